@@ -1,0 +1,140 @@
+"""The announcement aggregate and its events, on eventsourcing with pydantic events.
+
+Every announcement is one aggregate, identified by a UUID derived from its announcement id.
+Its events are never changed: a correction or a retraction is a new event on the same
+aggregate. The event's `timestamp` is the announcement's `recorded_at`, set by the store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import singledispatch
+from typing import Any
+from uuid import UUID, uuid5
+
+from pydantic import BaseModel, ConfigDict
+
+from mxt.events import apply_changes
+
+NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
+
+
+def aggregate_id(announcement_id: str) -> UUID:
+    """The aggregate (originator) id of an announcement id."""
+    return uuid5(NAMESPACE, announcement_id)
+
+
+class DomainEvent(BaseModel):
+    """Base of mxt's stored events: frozen, validated again when read back."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    originator_id: UUID
+    originator_version: int
+    timestamp: datetime
+
+
+class AnnouncementRecorded(DomainEvent):
+    """An announcement entered the log, as it was given (normalised)."""
+
+    announcement: dict[str, Any]
+    schema_version: int = 1
+
+
+class AnnouncementCorrected(DomainEvent):
+    """Fields of an announcement were corrected; `changes` are validated and normalised."""
+
+    changes: dict[str, Any]
+    reason: str
+
+
+class AnnouncementRetracted(DomainEvent):
+    """An announcement was withdrawn."""
+
+    reason: str
+
+
+class Correction(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    changes: dict[str, Any]
+    previous: dict[str, Any]
+    reason: str
+    recorded_at: datetime
+
+
+class Announcement(BaseModel):
+    """The aggregate: an announcement with its corrections and retraction."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: UUID
+    version: int
+    announcement_id: str
+    original: dict[str, Any]
+    current: dict[str, Any]
+    recorded_at: datetime
+    corrections: tuple[Correction, ...] = ()
+    retraction_reason: str | None = None
+    retracted_at: datetime | None = None
+
+    @property
+    def retracted(self) -> bool:
+        return self.retracted_at is not None
+
+
+@singledispatch
+def mutate(event: DomainEvent, aggregate: Announcement | None) -> Announcement | None:
+    """Applies one event to the aggregate."""
+    raise NotImplementedError(type(event).__name__)
+
+
+@mutate.register
+def _(event: AnnouncementRecorded, _: Announcement | None) -> Announcement:
+    return Announcement(
+        id=event.originator_id,
+        version=event.originator_version,
+        announcement_id=event.announcement["id"],
+        original=event.announcement,
+        current=event.announcement,
+        recorded_at=event.timestamp,
+    )
+
+
+@mutate.register
+def _(event: AnnouncementCorrected, aggregate: Announcement | None) -> Announcement:
+    assert aggregate is not None
+    correction = Correction(
+        changes=event.changes,
+        previous=aggregate.current,
+        reason=event.reason,
+        recorded_at=event.timestamp,
+    )
+    return aggregate.model_copy(
+        update={
+            "version": event.originator_version,
+            "current": apply_changes(aggregate.current, event.changes),
+            "corrections": (*aggregate.corrections, correction),
+        }
+    )
+
+
+@mutate.register
+def _(event: AnnouncementRetracted, aggregate: Announcement | None) -> Announcement:
+    assert aggregate is not None
+    return aggregate.model_copy(
+        update={
+            "version": event.originator_version,
+            "retraction_reason": event.reason,
+            "retracted_at": event.timestamp,
+        }
+    )
+
+
+def project_announcement(
+    aggregate: Announcement | None, events: Any
+) -> Announcement | None:
+    """Folds stored events into the aggregate (eventsourcing's projector function)."""
+    for event in events:
+        aggregate = mutate(event, aggregate)
+    return aggregate

@@ -1,0 +1,214 @@
+"""The write verbs: record, import, correct, retract. Each runs in one write transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from mxt.events import (
+    Announcement,
+    Correction,
+    InputError,
+    Retraction,
+    apply_correction,
+    canonical_json,
+    normalised_changes,
+    with_id,
+)
+
+from .errors import AlreadyRetracted, ConflictingAnnouncement, InvalidCorrection, UnknownAnnouncement
+from .model import (
+    Announcement as AnnouncementAggregate,
+)
+from .model import (
+    AnnouncementCorrected,
+    AnnouncementRecorded,
+    AnnouncementRetracted,
+    aggregate_id,
+)
+from .store import Store, WriteTransaction
+
+BATCH_SIZE = 1000
+
+Line = Announcement | Correction | Retraction
+
+
+@dataclass
+class ImportResult:
+    """How many lines an import recorded, and how many were in the store already."""
+
+    recorded: int = 0
+    already_present: int = 0
+
+
+def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
+    """Appends one announcement; returns its id and whether it was new."""
+    result = import_lines(store, [(None, announcement)])
+    content = with_id(announcement)
+    return content["id"], result.recorded == 1
+
+
+def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
+    """Records a correction of `announcement_id`, re-validated against its kind."""
+    import_lines(store, [(None, Correction(id=announcement_id, set=changes, reason=reason))],
+                 strict=True)
+
+
+def retract(store: Store, announcement_id: str, reason: str) -> None:
+    """Records the retraction of `announcement_id`."""
+    import_lines(store, [(None, Retraction(id=announcement_id, reason=reason))], strict=True)
+
+
+def import_lines(
+    store: Store, lines: Iterable[tuple[int | None, Line]], *, strict: bool = False
+) -> ImportResult:
+    """Appends every line in one transaction: all of them, or none if one is bad.
+
+    Announcements already recorded (same id, same content) and correction or retraction
+    lines already applied count as already present, so importing a file twice records it
+    once. With `strict`, a correction that changes nothing or a second retraction is an
+    error instead (the `mxt correct` / `mxt retract` commands).
+    """
+    result = ImportResult()
+    with store.write() as transaction:
+        batch = _Batch(transaction, result)
+        for line_number, line in lines:
+            try:
+                if isinstance(line, Announcement):
+                    batch.add(line_number, line)
+                    continue
+                batch.flush()
+                if isinstance(line, Correction):
+                    _correct(transaction, line, batch, result, strict=strict)
+                else:
+                    _retract(transaction, line, result, strict=strict)
+            except (InputError, UnknownAnnouncement, AlreadyRetracted, InvalidCorrection,
+                    ConflictingAnnouncement) as error:
+                raise _at_line(error, line_number) from None
+        batch.flush()
+    return result
+
+
+def _at_line(error: Exception, line_number: int | None) -> Exception:
+    if line_number is not None and not getattr(error, "line", None):
+        error.args = (f"line {line_number}: {error}",)
+        error.line = line_number  # type: ignore[attr-defined]
+    return error
+
+
+class _Batch:
+    """Announcements waiting to be appended together."""
+
+    def __init__(self, transaction: WriteTransaction, result: ImportResult) -> None:
+        self.transaction = transaction
+        self.result = result
+        self.pending: dict[str, tuple[int | None, dict[str, Any]]] = {}
+        # Identical correction lines seen in this import, to match them with stored ones.
+        self.corrections_seen: dict[tuple[str, str, str], int] = {}
+
+    def add(self, line_number: int | None, announcement: Announcement) -> None:
+        content = with_id(announcement)
+        earlier = self.pending.get(content["id"])
+        if earlier is not None:
+            if earlier[1] != content:
+                raise ConflictingAnnouncement(content["id"])
+            self.result.already_present += 1
+            return
+        self.pending[content["id"]] = (line_number, content)
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        existing = self.transaction.existing(list(self.pending))
+        events = []
+        for announcement_id, (line_number, content) in self.pending.items():
+            stored = existing.get(announcement_id)
+            if stored is not None:
+                if json.loads(stored)["announcement"] != content:
+                    raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
+                self.result.already_present += 1
+                continue
+            events.append(
+                AnnouncementRecorded(
+                    originator_id=aggregate_id(announcement_id),
+                    originator_version=1,
+                    timestamp=self.transaction.recorded_at,
+                    announcement=content,
+                )
+            )
+        self.transaction.append(events)
+        self.result.recorded += len(events)
+        self.pending.clear()
+
+
+def _loaded(transaction: WriteTransaction, announcement_id: str) -> AnnouncementAggregate:
+    aggregate = transaction.load(announcement_id)
+    if aggregate is None:
+        raise UnknownAnnouncement(announcement_id)
+    return aggregate
+
+
+def _correct(
+    transaction: WriteTransaction,
+    line: Correction,
+    batch: _Batch,
+    result: ImportResult,
+    *,
+    strict: bool,
+) -> None:
+    aggregate = _loaded(transaction, line.id)
+    if aggregate.retracted:
+        raise AlreadyRetracted(line.id)
+    corrected = apply_correction(aggregate.current, line.set)
+    changes = normalised_changes(corrected, line.set)
+    if strict and corrected == aggregate.current:
+        raise InvalidCorrection(f"set: changes nothing in {line.id!r}")
+    key = (line.id, canonical_json(changes), line.reason)
+    seen = batch.corrections_seen.get(key, 0)
+    batch.corrections_seen[key] = seen + 1
+    stored = sum(
+        1
+        for correction in aggregate.corrections
+        if correction.changes == changes and correction.reason == line.reason
+    )
+    if not strict and seen < stored:
+        result.already_present += 1
+        return
+    transaction.append(
+        [
+            AnnouncementCorrected(
+                originator_id=aggregate.id,
+                originator_version=aggregate.version + 1,
+                timestamp=transaction.recorded_at,
+                changes=changes,
+                reason=line.reason,
+            )
+        ]
+    )
+    result.recorded += 1
+
+
+def _retract(
+    transaction: WriteTransaction, line: Retraction, result: ImportResult, *, strict: bool
+) -> None:
+    aggregate = _loaded(transaction, line.id)
+    if aggregate.retracted:
+        if strict:
+            raise AlreadyRetracted(line.id)
+        result.already_present += 1
+        return
+    transaction.append(
+        [
+            AnnouncementRetracted(
+                originator_id=aggregate.id,
+                originator_version=aggregate.version + 1,
+                timestamp=transaction.recorded_at,
+                reason=line.reason,
+            )
+        ]
+    )
+    result.recorded += 1

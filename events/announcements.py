@@ -1,0 +1,359 @@
+"""One frozen pydantic model per announcement kind: the vocabulary every layer speaks.
+
+An announcement's JSON form (``dump``) is what the store keeps and what ``mxt export``
+writes: the fields as recorded, normalised (``350k`` becomes ``350000``), without nulls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .fields import (
+    Count,
+    Duration,
+    Identifier,
+    IsoDate,
+    Market,
+    MarketOrAll,
+    Month,
+    Name,
+    Period,
+    Text,
+    YearOrDate,
+)
+
+Certainty = Literal["confirmed", "reported", "expected"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Source(Frozen):
+    """Where a fact comes from."""
+
+    title: Name
+    url: Annotated[str, Field(max_length=2000, pattern=r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$")] | None = (
+        None
+    )
+    publisher: Name | None = None
+    quote: Text | None = None
+
+
+class Announcement(Frozen):
+    """The fields every announcement has, whatever its kind."""
+
+    schema_version: ClassVar[int] = 1
+
+    id: Identifier | None = Field(
+        default=None,
+        description="Idempotency key; derived from the canonical content when absent.",
+    )
+    company: Name
+    announced_on: IsoDate = Field(description="When it became public (the as-of axis).")
+    source: Source
+    speaker: Name | None = None
+    certainty: Certainty = "confirmed"
+    note: Text | None = None
+
+    def dump(self) -> dict[str, Any]:
+        """The JSON form kept in the store and written by `mxt export`."""
+        content = self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        head = {key: content.pop(key) for key in ("id", "kind") if key in content}
+        return {**head, **content}
+
+
+class Launch(Announcement):
+    kind: Literal["launch"] = "launch"
+    model: Name
+    market: Market
+    launched_on: IsoDate | None = Field(default=None, description="Default: announced_on.")
+    segment: Name | None = None
+    competitor: Name | None = None
+
+
+class Orders(Announcement):
+    kind: Literal["orders"] = "orders"
+    model: Name
+    stage: Literal["pre-booking", "locked", "confirmed"]
+    count: Count
+    within: Duration | None = None
+
+
+class WaitTime(Announcement):
+    kind: Literal["wait-time"] = "wait-time"
+    model: Name
+    trim: Name | None = None
+    max_months: int | float = Field(gt=0, allow_inf_nan=False)
+
+
+class Target(Announcement):
+    kind: Literal["target"] = "target"
+    metric: Literal["production", "deliveries", "sales"]
+    period: Period
+    value: Count
+    previous: Count | None = Field(default=None, description="The value it says it replaces.")
+
+
+class Deliveries(Announcement):
+    kind: Literal["deliveries"] = "deliveries"
+    period: Month
+    units: Count
+    model: Name | None = Field(default=None, description="Absent: the company total.")
+
+
+class Factory(Announcement):
+    kind: Literal["factory"] = "factory"
+    site: Name
+    phase: int = Field(ge=1, strict=True)
+    status: Literal["land-acquired", "under-construction", "completed", "operational"]
+    effective_on: IsoDate | None = Field(
+        default=None, description="When the status is reached; default announced_on."
+    )
+    capacity: Count | None = Field(default=None, description="Units a year.")
+
+
+class Policy(Announcement):
+    kind: Literal["policy"] = "policy"
+    markets: list[MarketOrAll] = Field(min_length=1)
+    except_: list[Market] = Field(default_factory=list, alias="except")
+    not_before: IsoDate
+
+
+class Showcase(Announcement):
+    kind: Literal["showcase"] = "showcase"
+    model: Name
+    market: Market
+    venue: Name
+
+
+class ExpectedEntry(Announcement):
+    kind: Literal["expected-entry"] = "expected-entry"
+    market: Market
+    model: Name | None = None
+    expected: YearOrDate
+
+
+class Statement(Announcement):
+    kind: Literal["statement"] = "statement"
+    topic: Name
+    text: Text = Field(min_length=1)
+    model: Name | None = None
+    market: Market | None = None
+
+
+KINDS: dict[str, type[Announcement]] = {
+    cls.model_fields["kind"].default: cls
+    for cls in (
+        Launch,
+        Orders,
+        WaitTime,
+        Target,
+        Deliveries,
+        Factory,
+        Policy,
+        Showcase,
+        ExpectedEntry,
+        Statement,
+    )
+}
+
+AnyAnnouncement = Annotated[
+    Launch
+    | Orders
+    | WaitTime
+    | Target
+    | Deliveries
+    | Factory
+    | Policy
+    | Showcase
+    | ExpectedEntry
+    | Statement,
+    Field(discriminator="kind"),
+]
+
+
+class Correction(Frozen):
+    """An interchange line that corrects fields of a recorded announcement."""
+
+    kind: Literal["correction"] = "correction"
+    id: Identifier
+    set: dict[str, Any] = Field(min_length=1)
+    reason: Text = Field(min_length=1)
+
+
+class Retraction(Frozen):
+    """An interchange line that withdraws a recorded announcement."""
+
+    kind: Literal["retraction"] = "retraction"
+    id: Identifier
+    reason: Text = Field(min_length=1)
+
+
+InterchangeLine = Annotated[
+    Launch
+    | Orders
+    | WaitTime
+    | Target
+    | Deliveries
+    | Factory
+    | Policy
+    | Showcase
+    | ExpectedEntry
+    | Statement
+    | Correction
+    | Retraction,
+    Field(discriminator="kind"),
+]
+
+_LINE_ADAPTER: TypeAdapter[Any] | None = None
+
+# Fields a correction may not change.
+FIXED_FIELDS = frozenset({"id", "kind", "recorded_at"})
+
+
+class InputError(ValueError):
+    """Bad input, described in one line naming the field."""
+
+    def __init__(self, field: str | None, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}" if field else message)
+
+
+def _line_adapter() -> TypeAdapter[Any]:
+    global _LINE_ADAPTER
+    if _LINE_ADAPTER is None:
+        _LINE_ADAPTER = TypeAdapter(InterchangeLine)
+    return _LINE_ADAPTER
+
+
+def describe(error: ValidationError) -> InputError:
+    """Turns pydantic's report into one line naming the first bad field."""
+    first = error.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    # Drop the union tag pydantic puts in front ("launch.count" -> "count").
+    if loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
+        loc = loc[1:]
+    field = ".".join(loc) or None
+    kind = first["type"]
+    message = first["msg"]
+    if kind == "extra_forbidden":
+        if field == "recorded_at":
+            message = "is set by the store, never by input"
+        else:
+            message = "unknown field"
+    elif kind == "missing":
+        message = "missing"
+    elif kind == "union_tag_invalid":
+        field = "kind"
+        message = f"unknown kind {first['input'] if isinstance(first['input'], str) else ''!s}"
+        message = message.strip() + f" (one of: {', '.join(KINDS)})"
+    elif kind == "union_tag_not_found":
+        field = "kind"
+        message = "missing"
+    elif message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return InputError(field, message)
+
+
+def parse_line(data: Any) -> Announcement | Correction | Retraction:
+    """Validates one interchange line (a decoded JSON object)."""
+    if not isinstance(data, dict):
+        raise InputError(None, "expected a JSON object")
+    try:
+        return _line_adapter().validate_python(data)  # type: ignore[no-any-return]
+    except ValidationError as error:
+        raise describe(error) from None
+
+
+def parse_announcement(data: dict[str, Any]) -> Announcement:
+    """Validates one announcement given as a dict with a `kind`."""
+    kind = data.get("kind")
+    if kind not in KINDS:
+        if kind is None:
+            raise InputError("kind", "missing")
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+    try:
+        return KINDS[kind].model_validate(data)
+    except ValidationError as error:
+        raise describe(error) from None
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    """One spelling of a JSON object: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def derive_id(content: dict[str, Any]) -> str:
+    """The deterministic id of an announcement without one: a digest of its content."""
+    body = {key: value for key, value in content.items() if key != "id"}
+    return "a-" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:16]
+
+
+def with_id(announcement: Announcement) -> dict[str, Any]:
+    """The stored form of an announcement, its id filled in."""
+    content = announcement.dump()
+    if "id" not in content:
+        content = {"id": derive_id(content), **content}
+    return content
+
+
+def apply_correction(content: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """The announcement with `changes` applied and re-validated against its kind.
+
+    A key `source.url` changes one field of the source; a value of None removes an
+    optional field.
+    """
+    for field in changes:
+        if field in FIXED_FIELDS:
+            raise InputError(field, "cannot be corrected")
+    corrected = apply_changes(content, changes)
+    return parse_announcement(corrected).dump()
+
+
+def apply_changes(content: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`content` with already validated `changes` applied, without validating again."""
+    corrected = dict(content)
+    for field, value in changes.items():
+        target = corrected
+        *parents, leaf = field.split(".")
+        for parent in parents:
+            if not isinstance(target.get(parent), dict):
+                raise InputError(field, "unknown field")
+            target[parent] = dict(target[parent])
+            target = target[parent]
+        if value is None:
+            target.pop(leaf, None)
+        else:
+            target[leaf] = value
+    return corrected
+
+
+def normalised_changes(corrected: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """The changes as the corrected announcement spells them (`350k` -> 350000)."""
+    result: dict[str, Any] = {}
+    for field in changes:
+        value: Any = corrected
+        for part in field.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        result[field] = value
+    return result
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one interchange line: an announcement, a correction or a retraction."""
+    schema = _line_adapter().json_schema(mode="validation")
+    schema["title"] = "mxt announcement interchange line (JSON Lines)"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def effective_date(content: dict[str, Any], field: str) -> date:
+    """A date field that defaults to `announced_on` (launched_on, effective_on)."""
+    return date.fromisoformat(content.get(field) or content["announced_on"])

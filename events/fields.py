@@ -1,0 +1,159 @@
+"""Field types shared by every announcement kind: dates, names, markets, counts, periods."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+# The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
+REGIONS: dict[str, frozenset[str]] = {
+    "EU": frozenset(
+        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+    ),
+}
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_YEAR_OR_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$")
+_COUNT = re.compile(r"^(\d+(?:\.\d+)?)([km]?)$")
+_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+
+
+def parse_iso_date(value: Any) -> date:
+    """A strict `YYYY-MM-DD` date: no timestamps, no other formats."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError("expected a date YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a valid date") from None
+
+
+def parse_count(value: Any) -> int:
+    """A whole count >= 0: `350000`, `350,000`, `350k`, `1.2m`."""
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number")
+    if isinstance(value, int):
+        number: float = value
+    elif isinstance(value, float):
+        number = value
+    elif isinstance(value, str):
+        text = value.strip().lower().replace(",", "").replace("_", "")
+        match = _COUNT.match(text)
+        if not match:
+            if text.startswith("-"):
+                raise ValueError("must be >= 0")
+            raise ValueError(f"{value!r} is not a count (e.g. 350000, 350,000, 350k, 1.2m)")
+        number = float(match.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[match.group(2)]
+    else:
+        raise ValueError("expected a whole number")
+    if number < 0:
+        raise ValueError("must be >= 0")
+    if number != int(number):
+        raise ValueError("must be a whole number")
+    return int(number)
+
+
+def _check_name(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    if _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _is_country(code: str) -> bool:
+    import pycountry  # loaded only when a market code is checked
+
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+def _check_market(value: str) -> str:
+    code = value.strip().upper()
+    if code in REGIONS or (len(code) == 2 and code.isalpha() and _is_country(code)):
+        return code
+    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a known region (EU)")
+
+
+def _check_market_or_all(value: str) -> str:
+    return "*" if value.strip() == "*" else _check_market(value)
+
+
+def _check_period(value: str) -> str:
+    if not _PERIOD.match(value):
+        raise ValueError(f"{value!r} is not a period (2025, 2025-Q3 or 2025-06)")
+    return value
+
+
+def _check_month(value: str) -> str:
+    if not _MONTH.match(value):
+        raise ValueError(f"{value!r} is not a month YYYY-MM")
+    return value
+
+
+def _check_year_or_date(value: str) -> str:
+    if not _YEAR_OR_DATE.match(value):
+        raise ValueError(f"{value!r} is not a year YYYY or a date YYYY-MM-DD")
+    if len(value) > 4:
+        parse_iso_date(value)
+    return value
+
+
+def _check_duration(value: str) -> str:
+    text = value.strip().lower()
+    if not _DURATION.match(text):
+        raise ValueError(f"{value!r} is not a duration (e.g. 3m, 18h, 2d)")
+    return text
+
+
+def check_identifier(value: str) -> str:
+    """An announcement id: letters, digits and `._:-`, at most 64 characters."""
+    if not _IDENT.match(value):
+        raise ValueError(f"{value!r} is not an id (letters, digits and ._:- up to 64 characters)")
+    return value
+
+
+Name = Annotated[str, Field(max_length=200), AfterValidator(_check_name)]
+Text = Annotated[str, Field(max_length=10_000), AfterValidator(lambda v: v.strip())]
+IsoDate = Annotated[
+    date, BeforeValidator(parse_iso_date), Field(json_schema_extra={"format": "date"})
+]
+Count = Annotated[
+    int,
+    BeforeValidator(parse_count),
+    Field(ge=0, json_schema_extra={"examples": [350000, "350,000", "350k", "1.2m"]}),
+]
+Market = Annotated[
+    str, AfterValidator(_check_market), Field(description="ISO 3166-1 alpha-2 code, or EU")
+]
+MarketOrAll = Annotated[str, AfterValidator(_check_market_or_all)]
+Period = Annotated[
+    str, AfterValidator(_check_period), Field(pattern=r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+]
+Month = Annotated[str, AfterValidator(_check_month), Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+YearOrDate = Annotated[
+    str, AfterValidator(_check_year_or_date), Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+]
+Duration = Annotated[
+    str, AfterValidator(_check_duration), Field(pattern=r"^\d+(\.\d+)?[smhdwSMHDW]$")
+]
+Identifier = Annotated[str, AfterValidator(check_identifier)]
+
+
+def market_covers(announced_market: str, market: str) -> bool:
+    """True when an announcement for `announced_market` covers `market`.
+
+    A region covers each of its member states; a member state does not cover its region.
+    """
+    return announced_market == market or market in REGIONS.get(announced_market, ())
