@@ -158,3 +158,50 @@ def verify(
             expected_found = True
         link = next(chain_iter, None)
     return VerifyReport(events=count, head=previous, damage=damage, expected_found=expected_found)
+
+
+def _pages(cursor: Any, statement: str, limit: int, page: int = 5000) -> Iterable[tuple[Any, ...]]:
+    """Rows of `statement` (ordered by its first column, which it filters with `> ?`) in pages."""
+    after = -1
+    while True:
+        cursor.execute(statement, (after, limit, page))
+        rows = cursor.fetchall()
+        if not rows:
+            return
+        yield from (tuple(row) for row in rows)
+        after = rows[-1][0]
+
+
+def verify_store(store: Any, expect: str | None = None) -> VerifyReport:
+    """Verifies the whole log of `store` in one read snapshot."""
+    with store.read() as cursor:
+        cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM stored_events")
+        last_event = cursor.fetchone()[0]
+        cursor.execute("SELECT COALESCE(MAX(position), 0) FROM mxt_chain")
+        last_link = cursor.fetchone()[0]
+        events = (
+            Notification(
+                id=row[0],
+                originator_id=row[1],
+                originator_version=row[2],
+                topic=row[3],
+                state=row[4],
+            )
+            for row in _pages(
+                cursor,
+                "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
+                "WHERE rowid>? AND rowid<=? ORDER BY rowid LIMIT ?",
+                last_event,
+            )
+        )
+        links = (
+            (row[0], row[1], row[2], row[3])
+            for row in _pages(
+                cursor,
+                "SELECT position, notification_id, digest, chain_hash FROM mxt_chain "
+                "WHERE position>? AND position<=? ORDER BY position LIMIT ?",
+                last_link,
+            )
+        )
+        # Each page is fetched whole before the next query, so both walks share one cursor.
+        return verify(events, links, expect)

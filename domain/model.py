@@ -12,9 +12,8 @@ from functools import singledispatch
 from typing import Any
 from uuid import UUID, uuid5
 
+from mxt.events.content import apply_changes
 from pydantic import BaseModel, ConfigDict
-
-from mxt.events import apply_changes
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
 
@@ -131,9 +130,7 @@ def _(event: AnnouncementRetracted, aggregate: Announcement | None) -> Announcem
     )
 
 
-def project_announcement(
-    aggregate: Announcement | None, events: Any
-) -> Announcement | None:
+def project_announcement(aggregate: Announcement | None, events: Any) -> Announcement | None:
     """Folds stored events into the aggregate (eventsourcing's projector function)."""
     for event in events:
         aggregate = mutate(event, aggregate)

@@ -7,18 +7,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from mxt.events import (
+from mxt.events.announcements import (
     Announcement,
     Correction,
-    InputError,
     Retraction,
     apply_correction,
-    canonical_json,
-    normalised_changes,
     with_id,
 )
+from mxt.events.content import canonical_json, normalised_changes
+from mxt.events.errors import InputError
 
-from .errors import AlreadyRetracted, ConflictingAnnouncement, InvalidCorrection, UnknownAnnouncement
+from .errors import (
+    AlreadyRetracted,
+    ConflictingAnnouncement,
+    InvalidCorrection,
+    UnknownAnnouncement,
+)
 from .model import (
     Announcement as AnnouncementAggregate,
 )
@@ -52,8 +56,9 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
 
 def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
-    import_lines(store, [(None, Correction(id=announcement_id, set=changes, reason=reason))],
-                 strict=True)
+    import_lines(
+        store, [(None, Correction(id=announcement_id, set=changes, reason=reason))], strict=True
+    )
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
@@ -84,8 +89,13 @@ def import_lines(
                     _correct(transaction, line, batch, result, strict=strict)
                 else:
                     _retract(transaction, line, result, strict=strict)
-            except (InputError, UnknownAnnouncement, AlreadyRetracted, InvalidCorrection,
-                    ConflictingAnnouncement) as error:
+            except (
+                InputError,
+                UnknownAnnouncement,
+                AlreadyRetracted,
+                InvalidCorrection,
+                ConflictingAnnouncement,
+            ) as error:
                 raise _at_line(error, line_number) from None
         batch.flush()
     return result

@@ -249,9 +249,7 @@ class Store:
         """Every stored event after notification `after`, in log order, read in batches."""
         position = after
         while True:
-            page = self.app.recorder.select_notifications(
-                position, batch, inclusive_of_start=False
-            )
+            page = self.app.recorder.select_notifications(position, batch, inclusive_of_start=False)
             if not page:
                 return
             yield from page

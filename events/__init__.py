@@ -1,44 +1,43 @@
-"""The announcement vocabulary: one pydantic model per kind, with the interchange format."""
+"""The announcement vocabulary: one pydantic model per kind, with the interchange format.
 
-from .announcements import (
-    KINDS,
-    Announcement,
-    Correction,
-    InputError,
-    Retraction,
-    Source,
-    apply_changes,
-    apply_correction,
-    canonical_json,
-    derive_id,
-    effective_date,
-    json_schema,
-    normalised_changes,
-    parse_announcement,
-    parse_line,
-    with_id,
-)
-from .fields import REGIONS, market_covers, parse_count, parse_iso_date
+Names are loaded on first use, so that a command that only reads never builds the models.
+"""
 
-__all__ = [
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_WHERE = {
+    "InputError": "errors",
+    "REGIONS": "fields",
+    "market_covers": "fields",
+    "parse_count": "fields",
+    "parse_iso_date": "fields",
+    "apply_changes": "content",
+    "canonical_json": "content",
+    "derive_id": "content",
+    "effective_date": "content",
+    "normalised_changes": "content",
+}
+_ANNOUNCEMENTS = (
     "KINDS",
-    "REGIONS",
     "Announcement",
     "Correction",
-    "InputError",
     "Retraction",
     "Source",
-    "apply_changes",
     "apply_correction",
-    "canonical_json",
-    "derive_id",
-    "effective_date",
     "json_schema",
-    "normalised_changes",
-    "market_covers",
     "parse_announcement",
-    "parse_count",
-    "parse_iso_date",
     "parse_line",
     "with_id",
-]
+)
+_WHERE.update(dict.fromkeys(_ANNOUNCEMENTS, "announcements"))
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_WHERE[name]}", __name__), name)

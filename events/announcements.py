@@ -6,13 +6,12 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from .content import apply_changes, derive_id
+from .errors import InputError
 from .fields import (
     Count,
     Duration,
@@ -110,7 +109,7 @@ class Deliveries(Announcement):
 class Factory(Announcement):
     kind: Literal["factory"] = "factory"
     site: Name
-    phase: int = Field(ge=1, strict=True)
+    phase: int = Field(ge=1)
     status: Literal["land-acquired", "under-construction", "completed", "operational"]
     effective_on: IsoDate | None = Field(
         default=None, description="When the status is reached; default announced_on."
@@ -217,15 +216,6 @@ _LINE_ADAPTER: TypeAdapter[Any] | None = None
 FIXED_FIELDS = frozenset({"id", "kind", "recorded_at"})
 
 
-class InputError(ValueError):
-    """Bad input, described in one line naming the field."""
-
-    def __init__(self, field: str | None, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}" if field else message)
-
-
 def _line_adapter() -> TypeAdapter[Any]:
     global _LINE_ADAPTER
     if _LINE_ADAPTER is None:
@@ -285,17 +275,6 @@ def parse_announcement(data: dict[str, Any]) -> Announcement:
         raise describe(error) from None
 
 
-def canonical_json(data: dict[str, Any]) -> str:
-    """One spelling of a JSON object: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def derive_id(content: dict[str, Any]) -> str:
-    """The deterministic id of an announcement without one: a digest of its content."""
-    body = {key: value for key, value in content.items() if key != "id"}
-    return "a-" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:16]
-
-
 def with_id(announcement: Announcement) -> dict[str, Any]:
     """The stored form of an announcement, its id filled in."""
     content = announcement.dump()
@@ -317,43 +296,9 @@ def apply_correction(content: dict[str, Any], changes: dict[str, Any]) -> dict[s
     return parse_announcement(corrected).dump()
 
 
-def apply_changes(content: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """`content` with already validated `changes` applied, without validating again."""
-    corrected = dict(content)
-    for field, value in changes.items():
-        target = corrected
-        *parents, leaf = field.split(".")
-        for parent in parents:
-            if not isinstance(target.get(parent), dict):
-                raise InputError(field, "unknown field")
-            target[parent] = dict(target[parent])
-            target = target[parent]
-        if value is None:
-            target.pop(leaf, None)
-        else:
-            target[leaf] = value
-    return corrected
-
-
-def normalised_changes(corrected: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """The changes as the corrected announcement spells them (`350k` -> 350000)."""
-    result: dict[str, Any] = {}
-    for field in changes:
-        value: Any = corrected
-        for part in field.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        result[field] = value
-    return result
-
-
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of one interchange line: an announcement, a correction or a retraction."""
     schema = _line_adapter().json_schema(mode="validation")
     schema["title"] = "mxt announcement interchange line (JSON Lines)"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
-
-
-def effective_date(content: dict[str, Any], field: str) -> date:
-    """A date field that defaults to `announced_on` (launched_on, effective_on)."""
-    return date.fromisoformat(content.get(field) or content["announced_on"])

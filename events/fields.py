@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 # The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
 REGIONS: dict[str, frozenset[str]] = {
     "EU": frozenset(
-        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+        ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]
     ),
 }
 
@@ -79,7 +79,8 @@ def _is_country(code: str) -> bool:
     return pycountry.countries.get(alpha_2=code) is not None
 
 
-def _check_market(value: str) -> str:
+def check_market(value: str) -> str:
+    """A market code: ISO 3166-1 alpha-2 or a known region, upper-cased."""
     code = value.strip().upper()
     if code in REGIONS or (len(code) == 2 and code.isalpha() and _is_country(code)):
         return code
@@ -87,7 +88,7 @@ def _check_market(value: str) -> str:
 
 
 def _check_market_or_all(value: str) -> str:
-    return "*" if value.strip() == "*" else _check_market(value)
+    return "*" if value.strip() == "*" else check_market(value)
 
 
 def _check_period(value: str) -> str:
@@ -135,7 +136,7 @@ Count = Annotated[
     Field(ge=0, json_schema_extra={"examples": [350000, "350,000", "350k", "1.2m"]}),
 ]
 Market = Annotated[
-    str, AfterValidator(_check_market), Field(description="ISO 3166-1 alpha-2 code, or EU")
+    str, AfterValidator(check_market), Field(description="ISO 3166-1 alpha-2 code, or EU")
 ]
 MarketOrAll = Annotated[str, AfterValidator(_check_market_or_all)]
 Period = Annotated[

@@ -1,0 +1,124 @@
+"""`mxt import`, `mxt export`, `mxt schema`: the JSON Lines interchange format."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+import click
+
+from .main import Context
+from .render import emit_json
+
+
+def read_jsonl(stream: IO[bytes], name: str, progress: Any = None) -> Iterator[tuple[int, Any]]:
+    """Validated lines of one JSONL stream; a bad line raises an error naming it."""
+    from mxt.events.announcements import parse_line
+    from mxt.events.errors import InputError
+
+    for number, raw in enumerate(stream, start=1):
+        if progress is not None:
+            progress.update(len(raw))
+        if not raw.strip():
+            continue
+        where = f"{name} line {number}" if name else f"line {number}"
+        try:
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise InputError(None, f"{where}: malformed JSON: {error}") from None
+        try:
+            yield number, parse_line(data)
+        except InputError as error:
+            raise InputError(None, f"{where}: {error.describe()}") from None
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option(
+    "--json", "as_json", is_flag=True, help='Print {"recorded": N, "already_present": M}.'
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: when stderr is a terminal).",
+)
+@click.pass_obj
+def import_command(
+    context: Context, files: tuple[str, ...], as_json: bool, progress: bool | None
+) -> None:
+    """Append the announcements, corrections and retractions of JSONL FILEs (`-` = stdin).
+
+    All the lines of all the files are recorded in one transaction: every one of them, or
+    none if one is bad. Lines already in the store count as already present.
+
+    Example: mxt import announcements.jsonl
+    """
+    import os
+
+    from mxt.domain.recording import import_lines
+    from mxt.events.errors import InputError
+
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    opened: list[tuple[str, IO[bytes], int]] = []
+    try:
+        for path in files:
+            if path == "-":
+                opened.append(("", sys.stdin.buffer, 0))
+                continue
+            try:
+                handle = open(path, "rb")  # noqa: SIM115 (closed below)
+            except OSError as error:
+                raise InputError("file", f"{path}: {error.strerror}") from None
+            opened.append(
+                (path if len(files) > 1 else "", handle, os.fstat(handle.fileno()).st_size)
+            )
+        total = sum(size for _, _, size in opened) or None
+        with click.progressbar(
+            length=total or 0, label="importing", file=sys.stderr, hidden=not show_progress
+        ) as bar:
+
+            def lines() -> Iterator[tuple[int, Any]]:
+                for name, handle, _ in opened:
+                    yield from read_jsonl(handle, name, bar if total else None)
+
+            with context.open_store() as store:
+                result = import_lines(store, lines())
+    finally:
+        for _, handle, _ in opened:
+            if handle is not sys.stdin.buffer:
+                handle.close()
+    if as_json:
+        emit_json({"recorded": result.recorded, "already_present": result.already_present})
+    else:
+        click.echo(f"recorded {result.recorded}, already present {result.already_present}")
+
+
+@click.command("export")
+@click.option("--company", help="Only this company's announcements.")
+@click.pass_obj
+def export_command(context: Context, company: str | None) -> None:
+    """Write the whole history as JSON Lines: announcements as recorded, then corrections
+    and retractions in the order they were recorded.
+
+    Example: mxt export --company Xiaomi > xiaomi.jsonl
+    """
+    from mxt.projections.interchange import export_lines
+
+    tracker = context.open_tracker()
+    out = sys.stdout
+    for line in export_lines(tracker, company):
+        out.write(line)
+        out.write("\n")
+
+
+@click.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of one line of the interchange format.
+
+    Example: mxt schema > mxt-announcement.schema.json
+    """
+    from mxt.events.announcements import json_schema
+
+    emit_json(json_schema())

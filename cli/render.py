@@ -1,0 +1,59 @@
+"""Output: JSON for scripts, plain aligned tables for people. One place for both."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+
+def emit_json(value: Any) -> None:
+    """Machine output: one JSON document on stdout."""
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def note(message: str) -> None:
+    """A remark for the person at the terminal, on stderr (never mixed into --json)."""
+    click.echo(message, err=True)
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(cell(item) for item in value) or "-"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    return str(value)
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
+    """An aligned text table of `rows`, one line per row, `columns` as headers."""
+    if title:
+        click.echo(click.style(title, bold=True))
+    if not rows:
+        click.echo("  (none)")
+        return
+    cells = [[cell(row.get(column)) for column in columns] for row in rows]
+    widths = [
+        max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)
+    ]
+    header = "  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True))
+    click.echo(("  " + header).rstrip())
+    for line in cells:
+        click.echo("  " + "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
+
+
+def fields(pairs: Sequence[tuple[str, Any]], title: str | None = None) -> None:
+    """`name: value` lines, aligned."""
+    if title:
+        click.echo(click.style(title, bold=True))
+    width = max((len(name) for name, _ in pairs), default=0)
+    for name, value in pairs:
+        click.echo(f"  {name.ljust(width)}  {cell(value)}")

@@ -1,0 +1,58 @@
+"""Announcements as plain JSON objects: canonical spelling, derived ids, applied changes.
+
+Nothing here builds a pydantic model, so the read side can use it without paying for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from .errors import InputError
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    """One spelling of a JSON object: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def derive_id(content: dict[str, Any]) -> str:
+    """The deterministic id of an announcement without one: a digest of its content."""
+    body = {key: value for key, value in content.items() if key != "id"}
+    return "a-" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:16]
+
+
+def apply_changes(content: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`content` with already validated `changes` applied, without validating again."""
+    corrected = dict(content)
+    for field, value in changes.items():
+        target = corrected
+        *parents, leaf = field.split(".")
+        for parent in parents:
+            if not isinstance(target.get(parent), dict):
+                raise InputError(field, "unknown field")
+            target[parent] = dict(target[parent])
+            target = target[parent]
+        if value is None:
+            target.pop(leaf, None)
+        else:
+            target[leaf] = value
+    return corrected
+
+
+def normalised_changes(corrected: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """The changes as the corrected announcement spells them (`350k` -> 350000)."""
+    result: dict[str, Any] = {}
+    for field in changes:
+        value: Any = corrected
+        for part in field.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        result[field] = value
+    return result
+
+
+def effective_date(content: dict[str, Any], field: str) -> date:
+    """A date field that defaults to `announced_on` (launched_on, effective_on)."""
+    return date.fromisoformat(content.get(field) or content["announced_on"])

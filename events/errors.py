@@ -1,0 +1,23 @@
+"""The one error of the vocabulary: bad input, said in one line naming the field."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Bad input, described in one line naming the field (and the line of a file)."""
+
+    exit_code = 2
+
+    def __init__(self, field: str | None, message: str, line: int | None = None) -> None:
+        self.field = field
+        self.message = message
+        self.line = line
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        return f"line {self.line}: {text}" if self.line is not None else text
+
+    def at_line(self, line: int | None) -> InputError:
+        """The same error, placed on a line of an input file."""
+        return InputError(self.field, self.message, line)

@@ -1,0 +1,309 @@
+"""The questions mxt answers, as plain functions of (store, key, as_of, known_at)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from mxt.domain.store import Store, format_timestamp
+from mxt.events.errors import InputError
+from mxt.events.fields import parse_iso_date
+
+from .readmodel import ReadModel, Row, key
+from .state import (
+    Names,
+    Query,
+    company_state,
+    corrections_of,
+    market_state,
+    model_state,
+    policy_covers,
+    target_audit,
+)
+
+
+def parse_as_of(text: str | None) -> str:
+    """`--as-of`: a date YYYY-MM-DD, default today."""
+    if text is None:
+        return date.today().isoformat()
+    try:
+        return parse_iso_date(text).isoformat()
+    except ValueError as error:
+        raise InputError("as_of", str(error)) from None
+
+
+def parse_known_at(text: str | None, field: str = "known_at") -> str:
+    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC."""
+    if text is None:
+        return format_timestamp(datetime.now(UTC))
+    try:
+        if len(text) == 10:
+            moment = datetime.combine(parse_iso_date(text), time.max, tzinfo=UTC)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+    except ValueError:
+        raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
+    return format_timestamp(moment)
+
+
+def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
+    return Query(parse_as_of(as_of), parse_known_at(known_at))
+
+
+@dataclass
+class Answer:
+    """A query's result, and whether anything at all was known about its subject."""
+
+    data: Any
+    known: bool
+
+
+class Tracker:
+    """Read access to one store, its read model caught up on opening."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.read_model = ReadModel(store)
+        self.read_model.catch_up()
+
+    # -- names ---------------------------------------------------------------------------
+
+    def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
+        where = "known_from<=? AND (known_to IS NULL OR known_to>?) AND retracted=0 "
+        params: list[Any] = [query.known_at, query.known_at]
+        where += "AND announced_on<=? "
+        params.append(query.as_of)
+        if company is not None:
+            where += "AND company_key=? "
+            params.append(key(company))
+        cursor.execute(
+            f"SELECT company_key, model_key, company, model FROM rm_versions WHERE {where}"
+            "ORDER BY announced_on, recorded_at, seq",
+            params,
+        )
+        names: dict[str, Names] = {}
+        for company_key, model_key, company_name, model_name in cursor.fetchall():
+            entry = names.setdefault(company_key, Names(company_name))
+            if model_key:
+                entry.models.setdefault(model_key, model_name)
+        return names
+
+    # -- state ---------------------------------------------------------------------------
+
+    def model(self, company: str, model: str, query: Query) -> Answer:
+        """The state of one model as of `query.as_of`, known at `query.known_at`."""
+        with self.store.read() as cursor:
+            rows = self.read_model.rows(
+                cursor, query.known_at, as_of=query.as_of, company=company, model=model
+            )
+            names = self._names(cursor, query, company).get(key(company), Names(company))
+        display = names.models.get(key(model), model)
+        return Answer(model_state(rows, query, names.company, display), bool(rows))
+
+    def company(self, company: str, query: Query) -> Answer:
+        """The state of one company: targets, deliveries, factories, models, policies."""
+        with self.store.read() as cursor:
+            rows = self.read_model.rows(cursor, query.known_at, as_of=query.as_of, company=company)
+            names = self._names(cursor, query, company).get(key(company), Names(company))
+        return Answer(company_state(rows, names, query), bool(rows))
+
+    def market(self, market: str, query: Query) -> Answer:
+        """Every model's status in one market, and the policies in force there."""
+        code = _market_code(market)
+        with self.store.read() as cursor:
+            rows = self.read_model.rows(
+                cursor,
+                query.known_at,
+                as_of=query.as_of,
+                kinds=("launch", "policy", "expected-entry"),
+            )
+            names = self._names(cursor, query)
+        state = market_state(rows, names, query, code)
+        known = (
+            any(m["status"] != "unavailable" for m in state["models"])
+            or bool(state["policies"])
+            or any(
+                r.content.get("market") == code
+                or (r.content["kind"] == "policy" and policy_covers(r.content, code))
+                for r in rows
+            )
+        )
+        return Answer(state, known)
+
+    # -- audit ---------------------------------------------------------------------------
+
+    def audit_targets(
+        self,
+        query: Query,
+        company: str | None = None,
+        metric: str | None = None,
+        period: str | None = None,
+    ) -> Answer:
+        """Every target revision in order, with what was in force before it."""
+        with self.store.read() as cursor:
+            rows = self.read_model.rows(
+                cursor,
+                query.known_at,
+                as_of=query.as_of,
+                company=company,
+                kinds=("target",),
+                include_retracted=True,
+            )
+            rows = [
+                row
+                for row in rows
+                if (metric is None or row.content["metric"] == metric)
+                and (period is None or row.content["period"] == period)
+            ]
+            histories = {
+                row.ann_id: self.read_model.history(cursor, row.ann_id, query.known_at)
+                for row in rows
+                if row.event != "recorded"
+            }
+        return Answer(target_audit(rows, histories), bool(rows))
+
+    # -- the log -------------------------------------------------------------------------
+
+    def log(
+        self,
+        query: Query,
+        *,
+        company: str | None = None,
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Answer:
+        """Announcements in `announced_on` order, as known at `known_at`, retracted ones marked."""
+        code = _market_code(market) if market else None
+        with self.store.read() as cursor:
+            rows = self.read_model.rows(
+                cursor,
+                query.known_at,
+                as_of=query.as_of,
+                company=company,
+                model=model,
+                kinds=(kind,) if kind else (),
+                include_retracted=True,
+            )
+        entries = [
+            log_entry(row)
+            for row in rows
+            if (since is None or row.announced_on >= since)
+            and (until is None or row.announced_on <= until)
+            and (code is None or _mentions_market(row.content, code))
+        ]
+        return Answer(entries, bool(entries))
+
+    def show(self, announcement_id: str, query: Query) -> Answer:
+        """One announcement: its content, source, corrections, retraction and what it supports."""
+        with self.store.read() as cursor:
+            history = self.read_model.history(cursor, announcement_id, query.known_at)
+        if not history:
+            return Answer(None, False)
+        current = history[-1]
+        retraction = next((row for row in history if row.event == "retracted"), None)
+        return Answer(
+            {
+                **log_entry(current),
+                "corrections": corrections_of(history),
+                "retraction": (
+                    {"reason": retraction.reason, "recorded_at": retraction.known_from}
+                    if retraction
+                    else None
+                ),
+                "supports": [] if current.retracted else self.supports(current, query),
+            },
+            True,
+        )
+
+    def supports(self, row: Row, query: Query) -> list[dict[str, Any]]:
+        """The state values (as of `query.as_of`) that this announcement is the source of."""
+        content = row.content
+        found: list[dict[str, Any]] = []
+
+        def walk(path: str, value: Any) -> None:
+            if isinstance(value, dict):
+                if value.get("id") == row.ann_id:
+                    found.append({"path": path, "value": value})
+                for name, item in value.items():
+                    walk(f"{path}.{name}", item)
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(f"{path}[{index}]", item)
+
+        company = content["company"]
+        state = self.company(company, query).data
+        walk(f"company {state['company']}", state)
+        if content.get("model"):
+            model_state = self.model(company, content["model"], query).data
+            walk(f"model {model_state['company']}/{model_state['model']}", model_state)
+            if content["kind"] == "launch":
+                found.append(
+                    {
+                        "path": f"model {model_state['company']}/{model_state['model']}.markets",
+                        "value": model_state["markets"],
+                    }
+                )
+            if content["kind"] in ("wait-time", "deliveries"):
+                field = (
+                    "max_wait_months" if content["kind"] == "wait-time" else ("deliveries_units")
+                )
+                found.append(
+                    {
+                        "path": f"model {model_state['company']}/{model_state['model']}.{field}",
+                        "value": model_state[field],
+                    }
+                )
+        return found
+
+
+def log_entry(row: Row) -> dict[str, Any]:
+    """An announcement in the export format, with `recorded_at` and `status`.
+
+    `status` is the record's (`active` or `retracted`), so a factory's own `status` field
+    is shown as `factory_status` here.
+    """
+    entry = dict(row.content)
+    if "status" in entry:
+        entry["factory_status"] = entry.pop("status")
+    entry["recorded_at"] = row.recorded_at
+    entry["status"] = "retracted" if row.retracted else "active"
+    return entry
+
+
+def _market_code(text: str) -> str:
+    from mxt.events.fields import check_market
+
+    try:
+        return check_market(text)
+    except ValueError as error:
+        raise InputError("market", str(error)) from None
+
+
+def _mentions_market(content: dict[str, Any], market: str) -> bool:
+    from mxt.events.fields import market_covers
+
+    if content["kind"] == "policy":
+        return policy_covers(content, market)
+    announced = content.get("market")
+    return bool(announced) and market_covers(announced, market)
+
+
+def nothing_known_note(subject: str, query: Query) -> str:
+    return f"note: nothing is known about {subject} as of {query.as_of} (known at {query.known_at})"
+
+
+__all__: Sequence[str] = [
+    "Answer",
+    "Tracker",
+    "make_query",
+    "nothing_known_note",
+    "parse_as_of",
+    "parse_known_at",
+]
