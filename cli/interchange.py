@@ -68,7 +68,7 @@ def import_command(
                 opened.append(("", sys.stdin.buffer, 0))
                 continue
             try:
-                handle = open(path, "rb")  # noqa: SIM115 (closed below)
+                handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 (closed below)
             except OSError as error:
                 raise InputError("file", f"{path}: {error.strerror}") from None
             opened.append(

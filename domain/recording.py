@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from mxt.events.announcements import (
     Announcement,
@@ -36,7 +36,7 @@ from .store import Store, WriteTransaction
 
 BATCH_SIZE = 1000
 
-Line = Announcement | Correction | Retraction
+Line: TypeAlias = Announcement | Correction | Retraction
 
 
 @dataclass

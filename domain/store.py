@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -112,7 +112,8 @@ class WriteTransaction:
         """Stores already mapped events verbatim (used by `copy`)."""
         from .integrity import Chain
 
-        ids = list(self.store.app.recorder._insert_events(self.cursor, stored) or [])
+        recorder: Any = self.store.app.recorder
+        ids = list(recorder._insert_events(self.cursor, stored) or [])
         notifications = [
             Notification(
                 id=notification_id,
@@ -258,7 +259,7 @@ class Store:
     def decode(self, stored: StoredEvent) -> DomainEvent:
         """A stored event read back through its model; a damaged one raises `DamagedLog`."""
         try:
-            event: DomainEvent = self.app.mapper.to_domain_event(stored)
+            event: DomainEvent = cast(DomainEvent, self.app.mapper.to_domain_event(stored))
         except Exception as error:
             raise DamagedLog(
                 f"stored event {stored.originator_id} v{stored.originator_version} "

@@ -63,7 +63,7 @@ class Announcement(Frozen):
     def dump(self) -> dict[str, Any]:
         """The JSON form kept in the store and written by `mxt export`."""
         content = self.model_dump(mode="json", by_alias=True, exclude_none=True)
-        head = {key: content.pop(key) for key in ("id", "kind") if key in content}
+        head: dict[str, Any] = {key: content.pop(key) for key in ("id", "kind") if key in content}
         return {**head, **content}
 
 
@@ -257,7 +257,8 @@ def parse_line(data: Any) -> Announcement | Correction | Retraction:
     if not isinstance(data, dict):
         raise InputError(None, "expected a JSON object")
     try:
-        return _line_adapter().validate_python(data)  # type: ignore[no-any-return]
+        line: Announcement | Correction | Retraction = _line_adapter().validate_python(data)
+        return line
     except ValidationError as error:
         raise describe(error) from None
 

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BeforeValidator, Field
 # The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
 REGIONS: dict[str, frozenset[str]] = {
     "EU": frozenset(
-        ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]
+        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()  # noqa: SIM905
     ),
 }
 

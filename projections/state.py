@@ -116,6 +116,12 @@ class Launches:
             result.ids[market] = row.ann_id
         return result
 
+    def status(self) -> str:
+        """`launched` somewhere by `as_of`, else `announced` for later, else `unknown`."""
+        if self.launched:
+            return "launched"
+        return "announced" if self.planned else "unknown"
+
     def first_launch(self) -> str | None:
         return min(self.launched.values(), default=None)
 
@@ -133,12 +139,6 @@ def model_state(rows: Sequence[Row], query: Query, company: str, model: str) -> 
     """SPEC §6 `state model`: rows are the model's visible announcements up to `as_of`;
     `company` and `model` are their display names."""
     launches = Launches.of((r for r in rows if r.content["kind"] == "launch"), query.as_of)
-    if launches.launched:
-        status = "launched"
-    elif launches.planned:
-        status = "announced"
-    else:
-        status = "unknown"
     orders = latest_by((r for r in rows if r.content["kind"] == "orders"), lambda c: c["stage"])
     waits = latest_by(
         (r for r in rows if r.content["kind"] == "wait-time"), lambda c: c.get("trim") or ""
@@ -151,7 +151,7 @@ def model_state(rows: Sequence[Row], query: Query, company: str, model: str) -> 
         "model": model,
         "as_of": query.as_of,
         "known_at": query.known_at,
-        "status": status,
+        "status": launches.status(),
         "launched_on": launches.first_launch(),
         "planned_launch_on": launches.first_planned() if not launches.launched else None,
         "markets": sorted(launches.launched),
@@ -257,7 +257,7 @@ def market_state(
         for model_key in facts.models:
             models.append(facts.market_status(model_key, market, query.as_of))
         policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (m["company"].casefold(), m["model"].casefold()))
+    models.sort(key=lambda m: (str(m["company"]).casefold(), str(m["model"]).casefold()))
     return {
         "market": market,
         "as_of": query.as_of,
@@ -332,16 +332,12 @@ def company_state(rows: Sequence[Row], names: Names, query: Query) -> dict[str, 
         models.append(
             {
                 "model": name,
-                "status": "launched"
-                if launches.launched
-                else "announced"
-                if launches.planned
-                else "unknown",
+                "status": launches.status(),
                 "launched_on": launches.first_launch(),
                 "markets": sorted(launches.launched),
             }
         )
-    models.sort(key=lambda m: m["model"].casefold())
+    models.sort(key=lambda m: str(m["model"]).casefold())
     return {
         "company": facts.name,
         "as_of": query.as_of,
