@@ -1,0 +1,141 @@
+"""`mxt verify`: tampering with the stored events directly in SQLite is detected and named."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mxt.cli.demo import seed_path
+from mxt.cli.main import cli
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    path = str(tmp_path / "v.sqlite")
+    assert CliRunner().invoke(cli, ["--store", path, "import", str(seed_path())]).exit_code == 0
+    return path
+
+
+def verify(store: str, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--store", store, "verify", *args])
+
+
+def head(store: str) -> str:
+    result = verify(store, "--json")
+    assert result.exit_code == 0, result.output
+    value: str = json.loads(result.stdout)["head"]
+    return value
+
+
+def tamper(store: str, statement: str, *params: object) -> None:
+    with sqlite3.connect(store) as db:
+        db.execute(statement, params)
+
+
+def damaged(result: Result) -> list[int]:
+    return [d["notification_id"] for d in json.loads(result.stdout)["damaged"]]
+
+
+def test_an_intact_log_prints_its_head_and_exits_0(store: str) -> None:
+    result = verify(store)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ok: 21 events, head ")
+    assert head(store) == head(store)  # stable
+    assert len(head(store)) == 32
+
+
+def test_an_edited_payload_is_named(store: str) -> None:
+    with sqlite3.connect(store) as db:
+        state = db.execute("SELECT state FROM stored_events WHERE rowid=4").fetchone()[0]
+    tamper(store, "UPDATE stored_events SET state=? WHERE rowid=4",
+           state.replace(b"350000", b"360000"))  # fmt: skip
+    result = verify(store, "--json")
+    assert result.exit_code == 1
+    assert damaged(result) == [4]
+    human = verify(store)
+    assert "damaged: event #4: content changed since it was recorded" in human.stderr
+
+
+def test_a_deleted_event_is_named(store: str) -> None:
+    tamper(store, "DELETE FROM stored_events WHERE rowid=7")
+    result = verify(store, "--json")
+    assert result.exit_code == 1
+    assert damaged(result) == [7]
+    assert "deleted" in json.loads(result.stdout)["damaged"][0]["problem"]
+
+
+def test_two_swapped_events_are_both_named(store: str) -> None:
+    with sqlite3.connect(store) as db:
+        db.execute("UPDATE stored_events SET rowid=1000 WHERE rowid=2")
+        db.execute("UPDATE stored_events SET rowid=2 WHERE rowid=3")
+        db.execute("UPDATE stored_events SET rowid=3 WHERE rowid=1000")
+    result = verify(store, "--json")
+    assert result.exit_code == 1
+    assert damaged(result) == [2, 3]
+
+
+def test_a_changed_recorded_at_is_named(store: str) -> None:
+    with sqlite3.connect(store) as db:
+        state = json.loads(
+            db.execute("SELECT state FROM stored_events WHERE rowid=5").fetchone()[0]
+        )
+        state["timestamp"] = "2020-01-01T00:00:00Z"
+        db.execute("UPDATE stored_events SET state=? WHERE rowid=5", (json.dumps(state).encode(),))
+    result = verify(store, "--json")
+    assert result.exit_code == 1
+    assert damaged(result) == [5]
+
+
+def test_an_event_slipped_in_behind_mxt_is_named(store: str) -> None:
+    with sqlite3.connect(store) as db:
+        row = db.execute("SELECT * FROM stored_events WHERE rowid=1").fetchone()
+        db.execute("INSERT INTO stored_events VALUES (?,?,?,?)", (row[0], 99, row[2], row[3]))
+    result = verify(store, "--json")
+    assert result.exit_code == 1
+    assert damaged(result) == [22]
+
+
+def test_corrections_and_retractions_keep_the_log_valid_and_old_heads_provable(
+    store: str,
+) -> None:
+    kept = head(store)
+    runner = CliRunner()
+    fix = ["--store", store, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11",
+           "--reason", "misread"]  # fmt: skip
+    assert runner.invoke(cli, fix).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["--store", store, "retract", "xiaomi-su7-wait-8m", "--reason", "duplicate"]
+        ).exit_code
+        == 0
+    )
+    assert head(store) != kept
+    assert verify(store, "--expect", kept).exit_code == 0
+    assert verify(store, "--expect", "0123456789abcdef").exit_code == 1
+
+
+def test_a_rewritten_history_fails_the_kept_head(store: str) -> None:
+    """Someone edits an event and recomputes the whole chain: only the kept head shows it."""
+    from mxt.domain.integrity import GENESIS, chain_hash, event_digest
+    from mxt.domain.store import Store
+
+    kept = head(store)
+    with sqlite3.connect(store) as db:
+        state = db.execute("SELECT state FROM stored_events WHERE rowid=4").fetchone()[0]
+        db.execute("UPDATE stored_events SET state=? WHERE rowid=4",
+                   (state.replace(b"350000", b"360000"),))  # fmt: skip
+    with Store(store) as opened:
+        events = list(opened.notifications())
+    with sqlite3.connect(store) as db:
+        previous = GENESIS
+        for position, event in enumerate(events, start=1):
+            digest = event_digest(event)
+            previous = chain_hash(previous, digest)
+            db.execute("UPDATE mxt_chain SET digest=?, chain_hash=? WHERE position=?",
+                       (digest, previous, position))  # fmt: skip
+    assert verify(store).exit_code == 0  # self-consistent again...
+    assert verify(store, "--expect", kept).exit_code == 1  # ...but not the history we kept

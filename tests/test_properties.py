@@ -1,0 +1,276 @@
+"""Property tests: the indexed read model answers exactly as the reference fold.
+
+Random announcement sets (every kind that folds into state), with corrections and
+retractions, are recorded in several transactions; then for random `as_of` and `known_at`
+every query is compared with `tests/reference.py`, a plain replay of the whole log.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import json
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import reference
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mxt.domain.recording import import_lines
+from mxt.domain.store import Store
+from mxt.events.announcements import parse_line
+from mxt.projections.queries import Tracker
+from mxt.projections.readmodel import ReadModel
+from mxt.projections.state import Query
+
+EXAMPLES = int(os.environ.get("MXT_PROPERTY_EXAMPLES", "300"))
+START = date(2025, 1, 1)
+COMPANIES = ["Acme", "ACME", "Bolt"]  # "Acme" and "ACME" are one company
+MODELS = ["M1", "m1", "M2"]
+MARKETS = ["CN", "DE", "FR", "EU", "US"]
+SOURCE = {"title": "a source"}
+SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
+
+days = st.integers(min_value=0, max_value=40).map(lambda n: (START + timedelta(n)).isoformat())
+counts = st.integers(min_value=0, max_value=500)
+
+
+def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
+    common = {
+        "company": st.sampled_from(COMPANIES),
+        "announced_on": days,
+        "source": st.just(SOURCE),
+    }
+    own: dict[str, st.SearchStrategy[Any]] = {
+        "launch": {"model": st.sampled_from(MODELS), "market": st.sampled_from(MARKETS),
+                   "launched_on": st.one_of(st.none(), days)},
+        "orders": {"model": st.sampled_from(MODELS),
+                   "stage": st.sampled_from(["pre-booking", "locked", "confirmed"]),
+                   "count": counts},
+        "wait-time": {"model": st.sampled_from(MODELS), "trim": st.sampled_from([None, "Max"]),
+                      "max_months": st.integers(1, 12)},
+        "target": {"metric": st.sampled_from(["production", "deliveries"]),
+                   "period": st.sampled_from(["2025", "2025-Q3"]), "value": counts,
+                   "previous": st.one_of(st.none(), counts)},
+        "deliveries": {"period": st.sampled_from(["2025-01", "2025-02"]), "units": counts,
+                       "model": st.sampled_from([None, "M1", "M2"])},
+        "factory": {"site": st.just("Plant"), "phase": st.integers(1, 2),
+                    "status": st.sampled_from(["land-acquired", "completed", "operational"]),
+                    "effective_on": st.one_of(st.none(), days)},
+        "policy": {"markets": st.sampled_from([["*"], ["EU"], ["DE", "US"]]),
+                   "except": st.sampled_from([[], ["CN"], ["DE"]]), "not_before": days},
+        "expected-entry": {"market": st.sampled_from(MARKETS),
+                           "model": st.sampled_from([None, "M1", "M2"]),
+                           "expected": st.sampled_from(["2026", "2025-01-20"])},
+        "showcase": {"model": st.sampled_from(MODELS), "market": st.sampled_from(MARKETS),
+                     "venue": st.just("Expo")},
+    }[kind]  # fmt: skip
+    return st.fixed_dictionaries({"kind": st.just(kind), **common, **own}).map(
+        lambda d: {k: v for k, v in d.items() if v is not None}
+    )
+
+
+any_announcement = st.sampled_from(
+    ["launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
+     "expected-entry", "showcase"]
+).flatmap(announcement)  # fmt: skip
+
+# A change a correction may make, by kind (all valid for the kind's schema).
+CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
+    "launch": st.fixed_dictionaries({"market": st.sampled_from(MARKETS)}),
+    "orders": st.fixed_dictionaries({"count": counts}),
+    "wait-time": st.fixed_dictionaries({"max_months": st.integers(1, 12)}),
+    "target": st.fixed_dictionaries({"value": counts}),
+    "deliveries": st.fixed_dictionaries({"units": counts}),
+    "factory": st.fixed_dictionaries({"status": st.sampled_from(["completed", "operational"])}),
+    "policy": st.fixed_dictionaries({"not_before": days}),
+    "expected-entry": st.fixed_dictionaries({"expected": st.sampled_from(["2027", "2028"])}),
+    "showcase": st.fixed_dictionaries({"venue": st.just("Fair")}),
+}
+
+
+@st.composite
+def histories(draw: st.DrawFn, *, date_changes: bool = True) -> list[list[dict[str, Any]]]:
+    """Transactions of interchange lines: announcements, then corrections and retractions."""
+    made = draw(st.lists(any_announcement, min_size=1, max_size=14))
+    for number, item in enumerate(made):
+        item["id"] = f"a{number}"
+    transactions: list[list[dict[str, Any]]] = [[] for _ in range(draw(st.integers(1, 4)))]
+    placed: dict[str, int] = {}
+    for item in made:
+        slot = draw(st.integers(0, len(transactions) - 1))
+        transactions[slot].append(item)
+        placed[item["id"]] = slot
+    retracted: set[str] = set()
+    for _ in range(draw(st.integers(0, 6))):
+        item = draw(st.sampled_from(made))
+        slot = draw(st.integers(placed[item["id"]], len(transactions) - 1))
+        if item["id"] in retracted:
+            continue
+        if draw(st.integers(0, 3)) == 0:
+            line = {"kind": "retraction", "id": item["id"], "reason": "withdrawn"}
+            retracted.add(item["id"])
+            # Later lines for it must not follow in this or earlier slots: keep it last.
+            slot = len(transactions) - 1
+        else:
+            change = draw(CHANGES[item["kind"]])
+            if date_changes and draw(st.booleans()):
+                change = {"announced_on": draw(days)}
+            line = {"kind": "correction", "id": item["id"], "set": change, "reason": "fix"}
+        transactions[slot].append(line)
+    # A retraction ends its announcement's history: drop corrections placed after it.
+    for transaction in transactions:
+        transaction.sort(key=lambda line: line["kind"] == "retraction")
+    return transactions
+
+
+def record_all(store: Store, transactions: list[list[dict[str, Any]]]) -> list[str]:
+    """Records each transaction; returns the recorded_at of each (for known_at choices)."""
+    stamps = []
+    done: set[str] = set()
+    for transaction in transactions:
+        lines = []
+        for line in transaction:
+            if line["kind"] == "retraction":
+                if line["id"] in done:
+                    continue
+                done.add(line["id"])
+            elif line["kind"] == "correction" and line["id"] in done:
+                continue
+            lines.append(line)
+        import_lines(store, [(None, parse_line(json.loads(json.dumps(line)))) for line in lines])
+        with store.read() as cursor:
+            cursor.execute("SELECT MAX(recorded_at) FROM mxt_chain")
+            stamps.append(cursor.fetchone()[0])
+    return stamps
+
+
+def open_store(folder: str, name: str = "s.sqlite") -> Store:
+    store = Store(str(Path(folder) / name))
+    ReadModel(store)
+    return store
+
+
+def queries(stamps: list[str], data: st.DataObject) -> list[Query]:
+    known = sorted({s for s in stamps if s}) + [
+        "9999-12-31T23:59:59.999999Z",
+        "2000-01-01T00:00:00.000000Z",
+    ]
+    return [Query(data.draw(days), data.draw(st.sampled_from(known))) for _ in range(3)]
+
+
+def compare_everything(store: Store, tracker: Tracker, query: Query) -> None:
+    for company, model in itertools.product(["acme", "Bolt", "Nobody"], ["M1", "M2"]):
+        assert tracker.model(company, model, query).data == reference.model(
+            store, company, model, query
+        )
+    for company in ["Acme", "bolt", "Nobody"]:
+        assert tracker.company(company, query).data == reference.company(store, company, query)
+    for market in MARKETS + ["ES"]:
+        assert tracker.market(market, query).data == reference.market(store, market, query)
+    assert tracker.audit_targets(query).data == reference.audit(store, query)
+
+
+settings.register_profile(
+    "mxt", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile("mxt")
+
+
+@settings(max_examples=EXAMPLES)
+@given(histories(), st.data())
+def test_read_model_answers_as_the_reference_fold(
+    transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        store = open_store(folder)
+        stamps = record_all(store, transactions)
+        tracker = Tracker(store)
+        for query in queries(stamps, data):
+            compare_everything(store, tracker, query)
+        store.close()
+
+
+@settings(max_examples=EXAMPLES)
+@given(histories(), st.data())
+def test_catch_up_and_rebuild_equal_the_inline_read_model(
+    transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """Rows written inline, caught up later from the log, or rebuilt: the same answers."""
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        inline = open_store(folder, "inline.sqlite")
+        stamps = record_all(inline, transactions)
+        # A store written with no read model attached catches up when first read.
+        late = Store(str(Path(folder) / "late.sqlite"))
+        from mxt.domain.copying import copy_log
+
+        copy_log(inline, late)
+        late_tracker = Tracker(late)
+        inline_tracker = Tracker(inline)
+        for query in queries(stamps, data):
+            expected = inline_tracker.company("acme", query).data
+            assert late_tracker.company("acme", query).data == expected
+            assert late_tracker.market("DE", query).data == inline_tracker.market("DE", query).data
+            assert (
+                late_tracker.audit_targets(query).data == inline_tracker.audit_targets(query).data
+            )
+        inline_tracker.read_model.rebuild()
+        for query in queries(stamps, data):
+            compare_everything(inline, inline_tracker, query)
+        inline.close()
+        late.close()
+
+
+def without_times(audit: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An audit without its transaction times, which depend on when things were recorded."""
+    return [
+        {
+            **{k: v for k, v in revision.items() if k != "recorded_at"},
+            "corrections": [
+                {k: v for k, v in c.items() if k != "recorded_at"} for c in revision["corrections"]
+            ],
+        }
+        for revision in audit
+    ]
+
+
+@settings(max_examples=EXAMPLES)
+@given(histories(date_changes=False), st.randoms(use_true_random=False), st.data())
+def test_recording_order_never_changes_an_answer(
+    transactions: list[list[dict[str, Any]]], shuffle: Any, data: st.DataObject
+) -> None:
+    """Announcements on distinct days, recorded in another order: the same state today."""
+    lines = [line for transaction in transactions for line in transaction]
+    announcements = [line for line in lines if line["kind"] not in ("correction", "retraction")]
+    # Distinct days, so that no same-day tie is decided by recording order.
+    for offset, item in enumerate(sorted(announcements, key=lambda a: a["id"])):
+        item["announced_on"] = (START + timedelta(offset)).isoformat()
+    fixes = [line for line in lines if line["kind"] in ("correction", "retraction")]
+    shuffled = list(announcements)
+    shuffle.shuffle(shuffled)
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        first = open_store(folder, "first.sqlite")
+        second = open_store(folder, "second.sqlite")
+        record_all(first, [announcements, fixes])
+        half = len(shuffled) // 2
+        record_all(second, [shuffled[half:], shuffled[:half], fixes])
+        a, b = Tracker(first), Tracker(second)
+        for _ in range(3):
+            query = Query(data.draw(days), "9999-12-31T23:59:59.999999Z")
+            for company in ["acme", "bolt"]:
+                left, right = a.company(company, query).data, b.company(company, query).data
+                assert left == right
+                for model in ["M1", "M2"]:
+                    assert (
+                        a.model(company, model, query).data == b.model(company, model, query).data
+                    )
+            for market in MARKETS:
+                assert a.market(market, query).data == b.market(market, query).data
+            assert without_times(a.audit_targets(query).data) == without_times(
+                b.audit_targets(query).data
+            )
+        first.close()
+        second.close()

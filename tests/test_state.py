@@ -1,0 +1,181 @@
+"""The seed story, told through `state`: given these announcements, the state answers that."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from mxt.cli.demo import seed_path
+from mxt.cli.main import cli
+
+POLICY = "xiaomi-policy-no-sales-outside-cn-until-2027"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("seed") / "seed.sqlite")
+    result = CliRunner().invoke(cli, ["--store", path, "import", str(seed_path())])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def state(store: str, *args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(cli, ["--store", store, "state", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
+
+
+def test_yu7_is_unknown_the_day_before_its_launch(seeded: str) -> None:
+    yu7 = state(seeded, "model", "Xiaomi/YU7", "--as-of", "2025-06-25")
+    assert yu7["status"] == "unknown"
+    assert yu7["launched_on"] is None
+    assert yu7["markets"] == []
+    assert yu7["orders"] == {}
+
+
+def test_yu7_after_launch_has_its_orders_and_market(seeded: str) -> None:
+    yu7 = state(seeded, "model", "xiaomi/yu7", "--as-of", "2025-06-28")
+    assert set(yu7) == {
+        "company", "model", "as_of", "known_at", "status", "launched_on", "planned_launch_on",
+        "markets", "orders", "max_wait_months", "deliveries_units",
+    }  # fmt: skip
+    assert (yu7["company"], yu7["model"]) == ("Xiaomi", "YU7")  # as first spelled
+    assert yu7["status"] == "launched"
+    assert yu7["launched_on"] == "2025-06-26"
+    assert yu7["markets"] == ["CN"]
+    assert yu7["orders"]["pre-booking"]["count"] == 200_000
+    assert yu7["orders"]["pre-booking"]["within"] == "3m"
+    assert yu7["orders"]["locked"] == {
+        "count": 240_000,
+        "within": "18h",
+        "announced_on": "2025-06-27",
+        "id": "xiaomi-yu7-locked-18h",
+    }
+    assert yu7["max_wait_months"] is None  # the wait was reported on 2025-07-01
+    later = state(seeded, "model", "Xiaomi/YU7", "--as-of", "2025-07-02")
+    assert later["max_wait_months"] == 12
+
+
+def test_the_2025_target_before_and_after_its_revision(seeded: str) -> None:
+    before = state(seeded, "company", "Xiaomi", "--as-of", "2025-03-17")
+    after = state(seeded, "company", "XIAOMI", "--as-of", "2025-03-18")
+    assert [(t["metric"], t["period"], t["value"]) for t in before["targets"]] == [
+        ("production", "2025", 300_000)
+    ]
+    assert after["targets"] == [
+        {
+            "metric": "production",
+            "period": "2025",
+            "value": 350_000,
+            "announced_on": "2025-03-18",
+            "id": "xiaomi-2025-target-350k",
+        }
+    ]
+    assert after["company"] == "Xiaomi"
+
+
+def test_germany_is_blocked_until_2027_then_expected(seeded: str) -> None:
+    blocked = state(seeded, "market", "DE", "--as-of", "2025-07-05")
+    xiaomi = [m for m in blocked["models"] if m["company"] == "Xiaomi"]
+    assert {m["model"]: m["status"] for m in xiaomi} == {"SU7": "blocked", "YU7": "blocked"}
+    assert {m["not_before"] for m in xiaomi} == {"2027-01-01"}
+    assert [p["id"] for p in blocked["policies"]] == [POLICY]
+    lapsed = state(seeded, "market", "DE", "--as-of", "2027-01-01")
+    assert lapsed["policies"] == []
+    xiaomi = [m for m in lapsed["models"] if m["company"] == "Xiaomi"]
+    assert {m["status"] for m in xiaomi} == {"expected"}  # Europe expected first
+    assert {m["expected"] for m in xiaomi} == {"2027"}
+
+
+def test_china_is_excepted_from_the_policy(seeded: str) -> None:
+    china = state(seeded, "market", "CN", "--as-of", "2025-07-05")
+    assert {m["model"]: m["status"] for m in china["models"] if m["company"] == "Xiaomi"} == {
+        "SU7": "available",
+        "YU7": "available",
+    }
+    assert china["policies"] == []
+
+
+def test_a_region_covers_its_members_but_not_the_reverse(tmp_path: Path) -> None:
+    store = str(tmp_path / "r.sqlite")
+    runner = CliRunner()
+    common = ["--company", "Volta", "--source", "press", "--model", "V1"]
+    for market, day in (("EU", "2025-01-10"), ("US", "2025-02-01")):
+        result = runner.invoke(
+            cli,
+            ["--store", store, "record", "launch", "--announced-on", day, "--market", market,
+             *common],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        cli,
+        ["--store", store, "record", "launch", "--announced-on", "2025-03-01", "--market", "JP",
+         "--launched-on", "2025-09-01", *common],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert state(store, "market", "FR", "--as-of", "2025-03-01")["models"][0]["status"] == (
+        "available"
+    )
+    eu = state(store, "market", "EU", "--as-of", "2025-03-01")["models"][0]
+    assert eu["status"] == "available"
+    japan = state(store, "market", "JP", "--as-of", "2025-03-01")["models"][0]
+    assert (japan["status"], japan["planned_launch_on"]) == ("announced", "2025-09-01")
+    # A launch in a member state does not make the whole region available.
+    runner.invoke(
+        cli,
+        ["--store", store, "record", "launch", "--announced-on", "2025-01-05", "--market", "DE",
+         "--company", "Other", "--source", "press", "--model", "O1"],
+    )  # fmt: skip
+    other = [m for m in state(store, "market", "EU", "--as-of", "2025-03-01")["models"]
+             if m["company"] == "Other"]  # fmt: skip
+    assert other[0]["status"] == "unavailable"
+    model = state(store, "model", "Volta/V1", "--as-of", "2025-03-01")
+    assert model["markets"] == ["EU", "US"]
+    assert model["planned_launch_on"] is None  # launched already; JP is a later market
+
+
+def test_known_at_hides_what_was_recorded_later(tmp_path: Path) -> None:
+    store = str(tmp_path / "k.sqlite")
+    runner = CliRunner()
+    args = ["--store", store, "record", "target", "--company", "Volta", "--announced-on",
+            "2025-01-10", "--source", "press", "--metric", "sales", "--period", "2025"]  # fmt: skip
+    assert runner.invoke(cli, [*args, "--value", "100k"]).exit_code == 0
+    first = state(store, "company", "Volta")["known_at"]
+    assert runner.invoke(cli, [*args, "--value", "120k", "--id", "t2"]).exit_code == 0
+    fix = runner.invoke(
+        cli, ["--store", store, "correct", "t2", "--set", "value=125k", "--reason", "typo"]
+    )
+    assert fix.exit_code == 0, fix.output
+    then = state(store, "company", "Volta", "--known-at", first)
+    now = state(store, "company", "Volta")
+    assert [t["value"] for t in then["targets"]] == [100_000]
+    assert [t["value"] for t in now["targets"]] == [125_000]
+    # A correction known now applies at every as-of, even before it was made.
+    assert [t["value"] for t in state(store, "company", "Volta", "--as-of", "2025-01-10")[
+        "targets"]] == [125_000]  # fmt: skip
+    retract = runner.invoke(cli, ["--store", store, "retract", "t2", "--reason", "wrong"])
+    assert retract.exit_code == 0
+    assert [t["value"] for t in state(store, "company", "Volta")["targets"]] == [100_000]
+
+
+def test_nothing_known_is_an_empty_state_with_a_note(seeded: str) -> None:
+    result = CliRunner().invoke(cli, ["--store", seeded, "state", "company", "Xiaomee", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["targets"] == []
+    assert "nothing is known about Xiaomee" in result.stderr
+
+
+def test_rebuild_gives_the_same_answers(seeded: str, tmp_path: Path) -> None:
+    before = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
+    result = CliRunner().invoke(cli, ["--store", seeded, "rebuild"])
+    assert result.exit_code == 0
+    assert "rebuilt from 21 events" in result.stdout
+    after = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
+    assert after == before
+    assert [f["status"] for f in after["factories"]] == ["completed", "land-acquired"]
+    assert after["factories"][0]["planned"]["status"] == "operational"
