@@ -17,6 +17,7 @@ from .state import (
     Query,
     company_state,
     corrections_of,
+    latest_by,
     market_state,
     model_state,
     policy_covers,
@@ -240,27 +241,41 @@ class Tracker:
         company = content["company"]
         state = self.company(company, query).data
         walk(f"company {state['company']}", state)
-        if content.get("model"):
-            model_state = self.model(company, content["model"], query).data
-            walk(f"model {model_state['company']}/{model_state['model']}", model_state)
-            if content["kind"] == "launch":
-                found.append(
-                    {
-                        "path": f"model {model_state['company']}/{model_state['model']}.markets",
-                        "value": model_state["markets"],
-                    }
-                )
-            if content["kind"] in ("wait-time", "deliveries"):
-                field = (
-                    "max_wait_months" if content["kind"] == "wait-time" else ("deliveries_units")
-                )
-                found.append(
-                    {
-                        "path": f"model {model_state['company']}/{model_state['model']}.{field}",
-                        "value": model_state[field],
-                    }
-                )
+        kind = content["kind"]
+        if kind not in LATEST_OF:
+            return found
+        with self.store.read() as cursor:
+            peers = self.read_model.rows(
+                cursor, query.known_at, as_of=query.as_of, company=company,
+                model=content.get("model") or "", kinds=(kind,),
+            )  # fmt: skip
+        group = LATEST_OF[kind]
+        latest = latest_by(peers, group).get(group(content))
+        if latest is None or latest.ann_id != row.ann_id:
+            return found  # superseded by a later announcement, or not yet announced
+        if kind == "deliveries" and not content.get("model"):
+            total = next(d for d in state["deliveries"] if d["period"] == content["period"])
+            found.append({"path": f"company {state['company']}.deliveries", "value": total})
+            return found
+        model = self.model(company, content["model"], query).data
+        where = f"model {model['company']}/{model['model']}"
+        for field_name in MODEL_FIELDS[kind]:
+            found.append({"path": f"{where}.{field_name}", "value": model[field_name]})
         return found
+
+
+# Announcements whose value shows in a model's state without an id: the group in which the
+# latest announcement wins, and the state fields it feeds.
+LATEST_OF: dict[str, Any] = {
+    "launch": lambda c: c["market"],
+    "wait-time": lambda c: c.get("trim") or "",
+    "deliveries": lambda c: c["period"],
+}
+MODEL_FIELDS = {
+    "launch": ("markets", "launched_on", "planned_launch_on"),
+    "wait-time": ("max_wait_months",),
+    "deliveries": ("deliveries_units",),
+}
 
 
 def log_entry(row: Row) -> dict[str, Any]:
