@@ -20,7 +20,7 @@ def copy_log(source: Store, destination: Store) -> int:
     with destination.write() as transaction:
         transaction.cursor.execute("SELECT COUNT(*) FROM stored_events")
         if transaction.cursor.fetchone()[0]:
-            raise TargetNotEmpty(f"to: {destination.location} already holds events")
+            raise TargetNotEmpty(f"to: {destination.display_location} already holds events")
         batch: list[StoredEvent] = []
         for notification in source.notifications():
             batch.append(

@@ -22,8 +22,9 @@ HEAD_LENGTH = 32  # hex characters shown for a head hash (128 bits)
 
 def event_digest(event: StoredEvent) -> str:
     """A digest of one stored event's bytes."""
-    originator = event.originator_id
-    text = originator.hex if hasattr(originator, "hex") else str(originator)
+    from .store import origin_hex
+
+    text = origin_hex(event.originator_id)
     digest = hashlib.sha256()
     digest.update(f"{text}\n{event.originator_version}\n{event.topic}\n".encode())
     digest.update(bytes(event.state))

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
@@ -24,7 +27,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic, resolve_topic
 
-from .errors import DamagedLog, StoreUnavailable
+from .errors import DamagedLog, DomainError, StoreUnavailable
 from .model import Announcement, DomainEvent, aggregate_id, project_announcement
 
 LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
@@ -89,6 +92,65 @@ class Tracker(Application[UUID]):
 # A processor sees the notifications a write transaction adds, inside that transaction.
 Processor = Callable[[Any, Sequence[Notification]], None]
 
+# mxt's own SQL is written once, in SQLite's spelling (`?`, `rowid`, `stored_events`,
+# `tracking`); the PostgreSQL backend translates it to eventsourcing's tables there.
+_PG_NAMES = {"stored_events": "mxt_events", "rowid": "notification_id", "tracking": "mxt_tracking"}
+_PG_WORDS = re.compile(r"\b(" + "|".join(_PG_NAMES) + r")\b")
+
+
+@lru_cache(maxsize=256)
+def postgres_sql(statement: str) -> str:
+    """A statement of mxt's SQL in PostgreSQL's spelling."""
+    return _PG_WORDS.sub(lambda m: _PG_NAMES[m.group(1)], statement).replace("?", "%s")
+
+
+class PostgresCursor:
+    """A cursor over one PostgreSQL connection that speaks mxt's SQL and returns tuples.
+
+    `dicts` is a second cursor on the same connection (and transaction) for eventsourcing's
+    own recorder methods, which read rows by column name.
+    """
+
+    def __init__(self, connection: Any) -> None:
+        from psycopg.rows import tuple_row
+
+        self.tuples = connection.cursor(row_factory=tuple_row)
+        self.dicts = connection.cursor()
+
+    def execute(self, statement: str, params: Any = ()) -> None:
+        self.tuples.execute(postgres_sql(statement), params)
+
+    def executemany(self, statement: str, params: Any) -> None:
+        self.tuples.executemany(postgres_sql(statement), params)
+
+    def fetchone(self) -> Any:
+        return self.tuples.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return list(self.tuples.fetchall())
+
+
+def postgres_env(url: str) -> dict[str, str]:
+    """eventsourcing's PostgreSQL settings from a `postgresql://user:pw@host:port/db` URL."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    dbname = unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not dbname:
+        raise StoreUnavailable(f"store: {url} names no host or no database")
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": dbname,
+        "POSTGRES_HOST": parts.hostname,
+        "POSTGRES_PORT": str(parts.port or 5432),
+        "POSTGRES_USER": unquote(parts.username or os.environ.get("USER", "postgres")),
+        "POSTGRES_PASSWORD": unquote(parts.password or os.environ.get("PGPASSWORD", "")),
+        "POSTGRES_CONNECT_TIMEOUT": "10",
+        "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "600",
+        "POSTGRES_POOL_SIZE": "2",
+        "POSTGRES_MAX_OVERFLOW": "2",
+    }
+
 
 @dataclass
 class WriteTransaction:
@@ -96,9 +158,16 @@ class WriteTransaction:
 
     store: Store
     cursor: Any
-    recorded_at: datetime
     appended: int = 0
     _chain: Any = field(default=None, repr=False)
+    _recorded_at: datetime | None = field(default=None, repr=False)
+
+    @property
+    def recorded_at(self) -> datetime:
+        """The one `recorded_at` of every event this transaction appends."""
+        if self._recorded_at is None:
+            self._recorded_at = self.store._next_recorded_at(self.cursor)
+        return self._recorded_at
 
     def append(self, events: Sequence[DomainEvent]) -> list[int]:
         """Stores `events` and returns their notification ids."""
@@ -112,8 +181,7 @@ class WriteTransaction:
         """Stores already mapped events verbatim (used by `copy`)."""
         from .integrity import Chain
 
-        recorder: Any = self.store.app.recorder
-        ids = list(recorder._insert_events(self.cursor, stored) or [])
+        ids = self.store.insert_stored(self.cursor, stored)
         notifications = [
             Notification(
                 id=notification_id,
@@ -137,12 +205,12 @@ class WriteTransaction:
         self.cursor.execute(
             "SELECT originator_version, topic, state FROM stored_events "
             "WHERE originator_id=? ORDER BY originator_version",
-            (aggregate_id(announcement_id).hex,),
+            (self.store.origin(aggregate_id(announcement_id)),),
         )
         mapper = self.store.app.mapper
         events = [
             mapper.to_domain_event(
-                StoredEvent(aggregate_id(announcement_id), row[0], row[1], row[2])
+                StoredEvent(aggregate_id(announcement_id), row[0], row[1], bytes(row[2]))
             )
             for row in self.cursor.fetchall()
         ]
@@ -152,7 +220,7 @@ class WriteTransaction:
         """The first stored event state of each id among `announcement_ids` already recorded."""
         found: dict[str, bytes] = {}
         by_hex = {aggregate_id(a).hex: a for a in announcement_ids}
-        keys = list(by_hex)
+        keys = [self.store.origin(aggregate_id(a)) for a in announcement_ids]
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             self.cursor.execute(
@@ -161,7 +229,7 @@ class WriteTransaction:
                 chunk,
             )
             for row in self.cursor.fetchall():
-                found[by_hex[row[0]]] = row[1]
+                found[by_hex[origin_hex(row[0])]] = bytes(row[1])
         return found
 
 
@@ -170,30 +238,55 @@ class Store:
 
     def __init__(self, location: str | os.PathLike[str] | None = None) -> None:
         self.location = str(location) if location else str(default_store_path())
-        if self.location.startswith(("postgresql://", "postgres://")):
-            raise StoreUnavailable("PostgreSQL stores are not supported yet")
-        path = Path(self.location)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if path.is_dir():
-                raise StoreUnavailable(f"store: {self.location} is a folder, not a SQLite file")
-            self.app = Tracker(
-                env={
-                    "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-                    "SQLITE_DBNAME": str(path),
-                    "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
-                }
-            )
-            self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            with self.write() as transaction:
-                from .integrity import Chain
-
-                Chain.create_table(transaction.cursor)
-        except StoreUnavailable:
-            raise
-        except Exception as error:  # sqlite3 / eventsourcing persistence errors
-            raise StoreUnavailable(f"store: cannot open {self.location}: {error}") from error
+        self.is_postgres = self.location.startswith(("postgresql://", "postgres://"))
         self.processors: list[Processor] = []
+        try:
+            self.app = Tracker(env=self._env())
+            self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
+            self._create_tables()
+        except DomainError:
+            raise
+        except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
+            raise StoreUnavailable(
+                f"store: cannot open {self.display_location}: {_one_line(error)}"
+            ) from error
+
+    @property
+    def display_location(self) -> str:
+        """The location without a password."""
+        return re.sub(r"://([^:/@]*):[^@]*@", r"://\1:***@", self.location)
+
+    def _env(self) -> dict[str, str]:
+        if self.is_postgres:
+            try:
+                import eventsourcing.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
+            except ImportError:
+                raise StoreUnavailable(
+                    "store: PostgreSQL needs psycopg: pip install 'mxt[postgres]'"
+                ) from None
+            return postgres_env(self.location)
+        path = Path(self.location)
+        if path.is_dir():
+            raise StoreUnavailable(f"store: {self.location} is a folder, not a SQLite file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(path),
+            "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
+        }
+
+    def _create_tables(self) -> None:
+        from .integrity import Chain
+
+        for attempt in range(5):  # several processes may create a new PostgreSQL store at once
+            try:
+                with self.write() as transaction:
+                    Chain.create_table(transaction.cursor)
+                return
+            except Exception:
+                if not self.is_postgres or attempt == 4:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
 
     def close(self) -> None:
         self.app.close()
@@ -207,15 +300,23 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[WriteTransaction]:
         """A write transaction holding the store's write lock until it commits or rolls back."""
+        if self.is_postgres:
+            with self.datastore.get_connection() as connection, connection.transaction():
+                cursor: Any = PostgresCursor(connection)
+                for statement in self.app.recorder.lock_table_statements:  # type: ignore[attr-defined]
+                    cursor.dicts.execute(statement)
+                yield WriteTransaction(self, cursor)
+            return
         with self.datastore.get_connection(commit=True) as connection:
             cursor = connection.cursor()
             try:
                 cursor.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                raise StoreUnavailable(f"store: cannot lock {self.location}: {error}") from error
+                raise StoreUnavailable(
+                    f"store: cannot lock {self.location}: {_one_line(error)}"
+                ) from error
             try:
-                transaction = WriteTransaction(self, cursor, self._next_recorded_at(cursor))
-                yield transaction
+                yield WriteTransaction(self, cursor)
             except BaseException:
                 connection.rollback()
                 raise
@@ -227,17 +328,36 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Any]:
         """A read transaction: one consistent snapshot of the store."""
+        if self.is_postgres:
+            with (
+                self.datastore.get_connection() as connection,
+                connection.transaction(force_rollback=True),
+            ):
+                connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                yield PostgresCursor(connection)
+            return
         with self.datastore.transaction(commit=False) as cursor:
             yield cursor
+
+    def insert_stored(self, cursor: Any, stored: Sequence[StoredEvent]) -> list[int]:
+        """Inserts stored events through eventsourcing's recorder; returns notification ids."""
+        recorder: Any = self.app.recorder
+        if not stored:
+            return []
+        if self.is_postgres:
+            recorder._insert_stored_events(cursor.dicts, stored)
+            return list(recorder._fetch_ids_after_insert_events(cursor.dicts, stored))
+        return list(recorder._insert_events(cursor, stored) or [])
+
+    def origin(self, originator_id: UUID) -> Any:
+        """An aggregate id as this store's SQL compares it."""
+        return originator_id if self.is_postgres else originator_id.hex
 
     def _next_recorded_at(self, cursor: Any) -> datetime:
         """Now, but never before the last recorded event: `recorded_at` follows the log."""
         now = datetime.now(UTC)
-        try:
-            cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
-            row = cursor.fetchone()
-        except sqlite3.OperationalError:
-            return now
+        cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
+        row = cursor.fetchone()
         if row is None:
             return now
         last = datetime.strptime(row[0], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
@@ -273,3 +393,12 @@ class Store:
         if not stored:
             return None
         return project_announcement(None, [self.decode(event) for event in stored])
+
+
+def origin_hex(originator_id: Any) -> str:
+    """An aggregate id read back from either backend, as hex text."""
+    return originator_id.hex if isinstance(originator_id, UUID) else str(originator_id)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__

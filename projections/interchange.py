@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from mxt.domain.store import origin_hex
+
 from .readmodel import CORRECTED, RECORDED, RETRACTED, key
 
 
@@ -36,7 +38,7 @@ def export_lines(tracker: Any, company: str | None = None) -> Iterator[str]:
         with store.read() as cursor:
             cursor.execute(
                 "SELECT ann_id FROM rm_versions WHERE origin=? LIMIT 1",
-                (notification.originator_id.hex,),
+                (origin_hex(notification.originator_id),),
             )
             found = cursor.fetchone()
         if found is None:
@@ -55,4 +57,4 @@ def export_lines(tracker: Any, company: str | None = None) -> Iterator[str]:
 
 
 def _wanted(notification: Any, wanted: set[str] | None) -> bool:
-    return wanted is None or notification.originator_id.hex in wanted
+    return wanted is None or origin_hex(notification.originator_id) in wanted

@@ -21,7 +21,7 @@ from eventsourcing.persistence import Notification, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import get_topic
 from mxt.domain.model import AnnouncementCorrected, AnnouncementRecorded, AnnouncementRetracted
-from mxt.domain.store import Store, format_timestamp
+from mxt.domain.store import Store, format_timestamp, origin_hex
 from mxt.events.content import apply_changes
 
 TRACKING_NAME = "mxt-readmodel"
@@ -66,28 +66,40 @@ class Row:
         return (self.announced_on, self.recorded_at, self.seq)
 
 
+READ_MODEL_TABLES = [
+    "CREATE TABLE IF NOT EXISTS rm_versions ("
+    "origin TEXT NOT NULL, ann_id TEXT NOT NULL, kind TEXT NOT NULL, "
+    "company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
+    "company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
+    "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "known_from TEXT NOT NULL, known_to TEXT, retracted INTEGER NOT NULL, "
+    "event TEXT NOT NULL, reason TEXT, changes TEXT, content TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS rm_company_kind ON rm_versions (company_key, kind, announced_on)",
+    "CREATE INDEX IF NOT EXISTS rm_company_model "
+    "ON rm_versions (company_key, model_key, announced_on)",
+    "CREATE INDEX IF NOT EXISTS rm_kind ON rm_versions (kind, announced_on)",
+    "CREATE INDEX IF NOT EXISTS rm_ann ON rm_versions (ann_id, known_from)",
+    "CREATE INDEX IF NOT EXISTS rm_origin ON rm_versions (origin, known_to)",
+]
+
+
 class ReadModelRecorder(SQLiteTrackingRecorder):
     """Read-model tables and the tracking row, in the store's own SQLite database."""
 
     def construct_create_table_statements(self) -> list[str]:
-        statements = super().construct_create_table_statements()
-        statements += [
-            "CREATE TABLE IF NOT EXISTS rm_versions ("
-            "origin TEXT NOT NULL, ann_id TEXT NOT NULL, kind TEXT NOT NULL, "
-            "company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
-            "company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
-            "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, "
-            "known_from TEXT NOT NULL, known_to TEXT, retracted INTEGER NOT NULL, "
-            "event TEXT NOT NULL, reason TEXT, changes TEXT, content TEXT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS rm_company_kind "
-            "ON rm_versions (company_key, kind, announced_on)",
-            "CREATE INDEX IF NOT EXISTS rm_company_model "
-            "ON rm_versions (company_key, model_key, announced_on)",
-            "CREATE INDEX IF NOT EXISTS rm_kind ON rm_versions (kind, announced_on)",
-            "CREATE INDEX IF NOT EXISTS rm_ann ON rm_versions (ann_id, known_from)",
-            "CREATE INDEX IF NOT EXISTS rm_origin ON rm_versions (origin, known_to)",
-        ]
-        return statements
+        return super().construct_create_table_statements() + READ_MODEL_TABLES
+
+
+def tracking_recorder(store: Store) -> Any:
+    """The recorder of the read model's tables and tracking row, for the store's backend."""
+    if not store.is_postgres:
+        return ReadModelRecorder(store.datastore)
+    from eventsourcing.postgres import PostgresTrackingRecorder
+    from psycopg.sql import SQL
+
+    recorder = PostgresTrackingRecorder(store.datastore, tracking_table_name="mxt_tracking")
+    recorder.sql_create_statements.extend(SQL(statement) for statement in READ_MODEL_TABLES)  # type: ignore[misc]
+    return recorder
 
 
 class ReadModel:
@@ -95,14 +107,15 @@ class ReadModel:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.recorder = ReadModelRecorder(store.datastore)
+        self.recorder = tracking_recorder(store)
         self.recorder.create_table()
         store.processors.append(self.process)
 
     # -- writing -----------------------------------------------------------------------
 
     def position(self, cursor: Any) -> int:
-        return self.recorder._max_tracking_id(TRACKING_NAME, cursor) or 0
+        """The last notification id the read model has applied."""
+        return self.recorder._max_tracking_id(TRACKING_NAME, _native(cursor)) or 0
 
     def process(self, cursor: Any, notifications: Sequence[Notification]) -> None:
         """Applies new notifications, first catching up on any the model has not seen."""
@@ -128,13 +141,13 @@ class ReadModel:
             self._apply(cursor, new)
             position = new[-1].id
         if position > (self.position(cursor)):
-            self.recorder._insert_tracking(cursor, Tracking(TRACKING_NAME, position))
+            self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
 
     def _apply(self, cursor: Any, notifications: Iterable[Notification]) -> None:
         inserts: list[tuple[Any, ...]] = []
         for notification in notifications:
             state = json.loads(notification.state)
-            origin = _hex(notification.originator_id)
+            origin = origin_hex(notification.originator_id)
             stamp = format_timestamp(
                 datetime.fromisoformat(state["timestamp"].replace("Z", "+00:00"))
             )
@@ -298,8 +311,9 @@ def _to_row(values: Sequence[Any]) -> Row:
     )
 
 
-def _hex(originator_id: Any) -> str:
-    return originator_id.hex if hasattr(originator_id, "hex") else str(originator_id)
+def _native(cursor: Any) -> Any:
+    """The cursor eventsourcing's own recorder methods expect (PostgreSQL: rows as dicts)."""
+    return getattr(cursor, "dicts", cursor)
 
 
 def _row(
