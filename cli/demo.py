@@ -34,6 +34,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     Example: mxt demo
     """
     from .admin import verify_command
+    from .diff import diff_command
     from .interchange import import_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
 
@@ -62,6 +63,9 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("How the 2025 production target changed")
         ctx.invoke(audit_targets, company="Xiaomi", metric="production", period="2025",
                    as_of=None, **reads)  # fmt: skip
+        step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
+        ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
+                   market=None, known_at=None, as_json=False)  # fmt: skip
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()

@@ -27,7 +27,7 @@ COMMAND_MODULES = {
     "state": "read",
     "audit": "read",
     "show": "read",
-    "diff": "read",
+    "diff": "diff",
     "verify": "admin",
     "rebuild": "admin",
     "copy": "admin",

@@ -1,0 +1,72 @@
+"""`mxt diff`: the changes in state between two as-of dates. Parse, ask, print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .main import Context
+from .render import cell, emit_json, note, table
+
+
+@click.command("diff")
+@click.option("--from", "date_from", required=True, metavar="YYYY-MM-DD",
+              help="The earlier as-of date.")  # fmt: skip
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="The later as-of date. "
+              "Default: today.")  # fmt: skip
+@click.option("--company", help="Only this company (default: every company known by --to).")
+@click.option("--market", metavar="CODE", help="Only changes concerning this market: its "
+              "statuses, policies covering it, launches in markets covering it.")  # fmt: skip
+@click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
+              "(ISO 8601; a date means its end, UTC). Default: now.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Machine output (JSON) on stdout.")
+@click.pass_obj
+def diff_command(
+    context: Context,
+    date_from: str,
+    date_to: str | None,
+    company: str | None,
+    market: str | None,
+    known_at: str | None,
+    as_json: bool,
+) -> None:
+    """What changed in the state between two as-of dates: launches, order milestones,
+    targets (old -> new), policies coming into force or lapsing, market statuses,
+    delivered totals and factory statuses, each with the announcement behind it.
+
+    Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
+    """
+    from mxt.projections.diff import diff, parse_span, unknown_note
+
+    before, after = parse_span(date_from, date_to, known_at)
+    answer = diff(context.open_tracker(), before, after, company, market)
+    if as_json:
+        emit_json(answer.data)
+    else:
+        table(
+            [{**change, "subject": subject(change)} for change in answer.data],
+            ["announced_on", "area", "company", "subject", "from", "to", "id"],
+            title=f"changes from {before.as_of} to {after.as_of} (known at {after.known_at})",
+        )
+    if not answer.known:
+        note(unknown_note(company, market, after))
+
+
+def subject(change: dict[str, Any]) -> str:
+    """What one change is about, in a few words."""
+    area = change["area"]
+    if area in ("launch", "market-status"):
+        return f"{change['model']} in {change['market']}"
+    if area == "orders":
+        return f"{change['model']} {change['stage']}"
+    if area == "target":
+        return f"{change['metric']} {change['period']}"
+    if area == "deliveries":
+        return f"total {change['period']}"
+    if area == "factory":
+        return f"{change['site']} phase {change['phase']}"
+    if area == "policy":
+        excepted = f" except {cell(change['except'])}" if change["except"] else ""
+        return f"not before {change['not_before']} in {cell(change['markets'])}{excepted}"
+    return ""

@@ -1,0 +1,498 @@
+"""`mxt diff`: what changed in the state between two as-of dates.
+
+Two steps. `snapshot` asks the Tracker's queries what the state was at one date (company,
+model and market states), plus the per-market launches of the state fold, for provenance.
+`compare` is a pure function of two snapshots: the list of changes, each carrying the id of
+the announcement behind it (the new fact; for something that stopped, the fact that stopped)
+and that announcement's `announced_on`.
+
+A change is a dict: `area` (one of `AREAS`), `company`, the keys naming its subject
+(`model`, `market`, `metric`, `period`, `stage`, `site`, `phase`, `markets`, `except`,
+`not_before`, depending on the area), `from`, `to`, `id`, `announced_on`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mxt.events.errors import InputError
+from mxt.events.fields import check_market, market_covers
+
+from .queries import Answer, Tracker, make_query, nothing_known_note, parse_as_of
+from .readmodel import Row, key
+from .state import CompanyFacts, Launches, Names, Query, covering_policy, latest_by
+
+AREAS = ("deliveries", "factory", "launch", "market-status", "orders", "policy", "target")
+
+IN_FORCE = "in-force"
+LAPSED = "lapsed"
+SUPERSEDED = "superseded"
+UNAVAILABLE = "unavailable"
+
+# Kinds whose `market` field names a market, and the policy fields listing markets.
+MARKET_KINDS = ("launch", "showcase", "expected-entry", "statement")
+
+
+@dataclass
+class CompanySnapshot:
+    """One company's state at one date, as the diff compares it."""
+
+    name: str
+    state: dict[str, Any]  # `state company`
+    models: dict[str, dict[str, Any]]  # model key -> `state model`
+    launches: dict[str, Launches]  # model key -> launched / planned per launch market
+    facts: CompanyFacts  # launch, policy and expected-entry rows: where a status comes from
+    policies: list[dict[str, Any]]  # in force (covering the market when the diff has one)
+    delivery_ids: dict[str, str]  # period -> id of the company total for it
+
+
+@dataclass
+class Snapshot:
+    """The state of the selected companies and markets at one as-of date."""
+
+    as_of: str
+    companies: dict[str, CompanySnapshot] = field(default_factory=dict)  # by company key
+    markets: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> `state market`
+    announced_on: dict[str, str] = field(default_factory=dict)  # id -> announced_on
+
+
+# -- asking the tracker ----------------------------------------------------------------------
+
+
+def parse_day(text: str | None, option: str) -> str:
+    """A `--from` / `--to` date (default today), the error naming that option."""
+    try:
+        return parse_as_of(text)
+    except InputError as error:
+        raise InputError(option, error.message) from None
+
+
+def parse_span(date_from: str, date_to: str | None, known_at: str | None) -> tuple[Query, Query]:
+    """The two questions a diff compares: as of `--from` and as of `--to` (default today),
+    both seen at `--known-at` (default now)."""
+    before = make_query(parse_day(date_from, "--from"), known_at)
+    after = Query(parse_day(date_to, "--to"), before.known_at)
+    if after.as_of < before.as_of:
+        raise InputError("--to", f"{after.as_of} is before --from {before.as_of}")
+    return before, after
+
+
+def visible_rows(tracker: Tracker, query: Query, company: str | None = None) -> list[Row]:
+    """Every announcement visible at (`as_of`, `known_at`), of one company or of all."""
+    with tracker.store.read() as cursor:
+        return tracker.read_model.rows(cursor, query.known_at, as_of=query.as_of, company=company)
+
+
+def company_names(rows: Iterable[Row]) -> dict[str, Names]:
+    """Each company with a row, and its models, spelled as in their earliest announcements."""
+    names: dict[str, Names] = {}
+    for row in rows:
+        entry = names.setdefault(key(row.content["company"]), Names(row.content["company"]))
+        model = row.content.get("model")
+        if model:
+            entry.models.setdefault(key(model), model)
+    return names
+
+
+def mentioned_markets(rows: Iterable[Row]) -> set[str]:
+    """Every market named by these announcements: their `market`, a policy's markets and
+    exceptions (`*` is not a market)."""
+    markets: set[str] = set()
+    for row in rows:
+        content = row.content
+        if content["kind"] in MARKET_KINDS and content.get("market"):
+            markets.add(content["market"])
+        elif content["kind"] == "policy":
+            markets.update(content["markets"])
+            markets.update(content.get("except", ()))
+    markets.discard("*")
+    return markets
+
+
+def snapshot(
+    tracker: Tracker,
+    query: Query,
+    companies: Iterable[str],
+    markets: Iterable[str],
+    market: str | None = None,
+) -> Snapshot:
+    """The state at `query.as_of` of `companies` (company keys) and of `markets`.
+
+    `market`, when given, cuts the policies to those covering it.
+    """
+    result = Snapshot(query.as_of)
+    for code in sorted(markets):
+        result.markets[code] = tracker.market(code, query).data
+    for company_key in companies:
+        company_rows = visible_rows(tracker, query, company_key)
+        if not company_rows:
+            continue
+        result.announced_on.update((row.ann_id, row.announced_on) for row in company_rows)
+        own = company_names(company_rows)[company_key]
+        state = tracker.company(own.company, query).data
+        facts = CompanyFacts.of(company_rows, own)
+        if market is None:
+            policies = state["policies"]
+        else:
+            policies = [
+                policy
+                for policy in result.markets[market]["policies"]
+                if key(policy["company"]) == company_key
+            ]
+        totals = latest_by(
+            (
+                r
+                for r in company_rows
+                if r.content["kind"] == "deliveries" and not r.content.get("model")
+            ),
+            lambda c: c["period"],
+        )
+        result.companies[company_key] = CompanySnapshot(
+            name=state["company"],
+            state=state,
+            models={
+                model_key: tracker.model(own.company, model, query).data
+                for model_key, model in own.models.items()
+            },
+            launches={
+                model_key: Launches.of(launch_rows, query.as_of)
+                for model_key, launch_rows in facts.launches.items()
+            },
+            facts=facts,
+            policies=policies,
+            delivery_ids={period: row.ann_id for period, row in totals.items()},
+        )
+    return result
+
+
+def diff(
+    tracker: Tracker,
+    before_query: Query,
+    after_query: Query,
+    company: str | None = None,
+    market: str | None = None,
+) -> Answer:
+    """What changed between the states as of `before_query` and as of `after_query`, for one
+    company or every company visible at the later date, optionally cut to the changes
+    concerning one market. `known` is False when nothing about the subject is visible at the
+    later date (an unknown company or market)."""
+    code = None
+    if market is not None:
+        try:
+            code = check_market(market)
+        except ValueError as error:
+            raise InputError("--market", str(error)) from None
+    rows = visible_rows(tracker, after_query, company)
+    names = company_names(rows)
+    markets = {code} if code else mentioned_markets(rows)
+    before = snapshot(tracker, before_query, names, markets, code)
+    after = snapshot(tracker, after_query, names, markets, code)
+    known = bool(names) and (code is None or tracker.market(code, after_query).known)
+    return Answer(compare(before, after, code), known)
+
+
+def unknown_note(company: str | None, market: str | None, query: Query) -> str:
+    """The stderr note when nothing is known about the diff's subject by the later date."""
+    subject = " in ".join(filter(None, (company or "any company", market and f"market {market}")))
+    return nothing_known_note(subject, query)
+
+
+# -- comparing -------------------------------------------------------------------------------
+
+
+def compare(before: Snapshot, after: Snapshot, market: str | None = None) -> list[dict[str, Any]]:
+    """The changes from `before` to `after`, sorted by the `announced_on` of the announcement
+    behind each, then area, company, model, market (and the rest of the subject).
+
+    With `market`, only what concerns it: launches in markets covering it, policies covering
+    it (already cut so by `snapshot`) and statuses in it.
+    """
+    changes: list[dict[str, Any]] = []
+    for company_key in sorted(set(before.companies) | set(after.companies)):
+        old = before.companies.get(company_key)
+        new = after.companies.get(company_key)
+        name = (new or old).name  # type: ignore[union-attr]
+        if market is None:
+            changes += _target_changes(name, old, new)
+            changes += _orders_changes(name, old, new)
+            changes += _deliveries_changes(name, old, new)
+            changes += _factory_changes(name, old, new)
+        changes += _launch_changes(name, old, new, market)
+        changes += _policy_changes(name, old, new, after.as_of)
+    changes += _status_changes(before, after)
+    for change in changes:
+        change["announced_on"] = after.announced_on.get(change["id"]) or before.announced_on.get(
+            change["id"]
+        )
+    changes.sort(key=_sort_key)
+    return changes
+
+
+def _sort_key(change: dict[str, Any]) -> tuple[str, ...]:
+    subject = ("model", "market", "metric", "period", "stage", "site", "phase", "id")
+    return (
+        change["announced_on"] or "",
+        change["area"],
+        str(change["company"]).casefold(),
+        *(str(change.get(name) or "").casefold() for name in subject),
+    )
+
+
+def _change(
+    area: str, company: str, subject: dict[str, Any], old: Any, new: Any, ann_id: str | None
+) -> dict[str, Any]:
+    return {"area": area, "company": company, **subject, "from": old, "to": new, "id": ann_id}
+
+
+def _pairs(
+    old: Sequence[dict[str, Any]], new: Sequence[dict[str, Any]], group: Any
+) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """Items of two lists matched by `group`, in the order of the newer list, then the rest."""
+    old_by = {group(item): item for item in old}
+    new_by = {group(item): item for item in new}
+    ordered = list(new_by) + [k for k in old_by if k not in new_by]
+    return [(old_by.get(k), new_by.get(k)) for k in ordered]
+
+
+def _target_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+) -> list[dict[str, Any]]:
+    changes = []
+    for before, after in _pairs(
+        old.state["targets"] if old else [],
+        new.state["targets"] if new else [],
+        lambda t: (t["metric"], t["period"]),
+    ):
+        if before and after and before["value"] == after["value"]:
+            continue
+        shown = after or before
+        assert shown is not None
+        changes.append(
+            _change(
+                "target",
+                name,
+                {"metric": shown["metric"], "period": shown["period"]},
+                before["value"] if before else None,
+                after["value"] if after else None,
+                shown["id"],
+            )
+        )
+    return changes
+
+
+def _orders_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+) -> list[dict[str, Any]]:
+    changes = []
+    models = new.models if new else {}
+    previous = old.models if old else {}
+    for model_key in list(models) + [m for m in previous if m not in models]:
+        after_state = models.get(model_key)
+        before_state = previous.get(model_key)
+        after_orders = after_state["orders"] if after_state else {}
+        before_orders = before_state["orders"] if before_state else {}
+        model = (after_state or before_state or {}).get("model")
+        for stage in sorted(set(after_orders) | set(before_orders)):
+            before = before_orders.get(stage)
+            after = after_orders.get(stage)
+            if before and after and before["count"] == after["count"]:
+                continue
+            changes.append(
+                _change(
+                    "orders",
+                    name,
+                    {"model": model, "stage": stage},
+                    before["count"] if before else None,
+                    after["count"] if after else None,
+                    (after or before or {}).get("id"),
+                )
+            )
+    return changes
+
+
+def _deliveries_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+) -> list[dict[str, Any]]:
+    changes = []
+    for before, after in _pairs(
+        old.state["deliveries"] if old else [],
+        new.state["deliveries"] if new else [],
+        lambda d: d["period"],
+    ):
+        if before and after and before["units"] == after["units"]:
+            continue
+        period = (after or before or {})["period"]
+        source = new if after else old
+        ids = source.delivery_ids if source else {}
+        changes.append(
+            _change(
+                "deliveries",
+                name,
+                {"period": period},
+                before["units"] if before else None,
+                after["units"] if after else None,
+                ids.get(period),
+            )
+        )
+    return changes
+
+
+def _factory_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+) -> list[dict[str, Any]]:
+    changes = []
+    for before, after in _pairs(
+        old.state["factories"] if old else [],
+        new.state["factories"] if new else [],
+        lambda f: (key(f["site"]), f["phase"]),
+    ):
+        old_status = before["status"] if before else None
+        new_status = after["status"] if after else None
+        if old_status == new_status:
+            continue
+        shown = after if after and after["id"] else before
+        assert shown is not None
+        changes.append(
+            _change(
+                "factory",
+                name,
+                {"site": shown["site"], "phase": shown["phase"]},
+                old_status,
+                new_status,
+                shown["id"],
+            )
+        )
+    return changes
+
+
+def _launch_value(launches: Launches | None, launch_market: str) -> str | None:
+    if launches is None:
+        return None
+    if launch_market in launches.launched:
+        return f"launched {launches.launched[launch_market]}"
+    if launch_market in launches.planned:
+        return f"planned {launches.planned[launch_market]}"
+    return None
+
+
+def _launch_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None, market: str | None
+) -> list[dict[str, Any]]:
+    changes = []
+    before_all = old.launches if old else {}
+    after_all = new.launches if new else {}
+    models = (new or old).facts.models  # type: ignore[union-attr]
+    for model_key in sorted(set(before_all) | set(after_all)):
+        before = before_all.get(model_key)
+        after = after_all.get(model_key)
+        markets = set(after.ids if after else ()) | set(before.ids if before else ())
+        for launch_market in sorted(markets):
+            if market is not None and not market_covers(launch_market, market):
+                continue
+            old_value = _launch_value(before, launch_market)
+            new_value = _launch_value(after, launch_market)
+            if old_value == new_value:
+                continue
+            source = after if after and launch_market in after.ids else before
+            assert source is not None
+            changes.append(
+                _change(
+                    "launch",
+                    name,
+                    {"model": models.get(model_key, model_key), "market": launch_market},
+                    old_value,
+                    new_value,
+                    source.ids[launch_market],
+                )
+            )
+    return changes
+
+
+def _policy_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None, as_of: str
+) -> list[dict[str, Any]]:
+    changes = []
+    for before, after in _pairs(
+        old.policies if old else [], new.policies if new else [], lambda p: p["id"]
+    ):
+        if before and after:
+            continue
+        policy = after or before
+        assert policy is not None
+        lapsed = policy["not_before"] <= as_of
+        changes.append(
+            _change(
+                "policy",
+                name,
+                {
+                    "markets": policy["markets"],
+                    "except": policy["except"],
+                    "not_before": policy["not_before"],
+                },
+                None if after else IN_FORCE,
+                IN_FORCE if after else (LAPSED if lapsed else SUPERSEDED),
+                policy["id"],
+            )
+        )
+    return changes
+
+
+def status_source(
+    company: CompanySnapshot, model_key: str, market: str, status: dict[str, Any]
+) -> str | None:
+    """The id of the announcement that gives a model its status in a market: the launch
+    (available, announced), the policy (blocked), the expected entry (expected)."""
+    kind = status["status"]
+    if kind in ("available", "announced"):
+        launches = company.launches.get(model_key, Launches())
+        dates = launches.launched if kind == "available" else launches.planned
+        day = status["launched_on"] if kind == "available" else status["planned_launch_on"]
+        for launch_market, launched_on in sorted(dates.items()):
+            if launched_on == day and market_covers(launch_market, market):
+                return launches.ids[launch_market]
+    elif kind == "blocked":
+        policy = covering_policy(company.facts.policies, market)
+        return policy.ann_id if policy else None
+    elif kind == "expected":
+        for row in reversed(company.facts.expected):
+            model = row.content.get("model")
+            if market_covers(row.content["market"], market) and (
+                not model or key(model) == model_key
+            ):
+                return row.ann_id
+    return None
+
+
+def _status_changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
+    changes = []
+    for code, state in after.markets.items():
+        earlier = {
+            (key(m["company"]), key(m["model"])): m
+            for m in before.markets.get(code, {}).get("models", [])
+        }
+        for status in state["models"]:
+            company_key, model_key = key(status["company"]), key(status["model"])
+            new = after.companies.get(company_key)
+            if new is None:
+                continue  # a company not selected
+            previous = earlier.get((company_key, model_key))
+            old_status = previous["status"] if previous else UNAVAILABLE
+            if old_status == status["status"]:
+                continue
+            ann_id = status_source(new, model_key, code, status)
+            old = before.companies.get(company_key)
+            if ann_id is None and previous is not None and old is not None:
+                ann_id = status_source(old, model_key, code, previous)
+            changes.append(
+                _change(
+                    "market-status",
+                    status["company"],
+                    {"model": status["model"], "market": code},
+                    old_status,
+                    status["status"],
+                    ann_id,
+                )
+            )
+    return changes
