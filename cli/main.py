@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
+
 from mxt.domain.errors import DomainError
 from mxt.events.errors import InputError
 

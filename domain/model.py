@@ -12,8 +12,9 @@ from functools import singledispatch
 from typing import Any
 from uuid import UUID, uuid5
 
-from mxt.events.content import apply_changes
 from pydantic import BaseModel, ConfigDict
+
+from mxt.events.content import apply_changes
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
 

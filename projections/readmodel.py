@@ -20,6 +20,7 @@ from typing import Any
 from eventsourcing.persistence import Notification, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 from eventsourcing.utils import get_topic
+
 from mxt.domain.model import AnnouncementCorrected, AnnouncementRecorded, AnnouncementRetracted
 from mxt.domain.store import Store, format_timestamp, origin_hex
 from mxt.events.content import apply_changes
@@ -32,7 +33,7 @@ CORRECTED = get_topic(AnnouncementCorrected)
 RETRACTED = get_topic(AnnouncementRetracted)
 
 COLUMNS = (
-    "origin, ann_id, kind, company_key, model_key, company, model, announced_on, "
+    "origin, version, ann_id, kind, company_key, model_key, company, model, announced_on, "
     "recorded_at, seq, known_from, known_to, retracted, event, reason, changes, content"
 )
 
@@ -68,7 +69,8 @@ class Row:
 
 READ_MODEL_TABLES = [
     "CREATE TABLE IF NOT EXISTS rm_versions ("
-    "origin TEXT NOT NULL, ann_id TEXT NOT NULL, kind TEXT NOT NULL, "
+    "origin TEXT NOT NULL, version INTEGER NOT NULL, ann_id TEXT NOT NULL, "
+    "kind TEXT NOT NULL, "
     "company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
     "company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, "
@@ -151,27 +153,16 @@ class ReadModel:
             stamp = format_timestamp(
                 datetime.fromisoformat(state["timestamp"].replace("Z", "+00:00"))
             )
+            version = notification.originator_version
             if notification.topic == RECORDED:
-                content = state["announcement"]
                 inserts.append(
-                    _row(
-                        origin,
-                        content,
-                        stamp,
-                        notification.id,
-                        stamp,
-                        retracted=False,
-                        event="recorded",
-                        reason=None,
-                        changes=None,
-                    )
+                    _row(origin, version, state["announcement"], stamp, notification.id, stamp)
                 )
                 continue
-            if inserts:  # a correction may follow its announcement in the same batch
-                cursor.executemany(
-                    f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 17)})", inserts
-                )
-                inserts = []
+            if notification.topic not in (CORRECTED, RETRACTED):
+                continue
+            _insert(cursor, inserts)  # the announcement may be in this very batch
+            inserts = []
             cursor.execute(
                 "SELECT content, recorded_at, seq FROM rm_versions "
                 "WHERE origin=? AND known_to IS NULL",
@@ -184,39 +175,16 @@ class ReadModel:
                 "UPDATE rm_versions SET known_to=? WHERE origin=? AND known_to IS NULL",
                 (stamp, origin),
             )
-            content = json.loads(current[0])
+            content, recorded_at, seq = json.loads(current[0]), current[1], current[2]
             if notification.topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
-                row = _row(
-                    origin,
-                    content,
-                    current[1],
-                    current[2],
-                    stamp,
-                    retracted=False,
-                    event="corrected",
-                    reason=state["reason"],
-                    changes=state["changes"],
-                )
-            elif notification.topic == RETRACTED:
-                row = _row(
-                    origin,
-                    content,
-                    current[1],
-                    current[2],
-                    stamp,
-                    retracted=True,
-                    event="retracted",
-                    reason=state["reason"],
-                    changes=None,
-                )
+                row = _row(origin, version, content, recorded_at, seq, stamp, event="corrected",
+                           reason=state["reason"], changes=state["changes"])  # fmt: skip
             else:
-                continue
+                row = _row(origin, version, content, recorded_at, seq, stamp, event="retracted",
+                           reason=state["reason"], retracted=True)  # fmt: skip
             inserts.append(row)
-        if inserts:
-            cursor.executemany(
-                f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 17)})", inserts
-            )
+        _insert(cursor, inserts)
 
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
@@ -290,8 +258,8 @@ class ReadModel:
         """Every version of one announcement known at `known_at`, oldest first."""
         cursor.execute(
             "SELECT ann_id, content, recorded_at, seq, retracted, known_from, event, reason, "
-            "changes FROM rm_versions WHERE ann_id=? AND known_from<=? ORDER BY known_from, "
-            "rowid",
+            "changes FROM rm_versions WHERE ann_id=? AND known_from<=? "
+            "ORDER BY known_from, version",
             (ann_id, known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
@@ -316,20 +284,30 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
+INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 18)})"
+
+
+def _insert(cursor: Any, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        cursor.executemany(INSERT, rows)
+
+
 def _row(
     origin: str,
+    version: int,
     content: dict[str, Any],
     recorded_at: str,
     seq: int,
     known_from: str,
     *,
-    retracted: bool,
-    event: str,
-    reason: str | None,
-    changes: dict[str, Any] | None,
+    retracted: bool = False,
+    event: str = "recorded",
+    reason: str | None = None,
+    changes: dict[str, Any] | None = None,
 ) -> tuple[Any, ...]:
     return (
         origin,
+        version,
         content["id"],
         content["kind"],
         key(content["company"]),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
+
+from backends import store_location
 
 KEYS = {
     "company", "metric", "period", "value", "previous", "change", "change_pct",
@@ -30,8 +31,8 @@ def target(store: str, value: str, day: str, ident: str, *extra: str) -> None:
         *extra)  # fmt: skip
 
 
-def test_the_seed_audit_shows_the_raise_to_350k(tmp_path: Path) -> None:
-    store = str(tmp_path / "a.sqlite")
+def test_the_seed_audit_shows_the_raise_to_350k(store_location: str) -> None:
+    store = store_location
     run(store, "import", str(seed_path()))
     audit = run(store, "audit", "targets", "--company", "xiaomi", "--json")
     assert [set(revision) for revision in audit] == [KEYS, KEYS]
@@ -48,8 +49,8 @@ def test_the_seed_audit_shows_the_raise_to_350k(tmp_path: Path) -> None:
     assert "+50,000 (+16.67%)" in human
 
 
-def test_corrections_retractions_and_a_stated_previous_that_disagrees(tmp_path: Path) -> None:
-    store = str(tmp_path / "b.sqlite")
+def test_corrections_retractions_and_a_stated_previous_that_disagrees(store_location: str) -> None:
+    store = store_location
     target(store, "100k", "2025-01-10", "t1")
     target(store, "150k", "2025-02-10", "t2", "--previous", "90k")  # history says 100k
     target(store, "170k", "2025-03-10", "t3")
@@ -84,8 +85,8 @@ def test_corrections_retractions_and_a_stated_previous_that_disagrees(tmp_path: 
     assert "stated previous 90,000" in human
 
 
-def test_show_names_the_source_corrections_and_what_it_supports(tmp_path: Path) -> None:
-    store = str(tmp_path / "c.sqlite")
+def test_show_names_the_source_corrections_and_what_it_supports(store_location: str) -> None:
+    store = store_location
     run(store, "import", str(seed_path()))
     shown = run(store, "show", "xiaomi-2025-target-350k", "--json")
     assert shown["value"] == 350_000

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 

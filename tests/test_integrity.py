@@ -1,23 +1,38 @@
-"""`mxt verify`: tampering with the stored events directly in SQLite is detected and named."""
+"""`mxt verify`: tampering with stored events in the database itself is detected and named."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
+from mxt.domain.store import postgres_sql
+
+from backends import store_location
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> str:
-    path = str(tmp_path / "v.sqlite")
-    assert CliRunner().invoke(cli, ["--store", path, "import", str(seed_path())]).exit_code == 0
-    return path
+def store(store_location: str) -> str:
+    result = CliRunner().invoke(cli, ["--store", store_location, "import", str(seed_path())])
+    assert result.exit_code == 0
+    return store_location
+
+
+def sql(store: str, statement: str, *params: Any) -> list[Any]:
+    """Runs one statement directly in the store's database, behind mxt's back."""
+    if store.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(store, autocommit=True) as db:
+            cursor = db.execute(postgres_sql(statement), params)
+            return cursor.fetchall() if cursor.description else []
+    with sqlite3.connect(store) as db:
+        return db.execute(statement, params).fetchall()
 
 
 def verify(store: str, *args: str) -> Result:
@@ -29,11 +44,6 @@ def head(store: str) -> str:
     assert result.exit_code == 0, result.output
     value: str = json.loads(result.stdout)["head"]
     return value
-
-
-def tamper(store: str, statement: str, *params: object) -> None:
-    with sqlite3.connect(store) as db:
-        db.execute(statement, params)
 
 
 def damaged(result: Result) -> list[int]:
@@ -49,10 +59,10 @@ def test_an_intact_log_prints_its_head_and_exits_0(store: str) -> None:
 
 
 def test_an_edited_payload_is_named(store: str) -> None:
-    with sqlite3.connect(store) as db:
-        state = db.execute("SELECT state FROM stored_events WHERE rowid=4").fetchone()[0]
-    tamper(store, "UPDATE stored_events SET state=? WHERE rowid=4",
-           state.replace(b"350000", b"360000"))  # fmt: skip
+    [(state,)] = sql(store, "SELECT state FROM stored_events WHERE rowid=4")
+    sql(
+        store, "UPDATE stored_events SET state=? WHERE rowid=4", state.replace(b"350000", b"360000")
+    )
     result = verify(store, "--json")
     assert result.exit_code == 1
     assert damaged(result) == [4]
@@ -61,7 +71,7 @@ def test_an_edited_payload_is_named(store: str) -> None:
 
 
 def test_a_deleted_event_is_named(store: str) -> None:
-    tamper(store, "DELETE FROM stored_events WHERE rowid=7")
+    sql(store, "DELETE FROM stored_events WHERE rowid=7")
     result = verify(store, "--json")
     assert result.exit_code == 1
     assert damaged(result) == [7]
@@ -69,31 +79,28 @@ def test_a_deleted_event_is_named(store: str) -> None:
 
 
 def test_two_swapped_events_are_both_named(store: str) -> None:
-    with sqlite3.connect(store) as db:
-        db.execute("UPDATE stored_events SET rowid=1000 WHERE rowid=2")
-        db.execute("UPDATE stored_events SET rowid=2 WHERE rowid=3")
-        db.execute("UPDATE stored_events SET rowid=3 WHERE rowid=1000")
+    sql(store, "UPDATE stored_events SET rowid=1000 WHERE rowid=2")
+    sql(store, "UPDATE stored_events SET rowid=2 WHERE rowid=3")
+    sql(store, "UPDATE stored_events SET rowid=3 WHERE rowid=1000")
     result = verify(store, "--json")
     assert result.exit_code == 1
     assert damaged(result) == [2, 3]
 
 
 def test_a_changed_recorded_at_is_named(store: str) -> None:
-    with sqlite3.connect(store) as db:
-        state = json.loads(
-            db.execute("SELECT state FROM stored_events WHERE rowid=5").fetchone()[0]
-        )
-        state["timestamp"] = "2020-01-01T00:00:00Z"
-        db.execute("UPDATE stored_events SET state=? WHERE rowid=5", (json.dumps(state).encode(),))
+    [(raw,)] = sql(store, "SELECT state FROM stored_events WHERE rowid=5")
+    state = json.loads(raw)
+    state["timestamp"] = "2020-01-01T00:00:00Z"
+    sql(store, "UPDATE stored_events SET state=? WHERE rowid=5", json.dumps(state).encode())
     result = verify(store, "--json")
     assert result.exit_code == 1
     assert damaged(result) == [5]
 
 
 def test_an_event_slipped_in_behind_mxt_is_named(store: str) -> None:
-    with sqlite3.connect(store) as db:
-        row = db.execute("SELECT * FROM stored_events WHERE rowid=1").fetchone()
-        db.execute("INSERT INTO stored_events VALUES (?,?,?,?)", (row[0], 99, row[2], row[3]))
+    [row] = sql(store, "SELECT originator_id, topic, state FROM stored_events WHERE rowid=1")
+    sql(store, "INSERT INTO stored_events (originator_id, originator_version, topic, state) "
+        "VALUES (?,?,?,?)", row[0], 99, row[1], row[2])  # fmt: skip
     result = verify(store, "--json")
     assert result.exit_code == 1
     assert damaged(result) == [22]
@@ -124,18 +131,17 @@ def test_a_rewritten_history_fails_the_kept_head(store: str) -> None:
     from mxt.domain.store import Store
 
     kept = head(store)
-    with sqlite3.connect(store) as db:
-        state = db.execute("SELECT state FROM stored_events WHERE rowid=4").fetchone()[0]
-        db.execute("UPDATE stored_events SET state=? WHERE rowid=4",
-                   (state.replace(b"350000", b"360000"),))  # fmt: skip
+    [(state,)] = sql(store, "SELECT state FROM stored_events WHERE rowid=4")
+    sql(
+        store, "UPDATE stored_events SET state=? WHERE rowid=4", state.replace(b"350000", b"360000")
+    )
     with Store(store) as opened:
         events = list(opened.notifications())
-    with sqlite3.connect(store) as db:
-        previous = GENESIS
-        for position, event in enumerate(events, start=1):
-            digest = event_digest(event)
-            previous = chain_hash(previous, digest)
-            db.execute("UPDATE mxt_chain SET digest=?, chain_hash=? WHERE position=?",
-                       (digest, previous, position))  # fmt: skip
+    previous = GENESIS
+    for position, event in enumerate(events, start=1):
+        digest = event_digest(event)
+        previous = chain_hash(previous, digest)
+        sql(store, "UPDATE mxt_chain SET digest=?, chain_hash=? WHERE position=?", digest,
+            previous, position)  # fmt: skip
     assert verify(store).exit_code == 0  # self-consistent again...
     assert verify(store, "--expect", kept).exit_code == 1  # ...but not the history we kept

@@ -8,14 +8,13 @@ every query is compared with `tests/reference.py`, a plain replay of the whole l
 from __future__ import annotations
 
 import itertools
-import os
 import json
+import os
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import reference
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +24,8 @@ from mxt.events.announcements import parse_line
 from mxt.projections.queries import Tracker
 from mxt.projections.readmodel import ReadModel
 from mxt.projections.state import Query
+
+import reference
 
 EXAMPLES = int(os.environ.get("MXT_PROPERTY_EXAMPLES", "300"))
 START = date(2025, 1, 1)

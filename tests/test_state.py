@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,15 +11,17 @@ from click.testing import CliRunner
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 
+from backends import BACKENDS, new_store, store_location
+
 POLICY = "xiaomi-policy-no-sales-outside-cn-until-2027"
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("seed") / "seed.sqlite")
-    result = CliRunner().invoke(cli, ["--store", path, "import", str(seed_path())])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    with new_store(request.param, tmp_path_factory.mktemp("seed")) as location:
+        result = CliRunner().invoke(cli, ["--store", location, "import", str(seed_path())])
+        assert result.exit_code == 0, result.output
+        yield location
 
 
 def state(store: str, *args: str) -> dict[str, Any]:
@@ -101,8 +102,8 @@ def test_china_is_excepted_from_the_policy(seeded: str) -> None:
     assert china["policies"] == []
 
 
-def test_a_region_covers_its_members_but_not_the_reverse(tmp_path: Path) -> None:
-    store = str(tmp_path / "r.sqlite")
+def test_a_region_covers_its_members_but_not_the_reverse(store_location: str) -> None:
+    store = store_location
     runner = CliRunner()
     common = ["--company", "Volta", "--source", "press", "--model", "V1"]
     for market, day in (("EU", "2025-01-10"), ("US", "2025-02-01")):
@@ -139,8 +140,8 @@ def test_a_region_covers_its_members_but_not_the_reverse(tmp_path: Path) -> None
     assert model["planned_launch_on"] is None  # launched already; JP is a later market
 
 
-def test_known_at_hides_what_was_recorded_later(tmp_path: Path) -> None:
-    store = str(tmp_path / "k.sqlite")
+def test_known_at_hides_what_was_recorded_later(store_location: str) -> None:
+    store = store_location
     runner = CliRunner()
     args = ["--store", store, "record", "target", "--company", "Volta", "--announced-on",
             "2025-01-10", "--source", "press", "--metric", "sales", "--period", "2025"]  # fmt: skip
@@ -170,7 +171,7 @@ def test_nothing_known_is_an_empty_state_with_a_note(seeded: str) -> None:
     assert "nothing is known about Xiaomee" in result.stderr
 
 
-def test_rebuild_gives_the_same_answers(seeded: str, tmp_path: Path) -> None:
+def test_rebuild_gives_the_same_answers(seeded: str) -> None:
     before = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
     result = CliRunner().invoke(cli, ["--store", seeded, "rebuild"])
     assert result.exit_code == 0
