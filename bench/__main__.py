@@ -1,0 +1,65 @@
+"""`python -m bench --size N`: generate a stream, measure everything, write bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from .measure import ROOT, Settings, run_benchmark
+
+STANDARD_SIZES = (10_000, 100_000, 1_000_000)
+
+
+def parse_sizes(text: str) -> list[int]:
+    return sorted({int(part.replace("_", "").replace(",", "")) for part in text.split(",") if part})
+
+
+def main(argv: list[str] | None = None) -> None:
+    args_list = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Benchmark mxt at a size: import, rebuild, as-of queries, process start "
+        "and peak memory, each beside its same-run baseline; writes a Markdown report.",
+    )
+    parser.add_argument("--size", type=int, required=True, help="Lines of the main stream.")
+    parser.add_argument(
+        "--sizes",
+        help="Comma-separated store sizes for query latency (default: 10000, 100000, "
+        "1000000 up to --size, and --size).",
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    parser.add_argument(
+        "--workdir", type=Path, default=ROOT / "bench" / "out", help="Streams and stores."
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=10, help="Runs per timed process.")
+    parser.add_argument("--query-samples", type=int, default=200)
+    parser.add_argument(
+        "--query-budget", type=float, default=15.0, help="Seconds at most per query and size."
+    )
+    parser.add_argument("--parts", type=int, default=8, help="Imports that fill each query store.")
+    args = parser.parse_args(args_list)
+    if args.sizes:
+        sizes = parse_sizes(args.sizes)
+    else:
+        sizes = sorted({s for s in STANDARD_SIZES if s < args.size} | {args.size})
+    run_benchmark(
+        Settings(
+            size=args.size,
+            sizes=sizes,
+            out=args.out,
+            workdir=args.workdir,
+            seed=args.seed,
+            repeat=args.repeat,
+            query_samples=args.query_samples,
+            query_budget=args.query_budget,
+            parts=args.parts,
+            command=shlex.join(["python", "-m", "bench", *args_list]),
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

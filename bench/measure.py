@@ -1,0 +1,669 @@
+"""One benchmark run: every figure of issue 6 beside its same-run baseline, into RESULTS.md.
+
+Processes are timed from outside (wall time, and the CPU time and peak memory that the kernel
+reports for that one child through `wait4`); queries are timed in-process. Each figure is
+printed as soon as it is measured.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from .generate import MARKETS, generate, load_manifest, manifest_path, validate_sample
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The targets of issue 6.
+IMPORT_RATIO = 0.75
+REBUILD_RATIO = 0.6
+REBUILD_1M_SECONDS = 15.0
+QUERY_P50_MS = 5.0
+QUERY_GROWTH = 1.5
+PROCESS_RATIO = 1.3
+PEAK_MB = 400.0
+TARGET_SIZE = 1_000_000
+
+QUERY_KINDS = ("state model", "state market", "state company", "audit targets")
+
+
+@dataclass
+class ChildRun:
+    """One finished child process: how long it took, its CPU time and peak memory."""
+
+    argv: list[str]
+    seconds: float
+    cpu_seconds: float
+    max_rss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_child(argv: list[str], *, check: bool = True) -> ChildRun:
+    """Runs `argv` from the repository root: wall time, CPU time and peak memory.
+
+    The peak comes from GNU time where there is one: the `ru_maxrss` that `wait4` reports
+    for a child of this (larger) process also counts the memory it had before `exec`.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        peak_file = Path(scratch) / "peak"
+        timed = [GNU_TIME, "-f", "%M", "-o", str(peak_file), *argv] if GNU_TIME else argv
+        out_path, err_path = Path(scratch) / "out", Path(scratch) / "err"
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                timed, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=ROOT, env=_child_env()
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        peak_kb = usage.ru_maxrss
+        if GNU_TIME and peak_file.exists():
+            reported = peak_file.read_text().split()
+            if reported and reported[-1].isdigit():
+                peak_kb = int(reported[-1])
+        run = ChildRun(
+            argv=argv,
+            seconds=seconds,
+            cpu_seconds=usage.ru_utime + usage.ru_stime,
+            max_rss_mb=peak_kb / 1024,
+            returncode=process.returncode,
+            stdout=out_path.read_text(errors="replace"),
+            stderr=err_path.read_text(errors="replace"),
+        )
+    if check and run.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited {run.returncode}: {run.stderr.strip()}")
+    return run
+
+
+def _gnu_time() -> str | None:
+    path = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+    if path is None:
+        return None
+    try:
+        probe = subprocess.run(
+            [path, "-f", "%M", "true"], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return path if probe.returncode == 0 and probe.stderr.strip().isdigit() else None
+
+
+GNU_TIME = _gnu_time()
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("MXT_STORE", None)
+    return env
+
+
+def mxt_command() -> list[str]:
+    """The installed `mxt` console script of this interpreter."""
+    beside = Path(sys.executable).with_name("mxt")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("mxt")
+    if found is None:
+        raise RuntimeError("the mxt console script is not installed (pip install -e .)")
+    return [found]
+
+
+def fresh(path: Path) -> Path:
+    """`path` with any earlier SQLite file (and its WAL) removed."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile of `values`."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(share * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+@dataclass
+class Settings:
+    size: int
+    sizes: list[int]
+    out: Path
+    workdir: Path
+    seed: int = 1
+    repeat: int = 10
+    query_samples: int = 200
+    query_budget: float = 15.0
+    parts: int = 8
+    command: str = ""
+
+
+@dataclass
+class Run:
+    """Everything measured in one run, and the report being written."""
+
+    settings: Settings
+    lines: list[str] = field(default_factory=list)
+    targets: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def say(self, text: str = "") -> None:
+        print(text, flush=True)
+
+    def section(self, title: str, intro: str = "") -> None:
+        self.say(f"\n== {title}")
+        self.lines += ["", f"## {title}", ""]
+        if intro:
+            self.lines += [intro, ""]
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        self.lines.append("| " + " | ".join(header) + " |")
+        self.lines.append("|" + "|".join("---" for _ in header) + "|")
+        self.lines += ["| " + " | ".join(row) + " |" for row in rows]
+        self.lines.append("")
+
+    def target(self, what: str, figure: str, goal: str, met: bool | None) -> None:
+        verdict = "n/a" if met is None else ("met" if met else "**NOT met**")
+        self.targets.append((what, figure, goal, verdict))
+        self.say(f"   target {what}: {figure} (target {goal}) -> {verdict}")
+
+
+def machine() -> dict[str, str]:
+    memory = "?"
+    try:
+        with open("/proc/meminfo") as info:
+            for line in info:
+                if line.startswith("MemTotal:"):
+                    memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {
+        "system": f"{platform.system()} {platform.release()} {platform.machine()}",
+        "cpus (nproc)": str(os.cpu_count()),
+        "memory": memory,
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "eventsourcing": version("eventsourcing"),
+        "pydantic": version("pydantic"),
+        "mxt": version("mxt"),
+    }
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def stream_for(run: Run, size: int) -> Path:
+    """The generated stream of `size` lines (made once, then reused), validated by sample."""
+    settings = run.settings
+    path = settings.workdir / f"stream-{size}-seed{settings.seed}.jsonl"
+    if path.exists() and manifest_path(path).exists():
+        manifest = load_manifest(path)
+        if manifest.get("size") == size and manifest.get("seed") == settings.seed:
+            run.say(f"   stream {path} (reused)")
+            return path
+    start = time.perf_counter()
+    generate(path, size, settings.seed)
+    seconds = time.perf_counter() - start
+    checked = validate_sample(path, min(500, size))
+    run.say(f"   generated {path}: {size} lines in {seconds:.1f} s, {checked} validated")
+    return path
+
+
+def rate(events: int, seconds: float) -> str:
+    return f"{events / seconds:,.0f}" if seconds > 0 else "-"
+
+
+# -- the measurements ------------------------------------------------------------------------
+
+
+def measure_import(run: Run, stream: Path, store: Path) -> ChildRun:
+    size = run.settings.size
+    mxt = mxt_command()
+    run.section(
+        "Import",
+        f"`mxt import` of one JSONL file of {size:,} lines into an empty SQLite store (read "
+        "models included), in its own process, against two baselines storing the same lines "
+        "in the same run. Seconds are the whole process's wall time; CPU is user + system.",
+    )
+    run.say(f"   load average before: {load()}")
+    result = run_child([*mxt, "--store", str(fresh(store)), "import", "--json", str(stream)])
+    counts = json.loads(result.stdout)
+    if counts["recorded"] != size:
+        raise RuntimeError(f"mxt import recorded {counts}, expected {size}")
+    run.say(
+        f"   mxt import: {size:,} in {result.seconds:.1f} s = {rate(size, result.seconds)}/s, "
+        f"peak {result.max_rss_mb:.0f} MB"
+    )
+    baselines: dict[str, ChildRun] = {}
+    rows = [["mxt import (read models included)", *_child_cells(size, result), "1.00"]]
+    for name, mode in (
+        ("eventsourcing `save(*1000 aggregates)`", "es-save"),
+        ("raw sqlite3 `executemany`, one transaction", "sqlite"),
+    ):
+        db = fresh(run.settings.workdir / f"baseline-{mode}.sqlite")
+        baseline = run_child([sys.executable, "-m", "bench.baselines", mode, str(stream), str(db)])
+        fresh(db)
+        baselines[mode] = baseline
+        run.say(
+            f"   {mode}: {size:,} in {baseline.seconds:.1f} s = "
+            f"{rate(size, baseline.seconds)}/s, peak {baseline.max_rss_mb:.0f} MB"
+        )
+        rows.append(
+            [name, *_child_cells(size, baseline), f"{result.seconds / baseline.seconds:.2f}"]
+        )
+    run.table(
+        ["what", "events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"],
+        rows,
+    )
+    ratio = baselines["es-save"].seconds / result.seconds
+    cpu_ratio = baselines["es-save"].cpu_seconds / result.cpu_seconds
+    run.lines.append(
+        f"mxt import / eventsourcing batched save: **{ratio:.2f}×** "
+        f"(by CPU time {cpu_ratio:.2f}×); target ≥ {IMPORT_RATIO}×."
+    )
+    es_rate = rate(size, baselines["es-save"].seconds)
+    run.target(
+        "import vs eventsourcing batched save",
+        f"{ratio:.2f}× ({rate(size, result.seconds)}/s vs {es_rate}/s)",
+        f"≥ {IMPORT_RATIO}×",
+        ratio >= IMPORT_RATIO,
+    )
+    return result
+
+
+def _child_cells(events: int, child: ChildRun) -> list[str]:
+    return [
+        f"{events:,}",
+        f"{child.seconds:.2f}",
+        rate(events, child.seconds),
+        f"{child.cpu_seconds:.2f}",
+        rate(events, child.cpu_seconds),
+        f"{child.max_rss_mb:.0f}",
+    ]
+
+
+def measure_rebuild(run: Run, store: Path) -> ChildRun:
+    size = run.settings.size
+    run.section(
+        "Rebuild",
+        "`mxt rebuild` of the imported store (drop every read model, replay the whole log) "
+        "against reading and JSON-decoding the same stored events through eventsourcing's "
+        "`select_notifications` (pages of 5,000), each in its own process.",
+    )
+    result = run_child([*mxt_command(), "--store", str(store), "rebuild"])
+    run.say(
+        f"   mxt rebuild: {size:,} in {result.seconds:.1f} s = {rate(size, result.seconds)}/s, "
+        f"peak {result.max_rss_mb:.0f} MB"
+    )
+    baseline = run_child([sys.executable, "-m", "bench.baselines", "es-read", str(store)])
+    read = json.loads(baseline.stdout)
+    run.say(
+        f"   select_notifications + decode: {read['events']:,} in {baseline.seconds:.1f} s = "
+        f"{rate(read['events'], baseline.seconds)}/s"
+    )
+    run.table(
+        ["what", "events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"],
+        [
+            ["mxt rebuild", *_child_cells(size, result), "1.00"],
+            [
+                "`select_notifications` + `json.loads`",
+                *_child_cells(read["events"], baseline),
+                f"{result.seconds / baseline.seconds:.2f}",
+            ],
+        ],
+    )
+    ratio = baseline.seconds / result.seconds
+    projected = result.seconds * TARGET_SIZE / size
+    run.lines.append(
+        f"mxt rebuild / read-and-decode: **{ratio:.2f}×**; target ≥ {REBUILD_RATIO}×. "
+        f"At this rate 1M announcements rebuild in {projected:.0f} s (target < "
+        f"{REBUILD_1M_SECONDS:.0f} s)."
+    )
+    run.target(
+        "rebuild vs select_notifications + decode",
+        f"{ratio:.2f}× ({rate(size, result.seconds)}/s vs "
+        f"{rate(read['events'], baseline.seconds)}/s)",
+        f"≥ {REBUILD_RATIO}×",
+        ratio >= REBUILD_RATIO,
+    )
+    run.target(
+        "rebuild of 1M announcements",
+        f"{projected:.1f} s" + ("" if size == TARGET_SIZE else f" (projected from {size:,})"),
+        f"< {REBUILD_1M_SECONDS:.0f} s",
+        projected < REBUILD_1M_SECONDS if size >= 100_000 else None,
+    )
+    return result
+
+
+def count_lines(path: Path) -> int:
+    with open(path, "rb") as lines:
+        return sum(1 for _ in lines)
+
+
+def split_stream(stream: Path, parts: int, workdir: Path) -> Iterator[Path]:
+    """`stream` cut into `parts` files of consecutive lines (corrections stay after)."""
+    total = count_lines(stream)
+    per_part = -(-total // parts)
+    with open(stream, "rb") as lines:
+        for index in range(parts):
+            part = workdir / f"{stream.stem}.part{index}.jsonl"
+            with open(part, "wb") as out:
+                for _ in range(per_part):
+                    line = lines.readline()
+                    if not line:
+                        break
+                    out.write(line)
+            yield part
+
+
+def build_query_store(run: Run, size: int) -> Path:
+    """A store of `size` lines imported in parts, so that `recorded_at` spreads over time."""
+    settings = run.settings
+    stream = stream_for(run, size)
+    store = fresh(settings.workdir / f"query-{size}.sqlite")
+    start = time.perf_counter()
+    for part in split_stream(stream, settings.parts, settings.workdir):
+        run_child([*mxt_command(), "--store", str(store), "import", str(part)])
+        part.unlink()
+    run.say(
+        f"   query store of {size:,}: imported in {settings.parts} parts in "
+        f"{time.perf_counter() - start:.1f} s"
+    )
+    return store
+
+
+def measure_queries(run: Run) -> None:
+    settings = run.settings
+    run.section(
+        "As-of queries",
+        "In-process latency of the `Tracker` methods behind `state model`, `state market`, "
+        "`state company` and `audit targets --company`, each with a random subject, a random "
+        "`--as-of` (2016-01-01 … 2026-06-30) and a random `--known-at` (from the first "
+        "recorded event to a little after the last). Each store is imported in "
+        f"{settings.parts} parts so that `recorded_at` spreads. Up to "
+        f"{settings.query_samples} samples a query (at most {settings.query_budget:.0f} s), "
+        "after 3 warm-up calls.",
+    )
+    results: dict[int, dict[str, tuple[float, float, int, float]]] = {}
+    for size in settings.sizes:
+        store_path = build_query_store(run, size)
+        results[size] = time_queries(run, size, store_path)
+    header = ["query"]
+    for size in settings.sizes:
+        header += [f"p50 ms @{size:,}", f"p95 ms @{size:,}"]
+    smallest, largest = settings.sizes[0], settings.sizes[-1]
+    if len(settings.sizes) > 1:
+        header.append(f"p50 {largest:,} / {smallest:,}")
+    rows = []
+    for name in QUERY_KINDS:
+        row = [name]
+        for size in settings.sizes:
+            p50, p95, _, _ = results[size][name]
+            row += [f"{p50:.2f}", f"{p95:.2f}"]
+        if len(settings.sizes) > 1:
+            row.append(f"{results[largest][name][0] / results[smallest][name][0]:.2f}×")
+        rows.append(row)
+    run.table(header, rows)
+    for size in settings.sizes:
+        samples = ", ".join(
+            f"{name} {results[size][name][2]} ({results[size][name][3]:.0%})"
+            for name in QUERY_KINDS
+        )
+        run.lines.append(f"- samples at {size:,} (share of answers with data): {samples}")
+    run.lines.append("")
+    at_target = "" if largest == TARGET_SIZE else f" (at {largest:,}; the target is for 1M)"
+    for name in QUERY_KINDS:
+        p50 = results[largest][name][0]
+        run.target(f"{name} p50{at_target}", f"{p50:.2f} ms", f"≤ {QUERY_P50_MS} ms", p50 <= 5)
+        if len(settings.sizes) > 1:
+            growth = p50 / results[smallest][name][0]
+            run.target(
+                f"{name} p50 growth {smallest:,} → {largest:,}",
+                f"{growth:.2f}×",
+                f"≤ {QUERY_GROWTH}×",
+                growth <= QUERY_GROWTH,
+            )
+
+
+def time_queries(
+    run: Run, size: int, store_path: Path
+) -> dict[str, tuple[float, float, int, float]]:
+    """p50, p95 (ms), samples and share of answers with data, for each query kind."""
+    from mxt.domain.store import Store
+    from mxt.projections.queries import Tracker, make_query
+
+    settings = run.settings
+    manifest = load_manifest(settings.workdir / f"stream-{size}-seed{settings.seed}.jsonl")
+    companies = manifest["companies"]
+    rng = random.Random(settings.seed * 7919 + size)
+    store = Store(store_path)
+    tracker = Tracker(store)
+    with store.read() as cursor:
+        cursor.execute("SELECT MIN(known_from), MAX(known_from) FROM rm_versions")
+        first, last = cursor.fetchone()
+    earliest = datetime.fromisoformat(first.replace("Z", "+00:00"))
+    latest = datetime.fromisoformat(last.replace("Z", "+00:00"))
+    spread = (latest - earliest).total_seconds() * 1.1 + 1
+
+    def query() -> Any:
+        as_of = date(2016, 1, 1) + timedelta(days=rng.randint(0, 3833))
+        known_at = earliest + timedelta(seconds=rng.uniform(0, spread))
+        return make_query(as_of.isoformat(), known_at.astimezone(UTC).isoformat())
+
+    def state_model() -> bool:
+        chosen = rng.choice(companies)
+        return bool(tracker.model(chosen["name"], rng.choice(chosen["models"]), query()).known)
+
+    def state_market() -> bool:
+        return bool(tracker.market(rng.choice(MARKETS), query()).known)
+
+    def state_company() -> bool:
+        return bool(tracker.company(rng.choice(companies)["name"], query()).known)
+
+    def audit_targets() -> bool:
+        return bool(tracker.audit_targets(query(), company=rng.choice(companies)["name"]).known)
+
+    calls: dict[str, Callable[[], bool]] = {
+        "state model": state_model,
+        "state market": state_market,
+        "state company": state_company,
+        "audit targets": audit_targets,
+    }
+    results = {}
+    for name, call in calls.items():
+        for _ in range(3):
+            call()
+        timings: list[float] = []
+        known = 0
+        budget_end = time.perf_counter() + settings.query_budget
+        while len(timings) < settings.query_samples and (
+            len(timings) < 5 or time.perf_counter() < budget_end
+        ):
+            start = time.perf_counter()
+            known += call()
+            timings.append((time.perf_counter() - start) * 1000)
+        p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+        results[name] = (p50, p95, len(timings), known / len(timings))
+        run.say(
+            f"   {size:>9,} {name:<14} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  "
+            f"({len(timings)} samples, {known / len(timings):.0%} with data)"
+        )
+    store.close()
+    return results
+
+
+def measure_processes(run: Run, store: Path, manifest: dict[str, Any]) -> None:
+    settings = run.settings
+    mxt = mxt_command()
+    chosen = manifest["companies"][len(manifest["companies"]) // 2]
+    company, model = chosen["name"], chosen["models"][0]
+    run.section(
+        "Whole-process wall time",
+        f"Median of {settings.repeat} runs each (after one warm-up round), the commands taking "
+        f"turns, on the {settings.size:,}-line store. `record` appends a new statement each run.",
+    )
+    commands: dict[str, Callable[[int], list[str]]] = {
+        "python -c pass": lambda _: [sys.executable, "-c", "pass"],
+        "python -c 'import click, pydantic, eventsourcing.application'": lambda _: [
+            sys.executable,
+            "-c",
+            "import click, pydantic, eventsourcing.application",
+        ],
+        f"mxt state company '{company}' --json": lambda _: [
+            *mxt,
+            "--store",
+            str(store),
+            "state",
+            "company",
+            company,
+            "--json",
+        ],  # fmt: skip
+        f"mxt state model '{company}/{model}' --json": lambda _: [
+            *mxt,
+            "--store",
+            str(store),
+            "state",
+            "model",
+            f"{company}/{model}",
+            "--json",
+        ],  # fmt: skip
+        "mxt record statement …": lambda i: [
+            *mxt,
+            "--store",
+            str(store),
+            "record",
+            "statement",
+            "--company",
+            company,
+            "--announced-on",
+            "2025-06-30",
+            "--source",
+            "bench",
+            "--topic",
+            "benchmark",
+            "--text",
+            f"process timing run {i} at {time.time_ns()}",
+        ],  # fmt: skip
+    }
+    timings: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, float] = dict.fromkeys(commands, 0.0)
+    for round_number in range(settings.repeat + 1):
+        for name, argv in commands.items():
+            child = run_child(argv(round_number))
+            if round_number:
+                timings[name].append(child.seconds * 1000)
+                peaks[name] = max(peaks[name], child.max_rss_mb)
+    medians = {name: statistics.median(values) for name, values in timings.items()}
+    bare = medians["python -c 'import click, pydantic, eventsourcing.application'"]
+    rows = []
+    for name, median in medians.items():
+        run.say(f"   {name}: median {median:.0f} ms")
+        rows.append(
+            [
+                f"`{name}`",
+                f"{median:.0f}",
+                f"{min(timings[name]):.0f}",
+                f"{max(timings[name]):.0f}",
+                f"{median / bare:.2f}",
+                f"{peaks[name]:.0f}",
+            ]
+        )
+    run.table(["command", "median ms", "min ms", "max ms", "× bare imports", "peak MB"], rows)
+    for name in list(medians)[2:4]:
+        ratio = medians[name] / bare
+        run.target(
+            f"`{name.split(' --')[0]}` whole process",
+            f"{ratio:.2f}× ({medians[name]:.0f} ms vs {bare:.0f} ms)",
+            f"≤ {PROCESS_RATIO}× bare imports",
+            ratio <= PROCESS_RATIO,
+        )
+
+
+def measure_memory(run: Run, imported: ChildRun, rebuilt: ChildRun) -> None:
+    size = run.settings.size
+    how = "GNU time's %M" if GNU_TIME else "`wait4`'s ru_maxrss, an upper bound"
+    run.section("Peak memory", f"Maximum resident set size of the child process ({how}).")
+    run.table(
+        ["process", "lines", "peak MB"],
+        [
+            ["mxt import", f"{size:,}", f"{imported.max_rss_mb:.0f}"],
+            ["mxt rebuild", f"{size:,}", f"{rebuilt.max_rss_mb:.0f}"],
+        ],
+    )
+    at = "" if size == TARGET_SIZE else f" (at {size:,}; the target is for 1M)"
+    for name, child in (("import", imported), ("rebuild", rebuilt)):
+        run.target(
+            f"peak memory of {name}{at}",
+            f"{child.max_rss_mb:.0f} MB",
+            f"≤ {PEAK_MB:.0f} MB",
+            child.max_rss_mb <= PEAK_MB,
+        )
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+def run_benchmark(settings: Settings) -> Path:
+    """Measures everything, writes `settings.out`, and returns its path."""
+    settings.workdir.mkdir(parents=True, exist_ok=True)
+    run = Run(settings)
+    started = datetime.now(UTC)
+    load_before = load()
+    info = machine()
+    run.say(f"mxt benchmark, {settings.size:,} lines: {settings.command}")
+    run.say("   " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    stream = stream_for(run, settings.size)
+    manifest = load_manifest(stream)
+    store = settings.workdir / f"store-{settings.size}.sqlite"
+    imported = measure_import(run, stream, store)
+    rebuilt = measure_rebuild(run, store)
+    measure_memory(run, imported, rebuilt)
+    measure_queries(run)
+    measure_processes(run, store, manifest)
+    finished = datetime.now(UTC)
+
+    head = [
+        "# mxt benchmark results",
+        "",
+        f"- command: `{settings.command}`",
+        f"- date: {started:%Y-%m-%d %H:%M} UTC (took {(finished - started).total_seconds():.0f} s)",
+        "- machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
+        f"- load average (1, 5, 15 min): {load_before} before, {load()} after — other "
+        "processes on the machine slow every figure alike; compare ratios within one run",
+        f"- stream: {settings.size:,} lines (seed {settings.seed}): "
+        f"{manifest['announcements']:,} announcements, {manifest['corrections']:,} "
+        f"corrections, {manifest['retractions']:,} retractions; "
+        f"{len(manifest['companies'])} companies, "
+        f"{sum(len(c['models']) for c in manifest['companies'])} models, "
+        f"{len(manifest['markets'])} markets; {stream.stat().st_size / 1e6:.0f} MB; kinds: "
+        + ", ".join(f"{k} {v:,}" for k, v in manifest["kinds"].items()),
+        "",
+        "## Targets (issue 6)",
+        "",
+        "| target | figure | goal | verdict |",
+        "|---|---|---|---|",
+        *[
+            f"| {what} | {figure} | {goal} | {verdict} |"
+            for what, figure, goal, verdict in run.targets
+        ],
+    ]
+    settings.out.parent.mkdir(parents=True, exist_ok=True)
+    settings.out.write_text("\n".join(head + run.lines).rstrip() + "\n")
+    run.say(f"\nwrote {settings.out}")
+    return settings.out
