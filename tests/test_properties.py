@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ from mxt.projections.readmodel import ReadModel
 from mxt.projections.state import Query
 
 import reference
+from backends import NO_SERVER, SERVER, postgres_database
 
 EXAMPLES = int(os.environ.get("MXT_PROPERTY_EXAMPLES", "300"))
 START = date(2025, 1, 1)
@@ -188,6 +190,23 @@ def test_read_model_answers_as_the_reference_fold(
 ) -> None:
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
         store = open_store(folder)
+        stamps = record_all(store, transactions)
+        tracker = Tracker(store)
+        for query in queries(stamps, data):
+            compare_everything(store, tracker, query)
+        store.close()
+
+
+@pytest.mark.skipif(not SERVER, reason=NO_SERVER)
+@settings(max_examples=EXAMPLES // 5)
+@given(histories(), st.data())
+def test_postgres_read_model_answers_as_the_reference_fold(
+    transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """The same property on PostgreSQL (fewer examples: each one is a new database)."""
+    with postgres_database() as url:
+        store = Store(url)
+        ReadModel(store)
         stamps = record_all(store, transactions)
         tracker = Tracker(store)
         for query in queries(stamps, data):
