@@ -137,18 +137,17 @@ def verify(
     event = next(event_iter, None)
     link = next(chain_iter, None)
     while event is not None or link is not None:
-        if link is not None and (event is None or link[1] < event.id):
-            position, notification_id, digest, stored_hash = link
-            damage.append(Damage(notification_id, position, "deleted from the log"))
-        elif event is not None and (link is None or event.id < link[1]):
+        if event is not None and (link is None or event.id < link[1]):
             count += 1
             damage.append(Damage(event.id, None, "not in the hash chain (inserted outside mxt)"))
             event = next(event_iter, None)
             continue
+        assert link is not None  # noqa: S101 (the loop condition and the branch above)
+        position, notification_id, digest, stored_hash = link
+        if event is None or notification_id < event.id:
+            damage.append(Damage(notification_id, position, "deleted from the log"))
         else:
-            assert event is not None and link is not None
             count += 1
-            position, notification_id, digest, stored_hash = link
             if event_digest(event) != digest:
                 damage.append(Damage(event.id, position, "content changed since it was recorded"))
             event = next(event_iter, None)

@@ -101,9 +101,21 @@ def _(event: AnnouncementRecorded, _: Announcement | None) -> Announcement:
     )
 
 
+def _recorded(aggregate: Announcement | None, event: DomainEvent) -> Announcement:
+    """The aggregate a later event applies to; the log must hold its recording first."""
+    if aggregate is None:
+        from .errors import DamagedLog
+
+        raise DamagedLog(
+            f"{type(event).__name__} v{event.originator_version} of {event.originator_id} "
+            "has no recorded announcement before it"
+        )
+    return aggregate
+
+
 @mutate.register
 def _(event: AnnouncementCorrected, aggregate: Announcement | None) -> Announcement:
-    assert aggregate is not None
+    aggregate = _recorded(aggregate, event)
     correction = Correction(
         changes=event.changes,
         previous=aggregate.current,
@@ -121,7 +133,7 @@ def _(event: AnnouncementCorrected, aggregate: Announcement | None) -> Announcem
 
 @mutate.register
 def _(event: AnnouncementRetracted, aggregate: Announcement | None) -> Announcement:
-    assert aggregate is not None
+    aggregate = _recorded(aggregate, event)
     return aggregate.model_copy(
         update={
             "version": event.originator_version,
