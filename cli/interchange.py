@@ -13,8 +13,11 @@ from .main import Context
 from .render import emit_json
 
 
-def read_jsonl(stream: IO[bytes], name: str, progress: Any = None) -> Iterator[tuple[int, Any]]:
-    """Validated lines of one JSONL stream; a bad line raises an error naming it."""
+def read_jsonl(
+    stream: IO[bytes], name: str, progress: Any = None
+) -> Iterator[tuple[int | str, Any]]:
+    """Validated lines of one JSONL stream, each with where it is (its number, or `NAME line
+    N` when `name` is given); a bad line raises an error naming it."""
     from mxt.events.announcements import parse_line
     from mxt.events.errors import InputError
 
@@ -23,15 +26,16 @@ def read_jsonl(stream: IO[bytes], name: str, progress: Any = None) -> Iterator[t
             progress.update(len(raw))
         if not raw.strip():
             continue
-        where = f"{name} line {number}" if name else f"line {number}"
+        where: int | str = f"{name} line {number}" if name else number
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as error:
-            raise InputError(None, f"{where}: malformed JSON: {error}") from None
+            raise InputError(None, f"malformed JSON: {error}", where) from None
         try:
-            yield number, parse_line(data)
+            line = parse_line(data)
         except InputError as error:
-            raise InputError(None, f"{where}: {error.describe()}") from None
+            raise error.at_line(where) from None
+        yield where, line
 
 
 @click.command("import")
@@ -65,7 +69,7 @@ def import_command(
     try:
         for path in files:
             if path == "-":
-                opened.append(("", sys.stdin.buffer, 0))
+                opened.append(("stdin" if len(files) > 1 else "", sys.stdin.buffer, 0))
                 continue
             try:
                 handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 (closed below)
@@ -79,7 +83,7 @@ def import_command(
             length=total or 0, label="importing", file=sys.stderr, hidden=not show_progress
         ) as bar:
 
-            def lines() -> Iterator[tuple[int, Any]]:
+            def lines() -> Iterator[tuple[int | str, Any]]:
                 for name, handle, _ in opened:
                     yield from read_jsonl(handle, name, bar if total else None)
 

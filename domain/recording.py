@@ -37,6 +37,9 @@ from .store import Store, WriteTransaction
 BATCH_SIZE = 1000
 
 Line: TypeAlias = Announcement | Correction | Retraction
+# Where a line comes from, for error messages: its number in the one input file, a label such
+# as `b.jsonl line 3` when several files are imported together, or None (a single command).
+LineRef: TypeAlias = int | str | None
 
 
 @dataclass
@@ -67,7 +70,7 @@ def retract(store: Store, announcement_id: str, reason: str) -> None:
 
 
 def import_lines(
-    store: Store, lines: Iterable[tuple[int | None, Line]], *, strict: bool = False
+    store: Store, lines: Iterable[tuple[LineRef, Line]], *, strict: bool = False
 ) -> ImportResult:
     """Appends every line in one transaction: all of them, or none if one is bad.
 
@@ -101,10 +104,15 @@ def import_lines(
     return result
 
 
-def _at_line(error: Exception, line_number: int | None) -> Exception:
-    if line_number is not None and not getattr(error, "line", None):
-        error.args = (f"line {line_number}: {error}",)
-        error.line = line_number  # type: ignore[attr-defined]
+def _at_line(error: Exception, line_number: LineRef) -> Exception:
+    """The error, its message placed on the input line it is about (`line 7: count: ...`)."""
+    if line_number is None or getattr(error, "line", None) is not None:
+        return error
+    if isinstance(error, InputError):
+        return error.at_line(line_number)
+    where = f"line {line_number}" if isinstance(line_number, int) else line_number
+    error.args = (f"{where}: {error}",)
+    error.line = line_number  # type: ignore[attr-defined]
     return error
 
 
@@ -114,11 +122,11 @@ class _Batch:
     def __init__(self, transaction: WriteTransaction, result: ImportResult) -> None:
         self.transaction = transaction
         self.result = result
-        self.pending: dict[str, tuple[int | None, dict[str, Any]]] = {}
+        self.pending: dict[str, tuple[LineRef, dict[str, Any]]] = {}
         # Identical correction lines seen in this import, to match them with stored ones.
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
 
-    def add(self, line_number: int | None, announcement: Announcement) -> None:
+    def add(self, line_number: LineRef, announcement: Announcement) -> None:
         content = with_id(announcement)
         earlier = self.pending.get(content["id"])
         if earlier is not None:
@@ -171,7 +179,7 @@ def _correct(
     strict: bool,
 ) -> None:
     aggregate = _loaded(transaction, line.id)
-    if aggregate.retracted:
+    if strict and aggregate.retracted:
         raise AlreadyRetracted(line.id)
     corrected = apply_correction(aggregate.current, line.set)
     changes = normalised_changes(corrected, line.set)
@@ -186,8 +194,11 @@ def _correct(
         if correction.changes == changes and correction.reason == line.reason
     )
     if not strict and seen < stored:
+        # Already applied: an exported history imported again, its retraction included.
         result.already_present += 1
         return
+    if aggregate.retracted:
+        raise AlreadyRetracted(line.id)
     transaction.append(
         [
             AnnouncementCorrected(

@@ -224,8 +224,13 @@ def _line_adapter() -> TypeAdapter[Any]:
 
 
 def describe(error: ValidationError) -> InputError:
-    """Turns pydantic's report into one line naming the first bad field."""
-    first = error.errors()[0]
+    """Turns pydantic's report into one line naming the first bad field.
+
+    An unknown field is named before anything else: a typo (`anounced_on`) also makes the
+    field it misspells missing, and the typo is what the user has to fix.
+    """
+    errors = error.errors()
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(part) for part in first["loc"]]
     # Drop the union tag pydantic puts in front ("launch.count" -> "count").
     if loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):

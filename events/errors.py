@@ -8,7 +8,7 @@ class InputError(ValueError):
 
     exit_code = 2
 
-    def __init__(self, field: str | None, message: str, line: int | None = None) -> None:
+    def __init__(self, field: str | None, message: str, line: int | str | None = None) -> None:
         self.field = field
         self.message = message
         self.line = line
@@ -16,8 +16,12 @@ class InputError(ValueError):
 
     def describe(self) -> str:
         text = f"{self.field}: {self.message}" if self.field else self.message
-        return f"line {self.line}: {text}" if self.line is not None else text
+        if self.line is None:
+            return text
+        where = f"line {self.line}" if isinstance(self.line, int) else self.line
+        return f"{where}: {text}"
 
-    def at_line(self, line: int | None) -> InputError:
-        """The same error, placed on a line of an input file."""
+    def at_line(self, line: int | str | None) -> InputError:
+        """The same error, placed on a line of an input file: its number, or a label such as
+        `b.jsonl line 3`."""
         return InputError(self.field, self.message, line)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -16,14 +18,17 @@ REGIONS: dict[str, frozenset[str]] = {
     ),
 }
 
+# Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_YEAR_OR_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$")
-_COUNT = re.compile(r"^(\d+(?:\.\d+)?)([km]?)$")
-_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
+_YEAR_OR_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$", re.ASCII)
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$", re.ASCII)
+# Digits with optional thousands separators (`350,000`), an optional fraction, a suffix.
+_COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)$", re.ASCII)
+_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", re.ASCII)
+_MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 
 
 def parse_iso_date(value: Any) -> date:
@@ -39,26 +44,32 @@ def parse_iso_date(value: Any) -> date:
 
 
 def parse_count(value: Any) -> int:
-    """A whole count >= 0: `350000`, `350,000`, `350k`, `1.2m`."""
+    """A whole count >= 0: `350000`, `350,000`, `350k`, `1.2m`.
+
+    Computed in decimal, so that `2.01k` is 2010 (not 2009.9999999999998).
+    """
     if isinstance(value, bool):
         raise ValueError("expected a whole number")
     if isinstance(value, int):
-        number: float = value
+        number = Decimal(value)
     elif isinstance(value, float):
-        number = value
+        if not math.isfinite(value):
+            raise ValueError("expected a whole number")
+        number = Decimal(repr(value))
     elif isinstance(value, str):
-        text = value.strip().lower().replace(",", "").replace("_", "")
+        text = value.strip().lower().replace("_", "")
         match = _COUNT.match(text)
         if not match:
             if text.startswith("-"):
                 raise ValueError("must be >= 0")
             raise ValueError(f"{value!r} is not a count (e.g. 350000, 350,000, 350k, 1.2m)")
-        number = float(match.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[match.group(2)]
+        digits, fraction, suffix = match.groups()
+        number = Decimal(digits.replace(",", "") + (fraction or "")) * _MULTIPLIERS[suffix]
     else:
         raise ValueError("expected a whole number")
     if number < 0:
         raise ValueError("must be >= 0")
-    if number != int(number):
+    if number != number.to_integral_value():
         raise ValueError("must be a whole number")
     return int(number)
 
