@@ -22,6 +22,7 @@ from .fields import (
     Month,
     Name,
     Period,
+    PositiveNumber,
     Text,
     YearOrDate,
 )
@@ -88,7 +89,7 @@ class WaitTime(Announcement):
     kind: Literal["wait-time"] = "wait-time"
     model: Name
     trim: Name | None = None
-    max_months: int | float = Field(gt=0, allow_inf_nan=False)
+    max_months: PositiveNumber
 
 
 class Target(Announcement):
@@ -247,8 +248,9 @@ def describe(error: ValidationError) -> InputError:
         message = "missing"
     elif kind == "union_tag_invalid":
         field = "kind"
-        message = f"unknown kind {first['input'] if isinstance(first['input'], str) else ''!s}"
-        message = message.strip() + f" (one of: {', '.join(KINDS)})"
+        tag = (first.get("ctx") or {}).get("tag")
+        message = f"unknown kind {tag!r}" if tag is not None else "unknown kind"
+        message += f" (one of: {', '.join(KINDS)}, correction, retraction)"
     elif kind == "union_tag_not_found":
         field = "kind"
         message = "missing"

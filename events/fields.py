@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 # The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
 REGIONS: dict[str, frozenset[str]] = {
@@ -28,6 +28,7 @@ _DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$", re.ASCII)
 # Digits with optional thousands separators (`350,000`), an optional fraction, a suffix.
 _COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)$", re.ASCII)
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", re.ASCII)
+_NUMBER = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 
 
@@ -136,31 +137,73 @@ def check_identifier(value: str) -> str:
     return value
 
 
+def _check_positive_number(value: Any) -> int | float:
+    """A number > 0 (`12`, `7.5`, or the same as text); whole numbers stay whole."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not _NUMBER.match(text):
+            raise ValueError(f"{value!r} is not a number")
+        value = float(text) if "." in text else int(text)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("expected a number")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError("must be a number > 0")
+    return value
+
+
+def _schema(**keywords: Any) -> Any:
+    """Extra JSON Schema keywords of a field type whose rules a validator function checks.
+
+    (pydantic leaves constraints written after a validator out of the JSON Schema.)
+    """
+    return Field(json_schema_extra=keywords)
+
+
 Name = Annotated[str, Field(max_length=200), AfterValidator(_check_name)]
 Text = Annotated[str, Field(max_length=10_000), AfterValidator(lambda v: v.strip())]
-IsoDate = Annotated[
-    date, BeforeValidator(parse_iso_date), Field(json_schema_extra={"format": "date"})
-]
+IsoDate = Annotated[date, BeforeValidator(parse_iso_date), _schema(format="date")]
 Count = Annotated[
     int,
     BeforeValidator(parse_count),
-    Field(ge=0, json_schema_extra={"examples": [350000, "350,000", "350k", "1.2m"]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*(\d{1,3}(,\d{3})+|[\d_]+)(\.\d+)?[kKmM]?\s*$"},
+            ],
+            "description": "A whole number >= 0; as text also 350,000, 350k or 1.2m.",
+            "examples": [350000, "350,000", "350k", "1.2m"],
+        }
+    ),
+]
+PositiveNumber = Annotated[
+    int | float,
+    PlainValidator(_check_positive_number),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
 ]
 Market = Annotated[
-    str, AfterValidator(check_market), Field(description="ISO 3166-1 alpha-2 code, or EU")
+    str,
+    AfterValidator(check_market),
+    _schema(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, or EU"),
 ]
-MarketOrAll = Annotated[str, AfterValidator(_check_market_or_all)]
+MarketOrAll = Annotated[
+    str,
+    AfterValidator(_check_market_or_all),
+    _schema(pattern=r"^([A-Z]{2}|\*)$", description="ISO 3166-1 alpha-2 code, EU, or * (all)"),
+]
 Period = Annotated[
-    str, AfterValidator(_check_period), Field(pattern=r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+    str, AfterValidator(_check_period), _schema(pattern=r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
 ]
-Month = Annotated[str, AfterValidator(_check_month), Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 YearOrDate = Annotated[
-    str, AfterValidator(_check_year_or_date), Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+    str, AfterValidator(_check_year_or_date), _schema(pattern=r"^\d{4}(-\d{2}-\d{2})?$")
 ]
 Duration = Annotated[
-    str, AfterValidator(_check_duration), Field(pattern=r"^\d+(\.\d+)?[smhdwSMHDW]$")
+    str, AfterValidator(_check_duration), _schema(pattern=r"^\d+(\.\d+)?[smhdwSMHDW]$")
 ]
-Identifier = Annotated[str, AfterValidator(check_identifier)]
+Identifier = Annotated[
+    str, AfterValidator(check_identifier), _schema(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+]
 
 
 def market_covers(announced_market: str, market: str) -> bool:

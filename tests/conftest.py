@@ -1,0 +1,111 @@
+"""Shared fixtures of the write-side tests: a store, the CLI runner, sample announcements.
+
+A test module may define its own fixture of the same name (`store`, `run`); pytest then uses
+the module's one there.
+"""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mxt.cli.demo import seed_path
+from mxt.cli.main import cli
+from mxt.domain.store import Store
+from mxt.projections.readmodel import ReadModel
+
+SOURCE = {"title": "Xiaomi Won't Sell Its EVs Outside China Until 2027"}
+
+# One valid announcement of every kind: the fields the kind itself adds.
+KIND_FIELDS: dict[str, dict[str, Any]] = {
+    "launch": {"model": "YU7", "market": "CN", "launched_on": "2025-06-26", "segment": "SUV"},
+    "orders": {"model": "YU7", "stage": "locked", "count": 240000, "within": "18h"},
+    "wait-time": {"model": "YU7", "trim": "Max", "max_months": 12},
+    "target": {"metric": "production", "period": "2025", "value": 350000, "previous": 300000},
+    "deliveries": {"period": "2025-06", "units": 28000},
+    "factory": {"site": "Beijing Yizhuang", "phase": 2, "status": "completed"},
+    "policy": {"markets": ["*"], "except": ["CN"], "not_before": "2027-01-01"},
+    "showcase": {"model": "SU7", "market": "ES", "venue": "MWC 2024, Barcelona"},
+    "expected-entry": {"market": "EU", "expected": "2027", "certainty": "expected"},
+    "statement": {"topic": "hiring", "text": "Active hiring for manufacturing and logistics"},
+}
+
+
+def make_announcement(kind: str, /, **overrides: Any) -> dict[str, Any]:
+    """A valid announcement of `kind` as an interchange dict; `overrides` replace fields, and
+    a value of None removes the field."""
+    data: dict[str, Any] = {
+        "kind": kind,
+        "company": "Xiaomi",
+        "announced_on": "2025-07-01",
+        "source": copy.deepcopy(SOURCE),
+        **copy.deepcopy(KIND_FIELDS[kind]),
+    }
+    for field, value in overrides.items():
+        if value is None:
+            data.pop(field, None)
+        else:
+            data[field] = value
+    return data
+
+
+def count_stored_events(path: Path | str) -> int:
+    """Rows in the store's `stored_events` table, read with sqlite3 itself (0: no store yet)."""
+    if not Path(path).exists():
+        return 0
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        row = connection.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='stored_events'"
+        ).fetchone()
+        if not row[0]:
+            return 0
+        return int(connection.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0])
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """Where a new SQLite store goes (the file does not exist yet)."""
+    return tmp_path / "store.sqlite"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    """A new SQLite store with its read model attached, so that writes keep it current."""
+    opened = Store(store_path)
+    ReadModel(opened)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def stored_events(store_path: Path) -> Callable[[], int]:
+    """Counts the rows of `stored_events` in the test's store."""
+    return lambda: count_stored_events(store_path)
+
+
+@pytest.fixture
+def run(store_path: Path) -> Callable[..., Result]:
+    """Runs `mxt --store STORE ARGS...` through click's CliRunner; `input` feeds stdin."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return runner.invoke(cli, ["--store", str(store_path), *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    """The lines of the demo data set shipped in the package."""
+    return seed_path().read_text(encoding="utf-8").splitlines()

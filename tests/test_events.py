@@ -1,0 +1,495 @@
+"""The announcement vocabulary: every field rule of every kind, good input and bad."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import KIND_FIELDS, make_announcement
+
+from mxt.events.announcements import (
+    KINDS,
+    Announcement,
+    apply_correction,
+    json_schema,
+    parse_announcement,
+    parse_line,
+    with_id,
+)
+from mxt.events.content import derive_id
+from mxt.events.errors import InputError
+from mxt.events.fields import parse_count
+
+
+def rejected(data: Any) -> InputError:
+    """The error `parse_line` raises for `data` (the test fails if it accepts it)."""
+    with pytest.raises(InputError) as caught:
+        parse_line(data)
+    return caught.value
+
+
+def dumped(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON form (`dump`) of a valid announcement line."""
+    line = parse_line(data)
+    assert isinstance(line, Announcement)
+    return line.dump()
+
+
+def stored(data: dict[str, Any]) -> dict[str, Any]:
+    """The stored form (id filled in) of a valid announcement."""
+    return with_id(parse_announcement(data))
+
+
+# -- every kind -------------------------------------------------------------------------
+
+
+def test_every_kind_of_the_spec_has_a_schema() -> None:
+    assert set(KINDS) == {
+        "launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
+        "showcase", "expected-entry", "statement",
+    }  # fmt: skip
+    assert set(KIND_FIELDS) == set(KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_FIELDS))
+def test_a_valid_announcement_of_each_kind_is_accepted_and_dumps_back(kind: str) -> None:
+    data = make_announcement(kind)
+    content = dumped(data)
+    assert content["kind"] == kind
+    assert content["company"] == "Xiaomi"
+    assert content["announced_on"] == "2025-07-01"
+    assert content["certainty"] == data.get("certainty", "confirmed")
+    for field, value in KIND_FIELDS[kind].items():
+        assert content[field] == value
+    # The dump is itself valid input that dumps to the same thing (export -> import).
+    assert dumped(json.loads(json.dumps(content))) == content
+
+
+REQUIRED = {
+    "launch": ["model", "market"],
+    "orders": ["model", "stage", "count"],
+    "wait-time": ["model", "max_months"],
+    "target": ["metric", "period", "value"],
+    "deliveries": ["period", "units"],
+    "factory": ["site", "phase", "status"],
+    "policy": ["markets", "not_before"],
+    "showcase": ["model", "market", "venue"],
+    "expected-entry": ["market", "expected"],
+    "statement": ["topic", "text"],
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        (kind, field)
+        for kind, fields in REQUIRED.items()
+        for field in [*fields, "company", "announced_on", "source"]
+    ],
+)
+def test_a_missing_required_field_is_named(kind: str, field: str) -> None:
+    error = rejected(make_announcement(kind, **{field: None}))
+    assert error.field == field
+    assert str(error) == f"{field}: missing"
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("launch", "launched_on"), ("launch", "segment"), ("launch", "competitor"),
+        ("orders", "within"), ("wait-time", "trim"), ("target", "previous"),
+        ("deliveries", "model"), ("factory", "effective_on"), ("factory", "capacity"),
+        ("policy", "except"), ("expected-entry", "model"), ("statement", "market"),
+    ],
+)  # fmt: skip
+def test_optional_fields_may_be_left_out(kind: str, field: str) -> None:
+    content = dumped(make_announcement(kind, **{field: None}))
+    assert field not in content or content[field] == []
+
+
+def test_unknown_kind_and_missing_kind_are_named() -> None:
+    error = rejected(make_announcement("launch", kind="lunch"))
+    assert error.field == "kind"
+    assert "lunch" in error.message and "launch" in error.message
+    assert rejected(make_announcement("launch", kind=None)).field == "kind"
+    with pytest.raises(InputError, match="kind: unknown kind 'lunch'"):
+        parse_announcement(make_announcement("launch", kind="lunch"))
+
+
+@pytest.mark.parametrize("value", [[], "text", 42, None, ["a"]])
+def test_a_line_that_is_not_an_object_is_rejected(value: Any) -> None:
+    assert rejected(value).message == "expected a JSON object"
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["2025-07-01", "2024-02-29", "1999-12-31"])
+def test_iso_dates_are_accepted(value: str) -> None:
+    assert dumped(make_announcement("orders", announced_on=value))["announced_on"] == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2025-7-1", "2025/07/01", "01-07-2025", "07/01/2025", "2025-07-01T00:00:00",
+        "2025-07-01 ", "2025-02-29", "2025-13-01", "2025-06-31", "20250701", 20250701,
+        "July 1, 2025", "", "٢٠٢٥-07-01", "2025-W27-1",
+    ],
+)  # fmt: skip
+def test_dates_are_strict_iso(value: Any) -> None:
+    error = rejected(make_announcement("orders", announced_on=value))
+    assert error.field == "announced_on"
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [("launch", "launched_on"), ("factory", "effective_on"), ("policy", "not_before")],
+)
+def test_every_date_field_is_strict(kind: str, field: str) -> None:
+    assert dumped(make_announcement(kind, **{field: "2026-01-31"}))[field] == "2026-01-31"
+    assert rejected(make_announcement(kind, **{field: "2026-1-31"})).field == field
+    assert rejected(make_announcement(kind, **{field: "2026-02-30"})).field == field
+
+
+@pytest.mark.parametrize("value", ["2027", "2027-01-01"])
+def test_expected_is_a_year_or_a_date(value: str) -> None:
+    content = dumped(make_announcement("expected-entry", expected=value))
+    assert content["expected"] == value
+
+
+@pytest.mark.parametrize("value", ["2027-01", "27", "2027-13-01", "2027-02-30", "next year", 2027])
+def test_a_bad_expected_is_rejected(value: Any) -> None:
+    assert rejected(make_announcement("expected-entry", expected=value)).field == "expected"
+
+
+# -- enumerations --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "good", "bad"),
+    [
+        ("orders", "stage", ["pre-booking", "locked", "confirmed"], ["prebooking", "Locked", ""]),
+        ("target", "metric", ["production", "deliveries", "sales"], ["output", "Sales"]),
+        (
+            "factory",
+            "status",
+            ["land-acquired", "under-construction", "completed", "operational"],
+            ["done", "planned"],
+        ),
+        ("orders", "certainty", ["confirmed", "reported", "expected"], ["rumour", "CONFIRMED"]),
+    ],
+)
+def test_enumerations(kind: str, field: str, good: list[str], bad: list[str]) -> None:
+    for value in good:
+        assert dumped(make_announcement(kind, **{field: value}))[field] == value
+    for value in bad:
+        assert rejected(make_announcement(kind, **{field: value})).field == field
+
+
+def test_certainty_defaults_to_confirmed() -> None:
+    content = dumped(make_announcement("orders"))
+    assert content["certainty"] == "confirmed"
+
+
+# -- markets -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("CN", "CN"), ("DE", "DE"), ("ES", "ES"), ("IN", "IN"), ("EU", "EU"), ("de", "DE"),
+     (" fr ", "FR"), ("GB", "GB")],
+)  # fmt: skip
+def test_market_codes_are_iso_3166_alpha_2_or_eu(value: str, code: str) -> None:
+    assert dumped(make_announcement("launch", market=value))["market"] == code
+
+
+@pytest.mark.parametrize("value", ["XX", "UK", "EL", "DEU", "E", "", "*", "12", "Europe", "ZZ"])
+def test_unknown_market_codes_are_rejected(value: str) -> None:
+    error = rejected(make_announcement("launch", market=value))
+    assert error.field == "market"
+
+
+def test_policy_markets_take_a_star_and_except_takes_codes() -> None:
+    content = dumped(make_announcement("policy"))
+    assert content["markets"] == ["*"]
+    assert content["except"] == ["CN"]
+    content = dumped(make_announcement("policy", markets=["de", "EU"]))
+    assert content["markets"] == ["DE", "EU"]
+    assert rejected(make_announcement("policy", markets=["XX"])).field == "markets.0"
+    assert rejected(make_announcement("policy", markets=[])).field == "markets"
+    assert rejected(make_announcement("policy", markets="DE")).field == "markets"
+    assert rejected(make_announcement("policy", **{"except": ["*"]})).field == "except.0"
+    assert rejected(make_announcement("policy", **{"except": ["CN", "XX"]})).field == "except.1"
+
+
+@pytest.mark.parametrize("kind", ["showcase", "expected-entry", "statement"])
+def test_every_market_field_is_checked(kind: str) -> None:
+    assert rejected(make_announcement(kind, market="XX")).field == "market"
+
+
+# -- counts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [
+        (350000, 350000), ("350000", 350000), ("350,000", 350000), ("1,200,000", 1200000),
+        ("350k", 350000), ("350K", 350000), ("1.2m", 1200000), ("1.2M", 1200000),
+        ("2.01k", 2010), ("0.5k", 500), ("1.1m", 1100000), (0, 0), ("0", 0), (240000.0, 240000),
+    ],
+)  # fmt: skip
+def test_counts_accept_the_spellings_of_the_spec(value: Any, count: int) -> None:
+    assert parse_count(value) == count
+    content = dumped(make_announcement("orders", count=value))
+    assert content["count"] == count
+    assert isinstance(content["count"], int)
+
+
+def test_every_decimal_multiple_of_a_unit_is_a_whole_count() -> None:
+    """`2.01k` is 2010, not a float just below it: the arithmetic is decimal."""
+    for thousandths in range(0, 5000, 7):
+        assert parse_count(f"{thousandths / 1000:.3f}m") == thousandths * 1000
+    for hundredths in range(0, 5000, 7):
+        assert parse_count(f"{hundredths / 100:.2f}k") == hundredths * 10
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (-1, "must be >= 0"), ("-5", "must be >= 0"), ("-1.2m", "must be >= 0"),
+        (1.5, "must be a whole number"), ("1.5", "must be a whole number"),
+        ("1.2345k", "must be a whole number"), (True, "expected a whole number"),
+        (float("inf"), "expected a whole number"), (float("nan"), "expected a whole number"),
+        ("abc", "is not a count"), ("1e3", "is not a count"), ("1,2,3", "is not a count"),
+        ("35,0000", "is not a count"), ("350 000", "is not a count"), ("", "is not a count"),
+        ("١٢", "is not a count"), ("3b", "is not a count"), ([1], "expected a whole number"),
+        ({}, "expected a whole number"),
+    ],
+)  # fmt: skip
+def test_bad_counts_are_rejected(value: Any, message: str) -> None:
+    error = rejected(make_announcement("orders", count=value))
+    assert error.field == "count"
+    assert message in error.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [("target", "value"), ("target", "previous"), ("deliveries", "units"),
+     ("factory", "capacity")],
+)  # fmt: skip
+def test_every_count_field_takes_suffixes_and_refuses_negatives(kind: str, field: str) -> None:
+    assert dumped(make_announcement(kind, **{field: "1.2m"}))[field] == 1200000
+    assert rejected(make_announcement(kind, **{field: -1})).field == field
+
+
+def test_infinity_from_a_json_line_is_an_input_error_not_a_crash() -> None:
+    data = json.loads(json.dumps(make_announcement("orders")).replace("240000", "Infinity"))
+    assert rejected(data).field == "count"
+
+
+def test_null_for_a_required_field_is_named() -> None:
+    assert rejected({**make_announcement("orders"), "count": None}).field == "count"
+    assert rejected({**make_announcement("orders"), "company": None}).field == "company"
+
+
+@pytest.mark.parametrize("value", [12, 7.5, "12", 0.5])
+def test_wait_time_is_a_positive_number(value: Any) -> None:
+    assert dumped(make_announcement("wait-time", max_months=value))["max_months"] == (float(value))
+
+
+@pytest.mark.parametrize("value", [0, -3, "twelve", float("nan"), float("inf")])
+def test_a_bad_wait_time_is_rejected(value: Any) -> None:
+    assert rejected(make_announcement("wait-time", max_months=value)).field == "max_months"
+
+
+@pytest.mark.parametrize(("value", "ok"), [(1, True), (3, True), (0, False), (-1, False)])
+def test_factory_phase_starts_at_one(value: int, ok: bool) -> None:
+    data = make_announcement("factory", phase=value)
+    if ok:
+        assert dumped(data)["phase"] == value
+    else:
+        assert rejected(data).field == "phase"
+
+
+# -- durations and periods ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [("3m", "3m"), ("18h", "18h"), ("2d", "2d"), ("1w", "1w"), ("90s", "90s"), ("18H", "18h")],
+)
+def test_durations(value: str, kept: str) -> None:
+    assert dumped(make_announcement("orders", within=value))["within"] == kept
+
+
+@pytest.mark.parametrize("value", ["3", "m3", "3 m", "3 minutes", "-3m", "3y", "", "3mm", 3])
+def test_bad_durations_are_rejected(value: Any) -> None:
+    assert rejected(make_announcement("orders", within=value)).field == "within"
+
+
+@pytest.mark.parametrize("value", ["2025", "2025-Q1", "2025-Q3", "2025-Q4", "2025-06", "2025-12"])
+def test_target_periods(value: str) -> None:
+    assert dumped(make_announcement("target", period=value))["period"] == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["25", "2025-Q5", "2025-Q0", "2025Q3", "2025-q3", "2025-H1", "2025-13", "2025-00", "2025-6",
+     "2025-06-01", "FY2025", "", "٢٠٢٥", 2025],
+)  # fmt: skip
+def test_bad_target_periods_are_rejected(value: Any) -> None:
+    assert rejected(make_announcement("target", period=value)).field == "period"
+
+
+@pytest.mark.parametrize("value", ["2025", "2025-Q2", "2025-6", "2025-13", "June 2025"])
+def test_deliveries_period_is_a_month(value: str) -> None:
+    assert rejected(make_announcement("deliveries", period=value)).field == "period"
+    assert dumped(make_announcement("deliveries", period="2025-06"))["period"] == ("2025-06")
+
+
+# -- source, names, unknown fields, recorded_at ------------------------------------------
+
+
+def test_source_is_an_object_with_a_title() -> None:
+    full = {"title": "T", "url": "https://example.com/a", "publisher": "P", "quote": "Q"}
+    assert dumped(make_announcement("orders", source=full))["source"] == full
+    assert rejected(make_announcement("orders", source={"url": "https://x.y"})).field == (
+        "source.title"
+    )
+    assert rejected(make_announcement("orders", source="Reuters")).field == "source"
+    assert rejected(make_announcement("orders", source={"title": "T", "autor": "A"})).field == (
+        "source.autor"
+    )
+    assert rejected(
+        make_announcement("orders", source={"title": "T", "url": "not a url"})
+    ).field == ("source.url")
+
+
+def test_a_misspelt_field_is_rejected_and_named() -> None:
+    data = make_announcement("orders", announced_on=None, anounced_on="2025-07-01")
+    error = rejected(data)
+    assert error.field == "anounced_on"
+    assert str(error) == "anounced_on: unknown field"
+    with pytest.raises(InputError, match="anounced_on: unknown field"):
+        parse_announcement(data)
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_FIELDS))
+def test_an_extra_field_is_rejected_for_every_kind(kind: str) -> None:
+    assert rejected(make_announcement(kind, colour="red")).field == "colour"
+
+
+def test_recorded_at_is_never_accepted_from_input() -> None:
+    error = rejected(make_announcement("orders", recorded_at="2025-07-01T00:00:00Z"))
+    assert error.field == "recorded_at"
+    assert "set by the store" in error.message
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("company", "Xia\x00omi"), ("company", "Xiao\nmi"), ("company", "Xia\tomi"),
+     ("model", "YU\x1b7"), ("model", "YU7\x7f"), ("speaker", "Lei\x85Jun"),
+     ("trim", "Max\r\nPro")],
+)  # fmt: skip
+def test_control_characters_are_rejected_in_names(field: str, value: str) -> None:
+    kind = "wait-time"
+    assert rejected(make_announcement(kind, **{field: value})).field == field
+
+
+def test_control_characters_are_rejected_in_the_source_title() -> None:
+    assert rejected(make_announcement("orders", source={"title": "a\x07b"})).field == (
+        "source.title"
+    )
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_empty_names_are_rejected(value: str) -> None:
+    assert rejected(make_announcement("orders", company=value)).field == "company"
+    assert rejected(make_announcement("orders", model=value)).field == "model"
+
+
+def test_names_are_trimmed_and_unicode_is_kept() -> None:
+    content = dumped(make_announcement("orders", company="  小米 Xiaomi "))
+    assert content["company"] == "小米 Xiaomi"
+
+
+# -- ids -----------------------------------------------------------------------------------
+
+
+def test_a_derived_id_is_deterministic_and_follows_the_content() -> None:
+    data = make_announcement("target")
+    first = stored(data)["id"]
+    assert first == stored(make_announcement("target"))["id"]
+    # The same content, spelt otherwise: key order, `350k`, default certainty written out.
+    respelt = dict(reversed(list(data.items())))
+    respelt.update(value="350k", previous="300,000", certainty="confirmed")
+    assert stored(respelt)["id"] == first
+    # Other content, another id.
+    assert stored(make_announcement("target", value=360000))["id"] != first
+    assert stored(make_announcement("target", note="x"))["id"] != first
+    assert first == derive_id({k: v for k, v in stored(data).items() if k != "id"})
+
+
+def test_a_given_id_is_kept() -> None:
+    assert stored(make_announcement("orders", id="yu7-locked-18h"))["id"] == "yu7-locked-18h"
+
+
+@pytest.mark.parametrize("value", ["", "has space", "a/b", "-leading", "x" * 65, "é"])
+def test_a_bad_id_is_rejected(value: str) -> None:
+    assert rejected(make_announcement("orders", id=value)).field == "id"
+
+
+# -- corrections and retractions as lines ---------------------------------------------
+
+
+def test_correction_and_retraction_lines() -> None:
+    correction = parse_line({"kind": "correction", "id": "a1", "set": {"count": 5}, "reason": "r"})
+    assert correction.kind == "correction"
+    retraction = parse_line({"kind": "retraction", "id": "a1", "reason": "r"})
+    assert retraction.kind == "retraction"
+    assert rejected({"kind": "correction", "id": "a1", "set": {}, "reason": "r"}).field == "set"
+    assert rejected({"kind": "correction", "id": "a1", "set": {"count": 5}}).field == "reason"
+    assert rejected({"kind": "retraction", "id": "a1"}).field == "reason"
+    assert rejected({"kind": "retraction", "reason": "r"}).field == "id"
+    assert rejected({"kind": "retraction", "id": "a1", "reason": "r", "x": 1}).field == "x"
+
+
+def test_a_correction_is_revalidated_against_its_kind() -> None:
+    content = stored(make_announcement("orders"))
+    corrected = apply_correction(content, {"count": "250k", "source.url": "https://e.com"})
+    assert corrected["count"] == 250000
+    assert corrected["source"]["url"] == "https://e.com"
+    assert content["count"] == 240000  # the original is not touched
+    for changes, field in [
+        ({"count": -1}, "count"),
+        ({"stage": "maybe"}, "stage"),
+        ({"model": None}, "model"),
+        ({"colour": "red"}, "colour"),
+        ({"id": "other"}, "id"),
+        ({"kind": "launch"}, "kind"),
+        ({"recorded_at": "2025-01-01T00:00:00Z"}, "recorded_at"),
+        ({"announced_on": "2025-7-1"}, "announced_on"),
+    ]:
+        with pytest.raises(InputError) as caught:
+            apply_correction(content, changes)
+        assert caught.value.field == field, changes
+
+
+# -- the JSON Schema ---------------------------------------------------------------------
+
+
+def test_the_json_schema_is_valid_and_accepts_the_seed(seed_lines: list[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for line in seed_lines:
+        assert not list(validator.iter_errors(json.loads(line))), line
+    for kind in KIND_FIELDS:
+        assert validator.is_valid(make_announcement(kind))
+    assert not validator.is_valid(make_announcement("orders", kind="lunch"))
+    assert not validator.is_valid(make_announcement("orders", anounced_on="2025-07-01"))
+    assert not validator.is_valid(make_announcement("orders", source=None))
+    assert not validator.is_valid(make_announcement("target", period="2025-Q5"))
