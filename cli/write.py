@@ -123,8 +123,14 @@ def correct_command(
     Example: mxt correct xiaomi-yu7-wait-12m --set max_months=11 --reason "misread the source"
     """
     from mxt.domain.recording import correct
+    from mxt.events.errors import InputError
 
-    changes = dict(parse_assignment(text) for text in assignments)
+    changes: dict[str, Any] = {}
+    for text in assignments:
+        name, value = parse_assignment(text)
+        if name in changes:
+            raise InputError("set", f"{name} is given more than once")
+        changes[name] = value
     with context.open_store() as store:
         correct(store, announcement_id, changes, reason)
     click.echo(announcement_id)
