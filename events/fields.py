@@ -138,7 +138,8 @@ def check_identifier(value: str) -> str:
 
 
 def _check_positive_number(value: Any) -> int | float:
-    """A number > 0 (`12`, `7.5`, or the same as text); whole numbers stay whole."""
+    """A number > 0 (`12`, `7.5`, or the same as text); a whole one is an int (`12.0` -> 12),
+    so that one value has one spelling and one derived id."""
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.match(text):
@@ -148,7 +149,7 @@ def _check_positive_number(value: Any) -> int | float:
         raise ValueError("expected a number")
     if not math.isfinite(value) or value <= 0:
         raise ValueError("must be a number > 0")
-    return value
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _schema(**keywords: Any) -> Any:

@@ -294,7 +294,7 @@ def test_null_for_a_required_field_is_named() -> None:
     assert rejected({**make_announcement("orders"), "company": None}).field == "company"
 
 
-@pytest.mark.parametrize("value", [12, 7.5, "12", 0.5])
+@pytest.mark.parametrize("value", [12, 7.5, "12", 0.5, 12.0, "12.0", "7.5"])
 def test_wait_time_is_a_positive_number(value: Any) -> None:
     assert dumped(make_announcement("wait-time", max_months=value))["max_months"] == (float(value))
 
@@ -430,6 +430,14 @@ def test_a_derived_id_is_deterministic_and_follows_the_content() -> None:
     assert stored(make_announcement("target", value=360000))["id"] != first
     assert stored(make_announcement("target", note="x"))["id"] != first
     assert first == derive_id({k: v for k, v in stored(data).items() if k != "id"})
+
+
+def test_one_number_has_one_spelling_and_one_id() -> None:
+    whole = stored(make_announcement("wait-time", max_months=12))
+    for spelling in (12.0, "12", "12.0"):
+        content = stored(make_announcement("wait-time", max_months=spelling))
+        assert content == whole
+        assert json.dumps(content["max_months"]) == "12"
 
 
 def test_a_given_id_is_kept() -> None:
