@@ -112,9 +112,12 @@ def export_command(context: Context, company: str | None) -> None:
 
     tracker = context.open_tracker()
     out = sys.stdout
-    for line in export_lines(tracker, company):
-        out.write(line)
-        out.write("\n")
+    try:
+        for line in export_lines(tracker, company):
+            out.write(line)
+            out.write("\n")
+    finally:
+        tracker.store.close()
 
 
 @click.command("schema")

@@ -100,6 +100,7 @@ def test_the_installed_mxt_records_imports_lists_and_refuses_bad_input(
     one_line_error(mxt("import", "-", stdin="not json\n"), 2, "line 1", "malformed JSON")
     one_line_error(mxt("correct", "nobody", "--set", "count=1", "--reason", "r"), 2, "nobody")
     one_line_error(mxt("retract", "xiaomi-2025-target-300k", "--reason", "again"), 2, "retracted")
+    one_line_error(mxt("correct", "xiaomi-2025-target-350k", "--set", "value=1"), 2, "--reason")
     assert mxt("export").stdout == before
 
     # An unreachable store is an operational failure: exit 1.
