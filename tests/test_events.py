@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from conftest import KIND_FIELDS, make_announcement
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mxt.events.announcements import (
     KINDS,
@@ -245,6 +247,17 @@ def test_counts_accept_the_spellings_of_the_spec(value: Any, count: int) -> None
     content = dumped(make_announcement("orders", count=value))
     assert content["count"] == count
     assert isinstance(content["count"], int)
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_every_spelling_of_a_count_reads_back_as_it(count: int) -> None:
+    assert parse_count(count) == count
+    assert parse_count(str(count)) == count
+    assert parse_count(f"{count:,}") == count
+    assert parse_count(f"{count:_}") == count
+    if count % 1000 == 0:
+        assert parse_count(f"{count // 1000}k") == count
+        assert parse_count(f"{count / 1_000_000:f}".rstrip("0").rstrip(".") + "m") == count
 
 
 def test_every_decimal_multiple_of_a_unit_is_a_whole_count() -> None:
