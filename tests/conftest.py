@@ -9,13 +9,13 @@ from __future__ import annotations
 import copy
 import sqlite3
 from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.projections.readmodel import ReadModel
@@ -108,4 +108,5 @@ def run(store_path: Path) -> Callable[..., Result]:
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     """The lines of the demo data set shipped in the package."""
-    return seed_path().read_text(encoding="utf-8").splitlines()
+    seed = resources.files("mxt.cli").joinpath("data", "xiaomi-seed.jsonl")
+    return seed.read_text(encoding="utf-8").splitlines()
