@@ -1,31 +1,36 @@
-"""Recording announcements on the eventsourcing library: the log, its rules, its integrity."""
+"""Recording announcements on the eventsourcing library: the log, its rules, its integrity.
 
-from .errors import (
-    AlreadyRetracted,
-    ConflictingAnnouncement,
-    DamagedLog,
-    DomainError,
-    InvalidCorrection,
-    StoreUnavailable,
-    UnknownAnnouncement,
-)
-from .recording import ImportResult, correct, import_lines, record, retract
-from .store import Store, default_store_path, format_timestamp
+Names are loaded on first use, so that importing `mxt.domain.errors` (as every command does)
+does not build the announcement models.
+"""
 
-__all__ = [
-    "AlreadyRetracted",
-    "ConflictingAnnouncement",
-    "DamagedLog",
-    "DomainError",
-    "ImportResult",
-    "InvalidCorrection",
-    "Store",
-    "StoreUnavailable",
-    "UnknownAnnouncement",
-    "correct",
-    "default_store_path",
-    "format_timestamp",
-    "import_lines",
-    "record",
-    "retract",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_WHERE = {
+    "AlreadyRetracted": "errors",
+    "ConflictingAnnouncement": "errors",
+    "DamagedLog": "errors",
+    "DomainError": "errors",
+    "InvalidCorrection": "errors",
+    "StoreUnavailable": "errors",
+    "UnknownAnnouncement": "errors",
+    "ImportResult": "recording",
+    "correct": "recording",
+    "import_lines": "recording",
+    "record": "recording",
+    "retract": "recording",
+    "Store": "store",
+    "default_store_path": "store",
+    "format_timestamp": "store",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_WHERE[name]}", __name__), name)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification, StoredEvent
@@ -33,16 +32,6 @@ def event_digest(event: StoredEvent) -> str:
 
 def chain_hash(previous: str, digest: str) -> str:
     return hashlib.sha256(f"{previous}{digest}".encode()).hexdigest()
-
-
-def recorded_at_of(event: StoredEvent) -> str:
-    """The `recorded_at` (event timestamp) of a stored event, as stored in `mxt_chain`."""
-    import json
-
-    from .store import format_timestamp
-
-    stamp = json.loads(event.state)["timestamp"]
-    return format_timestamp(datetime.fromisoformat(stamp.replace("Z", "+00:00")))
 
 
 @dataclass
@@ -69,14 +58,25 @@ class Chain:
         row = cursor.fetchone()
         return cls(0, GENESIS) if row is None else cls(row[0], row[1])
 
-    def extend(self, cursor: Any, notifications: Sequence[Notification]) -> None:
+    def extend(
+        self,
+        cursor: Any,
+        notifications: Sequence[Notification],
+        states: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        """Chains `notifications` (with their decoded `states`, when the caller has them)."""
+        from pydantic_core import from_json
+
+        from .store import stamp_text
+
         rows = []
-        for notification in notifications:
+        for index, notification in enumerate(notifications):
+            state = states[index] if states is not None else from_json(notification.state)
             digest = event_digest(notification)
             self.head = chain_hash(self.head, digest)
             self.position += 1
             rows.append(
-                (self.position, notification.id, digest, self.head, recorded_at_of(notification))
+                (self.position, notification.id, digest, self.head, stamp_text(state["timestamp"]))
             )
         cursor.executemany("INSERT INTO mxt_chain VALUES (?,?,?,?,?)", rows)
 

@@ -141,21 +141,27 @@ class _Batch:
     def flush(self) -> None:
         if not self.pending:
             return
-        existing = self.transaction.existing(list(self.pending))
+        origins = {
+            aggregate_id(announcement_id): announcement_id for announcement_id in self.pending
+        }
+        existing = self.transaction.existing(origins)
         events = []
-        for announcement_id, (line_number, content) in self.pending.items():
+        for origin, announcement_id in origins.items():
+            line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
             if stored is not None:
                 if json.loads(stored)["announcement"] != content:
                     raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
                 self.result.already_present += 1
                 continue
+            # Built from validated parts: the announcement was checked against its kind.
             events.append(
-                AnnouncementRecorded(
-                    originator_id=aggregate_id(announcement_id),
+                AnnouncementRecorded.model_construct(
+                    originator_id=origin,
                     originator_version=1,
                     timestamp=self.transaction.recorded_at,
                     announcement=content,
+                    schema_version=1,
                 )
             )
         self.transaction.append(events)

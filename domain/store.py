@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -28,7 +28,9 @@ from eventsourcing.persistence import Mapper, Notification, StoredEvent, Transco
 from eventsourcing.utils import get_topic, resolve_topic
 
 from .errors import DamagedLog, DomainError, StoreUnavailable
-from .model import Announcement, DomainEvent, aggregate_id, project_announcement
+
+if TYPE_CHECKING:
+    from .model import Announcement, DomainEvent
 
 LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
 
@@ -42,6 +44,13 @@ def default_store_path() -> Path:
 def format_timestamp(moment: datetime) -> str:
     """The one spelling of a UTC instant that sorts as text: `2025-07-01T09:30:00.000000Z`."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def stamp_text(stored: str) -> str:
+    """A stored event's `timestamp` (pydantic's JSON spelling) in the sortable spelling."""
+    if len(stored) == 27 and stored[-1] == "Z":  # 2025-07-01T09:30:00.123456Z already
+        return stored
+    return format_timestamp(datetime.fromisoformat(stored.replace("Z", "+00:00")))
 
 
 class JSONBytes(Transcoder):
@@ -60,15 +69,20 @@ class PydanticMapper(Mapper[UUID]):
     """Stores `model_dump(mode="json")`; reads back through the model, so reads are validated."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
+        return self.stored_with_state(domain_event)[0]
+
+    def stored_with_state(self, domain_event: Any) -> tuple[StoredEvent, dict[str, Any]]:
+        """The stored event, and the JSON state it holds (so that nobody decodes it again)."""
         state = domain_event.model_dump(
             mode="json", exclude={"originator_id", "originator_version"}
         )
-        return StoredEvent(
+        stored = StoredEvent(
             originator_id=domain_event.originator_id,
             originator_version=domain_event.originator_version,
             topic=get_topic(type(domain_event)),
             state=self.transcoder.encode(state),
         )
+        return stored, state
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         cls = resolve_topic(stored_event.topic)
@@ -89,8 +103,9 @@ class Tracker(Application[UUID]):
         return PydanticMapper(transcoder=JSONBytes())
 
 
-# A processor sees the notifications a write transaction adds, inside that transaction.
-Processor = Callable[[Any, Sequence[Notification]], None]
+# A processor sees the notifications a write transaction adds, inside that transaction, with
+# their decoded states when the transaction has them.
+Processor = Callable[[Any, Sequence[Notification], Sequence[dict[str, Any]] | None], None]
 
 # mxt's own SQL is written once, in SQLite's spelling (`?`, `rowid`, `stored_events`,
 # `tracking`); the PostgreSQL backend translates it to eventsourcing's tables there.
@@ -173,12 +188,15 @@ class WriteTransaction:
         """Stores `events` and returns their notification ids."""
         if not events:
             return []
-        mapper = self.store.app.mapper
-        stored = [mapper.to_stored_event(event) for event in events]
-        return self.append_stored(stored)
+        mapper = cast(PydanticMapper, self.store.app.mapper)
+        mapped = [mapper.stored_with_state(event) for event in events]
+        return self.append_stored([s for s, _ in mapped], [state for _, state in mapped])
 
-    def append_stored(self, stored: Sequence[StoredEvent]) -> list[int]:
-        """Stores already mapped events verbatim (used by `copy`)."""
+    def append_stored(
+        self, stored: Sequence[StoredEvent], states: Sequence[dict[str, Any]] | None = None
+    ) -> list[int]:
+        """Stores mapped events verbatim (`copy` passes them straight from another store);
+        `states` are their decoded states, when the caller has them."""
         from .integrity import Chain
 
         ids = self.store.insert_stored(self.cursor, stored)
@@ -194,14 +212,16 @@ class WriteTransaction:
         ]
         if self._chain is None:
             self._chain = Chain.open(self.cursor)
-        self._chain.extend(self.cursor, notifications)
+        self._chain.extend(self.cursor, notifications, states)
         for processor in self.store.processors:
-            processor(self.cursor, notifications)
+            processor(self.cursor, notifications, states)
         self.appended += len(notifications)
         return ids
 
     def load(self, announcement_id: str) -> Announcement | None:
         """The announcement as this transaction sees it (its own appends included)."""
+        from .model import aggregate_id, project_announcement
+
         self.cursor.execute(
             "SELECT originator_version, topic, state FROM stored_events "
             "WHERE originator_id=? ORDER BY originator_version",
@@ -216,11 +236,12 @@ class WriteTransaction:
         ]
         return project_announcement(None, events) if events else None
 
-    def existing(self, announcement_ids: Sequence[str]) -> dict[str, bytes]:
-        """The first stored event state of each id among `announcement_ids` already recorded."""
+    def existing(self, origins: dict[UUID, str]) -> dict[str, bytes]:
+        """The first stored event state of each announcement already recorded, by id;
+        `origins` maps aggregate ids to announcement ids."""
         found: dict[str, bytes] = {}
-        by_hex = {aggregate_id(a).hex: a for a in announcement_ids}
-        keys = [self.store.origin(aggregate_id(a)) for a in announcement_ids]
+        by_hex = {origin.hex: announcement_id for origin, announcement_id in origins.items()}
+        keys = [self.store.origin(origin) for origin in origins]
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             self.cursor.execute(
@@ -379,7 +400,7 @@ class Store:
     def decode(self, stored: StoredEvent) -> DomainEvent:
         """A stored event read back through its model; a damaged one raises `DamagedLog`."""
         try:
-            event: DomainEvent = cast(DomainEvent, self.app.mapper.to_domain_event(stored))
+            event: DomainEvent = cast("DomainEvent", self.app.mapper.to_domain_event(stored))
         except Exception as error:
             raise DamagedLog(
                 f"stored event {stored.originator_id} v{stored.originator_version} "
@@ -389,6 +410,8 @@ class Store:
 
     def get(self, announcement_id: str) -> Announcement | None:
         """The announcement aggregate with this id, or None."""
+        from .model import aggregate_id, project_announcement
+
         stored = self.app.recorder.select_events(aggregate_id(announcement_id))
         if not stored:
             return None

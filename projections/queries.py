@@ -17,7 +17,6 @@ from .state import (
     Query,
     company_state,
     corrections_of,
-    latest_by,
     market_state,
     model_state,
     policy_covers,
@@ -63,6 +62,13 @@ class Answer:
     known: bool
 
 
+# The kinds each state reads, as the latest announcement of each group (a launch market, an
+# order stage, a target's metric and period, a policy's markets...).
+MODEL_KINDS = ("launch", "orders", "wait-time", "deliveries")
+COMPANY_KINDS = ("target", "launch", "deliveries", "policy")
+MARKET_KINDS = ("launch", "policy", "expected-entry")
+
+
 class Tracker:
     """Read access to one store, its read model caught up on opening."""
 
@@ -74,54 +80,42 @@ class Tracker:
     # -- names ---------------------------------------------------------------------------
 
     def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
-        where = "known_from<=? AND (known_to IS NULL OR known_to>?) AND retracted=0 "
-        params: list[Any] = [query.known_at, query.known_at]
-        where += "AND announced_on<=? "
-        params.append(query.as_of)
-        if company is not None:
-            where += "AND company_key=? "
-            params.append(key(company))
-        cursor.execute(
-            f"SELECT company_key, model_key, company, model FROM rm_versions WHERE {where}"
-            "ORDER BY announced_on, recorded_at, seq",
-            params,
-        )
-        names: dict[str, Names] = {}
-        for company_key, model_key, company_name, model_name in cursor.fetchall():
-            entry = names.setdefault(company_key, Names(company_name))
-            if model_key:
-                entry.models.setdefault(model_key, model_name)
-        return names
+        """Companies (or one) and their models known by `as_of`, as first spelled."""
+        found = self.read_model.names(cursor, query.as_of, query.known_at, company)
+        return {key: Names(name, models) for key, (name, models) in found.items()}
 
     # -- state ---------------------------------------------------------------------------
 
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         with self.store.read() as cursor:
-            rows = self.read_model.rows(
-                cursor, query.known_at, as_of=query.as_of, company=company, model=model
+            rows = self.read_model.latest(
+                cursor, query.as_of, query.known_at, MODEL_KINDS, company=company, model=model
             )
             names = self._names(cursor, query, company).get(key(company), Names(company))
         display = names.models.get(key(model), model)
-        return Answer(model_state(rows, query, names.company, display), bool(rows))
+        state = model_state(rows, query, names.company, display)
+        return Answer(state, key(model) in names.models)
 
     def company(self, company: str, query: Query) -> Answer:
         """The state of one company: targets, deliveries, factories, models, policies."""
         with self.store.read() as cursor:
-            rows = self.read_model.rows(cursor, query.known_at, as_of=query.as_of, company=company)
-            names = self._names(cursor, query, company).get(key(company), Names(company))
-        return Answer(company_state(rows, names, query), bool(rows))
+            rows = self.read_model.latest(
+                cursor, query.as_of, query.known_at, COMPANY_KINDS, company=company
+            )
+            rows += self.read_model.every(
+                cursor, query.as_of, query.known_at, ("factory",), company=company
+            )
+            found = self._names(cursor, query, company)
+        rows.sort(key=lambda row: row.order)
+        names = found.get(key(company), Names(company))
+        return Answer(company_state(rows, names, query), key(company) in found)
 
     def market(self, market: str, query: Query) -> Answer:
         """Every model's status in one market, and the policies in force there."""
         code = _market_code(market)
         with self.store.read() as cursor:
-            rows = self.read_model.rows(
-                cursor,
-                query.known_at,
-                as_of=query.as_of,
-                kinds=("launch", "policy", "expected-entry"),
-            )
+            rows = self.read_model.latest(cursor, query.as_of, query.known_at, MARKET_KINDS)
             names = self._names(cursor, query)
         state = market_state(rows, names, query, code)
         known = (
@@ -146,14 +140,16 @@ class Tracker:
     ) -> Answer:
         """Every target revision in order, with what was in force before it."""
         with self.store.read() as cursor:
-            rows = self.read_model.rows(
-                cursor,
-                query.known_at,
-                as_of=query.as_of,
-                company=company,
-                kinds=("target",),
-                include_retracted=True,
-            )
+            if company is not None:
+                rows = self.read_model.every(
+                    cursor, query.as_of, query.known_at, ("target",), company=company,
+                    include_retracted=True,
+                )  # fmt: skip
+            else:
+                rows = self.read_model.rows(
+                    cursor, query.known_at, as_of=query.as_of, kinds=("target",),
+                    include_retracted=True,
+                )  # fmt: skip
             rows = [
                 row
                 for row in rows
@@ -242,16 +238,14 @@ class Tracker:
         state = self.company(company, query).data
         walk(f"company {state['company']}", state)
         kind = content["kind"]
-        if kind not in LATEST_OF:
+        if kind not in MODEL_FIELDS:
             return found
         with self.store.read() as cursor:
-            peers = self.read_model.rows(
-                cursor, query.known_at, as_of=query.as_of, company=company,
-                model=content.get("model") or "", kinds=(kind,),
+            peers = self.read_model.latest(
+                cursor, query.as_of, query.known_at, (kind,), company=company,
+                model=content.get("model") or "",
             )  # fmt: skip
-        group = LATEST_OF[kind]
-        latest = latest_by(peers, group).get(group(content))
-        if latest is None or latest.ann_id != row.ann_id:
+        if row.ann_id not in {peer.ann_id for peer in peers}:
             return found  # superseded by a later announcement, or not yet announced
         if kind == "deliveries" and not content.get("model"):
             total = next(d for d in state["deliveries"] if d["period"] == content["period"])
@@ -264,13 +258,8 @@ class Tracker:
         return found
 
 
-# Announcements whose value shows in a model's state without an id: the group in which the
-# latest announcement wins, and the state fields it feeds.
-LATEST_OF: dict[str, Any] = {
-    "launch": lambda c: c["market"],
-    "wait-time": lambda c: c.get("trim") or "",
-    "deliveries": lambda c: c["period"],
-}
+# Announcements whose value shows in a model's state without an id, and the fields they feed
+# when they are the latest of their group.
 MODEL_FIELDS = {
     "launch": ("markets", "launched_on", "planned_launch_on"),
     "wait-time": ("max_wait_months",),

@@ -1,9 +1,16 @@
 """The read model: versioned rows of every announcement, kept beside the log.
 
-One row per version of an announcement's content: a correction closes the current row
-(`known_to`) and opens a new one; a retraction opens a row marked retracted. A row is what
-was known during `[known_from, known_to)` in transaction time; `announced_on` is its valid
-time. So a query for (`as_of`, `known_at`) is an indexed range lookup, never a replay.
+`rm_versions` holds one row per version of an announcement's content: a correction closes
+the current row (`known_to`) and opens a new one; a retraction opens a row marked retracted.
+A row is what was known during `[known_from, known_to)` in transaction time; `announced_on`
+is its valid time. A recorded (uncorrected) row keeps no copy of its content: it is read from
+the stored event itself (`seq`), so the read model costs little beside the log.
+
+Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
+later announcement of the same kind replaces (a target's metric and period, an order stage,
+a launch market, …). `rm_groups` lists the groups with the earliest date of any row in them,
+so that "the latest announcement of each group as of D, known at T" is one indexed seek per
+group, however long the history behind it. That is what keeps as-of queries flat.
 
 The rows are written by the same transaction that appends the events (the store calls
 `ReadModel.process`), and caught up from the log at the start of a command when behind.
@@ -14,33 +21,84 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
-from eventsourcing.utils import get_topic
 
-from mxt.domain.model import AnnouncementCorrected, AnnouncementRecorded, AnnouncementRetracted
-from mxt.domain.store import Store, format_timestamp, origin_hex
+from mxt.domain.store import Store, origin_hex, stamp_text
 from mxt.events.content import apply_changes
 
-TRACKING_NAME = "mxt-readmodel"
+TRACKING_NAME = "mxt-readmodel-v2"
 PAGE = 5000
 
-RECORDED = get_topic(AnnouncementRecorded)
-CORRECTED = get_topic(AnnouncementCorrected)
-RETRACTED = get_topic(AnnouncementRetracted)
+# The topics of the stored events (`eventsourcing.utils.get_topic` of the domain's classes),
+# spelled out so that reading never imports the domain's pydantic models.
+RECORDED = "mxt.domain.model:AnnouncementRecorded"
+CORRECTED = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 
 COLUMNS = (
-    "origin, version, ann_id, kind, company_key, model_key, company, model, announced_on, "
-    "recorded_at, seq, known_from, known_to, retracted, event, reason, changes, content"
+    "event_id, origin, ann_id, kind, company_key, model_key, subject, company, model, "
+    "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
+    "content"
+)
+TABLES = [
+    "CREATE TABLE IF NOT EXISTS rm_versions ("
+    "event_id INTEGER PRIMARY KEY, origin TEXT NOT NULL, ann_id TEXT NOT NULL, "
+    "kind TEXT NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
+    "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
+    "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, known_from TEXT NOT NULL, "
+    "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
+    "changes TEXT, content TEXT)",
+    "CREATE TABLE IF NOT EXISTS rm_groups ("
+    "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
+    "subject TEXT NOT NULL, first_on TEXT NOT NULL, "
+    "PRIMARY KEY (company_key, kind, model_key, subject))",
+    "CREATE INDEX IF NOT EXISTS rm_origin ON rm_versions (origin, known_from)",
+]
+# Indexes that a rebuild drops first and builds once at the end.
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
+    "(company_key, kind, model_key, subject, announced_on, recorded_at, seq)",
+    "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
+    "(company_key, model_key, announced_on, recorded_at, seq)",
+]
+VISIBLE = "known_from<=? AND (known_to IS NULL OR known_to>?)"
+SELECT_ROW = (
+    "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
+    "v.known_from, v.event, v.reason, v.changes, e.state "
+    "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
 )
 
 
 def key(name: str | None) -> str:
     """The matching key of a company or model name: case-insensitive, spaces collapsed."""
     return " ".join(name.split()).casefold() if name else ""
+
+
+def subject_of(content: dict[str, Any]) -> str:
+    """What a later announcement of the same kind (and company and model) replaces."""
+    kind = content["kind"]
+    if kind == "launch" or kind == "showcase":
+        return str(content["market"])
+    if kind == "orders":
+        return str(content["stage"])
+    if kind == "wait-time":
+        return str(content.get("trim") or "")
+    if kind == "target":
+        return f"{content['metric']}|{content['period']}"
+    if kind == "deliveries":
+        return str(content["period"])
+    if kind == "factory":
+        return f"{key(content['site'])}|{content['phase']}"
+    if kind == "policy":
+        return "|".join(
+            (",".join(sorted(content["markets"])), ",".join(sorted(content.get("except", ()))))
+        )
+    if kind == "expected-entry":
+        return str(content["market"])
+    return str(content.get("topic", ""))
 
 
 @dataclass(frozen=True)
@@ -67,29 +125,11 @@ class Row:
         return (self.announced_on, self.recorded_at, self.seq)
 
 
-READ_MODEL_TABLES = [
-    "CREATE TABLE IF NOT EXISTS rm_versions ("
-    "origin TEXT NOT NULL, version INTEGER NOT NULL, ann_id TEXT NOT NULL, "
-    "kind TEXT NOT NULL, "
-    "company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
-    "company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
-    "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, "
-    "known_from TEXT NOT NULL, known_to TEXT, retracted INTEGER NOT NULL, "
-    "event TEXT NOT NULL, reason TEXT, changes TEXT, content TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS rm_company_kind ON rm_versions (company_key, kind, announced_on)",
-    "CREATE INDEX IF NOT EXISTS rm_company_model "
-    "ON rm_versions (company_key, model_key, announced_on)",
-    "CREATE INDEX IF NOT EXISTS rm_kind ON rm_versions (kind, announced_on)",
-    "CREATE INDEX IF NOT EXISTS rm_ann ON rm_versions (ann_id, known_from)",
-    "CREATE INDEX IF NOT EXISTS rm_origin ON rm_versions (origin, known_to)",
-]
-
-
 class ReadModelRecorder(SQLiteTrackingRecorder):
     """Read-model tables and the tracking row, in the store's own SQLite database."""
 
     def construct_create_table_statements(self) -> list[str]:
-        return super().construct_create_table_statements() + READ_MODEL_TABLES
+        return super().construct_create_table_statements() + TABLES + INDEXES
 
 
 def tracking_recorder(store: Store) -> Any:
@@ -100,12 +140,13 @@ def tracking_recorder(store: Store) -> Any:
     from psycopg.sql import SQL
 
     recorder = PostgresTrackingRecorder(store.datastore, tracking_table_name="mxt_tracking")
-    recorder.sql_create_statements.extend(SQL(statement) for statement in READ_MODEL_TABLES)  # type: ignore[misc]
+    statements = [SQL(statement) for statement in TABLES + INDEXES]
+    recorder.sql_create_statements.extend(statements)  # type: ignore[arg-type]
     return recorder
 
 
 class ReadModel:
-    """Keeps `rm_versions` in step with the log of one store."""
+    """Keeps `rm_versions` and `rm_groups` in step with the log of one store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -119,8 +160,14 @@ class ReadModel:
         """The last notification id the read model has applied."""
         return self.recorder._max_tracking_id(TRACKING_NAME, _native(cursor)) or 0
 
-    def process(self, cursor: Any, notifications: Sequence[Notification]) -> None:
-        """Applies new notifications, first catching up on any the model has not seen."""
+    def process(
+        self,
+        cursor: Any,
+        notifications: Sequence[Notification],
+        states: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        """Applies new notifications (with their decoded `states`, when the caller has them),
+        first catching up on any the model has not seen."""
         position = self.position(cursor)
         first = notifications[0].id if notifications else None
         while True:
@@ -134,38 +181,51 @@ class ReadModel:
             missed = cursor.fetchall()
             if not missed:
                 break
-            self._apply(
-                cursor, (Notification(row[1], row[2], row[3], row[4], row[0]) for row in missed)
-            )
+            self._apply(cursor, [Notification(r[1], r[2], r[3], bytes(r[4]), r[0]) for r in missed])
             position = missed[-1][0]
         new = [n for n in notifications if n.id > position]
         if new:
-            self._apply(cursor, new)
+            self._apply(cursor, new, states if len(new) == len(notifications) else None)
             position = new[-1].id
-        if position > (self.position(cursor)):
+        if position > self.position(cursor):
             self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
 
-    def _apply(self, cursor: Any, notifications: Iterable[Notification]) -> None:
+    def _apply(
+        self,
+        cursor: Any,
+        notifications: Sequence[Notification],
+        states: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        from pydantic_core import from_json
+
         inserts: list[tuple[Any, ...]] = []
-        for notification in notifications:
-            state = json.loads(notification.state)
-            origin = origin_hex(notification.originator_id)
-            stamp = format_timestamp(
-                datetime.fromisoformat(state["timestamp"].replace("Z", "+00:00"))
-            )
-            version = notification.originator_version
-            if notification.topic == RECORDED:
+        groups: dict[tuple[str, str, str, str], str] = {}
+        for index, notification in enumerate(notifications):
+            state = states[index] if states is not None else from_json(notification.state)
+            topic = notification.topic
+            stamp = stamp_text(state["timestamp"])
+            if topic == RECORDED:
                 inserts.append(
-                    _row(origin, version, state["announcement"], stamp, notification.id, stamp)
+                    _row(
+                        notification.id,
+                        notification.originator_id,
+                        state["announcement"],
+                        stamp,
+                        notification.id,
+                        stamp,
+                        groups,
+                    )  # fmt: skip
                 )
                 continue
-            if notification.topic not in (CORRECTED, RETRACTED):
+            if topic not in (CORRECTED, RETRACTED):
                 continue
-            _insert(cursor, inserts)  # the announcement may be in this very batch
-            inserts = []
+            _insert(cursor, inserts, groups)  # the announcement may be in this very batch
+            inserts, groups = [], {}
+            origin = origin_hex(notification.originator_id)
             cursor.execute(
-                "SELECT content, recorded_at, seq FROM rm_versions "
-                "WHERE origin=? AND known_to IS NULL",
+                "SELECT v.recorded_at, v.seq, v.content, e.state "
+                "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
+                "WHERE v.origin=? AND v.known_to IS NULL",
                 (origin,),
             )
             current = cursor.fetchone()
@@ -175,21 +235,24 @@ class ReadModel:
                 "UPDATE rm_versions SET known_to=? WHERE origin=? AND known_to IS NULL",
                 (stamp, origin),
             )
-            content, recorded_at, seq = json.loads(current[0]), current[1], current[2]
-            if notification.topic == CORRECTED:
+            recorded_at, seq = current[0], current[1]
+            content = _content(current[2], current[3])
+            if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
-                row = _row(origin, version, content, recorded_at, seq, stamp, event="corrected",
-                           reason=state["reason"], changes=state["changes"])  # fmt: skip
+                row = _row(notification.id, origin, content, recorded_at, seq, stamp, groups,
+                           event="corrected", reason=state["reason"], changes=state["changes"],
+                           own_content=True)  # fmt: skip
             else:
-                row = _row(origin, version, content, recorded_at, seq, stamp, event="retracted",
-                           reason=state["reason"], retracted=True)  # fmt: skip
+                row = _row(notification.id, origin, content, recorded_at, seq, stamp, groups,
+                           event="retracted", reason=state["reason"], retracted=True,
+                           own_content=current[2] is not None)  # fmt: skip
             inserts.append(row)
-        _insert(cursor, inserts)
+        _insert(cursor, inserts, groups)
 
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
         with self.store.read() as cursor:
-            behind = self.position(cursor) < (self._max_id(cursor))
+            behind = self.position(cursor) < self._max_id(cursor)
         if not behind:
             return 0
         with self.store.write() as transaction:
@@ -198,14 +261,22 @@ class ReadModel:
             return self.position(transaction.cursor) - before
 
     def rebuild(self) -> int:
-        """Drops every read-model row and replays the whole log; returns the events applied."""
+        """Drops every read-model row and replays the whole log; returns the events applied.
+
+        The lookup indexes are dropped first and built once at the end: one sort instead of a
+        million index insertions.
+        """
         with self.store.write() as transaction:
-            transaction.cursor.execute("DELETE FROM rm_versions")
-            transaction.cursor.execute(
-                "DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,)
-            )
-            self.process(transaction.cursor, [])
-            return self.position(transaction.cursor)
+            cursor = transaction.cursor
+            for statement in INDEXES:
+                cursor.execute("DROP INDEX IF EXISTS " + statement.split()[5])
+            cursor.execute("DELETE FROM rm_versions")
+            cursor.execute("DELETE FROM rm_groups")
+            cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
+            self.process(cursor, [])
+            for statement in INDEXES:
+                cursor.execute(statement)
+            return self.position(cursor)
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
@@ -213,6 +284,107 @@ class ReadModel:
         return cursor.fetchone()[0] or 0
 
     # -- reading -----------------------------------------------------------------------
+
+    def latest(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        company: str | None = None,
+        model: str | None = None,
+    ) -> list[Row]:
+        """The latest visible announcement of each group, as of `as_of`: one seek per group.
+
+        `company` and `model` narrow the groups (model "" is the company's own); rows come
+        back in time order.
+        """
+        where = [f"g.kind IN ({','.join('?' * len(kinds))})", "g.first_on<=?"]
+        params: list[Any] = [as_of, known_at, known_at, *kinds, as_of]
+        if company is not None:
+            where.append("g.company_key=?")
+            params.append(key(company))
+        if model is not None:
+            where.append("g.model_key=?")
+            params.append(key(model))
+        cursor.execute(
+            "SELECT (SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
+            "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
+            f"AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1) "
+            f"FROM rm_groups g WHERE {' AND '.join(where)}",
+            params,
+        )
+        return self._rows_by_id(cursor, [found[0] for found in cursor.fetchall() if found[0]])
+
+    def every(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        company: str,
+        include_retracted: bool = False,
+    ) -> list[Row]:
+        """Every visible announcement of `kinds` of one company up to `as_of`, in time order."""
+        retracted = "" if include_retracted else "AND v.retracted=0 "
+        cursor.execute(
+            SELECT_ROW + f"WHERE v.company_key=? AND v.kind IN ({','.join('?' * len(kinds))}) "
+            f"AND v.announced_on<=? AND v.{VISIBLE.replace(' known_to', ' v.known_to')} "
+            + retracted
+            + "ORDER BY v.announced_on, v.recorded_at, v.seq",
+            (key(company), *kinds, as_of, known_at, known_at),
+        )
+        return [_to_row(values) for values in cursor.fetchall()]
+
+    def names(
+        self, cursor: Any, as_of: str, known_at: str, company: str | None = None
+    ) -> dict[str, tuple[str, dict[str, str]]]:
+        """Each company (or one) and its models with a visible announcement up to `as_of`,
+        spelled as in their earliest one: company key -> (name, {model key: name})."""
+        where, params = "first_on<=?", [as_of]
+        if company is not None:
+            where += " AND company_key=?"
+            params.append(key(company))
+        cursor.execute(
+            "SELECT (SELECT v.event_id FROM rm_versions v "
+            "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
+            f"AND v.announced_on<=? AND {VISIBLE.replace('known', 'v.known')} "
+            "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.seq LIMIT 1) "
+            "FROM (SELECT company_key, model_key FROM rm_groups "
+            f"WHERE {where} GROUP BY company_key, model_key) e",
+            [as_of, known_at, known_at, *params],
+        )
+        first_ids = [found[0] for found in cursor.fetchall() if found[0]]
+        firsts: list[tuple[Any, ...]] = []
+        for start in range(0, len(first_ids), 500):
+            chunk = first_ids[start : start + 500]
+            cursor.execute(
+                "SELECT announced_on, recorded_at, seq, company_key, model_key, company, model "
+                f"FROM rm_versions WHERE event_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            firsts.extend(tuple(row) for row in cursor.fetchall())
+        firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
+        result: dict[str, tuple[str, dict[str, str]]] = {}
+        for *_, company_key, model_key, company_name, model_name in firsts:
+            entry = result.setdefault(company_key, (company_name, {}))
+            if model_key:
+                entry[1][model_key] = model_name
+        return result
+
+    def _rows_by_id(self, cursor: Any, event_ids: list[int]) -> list[Row]:
+        rows: list[Row] = []
+        for start in range(0, len(event_ids), 500):
+            chunk = event_ids[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.event_id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            rows.extend(_to_row(values) for values in cursor.fetchall())
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     def rows(
         self,
@@ -224,51 +396,58 @@ class ReadModel:
         model: str | None = None,
         kinds: Sequence[str] = (),
         include_retracted: bool = False,
-        ann_id: str | None = None,
     ) -> list[Row]:
-        """The versions visible at `known_at` (one per announcement), filtered, in time order."""
-        where = ["known_from<=?", "(known_to IS NULL OR known_to>?)"]
+        """Every version visible at `known_at` (one per announcement), filtered, in time order.
+
+        A scan: for the log and the diff, whose answers list every announcement anyway.
+        """
+        where = ["v.known_from<=?", "(v.known_to IS NULL OR v.known_to>?)"]
         params: list[Any] = [known_at, known_at]
         if company is not None:
-            where.append("company_key=?")
+            where.append("v.company_key=?")
             params.append(key(company))
         if model is not None:
-            where.append("model_key=?")
+            where.append("v.model_key=?")
             params.append(key(model))
         if kinds:
-            where.append(f"kind IN ({','.join('?' * len(kinds))})")
+            where.append(f"v.kind IN ({','.join('?' * len(kinds))})")
             params.extend(kinds)
         if as_of is not None:
-            where.append("announced_on<=?")
+            where.append("v.announced_on<=?")
             params.append(as_of)
         if not include_retracted:
-            where.append("retracted=0")
-        if ann_id is not None:
-            where.append("ann_id=?")
-            params.append(ann_id)
+            where.append("v.retracted=0")
         cursor.execute(
-            "SELECT ann_id, content, recorded_at, seq, retracted, known_from, event, reason, "
-            f"changes FROM rm_versions WHERE {' AND '.join(where)} "
-            "ORDER BY announced_on, recorded_at, seq",
+            SELECT_ROW + f"WHERE {' AND '.join(where)} "
+            "ORDER BY v.announced_on, v.recorded_at, v.seq",
             params,
         )
         return [_to_row(values) for values in cursor.fetchall()]
 
     def history(self, cursor: Any, ann_id: str, known_at: str) -> list[Row]:
         """Every version of one announcement known at `known_at`, oldest first."""
+        from mxt.domain.model import aggregate_id
+
         cursor.execute(
-            "SELECT ann_id, content, recorded_at, seq, retracted, known_from, event, reason, "
-            "changes FROM rm_versions WHERE ann_id=? AND known_from<=? "
-            "ORDER BY known_from, version",
-            (ann_id, known_at),
+            SELECT_ROW + "WHERE v.origin=? AND v.known_from<=? ORDER BY v.known_from, v.event_id",
+            (aggregate_id(ann_id).hex, known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
+
+
+def _content(own: str | None, event_state: Any) -> dict[str, Any]:
+    """A row's content: its own JSON, or else the announcement inside its stored event."""
+    if own is not None:
+        decoded: dict[str, Any] = json.loads(own)
+        return decoded
+    recorded: dict[str, Any] = json.loads(event_state)["announcement"]
+    return recorded
 
 
 def _to_row(values: Sequence[Any]) -> Row:
     return Row(
         ann_id=values[0],
-        content=json.loads(values[1]),
+        content=_content(values[1], values[9]),
         recorded_at=values[2],
         seq=values[3],
         retracted=bool(values[4]),
@@ -284,37 +463,57 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
-INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 18)})"
+INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 19)})"
+UPSERT_GROUP = (
+    "INSERT INTO rm_groups VALUES (?,?,?,?,?) "
+    "ON CONFLICT (company_key, kind, model_key, subject) DO UPDATE SET first_on = "
+    "CASE WHEN excluded.first_on < rm_groups.first_on THEN excluded.first_on "
+    "ELSE rm_groups.first_on END"
+)
 
 
-def _insert(cursor: Any, rows: list[tuple[Any, ...]]) -> None:
+def _insert(
+    cursor: Any, rows: list[tuple[Any, ...]], groups: dict[tuple[str, str, str, str], str]
+) -> None:
     if rows:
         cursor.executemany(INSERT, rows)
+    if groups:
+        cursor.executemany(UPSERT_GROUP, [(*group, first) for group, first in groups.items()])
 
 
 def _row(
-    origin: str,
-    version: int,
+    event_id: int,
+    origin: Any,
     content: dict[str, Any],
     recorded_at: str,
     seq: int,
     known_from: str,
+    groups: dict[tuple[str, str, str, str], str],
     *,
     retracted: bool = False,
     event: str = "recorded",
     reason: str | None = None,
     changes: dict[str, Any] | None = None,
+    own_content: bool = False,
 ) -> tuple[Any, ...]:
+    """An `rm_versions` row, its group noted in `groups` (with the earliest date seen)."""
+    company = content["company"]
+    model = content.get("model")
+    group = (key(company), content["kind"], key(model), subject_of(content))
+    announced_on = content["announced_on"]
+    if groups.get(group, announced_on) >= announced_on:
+        groups[group] = announced_on
     return (
-        origin,
-        version,
+        event_id,
+        origin_hex(origin),
         content["id"],
-        content["kind"],
-        key(content["company"]),
-        key(content.get("model")),
-        content["company"],
-        content.get("model"),
-        content["announced_on"],
+        group[1],
+        group[0],
+        group[2],
+        group[3],
+        company,
+        model,
+        announced_on,
         recorded_at,
         seq,
         known_from,
@@ -323,5 +522,9 @@ def _row(
         event,
         reason,
         json.dumps(changes, ensure_ascii=False) if changes is not None else None,
-        json.dumps(content, ensure_ascii=False),
+        json.dumps(content, ensure_ascii=False) if own_content else None,
     )
+
+
+def _rows_in(notifications: Iterable[Notification]) -> list[Notification]:
+    return list(notifications)
