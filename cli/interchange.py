@@ -108,16 +108,14 @@ def export_command(context: Context, company: str | None) -> None:
 
     Example: mxt export --company Xiaomi > xiaomi.jsonl
     """
+    from mxt.domain.store import Store
     from mxt.projections.interchange import export_lines
 
-    tracker = context.open_tracker()
     out = sys.stdout
-    try:
-        for line in export_lines(tracker, company):
+    with Store(context.store_location) as store:
+        for line in export_lines(store, company):
             out.write(line)
             out.write("\n")
-    finally:
-        tracker.store.close()
 
 
 @click.command("schema")

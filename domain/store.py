@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -262,7 +262,8 @@ class Store:
         self.is_postgres = self.location.startswith(("postgresql://", "postgres://"))
         self.processors: list[Processor] = []
         try:
-            self.app = Tracker(env=self._env())
+            env = self._env()
+            self.app = retry_first_use(lambda: Tracker(env=env))
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
             self._create_tables()
         except DomainError:
@@ -299,15 +300,11 @@ class Store:
     def _create_tables(self) -> None:
         from .integrity import Chain
 
-        for attempt in range(5):  # several processes may create a new PostgreSQL store at once
-            try:
-                with self.write() as transaction:
-                    Chain.create_table(transaction.cursor)
-                return
-            except Exception:
-                if not self.is_postgres or attempt == 4:
-                    raise
-                time.sleep(0.1 * (attempt + 1))
+        def create() -> None:
+            with self.write() as transaction:
+                Chain.create_table(transaction.cursor)
+
+        retry_first_use(create)
 
     def close(self) -> None:
         self.app.close()
@@ -387,11 +384,15 @@ class Store:
     def max_notification_id(self) -> int:
         return self.app.recorder.max_notification_id() or 0
 
-    def notifications(self, after: int = 0, batch: int = 5000) -> Iterator[Notification]:
-        """Every stored event after notification `after`, in log order, read in batches."""
+    def notifications(
+        self, after: int = 0, batch: int = 5000, stop: int | None = None
+    ) -> Iterator[Notification]:
+        """Every stored event after notification `after` (up to `stop`), in log order."""
         position = after
         while True:
-            page = self.app.recorder.select_notifications(position, batch, inclusive_of_start=False)
+            page = self.app.recorder.select_notifications(
+                position, batch, stop=stop, inclusive_of_start=False
+            )
             if not page:
                 return
             yield from page
@@ -416,6 +417,28 @@ class Store:
         if not stored:
             return None
         return project_announcement(None, [self.decode(event) for event in stored])
+
+
+T = TypeVar("T")
+
+
+def retry_first_use(create: Callable[[], T], attempts: int = 5) -> T:
+    """Runs `create` (tables made on first use), again if a process doing the same won a race.
+
+    `CREATE TABLE IF NOT EXISTS` and eventsourcing's first tracking row are not atomic with
+    respect to another process creating them at the same moment; the loser's second try
+    finds them made.
+    """
+    from eventsourcing.persistence import PersistenceError
+
+    for attempt in range(attempts):
+        try:
+            return create()
+        except PersistenceError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def origin_hex(originator_id: Any) -> str:

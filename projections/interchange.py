@@ -1,4 +1,4 @@
-"""The export stream, read from the log itself (not from the read model's versions)."""
+"""The export stream, read from the log itself (not from the read model)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from mxt.domain.store import origin_hex
+from mxt.domain.store import Store, origin_hex
 
 from .readmodel import CORRECTED, RECORDED, RETRACTED, key
 
@@ -15,46 +15,45 @@ def _line(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def export_lines(tracker: Any, company: str | None = None) -> Iterator[str]:
+def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     """JSONL lines: every announcement as recorded, then each correction and retraction.
 
-    Importing them into an empty store and exporting again gives the same lines.
+    Both passes stop at the end of the log as it was when the export began, so an export
+    taken while others write is a consistent prefix of the history. Importing the lines into
+    an empty store and exporting again gives the same lines. `company` keeps the
+    announcements recorded for that company, with their corrections and retractions.
     """
-    store = tracker.store
-    wanted: set[str] | None = None
-    if company is not None:
-        with store.read() as cursor:
-            cursor.execute(
-                "SELECT DISTINCT origin FROM rm_versions WHERE company_key=?", (key(company),)
-            )
-            wanted = {row[0] for row in cursor.fetchall()}
-    for notification in store.notifications():
-        if notification.topic == RECORDED and _wanted(notification, wanted):
-            yield _line(json.loads(notification.state)["announcement"])
-    for notification in store.notifications():
-        if notification.topic not in (CORRECTED, RETRACTED) or not _wanted(notification, wanted):
+    last = store.max_notification_id()
+    wanted = key(company) if company is not None else None
+    chosen: set[str] = set()  # with --company: the aggregates exported
+    for notification in store.notifications(stop=last):
+        if notification.topic != RECORDED:
+            continue
+        announcement = json.loads(notification.state)["announcement"]
+        if wanted is not None:
+            if key(announcement["company"]) != wanted:
+                continue
+            chosen.add(origin_hex(notification.originator_id))
+        yield _line(announcement)
+    for notification in store.notifications(stop=last):
+        if notification.topic not in (CORRECTED, RETRACTED):
+            continue
+        origin = origin_hex(notification.originator_id)
+        if wanted is not None and origin not in chosen:
             continue
         state = json.loads(notification.state)
-        with store.read() as cursor:
-            cursor.execute(
-                "SELECT ann_id FROM rm_versions WHERE origin=? LIMIT 1",
-                (origin_hex(notification.originator_id),),
-            )
-            found = cursor.fetchone()
-        if found is None:
-            continue
+        announcement_id = _announcement_id(store, notification.originator_id)
         if notification.topic == CORRECTED:
             yield _line(
-                {
-                    "kind": "correction",
-                    "id": found[0],
-                    "set": state["changes"],
-                    "reason": state["reason"],
-                }
-            )
+                {"kind": "correction", "id": announcement_id, "set": state["changes"],
+                 "reason": state["reason"]}
+            )  # fmt: skip
         else:
-            yield _line({"kind": "retraction", "id": found[0], "reason": state["reason"]})
+            yield _line({"kind": "retraction", "id": announcement_id, "reason": state["reason"]})
 
 
-def _wanted(notification: Any, wanted: set[str] | None) -> bool:
-    return wanted is None or origin_hex(notification.originator_id) in wanted
+def _announcement_id(store: Store, originator_id: Any) -> str:
+    """The announcement id of an aggregate: the `id` in its recorded event."""
+    [recorded] = store.app.recorder.select_events(originator_id, lte=1)
+    announcement_id: str = json.loads(recorded.state)["announcement"]["id"]
+    return announcement_id

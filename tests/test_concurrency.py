@@ -159,16 +159,6 @@ def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) 
     assert len(stamps) == expected and stamps == sorted(stamps)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="projections/readmodel.py: ReadModel.__init__ calls eventsourcing's "
-    "SQLiteTrackingRecorder.create_table(), which checks whether the tracking table exists "
-    "outside the write transaction, then creates it and inserts the `__migration__` tracking "
-    "row in another; two processes opening a new store at once both see no table and the "
-    "second insert fails: IntegrityError 'Failed to record tracking for __migration__ 1' "
-    "(an `mxt record` or `mxt import` dies with a traceback)",
-)
 def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     """Two writers open the read model of a new store while a third holds the write lock.
 
