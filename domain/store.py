@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .model import Announcement, DomainEvent
 
 LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
+CREATION_LOCK = 0x6D7874  # PostgreSQL advisory lock taken while a new store's tables are made
 
 
 def default_store_path() -> Path:
@@ -154,6 +155,7 @@ def postgres_env(url: str) -> dict[str, str]:
     if not parts.hostname or not dbname:
         raise StoreUnavailable(f"store: {url} names no host or no database")
     return {
+        "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": dbname,
         "POSTGRES_HOST": parts.hostname,
@@ -263,7 +265,7 @@ class Store:
         self.processors: list[Processor] = []
         try:
             env = self._env()
-            self.app = retry_first_use(lambda: Tracker(env=env))
+            self.app = Tracker(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
             self._create_tables()
         except DomainError:
@@ -292,6 +294,7 @@ class Store:
             raise StoreUnavailable(f"store: {self.location} is a folder, not a SQLite file")
         path.parent.mkdir(parents=True, exist_ok=True)
         return {
+            "CREATE_TABLE": "no",  # mxt creates its tables once (`ensure_tables`)
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(path),
             "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
@@ -301,10 +304,43 @@ class Store:
         from .integrity import Chain
 
         def create() -> None:
+            self.app.recorder.create_table()  # type: ignore[attr-defined]
             with self.write() as transaction:
                 Chain.create_table(transaction.cursor)
 
-        retry_first_use(create)
+        self.ensure_tables(("stored_events", "mxt_chain"), create)
+
+    def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
+        """Runs `create` unless `tables` exist: once per store, even when several processes
+        open a new store at the same moment (PostgreSQL: under an advisory lock)."""
+        if self._tables_exist(tables):
+            return
+        if not self.is_postgres:
+            retry_first_use(create)
+            return
+        with self.datastore.get_connection() as connection:
+            connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
+            try:
+                if not self._tables_exist(tables):
+                    create()
+            finally:
+                connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))
+        self.datastore.register_type_adapters()  # the event type may be another's creation
+
+    def _tables_exist(self, tables: Sequence[str]) -> bool:
+        with self.read() as cursor:
+            if self.is_postgres:
+                names = [postgres_sql(table) for table in tables]
+                cursor.tuples.execute(
+                    "SELECT COUNT(to_regclass(name)) FROM unnest(%s::text[]) AS name", (names,)
+                )
+            else:
+                cursor.execute(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN "
+                    f"({','.join('?' * len(tables))})",
+                    tables,
+                )
+            return bool(cursor.fetchone()[0] == len(tables))
 
     def close(self) -> None:
         self.app.close()

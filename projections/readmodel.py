@@ -26,7 +26,7 @@ from typing import Any
 from eventsourcing.persistence import Notification, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from mxt.domain.store import Store, origin_hex, retry_first_use, stamp_text
+from mxt.domain.store import Store, origin_hex, stamp_text
 from mxt.events.content import apply_changes
 
 TRACKING_NAME = "mxt-readmodel-v2"
@@ -151,7 +151,7 @@ class ReadModel:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.recorder = tracking_recorder(store)
-        retry_first_use(self.recorder.create_table)
+        store.ensure_tables(("tracking", "rm_versions", "rm_groups"), self.recorder.create_table)
         store.processors.append(self.process)
 
     # -- writing -----------------------------------------------------------------------

@@ -7,12 +7,16 @@ databases (`.ci/run` starts one); without it those tests are skipped, with that 
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from mxt.domain.store import postgres_sql
 
 BACKENDS = ["sqlite", "postgres"]
 SERVER = os.environ.get("MXT_TEST_POSTGRES_URL")
@@ -51,3 +55,31 @@ def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     """A new, empty store on each backend."""
     with new_store(request.param, tmp_path) as location:
         yield location
+
+
+def is_postgres(location: str | Path) -> bool:
+    return str(location).startswith("postgresql://")
+
+
+def sql(location: str | Path, statement: str, *params: Any) -> list[Any]:
+    """Runs one statement (SQLite spelling) in the store's database, behind mxt's back."""
+    if is_postgres(location):
+        import psycopg
+
+        with psycopg.connect(str(location), autocommit=True) as db:
+            cursor = db.execute(postgres_sql(statement), params)
+            return cursor.fetchall() if cursor.description else []
+    with sqlite3.connect(str(location), timeout=30) as db:
+        return db.execute(statement, params).fetchall()
+
+
+def count_events(location: str | Path) -> int:
+    """Rows in the store's events table, counted by the database itself (0: no store yet)."""
+    if not is_postgres(location) and not Path(location).exists():
+        return 0
+    try:
+        return int(sql(location, "SELECT COUNT(*) FROM stored_events")[0][0])
+    except Exception as error:  # sqlite3 or psycopg: only "no such table" means "no store"
+        if "stored_events" in str(error) or "mxt_events" in str(error):
+            return 0
+        raise

@@ -20,6 +20,8 @@ from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.projections.readmodel import ReadModel
 
+from backends import count_events
+
 SOURCE = {"title": "Xiaomi Won't Sell Its EVs Outside China Until 2027"}
 
 # One valid announcement of every kind: the fields the kind itself adds.
@@ -55,20 +57,9 @@ def make_announcement(kind: str, /, **overrides: Any) -> dict[str, Any]:
     return data
 
 
-def count_stored_events(path: Path | str) -> int:
-    """Rows in the store's `stored_events` table, read with sqlite3 itself (0: no store yet)."""
-    if not Path(path).exists():
-        return 0
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-    try:
-        row = connection.execute(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='stored_events'"
-        ).fetchone()
-        if not row[0]:
-            return 0
-        return int(connection.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0])
-    finally:
-        connection.close()
+def count_stored_events(location: Path | str) -> int:
+    """Rows in the store's events table, counted by the database itself (0: no store yet)."""
+    return count_events(location)
 
 
 @pytest.fixture

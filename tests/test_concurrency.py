@@ -1,4 +1,5 @@
-"""Four OS processes writing into one SQLite store at once: nothing lost, nothing doubled."""
+"""Processes writing into one store at once (four on SQLite, eight on PostgreSQL): nothing
+lost, nothing doubled, and the hash chain intact."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ from mxt.domain.store import Store
 from mxt.events.announcements import parse_announcement
 from mxt.projections.readmodel import ReadModel
 
-WORKERS = 4
+from backends import is_postgres, sql, store_location
+
+WORKERS = {"sqlite": 4, "postgres": 8}
 OWN_LINES = 300
 RECORDS = 12
 
@@ -70,13 +73,16 @@ def write_lines(path: Path, lines: list[dict[str, Any]]) -> Path:
     return path
 
 
-def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) -> None:
-    store = tmp_path / "shared.sqlite"
+@pytest.mark.parametrize("created_first", [True, False], ids=["existing", "new"])
+def test_processes_writing_at_once_leave_exactly_the_union(
+    tmp_path: Path, store_location: str, created_first: bool
+) -> None:
+    store = store_location
+    workers_count = WORKERS["postgres" if is_postgres(store) else "sqlite"]
     go = tmp_path / "go"
-    # The store exists before the writers start: creating it from several processes at once
-    # is the known race of `test_processes_opening_a_new_store_at_once` below.
-    with Store(store) as existing:
-        ReadModel(existing)
+    if created_first:  # else the writers also race to create the store's tables
+        with Store(store) as existing:
+            ReadModel(existing)
     shared = write_lines(
         tmp_path / "shared.jsonl",
         [make_announcement("deliveries", model=f"S{i}", units=i) for i in range(200)],
@@ -89,7 +95,7 @@ def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) 
                 for i in range(OWN_LINES)
             ],
         )
-        for n in range(WORKERS)
+        for n in range(workers_count)
     ]
     workers = [
         subprocess.Popen(
@@ -98,11 +104,11 @@ def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) 
             stderr=subprocess.PIPE,
             text=True,
         )
-        for n in range(WORKERS)
+        for n in range(workers_count)
     ]
     # Start them together, once every interpreter is up, so that they really write at once.
     deadline = time.monotonic() + 60
-    while not all(Path(f"{go}.ready-{n}").exists() for n in range(WORKERS)):
+    while not all(Path(f"{go}.ready-{n}").exists() for n in range(workers_count)):
         assert all(w.poll() is None for w in workers), "a writer died before starting"
         assert time.monotonic() < deadline, "the writers did not start"
         time.sleep(0.01)
@@ -128,7 +134,7 @@ def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) 
         assert sum(r["created"] for r in shared_answers) == 1, shared_answers
 
     # The log holds exactly the union, once each.
-    expected = WORKERS * (OWN_LINES + RECORDS) + 200 + RECORDS
+    expected = workers_count * (OWN_LINES + RECORDS) + 200 + RECORDS
     assert count_stored_events(store) == expected
     runner = CliRunner()
     export = runner.invoke(cli, ["--store", str(store), "export"])
@@ -142,7 +148,7 @@ def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) 
         company = json.loads(line)["company"]
         companies[company] = companies.get(company, 0) + 1
     assert companies == {
-        **{f"Writer {n}": OWN_LINES + RECORDS for n in range(WORKERS)},
+        **{f"Writer {n}": OWN_LINES + RECORDS for n in range(workers_count)},
         "Xiaomi": 200,
         "Everyone": RECORDS,
     }
@@ -151,11 +157,7 @@ def test_four_processes_writing_at_once_leave_exactly_the_union(tmp_path: Path) 
     verify = runner.invoke(cli, ["--store", str(store), "verify"])
     assert verify.exit_code == 0, verify.output
     assert f"{expected} events" in verify.stdout
-    connection = sqlite3.connect(store)
-    stamps = [
-        row[0] for row in connection.execute("SELECT recorded_at FROM mxt_chain ORDER BY position")
-    ]
-    connection.close()
+    stamps = [row[0] for row in sql(store, "SELECT recorded_at FROM mxt_chain ORDER BY position")]
     assert len(stamps) == expected and stamps == sorted(stamps)
 
 

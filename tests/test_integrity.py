@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 import pytest
@@ -11,9 +10,8 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
-from mxt.domain.store import postgres_sql
 
-from backends import store_location
+from backends import sql, store_location
 
 
 @pytest.fixture
@@ -21,18 +19,6 @@ def store(store_location: str) -> str:
     result = CliRunner().invoke(cli, ["--store", store_location, "import", str(seed_path())])
     assert result.exit_code == 0
     return store_location
-
-
-def sql(store: str, statement: str, *params: Any) -> list[Any]:
-    """Runs one statement directly in the store's database, behind mxt's back."""
-    if store.startswith("postgresql://"):
-        import psycopg
-
-        with psycopg.connect(store, autocommit=True) as db:
-            cursor = db.execute(postgres_sql(statement), params)
-            return cursor.fetchall() if cursor.description else []
-    with sqlite3.connect(store) as db:
-        return db.execute(statement, params).fetchall()
 
 
 def verify(store: str, *args: str) -> Result:
