@@ -55,6 +55,12 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except (DomainError, InputError) as error:
             raise MxtError(str(error), error.exit_code) from None
+        except Exception as error:
+            from eventsourcing.persistence import PersistenceError
+
+            if isinstance(error, PersistenceError):  # the database failed us: operational
+                raise MxtError(f"store: {' '.join(str(error).split())}", 1) from None
+            raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMAND_MODULES)

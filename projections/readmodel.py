@@ -29,7 +29,10 @@ from eventsourcing.sqlite import SQLiteTrackingRecorder
 from mxt.domain.store import Store, origin_hex, stamp_text
 from mxt.events.content import apply_changes
 
-TRACKING_NAME = "mxt-readmodel-v2"
+# The shape of the read-model tables: a store whose tables have another version drops them
+# and rebuilds them from the log when first opened.
+READ_MODEL_VERSION = "2"
+TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 
 # The topics of the stored events (`eventsourcing.utils.get_topic` of the domain's classes),
@@ -43,19 +46,20 @@ COLUMNS = (
     "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
     "content"
 )
+META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
-    "CREATE TABLE IF NOT EXISTS rm_versions ("
+    "CREATE TABLE rm_versions ("
     "event_id INTEGER PRIMARY KEY, origin TEXT NOT NULL, ann_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, known_from TEXT NOT NULL, "
     "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
     "changes TEXT, content TEXT)",
-    "CREATE TABLE IF NOT EXISTS rm_groups ("
+    "CREATE TABLE rm_groups ("
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject))",
-    "CREATE INDEX IF NOT EXISTS rm_origin ON rm_versions (origin, known_from)",
+    "CREATE INDEX rm_origin ON rm_versions (origin, known_from)",
 ]
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
@@ -129,7 +133,7 @@ class ReadModelRecorder(SQLiteTrackingRecorder):
     """Read-model tables and the tracking row, in the store's own SQLite database."""
 
     def construct_create_table_statements(self) -> list[str]:
-        return super().construct_create_table_statements() + TABLES + INDEXES
+        return [*super().construct_create_table_statements(), META]
 
 
 def tracking_recorder(store: Store) -> Any:
@@ -140,8 +144,7 @@ def tracking_recorder(store: Store) -> Any:
     from psycopg.sql import SQL
 
     recorder = PostgresTrackingRecorder(store.datastore, tracking_table_name="mxt_tracking")
-    statements = [SQL(statement) for statement in TABLES + INDEXES]
-    recorder.sql_create_statements.extend(statements)  # type: ignore[arg-type]
+    recorder.sql_create_statements.append(SQL(META))  # type: ignore[arg-type]
     return recorder
 
 
@@ -151,8 +154,31 @@ class ReadModel:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.recorder = tracking_recorder(store)
-        store.ensure_tables(("tracking", "rm_versions", "rm_groups"), self.recorder.create_table)
+        store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        self._upgrade()
         store.processors.append(self.process)
+
+    def _upgrade(self) -> None:
+        """Makes the read-model tables of this version, dropping those of another version
+        (of a store written by an older mxt); catch-up then fills them from the log."""
+        with self.store.read() as cursor:
+            cursor.execute("SELECT value FROM rm_meta WHERE name='version'")
+            found = cursor.fetchone()
+        if found is not None and found[0] == READ_MODEL_VERSION:
+            return
+        with self.store.write() as transaction:
+            cursor = transaction.cursor
+            cursor.execute("SELECT value FROM rm_meta WHERE name='version'")
+            found = cursor.fetchone()
+            if found is not None and found[0] == READ_MODEL_VERSION:
+                return  # another process upgraded it meanwhile
+            for table in ("rm_versions", "rm_groups"):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in TABLES + INDEXES:
+                cursor.execute(statement)
+            cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
+            cursor.execute("DELETE FROM rm_meta WHERE name='version'")
+            cursor.execute("INSERT INTO rm_meta VALUES ('version', ?)", (READ_MODEL_VERSION,))
 
     # -- writing -----------------------------------------------------------------------
 
@@ -269,7 +295,7 @@ class ReadModel:
         with self.store.write() as transaction:
             cursor = transaction.cursor
             for statement in INDEXES:
-                cursor.execute("DROP INDEX IF EXISTS " + statement.split()[5])
+                cursor.execute("DROP INDEX IF EXISTS " + statement.split()[5])  # its name
             cursor.execute("DELETE FROM rm_versions")
             cursor.execute("DELETE FROM rm_groups")
             cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
