@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -18,24 +17,19 @@ def read_jsonl(
 ) -> Iterator[tuple[int | str, Any]]:
     """Validated lines of one JSONL stream, each with where it is (its number, or `NAME line
     N` when `name` is given); a bad line raises an error naming it."""
-    from mxt.events.announcements import parse_line
+    from mxt.events.announcements import parse_json_line
     from mxt.events.errors import InputError
 
     for number, raw in enumerate(stream, start=1):
         if progress is not None:
             progress.update(len(raw))
-        if not raw.strip():
+        if raw.isspace() or not raw:
             continue
-        where: int | str = f"{name} line {number}" if name else number
         try:
-            data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise InputError(None, f"malformed JSON: {error}", where) from None
-        try:
-            line = parse_line(data)
+            line = parse_json_line(raw)
         except InputError as error:
-            raise error.at_line(where) from None
-        yield where, line
+            raise error.at_line(f"{name} line {number}" if name else number) from None
+        yield (f"{name} line {number}" if name else number), line
 
 
 @click.command("import")

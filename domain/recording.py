@@ -28,9 +28,9 @@ from .model import (
 )
 from .model import (
     AnnouncementCorrected,
-    AnnouncementRecorded,
     AnnouncementRetracted,
     aggregate_id,
+    recorded_event,
 )
 from .store import Store, WriteTransaction
 
@@ -145,7 +145,8 @@ class _Batch:
             aggregate_id(announcement_id): announcement_id for announcement_id in self.pending
         }
         existing = self.transaction.existing(origins)
-        events = []
+        events, states = [], []
+        timestamp = self.transaction.recorded_at_json
         for origin, announcement_id in origins.items():
             line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
@@ -154,17 +155,10 @@ class _Batch:
                     raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
                 self.result.already_present += 1
                 continue
-            # Built from validated parts: the announcement was checked against its kind.
-            events.append(
-                AnnouncementRecorded.model_construct(
-                    originator_id=origin,
-                    originator_version=1,
-                    timestamp=self.transaction.recorded_at,
-                    announcement=content,
-                    schema_version=1,
-                )
-            )
-        self.transaction.append(events)
+            event, state = recorded_event(origin, content, timestamp)
+            events.append(event)
+            states.append(state)
+        self.transaction.append_stored(events, states)
         self.result.recorded += len(events)
         self.pending.clear()
 

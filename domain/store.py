@@ -186,6 +186,14 @@ class WriteTransaction:
             self._recorded_at = self.store._next_recorded_at(self.cursor)
         return self._recorded_at
 
+    @property
+    def recorded_at_json(self) -> str:
+        """`recorded_at` as the events' JSON states spell it."""
+        from pydantic_core import to_jsonable_python
+
+        spelled: str = to_jsonable_python(self.recorded_at)
+        return spelled
+
     def append(self, events: Sequence[DomainEvent]) -> list[int]:
         """Stores `events` and returns their notification ids."""
         if not events:
@@ -401,7 +409,15 @@ class Store:
         if self.is_postgres:
             recorder._insert_stored_events(cursor.dicts, stored)
             return list(recorder._fetch_ids_after_insert_events(cursor.dicts, stored))
-        return list(recorder._insert_events(cursor, stored) or [])
+        # eventsourcing inserts one row per statement to read each rowid; under the write
+        # lock the rowids of one executemany are consecutive, so one statement does.
+        cursor.executemany(
+            recorder.insert_events_statement,
+            [(origin_hex(s.originator_id), s.originator_version, s.topic, s.state) for s in stored],
+        )
+        cursor.execute("SELECT last_insert_rowid()")
+        last = int(cursor.fetchone()[0])
+        return list(range(last - len(stored) + 1, last + 1))
 
     def origin(self, originator_id: UUID) -> Any:
         """An aggregate id as this store's SQL compares it."""

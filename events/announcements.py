@@ -270,6 +270,20 @@ def parse_line(data: Any) -> Announcement | Correction | Retraction:
         raise describe(error) from None
 
 
+def parse_json_line(raw: bytes | str) -> Announcement | Correction | Retraction:
+    """Validates one interchange line as it is read (JSON text), parsing and checking at once."""
+    try:
+        line: Announcement | Correction | Retraction = _line_adapter().validate_json(raw)
+        return line
+    except ValidationError as error:
+        first = error.errors()[0]
+        if first["type"] == "json_invalid":
+            raise InputError(None, f"malformed JSON: {first['msg']}") from None
+        if not first["loc"] and first["type"] in ("dict_type", "model_type"):
+            raise InputError(None, "expected a JSON object") from None
+        raise describe(error) from None
+
+
 def parse_announcement(data: dict[str, Any]) -> Announcement:
     """Validates one announcement given as a dict with a `kind`."""
     kind = data.get("kind")

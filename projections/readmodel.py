@@ -19,19 +19,20 @@ The rows are written by the same transaction that appends the events (the store 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from eventsourcing.persistence import Notification, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from mxt.domain.store import Store, origin_hex, stamp_text
+from mxt.domain.store import Store, stamp_text
 from mxt.events.content import apply_changes
 
 # The shape of the read-model tables: a store whose tables have another version drops them
 # and rebuilds them from the log when first opened.
-READ_MODEL_VERSION = "2"
+READ_MODEL_VERSION = "3"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 
@@ -42,14 +43,14 @@ CORRECTED = "mxt.domain.model:AnnouncementCorrected"
 RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 
 COLUMNS = (
-    "event_id, origin, ann_id, kind, company_key, model_key, subject, company, model, "
+    "event_id, ann_id, kind, company_key, model_key, subject, company, model, "
     "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
     "content"
 )
 META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
     "CREATE TABLE rm_versions ("
-    "event_id INTEGER PRIMARY KEY, origin TEXT NOT NULL, ann_id TEXT NOT NULL, "
+    "event_id INTEGER PRIMARY KEY, ann_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, known_from TEXT NOT NULL, "
@@ -59,8 +60,10 @@ TABLES = [
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject))",
-    "CREATE INDEX rm_origin ON rm_versions (origin, known_from)",
+    "CREATE INDEX rm_seq ON rm_versions (seq)",
 ]
+Groups = dict[tuple[str, str, str, str], str]  # (company, kind, model, subject) -> first_on
+
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
@@ -76,6 +79,7 @@ SELECT_ROW = (
 )
 
 
+@lru_cache(maxsize=8192)
 def key(name: str | None) -> str:
     """The matching key of a company or model name: case-insensitive, spaces collapsed."""
     return " ".join(name.split()).casefold() if name else ""
@@ -191,15 +195,21 @@ class ReadModel:
         cursor: Any,
         notifications: Sequence[Notification],
         states: Sequence[dict[str, Any]] | None = None,
+        groups: Groups | None = None,
     ) -> None:
         """Applies new notifications (with their decoded `states`, when the caller has them),
-        first catching up on any the model has not seen."""
+        first catching up on any the model has not seen.
+
+        With `groups`, new groups are gathered there for the caller to write (a rebuild writes
+        them once at the end) instead of being written batch by batch.
+        """
+        from pydantic_core import from_json
+
         position = self.position(cursor)
         first = notifications[0].id if notifications else None
         while True:
             cursor.execute(
-                "SELECT rowid, originator_id, originator_version, topic, state "
-                "FROM stored_events WHERE rowid>? "
+                "SELECT rowid, topic, state FROM stored_events WHERE rowid>? "
                 + ("AND rowid<? " if first is not None else "")
                 + "ORDER BY rowid LIMIT ?",
                 (position, first, PAGE) if first is not None else (position, PAGE),
@@ -207,11 +217,17 @@ class ReadModel:
             missed = cursor.fetchall()
             if not missed:
                 break
-            self._apply(cursor, [Notification(r[1], r[2], r[3], bytes(r[4]), r[0]) for r in missed])
+            self._apply(cursor, [(r[0], r[1], from_json(r[2])) for r in missed], groups)
             position = missed[-1][0]
         new = [n for n in notifications if n.id > position]
         if new:
-            self._apply(cursor, new, states if len(new) == len(notifications) else None)
+            decoded = (
+                states[-len(new) :] if states is not None else [from_json(n.state) for n in new]
+            )
+            self._apply(
+                cursor, [(n.id, n.topic, state) for n, state in zip(new, decoded, strict=True)],
+                groups,
+            )  # fmt: skip
             position = new[-1].id
         if position > self.position(cursor):
             self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
@@ -219,61 +235,54 @@ class ReadModel:
     def _apply(
         self,
         cursor: Any,
-        notifications: Sequence[Notification],
-        states: Sequence[dict[str, Any]] | None = None,
+        events: Sequence[tuple[int, str, dict[str, Any]]],
+        gathered: Groups | None = None,
     ) -> None:
-        from pydantic_core import from_json
-
+        """Applies (notification id, topic, decoded state) triples, in log order."""
         inserts: list[tuple[Any, ...]] = []
-        groups: dict[tuple[str, str, str, str], str] = {}
-        for index, notification in enumerate(notifications):
-            state = states[index] if states is not None else from_json(notification.state)
-            topic = notification.topic
+        groups: Groups = {} if gathered is None else gathered
+        for notification_id, topic, state in events:
             stamp = stamp_text(state["timestamp"])
             if topic == RECORDED:
+                announcement = state["announcement"]
                 inserts.append(
-                    _row(
-                        notification.id,
-                        notification.originator_id,
-                        state["announcement"],
-                        stamp,
-                        notification.id,
-                        stamp,
-                        groups,
-                    )  # fmt: skip
+                    _row(notification_id, announcement, stamp, notification_id, stamp, groups)
                 )
                 continue
             if topic not in (CORRECTED, RETRACTED):
                 continue
-            _insert(cursor, inserts, groups)  # the announcement may be in this very batch
-            inserts, groups = [], {}
-            origin = origin_hex(notification.originator_id)
+            _insert(cursor, inserts, groups if gathered is None else {})
+            inserts = []
+            if gathered is None:
+                groups = {}
+            # The announcement's current version: through its first event, to its rows.
             cursor.execute(
-                "SELECT v.recorded_at, v.seq, v.content, e.state "
-                "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
-                "WHERE v.origin=? AND v.known_to IS NULL",
-                (origin,),
+                "SELECT v.event_id, v.recorded_at, v.seq, v.content, e.state "
+                "FROM stored_events f JOIN rm_versions v ON v.seq = f.rowid "
+                "JOIN stored_events e ON e.rowid = v.seq "
+                "WHERE f.originator_id = (SELECT originator_id FROM stored_events "
+                "WHERE rowid=?) AND f.originator_version=1 AND v.known_to IS NULL",
+                (notification_id,),
             )
             current = cursor.fetchone()
             if current is None:
                 continue  # an event for an announcement the log does not hold: verify names it
             cursor.execute(
-                "UPDATE rm_versions SET known_to=? WHERE origin=? AND known_to IS NULL",
-                (stamp, origin),
+                "UPDATE rm_versions SET known_to=? WHERE event_id=?", (stamp, current[0])
             )
-            recorded_at, seq = current[0], current[1]
-            content = _content(current[2], current[3])
+            recorded_at, seq = current[1], current[2]
+            content = _content(current[3], current[4])
             if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
-                row = _row(notification.id, origin, content, recorded_at, seq, stamp, groups,
+                row = _row(notification_id, content, recorded_at, seq, stamp, groups,
                            event="corrected", reason=state["reason"], changes=state["changes"],
                            own_content=True)  # fmt: skip
             else:
-                row = _row(notification.id, origin, content, recorded_at, seq, stamp, groups,
+                row = _row(notification_id, content, recorded_at, seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
-                           own_content=current[2] is not None)  # fmt: skip
+                           own_content=current[3] is not None)  # fmt: skip
             inserts.append(row)
-        _insert(cursor, inserts, groups)
+        _insert(cursor, inserts, groups if gathered is None else {})
 
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
@@ -289,17 +298,19 @@ class ReadModel:
     def rebuild(self) -> int:
         """Drops every read-model row and replays the whole log; returns the events applied.
 
-        The lookup indexes are dropped first and built once at the end: one sort instead of a
-        million index insertions.
+        The tables are made anew and their lookup indexes built once at the end (one sort
+        instead of a million index insertions); the groups are written once, at the end.
         """
         with self.store.write() as transaction:
             cursor = transaction.cursor
-            for statement in INDEXES:
-                cursor.execute("DROP INDEX IF EXISTS " + statement.split()[5])  # its name
-            cursor.execute("DELETE FROM rm_versions")
-            cursor.execute("DELETE FROM rm_groups")
+            for table in ("rm_versions", "rm_groups"):
+                cursor.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in TABLES:
+                cursor.execute(statement)
             cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-            self.process(cursor, [])
+            groups: Groups = {}
+            self.process(cursor, [], groups=groups)
+            _insert(cursor, [], groups)
             for statement in INDEXES:
                 cursor.execute(statement)
             return self.position(cursor)
@@ -455,8 +466,9 @@ class ReadModel:
         from mxt.domain.model import aggregate_id
 
         cursor.execute(
-            SELECT_ROW + "WHERE v.origin=? AND v.known_from<=? ORDER BY v.known_from, v.event_id",
-            (aggregate_id(ann_id).hex, known_at),
+            SELECT_ROW + "WHERE v.seq = (SELECT rowid FROM stored_events WHERE originator_id=? "
+            "AND originator_version=1) AND v.known_from<=? ORDER BY v.known_from, v.event_id",
+            (self.store.origin(aggregate_id(ann_id)), known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
 
@@ -489,7 +501,7 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
-INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 19)})"
+INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 18)})"
 UPSERT_GROUP = (
     "INSERT INTO rm_groups VALUES (?,?,?,?,?) "
     "ON CONFLICT (company_key, kind, model_key, subject) DO UPDATE SET first_on = "
@@ -498,9 +510,7 @@ UPSERT_GROUP = (
 )
 
 
-def _insert(
-    cursor: Any, rows: list[tuple[Any, ...]], groups: dict[tuple[str, str, str, str], str]
-) -> None:
+def _insert(cursor: Any, rows: list[tuple[Any, ...]], groups: Groups) -> None:
     if rows:
         cursor.executemany(INSERT, rows)
     if groups:
@@ -509,12 +519,11 @@ def _insert(
 
 def _row(
     event_id: int,
-    origin: Any,
     content: dict[str, Any],
     recorded_at: str,
     seq: int,
     known_from: str,
-    groups: dict[tuple[str, str, str, str], str],
+    groups: Groups,
     *,
     retracted: bool = False,
     event: str = "recorded",
@@ -531,7 +540,6 @@ def _row(
         groups[group] = announced_on
     return (
         event_id,
-        origin_hex(origin),
         content["id"],
         group[1],
         group[0],
@@ -550,7 +558,3 @@ def _row(
         json.dumps(changes, ensure_ascii=False) if changes is not None else None,
         json.dumps(content, ensure_ascii=False) if own_content else None,
     )
-
-
-def _rows_in(notifications: Iterable[Notification]) -> list[Notification]:
-    return list(notifications)

@@ -1,0 +1,28 @@
+"""The domain's own promises, below the commands."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic_core import to_jsonable_python
+
+from mxt.domain.model import AnnouncementRecorded, aggregate_id, recorded_event
+from mxt.domain.store import JSONBytes, PydanticMapper
+
+
+def test_the_fast_recorded_event_is_what_the_mapper_stores() -> None:
+    mapper = PydanticMapper(transcoder=JSONBytes())
+    content = {"id": "a-1", "kind": "orders", "company": "Xiaomi", "count": 240000}
+    for moment in (
+        datetime(2025, 7, 1, 9, 30, 0, 123456, UTC),
+        datetime(2025, 7, 1, 9, 30, tzinfo=UTC),
+    ):
+        event = AnnouncementRecorded(
+            originator_id=aggregate_id("a-1"), originator_version=1, timestamp=moment,
+            announcement=content,
+        )  # fmt: skip
+        expected, expected_state = mapper.stored_with_state(event)
+        stored, state = recorded_event(aggregate_id("a-1"), content, to_jsonable_python(moment))
+        assert stored == expected
+        assert state == expected_state
+        assert mapper.to_domain_event(stored) == event
