@@ -9,7 +9,7 @@ from typing import Any
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.errors import InputError
-from mxt.events.fields import parse_iso_date
+from mxt.events.fields import REGIONS, parse_iso_date
 
 from .readmodel import ReadModel, Row, key
 from .state import (
@@ -65,8 +65,7 @@ class Answer:
 # The kinds each state reads, as the latest announcement of each group (a launch market, an
 # order stage, a target's metric and period, a policy's markets...).
 MODEL_KINDS = ("launch", "orders", "wait-time", "deliveries")
-COMPANY_KINDS = ("target", "launch", "deliveries", "policy")
-MARKET_KINDS = ("launch", "policy", "expected-entry")
+COMPANY_KINDS = ("target", "launch", "policy")
 
 
 class Tracker:
@@ -103,6 +102,9 @@ class Tracker:
             rows = self.read_model.latest(
                 cursor, query.as_of, query.known_at, COMPANY_KINDS, company=company
             )
+            rows += self.read_model.latest(  # the company's own delivery totals
+                cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
+            )
             rows += self.read_model.every(
                 cursor, query.as_of, query.known_at, ("factory",), company=company
             )
@@ -114,9 +116,17 @@ class Tracker:
     def market(self, market: str, query: Query) -> Answer:
         """Every model's status in one market, and the policies in force there."""
         code = _market_code(market)
+        # Launches and expected entries for this market or a region containing it; policies
+        # all (a policy for "*" covers it too), the latest of each set of markets.
+        covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
-            rows = self.read_model.latest(cursor, query.as_of, query.known_at, MARKET_KINDS)
+            rows = self.read_model.latest(
+                cursor, query.as_of, query.known_at, ("launch", "expected-entry"),
+                subjects=covering,
+            )  # fmt: skip
+            rows += self.read_model.latest(cursor, query.as_of, query.known_at, ("policy",))
             names = self._names(cursor, query)
+        rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code)
         known = (
             any(m["status"] != "unavailable" for m in state["models"])

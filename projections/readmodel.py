@@ -11,6 +11,7 @@ later announcement of the same kind replaces (a target's metric and period, an o
 a launch market, …). `rm_groups` lists the groups with the earliest date of any row in them,
 so that "the latest announcement of each group as of D, known at T" is one indexed seek per
 group, however long the history behind it. That is what keeps as-of queries flat.
+`rm_entities` lists each company and model the same way, for their names.
 
 The rows are written by the same transaction that appends the events (the store calls
 `ReadModel.process`), and caught up from the log at the start of a command when behind.
@@ -32,7 +33,7 @@ from mxt.events.content import apply_changes
 
 # The shape of the read-model tables: a store whose tables have another version drops them
 # and rebuilds them from the log when first opened.
-READ_MODEL_VERSION = "3"
+READ_MODEL_VERSION = "4"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 
@@ -56,6 +57,9 @@ TABLES = [
     "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, known_from TEXT NOT NULL, "
     "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
     "changes TEXT, content TEXT)",
+    "CREATE TABLE rm_entities ("
+    "company_key TEXT NOT NULL, model_key TEXT NOT NULL, first_on TEXT NOT NULL, "
+    "PRIMARY KEY (company_key, model_key))",
     "CREATE TABLE rm_groups ("
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, "
@@ -176,7 +180,7 @@ class ReadModel:
             found = cursor.fetchone()
             if found is not None and found[0] == READ_MODEL_VERSION:
                 return  # another process upgraded it meanwhile
-            for table in ("rm_versions", "rm_groups"):
+            for table in ("rm_versions", "rm_groups", "rm_entities"):
                 cursor.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in TABLES + INDEXES:
                 cursor.execute(statement)
@@ -303,7 +307,7 @@ class ReadModel:
         """
         with self.store.write() as transaction:
             cursor = transaction.cursor
-            for table in ("rm_versions", "rm_groups"):
+            for table in ("rm_versions", "rm_groups", "rm_entities"):
                 cursor.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in TABLES:
                 cursor.execute(statement)
@@ -331,11 +335,12 @@ class ReadModel:
         *,
         company: str | None = None,
         model: str | None = None,
+        subjects: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each group, as of `as_of`: one seek per group.
 
-        `company` and `model` narrow the groups (model "" is the company's own); rows come
-        back in time order.
+        `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
+        rows come back in time order.
         """
         where = [f"g.kind IN ({','.join('?' * len(kinds))})", "g.first_on<=?"]
         params: list[Any] = [as_of, known_at, known_at, *kinds, as_of]
@@ -345,6 +350,9 @@ class ReadModel:
         if model is not None:
             where.append("g.model_key=?")
             params.append(key(model))
+        if subjects:
+            where.append(f"g.subject IN ({','.join('?' * len(subjects))})")
+            params.extend(subjects)
         cursor.execute(
             "SELECT (SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
             "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
@@ -390,8 +398,7 @@ class ReadModel:
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
             f"AND v.announced_on<=? AND {VISIBLE.replace('known', 'v.known')} "
             "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.seq LIMIT 1) "
-            "FROM (SELECT company_key, model_key FROM rm_groups "
-            f"WHERE {where} GROUP BY company_key, model_key) e",
+            f"FROM rm_entities e WHERE {where}",
             [as_of, known_at, known_at, *params],
         )
         first_ids = [found[0] for found in cursor.fetchall() if found[0]]
@@ -475,10 +482,12 @@ class ReadModel:
 
 def _content(own: str | None, event_state: Any) -> dict[str, Any]:
     """A row's content: its own JSON, or else the announcement inside its stored event."""
+    from pydantic_core import from_json
+
     if own is not None:
-        decoded: dict[str, Any] = json.loads(own)
+        decoded: dict[str, Any] = from_json(own)
         return decoded
-    recorded: dict[str, Any] = json.loads(event_state)["announcement"]
+    recorded: dict[str, Any] = from_json(event_state)["announcement"]
     return recorded
 
 
@@ -502,19 +511,31 @@ def _native(cursor: Any) -> Any:
 
 
 INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 18)})"
-UPSERT_GROUP = (
-    "INSERT INTO rm_groups VALUES (?,?,?,?,?) "
-    "ON CONFLICT (company_key, kind, model_key, subject) DO UPDATE SET first_on = "
-    "CASE WHEN excluded.first_on < rm_groups.first_on THEN excluded.first_on "
-    "ELSE rm_groups.first_on END"
+UPSERT_FIRST_ON = (
+    "INSERT INTO {table} VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET first_on = "
+    "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
+    "ELSE {table}.first_on END"
+)
+UPSERT_GROUP = UPSERT_FIRST_ON.format(
+    table="rm_groups", values="?,?,?,?,?", key="company_key, kind, model_key, subject"
+)
+UPSERT_ENTITY = UPSERT_FIRST_ON.format(
+    table="rm_entities", values="?,?,?", key="company_key, model_key"
 )
 
 
 def _insert(cursor: Any, rows: list[tuple[Any, ...]], groups: Groups) -> None:
+    """Writes version rows, and the groups (and companies and models) they belong to, each
+    with the earliest `announced_on` seen."""
     if rows:
         cursor.executemany(INSERT, rows)
     if groups:
         cursor.executemany(UPSERT_GROUP, [(*group, first) for group, first in groups.items()])
+        entities: dict[tuple[str, str], str] = {}
+        for (company_key, _, model_key, _), first in groups.items():
+            if entities.get((company_key, model_key), first) >= first:
+                entities[(company_key, model_key)] = first
+        cursor.executemany(UPSERT_ENTITY, [(*entity, first) for entity, first in entities.items()])
 
 
 def _row(

@@ -75,13 +75,27 @@ def covering_policy(policies: Sequence[Row], market: str) -> Row | None:
 
 def policies_in_force(policies: Sequence[Row], as_of: str, market: str | None = None) -> list[Row]:
     """Policies that still block somewhere (or in `market`): latest for a market, not lapsed."""
-    markets = (market,) if market else all_markets()
+    markets = (market,) if market else distinct_markets(policies)
     in_force: dict[str, Row] = {}
     for code in markets:
         row = covering_policy(policies, code)
         if row is not None and row.content["not_before"] > as_of:
             in_force[row.ann_id] = row
     return sorted(in_force.values(), key=lambda r: r.order)
+
+
+def distinct_markets(policies: Sequence[Row]) -> list[str]:
+    """One market for each way the policies can treat a market: every market they name (with
+    the members and regions around it), and one they do not name, standing for all the rest."""
+    named: set[str] = set()
+    for row in policies:
+        for code in (*row.content["markets"], *row.content.get("except", ())):
+            if code in REGIONS:
+                named |= REGIONS[code] | {code}
+            elif code != "*":
+                named |= {code, *(region for region, members in REGIONS.items() if code in members)}
+    rest = next((code for code in all_markets() if code not in named and code not in REGIONS), None)
+    return sorted(named) + ([rest] if rest else [])
 
 
 def policy_view(row: Row) -> dict[str, Any]:
