@@ -309,9 +309,9 @@ class Store:
         }
 
     def _create_tables(self) -> None:
-        from .integrity import Chain
-
         def create() -> None:
+            from .integrity import Chain
+
             self.app.recorder.create_table()  # type: ignore[attr-defined]
             with self.write() as transaction:
                 Chain.create_table(transaction.cursor)

@@ -10,10 +10,10 @@ from typing import Any
 
 _WHERE = {
     "InputError": "errors",
-    "REGIONS": "fields",
-    "market_covers": "fields",
+    "REGIONS": "codes",
+    "market_covers": "codes",
     "parse_count": "fields",
-    "parse_iso_date": "fields",
+    "parse_iso_date": "codes",
     "apply_changes": "content",
     "canonical_json": "content",
     "derive_id": "content",

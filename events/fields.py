@@ -6,21 +6,16 @@ import math
 import re
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
-# The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
-REGIONS: dict[str, frozenset[str]] = {
-    "EU": frozenset(
-        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()  # noqa: SIM905
-    ),
-}
+from .codes import REGIONS, check_market, market_covers, parse_iso_date
+
+__all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
 _YEAR_OR_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$", re.ASCII)
@@ -30,18 +25,6 @@ _COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)$", re.ASCII)
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", re.ASCII)
 _NUMBER = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
-
-
-def parse_iso_date(value: Any) -> date:
-    """A strict `YYYY-MM-DD` date: no timestamps, no other formats."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _DATE.match(value):
-        raise ValueError("expected a date YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a valid date") from None
 
 
 def parse_count(value: Any) -> int:
@@ -82,21 +65,6 @@ def _check_name(value: str) -> str:
     if _CONTROL.search(value):
         raise ValueError("must not contain control characters")
     return value
-
-
-@lru_cache(maxsize=1024)
-def _is_country(code: str) -> bool:
-    import pycountry  # loaded only when a market code is checked
-
-    return pycountry.countries.get(alpha_2=code) is not None
-
-
-def check_market(value: str) -> str:
-    """A market code: ISO 3166-1 alpha-2 or a known region, upper-cased."""
-    code = value.strip().upper()
-    if code in REGIONS or (len(code) == 2 and code.isalpha() and _is_country(code)):
-        return code
-    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a known region (EU)")
 
 
 def _check_market_or_all(value: str) -> str:
@@ -205,11 +173,3 @@ Duration = Annotated[
 Identifier = Annotated[
     str, AfterValidator(check_identifier), _schema(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
 ]
-
-
-def market_covers(announced_market: str, market: str) -> bool:
-    """True when an announcement for `announced_market` covers `market`.
-
-    A region covers each of its member states; a member state does not cover its region.
-    """
-    return announced_market == market or market in REGIONS.get(announced_market, ())

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mxt.events.codes import check_market, market_covers
 from mxt.events.errors import InputError
-from mxt.events.fields import check_market, market_covers
 
 from .queries import Answer, Tracker, make_query, nothing_known_note, parse_as_of
 from .readmodel import Row, key

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from mxt.domain.store import Store, format_timestamp
+from mxt.events.codes import REGIONS, parse_iso_date
 from mxt.events.errors import InputError
-from mxt.events.fields import REGIONS, parse_iso_date
 
 from .readmodel import ReadModel, Row, key
 from .state import (
@@ -292,7 +292,7 @@ def log_entry(row: Row) -> dict[str, Any]:
 
 
 def _market_code(text: str) -> str:
-    from mxt.events.fields import check_market
+    from mxt.events.codes import check_market
 
     try:
         return check_market(text)
@@ -301,7 +301,7 @@ def _market_code(text: str) -> str:
 
 
 def _mentions_market(content: dict[str, Any], market: str) -> bool:
-    from mxt.events.fields import market_covers
+    from mxt.events.codes import market_covers
 
     if content["kind"] == "policy":
         return policy_covers(content, market)

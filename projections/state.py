@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from mxt.events.fields import REGIONS, market_covers
+from mxt.events.codes import REGIONS, market_covers
 
 from .readmodel import Row, key
 
@@ -94,8 +94,9 @@ def distinct_markets(policies: Sequence[Row]) -> list[str]:
                 named |= REGIONS[code] | {code}
             elif code != "*":
                 named |= {code, *(region for region, members in REGIONS.items() if code in members)}
-    rest = next((code for code in all_markets() if code not in named and code not in REGIONS), None)
-    return sorted(named) + ([rest] if rest else [])
+    # "ZZ" is no market (ISO leaves it unassigned), so no policy names it: it is treated as
+    # every market that no policy names.
+    return [*sorted(named), "ZZ"]
 
 
 def policy_view(row: Row) -> dict[str, Any]:

@@ -1,0 +1,56 @@
+"""Market codes, regions and dates: plain functions the read side shares with the schemas.
+
+Nothing here imports pydantic, so a query can check a market or a date without building the
+announcement schemas.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+# The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
+REGIONS: dict[str, frozenset[str]] = {
+    "EU": frozenset(
+        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()  # noqa: SIM905
+    ),
+}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def parse_iso_date(value: Any) -> date:
+    """A strict `YYYY-MM-DD` date: no timestamps, no other formats."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError("expected a date YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a valid date") from None
+
+
+@lru_cache(maxsize=1024)
+def _is_country(code: str) -> bool:
+    import pycountry  # loaded only when a market code is checked
+
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+def check_market(value: str) -> str:
+    """A market code: ISO 3166-1 alpha-2 or a known region, upper-cased."""
+    code = value.strip().upper()
+    if code in REGIONS or (len(code) == 2 and code.isalpha() and _is_country(code)):
+        return code
+    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a known region (EU)")
+
+
+def market_covers(announced_market: str, market: str) -> bool:
+    """True when an announcement for `announced_market` covers `market`.
+
+    A region covers each of its member states; a member state does not cover its region.
+    """
+    return announced_market == market or market in REGIONS.get(announced_market, ())
