@@ -40,6 +40,12 @@ def main(argv: list[str] | None = None) -> None:
         "--query-budget", type=float, default=15.0, help="Seconds at most per query and size."
     )
     parser.add_argument("--parts", type=int, default=8, help="Imports that fill each query store.")
+    parser.add_argument(
+        "--code",
+        default="worktree",
+        help="What to measure: `worktree` (the files as they are at the start, copied) or a "
+        "git revision such as HEAD.",
+    )
     args = parser.parse_args(args_list)
     if args.sizes:
         sizes = parse_sizes(args.sizes)
@@ -56,6 +62,7 @@ def main(argv: list[str] | None = None) -> None:
             query_samples=args.query_samples,
             query_budget=args.query_budget,
             parts=args.parts,
+            code=args.code,
             command=shlex.join(["python", "-m", "bench", *args_list]),
         )
     )

@@ -7,6 +7,7 @@ printed as soon as it is measured.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import platform
@@ -16,6 +17,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -39,7 +41,46 @@ PROCESS_RATIO = 1.3
 PEAK_MB = 400.0
 TARGET_SIZE = 1_000_000
 
+CHILD_COLUMNS = ["events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"]
 QUERY_KINDS = ("state model", "state market", "state company", "audit targets")
+PACKAGES = ("events", "domain", "projections", "cli")
+
+# The launcher of the code snapshot under measurement, once `snapshot_code` has made one.
+_LAUNCHER: Path | None = None
+
+
+def snapshot_code(workdir: Path, code: str) -> Path:
+    """A private copy of mxt's packages, so that edits made during a run change nothing.
+
+    `code` is `worktree` (the files as they are now, uncommitted changes included) or a
+    git revision. This process imports mxt from the copy, and every `mxt` child runs it
+    through a launcher script (the installed, editable `mxt` would follow the work tree).
+    """
+    global _LAUNCHER
+    target = workdir / "code"
+    shutil.rmtree(target, ignore_errors=True)
+    package = target / "mxt"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    if code == "worktree":
+        for name in PACKAGES:
+            shutil.copytree(
+                ROOT / name, package / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+    else:
+        archive = subprocess.run(
+            ["git", "archive", code, *PACKAGES], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(package, filter="data")
+    if "mxt" in sys.modules:
+        raise RuntimeError("mxt was imported before its snapshot was taken")
+    sys.path.insert(0, str(target))
+    _LAUNCHER = target / "mxt_launcher.py"
+    _LAUNCHER.write_text(
+        f"import sys\nsys.path.insert(0, {str(target)!r})\nfrom mxt.cli.main import main\nmain()\n"
+    )
+    return target
 
 
 @dataclass
@@ -50,6 +91,7 @@ class ChildRun:
     seconds: float
     cpu_seconds: float
     max_rss_mb: float
+    load_before: float
     returncode: int
     stdout: str
     stderr: str
@@ -65,6 +107,7 @@ def run_child(argv: list[str], *, check: bool = True) -> ChildRun:
         peak_file = Path(scratch) / "peak"
         timed = [GNU_TIME, "-f", "%M", "-o", str(peak_file), *argv] if GNU_TIME else argv
         out_path, err_path = Path(scratch) / "out", Path(scratch) / "err"
+        load_before = os.getloadavg()[0]
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             start = time.perf_counter()
             process = subprocess.Popen(
@@ -83,6 +126,7 @@ def run_child(argv: list[str], *, check: bool = True) -> ChildRun:
             seconds=seconds,
             cpu_seconds=usage.ru_utime + usage.ru_stime,
             max_rss_mb=peak_kb / 1024,
+            load_before=load_before,
             returncode=process.returncode,
             stdout=out_path.read_text(errors="replace"),
             stderr=err_path.read_text(errors="replace"),
@@ -115,7 +159,9 @@ def _child_env() -> dict[str, str]:
 
 
 def mxt_command() -> list[str]:
-    """The installed `mxt` console script of this interpreter."""
+    """`mxt` from the code snapshot, or else the installed console script."""
+    if _LAUNCHER is not None:
+        return [sys.executable, str(_LAUNCHER)]
     beside = Path(sys.executable).with_name("mxt")
     if beside.exists():
         return [str(beside)]
@@ -150,6 +196,7 @@ class Settings:
     query_samples: int = 200
     query_budget: float = 15.0
     parts: int = 8
+    code: str = "worktree"
     command: str = ""
 
 
@@ -203,6 +250,28 @@ def machine() -> dict[str, str]:
     }
 
 
+def revision(code: str) -> str:
+    """The commit measured, and whether the work tree differed from it."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD" if code == "worktree" else code],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if code != "worktree":
+            return f"{commit} ({code})"
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "?"
+    return f"{commit or '?'}" + (" (with uncommitted changes)" if changed else "")
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
@@ -239,7 +308,9 @@ def measure_import(run: Run, stream: Path, store: Path) -> ChildRun:
         "Import",
         f"`mxt import` of one JSONL file of {size:,} lines into an empty SQLite store (read "
         "models included), in its own process, against two baselines storing the same lines "
-        "in the same run. Seconds are the whole process's wall time; CPU is user + system.",
+        "in the same run. Seconds are the whole process's wall time; CPU is user + system; "
+        "load is the 1-minute load average as the process started (this machine has "
+        f"{os.cpu_count()} CPUs).",
     )
     run.say(f"   load average before: {load()}")
     result = run_child([*mxt, "--store", str(fresh(store)), "import", "--json", str(stream)])
@@ -268,7 +339,7 @@ def measure_import(run: Run, stream: Path, store: Path) -> ChildRun:
             [name, *_child_cells(size, baseline), f"{result.seconds / baseline.seconds:.2f}"]
         )
     run.table(
-        ["what", "events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"],
+        ["what", "load", *CHILD_COLUMNS],
         rows,
     )
     ratio = baselines["es-save"].seconds / result.seconds
@@ -289,6 +360,7 @@ def measure_import(run: Run, stream: Path, store: Path) -> ChildRun:
 
 def _child_cells(events: int, child: ChildRun) -> list[str]:
     return [
+        f"{child.load_before:.1f}",
         f"{events:,}",
         f"{child.seconds:.2f}",
         rate(events, child.seconds),
@@ -318,7 +390,7 @@ def measure_rebuild(run: Run, store: Path) -> ChildRun:
         f"{rate(read['events'], baseline.seconds)}/s"
     )
     run.table(
-        ["what", "events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"],
+        ["what", "load", *CHILD_COLUMNS],
         [
             ["mxt rebuild", *_child_cells(size, result), "1.00"],
             [
@@ -330,8 +402,10 @@ def measure_rebuild(run: Run, store: Path) -> ChildRun:
     )
     ratio = baseline.seconds / result.seconds
     projected = result.seconds * TARGET_SIZE / size
+    cpu_ratio = baseline.cpu_seconds / result.cpu_seconds
     run.lines.append(
-        f"mxt rebuild / read-and-decode: **{ratio:.2f}×**; target ≥ {REBUILD_RATIO}×. "
+        f"mxt rebuild / read-and-decode: **{ratio:.2f}×** (by CPU time {cpu_ratio:.2f}×); "
+        f"target ≥ {REBUILD_RATIO}×. "
         f"At this rate 1M announcements rebuild in {projected:.0f} s (target < "
         f"{REBUILD_1M_SECONDS:.0f} s)."
     )
@@ -398,7 +472,9 @@ def measure_queries(run: Run) -> None:
         "recorded event to a little after the last). Each store is imported in "
         f"{settings.parts} parts so that `recorded_at` spreads. Up to "
         f"{settings.query_samples} samples a query (at most {settings.query_budget:.0f} s), "
-        "after 3 warm-up calls.",
+        "after 3 warm-up calls. Streams have max(50, size / 2,000) companies: a company's "
+        "history grows with the size up to 100,000 lines (about 2,000 lines each), then the "
+        "number of companies grows instead.",
     )
     results: dict[int, dict[str, tuple[float, float, int, float]]] = {}
     for size in settings.sizes:
@@ -408,8 +484,11 @@ def measure_queries(run: Run) -> None:
     for size in settings.sizes:
         header += [f"p50 ms @{size:,}", f"p95 ms @{size:,}"]
     smallest, largest = settings.sizes[0], settings.sizes[-1]
+    before = settings.sizes[-2] if len(settings.sizes) > 2 else None
     if len(settings.sizes) > 1:
         header.append(f"p50 {largest:,} / {smallest:,}")
+    if before:
+        header.append(f"p50 {largest:,} / {before:,}")
     rows = []
     for name in QUERY_KINDS:
         row = [name]
@@ -418,6 +497,8 @@ def measure_queries(run: Run) -> None:
             row += [f"{p50:.2f}", f"{p95:.2f}"]
         if len(settings.sizes) > 1:
             row.append(f"{results[largest][name][0] / results[smallest][name][0]:.2f}×")
+        if before:
+            row.append(f"{results[largest][name][0] / results[before][name][0]:.2f}×")
         rows.append(row)
     run.table(header, rows)
     for size in settings.sizes:
@@ -626,6 +707,8 @@ def run_benchmark(settings: Settings) -> Path:
     started = datetime.now(UTC)
     load_before = load()
     info = machine()
+    code = revision(settings.code)
+    snapshot_code(settings.workdir, settings.code)
     run.say(f"mxt benchmark, {settings.size:,} lines: {settings.command}")
     run.say("   " + ", ".join(f"{k} {v}" for k, v in info.items()))
     stream = stream_for(run, settings.size)
@@ -643,6 +726,7 @@ def run_benchmark(settings: Settings) -> Path:
         "",
         f"- command: `{settings.command}`",
         f"- date: {started:%Y-%m-%d %H:%M} UTC (took {(finished - started).total_seconds():.0f} s)",
+        f"- code: commit {code}, copied to {settings.workdir.name}/code at the start",
         "- machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
         f"- load average (1, 5, 15 min): {load_before} before, {load()} after — other "
         "processes on the machine slow every figure alike; compare ratios within one run",
