@@ -371,6 +371,10 @@ class Store:
             return
         with self.datastore.get_connection(commit=True) as connection:
             cursor = connection.cursor()
+            # A large import or rebuild touches far more pages than SQLite's default 2 MB
+            # cache: let it keep 256 MB, and sort index builds in memory.
+            cursor.execute("PRAGMA cache_size=-262144")
+            cursor.execute("PRAGMA temp_store=MEMORY")
             try:
                 cursor.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:

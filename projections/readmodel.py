@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -67,6 +67,16 @@ TABLES = [
     "CREATE INDEX rm_seq ON rm_versions (seq)",
 ]
 Groups = dict[tuple[str, str, str, str], str]  # (company, kind, model, subject) -> first_on
+Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
+
+
+@dataclass
+class Bulk:
+    """What a rebuild gathers to apply at the end: groups, corrections and retractions."""
+
+    groups: Groups = field(default_factory=dict)
+    deferred: list[Event] = field(default_factory=list)
+
 
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
@@ -76,6 +86,13 @@ INDEXES = [
     "(company_key, model_key, announced_on, recorded_at, seq)",
 ]
 VISIBLE = "known_from<=? AND (known_to IS NULL OR known_to>?)"
+# A version row as `_row` builds it, then its announcement's stored event state.
+SELECT_CURRENT = (
+    "SELECT v.event_id, v.ann_id, v.kind, v.company_key, v.model_key, v.subject, v.company, "
+    "v.model, v.announced_on, v.recorded_at, v.seq, v.known_from, v.known_to, v.retracted, "
+    "v.event, v.reason, v.changes, v.content, e.state "
+    "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
+)
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state "
@@ -199,13 +216,13 @@ class ReadModel:
         cursor: Any,
         notifications: Sequence[Notification],
         states: Sequence[dict[str, Any]] | None = None,
-        groups: Groups | None = None,
+        bulk: Bulk | None = None,
     ) -> None:
         """Applies new notifications (with their decoded `states`, when the caller has them),
         first catching up on any the model has not seen.
 
-        With `groups`, new groups are gathered there for the caller to write (a rebuild writes
-        them once at the end) instead of being written batch by batch.
+        With `bulk` (a rebuild), groups, corrections and retractions are gathered there for
+        the caller to apply once every announcement is in, instead of batch by batch.
         """
         from pydantic_core import from_json
 
@@ -221,7 +238,7 @@ class ReadModel:
             missed = cursor.fetchall()
             if not missed:
                 break
-            self._apply(cursor, [(r[0], r[1], from_json(r[2])) for r in missed], groups)
+            self._apply(cursor, [(r[0], r[1], from_json(r[2])) for r in missed], bulk)
             position = missed[-1][0]
         new = [n for n in notifications if n.id > position]
         if new:
@@ -230,63 +247,99 @@ class ReadModel:
             )
             self._apply(
                 cursor, [(n.id, n.topic, state) for n, state in zip(new, decoded, strict=True)],
-                groups,
+                bulk,
             )  # fmt: skip
             position = new[-1].id
         if position > self.position(cursor):
             self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
 
-    def _apply(
-        self,
-        cursor: Any,
-        events: Sequence[tuple[int, str, dict[str, Any]]],
-        gathered: Groups | None = None,
-    ) -> None:
-        """Applies (notification id, topic, decoded state) triples, in log order."""
-        inserts: list[tuple[Any, ...]] = []
-        groups: Groups = {} if gathered is None else gathered
-        for notification_id, topic, state in events:
-            stamp = stamp_text(state["timestamp"])
-            if topic == RECORDED:
-                announcement = state["announcement"]
-                inserts.append(
-                    _row(notification_id, announcement, stamp, notification_id, stamp, groups)
-                )
+    def _apply(self, cursor: Any, events: Sequence[Event], bulk: Bulk | None = None) -> None:
+        """Applies (notification id, topic, decoded state) triples, in log order: runs of
+        recordings as one insert, runs of corrections and retractions as one batch."""
+        run: list[Event] = []
+        fixing = False
+        for event in events:
+            topic = event[1]
+            is_fix = topic in (CORRECTED, RETRACTED)
+            if not is_fix and topic != RECORDED:
                 continue
-            if topic not in (CORRECTED, RETRACTED):
+            if is_fix and bulk is not None:
+                bulk.deferred.append(event)  # applied once every announcement is in
                 continue
-            _insert(cursor, inserts, groups if gathered is None else {})
-            inserts = []
-            if gathered is None:
-                groups = {}
-            # The announcement's current version: through its first event, to its rows.
+            if run and is_fix != fixing:
+                self._apply_run(cursor, run, fixing, bulk)
+                run = []
+            run.append(event)
+            fixing = is_fix
+        if run:
+            self._apply_run(cursor, run, fixing, bulk)
+
+    def _apply_run(self, cursor: Any, run: list[Event], fixing: bool, bulk: Bulk | None) -> None:
+        if fixing:
+            self._fix(cursor, run)
+            return
+        groups: Groups = {} if bulk is None else bulk.groups
+        rows = [
+            _row(notification_id, state["announcement"], stamp, notification_id, stamp, groups)
+            for notification_id, _, state in run
+            for stamp in (stamp_text(state["timestamp"]),)
+        ]
+        _insert(cursor, rows, groups if bulk is None else {})
+
+    def _fix(self, cursor: Any, fixes: Sequence[Event]) -> None:
+        """Applies corrections and retractions: each closes its announcement's current version
+        and opens the next. Lookups and writes are batched; a fix of a version opened earlier
+        in the same batch finds it in memory."""
+        seq_of: dict[int, int] = {}  # fix's notification id -> its announcement's first event
+        ids = [fix[0] for fix in fixes]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
             cursor.execute(
-                "SELECT v.event_id, v.recorded_at, v.seq, v.content, e.state "
-                "FROM stored_events f JOIN rm_versions v ON v.seq = f.rowid "
-                "JOIN stored_events e ON e.rowid = v.seq "
-                "WHERE f.originator_id = (SELECT originator_id FROM stored_events "
-                "WHERE rowid=?) AND f.originator_version=1 AND v.known_to IS NULL",
-                (notification_id,),
+                "SELECT c.rowid, f.rowid FROM stored_events c JOIN stored_events f "
+                "ON f.originator_id = c.originator_id AND f.originator_version = 1 "
+                f"WHERE c.rowid IN ({','.join('?' * len(chunk))})",
+                chunk,
             )
-            current = cursor.fetchone()
-            if current is None:
+            seq_of.update((row[0], row[1]) for row in cursor.fetchall())
+        current: dict[int, list[Any]] = {}  # seq -> its current version row (as a list)
+        seqs = sorted(set(seq_of.values()))
+        for start in range(0, len(seqs), 500):
+            chunk = seqs[start : start + 500]
+            cursor.execute(
+                SELECT_CURRENT + f"WHERE v.known_to IS NULL AND v.seq IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for values in cursor.fetchall():
+                current[values[10]] = list(values)  # the row (`_row` order), then event state
+        closed: list[tuple[str, int]] = []  # (known_to, event_id) of rows already written
+        opened: dict[int, list[Any]] = {}  # event_id -> rows this batch writes
+        groups: Groups = {}
+        for notification_id, topic, state in fixes:
+            seq = seq_of.get(notification_id)
+            version = current.get(seq) if seq is not None else None
+            if seq is None or version is None:
                 continue  # an event for an announcement the log does not hold: verify names it
-            cursor.execute(
-                "UPDATE rm_versions SET known_to=? WHERE event_id=?", (stamp, current[0])
-            )
-            recorded_at, seq = current[1], current[2]
-            content = _content(current[3], current[4])
+            stamp = stamp_text(state["timestamp"])
+            if version[0] in opened:
+                version[12] = stamp  # opened in this batch: closed before it is written
+            else:
+                closed.append((stamp, version[0]))
+            content = _content(version[17], version[18])
+            own = version[17] is not None
             if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
-                row = _row(notification_id, content, recorded_at, seq, stamp, groups,
+                row = _row(notification_id, content, version[9], seq, stamp, groups,
                            event="corrected", reason=state["reason"], changes=state["changes"],
                            own_content=True)  # fmt: skip
             else:
-                row = _row(notification_id, content, recorded_at, seq, stamp, groups,
+                row = _row(notification_id, content, version[9], seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
-                           own_content=current[3] is not None)  # fmt: skip
-            inserts.append(row)
-        _insert(cursor, inserts, groups if gathered is None else {})
+                           own_content=own)  # fmt: skip
+            opened[notification_id] = current[seq] = [*row, version[18]]  # one list: see above
+        if closed:
+            cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
+        _insert(cursor, [tuple(row[:18]) for row in opened.values()], groups)
 
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
@@ -303,7 +356,8 @@ class ReadModel:
         """Drops every read-model row and replays the whole log; returns the events applied.
 
         The tables are made anew and their lookup indexes built once at the end (one sort
-        instead of a million index insertions); the groups are written once, at the end.
+        instead of a million index insertions); corrections and retractions are applied once
+        every announcement is in, and the groups written once, at the end.
         """
         with self.store.write() as transaction:
             cursor = transaction.cursor
@@ -312,9 +366,10 @@ class ReadModel:
             for statement in TABLES:
                 cursor.execute(statement)
             cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-            groups: Groups = {}
-            self.process(cursor, [], groups=groups)
-            _insert(cursor, [], groups)
+            bulk = Bulk()
+            self.process(cursor, [], bulk=bulk)
+            self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
+            _insert(cursor, [], bulk.groups)
             for statement in INDEXES:
                 cursor.execute(statement)
             return self.position(cursor)
