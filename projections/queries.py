@@ -117,14 +117,29 @@ class Tracker:
         """Every model's status in one market, and the policies in force there."""
         code = _market_code(market)
         # Launches and expected entries for this market or a region containing it; policies
-        # all (a policy for "*" covers it too), the latest of each set of markets.
+        # whose markets list it, a region containing it or "*" (the latest of each list).
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
             rows = self.read_model.latest(
                 cursor, query.as_of, query.known_at, ("launch", "expected-entry"),
                 subjects=covering,
             )  # fmt: skip
-            rows += self.read_model.latest(cursor, query.as_of, query.known_at, ("policy",))
+            cursor.execute(
+                "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
+                (query.as_of,),
+            )
+            listing = [
+                subject
+                for (subject,) in cursor.fetchall()
+                if any(
+                    listed == "*" or listed in covering
+                    for listed in subject.split("|")[0].split(",")
+                )
+            ]
+            if listing:
+                rows += self.read_model.latest(
+                    cursor, query.as_of, query.known_at, ("policy",), subjects=listing
+                )
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code)
