@@ -85,7 +85,8 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
     "(company_key, model_key, announced_on, recorded_at, seq)",
 ]
-VISIBLE = "known_from<=? AND (known_to IS NULL OR known_to>?)"
+# A version row `v` known at a moment (two parameters: the moment, twice).
+VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 # A version row as `_row` builds it, then its announcement's stored event state.
 SELECT_CURRENT = (
     "SELECT v.event_id, v.ann_id, v.kind, v.company_key, v.model_key, v.subject, v.company, "
@@ -397,17 +398,9 @@ class ReadModel:
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
         rows come back in time order.
         """
-        where = [f"g.kind IN ({','.join('?' * len(kinds))})", "g.first_on<=?"]
-        params: list[Any] = [as_of, known_at, known_at, *kinds, as_of]
-        if company is not None:
-            where.append("g.company_key=?")
-            params.append(key(company))
-        if model is not None:
-            where.append("g.model_key=?")
-            params.append(key(model))
-        if subjects:
-            where.append(f"g.subject IN ({','.join('?' * len(subjects))})")
-            params.extend(subjects)
+        where, params = _narrow("g", company, model, kinds, subjects)
+        where.append("g.first_on<=?")
+        params = [as_of, known_at, known_at, *params, as_of]
         cursor.execute(
             "SELECT (SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
             "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
@@ -432,7 +425,7 @@ class ReadModel:
         retracted = "" if include_retracted else "AND v.retracted=0 "
         cursor.execute(
             SELECT_ROW + f"WHERE v.company_key=? AND v.kind IN ({','.join('?' * len(kinds))}) "
-            f"AND v.announced_on<=? AND v.{VISIBLE.replace(' known_to', ' v.known_to')} "
+            f"AND v.announced_on<=? AND {VISIBLE} "
             + retracted
             + "ORDER BY v.announced_on, v.recorded_at, v.seq",
             (key(company), *kinds, as_of, known_at, known_at),
@@ -451,7 +444,7 @@ class ReadModel:
         cursor.execute(
             "SELECT (SELECT v.event_id FROM rm_versions v "
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
-            f"AND v.announced_on<=? AND {VISIBLE.replace('known', 'v.known')} "
+            f"AND v.announced_on<=? AND {VISIBLE} "
             "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.seq LIMIT 1) "
             f"FROM rm_entities e WHERE {where}",
             [as_of, known_at, known_at, *params],
@@ -500,17 +493,9 @@ class ReadModel:
 
         A scan: for the log and the diff, whose answers list every announcement anyway.
         """
-        where = ["v.known_from<=?", "(v.known_to IS NULL OR v.known_to>?)"]
-        params: list[Any] = [known_at, known_at]
-        if company is not None:
-            where.append("v.company_key=?")
-            params.append(key(company))
-        if model is not None:
-            where.append("v.model_key=?")
-            params.append(key(model))
-        if kinds:
-            where.append(f"v.kind IN ({','.join('?' * len(kinds))})")
-            params.extend(kinds)
+        where, params = _narrow("v", company, model, kinds)
+        where.append(VISIBLE)
+        params += [known_at, known_at]
         if as_of is not None:
             where.append("v.announced_on<=?")
             params.append(as_of)
@@ -533,6 +518,27 @@ class ReadModel:
             (self.store.origin(aggregate_id(ann_id)), known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
+
+
+def _narrow(
+    alias: str,
+    company: str | None,
+    model: str | None,
+    kinds: Sequence[str],
+    subjects: Sequence[str] = (),
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) choosing rows or groups of `alias`."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, value in (("company_key", company), ("model_key", model)):
+        if value is not None:
+            where.append(f"{alias}.{column}=?")
+            params.append(key(value))
+    for column, values in (("kind", kinds), ("subject", subjects)):
+        if values:
+            where.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    return where, params
 
 
 def _content(own: str | None, event_state: Any) -> dict[str, Any]:
