@@ -372,9 +372,8 @@ class Store:
         with self.datastore.get_connection(commit=True) as connection:
             cursor = connection.cursor()
             # A large import or rebuild touches far more pages than SQLite's default 2 MB
-            # cache: let it keep 64 MB, and sort index builds in memory.
+            # cache: let it keep 64 MB (index builds still sort in temporary files).
             cursor.execute("PRAGMA cache_size=-65536")
-            cursor.execute("PRAGMA temp_store=MEMORY")
             try:
                 cursor.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:

@@ -36,6 +36,7 @@ from mxt.events.content import apply_changes
 READ_MODEL_VERSION = "4"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
+BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
 
 # The topics of the stored events (`eventsourcing.utils.get_topic` of the domain's classes),
 # spelled out so that reading never imports the domain's pydantic models.
@@ -286,6 +287,9 @@ class ReadModel:
             for stamp in (stamp_text(state["timestamp"]),)
         ]
         _insert(cursor, rows, groups if bulk is None else {})
+        if bulk is not None and len(groups) > BULK_GROUPS:  # bounded memory: write them now
+            _insert(cursor, [], groups)
+            groups.clear()
 
     def _fix(self, cursor: Any, fixes: Sequence[Event]) -> None:
         """Applies corrections and retractions: each closes its announcement's current version
