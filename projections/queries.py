@@ -321,7 +321,7 @@ def _mentions_market(content: dict[str, Any], market: str) -> bool:
     if content["kind"] == "policy":
         return policy_covers(content, market)
     announced = content.get("market")
-    return bool(announced) and market_covers(announced, market)
+    return isinstance(announced, str) and market_covers(announced, market)
 
 
 def nothing_known_note(subject: str, query: Query) -> str:
