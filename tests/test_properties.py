@@ -177,6 +177,19 @@ def compare_everything(store: Store, tracker: Tracker, query: Query) -> None:
     assert tracker.audit_targets(query).data == reference.audit(store, query)
 
 
+def record_and_compare(
+    location: str, transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """Records the transactions into a new store, then asks it random questions."""
+    store = Store(location)
+    ReadModel(store)
+    stamps = record_all(store, transactions)
+    tracker = Tracker(store)
+    for query in queries(stamps, data):
+        compare_everything(store, tracker, query)
+    store.close()
+
+
 settings.register_profile(
     "mxt", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
@@ -189,12 +202,7 @@ def test_read_model_answers_as_the_reference_fold(
     transactions: list[list[dict[str, Any]]], data: st.DataObject
 ) -> None:
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
-        store = open_store(folder)
-        stamps = record_all(store, transactions)
-        tracker = Tracker(store)
-        for query in queries(stamps, data):
-            compare_everything(store, tracker, query)
-        store.close()
+        record_and_compare(str(Path(folder) / "s.sqlite"), transactions, data)
 
 
 @pytest.mark.skipif(not SERVER, reason=NO_SERVER)
@@ -205,13 +213,7 @@ def test_postgres_read_model_answers_as_the_reference_fold(
 ) -> None:
     """The same property on PostgreSQL (fewer examples: each one is a new database)."""
     with postgres_database() as url:
-        store = Store(url)
-        ReadModel(store)
-        stamps = record_all(store, transactions)
-        tracker = Tracker(store)
-        for query in queries(stamps, data):
-            compare_everything(store, tracker, query)
-        store.close()
+        record_and_compare(url, transactions, data)
 
 
 @settings(max_examples=EXAMPLES)
