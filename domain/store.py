@@ -175,7 +175,6 @@ class WriteTransaction:
 
     store: Store
     cursor: Any
-    appended: int = 0
     _chain: Any = field(default=None, repr=False)
     _recorded_at: datetime | None = field(default=None, repr=False)
 
@@ -225,7 +224,6 @@ class WriteTransaction:
         self._chain.extend(self.cursor, notifications, states)
         for processor in self.store.processors:
             processor(self.cursor, notifications, states)
-        self.appended += len(notifications)
         return ids
 
     def load(self, announcement_id: str) -> Announcement | None:

@@ -17,7 +17,6 @@ _WHERE = {
     "apply_changes": "content",
     "canonical_json": "content",
     "derive_id": "content",
-    "effective_date": "content",
     "normalised_changes": "content",
 }
 _ANNOUNCEMENTS = (

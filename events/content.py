@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
 from typing import Any
 
 from .errors import InputError
@@ -51,8 +50,3 @@ def normalised_changes(corrected: dict[str, Any], changes: dict[str, Any]) -> di
             value = value.get(part) if isinstance(value, dict) else None
         result[field] = value
     return result
-
-
-def effective_date(content: dict[str, Any], field: str) -> date:
-    """A date field that defaults to `announced_on` (launched_on, effective_on)."""
-    return date.fromisoformat(content.get(field) or content["announced_on"])
