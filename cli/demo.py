@@ -29,11 +29,13 @@ def step(title: str) -> None:
 @click.pass_context
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
-    fresh store and walk through its state as of several dates and its target audit.
+    fresh store and walk through its state as of several dates, its target audit, the
+    changes of a month and where its sources disagree.
 
     Example: mxt demo
     """
     from .admin import verify_command
+    from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
@@ -66,6 +68,16 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
         ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
                    market=None, known_at=None, as_json=False)  # fmt: skip
+        step(
+            "June 2025 deliveries: Xiaomi's own 'over 25,000' (confirmed) is in force; the "
+            "article's 28,000 (reported) lies within it"
+        )
+        ctx.invoke(state_company, name="Xiaomi", as_of="2025-07-10", **reads)
+        step(
+            "Where the sources disagree: the article's 'up to a year' against the app's 60 "
+            "weeks for a YU7"
+        )
+        ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()
