@@ -1,8 +1,9 @@
-"""The rules of SPEC §5 as plain functions over visible announcements.
+"""The rules of SPEC §5 and §5.1 as plain functions over visible announcements.
 
 Every function here takes the announcements visible for one question (already cut to
-`known_at` and `as_of` by the read model, in time order) and answers it. Nothing here touches
-the store, so the reference fold in the tests can drive the same rules from a plain replay.
+`known_at` and `as_of` by the read model, in time order) and answers it; which announcement
+of a slot answers is `evidence.choose`. Nothing here touches the store. The reference fold
+of the tests decides the same rules on its own, from a plain replay.
 """
 
 from __future__ import annotations
