@@ -319,6 +319,16 @@ class CompanyFacts:
     launches: dict[str, list[Row]]  # model key -> launch rows
     models: dict[str, str]  # model key -> display name, in order of first appearance
     showcases: list[Row] = field(default_factory=list)
+    decided: dict[tuple[str, str], Launches] = field(default_factory=dict, compare=False)
+
+    def launched(self, model_key: str, as_of: str) -> Launches:
+        """A model's launches as of a date, worked out once for every market asked about."""
+        found = self.decided.get((model_key, as_of))
+        if found is None:
+            found = self.decided[model_key, as_of] = Launches.of(
+                self.launches.get(model_key, ()), as_of
+            )
+        return found
 
     @classmethod
     def of(cls, rows: Iterable[Row], names: Names) -> CompanyFacts:
@@ -363,7 +373,7 @@ class CompanyFacts:
     def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
         """SPEC §5.1 market status of one model: available > announced > blocked > expected >
         showcased > unknown, with the announcement that decides it."""
-        launches = Launches.of(self.launches.get(model_key, ()), as_of)
+        launches = self.launched(model_key, as_of)
         launched_on, planned_on, where = launches.in_market(market)
         blocking = self.blocking(market, as_of)
         entry = self.entry_for(model_key, market)
