@@ -38,6 +38,7 @@ def diff_command(
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
     from mxt.projections.diff import diff, parse_span, unknown_note
+    from mxt.projections.queries import known_at_label
 
     before, after = parse_span(date_from, date_to, known_at)
     answer = diff(context.open_tracker(), before, after, company, market)
@@ -47,7 +48,8 @@ def diff_command(
         table(
             [{**change, "subject": subject(change)} for change in answer.data],
             ["announced_on", "area", "company", "subject", "from", "to", "id"],
-            title=f"changes from {before.as_of} to {after.as_of} (known at {after.known_at})",
+            title=f"changes from {before.as_of} to {after.as_of} "
+            f"(known at {known_at_label(after.known_at)})",
         )
     if not answer.known:
         note(unknown_note(company, market, after))

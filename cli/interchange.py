@@ -106,7 +106,7 @@ def export_command(context: Context, company: str | None) -> None:
     from mxt.projections.interchange import export_lines
 
     out = sys.stdout
-    with Store(context.store_location) as store:
+    with Store(context.store_location, create=False) as store:
         for line in export_lines(store, company):
             out.write(line)
             out.write("\n")

@@ -20,7 +20,7 @@ def _report_unknown(answer: Any, subject: str, query: Any) -> None:
     from mxt.projections.queries import nothing_known_note
 
     if not answer.known:
-        note(nothing_known_note(subject, query))
+        note(nothing_known_note(subject, query, answer.began))
 
 
 @click.command("log")

@@ -34,10 +34,17 @@ def parse_as_of(text: str | None) -> str:
         raise InputError("as_of", str(error)) from None
 
 
+# The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
+# record stamped by a machine whose clock was ahead never hides later records). It sorts
+# after every timestamp (and so shows as 9999-12-31T23:59:59.999999Z in JSON answers).
+EVERYTHING = "9999-12-31T23:59:59.999999Z"
+
+
 def parse_known_at(text: str | None, field: str = "known_at") -> str:
-    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC."""
+    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC;
+    by default `EVERYTHING` recorded."""
     if text is None:
-        return format_timestamp(datetime.now(UTC))
+        return EVERYTHING
     try:
         if len(text) == 10:
             moment = datetime.combine(parse_iso_date(text), time.max, tzinfo=UTC)
@@ -45,9 +52,9 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=UTC)
-    except ValueError:
+        return format_timestamp(moment)
+    except (ValueError, OverflowError):
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
-    return format_timestamp(moment)
 
 
 def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
@@ -56,10 +63,28 @@ def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
 
 @dataclass
 class Answer:
-    """A query's result, and whether anything at all was known about its subject."""
+    """A query's result, and whether anything at all was known about its subject;
+    `began` is when recording began, when the question's `known_at` is before it."""
 
     data: Any
     known: bool
+    began: str | None = None
+
+
+def _answering(method: Any) -> Any:
+    """A tracker question whose answer says when recording began, if the question's
+    `known_at` is before that (so an empty answer explains itself)."""
+    from functools import wraps
+
+    @wraps(method)
+    def ask(self: Tracker, *args: Any, **kwargs: Any) -> Answer:
+        answer: Answer = method(self, *args, **kwargs)
+        query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
+        if self.first_recorded is not None and query.known_at < self.first_recorded:
+            answer.began = self.first_recorded
+        return answer
+
+    return ask
 
 
 # The kinds each state reads, as the latest announcement of each group (a launch market, an
@@ -75,6 +100,9 @@ class Tracker:
         self.store = store
         self.read_model = ReadModel(store)
         self.read_model.catch_up()
+        with store.read() as cursor:
+            cursor.execute("SELECT MIN(recorded_at) FROM mxt_chain")
+            self.first_recorded: str | None = cursor.fetchone()[0]
 
     # -- names ---------------------------------------------------------------------------
 
@@ -85,6 +113,7 @@ class Tracker:
 
     # -- state ---------------------------------------------------------------------------
 
+    @_answering
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         with self.store.read() as cursor:
@@ -96,6 +125,7 @@ class Tracker:
         state = model_state(rows, query, names.company, display)
         return Answer(state, key(model) in names.models)
 
+    @_answering
     def company(self, company: str, query: Query) -> Answer:
         """The state of one company: targets, deliveries, factories, models, policies."""
         with self.store.read() as cursor:
@@ -113,6 +143,7 @@ class Tracker:
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
 
+    @_answering
     def market(self, market: str, query: Query) -> Answer:
         """Every model's status in one market, and the policies in force there."""
         code = _market_code(market)
@@ -156,6 +187,7 @@ class Tracker:
 
     # -- audit ---------------------------------------------------------------------------
 
+    @_answering
     def audit_targets(
         self,
         query: Query,
@@ -190,6 +222,7 @@ class Tracker:
 
     # -- the log -------------------------------------------------------------------------
 
+    @_answering
     def log(
         self,
         query: Query,
@@ -222,6 +255,7 @@ class Tracker:
         ]
         return Answer(entries, bool(entries))
 
+    @_answering
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
         with self.store.read() as cursor:
@@ -324,11 +358,25 @@ def _mentions_market(content: dict[str, Any], market: str) -> bool:
     return isinstance(announced, str) and market_covers(announced, market)
 
 
-def nothing_known_note(subject: str, query: Query) -> str:
-    return f"note: nothing is known about {subject} as of {query.as_of} (known at {query.known_at})"
+def known_at_label(known_at: str) -> str:
+    """`known_at` for the person reading: the default shows as "everything recorded"."""
+    return "everything recorded" if known_at == EVERYTHING else known_at
+
+
+def nothing_known_note(subject: str, query: Query, began: str | None = None) -> str:
+    """The stderr note of an empty answer; says when recording began if `known_at` is
+    before it, so that an analyst sees why."""
+    note = (
+        f"note: nothing is known about {subject} as of {query.as_of} "
+        f"(known at {known_at_label(query.known_at)})"
+    )
+    if began is not None:
+        note += f"; recording began at {began}"
+    return note
 
 
 __all__: Sequence[str] = [
+    "EVERYTHING",
     "Answer",
     "Tracker",
     "make_query",
