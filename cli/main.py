@@ -72,6 +72,14 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except (DomainError, InputError) as error:
             raise MxtError(str(error), error.exit_code) from None
+        except ValueError as error:
+            from pydantic import ValidationError
+
+            if not isinstance(error, ValidationError):
+                raise
+            from mxt.events.announcements import describe
+
+            raise MxtError(str(describe(error)), 2) from None
         except Exception as error:
             from mxt.domain.store import database_problem, is_database_error
 
@@ -223,4 +231,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.stderr.close()
+        sys.exit(1)
+    except Exception as error:  # a bug: still one line, never a traceback (MXT_DEBUG shows it)
+        import os
+
+        if os.environ.get("MXT_DEBUG"):
+            raise
+        message = f"mxt: internal error: {type(error).__name__}: {error} (MXT_DEBUG=1 shows more)"
+        click.echo(one_line(message), err=True)
         sys.exit(1)

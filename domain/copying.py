@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from eventsourcing.persistence import StoredEvent
 
-from .errors import DomainError
+from .errors import DamagedLog, DomainError
 from .store import Store
 
 PAGE = 5000
@@ -12,6 +14,16 @@ PAGE = 5000
 
 class TargetNotEmpty(DomainError):
     """`copy` only fills an empty store: a merged log would have another history."""
+
+
+def readable(notification_id: int, state: bytes) -> None:
+    """A stored event that `copy` can carry: its state is a JSON object, else `DamagedLog`."""
+    try:
+        value = json.loads(state)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict) or "timestamp" not in value:
+        raise DamagedLog(f"log: stored event #{notification_id} cannot be read (see mxt verify)")
 
 
 def copy_log(source: Store, destination: Store) -> int:
@@ -23,6 +35,7 @@ def copy_log(source: Store, destination: Store) -> int:
             raise TargetNotEmpty(f"to: {destination.display_location} already holds events")
         batch: list[StoredEvent] = []
         for notification in source.notifications():
+            readable(notification.id, notification.state)
             batch.append(
                 StoredEvent(
                     originator_id=notification.originator_id,

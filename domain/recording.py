@@ -12,6 +12,7 @@ from mxt.events.announcements import (
     Correction,
     Retraction,
     apply_correction,
+    parse_line,
     with_id,
 )
 from mxt.events.content import canonical_json, normalised_changes
@@ -59,14 +60,15 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
 
 def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
-    import_lines(
-        store, [(None, Correction(id=announcement_id, set=changes, reason=reason))], strict=True
-    )
+    line = parse_line({"kind": "correction", "id": announcement_id, "set": changes,
+                       "reason": reason})  # fmt: skip
+    import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
-    import_lines(store, [(None, Retraction(id=announcement_id, reason=reason))], strict=True)
+    line = parse_line({"kind": "retraction", "id": announcement_id, "reason": reason})
+    import_lines(store, [(None, line)], strict=True)
 
 
 def import_lines(

@@ -606,6 +606,7 @@ _PROBLEMS = (
     (("malformed", "file is not a database", "not a database"),
      "the file is corrupted (database disk image is malformed)"),
     (("unable to open database",), "cannot open the file (no such folder, or no permission)"),
+    (("disk i/o error",), "disk I/O error (is the disk full or failing? nothing was written)"),
 )  # fmt: skip
 
 

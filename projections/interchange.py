@@ -8,7 +8,7 @@ from typing import Any
 
 from mxt.domain.store import Store, origin_hex
 
-from .readmodel import CORRECTED, RECORDED, RETRACTED, key
+from .readmodel import CORRECTED, RECORDED, RETRACTED, decoded, key
 
 
 def _line(value: dict[str, Any]) -> str:
@@ -29,7 +29,7 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     for notification in store.notifications(stop=last):
         if notification.topic != RECORDED:
             continue
-        announcement = json.loads(notification.state)["announcement"]
+        announcement = decoded(notification.id, notification.state)["announcement"]
         if wanted is not None:
             if key(announcement["company"]) != wanted:
                 continue
@@ -41,7 +41,7 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
         origin = origin_hex(notification.originator_id)
         if wanted is not None and origin not in chosen:
             continue
-        state = json.loads(notification.state)
+        state = decoded(notification.id, notification.state)
         announcement_id = _announcement_id(store, notification.originator_id)
         if notification.topic == CORRECTED:
             yield _line(

@@ -99,10 +99,20 @@ class Tracker:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.read_model = ReadModel(store)
-        self.read_model.catch_up()
         with store.read() as cursor:
-            cursor.execute("SELECT MIN(recorded_at) FROM mxt_chain")
-            self.first_recorded: str | None = cursor.fetchone()[0]
+            cursor.execute("SELECT MIN(recorded_at), MAX(notification_id) FROM mxt_chain")
+            self.first_recorded: str | None
+            self.first_recorded, chained = cursor.fetchone()
+            cursor.execute("SELECT MAX(rowid) FROM stored_events")
+            last = cursor.fetchone()[0]
+        if (last or 0) != (chained or 0):  # a cheap sign of damage, before any answer
+            from mxt.domain.errors import DamagedLog
+
+            raise DamagedLog(
+                f"log: its last stored event (#{last}) is not the hash chain's last (#{chained}): "
+                "damaged (mxt verify names the events)"
+            )
+        self.read_model.catch_up()
 
     # -- names ---------------------------------------------------------------------------
 
@@ -236,6 +246,8 @@ class Tracker:
     ) -> Answer:
         """Announcements in `announced_on` order, as known at `known_at`, retracted ones marked."""
         code = _market_code(market) if market else None
+        if kind is not None:
+            _check_kind(kind)
         with self.store.read() as cursor:
             rows = self.read_model.rows(
                 cursor,
@@ -338,6 +350,13 @@ def log_entry(row: Row) -> dict[str, Any]:
     entry["recorded_at"] = row.recorded_at
     entry["status"] = "retracted" if row.retracted else "active"
     return entry
+
+
+def _check_kind(kind: str) -> None:
+    from mxt.events.announcements import KINDS
+
+    if kind not in KINDS:
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
 
 
 def _market_code(text: str) -> str:
