@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from eventsourcing.persistence import StoredEvent
 
 from .errors import DamagedLog, DomainError
-from .store import Store
+from .store import Store, stored_state
 
 PAGE = 5000
 
@@ -17,13 +15,11 @@ class TargetNotEmpty(DomainError):
 
 
 def readable(notification_id: int, state: bytes) -> None:
-    """A stored event that `copy` can carry: its state is a JSON object, else `DamagedLog`."""
-    try:
-        value = json.loads(state)
-    except ValueError:
-        value = None
-    if not isinstance(value, dict) or "timestamp" not in value:
-        raise DamagedLog(f"log: stored event #{notification_id} cannot be read (see mxt verify)")
+    """A stored event that `copy` can carry: its state is a JSON object with a text
+    `timestamp`, else `DamagedLog`."""
+    where = f"stored event #{notification_id}"
+    if not isinstance(stored_state(state, where, "timestamp")["timestamp"], str):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
 
 
 def copy_log(source: Store, destination: Store) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -33,7 +32,7 @@ from .model import (
     aggregate_id,
     recorded_event,
 )
-from .store import Store, WriteTransaction
+from .store import Store, WriteTransaction, stored_announcement
 
 BATCH_SIZE = 1000
 
@@ -153,7 +152,7 @@ class _Batch:
             line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
             if stored is not None:
-                if json.loads(stored)["announcement"] != content:
+                if stored_announcement(stored, f"the stored {announcement_id!r}") != content:
                     raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
                 self.result.already_present += 1
                 continue

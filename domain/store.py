@@ -10,6 +10,7 @@ one such transaction, fed in batches, so it is all or nothing however large it i
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
@@ -93,7 +94,27 @@ class JSONBytes(Transcoder):
         return to_json(obj)
 
     def decode(self, data: bytes) -> Any:
-        return json.loads(data)
+        return stored_state(data)
+
+
+def stored_state(data: bytes, where: str = "a stored event", *keys: str) -> dict[str, Any]:
+    """A stored event's JSON state, which must be an object holding `keys`; anything else is a
+    damaged log (`DamagedLog`, exit 1), never a traceback."""
+    try:
+        state = json.loads(data)
+    except ValueError:
+        state = None
+    if not isinstance(state, dict) or any(key not in state for key in keys):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
+    return state
+
+
+def stored_announcement(data: bytes, where: str = "a stored event") -> dict[str, Any]:
+    """The announcement inside a stored `AnnouncementRecorded` state (damage: `DamagedLog`)."""
+    announcement = stored_state(data, where, "announcement")["announcement"]
+    if not isinstance(announcement, dict) or not isinstance(announcement.get("id"), str):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
+    return announcement
 
 
 class PydanticMapper(Mapper[UUID]):
@@ -192,7 +213,7 @@ def postgres_env(url: str) -> dict[str, str]:
         "POSTGRES_PORT": str(parts.port or 5432),
         "POSTGRES_USER": unquote(parts.username or os.environ.get("USER", "postgres")),
         "POSTGRES_PASSWORD": unquote(parts.password or os.environ.get("PGPASSWORD", "")),
-        "POSTGRES_CONNECT_TIMEOUT": str(connect_timeout()),
+        "POSTGRES_CONNECT_TIMEOUT": str(math.ceil(connect_timeout())),  # whole seconds
         "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "600",
         "POSTGRES_POOL_SIZE": "2",
         "POSTGRES_MAX_OVERFLOW": "2",
@@ -664,7 +685,7 @@ def probe_postgres(url: str, shown: str) -> None:
             port=env["POSTGRES_PORT"],
             user=env["POSTGRES_USER"],
             password=env["POSTGRES_PASSWORD"] or None,
-            connect_timeout=max(1, round(timeout)),
+            connect_timeout=math.ceil(timeout),
         ):
             pass
     except psycopg.Error as error:

@@ -36,7 +36,7 @@ def parse_as_of(text: str | None) -> str:
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
-# after every timestamp (and so shows as 9999-12-31T23:59:59.999999Z in JSON answers).
+# after every timestamp; the tracker answers it at the moment it stands for.
 EVERYTHING = "9999-12-31T23:59:59.999999Z"
 
 
@@ -57,7 +57,16 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
 
 
+class EverythingRecorded(Query):
+    """A question asked with the default `--known-at`: everything recorded. The tracker
+    answers it at the moment that stands for (now, or the log's last `recorded_at` if a clock
+    stamped that later), and says so in the answer, so that the answer can be asked again."""
+
+
 def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
+    """The question of `--as-of` and `--known-at` (by default: everything recorded)."""
+    if known_at is None:
+        return EverythingRecorded(parse_as_of(as_of), EVERYTHING)
     return Query(parse_as_of(as_of), parse_known_at(known_at))
 
 
@@ -78,6 +87,8 @@ def _answering(method: Any) -> Any:
 
     @wraps(method)
     def ask(self: Tracker, *args: Any, **kwargs: Any) -> Answer:
+        args = tuple(self.resolve(a) if isinstance(a, Query) else a for a in args)
+        kwargs = {k: self.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
         answer: Answer = method(self, *args, **kwargs)
         query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
         if self.first_recorded is not None and query.known_at < self.first_recorded:
@@ -100,9 +111,12 @@ class Tracker:
         self.store = store
         self.read_model = ReadModel(store)
         with store.read() as cursor:
-            cursor.execute("SELECT MIN(recorded_at), MAX(notification_id) FROM mxt_chain")
+            cursor.execute(
+                "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
+            )
             self.first_recorded: str | None
-            self.first_recorded, chained = cursor.fetchone()
+            self.last_recorded: str | None
+            self.first_recorded, self.last_recorded, chained = cursor.fetchone()
             cursor.execute("SELECT MAX(rowid) FROM stored_events")
             last = cursor.fetchone()[0]
         if (last or 0) != (chained or 0):  # a cheap sign of damage, before any answer
@@ -113,6 +127,14 @@ class Tracker:
                 "damaged (mxt verify names the events)"
             )
         self.read_model.catch_up()
+
+    def resolve(self, query: Query) -> Query:
+        """A question with the default `--known-at` (everything recorded) asked at the moment
+        that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
+        if not isinstance(query, EverythingRecorded):
+            return query
+        now = format_timestamp(datetime.now(UTC))
+        return Query(query.as_of, max(now, self.last_recorded or now))
 
     # -- names ---------------------------------------------------------------------------
 

@@ -262,7 +262,7 @@ def test_a_postgres_login_that_fails_names_authentication() -> None:
 def test_the_connect_timeout_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "2.5")
     assert store_module.connect_timeout() == 2.5
-    assert store_module.postgres_env("postgresql://u@h/db")["POSTGRES_CONNECT_TIMEOUT"] == "2.5"
+    assert store_module.postgres_env("postgresql://u@h/db")["POSTGRES_CONNECT_TIMEOUT"] == "3"
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "soon")
     assert mxt("--store", "postgresql://u@127.0.0.1:1/db", "log").exit_code == 2
     monkeypatch.delenv("MXT_CONNECT_TIMEOUT")
