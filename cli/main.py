@@ -115,8 +115,10 @@ def _set_store(ctx: click.Context, _: click.Parameter, value: str | None) -> Non
         ctx.ensure_object(Context).store_location = value
 
 
-STORE_HELP = "SQLite file or postgresql:// URL (env MXT_STORE; default: the platform's data "
-"folder, on Linux $XDG_DATA_HOME/mxt/mxt.sqlite)."
+STORE_HELP = (
+    "SQLite file or postgresql:// URL (env MXT_STORE; default: the platform's data folder, "
+    "on Linux $XDG_DATA_HOME/mxt/mxt.sqlite)."
+)
 
 
 def accept_store_option(command: click.Command) -> None:
