@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .main import Context, read_options
-from .render import cell, emit_json, fields, note, table
+from .render import cell, emit_json, fields, note, printable, table
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -199,7 +199,7 @@ def state_company(
     if as_json:
         emit_json(state)
     else:
-        click.echo(click.style(f"{state['company']} as of {state['as_of']}", bold=True))
+        click.echo(click.style(printable(f"{state['company']} as of {state['as_of']}"), bold=True))
         table(state["targets"], ["metric", "period", "value", "announced_on", "id"],
               title="targets in force")  # fmt: skip
         table(state["deliveries"], ["period", "units"], title="deliveries (company total)")

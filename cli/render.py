@@ -34,8 +34,9 @@ def emit_json(value: Any) -> None:
 
 
 def note(message: str) -> None:
-    """A remark for the person at the terminal, on stderr (never mixed into --json)."""
-    click.echo(message, err=True)
+    """A remark for the person at the terminal, on stderr (never mixed into --json); any
+    control character in it (a stored name, say) is shown escaped."""
+    click.echo(printable(message), err=True)
 
 
 def cell(value: Any) -> str:

@@ -149,7 +149,8 @@ def test_a_clock_that_was_ahead_hides_nothing_and_is_reported(
         fast.setattr(store_module, "datetime", FastClock)
         ahead = mxt("--store", store_location, "record", *STATEMENT, "--text", "from the future")
         assert ahead.exit_code == 0, ahead.output
-    later = mxt("--store", store_location, "record", *STATEMENT, "--text", "from today")
+    with pytest.warns(store_module.ClockBehind):
+        later = mxt("--store", store_location, "record", *STATEMENT, "--text", "from today")
     assert later.exit_code == 0, later.output
     log = mxt("--store", store_location, "log", "--json")
     assert {entry["text"] for entry in json.loads(log.stdout)} == {
