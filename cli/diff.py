@@ -52,7 +52,7 @@ def diff_command(
             f"(known at {known_at_label(after.known_at)})",
         )
     if not answer.known:
-        note(unknown_note(company, market, after))
+        note(unknown_note(company, market, after, answer.began))
 
 
 def subject(change: dict[str, Any]) -> str:

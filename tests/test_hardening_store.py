@@ -222,6 +222,9 @@ def test_known_at_before_recording_began_says_when_it_began(store_location: str)
     assert json.loads(result.stdout)["targets"] == []
     [(began,)] = sql(store_location, "SELECT MIN(recorded_at) FROM mxt_chain")
     assert f"recording began at {began}" in result.stderr
+    diff = mxt("--store", store_location, "diff", "--from", "2025-01-01", "--to", "2025-07-10",
+               "--company", "Xiaomi", "--known-at", "2001-01-01")  # fmt: skip
+    assert diff.exit_code == 0 and f"recording began at {began}" in diff.stderr
 
 
 def test_known_at_year_one_keeps_four_digits(store_location: str) -> None:
