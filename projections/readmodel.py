@@ -97,8 +97,10 @@ SELECT_CURRENT = (
 )
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
-    "v.known_from, v.event, v.reason, v.changes, e.state "
+    "v.known_from, v.event, v.reason, v.changes, e.state, "
+    "e.originator_id, e.originator_version, e.topic, c.digest "  # to check the event is intact
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
+    "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
 
 
@@ -620,7 +622,24 @@ def _content(own: str | None, event_state: Any) -> dict[str, Any]:
         raise DamagedLog("log: a stored event cannot be read (damaged; see mxt verify)") from None
 
 
+def _check_intact(values: Sequence[Any]) -> None:
+    """A row's recorded event still has the digest the hash chain took when it was recorded:
+    a cheap check (one hash) so that an event edited in the log is never served."""
+    from eventsourcing.persistence import StoredEvent
+
+    from mxt.domain.errors import DamagedLog
+    from mxt.domain.integrity import event_digest
+
+    stored = StoredEvent(values[10], values[11], values[12], values[9])
+    if values[13] is None or event_digest(stored) != values[13]:
+        raise DamagedLog(
+            f"log: stored event #{values[3]} changed since it was recorded (damaged; "
+            "mxt verify names the damage)"
+        )
+
+
 def _to_row(values: Sequence[Any]) -> Row:
+    _check_intact(values)
     return Row(
         ann_id=values[0],
         content=_content(values[1], values[9]),

@@ -108,6 +108,19 @@ def test_an_event_that_is_not_json_fails_every_read(seeded: str) -> None:
     assert mxt(seeded, "verify").exit_code == 1
 
 
+def test_an_event_edited_in_place_is_never_served(seeded: str) -> None:
+    [(state,)] = sql(seeded, "SELECT state FROM stored_events WHERE rowid=4")
+    sql(seeded, "UPDATE stored_events SET state=? WHERE rowid=4",
+        bytes(state).replace(b"350000", b"360000"))  # fmt: skip
+    for command in (["state", "company", "Xiaomi"], ["log"], ["audit", "targets"],
+                    ["show", "xiaomi-2025-target-350k"]):  # fmt: skip
+        result = mxt(seeded, *command)
+        one_line_failure(result)
+        assert "#4 changed since it was recorded" in result.stderr
+        assert "360,000" not in result.stdout and "360000" not in result.stdout
+    assert mxt(seeded, "state", "model", "Xiaomi/YU7").exit_code == 0  # untouched by it
+
+
 def test_a_forged_row_at_the_end_of_the_log_fails_reads(seeded: str) -> None:
     [row] = sql(seeded, "SELECT originator_id, topic, state FROM stored_events WHERE rowid=1")
     sql(seeded, "INSERT INTO stored_events (originator_id, originator_version, topic, state) "
