@@ -204,7 +204,7 @@ def postgres_env(url: str) -> dict[str, str]:
     parts = urlsplit(url)
     dbname = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not dbname:
-        raise StoreUnavailable(f"store: {url} names no host or no database")
+        raise BadStoreLocation(f"store: {url} names no host or no database")
     return {
         "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
         "PERSISTENCE_MODULE": "eventsourcing.postgres",

@@ -56,7 +56,9 @@ def test_demo_store_must_be_new_or_empty(store_location: str) -> None:
 # -- 3. store URLs: a typo is bad input, never a file ----------------------------------------
 
 
-@pytest.mark.parametrize("value", ["", "   ", "mysql://db/x", "postgressql://db/x", "HTTP://x/y"])
+@pytest.mark.parametrize(
+    "value", ["", "   ", "mysql://db/x", "postgressql://db/x", "HTTP://x/y", "postgresql://"]
+)
 def test_a_store_value_that_is_no_path_and_no_postgres_url_is_bad_input(
     value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
