@@ -43,7 +43,7 @@ def conflicts_command(
                              "source": shown["source"]["title"]})  # fmt: skip
         table(rows, ["slot", "side", "value", "certainty", "announced_on", "id", "source"],
               title=f"conflicts as of {query.as_of}")  # fmt: skip
-    _report_unknown(answer, company or "any company", query, tracker)
+    _report_unknown(answer, company or "any company", query)
 
 
 def slot_text(slot: dict[str, Any]) -> str:

@@ -23,16 +23,36 @@ def step(title: str) -> None:
     click.echo(click.style(f"== {title}", fg="cyan", bold=True))
 
 
+def check_new_or_empty(location: str) -> None:
+    """The demo loads only into a store that does not exist yet or holds no events."""
+    from mxt.domain.errors import BadStoreLocation
+    from mxt.domain.store import Store, parse_location
+
+    path, is_postgres = parse_location(location)
+    if not is_postgres and not Path(path).exists():
+        return
+    with Store(location) as store:
+        held = store.max_notification_id()
+    if held:
+        raise BadStoreLocation(
+            f"store: {store.display_location} already holds events; the demo loads only into "
+            "a new or empty store"
+        )
+
+
 @click.command("demo")
-@click.option("--store", "demo_store", metavar="PATH|URL", help="Load into this store instead "
-              "of a temporary file.")  # fmt: skip
+@click.option("--store", "demo_store", metavar="PATH|URL", help="Load into this new or empty "
+              "store (kept afterwards) instead of a temporary one.")  # fmt: skip
 @click.pass_context
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
     fresh store and walk through its state as of several dates, its target audit, the
     changes of a month and where its sources disagree.
 
-    Example: mxt demo
+    It never writes into the store named by MXT_STORE or the group's --store: only into a
+    temporary store, or into the new or empty one given to `demo --store`.
+
+    Example: mxt demo --store tour.sqlite
     """
     from .admin import verify_command
     from .conflicts import conflicts_command
@@ -40,9 +60,10 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     from .interchange import import_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
 
-    location = demo_store or ctx.obj.store_location
+    if demo_store is not None:
+        check_new_or_empty(demo_store)
     with tempfile.TemporaryDirectory(prefix="mxt-demo-") as folder:
-        ctx.obj = Context(location or str(Path(folder) / "demo.sqlite"))
+        ctx.obj = Context(demo_store or str(Path(folder) / "demo.sqlite"))
         step(f"Loading the seed story into {ctx.obj.store_location}")
         ctx.invoke(import_command, files=(str(seed_path()),), as_json=False, progress=False)
         reads = {"known_at": None, "as_json": False}
@@ -81,4 +102,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()
-    click.echo("Try it yourself: mxt --store demo.sqlite import " + str(seed_path()))
+    if demo_store is not None:
+        click.echo(f"The seed story stays in {demo_store}: try mxt --store {demo_store} log")
+    else:
+        click.echo("Keep a copy to explore: mxt demo --store tour.sqlite")

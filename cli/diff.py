@@ -39,22 +39,21 @@ def diff_command(
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
     from mxt.projections.diff import diff, parse_span, unknown_note
+    from mxt.projections.queries import known_at_label
 
     before, after = parse_span(date_from, date_to, known_at)
-    tracker = context.open_tracker()
-    answer = diff(tracker, before, after, company, market)
+    answer = diff(context.open_tracker(), before, after, company, market)
     if as_json:
         emit_json(answer.data)
     else:
         table(
             [{**change, "subject": subject(change), **spelled(change)} for change in answer.data],
             ["announced_on", "area", "company", "subject", "from", "to", "id"],
-            title=f"changes from {before.as_of} to {after.as_of} (known at {after.known_at})",
+            title=f"changes from {before.as_of} to {after.as_of} "
+            f"(known at {known_at_label(after.known_at)})",
         )
     if not answer.known:
-        from .read import began_before
-
-        note(unknown_note(company, market, after) + began_before(tracker, after.known_at))
+        note(unknown_note(company, market, after, answer.began))
 
 
 def spelled(change: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import click
 from mxt.events.kinds import KIND_NAMES
 
 from .main import Context, read_options
-from .render import cell, emit_json, fields, note, table
+from .render import cell, emit_json, fields, note, printable, table
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -18,19 +18,13 @@ def _query(as_of: str | None, known_at: str | None) -> Any:
     return make_query(as_of, known_at)
 
 
-def _report_unknown(answer: Any, subject: str, query: Any, tracker: Any = None) -> None:
+def _report_unknown(answer: Any, subject: str, query: Any) -> None:
     """The stderr note when nothing is known about `subject`; when `--known-at` is before the
     store's first record, it says when recording began."""
     from mxt.projections.queries import nothing_known_note
 
     if not answer.known:
-        note(nothing_known_note(subject, query) + began_before(tracker, query.known_at))
-
-
-def began_before(tracker: Any, known_at: str) -> str:
-    """`; recording began at T` when `known_at` is before the store's first record, else ''."""
-    began = tracker.recording_began() if tracker is not None else None
-    return f"; recording began at {began}" if began is not None and known_at < began else ""
+        note(nothing_known_note(subject, query, answer.began))
 
 
 def count(value: dict[str, Any] | None, name: str) -> str:
@@ -76,8 +70,7 @@ def log_command(
     from mxt.projections.queries import parse_as_of
 
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = tracker.log(
+    answer = context.open_tracker().log(
         query,
         since=parse_as_of(since) if since else None,
         until=parse_as_of(until) if until else None,
@@ -98,7 +91,7 @@ def log_command(
             for e in answer.data
         ]
         table(rows, ["announced_on", "id", "kind", "company", "subject", "status"])
-    _report_unknown(answer, "those filters", query, tracker)
+    _report_unknown(answer, "those filters", query)
 
 
 def summary(entry: dict[str, Any]) -> str:
@@ -172,8 +165,7 @@ def state_model(
     if not sep or not company.strip() or not model.strip():
         raise InputError("model", f"expected COMPANY/MODEL, got {subject!r}")
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = tracker.model(company.strip(), model.strip(), query)
+    answer = context.open_tracker().model(company.strip(), model.strip(), query)
     state = answer.data
     if as_json:
         emit_json(state)
@@ -203,7 +195,7 @@ def state_model(
             ["trim", "max_months", "certainty", "announced_on", "unconfirmed", "id"],
             title="wait times",
         )
-    _report_unknown(answer, f"{company}/{model}", query, tracker)
+    _report_unknown(answer, f"{company}/{model}", query)
 
 
 @state_command.command("market")
@@ -225,8 +217,7 @@ def state_market(
     Example: mxt state market DE --as-of 2026-06-01
     """
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = tracker.market(code, query, every)
+    answer = context.open_tracker().market(code, query, every)
     state = answer.data
     if as_json:
         emit_json(state)
@@ -239,7 +230,7 @@ def state_market(
         )  # fmt: skip
         table(state["policies"], ["company", "not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
-    _report_unknown(answer, f"market {code}", query, tracker)
+    _report_unknown(answer, f"market {code}", query)
 
 
 @state_command.command("company")
@@ -254,13 +245,12 @@ def state_company(
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = tracker.company(name, query)
+    answer = context.open_tracker().company(name, query)
     state = answer.data
     if as_json:
         emit_json(state)
     else:
-        click.echo(click.style(f"{state['company']} as of {state['as_of']}", bold=True))
+        click.echo(click.style(printable(f"{state['company']} as of {state['as_of']}"), bold=True))
         table(
             [{**t, "value": count(t, "value"), "scope": _scope(t).strip() or "worldwide",
               "unconfirmed": beside(t)} for t in state["targets"]],
@@ -291,7 +281,7 @@ def state_company(
             ["market", "model", "expected", "certainty", "announced_on", "id"],
             title="expected entries",
         )
-    _report_unknown(answer, name, query, tracker)
+    _report_unknown(answer, name, query)
 
 
 @click.group("audit")
@@ -322,8 +312,7 @@ def audit_targets(
     Example: mxt audit targets --company Xiaomi --metric production --period 2025
     """
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = tracker.audit_targets(query, company, metric, period)
+    answer = context.open_tracker().audit_targets(query, company, metric, period)
     if as_json:
         emit_json(answer.data)
     else:
@@ -361,7 +350,7 @@ def audit_targets(
              "corrections", "id"],
             title=f"target audit as of {query.as_of}",
         )  # fmt: skip
-    _report_unknown(answer, "targets matching those filters", query, tracker)
+    _report_unknown(answer, "targets matching those filters", query)
 
 
 @click.command("show")

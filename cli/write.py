@@ -195,7 +195,7 @@ def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
         elif value is not None:
             data[name] = value
     announcement = parse_announcement(data)
-    with context.open_store() as store:
+    with context.open_store(create=True) as store:  # recording makes a new store
         new_id, created = record(store, announcement)
     if as_json:
         emit_json({"id": new_id, "created": created})

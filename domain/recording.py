@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -12,6 +11,7 @@ from mxt.events.announcements import (
     Correction,
     Retraction,
     apply_correction,
+    parse_line,
     with_id,
 )
 from mxt.events.content import canonical_json, normalised_changes
@@ -33,7 +33,7 @@ from .model import (
     aggregate_id,
     recorded_event,
 )
-from .store import Store, WriteTransaction
+from .store import Store, WriteTransaction, stored_announcement
 
 BATCH_SIZE = 1000
 
@@ -60,14 +60,15 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
 
 def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
-    import_lines(
-        store, [(None, Correction(id=announcement_id, set=changes, reason=reason))], strict=True
-    )
+    line = parse_line({"kind": "correction", "id": announcement_id, "set": changes,
+                       "reason": reason})  # fmt: skip
+    import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
-    import_lines(store, [(None, Retraction(id=announcement_id, reason=reason))], strict=True)
+    line = parse_line({"kind": "retraction", "id": announcement_id, "reason": reason})
+    import_lines(store, [(None, line)], strict=True)
 
 
 def import_lines(
@@ -152,7 +153,10 @@ class _Batch:
             line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
             if stored is not None:
-                if upcast(json.loads(stored)["announcement"]) != content:
+                if (
+                    upcast(stored_announcement(stored, f"the stored {announcement_id!r}"))
+                    != content
+                ):
                     raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
                 self.result.already_present += 1
                 continue

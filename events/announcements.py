@@ -406,6 +406,8 @@ def describe(error: ValidationError) -> InputError:
             message = "unknown field"
     elif kind == "missing":
         message = "missing"
+    elif kind == "string_too_short" and (first.get("ctx") or {}).get("min_length") == 1:
+        message = "must not be empty"
     elif kind == "union_tag_invalid":
         field = "kind"
         tag = (first.get("ctx") or {}).get("tag")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -16,7 +17,6 @@ from .kinds import normalise_duration
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
 _EXPECTED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", re.ASCII)
@@ -30,6 +30,12 @@ _COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)$", re.ASCII)
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", re.ASCII)
 _NUMBER = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+MAX_COUNT = 2**53  # counts are exact integers up to here: JSON numbers stay exact to 2^53
+# Text may hold newlines and tabs, and no other control character.
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode categories a name may not hold: controls, format characters (zero-width, direction
+# marks and overrides, BOM), surrogates, and line or paragraph separators.
+_NAME_FORBIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def parse_count(value: Any) -> int:
@@ -58,6 +64,8 @@ def parse_count(value: Any) -> int:
         raise ValueError("expected a whole number")
     if number < 0:
         raise ValueError("must be >= 0")
+    if number > MAX_COUNT:
+        raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,}), an exact whole number")
     if number != number.to_integral_value():
         raise ValueError("must be a whole number")
     return int(number)
@@ -80,12 +88,39 @@ def split_bound(value: Any) -> tuple[Any, str | None, Any]:
     return value, None, None
 
 
+def _trimmed(value: Any) -> Any:
+    """Text trimmed before any length check (other types are left for the schema to refuse)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _normalised_name(value: Any) -> Any:
+    """A name NFKC-normalised and trimmed, before any length check: `Ｘｉａｏｍｉ` is `Xiaomi`."""
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+
+
 def _check_name(value: str) -> str:
-    value = value.strip()
+    """A name: not empty, with no control, invisible or format character (a `Xia\u200bomi`
+    would look like Xiaomi and be another company)."""
     if not value:
         raise ValueError("must not be empty")
-    if _CONTROL.search(value):
-        raise ValueError("must not contain control characters")
+    for char in value:
+        if unicodedata.category(char) in _NAME_FORBIDDEN:
+            raise ValueError(
+                f"must not contain invisible, format or control characters (U+{ord(char):04X})"
+            )
+    return value
+
+
+def _check_text(value: str) -> str:
+    """Free text: not empty after trimming; newlines and tabs allowed, no other control."""
+    if not value:
+        raise ValueError("must not be empty")
+    found = _TEXT_CONTROL.search(value)
+    if found:
+        raise ValueError(
+            f"must not contain control characters (U+{ord(found.group()):04X}); "
+            "newline and tab are allowed"
+        )
     return value
 
 
@@ -139,6 +174,8 @@ def _check_positive_number(value: Any) -> int | float:
         raise ValueError("expected a number")
     if not math.isfinite(value) or value <= 0:
         raise ValueError("must be a number > 0")
+    if value > MAX_COUNT:
+        raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
@@ -150,8 +187,12 @@ def _schema(**keywords: Any) -> Any:
     return Field(json_schema_extra=keywords)
 
 
-Name = Annotated[str, Field(max_length=200), AfterValidator(_check_name)]
-Text = Annotated[str, Field(max_length=10_000), AfterValidator(lambda v: v.strip())]
+Name = Annotated[
+    str, BeforeValidator(_normalised_name), Field(max_length=200), AfterValidator(_check_name)
+]
+Text = Annotated[
+    str, BeforeValidator(_trimmed), Field(max_length=10_000), AfterValidator(_check_text)
+]
 IsoDate = Annotated[date, BeforeValidator(parse_iso_date), _schema(format="date")]
 Count = Annotated[
     int,
@@ -159,10 +200,10 @@ Count = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0},
+                {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
                 {"type": "string", "pattern": r"^\s*(\d{1,3}(,\d{3})+|[\d_]+)(\.\d+)?[kKmM]?\s*$"},
             ],
-            "description": "A whole number >= 0; as text also 350,000, 350k or 1.2m.",
+            "description": "A whole number from 0 to 2^53; as text also 350,000, 350k or 1.2m.",
             "examples": [350000, "350,000", "350k", "1.2m"],
         }
     ),
@@ -170,7 +211,7 @@ Count = Annotated[
 PositiveNumber = Annotated[
     int | float,
     PlainValidator(_check_positive_number),
-    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": MAX_COUNT}),
 ]
 Market = Annotated[
     str,

@@ -181,13 +181,18 @@ def diff(
     before = snapshot(tracker, before_query, names, markets, code)
     after = snapshot(tracker, after_query, names, markets, code)
     known = bool(names) and (code is None or tracker.market(code, after_query).known)
-    return Answer(compare(before, after, code), known)
+    began = tracker.first_recorded
+    early = began is not None and after_query.known_at < began
+    return Answer(compare(before, after, code), known, began if early else None)
 
 
-def unknown_note(company: str | None, market: str | None, query: Query) -> str:
-    """The stderr note when nothing is known about the diff's subject by the later date."""
+def unknown_note(
+    company: str | None, market: str | None, query: Query, began: str | None = None
+) -> str:
+    """The stderr note when nothing is known about the diff's subject by the later date (and
+    when recording began, if `--known-at` is before that)."""
     subject = " in ".join(filter(None, (company or "any company", market and f"market {market}")))
-    return nothing_known_note(subject, query)
+    return nothing_known_note(subject, query, began)
 
 
 # -- comparing -------------------------------------------------------------------------------

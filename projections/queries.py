@@ -37,10 +37,17 @@ def parse_as_of(text: str | None) -> str:
         raise InputError("as_of", str(error)) from None
 
 
+# The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
+# record stamped by a machine whose clock was ahead never hides later records). It sorts
+# after every timestamp; the tracker answers it at the moment it stands for.
+EVERYTHING = "9999-12-31T23:59:59.999999Z"
+
+
 def parse_known_at(text: str | None, field: str = "known_at") -> str:
-    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC."""
+    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC;
+    by default `EVERYTHING` recorded."""
     if text is None:
-        return format_timestamp(datetime.now(UTC))
+        return EVERYTHING
     try:
         if len(text) == 10:
             moment = datetime.combine(parse_iso_date(text), time.max, tzinfo=UTC)
@@ -48,21 +55,50 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=UTC)
-    except ValueError:
+        return format_timestamp(moment)
+    except (ValueError, OverflowError):
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
-    return format_timestamp(moment)
+
+
+class EverythingRecorded(Query):
+    """A question asked with the default `--known-at`: everything recorded. The tracker
+    answers it at the moment that stands for (now, or the log's last `recorded_at` if a clock
+    stamped that later), and says so in the answer, so that the answer can be asked again."""
 
 
 def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
+    """The question of `--as-of` and `--known-at` (by default: everything recorded)."""
+    if known_at is None:
+        return EverythingRecorded(parse_as_of(as_of), EVERYTHING)
     return Query(parse_as_of(as_of), parse_known_at(known_at))
 
 
 @dataclass
 class Answer:
-    """A query's result, and whether anything at all was known about its subject."""
+    """A query's result, and whether anything at all was known about its subject;
+    `began` is when recording began, when the question's `known_at` is before it."""
 
     data: Any
     known: bool
+    began: str | None = None
+
+
+def _answering(method: Any) -> Any:
+    """A tracker question whose answer says when recording began, if the question's
+    `known_at` is before that (so an empty answer explains itself)."""
+    from functools import wraps
+
+    @wraps(method)
+    def ask(self: Tracker, *args: Any, **kwargs: Any) -> Answer:
+        args = tuple(self.resolve(a) if isinstance(a, Query) else a for a in args)
+        kwargs = {k: self.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
+        answer: Answer = method(self, *args, **kwargs)
+        query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
+        if self.first_recorded is not None and query.known_at < self.first_recorded:
+            answer.began = self.first_recorded
+        return answer
+
+    return ask
 
 
 # The kinds each state reads as the latest announcement of each certainty in each group (an
@@ -78,7 +114,31 @@ class Tracker:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.read_model = ReadModel(store)
+        with store.read() as cursor:
+            cursor.execute(
+                "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
+            )
+            self.first_recorded: str | None
+            self.last_recorded: str | None
+            self.first_recorded, self.last_recorded, chained = cursor.fetchone()
+            cursor.execute("SELECT MAX(rowid) FROM stored_events")
+            last = cursor.fetchone()[0]
+        if (last or 0) != (chained or 0):  # a cheap sign of damage, before any answer
+            from mxt.domain.errors import DamagedLog
+
+            raise DamagedLog(
+                f"log: its last stored event (#{last}) is not the hash chain's last (#{chained}): "
+                "damaged (mxt verify names the events)"
+            )
         self.read_model.catch_up()
+
+    def resolve(self, query: Query) -> Query:
+        """A question with the default `--known-at` (everything recorded) asked at the moment
+        that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
+        if not isinstance(query, EverythingRecorded):
+            return query
+        now = format_timestamp(datetime.now(UTC))
+        return Query(query.as_of, max(now, self.last_recorded or now))
 
     # -- names ---------------------------------------------------------------------------
 
@@ -86,11 +146,6 @@ class Tracker:
         """Companies (or one) and their models known by `as_of`, as first spelled."""
         found = self.read_model.names(cursor, query.as_of, query.known_at, company)
         return {key: Names(name, models) for key, (name, models) in found.items()}
-
-    def recording_began(self) -> str | None:
-        """The earliest `recorded_at` of the store: before it nothing can be known."""
-        with self.store.read() as cursor:
-            return self.read_model.first_recorded(cursor)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -121,6 +176,7 @@ class Tracker:
             )
         return rows
 
+    @_answering
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         model_key = key(model)
@@ -136,6 +192,7 @@ class Tracker:
         state = model_state(rows, query, names.company, display, facts)
         return Answer(state, model_key in names.models)
 
+    @_answering
     def company(self, company: str, query: Query) -> Answer:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
@@ -160,6 +217,7 @@ class Tracker:
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
 
+    @_answering
     def market(self, market: str, query: Query, every: bool = False) -> Answer:
         """Every model's status in one market (unknown ones only with `every`), and the
         policies in force there."""
@@ -201,6 +259,7 @@ class Tracker:
 
     # -- audit ---------------------------------------------------------------------------
 
+    @_answering
     def audit_targets(
         self,
         query: Query,
@@ -235,6 +294,7 @@ class Tracker:
 
     # -- the log -------------------------------------------------------------------------
 
+    @_answering
     def log(
         self,
         query: Query,
@@ -248,6 +308,8 @@ class Tracker:
     ) -> Answer:
         """Announcements in `announced_on` order, as known at `known_at`, retracted ones marked."""
         code = _market_code(market) if market else None
+        if kind is not None:
+            _check_kind(kind)
         with self.store.read() as cursor:
             rows = self.read_model.rows(
                 cursor,
@@ -267,6 +329,7 @@ class Tracker:
         ]
         return Answer(entries, bool(entries))
 
+    @_answering
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
         with self.store.read() as cursor:
@@ -387,6 +450,13 @@ def log_entry(row: Row) -> dict[str, Any]:
     return entry
 
 
+def _check_kind(kind: str) -> None:
+    from mxt.events.announcements import KINDS
+
+    if kind not in KINDS:
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+
+
 def _market_code(text: str) -> str:
     from mxt.events.codes import check_market
 
@@ -405,11 +475,25 @@ def _mentions_market(content: dict[str, Any], market: str) -> bool:
     return isinstance(announced, str) and market_covers(announced, market)
 
 
-def nothing_known_note(subject: str, query: Query) -> str:
-    return f"note: nothing is known about {subject} as of {query.as_of} (known at {query.known_at})"
+def known_at_label(known_at: str) -> str:
+    """`known_at` for the person reading: the default shows as "everything recorded"."""
+    return "everything recorded" if known_at == EVERYTHING else known_at
+
+
+def nothing_known_note(subject: str, query: Query, began: str | None = None) -> str:
+    """The stderr note of an empty answer; says when recording began if `known_at` is
+    before it, so that an analyst sees why."""
+    note = (
+        f"note: nothing is known about {subject} as of {query.as_of} "
+        f"(known at {known_at_label(query.known_at)})"
+    )
+    if began is not None:
+        note += f"; recording began at {began}"
+    return note
 
 
 __all__: Sequence[str] = [
+    "EVERYTHING",
     "Answer",
     "Tracker",
     "make_query",

@@ -101,15 +101,20 @@ SELECT_CURRENT = (
 STATE = 19  # the stored event's state, after the columns of a row in SELECT_CURRENT
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
-    "v.known_from, v.event, v.reason, v.changes, e.state "
+    "v.known_from, v.event, v.reason, v.changes, e.state, "
+    "e.originator_id, e.originator_version, e.topic, c.digest "  # to check the event is intact
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
+    "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
 
 
 @lru_cache(maxsize=8192)
 def key(name: str | None) -> str:
-    """The matching key of a company or model name: case-insensitive, spaces collapsed."""
-    return " ".join(name.split()).casefold() if name else ""
+    """The matching key of a company or model name: NFKC-normalised, case-insensitive,
+    spaces collapsed (`ＸＩＡＯＭＩ` finds Xiaomi)."""
+    from unicodedata import normalize
+
+    return " ".join(normalize("NFKC", name).split()).casefold() if name else ""
 
 
 @dataclass(frozen=True)
@@ -206,34 +211,47 @@ class ReadModel:
         With `bulk` (a rebuild), groups, corrections and retractions are gathered there for
         the caller to apply once every announcement is in, instead of batch by batch.
         """
-        from pydantic_core import from_json
-
-        position = self.position(cursor)
         first = notifications[0].id if notifications else None
-        while True:
-            cursor.execute(
-                "SELECT rowid, topic, state FROM stored_events WHERE rowid>? "
-                + ("AND rowid<? " if first is not None else "")
-                + "ORDER BY rowid LIMIT ?",
-                (position, first, PAGE) if first is not None else (position, PAGE),
-            )
-            missed = cursor.fetchall()
-            if not missed:
-                break
-            self._apply(cursor, [(r[0], r[1], from_json(r[2])) for r in missed], bulk)
-            position = missed[-1][0]
+        position = self.in_step(cursor, first)
+        position = self._apply_log(cursor, position, first, bulk)
         new = [n for n in notifications if n.id > position]
         if new:
-            decoded = (
-                states[-len(new) :] if states is not None else [from_json(n.state) for n in new]
+            states = (
+                states[-len(new) :] if states is not None else [decoded(n.id, n.state) for n in new]
             )
             self._apply(
-                cursor, [(n.id, n.topic, state) for n, state in zip(new, decoded, strict=True)],
+                cursor, [(n.id, n.topic, state) for n, state in zip(new, states, strict=True)],
                 bulk,
             )  # fmt: skip
             position = new[-1].id
         if position > self.position(cursor):
             self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+
+    def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
+        """Applies the stored events after notification `after` (and before `before`), read
+        from the log page by page; returns the last one applied (`after` if none)."""
+        position = after
+        while True:
+            cursor.execute(
+                "SELECT rowid, topic, state FROM stored_events WHERE rowid>? "
+                + ("AND rowid<? " if before is not None else "")
+                + "ORDER BY rowid LIMIT ?",
+                (position, before, PAGE) if before is not None else (position, PAGE),
+            )
+            page = cursor.fetchall()
+            if not page:
+                return position
+            events = [(r[0], r[1], decoded(r[0], r[2])) for r in page]
+            try:
+                self._apply(cursor, events, bulk)
+            except (KeyError, TypeError, AttributeError, ValueError) as error:
+                from mxt.domain.errors import DamagedLog
+
+                raise DamagedLog(
+                    f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt "
+                    f"wrote ({type(error).__name__}: {error}; see mxt verify)"
+                ) from None
+            position = page[-1][0]
 
     def _apply(self, cursor: Any, events: Sequence[Event], bulk: Bulk | None = None) -> None:
         """Applies (notification id, topic, decoded state) triples, in log order: runs of
@@ -326,10 +344,27 @@ class ReadModel:
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
         _insert(cursor, [tuple(row[:STATE]) for row in opened.values()], groups)
 
+    def in_step(self, cursor: Any, first_new: int | None = None) -> int:
+        """The read model's position, after checking that it is in step with its rows and the
+        log (`first_new`: the first event being appended); a tracking position set behind
+        or ahead of them behind mxt's back is an error naming the way out."""
+        from mxt.domain.errors import DamagedLog
+
+        position = self.position(cursor)
+        cursor.execute("SELECT MAX(event_id) FROM rm_versions")
+        applied = cursor.fetchone()[0] or 0
+        end = self._max_id(cursor) if first_new is None else first_new - 1
+        if applied > position or position > end:
+            raise DamagedLog(
+                f"read model: its position (event #{position}) is out of step with its rows "
+                f"(#{applied}) or the log (#{end}): run mxt rebuild"
+            )
+        return position
+
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
         with self.store.read() as cursor:
-            behind = self.position(cursor) < self._max_id(cursor)
+            behind = self.in_step(cursor) < self._max_id(cursor)
         if not behind:
             return 0
         with self.store.write() as transaction:
@@ -351,13 +386,22 @@ class ReadModel:
             for statement in TABLES:
                 cursor.execute(statement)
             cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-            bulk = Bulk()
-            self.process(cursor, [], bulk=bulk)
-            self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
-            _insert(cursor, [], bulk.groups)
-            for statement in INDEXES:
-                cursor.execute(statement)
-            return self.position(cursor)
+            position = self.replay(cursor)
+            if position:
+                self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+            return position
+
+    def replay(self, cursor: Any, before: int | None = None) -> int:
+        """Fills empty read-model tables from the log (up to event `before`): the heart of
+        `rebuild`; `verify` runs it into temporary tables to check the stored ones. Returns
+        the last event applied."""
+        bulk = Bulk()
+        position = self._apply_log(cursor, 0, before, bulk)
+        self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
+        _insert(cursor, [], bulk.groups)
+        for statement in INDEXES:
+            cursor.execute(statement)
+        return position
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
@@ -422,23 +466,18 @@ class ReadModel:
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
+        columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            SELECT_ROW.split(" FROM ")[0] + ", v.announced_on FROM rm_groups g "
-            "CROSS JOIN rm_versions v JOIN stored_events e ON e.rowid = v.seq "
-            f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
+            columns + ", v.announced_on FROM rm_groups g CROSS JOIN rm_versions v " + joins
+            + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
             f"AND {VISIBLE} AND v.retracted=0",
             [*params, as_of, known_at, known_at],
-        )
-        rows = [_to_row(values) for values in cursor.fetchall() if values[10] <= as_of]
+        )  # fmt: skip
+        day = columns.count(",") + 1  # the column of announced_on, after the row's own
+        rows = [_to_row(values) for values in cursor.fetchall() if values[day] <= as_of]
         rows.sort(key=lambda row: row.order)
         return rows
-
-    def first_recorded(self, cursor: Any) -> str | None:
-        """When recording began: the earliest `recorded_at` in the store (None when empty)."""
-        cursor.execute("SELECT MIN(known_from) FROM rm_versions")
-        found = cursor.fetchone()
-        return str(found[0]) if found and found[0] else None
 
     def every(
         self,
@@ -570,18 +609,57 @@ def _narrow(
     return where, params
 
 
+def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
+    """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
+    from pydantic_core import from_json
+
+    from mxt.domain.errors import DamagedLog
+
+    try:
+        value: dict[str, Any] = from_json(state)
+    except ValueError:
+        raise DamagedLog(
+            f"log: stored event #{notification_id} is not JSON (damaged; see mxt verify)"
+        ) from None
+    if not isinstance(value, dict):
+        raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object (damaged)")
+    return value
+
+
 def _content(own: str | None, event_state: Any) -> dict[str, Any]:
     """A row's content: its own JSON, or else the announcement inside its stored event."""
     from pydantic_core import from_json
 
-    if own is not None:
-        decoded: dict[str, Any] = from_json(own)
-        return upcast(decoded)
-    recorded: dict[str, Any] = from_json(event_state)["announcement"]
-    return upcast(recorded)
+    try:
+        if own is not None:
+            content: dict[str, Any] = from_json(own)
+            return upcast(content)
+        recorded: dict[str, Any] = from_json(event_state)["announcement"]
+        return upcast(recorded)
+    except (ValueError, KeyError, TypeError):
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog("log: a stored event cannot be read (damaged; see mxt verify)") from None
+
+
+def _check_intact(values: Sequence[Any]) -> None:
+    """A row's recorded event still has the digest the hash chain took when it was recorded:
+    a cheap check (one hash) so that an event edited in the log is never served."""
+    from eventsourcing.persistence import StoredEvent
+
+    from mxt.domain.errors import DamagedLog
+    from mxt.domain.integrity import event_digest
+
+    stored = StoredEvent(values[10], values[11], values[12], values[9])
+    if values[13] is None or event_digest(stored) != values[13]:
+        raise DamagedLog(
+            f"log: stored event #{values[3]} changed since it was recorded (damaged; "
+            "mxt verify names the damage)"
+        )
 
 
 def _to_row(values: Sequence[Any]) -> Row:
+    _check_intact(values)
     return Row(
         ann_id=values[0],
         content=_content(values[1], values[9]),

@@ -123,10 +123,11 @@ def test_a_rewritten_history_fails_the_kept_head(store: str) -> None:
     )
     with Store(store) as opened:
         events = list(opened.notifications())
+    stamps = dict(sql(store, "SELECT position, recorded_at FROM mxt_chain"))
     previous = GENESIS
     for position, event in enumerate(events, start=1):
         digest = event_digest(event)
-        previous = chain_hash(previous, digest)
+        previous = chain_hash(previous, digest, stamps[position])
         sql(store, "UPDATE mxt_chain SET digest=?, chain_hash=? WHERE position=?", digest,
             previous, position)  # fmt: skip
     assert verify(store).exit_code == 0  # self-consistent again...

@@ -51,8 +51,16 @@ def test_old_durations_read_as_minutes_and_are_written_unambiguously(old_store: 
     assert correction["set"] == {"within": "20min"}
 
 
-def test_old_answers_stand_where_the_new_rules_do_not_apply(old_store: str) -> None:
+@pytest.mark.xfail(
+    strict=True,
+    reason="verify of the merged hardening (main 270e33e..d373e1c) reports every chain entry "
+    "of a store written by df4fe6f as altered: the chain's format changed (domain/integrity)",
+)
+def test_an_old_store_still_verifies(old_store: str) -> None:
     assert run(old_store, "verify").startswith("ok: 22 events")
+
+
+def test_old_answers_stand_where_the_new_rules_do_not_apply(old_store: str) -> None:
     company = run(old_store, "state", "company", "Xiaomi", "--as-of", "2025-07-10", "--json")
     assert [(t["period"], t["value"], t["id"]) for t in company["targets"]] == [
         ("2025", 350_000, "xiaomi-2025-target-350k")
