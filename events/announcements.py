@@ -6,9 +6,10 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 
 from .content import apply_changes, derive_id
 from .errors import InputError
@@ -147,6 +148,76 @@ class Statement(Announcement):
     market: Market | None = None
 
 
+Metric = Literal["production", "deliveries", "sales"]
+
+
+class StreakClaim(Frozen):
+    """The `months` months ending with `ending` each reached `at_least`; with `exact`, the
+    month before them did not ("the eighth straight month")."""
+
+    type: Literal["streak"]
+    metric: Metric
+    model: Name | None = None
+    at_least: Count
+    months: int = Field(ge=1, le=1200, strict=True)
+    ending: Month
+    exact: bool = Field(default=False, strict=True)
+
+
+class TotalClaim(Frozen):
+    """The total of `period` (as far as announced by the claim's date) compared to `value`."""
+
+    type: Literal["total"]
+    metric: Metric
+    model: Name | None = None
+    period: Period
+    op: Literal[">=", "<=", "="]
+    value: Count
+
+
+class TargetClaim(Frozen):
+    """The target in force on the claim's date is `value`."""
+
+    type: Literal["target"]
+    metric: Metric
+    period: Period
+    value: Count
+
+
+class LaunchedClaim(Frozen):
+    """`model` was on sale in `market` on or before `on_or_before`."""
+
+    type: Literal["launched"]
+    model: Name
+    market: Market
+    on_or_before: IsoDate
+
+
+def _decode_claim(value: Any) -> Any:
+    """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise ValueError("expected a JSON object") from None
+    return value
+
+
+ClaimObject = Annotated[
+    StreakClaim | TotalClaim | TargetClaim | LaunchedClaim,
+    Field(discriminator="type"),
+    BeforeValidator(_decode_claim),
+]
+CLAIM_TYPES = ("streak", "total", "target", "launched")
+
+
+class Claim(Announcement):
+    """A checkable statement somebody made; `mxt check` tests it against the data (§8)."""
+
+    kind: Literal["claim"] = "claim"
+    claim: ClaimObject
+
+
 KINDS: dict[str, type[Announcement]] = {
     cls.model_fields["kind"].default: cls
     for cls in (
@@ -160,6 +231,7 @@ KINDS: dict[str, type[Announcement]] = {
         Showcase,
         ExpectedEntry,
         Statement,
+        Claim,
     )
 }
 
@@ -173,7 +245,8 @@ AnyAnnouncement = Annotated[
     | Policy
     | Showcase
     | ExpectedEntry
-    | Statement,
+    | Statement
+    | Claim,
     Field(discriminator="kind"),
 ]
 
@@ -206,6 +279,7 @@ InterchangeLine = Annotated[
     | Showcase
     | ExpectedEntry
     | Statement
+    | Claim
     | Correction
     | Retraction,
     Field(discriminator="kind"),
@@ -236,6 +310,8 @@ def describe(error: ValidationError) -> InputError:
     # Drop the union tag pydantic puts in front ("launch.count" -> "count").
     if loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
         loc = loc[1:]
+    if len(loc) > 1 and loc[0] == "claim" and loc[1] in CLAIM_TYPES:
+        loc = [loc[0], *loc[2:]]  # and the claim's own union tag ("claim.streak.months")
     field = ".".join(loc) or None
     kind = first["type"]
     message = first["msg"]
@@ -246,6 +322,9 @@ def describe(error: ValidationError) -> InputError:
             message = "unknown field"
     elif kind == "missing":
         message = "missing"
+    elif kind in ("union_tag_invalid", "union_tag_not_found") and field:
+        field += ".type"  # a nested union: the claim object's `type`
+        message = f"missing or not one of: {', '.join(CLAIM_TYPES)}"
     elif kind == "union_tag_invalid":
         field = "kind"
         tag = (first.get("ctx") or {}).get("tag")
