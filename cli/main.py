@@ -33,6 +33,8 @@ COMMAND_MODULES = {
     "rebuild": "admin",
     "copy": "admin",
     "demo": "demo",
+    "progress": "progress",
+    "check": "check",
 }
 
 

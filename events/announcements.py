@@ -161,7 +161,7 @@ class StreakClaim(Frozen):
     at_least: Count
     months: int = Field(ge=1, le=1200, strict=True)
     ending: Month
-    exact: bool = Field(default=False, strict=True)
+    exact: bool | None = Field(default=None, strict=True, description="Default false.")
 
 
 class TotalClaim(Frozen):
@@ -216,6 +216,34 @@ class Claim(Announcement):
 
     kind: Literal["claim"] = "claim"
     claim: ClaimObject
+
+
+class ClaimLine(Frozen):
+    """A line of a file given to `mxt check`: a claim about a company, recorded nowhere
+    (a whole `claim` announcement is accepted too)."""
+
+    id: Identifier | None = None
+    company: Name
+    claim: ClaimObject
+
+
+def parse_claim_line(raw: bytes | str) -> ClaimLine:
+    """Validates one line of a claims file: `{company, claim, id?}` or a claim announcement."""
+    try:
+        data = json.loads(raw)
+    except ValueError as error:
+        raise InputError(None, f"malformed JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise InputError(None, "expected a JSON object")
+    if "kind" in data:
+        line = parse_line(data)
+        if not isinstance(line, Claim):
+            raise InputError("kind", f"{data['kind']!r} is not a claim")
+        return ClaimLine(id=with_id(line)["id"], company=line.company, claim=line.claim)
+    try:
+        return ClaimLine.model_validate(data)
+    except ValidationError as error:
+        raise describe(error, tagged=False) from None
 
 
 KINDS: dict[str, type[Announcement]] = {
@@ -298,7 +326,7 @@ def _line_adapter() -> TypeAdapter[Any]:
     return _LINE_ADAPTER
 
 
-def describe(error: ValidationError) -> InputError:
+def describe(error: ValidationError, tagged: bool = True) -> InputError:
     """Turns pydantic's report into one line naming the first bad field.
 
     An unknown field is named before anything else: a typo (`anounced_on`) also makes the
@@ -308,7 +336,7 @@ def describe(error: ValidationError) -> InputError:
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(part) for part in first["loc"]]
     # Drop the union tag pydantic puts in front ("launch.count" -> "count").
-    if loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
+    if tagged and loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
         loc = loc[1:]
     if len(loc) > 1 and loc[0] == "claim" and loc[1] in CLAIM_TYPES:
         loc = [loc[0], *loc[2:]]  # and the claim's own union tag ("claim.streak.months")
