@@ -64,6 +64,10 @@ def subject(change: dict[str, Any]) -> str:
         return f"{change['metric']} {change['period']}"
     if area == "deliveries":
         return f"total {change['period']}"
+    if area == "pace":
+        return f"pace of {change['metric']} target {change['period']}"
+    if area == "claim":
+        return f"{change['claim_type']} claim"
     if area == "factory":
         return f"{change['site']} phase {change['phase']}"
     if area == "policy":

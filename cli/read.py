@@ -193,9 +193,12 @@ def state_company(
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
+    from mxt.projections.checking import company_claims
+
     query = _query(as_of, known_at)
-    answer = context.open_tracker().company(name, query)
-    state = answer.data
+    tracker = context.open_tracker()
+    answer = tracker.company(name, query)
+    state = {**answer.data, "claims": company_claims(tracker, name, query)}
     if as_json:
         emit_json(state)
     else:
@@ -215,6 +218,7 @@ def state_company(
         table(state["models"], ["model", "status", "launched_on", "markets"], title="models")
         table(state["policies"], ["not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
+        table(state["claims"], ["announced_on", "id", "verdict", "why"], title="claims")
     _report_unknown(answer, name, query)
 
 

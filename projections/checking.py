@@ -151,3 +151,67 @@ def check_answer(tracker: Tracker, query: Query, claims: Sequence[ClaimToCheck])
             }
         )
     return Answer(results, bool(results))
+
+
+def company_claims(tracker: Tracker, company: str, query: Query) -> list[dict[str, Any]]:
+    """The claims recorded about one company by `as_of`, each checked as of its own day:
+    `{id, announced_on, claim, verdict, why, evidence}` (for `mxt state company`)."""
+    claims = recorded_claims(tracker, query, company)
+    checked = check_answer(tracker, query, claims).data
+    return [
+        {"id": row["id"], "announced_on": claim.announced_on, "claim": row["claim"],
+         "verdict": row["verdict"], "why": row["why"], "evidence": row["evidence"]}
+        for claim, row in zip(claims, checked, strict=True)
+    ]  # fmt: skip
+
+
+def _target_slot(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (str(row["company"]).casefold(), row["metric"], row["period"], tuple(row["markets"]),
+            tuple(row["except"]))  # fmt: skip
+
+
+def check_changes(
+    tracker: Tracker, before: Query, after: Query, company: str | None = None
+) -> list[dict[str, Any]]:
+    """For `mxt diff`: targets whose pace differs between two as-of dates, and claims whose
+    verdict does (a claim recorded in between goes from nothing to its verdict). Each change
+    names the announcement behind it: the target or the latest figure counted, the claim."""
+    changes = []
+    old = {_target_slot(row): row for row in progress_answer(tracker, before, company).data}
+    for row in progress_answer(tracker, after, company).data:
+        previous = old.get(_target_slot(row))
+        if (previous["pace"] if previous else "unknown") == row["pace"]:
+            continue  # unchanged (a new target without figures shows as a target change)
+        retargeted = previous is None or previous["target_id"] != row["target_id"]
+        behind = row["target_id"] if retargeted or not row["sources"] else row["sources"][-1]
+        changes.append({"area": "pace", "company": row["company"], "metric": row["metric"],
+                        "period": row["period"], "from": previous and previous["pace"],
+                        "to": row["pace"], "id": behind})  # fmt: skip
+    verdicts = {claim.id: None for claim in recorded_claims(tracker, before, company)}
+    for claim in recorded_claims(tracker, after, company):
+        if claim.id in verdicts:
+            continue  # a claim is checked as of its own day: seen before, it is unchanged
+        [result] = check_answer(tracker, after, [claim]).data
+        changes.append({"area": "claim", "company": result["company"],
+                        "claim_type": claim.claim["type"], "from": None,
+                        "to": result["verdict"], "id": claim.id})  # fmt: skip
+    return changes
+
+
+def check_supports(tracker: Tracker, row: Row, query: Query) -> list[dict[str, Any]]:
+    """For `mxt show`: the progress rows and claim verdicts one announcement takes part in
+    (as of `query.as_of`): a target in force or a figure counted, a claim or its evidence."""
+    kind = row.content["kind"]
+    if kind not in ("target", "deliveries", "launch", "claim"):
+        return []
+    company = row.content["company"]
+    found: list[dict[str, Any]] = []
+    if kind in ("target", "deliveries"):
+        for measured in progress_answer(tracker, query, company).data:
+            if row.ann_id == measured["target_id"] or row.ann_id in measured["sources"]:
+                where = f"progress {measured['company']} {measured['metric']} {measured['period']}"
+                found.append({"path": where, "value": measured})
+    for claim in company_claims(tracker, company, query):
+        if row.ann_id == claim["id"] or row.ann_id in claim["evidence"]:
+            found.append({"path": f"claim {claim['id']}", "value": claim})
+    return found

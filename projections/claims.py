@@ -101,7 +101,7 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         answer, text, counted = _month(counter, month, model, threshold)
         if exact and index == 0:
             answer = None if answer is None else not answer
-            text = f"before the streak {text}"
+            text = text.replace(f"{month}:", f"{month} (the month before):", 1)
         answers.append(answer)
         shown.append(text)
         used.extend(part.id for part in counted.parts)

@@ -190,7 +190,15 @@ def diff(
     before = snapshot(tracker, before_query, names, markets, code)
     after = snapshot(tracker, after_query, names, markets, code)
     known = bool(names) and (code is None or tracker.market(code, after_query).known)
-    return Answer(compare(before, after, code), known)
+    changes = compare(before, after, code)
+    if code is None:  # the pace of targets and the verdicts of claims (SPEC §8)
+        from .checking import check_changes
+
+        measured = check_changes(tracker, before_query, after_query, company)
+        for change in measured:
+            change["announced_on"] = after.announced_on.get(change["id"])
+        changes = sorted(changes + measured, key=_sort_key)
+    return Answer(changes, known)
 
 
 def unknown_note(company: str | None, market: str | None, query: Query) -> str:

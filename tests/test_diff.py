@@ -183,7 +183,7 @@ def test_json_shape_and_order(seeded: str) -> None:
     )
     assert result.exit_code == 0
     changes = json.loads(result.stdout)  # nothing else on stdout
-    assert isinstance(changes, list) and len(changes) == 15
+    assert isinstance(changes, list) and len(changes) == 16  # the target's pace among them
     subject_keys = {
         "launch": {"model", "market"},
         "market-status": {"model", "market"},
@@ -192,6 +192,8 @@ def test_json_shape_and_order(seeded: str) -> None:
         "policy": {"markets", "except", "not_before"},
         "deliveries": {"period"},
         "factory": {"site", "phase"},
+        "pace": {"metric", "period"},
+        "claim": {"claim_type"},
     }
     for change in changes:
         assert (

@@ -199,3 +199,47 @@ def test_the_claim_kind_is_recorded_from_the_command_line(story: str) -> None:
     assert result.exit_code == 0, result.output
     code, answer = check(story)
     assert code == 1 and len(answer) == 3
+
+
+def test_state_company_lists_the_claims_with_their_verdicts(story: str) -> None:
+    result = run(story, "state", "company", "Volta", "--as-of", "2025-07-05", "--json")
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.stdout)["claims"]
+    assert [(c["id"], c["announced_on"], c["verdict"]) for c in claims] == [
+        ("fifth-straight-month", "2025-07-02", "holds"),
+        ("six-months-over-10k", "2025-07-02", "fails"),
+    ]
+    early = run(story, "state", "company", "Volta", "--as-of", "2025-07-01", "--json")
+    assert json.loads(early.stdout)["claims"] == []
+    table = run(story, "state", "company", "Volta", "--as-of", "2025-07-05")
+    assert "six-months-over-10k" in table.stdout and "fails" in table.stdout
+
+
+def test_diff_shows_the_pace_and_new_claims(story: str) -> None:
+    result = run(story, "diff", "--from", "2025-06-01", "--to", "2025-07-10", "--json")
+    assert result.exit_code == 0, result.output
+    measured = [c for c in json.loads(result.stdout) if c["area"] in ("pace", "claim")]
+    assert measured == [
+        {"area": "pace", "company": "Volta", "metric": "deliveries", "period": "2025",
+         "from": "on-track", "to": "ahead", "id": "volta-2025-06", "announced_on": "2025-07-01"},
+        {"area": "claim", "company": "Volta", "claim_type": "streak", "from": None,
+         "to": "holds", "id": "fifth-straight-month", "announced_on": "2025-07-02"},
+        {"area": "claim", "company": "Volta", "claim_type": "streak", "from": None,
+         "to": "fails", "id": "six-months-over-10k", "announced_on": "2025-07-02"},
+    ]  # fmt: skip
+    quiet = run(story, "diff", "--from", "2025-07-05", "--to", "2025-07-10", "--json")
+    assert json.loads(quiet.stdout) == []
+
+
+def test_show_names_the_progress_and_claims_an_announcement_takes_part_in(story: str) -> None:
+    result = run(story, "show", "volta-2025-01", "--as-of", "2025-07-05", "--json")
+    assert result.exit_code == 0, result.output
+    paths = [item["path"] for item in json.loads(result.stdout)["supports"]]
+    assert "progress Volta deliveries 2025" in paths
+    assert "claim fifth-straight-month" in paths and "claim six-months-over-10k" in paths
+    claim = run(story, "show", "six-months-over-10k", "--as-of", "2025-07-05", "--json")
+    [supported] = json.loads(claim.stdout)["supports"]
+    assert supported["value"]["verdict"] == "fails"
+    late = run(story, "show", "volta-2024-12", "--as-of", "2025-07-05", "--json")
+    paths = [item["path"] for item in json.loads(late.stdout)["supports"]]
+    assert not any(path.startswith(("progress", "claim")) for path in paths)
