@@ -9,13 +9,22 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from .content import apply_changes, derive_id
 from .errors import InputError
 from .fields import (
     Count,
     Duration,
+    Expected,
     Identifier,
     IsoDate,
     Market,
@@ -25,10 +34,12 @@ from .fields import (
     Period,
     PositiveNumber,
     Text,
-    YearOrDate,
+    split_bound,
 )
 
 Certainty = Literal["confirmed", "reported", "expected"]
+Bound = Literal["exact", "at-least", "at-most", "about", "range"]
+Metric = Literal["production", "deliveries", "sales"]
 
 
 class Frozen(BaseModel):
@@ -69,6 +80,84 @@ class Announcement(Frozen):
         return {**head, **content}
 
 
+class Bounded(Announcement):
+    """A kind whose value is a count with a bound, and whose scope may be some markets.
+
+    The count may be written with its bound (`200k+`, `~28k`, `38.5k-39.5k`): it is split
+    into the count, `bound` and `high`. `bound: exact` is the default and is not kept.
+    """
+
+    count_field: ClassVar[str] = "count"
+
+    bound: Bound | None = Field(
+        default=None,
+        description="exact (default), at-least, at-most, about, or range (with high).",
+    )
+    high: Count | None = Field(default=None, description="A range's top (bound: range).")
+    markets: list[MarketOrAll] | None = Field(
+        default=None, min_length=1, description="Scope: codes, regions or *; absent: worldwide."
+    )
+    except_: list[Market] | None = Field(
+        default=None, alias="except", description="Scope: markets left out of `markets`."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_bound(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        _split_spelling(data, cls.count_field, "bound", "high")
+        if data.get("bound") == "exact":
+            del data["bound"]
+        return data
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Bounded:
+        _check_high(getattr(self, self.count_field), self.bound, self.high, "high")
+        return self
+
+    def dump(self) -> dict[str, Any]:
+        """The JSON form, the bound and scope right after the count they qualify."""
+        content = super().dump()
+        tail = {name: content.pop(name) for name in BOUNDED_TAIL if name in content}
+        ordered: dict[str, Any] = {}
+        for name, value in content.items():
+            ordered[name] = value
+            if name == self.count_field:
+                ordered.update(tail)
+        return {**ordered, **tail}
+
+
+BOUNDED_TAIL = ("bound", "high", "markets", "except")
+
+
+def _split_spelling(data: dict[str, Any], field: str, bound_field: str, high_field: str) -> None:
+    """Moves a bound written into a count (`200k+`) to its own fields, in place."""
+    count, bound, high = split_bound(data.get(field))
+    if bound is None:
+        return
+    given = data.get(bound_field)
+    if given not in (None, bound):
+        raise ValueError(f"{field}: {data[field]!r} is {bound}, but {bound_field} is {given!r}")
+    if high is not None and data.get(high_field) not in (None, high):
+        raise ValueError(f"{field}: {data[field]!r} is a range, but {high_field} is also given")
+    data[field] = count
+    data[bound_field] = bound
+    if high is not None:
+        data[high_field] = high
+
+
+def _check_high(value: int, bound: str | None, high: int | None, high_field: str) -> None:
+    if bound == "range":
+        if high is None:
+            raise ValueError(f"{high_field}: missing (a range needs its top)")
+        if high < value:
+            raise ValueError(f"{high_field}: must be >= the range's low end {value}")
+    elif high is not None:
+        raise ValueError(f"{high_field}: only a range (bound: range) has a top")
+
+
 class Launch(Announcement):
     kind: Literal["launch"] = "launch"
     model: Name
@@ -78,12 +167,12 @@ class Launch(Announcement):
     competitor: Name | None = None
 
 
-class Orders(Announcement):
+class Orders(Bounded):
     kind: Literal["orders"] = "orders"
     model: Name
     stage: Literal["pre-booking", "locked", "confirmed"]
     count: Count
-    within: Duration | None = None
+    within: Duration | None = Field(default=None, description="e.g. 3min, 18h, 2d, 1w, 6mo.")
 
 
 class WaitTime(Announcement):
@@ -93,18 +182,43 @@ class WaitTime(Announcement):
     max_months: PositiveNumber
 
 
-class Target(Announcement):
+class Target(Bounded):
+    count_field: ClassVar[str] = "value"
+
     kind: Literal["target"] = "target"
-    metric: Literal["production", "deliveries", "sales"]
+    metric: Metric
     period: Period
     value: Count
     previous: Count | None = Field(default=None, description="The value it says it replaces.")
+    previous_high: Count | None = Field(default=None, description="When that was a range.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_previous(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("previous"), str):
+            count, bound, high = split_bound(data["previous"])
+            if bound not in (None, "range"):
+                raise ValueError(f"previous: {data['previous']!r}: only a value or a range")
+            if bound == "range":
+                data = {**data, "previous": count, "previous_high": high}
+        return data
+
+    @model_validator(mode="after")
+    def _check_previous(self) -> Target:
+        if self.previous_high is not None:
+            if self.previous is None:
+                raise ValueError("previous: missing (previous_high is the top of its range)")
+            _check_high(self.previous, "range", self.previous_high, "previous_high")
+        return self
 
 
-class Deliveries(Announcement):
+class Deliveries(Bounded):
+    count_field: ClassVar[str] = "units"
+
     kind: Literal["deliveries"] = "deliveries"
-    period: Month
+    period: Period
     units: Count
+    metric: Metric | None = Field(default=None, description="Default: deliveries.")
     model: Name | None = Field(default=None, description="Absent: the company total.")
 
 
@@ -129,7 +243,7 @@ class Policy(Announcement):
 class Showcase(Announcement):
     kind: Literal["showcase"] = "showcase"
     model: Name
-    market: Market
+    market: Market | None = Field(default=None, description="Absent: online or worldwide.")
     venue: Name
 
 
@@ -137,7 +251,7 @@ class ExpectedEntry(Announcement):
     kind: Literal["expected-entry"] = "expected-entry"
     market: Market
     model: Name | None = None
-    expected: YearOrDate
+    expected: Expected
 
 
 class Statement(Announcement):
@@ -146,9 +260,6 @@ class Statement(Announcement):
     text: Text = Field(min_length=1)
     model: Name | None = None
     market: Market | None = None
-
-
-Metric = Literal["production", "deliveries", "sales"]
 
 
 class StreakClaim(Frozen):
