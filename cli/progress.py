@@ -11,12 +11,9 @@ from .render import emit_json, note, table
 
 
 def shown(count: Any, bound: Any, high: Any = None) -> str:
-    """A count with its bound beside it, as every table shows counts (`25,000+`, `~28,000`)."""
-    from mxt.projections.figures import Figure
+    from mxt.events.kinds import spell_count
 
-    if count is None:
-        return "-"
-    return Figure(int(count), bound or "exact", high).shown()
+    return spell_count(count, bound, high)
 
 
 def progress_table(rows: list[dict[str, Any]], title: str) -> None:

@@ -43,7 +43,8 @@ def _common(row: Row) -> dict[str, Any]:
     return {
         "id": row.ann_id,
         "announced_on": row.announced_on,
-        "recorded_at": row.recorded_at,
+        # transaction time, then the log's order: lines of one import follow the file
+        "recorded_at": f"{row.recorded_at}#{row.seq:016d}",
         "certainty": row.content.get("certainty") or "confirmed",
     }
 

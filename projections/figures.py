@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, cast
+
+from mxt.events.kinds import spell_count, sum_bound
 
 Bound = Literal["exact", "at-least", "at-most", "about", "range"]
 BOUNDS: tuple[Bound, ...] = ("exact", "at-least", "at-most", "about", "range")
@@ -91,34 +93,18 @@ class Figure:
 
     def shown(self) -> str:
         """The count with its bound, as tables show it: `200,000+`, `~28,000`, `≤1,000`."""
-        if self.bound == "range":
-            return f"{self.count:,}–{(self.high or self.count):,}"
-        prefix = {"at-most": "≤", "about": "~"}.get(self.bound, "")
-        return f"{prefix}{self.count:,}{'+' if self.bound == 'at-least' else ''}"
+        return spell_count(self.count, self.bound, self.high)
 
 
 # A part of a sum that nobody announced (a month missing between two that were): at least 0.
 UNKNOWN_PART = Figure(0, "at-least")
 
 
-def sum_bound(bounds: Iterable[Bound]) -> Bound:
-    """SPEC §5.1: a sum is `exact` when every part is, `at-least` when every part is exact
-    or at-least (likewise `at-most`), otherwise `about`."""
-    found = set(bounds)
-    if found <= {"exact"}:
-        return "exact"
-    if found <= {"exact", "at-least"}:
-        return "at-least"
-    if found <= {"exact", "at-most"}:
-        return "at-most"
-    return "about"
-
-
 def total(parts: Iterable[Figure]) -> tuple[Figure, Span]:
     """The sum of `parts` as a figure (§5.1 bound; a range part counts by its midpoint when
     the sum is `about`) and the exact span of values the parts allow together."""
     listed = list(parts)
-    bound = sum_bound(part.bound for part in listed)
+    bound = cast(Bound, sum_bound([part.bound for part in listed]))
     span = Span(Fraction(0), Fraction(0))
     for part in listed:
         span = span + part.span

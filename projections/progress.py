@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from mxt.events.kinds import RANK
+
 from .figures import UNKNOWN_PART, Figure, Span, total
 from .periods import Period, parse_period
 
-RANK = {"confirmed": 3, "reported": 2, "expected": 1}
 ON_TRACK_POINTS = 5  # share_pct within this many points of elapsed_pct is on-track
 
 
@@ -50,7 +51,7 @@ class Fact:
     @property
     def strength(self) -> tuple[int, str, str, str]:
         """§5.1 order of evidence in one slot: rank, then the later day, then the later record."""
-        return (RANK.get(self.certainty, 0), self.announced_on, self.recorded_at, self.id)
+        return (-RANK.get(self.certainty, len(RANK)), self.announced_on, self.recorded_at, self.id)
 
 
 @dataclass(frozen=True)

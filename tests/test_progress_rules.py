@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from mxt.projections.figures import Figure, Span, sum_bound, total
+from mxt.events.kinds import sum_bound
+from mxt.projections.figures import Figure, Span, total
 from mxt.projections.periods import month_before, months_ending, parse_period
 from mxt.projections.progress import ActualFact, Scope, TargetFact, progress, progress_row
 
