@@ -100,8 +100,11 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     for index, month in enumerate(months):
         answer, text, counted = _month(counter, month, model, threshold)
         if exact and index == 0:
+            if answer is True:
+                text = f"{text}, the month before, also reached {threshold:,}: a longer streak"
+            else:
+                text = text.replace(f"{month}:", f"{month} (the month before):", 1)
             answer = None if answer is None else not answer
-            text = text.replace(f"{month}:", f"{month} (the month before):", 1)
         answers.append(answer)
         shown.append(text)
         used.extend(part.id for part in counted.parts)

@@ -64,7 +64,7 @@ def test_an_exact_streak_needs_the_month_before_to_fall_short() -> None:
     assert verdict(streak(3, exact=True), *SPRING) == "holds"
     answer = check(streak(2, exact=True), Evidence(actuals=SPRING), "2025-07-31")
     assert answer.verdict == "fails"  # 2025-04 reached 20,000 too: a longer streak
-    assert "2025-04 (the month before): 21,000" in answer.why
+    assert "2025-04: 21,000, the month before, also reached 20,000" in answer.why
     assert verdict(streak(4, exact=True), *SPRING) == "fails"
 
 

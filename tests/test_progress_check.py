@@ -243,3 +243,51 @@ def test_show_names_the_progress_and_claims_an_announcement_takes_part_in(story:
     late = run(story, "show", "volta-2024-12", "--as-of", "2025-07-05", "--json")
     paths = [item["path"] for item in json.loads(late.stdout)["supports"]]
     assert not any(path.startswith(("progress", "claim")) for path in paths)
+
+
+# -- the seed story -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def seeded(store_location: str) -> str:
+    from mxt.cli.demo import seed_path
+
+    result = run(store_location, "import", str(seed_path()))
+    assert result.exit_code == 0, result.output
+    return store_location
+
+
+def test_the_seed_2025_target_against_xiaomis_deliveries(seeded: str) -> None:
+    [row] = progress(seeded, "--company", "Xiaomi", "--period", "2025", "--as-of", "2025-07-05")
+    assert (row["target"], row["target_id"]) == (350_000, "xiaomi-2025-target-350k")
+    assert (row["actual_metric"], row["covered_until"]) == ("deliveries", "2025-06-30")
+    # Q1 as a quarter (75,869), then April and May (28,000+ each), June (Xiaomi's 25,000+)
+    assert (row["actual"], row["actual_bound"]) == (75_869 + 28_000 + 28_000 + 25_000, "at-least")
+    assert row["sources"] == [
+        "xiaomi-deliveries-2025-q1",
+        "xiaomi-deliveries-2025-04",
+        "xiaomi-deliveries-2025-05",
+        "xiaomi-deliveries-2025-06-over-25k",
+    ]
+    assert row["needed_per_month"] == round((350_000 - 156_869) / 6, 2)
+    [before] = progress(seeded, "--company", "Xiaomi", "--as-of", "2025-05-05")
+    assert before["actual"] == 20_000 + 20_000 + 29_000 + 28_000  # January to April
+    assert before["sources"][0] == "xiaomi-deliveries-2025-01"
+
+
+def test_the_seed_streak_claim_is_checked_with_its_reason(seeded: str) -> None:
+    code, [answer] = check(seeded)
+    assert answer["id"] == "xiaomi-claim-eighth-straight-month"
+    # Xiaomi passed 20,000 in October 2024: by June 2025 the streak was nine months long.
+    assert (code, answer["verdict"]) == (1, "fails")
+    assert "2024-10: 20,000+, the month before, also reached 20,000" in answer["why"]
+    assert answer["evidence"][0] == "xiaomi-deliveries-2024-10"
+    assert answer["evidence"][-1] == "xiaomi-deliveries-2025-06-over-25k"
+    may = {**answer["claim"], "ending": "2025-05"}  # the eighth, by Xiaomi's count
+    code, [eighth] = check(seeded, "-", "--as-of", "2025-06-01",
+                           stdin=json.dumps({"company": "Xiaomi", "claim": may}))  # fmt: skip
+    assert (code, eighth["verdict"]) == (0, "undetermined")  # September 2024 is not recorded
+    assert "2024-09 (the month before): not announced" in eighth["why"]
+    lines = json.dumps({"company": "Xiaomi", "claim": {**may, "exact": False}})
+    code, [streak] = check(seeded, "-", "--as-of", "2025-06-01", stdin=lines)
+    assert (code, streak["verdict"]) == (0, "holds")
