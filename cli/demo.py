@@ -30,7 +30,8 @@ def step(title: str) -> None:
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
     fresh store and walk through its state as of several dates, its target audit, the
-    progress against the 2025 target and the check of the article's streak claim.
+    changes of a month, where its sources disagree, the progress against the 2025 target
+    and the check of the article's streak claim.
 
     Example: mxt demo
     """
@@ -38,6 +39,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
 
     from .admin import verify_command
     from .check import show_checks
+    from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
     from .progress import progress_command
@@ -71,6 +73,16 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
         ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
                    market=None, known_at=None, as_json=False)  # fmt: skip
+        step(
+            "June 2025 deliveries: Xiaomi's own 'over 25,000' (confirmed) is in force; the "
+            "article's 28,000 (reported) lies within it"
+        )
+        ctx.invoke(state_company, name="Xiaomi", as_of="2025-07-10", **reads)
+        step(
+            "Where the sources disagree: the article's 'up to a year' against the app's 60 "
+            "weeks for a YU7"
+        )
+        ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
         step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
         ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
                    as_of="2025-07-05", **reads)  # fmt: skip

@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "audit": "read",
     "show": "read",
     "diff": "diff",
+    "conflicts": "conflicts",
     "verify": "admin",
     "rebuild": "admin",
     "copy": "admin",

@@ -14,7 +14,7 @@ KIND_OPTIONS = (
     "model", "market", "launched-on", "segment", "competitor", "stage", "count", "within",
     "trim", "max-months", "metric", "period", "value", "previous", "units", "site", "phase",
     "status", "effective-on", "capacity", "not-before", "venue", "expected", "topic", "text",
-    "claim",
+    "bound", "high", "previous-high", "claim",
 )  # fmt: skip
 LIST_OPTIONS = ("markets", "except")
 
