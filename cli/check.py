@@ -54,7 +54,9 @@ def show_checks(context: Context, query: Any, claims: Any, as_json: bool, strict
         table(answer.data, ["id", "company", "verdict", "why"],
               title=f"claims checked (known at {query.known_at})")  # fmt: skip
     if not claims:
-        note(f"note: no claims to check as of {query.as_of} (known at {query.known_at})")
+        began = tracker.recording_began()
+        before = f"; recording began at {began}" if began and query.known_at < began else ""
+        note(f"note: no claims to check as of {query.as_of} (known at {query.known_at}){before}")
     failing = {"fails", "undetermined"} if strict else {"fails"}
     return 1 if any(result["verdict"] in failing for result in answer.data) else 0
 

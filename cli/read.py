@@ -129,6 +129,10 @@ def summary(entry: dict[str, Any]) -> str:
         return f"{model} at {entry['venue']} ({entry.get('market') or 'online'})"
     if kind == "expected-entry":
         return f"{model or 'all models'} in {entry['market']} by {entry['expected']}"
+    if kind == "claim":
+        from mxt.projections.claims import statement
+
+        return f"claims {statement(entry['claim'])}"
     text = entry.get("text", "")
     return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
 

@@ -66,6 +66,22 @@ def _subject(claim: dict[str, Any]) -> str:
     return f"{claim['metric']} of {model}" if model else f"{claim['metric']}"
 
 
+def statement(claim: dict[str, Any]) -> str:
+    """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`)."""
+    kind = claim["type"]
+    if kind == "streak":
+        exactly = " (and not the month before)" if claim.get("exact") else ""
+        return (
+            f"{_subject(claim)} >= {int(claim['at_least']):,}, {claim['months']} months to "
+            f"{claim['ending']}{exactly}"
+        )
+    if kind == "total":
+        return f"{_subject(claim)} {claim['period']} {claim['op']} {int(claim['value']):,}"
+    if kind == "target":
+        return f"{claim['metric']} target {claim['period']} = {int(claim['value']):,}"
+    return f"{claim['model']} launched in {claim['market']} on or before {claim['on_or_before']}"
+
+
 def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
     """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
     found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
@@ -108,7 +124,7 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         answers.append(answer)
         shown.append(text)
         used.extend(part.id for part in counted.parts)
-    subject = f"{_subject(claim)} >= {threshold:,}, {claim['months']} months to {claim['ending']}"
+    subject = statement(claim)
     for verdict, wanted, label in ((FAILS, False, ""), (UNDETERMINED, None, "cannot decide ")):
         picked = [text for text, answer in zip(shown, answers, strict=True) if answer is wanted]
         if picked:
@@ -120,7 +136,7 @@ def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
     op, value = claim["op"], int(claim["value"])
-    stated = f"{_subject(claim)} {claim['period']} {op} {value:,}"
+    stated = statement(claim)
     if not counted.parts:
         return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
     figure, span = counted.sum()
@@ -147,7 +163,7 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         lambda t: t.period,
         as_of,
     )
-    stated = f"{claim['metric']} target {claim['period']} = {value:,}"
+    stated = statement(claim)
     target = chosen.get(claim["period"])
     if target is None:
         return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
@@ -171,7 +187,7 @@ def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         lambda launch: launch.market,
         as_of,
     )
-    stated = f"{claim['model']} launched in {market} on or before {by}"
+    stated = statement(claim)
     if not chosen:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
     first = min(chosen.values(), key=lambda launch: (launch.launched_on, launch.id))

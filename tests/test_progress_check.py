@@ -329,3 +329,35 @@ def test_the_seed_streak_claim_is_checked_with_its_reason(seeded: str) -> None:
     lines = json.dumps({"company": "Xiaomi", "claim": {**may, "exact": False}})
     code, [streak] = check(seeded, "-", "--as-of", "2025-06-01", stdin=lines)
     assert (code, streak["verdict"]) == (0, "holds")
+
+
+def test_the_log_says_what_a_claim_claims(story: str) -> None:
+    result = run(story, "log", "--kind", "claim")
+    assert "claims deliveries >= 10,000, 6 months to 2025-06" in result.stdout
+    assert "5 months to 2025-06 (and not the month before)" in result.stdout
+
+
+def test_the_installed_mxt_check_exits_1_when_a_claim_fails(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+
+    executable = shutil.which("mxt")
+    assert executable is not None
+    store = str(tmp_path / "s.sqlite")
+    lines = "".join(json.dumps(line) + "\n" for line in STORY)
+    environment = {k: v for k, v in os.environ.items() if k != "MXT_STORE"}
+
+    def mxt(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([executable, "--store", store, *args], input=stdin, text=True,
+                              capture_output=True, env=environment, timeout=60)  # fmt: skip
+
+    assert mxt("import", "-", stdin=lines).returncode == 0
+    failing = mxt("check", "--json")
+    assert failing.returncode == 1 and failing.stderr == ""
+    assert {row["verdict"] for row in json.loads(failing.stdout)} == {"holds", "fails"}
+    holding = mxt("check", "-", stdin=json.dumps({"company": "Volta", "claim": streak(5)}))
+    assert (holding.returncode, holding.stderr) == (0, "")
+    bad = mxt("check", "-", stdin="{}\n")
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == "mxt: error: stdin line 1: company: missing\n"
