@@ -176,25 +176,43 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 
+def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, LaunchFact]:
+    """Per launch market (§5.1): among the visible announcements of the highest rank, the
+    earliest launch on or before `as_of`; else the latest word on a planned launch."""
+    by_market: dict[str, list[LaunchFact]] = {}
+    for launch in launches:
+        if launch.announced_on <= as_of:
+            by_market.setdefault(launch.market, []).append(launch)
+    decided: dict[str, LaunchFact] = {}
+    for market, group in by_market.items():
+        top = max(launch.strength[0] for launch in group)
+        best = [launch for launch in group if launch.strength[0] == top]
+        happened = [launch for launch in best if launch.launched_on <= as_of]
+        decided[market] = (
+            min(happened, key=lambda launch: (launch.launched_on, launch.strength))
+            if happened
+            else max(best, key=lambda launch: launch.strength)
+        )
+    return decided
+
+
 def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
-    chosen = in_force(
-        (
-            launch
-            for launch in evidence.launches
-            if launch.model == model and market_covers(launch.market, market)
-        ),
-        lambda launch: launch.market,
-        as_of,
-    )
+    covering = [
+        launch
+        for launch in evidence.launches
+        if launch.model == model and market_covers(launch.market, market)
+    ]
+    decided = launch_dates(covering, as_of)
     stated = statement(claim)
-    if not chosen:
+    if not decided:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
-    first = min(chosen.values(), key=lambda launch: (launch.launched_on, launch.id))
-    ids = tuple(sorted(launch.id for launch in chosen.values()))
-    where = f"launched in {first.market} on {first.launched_on}"
-    if first.launched_on <= by and first.launched_on <= as_of:
+    first = min(decided.values(), key=lambda launch: (launch.launched_on, launch.id))
+    ids = tuple(sorted(launch.id for launch in decided.values()))
+    happened = first.launched_on <= as_of
+    where = f"{'launched' if happened else 'planned'} in {first.market} on {first.launched_on}"
+    if happened and first.launched_on <= by:
         return Verdict(HOLDS, f"{stated}: {where}", ids)
     if first.launched_on > by:
         return Verdict(FAILS, f"{stated}: first {where}", ids)
-    return Verdict(UNDETERMINED, f"{stated}: planned for {first.launched_on}, after {as_of}", ids)
+    return Verdict(UNDETERMINED, f"{stated}: {where}, after {as_of}", ids)
