@@ -91,7 +91,7 @@ def check_command(
     claims = None
     if file is not None:
         try:
-            with click.open_file(file, "rb") if file != "-" else _stdin() as stream:
+            with click.open_file(file, "rb") as stream:  # `-`: standard input
                 claims = read_claims(stream, "stdin" if file == "-" else file)
         except OSError as error:
             raise InputError("FILE", f"cannot read {file}: {error.strerror}") from None
@@ -99,10 +99,3 @@ def check_command(
     if code:
         sys.stdout.flush()
         raise SystemExit(code)
-
-
-def _stdin() -> Any:
-    import contextlib
-    import sys
-
-    return contextlib.nullcontext(sys.stdin.buffer)
