@@ -361,3 +361,29 @@ def test_the_installed_mxt_check_exits_1_when_a_claim_fails(tmp_path: Path) -> N
     bad = mxt("check", "-", stdin="{}\n")
     assert (bad.returncode, bad.stdout) == (2, "")
     assert bad.stderr == "mxt: error: stdin line 1: company: missing\n"
+
+
+def test_range_guidance_and_bounded_months_from_the_command_line(store_location: str) -> None:
+    common = ["--company", "NIO", "--source", "guidance"]
+    assert run(store_location, "record", "target", *common, "--announced-on", "2025-09-02",
+               "--metric", "deliveries", "--period", "2025-Q4",
+               "--value", "38.5k-39.5k").exit_code == 0  # fmt: skip
+    for month, units in (("2025-10", "13k+"), ("2025-11", "~14k")):
+        result = run(store_location, "record", "deliveries", *common, "--announced-on",
+                     f"{month}-28", "--period", month, "--units", units)  # fmt: skip
+        assert result.exit_code == 0, result.output
+    [row] = progress(store_location, "--as-of", "2025-12-01")
+    assert (row["target"], row["target_bound"], row["target_high"]) == (38_500, "range", 39_500)
+    assert (row["actual"], row["actual_bound"]) == (27_000, "about")
+    assert row["needed_per_month"] == 11_500  # from the range's low end, December left
+    table = run(store_location, "progress", "--as-of", "2025-12-01").stdout
+    assert "38,500–39,500" in table and "~27,000" in table
+    claim = {"type": "total", "metric": "deliveries", "period": "2025-Q4", "op": ">=",
+             "value": 26_000}  # fmt: skip
+    code, [answer] = check(store_location, "-", "--as-of", "2025-12-01",
+                           stdin=json.dumps({"company": "nio", "claim": claim}))  # fmt: skip
+    assert (code, answer["verdict"]) == (0, "holds")  # 13,000 + 13,300 at the least
+    code, [answer] = check(store_location, "-", "--as-of", "2025-12-01",
+                           stdin=json.dumps({"company": "nio",
+                                             "claim": {**claim, "value": 27_000}}))  # fmt: skip
+    assert (code, answer["verdict"]) == (0, "undetermined")
