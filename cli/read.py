@@ -22,11 +22,13 @@ def _report_unknown(answer: Any, subject: str, query: Any, tracker: Any = None) 
     from mxt.projections.queries import nothing_known_note
 
     if not answer.known:
-        message = nothing_known_note(subject, query)
-        began = tracker.recording_began() if tracker is not None else None
-        if began is not None and query.known_at < began:
-            message += f"; recording began at {began}"
-        note(message)
+        note(nothing_known_note(subject, query) + began_before(tracker, query.known_at))
+
+
+def began_before(tracker: Any, known_at: str) -> str:
+    """`; recording began at T` when `known_at` is before the store's first record, else ''."""
+    began = tracker.recording_began() if tracker is not None else None
+    return f"; recording began at {began}" if began is not None and known_at < began else ""
 
 
 def count(value: dict[str, Any] | None, name: str) -> str:

@@ -121,6 +121,9 @@ def test_known_at_before_the_first_record_says_when_recording_began(store_locati
     result = invoke(store, "state", "company", "Xiaomi", "--known-at", "2025-06-26", "--json")
     assert json.loads(result.stdout)["targets"] == []
     assert "recording began at 20" in result.stderr
+    span = ["diff", "--from", "2025-06-01", "--to", "2025-07-10", "--known-at", "2025-06-26"]
+    assert "recording began at 20" in invoke(store, *span).stderr
+    assert "recording began" not in invoke(store, "state", "company", "Nobody").stderr
 
 
 def test_show_traces_a_status_to_its_policy_and_leaves_nulls_out(store_location: str) -> None:
