@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from mxt.events.kinds import KIND_NAMES
+
 from .main import Context, read_options
 from .render import cell, emit_json, fields, note, table
 
@@ -49,10 +51,11 @@ def beside(value: dict[str, Any]) -> str:
 
 
 @click.command("log")
-@click.option("--company")
-@click.option("--model")
-@click.option("--market")
-@click.option("--kind")
+@click.option("--company", help="Only this company (any case).")
+@click.option("--model", help="Only this model (any case).")
+@click.option("--market", metavar="CODE", help="Only announcements naming this market, a "
+              "region containing it, or a policy covering it.")  # fmt: skip
+@click.option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(KIND_NAMES)}.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Announced on or after.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Announced on or before.")
 @read_options
