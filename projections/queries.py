@@ -95,6 +95,33 @@ class Tracker:
 
     # -- state ---------------------------------------------------------------------------
 
+    def _facts(
+        self,
+        cursor: Any,
+        query: Query,
+        company: str | None,
+        model: str | None = None,
+        subjects: Sequence[str] = (),
+    ) -> list[Row]:
+        """The launch, policy, expected-entry and showcase rows a market status needs: every
+        launch (of `model`, when given), and of the rest the latest of each rank in each
+        group (all the rank rule and 'the latest covering policy' need)."""
+        ask = (query.as_of, query.known_at)
+        rows = self.read_model.in_groups(
+            cursor, *ask, ("launch",), company=company, model=model, subjects=subjects
+        )
+        if model is None:
+            return rows + self.read_model.latest(
+                cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
+            )
+        rows += self.read_model.latest(cursor, *ask, ("policy",), company=company)
+        rows += self.read_model.latest(cursor, *ask, ("showcase",), company=company, model=model)
+        for owner in (model, ""):  # the model's own expected entries, and the company's
+            rows += self.read_model.latest(
+                cursor, *ask, ("expected-entry",), company=company, model=owner
+            )
+        return rows
+
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         model_key = key(model)
@@ -102,16 +129,10 @@ class Tracker:
             rows = self.read_model.latest(
                 cursor, query.as_of, query.known_at, MODEL_KINDS, company=company, model=model
             )
-            facts_rows = [
-                row
-                for row in self.read_model.in_groups(
-                    cursor, query.as_of, query.known_at, MARKET_FACTS, company=company
-                )
-                if row.content["kind"] != "launch" or key(row.content["model"]) == model_key
-            ]
+            facts_rows = self._facts(cursor, query, company, model)
             names = self._names(cursor, query, company).get(key(company), Names(company))
         display = names.models.get(model_key, model)
-        facts = CompanyFacts.of(facts_rows, names)
+        facts = CompanyFacts.of(sorted(facts_rows, key=lambda row: row.order), names)
         rows = sorted([*rows, *facts.launches.get(model_key, [])], key=lambda row: row.order)
         state = model_state(rows, query, names.company, display, facts)
         return Answer(state, model_key in names.models)
@@ -127,7 +148,10 @@ class Tracker:
                 cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
             )
             rows += self.read_model.in_groups(
-                cursor, query.as_of, query.known_at, MARKET_FACTS, company=company
+                cursor, query.as_of, query.known_at, ("launch",), company=company
+            )
+            rows += self.read_model.latest(
+                cursor, query.as_of, query.known_at, ("policy", "expected-entry"), company=company
             )
             rows += self.read_model.every(
                 cursor, query.as_of, query.known_at, ("factory",), company=company
@@ -145,10 +169,7 @@ class Tracker:
         # it; policies whose markets list it, a region containing it or "*".
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
-            rows = self.read_model.in_groups(
-                cursor, query.as_of, query.known_at, ("launch", "expected-entry", "showcase"),
-                subjects=covering,
-            )  # fmt: skip
+            rows = self._facts(cursor, query, None, subjects=covering)
             cursor.execute(
                 "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
                 (query.as_of,),
@@ -162,7 +183,7 @@ class Tracker:
                 )
             ]
             if listing:
-                rows += self.read_model.in_groups(
+                rows += self.read_model.latest(
                     cursor, query.as_of, query.known_at, ("policy",), subjects=listing
                 )
             names = self._names(cursor, query)
@@ -317,9 +338,7 @@ class Tracker:
         model_key = key(model)
         content = row.content
         with self.store.read() as cursor:
-            facts_rows = self.read_model.in_groups(
-                cursor, query.as_of, query.known_at, MARKET_FACTS, company=content["company"]
-            )
+            facts_rows = self._facts(cursor, query, content["company"], model)
             peers = []
             if content["kind"] == "deliveries":
                 peers = self.read_model.latest(
@@ -327,7 +346,8 @@ class Tracker:
                     company=content["company"], model=model,
                 )  # fmt: skip
             names = self._names(cursor, query, content["company"])
-        facts = CompanyFacts.of(facts_rows, names.get(key(content["company"])) or Names(model))
+        own = names.get(key(content["company"])) or Names(model)
+        facts = CompanyFacts.of(sorted(facts_rows, key=lambda row: row.order), own)
         found: list[dict[str, Any]] = []
         launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
         for market, ann_id in sorted(launches.ids.items()):

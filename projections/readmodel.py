@@ -7,10 +7,12 @@ is its valid time. A recorded (uncorrected) row keeps no copy of its content: it
 the stored event itself (`seq`), so the read model costs little beside the log.
 
 Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
-later announcement of the same kind replaces (a target's metric and period, an order stage,
-a launch market, …). `rm_groups` lists the groups with the earliest date of any row in them,
-so that "the latest announcement of each group as of D, known at T" is one indexed seek per
-group, however long the history behind it. That is what keeps as-of queries flat.
+later announcement of the same kind replaces, its slot (a target's metric, period and scope,
+an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
+(0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
+any row in them, so that "the latest announcement of each rank in each group as of D, known
+at T" is one indexed seek per group and rank, however long the history behind it. That is
+what keeps as-of queries flat.
 `rm_entities` lists each company and model the same way, for their names.
 
 The rows are written by the same transaction that appends the events (the store calls
@@ -412,17 +414,25 @@ class ReadModel:
         subjects: Sequence[str] = (),
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
-        in time order (launches: the earliest launch date of a slot counts, not the latest)."""
+        in time order (launches: the earliest launch date of a slot counts, not the latest).
+
+        The groups are read first and each group's rows through its index (`CROSS JOIN`
+        keeps SQLite to that order); the date is checked here, since a range on it in SQL
+        would steer SQLite to another index.
+        """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
         cursor.execute(
-            SELECT_ROW + "JOIN rm_groups g ON v.company_key=g.company_key AND v.kind=g.kind "
+            SELECT_ROW.split(" FROM ")[0] + ", v.announced_on FROM rm_groups g "
+            "CROSS JOIN rm_versions v JOIN stored_events e ON e.rowid = v.seq "
+            f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"WHERE {' AND '.join(where)} AND v.announced_on<=? AND {VISIBLE} "
-            "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.seq",
-            [*params, as_of, as_of, known_at, known_at],
+            f"AND {VISIBLE} AND v.retracted=0",
+            [*params, as_of, known_at, known_at],
         )
-        return [_to_row(values) for values in cursor.fetchall()]
+        rows = [_to_row(values) for values in cursor.fetchall() if values[10] <= as_of]
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     def first_recorded(self, cursor: Any) -> str | None:
         """When recording began: the earliest `recorded_at` in the store (None when empty)."""
