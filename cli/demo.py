@@ -47,17 +47,22 @@ def check_new_or_empty(location: str) -> None:
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
     fresh store and walk through its state as of several dates, its target audit, the
-    changes of a month and where its sources disagree.
+    changes of a month, where its sources disagree, the progress against the 2025 target
+    and the check of the article's streak claim.
 
     It never writes into the store named by MXT_STORE or the group's --store: only into a
     temporary store, or into the new or empty one given to `demo --store`.
 
     Example: mxt demo --store tour.sqlite
     """
+    from mxt.projections.queries import make_query
+
     from .admin import verify_command
+    from .check import show_checks
     from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
+    from .progress import progress_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
 
     if demo_store is not None:
@@ -99,6 +104,11 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
             "weeks for a YU7"
         )
         ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
+        step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
+        ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
+                   as_of="2025-07-05", **reads)  # fmt: skip
+        step("Is it true? The article's 'eighth straight month above 20,000', checked")
+        show_checks(ctx.obj, make_query(None, None), None, as_json=False, strict=False)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()

@@ -85,6 +85,10 @@ def subject(change: dict[str, Any]) -> str:
         total = "total " if area == "deliveries" else ""
         where = f" in {scope}" if scope != "*" else ""
         return f"{total}{change['metric']} {change['period']}{where}"
+    if area == "pace":
+        return f"pace of {change['metric']} target {change['period']}"
+    if area == "claim":
+        return f"{change['claim_type']} claim"
     if area == "factory":
         return f"{change['site']} phase {change['phase']}"
     if area == "policy":

@@ -127,6 +127,10 @@ def summary(entry: dict[str, Any]) -> str:
         return f"{model} at {entry['venue']} ({entry.get('market') or 'online'})"
     if kind == "expected-entry":
         return f"{model or 'all models'} in {entry['market']} by {entry['expected']}"
+    if kind == "claim":
+        from mxt.projections.claims import statement
+
+        return f"claims {statement(entry['claim'])}"
     text = entry.get("text", "")
     return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
 
@@ -244,9 +248,12 @@ def state_company(
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
+    from mxt.projections.checking import company_claims
+
     query = _query(as_of, known_at)
-    answer = context.open_tracker().company(name, query)
-    state = answer.data
+    tracker = context.open_tracker()
+    answer = tracker.company(name, query)
+    state = {**answer.data, "claims": company_claims(tracker, name, query)}
     if as_json:
         emit_json(state)
     else:
@@ -281,6 +288,7 @@ def state_company(
             ["market", "model", "expected", "certainty", "announced_on", "id"],
             title="expected entries",
         )
+        table(state["claims"], ["announced_on", "id", "verdict", "why"], title="claims")
     _report_unknown(answer, name, query)
 
 

@@ -39,6 +39,9 @@ EXAMPLES = {
     "--market IN --expected 2025-06 --certainty expected",
     "statement": '--company Xiaomi --announced-on 2025-07-04 --source "Khabar Panel" '
     '--topic hiring --text "Active hiring for manufacturing and logistics"',
+    "claim": '--company Xiaomi --announced-on 2025-07-01 --source "Khabar Panel" '
+    '--certainty reported --claim \'{"type": "streak", "metric": "deliveries", '
+    '"at_least": 20000, "months": 8, "ending": "2025-06", "exact": true}\'',
 }
 
 

@@ -6,10 +6,12 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     TypeAdapter,
@@ -28,6 +30,7 @@ from .fields import (
     IsoDate,
     Market,
     MarketOrAll,
+    Month,
     Name,
     Period,
     PositiveNumber,
@@ -307,6 +310,104 @@ class Statement(Announcement):
     market: Market | None = Field(default=None, description="Market it concerns.")
 
 
+class StreakClaim(Frozen):
+    """The `months` months ending with `ending` each reached `at_least`; with `exact`, the
+    month before them did not ("the eighth straight month")."""
+
+    type: Literal["streak"]
+    metric: Metric
+    model: Name | None = None
+    at_least: Count
+    months: int = Field(ge=1, le=1200, strict=True)
+    ending: Month
+    exact: bool | None = Field(default=None, strict=True, description="Default false.")
+
+
+class TotalClaim(Frozen):
+    """The total of `period` (as far as announced by the claim's date) compared to `value`."""
+
+    type: Literal["total"]
+    metric: Metric
+    model: Name | None = None
+    period: Period
+    op: Literal[">=", "<=", "="]
+    value: Count
+
+
+class TargetClaim(Frozen):
+    """The target in force on the claim's date is `value`."""
+
+    type: Literal["target"]
+    metric: Metric
+    period: Period
+    value: Count
+
+
+class LaunchedClaim(Frozen):
+    """`model` was on sale in `market` on or before `on_or_before`."""
+
+    type: Literal["launched"]
+    model: Name
+    market: Market
+    on_or_before: IsoDate
+
+
+def _decode_claim(value: Any) -> Any:
+    """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise ValueError("expected a JSON object") from None
+    return value
+
+
+ClaimObject = Annotated[
+    StreakClaim | TotalClaim | TargetClaim | LaunchedClaim,
+    Field(discriminator="type"),
+    BeforeValidator(_decode_claim),
+]
+CLAIM_TYPES = ("streak", "total", "target", "launched")
+
+
+class Claim(Announcement):
+    """A checkable statement somebody made; `mxt check` tests it against the data (§8)."""
+
+    kind: Literal["claim"] = "claim"
+    claim: ClaimObject = Field(
+        description="The claim object (JSON on the command line): streak, total, target or "
+        "launched, SPEC §8."
+    )
+
+
+class ClaimLine(Frozen):
+    """A line of a file given to `mxt check`: a claim about a company, recorded nowhere
+    (a whole `claim` announcement is accepted too)."""
+
+    id: Identifier | None = None
+    company: Name
+    claim: ClaimObject
+
+
+def parse_claim_line(raw: bytes | str) -> ClaimLine:
+    """Validates one line of a claims file: `{company, claim, id?}` or a claim announcement."""
+    try:
+        data = json.loads(raw)
+    except ValueError as error:
+        raise InputError(None, f"malformed JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise InputError(None, "expected a JSON object")
+    if "kind" in data:
+        line = parse_line(data)
+        if not isinstance(line, Claim):
+            raise InputError("kind", f"{data['kind']!r} is not a claim")
+        return ClaimLine(id=with_id(line)["id"], company=line.company, claim=line.claim)
+    try:
+        return ClaimLine.model_validate(data)
+    except ValidationError as error:
+        raise describe(error, tagged=False) from None
+
+
 KINDS: dict[str, type[Announcement]] = {
     cls.model_fields["kind"].default: cls
     for cls in (
@@ -320,6 +421,7 @@ KINDS: dict[str, type[Announcement]] = {
         Showcase,
         ExpectedEntry,
         Statement,
+        Claim,
     )
 }
 
@@ -333,7 +435,8 @@ AnyAnnouncement = Annotated[
     | Policy
     | Showcase
     | ExpectedEntry
-    | Statement,
+    | Statement
+    | Claim,
     Field(discriminator="kind"),
 ]
 
@@ -366,6 +469,7 @@ InterchangeLine = Annotated[
     | Showcase
     | ExpectedEntry
     | Statement
+    | Claim
     | Correction
     | Retraction,
     Field(discriminator="kind"),
@@ -384,7 +488,7 @@ def _line_adapter() -> TypeAdapter[Any]:
     return _LINE_ADAPTER
 
 
-def describe(error: ValidationError) -> InputError:
+def describe(error: ValidationError, tagged: bool = True) -> InputError:
     """Turns pydantic's report into one line naming the first bad field.
 
     An unknown field is named before anything else: a typo (`anounced_on`) also makes the
@@ -394,8 +498,10 @@ def describe(error: ValidationError) -> InputError:
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(part) for part in first["loc"]]
     # Drop the union tag pydantic puts in front ("launch.count" -> "count").
-    if loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
+    if tagged and loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
         loc = loc[1:]
+    if len(loc) > 1 and loc[0] == "claim" and loc[1] in CLAIM_TYPES:
+        loc = [loc[0], *loc[2:]]  # and the claim's own union tag ("claim.streak.months")
     field = ".".join(loc) or None
     kind = first["type"]
     message = first["msg"]
@@ -408,6 +514,9 @@ def describe(error: ValidationError) -> InputError:
         message = "missing"
     elif kind == "string_too_short" and (first.get("ctx") or {}).get("min_length") == 1:
         message = "must not be empty"
+    elif kind in ("union_tag_invalid", "union_tag_not_found") and field:
+        field += ".type"  # a nested union: the claim object's `type`
+        message = f"missing or not one of: {', '.join(CLAIM_TYPES)}"
     elif kind == "union_tag_invalid":
         field = "kind"
         tag = (first.get("ctx") or {}).get("tag")

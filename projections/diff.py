@@ -181,9 +181,17 @@ def diff(
     before = snapshot(tracker, before_query, names, markets, code)
     after = snapshot(tracker, after_query, names, markets, code)
     known = bool(names) and (code is None or tracker.market(code, after_query).known)
+    changes = compare(before, after, code)
+    if code is None:  # the pace of targets and the verdicts of claims (SPEC §8)
+        from .checking import check_changes
+
+        measured = check_changes(tracker, before_query, after_query, company)
+        for change in measured:
+            change["announced_on"] = after.announced_on.get(change["id"])
+        changes = sorted(changes + measured, key=_sort_key)
     began = tracker.first_recorded
     early = began is not None and after_query.known_at < began
-    return Answer(compare(before, after, code), known, began if early else None)
+    return Answer(changes, known, began if early else None)
 
 
 def unknown_note(

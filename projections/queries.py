@@ -11,6 +11,7 @@ from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS, parse_iso_date
 from mxt.events.errors import InputError
 
+from .checking import check_supports
 from .evidence import chosen
 from .readmodel import ReadModel, Row, key
 from .state import (
@@ -347,7 +348,9 @@ class Tracker:
                     if retraction
                     else None
                 ),
-                "supports": [] if current.retracted else self.supports(current, query),
+                "supports": []
+                if current.retracted
+                else self.supports(current, query) + check_supports(self, current, query),
             },
             True,
         )

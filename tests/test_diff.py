@@ -138,7 +138,7 @@ def test_market_filter_keeps_only_what_concerns_germany(seeded: str) -> None:
 def test_target_raise_old_to_new(seeded: str) -> None:
     # the 300,000 goal was announced on 2024-12-31, the raise to 350,000 on 2025-03-18
     changes = diff(seeded, "--from", "2025-01-01", "--to", "2025-04-01", "--company", "Xiaomi")
-    assert changes == [
+    assert find(changes, area="target") == [
         {
             "area": "target",
             "company": "Xiaomi",
@@ -155,7 +155,7 @@ def test_target_raise_old_to_new(seeded: str) -> None:
         }
     ]
     # from before the first goal, the state goes from no target straight to the one in force
-    earlier = diff(seeded, "--from", "2024-12-01", "--to", "2025-04-01")
+    earlier = find(diff(seeded, "--from", "2024-12-01", "--to", "2025-04-01"), area="target")
     assert [(c["from"], c["to"], c["id"]) for c in earlier] == [
         (None, 350_000, "xiaomi-2025-target-350k")
     ]
@@ -193,7 +193,7 @@ def test_json_shape_and_order(seeded: str) -> None:
     )
     assert result.exit_code == 0
     changes = json.loads(result.stdout)  # nothing else on stdout
-    assert isinstance(changes, list) and len(changes) == 21
+    assert isinstance(changes, list) and len(changes) == 22  # the target's pace among them
     subject_keys = {
         "launch": {"model", "market"},
         "market-status": {"model", "market"},
@@ -205,6 +205,8 @@ def test_json_shape_and_order(seeded: str) -> None:
         "wait-time": {"model", "trim"},
         "expected-entry": {"model", "market"},
         "showcase": {"model", "market"},
+        "pace": {"metric", "period"},
+        "claim": {"claim_type"},
     }
     for change in changes:
         assert (
@@ -290,8 +292,9 @@ def test_known_at_shows_the_diff_before_a_correction(tmp_path: Path) -> None:
     )  # fmt: skip
     assert fixed.exit_code == 0, fixed.output
     span = ["--from", "2025-01-01", "--to", "2025-04-01"]
-    assert [c["to"] for c in diff(store, *span)] == [360_000]
-    assert [c["to"] for c in diff(store, *span, "--known-at", imported_at)] == [350_000]
+    assert [c["to"] for c in find(diff(store, *span), area="target")] == [360_000]
+    before_fix = diff(store, *span, "--known-at", imported_at)
+    assert [c["to"] for c in find(before_fix, area="target")] == [350_000]
 
 
 def test_a_planned_launch_that_moves_then_happens(tmp_path: Path) -> None:

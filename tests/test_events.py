@@ -49,7 +49,7 @@ def stored(data: dict[str, Any]) -> dict[str, Any]:
 def test_every_kind_of_the_spec_has_a_schema() -> None:
     assert set(KINDS) == {
         "launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
-        "showcase", "expected-entry", "statement",
+        "showcase", "expected-entry", "statement", "claim",
     }  # fmt: skip
     assert set(KIND_FIELDS) == set(KINDS)
 

@@ -197,7 +197,7 @@ def test_rebuild_gives_the_same_answers(seeded: str) -> None:
     before = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
     result = CliRunner().invoke(cli, ["--store", seeded, "rebuild"])
     assert result.exit_code == 0
-    assert "rebuilt from 23 events" in result.stdout
+    assert "rebuilt from 33 events" in result.stdout
     after = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
     assert after == before
     assert [f["status"] for f in after["factories"]] == ["completed", "land-acquired"]
