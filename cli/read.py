@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .main import Context, read_options
-from .render import cell, emit_json, fields, note, table
+from .render import Output, cell, fields, note, table
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -36,7 +36,7 @@ def log_command(
     context: Context,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
     since: str | None,
     until: str | None,
     **filters: Any,
@@ -54,10 +54,10 @@ def log_command(
         until=parse_as_of(until) if until else None,
         **filters,
     )
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
-        rows = [
+        rows = (
             {
                 "announced_on": e["announced_on"],
                 "id": e["id"],
@@ -67,7 +67,7 @@ def log_command(
                 "status": e["status"],
             }
             for e in answer.data
-        ]
+        )
         table(rows, ["announced_on", "id", "kind", "company", "subject", "status"])
     _report_unknown(answer, "those filters", query)
 
@@ -105,6 +105,17 @@ def summary(entry: dict[str, Any]) -> str:
     return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
 
 
+# The lists of each state answer that `--section` chooses (and the columns of its mappings).
+MODEL_SECTIONS = {
+    "markets": ("market",),
+    "market_statuses": ("market", "status"),
+    "orders": ("stage",),
+}
+COMPANY_SECTIONS = dict.fromkeys(
+    ("targets", "deliveries", "factories", "models", "policies", "expected_entries"), ()
+)
+
+
 @click.group("state")
 def state_command() -> None:
     """The state of a model, market or company as of a date.
@@ -115,10 +126,10 @@ def state_command() -> None:
 
 @state_command.command("model")
 @click.argument("subject", metavar="COMPANY/MODEL")
-@read_options
+@read_options(sections=MODEL_SECTIONS)
 @click.pass_obj
 def state_model(
-    context: Context, subject: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, subject: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """Launches, markets, orders, wait and deliveries of one model.
 
@@ -132,8 +143,8 @@ def state_model(
     query = _query(as_of, known_at)
     answer = context.open_tracker().model(company.strip(), model.strip(), query)
     state = answer.data
-    if as_json:
-        emit_json(state)
+    if output.machine:
+        output.emit(state)
     else:
         fields(
             [
@@ -156,10 +167,10 @@ def state_model(
 
 @state_command.command("market")
 @click.argument("code", metavar="CODE")
-@read_options
+@read_options(sections={"models": (), "policies": ()})
 @click.pass_obj
 def state_market(
-    context: Context, code: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, code: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """Every known model's status in one market (ISO code or EU), and policies in force.
 
@@ -168,8 +179,8 @@ def state_market(
     query = _query(as_of, known_at)
     answer = context.open_tracker().market(code, query)
     state = answer.data
-    if as_json:
-        emit_json(state)
+    if output.machine:
+        output.emit(state)
     else:
         table(
             state["models"],
@@ -184,10 +195,10 @@ def state_market(
 
 @state_command.command("company")
 @click.argument("name", metavar="NAME")
-@read_options
+@read_options(sections=COMPANY_SECTIONS)
 @click.pass_obj
 def state_company(
-    context: Context, name: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, name: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """Targets in force, delivered totals, factories, models and policies of one company.
 
@@ -196,8 +207,8 @@ def state_company(
     query = _query(as_of, known_at)
     answer = context.open_tracker().company(name, query)
     state = answer.data
-    if as_json:
-        emit_json(state)
+    if output.machine:
+        output.emit(state)
     else:
         click.echo(click.style(f"{state['company']} as of {state['as_of']}", bold=True))
         table(state["targets"], ["metric", "period", "value", "announced_on", "id"],
@@ -239,7 +250,7 @@ def audit_targets(
     period: str | None,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
 ) -> None:
     """Every target revision in order: value, the value in force before it, the change.
 
@@ -247,8 +258,8 @@ def audit_targets(
     """
     query = _query(as_of, known_at)
     answer = context.open_tracker().audit_targets(query, company, metric, period)
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
         rows = []
         for revision in answer.data:
@@ -283,7 +294,7 @@ def audit_targets(
 @read_options
 @click.pass_obj
 def show_command(
-    context: Context, announcement_id: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, announcement_id: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """One announcement: fields, source, recorded_at, corrections, retraction, and the
     state values it currently supports.
@@ -297,8 +308,8 @@ def show_command(
     if not answer.known:
         raise UnknownAnnouncement(announcement_id)
     shown = answer.data
-    if as_json:
-        emit_json(shown)
+    if output.machine:
+        output.emit(shown)
         return
     own = [
         (name, value)

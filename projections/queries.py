@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS, parse_iso_date
@@ -60,6 +60,33 @@ class Answer:
 
     data: Any
     known: bool
+
+
+class Streamed:
+    """An answer produced one row at a time (`data` is itself, an iterator of dicts), with
+    the `columns` every row may have, so that a CSV header can be written first. `known`:
+    whether any row has been produced (ask once the rows are consumed)."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]], columns: list[str]) -> None:
+        self._rows = rows
+        self.columns = columns
+        self.count = 0
+
+    @property
+    def data(self) -> Streamed:
+        return self
+
+    @property
+    def known(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Streamed:
+        return self
+
+    def __next__(self) -> dict[str, Any]:
+        row = next(self._rows)
+        self.count += 1
+        return row
 
 
 # The kinds each state reads, as the latest announcement of each group (a launch market, an
@@ -200,27 +227,30 @@ class Tracker:
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
-    ) -> Answer:
-        """Announcements in `announced_on` order, as known at `known_at`, retracted ones marked."""
+    ) -> Streamed:
+        """Announcements in `announced_on` order, as known at `known_at`, retracted ones
+        marked: streamed from the read model, never held whole."""
         code = _market_code(market) if market else None
-        with self.store.read() as cursor:
-            rows = self.read_model.rows(
-                cursor,
-                query.known_at,
-                as_of=query.as_of,
-                company=company,
-                model=model,
-                kinds=(kind,) if kind else (),
-                include_retracted=True,
-            )
-        entries = [
-            log_entry(row)
-            for row in rows
-            if (since is None or row.announced_on >= since)
-            and (until is None or row.announced_on <= until)
-            and (code is None or _mentions_market(row.content, code))
-        ]
-        return Answer(entries, bool(entries))
+
+        def entries() -> Iterator[dict[str, Any]]:
+            with self.store.read() as cursor:
+                for row in self.read_model.stream_rows(
+                    cursor,
+                    query.known_at,
+                    as_of=query.as_of,
+                    company=company,
+                    model=model,
+                    kinds=(kind,) if kind else (),
+                    include_retracted=True,
+                ):
+                    if (
+                        (since is None or row.announced_on >= since)
+                        and (until is None or row.announced_on <= until)
+                        and (code is None or _mentions_market(row.content, code))
+                    ):
+                        yield log_entry(row)
+
+        return Streamed(entries(), log_columns())
 
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
@@ -306,6 +336,38 @@ def log_entry(row: Row) -> dict[str, Any]:
     return entry
 
 
+def log_columns() -> list[str]:
+    """Every column a flattened log entry may have (`source.title`...), in a reading order:
+    the common fields, each kind's own fields, provenance, then `recorded_at` and `status`,
+    all read from the kind schemas."""
+    from pydantic import BaseModel
+
+    from mxt.events.announcements import KINDS, Announcement
+
+    def names(model: type[BaseModel], prefix: str = "") -> list[str]:
+        found = []
+        for name, info in model.model_fields.items():
+            shown = info.alias or name
+            if prefix == "" and shown == "status":
+                shown = "factory_status"  # as `log_entry` renames it
+            nested = [
+                option
+                for option in (get_args(info.annotation) or (info.annotation,))
+                if isinstance(option, type) and issubclass(option, BaseModel)
+            ]
+            if nested:  # a source, or a union of objects (a claim): their dotted fields
+                found += [inner for model in nested for inner in names(model, f"{prefix}{shown}.")]
+            else:
+                found.append(prefix + shown)
+        return found
+
+    common = names(Announcement)
+    head = ["id", "kind", "company", "announced_on", "certainty"]
+    own = [name for kind in KINDS.values() for name in names(kind) if name not in common]
+    tail = [name for name in common if name not in head]
+    return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
+
+
 def _market_code(text: str) -> str:
     from mxt.events.codes import check_market
 
@@ -330,6 +392,7 @@ def nothing_known_note(subject: str, query: Query) -> str:
 
 __all__: Sequence[str] = [
     "Answer",
+    "Streamed",
     "Tracker",
     "make_query",
     "nothing_known_note",
