@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "audit": "read",
     "show": "read",
     "diff": "diff",
+    "report": "report",
     "verify": "admin",
     "rebuild": "admin",
     "copy": "admin",

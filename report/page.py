@@ -1,0 +1,134 @@
+"""The report as one self-contained HTML page: Jinja2 templates (autoescaped: stored text may
+contain anything), inline CSS, inline SVG charts, no script, and links only to http(s)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from mxt.cli.read import summary
+from mxt.cli.render import cell, flatten
+from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
+
+from .charts import Charts
+
+STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
+EXTRAS = (("progress", "Progress against targets"), ("conflicts", "Conflicts between sources"),
+          ("claims", "Claims checked"))  # fmt: skip
+
+
+@dataclass
+class CompanyView:
+    """A company's data with what the template draws from it: charts and timeline lines."""
+
+    report: CompanyReport
+    charts: dict[str, Markup | None]
+    timeline: list[dict[str, Any]]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.report, name)
+
+
+def environment() -> Environment:
+    """The templates of this package, every value escaped unless marked safe."""
+    env = Environment(
+        loader=PackageLoader("mxt.report", "templates"),
+        autoescape=select_autoescape(["html", "j2", "css"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(show=show, count=count_text)
+    env.filters.update(flat=flatten, columns=_columns)
+    return env
+
+
+def render(report: Report) -> Iterator[str]:
+    """The page, in pieces: each company's charts are drawn as its section is written."""
+    template = environment().get_template("report.html.j2")
+    return template.generate(
+        report=report,
+        companies=_views(report),
+        statuses=STATUSES,
+        extras=EXTRAS,
+        months=CHARTED_MONTHS,
+        version=_version(),
+    )
+
+
+def write(report: Report, path: Path) -> int:
+    """Writes the page to `path` whole or not at all (a temporary file renamed over it);
+    answers its size in bytes."""
+    folder = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=".mxt-report-", suffix=".html", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            for piece in render(report):
+                out.write(piece)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path.stat().st_size
+
+
+def _views(report: Report) -> Iterator[CompanyView]:
+    charts = Charts()
+    for company in report.companies:
+        targets = charts.targets(company.targets, report.as_of)
+        deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
+        yield CompanyView(
+            company,
+            {
+                "targets": Markup(targets) if targets else None,  # noqa: S704 (matplotlib's SVG)
+                "deliveries": Markup(deliveries) if deliveries else None,  # noqa: S704
+            },
+            [timeline_line(entry) for entry in company.timeline],
+        )
+
+
+def timeline_line(entry: dict[str, Any]) -> dict[str, Any]:
+    """A log entry with its one-line summary and a link only when the URL is http(s)."""
+    url = (entry.get("source") or {}).get("url") or ""
+    link = url if url.lower().startswith(("http://", "https://")) else None
+    return {**entry, "summary": summary(entry), "link": link}
+
+
+def show(value: Any) -> str:
+    """A table cell's text: the terminal tables' spelling, a dash for nothing."""
+    return "–" if value is None or value == [] else cell(value)
+
+
+def count_text(figure: MonthlyFigure) -> str:
+    """A count with its bound beside it: `200,000+`, `≤1,000`, `~28,000`, `38,500–39,500`."""
+    units = f"{figure.units:,}"
+    if figure.bound == "at-least":
+        return units + "+"
+    if figure.bound == "at-most":
+        return "≤" + units
+    if figure.bound == "about":
+        return "~" + units
+    if figure.bound == "range" and figure.high is not None:
+        return f"{units}–{figure.high:,}"
+    return units
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(name for row in rows for name in row))
+
+
+def _version() -> str:
+    try:
+        return version("mxt")
+    except PackageNotFoundError:
+        return "(not installed)"
