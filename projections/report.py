@@ -20,7 +20,7 @@ from .state import Query
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
-TIMELINE_LIMIT = 100  # announcements listed per company: the latest ones, in time order
+TIMELINE_LIMIT = 50  # announcements listed per company: the latest ones, in time order
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q|H)([1-4])|-(\d{2}))?$")
 

@@ -9,6 +9,7 @@ shown by the page around it, where they are escaped.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -28,6 +29,8 @@ STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",  # text as text: small files, the page's font
     "svg.hashsalt": "mxt",  # stable element ids: the same data gives the same page
     "font.size": 8,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # matplotlib's own font: one short family name
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
@@ -90,12 +93,23 @@ class Charts:
 
     @staticmethod
     def _fresh(figure: Figure) -> Any:
+        """The figure's axes emptied of the last company's data. Its ticks are kept (making
+        them anew, as `cla()` would, is most of the cost of a small chart)."""
         axes = figure.axes[0]
-        axes.cla()
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-        axes.yaxis.set_major_locator(MaxNLocator(4))
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+        if not hasattr(axes, "_mxt_styled"):
+            axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
+            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            axes.yaxis.set_major_locator(MaxNLocator(4))
+            axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+            axes._mxt_styled = True
+        for container in list(axes.containers):  # bars and error bars, with their parts
+            container.remove()
+        for artist in [*axes.lines, *axes.patches, *axes.collections]:
+            artist.remove()
+        if axes.get_legend() is not None:
+            axes.get_legend().remove()
+        axes.relim()
+        axes.set_autoscale_on(True)
         return axes
 
 
@@ -137,8 +151,14 @@ def _day(text: str) -> date:
 
 
 def _svg(figure: Figure) -> str:
-    """The figure as an `<svg>` element to inline (its XML prologue dropped)."""
+    """The figure as an `<svg>` element to inline: no XML prologue, no metadata, and its
+    indentation and line breaks folded (the page holds hundreds of charts)."""
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", metadata=dict.fromkeys(SVG_METADATA))
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    return _BETWEEN_TAGS.sub("><", _LINE_BREAKS.sub(" ", text[text.index("<svg") :]))
+
+
+SVG_METADATA = ("Creator", "Date", "Format", "Type")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_BETWEEN_TAGS = re.compile(r">\s+<")
