@@ -50,6 +50,11 @@ class Charts:
             self._deliveries.add_subplot()
         for figure in (self._targets, self._deliveries):
             figure.subplots_adjust(left=0.11, right=0.98, bottom=0.12, top=0.86)
+            axes = figure.axes[0]
+            axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
+            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            axes.yaxis.set_major_locator(MaxNLocator(4))
+            axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
 
     def targets(self, series: Sequence[TargetSeries], as_of: str) -> str | None:
         """Each target's value over time (a step at each revision) against the running total
@@ -96,18 +101,13 @@ class Charts:
         """The figure's axes emptied of the last company's data. Its ticks are kept (making
         them anew, as `cla()` would, is most of the cost of a small chart)."""
         axes = figure.axes[0]
-        if not hasattr(axes, "_mxt_styled"):
-            axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
-            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-            axes.yaxis.set_major_locator(MaxNLocator(4))
-            axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
-            axes._mxt_styled = True
         for container in list(axes.containers):  # bars and error bars, with their parts
             container.remove()
         for artist in [*axes.lines, *axes.patches, *axes.collections]:
             artist.remove()
-        if axes.get_legend() is not None:
-            axes.get_legend().remove()
+        legend = axes.get_legend()
+        if legend is not None:
+            legend.remove()
         axes.relim()
         axes.set_autoscale_on(True)
         return axes
