@@ -49,7 +49,7 @@ class Charts:
             self._deliveries = Figure(figsize=(6.4, 2.2))
             self._deliveries.add_subplot()
         for figure in (self._targets, self._deliveries):
-            figure.subplots_adjust(left=0.11, right=0.98, bottom=0.12, top=0.86)
+            figure.subplots_adjust(left=0.11, right=0.95, bottom=0.12, top=0.86)
             axes = figure.axes[0]
             axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
             axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
