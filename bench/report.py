@@ -61,9 +61,9 @@ def measure_report(run: Run) -> None:
         "Report",
         f"`mxt report` of every company of a store of {recorded:,} lines ({companies} "
         f"companies), as of today, in its own process (wall time; CPU is user + system; peak "
-        "is the process's maximum resident set). Each company's section has two matplotlib "
-        "charts, its state, its market matrix and the latest 50 announcements of its "
-        "timeline.",
+        "is the process's maximum resident set). Each company's section has up to two "
+        "matplotlib charts (targets; monthly totals of the last 24 months, where it has any), "
+        "its state, its market matrix and the latest 50 announcements of its timeline.",
     )
     run.table(
         ["companies", "lines in the store", "load", "seconds", "CPU s", "peak MB", "page MB"],
