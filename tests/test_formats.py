@@ -20,6 +20,8 @@ from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.projections.queries import Tracker, log_columns, make_query
 
+from backends import store_location
+
 # Every read command, asked something the seed answers with at least one row.
 COMMANDS = {
     "log": ["log"],
@@ -42,8 +44,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
     return location
 
 
-def mxt(store: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--store", store, *args])
+def mxt(store: str, *args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, ["--store", store, *args], input=input)
 
 
 def rows_of(fmt: str, text: str) -> list[dict[str, Any]]:
@@ -235,3 +237,17 @@ def test_written_csv_file_opens_with_its_header(seeded: str, tmp_path: Path) -> 
         rows = list(csv.DictReader(handle))
     assert len(rows) == 21
     assert {row["kind"] for row in rows} >= {"launch", "target", "policy", "deliveries"}
+
+
+def test_the_streamed_log_reads_the_same_on_every_backend(store_location: str) -> None:
+    lines = "\n".join(
+        json.dumps(make_announcement("statement", id=f"s-{n}", announced_on=f"2025-07-{n:02d}"))
+        for n in range(1, 11)
+    )
+    assert mxt(store_location, "import", "-", input=lines).exit_code == 0
+    for fmt in ("csv", "jsonl", "json"):
+        result = mxt(store_location, "log", "--format", fmt, "--since", "2025-07-03")
+        assert result.exit_code == 0, result.output
+        assert [row["id"] for row in rows_of(fmt, result.stdout)] == [
+            f"s-{n}" for n in range(3, 11)
+        ]
