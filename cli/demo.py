@@ -29,14 +29,20 @@ def step(title: str) -> None:
 @click.pass_context
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
-    fresh store and walk through its state as of several dates and its target audit.
+    fresh store and walk through its state as of several dates, its target audit, the
+    progress against the 2025 target and the check of the article's streak claim.
 
     Example: mxt demo
     """
+    from mxt.projections.queries import make_query
+
     from .admin import verify_command
+    from .check import show_checks
     from .diff import diff_command
     from .interchange import import_command
+    from .progress import progress_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
+    from .render import Output
 
     location = demo_store or ctx.obj.store_location
     with tempfile.TemporaryDirectory(prefix="mxt-demo-") as folder:
@@ -66,6 +72,11 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
         ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
                    market=None, known_at=None, as_json=False)  # fmt: skip
+        step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
+        ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
+                   as_of="2025-07-05", **reads)  # fmt: skip
+        step("Is it true? The article's 'eighth straight month above 20,000', checked")
+        show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()

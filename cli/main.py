@@ -34,6 +34,8 @@ COMMAND_MODULES = {
     "rebuild": "admin",
     "copy": "admin",
     "demo": "demo",
+    "progress": "progress",
+    "check": "check",
 }
 
 

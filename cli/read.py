@@ -16,11 +16,34 @@ def _query(as_of: str | None, known_at: str | None) -> Any:
     return make_query(as_of, known_at)
 
 
-def _report_unknown(answer: Any, subject: str, query: Any) -> None:
+def _report_unknown(answer: Any, subject: str, query: Any, tracker: Any = None) -> None:
+    """The stderr note when nothing is known about `subject`; when `--known-at` is before the
+    store's first record, it says when recording began."""
     from mxt.projections.queries import nothing_known_note
 
     if not answer.known:
-        note(nothing_known_note(subject, query))
+        message = nothing_known_note(subject, query)
+        began = tracker.recording_began() if tracker is not None else None
+        if began is not None and query.known_at < began:
+            message += f"; recording began at {began}"
+        note(message)
+
+
+def count(value: dict[str, Any] | None, name: str) -> str:
+    """A count as tables show it, with its bound (`200,000+`, `~28,000`, `38,500–39,500`)."""
+    from mxt.events.kinds import spell_count
+
+    if not value:
+        return "-"
+    return spell_count(value.get(name), value.get("bound"), value.get("high"))
+
+
+def beside(value: dict[str, Any], name: str) -> str:
+    """The `unconfirmed` report beside a value, in a few words."""
+    other = value.get("unconfirmed")
+    if not other:
+        return "-"
+    return f"{count(other, name)} ({other['certainty']}, {other['announced_on']})"
 
 
 @click.command("log")
@@ -48,7 +71,8 @@ def log_command(
     from mxt.projections.queries import parse_as_of
 
     query = _query(as_of, known_at)
-    answer = context.open_tracker().log(
+    tracker = context.open_tracker()
+    answer = tracker.log(
         query,
         since=parse_as_of(since) if since else None,
         until=parse_as_of(until) if until else None,
@@ -69,7 +93,7 @@ def log_command(
             for e in answer.data
         )
         table(rows, ["announced_on", "id", "kind", "company", "subject", "status"])
-    _report_unknown(answer, "those filters", query)
+    _report_unknown(answer, "those filters", query, tracker)
 
 
 def summary(entry: dict[str, Any]) -> str:
@@ -82,15 +106,19 @@ def summary(entry: dict[str, Any]) -> str:
         )
     if kind == "orders":
         within = f" within {entry['within']}" if entry.get("within") else ""
-        return f"{model} {cell(entry['count'])} {entry['stage']}{within}"
+        return f"{model} {count(entry, 'count')} {entry['stage']}{within}{_scope(entry)}"
     if kind == "wait-time":
         trim = f" ({entry['trim']})" if entry.get("trim") else ""
         return f"{model}{trim} up to {cell(entry['max_months'])} months"
     if kind == "target":
-        prev = f" (was {cell(entry['previous'])})" if entry.get("previous") is not None else ""
-        return f"{entry['metric']} {entry['period']}: {cell(entry['value'])}{prev}"
+        was = {"value": entry.get("previous"), "high": entry.get("previous_high"),
+               "bound": "range" if entry.get("previous_high") is not None else None}  # fmt: skip
+        prev = f" (was {count(was, 'value')})" if entry.get("previous") is not None else ""
+        return f"{entry['metric']} {entry['period']}{_scope(entry)}: {count(entry, 'value')}{prev}"
     if kind == "deliveries":
-        return f"{model or 'total'} {entry['period']}: {cell(entry['units'])}"
+        metric = f" {entry['metric']}" if entry.get("metric") else ""
+        units = count(entry, "units")
+        return f"{model or 'total'}{metric} {entry['period']}{_scope(entry)}: {units}"
     if kind == "factory":
         on = f" on {entry['effective_on']}" if entry.get("effective_on") else ""
         return f"{entry['site']} phase {entry['phase']} {entry['factory_status']}{on}"
@@ -98,7 +126,7 @@ def summary(entry: dict[str, Any]) -> str:
         excepted = f" except {', '.join(entry['except'])}" if entry.get("except") else ""
         return f"not before {entry['not_before']} in {', '.join(entry['markets'])}{excepted}"
     if kind == "showcase":
-        return f"{model} at {entry['venue']} ({entry['market']})"
+        return f"{model} at {entry['venue']} ({entry.get('market') or 'online'})"
     if kind == "expected-entry":
         return f"{model or 'all models'} in {entry['market']} by {entry['expected']}"
     text = entry.get("text", "")
@@ -112,8 +140,17 @@ MODEL_SECTIONS = {
     "orders": ("stage",),
 }
 COMPANY_SECTIONS = dict.fromkeys(
-    ("targets", "deliveries", "factories", "models", "policies", "expected_entries"), ()
+    ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "claims"), ()
 )
+
+
+def _scope(entry: dict[str, Any]) -> str:
+    """` in DE, FR` / ` in * except CN` for a scoped announcement; '' when worldwide."""
+    markets = entry.get("markets") or ["*"]
+    excepted = entry.get("except") or []
+    if markets == ["*"] and not excepted:
+        return ""
+    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
 
 
 @click.group("state")
@@ -141,56 +178,74 @@ def state_model(
     if not sep or not company.strip() or not model.strip():
         raise InputError("model", f"expected COMPANY/MODEL, got {subject!r}")
     query = _query(as_of, known_at)
-    answer = context.open_tracker().model(company.strip(), model.strip(), query)
+    tracker = context.open_tracker()
+    answer = tracker.model(company.strip(), model.strip(), query)
     state = answer.data
     if output.machine:
         output.emit(state)
     else:
+        delivered = {"units": state["deliveries_units"], "bound": state["deliveries_bound"]}
+        statuses = [f"{code} {status}" for code, status in state["market_statuses"].items()]
         fields(
             [
                 ("status", state["status"]),
                 ("launched on", state["launched_on"]),
                 ("planned launch", state["planned_launch_on"]),
                 ("markets", state["markets"]),
+                ("market statuses", statuses),
                 ("max wait (months)", state["max_wait_months"]),
-                ("deliveries (units)", state["deliveries_units"]),
+                ("deliveries (units)", count(delivered, "units")),
             ],
             title=f"{state['company']} {state['model']} as of {state['as_of']}",
         )
         table(
-            [{"stage": stage, **order} for stage, order in state["orders"].items()],
-            ["stage", "count", "within", "announced_on", "id"],
+            [{"stage": stage, **order, "count": count(order, "count"),
+              "unconfirmed": beside(order, "count")} for stage, order in state["orders"].items()],
+            ["stage", "count", "within", "certainty", "announced_on", "unconfirmed", "id"],
             title="orders",
+        )  # fmt: skip
+        table(
+            [{**w, "unconfirmed": beside(w, "max_months")} for w in state["wait_times"]],
+            ["trim", "max_months", "certainty", "announced_on", "unconfirmed", "id"],
+            title="wait times",
         )
-    _report_unknown(answer, f"{company}/{model}", query)
+    _report_unknown(answer, f"{company}/{model}", query, tracker)
 
 
 @state_command.command("market")
 @click.argument("code", metavar="CODE")
+@click.option("--all", "every", is_flag=True, help="Also models whose status there is unknown.")
 @read_options(sections={"models": (), "policies": ()})
 @click.pass_obj
 def state_market(
-    context: Context, code: str, as_of: str | None, known_at: str | None, output: Output
+    context: Context,
+    code: str,
+    every: bool,
+    as_of: str | None,
+    known_at: str | None,
+    output: Output,
 ) -> None:
-    """Every known model's status in one market (ISO code or EU), and policies in force.
+    """Every model's status in one market (ISO code or EU): available, announced, blocked,
+    expected or showcased (unknown ones with --all), and the policies in force there.
 
     Example: mxt state market DE --as-of 2026-06-01
     """
     query = _query(as_of, known_at)
-    answer = context.open_tracker().market(code, query)
+    tracker = context.open_tracker()
+    answer = tracker.market(code, query, every)
     state = answer.data
     if output.machine:
         output.emit(state)
     else:
         table(
-            state["models"],
+            [{**m, "model": m["model"] or "(all models)"} for m in state["models"]],
             ["company", "model", "status", "launched_on", "planned_launch_on", "not_before",
-             "expected"],
+             "expected", "certainty", "id"],
             title=f"market {state['market']} as of {state['as_of']}",
         )  # fmt: skip
         table(state["policies"], ["company", "not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
-    _report_unknown(answer, f"market {code}", query)
+    _report_unknown(answer, f"market {code}", query, tracker)
 
 
 @state_command.command("company")
@@ -204,29 +259,48 @@ def state_company(
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
+    from mxt.projections.checking import company_claims
+
     query = _query(as_of, known_at)
-    answer = context.open_tracker().company(name, query)
-    state = answer.data
+    tracker = context.open_tracker()
+    answer = tracker.company(name, query)
+    state = {**answer.data, "claims": company_claims(tracker, name, query)}
     if output.machine:
         output.emit(state)
     else:
         click.echo(click.style(f"{state['company']} as of {state['as_of']}", bold=True))
-        table(state["targets"], ["metric", "period", "value", "announced_on", "id"],
-              title="targets in force")  # fmt: skip
-        table(state["deliveries"], ["period", "units"], title="deliveries (company total)")
+        table(
+            [{**t, "value": count(t, "value"), "scope": _scope(t).strip() or "worldwide",
+              "unconfirmed": beside(t, "value")} for t in state["targets"]],
+            ["metric", "period", "scope", "value", "certainty", "announced_on", "unconfirmed",
+             "id"],
+            title="targets in force",
+        )  # fmt: skip
+        table(
+            [{**d, "units": count(d, "units"), "scope": _scope(d).strip() or "worldwide",
+              "unconfirmed": beside(d, "units")} for d in state["deliveries"]],
+            ["metric", "period", "scope", "units", "certainty", "unconfirmed", "id"],
+            title="deliveries (company total)",
+        )  # fmt: skip
         table(
             [
                 {**f, "planned": f"{f['planned']['status']} on {f['planned']['effective_on']}"
                  if f["planned"] else None}
                 for f in state["factories"]
             ],
-            ["site", "phase", "status", "effective_on", "planned", "capacity"],
+            ["site", "phase", "status", "effective_on", "planned", "capacity", "certainty"],
             title="factories",
         )  # fmt: skip
         table(state["models"], ["model", "status", "launched_on", "markets"], title="models")
         table(state["policies"], ["not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
-    _report_unknown(answer, name, query)
+        table(
+            [{**e, "model": e["model"] or "(all models)"} for e in state["expected_entries"]],
+            ["market", "model", "expected", "certainty", "announced_on", "id"],
+            title="expected entries",
+        )
+        table(state["claims"], ["announced_on", "id", "verdict", "why"], title="claims")
+    _report_unknown(answer, name, query, tracker)
 
 
 @click.group("audit")
@@ -257,7 +331,8 @@ def audit_targets(
     Example: mxt audit targets --company Xiaomi --metric production --period 2025
     """
     query = _query(as_of, known_at)
-    answer = context.open_tracker().audit_targets(query, company, metric, period)
+    tracker = context.open_tracker()
+    answer = tracker.audit_targets(query, company, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:
@@ -265,12 +340,21 @@ def audit_targets(
         for revision in answer.data:
             flag = ""
             if revision["previous_mismatch"]:
-                flag = f"  ! stated previous {cell(revision['stated_previous'])}"
+                stated = {"value": revision["stated_previous"],
+                          "high": revision["stated_previous_high"], "bound": "range"}  # fmt: skip
+                flag = f"  ! stated previous {count(stated, 'value')}"
             pct = revision["change_pct"]
+            previous = {"value": revision["previous"], "high": revision["previous_high"],
+                        "bound": "range"}  # fmt: skip
             rows.append(
                 {
                     **revision,
-                    "target": f"{revision['company']} {revision['metric']} {revision['period']}",
+                    "target": f"{revision['company']} {revision['metric']} {revision['period']}"
+                    + _scope(revision),
+                    "value": count(revision, "value"),
+                    "previous": count(previous, "value")
+                    if revision["previous"] is not None
+                    else None,
                     "change": (
                         f"{revision['change']:+,} ({pct:+.2f}%)"
                         if revision["change"] is not None and pct is not None
@@ -286,7 +370,7 @@ def audit_targets(
              "corrections", "id"],
             title=f"target audit as of {query.as_of}",
         )  # fmt: skip
-    _report_unknown(answer, "targets matching those filters", query)
+    _report_unknown(answer, "targets matching those filters", query, tracker)
 
 
 @click.command("show")

@@ -14,6 +14,7 @@ KIND_OPTIONS = (
     "model", "market", "launched-on", "segment", "competitor", "stage", "count", "within",
     "trim", "max-months", "metric", "period", "value", "previous", "units", "site", "phase",
     "status", "effective-on", "capacity", "not-before", "venue", "expected", "topic", "text",
+    "claim",
 )  # fmt: skip
 LIST_OPTIONS = ("markets", "except")
 
@@ -63,7 +64,8 @@ def record_command(
     """Append one announcement of KIND and print its id.
 
     KIND is one of launch, orders, wait-time, target, deliveries, factory, policy,
-    showcase, expected-entry, statement. Counts accept 350000, 350,000, 350k or 1.2m.
+    showcase, expected-entry, statement, claim (`--claim` takes the claim object as JSON).
+    Counts accept 350000, 350,000, 350k or 1.2m.
 
     Example: mxt record target --company Xiaomi --announced-on 2025-03-18
     --source "Weibo post" --metric production --period 2025 --value 350k --previous 300k

@@ -16,6 +16,7 @@ from mxt.events.announcements import (
 )
 from mxt.events.content import canonical_json, normalised_changes
 from mxt.events.errors import InputError
+from mxt.events.kinds import upcast
 
 from .errors import (
     AlreadyRetracted,
@@ -151,7 +152,7 @@ class _Batch:
             line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
             if stored is not None:
-                if json.loads(stored)["announcement"] != content:
+                if upcast(json.loads(stored)["announcement"]) != content:
                     raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
                 self.result.already_present += 1
                 continue

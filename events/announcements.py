@@ -6,15 +6,25 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from .content import apply_changes, derive_id
 from .errors import InputError
 from .fields import (
     Count,
     Duration,
+    Expected,
     Identifier,
     IsoDate,
     Market,
@@ -24,10 +34,12 @@ from .fields import (
     Period,
     PositiveNumber,
     Text,
-    YearOrDate,
+    split_bound,
 )
 
 Certainty = Literal["confirmed", "reported", "expected"]
+Bound = Literal["exact", "at-least", "at-most", "about", "range"]
+Metric = Literal["production", "deliveries", "sales"]
 
 
 class Frozen(BaseModel):
@@ -68,6 +80,84 @@ class Announcement(Frozen):
         return {**head, **content}
 
 
+class Bounded(Announcement):
+    """A kind whose value is a count with a bound, and whose scope may be some markets.
+
+    The count may be written with its bound (`200k+`, `~28k`, `38.5k-39.5k`): it is split
+    into the count, `bound` and `high`. `bound: exact` is the default and is not kept.
+    """
+
+    count_field: ClassVar[str] = "count"
+
+    bound: Bound | None = Field(
+        default=None,
+        description="exact (default), at-least, at-most, about, or range (with high).",
+    )
+    high: Count | None = Field(default=None, description="A range's top (bound: range).")
+    markets: list[MarketOrAll] | None = Field(
+        default=None, min_length=1, description="Scope: codes, regions or *; absent: worldwide."
+    )
+    except_: list[Market] | None = Field(
+        default=None, alias="except", description="Scope: markets left out of `markets`."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_bound(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        _split_spelling(data, cls.count_field, "bound", "high")
+        if data.get("bound") == "exact":
+            del data["bound"]
+        return data
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Bounded:
+        _check_high(getattr(self, self.count_field), self.bound, self.high, "high")
+        return self
+
+    def dump(self) -> dict[str, Any]:
+        """The JSON form, the bound and scope right after the count they qualify."""
+        content = super().dump()
+        tail = {name: content.pop(name) for name in BOUNDED_TAIL if name in content}
+        ordered: dict[str, Any] = {}
+        for name, value in content.items():
+            ordered[name] = value
+            if name == self.count_field:
+                ordered.update(tail)
+        return {**ordered, **tail}
+
+
+BOUNDED_TAIL = ("bound", "high", "markets", "except")
+
+
+def _split_spelling(data: dict[str, Any], field: str, bound_field: str, high_field: str) -> None:
+    """Moves a bound written into a count (`200k+`) to its own fields, in place."""
+    count, bound, high = split_bound(data.get(field))
+    if bound is None:
+        return
+    given = data.get(bound_field)
+    if given not in (None, bound):
+        raise ValueError(f"{field}: {data[field]!r} is {bound}, but {bound_field} is {given!r}")
+    if high is not None and data.get(high_field) not in (None, high):
+        raise ValueError(f"{field}: {data[field]!r} is a range, but {high_field} is also given")
+    data[field] = count
+    data[bound_field] = bound
+    if high is not None:
+        data[high_field] = high
+
+
+def _check_high(value: int, bound: str | None, high: int | None, high_field: str) -> None:
+    if bound == "range":
+        if high is None:
+            raise ValueError(f"{high_field}: missing (a range needs its top)")
+        if high < value:
+            raise ValueError(f"{high_field}: must be >= the range's low end {value}")
+    elif high is not None:
+        raise ValueError(f"{high_field}: only a range (bound: range) has a top")
+
+
 class Launch(Announcement):
     kind: Literal["launch"] = "launch"
     model: Name
@@ -77,12 +167,12 @@ class Launch(Announcement):
     competitor: Name | None = None
 
 
-class Orders(Announcement):
+class Orders(Bounded):
     kind: Literal["orders"] = "orders"
     model: Name
     stage: Literal["pre-booking", "locked", "confirmed"]
     count: Count
-    within: Duration | None = None
+    within: Duration | None = Field(default=None, description="e.g. 3min, 18h, 2d, 1w, 6mo.")
 
 
 class WaitTime(Announcement):
@@ -92,18 +182,43 @@ class WaitTime(Announcement):
     max_months: PositiveNumber
 
 
-class Target(Announcement):
+class Target(Bounded):
+    count_field: ClassVar[str] = "value"
+
     kind: Literal["target"] = "target"
-    metric: Literal["production", "deliveries", "sales"]
+    metric: Metric
     period: Period
     value: Count
     previous: Count | None = Field(default=None, description="The value it says it replaces.")
+    previous_high: Count | None = Field(default=None, description="When that was a range.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_previous(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("previous"), str):
+            count, bound, high = split_bound(data["previous"])
+            if bound not in (None, "range"):
+                raise ValueError(f"previous: {data['previous']!r}: only a value or a range")
+            if bound == "range":
+                data = {**data, "previous": count, "previous_high": high}
+        return data
+
+    @model_validator(mode="after")
+    def _check_previous(self) -> Target:
+        if self.previous_high is not None:
+            if self.previous is None:
+                raise ValueError("previous: missing (previous_high is the top of its range)")
+            _check_high(self.previous, "range", self.previous_high, "previous_high")
+        return self
 
 
-class Deliveries(Announcement):
+class Deliveries(Bounded):
+    count_field: ClassVar[str] = "units"
+
     kind: Literal["deliveries"] = "deliveries"
-    period: Month
+    period: Period
     units: Count
+    metric: Metric | None = Field(default=None, description="Default: deliveries.")
     model: Name | None = Field(default=None, description="Absent: the company total.")
 
 
@@ -128,7 +243,7 @@ class Policy(Announcement):
 class Showcase(Announcement):
     kind: Literal["showcase"] = "showcase"
     model: Name
-    market: Market
+    market: Market | None = Field(default=None, description="Absent: online or worldwide.")
     venue: Name
 
 
@@ -136,7 +251,7 @@ class ExpectedEntry(Announcement):
     kind: Literal["expected-entry"] = "expected-entry"
     market: Market
     model: Name | None = None
-    expected: YearOrDate
+    expected: Expected
 
 
 class Statement(Announcement):
@@ -145,6 +260,101 @@ class Statement(Announcement):
     text: Text = Field(min_length=1)
     model: Name | None = None
     market: Market | None = None
+
+
+class StreakClaim(Frozen):
+    """The `months` months ending with `ending` each reached `at_least`; with `exact`, the
+    month before them did not ("the eighth straight month")."""
+
+    type: Literal["streak"]
+    metric: Metric
+    model: Name | None = None
+    at_least: Count
+    months: int = Field(ge=1, le=1200, strict=True)
+    ending: Month
+    exact: bool | None = Field(default=None, strict=True, description="Default false.")
+
+
+class TotalClaim(Frozen):
+    """The total of `period` (as far as announced by the claim's date) compared to `value`."""
+
+    type: Literal["total"]
+    metric: Metric
+    model: Name | None = None
+    period: Period
+    op: Literal[">=", "<=", "="]
+    value: Count
+
+
+class TargetClaim(Frozen):
+    """The target in force on the claim's date is `value`."""
+
+    type: Literal["target"]
+    metric: Metric
+    period: Period
+    value: Count
+
+
+class LaunchedClaim(Frozen):
+    """`model` was on sale in `market` on or before `on_or_before`."""
+
+    type: Literal["launched"]
+    model: Name
+    market: Market
+    on_or_before: IsoDate
+
+
+def _decode_claim(value: Any) -> Any:
+    """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise ValueError("expected a JSON object") from None
+    return value
+
+
+ClaimObject = Annotated[
+    StreakClaim | TotalClaim | TargetClaim | LaunchedClaim,
+    Field(discriminator="type"),
+    BeforeValidator(_decode_claim),
+]
+CLAIM_TYPES = ("streak", "total", "target", "launched")
+
+
+class Claim(Announcement):
+    """A checkable statement somebody made; `mxt check` tests it against the data (§8)."""
+
+    kind: Literal["claim"] = "claim"
+    claim: ClaimObject
+
+
+class ClaimLine(Frozen):
+    """A line of a file given to `mxt check`: a claim about a company, recorded nowhere
+    (a whole `claim` announcement is accepted too)."""
+
+    id: Identifier | None = None
+    company: Name
+    claim: ClaimObject
+
+
+def parse_claim_line(raw: bytes | str) -> ClaimLine:
+    """Validates one line of a claims file: `{company, claim, id?}` or a claim announcement."""
+    try:
+        data = json.loads(raw)
+    except ValueError as error:
+        raise InputError(None, f"malformed JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise InputError(None, "expected a JSON object")
+    if "kind" in data:
+        line = parse_line(data)
+        if not isinstance(line, Claim):
+            raise InputError("kind", f"{data['kind']!r} is not a claim")
+        return ClaimLine(id=with_id(line)["id"], company=line.company, claim=line.claim)
+    try:
+        return ClaimLine.model_validate(data)
+    except ValidationError as error:
+        raise describe(error, tagged=False) from None
 
 
 KINDS: dict[str, type[Announcement]] = {
@@ -160,6 +370,7 @@ KINDS: dict[str, type[Announcement]] = {
         Showcase,
         ExpectedEntry,
         Statement,
+        Claim,
     )
 }
 
@@ -173,7 +384,8 @@ AnyAnnouncement = Annotated[
     | Policy
     | Showcase
     | ExpectedEntry
-    | Statement,
+    | Statement
+    | Claim,
     Field(discriminator="kind"),
 ]
 
@@ -206,6 +418,7 @@ InterchangeLine = Annotated[
     | Showcase
     | ExpectedEntry
     | Statement
+    | Claim
     | Correction
     | Retraction,
     Field(discriminator="kind"),
@@ -224,7 +437,7 @@ def _line_adapter() -> TypeAdapter[Any]:
     return _LINE_ADAPTER
 
 
-def describe(error: ValidationError) -> InputError:
+def describe(error: ValidationError, tagged: bool = True) -> InputError:
     """Turns pydantic's report into one line naming the first bad field.
 
     An unknown field is named before anything else: a typo (`anounced_on`) also makes the
@@ -234,8 +447,10 @@ def describe(error: ValidationError) -> InputError:
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(part) for part in first["loc"]]
     # Drop the union tag pydantic puts in front ("launch.count" -> "count").
-    if loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
+    if tagged and loc and (loc[0] in KINDS or loc[0] in ("correction", "retraction")):
         loc = loc[1:]
+    if len(loc) > 1 and loc[0] == "claim" and loc[1] in CLAIM_TYPES:
+        loc = [loc[0], *loc[2:]]  # and the claim's own union tag ("claim.streak.months")
     field = ".".join(loc) or None
     kind = first["type"]
     message = first["msg"]
@@ -246,6 +461,9 @@ def describe(error: ValidationError) -> InputError:
             message = "unknown field"
     elif kind == "missing":
         message = "missing"
+    elif kind in ("union_tag_invalid", "union_tag_not_found") and field:
+        field += ".type"  # a nested union: the claim object's `type`
+        message = f"missing or not one of: {', '.join(CLAIM_TYPES)}"
     elif kind == "union_tag_invalid":
         field = "kind"
         tag = (first.get("ctx") or {}).get("tag")

@@ -11,15 +11,20 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from .codes import REGIONS, check_market, market_covers, parse_iso_date
+from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
+_PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
-_YEAR_OR_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$", re.ASCII)
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$", re.ASCII)
+_EXPECTED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", re.ASCII)
+# `min`, `h`, `d`, `w`, `mo` (and `s`); the older `m` meant minutes.
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)(min|mo|[smhdw])$", re.ASCII)
+# Bound spellings of a count: `200k+`, `>200,000`, `<1m`, `~28k`, `38.5k-39.5k`.
+_BOUND_PREFIX = {">": "at-least", "≥": "at-least", "<": "at-most", "≤": "at-most", "~": "about"}
+_RANGE = re.compile(r"^(.+?)\s*[-–—]\s*(.+)$")
 # Digits with optional thousands separators (`350,000`), an optional fraction, a suffix.
 _COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)$", re.ASCII)
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", re.ASCII)
@@ -58,6 +63,23 @@ def parse_count(value: Any) -> int:
     return int(number)
 
 
+def split_bound(value: Any) -> tuple[Any, str | None, Any]:
+    """A count as written on the command line, split into (count, bound, high):
+    `200k+` and `>200,000` are at-least, `<1m` at-most, `~28k` about, `38.5k-39.5k` and
+    `38,500–39,500` a range. Anything else comes back unchanged, with no bound."""
+    if not isinstance(value, str):
+        return value, None, None
+    text = value.strip()
+    if text.endswith("+"):
+        return text[:-1].strip(), "at-least", None
+    if text[:1] in _BOUND_PREFIX:
+        return text[1:].strip(), _BOUND_PREFIX[text[0]], None
+    match = _RANGE.match(text)
+    if match and not text.startswith("-"):
+        return match.group(1), "range", match.group(2)
+    return value, None, None
+
+
 def _check_name(value: str) -> str:
     value = value.strip()
     if not value:
@@ -73,7 +95,7 @@ def _check_market_or_all(value: str) -> str:
 
 def _check_period(value: str) -> str:
     if not _PERIOD.match(value):
-        raise ValueError(f"{value!r} is not a period (2025, 2025-Q3 or 2025-06)")
+        raise ValueError(f"{value!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
     return value
 
 
@@ -83,10 +105,10 @@ def _check_month(value: str) -> str:
     return value
 
 
-def _check_year_or_date(value: str) -> str:
-    if not _YEAR_OR_DATE.match(value):
-        raise ValueError(f"{value!r} is not a year YYYY or a date YYYY-MM-DD")
-    if len(value) > 4:
+def _check_expected(value: str) -> str:
+    if not _EXPECTED.match(value):
+        raise ValueError(f"{value!r} is not a year YYYY, a month YYYY-MM or a date YYYY-MM-DD")
+    if len(value) > 7:
         parse_iso_date(value)
     return value
 
@@ -94,8 +116,8 @@ def _check_year_or_date(value: str) -> str:
 def _check_duration(value: str) -> str:
     text = value.strip().lower()
     if not _DURATION.match(text):
-        raise ValueError(f"{value!r} is not a duration (e.g. 3m, 18h, 2d)")
-    return text
+        raise ValueError(f"{value!r} is not a duration (e.g. 3min, 18h, 2d, 1w, 6mo)")
+    return normalise_duration(text)
 
 
 def check_identifier(value: str) -> str:
@@ -161,14 +183,23 @@ MarketOrAll = Annotated[
     _schema(pattern=r"^([A-Z]{2}|\*)$", description="ISO 3166-1 alpha-2 code, EU, or * (all)"),
 ]
 Period = Annotated[
-    str, AfterValidator(_check_period), _schema(pattern=r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+    str,
+    AfterValidator(_check_period),
+    _schema(pattern=r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
 ]
 Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-YearOrDate = Annotated[
-    str, AfterValidator(_check_year_or_date), _schema(pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+Expected = Annotated[
+    str,
+    AfterValidator(_check_expected),
+    _schema(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
 ]
 Duration = Annotated[
-    str, AfterValidator(_check_duration), _schema(pattern=r"^\d+(\.\d+)?[smhdwSMHDW]$")
+    str,
+    AfterValidator(_check_duration),
+    _schema(
+        pattern=r"^\d+(\.\d+)?([mM][iI][nN]|[mM][oO]|[smhdwSMHDW])$",
+        description="A number and a unit: min, h, d, w, mo (the older m means minutes).",
+    ),
 ]
 Identifier = Annotated[
     str, AfterValidator(check_identifier), _schema(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from mxt.domain.store import Store, origin_hex
+from mxt.events.kinds import upcast
 
 from .readmodel import CORRECTED, RECORDED, RETRACTED, key
 
@@ -29,7 +30,7 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     for notification in store.notifications(stop=last):
         if notification.topic != RECORDED:
             continue
-        announcement = json.loads(notification.state)["announcement"]
+        announcement = upcast(json.loads(notification.state)["announcement"])
         if wanted is not None:
             if key(announcement["company"]) != wanted:
                 continue
@@ -45,7 +46,7 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
         announcement_id = _announcement_id(store, notification.originator_id)
         if notification.topic == CORRECTED:
             yield _line(
-                {"kind": "correction", "id": announcement_id, "set": state["changes"],
+                {"kind": "correction", "id": announcement_id, "set": upcast(state["changes"]),
                  "reason": state["reason"]}
             )  # fmt: skip
         else:

@@ -11,8 +11,12 @@ from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS, parse_iso_date
 from mxt.events.errors import InputError
 
+from .checking import check_supports
+from .evidence import chosen
 from .readmodel import ReadModel, Row, key
 from .state import (
+    CompanyFacts,
+    Launches,
     Names,
     Query,
     company_state,
@@ -89,10 +93,11 @@ class Streamed:
         return row
 
 
-# The kinds each state reads, as the latest announcement of each group (a launch market, an
-# order stage, a target's metric and period, a policy's markets...).
-MODEL_KINDS = ("launch", "orders", "wait-time", "deliveries")
-COMPANY_KINDS = ("target", "launch", "policy")
+# The kinds each state reads as the latest announcement of each certainty in each group (an
+# order stage, a target's metric, period and scope...); launches, policies, expected entries
+# and showcases are read whole (`in_groups`): their rules need every row of a slot.
+MODEL_KINDS = ("orders", "wait-time", "deliveries")
+MARKET_FACTS = ("launch", "policy", "expected-entry", "showcase")
 
 
 class Tracker:
@@ -110,27 +115,46 @@ class Tracker:
         found = self.read_model.names(cursor, query.as_of, query.known_at, company)
         return {key: Names(name, models) for key, (name, models) in found.items()}
 
+    def recording_began(self) -> str | None:
+        """The earliest `recorded_at` of the store: before it nothing can be known."""
+        with self.store.read() as cursor:
+            return self.read_model.first_recorded(cursor)
+
     # -- state ---------------------------------------------------------------------------
 
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
+        model_key = key(model)
         with self.store.read() as cursor:
             rows = self.read_model.latest(
                 cursor, query.as_of, query.known_at, MODEL_KINDS, company=company, model=model
             )
+            facts_rows = [
+                row
+                for row in self.read_model.in_groups(
+                    cursor, query.as_of, query.known_at, MARKET_FACTS, company=company
+                )
+                if row.content["kind"] != "launch" or key(row.content["model"]) == model_key
+            ]
             names = self._names(cursor, query, company).get(key(company), Names(company))
-        display = names.models.get(key(model), model)
-        state = model_state(rows, query, names.company, display)
-        return Answer(state, key(model) in names.models)
+        display = names.models.get(model_key, model)
+        facts = CompanyFacts.of(facts_rows, names)
+        rows = sorted([*rows, *facts.launches.get(model_key, [])], key=lambda row: row.order)
+        state = model_state(rows, query, names.company, display, facts)
+        return Answer(state, model_key in names.models)
 
     def company(self, company: str, query: Query) -> Answer:
-        """The state of one company: targets, deliveries, factories, models, policies."""
+        """The state of one company: targets, deliveries, factories, models, policies,
+        expected entries."""
         with self.store.read() as cursor:
             rows = self.read_model.latest(
-                cursor, query.as_of, query.known_at, COMPANY_KINDS, company=company
+                cursor, query.as_of, query.known_at, ("target",), company=company
             )
             rows += self.read_model.latest(  # the company's own delivery totals
                 cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
+            )
+            rows += self.read_model.in_groups(
+                cursor, query.as_of, query.known_at, MARKET_FACTS, company=company
             )
             rows += self.read_model.every(
                 cursor, query.as_of, query.known_at, ("factory",), company=company
@@ -140,15 +164,16 @@ class Tracker:
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
 
-    def market(self, market: str, query: Query) -> Answer:
-        """Every model's status in one market, and the policies in force there."""
+    def market(self, market: str, query: Query, every: bool = False) -> Answer:
+        """Every model's status in one market (unknown ones only with `every`), and the
+        policies in force there."""
         code = _market_code(market)
-        # Launches and expected entries for this market or a region containing it; policies
-        # whose markets list it, a region containing it or "*" (the latest of each list).
+        # Launches, expected entries and showcases for this market or a region containing
+        # it; policies whose markets list it, a region containing it or "*".
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
-            rows = self.read_model.latest(
-                cursor, query.as_of, query.known_at, ("launch", "expected-entry"),
+            rows = self.read_model.in_groups(
+                cursor, query.as_of, query.known_at, ("launch", "expected-entry", "showcase"),
                 subjects=covering,
             )  # fmt: skip
             cursor.execute(
@@ -164,14 +189,14 @@ class Tracker:
                 )
             ]
             if listing:
-                rows += self.read_model.latest(
+                rows += self.read_model.in_groups(
                     cursor, query.as_of, query.known_at, ("policy",), subjects=listing
                 )
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
-        state = market_state(rows, names, query, code)
+        state = market_state(rows, names, query, code, every)
         known = (
-            any(m["status"] != "unavailable" for m in state["models"])
+            any(m["status"] != "unknown" for m in state["models"])
             or bool(state["policies"])
             or any(
                 r.content.get("market") == code
@@ -269,13 +294,18 @@ class Tracker:
                     if retraction
                     else None
                 ),
-                "supports": [] if current.retracted else self.supports(current, query),
+                "supports": []
+                if current.retracted
+                else self.supports(current, query) + check_supports(self, current, query),
             },
             True,
         )
 
     def supports(self, row: Row, query: Query) -> list[dict[str, Any]]:
-        """The state values (as of `query.as_of`) that this announcement is the source of."""
+        """The state values (as of `query.as_of`) that this announcement is the source of:
+        values carrying its id (an `unconfirmed` report beside a value included), launch
+        dates, a model's delivered total, and market statuses it decides (a launch, a
+        policy, an expected entry, a showcase). Null values are left out."""
         content = row.content
         found: list[dict[str, Any]] = []
 
@@ -292,34 +322,68 @@ class Tracker:
         company = content["company"]
         state = self.company(company, query).data
         walk(f"company {state['company']}", state)
-        kind = content["kind"]
-        if kind not in MODEL_FIELDS:
-            return found
+        if content.get("model"):
+            models = [content["model"]]
+        elif content["kind"] in ("policy", "expected-entry"):
+            models = [model["model"] for model in state["models"]]
+        else:
+            models = []
+        for name in models:
+            model = self.model(company, name, query).data
+            where = f"model {model['company']}/{model['model']}"
+            walk(where, model)
+            found += self._traced(row, where, name, query)
+        if content["kind"] == "expected-entry" and not content.get("model"):
+            market = self.market(content["market"], query).data
+            for index, status in enumerate(market["models"]):
+                if status["id"] == row.ann_id and status["model"] is None:
+                    found.append({"path": f"market {market['market']}.models[{index}]",
+                                  "value": status})  # fmt: skip
+        return [{"path": item["path"], "value": _without_nulls(item["value"])} for item in found]
+
+    def _traced(self, row: Row, where: str, model: str, query: Query) -> list[dict[str, Any]]:
+        """The launch dates, delivered total and market statuses of one model that `row`
+        decides."""
+        model_key = key(model)
+        content = row.content
         with self.store.read() as cursor:
-            peers = self.read_model.latest(
-                cursor, query.as_of, query.known_at, (kind,), company=company,
-                model=content.get("model") or "",
-            )  # fmt: skip
-        if row.ann_id not in {peer.ann_id for peer in peers}:
-            return found  # superseded by a later announcement, or not yet announced
-        if kind == "deliveries" and not content.get("model"):
-            total = next(d for d in state["deliveries"] if d["period"] == content["period"])
-            found.append({"path": f"company {state['company']}.deliveries", "value": total})
-            return found
-        model = self.model(company, content["model"], query).data
-        where = f"model {model['company']}/{model['model']}"
-        for field_name in MODEL_FIELDS[kind]:
-            found.append({"path": f"{where}.{field_name}", "value": model[field_name]})
+            facts_rows = self.read_model.in_groups(
+                cursor, query.as_of, query.known_at, MARKET_FACTS, company=content["company"]
+            )
+            peers = []
+            if content["kind"] == "deliveries":
+                peers = self.read_model.latest(
+                    cursor, query.as_of, query.known_at, ("deliveries",),
+                    company=content["company"], model=model,
+                )  # fmt: skip
+            names = self._names(cursor, query, content["company"])
+        facts = CompanyFacts.of(facts_rows, names.get(key(content["company"])) or Names(model))
+        found: list[dict[str, Any]] = []
+        launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
+        for market, ann_id in sorted(launches.ids.items()):
+            if ann_id == row.ann_id:
+                day = launches.launched.get(market)
+                path = "launched_on" if day else "planned_launch_on"
+                on = day or launches.planned[market]
+                found.append({"path": f"{where}.{path}", "value": {"market": market, "on": on}})
+        if any(c.in_force.ann_id == row.ann_id for c in chosen(peers)):
+            found.append({"path": f"{where}.deliveries_units", "value": content["units"]})
+        if model_key in facts.models:
+            for code in sorted(facts.named_markets(model_key)):
+                status = facts.market_status(model_key, code, query.as_of)
+                if status["id"] == row.ann_id:
+                    found.append({"path": f"{where}.market_statuses.{code}",
+                                  "value": status["status"]})  # fmt: skip
         return found
 
 
-# Announcements whose value shows in a model's state without an id, and the fields they feed
-# when they are the latest of their group.
-MODEL_FIELDS = {
-    "launch": ("markets", "launched_on", "planned_launch_on"),
-    "wait-time": ("max_wait_months",),
-    "deliveries": ("deliveries_units",),
-}
+def _without_nulls(value: Any) -> Any:
+    """A value with its null fields left out, at every depth."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(item) for item in value]
+    return value
 
 
 def log_entry(row: Row) -> dict[str, Any]:

@@ -30,10 +30,11 @@ from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from mxt.domain.store import Store, stamp_text
 from mxt.events.content import apply_changes
+from mxt.events.kinds import RANK, rank, subject_of, upcast
 
 # The shape of the read-model tables: a store whose tables have another version drops them
 # and rebuilds them from the log when first opened.
-READ_MODEL_VERSION = "4"
+READ_MODEL_VERSION = "5"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
@@ -47,7 +48,7 @@ RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 COLUMNS = (
     "event_id, ann_id, kind, company_key, model_key, subject, company, model, "
     "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
-    "content"
+    "content, rank"
 )
 META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
@@ -57,7 +58,7 @@ TABLES = [
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, known_from TEXT NOT NULL, "
     "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
-    "changes TEXT, content TEXT)",
+    "changes TEXT, content TEXT, rank INTEGER NOT NULL)",
     "CREATE TABLE rm_entities ("
     "company_key TEXT NOT NULL, model_key TEXT NOT NULL, first_on TEXT NOT NULL, "
     "PRIMARY KEY (company_key, model_key))",
@@ -82,7 +83,7 @@ class Bulk:
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
-    "(company_key, kind, model_key, subject, announced_on, recorded_at, seq)",
+    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, seq)",
     "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
     "(company_key, model_key, announced_on, recorded_at, seq)",
 ]
@@ -92,9 +93,10 @@ VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 SELECT_CURRENT = (
     "SELECT v.event_id, v.ann_id, v.kind, v.company_key, v.model_key, v.subject, v.company, "
     "v.model, v.announced_on, v.recorded_at, v.seq, v.known_from, v.known_to, v.retracted, "
-    "v.event, v.reason, v.changes, v.content, e.state "
+    "v.event, v.reason, v.changes, v.content, v.rank, e.state "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
 )
+STATE = 19  # the stored event's state, after the columns of a row in SELECT_CURRENT
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state "
@@ -106,30 +108,6 @@ SELECT_ROW = (
 def key(name: str | None) -> str:
     """The matching key of a company or model name: case-insensitive, spaces collapsed."""
     return " ".join(name.split()).casefold() if name else ""
-
-
-def subject_of(content: dict[str, Any]) -> str:
-    """What a later announcement of the same kind (and company and model) replaces."""
-    kind = content["kind"]
-    if kind == "launch" or kind == "showcase":
-        return str(content["market"])
-    if kind == "orders":
-        return str(content["stage"])
-    if kind == "wait-time":
-        return str(content.get("trim") or "")
-    if kind == "target":
-        return f"{content['metric']}|{content['period']}"
-    if kind == "deliveries":
-        return str(content["period"])
-    if kind == "factory":
-        return f"{key(content['site'])}|{content['phase']}"
-    if kind == "policy":
-        return "|".join(
-            (",".join(sorted(content["markets"])), ",".join(sorted(content.get("except", ()))))
-        )
-    if kind == "expected-entry":
-        return str(content["market"])
-    return str(content.get("topic", ""))
 
 
 @dataclass(frozen=True)
@@ -330,7 +308,7 @@ class ReadModel:
                 version[12] = stamp  # opened in this batch: closed before it is written
             else:
                 closed.append((stamp, version[0]))
-            content = _content(version[17], version[18])
+            content = _content(version[17], version[STATE])
             own = version[17] is not None
             if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
@@ -341,10 +319,10 @@ class ReadModel:
                 row = _row(notification_id, content, version[9], seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
                            own_content=own)  # fmt: skip
-            opened[notification_id] = current[seq] = [*row, version[18]]  # one list: see above
+            opened[notification_id] = current[seq] = [*row, version[STATE]]  # one list: see above
         if closed:
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
-        _insert(cursor, [tuple(row[:18]) for row in opened.values()], groups)
+        _insert(cursor, [tuple(row[:STATE]) for row in opened.values()], groups)
 
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
@@ -397,23 +375,60 @@ class ReadModel:
         model: str | None = None,
         subjects: Sequence[str] = (),
     ) -> list[Row]:
-        """The latest visible announcement of each group, as of `as_of`: one seek per group.
+        """The latest visible announcement of each certainty in each group, as of `as_of`:
+        one indexed seek per group and certainty. The rank rule (SPEC §5.1) needs no more:
+        the latest of the highest rank is in force, the latest of a lower rank may stand
+        beside it.
 
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
         rows come back in time order.
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
-        params = [as_of, known_at, known_at, *params, as_of]
-        cursor.execute(
-            "SELECT (SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
+        seek = (
+            "(SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
             "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
-            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1) "
-            f"FROM rm_groups g WHERE {' AND '.join(where)}",
-            params,
+            f"AND v.rank=? AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1)"
         )
-        return self._rows_by_id(cursor, [found[0] for found in cursor.fetchall() if found[0]])
+        ranks = sorted(set(RANK.values()))
+        seeks = [value for level in ranks for value in (level, as_of, known_at, known_at)]
+        cursor.execute(
+            f"SELECT {', '.join([seek] * len(ranks))} FROM rm_groups g WHERE {' AND '.join(where)}",
+            [*seeks, *params, as_of],
+        )
+        found = [event_id for row in cursor.fetchall() for event_id in row if event_id]
+        return self._rows_by_id(cursor, found)
+
+    def in_groups(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        company: str | None = None,
+        model: str | None = None,
+        subjects: Sequence[str] = (),
+    ) -> list[Row]:
+        """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
+        in time order (launches: the earliest launch date of a slot counts, not the latest)."""
+        where, params = _narrow("g", company, model, kinds, subjects)
+        where.append("g.first_on<=?")
+        cursor.execute(
+            SELECT_ROW + "JOIN rm_groups g ON v.company_key=g.company_key AND v.kind=g.kind "
+            "AND v.model_key=g.model_key AND v.subject=g.subject "
+            f"WHERE {' AND '.join(where)} AND v.announced_on<=? AND {VISIBLE} "
+            "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.seq",
+            [*params, as_of, as_of, known_at, known_at],
+        )
+        return [_to_row(values) for values in cursor.fetchall()]
+
+    def first_recorded(self, cursor: Any) -> str | None:
+        """When recording began: the earliest `recorded_at` in the store (None when empty)."""
+        cursor.execute("SELECT MIN(known_from) FROM rm_versions")
+        found = cursor.fetchone()
+        return str(found[0]) if found and found[0] else None
 
     def every(
         self,
@@ -557,9 +572,9 @@ def _content(own: str | None, event_state: Any) -> dict[str, Any]:
 
     if own is not None:
         decoded: dict[str, Any] = from_json(own)
-        return decoded
+        return upcast(decoded)
     recorded: dict[str, Any] = from_json(event_state)["announcement"]
-    return recorded
+    return upcast(recorded)
 
 
 def _to_row(values: Sequence[Any]) -> Row:
@@ -581,7 +596,7 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
-INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 18)})"
+INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * STATE)})"
 UPSERT_FIRST_ON = (
     "INSERT INTO {table} VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET first_on = "
     "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
@@ -649,4 +664,5 @@ def _row(
         reason,
         json.dumps(changes, ensure_ascii=False) if changes is not None else None,
         json.dumps(content, ensure_ascii=False) if own_content else None,
+        rank(content),
     )

@@ -22,6 +22,7 @@ CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
 TIMELINE_LIMIT = 50  # announcements listed per company: the latest ones, in time order
 
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q|H)([1-4])|-(\d{2}))?$")
 
 
@@ -31,6 +32,8 @@ class Revision:
 
     announced_on: str
     value: int
+    bound: str
+    high: int | None
     id: str
     status: str
 
@@ -165,7 +168,7 @@ def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]
                 id=d.get("id"),
             )
             for d in deliveries
-            if len(d["period"]) == 7
+            if _MONTH.match(d["period"])
         ),
         key=lambda m: (m.period, m.metric),
     )
@@ -184,7 +187,14 @@ def target_series(
     for target in chosen[:CHARTED_TARGETS]:
         starts, ends = period_span(target["period"])
         ours = [
-            Revision(r["announced_on"], r["value"], r["id"], r["status"])
+            Revision(
+                r["announced_on"],
+                r["value"],
+                r.get("bound") or "exact",
+                r.get("high"),
+                r["id"],
+                r["status"],
+            )
             for r in revisions
             if _same_target(r, target) and r["status"] in ("in-force", "superseded")
         ]
@@ -211,8 +221,9 @@ def _same_target(revision: dict[str, Any], target: dict[str, Any]) -> bool:
 
 
 def _scope(target: dict[str, Any]) -> str:
-    markets, excepted = target.get("markets"), target.get("except")
-    if not markets:
+    """` in DE, FR` or ` in * except CN` for a scoped target; '' when worldwide."""
+    markets, excepted = target.get("markets") or ["*"], target.get("except") or []
+    if markets == ["*"] and not excepted:
         return ""
     text = " in " + ", ".join(markets)
     return text + (" except " + ", ".join(excepted) if excepted else "")

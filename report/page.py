@@ -16,10 +16,12 @@ from markupsafe import Markup
 
 from mxt.cli.read import summary
 from mxt.cli.render import cell, flatten
-from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
+from mxt.events.kinds import spell_count
+from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report, Revision
 
 from .charts import Charts
 
+COUNT_FIELDS = ("value", "units", "count")
 STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
 EXTRAS = (("progress", "Progress against targets"), ("conflicts", "Conflicts between sources"),
           ("claims", "Claims checked"))  # fmt: skip
@@ -45,7 +47,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(show=show, count=count_text)
+    env.globals.update(show=show, count=count_text, item_cell=item_cell)
     env.filters.update(flat=flatten, columns=_columns)
     return env
 
@@ -109,18 +111,17 @@ def show(value: Any) -> str:
     return "–" if value is None or value == [] else cell(value)
 
 
-def count_text(figure: MonthlyFigure) -> str:
-    """A count with its bound beside it: `200,000+`, `≤1,000`, `~28,000`, `38,500–39,500`."""
-    units = f"{figure.units:,}"
-    if figure.bound == "at-least":
-        return units + "+"
-    if figure.bound == "at-most":
-        return "≤" + units
-    if figure.bound == "about":
-        return "~" + units
-    if figure.bound == "range" and figure.high is not None:
-        return f"{units}–{figure.high:,}"
-    return units
+def item_cell(item: dict[str, Any], name: str) -> str:
+    """A field of a listed object, a count spelled with its bound (`~28,000`)."""
+    if name in COUNT_FIELDS and item.get(name) is not None:
+        return spell_count(item[name], item.get("bound") or "exact", item.get("high"))
+    return show(item.get(name))
+
+
+def count_text(figure: MonthlyFigure | Revision) -> str:
+    """A monthly figure or a target revision with its bound: `200,000+`, `38,500–39,500`."""
+    value = figure.units if isinstance(figure, MonthlyFigure) else figure.value
+    return spell_count(value, figure.bound, figure.high)
 
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:

@@ -36,6 +36,16 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
     "showcase": {"model": "SU7", "market": "ES", "venue": "MWC 2024, Barcelona"},
     "expected-entry": {"market": "EU", "expected": "2027", "certainty": "expected"},
     "statement": {"topic": "hiring", "text": "Active hiring for manufacturing and logistics"},
+    "claim": {
+        "claim": {
+            "type": "streak",
+            "metric": "deliveries",
+            "at_least": 20000,
+            "months": 8,
+            "ending": "2025-06",
+            "exact": True,
+        }
+    },  # fmt: skip
 }
 
 

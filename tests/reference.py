@@ -17,6 +17,7 @@ from mxt.domain.store import Store, format_timestamp
 from mxt.events.content import apply_changes
 from mxt.projections.readmodel import CORRECTED, RECORDED, RETRACTED, Row, key
 from mxt.projections.state import (
+    CompanyFacts,
     Names,
     Query,
     company_state,
@@ -86,11 +87,10 @@ def names_of(rows: list[Row]) -> dict[str, Names]:
 def model(store: Store, company: str, name: str, query: Query) -> dict[str, Any]:
     rows = visible(store, query)
     names = names_of(rows).get(key(company), Names(company))
-    mine = [
-        r for r in rows
-        if key(r.content["company"]) == key(company) and key(r.content.get("model")) == key(name)
-    ]  # fmt: skip
-    return model_state(mine, query, names.company, names.models.get(key(name), name))
+    theirs = [r for r in rows if key(r.content["company"]) == key(company)]
+    mine = [r for r in theirs if key(r.content.get("model")) == key(name)]
+    facts = CompanyFacts.of(theirs, names)
+    return model_state(mine, query, names.company, names.models.get(key(name), name), facts)
 
 
 def company(store: Store, name: str, query: Query) -> dict[str, Any]:
@@ -101,7 +101,9 @@ def company(store: Store, name: str, query: Query) -> dict[str, Any]:
 
 def market(store: Store, code: str, query: Query) -> dict[str, Any]:
     rows = visible(store, query)
-    chosen = [r for r in rows if r.content["kind"] in ("launch", "policy", "expected-entry")]
+    chosen = [
+        r for r in rows if r.content["kind"] in ("launch", "policy", "expected-entry", "showcase")
+    ]
     return market_state(chosen, names_of(rows), query, code)
 
 

@@ -194,7 +194,7 @@ def with_option(kind: str, name: str, value: str | None) -> list[str]:
         (["launch", *with_option("launch", "--launched-on", "2025-06")], ["launched_on"]),
         (["target", *with_option("target", "--period", "2025-Q5")], ["period"]),
         (["target", *with_option("target", "--value", "-1")], ["value"]),
-        (["deliveries", *with_option("deliveries", "--period", "2025")], ["period"]),
+        (["deliveries", *with_option("deliveries", "--period", "2025-H3")], ["period"]),
         (["wait-time", *with_option("wait-time", "--max-months", "0")], ["max_months"]),
         (["wait-time", *with_option("wait-time", "--max-months", "a year")], ["max_months"]),
         (["factory", *with_option("factory", "--phase", "0")], ["phase"]),

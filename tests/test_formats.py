@@ -34,6 +34,7 @@ COMMANDS = {
     "diff": ["diff", "--from", "2025-01-01", "--to", "2025-07-10"],
 }
 FORMATS = ["table", "json", "jsonl", "csv"]
+SEED_SIZE = sum(1 for line in seed_path().read_text(encoding="utf-8").splitlines() if line)
 
 
 @pytest.fixture(scope="module")
@@ -98,11 +99,12 @@ def test_json_flag_contradicting_format_is_bad_input(seeded: str) -> None:
 def test_log_rows_match_the_json_answer_with_dotted_source(seeded: str, fmt: str) -> None:
     whole = json.loads(mxt(seeded, "log", "--json").stdout)
     rows = rows_of(fmt, mxt(seeded, "log", "--format", fmt).stdout)
-    assert len(rows) == len(whole) == 21
+    assert len(rows) == len(whole) == SEED_SIZE
     for row, entry in zip(rows, whole, strict=True):
         assert row["id"] == entry["id"]
         assert row["source.title"] == entry["source"]["title"]
-        assert row["source.quote"] == entry["source"].get("quote", "" if fmt == "csv" else None)
+        quote = entry["source"].get("quote")
+        assert row.get("source.quote") == (quote or "" if fmt == "csv" else quote)
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["announced_on"])
 
 
@@ -118,7 +120,8 @@ def test_log_csv_has_one_header_row_with_every_field_of_every_kind(run: Any) -> 
     assert [row[1] for row in reader] == sorted(KIND_FIELDS, key=list(KIND_FIELDS).index)
     for kind, own in KIND_FIELDS.items():
         for name in own:
-            assert (name if name != "status" else "factory_status") in header, kind
+            shown = name if name != "status" else "factory_status"
+            assert shown in header or any(h.startswith(f"{shown}.") for h in header), kind
 
 
 def test_csv_keeps_text_intact_through_a_spreadsheet_reader(run: Any) -> None:
@@ -157,9 +160,9 @@ def test_an_empty_answer_is_a_header_or_nothing(seeded: str) -> None:
 @pytest.mark.parametrize(
     ("command", "sections"),
     [
-        (["state", "company", "Xiaomi"], "targets, deliveries, factories"),
-        (["state", "model", "Xiaomi/YU7"], "summary, markets, orders"),
-        (["state", "market", "DE"], "summary, models, policies"),
+        (["state", "company", "Xiaomi"], "summary targets deliveries factories models"),
+        (["state", "model", "Xiaomi/YU7"], "summary markets market_statuses orders"),
+        (["state", "market", "DE"], "summary models policies"),
     ],
 )
 def test_several_lists_need_a_section_named_among_the_valid_ones(
@@ -169,7 +172,8 @@ def test_several_lists_need_a_section_named_among_the_valid_ones(
         result = mxt(seeded, *command, "--format", fmt, *extra)
         assert result.exit_code == 2, result.output
         assert result.stdout == ""
-        assert sections in result.stderr
+        named = result.stderr.split("one of: ")[1].rstrip(")\n").split(", ")
+        assert set(sections.split()) <= set(named)
         assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -205,7 +209,7 @@ def test_the_log_is_streamed_not_built_whole(seeded: str) -> None:
         first = next(answer.data)
         assert first["id"] == "xiaomi-su7-showcase-mwc2024"
         assert answer.data.count == 1 and answer.known
-        assert sum(1 for _ in answer.data) == 20  # the rest, read one at a time
+        assert sum(1 for _ in answer.data) == SEED_SIZE - 1  # the rest, one at a time
 
 
 def test_a_long_streamed_json_array_is_valid(run: Any) -> None:
@@ -235,7 +239,7 @@ def test_written_csv_file_opens_with_its_header(seeded: str, tmp_path: Path) -> 
     path.write_bytes(mxt(seeded, "log", "--format", "csv").stdout_bytes)
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 21
+    assert len(rows) == SEED_SIZE
     assert {row["kind"] for row in rows} >= {"launch", "target", "policy", "deliveries"}
 
 

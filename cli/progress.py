@@ -1,0 +1,92 @@
+"""`mxt progress`: targets against actuals (SPEC §8). Parse, ask, print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .main import Context, read_options
+from .render import Output, note, table
+
+
+def shown(count: Any, bound: Any, high: Any = None) -> str:
+    from mxt.events.kinds import spell_count
+
+    return spell_count(count, bound, high)
+
+
+def progress_table(rows: list[dict[str, Any]], title: str) -> None:
+    """The progress rows as a readable table."""
+    table(
+        [
+            {
+                **row,
+                "scope": _scope(row),
+                "target": shown(row["target"], row["target_bound"], row["target_high"]),
+                "actual": shown(row["actual"], row["actual_bound"])
+                + (f" ({row['actual_metric']})" if row["actual_metric"] not in
+                   (None, row["metric"]) else ""),  # fmt: skip
+                "share": _pct(row["share_pct"]),
+                "elapsed": _pct(row["elapsed_pct"]),
+                "needed/month": (
+                    f"{row['needed_per_month']:,.0f}" if row["needed_per_month"] else "-"
+                ),
+            }
+            for row in rows
+        ],
+        ["company", "metric", "period", "scope", "target", "actual", "covered_until", "share",
+         "elapsed", "needed/month", "pace"],
+        title=title,
+    )  # fmt: skip
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}%"
+
+
+def _scope(row: dict[str, Any]) -> str:
+    markets = ", ".join(row["markets"]) or "worldwide"
+    return markets + (f" except {', '.join(row['except'])}" if row["except"] else "")
+
+
+@click.command("progress")
+@click.option("--company", help="Only this company.")
+@click.option("--metric", type=click.Choice(["production", "deliveries", "sales"]),
+              help="Only targets of this metric.")  # fmt: skip
+@click.option("--period", metavar="PERIOD", help="Only targets for this period (2025, "
+              "2025-H1, 2025-Q3, 2025-06).")  # fmt: skip
+@read_options
+@click.pass_obj
+def progress_command(
+    context: Context,
+    company: str | None,
+    metric: str | None,
+    period: str | None,
+    as_of: str | None,
+    known_at: str | None,
+    output: Output,
+) -> None:
+    """Targets in force against the actuals announced so far: share reached, share of the
+    period elapsed, units a month still needed, and the pace.
+
+    Example: mxt progress --company Xiaomi --period 2025 --as-of 2025-07-05
+    """
+    from mxt.events.errors import InputError
+    from mxt.projections.checking import progress_answer
+    from mxt.projections.periods import parse_period
+    from mxt.projections.queries import make_query, nothing_known_note
+
+    if period is not None:
+        try:
+            parse_period(period)
+        except ValueError as error:
+            raise InputError("period", str(error)) from None
+    query = make_query(as_of, known_at)
+    answer = progress_answer(context.open_tracker(), query, company, metric, period)
+    if output.machine:
+        output.emit(answer.data)
+    else:
+        progress_table(answer.data, f"progress as of {query.as_of} (known at {query.known_at})")
+    if not answer.known:
+        note(nothing_known_note(f"targets of {company or 'any company'}", query))

@@ -1,0 +1,184 @@
+"""Claims checked against the data (SPEC §8 `mxt check`), as pure functions over facts.
+
+A claim (the validated JSON form of a `claim` object: streak, total, target or launched)
+is answered `holds`, `fails` or `undetermined`, with the reason (`why`) and the ids of the
+announcements used (`evidence`). Bounds count honestly: `25,000+` reaches 20,000, while
+`~21,000` against 20,000 cannot decide; a month nobody announced never counts as a miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mxt.events.codes import market_covers
+
+from .figures import Figure
+from .periods import month_before, months_ending, parse_period
+from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
+
+HOLDS, FAILS, UNDETERMINED = "holds", "fails", "undetermined"
+
+
+@dataclass(frozen=True)
+class LaunchFact(Fact):
+    """A visible `launch` announcement."""
+
+    model: str  # matching key of the model
+    market: str
+    launched_on: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything a claim about one company may be checked against (visible at `known_at`;
+    each check keeps what was announced by its own date)."""
+
+    targets: Sequence[TargetFact] = ()
+    actuals: Sequence[ActualFact] = ()
+    launches: Sequence[LaunchFact] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer to one claim."""
+
+    verdict: str
+    why: str
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+
+
+def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+    """Whether `claim` holds as of `as_of`, by what had been announced by then."""
+    kind = claim["type"]
+    if kind == "streak":
+        return _streak(claim, evidence, as_of)
+    if kind == "total":
+        return _total(claim, evidence, as_of)
+    if kind == "target":
+        return _target(claim, evidence, as_of)
+    return _launched(claim, evidence, as_of)
+
+
+def _subject(claim: dict[str, Any]) -> str:
+    model = claim.get("model")
+    return f"{claim['metric']} of {model}" if model else f"{claim['metric']}"
+
+
+def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
+    """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
+    found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
+    return found.get(claim["metric"], Actuals(()))
+
+
+def _key(model: str | None) -> str | None:
+    return " ".join(model.split()).casefold() if model else None
+
+
+def _month(
+    counter: Actuals, month: str, model: str | None, threshold: int
+) -> tuple[bool | None, str, Counted]:
+    """Whether one month reached `threshold` (None: not announced, or bounds too loose),
+    the month's figure as shown, and the figures counted."""
+    counted = counter.count(parse_period(month), model)
+    if not counted.parts:
+        return None, f"{month}: not announced", counted
+    figure, span = counted.sum()
+    return span.reaches(threshold), f"{month}: {figure.shown()}", counted
+
+
+def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+    counter = _counter(claim, evidence, as_of)
+    threshold, model, exact = int(claim["at_least"]), _key(claim.get("model")), claim.get("exact")
+    months = months_ending(claim["ending"], int(claim["months"]))
+    if exact:  # "the eighth straight month": the month before the streak fell short
+        months = (month_before(months[0]), *months)
+    answers: list[bool | None] = []
+    shown: list[str] = []
+    used: list[str] = []
+    for index, month in enumerate(months):
+        answer, text, counted = _month(counter, month, model, threshold)
+        if exact and index == 0:
+            if answer is True:
+                text = f"{text}, the month before, also reached {threshold:,}: a longer streak"
+            else:
+                text = text.replace(f"{month}:", f"{month} (the month before):", 1)
+            answer = None if answer is None else not answer
+        answers.append(answer)
+        shown.append(text)
+        used.extend(part.id for part in counted.parts)
+    subject = f"{_subject(claim)} >= {threshold:,}, {claim['months']} months to {claim['ending']}"
+    for verdict, wanted, label in ((FAILS, False, ""), (UNDETERMINED, None, "cannot decide ")):
+        picked = [text for text, answer in zip(shown, answers, strict=True) if answer is wanted]
+        if picked:
+            return Verdict(verdict, f"{subject}: {label}{'; '.join(picked)}", tuple(used))
+    return Verdict(HOLDS, f"{subject}: {'; '.join(shown)}", tuple(used))
+
+
+def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+    counter = _counter(claim, evidence, as_of)
+    counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
+    op, value = claim["op"], int(claim["value"])
+    stated = f"{_subject(claim)} {claim['period']} {op} {value:,}"
+    if not counted.parts:
+        return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
+    figure, span = counted.sum()
+    test = {">=": span.reaches, "<=": span.stays_within, "=": span.equals}[op]
+    answer = test(value)
+    gaps = f" ({', '.join(counted.missing)} not announced)" if counted.missing else ""
+    covered = counted.covered_until
+    reason = f"{stated}: total {figure.shown()} up to {covered}{gaps}"
+    return Verdict(_verdict(answer), reason, tuple(part.id for part in counted.parts))
+
+
+def _verdict(answer: bool | None) -> str:
+    return UNDETERMINED if answer is None else HOLDS if answer else FAILS
+
+
+def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+    value = int(claim["value"])
+    chosen = in_force(
+        (
+            t
+            for t in evidence.targets
+            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope == Scope()
+        ),
+        lambda t: t.period,
+        as_of,
+    )
+    stated = f"{claim['metric']} target {claim['period']} = {value:,}"
+    target = chosen.get(claim["period"])
+    if target is None:
+        return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
+    figure: Figure = target.figure
+    in_force_text = f"in force: {figure.shown()} ({target.certainty}, {target.announced_on})"
+    if figure.count == value and figure.bound != "range":
+        answer: bool | None = True
+    else:
+        answer = False if figure.span.equals(value) is False else None
+    return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
+
+
+def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+    model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
+    chosen = in_force(
+        (
+            launch
+            for launch in evidence.launches
+            if launch.model == model and market_covers(launch.market, market)
+        ),
+        lambda launch: launch.market,
+        as_of,
+    )
+    stated = f"{claim['model']} launched in {market} on or before {by}"
+    if not chosen:
+        return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
+    first = min(chosen.values(), key=lambda launch: (launch.launched_on, launch.id))
+    ids = tuple(sorted(launch.id for launch in chosen.values()))
+    where = f"launched in {first.market} on {first.launched_on}"
+    if first.launched_on <= by and first.launched_on <= as_of:
+        return Verdict(HOLDS, f"{stated}: {where}", ids)
+    if first.launched_on > by:
+        return Verdict(FAILS, f"{stated}: first {where}", ids)
+    return Verdict(UNDETERMINED, f"{stated}: planned for {first.launched_on}, after {as_of}", ids)

@@ -1,0 +1,80 @@
+"""A store written by the mxt before bounds, ranks and scopes (commit df4fe6f) still works.
+
+`tests/data/written-by-mxt-df4fe6f.sqlite` holds that mxt's import of its seed file (with
+`within: "3m"`, minutes then) and a correction `within=20m`. Opened by today's mxt, its read
+model is rebuilt, the old spellings read with today's meaning, and every answer where the
+new rules do not apply is what it was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from mxt.cli.main import cli
+
+OLD = Path(__file__).parent / "data" / "written-by-mxt-df4fe6f.sqlite"
+
+
+@pytest.fixture
+def old_store(tmp_path: Path) -> str:
+    copy = tmp_path / "old.sqlite"
+    shutil.copy(OLD, copy)
+    return str(copy)
+
+
+def run(store: str, *args: str) -> Any:
+    result = CliRunner().invoke(cli, ["--store", store, *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if "--json" in args else result.stdout
+
+
+def test_old_durations_read_as_minutes_and_are_written_unambiguously(old_store: str) -> None:
+    yu7 = run(old_store, "state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10", "--json")
+    assert yu7["orders"]["pre-booking"]["within"] == "3min"
+    assert yu7["orders"]["locked"]["within"] == "20min"  # the correction's `20m`
+    # No bound was recorded then: the counts are exact, as they were.
+    assert (yu7["orders"]["pre-booking"]["count"], yu7["orders"]["pre-booking"]["bound"]) == (
+        200_000,
+        "exact",
+    )
+    exported = [json.loads(line) for line in run(old_store, "export").splitlines()]
+    prebooking = next(e for e in exported if e.get("id") == "xiaomi-yu7-prebookings-3m")
+    assert prebooking["within"] == "3min"
+    correction = next(e for e in exported if e["kind"] == "correction")
+    assert correction["set"] == {"within": "20min"}
+
+
+def test_old_answers_stand_where_the_new_rules_do_not_apply(old_store: str) -> None:
+    assert run(old_store, "verify").startswith("ok: 22 events")
+    company = run(old_store, "state", "company", "Xiaomi", "--as-of", "2025-07-10", "--json")
+    assert [(t["period"], t["value"], t["id"]) for t in company["targets"]] == [
+        ("2025", 350_000, "xiaomi-2025-target-350k")
+    ]
+    assert [(d["period"], d["units"], d["certainty"]) for d in company["deliveries"]] == [
+        ("2025-06", 28_000, "reported")
+    ]
+    de = run(old_store, "state", "market", "DE", "--as-of", "2025-07-10", "--json")
+    assert {m["model"]: m["status"] for m in de["models"] if m["model"]} == {
+        "SU7": "blocked",
+        "YU7": "blocked",
+    }
+    audit = run(old_store, "audit", "targets", "--json")
+    assert [(r["value"], r["previous"], r["status"]) for r in audit] == [
+        (300_000, None, "superseded"),
+        (350_000, 300_000, "in-force"),
+    ]
+
+
+def test_today_spelling_of_an_old_line_is_already_present(old_store: str, tmp_path: Path) -> None:
+    exported = run(old_store, "export").splitlines()
+    again = tmp_path / "again.jsonl"
+    again.write_text("\n".join(line for line in exported if '"correction"' not in line) + "\n")
+    result = CliRunner().invoke(cli, ["--store", old_store, "import", str(again), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"recorded": 0, "already_present": 21}
