@@ -30,7 +30,8 @@ def step(title: str) -> None:
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
     fresh store and walk through its state as of several dates, its target audit, the
-    progress against the 2025 target and the check of the article's streak claim.
+    progress against the 2025 target, the check of the article's streak claim, and where
+    its sources disagree.
 
     Example: mxt demo
     """
@@ -38,6 +39,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
 
     from .admin import verify_command
     from .check import show_checks
+    from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
     from .progress import progress_command
@@ -77,6 +79,16 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
                    as_of="2025-07-05", **reads)  # fmt: skip
         step("Is it true? The article's 'eighth straight month above 20,000', checked")
         show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)
+        step(
+            "June 2025 deliveries: Xiaomi's own 'over 25,000' (confirmed) is in force; the "
+            "article's 28,000 (reported) lies within it"
+        )
+        ctx.invoke(state_company, name="Xiaomi", as_of="2025-07-10", **reads)
+        step(
+            "Where the sources disagree: the article's 'up to a year' against the app's 60 "
+            "weeks for a YU7"
+        )
+        ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()

@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "show": "read",
     "diff": "diff",
     "report": "report",
+    "conflicts": "conflicts",
     "verify": "admin",
     "rebuild": "admin",
     "copy": "admin",

@@ -38,12 +38,12 @@ def count(value: dict[str, Any] | None, name: str) -> str:
     return spell_count(value.get(name), value.get("bound"), value.get("high"))
 
 
-def beside(value: dict[str, Any], name: str) -> str:
+def beside(value: dict[str, Any]) -> str:
     """The `unconfirmed` report beside a value, in a few words."""
     other = value.get("unconfirmed")
     if not other:
         return "-"
-    return f"{count(other, name)} ({other['certainty']}, {other['announced_on']})"
+    return f"{count(other, 'value')} ({other['certainty']}, {other['announced_on']})"
 
 
 @click.command("log")
@@ -200,12 +200,12 @@ def state_model(
         )
         table(
             [{"stage": stage, **order, "count": count(order, "count"),
-              "unconfirmed": beside(order, "count")} for stage, order in state["orders"].items()],
+              "unconfirmed": beside(order)} for stage, order in state["orders"].items()],
             ["stage", "count", "within", "certainty", "announced_on", "unconfirmed", "id"],
             title="orders",
         )  # fmt: skip
         table(
-            [{**w, "unconfirmed": beside(w, "max_months")} for w in state["wait_times"]],
+            [{**w, "unconfirmed": beside(w)} for w in state["wait_times"]],
             ["trim", "max_months", "certainty", "announced_on", "unconfirmed", "id"],
             title="wait times",
         )
@@ -271,14 +271,14 @@ def state_company(
         click.echo(click.style(f"{state['company']} as of {state['as_of']}", bold=True))
         table(
             [{**t, "value": count(t, "value"), "scope": _scope(t).strip() or "worldwide",
-              "unconfirmed": beside(t, "value")} for t in state["targets"]],
+              "unconfirmed": beside(t)} for t in state["targets"]],
             ["metric", "period", "scope", "value", "certainty", "announced_on", "unconfirmed",
              "id"],
             title="targets in force",
         )  # fmt: skip
         table(
             [{**d, "units": count(d, "units"), "scope": _scope(d).strip() or "worldwide",
-              "unconfirmed": beside(d, "units")} for d in state["deliveries"]],
+              "unconfirmed": beside(d)} for d in state["deliveries"]],
             ["metric", "period", "scope", "units", "certainty", "unconfirmed", "id"],
             title="deliveries (company total)",
         )  # fmt: skip

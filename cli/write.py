@@ -15,6 +15,7 @@ KIND_OPTIONS = (
     "trim", "max-months", "metric", "period", "value", "previous", "units", "site", "phase",
     "status", "effective-on", "capacity", "not-before", "venue", "expected", "topic", "text",
     "claim",
+    "bound", "high", "previous-high",
 )  # fmt: skip
 LIST_OPTIONS = ("markets", "except")
 

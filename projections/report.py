@@ -81,7 +81,7 @@ class CompanyReport:
     matrix: list[tuple[str, list[str]]]  # (model, status per market)
     timeline: list[dict[str, Any]]
     timeline_total: int
-    extras: dict[str, list[dict[str, Any]] | None] = field(default_factory=dict)
+    extras: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -129,30 +129,35 @@ def _company(tracker: Tracker, name: str, query: Query) -> CompanyReport:
     revisions = tracker.audit_targets(query, company=name).data
     models = [model["model"] for model in state["models"]]
     since = _months_before(query.as_of, CHARTED_MONTHS)
+    checks = optional_sections(tracker, name, query)
+    by_id = {entry["id"]: entry for entry in active}
     return CompanyReport(
         name=state["company"],
         state=state,
-        targets=target_series(state["targets"], revisions, monthly, query.as_of),
+        targets=target_series(state["targets"], revisions, checks["progress"], by_id),
         monthly=[m for m in monthly if m.period >= since],
         monthly_since=since,
         markets=markets_mentioned(active),
         matrix=[(model, []) for model in models],
         timeline=entries[-TIMELINE_LIMIT:],
         timeline_total=len(entries),
-        extras=optional_sections(tracker, name, query),
+        extras=checks,
     )
 
 
 def optional_sections(
     tracker: Tracker, company: str, query: Query
-) -> dict[str, list[dict[str, Any]] | None]:
-    """Conflicts, claim checks and progress, from the query layer where it answers them;
-    None where this version has no such query."""
-    found: dict[str, list[dict[str, Any]] | None] = {}
-    for name in ("progress", "conflicts", "claims"):
-        question = getattr(tracker, name, None)
-        found[name] = None if question is None else list(question(query, company=company).data)
-    return found
+) -> dict[str, list[dict[str, Any]]]:
+    """The company's targets against actuals (SPEC §8 progress), the slots where its
+    sources disagree (conflicts) and its claims with their verdicts."""
+    from .checking import company_claims, progress_answer
+    from .conflicts import conflicts
+
+    return {
+        "progress": list(progress_answer(tracker, query, company).data),
+        "conflicts": list(conflicts(tracker, query, company).data),
+        "claims": company_claims(tracker, company, query),
+    }
 
 
 def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]:
@@ -177,11 +182,12 @@ def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]
 def target_series(
     in_force: Sequence[dict[str, Any]],
     revisions: Sequence[dict[str, Any]],
-    monthly: Sequence[MonthlyFigure],
-    as_of: str,
+    progress: Sequence[dict[str, Any]],
+    entries: dict[str, dict[str, Any]],
 ) -> list[TargetSeries]:
     """The targets in force with the latest periods, each with its revisions (retracted and
-    unconfirmed ones left out) and the cumulative monthly actuals of its period."""
+    unconfirmed ones left out) and the running total of the figures `progress` counted
+    against it (SPEC §8: nothing twice, a company total over its parts)."""
     chosen = sorted(in_force, key=lambda t: (t["period"], t["metric"]), reverse=True)
     series = []
     for target in chosen[:CHARTED_TARGETS]:
@@ -198,7 +204,8 @@ def target_series(
             for r in revisions
             if _same_target(r, target) and r["status"] in ("in-force", "superseded")
         ]
-        metric, actuals = cumulative_actuals(target["metric"], starts, ends, monthly, as_of)
+        measured = next((p for p in progress if p["target_id"] == target["id"]), None)
+        counted = [entries[i] for i in (measured or {}).get("sources", ()) if i in entries]
         series.append(
             TargetSeries(
                 metric=target["metric"],
@@ -207,8 +214,8 @@ def target_series(
                 starts_on=starts.isoformat(),
                 ends_on=ends.isoformat(),
                 revisions=ours,
-                actual_metric=metric,
-                actuals=actuals,
+                actual_metric=(measured or {}).get("actual_metric") or target["metric"],
+                actuals=running_total(counted),
             )
         )
     return series
@@ -229,24 +236,13 @@ def _scope(target: dict[str, Any]) -> str:
     return text + (" except " + ", ".join(excepted) if excepted else "")
 
 
-def cumulative_actuals(
-    metric: str, starts: date, ends: date, monthly: Sequence[MonthlyFigure], as_of: str
-) -> tuple[str, list[tuple[str, int]]]:
-    """The running total of the monthly figures of `metric` within the period (deliveries
-    standing in when there are none of it), as (month end, total) points."""
-    within = [
-        m
-        for m in monthly
-        if starts.isoformat()[:7] <= m.period <= ends.isoformat()[:7] and m.period <= as_of[:7]
-    ]
-    figures = [m for m in within if m.metric == metric]
-    if not figures:
-        metric, figures = "deliveries", [m for m in within if m.metric == "deliveries"]
+def running_total(figures: Iterable[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(last day of a figure's period, total so far) for delivery figures in period order."""
     points, total = [], 0
-    for figure in figures:
-        total += figure.units
-        points.append((month_end(figure.period).isoformat(), total))
-    return metric, points
+    for ends, units in sorted((period_span(f["period"])[1], f["units"]) for f in figures):
+        total += units
+        points.append((ends.isoformat(), total))
+    return points
 
 
 def markets_mentioned(entries: Iterable[dict[str, Any]]) -> list[str]:

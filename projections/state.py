@@ -203,7 +203,7 @@ def _launch_day(row: Row) -> str:
 
 def count_view(choice: Choice, value_name: str) -> dict[str, Any]:
     """A slot's value with its bound, certainty, source and an `unconfirmed` report beside it."""
-    beside = unconfirmed_view(choice, value_name)
+    beside = unconfirmed_view(choice)  # SPEC §5.1: {value, bound, certainty, announced_on, id}
     return {**evidence(choice.in_force, value_name), "unconfirmed": beside}
 
 

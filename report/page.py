@@ -23,8 +23,21 @@ from .charts import Charts
 
 COUNT_FIELDS = ("value", "units", "count")
 STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
-EXTRAS = (("progress", "Progress against targets"), ("conflicts", "Conflicts between sources"),
-          ("claims", "Claims checked"))  # fmt: skip
+# The sections from SPEC §8: their title, and the columns of their tables.
+EXTRAS = (
+    ("progress", "Progress against targets", (
+        ("target", "target"), ("actual", "actual"), ("actual_metric", "counted"),
+        ("covered_until", "covered until"), ("share_pct", "reached %"),
+        ("elapsed_pct", "elapsed %"), ("needed_per_month", "needed a month"), ("pace", "pace"),
+    )),
+    ("conflicts", "Conflicts between sources", (
+        ("slot", "slot"), ("side", ""), ("value", "value"), ("certainty", "certainty"),
+        ("announced_on", "announced"), ("source", "source"), ("id", "id"),
+    )),
+    ("claims", "Claims checked", (
+        ("id", "id"), ("claim", "claim"), ("verdict", "verdict"), ("why", "why"),
+    )),
+)  # fmt: skip
 
 
 @dataclass
@@ -34,6 +47,7 @@ class CompanyView:
     report: CompanyReport
     charts: dict[str, Markup | None]
     timeline: list[dict[str, Any]]
+    checks: dict[str, list[dict[str, Any]]]  # progress, conflicts, claims: rows to show
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.report, name)
@@ -96,6 +110,13 @@ def _views(report: Report) -> Iterator[CompanyView]:
                 "deliveries": Markup(deliveries) if deliveries else None,  # noqa: S704
             },
             [timeline_line(entry) for entry in company.timeline],
+            {
+                "progress": [progress_row(row) for row in company.extras["progress"]],
+                "conflicts": [
+                    line for c in company.extras["conflicts"] for line in conflict_rows(c)
+                ],
+                "claims": [claim_row(row) for row in company.extras["claims"]],
+            },
         )
 
 
@@ -104,6 +125,49 @@ def timeline_line(entry: dict[str, Any]) -> dict[str, Any]:
     url = (entry.get("source") or {}).get("url") or ""
     link = url if url.lower().startswith(("http://", "https://")) else None
     return {**entry, "summary": summary(entry), "link": link}
+
+
+def progress_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A target against its actual, each count spelled with its bound."""
+    return {
+        **row,
+        "target": f"{row['metric']} {row['period']}{_scope(row)}: "
+        + spell_count(row["target"], row["target_bound"], row.get("target_high")),
+        "actual": spell_count(row["actual"], row.get("actual_bound")),
+    }
+
+
+def conflict_rows(conflict: dict[str, Any]) -> list[dict[str, Any]]:
+    """A slot's value in force, then each source that says otherwise."""
+    slot = conflict["slot"]
+    words = [str(v) for k, v in slot.items() if k not in ("company", "markets", "except") and v]
+    sides = [("in force", conflict["in_force"]), *(("other", o) for o in conflict["others"])]
+    return [
+        {
+            **shown,
+            "slot": " ".join(words) + _scope(slot) if side == "in force" else "",
+            "side": side,
+            "value": spell_count(shown["value"], shown.get("bound"), shown.get("high")),
+            "source": (shown.get("source") or {}).get("title"),
+        }
+        for side, shown in sides
+    ]
+
+
+def claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim in a few words (`streak deliveries at_least=20000 ...`) and its verdict."""
+    claim = row["claim"]
+    words = [str(claim.get("type", ""))] + [
+        f"{k}={v}" for k, v in claim.items() if k != "type" and v is not None
+    ]
+    return {**row, "claim": " ".join(words)}
+
+
+def _scope(row: dict[str, Any]) -> str:
+    markets, excepted = row.get("markets") or ["*"], row.get("except") or []
+    if markets == ["*"] and not excepted:
+        return ""
+    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
 
 
 def show(value: Any) -> str:

@@ -132,15 +132,17 @@ def test_charts_are_matplotlib_svg_of_each_company(page: Path) -> None:
     assert "<?xml" not in html and "<!DOCTYPE svg" not in html
 
 
-def test_conflicts_and_claims_say_when_this_version_has_no_such_query(page: Path) -> None:
-    text = " ".join(" ".join(Page(page.read_text(encoding="utf-8")).text).split())
-    tracker_questions = {
-        name for name in ("progress", "conflicts", "claims") if hasattr(Tracker, name)
-    }
-    for title, name in (("Conflicts between sources", "conflicts"), ("Claims checked", "claims")):
-        after = text[text.index(title) :]
-        missing = after.startswith(f"{title} Not available in this version of mxt.")
-        assert missing == (name not in tracker_questions)
+def test_progress_conflicts_and_claims_of_the_seed(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    text = " ".join(" ".join(Page(html[html.index('id="c2"') :]).text).split())
+    progress = text[text.index("Progress against targets") : text.index("Conflicts between")]
+    assert "production 2025: 350,000" in progress and "on-track" in progress
+    conflicts = text[text.index("Conflicts between sources") : text.index("Claims checked")]
+    assert "wait-time YU7 in force 12" in conflicts
+    assert "xiaomi-yu7-wait-60w-app" in conflicts
+    claims = text[text.index("Claims checked") :]
+    assert "xiaomi-claim-eighth-straight-month streak" in claims
+    assert re.search(r"\b(holds|fails|undetermined)\b", claims)
 
 
 def test_stored_text_is_escaped_and_odd_links_are_not_links(run: Any, tmp_path: Path) -> None:
