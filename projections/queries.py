@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from typing import Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
@@ -275,7 +276,7 @@ class Tracker:
                     ):
                         yield log_entry(row)
 
-        return Streamed(entries(), log_columns())
+        return Streamed(entries(), list(log_columns()))
 
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
@@ -400,6 +401,7 @@ def log_entry(row: Row) -> dict[str, Any]:
     return entry
 
 
+@lru_cache(maxsize=1)
 def log_columns() -> list[str]:
     """Every column a flattened log entry may have (`source.title`...), in a reading order:
     the common fields, each kind's own fields, provenance, then `recorded_at` and `status`,

@@ -20,7 +20,7 @@ from .state import Query
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
-TIMELINE_LIMIT = 50  # announcements listed per company: the latest ones, in time order
+TIMELINE_LIMIT = 40  # announcements listed per company: the latest ones, in time order
 
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q|H)([1-4])|-(\d{2}))?$")
@@ -107,7 +107,8 @@ def gather_report(tracker: Tracker, query: Query, companies: Sequence[str] = ())
     names = [known[key(n)][0] if key(n) in known else n for n in companies] or sorted(
         (name for name, _ in known.values()), key=str.casefold
     )
-    reports = [_company(tracker, name, query) for name in names]
+    checks = checks_by_company(tracker, query)
+    reports = [_company(tracker, name, query, checks.get(key(name), {})) for name in names]
     statuses = _market_statuses(tracker, query, {m for r in reports for m in r.markets})
     for company in reports:
         company.matrix = [
@@ -120,8 +121,13 @@ def gather_report(tracker: Tracker, query: Query, companies: Sequence[str] = ())
     )
 
 
-def _company(tracker: Tracker, name: str, query: Query) -> CompanyReport:
-    """One company's part of the page (its matrix filled in later, market by market)."""
+def _company(
+    tracker: Tracker, name: str, query: Query, checked: dict[str, list[Any]]
+) -> CompanyReport:
+    """One company's part of the page (its matrix filled in later, market by market), with
+    its progress and claims as `checks_by_company` found them."""
+    from .conflicts import conflicts
+
     state = tracker.company(name, query).data
     entries = list(tracker.log(query, company=name).data)
     active = [entry for entry in entries if entry["status"] == "active"]
@@ -129,7 +135,11 @@ def _company(tracker: Tracker, name: str, query: Query) -> CompanyReport:
     revisions = tracker.audit_targets(query, company=name).data
     models = [model["model"] for model in state["models"]]
     since = _months_before(query.as_of, CHARTED_MONTHS)
-    checks = optional_sections(tracker, name, query)
+    checks = {
+        "progress": checked.get("progress", []),
+        "conflicts": list(conflicts(tracker, query, name).data),
+        "claims": checked.get("claims", []),
+    }
     by_id = {entry["id"]: entry for entry in active}
     return CompanyReport(
         name=state["company"],
@@ -145,19 +155,20 @@ def _company(tracker: Tracker, name: str, query: Query) -> CompanyReport:
     )
 
 
-def optional_sections(
-    tracker: Tracker, company: str, query: Query
-) -> dict[str, list[dict[str, Any]]]:
-    """The company's targets against actuals (SPEC §8 progress), the slots where its
-    sources disagree (conflicts) and its claims with their verdicts."""
-    from .checking import company_claims, progress_answer
-    from .conflicts import conflicts
+def checks_by_company(tracker: Tracker, query: Query) -> dict[str, dict[str, list[Any]]]:
+    """Every company's targets against actuals (SPEC §8 progress) and its recorded claims
+    with their verdicts, by company key: each asked once for all companies (both read
+    every company's evidence, which costs the same for one company as for all)."""
+    from .checking import check_answer, progress_answer, recorded_claims
 
-    return {
-        "progress": list(progress_answer(tracker, query, company).data),
-        "conflicts": list(conflicts(tracker, query, company).data),
-        "claims": company_claims(tracker, company, query),
-    }
+    found: dict[str, dict[str, list[Any]]] = {}
+    for row in progress_answer(tracker, query).data:
+        found.setdefault(key(row["company"]), {}).setdefault("progress", []).append(row)
+    claims = recorded_claims(tracker, query)
+    for claim, row in zip(claims, check_answer(tracker, query, claims).data, strict=True):
+        checked = {**row, "announced_on": claim.announced_on}
+        found.setdefault(key(row["company"]), {}).setdefault("claims", []).append(checked)
+    return found
 
 
 def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]:
