@@ -63,7 +63,8 @@ def measure_report(run: Run) -> None:
         f"companies), as of today, in its own process (wall time; CPU is user + system; peak "
         "is the process's maximum resident set). Each company's section has up to two "
         "matplotlib charts (targets; monthly totals of the last 24 months, where it has any), "
-        "its state, its market matrix and the latest 50 announcements of its timeline.",
+        "its state, its market matrix, the latest 40 announcements of its timeline, and its "
+        "progress, conflicts and claim verdicts.",
     )
     run.table(
         ["companies", "lines in the store", "load", "seconds", "CPU s", "peak MB", "page MB"],
