@@ -54,7 +54,9 @@ def show_checks(context: Context, query: Any, claims: Any, output: Output, stric
         table(answer.data, ["id", "company", "verdict", "why"],
               title=f"claims checked (known at {query.known_at})")  # fmt: skip
     if not claims:
-        note(f"note: no claims to check as of {query.as_of} (known at {query.known_at})")
+        began = tracker.recording_began()
+        before = f"; recording began at {began}" if began and query.known_at < began else ""
+        note(f"note: no claims to check as of {query.as_of} (known at {query.known_at}){before}")
     failing = {"fails", "undetermined"} if strict else {"fails"}
     return 1 if any(result["verdict"] in failing for result in answer.data) else 0
 
@@ -89,7 +91,7 @@ def check_command(
     claims = None
     if file is not None:
         try:
-            with click.open_file(file, "rb") if file != "-" else _stdin() as stream:
+            with click.open_file(file, "rb") as stream:  # `-`: standard input
                 claims = read_claims(stream, "stdin" if file == "-" else file)
         except OSError as error:
             raise InputError("FILE", f"cannot read {file}: {error.strerror}") from None
@@ -97,10 +99,3 @@ def check_command(
     if code:
         sys.stdout.flush()
         raise SystemExit(code)
-
-
-def _stdin() -> Any:
-    import contextlib
-    import sys
-
-    return contextlib.nullcontext(sys.stdin.buffer)

@@ -30,8 +30,8 @@ def step(title: str) -> None:
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
     fresh store and walk through its state as of several dates, its target audit, the
-    progress against the 2025 target, the check of the article's streak claim, and where
-    its sources disagree.
+    changes of a month, where its sources disagree, the progress against the 2025 target
+    and the check of the article's streak claim.
 
     Example: mxt demo
     """
@@ -74,11 +74,6 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
         ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
                    market=None, known_at=None, as_json=False)  # fmt: skip
-        step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
-        ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
-                   as_of="2025-07-05", **reads)  # fmt: skip
-        step("Is it true? The article's 'eighth straight month above 20,000', checked")
-        show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)
         step(
             "June 2025 deliveries: Xiaomi's own 'over 25,000' (confirmed) is in force; the "
             "article's 28,000 (reported) lies within it"
@@ -89,6 +84,11 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
             "weeks for a YU7"
         )
         ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
+        step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
+        ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
+                   as_of="2025-07-05", **reads)  # fmt: skip
+        step("Is it true? The article's 'eighth straight month above 20,000', checked")
+        show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()

@@ -41,7 +41,8 @@ def diff_command(
     from mxt.projections.diff import diff, parse_span, unknown_note
 
     before, after = parse_span(date_from, date_to, known_at)
-    answer = diff(context.open_tracker(), before, after, company, market)
+    tracker = context.open_tracker()
+    answer = diff(tracker, before, after, company, market)
     if output.machine:
         output.emit(answer.data)
     else:
@@ -51,7 +52,9 @@ def diff_command(
             title=f"changes from {before.as_of} to {after.as_of} (known at {after.known_at})",
         )
     if not answer.known:
-        note(unknown_note(company, market, after))
+        from .read import began_before
+
+        note(unknown_note(company, market, after) + began_before(tracker, after.known_at))
 
 
 def spelled(change: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .main import Context, read_options
-from .render import Output, note, table
+from .render import Output, table
 
 
 def shown(count: Any, bound: Any, high: Any = None) -> str:
@@ -75,7 +75,9 @@ def progress_command(
     from mxt.events.errors import InputError
     from mxt.projections.checking import progress_answer
     from mxt.projections.periods import parse_period
-    from mxt.projections.queries import make_query, nothing_known_note
+    from mxt.projections.queries import make_query
+
+    from .read import _report_unknown
 
     if period is not None:
         try:
@@ -83,10 +85,10 @@ def progress_command(
         except ValueError as error:
             raise InputError("period", str(error)) from None
     query = make_query(as_of, known_at)
-    answer = progress_answer(context.open_tracker(), query, company, metric, period)
+    tracker = context.open_tracker()
+    answer = progress_answer(tracker, query, company, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:
         progress_table(answer.data, f"progress as of {query.as_of} (known at {query.known_at})")
-    if not answer.known:
-        note(nothing_known_note(f"targets of {company or 'any company'}", query))
+    _report_unknown(answer, f"targets of {company or 'any company'}", query, tracker)

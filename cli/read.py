@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from mxt.events.kinds import KIND_NAMES
+
 from .main import Context, read_options
 from .render import Output, cell, fields, note, table
 
@@ -22,11 +24,13 @@ def _report_unknown(answer: Any, subject: str, query: Any, tracker: Any = None) 
     from mxt.projections.queries import nothing_known_note
 
     if not answer.known:
-        message = nothing_known_note(subject, query)
-        began = tracker.recording_began() if tracker is not None else None
-        if began is not None and query.known_at < began:
-            message += f"; recording began at {began}"
-        note(message)
+        note(nothing_known_note(subject, query) + began_before(tracker, query.known_at))
+
+
+def began_before(tracker: Any, known_at: str) -> str:
+    """`; recording began at T` when `known_at` is before the store's first record, else ''."""
+    began = tracker.recording_began() if tracker is not None else None
+    return f"; recording began at {began}" if began is not None and known_at < began else ""
 
 
 def count(value: dict[str, Any] | None, name: str) -> str:
@@ -47,10 +51,11 @@ def beside(value: dict[str, Any]) -> str:
 
 
 @click.command("log")
-@click.option("--company")
-@click.option("--model")
-@click.option("--market")
-@click.option("--kind")
+@click.option("--company", help="Only this company (any case).")
+@click.option("--model", help="Only this model (any case).")
+@click.option("--market", metavar="CODE", help="Only announcements naming this market, a "
+              "region containing it, or a policy covering it.")  # fmt: skip
+@click.option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(KIND_NAMES)}.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Announced on or after.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Announced on or before.")
 @read_options
@@ -129,6 +134,10 @@ def summary(entry: dict[str, Any]) -> str:
         return f"{model} at {entry['venue']} ({entry.get('market') or 'online'})"
     if kind == "expected-entry":
         return f"{model or 'all models'} in {entry['market']} by {entry['expected']}"
+    if kind == "claim":
+        from mxt.projections.claims import statement
+
+        return f"claims {statement(entry['claim'])}"
     text = entry.get("text", "")
     return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
 

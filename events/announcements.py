@@ -90,8 +90,7 @@ class Bounded(Announcement):
     count_field: ClassVar[str] = "count"
 
     bound: Bound | None = Field(
-        default=None,
-        description="exact (default), at-least, at-most, about, or range (with high).",
+        default=None, description="How the count is meant (default exact); a range needs high."
     )
     high: Count | None = Field(default=None, description="A range's top (bound: range).")
     markets: list[MarketOrAll] | None = Field(
@@ -159,35 +158,43 @@ def _check_high(value: int, bound: str | None, high: int | None, high_field: str
 
 
 class Launch(Announcement):
+    """A model goes on sale in a market."""
+
     kind: Literal["launch"] = "launch"
-    model: Name
-    market: Market
+    model: Name = Field(description="Model name.")
+    market: Market = Field(description="ISO 3166-1 alpha-2 code, or EU.")
     launched_on: IsoDate | None = Field(default=None, description="Default: announced_on.")
     segment: Name | None = None
     competitor: Name | None = None
 
 
 class Orders(Bounded):
+    """An order milestone of a model."""
+
     kind: Literal["orders"] = "orders"
-    model: Name
-    stage: Literal["pre-booking", "locked", "confirmed"]
+    model: Name = Field(description="Model name.")
+    stage: Literal["pre-booking", "locked", "confirmed"] = Field(description="Order stage.")
     count: Count
     within: Duration | None = Field(default=None, description="e.g. 3min, 18h, 2d, 1w, 6mo.")
 
 
 class WaitTime(Announcement):
+    """How long buyers of a model (or one trim) wait at most."""
+
     kind: Literal["wait-time"] = "wait-time"
-    model: Name
-    trim: Name | None = None
-    max_months: PositiveNumber
+    model: Name = Field(description="Model name.")
+    trim: Name | None = Field(default=None, description="Trim; absent: the model as a whole.")
+    max_months: PositiveNumber = Field(description="Longest wait in months (> 0).")
 
 
 class Target(Bounded):
+    """A production, delivery or sales target for a period (and a scope)."""
+
     count_field: ClassVar[str] = "value"
 
     kind: Literal["target"] = "target"
-    metric: Metric
-    period: Period
+    metric: Metric = Field(description="What is counted.")
+    period: Period = Field(description="YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM.")
     value: Count
     previous: Count | None = Field(default=None, description="The value it says it replaces.")
     previous_high: Count | None = Field(default=None, description="When that was a range.")
@@ -213,20 +220,26 @@ class Target(Bounded):
 
 
 class Deliveries(Bounded):
+    """Units delivered (or sold, or produced) in a period: a company total or one model's."""
+
     count_field: ClassVar[str] = "units"
 
     kind: Literal["deliveries"] = "deliveries"
-    period: Period
+    period: Period = Field(description="YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM.")
     units: Count
     metric: Metric | None = Field(default=None, description="Default: deliveries.")
     model: Name | None = Field(default=None, description="Absent: the company total.")
 
 
 class Factory(Announcement):
+    """A factory phase reaches a status."""
+
     kind: Literal["factory"] = "factory"
-    site: Name
-    phase: int = Field(ge=1)
-    status: Literal["land-acquired", "under-construction", "completed", "operational"]
+    site: Name = Field(description="Factory site.")
+    phase: int = Field(ge=1, description="Phase number (>= 1).")
+    status: Literal["land-acquired", "under-construction", "completed", "operational"] = Field(
+        description="Status reached."
+    )
     effective_on: IsoDate | None = Field(
         default=None, description="When the status is reached; default announced_on."
     )
@@ -234,32 +247,42 @@ class Factory(Announcement):
 
 
 class Policy(Announcement):
+    """Sales in some markets will not start before a date."""
+
     kind: Literal["policy"] = "policy"
-    markets: list[MarketOrAll] = Field(min_length=1)
-    except_: list[Market] = Field(default_factory=list, alias="except")
-    not_before: IsoDate
+    markets: list[MarketOrAll] = Field(min_length=1, description="Codes, regions, or * (all).")
+    except_: list[Market] = Field(
+        default_factory=list, alias="except", description="Markets left out of `markets`."
+    )
+    not_before: IsoDate = Field(description="No sales before this date (YYYY-MM-DD).")
 
 
 class Showcase(Announcement):
+    """A model is shown (not sold) somewhere."""
+
     kind: Literal["showcase"] = "showcase"
-    model: Name
+    model: Name = Field(description="Model name.")
     market: Market | None = Field(default=None, description="Absent: online or worldwide.")
-    venue: Name
+    venue: Name = Field(description="Where, e.g. 'MWC 2024, Barcelona'.")
 
 
 class ExpectedEntry(Announcement):
+    """A model, or the company as a whole, is expected to enter a market."""
+
     kind: Literal["expected-entry"] = "expected-entry"
-    market: Market
-    model: Name | None = None
-    expected: Expected
+    market: Market = Field(description="ISO 3166-1 alpha-2 code, or EU.")
+    model: Name | None = Field(default=None, description="Absent: the company as a whole.")
+    expected: Expected = Field(description="When: YYYY, YYYY-MM or YYYY-MM-DD.")
 
 
 class Statement(Announcement):
+    """Anything else worth keeping; shown by log and show, not folded into state."""
+
     kind: Literal["statement"] = "statement"
-    topic: Name
-    text: Text = Field(min_length=1)
-    model: Name | None = None
-    market: Market | None = None
+    topic: Name = Field(description="e.g. hiring, strategy.")
+    text: Text = Field(min_length=1, description="What was said.")
+    model: Name | None = Field(default=None, description="Model it concerns.")
+    market: Market | None = Field(default=None, description="Market it concerns.")
 
 
 class StreakClaim(Frozen):
@@ -326,7 +349,10 @@ class Claim(Announcement):
     """A checkable statement somebody made; `mxt check` tests it against the data (§8)."""
 
     kind: Literal["claim"] = "claim"
-    claim: ClaimObject
+    claim: ClaimObject = Field(
+        description="The claim object (JSON on the command line): streak, total, target or "
+        "launched, SPEC §8."
+    )
 
 
 class ClaimLine(Frozen):

@@ -15,6 +15,11 @@ import math
 import re
 from typing import Any
 
+# Every announcement kind, in the order the schemas declare them (a test holds the two equal).
+KIND_NAMES = (
+    "launch", "orders", "wait-time", "target", "deliveries", "factory", "policy", "showcase",
+    "expected-entry", "statement", "claim",
+)  # fmt: skip
 # confirmed > reported > expected: a lower number is stronger evidence.
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
 CERTAINTIES = tuple(RANK)

@@ -66,6 +66,22 @@ def _subject(claim: dict[str, Any]) -> str:
     return f"{claim['metric']} of {model}" if model else f"{claim['metric']}"
 
 
+def statement(claim: dict[str, Any]) -> str:
+    """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`)."""
+    kind = claim["type"]
+    if kind == "streak":
+        exactly = " (and not the month before)" if claim.get("exact") else ""
+        return (
+            f"{_subject(claim)} >= {int(claim['at_least']):,}, {claim['months']} months to "
+            f"{claim['ending']}{exactly}"
+        )
+    if kind == "total":
+        return f"{_subject(claim)} {claim['period']} {claim['op']} {int(claim['value']):,}"
+    if kind == "target":
+        return f"{claim['metric']} target {claim['period']} = {int(claim['value']):,}"
+    return f"{claim['model']} launched in {claim['market']} on or before {claim['on_or_before']}"
+
+
 def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
     """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
     found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
@@ -108,7 +124,7 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         answers.append(answer)
         shown.append(text)
         used.extend(part.id for part in counted.parts)
-    subject = f"{_subject(claim)} >= {threshold:,}, {claim['months']} months to {claim['ending']}"
+    subject = statement(claim)
     for verdict, wanted, label in ((FAILS, False, ""), (UNDETERMINED, None, "cannot decide ")):
         picked = [text for text, answer in zip(shown, answers, strict=True) if answer is wanted]
         if picked:
@@ -120,7 +136,7 @@ def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
     op, value = claim["op"], int(claim["value"])
-    stated = f"{_subject(claim)} {claim['period']} {op} {value:,}"
+    stated = statement(claim)
     if not counted.parts:
         return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
     figure, span = counted.sum()
@@ -147,7 +163,7 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         lambda t: t.period,
         as_of,
     )
-    stated = f"{claim['metric']} target {claim['period']} = {value:,}"
+    stated = statement(claim)
     target = chosen.get(claim["period"])
     if target is None:
         return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
@@ -160,25 +176,43 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 
+def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, LaunchFact]:
+    """Per launch market (§5.1): among the visible announcements of the highest rank, the
+    earliest launch on or before `as_of`; else the latest word on a planned launch."""
+    by_market: dict[str, list[LaunchFact]] = {}
+    for launch in launches:
+        if launch.announced_on <= as_of:
+            by_market.setdefault(launch.market, []).append(launch)
+    decided: dict[str, LaunchFact] = {}
+    for market, group in by_market.items():
+        top = max(launch.strength[0] for launch in group)
+        best = [launch for launch in group if launch.strength[0] == top]
+        happened = [launch for launch in best if launch.launched_on <= as_of]
+        decided[market] = (
+            min(happened, key=lambda launch: (launch.launched_on, launch.strength))
+            if happened
+            else max(best, key=lambda launch: launch.strength)
+        )
+    return decided
+
+
 def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
-    chosen = in_force(
-        (
-            launch
-            for launch in evidence.launches
-            if launch.model == model and market_covers(launch.market, market)
-        ),
-        lambda launch: launch.market,
-        as_of,
-    )
-    stated = f"{claim['model']} launched in {market} on or before {by}"
-    if not chosen:
+    covering = [
+        launch
+        for launch in evidence.launches
+        if launch.model == model and market_covers(launch.market, market)
+    ]
+    decided = launch_dates(covering, as_of)
+    stated = statement(claim)
+    if not decided:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
-    first = min(chosen.values(), key=lambda launch: (launch.launched_on, launch.id))
-    ids = tuple(sorted(launch.id for launch in chosen.values()))
-    where = f"launched in {first.market} on {first.launched_on}"
-    if first.launched_on <= by and first.launched_on <= as_of:
+    first = min(decided.values(), key=lambda launch: (launch.launched_on, launch.id))
+    ids = tuple(sorted(launch.id for launch in decided.values()))
+    happened = first.launched_on <= as_of
+    where = f"{'launched' if happened else 'planned'} in {first.market} on {first.launched_on}"
+    if happened and first.launched_on <= by:
         return Verdict(HOLDS, f"{stated}: {where}", ids)
     if first.launched_on > by:
         return Verdict(FAILS, f"{stated}: first {where}", ids)
-    return Verdict(UNDETERMINED, f"{stated}: planned for {first.launched_on}, after {as_of}", ids)
+    return Verdict(UNDETERMINED, f"{stated}: {where}, after {as_of}", ids)

@@ -598,7 +598,7 @@ def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[d
     """
     groups = by_slot(rows)
     audit = []
-    for slot in sorted(groups):
+    for slot in sorted(groups, key=lambda slot: _target_order(slot, groups[slot][0].content)):
         group = groups[slot]
         company = display_name(group, "company", slot[0])
         final = choose([row for row in group if not row.retracted])
@@ -655,6 +655,11 @@ def _revision(
         "certainty": content.get("certainty") or "confirmed", "status": status,
         "corrections": corrections_of(histories.get(row.ann_id, [])),
     }  # fmt: skip
+
+
+def _target_order(slot: tuple[str, ...], content: dict[str, Any]) -> tuple[Any, ...]:
+    """Targets in the audit: by company, metric, period, then scope."""
+    return (slot[0], content["metric"], content["period"], *scope(content))
 
 
 def _whole(number: float) -> int | float:

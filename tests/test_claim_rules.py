@@ -260,3 +260,15 @@ def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
     assert check(totals, Evidence(actuals=facts), "2025-07-31") == check(
         totals, Evidence(actuals=shuffled), "2025-07-31"
     )
+
+
+def test_a_launch_that_happened_is_not_moved_by_a_later_announcement() -> None:
+    moved = launch("CN", "2024-06-01", id="delay", announced_on="2024-05-01")
+    facts = Evidence(launches=(launch("CN", "2024-03-28"), moved))
+    assert check(launched("CN", "2024-04-30"), facts, "2024-12-31").verdict == "holds"
+    rumour = launch("CN", "2024-01-01", id="rumour", certainty="reported")
+    answer = check(launched("CN", "2024-01-31"), Evidence(launches=(*facts.launches, rumour)),
+                   "2024-12-31")  # fmt: skip
+    assert answer.verdict == "fails"  # the confirmed launches outrank the report
+    planned = Evidence(launches=(launch("DE", "2026-03-01", announced_on="2025-01-01"),))
+    assert check(launched("DE", "2025-12-31"), planned, "2025-06-30").verdict == "fails"

@@ -581,3 +581,10 @@ def test_the_json_schema_is_valid_and_accepts_the_seed(seed_lines: list[str]) ->
     assert not validator.is_valid(make_announcement("orders", anounced_on="2025-07-01"))
     assert not validator.is_valid(make_announcement("orders", source=None))
     assert not validator.is_valid(make_announcement("target", period="2025-Q5"))
+
+
+def test_the_registry_names_every_kind_of_the_schemas() -> None:
+    from mxt.events.announcements import KINDS
+    from mxt.events.kinds import KIND_NAMES
+
+    assert tuple(KINDS) == KIND_NAMES

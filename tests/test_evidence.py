@@ -113,6 +113,9 @@ def test_unknown_is_left_out_and_a_showcase_is_known(store_location: str) -> Non
     )  # fmt: skip
     assert "nothing is known" not in spain.stderr
     assert "unavailable" not in invoke(store, "state", "market", "DE", "--all").stdout
+    [shown] = [c for c in ask(store, "diff", "--from", "2024-01-01", "--to", "2024-03-01")
+               if c["area"] == "showcase"]  # fmt: skip
+    assert (shown["model"], shown["market"], shown["to"]) == ("SU7", "ES", "MWC 2024, Barcelona")
 
 
 def test_known_at_before_the_first_record_says_when_recording_began(store_location: str) -> None:
@@ -121,6 +124,9 @@ def test_known_at_before_the_first_record_says_when_recording_began(store_locati
     result = invoke(store, "state", "company", "Xiaomi", "--known-at", "2025-06-26", "--json")
     assert json.loads(result.stdout)["targets"] == []
     assert "recording began at 20" in result.stderr
+    span = ["diff", "--from", "2025-06-01", "--to", "2025-07-10", "--known-at", "2025-06-26"]
+    assert "recording began at 20" in invoke(store, *span).stderr
+    assert "recording began" not in invoke(store, "state", "company", "Nobody").stderr
 
 
 def test_show_traces_a_status_to_its_policy_and_leaves_nulls_out(store_location: str) -> None:

@@ -8,6 +8,7 @@ new rules do not apply is what it was.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -78,3 +79,25 @@ def test_today_spelling_of_an_old_line_is_already_present(old_store: str, tmp_pa
     result = CliRunner().invoke(cli, ["--store", old_store, "import", str(again), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"recorded": 0, "already_present": 21}
+
+
+def test_an_old_file_without_ids_derives_the_ids_it_derived_before() -> None:
+    from mxt.events.announcements import parse_announcement, with_id
+
+    line = {
+        "kind": "orders",
+        "company": "Xiaomi",
+        "announced_on": "2025-06-26",
+        "model": "YU7",
+        "stage": "pre-booking",
+        "count": 200000,
+        "within": "3m",
+        "source": {"title": "t"},
+    }
+    old = with_id(parse_announcement(line))
+    new = with_id(parse_announcement({**line, "within": "3min"}))
+    assert old["within"] == new["within"] == "3min"
+    # df4fe6f derived ids as a digest of the content as it spelled it then: `3m`.
+    then = {key: value for key, value in old.items() if key != "id"} | {"within": "3m"}
+    text = json.dumps(then, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert old["id"] == new["id"] == "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -49,6 +49,32 @@ STORY = [
         )  # fmt: skip
         for month, units in MONTHLY.items()
     ),
+    # the company's own first-quarter total, a little above its months: it counts instead
+    announcement("deliveries", "2025-04-20", id="volta-2025-q1", period="2025-Q1", units=30_600),
+    # a model's figure under the company total never counts on top of it
+    announcement(
+        "deliveries", "2025-07-01", id="volta-v1-2025-06", period="2025-06", units=8_000, model="V1"
+    ),  # fmt: skip
+    # an overseas target and figure: a scope of their own
+    announcement(
+        "target",
+        "2025-01-05",
+        id="volta-overseas-2025",
+        metric="deliveries",
+        period="2025",
+        value=20_000,
+        markets=["*"],
+        **{"except": ["CN"]},
+    ),  # fmt: skip
+    announcement(
+        "deliveries",
+        "2025-07-03",
+        id="volta-overseas-2025-h1",
+        period="2025-H1",
+        units=6_000,
+        markets=["*"],
+        **{"except": ["CN"]},
+    ),  # fmt: skip
     announcement("claim", "2025-07-02", id="fifth-straight-month", claim=streak(5, exact=True)),
     announcement("claim", "2025-07-02", id="six-months-over-10k", claim=streak(6)),
 ]
@@ -75,22 +101,26 @@ def progress(store: str, *args: str) -> list[dict[str, Any]]:
 
 
 def test_progress_midway_through_the_year(story: str) -> None:
-    [row] = progress(story, "--company", "volta", "--as-of", "2025-07-05")
+    [row, overseas] = progress(story, "--company", "volta", "--as-of", "2025-07-05")
     assert row == {
         "company": "Volta", "metric": "deliveries", "period": "2025", "markets": [],
         "except": [], "target": 120_000, "target_bound": "exact", "target_high": None,
-        "target_id": "volta-2025", "actual": 68_000, "actual_bound": "exact",
-        "actual_metric": "deliveries", "covered_until": "2025-06-30", "share_pct": 56.67,
-        "elapsed_pct": 49.59, "needed_per_month": 8_666.67, "pace": "ahead",
-        "sources": [f"volta-2025-{m:02d}" for m in range(1, 7)],
+        "target_id": "volta-2025", "actual": 68_100, "actual_bound": "exact",
+        "actual_metric": "deliveries", "covered_until": "2025-06-30", "share_pct": 56.75,
+        "elapsed_pct": 49.59, "needed_per_month": 8_650, "pace": "ahead",
+        "sources": ["volta-2025-q1", "volta-2025-04", "volta-2025-05", "volta-2025-06"],
     }  # fmt: skip
+    assert (overseas["markets"], overseas["except"]) == (["*"], ["CN"])
+    assert (overseas["actual"], overseas["sources"]) == (6_000, ["volta-overseas-2025-h1"])
+    assert (overseas["share_pct"], overseas["pace"]) == (30, "behind")
+    assert overseas["needed_per_month"] == round(14_000 / 6, 2)
 
 
 def test_progress_counts_only_what_was_announced_and_known(story: str) -> None:
-    [row] = progress(story, "--as-of", "2025-03-15")
+    [row, _] = progress(story, "--as-of", "2025-03-15")
     assert (row["actual"], row["covered_until"], row["pace"]) == (19_500, "2025-02-28", "on-track")
     assert row["needed_per_month"] == 10_050
-    [early] = progress(story, "--as-of", "2025-01-20")
+    [early, _] = progress(story, "--as-of", "2025-01-20")
     assert (early["actual"], early["pace"]) == (None, "unknown")
     assert progress(story, "--as-of", "2024-12-31") == []
     assert progress(story, "--metric", "production") == []
@@ -99,8 +129,9 @@ def test_progress_counts_only_what_was_announced_and_known(story: str) -> None:
 def test_progress_table_shows_counts_with_their_pace(story: str) -> None:
     result = run(story, "progress", "--as-of", "2025-07-05")
     assert result.exit_code == 0
-    assert "120,000" in result.stdout and "68,000" in result.stdout
-    assert "ahead" in result.stdout and "56.67%" in result.stdout
+    assert "120,000" in result.stdout and "68,100" in result.stdout
+    assert "* except CN" in result.stdout
+    assert "ahead" in result.stdout and "56.75%" in result.stdout
 
 
 def test_progress_refuses_a_bad_period(story: str) -> None:
@@ -226,6 +257,9 @@ def test_diff_shows_the_pace_and_new_claims(story: str) -> None:
          "to": "holds", "id": "fifth-straight-month", "announced_on": "2025-07-02"},
         {"area": "claim", "company": "Volta", "claim_type": "streak", "from": None,
          "to": "fails", "id": "six-months-over-10k", "announced_on": "2025-07-02"},
+        {"area": "pace", "company": "Volta", "metric": "deliveries", "period": "2025",
+         "from": "unknown", "to": "behind", "id": "volta-overseas-2025-h1",
+         "announced_on": "2025-07-03"},
     ]  # fmt: skip
     quiet = run(story, "diff", "--from", "2025-07-05", "--to", "2025-07-10", "--json")
     assert json.loads(quiet.stdout) == []
@@ -235,8 +269,12 @@ def test_show_names_the_progress_and_claims_an_announcement_takes_part_in(story:
     result = run(story, "show", "volta-2025-01", "--as-of", "2025-07-05", "--json")
     assert result.exit_code == 0, result.output
     paths = [item["path"] for item in json.loads(result.stdout)["supports"]]
-    assert "progress Volta deliveries 2025" in paths
     assert "claim fifth-straight-month" in paths and "claim six-months-over-10k" in paths
+    assert "progress Volta deliveries 2025" not in paths  # the first quarter's total counts
+    quarter = run(story, "show", "volta-2025-q1", "--as-of", "2025-07-05", "--json")
+    [counted] = [i for i in json.loads(quarter.stdout)["supports"] if i["path"].startswith("pr")]
+    assert counted["path"] == "progress Volta deliveries 2025"
+    assert counted["value"]["target_id"] == "volta-2025"
     claim = run(story, "show", "six-months-over-10k", "--as-of", "2025-07-05", "--json")
     [supported] = json.loads(claim.stdout)["supports"]
     assert supported["value"]["verdict"] == "fails"
@@ -291,3 +329,61 @@ def test_the_seed_streak_claim_is_checked_with_its_reason(seeded: str) -> None:
     lines = json.dumps({"company": "Xiaomi", "claim": {**may, "exact": False}})
     code, [streak] = check(seeded, "-", "--as-of", "2025-06-01", stdin=lines)
     assert (code, streak["verdict"]) == (0, "holds")
+
+
+def test_the_log_says_what_a_claim_claims(story: str) -> None:
+    result = run(story, "log", "--kind", "claim")
+    assert "claims deliveries >= 10,000, 6 months to 2025-06" in result.stdout
+    assert "5 months to 2025-06 (and not the month before)" in result.stdout
+
+
+def test_the_installed_mxt_check_exits_1_when_a_claim_fails(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+
+    executable = shutil.which("mxt")
+    assert executable is not None
+    store = str(tmp_path / "s.sqlite")
+    lines = "".join(json.dumps(line) + "\n" for line in STORY)
+    environment = {k: v for k, v in os.environ.items() if k != "MXT_STORE"}
+
+    def mxt(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([executable, "--store", store, *args], input=stdin, text=True,
+                              capture_output=True, env=environment, timeout=60)  # fmt: skip
+
+    assert mxt("import", "-", stdin=lines).returncode == 0
+    failing = mxt("check", "--json")
+    assert failing.returncode == 1 and failing.stderr == ""
+    assert {row["verdict"] for row in json.loads(failing.stdout)} == {"holds", "fails"}
+    holding = mxt("check", "-", stdin=json.dumps({"company": "Volta", "claim": streak(5)}))
+    assert (holding.returncode, holding.stderr) == (0, "")
+    bad = mxt("check", "-", stdin="{}\n")
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == "mxt: error: stdin line 1: company: missing\n"
+
+
+def test_range_guidance_and_bounded_months_from_the_command_line(store_location: str) -> None:
+    common = ["--company", "NIO", "--source", "guidance"]
+    assert run(store_location, "record", "target", *common, "--announced-on", "2025-09-02",
+               "--metric", "deliveries", "--period", "2025-Q4",
+               "--value", "38.5k-39.5k").exit_code == 0  # fmt: skip
+    for month, units in (("2025-10", "13k+"), ("2025-11", "~14k")):
+        result = run(store_location, "record", "deliveries", *common, "--announced-on",
+                     f"{month}-28", "--period", month, "--units", units)  # fmt: skip
+        assert result.exit_code == 0, result.output
+    [row] = progress(store_location, "--as-of", "2025-12-01")
+    assert (row["target"], row["target_bound"], row["target_high"]) == (38_500, "range", 39_500)
+    assert (row["actual"], row["actual_bound"]) == (27_000, "about")
+    assert row["needed_per_month"] == 11_500  # from the range's low end, December left
+    table = run(store_location, "progress", "--as-of", "2025-12-01").stdout
+    assert "38,500–39,500" in table and "~27,000" in table
+    claim = {"type": "total", "metric": "deliveries", "period": "2025-Q4", "op": ">=",
+             "value": 26_000}  # fmt: skip
+    code, [answer] = check(store_location, "-", "--as-of", "2025-12-01",
+                           stdin=json.dumps({"company": "nio", "claim": claim}))  # fmt: skip
+    assert (code, answer["verdict"]) == (0, "holds")  # 13,000 + 13,300 at the least
+    code, [answer] = check(store_location, "-", "--as-of", "2025-12-01",
+                           stdin=json.dumps({"company": "nio",
+                                             "claim": {**claim, "value": 27_000}}))  # fmt: skip
+    assert (code, answer["verdict"]) == (0, "undetermined")
