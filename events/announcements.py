@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -37,6 +38,28 @@ from .fields import (
     split_bound,
 )
 
+# A count written with its bound: what an input line (or `record`) may give for `count`,
+# `value` and `units`; the model splits it into the count, `bound` and `high` (JSON Schema
+# only: the validation is Count's, after the split).
+_AMOUNT = r"(\d{1,3}(,\d{3})+|[\d_]+)(\.\d+)?[kKmM]?"
+SpelledCount = Annotated[
+    Count,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {
+                    "type": "string",
+                    "pattern": rf"^\s*[>≥<≤~]?\s*{_AMOUNT}(\s*[-–—]\s*{_AMOUNT}|\+)?\s*$",
+                },
+            ],
+            "description": "A whole number >= 0; as text also 350,000, 350k or 1.2m, and with "
+            "its bound: 200k+ or >200,000 (at least), <1m (at most), ~28k (about), "
+            "38.5k-39.5k (a range).",
+            "examples": [350000, "350k", "200k+", "~28k", "38.5k-39.5k"],
+        }
+    ),
+]
 Certainty = Literal["confirmed", "reported", "expected"]
 Bound = Literal["exact", "at-least", "at-most", "about", "range"]
 Metric = Literal["production", "deliveries", "sales"]
@@ -174,7 +197,7 @@ class Orders(Bounded):
     kind: Literal["orders"] = "orders"
     model: Name = Field(description="Model name.")
     stage: Literal["pre-booking", "locked", "confirmed"] = Field(description="Order stage.")
-    count: Count
+    count: SpelledCount
     within: Duration | None = Field(default=None, description="e.g. 3min, 18h, 2d, 1w, 6mo.")
 
 
@@ -195,8 +218,10 @@ class Target(Bounded):
     kind: Literal["target"] = "target"
     metric: Metric = Field(description="What is counted.")
     period: Period = Field(description="YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM.")
-    value: Count
-    previous: Count | None = Field(default=None, description="The value it says it replaces.")
+    value: SpelledCount
+    previous: SpelledCount | None = Field(
+        default=None, description="The value it says it replaces."
+    )
     previous_high: Count | None = Field(default=None, description="When that was a range.")
 
     @model_validator(mode="before")
@@ -226,7 +251,7 @@ class Deliveries(Bounded):
 
     kind: Literal["deliveries"] = "deliveries"
     period: Period = Field(description="YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM.")
-    units: Count
+    units: SpelledCount
     metric: Metric | None = Field(default=None, description="Default: deliveries.")
     model: Name | None = Field(default=None, description="Absent: the company total.")
 

@@ -7,10 +7,12 @@ is its valid time. A recorded (uncorrected) row keeps no copy of its content: it
 the stored event itself (`seq`), so the read model costs little beside the log.
 
 Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
-later announcement of the same kind replaces (a target's metric and period, an order stage,
-a launch market, …). `rm_groups` lists the groups with the earliest date of any row in them,
-so that "the latest announcement of each group as of D, known at T" is one indexed seek per
-group, however long the history behind it. That is what keeps as-of queries flat.
+later announcement of the same kind replaces, its slot (a target's metric, period and scope,
+an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
+(0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
+any row in them, so that "the latest announcement of each rank in each group as of D, known
+at T" is one indexed seek per group and rank, however long the history behind it. That is
+what keeps as-of queries flat.
 `rm_entities` lists each company and model the same way, for their names.
 
 The rows are written by the same transaction that appends the events (the store calls

@@ -1,8 +1,9 @@
-"""The rules of SPEC §5 as plain functions over visible announcements.
+"""The rules of SPEC §5 and §5.1 as plain functions over visible announcements.
 
 Every function here takes the announcements visible for one question (already cut to
-`known_at` and `as_of` by the read model, in time order) and answers it. Nothing here touches
-the store, so the reference fold in the tests can drive the same rules from a plain replay.
+`known_at` and `as_of` by the read model, in time order) and answers it; which announcement
+of a slot answers is `evidence.choose`. Nothing here touches the store. The reference fold
+of the tests decides the same rules on its own, from a plain replay.
 """
 
 from __future__ import annotations
@@ -353,13 +354,18 @@ class CompanyFacts:
         found = own or whole
         return found[-1] if found else None
 
+    def blocking(self, market: str, as_of: str) -> Row | None:
+        """The policy that blocks `market` as of `as_of`: the latest covering it, while its
+        `not_before` is still ahead."""
+        policy = covering_policy(self.policies, market)
+        return policy if policy is not None and policy.content["not_before"] > as_of else None
+
     def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
         """SPEC §5.1 market status of one model: available > announced > blocked > expected >
         showcased > unknown, with the announcement that decides it."""
         launches = Launches.of(self.launches.get(model_key, ()), as_of)
         launched_on, planned_on, where = launches.in_market(market)
-        policy = covering_policy(self.policies, market)
-        blocking = policy if policy is not None and policy.content["not_before"] > as_of else None
+        blocking = self.blocking(market, as_of)
         entry = self.entry_for(model_key, market)
         shown = [
             row for row in self.showcases
@@ -401,8 +407,7 @@ class CompanyFacts:
         entry = self.entry_for(None, market)
         if entry is None:
             return None
-        policy = covering_policy(self.policies, market)
-        blocking = policy if policy is not None and policy.content["not_before"] > as_of else None
+        blocking = self.blocking(market, as_of)
         source = blocking or entry
         return {
             "company": self.name, "model": None,

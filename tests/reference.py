@@ -397,14 +397,8 @@ def months(period: str) -> set[str]:
     return {f"{year}-{m:02d}" for m in (numbers or [int(part)])}
 
 
-def model(store: Store, company_name: str, name: str, query: Query) -> dict[str, Any]:
-    found = companies(visible(store, query))
-    company = found.get(fold(company_name)) or Company(company_name, {}, [])
-    key = fold(name)
-    mine = [i for i in company.items if fold(i.content.get("model")) == key]
-    decided = launches(mine, query.as_of)
-    launched = {m: launch_day(i) for m, (how, i) in decided.items() if how == "launched"}
-    planned = [launch_day(i) for how, i in decided.values() if how == "planned"]
+def orders_of(mine: list[Item]) -> dict[str, dict[str, Any]]:
+    """A model's orders: stage (with its scope when not worldwide) -> the value in force."""
     orders = {}
     for chosen in picks([i for i in mine if i.content["kind"] == "orders"]):
         c = chosen[0].content
@@ -418,6 +412,18 @@ def model(store: Store, company_name: str, name: str, query: Query) -> dict[str,
             **with_beside(chosen, "count"),
             "within": c.get("within"),
         }
+    return dict(sorted(orders.items()))
+
+
+def model(store: Store, company_name: str, name: str, query: Query) -> dict[str, Any]:
+    found = companies(visible(store, query))
+    company = found.get(fold(company_name)) or Company(company_name, {}, [])
+    key = fold(name)
+    mine = [i for i in company.items if fold(i.content.get("model")) == key]
+    decided = launches(mine, query.as_of)
+    launched = {m: launch_day(i) for m, (how, i) in decided.items() if how == "launched"}
+    planned = [launch_day(i) for how, i in decided.values() if how == "planned"]
+    orders = orders_of(mine)
     waits = picks([i for i in mine if i.content["kind"] == "wait-time"])
     totals = [
         p
@@ -448,7 +454,7 @@ def model(store: Store, company_name: str, name: str, query: Query) -> dict[str,
         "planned_launch_on": None if launched else min(planned, default=None),
         "markets": sorted(launched),
         "market_statuses": statuses,
-        "orders": dict(sorted(orders.items())),
+        "orders": orders,
         "max_wait_months": max((w[0].content["max_months"] for w in waits), default=None),
         "wait_times": [
             {"trim": w[0].content.get("trim"), **with_beside(w, "max_months")} for w in waits

@@ -465,3 +465,12 @@ def test_the_example_of_every_kind_records(kind: str, run: Run) -> None:
     result = run("record", kind, *shlex.split(EXAMPLES[kind]), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["created"] is True
+
+
+def test_the_json_schema_accepts_counts_with_their_bounds(run: Run) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(json.loads(run("schema").stdout))
+    for spelled in ("200k+", ">200,000", "<1m", "~28k", "38.5k-39.5k", "38,500–39,500"):
+        assert validator.is_valid(make_announcement("orders", count=spelled)), spelled
+        assert parse_announcement(make_announcement("orders", count=spelled))
+    assert not validator.is_valid(make_announcement("orders", count="lots+"))
