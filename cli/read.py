@@ -147,6 +147,7 @@ MODEL_SECTIONS = {
     "markets": ("market",),
     "market_statuses": ("market", "status"),
     "orders": ("stage",),
+    "wait_times": (),
 }
 COMPANY_SECTIONS = dict.fromkeys(
     ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "claims"), ()

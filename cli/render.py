@@ -33,11 +33,12 @@ class Output:
     """How a read command's answer is to be written: a format and, for an answer made of
     several lists, the one list (`section`) to write as rows.
 
-    `sections` names the lists of such an answer (with `summary`, one row of its plain
-    values) and, for a list that is a mapping or holds plain values, the column(s) its rows
-    get (`()` for a list of objects): `{"orders": ("stage",)}` makes `{"locked": {...}}`
-    the row `{"stage": "locked", ...}`; `{"market_statuses": ("market", "status")}` makes
-    `{"DE": "blocked"}` the row `{"market": "DE", "status": "blocked"}`.
+    Every list and mapping of such an answer is a section, and so is `summary`, one row of
+    its plain values. `sections` names them for `--help` and, for a mapping or a list of
+    plain values, gives the column(s) its rows get (`()` for a list of objects):
+    `{"orders": ("stage",)}` makes `{"locked": {...}}` the row `{"stage": "locked", ...}`;
+    `{"market_statuses": ("market", "status")}` makes `{"DE": "blocked"}` the row
+    `{"market": "DE", "status": "blocked"}`.
     """
 
     format: str = "table"
@@ -147,14 +148,13 @@ def sections_of(
     answer: Mapping[str, Any], columns: Mapping[str, tuple[str, ...]]
 ) -> dict[str, list[dict[str, Any]]]:
     """The lists of a several-list answer as row lists: `summary` (one row of its plain
-    values), then one per list or mapping, in the answer's order."""
+    values), then one per list or mapping, in the answer's order; `columns` names the
+    columns of a mapping's rows (default `key`, `value`) or of a list of plain values."""
     lists: dict[str, list[dict[str, Any]]] = {
         "summary": [{k: v for k, v in answer.items() if not isinstance(v, list | dict)}]
     }
     for name, value in answer.items():
-        if name not in columns:
-            continue
-        names = columns[name] or ("value",)
+        names = columns.get(name) or (("key", "value") if isinstance(value, dict) else ("value",))
         if isinstance(value, dict):
             lists[name] = [
                 {names[0]: k, **item} if isinstance(item, dict) else {names[0]: k, names[-1]: item}

@@ -200,6 +200,11 @@ def test_mappings_become_rows_with_their_key_as_a_column(seeded: str) -> None:
     }
     markets = rows_of("jsonl", mxt(seeded, *args, "--section", "markets").stdout)
     assert markets == [{"market": "CN"}]
+    statuses = rows_of("csv", mxt(seeded, *args[:-2], "--format", "csv", "--section",
+                                  "market_statuses").stdout)  # fmt: skip
+    assert {row["market"]: row["status"] for row in statuses}["CN"] == "available"
+    (wait,) = rows_of("jsonl", mxt(seeded, *args, "--section", "wait_times").stdout)
+    assert wait["max_months"] == 12 and wait["id"] == "xiaomi-yu7-wait-12m"
 
 
 def test_the_log_is_streamed_not_built_whole(seeded: str) -> None:
