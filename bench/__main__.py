@@ -46,11 +46,26 @@ def main(argv: list[str] | None = None) -> None:
         help="What to measure: `worktree` (the files as they are at the start, copied) or a "
         "git revision such as HEAD.",
     )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="Measure only `mxt report` (500 companies, 100,000 lines) and rewrite the Report "
+        "section of --out.",
+    )
     args = parser.parse_args(args_list)
     if args.sizes:
         sizes = parse_sizes(args.sizes)
     else:
         sizes = sorted({s for s in STANDARD_SIZES if s < args.size} | {args.size})
+    command = shlex.join(["python", "-m", "bench", *args_list])
+    if args.report_only:
+        from .report import run_report_only
+
+        run_report_only(
+            Settings(args.size, [], args.out, args.workdir, args.seed, code=args.code,
+                     command=command)
+        )  # fmt: skip
+        return
     run_benchmark(
         Settings(
             size=args.size,
@@ -63,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
             query_budget=args.query_budget,
             parts=args.parts,
             code=args.code,
-            command=shlex.join(["python", "-m", "bench", *args_list]),
+            command=command,
         )
     )
 

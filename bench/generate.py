@@ -261,9 +261,9 @@ def make_companies(rng: random.Random, count: int) -> list[Company]:
 class Generator:
     """Makes announcement lines one at a time, each company's story moving forward."""
 
-    def __init__(self, seed: int, size: int) -> None:
+    def __init__(self, seed: int, size: int, companies: int | None = None) -> None:
         self.rng = random.Random(seed)
-        self.companies = make_companies(self.rng, company_count(size))
+        self.companies = make_companies(self.rng, companies or company_count(size))
         self.company_weights = list(accumulate(c.weight for c in self.companies))
         self.kinds = list(KIND_WEIGHTS)
         self.kind_weights = list(accumulate(KIND_WEIGHTS.values()))
@@ -573,11 +573,14 @@ def _dump(line: dict[str, Any]) -> str:
     return json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def generate(path: str | Path, size: int, seed: int = 1) -> StreamSummary:
-    """Writes a stream of exactly `size` lines to `path` and its manifest beside it."""
+def generate(
+    path: str | Path, size: int, seed: int = 1, companies: int | None = None
+) -> StreamSummary:
+    """Writes a stream of exactly `size` lines to `path` and its manifest beside it, from
+    `companies` companies (default: `company_count(size)`)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    generator = Generator(seed, size)
+    generator = Generator(seed, size, companies)
     rng = random.Random(seed + 1)  # the shuffle and the choice of lines to fix
     corrections_wanted = round(size * CORRECTION_SHARE)
     retractions_wanted = round(size * RETRACTION_SHARE)
@@ -682,10 +685,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__)
     parser.add_argument("--size", type=int, required=True, help="Lines in the stream.")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--companies", type=int, help="Default: about one per 2,000 lines.")
     parser.add_argument("--out", required=True, help="The JSONL file to write.")
     parser.add_argument("--validate", type=int, default=500, help="Lines to check (0: none).")
     args = parser.parse_args(argv)
-    summary = generate(args.out, args.size, args.seed)
+    summary = generate(args.out, args.size, args.seed, args.companies)
     print(json.dumps({k: v for k, v in summary.to_json().items() if k != "companies"}))
     if args.validate:
         print(f"validated {validate_sample(args.out, args.validate)} lines")

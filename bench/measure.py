@@ -719,6 +719,9 @@ def run_benchmark(settings: Settings) -> Path:
     measure_memory(run, imported, rebuilt)
     measure_queries(run)
     measure_processes(run, store, manifest)
+    from .report import measure_report
+
+    measure_report(run)
     finished = datetime.now(UTC)
 
     head = [

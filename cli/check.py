@@ -7,7 +7,7 @@ from typing import IO, Any
 import click
 
 from .main import Context, read_options
-from .render import emit_json, note, table
+from .render import Output, note, table
 
 BOM = b"\xef\xbb\xbf"
 
@@ -40,23 +40,24 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
     return claims
 
 
-def show_checks(context: Context, query: Any, claims: Any, as_json: bool, strict: bool) -> int:
+def show_checks(context: Context, query: Any, claims: Any, output: Output, strict: bool) -> int:
     """Checks `claims` (None: the recorded ones), prints the answer; returns the exit code."""
     from mxt.projections.checking import check_answer, recorded_claims
+    from mxt.projections.queries import known_at_label
 
     tracker = context.open_tracker()
     if claims is None:
         claims = recorded_claims(tracker, query)
     answer = check_answer(tracker, query, claims)
-    if as_json:
-        emit_json(answer.data)
+    known_at = known_at_label(query.known_at)
+    if output.machine:
+        output.emit(answer.data)
     else:
         table(answer.data, ["id", "company", "verdict", "why"],
-              title=f"claims checked (known at {query.known_at})")  # fmt: skip
+              title=f"claims checked (known at {known_at})")  # fmt: skip
     if not claims:
-        began = tracker.recording_began()
-        before = f"; recording began at {began}" if began and query.known_at < began else ""
-        note(f"note: no claims to check as of {query.as_of} (known at {query.known_at}){before}")
+        before = f"; recording began at {answer.began}" if answer.began else ""
+        note(f"note: no claims to check as of {query.as_of} (known at {known_at}){before}")
     failing = {"fails", "undetermined"} if strict else {"fails"}
     return 1 if any(result["verdict"] in failing for result in answer.data) else 0
 
@@ -72,7 +73,7 @@ def check_command(
     strict: bool,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
 ) -> None:
     """Check claims against the recorded data: each holds, fails or is undetermined, with
     the reason and the announcements used. Without FILE, every recorded claim is checked as
@@ -95,7 +96,7 @@ def check_command(
                 claims = read_claims(stream, "stdin" if file == "-" else file)
         except OSError as error:
             raise InputError("FILE", f"cannot read {file}: {error.strerror}") from None
-    code = show_checks(context, query, claims, as_json, strict)
+    code = show_checks(context, query, claims, output, strict)
     if code:
         sys.stdout.flush()
         raise SystemExit(code)

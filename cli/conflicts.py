@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .main import Context, read_options
-from .render import emit_json, table
+from .render import Output, table
 
 
 @click.command("conflicts")
@@ -15,7 +15,7 @@ from .render import emit_json, table
 @read_options
 @click.pass_obj
 def conflicts_command(
-    context: Context, company: str | None, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, company: str | None, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """Every slot whose announcements disagree beyond their bounds: the value in force (by
     certainty, then date) and each source that says otherwise.
@@ -29,8 +29,8 @@ def conflicts_command(
     query = _query(as_of, known_at)
     tracker = context.open_tracker()
     answer = conflicts(tracker, query, company)
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
         rows = []
         for item in answer.data:

@@ -64,6 +64,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     from .interchange import import_command
     from .progress import progress_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
+    from .render import Output
 
     if demo_store is not None:
         check_new_or_empty(demo_store)
@@ -108,7 +109,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
                    as_of="2025-07-05", **reads)  # fmt: skip
         step("Is it true? The article's 'eighth straight month above 20,000', checked")
-        show_checks(ctx.obj, make_query(None, None), None, as_json=False, strict=False)
+        show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
     click.echo()

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .main import Context
-from .render import cell, emit_json, note, table
+from .render import Output, cell, note, output_options, table
 
 
 @click.command("diff")
@@ -20,7 +20,7 @@ from .render import cell, emit_json, note, table
               "statuses, policies covering it, launches in markets covering it.")  # fmt: skip
 @click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
               "(ISO 8601; a date means its end, UTC). Default: now.")  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="Machine output (JSON) on stdout.")
+@output_options
 @click.pass_obj
 def diff_command(
     context: Context,
@@ -29,7 +29,7 @@ def diff_command(
     company: str | None,
     market: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
 ) -> None:
     """What changed in the state between two as-of dates: launches, order milestones,
     targets (old -> new), delivered totals, wait times, expected entries, showcases,
@@ -43,8 +43,8 @@ def diff_command(
 
     before, after = parse_span(date_from, date_to, known_at)
     answer = diff(context.open_tracker(), before, after, company, market)
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
         table(
             [{**change, "subject": subject(change), **spelled(change)} for change in answer.data],

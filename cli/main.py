@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "audit": "read",
     "show": "read",
     "diff": "diff",
+    "report": "report",
     "conflicts": "conflicts",
     "verify": "admin",
     "rebuild": "admin",
@@ -193,11 +194,15 @@ def cli(ctx: click.Context, store: str | None) -> None:
     ctx.obj = Context(store)
 
 
-def read_options(function: F) -> F:
-    """`--as-of`, `--known-at` and `--json`, shared by every read command."""
-    function = click.option(
-        "--json", "as_json", is_flag=True, help="Machine output (JSON) on stdout."
-    )(function)
+def read_options(function: Any = None, *, sections: Any = None) -> Any:
+    """`--as-of`, `--known-at` and the output options (`--format`, `--json`, and `--section`
+    when `sections` names the lists of the answer: see `render.output_options`), shared by
+    every read command, which receives `as_of`, `known_at` and `output`."""
+    from .render import output_options
+
+    if function is None:
+        return lambda decorated: read_options(decorated, sections=sections)
+    function = output_options(sections=sections)(function)
     function = click.option(
         "--known-at",
         metavar="TIMESTAMP",

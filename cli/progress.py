@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .main import Context, read_options
-from .render import emit_json, table
+from .render import Output, table
 
 
 def shown(count: Any, bound: Any, high: Any = None) -> str:
@@ -65,7 +65,7 @@ def progress_command(
     period: str | None,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
 ) -> None:
     """Targets in force against the actuals announced so far: share reached, share of the
     period elapsed, units a month still needed, and the pace.
@@ -75,7 +75,7 @@ def progress_command(
     from mxt.events.errors import InputError
     from mxt.projections.checking import progress_answer
     from mxt.projections.periods import parse_period
-    from mxt.projections.queries import make_query
+    from mxt.projections.queries import known_at_label, make_query
 
     from .read import _report_unknown
 
@@ -87,8 +87,9 @@ def progress_command(
     query = make_query(as_of, known_at)
     tracker = context.open_tracker()
     answer = progress_answer(tracker, query, company, metric, period)
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
-        progress_table(answer.data, f"progress as of {query.as_of} (known at {query.known_at})")
-    _report_unknown(answer, f"targets of {company or 'any company'}", query, tracker)
+        known = known_at_label(query.known_at)
+        progress_table(answer.data, f"progress as of {query.as_of} (known at {known})")
+    _report_unknown(answer, f"targets of {company or 'any company'}", query)

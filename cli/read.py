@@ -9,7 +9,7 @@ import click
 from mxt.events.kinds import KIND_NAMES
 
 from .main import Context, read_options
-from .render import cell, emit_json, fields, note, printable, table
+from .render import Output, cell, fields, note, printable, table
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -58,7 +58,7 @@ def log_command(
     context: Context,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
     since: str | None,
     until: str | None,
     **filters: Any,
@@ -76,10 +76,10 @@ def log_command(
         until=parse_as_of(until) if until else None,
         **filters,
     )
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
-        rows = [
+        rows = (
             {
                 "announced_on": e["announced_on"],
                 "id": e["id"],
@@ -89,7 +89,7 @@ def log_command(
                 "status": e["status"],
             }
             for e in answer.data
-        ]
+        )
         table(rows, ["announced_on", "id", "kind", "company", "subject", "status"])
     _report_unknown(answer, "those filters", query)
 
@@ -135,6 +135,18 @@ def summary(entry: dict[str, Any]) -> str:
     return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
 
 
+# The lists of each state answer that `--section` chooses (and the columns of its mappings).
+MODEL_SECTIONS = {
+    "markets": ("market",),
+    "market_statuses": ("market", "status"),
+    "orders": ("stage",),
+    "wait_times": (),
+}
+COMPANY_SECTIONS = dict.fromkeys(
+    ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "claims"), ()
+)
+
+
 def _scope(entry: dict[str, Any]) -> str:
     """` in DE, FR` / ` in * except CN` for a scoped announcement; '' when worldwide."""
     markets = entry.get("markets") or ["*"]
@@ -154,10 +166,10 @@ def state_command() -> None:
 
 @state_command.command("model")
 @click.argument("subject", metavar="COMPANY/MODEL")
-@read_options
+@read_options(sections=MODEL_SECTIONS)
 @click.pass_obj
 def state_model(
-    context: Context, subject: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, subject: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """Launches, markets, orders, wait and deliveries of one model.
 
@@ -171,8 +183,8 @@ def state_model(
     query = _query(as_of, known_at)
     answer = context.open_tracker().model(company.strip(), model.strip(), query)
     state = answer.data
-    if as_json:
-        emit_json(state)
+    if output.machine:
+        output.emit(state)
     else:
         delivered = {"units": state["deliveries_units"], "bound": state["deliveries_bound"]}
         statuses = [f"{code} {status}" for code, status in state["market_statuses"].items()]
@@ -205,7 +217,7 @@ def state_model(
 @state_command.command("market")
 @click.argument("code", metavar="CODE")
 @click.option("--all", "every", is_flag=True, help="Also models whose status there is unknown.")
-@read_options
+@read_options(sections={"models": (), "policies": ()})
 @click.pass_obj
 def state_market(
     context: Context,
@@ -213,7 +225,7 @@ def state_market(
     every: bool,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
 ) -> None:
     """Every model's status in one market (ISO code or EU): available, announced, blocked,
     expected or showcased (unknown ones with --all), and the policies in force there.
@@ -223,8 +235,8 @@ def state_market(
     query = _query(as_of, known_at)
     answer = context.open_tracker().market(code, query, every)
     state = answer.data
-    if as_json:
-        emit_json(state)
+    if output.machine:
+        output.emit(state)
     else:
         table(
             [{**m, "model": m["model"] or "(all models)"} for m in state["models"]],
@@ -239,10 +251,10 @@ def state_market(
 
 @state_command.command("company")
 @click.argument("name", metavar="NAME")
-@read_options
+@read_options(sections=COMPANY_SECTIONS)
 @click.pass_obj
 def state_company(
-    context: Context, name: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, name: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """Targets in force, delivered totals, factories, models and policies of one company.
 
@@ -254,8 +266,8 @@ def state_company(
     tracker = context.open_tracker()
     answer = tracker.company(name, query)
     state = {**answer.data, "claims": company_claims(tracker, name, query)}
-    if as_json:
-        emit_json(state)
+    if output.machine:
+        output.emit(state)
     else:
         click.echo(click.style(printable(f"{state['company']} as of {state['as_of']}"), bold=True))
         table(
@@ -313,7 +325,7 @@ def audit_targets(
     period: str | None,
     as_of: str | None,
     known_at: str | None,
-    as_json: bool,
+    output: Output,
 ) -> None:
     """Every target revision in order: value, the value in force before it, the change.
 
@@ -321,8 +333,8 @@ def audit_targets(
     """
     query = _query(as_of, known_at)
     answer = context.open_tracker().audit_targets(query, company, metric, period)
-    if as_json:
-        emit_json(answer.data)
+    if output.machine:
+        output.emit(answer.data)
     else:
         rows = []
         for revision in answer.data:
@@ -366,7 +378,7 @@ def audit_targets(
 @read_options
 @click.pass_obj
 def show_command(
-    context: Context, announcement_id: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context, announcement_id: str, as_of: str | None, known_at: str | None, output: Output
 ) -> None:
     """One announcement: fields, source, recorded_at, corrections, retraction, and the
     state values it currently supports.
@@ -380,8 +392,8 @@ def show_command(
     if not answer.known:
         raise UnknownAnnouncement(announcement_id)
     shown = answer.data
-    if as_json:
-        emit_json(shown)
+    if output.machine:
+        output.emit(shown)
         return
     own = [
         (name, value)

@@ -1,13 +1,32 @@
-"""Output: JSON for scripts, plain aligned tables for people. One place for both."""
+"""Output: one rendering path for every read command, in four formats.
+
+`table` is for people (aligned text); `json` is one document; `jsonl` and `csv` are row
+formats: one row per item of the answer's list, nested values flattened to dotted columns
+(`source.title`, `unconfirmed.value`). Machine formats put nothing else on stdout: notes go
+to stderr. Modelled on sqlite-utils' `output_options`.
+"""
 
 from __future__ import annotations
 
+import csv
+import functools
+import io
 import json
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, TypeVar, overload
 
 import click
+
+from mxt.events.errors import InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "json", "jsonl", "csv")
+ROW_FORMATS = ("jsonl", "csv")
+PAGE = 500  # rows written (and, for tables, aligned) at a time
 
 # What human output never writes raw: C0 and C1 controls, DEL, and the bidi embeddings,
 # overrides and isolates that can make a line read as something else.
@@ -28,9 +47,232 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(escape, text)
 
 
+@dataclass(frozen=True)
+class Output:
+    """How a read command's answer is to be written: a format and, for an answer made of
+    several lists, the one list (`section`) to write as rows.
+
+    Every list and mapping of such an answer is a section, and so is `summary`, one row of
+    its plain values. `sections` names them for `--help` and, for a mapping or a list of
+    plain values, gives the column(s) its rows get (`()` for a list of objects):
+    `{"orders": ("stage",)}` makes `{"locked": {...}}` the row `{"stage": "locked", ...}`;
+    `{"market_statuses": ("market", "status")}` makes `{"DE": "blocked"}` the row
+    `{"market": "DE", "status": "blocked"}`.
+    """
+
+    format: str = "table"
+    section: str | None = None
+    sections: Mapping[str, tuple[str, ...]] | None = None
+
+    @property
+    def machine(self) -> bool:
+        """Whether the command should hand its answer to `emit` rather than draw its own
+        human tables (any format but `table`, or `table` of one chosen section)."""
+        return self.format != "table" or self.section is not None
+
+    def emit(self, answer: Any) -> None:
+        """Write `answer` (a dict, a list, or an iterator of dicts streamed as it comes)."""
+        if self.sections is not None:
+            answer = self._section_of(answer)
+        if self.format == "json":
+            emit_json(answer)
+        elif self.format == "jsonl":
+            for row in _flat_rows(answer):
+                click.echo(json.dumps(row, ensure_ascii=False))
+        elif self.format == "csv":
+            emit_csv(_flat_rows(answer), getattr(answer, "columns", None))
+        else:
+            rows = list(_flat_rows(answer))
+            table(rows, _columns(rows), title=self.section)
+
+    def _section_of(self, answer: dict[str, Any]) -> Any:
+        """The chosen list of a several-list answer (or the whole answer as JSON)."""
+        assert self.sections is not None  # checked by the caller
+        lists = sections_of(answer, self.sections)
+        if self.section is None:
+            if self.format in ROW_FORMATS:
+                raise InputError(
+                    "section", f"{self.format} needs --section, one of: {', '.join(lists)}"
+                )
+            return answer
+        if self.section not in lists:
+            raise InputError(
+                "section", f"unknown section {self.section!r} (one of: {', '.join(lists)})"
+            )
+        return lists[self.section]
+
+
+@overload
+def output_options(function: F, *, sections: None = None) -> F: ...
+@overload
+def output_options(
+    function: None = None, *, sections: Mapping[str, tuple[str, ...]] | None = None
+) -> Callable[[F], F]: ...
+def output_options(
+    function: Any = None, *, sections: Mapping[str, tuple[str, ...]] | None = None
+) -> Any:
+    """Adds `--format table|json|jsonl|csv` and `--json` (same as `--format json`) to a click
+    command, and `--section NAME` when its answer has several lists; the command receives
+    one `output: Output` argument instead.
+
+    Use it bare on a command whose answer is one list (or one object)::
+
+        @click.command("conflicts")
+        @output_options
+        def conflicts_command(output: Output, ...) -> None:
+            answer = ...
+            if output.machine:
+                output.emit(answer.data)   # a list, or an iterator of dicts (streamed)
+            else:
+                table(...)                 # the human rendering
+
+    and as `@output_options(sections={"targets": (), "orders": ("stage",)})` on one whose
+    answer is a dict of several lists: each named list becomes a section, plus `summary`,
+    one row of the answer's plain values (see `Output`). `read_options` in cli/main.py adds
+    `--as-of`/`--known-at` and then these.
+    """
+    if function is None:
+        return functools.partial(output_options, sections=sections)
+
+    @functools.wraps(function)
+    def with_output(*args: Any, output_format: str | None, as_json: bool, **kwargs: Any) -> Any:
+        section = kwargs.pop("section", None)
+        if as_json and output_format not in (None, "json"):
+            raise InputError("format", f"--json contradicts --format {output_format}")
+        chosen = "json" if as_json else output_format or "table"
+        return function(*args, output=Output(chosen, section, sections), **kwargs)
+
+    if sections is not None:
+        with_output = click.option(
+            "--section",
+            metavar="NAME",
+            help="The list to write (needed by csv and jsonl): "
+            + ", ".join(["summary", *sections])
+            + ".",
+        )(with_output)
+    with_output = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(
+        with_output
+    )
+    with_output = click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(FORMATS),
+        help="table (default, for people), json (one document), jsonl or csv (one row per "
+        "item, nested fields as dotted columns such as source.title).",
+    )(with_output)
+    return with_output
+
+
+def sections_of(
+    answer: Mapping[str, Any], columns: Mapping[str, tuple[str, ...]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The lists of a several-list answer as row lists: `summary` (one row of its plain
+    values), then one per list or mapping, in the answer's order; `columns` names the
+    columns of a mapping's rows (default `key`, `value`) or of a list of plain values."""
+    lists: dict[str, list[dict[str, Any]]] = {
+        "summary": [{k: v for k, v in answer.items() if not isinstance(v, list | dict)}]
+    }
+    for name, value in answer.items():
+        names = columns.get(name) or (("key", "value") if isinstance(value, dict) else ("value",))
+        if isinstance(value, dict):
+            lists[name] = [
+                {names[0]: k, **item} if isinstance(item, dict) else {names[0]: k, names[-1]: item}
+                for k, item in value.items()
+            ]
+        elif isinstance(value, list):
+            lists[name] = [item if isinstance(item, dict) else {names[0]: item} for item in value]
+    return lists
+
+
+def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """`{"source": {"title": t}}` as `{"source.title": t}`; lists are kept whole."""
+    flat: dict[str, Any] = {}
+    for name, value in row.items():
+        if isinstance(value, dict) and value:
+            flat.update(flatten(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
+
+
+def _flat_rows(answer: Any) -> Iterator[dict[str, Any]]:
+    """The rows of an answer, flattened: each item of a list (or iterator), or the one
+    object."""
+    if isinstance(answer, Mapping):
+        yield flatten(answer)
+        return
+    for item in answer:
+        yield flatten(item) if isinstance(item, Mapping) else {"value": item}
+
+
+def _columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every column of `rows`, in the order first seen."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(row))
+    return list(seen)
+
+
 def emit_json(value: Any) -> None:
-    """Machine output: one JSON document on stdout."""
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    """Machine output: one JSON document on stdout; an iterator is streamed as an array."""
+    if isinstance(value, Iterator):
+        emit_json_array(value)
+    else:
+        click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def emit_json_array(items: Iterator[Any]) -> None:
+    """A JSON array written item by item, exactly as `json.dumps(list, indent=2)` would."""
+    first = next(items, _END)
+    if first is _END:
+        click.echo("[]")
+        return
+    click.echo("[")
+    previous = first
+    for item in items:
+        click.echo(_indented(previous) + ",")
+        previous = item
+    click.echo(_indented(previous))
+    click.echo("]")
+
+
+_END = object()
+
+
+def _indented(item: Any) -> str:
+    return "\n".join(
+        "  " + line for line in json.dumps(item, indent=2, ensure_ascii=False).split("\n")
+    )
+
+
+def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
+    """CSV on stdout (RFC 4180, UTF-8, one header row): `columns` when known beforehand
+    (a streamed answer), else those of every row. Lists and objects are written as JSON,
+    nulls as empty cells."""
+    if columns is None:
+        materialised = list(rows)
+        columns, rows = _columns(materialised), iter(materialised)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="raise")
+    writer.writeheader()
+    while page := list(islice(rows, PAGE)):
+        writer.writerows({name: csv_cell(value) for name, value in row.items()} for row in page)
+        click.echo(buffer.getvalue(), nl=False)
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.getvalue():
+        click.echo(buffer.getvalue(), nl=False)
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV field: empty for null, JSON for lists and objects, `true`/`false`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def note(message: str) -> None:
@@ -53,21 +295,30 @@ def cell(value: Any) -> str:
     return printable(str(value))
 
 
-def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
-    """An aligned text table of `rows`, one line per row, `columns` as headers."""
+def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
+    """An aligned text table of `rows`, one line per row, `columns` as headers.
+
+    Rows are read a page at a time (a streamed answer is never held whole); a column
+    widens, never narrows, from one page to the next.
+    """
     if title:
         click.echo(click.style(printable(title), bold=True))
-    if not rows:
+    widths = [len(column) for column in columns]
+    pages = iter(rows)
+    first = True
+    while page := list(islice(pages, PAGE)):
+        cells = [[cell(row.get(column)) for column in columns] for row in page]
+        widths = [max(w, *(len(line[i]) for line in cells)) for i, w in enumerate(widths)]
+        if first:
+            header = "  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True))
+            click.echo(("  " + header).rstrip())
+            first = False
+        for line in cells:
+            click.echo(
+                "  " + "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
+            )
+    if first:
         click.echo("  (none)")
-        return
-    cells = [[cell(row.get(column)) for column in columns] for row in rows]
-    widths = [
-        max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)
-    ]
-    header = "  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True))
-    click.echo(("  " + header).rstrip())
-    for line in cells:
-        click.echo("  " + "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
 
 
 def fields(pairs: Sequence[tuple[str, Any]], title: str | None = None) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .answers import Answer, answering
 from .claims import Evidence, LaunchFact, Verdict, check
 from .figures import Figure
 from .progress import ActualFact, Scope, TargetFact, progress
@@ -14,7 +15,7 @@ from .readmodel import Row, key
 from .state import Query, effective
 
 if TYPE_CHECKING:
-    from .queries import Answer, Tracker
+    from .queries import Tracker
 
 EVIDENCE_KINDS = ("target", "deliveries", "launch")
 
@@ -93,6 +94,7 @@ def _company_evidence(
     return found
 
 
+@answering
 def progress_answer(
     tracker: Tracker,
     query: Query,
@@ -102,8 +104,6 @@ def progress_answer(
 ) -> Answer:
     """SPEC §8 `mxt progress`: every target in force as of `as_of`, known at `known_at`,
     against its actual."""
-    from .queries import Answer
-
     with tracker.store.read() as cursor:
         companies = (
             [company]
@@ -132,10 +132,9 @@ def recorded_claims(
     ]
 
 
+@answering
 def check_answer(tracker: Tracker, query: Query, claims: Sequence[ClaimToCheck]) -> Answer:
     """SPEC §8 `mxt check`: each claim's verdict, why, and the ids of the evidence used."""
-    from .queries import Answer
-
     evidence = _company_evidence(tracker, query, (claim.company for claim in claims))
     results = []
     for claim in claims:

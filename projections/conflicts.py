@@ -16,8 +16,9 @@ from typing import Any
 
 from mxt.events.kinds import SCOPED_KINDS, SLOT_FIELDS, agree, bounded, field_value, rank, scope
 
+from .answers import Answer, answering
 from .evidence import by_slot, choose
-from .queries import Answer, Tracker
+from .queries import Tracker
 from .readmodel import Row
 from .state import Query, launch_dates
 
@@ -26,10 +27,10 @@ from .state import Query, launch_dates
 KINDS = tuple(kind for kind in SLOT_FIELDS if kind != "factory")
 
 
+@answering
 def conflicts(tracker: Tracker, query: Query, company: str | None = None) -> Answer:
     """Every slot of `company` (or of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    query = tracker.resolve(query)
     with tracker.store.read() as cursor:
         rows = tracker.read_model.rows(
             cursor, query.known_at, as_of=query.as_of, company=company, kinds=KINDS

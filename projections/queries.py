@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time
-from typing import Any
+from functools import lru_cache
+from typing import Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS, parse_iso_date
 from mxt.events.errors import InputError
 
+from .answers import Answer, answering
 from .checking import check_supports
 from .evidence import chosen
 from .readmodel import ReadModel, Row, key
@@ -74,32 +75,32 @@ def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
     return Query(parse_as_of(as_of), parse_known_at(known_at))
 
 
-@dataclass
-class Answer:
-    """A query's result, and whether anything at all was known about its subject;
-    `began` is when recording began, when the question's `known_at` is before it."""
+class Streamed:
+    """An answer produced one row at a time (`data` is itself, an iterator of dicts), with
+    the `columns` every row may have, so that a CSV header can be written first. `known`:
+    whether any row has been produced (ask once the rows are consumed)."""
 
-    data: Any
-    known: bool
-    began: str | None = None
+    def __init__(self, rows: Iterator[dict[str, Any]], columns: list[str]) -> None:
+        self._rows = rows
+        self.columns = columns
+        self.count = 0
+        self.began: str | None = None  # as `Answer.began`
 
+    @property
+    def data(self) -> Streamed:
+        return self
 
-def _answering(method: Any) -> Any:
-    """A tracker question whose answer says when recording began, if the question's
-    `known_at` is before that (so an empty answer explains itself)."""
-    from functools import wraps
+    @property
+    def known(self) -> bool:
+        return self.count > 0
 
-    @wraps(method)
-    def ask(self: Tracker, *args: Any, **kwargs: Any) -> Answer:
-        args = tuple(self.resolve(a) if isinstance(a, Query) else a for a in args)
-        kwargs = {k: self.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
-        answer: Answer = method(self, *args, **kwargs)
-        query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
-        if self.first_recorded is not None and query.known_at < self.first_recorded:
-            answer.began = self.first_recorded
-        return answer
+    def __iter__(self) -> Streamed:
+        return self
 
-    return ask
+    def __next__(self) -> dict[str, Any]:
+        row = next(self._rows)
+        self.count += 1
+        return row
 
 
 # The kinds each state reads as the latest announcement of each certainty in each group (an
@@ -177,7 +178,7 @@ class Tracker:
             )
         return rows
 
-    @_answering
+    @answering
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         model_key = key(model)
@@ -193,7 +194,7 @@ class Tracker:
         state = model_state(rows, query, names.company, display, facts)
         return Answer(state, model_key in names.models)
 
-    @_answering
+    @answering
     def company(self, company: str, query: Query) -> Answer:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
@@ -218,7 +219,7 @@ class Tracker:
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
 
-    @_answering
+    @answering
     def market(self, market: str, query: Query, every: bool = False) -> Answer:
         """Every model's status in one market (unknown ones only with `every`), and the
         policies in force there."""
@@ -260,7 +261,7 @@ class Tracker:
 
     # -- audit ---------------------------------------------------------------------------
 
-    @_answering
+    @answering
     def audit_targets(
         self,
         query: Query,
@@ -295,7 +296,7 @@ class Tracker:
 
     # -- the log -------------------------------------------------------------------------
 
-    @_answering
+    @answering
     def log(
         self,
         query: Query,
@@ -306,31 +307,34 @@ class Tracker:
         kind: str | None = None,
         since: str | None = None,
         until: str | None = None,
-    ) -> Answer:
-        """Announcements in `announced_on` order, as known at `known_at`, retracted ones marked."""
+    ) -> Streamed:
+        """Announcements in `announced_on` order, as known at `known_at`, retracted ones
+        marked: streamed from the read model, never held whole."""
         code = _market_code(market) if market else None
         if kind is not None:
             _check_kind(kind)
-        with self.store.read() as cursor:
-            rows = self.read_model.rows(
-                cursor,
-                query.known_at,
-                as_of=query.as_of,
-                company=company,
-                model=model,
-                kinds=(kind,) if kind else (),
-                include_retracted=True,
-            )
-        entries = [
-            log_entry(row)
-            for row in rows
-            if (since is None or row.announced_on >= since)
-            and (until is None or row.announced_on <= until)
-            and (code is None or _mentions_market(row.content, code))
-        ]
-        return Answer(entries, bool(entries))
 
-    @_answering
+        def entries() -> Iterator[dict[str, Any]]:
+            with self.store.read() as cursor:
+                for row in self.read_model.stream_rows(
+                    cursor,
+                    query.known_at,
+                    as_of=query.as_of,
+                    company=company,
+                    model=model,
+                    kinds=(kind,) if kind else (),
+                    include_retracted=True,
+                ):
+                    if (
+                        (since is None or row.announced_on >= since)
+                        and (until is None or row.announced_on <= until)
+                        and (code is None or _mentions_market(row.content, code))
+                    ):
+                        yield log_entry(row)
+
+        return Streamed(entries(), list(log_columns()))
+
+    @answering
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
         with self.store.read() as cursor:
@@ -460,6 +464,39 @@ def _check_kind(kind: str) -> None:
         raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
 
 
+@lru_cache(maxsize=1)
+def log_columns() -> list[str]:
+    """Every column a flattened log entry may have (`source.title`...), in a reading order:
+    the common fields, each kind's own fields, provenance, then `recorded_at` and `status`,
+    all read from the kind schemas."""
+    from pydantic import BaseModel
+
+    from mxt.events.announcements import KINDS, Announcement
+
+    def names(model: type[BaseModel], prefix: str = "") -> list[str]:
+        found = []
+        for name, info in model.model_fields.items():
+            shown = info.alias or name
+            if prefix == "" and shown == "status":
+                shown = "factory_status"  # as `log_entry` renames it
+            nested = [
+                option
+                for option in (get_args(info.annotation) or (info.annotation,))
+                if isinstance(option, type) and issubclass(option, BaseModel)
+            ]
+            if nested:  # a source, or a union of objects (a claim): their dotted fields
+                found += [inner for model in nested for inner in names(model, f"{prefix}{shown}.")]
+            else:
+                found.append(prefix + shown)
+        return found
+
+    common = names(Announcement)
+    head = ["id", "kind", "company", "announced_on", "certainty"]
+    own = [name for kind in KINDS.values() for name in names(kind) if name not in common]
+    tail = [name for name in common if name not in head]
+    return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
+
+
 def _market_code(text: str) -> str:
     from mxt.events.codes import check_market
 
@@ -498,6 +535,7 @@ def nothing_known_note(subject: str, query: Query, began: str | None = None) -> 
 __all__: Sequence[str] = [
     "EVERYTHING",
     "Answer",
+    "Streamed",
     "Tracker",
     "make_query",
     "nothing_known_note",

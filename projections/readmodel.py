@@ -22,7 +22,7 @@ The rows are written by the same transaction that appends the events (the store 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -546,7 +546,7 @@ class ReadModel:
         rows.sort(key=lambda row: row.order)
         return rows
 
-    def rows(
+    def stream_rows(
         self,
         cursor: Any,
         known_at: str,
@@ -556,8 +556,9 @@ class ReadModel:
         model: str | None = None,
         kinds: Sequence[str] = (),
         include_retracted: bool = False,
-    ) -> list[Row]:
-        """Every version visible at `known_at` (one per announcement), filtered, in time order.
+    ) -> Iterator[Row]:
+        """Every version visible at `known_at` (one per announcement), filtered, in time order,
+        read from the cursor one at a time (the log streams its answer).
 
         A scan: for the log and the diff, whose answers list every announcement anyway.
         """
@@ -574,7 +575,12 @@ class ReadModel:
             "ORDER BY v.announced_on, v.recorded_at, v.seq",
             params,
         )
-        return [_to_row(values) for values in cursor.fetchall()]
+        for values in iter(cursor.fetchone, None):
+            yield _to_row(values)
+
+    def rows(self, cursor: Any, known_at: str, **narrowing: Any) -> list[Row]:
+        """`stream_rows`, as one list."""
+        return list(self.stream_rows(cursor, known_at, **narrowing))
 
     def history(self, cursor: Any, ann_id: str, known_at: str) -> list[Row]:
         """Every version of one announcement known at `known_at`, oldest first."""

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from mxt.cli.demo import seed_path
 from mxt.domain.store import postgres_sql
 
 BACKENDS = ["sqlite", "postgres"]
@@ -83,3 +84,8 @@ def count_events(location: str | Path) -> int:
         if "stored_events" in str(error) or "mxt_events" in str(error):
             return 0
         raise
+
+
+def seed_events() -> int:
+    """How many events the seed story records (one a line)."""
+    return sum(1 for line in seed_path().read_text().splitlines() if line.strip())

@@ -53,6 +53,7 @@ def test_benchmark_measures_every_section_at_a_tiny_size(tmp_path: Path) -> None
         "## Peak memory",
         "## As-of queries",
         "## Whole-process wall time",
+        "## Report",
     ):
         assert heading in report, heading
     assert "- machine: " in report and "- command: `python -m bench --size 300" in report

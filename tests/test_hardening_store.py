@@ -16,7 +16,7 @@ from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.domain import store as store_module
 
-from backends import SERVER, count_events, postgres_database, sql, store_location
+from backends import SERVER, count_events, postgres_database, seed_events, sql, store_location
 
 STATEMENT = ["statement", "--company", "Xiaomi", "--announced-on", "2025-07-01", "--source",
              "Weibo", "--topic", "hiring"]  # fmt: skip
@@ -46,11 +46,11 @@ def test_demo_never_writes_into_the_group_store_or_mxt_store(store_location: str
 def test_demo_store_must_be_new_or_empty(store_location: str) -> None:
     first = mxt("demo", "--store", store_location)
     assert first.exit_code == 0, first.output
-    assert count_events(store_location) == 23
+    assert count_events(store_location) == seed_events()
     again = mxt("demo", "--store", store_location)
     assert again.exit_code == 2
     assert "already holds events" in again.stderr
-    assert count_events(store_location) == 23
+    assert count_events(store_location) == seed_events()
 
 
 # -- 3. store URLs: a typo is bad input, never a file ----------------------------------------

@@ -1,0 +1,55 @@
+"""`mxt report`: one self-contained HTML page (SPEC §9). Parse, gather, write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .main import Context, MxtError
+from .render import note
+
+INSTALL_HINT = "mxt report needs the report extra (Jinja2, matplotlib): pip install 'mxt[report]'"
+
+
+@click.command("report")
+@click.option("--company", "companies", multiple=True, metavar="NAME",
+              help="A company to show (repeat it). Default: every company known.")  # fmt: skip
+@click.option("--as-of", metavar="YYYY-MM-DD", help="Announcements made by this date. "
+              "Default: today.")  # fmt: skip
+@click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
+              "(ISO 8601; a date means its end, UTC). Default: now.")  # fmt: skip
+@click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("mxt-report.html"), show_default=True,
+              help="The HTML file to write.")  # fmt: skip
+@click.pass_obj
+def report_command(
+    context: Context,
+    companies: tuple[str, ...],
+    as_of: str | None,
+    known_at: str | None,
+    path: Path,
+) -> None:
+    """Write one HTML page that opens in any browser with no network: per company its state,
+    targets against actuals, monthly deliveries, market availability and a timeline with
+    sources and quotes; the header names the dates, event count and verify head hash.
+
+    Example: mxt report --company Xiaomi --as-of 2025-07-10 -o xiaomi.html
+    """
+    try:
+        from mxt.report.page import write
+    except ImportError:
+        raise MxtError(INSTALL_HINT, 1) from None
+    from mxt.projections.queries import make_query, nothing_known_note
+    from mxt.projections.report import gather_report
+
+    query = make_query(as_of, known_at)
+    report = gather_report(context.open_tracker(), query, companies)
+    for company in report.companies:
+        if not company.timeline_total:
+            note(nothing_known_note(company.name, query))
+    try:
+        size = write(report, path)
+    except OSError as error:
+        raise MxtError(f"output: cannot write {path}: {error.strerror}", 1) from None
+    note(f"wrote {path} ({size:,} bytes, {len(report.companies)} companies)")

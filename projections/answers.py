@@ -1,0 +1,45 @@
+"""What every question answers with (`Answer`), and `answering`, which makes a question say
+when recording began if it was asked about a moment before that."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .state import Query
+
+if TYPE_CHECKING:
+    from .queries import Tracker
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Answer:
+    """A query's result, and whether anything at all was known about its subject;
+    `began` is when recording began, when the question's `known_at` is before it."""
+
+    data: Any
+    known: bool
+    began: str | None = None
+
+
+def answering(question: F) -> F:
+    """A question of a tracker (a `Tracker` method, or a function whose first argument is the
+    tracker) asked at the moment its query stands for (`Tracker.resolve`: the default
+    `--known-at` is everything recorded), whose answer says when recording began if the
+    query's `known_at` is before that (so an empty answer explains itself)."""
+
+    @wraps(question)
+    def ask(tracker: Tracker, *args: Any, **kwargs: Any) -> Any:
+        args = tuple(tracker.resolve(a) if isinstance(a, Query) else a for a in args)
+        kwargs = {k: tracker.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
+        answer = question(tracker, *args, **kwargs)
+        query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
+        if tracker.first_recorded is not None and query.known_at < tracker.first_recorded:
+            answer.began = tracker.first_recorded
+        return answer
+
+    return ask  # type: ignore[return-value]

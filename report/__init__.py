@@ -1,0 +1,5 @@
+"""`mxt report`: one self-contained HTML page of what is known (SPEC §9).
+
+Needs the optional extra `mxt[report]` (Jinja2 and matplotlib); `projections.report`
+gathers the data, `page` writes it, `charts` draws it.
+"""

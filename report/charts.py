@@ -1,0 +1,164 @@
+"""The report's charts, drawn by matplotlib's SVG backend (no display, no Agg) as inline SVG.
+
+Two figures are made once and redrawn for each company (making a figure costs more than
+drawing one); text is kept as SVG text, not glyph paths, so the charts stay small. Only
+vocabulary (metrics, periods, market codes) is written into a chart: names and quotes are
+shown by the page around it, where they are escaped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("svg")  # before pyplot or any backend is touched: no display needed
+
+import matplotlib.dates as mdates  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from mxt.projections.report import MonthlyFigure, TargetSeries  # noqa: E402
+
+COLOURS = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df")
+STYLE: dict[Any, Any] = {
+    "svg.fonttype": "none",  # text as text: small files, the page's font
+    "svg.hashsalt": "mxt",  # stable element ids: the same data gives the same page
+    "font.size": 8,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # matplotlib's own font: one short family name
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e5e7eb",
+    "legend.frameon": False,
+}
+
+
+class Charts:
+    """Draws the two charts of a company's section, reusing its figures."""
+
+    def __init__(self) -> None:
+        with matplotlib.rc_context(STYLE):
+            self._targets = Figure(figsize=(6.4, 2.6))
+            self._targets.add_subplot()
+            self._deliveries = Figure(figsize=(6.4, 2.2))
+            self._deliveries.add_subplot()
+        for figure in (self._targets, self._deliveries):
+            figure.subplots_adjust(left=0.11, right=0.95, bottom=0.12, top=0.86)
+            axes = figure.axes[0]
+            axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=5))
+            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            axes.yaxis.set_major_locator(MaxNLocator(4))
+            axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+
+    def targets(self, series: Sequence[TargetSeries], as_of: str) -> str | None:
+        """Each target's value over time (a step at each revision) against the running total
+        of its actuals; None when there is no target."""
+        if not series:
+            return None
+        with matplotlib.rc_context(STYLE):
+            axes = self._fresh(self._targets)
+            for colour, target in zip(COLOURS, series, strict=False):
+                _draw_target(axes, target, colour)
+            axes.axvline(_day(as_of), color="#6b7280", linestyle=":", linewidth=1)
+            axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)
+            return _svg(self._targets)
+
+    def deliveries(self, monthly: Sequence[MonthlyFigure], since: str, as_of: str) -> str | None:
+        """Monthly figures from the month `since` (YYYY-MM) to `as_of` as bars, their bounds
+        as error bars (about, range) or arrows (at least, at most); None when there are
+        none."""
+        if not monthly:
+            return None
+        with matplotlib.rc_context(STYLE):
+            axes = self._fresh(self._deliveries)
+            months = [_day(f"{m.period}-01") for m in monthly]
+            units = [m.units for m in monthly]
+            axes.bar(months, units, width=24, align="edge", color=COLOURS[0], alpha=0.75)
+            centres = [mdates.date2num(d) + 12 for d in months]
+            low, high = zip(*(_spread(m) for m in monthly), strict=True)
+            if any(low) or any(high):
+                axes.errorbar(centres, units, yerr=[low, high], fmt="none", ecolor="#111827",
+                              capsize=2, linewidth=0.8)  # fmt: skip
+            for marker, bound in (("^", "at-least"), ("v", "at-most")):
+                marked = [(c, m.units) for c, m in zip(centres, monthly, strict=True)
+                          if m.bound == bound]  # fmt: skip
+                if marked:
+                    axes.plot(*zip(*marked, strict=True), marker, color="#111827", markersize=4,
+                              label=bound.replace("-", " "))  # fmt: skip
+            if any(m.bound in ("at-least", "at-most") for m in monthly):
+                axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)
+            axes.set_xlim(_day(f"{since}-01"), _day(as_of))
+            return _svg(self._deliveries)
+
+    @staticmethod
+    def _fresh(figure: Figure) -> Any:
+        """The figure's axes emptied of the last company's data. Its ticks are kept (making
+        them anew, as `cla()` would, is most of the cost of a small chart)."""
+        axes = figure.axes[0]
+        for container in list(axes.containers):  # bars and error bars, with their parts
+            container.remove()
+        for artist in [*axes.lines, *axes.patches, *axes.collections]:
+            artist.remove()
+        legend = axes.get_legend()
+        if legend is not None:
+            legend.remove()
+        axes.relim()
+        axes.set_autoscale_on(True)
+        return axes
+
+
+def _draw_target(axes: Any, target: TargetSeries, colour: str) -> None:
+    """One target: its revisions as a step line up to the end of its period, its actuals as
+    a dashed running total."""
+    if target.revisions:
+        until = target.ends_on
+        days = [_day(r.announced_on) for r in target.revisions]
+        values = [r.value for r in target.revisions]
+        if until > target.revisions[-1].announced_on:
+            days, values = [*days, _day(until)], [*values, values[-1]]
+        axes.step(days, values, where="post", color=colour, label=f"{target.label} target")
+        axes.plot(days[: len(target.revisions)], values[: len(target.revisions)], "o",
+                  color=colour, markersize=3)  # fmt: skip
+    if target.actuals:
+        axes.plot(
+            [_day(d) for d, _ in target.actuals],
+            [total for _, total in target.actuals],
+            "--o",
+            color=colour,
+            markersize=3,
+            label=f"{target.label} {target.actual_metric} to date",
+        )
+    axes.set_ylim(bottom=0)
+
+
+def _spread(figure: MonthlyFigure) -> tuple[float, float]:
+    """How far below and above its figure a month's value may lie (SPEC §5.1 ranges)."""
+    if figure.bound == "about":
+        return 0.05 * figure.units, 0.05 * figure.units
+    if figure.bound == "range" and figure.high is not None:
+        return 0.0, float(figure.high - figure.units)
+    return 0.0, 0.0
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _svg(figure: Figure) -> str:
+    """The figure as an `<svg>` element to inline: no XML prologue, no metadata, and its
+    indentation and line breaks folded (the page holds hundreds of charts)."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata=dict.fromkeys(SVG_METADATA))
+    text = buffer.getvalue()
+    return _BETWEEN_TAGS.sub("><", _LINE_BREAKS.sub(" ", text[text.index("<svg") :]))
+
+
+SVG_METADATA = ("Creator", "Date", "Format", "Type")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_BETWEEN_TAGS = re.compile(r">\s+<")

@@ -1,0 +1,199 @@
+"""The report as one self-contained HTML page: Jinja2 templates (autoescaped: stored text may
+contain anything), inline CSS, inline SVG charts, no script, and links only to http(s)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from mxt.cli.read import summary
+from mxt.cli.render import cell, flatten
+from mxt.events.kinds import spell_count
+from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report, Revision
+
+from .charts import Charts
+
+COUNT_FIELDS = ("value", "units", "count")
+STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
+# The sections from SPEC §8: their title, and the columns of their tables.
+EXTRAS = (
+    ("progress", "Progress against targets", (
+        ("target", "target"), ("actual", "actual"), ("actual_metric", "counted"),
+        ("covered_until", "covered until"), ("share_pct", "reached %"),
+        ("elapsed_pct", "elapsed %"), ("needed_per_month", "needed a month"), ("pace", "pace"),
+    )),
+    ("conflicts", "Conflicts between sources", (
+        ("slot", "slot"), ("side", ""), ("value", "value"), ("certainty", "certainty"),
+        ("announced_on", "announced"), ("source", "source"), ("id", "id"),
+    )),
+    ("claims", "Claims checked", (
+        ("id", "id"), ("claim", "claim"), ("verdict", "verdict"), ("why", "why"),
+    )),
+)  # fmt: skip
+
+
+@dataclass
+class CompanyView:
+    """A company's data with what the template draws from it: charts and timeline lines."""
+
+    report: CompanyReport
+    charts: dict[str, Markup | None]
+    timeline: list[dict[str, Any]]
+    checks: dict[str, list[dict[str, Any]]]  # progress, conflicts, claims: rows to show
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.report, name)
+
+
+def environment() -> Environment:
+    """The templates of this package, every value escaped unless marked safe."""
+    env = Environment(
+        loader=PackageLoader("mxt.report", "templates"),
+        autoescape=select_autoescape(["html", "j2", "css"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(show=show, count=count_text, item_cell=item_cell)
+    env.filters.update(flat=flatten, columns=_columns)
+    return env
+
+
+def render(report: Report) -> Iterator[str]:
+    """The page, in pieces: each company's charts are drawn as its section is written."""
+    template = environment().get_template("report.html.j2")
+    return template.generate(
+        report=report,
+        companies=_views(report),
+        statuses=STATUSES,
+        extras=EXTRAS,
+        months=CHARTED_MONTHS,
+        version=_version(),
+    )
+
+
+def write(report: Report, path: Path) -> int:
+    """Writes the page to `path` whole or not at all (a temporary file renamed over it);
+    answers its size in bytes."""
+    folder = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=".mxt-report-", suffix=".html", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            for piece in render(report):
+                out.write(piece)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path.stat().st_size
+
+
+def _views(report: Report) -> Iterator[CompanyView]:
+    charts = Charts()
+    for company in report.companies:
+        targets = charts.targets(company.targets, report.as_of)
+        deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
+        yield CompanyView(
+            company,
+            {
+                "targets": Markup(targets) if targets else None,  # noqa: S704 (matplotlib's SVG)
+                "deliveries": Markup(deliveries) if deliveries else None,  # noqa: S704
+            },
+            [timeline_line(entry) for entry in company.timeline],
+            {
+                "progress": [progress_row(row) for row in company.extras["progress"]],
+                "conflicts": [
+                    line for c in company.extras["conflicts"] for line in conflict_rows(c)
+                ],
+                "claims": [claim_row(row) for row in company.extras["claims"]],
+            },
+        )
+
+
+def timeline_line(entry: dict[str, Any]) -> dict[str, Any]:
+    """A log entry with its one-line summary and a link only when the URL is http(s)."""
+    url = (entry.get("source") or {}).get("url") or ""
+    link = url if url.lower().startswith(("http://", "https://")) else None
+    return {**entry, "summary": summary(entry), "link": link}
+
+
+def progress_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A target against its actual, each count spelled with its bound."""
+    return {
+        **row,
+        "target": f"{row['metric']} {row['period']}{_scope(row)}: "
+        + spell_count(row["target"], row["target_bound"], row.get("target_high")),
+        "actual": spell_count(row["actual"], row.get("actual_bound")),
+    }
+
+
+def conflict_rows(conflict: dict[str, Any]) -> list[dict[str, Any]]:
+    """A slot's value in force, then each source that says otherwise."""
+    slot = conflict["slot"]
+    words = [str(v) for k, v in slot.items() if k not in ("company", "markets", "except") and v]
+    sides = [("in force", conflict["in_force"]), *(("other", o) for o in conflict["others"])]
+    return [
+        {
+            **shown,
+            "slot": " ".join(words) + _scope(slot) if side == "in force" else "",
+            "side": side,
+            "value": spell_count(shown["value"], shown.get("bound"), shown.get("high")),
+            "source": (shown.get("source") or {}).get("title"),
+        }
+        for side, shown in sides
+    ]
+
+
+def claim_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A claim in a few words (`streak deliveries at_least=20000 ...`) and its verdict."""
+    claim = row["claim"]
+    words = [str(claim.get("type", ""))] + [
+        f"{k}={v}" for k, v in claim.items() if k != "type" and v is not None
+    ]
+    return {**row, "claim": " ".join(words)}
+
+
+def _scope(row: dict[str, Any]) -> str:
+    markets, excepted = row.get("markets") or ["*"], row.get("except") or []
+    if markets == ["*"] and not excepted:
+        return ""
+    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
+
+
+def show(value: Any) -> str:
+    """A table cell's text: the terminal tables' spelling, a dash for nothing."""
+    return "–" if value is None or value == [] else cell(value)
+
+
+def item_cell(item: dict[str, Any], name: str) -> str:
+    """A field of a listed object, a count spelled with its bound (`~28,000`)."""
+    if name in COUNT_FIELDS and item.get(name) is not None:
+        return spell_count(item[name], item.get("bound") or "exact", item.get("high"))
+    return show(item.get(name))
+
+
+def count_text(figure: MonthlyFigure | Revision) -> str:
+    """A monthly figure or a target revision with its bound: `200,000+`, `38,500–39,500`."""
+    value = figure.units if isinstance(figure, MonthlyFigure) else figure.value
+    return spell_count(value, figure.bound, figure.high)
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(name for row in rows for name in row))
+
+
+def _version() -> str:
+    try:
+        return version("mxt")
+    except PackageNotFoundError:
+        return "(not installed)"
