@@ -67,6 +67,7 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
                 "read_models": problems,
                 "future": report.future,
                 "latest_recorded_at": report.latest,
+                "first_formula": report.first_formula,
             }
         )  # fmt: skip
     else:
@@ -78,6 +79,9 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
             click.echo(f"damaged: {problem}", err=True)
         if intact:
             click.echo(f"ok: {report.events} events, head {report.short_head}")
+        if report.first_formula:
+            note(f"note: the first {report.first_formula} chain entries were written by an older "
+                 "mxt, whose chain did not cover recorded_at; later entries cover it")  # fmt: skip
     if report.future:
         note(
             f"warning: {report.future} events are stamped later than this machine's clock "

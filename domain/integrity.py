@@ -5,6 +5,13 @@ chain hash `sha256(previous chain hash + digest + recorded_at)`, kept in `mxt_ch
 position: every stored column is covered, the chain's own `recorded_at` included. The
 head hash (the last chain hash) is a digest of the whole history: keep it somewhere else, and
 `mxt verify --expect HEAD` proves later that the history it names is still a prefix of the log.
+
+Stores written before the chain covered `recorded_at` (mxt up to df4fe6f) hold entries
+chained as `sha256(previous chain hash + digest)` (`first_chain_hash`). `verify` accepts such
+an entry only where every entry before it is one too: new entries are appended with today's
+formula, so an old store's history stays intact (its head unchanged) and the entries after it
+are fully covered. A tamperer gains nothing by it: an entry rewritten in the old formula
+changes its hash, hence every later one and the head, as any rewritten chain does.
 """
 
 from __future__ import annotations
@@ -34,6 +41,12 @@ def event_digest(event: StoredEvent) -> str:
 def chain_hash(previous: str, digest: str, recorded_at: str) -> str:
     """The chain hash of one entry: the previous one, the event's digest, its `recorded_at`."""
     return hashlib.sha256(f"{previous}{digest}{recorded_at}".encode()).hexdigest()
+
+
+def first_chain_hash(previous: str, digest: str) -> str:
+    """The chain hash of an entry written by mxt up to df4fe6f (its `recorded_at` not
+    covered)."""
+    return hashlib.sha256(f"{previous}{digest}".encode()).hexdigest()
 
 
 @dataclass
@@ -109,6 +122,7 @@ class VerifyReport:
     expected_found: bool | None = None
     future: int = 0  # events stamped later than this machine's clock (beyond the tolerance)
     latest: str | None = None  # the log's last recorded_at
+    first_formula: int = 0  # leading entries chained without their recorded_at (old mxt)
 
     @property
     def intact(self) -> bool:
@@ -130,14 +144,16 @@ def verify(
     Names every event whose bytes changed (edited, swapped, `recorded_at` rewritten), every
     chained event that is gone (deleted), every event with no chain entry (written behind
     mxt's back) and every chain entry whose hash does not follow from the one before (its
-    `recorded_at` included); counts the entries stamped after `now` (the machine's clock).
+    `recorded_at` included, or, for the leading entries of an old store only, in the first
+    formula); counts the entries stamped after `now` (the machine's clock).
     """
     damage: list[Damage] = []
     previous = GENESIS
     wanted = (expect or "").lower()
     expected_found = None if expect is None else GENESIS.startswith(wanted)
-    count = future = 0
+    count = future = first_formula = 0
     latest = None
+    modern = False  # whether an entry of today's formula has been met
     event_iter = iter(events)
     chain_iter = iter(chain_rows)
     event = next(event_iter, None)
@@ -160,7 +176,11 @@ def verify(
             if event_digest(event) != digest:
                 damage.append(Damage(event.id, position, "content changed since it was recorded"))
             event = next(event_iter, None)
-        if chain_hash(previous, digest, recorded_at) != stored_hash:
+        if chain_hash(previous, digest, recorded_at) == stored_hash:
+            modern = True
+        elif not modern and first_chain_hash(previous, digest) == stored_hash:
+            first_formula += 1  # an old store's entry, with no newer entry before it
+        else:
             damage.append(Damage(notification_id, position, "chain entry was altered"))
         previous = stored_hash
         if wanted and stored_hash.startswith(wanted):
@@ -168,7 +188,7 @@ def verify(
         link = next(chain_iter, None)
     return VerifyReport(
         events=count, head=previous, damage=damage, expected_found=expected_found,
-        future=future, latest=latest,
+        future=future, latest=latest, first_formula=first_formula,
     )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -51,13 +52,53 @@ def test_old_durations_read_as_minutes_and_are_written_unambiguously(old_store: 
     assert correction["set"] == {"within": "20min"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verify of the merged hardening (main 270e33e..d373e1c) reports every chain entry "
-    "of a store written by df4fe6f as altered: the chain's format changed (domain/integrity)",
-)
 def test_an_old_store_still_verifies(old_store: str) -> None:
     assert run(old_store, "verify").startswith("ok: 22 events")
+    report = run(old_store, "verify", "--json")
+    assert report["intact"] and report["first_formula"] == 22
+
+
+def record_one(store: str, text: str = "new") -> None:
+    run(store, "record", "statement", "--company", "Xiaomi", "--announced-on", "2025-08-01",
+        "--source", "Weibo", "--topic", "hiring", "--text", text)  # fmt: skip
+
+
+def old_chain(store: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(store) as connection:
+        return connection.execute("SELECT * FROM mxt_chain ORDER BY position").fetchall()
+
+
+def test_an_old_store_keeps_its_head_and_new_entries_cover_recorded_at(old_store: str) -> None:
+    kept = run(old_store, "verify", "--json")["head"]
+    record_one(old_store)
+    report = run(old_store, "verify", "--expect", kept, "--json")
+    assert report["intact"] and report["events"] == 23 and report["first_formula"] == 22
+    # The new entry's recorded_at is covered: editing it is damage.
+    with sqlite3.connect(old_store) as connection:
+        connection.execute(
+            "UPDATE mxt_chain SET recorded_at='2020-01-01T00:00:00.000000Z' WHERE position=23"
+        )
+    result = CliRunner().invoke(cli, ["--store", old_store, "verify", "--json"])
+    assert result.exit_code == 1
+    assert [d["position"] for d in json.loads(result.stdout)["damaged"]] == [23]
+
+
+def test_an_old_formula_entry_after_a_new_one_is_damage(old_store: str) -> None:
+    from mxt.domain.integrity import first_chain_hash
+
+    record_one(old_store)
+    record_one(old_store, "newer")
+    chain = old_chain(old_store)
+    # Rewrite the second new entry in the old formula (recorded_at no longer covered): an
+    # old entry after a new one is refused.
+    with sqlite3.connect(old_store) as connection:
+        connection.execute(
+            "UPDATE mxt_chain SET chain_hash=? WHERE position=24",
+            (first_chain_hash(chain[22][3], chain[23][2]),),
+        )
+    result = CliRunner().invoke(cli, ["--store", old_store, "verify", "--json"])
+    assert result.exit_code == 1
+    assert [d["position"] for d in json.loads(result.stdout)["damaged"]] == [24]
 
 
 def test_old_answers_stand_where_the_new_rules_do_not_apply(old_store: str) -> None:
