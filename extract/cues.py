@@ -1,0 +1,442 @@
+"""One function per kind of fact: each reads one sentence (a `Clue`) and answers the drafts
+of its kind found there, with what it had to guess."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import figures, names, when
+from .figures import Figure
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One sentence and what the text around it tells: the company it is about, the model
+    and factory site last named, the year a policy of the text names."""
+
+    quote: str
+    text: str
+    heading: bool
+    published: date
+    company: str
+    company_guessed: bool
+    model: str | None
+    site: str | None
+    horizon: str | None
+
+
+@dataclass
+class Draft:
+    """A fact found in a sentence: its kind, its own fields, the day it dates itself (if it
+    does) and what had to be guessed."""
+
+    kind: str
+    fields: dict[str, Any]
+    guesses: list[str] = field(default_factory=list)
+    announced_on: date | None = None
+
+
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    return re.search(pattern, text, re.IGNORECASE)
+
+
+def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
+    """`{key: value}` with `bound` (and `high` for a range) when the figure is not exact."""
+    found: dict[str, Any] = {key: figure.value}
+    if figure.bound != "exact":
+        found["bound"] = figure.bound
+    if figure.high is not None:
+        found["high"] = figure.high
+    return found
+
+
+def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
+    """The model named nearest to `position`, or the one last named before this sentence."""
+    found = names.models(clue.text)
+    if found:
+        return min(found, key=lambda m: abs(m.start - position)).name
+    if clue.model:
+        guesses.append(f"model {clue.model} taken from an earlier sentence")
+    return clue.model
+
+
+def _scope(clue: Clue) -> dict[str, Any]:
+    """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
+    in named foreign markets; empty (worldwide) otherwise."""
+    home = names.home_market(clue.company)
+    outside = names.excluded_markets(clue.text)
+    if outside:
+        return {"markets": ["*"], "except": outside}
+    if _search(r"\b(?:overseas|abroad|exports?|international(?:ly)?)\b", clue.text) and home:
+        return {"markets": ["*"], "except": [home]}
+    foreign = [code for code in names.included_markets(clue.text) if code != home]
+    if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", clue.text):
+        return {"markets": foreign}
+    return {}
+
+
+_ORDERS = r"\b(?:pre-?bookings?|pre-?orders?|reservations?|orders?|bookings?|deposits?)\b"
+
+
+def orders(clue: Clue) -> list[Draft]:
+    """Order milestones: "over 200,000 pre-bookings within 3 minutes", "locked in 240,000
+    orders"; the stage from the wording (locked, pre-booking, confirmed)."""
+    cue = _search(_ORDERS, clue.text)
+    if not cue:
+        return []
+    counted = figures.counts(clue.text, minimum=100)
+    figure = figures.nearest(counted, cue.start())
+    if figure is None:
+        return []
+    guesses: list[str] = []
+    text = clue.text.lower()
+    if "lock" in text:
+        stage = "locked"
+    elif _search(r"pre-?book|pre-?order|reservation|deposit|booking", text):
+        stage = "pre-booking"
+    else:
+        stage = "confirmed"
+        guesses.append("stage confirmed (the text names no stage)")
+    model = _model(clue, figure.start, guesses)
+    if model is None:
+        return []
+    fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    within = figures.duration(clue.text)
+    if within:
+        fields["within"] = within
+    return [Draft("orders", {**fields, **_scope(clue)}, guesses)]
+
+
+_TARGET = (
+    r"\b(?:target(?:s|ed)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
+    r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build))\b"
+)
+
+
+def _metric(text: str, default: str) -> str:
+    if _search(r"\b(?:production|produce|produced|build|built|output|manufactur)", text):
+        return "production"
+    if _search(r"\b(?:sales|sell|sold)\b", text):
+        return "sales"
+    if _search(r"\bdeliver", text):
+        return "deliveries"
+    return default
+
+
+def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Figure]]:
+    """The figure the sentence says is replaced ("up from 300,000", "from 300,000 to…",
+    "cut from…") and the figures left for the new value."""
+    cue = _search(
+        r"\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:earlier|previous|prior|original)?", clue.text
+    )
+    if not cue:
+        return None, counted
+    after = [f for f in counted if f.start >= cue.end() - 1]
+    if not after:
+        return None, counted
+    previous = min(after, key=lambda f: f.start - cue.end())
+    return previous, [f for f in counted if f is not previous]
+
+
+def target(clue: Clue) -> list[Draft]:
+    """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
+    up from 300,000"), with what they replace as `previous`."""
+    cue = _search(_TARGET, clue.text)
+    counted = figures.counts(clue.text, minimum=100)
+    if not cue or not counted:
+        return []
+    previous, rest = _previous(clue, counted)
+    after_to = [f for f in rest if re.search(r"\bto\s+$", clue.text[: f.start])]
+    figure = after_to[0] if after_to else figures.nearest(rest, cue.start())
+    if figure is None:
+        return []
+    guesses: list[str] = []
+    metric = _metric(clue.text, "deliveries")
+    if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
+        guesses.append("metric deliveries (the text does not say which)")
+    period, guessed = when.period(clue.text, clue.published, "future")
+    if period is None:
+        period = str(clue.published.year)
+        guesses.append(f"period {period} (the year of publication)")
+    elif guessed:
+        guesses.append(f"year of the period {period}")
+    fields = {"metric": metric, "period": period, **_count_fields(figure, "value")}
+    if previous is not None:
+        fields["previous"] = previous.value
+        if previous.high is not None:
+            fields["previous_high"] = previous.high
+    return [Draft("target", {**fields, **_scope(clue)}, guesses)]
+
+
+_DELIVERED = (
+    r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|produced|registrations|"
+    r"registered)\b"
+)
+
+
+def deliveries(clue: Clue) -> list[Draft]:
+    """Deliveries, sales or production over a period ("In June, the company delivered
+    28,000 units"): the figure nearest the verb, a model if one is named there."""
+    if _search(_TARGET, clue.text) or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
+        return []
+    cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
+    counted = figures.counts(clue.text, minimum=100)
+    if not cues or not counted:
+        return []
+    verb = next((c for c in cues if c.group(0).lower() not in ("deliveries", "sales")), cues[0])
+    figure = figures.nearest(counted, verb.start())
+    period, guessed = when.period(clue.text, clue.published, "past")
+    if figure is None or period is None:
+        return []
+    guesses = [f"year of the period {period}"] if guessed else []
+    fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
+    metric = _metric(verb.group(0), "deliveries")
+    if metric != "deliveries":
+        fields["metric"] = metric
+    named = [m for m in names.models(clue.text) if m.end <= figure.start + 40]
+    if named:
+        fields["model"] = min(named, key=lambda m: abs(m.start - figure.start)).name
+    return [Draft("deliveries", {**fields, **_scope(clue)}, guesses)]
+
+
+def wait_time(clue: Clue) -> list[Draft]:
+    """Waiting times ("wait times of up to 8 months for certain trims") in months."""
+    cue = _search(r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b", clue.text)
+    if not cue:
+        return []
+    months = figures.months_span(clue.text[cue.start() :])
+    if months is None or months <= 0:
+        return []
+    guesses: list[str] = []
+    model = _model(clue, cue.start(), guesses)
+    if model is None:
+        return []
+    return [Draft("wait-time", {"model": model, "max_months": months}, guesses)]
+
+
+_STATUSES = (
+    ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
+     r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
+    ("completed", r"\b(?:complet|finish)\w*"),
+    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\bstart\w*\s+production|"
+     r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
+    ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
+)  # fmt: skip
+_PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
+_SITE = re.compile(
+    r"\b(?:plant|factory|gigafactory|facility|base)\s+(?:in|near|at)\s+"
+    r"(?P<after>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)|(?P<before>[A-Z][\w-]+)\s+(?:plant|factory|"
+    r"gigafactory)\b"
+)
+
+
+def factory_site(text: str) -> str | None:
+    """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
+    match = _SITE.search(text)
+    if not match:
+        return None
+    site = match.group("after") or match.group("before")
+    return None if site.lower() in ("the", "its", "new", "a") else site
+
+
+def factory(clue: Clue) -> list[Draft]:
+    """Factory milestones, one per clause: land bought, construction, a phase completed,
+    operations to begin (a later date is a plan, `effective_on`)."""
+    if not _search(r"\b(?:phase|plant|factory|gigafactory|facility)\b", clue.text):
+        return []
+    found: list[Draft] = []
+    phase: int | None = None
+    for clause in _clauses(clue.text):
+        number = _PHASE.search(clause)
+        phase = int(number.group(1) or number.group(2)) if number else phase
+        status = next((s for s, pattern in _STATUSES if _search(pattern, clause)), None)
+        if status is None:
+            continue
+        guesses: list[str] = []
+        site = factory_site(clause) or clue.site
+        if site is None:
+            site = f"{clue.company} plant"
+            guesses.append("site (the text does not name the plant)")
+        elif factory_site(clause) is None:
+            guesses.append(f"site {site} taken from an earlier sentence")
+        if phase is None:
+            guesses.append("phase 1 (the text names no phase)")
+        fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
+        fields["_clause"] = clause  # certainty is read from the clause (not sent out)
+        due = when.upcoming(clause, clue.published)
+        if due is not None and due > clue.published:
+            fields["effective_on"] = due.isoformat()
+            guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
+        found.append(Draft("factory", fields, guesses))
+    return found
+
+
+def _clauses(text: str) -> list[str]:
+    from .sentences import split_clauses
+
+    return split_clauses(text)
+
+
+_NO_SALES = (
+    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|offer(?:ing)?|"
+    r"deliver(?:ing)?|export(?:ing)?)\b|\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b"
+)
+
+
+def policy(clue: Clue) -> list[Draft]:
+    """Export policies: "will not sell its EVs outside China until 2027" -> every market
+    except CN, not before 2027-01-01."""
+    cue = _search(_NO_SALES, clue.text)
+    if not cue:
+        return []
+    rest = clue.text[cue.start() :]
+    start = when.not_before(rest, clue.published)
+    if start is None:
+        return []
+    guesses: list[str] = []
+    if re.search(r"\b(?:until|from|before)\s+(?:at\s+least\s+)?\d{4}\b", rest, re.IGNORECASE):
+        guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
+    outside = names.excluded_markets(rest)
+    if outside:
+        fields: dict[str, Any] = {"markets": ["*"], "except": outside}
+    else:
+        inside = names.included_markets(rest)
+        if not inside:
+            return []
+        fields = {"markets": inside}
+    return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
+
+
+_SHOWN = re.compile(
+    r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were)\s+(?:shown|displayed|"
+    r"exhibited)|on\s+display|showed\s+off|displayed|exhibited)\b.{0,30}?\bat\s+(?:the\s+)?)"
+    r"(?P<venue>[A-Z][\w&.-]*(?:\s(?:[A-Z][\w&.-]*|\d{4}))*)(?:\s+in\s+(?P<place>[A-Z][\w-]+"
+    r"(?:\s[A-Z][\w-]+)?))?"
+)
+
+
+def showcase(clue: Clue) -> list[Draft]:
+    """A model shown at an event ("made an appearance at MWC 2024 in Barcelona"): the venue
+    with its city, the market of that city."""
+    match = _SHOWN.search(clue.text)
+    if not match:
+        return []
+    guesses: list[str] = []
+    model = _model(clue, match.start(), guesses)
+    if model is None:
+        return []
+    venue, place = match.group("venue"), match.group("place")
+    fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
+    market = names.place_market(place) if place else None
+    if market:
+        fields["market"] = market
+    return [Draft("showcase", fields, guesses)]
+
+
+_LAUNCHED = (
+    r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|debuted|rolled\s+out|"
+    r"hit\s+(?:the\s+)?(?:showrooms|market)|began\s+sales|started\s+sales)\b"
+)
+_FUTURE = r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming)\b"
+
+
+def launch(clue: Clue) -> list[Draft]:
+    """Launches of a model in a market ("the newly launched YU7 … in China", "the SU7,
+    launched in 2024"); no market named means the company's home market (guessed)."""
+    cue = _search(_LAUNCHED, clue.text)
+    if not cue or _search(_FUTURE, clue.text[max(0, cue.start() - 30) : cue.end() + 30]):
+        return []
+    found = names.models(clue.text)
+    if not found:
+        return []
+    model = min(found, key=lambda m: abs(m.start - cue.start())).name
+    guesses: list[str] = []
+    markets = names.included_markets(clue.text)
+    home = names.home_market(clue.company)
+    if not markets and home:
+        markets = [home]
+        guesses.append(f"market {home} (the company's home market; the text names none)")
+    fields: dict[str, Any] = {"model": model}
+    day = when.stated_day(clue.text, clue.published)
+    year = when.year_of(clue.text[cue.start() : cue.end() + 20])
+    if day is None and year and int(year) <= clue.published.year:
+        day = min(when.last_day(year), clue.published)
+        guesses.append(f"launched_on {day.isoformat()} (the text names only {year})")
+    if day is not None:
+        fields["launched_on"] = day.isoformat()
+    return [
+        Draft("launch", {**fields, "market": market}, list(guesses), announced_on=day)
+        for market in markets
+    ]
+
+
+_ENTRY = (
+    r"\b(?:expected|expects|plans?\s+to\s+(?:enter|launch|sell|expand|start)|will\s+(?:enter|"
+    r"launch|arrive|go\s+on\s+sale|start\s+sales)|set\s+to\s+(?:enter|launch|arrive)|"
+    r"eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+)
+
+
+def expected_entry(clue: Clue) -> list[Draft]:
+    """Markets a company (or a model) is expected to enter ("Europe is expected to be high
+    on the list", "India launch expected soon"), with the year or month expected."""
+    if not _search(_ENTRY, clue.text) or _search(_NO_SALES, clue.text):
+        return []
+    home = names.home_market(clue.company)
+    markets = [code for code in names.included_markets(clue.text) if code != home]
+    if not markets:
+        return []
+    guesses: list[str] = []
+    expected = _expected_when(clue, guesses)
+    named = names.models(clue.text)
+    fields: dict[str, Any] = {"expected": expected}
+    if named:
+        fields["model"] = named[0].name
+    return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
+
+
+def _expected_when(clue: Clue, guesses: list[str]) -> str:
+    """When an entry is expected: a month or year the sentence names, else the year a
+    policy of the text names, else (for "soon" or nothing) the year of publication."""
+    due = when.upcoming(clue.text, clue.published)
+    if due is not None and _search(r"\b(?:in|by)\s+[A-Z][a-z]+\b", clue.text):
+        return f"{due.year}-{due.month:02d}"
+    year = when.year_of(clue.text)
+    if year and int(year) >= clue.published.year:
+        return year
+    if clue.horizon:
+        guesses.append(f"expected {clue.horizon} (the year the text's policy names)")
+        return clue.horizon
+    guesses.append(f"expected {clue.published.year} (the text gives no date)")
+    return str(clue.published.year)
+
+
+_TOPICS = (
+    ("hiring", r"\b(?:hiring|recruit\w*|jobs?|workers|staff|headcount|layoffs?)\b"),
+    ("pricing", r"\b(?:price\w*|discount\w*|costs?)\b"),
+    ("production", r"\b(?:production|capacity|supply|bottlenecks?|manufactur\w*)\b"),
+    ("deliveries", r"\b(?:deliver\w*|sales|sold)\b"),
+    ("demand", r"\b(?:demand|orders?|customers)\b"),
+    ("strategy", r"\b(?:strategy|priority|focus\w*|plans?|global\w*|international|expansion|"
+     r"markets?)\b"),
+)  # fmt: skip
+
+
+def statement(clue: Clue) -> list[Draft]:
+    """A sentence of no kind, kept as a statement: its text verbatim and a topic guessed
+    from its words. Headings and questions are not statements."""
+    if clue.heading or clue.quote.rstrip().endswith("?") or len(clue.quote.split()) < 6:
+        return []
+    topic = next((t for t, pattern in _TOPICS if _search(pattern, clue.text)), "general")
+    fields: dict[str, Any] = {"topic": topic, "text": clue.quote}
+    named = list(dict.fromkeys(m.name for m in names.models(clue.text)))
+    if len(named) == 1:
+        fields["model"] = named[0]
+    return [Draft("statement", fields, [f"topic {topic}"])]
+
+
+# The cues tried on every sentence, in order; `statement` only when none of them finds a fact.
+CUES = (launch, orders, target, deliveries, wait_time, factory, policy, showcase, expected_entry)

@@ -1,0 +1,167 @@
+"""Who and where: companies, models and markets named in a sentence.
+
+Markets come from pycountry's country names (plus a few demonyms and regions it does not
+carry); companies from a short list of carmakers and the `--company` given by the user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Carmakers and their home markets: the home market is what "outside its home market" and
+# a launch with no market named refer to.
+HOME_MARKETS: dict[str, str] = {
+    "Xiaomi": "CN", "BYD": "CN", "NIO": "CN", "XPeng": "CN", "Li Auto": "CN", "Zeekr": "CN",
+    "Geely": "CN", "Leapmotor": "CN", "Great Wall": "CN", "Chery": "CN", "SAIC": "CN",
+    "Huawei": "CN", "Aito": "CN", "Tesla": "US", "Rivian": "US", "Lucid": "US", "Ford": "US",
+    "General Motors": "US", "Volkswagen": "DE", "BMW": "DE", "Mercedes-Benz": "DE",
+    "Porsche": "DE", "Audi": "DE", "Toyota": "JP", "Honda": "JP", "Nissan": "JP",
+    "Hyundai": "KR", "Kia": "KR", "Land Rover": "GB", "Jaguar": "GB", "Volvo": "SE",
+    "Polestar": "SE", "Renault": "FR", "Stellantis": "NL", "VinFast": "VN",
+    "Tata Motors": "IN", "Mahindra": "IN",
+}  # fmt: skip
+# Words that stand for the company the text is about.
+SUBJECT_WORDS = re.compile(
+    r"\b(?:the|its)\s+(?:company|automaker|carmaker|firm|group|EV maker|tech giant|"
+    r"smartphone maker|startup|brand)\b|^(?:It|They)\b",
+    re.IGNORECASE,
+)
+# A rival named for comparison ("a direct competitor to the Tesla Model Y") is not the subject.
+_RIVAL = re.compile(
+    r"\b(?:competitor|rival|alternative|challenger)s?\s+(?:to|of|for)\s+(?:the\s+)?"
+    r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_MODEL = re.compile(
+    r"(?<![\w-])(?:Model\s[3SXY]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
+    r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
+    r"[A-Z]{1,3}\d{1,2}\+?|[A-Z]{1,2}\d{3})(?![\w-])"
+)
+_NOT_A_MODEL = re.compile(r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4})$")
+_DEMONYMS: dict[str, str] = {
+    "Europe": "EU", "European": "EU", "EU": "EU", "European Union": "EU", "Chinese": "CN",
+    "German": "DE", "French": "FR", "British": "GB", "UK": "GB", "Britain": "GB",
+    "American": "US", "U.S.": "US", "US": "US", "USA": "US", "America": "US",
+    "Japanese": "JP", "Indian": "IN", "Norwegian": "NO", "Dutch": "NL", "Spanish": "ES",
+    "Italian": "IT", "Thai": "TH", "Australian": "AU", "Mexican": "MX", "Brazilian": "BR",
+    "Turkish": "TR", "Turkey": "TR", "Hungarian": "HU", "Korean": "KR", "South Korea": "KR",
+    "Russia": "RU", "Russian": "RU", "Vietnam": "VN", "Vietnamese": "VN", "Swedish": "SE",
+    "Danish": "DK", "Belgian": "BE", "Polish": "PL", "Israeli": "IL", "Emirati": "AE",
+    "UAE": "AE", "Saudi": "SA", "Indonesian": "ID", "Malaysian": "MY", "Singaporean": "SG",
+    "Canadian": "CA", "Swiss": "CH", "Austrian": "AT", "Portuguese": "PT", "Irish": "IE",
+    "Taiwan": "TW", "Taiwanese": "TW", "Iran": "IR", "Laos": "LA",
+}  # fmt: skip
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|out of)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a sentence, its canonical form and where it starts."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _mentions(pattern: re.Pattern[str], text: str, canonical: dict[str, str]) -> list[Mention]:
+    return [
+        Mention(canonical.get(m.group(0).lower(), m.group(0)), m.start(), m.end())
+        for m in pattern.finditer(text)
+    ]
+
+
+def _rival_spans(text: str) -> list[tuple[int, int]]:
+    """Where a rival is named: from the comparing word to the end of the next few words."""
+    return [(m.start(), m.end() + 25) for m in _RIVAL.finditer(text)]
+
+
+def _outside_rivals(mentions: list[Mention], text: str) -> list[Mention]:
+    spans = _rival_spans(text)
+    return [m for m in mentions if not any(a <= m.start <= b for a, b in spans)]
+
+
+@lru_cache(maxsize=64)
+def _company_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {name.lower(): name for name in HOME_MARKETS}
+    names.update({name.lower(): name for name in extra})
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), names
+
+
+def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """The companies a sentence names as actors, in order (rivals named for comparison
+    left out), spelled as in the list of carmakers or as the user gave them."""
+    pattern, names = _company_pattern(extra)
+    found = _outside_rivals(_mentions(pattern, text, names), text)
+    return list(dict.fromkeys(m.name for m in found))
+
+
+def models(text: str) -> list[Mention]:
+    """The model names of a sentence (SU7, Model Y, Seal, ET5…), rivals left out."""
+    found = [m for m in _mentions(_MODEL, text, {}) if not _NOT_A_MODEL.match(m.name)]
+    return _outside_rivals(found, text)
+
+
+@lru_cache(maxsize=1)
+def _market_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name:
+                names[name] = country.alpha_2
+    names.update(_DEMONYMS)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _market_pattern() -> re.Pattern[str]:
+    alternation = "|".join(re.escape(n) for n in sorted(_market_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+def markets(text: str) -> list[Mention]:
+    """The markets a sentence names by country, demonym or region ("Europe" -> EU,
+    "Norwegian" -> NO), each as its code, in order."""
+    names = _market_names()
+    return [
+        Mention(names[m.group(0)], m.start(), m.end()) for m in _market_pattern().finditer(text)
+    ]
+
+
+def excluded_markets(text: str) -> list[str]:
+    """Markets the sentence puts outside ("outside of China" -> CN)."""
+    return [m.name for m in markets(text) if _OUTSIDE.search(text[: m.start])]
+
+
+def included_markets(text: str) -> list[str]:
+    """Markets named in a sentence other than those it puts outside, without repeats."""
+    return list(
+        dict.fromkeys(m.name for m in markets(text) if not _OUTSIDE.search(text[: m.start]))
+    )
+
+
+@lru_cache(maxsize=256)
+def place_market(place: str) -> str | None:
+    """The market of a place: a country or region name, or a city or province that
+    pycountry lists as a subdivision ("Barcelona" -> ES, "Beijing" -> CN)."""
+    import pycountry
+
+    code = _market_names().get(place)
+    if code:
+        return code
+    for subdivision in pycountry.subdivisions:
+        # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
+        if subdivision.name == place or subdivision.name.startswith(place + " "):
+            return str(subdivision.country_code)
+    return None
+
+
+def home_market(company: str) -> str | None:
+    """The company's home market, when it is a carmaker mxt knows."""
+    lowered = {name.lower(): code for name, code in HOME_MARKETS.items()}
+    return lowered.get(company.lower())
