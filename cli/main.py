@@ -33,6 +33,7 @@ COMMAND_MODULES = {
     "rebuild": "admin",
     "copy": "admin",
     "demo": "demo",
+    "extract": "extract",
 }
 
 
