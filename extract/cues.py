@@ -236,10 +236,15 @@ _SITE = re.compile(
 def factory_site(text: str) -> str | None:
     """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
     match = _SITE.search(text)
-    if not match:
-        return None
-    site = match.group("after") or match.group("before")
-    return None if site.lower() in ("the", "its", "new", "a") else site
+    if match:
+        site = match.group("after") or match.group("before")
+        if site.lower() not in ("the", "its", "new", "a"):
+            return site
+    if _search(r"\b(?:plant|factory|gigafactory)\b", text):
+        for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
+            if names.place_market(place.group(1)):
+                return place.group(1)
+    return None
 
 
 def factory(clue: Clue) -> list[Draft]:
@@ -337,56 +342,91 @@ def showcase(clue: Clue) -> list[Draft]:
 
 
 _LAUNCHED = (
-    r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|debuted|rolled\s+out|"
-    r"hit\s+(?:the\s+)?(?:showrooms|market)|began\s+sales|started\s+sales)\b"
+    r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debuted|"
+    r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|began\s+sales|started\s+sales)\b"
 )
 _FUTURE = r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming)\b"
 
 
+def _clause_of(text: str, position: int) -> str:
+    """The clause of a normalised sentence that holds `position`."""
+    offset = 0
+    for clause in _clauses(text):
+        start = text.find(clause, offset)
+        if start <= position < start + len(clause):
+            return clause
+        offset = max(offset, start)
+    return text
+
+
+def _launch_day(clue: Clue, clause: str, planned: bool, guesses: list[str]) -> date | None:
+    """When a launch happened (a day or year the clause names, capped at publication) or,
+    for a plan, when it is due; None when the text does not say."""
+    if planned:
+        due = when.future_day(clause, clue.published) or when.upcoming(clause, clue.published)
+        if due is not None:
+            guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
+        return due
+    day = when.stated_day(clause, clue.published)
+    year = when.year_of(clause)
+    if day is None and year and int(year) <= clue.published.year:
+        day = min(when.last_day(year), clue.published)
+        guesses.append(f"launched_on {day.isoformat()} (the text names only {year})")
+    return day
+
+
 def launch(clue: Clue) -> list[Draft]:
     """Launches of a model in a market ("the newly launched YU7 … in China", "the SU7,
-    launched in 2024"); no market named means the company's home market (guessed)."""
+    launched in 2024"), and planned ones with their date ("will go on sale on July 3");
+    no market named means the company's home market (guessed)."""
     cue = _search(_LAUNCHED, clue.text)
-    if not cue or _search(_FUTURE, clue.text[max(0, cue.start() - 30) : cue.end() + 30]):
+    if not cue:
         return []
-    found = names.models(clue.text)
+    clause = _clause_of(clue.text, cue.start())
+    planned = bool(_search(_FUTURE, clue.text[max(0, cue.start() - 30) : cue.end() + 30]))
+    found = names.models(clause) or names.models(clue.text)
     if not found:
         return []
     model = min(found, key=lambda m: abs(m.start - cue.start())).name
     guesses: list[str] = []
-    markets = names.included_markets(clue.text)
+    markets = names.included_markets(clause)
     home = names.home_market(clue.company)
+    if planned and any(market != home for market in markets):
+        return []  # a market to enter later: an expected entry
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
+    day = _launch_day(clue, clause, planned, guesses)
+    if planned and day is None:
+        return []
     fields: dict[str, Any] = {"model": model}
-    day = when.stated_day(clue.text, clue.published)
-    year = when.year_of(clue.text[cue.start() : cue.end() + 20])
-    if day is None and year and int(year) <= clue.published.year:
-        day = min(when.last_day(year), clue.published)
-        guesses.append(f"launched_on {day.isoformat()} (the text names only {year})")
     if day is not None:
         fields["launched_on"] = day.isoformat()
+    announced = None if planned else day
     return [
-        Draft("launch", {**fields, "market": market}, list(guesses), announced_on=day)
+        Draft("launch", {**fields, "market": market}, list(guesses), announced_on=announced)
         for market in markets
     ]
 
 
 _ENTRY = (
-    r"\b(?:expected|expects|plans?\s+to\s+(?:enter|launch|sell|expand|start)|will\s+(?:enter|"
-    r"launch|arrive|go\s+on\s+sale|start\s+sales)|set\s+to\s+(?:enter|launch|arrive)|"
-    r"eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+    r"\b(?:expected|expects|(?:plan(?:s|ning)?|aims?|set|preparing|looking)\s+to\s+(?:enter|"
+    r"launch|sell|expand|start|bring|open)|will\s+(?:enter|launch|arrive|go\s+on\s+sale|start\s+"
+    r"sales)|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
 )
 
 
 def expected_entry(clue: Clue) -> list[Draft]:
     """Markets a company (or a model) is expected to enter ("Europe is expected to be high
     on the list", "India launch expected soon"), with the year or month expected."""
-    if not _search(_ENTRY, clue.text) or _search(_NO_SALES, clue.text):
+    cue = _search(_ENTRY, clue.text)
+    if not cue or _search(_NO_SALES, clue.text):
         return []
+    clause = _clause_of(clue.text, cue.start())
+    if _search(r"\b(?:plant|factory|production|assembl\w*)\b", clause):
+        return []  # a factory's plan, not a market entry
     home = names.home_market(clue.company)
-    markets = [code for code in names.included_markets(clue.text) if code != home]
+    markets = [code for code in names.included_markets(clause) if code != home]
     if not markets:
         return []
     guesses: list[str] = []

@@ -37,7 +37,7 @@ _RIVAL = re.compile(
 _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}\+?|[A-Z]{1,2}\d{3})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}\+?|[A-Z]{1,2}\d{3}|i\d{1,2})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4})$")
 _DEMONYMS: dict[str, str] = {

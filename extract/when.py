@@ -125,15 +125,34 @@ def _with_year(
 
 
 def stated_day(text: str, published: date) -> date | None:
-    """The day a sentence dates its own news ("said on Tuesday", "on July 1"): a day on or
-    before publication and at most a year before it; None when it names no such day."""
+    """The day a sentence dates its own news ("said on Tuesday", "on June 30"): a day on or
+    before publication and at most a year before it; None when it names no such day. A
+    weekday that is the publication's own is that day; a month and day still ahead in the
+    publication's year is a plan, not the day of the news."""
     match = _DAY.search(text)
     if not match:
         return None
-    found = parse_relative(match.group(0), published, "past")
+    phrase = match.group(0)
+    weekday = re.search(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", phrase)
+    if weekday and weekday.group(0) == published.strftime("%A"):
+        return published
+    if not weekday:
+        ahead = parse_relative(phrase, published, "future")
+        if ahead is not None and ahead > published and ahead.year == published.year:
+            return None
+    found = parse_relative(phrase, published, "past")
     if found is None or found > published or found < published - timedelta(days=366):
         return None
     return found
+
+
+def future_day(text: str, published: date) -> date | None:
+    """A day after publication that the sentence names ("on July 3"), or None."""
+    match = _DAY.search(text)
+    if not match:
+        return None
+    found = parse_relative(match.group(0), published, "future")
+    return found if found is not None and found > published else None
 
 
 def not_before(text: str, published: date) -> date | None:
