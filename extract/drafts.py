@@ -109,6 +109,7 @@ def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
     wording = draft.fields.get("_clause", text)
     if draft.kind == "target":
         wording = re.sub(_TARGET_WORDS, "", wording, flags=re.IGNORECASE)
+    wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
     if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
         return "expected", None
     if re.search(_CONFIRMED, text, re.IGNORECASE):

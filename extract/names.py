@@ -73,8 +73,14 @@ def _mentions(pattern: re.Pattern[str], text: str, canonical: dict[str, str]) ->
 
 
 def _rival_spans(text: str) -> list[tuple[int, int]]:
-    """Where a rival is named: from the comparing word to the end of the next few words."""
-    return [(m.start(), m.end() + 25) for m in _RIVAL.finditer(text)]
+    """Where a rival is named: from the comparing word to the next comma or full stop (at
+    most a few words on)."""
+    spans = []
+    for match in _RIVAL.finditer(text):
+        stop = re.compile(r"[,.;]").search(text, match.end())
+        end = min(match.end() + 25, stop.start() if stop else len(text))
+        spans.append((match.start(), end))
+    return spans
 
 
 def _outside_rivals(mentions: list[Mention], text: str) -> list[Mention]:
