@@ -215,3 +215,14 @@ def test_dry_run_names_the_bad_line(
     )  # fmt: skip
     assert_one_line_error(run("import", "--dry-run", "-", input=f"{good}\n{line}\n"), *words)
     assert not store_path.exists()
+
+
+def test_the_demo_ends_with_the_article_extracted_beside_the_seed(run: Run) -> None:
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    tail = result.stdout[result.stdout.index("From the article to drafts") :]
+    rows = dict(re.findall(r"^(orders|policy|factory)\s+(\d+\s+\d+)$", tail, re.MULTILINE))
+    assert {kind: row.split() for kind, row in rows.items()} == {
+        "orders": ["2", "2"], "policy": ["1", "1"], "factory": ["3", "3"],
+    }  # fmt: skip
+    assert re.search(r"quotes found verbatim in the article: (\d+) of \1\n", tail)
