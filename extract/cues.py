@@ -222,6 +222,7 @@ _STATUSES = (
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\bstart\w*\s+production|"
+     r"\b(?:begin|start|commence)\w*\s+operations?\b|"
      r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
@@ -343,7 +344,8 @@ def showcase(clue: Clue) -> list[Draft]:
 
 _LAUNCHED = (
     r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debuted|"
-    r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|began\s+sales|started\s+sales)\b"
+    r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started)\s+(?:sales|selling|"
+    r"deliveries|delivering))\b"
 )
 _FUTURE = r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming)\b"
 

@@ -30,7 +30,7 @@ _CONFIRMED = (
 )
 _TITLES = r"CEO|chief\s+executive|founder|chairman|president|spokes(?:person|man|woman)|CFO"
 _SPEAKER = re.compile(
-    rf"\b(?P<title>{_TITLES})\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b|"
+    rf"\b(?P<title>{_TITLES})\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})\b|"
     rf"\b(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:the\s+company's\s+|its\s+)?(?P<title2>{_TITLES})"
 )
 _SAYS = r"\b(?:said|says|confirmed|announced|told|insists|insisted|wrote|posted|according\s+to)\b"

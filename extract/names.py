@@ -28,14 +28,17 @@ SUBJECT_WORDS = re.compile(
     r"smartphone maker|startup|brand)\b|^(?:It|They)\b",
     re.IGNORECASE,
 )
-# A rival named for comparison ("a direct competitor to the Tesla Model Y") is not the subject.
+# A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
+# is not the subject.
 _RIVAL = re.compile(
     r"\b(?:competitor|rival|alternative|challenger)s?\s+(?:to|of|for)\s+(?:the\s+)?"
-    r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?",
+    r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?"
+    # A partner named beside the subject ("its joint venture with Stellantis") is not it.
+    r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _MODEL = re.compile(
-    r"(?<![\w-])(?:Model\s[3SXY]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
+    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}\+?|[A-Z]{1,2}\d{3}|i\d{1,2})(?![\w-])"
 )
