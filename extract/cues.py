@@ -227,20 +227,20 @@ _STATUSES = (
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
 _PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
-_SITE = re.compile(
+_SITE_AFTER = re.compile(
     r"\b(?:plant|factory|gigafactory|facility|base)\s+(?:in|near|at)\s+"
-    r"(?P<after>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)|(?P<before>[A-Z][\w-]+)\s+(?:plant|factory|"
-    r"gigafactory)\b"
+    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
+_SITE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:plant|factory|gigafactory)\b")
 
 
 def factory_site(text: str) -> str | None:
     """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
-    match = _SITE.search(text)
-    if match:
-        site = match.group("after") or match.group("before")
-        if site.lower() not in ("the", "its", "new", "a"):
-            return site
+    for pattern in (_SITE_AFTER, _SITE_BEFORE):
+        for match in pattern.finditer(text):
+            site = match.group(1)
+            if site.lower() not in ("the", "its", "new", "a", "first", "second", "third"):
+                return site
     if _search(r"\b(?:plant|factory|gigafactory)\b", text):
         for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
             if names.place_market(place.group(1)):

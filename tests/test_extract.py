@@ -290,3 +290,21 @@ def test_certainty_from_the_wording(sentence: str, expected: str) -> None:
 def test_a_target_is_not_doubtful_for_being_a_plan() -> None:
     draft = cues.Draft("target", {})
     assert certainty(draft, "BYD said it plans to sell 5.5 million cars.")[0] == "confirmed"
+
+
+def test_a_partner_is_not_the_subject_and_models_may_have_a_space() -> None:
+    text = "Its joint venture with Stellantis began selling the C10 in France."
+    assert names.companies(text) == []
+    assert [m.name for m in names.models("The VF 3 and the EV6 and the ID.4")] == [
+        "VF 3", "EV6", "ID.4",
+    ]  # fmt: skip
+    found = cues.launch(clue(text, "Leapmotor"))
+    assert only(found) == {"model": "C10", "market": "FR"}
+
+
+def test_factory_operations_to_begin_in_a_month() -> None:
+    sentence = "Its factory in Thoothukudi, India, will begin operations in June."
+    found = only(cues.factory(clue(sentence, "VinFast", site=None)))
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Thoothukudi", "operational", "2026-06-01",
+    )  # fmt: skip
