@@ -15,6 +15,8 @@ from click.testing import Result
 
 from mxt.events.codes import check_market, parse_iso_date
 
+from backends import count_events, store_location
+
 Run = Callable[..., Result]
 ARTICLE = Path(
     str(resources.files("mxt.cli").joinpath("data", "xiaomi-evs-outside-china-2027.txt"))
@@ -226,3 +228,20 @@ def test_the_demo_ends_with_the_article_extracted_beside_the_seed(run: Run) -> N
         "orders": ["2", "2"], "policy": ["1", "1"], "factory": ["3", "3"],
     }  # fmt: skip
     assert re.search(r"quotes found verbatim in the article: (\d+) of \1\n", tail)
+
+
+def test_dry_run_writes_nothing_on_either_backend(store_location: str) -> None:
+    from click.testing import CliRunner
+
+    from mxt.cli.main import cli
+
+    def mxt(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, ["--store", store_location, *args], input=input)
+
+    assert mxt("import", seed_file()).exit_code == 0
+    before = count_events(store_location)
+    retraction = {"kind": "retraction", "id": "xiaomi-su7-wait-8m", "reason": "unsourced"}
+    result = mxt("import", "--dry-run", "--json", "-", input=json.dumps(retraction))
+    assert json.loads(result.stdout) == {"recorded": 1, "already_present": 0, "dry_run": True}
+    assert count_events(store_location) == before
+    assert '"retraction"' not in mxt("export").stdout
