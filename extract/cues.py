@@ -222,16 +222,22 @@ _STATUSES = (
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\bstart\w*\s+production|"
-     r"\b(?:begin|start|commence)\w*\s+operations?\b|"
+     r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
+     r"\b(?:start|began|begin)\w*\s+assembl\w*|"
      r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
 _PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
 _SITE_AFTER = re.compile(
-    r"\b(?:plant|factory|gigafactory|facility|base)\s+(?:in|near|at)\s+"
+    r"\b\w*(?:plant|factory|facility|base)\s+(?:in|near|at)\s+"
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
 _SITE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:plant|factory|gigafactory)\b")
+
+
+# Wording of a status still to come ("expected to begin", "will start"): only then is a date
+# in the clause the day it is due.
+_PLAN = r"\b(?:will|expected|expects|plans?|planned|to\s+(?:begin|start)|set\s+to|due|aims?)\b"
 
 
 def factory_site(text: str) -> str | None:
@@ -251,7 +257,7 @@ def factory_site(text: str) -> str | None:
 def factory(clue: Clue) -> list[Draft]:
     """Factory milestones, one per clause: land bought, construction, a phase completed,
     operations to begin (a later date is a plan, `effective_on`)."""
-    if not _search(r"\b(?:phase|plant|factory|gigafactory|facility)\b", clue.text):
+    if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.text):
         return []
     found: list[Draft] = []
     phase: int | None = None
@@ -272,7 +278,7 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.append("phase 1 (the text names no phase)")
         fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
-        due = when.upcoming(clause, clue.published)
+        due = when.upcoming(clause, clue.published) if _search(_PLAN, clause) else None
         if due is not None and due > clue.published:
             fields["effective_on"] = due.isoformat()
             guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
@@ -343,37 +349,61 @@ def showcase(clue: Clue) -> list[Draft]:
 
 
 _LAUNCHED = (
-    r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debuted|"
-    r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started)\s+(?:sales|selling|"
-    r"deliveries|delivering))\b"
+    r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
+    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started)\s+"
+    r"(?:sales|selling|deliveries|delivering))\b"
 )
+# A launch told in the past tense happened, unless it "will be launched".
+_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started"
 _FUTURE = r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming)\b"
 
 
-def _clause_of(text: str, position: int) -> str:
-    """The clause of a normalised sentence that holds `position`."""
+def _clause_at(text: str, position: int) -> tuple[int, str]:
+    """The clause of a normalised sentence that holds `position`, with where it starts."""
     offset = 0
     for clause in _clauses(text):
         start = text.find(clause, offset)
         if start <= position < start + len(clause):
-            return clause
+            return start, clause
         offset = max(offset, start)
-    return text
+    return 0, text
 
 
-def _launch_day(clue: Clue, clause: str, planned: bool, guesses: list[str]) -> date | None:
-    """When a launch happened (a day or year the clause names, capped at publication) or,
-    for a plan, when it is due; None when the text does not say."""
+def _clause_of(text: str, position: int) -> str:
+    """The clause of a normalised sentence that holds `position`."""
+    return _clause_at(text, position)[1]
+
+
+def _phrase_from(text: str, position: int) -> str:
+    """The text from `position` to the next comma, semicolon or full stop."""
+    stop = re.compile(r"[,;]|\.(?:\s|$)").search(text, position)
+    return text[position : stop.start() if stop else len(text)]
+
+
+def _is_planned(text: str, cue: re.Match[str]) -> bool:
+    """True when the launch the cue names is still to come."""
+    before = text[max(0, cue.start() - 30) : cue.start()]
+    if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
+        return bool(re.search(r"\b(?:will|to|set\s+to)\s+be\s+$", before, re.IGNORECASE))
+    return bool(_search(_FUTURE, before + text[cue.start() : cue.end() + 30]))
+
+
+def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> date | None:
+    """When a launch happened (a day, month or year the phrase names, capped at
+    publication) or, for a plan, when it is due; None when the text does not say."""
     if planned:
-        due = when.future_day(clause, clue.published) or when.upcoming(clause, clue.published)
+        due = when.future_day(phrase, clue.published) or when.upcoming(phrase, clue.published)
         if due is not None:
             guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
         return due
-    day = when.stated_day(clause, clue.published)
-    year = when.year_of(clause)
-    if day is None and year and int(year) <= clue.published.year:
-        day = min(when.last_day(year), clue.published)
-        guesses.append(f"launched_on {day.isoformat()} (the text names only {year})")
+    day = when.stated_day(phrase, clue.published)
+    if day is not None:
+        return day
+    period, _ = when.period(phrase, clue.published, "past")
+    if period is None or when.last_day(period).year > clue.published.year:
+        return None
+    day = min(when.last_day(period), clue.published)
+    guesses.append(f"launched_on {day.isoformat()} (the text names only {period})")
     return day
 
 
@@ -385,20 +415,20 @@ def launch(clue: Clue) -> list[Draft]:
     if not cue:
         return []
     clause = _clause_of(clue.text, cue.start())
-    planned = bool(_search(_FUTURE, clue.text[max(0, cue.start() - 30) : cue.end() + 30]))
-    found = names.models(clause) or names.models(clue.text)
-    if not found:
-        return []
-    model = min(found, key=lambda m: abs(m.start - cue.start())).name
+    phrase = _phrase_from(clue.text, cue.start())
+    planned = _is_planned(clue.text, cue)
     guesses: list[str] = []
-    markets = names.included_markets(clause)
+    model = _model(clue, cue.start(), guesses)
+    if model is None:
+        return []
+    markets = names.included_markets(phrase) or names.included_markets(clause)
     home = names.home_market(clue.company)
     if planned and any(market != home for market in markets):
         return []  # a market to enter later: an expected entry
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
-    day = _launch_day(clue, clause, planned, guesses)
+    day = _launch_day(clue, clause if planned else phrase, planned, guesses)
     if planned and day is None:
         return []
     fields: dict[str, Any] = {"model": model}
@@ -418,21 +448,30 @@ _ENTRY = (
 )
 
 
+_NO_ENTRY = (
+    r"\b(?:no|not|never)\s+(?:\w+\s+){0,2}(?:plans?|intention|intends?)\s+to\b|"
+    r"\b(?:will\s+not|won't|does\s+not|doesn't)\s+(?:plan\s+to\s+)?(?:enter|launch|sell)\b"
+)
+
+
 def expected_entry(clue: Clue) -> list[Draft]:
     """Markets a company (or a model) is expected to enter ("Europe is expected to be high
     on the list", "India launch expected soon"), with the year or month expected."""
     cue = _search(_ENTRY, clue.text)
     if not cue or _search(_NO_SALES, clue.text):
         return []
-    clause = _clause_of(clue.text, cue.start())
-    if _search(r"\b(?:plant|factory|production|assembl\w*)\b", clause):
-        return []  # a factory's plan, not a market entry
+    start, clause = _clause_at(clue.text, cue.start())
+    if _search(r"\b(?:plant|factory|production|assembl\w*)\b", clause) or _search(
+        _NO_ENTRY, clause
+    ):
+        return []  # a factory's plan, or a plan denied: not a market entry
     home = names.home_market(clue.company)
-    markets = [code for code in names.included_markets(clause) if code != home]
+    after = names.included_markets(clause[max(0, cue.start() - start) :])
+    markets = [code for code in after or names.included_markets(clause) if code != home]
     if not markets:
         return []
     guesses: list[str] = []
-    expected = _expected_when(clue, guesses)
+    expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
     named = names.models(clue.text)
     fields: dict[str, Any] = {"expected": expected}
     if named:
@@ -440,15 +479,18 @@ def expected_entry(clue: Clue) -> list[Draft]:
     return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
 
 
-def _expected_when(clue: Clue, guesses: list[str]) -> str:
-    """When an entry is expected: a month or year the sentence names, else the year a
-    policy of the text names, else (for "soon" or nothing) the year of publication."""
-    due = when.upcoming(clue.text, clue.published)
-    if due is not None and _search(r"\b(?:in|by)\s+[A-Z][a-z]+\b", clue.text):
-        return f"{due.year}-{due.month:02d}"
-    year = when.year_of(clue.text)
-    if year and int(year) >= clue.published.year:
-        return year
+def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
+    """When an entry is expected: a month or year named after the cue (else in its clause),
+    else the year a policy of the text names, else the year of publication (for "soon")."""
+    for text in (after, clause):
+        due = when.upcoming(text, clue.published)
+        if due is not None and _search(rf"\b(?:in|by)\s+{due.strftime('%B')}\b", text):
+            return f"{due.year}-{due.month:02d}"
+        year = when.year_of(text)
+        if year and int(year) >= clue.published.year:
+            return year
+        if due is not None:
+            return str(due.year)
     if clue.horizon:
         guesses.append(f"expected {clue.horizon} (the year the text's policy names)")
         return clue.horizon

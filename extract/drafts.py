@@ -166,18 +166,31 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     return line
 
 
+_MAIN_FIELDS = ("count", "units", "value", "not_before", "max_months", "status", "market")
+
+
+def _echoes(heading: dict[str, Any], body: dict[str, Any]) -> bool:
+    """True when a heading's draft repeats a fact the body states (often less exactly)."""
+    if (heading["kind"], heading["company"]) != (body["kind"], body["company"]):
+        return False
+    shared = [f for f in _MAIN_FIELDS if f in heading and f in body]
+    return bool(shared) and all(heading[f] == body[f] for f in shared)
+
+
 def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One draft per fact: a fact found in a heading and in the body keeps the body's."""
-    chosen: dict[str, tuple[bool, int, dict[str, Any]]] = {}
-    for index, (heading, line) in enumerate(found):
+    """One draft per fact: a fact found again keeps its first draft, and a heading that
+    repeats a fact of the body keeps only the body's."""
+    bodies = [line for heading, line in found if not heading]
+    kept: dict[str, dict[str, Any]] = {}
+    for heading, line in found:
+        if heading and any(_echoes(line, body) for body in bodies):
+            continue
         key = json.dumps(
             {k: v for k, v in line.items() if k not in ("source", "note", "certainty", "speaker")},
             sort_keys=True,
         )
-        earlier = chosen.get(key)
-        if earlier is None or (earlier[0] and not heading):
-            chosen[key] = (heading, earlier[1] if earlier else index, line)
-    return [line for _, _, line in sorted(chosen.values(), key=lambda item: item[1])]
+        kept.setdefault(key, line)
+    return list(kept.values())
 
 
 def extract_drafts(

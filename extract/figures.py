@@ -23,6 +23,7 @@ _BOUND_WORDS: dict[str, str] = {
     "more than": "at-least", "over": "at-least", "above": "at-least", "at least": "at-least",
     "exceeding": "at-least", "in excess of": "at-least", "upwards of": "at-least",
     "north of": "at-least", "surpassing": "at-least", "topping": "at-least",
+    "top": "at-least", "tops": "at-least", "topped": "at-least",
     "nearly": "about", "almost": "about", "about": "about", "around": "about",
     "roughly": "about", "approximately": "about", "some": "about", "close to": "about",
     "an estimated": "about", "up to": "at-most", "fewer than": "at-most",

@@ -38,11 +38,14 @@ _RIVAL = re.compile(
     re.IGNORECASE,
 )
 _MODEL = re.compile(
-    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
+    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
+    r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}\+?|[A-Z]{1,2}\d{3}|i\d{1,2})(?![\w-])"
 )
-_NOT_A_MODEL = re.compile(r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4})$")
+_NOT_A_MODEL = re.compile(
+    r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
+)
 _DEMONYMS: dict[str, str] = {
     "Europe": "EU", "European": "EU", "EU": "EU", "European Union": "EU", "Chinese": "CN",
     "German": "DE", "French": "FR", "British": "GB", "UK": "GB", "Britain": "GB",

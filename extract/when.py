@@ -45,7 +45,7 @@ _UNTIL = re.compile(
 _SOON = re.compile(
     r"\b(?:(?:with)?in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|next\s+(?:week|month|year)|"
     rf"(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+year|(?:in|from|by)\s+(?:{_MONTHS})"
-    r"(?:\s+(?:19|20)\d\d)?|later\s+this\s+year)\b",
+    r"(?:\s+(?:19|20)\d\d)?|later\s+this\s+year|(?:in|by|from)\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -62,6 +62,9 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
         text,
     )
     text = re.sub(r"^(?:in|from|by|on|later)\s+(?=\D)", "", text)
+    text = re.sub(r"^(?:in|from|by)\s+(?=\d{4}$)", "", text)
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        return date(int(text), 1, 1)  # a year alone: its first day (dateparser keeps today's)
     settings = {
         "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
         "PREFER_DATES_FROM": prefer,

@@ -308,3 +308,42 @@ def test_factory_operations_to_begin_in_a_month() -> None:
     assert (found["site"], found["status"], found["effective_on"]) == (
         "Thoothukudi", "operational", "2026-06-01",
     )  # fmt: skip
+
+
+def test_model_shapes_of_a_word_and_a_number() -> None:
+    text = "The Ioniq 9, the Zeekr 7X and the 9X, not the 5G network or Q2"
+    assert [m.name for m in names.models(text)] == ["Ioniq 9", "7X", "9X"]
+
+
+def test_a_launch_told_in_the_past_beside_a_plan() -> None:
+    sentence = "The Zeekr 7X, launched in Australia in June, will go on sale in Mexico in October."
+    found = cues.launch(clue(sentence, "Zeekr"))
+    assert only(found) == {"model": "7X", "launched_on": "2025-06-30", "market": "AU"}
+    entry = cues.expected_entry(clue(sentence, "Zeekr"))
+    assert only(entry) == {"market": "MX", "expected": "2025-10", "model": "7X"}
+
+
+def test_a_denied_plan_is_no_expected_entry() -> None:
+    assert cues.expected_entry(clue("It has no plans to enter the US market.", "Zeekr")) == []
+
+
+def test_a_status_reached_in_the_past_has_no_due_date() -> None:
+    sentence = "The company's new Metaplant in Georgia reached full production in January."
+    found = only(cues.factory(clue(sentence, "Hyundai")))
+    assert (found["site"], found["status"], found.get("effective_on")) == (
+        "Georgia", "operational", None,
+    )  # fmt: skip
+
+
+def test_a_heading_that_repeats_the_body_is_dropped() -> None:
+    from mxt.extract import extract_drafts
+
+    text = (
+        "Hyundai Says Ioniq 9 Orders Top 5,000\n\n"
+        "Hyundai said customers placed more than 5,000 pre-orders for the Ioniq 9.\n"
+    )
+    drafts = extract_drafts(text, PUBLISHED)
+    assert [(d["kind"], d["count"], d["source"]["quote"][:7]) for d in drafts] == [
+        ("orders", 5000, "Hyundai")
+    ]
+    assert drafts[0]["stage"] == "pre-booking" and drafts[0]["bound"] == "at-least"
