@@ -112,7 +112,8 @@ def orders(clue: Clue) -> list[Draft]:
 
 _TARGET = (
     r"\b(?:target(?:s|ed)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
-    r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build))\b"
+    r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build|reach|"
+    r"hit|achieve))\b"
 )
 
 
@@ -130,7 +131,9 @@ def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Fi
     """The figure the sentence says is replaced ("up from 300,000", "from 300,000 to…",
     "cut from…") and the figures left for the new value."""
     cue = _search(
-        r"\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:earlier|previous|prior|original)?", clue.text
+        r"\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:earlier|previous|prior|original)?|"
+        r"\b(?:earlier|previous|prior|original)\s+(?:\w+\s+){0,2}of\b",
+        clue.text,
     )
     if not cue:
         return None, counted
@@ -179,27 +182,40 @@ _DELIVERED = (
 
 def deliveries(clue: Clue) -> list[Draft]:
     """Deliveries, sales or production over a period ("In June, the company delivered
-    28,000 units"): the figure nearest the verb, a model if one is named there."""
+    28,000 units"): for each verb the figure nearest it ("produced 10,720 and delivered
+    13,201" is two drafts), with a model if one is named there."""
     if _search(_TARGET, clue.text) or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
         return []
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
-    if not cues or not counted:
-        return []
-    verb = next((c for c in cues if c.group(0).lower() not in ("deliveries", "sales")), cues[0])
-    figure = figures.nearest(counted, verb.start())
     period, guessed = when.period(clue.text, clue.published, "past")
-    if figure is None or period is None:
+    if not cues or not counted or period is None:
         return []
+    verbs = [c for c in cues if c.group(0).lower() not in ("deliveries", "sales")] or cues[:1]
+    found: list[Draft] = []
+    used: set[int] = set()
+    for verb in verbs:
+        left = [f for f in counted if f.start not in used]
+        after = [f for f in left if 0 <= f.start - verb.end() <= 40]
+        figure = after[0] if after else figures.nearest(left, verb.start())
+        if figure is None:
+            break
+        used.add(figure.start)
+        found.append(_delivered(clue, verb.group(0), figure, period, guessed))
+    return found
+
+
+def _delivered(clue: Clue, verb: str, figure: Figure, period: str, guessed: bool) -> Draft:
+    """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
     guesses = [f"year of the period {period}"] if guessed else []
     fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
-    metric = _metric(verb.group(0), "deliveries")
+    metric = _metric(verb, "deliveries")
     if metric != "deliveries":
         fields["metric"] = metric
     named = [m for m in names.models(clue.text) if m.end <= figure.start + 40]
     if named:
         fields["model"] = min(named, key=lambda m: abs(m.start - figure.start)).name
-    return [Draft("deliveries", {**fields, **_scope(clue)}, guesses)]
+    return Draft("deliveries", {**fields, **_scope(clue)}, guesses)
 
 
 def wait_time(clue: Clue) -> list[Draft]:
@@ -221,8 +237,9 @@ _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
-    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\bstart\w*\s+production|"
+    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
      r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
+     r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
      r"\b(?:start|began|begin)\w*\s+assembl\w*|"
      r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
@@ -350,12 +367,15 @@ def showcase(clue: Clue) -> list[Draft]:
 
 _LAUNCHED = (
     r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
-    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started)\s+"
+    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start)\s+"
     r"(?:sales|selling|deliveries|delivering))\b"
 )
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started"
-_FUTURE = r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming)\b"
+_FUTURE = (
+    r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
+    r"on\s+track|to)\b"
+)
 
 
 def _clause_at(text: str, position: int) -> tuple[int, str]:
@@ -393,6 +413,9 @@ def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> d
     publication) or, for a plan, when it is due; None when the text does not say."""
     if planned:
         due = when.future_day(phrase, clue.published) or when.upcoming(phrase, clue.published)
+        period, _ = when.period(phrase, clue.published, "future")
+        if due is None and period is not None and when.first_day(period) > clue.published:
+            due = when.first_day(period)
         if due is not None:
             guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
         return due
@@ -444,7 +467,7 @@ def launch(clue: Clue) -> list[Draft]:
 _ENTRY = (
     r"\b(?:expected|expects|(?:plan(?:s|ning)?|aims?|set|preparing|looking)\s+to\s+(?:enter|"
     r"launch|sell|expand|start|bring|open)|will\s+(?:enter|launch|arrive|go\s+on\s+sale|start\s+"
-    r"sales)|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+    r"(?:sales|selling|deliveries))|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
 )
 
 

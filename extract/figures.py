@@ -32,7 +32,7 @@ _BOUND_WORDS: dict[str, str] = {
 }  # fmt: skip
 _BOUND = "|".join(sorted((re.escape(word) for word in _BOUND_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
-    rf"(?:\b(?P<word>{_BOUND})\s+|(?P<tilde>~)|\bbetween\s+)?"
+    rf"(?:(?<!handed )\b(?P<word>{_BOUND})\s+|(?P<tilde>~)|\bbetween\s+)?"
     rf"(?<![\w.,$€£¥])(?P<low>{_NUMBER})(?![\w])"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<high>{_NUMBER})(?![\w]))?",
     re.IGNORECASE,

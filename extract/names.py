@@ -34,14 +34,16 @@ _RIVAL = re.compile(
     r"\b(?:competitor|rival|alternative|challenger)s?\s+(?:to|of|for)\s+(?:the\s+)?"
     r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?"
     # A partner named beside the subject ("its joint venture with Stellantis") is not it.
-    r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?",
+    r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?"
+    # An owner ("controlled by Geely") or a host ("at Volvo's plant") is not the subject.
+    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?|\bat\s+(?=\w+'s\s)",
     re.IGNORECASE,
 )
 _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}\+?|[A-Z]{1,2}\d{3}|i\d{1,2})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i\d{1,2})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
@@ -110,10 +112,23 @@ def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     return list(dict.fromkeys(m.name for m in found))
 
 
+@lru_cache(maxsize=1)
+def _brand_model() -> re.Pattern[str]:
+    """A carmaker's name and a number: models named after their brand ("Polestar 4")."""
+    alternation = "|".join(re.escape(n) for n in sorted(HOME_MARKETS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})\s\d{{1,3}}(?![\w-])")
+
+
 def models(text: str) -> list[Mention]:
-    """The model names of a sentence (SU7, Model Y, Seal, ET5…), rivals left out."""
-    found = [m for m in _mentions(_MODEL, text, {}) if not _NOT_A_MODEL.match(m.name)]
-    return _outside_rivals(found, text)
+    """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4…), rivals left
+    out, in order."""
+    branded = _mentions(_brand_model(), text, {})
+    found = [
+        m
+        for m in _mentions(_MODEL, text, {})
+        if not _NOT_A_MODEL.match(m.name) and not any(b.start <= m.start < b.end for b in branded)
+    ]
+    return _outside_rivals(sorted(branded + found, key=lambda m: m.start), text)
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,10 @@ _QUARTER = re.compile(
     r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
+_QUARTER_ENDING = re.compile(
+    rf"\b(?:3|three)\s+months\s+(?:to|ended|ending|through)\s+(?P<month>{_MONTHS})\b",
+    re.IGNORECASE,
+)
 _QUARTER_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
 _HALF = re.compile(
     r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?"
@@ -79,6 +83,11 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
 def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool]:
     """The period a normalised sentence speaks of (`2025-Q2`, `2025-H1`, `2025-06`, `2025`)
     and whether its year was guessed; (None, False) when it names none."""
+    ending = _QUARTER_ENDING.search(text)
+    if ending:
+        found = parse_relative(ending.group("month"), published, prefer)
+        if found and found.month % 3 == 0:
+            return f"{found.year}-Q{found.month // 3}", True
     quarter = _QUARTER.search(text)
     if quarter:
         number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
@@ -184,6 +193,15 @@ def year_of(text: str) -> str | None:
     """The first four-digit year a sentence names, or None."""
     match = _YEAR.search(text)
     return match.group(1) if match else None
+
+
+def first_day(period_text: str) -> date:
+    """The first day of a period `YYYY`, `YYYY-MM`, `YYYY-Qn` or `YYYY-Hn`."""
+    year, tail = int(period_text[:4]), period_text[5:]
+    if not tail:
+        return date(year, 1, 1)
+    month = {"Q": 3, "H": 6}[tail[0]] * (int(tail[1:]) - 1) + 1 if tail[0] in "QH" else int(tail)
+    return date(year, month, 1)
 
 
 def last_day(period_text: str) -> date:

@@ -347,3 +347,28 @@ def test_a_heading_that_repeats_the_body_is_dropped() -> None:
         ("orders", 5000, "Hyundai")
     ]
     assert drafts[0]["stage"] == "pre-booking" and drafts[0]["bound"] == "at-least"
+
+
+def test_two_verbs_two_figures_and_the_quarter_ending_in_a_month() -> None:
+    sentence = (
+        "Rivian produced 10,720 vehicles and delivered 13,201 in the three months to September."
+    )
+    found = cues.deliveries(clue(sentence, "Rivian"))
+    # Published in July 2025, the last quarter ended in September is 2024's third.
+    assert [d.fields for d in found] == [
+        {"period": "2024-Q3", "units": 10720, "metric": "production"},
+        {"period": "2024-Q3", "units": 13201},
+    ]
+    handed = only(cues.deliveries(clue("It handed over 17,626 cars in August.", "Zeekr")))
+    assert (handed["units"], handed.get("bound")) == (17626, None)
+
+
+def test_brand_named_models_owners_and_an_earlier_range() -> None:
+    assert [m.name for m in names.models("The Polestar 4 and the R1S")] == ["Polestar 4", "R1S"]
+    text = "The company, which is controlled by Geely, expects to reach sales of 30,000 cars."
+    assert names.companies(text) == []
+    found = only(cues.target(clue("It now expects to deliver 41,500 to 43,500 cars in 2025, "
+                                  "narrowing an earlier range of 40,000 to 46,000.")))  # fmt: skip
+    assert (found["value"], found["high"], found["previous"], found["previous_high"]) == (
+        41500, 43500, 40000, 46000,
+    )  # fmt: skip
