@@ -26,6 +26,7 @@ class Clue:
     model: str | None
     site: str | None
     horizon: str | None
+    period: str | None = None
 
 
 @dataclass
@@ -70,7 +71,10 @@ def _scope(clue: Clue) -> dict[str, Any]:
     outside = names.excluded_markets(clue.text)
     if outside:
         return {"markets": ["*"], "except": outside}
-    if _search(r"\b(?:overseas|abroad|exports?|international(?:ly)?)\b", clue.text) and home:
+    if (
+        _search(r"\b(?:overseas|abroad|exports?|exported|international(?:ly)?)\b", clue.text)
+        and home
+    ):
         return {"markets": ["*"], "except": [home]}
     foreign = [code for code in names.included_markets(clue.text) if code != home]
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", clue.text):
@@ -111,7 +115,7 @@ def orders(clue: Clue) -> list[Draft]:
 
 
 _TARGET = (
-    r"\b(?:target(?:s|ed)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
+    r"\b(?:target(?:s|ed|ing)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
     r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build|reach|"
     r"hit|achieve))\b"
 )
@@ -176,8 +180,12 @@ def target(clue: Clue) -> list[Draft]:
 
 _DELIVERED = (
     r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|produced|registrations|"
-    r"registered)\b"
+    r"registered|exported|exports)\b"
 )
+
+
+# A period named in an earlier sentence: "Total sales for the month came to 224,000".
+_SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
 
 
 def deliveries(clue: Clue) -> list[Draft]:
@@ -189,6 +197,8 @@ def deliveries(clue: Clue) -> list[Draft]:
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
     period, guessed = when.period(clue.text, clue.published, "past")
+    if period is None and clue.period and _search(_SAME_PERIOD, clue.text):
+        period, guessed = clue.period, False
     if not cues or not counted or period is None:
         return []
     verbs = [c for c in cues if c.group(0).lower() not in ("deliveries", "sales")] or cues[:1]
@@ -240,7 +250,7 @@ _STATUSES = (
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
      r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
      r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
-     r"\b(?:start|began|begin)\w*\s+assembl\w*|"
+     r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
      r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
@@ -255,6 +265,17 @@ _SITE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:plant|factory|gigafactory)\b")
 # Wording of a status still to come ("expected to begin", "will start"): only then is a date
 # in the clause the day it is due.
 _PLAN = r"\b(?:will|expected|expects|plans?|planned|to\s+(?:begin|start)|set\s+to|due|aims?)\b"
+
+
+def _due(text: str, published: date) -> date | None:
+    """When a plan is due: a day ("on July 3"), a relative date ("within a month", "in
+    October") or the first day of a period still to come ("the fourth quarter")."""
+    due = when.future_day(text, published) or when.upcoming(text, published)
+    if due is None:
+        period, _ = when.period(text, published, "future")
+        if period is not None and when.first_day(period) > published:
+            due = when.first_day(period)
+    return due
 
 
 def factory_site(text: str) -> str | None:
@@ -295,7 +316,7 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.append("phase 1 (the text names no phase)")
         fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
-        due = when.upcoming(clause, clue.published) if _search(_PLAN, clause) else None
+        due = _due(clause, clue.published) if _search(_PLAN, clause) else None
         if due is not None and due > clue.published:
             fields["effective_on"] = due.isoformat()
             guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
@@ -341,9 +362,10 @@ def policy(clue: Clue) -> list[Draft]:
 
 _SHOWN = re.compile(
     r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were)\s+(?:shown|displayed|"
-    r"exhibited)|on\s+display|showed\s+off|displayed|exhibited)\b.{0,30}?\bat\s+(?:the\s+)?)"
-    r"(?P<venue>[A-Z][\w&.-]*(?:\s(?:[A-Z][\w&.-]*|\d{4}))*)(?:\s+in\s+(?P<place>[A-Z][\w-]+"
-    r"(?:\s[A-Z][\w-]+)?))?"
+    r"exhibited)|on\s+display|showed\s+off|displayed|exhibited|presented|unveiled|revealed)\b"
+    r".{0,30}?\bat\s+(?:the\s+)?)"
+    r"(?P<venue>[A-Z][\w&.-]*(?:\s(?:[A-Z][\w&.-]*|\d{4}))*)(?:\s+(?:motor\s+)?(?:show|fair|"
+    r"exhibition|expo|event|conference))?(?:\s+in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
 )
 
 
@@ -395,8 +417,11 @@ def _clause_of(text: str, position: int) -> str:
 
 
 def _phrase_from(text: str, position: int) -> str:
-    """The text from `position` to the next comma, semicolon or full stop."""
-    stop = re.compile(r"[,;]|\.(?:\s|$)").search(text, position)
+    """The text from `position` to the next comma, semicolon or full stop, or to a word of
+    a plan ("… in May and expects to begin sales in the UK": the plan is another fact)."""
+    stop = re.compile(r"[,;]|\.(?:\s|$)|\band\s+(?:expects|plans|will|aims)\b").search(
+        text, position + 1
+    )
     return text[position : stop.start() if stop else len(text)]
 
 
@@ -412,10 +437,7 @@ def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> d
     """When a launch happened (a day, month or year the phrase names, capped at
     publication) or, for a plan, when it is due; None when the text does not say."""
     if planned:
-        due = when.future_day(phrase, clue.published) or when.upcoming(phrase, clue.published)
-        period, _ = when.period(phrase, clue.published, "future")
-        if due is None and period is not None and when.first_day(period) > clue.published:
-            due = when.first_day(period)
+        due = _due(phrase, clue.published)
         if due is not None:
             guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
         return due
@@ -484,9 +506,10 @@ def expected_entry(clue: Clue) -> list[Draft]:
     if not cue or _search(_NO_SALES, clue.text):
         return []
     start, clause = _clause_at(clue.text, cue.start())
-    if _search(r"\b(?:plant|factory|production|assembl\w*)\b", clause) or _search(
-        _NO_ENTRY, clause
-    ):
+    factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
+        r"\b(?:plant|factory|production|assembl\w*)\b", clause
+    )
+    if factory_plan or _search(_NO_ENTRY, clause):
         return []  # a factory's plan, or a plan denied: not a market entry
     home = names.home_market(clue.company)
     after = names.included_markets(clause[max(0, cue.start() - start) :])

@@ -60,12 +60,14 @@ class _Reading:
         self.company: str | None = None
         self.model: str | None = None
         self.site: str | None = None
+        self.period: str | None = None
         self.people: dict[str, str] = {}
 
     def clue(self, sentence: Sentence, published: date) -> Clue:
         """The sentence with its context; the context is then updated with what it names."""
         if sentence.paragraph != self.paragraph:
             self.paragraph, self.company, self.model = sentence.paragraph, None, None
+            self.period = None
         text = normalise(sentence.text)
         named = names.companies(text, self.extra)
         company = named[0] if named else self.company or self.subject
@@ -73,12 +75,13 @@ class _Reading:
         horizon = self.horizon if company == self.subject else None
         clue = Clue(
             sentence.text, text, sentence.heading, published, company, not named,
-            self.model, self.site, horizon,
+            self.model, self.site, horizon, self.period,
         )  # fmt: skip
         self.company = company if named else self.company
         models = names.models(text)
         self.model = models[-1].name if models else self.model
         self.site = cues.factory_site(text) or self.site
+        self.period = when.period(text, published, "past")[0] or self.period
         self._learn_people(text)
         return clue
 

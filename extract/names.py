@@ -36,17 +36,29 @@ _RIVAL = re.compile(
     # A partner named beside the subject ("its joint venture with Stellantis") is not it.
     r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?"
     # An owner ("controlled by Geely") or a host ("at Volvo's plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?|\bat\s+(?=\w+'s\s)",
+    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?|\bat\s+(?=\w+'s\s)"
+    r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
 _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i\d{1,2})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i[A-Z]?\d{1,2}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
+)
+# Capitalised words that a number follows without making a model name ("Phase 2", "June 30").
+_NOT_A_MODEL_WORD = re.compile(
+    r"^(?:Phase|Stage|Level|Chapter|Article|Section|Top|Gen|Generation|Euro|Formula|Covid|"
+    r"Windows|Class|Category|Tier|Line|Plant|Factory|Week|Day|Year|Round|Version|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|Route|Highway|Terminal|Gate|Hall|Booth|Building|No|Number|"
+    r"Within|Over|About|Around|Nearly|Some|Just|Only|After|Before|For|From|Since|Until|With|"
+    r"The|All|More|Less|Than|Almost|Roughly|Under|Above|Below|Past|Last|Next|Every|Each|Per|"
+    r"Only|Another|Its|Their|Our|And|But|Also|Of|To|In|On|At|By|Up|Top|Some|Nearly)$"
 )
 _DEMONYMS: dict[str, str] = {
     "Europe": "EU", "European": "EU", "EU": "EU", "European Union": "EU", "Chinese": "CN",
@@ -126,7 +138,9 @@ def models(text: str) -> list[Mention]:
     found = [
         m
         for m in _mentions(_MODEL, text, {})
-        if not _NOT_A_MODEL.match(m.name) and not any(b.start <= m.start < b.end for b in branded)
+        if not _NOT_A_MODEL.match(m.name)
+        and not _NOT_A_MODEL_WORD.match(m.name.split()[0])
+        and not any(b.start <= m.start < b.end for b in branded)
     ]
     return _outside_rivals(sorted(branded + found, key=lambda m: m.start), text)
 

@@ -16,11 +16,11 @@ PUBLISHED = date(2025, 7, 4)
 
 def clue(sentence: str, company: str = "Acme", **context: object) -> Clue:
     """A sentence read on its own, about `company`, published on PUBLISHED."""
-    base: dict[str, object] = {"model": None, "site": None, "horizon": None}
+    base: dict[str, object] = {"model": None, "site": None, "horizon": None, "period": None}
     base.update(context)
     return Clue(
         sentence, figures.normalise(sentence), False, PUBLISHED, company, False,
-        base["model"], base["site"], base["horizon"],
+        base["model"], base["site"], base["horizon"], base["period"],
     )  # fmt: skip
 
 
@@ -372,3 +372,19 @@ def test_brand_named_models_owners_and_an_earlier_range() -> None:
     assert (found["value"], found["high"], found["previous"], found["previous_high"]) == (
         41500, 43500, 40000, 46000,
     )  # fmt: skip
+
+
+def test_round_five_cues() -> None:
+    shown = cues.showcase(clue("BMW presented the new iX3 at the IAA Mobility show in Munich."))
+    assert only(shown) == {"model": "iX3", "venue": "IAA Mobility, Munich"}
+    assert [m.name for m in names.models("the Tiggo 9, the Jaecoo 7, Phase 2, Within 18")] == [
+        "Tiggo 9", "Jaecoo 7",
+    ]  # fmt: skip
+    sentence = "Chery launched the Tiggo 9 in Australia in May and expects sales in the UK soon."
+    assert only(cues.launch(clue(sentence, "Chery")))["market"] == "AU"
+    plan = "BMW plans to launch the iX3 in China in 2026, built at its Shenyang plant."
+    assert only(cues.expected_entry(clue(plan, "BMW"))) == {
+        "market": "CN", "expected": "2026", "model": "iX3",
+    }  # fmt: skip
+    same = cues.deliveries(clue("Total sales for the month came to 224,000.", period="2025-07"))
+    assert only(same) == {"period": "2025-07", "units": 224000, "metric": "sales"}
