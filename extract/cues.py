@@ -197,7 +197,8 @@ def deliveries(clue: Clue) -> list[Draft]:
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
     period, guessed = when.period(clue.text, clue.published, "past")
-    if period is None and clue.period and _search(_SAME_PERIOD, clue.text):
+    carried = period is None and clue.period is not None
+    if carried:
         period, guessed = clue.period, False
     if not cues or not counted or period is None:
         return []
@@ -205,13 +206,19 @@ def deliveries(clue: Clue) -> list[Draft]:
     found: list[Draft] = []
     used: set[int] = set()
     for verb in verbs:
+        if carried and not _search(_SAME_PERIOD, clue.text):
+            guesses_of_period = [f"period {period} carried from the sentence before"]
+        else:
+            guesses_of_period = []
         left = [f for f in counted if f.start not in used]
         after = [f for f in left if 0 <= f.start - verb.end() <= 40]
         figure = after[0] if after else figures.nearest(left, verb.start())
         if figure is None:
             break
         used.add(figure.start)
-        found.append(_delivered(clue, verb.group(0), figure, period, guessed))
+        draft = _delivered(clue, verb.group(0), figure, period, guessed)
+        draft.guesses.extend(guesses_of_period)
+        found.append(draft)
     return found
 
 
@@ -251,6 +258,8 @@ _STATUSES = (
      r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
      r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
      r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
+     r"\b(?:building|built|produc\w+|assembl\w+)\s+(?:the\s+|its\s+)?(?:first|1st)\s+(?:cars|vehicles|"
+     r"units)|"
      r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
@@ -275,16 +284,24 @@ def _due(text: str, published: date) -> date | None:
         period, _ = when.period(text, published, "future")
         if period is not None and when.first_day(period) > published:
             due = when.first_day(period)
-    return due
+    # A plan due in the month of publication is due, at the earliest, on publication.
+    return max(due, published) if due is not None else None
+
+
+_NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
 
 
 def factory_site(text: str) -> str | None:
     """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
-    for pattern in (_SITE_AFTER, _SITE_BEFORE):
-        for match in pattern.finditer(text):
-            site = match.group(1)
-            if site.lower() not in ("the", "its", "new", "a", "first", "second", "third"):
-                return site
+    # "its Zilina plant" names the site; "its Brazilian plant", "a Nissan factory" do not.
+    for match in _SITE_BEFORE.finditer(text):
+        site = match.group(1)
+        named_otherwise = names.place_market(site) or names.companies(site)
+        if site.lower() not in _NOT_A_SITE and not named_otherwise:
+            return site
+    for match in _SITE_AFTER.finditer(text):
+        if match.group(1).lower() not in _NOT_A_SITE:
+            return match.group(1)
     if _search(r"\b(?:plant|factory|gigafactory)\b", text):
         for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
             if names.place_market(place.group(1)):
@@ -302,9 +319,10 @@ def factory(clue: Clue) -> list[Draft]:
     for clause in _clauses(clue.text):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
-        status = next((s for s, pattern in _STATUSES if _search(pattern, clause)), None)
-        if status is None:
+        matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
+        if matched is None:
             continue
+        status, where = matched
         guesses: list[str] = []
         site = factory_site(clause) or clue.site
         if site is None:
@@ -316,7 +334,11 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.append("phase 1 (the text names no phase)")
         fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
-        due = _due(clause, clue.published) if _search(_PLAN, clause) else None
+        # The plan, if any, is worded around the status ("expected to start production").
+        around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
+            clause, where.start()
+        )
+        due = _due(around, clue.published) if _search(_PLAN, around) else None
         if due is not None and due > clue.published:
             fields["effective_on"] = due.isoformat()
             guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
@@ -388,12 +410,12 @@ def showcase(clue: Clue) -> list[Draft]:
 
 
 _LAUNCHED = (
-    r"\b(?:launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
     r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start)\s+"
     r"(?:sales|selling|deliveries|delivering))\b"
 )
 # A launch told in the past tense happened, unless it "will be launched".
-_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started"
+_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have"
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
     r"on\s+track|to)\b"
@@ -489,7 +511,10 @@ def launch(clue: Clue) -> list[Draft]:
 _ENTRY = (
     r"\b(?:expected|expects|(?:plan(?:s|ning)?|aims?|set|preparing|looking)\s+to\s+(?:enter|"
     r"launch|sell|expand|start|bring|open)|will\s+(?:enter|launch|arrive|go\s+on\s+sale|start\s+"
-    r"(?:sales|selling|deliveries))|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+    r"(?:sales|selling|deliveries))|(?:will|to)\s+(?:begin|start)\s+(?:\w+\s+)?(?:deliveries|"
+    r"sales|selling)|will\s+be\s+(?:launched|introduced|released|sold)|weigh(?:s|ing)?\s+(?:a\s+)?"
+    r"(?:return|entry|launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|"
+    r"eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
 )
 
 
@@ -512,8 +537,9 @@ def expected_entry(clue: Clue) -> list[Draft]:
     if factory_plan or _search(_NO_ENTRY, clause):
         return []  # a factory's plan, or a plan denied: not a market entry
     home = names.home_market(clue.company)
-    after = names.included_markets(clause[max(0, cue.start() - start) :])
-    markets = [code for code in after or names.included_markets(clause) if code != home]
+    tail = clause[max(0, cue.start() - start) :]
+    nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
+    markets = [code for code in nearest or names.included_markets(clause) if code != home]
     if not markets:
         return []
     guesses: list[str] = []

@@ -69,6 +69,10 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
     text = re.sub(r"^(?:in|from|by)\s+(?=\d{4}$)", "", text)
     if re.fullmatch(r"(?:19|20)\d\d", text):
         return date(int(text), 1, 1)  # a year alone: its first day (dateparser keeps today's)
+    if prefer == "future" and re.fullmatch(_MONTHS, text):
+        named = datetime.strptime(text[:3], "%b").month
+        if named == published.month:  # "in July", written in July: this July
+            return published.replace(day=1)
     settings = {
         "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
         "PREFER_DATES_FROM": prefer,
@@ -186,7 +190,7 @@ def upcoming(text: str, published: date) -> date | None:
     if not match:
         return None
     found = parse_relative(match.group(0), published, "future")
-    return found if found and found >= published else None
+    return found if found and found >= published.replace(day=1) else None
 
 
 def year_of(text: str) -> str | None:

@@ -388,3 +388,23 @@ def test_round_five_cues() -> None:
     }  # fmt: skip
     same = cues.deliveries(clue("Total sales for the month came to 224,000.", period="2025-07"))
     assert only(same) == {"period": "2025-07", "units": 224000, "metric": "sales"}
+
+
+def test_round_six_cues() -> None:
+    sentence = (
+        "Kia will begin European deliveries of the EV4 in July, the automaker said, after "
+        "building the first cars at its Zilina plant in Slovakia in May."
+    )
+    assert only(cues.expected_entry(clue(sentence, "Kia"))) == {
+        "market": "EU", "expected": "2025-07", "model": "EV4",
+    }  # fmt: skip
+    plant = only(cues.factory(clue(sentence, "Kia")))
+    assert (plant["site"], plant["status"], plant.get("effective_on")) == (
+        "Zilina", "operational", None,
+    )  # fmt: skip
+    on_sale = cues.launch(clue("The EV3 has been on sale in Australia since January.", "Kia"))
+    assert only(on_sale) == {"model": "EV3", "launched_on": "2025-01-31", "market": "AU"}
+    weighing = cues.expected_entry(clue("It is weighing a return to the European market.", "BYD"))
+    assert only(weighing)["market"] == "EU"
+    carried = only(cues.deliveries(clue("Total sales rose 9% to 132,000 units.", period="2025-10")))
+    assert (carried["period"], carried["units"]) == ("2025-10", 132000)
