@@ -10,6 +10,7 @@ from typing import Any
 
 from . import figures, names, when
 from .figures import Figure
+from .sentences import split_clauses
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,7 @@ def factory(clue: Clue) -> list[Draft]:
         return []
     found: list[Draft] = []
     phase: int | None = None
-    for clause in _clauses(clue.text):
+    for clause in split_clauses(clue.text):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
         matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
@@ -344,12 +345,6 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
         found.append(Draft("factory", fields, guesses))
     return found
-
-
-def _clauses(text: str) -> list[str]:
-    from .sentences import split_clauses
-
-    return split_clauses(text)
 
 
 _NO_SALES = (
@@ -425,7 +420,7 @@ _FUTURE = (
 def _clause_at(text: str, position: int) -> tuple[int, str]:
     """The clause of a normalised sentence that holds `position`, with where it starts."""
     offset = 0
-    for clause in _clauses(text):
+    for clause in split_clauses(text):
         start = text.find(clause, offset)
         if start <= position < start + len(clause):
             return start, clause

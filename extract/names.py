@@ -22,12 +22,6 @@ HOME_MARKETS: dict[str, str] = {
     "Polestar": "SE", "Renault": "FR", "Stellantis": "NL", "VinFast": "VN",
     "Tata Motors": "IN", "Mahindra": "IN",
 }  # fmt: skip
-# Words that stand for the company the text is about.
-SUBJECT_WORDS = re.compile(
-    r"\b(?:the|its)\s+(?:company|automaker|carmaker|firm|group|EV maker|tech giant|"
-    r"smartphone maker|startup|brand)\b|^(?:It|They)\b",
-    re.IGNORECASE,
-)
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
 _RIVAL = re.compile(
