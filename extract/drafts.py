@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -204,7 +205,9 @@ def extract_drafts(
     source = source or SourceInfo()
     sentences = [s for s in split_sentences(text) if not _BOILERPLATE.match(s.text)]
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    title = source.title or first_line[:200] or "Untitled"
+    # A name may not carry invisible or control characters: the default title drops them.
+    visible = "".join(c for c in first_line if unicodedata.category(c) not in ("Cc", "Cf"))
+    title = source.title or visible[:200].strip() or "Untitled"
     cited = {"title": title}
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
     extra = (company,) if company else ()

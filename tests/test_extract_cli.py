@@ -245,3 +245,9 @@ def test_dry_run_writes_nothing_on_either_backend(store_location: str) -> None:
     assert json.loads(result.stdout) == {"recorded": 1, "already_present": 0, "dry_run": True}
     assert count_events(store_location) == before
     assert '"retraction"' not in mxt("export").stdout
+
+
+def test_the_default_title_drops_invisible_characters(run: Run) -> None:
+    text = "\ufeffBYD\u200b Update\n\nBYD sold 382,585 cars in June, the company said.\n"
+    (draft,) = drafts_of(run("extract", "-", "--published", "2025-07-02", input=text))
+    assert draft["source"]["title"] == "BYD Update"
