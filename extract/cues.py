@@ -65,20 +65,19 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     return clue.model
 
 
-def _scope(clue: Clue) -> dict[str, Any]:
+def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
-    in named foreign markets; empty (worldwide) otherwise."""
+    in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
+    figure, when the sentence holds several."""
+    text = clue.text if text is None else text
     home = names.home_market(clue.company)
-    outside = names.excluded_markets(clue.text)
+    outside = names.excluded_markets(text)
     if outside:
         return {"markets": ["*"], "except": outside}
-    if (
-        _search(r"\b(?:overseas|abroad|exports?|exported|international(?:ly)?)\b", clue.text)
-        and home
-    ):
+    if _search(r"\b(?:overseas|abroad|exports?|exported|international(?:ly)?)\b", text) and home:
         return {"markets": ["*"], "except": [home]}
-    foreign = [code for code in names.included_markets(clue.text) if code != home]
-    if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", clue.text):
+    foreign = [code for code in names.included_markets(text) if code != home]
+    if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
         return {"markets": foreign}
     return {}
 
@@ -185,6 +184,10 @@ _DELIVERED = (
 )
 
 
+_CHANGED_TO = (
+    r"^[^,.;]{0,40}?\b(?:rose|rising|fell|falling|climbed|climbing|dropped|dropping|grew|"
+    r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b[^,.;]{0,20}?\bto\b"
+)
 # A period named in an earlier sentence: "Total sales for the month came to 224,000".
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
 
@@ -203,7 +206,10 @@ def deliveries(clue: Clue) -> list[Draft]:
         period, guessed = clue.period, False
     if not cues or not counted or period is None:
         return []
-    verbs = [c for c in cues if c.group(0).lower() not in ("deliveries", "sales")] or cues[:1]
+    nouns = [c for c in cues if c.group(0).lower() in ("deliveries", "sales", "exports")]
+    verbs = [c for c in cues if c not in nouns] or cues[:1]
+    # A noun whose figure follows a change ("sales in China falling 27% to 125,100").
+    verbs += [n for n in nouns if n not in verbs and _search(_CHANGED_TO, clue.text[n.end() :])]
     found: list[Draft] = []
     used: set[int] = set()
     for verb in verbs:
@@ -217,13 +223,18 @@ def deliveries(clue: Clue) -> list[Draft]:
         if figure is None:
             break
         used.add(figure.start)
-        draft = _delivered(clue, verb.group(0), figure, period, guessed)
+        around = clue.text[max(0, verb.start() - 20) : figure.start] + _phrase_from(
+            clue.text, figure.start
+        )
+        draft = _delivered(clue, verb.group(0), figure, period, guessed, around)
         draft.guesses.extend(guesses_of_period)
         found.append(draft)
     return found
 
 
-def _delivered(clue: Clue, verb: str, figure: Figure, period: str, guessed: bool) -> Draft:
+def _delivered(
+    clue: Clue, verb: str, figure: Figure, period: str, guessed: bool, around: str
+) -> Draft:
     """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
     guesses = [f"year of the period {period}"] if guessed else []
     fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
@@ -233,7 +244,7 @@ def _delivered(clue: Clue, verb: str, figure: Figure, period: str, guessed: bool
     named = [m for m in names.models(clue.text) if m.end <= figure.start + 40]
     if named:
         fields["model"] = min(named, key=lambda m: abs(m.start - figure.start)).name
-    return Draft("deliveries", {**fields, **_scope(clue)}, guesses)
+    return Draft("deliveries", {**fields, **_scope(clue, around)}, guesses)
 
 
 def wait_time(clue: Clue) -> list[Draft]:
@@ -405,12 +416,12 @@ def showcase(clue: Clue) -> list[Draft]:
 
 
 _LAUNCHED = (
-    r"\b(?:(?:has|have)\s+been\s+on\s+sale|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
     r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start)\s+"
     r"(?:sales|selling|deliveries|delivering))\b"
 )
 # A launch told in the past tense happened, unless it "will be launched".
-_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have"
+_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
     r"on\s+track|to)\b"
@@ -436,7 +447,7 @@ def _clause_of(text: str, position: int) -> str:
 def _phrase_from(text: str, position: int) -> str:
     """The text from `position` to the next comma, semicolon or full stop, or to a word of
     a plan ("… in May and expects to begin sales in the UK": the plan is another fact)."""
-    stop = re.compile(r"[,;]|\.(?:\s|$)|\band\s+(?:expects|plans|will|aims)\b").search(
+    stop = re.compile(r",(?!\d)|;|\.(?:\s|$)|\band\s+(?:expects|plans|will|aims)\b").search(
         text, position + 1
     )
     return text[position : stop.start() if stop else len(text)]
@@ -483,7 +494,11 @@ def launch(clue: Clue) -> list[Draft]:
     model = _model(clue, cue.start(), guesses)
     if model is None:
         return []
-    markets = names.included_markets(phrase) or names.included_markets(clause)
+    markets = (
+        names.included_markets(phrase)
+        or names.included_markets(clause)
+        or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
+    )
     home = names.home_market(clue.company)
     if planned and any(market != home for market in markets):
         return []  # a market to enter later: an expected entry
@@ -509,7 +524,7 @@ _ENTRY = (
     r"(?:sales|selling|deliveries))|(?:will|to)\s+(?:begin|start)\s+(?:\w+\s+)?(?:deliveries|"
     r"sales|selling)|will\s+be\s+(?:launched|introduced|released|sold)|weigh(?:s|ing)?\s+(?:a\s+)?"
     r"(?:return|entry|launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|"
-    r"eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+    r"will\s+(?:reach|hit|arrive\s+(?:in|at))|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
 )
 
 

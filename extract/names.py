@@ -38,7 +38,7 @@ _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i[A-Z]?\d{1,2}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
@@ -125,10 +125,33 @@ def _brand_model() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})\s\d{{1,3}}(?![\w-])")
 
 
+# A model named by letters alone, known by the article before it: "the electric CLA".
+_LETTERS_MODEL = re.compile(
+    r"\b[Tt]he\s+(?:(?:new|electric|all-electric|updated|refreshed|latest|compact|flagship|"
+    r"entry-level|long-range|redesigned)\s+)*(?P<name>[A-Z]{2,4})(?![\w.-]|\s\d)"
+)
+_ACRONYMS = frozenset(
+    re.split(
+        r"\s+",
+        "EV EVS SUV MPV CEO CFO COO CTO IAA MWC CES IPO AI GDP VAT US UK EU USA UAE GAC SAIC "
+        "BYD NIO BMW GM VW FAW JV OEM NEV PHEV BEV HEV ICE",
+    )
+)
+
+
+def _letters_models(text: str) -> list[Mention]:
+    found = []
+    for match in _LETTERS_MODEL.finditer(text):
+        name = match.group("name")
+        if name not in _ACRONYMS and not _market_names().get(name) and not companies(name):
+            found.append(Mention(name, match.start("name"), match.end("name")))
+    return found
+
+
 def models(text: str) -> list[Mention]:
-    """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4…), rivals left
-    out, in order."""
-    branded = _mentions(_brand_model(), text, {})
+    """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4, bZ3X, G 580, "the
+    electric CLA"…), rivals left out, in order."""
+    branded = _mentions(_brand_model(), text, {}) + _letters_models(text)
     found = [
         m
         for m in _mentions(_MODEL, text, {})

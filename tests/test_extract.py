@@ -408,3 +408,22 @@ def test_round_six_cues() -> None:
     assert only(weighing)["market"] == "EU"
     carried = only(cues.deliveries(clue("Total sales rose 9% to 132,000 units.", period="2025-10")))
     assert (carried["period"], carried["units"]) == ("2025-10", 132000)
+
+
+def test_round_seven_cues() -> None:
+    text = "the electric CLA, the G 580, its bZ3X, the VF 3 and the new SUV from the EU"
+    assert [m.name for m in names.models(text)] == ["CLA", "G 580", "bZ3X", "VF 3"]
+    sentence = (
+        "Mercedes-Benz delivered 441,500 cars in the third quarter, down 12%, with sales in "
+        "China falling 27% to 125,100 units."
+    )
+    found = cues.deliveries(clue(sentence, "Mercedes-Benz"))
+    assert [(d.fields["units"], d.fields.get("markets")) for d in found] == [
+        (441500, None), (125100, ["CN"]),
+    ]  # fmt: skip
+    began = "It opened orders for the electric CLA in Germany, and deliveries there began in June."
+    assert only(cues.launch(clue(began, "Mercedes-Benz")))["market"] == "DE"
+    reach = "The all-electric GLC will reach European dealers early next year."
+    assert only(cues.expected_entry(clue(reach, "Mercedes-Benz"))) == {
+        "market": "EU", "expected": "2026", "model": "GLC",
+    }  # fmt: skip
