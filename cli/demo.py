@@ -11,11 +11,38 @@ import click
 from .main import Context
 
 SEED = "xiaomi-seed.jsonl"
+ARTICLE = "xiaomi-evs-outside-china-2027.txt"
 
 
 def seed_path() -> Path:
     """The demo data set shipped inside the package."""
     return Path(str(resources.files("mxt.cli").joinpath("data", SEED)))
+
+
+def show_extraction() -> None:
+    """The seed article run through `mxt extract`, its drafts counted by kind beside the
+    hand-made seed data set."""
+    import json
+    from collections import Counter
+    from datetime import date
+
+    from mxt.extract import extract_drafts
+
+    article = seed_path().with_name(ARTICLE)
+    text = article.read_text(encoding="utf-8")
+    drafts = extract_drafts(text, date(2025, 7, 4))
+    seed_lines = seed_path().read_text(encoding="utf-8").splitlines()
+    by_hand = Counter(json.loads(line)["kind"] for line in seed_lines if line.strip())
+    drafted = Counter(draft["kind"] for draft in drafts)
+    click.echo(f"{'kind':<16}{'drafts':>8}{'by hand':>9}")
+    for kind in sorted(by_hand.keys() | drafted.keys()):
+        click.echo(f"{kind:<16}{drafted[kind]:>8}{by_hand[kind]:>9}")
+    click.echo(f"{'total':<16}{sum(drafted.values()):>8}{sum(by_hand.values()):>9}")
+    verbatim = sum(1 for draft in drafts if draft["source"]["quote"] in text)
+    click.echo(f"quotes found verbatim in the article: {verbatim} of {len(drafts)}")
+    click.echo(
+        f"Review them: mxt extract {article} --published 2025-07-04 | mxt import --dry-run -"
+    )
 
 
 def step(title: str) -> None:
@@ -112,6 +139,8 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
+        step("From the article to drafts: mxt extract, next to the hand-made data set")
+        show_extraction()
     click.echo()
     if demo_store is not None:
         click.echo(f"The seed story stays in {demo_store}: try mxt --store {demo_store} log")

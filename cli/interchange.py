@@ -48,6 +48,73 @@ def read_jsonl(
         yield (f"{name} line {number}" if name else number), line
 
 
+def _open_inputs(files: tuple[str, ...]) -> list[tuple[str, IO[bytes], int]]:
+    """Each input with the name its errors carry (only when there are several) and size."""
+    import os
+
+    from mxt.events.errors import InputError
+
+    opened: list[tuple[str, IO[bytes], int]] = []
+    try:
+        for path in files:
+            if path == "-":
+                opened.append(("stdin" if len(files) > 1 else "", sys.stdin.buffer, 0))
+                continue
+            try:
+                handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 (closed by the caller)
+            except OSError as error:
+                raise InputError("file", f"{path}: {error.strerror}") from None
+            opened.append(
+                (path if len(files) > 1 else "", handle, os.fstat(handle.fileno()).st_size)
+            )
+    except BaseException:
+        _close_inputs(opened)
+        raise
+    return opened
+
+
+def _close_inputs(opened: list[tuple[str, IO[bytes], int]]) -> None:
+    for _, handle, _ in opened:
+        if handle is not sys.stdin.buffer:
+            handle.close()
+
+
+def _dry_run_location(location: str | None) -> str | None:
+    """The store a dry run checks against: the one named when it exists (a PostgreSQL URL
+    is taken to exist), else None (an empty temporary store stands in; nothing is made)."""
+    from pathlib import Path
+
+    from mxt.domain.store import default_store_path
+
+    target = location or str(default_store_path())
+    if target.startswith(("postgresql://", "postgres://")):
+        return target
+    path = Path(target)
+    return target if path.is_file() and path.stat().st_size > 0 else None
+
+
+class _Summary:
+    """The announcements a dry run would record, one printable line each."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def watch(self, lines: Iterator[tuple[int | str, Any]]) -> Iterator[tuple[int | str, Any]]:
+        from mxt.events.announcements import Announcement, with_id
+
+        for where, line in lines:
+            label = f"line {where}" if isinstance(where, int) else where
+            if isinstance(line, Announcement):
+                content = with_id(line)
+                self.lines.append(
+                    f"{label}: {content['kind']} {content['company']} "
+                    f"{content['announced_on']} {content['id']}"
+                )
+            else:
+                self.lines.append(f"{label}: {line.kind} of {line.id}")
+            yield where, line
+
+
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
@@ -58,36 +125,38 @@ def read_jsonl(
     default=None,
     help="Progress bar (default: when stderr is a terminal).",
 )
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every line as import would and print what would be recorded; write nothing.",
+)
 @click.pass_obj
 def import_command(
-    context: Context, files: tuple[str, ...], as_json: bool, progress: bool | None
+    context: Context,
+    files: tuple[str, ...],
+    as_json: bool,
+    progress: bool | None,
+    dry_run: bool = False,
 ) -> None:
     """Append the announcements, corrections and retractions of JSONL FILEs (`-` = stdin).
 
     All the lines of all the files are recorded in one transaction: every one of them, or
-    none if one is bad. Lines already in the store count as already present.
+    none if one is bad. Lines already in the store count as already present. With
+    --dry-run every rule is checked (against the store when it exists, else against an
+    empty one) and nothing is written; no store is created.
 
     Example: mxt import announcements.jsonl
     """
-    import os
+    import tempfile
+    from pathlib import Path
 
     from mxt.domain.recording import import_lines
-    from mxt.events.errors import InputError
+    from mxt.domain.store import Store
 
     show_progress = sys.stderr.isatty() if progress is None else progress
-    opened: list[tuple[str, IO[bytes], int]] = []
+    summary = _Summary()
+    opened = _open_inputs(files)
     try:
-        for path in files:
-            if path == "-":
-                opened.append(("stdin" if len(files) > 1 else "", sys.stdin.buffer, 0))
-                continue
-            try:
-                handle: IO[bytes] = open(path, "rb")  # noqa: SIM115 (closed below)
-            except OSError as error:
-                raise InputError("file", f"{path}: {error.strerror}") from None
-            opened.append(
-                (path if len(files) > 1 else "", handle, os.fstat(handle.fileno()).st_size)
-            )
         total = sum(size for _, _, size in opened) or None
         with click.progressbar(
             length=total or 0, label="importing", file=sys.stderr, hidden=not show_progress
@@ -97,14 +166,26 @@ def import_command(
                 for name, handle, _ in opened:
                     yield from read_jsonl(handle, name, bar if total else None)
 
-            with context.open_store() as store:
-                result = import_lines(store, lines())
+            if not dry_run:
+                with context.open_store() as store:
+                    result = import_lines(store, lines())
+            else:
+                with tempfile.TemporaryDirectory(prefix="mxt-dry-run-") as folder:
+                    location = _dry_run_location(context.store_location)
+                    with Store(location or str(Path(folder) / "empty.sqlite")) as store:
+                        result = import_lines(store, summary.watch(lines()), dry_run=True)
     finally:
-        for _, handle, _ in opened:
-            if handle is not sys.stdin.buffer:
-                handle.close()
+        _close_inputs(opened)
+    counts = {"recorded": result.recorded, "already_present": result.already_present}
     if as_json:
-        emit_json({"recorded": result.recorded, "already_present": result.already_present})
+        emit_json({**counts, "dry_run": True} if dry_run else counts)
+    elif dry_run:
+        for line in summary.lines:
+            click.echo(line)
+        click.echo(
+            f"dry run: would record {result.recorded}, already present "
+            f"{result.already_present}; nothing written"
+        )
     else:
         click.echo(f"recorded {result.recorded}, already present {result.already_present}")
 

@@ -37,6 +37,7 @@ COMMAND_MODULES = {
     "demo": "demo",
     "progress": "progress",
     "check": "check",
+    "extract": "extract",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -71,17 +72,40 @@ def retract(store: Store, announcement_id: str, reason: str) -> None:
     import_lines(store, [(None, line)], strict=True)
 
 
+class _DryRunDone(Exception):
+    """Ends a dry run's transaction so that it rolls back."""
+
+
 def import_lines(
-    store: Store, lines: Iterable[tuple[LineRef, Line]], *, strict: bool = False
+    store: Store,
+    lines: Iterable[tuple[LineRef, Line]],
+    *,
+    strict: bool = False,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Appends every line in one transaction: all of them, or none if one is bad.
 
     Announcements already recorded (same id, same content) and correction or retraction
     lines already applied count as already present, so importing a file twice records it
     once. With `strict`, a correction that changes nothing or a second retraction is an
-    error instead (the `mxt correct` / `mxt retract` commands).
+    error instead (the `mxt correct` / `mxt retract` commands). With `dry_run`, every rule
+    is checked and the counts answered as for a real import, then the transaction rolls
+    back: nothing is written.
     """
     result = ImportResult()
+    with contextlib.suppress(_DryRunDone):
+        _import_in_transaction(store, lines, result, strict=strict, dry_run=dry_run)
+    return result
+
+
+def _import_in_transaction(
+    store: Store,
+    lines: Iterable[tuple[LineRef, Line]],
+    result: ImportResult,
+    *,
+    strict: bool,
+    dry_run: bool,
+) -> None:
     with store.write() as transaction:
         batch = _Batch(transaction, result)
         for line_number, line in lines:
@@ -103,7 +127,8 @@ def import_lines(
             ) as error:
                 raise _at_line(error, line_number) from None
         batch.flush()
-    return result
+        if dry_run:
+            raise _DryRunDone
 
 
 def _at_line(error: Exception, line_number: LineRef) -> Exception:

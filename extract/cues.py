@@ -1,0 +1,608 @@
+"""One function per kind of fact: each reads one sentence (a `Clue`) and answers the drafts
+of its kind found there, with what it had to guess."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import figures, names, when
+from .figures import Figure
+from .sentences import split_clauses
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One sentence and what the text around it tells: the company it is about, the model
+    and factory site last named, the year a policy of the text names."""
+
+    quote: str
+    text: str
+    heading: bool
+    published: date
+    company: str
+    company_guessed: bool
+    model: str | None
+    site: str | None
+    horizon: str | None
+    period: str | None = None
+
+
+@dataclass
+class Draft:
+    """A fact found in a sentence: its kind, its own fields, the day it dates itself (if it
+    does) and what had to be guessed."""
+
+    kind: str
+    fields: dict[str, Any]
+    guesses: list[str] = field(default_factory=list)
+    announced_on: date | None = None
+
+
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    return re.search(pattern, text, re.IGNORECASE)
+
+
+def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
+    """`{key: value}` with `bound` (and `high` for a range) when the figure is not exact."""
+    found: dict[str, Any] = {key: figure.value}
+    if figure.bound != "exact":
+        found["bound"] = figure.bound
+    if figure.high is not None:
+        found["high"] = figure.high
+    return found
+
+
+def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
+    """The model named nearest to `position`, or the one last named before this sentence."""
+    found = names.models(clue.text)
+    if found:
+        return min(found, key=lambda m: abs(m.start - position)).name
+    if clue.model:
+        guesses.append(f"model {clue.model} taken from an earlier sentence")
+    return clue.model
+
+
+def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
+    """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
+    in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
+    figure, when the sentence holds several."""
+    text = clue.text if text is None else text
+    home = names.home_market(clue.company)
+    outside = names.excluded_markets(text)
+    if outside:
+        return {"markets": ["*"], "except": outside}
+    if _search(r"\b(?:overseas|abroad|exports?|exported|international(?:ly)?)\b", text) and home:
+        return {"markets": ["*"], "except": [home]}
+    foreign = [code for code in names.included_markets(text) if code != home]
+    if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
+        return {"markets": foreign}
+    return {}
+
+
+_ORDERS = r"\b(?:pre-?bookings?|pre-?orders?|reservations?|orders?|bookings?|deposits?)\b"
+
+
+def orders(clue: Clue) -> list[Draft]:
+    """Order milestones: "over 200,000 pre-bookings within 3 minutes", "locked in 240,000
+    orders"; the stage from the wording (locked, pre-booking, confirmed)."""
+    cue = _search(_ORDERS, clue.text)
+    if not cue:
+        return []
+    counted = figures.counts(clue.text, minimum=100)
+    figure = figures.nearest(counted, cue.start())
+    if figure is None:
+        return []
+    guesses: list[str] = []
+    text = clue.text.lower()
+    if "lock" in text:
+        stage = "locked"
+    elif _search(r"pre-?book|pre-?order|reservation|deposit|booking", text):
+        stage = "pre-booking"
+    else:
+        stage = "confirmed"
+        guesses.append("stage confirmed (the text names no stage)")
+    model = _model(clue, figure.start, guesses)
+    if model is None:
+        return []
+    fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    within = figures.duration(clue.text)
+    if within:
+        fields["within"] = within
+    return [Draft("orders", {**fields, **_scope(clue)}, guesses)]
+
+
+_TARGET = (
+    r"\b(?:target(?:s|ed|ing)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
+    r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build|reach|"
+    r"hit|achieve))\b"
+)
+
+
+def _metric(text: str, default: str) -> str:
+    if _search(r"\b(?:production|produce|produced|build|built|output|manufactur)", text):
+        return "production"
+    if _search(r"\b(?:sales|sell|sold)\b", text):
+        return "sales"
+    if _search(r"\bdeliver", text):
+        return "deliveries"
+    return default
+
+
+def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Figure]]:
+    """The figure the sentence says is replaced ("up from 300,000", "from 300,000 to…",
+    "cut from…") and the figures left for the new value."""
+    cue = _search(
+        r"\bfrom\s+(?:the\s+|its\s+|an?\s+)?(?:earlier|previous|prior|original)?|"
+        r"\b(?:earlier|previous|prior|original)\s+(?:\w+\s+){0,2}of\b",
+        clue.text,
+    )
+    if not cue:
+        return None, counted
+    after = [f for f in counted if f.start >= cue.end() - 1]
+    if not after:
+        return None, counted
+    previous = min(after, key=lambda f: f.start - cue.end())
+    return previous, [f for f in counted if f is not previous]
+
+
+def target(clue: Clue) -> list[Draft]:
+    """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
+    up from 300,000"), with what they replace as `previous`."""
+    cue = _search(_TARGET, clue.text)
+    counted = figures.counts(clue.text, minimum=100)
+    if not cue or not counted:
+        return []
+    previous, rest = _previous(clue, counted)
+    after_to = [f for f in rest if re.search(r"\bto\s+$", clue.text[: f.start])]
+    figure = after_to[0] if after_to else figures.nearest(rest, cue.start())
+    if figure is None:
+        return []
+    guesses: list[str] = []
+    metric = _metric(clue.text, "deliveries")
+    if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
+        guesses.append("metric deliveries (the text does not say which)")
+    period, guessed = when.period(clue.text, clue.published, "future")
+    if period is None:
+        period = str(clue.published.year)
+        guesses.append(f"period {period} (the year of publication)")
+    elif guessed:
+        guesses.append(f"year of the period {period}")
+    fields = {"metric": metric, "period": period, **_count_fields(figure, "value")}
+    if previous is not None:
+        fields["previous"] = previous.value
+        if previous.high is not None:
+            fields["previous_high"] = previous.high
+    return [Draft("target", {**fields, **_scope(clue)}, guesses)]
+
+
+_DELIVERED = (
+    r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|produced|registrations|"
+    r"registered|exported|exports)\b"
+)
+
+
+_CHANGED_TO = (
+    r"^[^,.;]{0,40}?\b(?:rose|rising|fell|falling|climbed|climbing|dropped|dropping|grew|"
+    r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b[^,.;]{0,20}?\bto\b"
+)
+# A period named in an earlier sentence: "Total sales for the month came to 224,000".
+_SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
+
+
+def deliveries(clue: Clue) -> list[Draft]:
+    """Deliveries, sales or production over a period ("In June, the company delivered
+    28,000 units"): for each verb the figure nearest it ("produced 10,720 and delivered
+    13,201" is two drafts), with a model if one is named there."""
+    if _search(_TARGET, clue.text) or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
+        return []
+    cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
+    counted = figures.counts(clue.text, minimum=100)
+    period, guessed = when.period(clue.text, clue.published, "past")
+    carried = period is None and clue.period is not None
+    if carried:
+        period, guessed = clue.period, False
+    if not cues or not counted or period is None:
+        return []
+    nouns = [c for c in cues if c.group(0).lower() in ("deliveries", "sales", "exports")]
+    verbs = [c for c in cues if c not in nouns] or cues[:1]
+    # A noun whose figure follows a change ("sales in China falling 27% to 125,100").
+    verbs += [n for n in nouns if n not in verbs and _search(_CHANGED_TO, clue.text[n.end() :])]
+    found: list[Draft] = []
+    used: set[int] = set()
+    for verb in verbs:
+        if carried and not _search(_SAME_PERIOD, clue.text):
+            guesses_of_period = [f"period {period} carried from the sentence before"]
+        else:
+            guesses_of_period = []
+        left = [f for f in counted if f.start not in used]
+        after = [f for f in left if 0 <= f.start - verb.end() <= 40]
+        figure = after[0] if after else figures.nearest(left, verb.start())
+        if figure is None:
+            break
+        used.add(figure.start)
+        around = clue.text[max(0, verb.start() - 20) : figure.start] + _phrase_from(
+            clue.text, figure.start
+        )
+        draft = _delivered(clue, verb.group(0), figure, period, guessed, around)
+        draft.guesses.extend(guesses_of_period)
+        found.append(draft)
+    return found
+
+
+def _delivered(
+    clue: Clue, verb: str, figure: Figure, period: str, guessed: bool, around: str
+) -> Draft:
+    """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
+    guesses = [f"year of the period {period}"] if guessed else []
+    fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
+    metric = _metric(verb, "deliveries")
+    if metric != "deliveries":
+        fields["metric"] = metric
+    named = [m for m in names.models(clue.text) if m.end <= figure.start + 40]
+    if named:
+        fields["model"] = min(named, key=lambda m: abs(m.start - figure.start)).name
+    return Draft("deliveries", {**fields, **_scope(clue, around)}, guesses)
+
+
+def wait_time(clue: Clue) -> list[Draft]:
+    """Waiting times ("wait times of up to 8 months for certain trims") in months."""
+    cue = _search(r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b", clue.text)
+    if not cue:
+        return []
+    months = figures.months_span(clue.text[cue.start() :])
+    if months is None or months <= 0:
+        return []
+    guesses: list[str] = []
+    model = _model(clue, cue.start(), guesses)
+    if model is None:
+        return []
+    return [Draft("wait-time", {"model": model, "max_months": months}, guesses)]
+
+
+_STATUSES = (
+    ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
+     r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
+    ("completed", r"\b(?:complet|finish)\w*"),
+    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
+     r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
+     r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
+     r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
+     r"\b(?:building|built|produc\w+|assembl\w+)\s+(?:the\s+|its\s+)?(?:first|1st)\s+(?:cars|vehicles|"
+     r"units)|"
+     r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
+    ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
+)  # fmt: skip
+_PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
+_SITE_AFTER = re.compile(
+    r"\b\w*(?:plant|factory|facility|base)\s+(?:in|near|at)\s+"
+    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+)
+_SITE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:plant|factory|gigafactory)\b")
+
+
+# Wording of a status still to come ("expected to begin", "will start"): only then is a date
+# in the clause the day it is due.
+_PLAN = r"\b(?:will|expected|expects|plans?|planned|to\s+(?:begin|start)|set\s+to|due|aims?)\b"
+
+
+def _due(text: str, published: date) -> date | None:
+    """When a plan is due: a day ("on July 3"), a relative date ("within a month", "in
+    October") or the first day of a period still to come ("the fourth quarter")."""
+    due = when.future_day(text, published) or when.upcoming(text, published)
+    if due is None:
+        period, _ = when.period(text, published, "future")
+        if period is not None and when.first_day(period) > published:
+            due = when.first_day(period)
+    # A plan due in the month of publication is due, at the earliest, on publication.
+    return max(due, published) if due is not None else None
+
+
+_NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
+
+
+def factory_site(text: str) -> str | None:
+    """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
+    # "its Zilina plant" names the site; "its Brazilian plant", "a Nissan factory" do not.
+    for match in _SITE_BEFORE.finditer(text):
+        site = match.group(1)
+        named_otherwise = names.place_market(site) or names.companies(site)
+        if site.lower() not in _NOT_A_SITE and not named_otherwise:
+            return site
+    for match in _SITE_AFTER.finditer(text):
+        if match.group(1).lower() not in _NOT_A_SITE:
+            return match.group(1)
+    if _search(r"\b(?:plant|factory|gigafactory)\b", text):
+        for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
+            if names.place_market(place.group(1)):
+                return place.group(1)
+    return None
+
+
+def factory(clue: Clue) -> list[Draft]:
+    """Factory milestones, one per clause: land bought, construction, a phase completed,
+    operations to begin (a later date is a plan, `effective_on`)."""
+    if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.text):
+        return []
+    found: list[Draft] = []
+    phase: int | None = None
+    for clause in split_clauses(clue.text):
+        number = _PHASE.search(clause)
+        phase = int(number.group(1) or number.group(2)) if number else phase
+        matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
+        if matched is None:
+            continue
+        status, where = matched
+        guesses: list[str] = []
+        site = factory_site(clause) or clue.site
+        if site is None:
+            site = f"{clue.company} plant"
+            guesses.append("site (the text does not name the plant)")
+        elif factory_site(clause) is None:
+            guesses.append(f"site {site} taken from an earlier sentence")
+        if phase is None:
+            guesses.append("phase 1 (the text names no phase)")
+        fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
+        fields["_clause"] = clause  # certainty is read from the clause (not sent out)
+        # The plan, if any, is worded around the status ("expected to start production").
+        around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
+            clause, where.start()
+        )
+        due = _due(around, clue.published) if _search(_PLAN, around) else None
+        if due is not None and due > clue.published:
+            fields["effective_on"] = due.isoformat()
+            guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
+        found.append(Draft("factory", fields, guesses))
+    return found
+
+
+_NO_SALES = (
+    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|offer(?:ing)?|"
+    r"deliver(?:ing)?|export(?:ing)?)\b|\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b"
+)
+
+
+def policy(clue: Clue) -> list[Draft]:
+    """Export policies: "will not sell its EVs outside China until 2027" -> every market
+    except CN, not before 2027-01-01."""
+    cue = _search(_NO_SALES, clue.text)
+    if not cue:
+        return []
+    rest = clue.text[cue.start() :]
+    start = when.not_before(rest, clue.published)
+    if start is None:
+        return []
+    guesses: list[str] = []
+    if re.search(r"\b(?:until|from|before)\s+(?:at\s+least\s+)?\d{4}\b", rest, re.IGNORECASE):
+        guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
+    outside = names.excluded_markets(rest)
+    if outside:
+        fields: dict[str, Any] = {"markets": ["*"], "except": outside}
+    else:
+        inside = names.included_markets(rest)
+        if not inside:
+            return []
+        fields = {"markets": inside}
+    return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
+
+
+_SHOWN = re.compile(
+    r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were)\s+(?:shown|displayed|"
+    r"exhibited)|on\s+display|showed\s+off|displayed|exhibited|presented|unveiled|revealed)\b"
+    r".{0,30}?\bat\s+(?:the\s+)?)"
+    r"(?P<venue>[A-Z][\w&.-]*(?:\s(?:[A-Z][\w&.-]*|\d{4}))*)(?:\s+(?:motor\s+)?(?:show|fair|"
+    r"exhibition|expo|event|conference))?(?:\s+in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
+)
+
+
+def showcase(clue: Clue) -> list[Draft]:
+    """A model shown at an event ("made an appearance at MWC 2024 in Barcelona"): the venue
+    with its city, the market of that city."""
+    match = _SHOWN.search(clue.text)
+    if not match:
+        return []
+    guesses: list[str] = []
+    model = _model(clue, match.start(), guesses)
+    if model is None:
+        return []
+    venue, place = match.group("venue"), match.group("place")
+    fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
+    market = names.place_market(place) if place else None
+    if market:
+        fields["market"] = market
+    return [Draft("showcase", fields, guesses)]
+
+
+_LAUNCHED = (
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
+    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start)\s+"
+    r"(?:sales|selling|deliveries|delivering))\b"
+)
+# A launch told in the past tense happened, unless it "will be launched".
+_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
+_FUTURE = (
+    r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
+    r"on\s+track|to)\b"
+)
+
+
+def _clause_at(text: str, position: int) -> tuple[int, str]:
+    """The clause of a normalised sentence that holds `position`, with where it starts."""
+    offset = 0
+    for clause in split_clauses(text):
+        start = text.find(clause, offset)
+        if start <= position < start + len(clause):
+            return start, clause
+        offset = max(offset, start)
+    return 0, text
+
+
+def _clause_of(text: str, position: int) -> str:
+    """The clause of a normalised sentence that holds `position`."""
+    return _clause_at(text, position)[1]
+
+
+def _phrase_from(text: str, position: int) -> str:
+    """The text from `position` to the next comma, semicolon or full stop, or to a word of
+    a plan ("… in May and expects to begin sales in the UK": the plan is another fact)."""
+    stop = re.compile(r",(?!\d)|;|\.(?:\s|$)|\band\s+(?:expects|plans|will|aims)\b").search(
+        text, position + 1
+    )
+    return text[position : stop.start() if stop else len(text)]
+
+
+def _is_planned(text: str, cue: re.Match[str]) -> bool:
+    """True when the launch the cue names is still to come."""
+    before = text[max(0, cue.start() - 30) : cue.start()]
+    if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
+        return bool(re.search(r"\b(?:will|to|set\s+to)\s+be\s+$", before, re.IGNORECASE))
+    return bool(_search(_FUTURE, before + text[cue.start() : cue.end() + 30]))
+
+
+def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> date | None:
+    """When a launch happened (a day, month or year the phrase names, capped at
+    publication) or, for a plan, when it is due; None when the text does not say."""
+    if planned:
+        due = _due(phrase, clue.published)
+        if due is not None:
+            guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
+        return due
+    day = when.stated_day(phrase, clue.published)
+    if day is not None:
+        return day
+    period, _ = when.period(phrase, clue.published, "past")
+    if period is None or when.last_day(period).year > clue.published.year:
+        return None
+    day = min(when.last_day(period), clue.published)
+    guesses.append(f"launched_on {day.isoformat()} (the text names only {period})")
+    return day
+
+
+def launch(clue: Clue) -> list[Draft]:
+    """Launches of a model in a market ("the newly launched YU7 … in China", "the SU7,
+    launched in 2024"), and planned ones with their date ("will go on sale on July 3");
+    no market named means the company's home market (guessed)."""
+    cue = _search(_LAUNCHED, clue.text)
+    if not cue:
+        return []
+    clause = _clause_of(clue.text, cue.start())
+    phrase = _phrase_from(clue.text, cue.start())
+    planned = _is_planned(clue.text, cue)
+    guesses: list[str] = []
+    model = _model(clue, cue.start(), guesses)
+    if model is None:
+        return []
+    markets = (
+        names.included_markets(phrase)
+        or names.included_markets(clause)
+        or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
+    )
+    home = names.home_market(clue.company)
+    if planned and any(market != home for market in markets):
+        return []  # a market to enter later: an expected entry
+    if not markets and home:
+        markets = [home]
+        guesses.append(f"market {home} (the company's home market; the text names none)")
+    day = _launch_day(clue, clause if planned else phrase, planned, guesses)
+    if planned and day is None:
+        return []
+    fields: dict[str, Any] = {"model": model}
+    if day is not None:
+        fields["launched_on"] = day.isoformat()
+    announced = None if planned else day
+    return [
+        Draft("launch", {**fields, "market": market}, list(guesses), announced_on=announced)
+        for market in markets
+    ]
+
+
+_ENTRY = (
+    r"\b(?:expected|expects|(?:plan(?:s|ning)?|aims?|set|preparing|looking)\s+to\s+(?:enter|"
+    r"launch|sell|expand|start|bring|open)|will\s+(?:enter|launch|arrive|go\s+on\s+sale|start\s+"
+    r"(?:sales|selling|deliveries))|(?:will|to)\s+(?:begin|start)\s+(?:\w+\s+)?(?:deliveries|"
+    r"sales|selling)|will\s+be\s+(?:launched|introduced|released|sold)|weigh(?:s|ing)?\s+(?:a\s+)?"
+    r"(?:return|entry|launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|"
+    r"will\s+(?:reach|hit|arrive\s+(?:in|at))|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+)
+
+
+_NO_ENTRY = (
+    r"\b(?:no|not|never)\s+(?:\w+\s+){0,2}(?:plans?|intention|intends?)\s+to\b|"
+    r"\b(?:will\s+not|won't|does\s+not|doesn't)\s+(?:plan\s+to\s+)?(?:enter|launch|sell)\b"
+)
+
+
+def expected_entry(clue: Clue) -> list[Draft]:
+    """Markets a company (or a model) is expected to enter ("Europe is expected to be high
+    on the list", "India launch expected soon"), with the year or month expected."""
+    cue = _search(_ENTRY, clue.text)
+    if not cue or _search(_NO_SALES, clue.text):
+        return []
+    start, clause = _clause_at(clue.text, cue.start())
+    factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
+        r"\b(?:plant|factory|production|assembl\w*)\b", clause
+    )
+    if factory_plan or _search(_NO_ENTRY, clause):
+        return []  # a factory's plan, or a plan denied: not a market entry
+    home = names.home_market(clue.company)
+    tail = clause[max(0, cue.start() - start) :]
+    nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
+    markets = [code for code in nearest or names.included_markets(clause) if code != home]
+    if not markets:
+        return []
+    guesses: list[str] = []
+    expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
+    named = names.models(clue.text)
+    fields: dict[str, Any] = {"expected": expected}
+    if named:
+        fields["model"] = named[0].name
+    return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
+
+
+def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
+    """When an entry is expected: a month or year named after the cue (else in its clause),
+    else the year a policy of the text names, else the year of publication (for "soon")."""
+    for text in (after, clause):
+        due = when.upcoming(text, clue.published)
+        if due is not None and _search(rf"\b(?:in|by)\s+{due.strftime('%B')}\b", text):
+            return f"{due.year}-{due.month:02d}"
+        year = when.year_of(text)
+        if year and int(year) >= clue.published.year:
+            return year
+        if due is not None:
+            return str(due.year)
+    if clue.horizon:
+        guesses.append(f"expected {clue.horizon} (the year the text's policy names)")
+        return clue.horizon
+    guesses.append(f"expected {clue.published.year} (the text gives no date)")
+    return str(clue.published.year)
+
+
+_TOPICS = (
+    ("hiring", r"\b(?:hiring|recruit\w*|jobs?|workers|staff|headcount|layoffs?)\b"),
+    ("pricing", r"\b(?:price\w*|discount\w*|costs?)\b"),
+    ("production", r"\b(?:production|capacity|supply|bottlenecks?|manufactur\w*)\b"),
+    ("deliveries", r"\b(?:deliver\w*|sales|sold)\b"),
+    ("demand", r"\b(?:demand|orders?|customers)\b"),
+    ("strategy", r"\b(?:strategy|priority|focus\w*|plans?|global\w*|international|expansion|"
+     r"markets?)\b"),
+)  # fmt: skip
+
+
+def statement(clue: Clue) -> list[Draft]:
+    """A sentence of no kind, kept as a statement: its text verbatim and a topic guessed
+    from its words. Headings and questions are not statements."""
+    if clue.heading or clue.quote.rstrip().endswith("?") or len(clue.quote.split()) < 6:
+        return []
+    topic = next((t for t, pattern in _TOPICS if _search(pattern, clue.text)), "general")
+    fields: dict[str, Any] = {"topic": topic, "text": clue.quote}
+    named = list(dict.fromkeys(m.name for m in names.models(clue.text)))
+    if len(named) == 1:
+        fields["model"] = named[0]
+    return [Draft("statement", fields, [f"topic {topic}"])]
+
+
+# The cues tried on every sentence, in order; `statement` only when none of them finds a fact.
+CUES = (launch, orders, target, deliveries, wait_time, factory, policy, showcase, expected_entry)

@@ -1,0 +1,220 @@
+"""The pipeline: sentences -> cues -> draft announcements in the import format."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from . import cues, names, when
+from .cues import Clue, Draft
+from .figures import normalise
+from .sentences import Sentence, split_sentences
+
+_REPORTED = (
+    r"\baccording\s+to\s+(?:people|persons?|sources?|a\s+person|(?:media\s+)?reports?|media|"
+    r"analysts?|insiders?|data)\b|\bpeople\s+(?:familiar|with\s+knowledge)\b|\breportedly\b|"
+    r"\b(?:is|are|was|were)\s+said\s+to\b|\brumou?r|\bsources?\s+(?:said|say)\b"
+)
+_EXPECTED = (
+    r"\b(?:expected|expects?|plans?|planning|planned|could|may|might|likely|anticipated|"
+    r"projected|set\s+to|intends?|soon)\b"
+)
+# A target is itself a plan: its own wording ("aims to", "plans to deliver") is not doubt.
+_TARGET_WORDS = r"\b(?:plans?\s+to|expects?\s+to|aims?\s+to)\s+(?:deliver|sell|produce|build)"
+_CONFIRMED = (
+    r"\b(?:said|says|announced|announces|stated|told|posted|insists|according\s+to)\b|"
+    r"\bconfirm(?:ed|s)\s+(?:that|it|on|in)\b"  # not "confirmed orders"
+)
+_TITLES = r"CEO|chief\s+executive|founder|chairman|president|spokes(?:person|man|woman)|CFO"
+_SPEAKER = re.compile(
+    rf"\b(?P<title>{_TITLES})\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}})\b|"
+    rf"\b(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:the\s+company's\s+|its\s+)?(?P<title2>{_TITLES})"
+)
+_SAYS = r"\b(?:said|says|confirmed|announced|told|insists|insisted|wrote|posted|according\s+to)\b"
+_BOILERPLATE = re.compile(
+    r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where the text comes from: `title` defaults to the text's first line."""
+
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+class _Reading:
+    """What the pipeline knows so far in the text: the company and model last named in the
+    paragraph, the factory site last named, the people quoted with their titles."""
+
+    def __init__(self, subject: str, extra: tuple[str, ...], horizon: str | None) -> None:
+        self.subject = subject
+        self.extra = extra
+        self.horizon = horizon
+        self.paragraph = -1
+        self.company: str | None = None
+        self.model: str | None = None
+        self.site: str | None = None
+        self.period: str | None = None
+        self.people: dict[str, str] = {}
+
+    def clue(self, sentence: Sentence, published: date) -> Clue:
+        """The sentence with its context; the context is then updated with what it names."""
+        if sentence.paragraph != self.paragraph:
+            self.paragraph, self.company, self.model = sentence.paragraph, None, None
+            self.period = None
+        text = normalise(sentence.text)
+        named = names.companies(text, self.extra)
+        company = named[0] if named else self.company or self.subject
+        # A policy's year stands for the subject's expected entries, not another company's.
+        horizon = self.horizon if company == self.subject else None
+        clue = Clue(
+            sentence.text, text, sentence.heading, published, company, not named,
+            self.model, self.site, horizon, self.period,
+        )  # fmt: skip
+        self.company = company if named else self.company
+        models = names.models(text)
+        self.model = models[-1].name if models else self.model
+        self.site = cues.factory_site(text) or self.site
+        self.period = when.period(text, published, "past")[0] or self.period
+        self._learn_people(text)
+        return clue
+
+    def _learn_people(self, text: str) -> None:
+        for match in _SPEAKER.finditer(text):
+            name = match.group("name") or match.group("name2")
+            title = re.sub(r"\s+", " ", match.group("title") or match.group("title2"))
+            label = f"{name} ({'CEO' if title.lower() == 'chief executive' else title})"
+            for part in {name, *name.split()}:
+                self.people[part] = label
+
+    def speaker(self, text: str) -> str | None:
+        """The person the sentence quotes, when they were introduced with a title."""
+        if not re.search(_SAYS, text, re.IGNORECASE):
+            return None
+        spoken = [
+            (m.start(), label)
+            for part, label in self.people.items()
+            for m in re.finditer(rf"\b{re.escape(part)}\b", text)
+        ]
+        return min(spoken)[1] if spoken else None
+
+
+def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
+    """How sure the wording is, and a guess to note when the wording says nothing."""
+    if re.search(_REPORTED, text, re.IGNORECASE):
+        return "reported", None
+    wording = draft.fields.get("_clause", text)
+    if draft.kind == "target":
+        wording = re.sub(_TARGET_WORDS, "", wording, flags=re.IGNORECASE)
+    wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
+    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
+        return "expected", None
+    if re.search(_CONFIRMED, text, re.IGNORECASE):
+        return "confirmed", None
+    return "reported", "certainty reported (the sentence names no source)"
+
+
+def _subject(text: str, company: str | None) -> str:
+    """The company the text is about: the one given, else the first named in the text."""
+    if company:
+        return company
+    for line in text.splitlines():
+        named = names.companies(normalise(line))
+        if named:
+            return named[0]
+    return "Unknown"
+
+
+def _horizon(sentences: list[Sentence], published: date) -> str | None:
+    """The year the text's first sales policy names ("until 2027"), if any."""
+    for sentence in sentences:
+        clue = Clue(sentence.text, normalise(sentence.text), sentence.heading, published,
+                    "", False, None, None, None)  # fmt: skip
+        for draft in cues.policy(clue):
+            return str(draft.fields["not_before"])[:4]
+    return None
+
+
+def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> dict[str, Any]:
+    """The import-format line of a draft, its note saying what was guessed."""
+    guesses = list(draft.guesses)
+    if clue.company_guessed:
+        guesses.insert(0, f"company {clue.company} from the surrounding text")
+    level, guess = certainty(draft, clue.text)
+    if guess:
+        guesses.append(guess)
+    announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)
+    if announced_on is not None and draft.announced_on is None:
+        guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
+    fields = {k: v for k, v in draft.fields.items() if not k.startswith("_")}
+    line: dict[str, Any] = {
+        "kind": draft.kind,
+        "company": clue.company,
+        "announced_on": (announced_on or clue.published).isoformat(),
+        **fields,
+        "certainty": level,
+    }
+    speaker = reading.speaker(clue.text)
+    if speaker:
+        line["speaker"] = speaker
+    line["source"] = {**source, "quote": clue.quote}
+    said = "; ".join(guesses) if guesses else "nothing beyond the reading of the sentence"
+    line["note"] = f"Extracted by mxt extract (a draft to review). Guessed: {said}."
+    return line
+
+
+_MAIN_FIELDS = ("count", "units", "value", "not_before", "max_months", "status", "market")
+
+
+def _echoes(heading: dict[str, Any], body: dict[str, Any]) -> bool:
+    """True when a heading's draft repeats a fact the body states (often less exactly)."""
+    if (heading["kind"], heading["company"]) != (body["kind"], body["company"]):
+        return False
+    shared = [f for f in _MAIN_FIELDS if f in heading and f in body]
+    return bool(shared) and all(heading[f] == body[f] for f in shared)
+
+
+def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One draft per fact: a fact found again keeps its first draft, and a heading that
+    repeats a fact of the body keeps only the body's."""
+    bodies = [line for heading, line in found if not heading]
+    kept: dict[str, dict[str, Any]] = {}
+    for heading, line in found:
+        if heading and any(_echoes(line, body) for body in bodies):
+            continue
+        key = json.dumps(
+            {k: v for k, v in line.items() if k not in ("source", "note", "certainty", "speaker")},
+            sort_keys=True,
+        )
+        kept.setdefault(key, line)
+    return list(kept.values())
+
+
+def extract_drafts(
+    text: str, published: date, source: SourceInfo | None = None, company: str | None = None
+) -> list[dict[str, Any]]:
+    """The draft announcements of a news text, in the import format: one per fact found
+    (a sentence of no kind becomes a `statement`), each quoting its sentence verbatim."""
+    source = source or SourceInfo()
+    sentences = [s for s in split_sentences(text) if not _BOILERPLATE.match(s.text)]
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    # A name may not carry invisible or control characters: the default title drops them.
+    visible = "".join(c for c in first_line if unicodedata.category(c) not in ("Cc", "Cf"))
+    title = source.title or visible[:200].strip() or "Untitled"
+    cited = {"title": title}
+    cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
+    extra = (company,) if company else ()
+    reading = _Reading(_subject(text, company), extra, _horizon(sentences, published))
+    found: list[tuple[bool, dict[str, Any]]] = []
+    for sentence in sentences:
+        clue = reading.clue(sentence, published)
+        drafts = [draft for cue in cues.CUES for draft in cue(clue)] or cues.statement(clue)
+        found.extend((clue.heading, _finish(d, clue, reading, cited)) for d in drafts)
+    return _deduplicated(found)

@@ -1,0 +1,219 @@
+"""Dates and periods in a sentence, resolved against the article's publication date.
+
+Month names and relative phrases ("next month", "in a month", "this year", "on Tuesday") are
+read by dateparser with the publication date as its RELATIVE_BASE; PREFER_DATES_FROM says
+whether a bare "June" is the last one (a figure reported) or the next one (a plan).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+Prefer = Literal["past", "future"]
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+            "fourth": 4, "4th": 4}  # fmt: skip
+_QUARTER = re.compile(
+    r"\b(?:(?P<word>first|1st|second|2nd|third|3rd|fourth|4th)[- ]quarter|Q(?P<q>[1-4]))"
+    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_QUARTER_ENDING = re.compile(
+    rf"\b(?:3|three)\s+months\s+(?:to|ended|ending|through)\s+(?P<month>{_MONTHS})\b",
+    re.IGNORECASE,
+)
+_QUARTER_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
+_HALF = re.compile(
+    r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?"
+    r"(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(rf"\b(?P<month>{_MONTHS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
+_RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+_DAY = re.compile(
+    rf"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
+    rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?\b|yesterday|today)",
+)
+_UNTIL = re.compile(
+    rf"\b(?:until|till|before|from|by)\s+(?:at\s+least\s+|early\s+|the\s+start\s+of\s+)?"
+    rf"(?P<when>(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d)\b"
+)
+_SOON = re.compile(
+    r"\b(?:(?:with)?in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|next\s+(?:week|month|year)|"
+    rf"(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+year|(?:in|from|by)\s+(?:{_MONTHS})"
+    r"(?:\s+(?:19|20)\d\d)?|later\s+this\s+year|(?:in|by|from)\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
+    """The date a phrase names, read by dateparser relative to `published` (None if it
+    names none). "within a month" reads as "in a month"; "the end of the year" as 31 December."""
+    import dateparser
+
+    text = re.sub(r"^within\b", "in", phrase.strip(), flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:(?:by\s+)?the\s+end\s+of\s+(?:the|this)\s+year|later\s+this\s+year)$",
+        "31 December",
+        text,
+    )
+    text = re.sub(r"^(?:in|from|by|on|later)\s+(?=\D)", "", text)
+    text = re.sub(r"^(?:in|from|by)\s+(?=\d{4}$)", "", text)
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        return date(int(text), 1, 1)  # a year alone: its first day (dateparser keeps today's)
+    if prefer == "future" and re.fullmatch(_MONTHS, text):
+        named = datetime.strptime(text[:3], "%b").month
+        if named == published.month:  # "in July", written in July: this July
+            return published.replace(day=1)
+    settings = {
+        "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+        "PREFER_DATES_FROM": prefer,
+        # A month named alone means its first day; "in a month" keeps the day.
+        "PREFER_DAY_OF_MONTH": "first" if _MONTH.search(text) else "current",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found else None
+
+
+def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool]:
+    """The period a normalised sentence speaks of (`2025-Q2`, `2025-H1`, `2025-06`, `2025`)
+    and whether its year was guessed; (None, False) when it names none."""
+    ending = _QUARTER_ENDING.search(text)
+    if ending:
+        found = parse_relative(ending.group("month"), published, prefer)
+        if found and found.month % 3 == 0:
+            return f"{found.year}-Q{found.month // 3}", True
+    quarter = _QUARTER.search(text)
+    if quarter:
+        number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
+        year = quarter.group("year") or _year_before(text[: quarter.start()])
+        return _with_year("Q", number, year, 3, published, prefer)
+    half = _HALF.search(text)
+    if half:
+        number = int(half.group("h") or _ORDINAL[half.group("word").lower()])
+        year = half.group("year") or _year_before(text[: half.start()])
+        return _with_year("H", number, year, 6, published, prefer)
+    month = _MONTH.search(text)
+    if month and not re.match(r"\s+\d{1,2}\b(?!\d)", text[month.end() :]):
+        found = parse_relative(month.group(0), published, prefer)
+        if found:
+            return f"{found.year}-{found.month:02d}", month.group("year") is None
+    relative = _RELATIVE_YEAR.search(text)
+    if relative:
+        found = parse_relative(relative.group(0), published, prefer)
+        if found:
+            return str(found.year), False
+    year = _YEAR.search(text)
+    if year:
+        return year.group(1), False
+    return None, False
+
+
+def _year_before(text: str) -> str | None:
+    match = _QUARTER_YEAR_BEFORE.search(text)
+    return match.group(1) if match else None
+
+
+def _with_year(
+    letter: str, number: int, year: str | None, months: int, published: date, prefer: Prefer
+) -> tuple[str, bool]:
+    """A quarter or half with its year: the one given, else the latest begun (past) or the
+    next not yet ended (future) around the publication date."""
+    if year:
+        return f"{year}-{letter}{number}", False
+    first_month = (number - 1) * months + 1
+    begun = date(published.year, first_month, 1) <= published
+    last_month = first_month + months - 1
+    ended = date(published.year, last_month, 28) < published
+    guess = published.year if (begun if prefer == "past" else not ended) else None
+    if guess is None:
+        guess = published.year - 1 if prefer == "past" else published.year + 1
+    return f"{guess}-{letter}{number}", True
+
+
+def stated_day(text: str, published: date) -> date | None:
+    """The day a sentence dates its own news ("said on Tuesday", "on June 30"): a day on or
+    before publication and at most a year before it; None when it names no such day. A
+    weekday that is the publication's own is that day; a month and day still ahead in the
+    publication's year is a plan, not the day of the news."""
+    match = _DAY.search(text)
+    if not match:
+        return None
+    phrase = match.group(0)
+    weekday = re.search(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", phrase)
+    if weekday and weekday.group(0) == published.strftime("%A"):
+        return published
+    if not weekday:
+        ahead = parse_relative(phrase, published, "future")
+        if ahead is not None and ahead > published and ahead.year == published.year:
+            return None
+    found = parse_relative(phrase, published, "past")
+    if found is None or found > published or found < published - timedelta(days=366):
+        return None
+    return found
+
+
+def future_day(text: str, published: date) -> date | None:
+    """A day after publication that the sentence names ("on July 3"), or None."""
+    match = _DAY.search(text)
+    if not match:
+        return None
+    found = parse_relative(match.group(0), published, "future")
+    return found if found is not None and found > published else None
+
+
+def not_before(text: str, published: date) -> date | None:
+    """The date after "until", "before", "from" or "by" ("until at least 2027" ->
+    2027-01-01; "until March 2026" -> 2026-03-01), or None."""
+    match = _UNTIL.search(text)
+    if not match:
+        return None
+    when = match.group("when")
+    if re.fullmatch(r"\d{4}", when):
+        return date(int(when), 1, 1)
+    return parse_relative(when, published, "future")
+
+
+def upcoming(text: str, published: date) -> date | None:
+    """The date a plan is due ("within a month", "next month", "by the end of the year",
+    "in October"), resolved against `published`, or None."""
+    match = _SOON.search(text)
+    if not match:
+        return None
+    found = parse_relative(match.group(0), published, "future")
+    return found if found and found >= published.replace(day=1) else None
+
+
+def year_of(text: str) -> str | None:
+    """The first four-digit year a sentence names, or None."""
+    match = _YEAR.search(text)
+    return match.group(1) if match else None
+
+
+def first_day(period_text: str) -> date:
+    """The first day of a period `YYYY`, `YYYY-MM`, `YYYY-Qn` or `YYYY-Hn`."""
+    year, tail = int(period_text[:4]), period_text[5:]
+    if not tail:
+        return date(year, 1, 1)
+    month = {"Q": 3, "H": 6}[tail[0]] * (int(tail[1:]) - 1) + 1 if tail[0] in "QH" else int(tail)
+    return date(year, month, 1)
+
+
+def last_day(period_text: str) -> date:
+    """The last day of a period `YYYY`, `YYYY-MM`, `YYYY-Qn` or `YYYY-Hn`."""
+    year = int(period_text[:4])
+    if len(period_text) == 4:
+        return date(year, 12, 31)
+    tail = period_text[5:]
+    month = {"Q": 3, "H": 6}.get(tail[0], 1) * int(tail[1:]) if tail[0] in "QH" else int(tail)
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
