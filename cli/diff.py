@@ -19,7 +19,7 @@ from .render import Output, cell, note, output_options, table
 @click.option("--market", metavar="CODE", help="Only changes concerning this market: its "
               "statuses, policies covering it, launches in markets covering it.")  # fmt: skip
 @click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
-              "(ISO 8601; a date means its end, UTC). Default: now.")  # fmt: skip
+              "(ISO 8601; a date means its end, UTC). Default: everything recorded.")  # fmt: skip
 @output_options
 @click.pass_obj
 def diff_command(

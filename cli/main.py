@@ -208,7 +208,7 @@ def read_options(function: Any = None, *, sections: Any = None) -> Any:
         "--known-at",
         metavar="TIMESTAMP",
         help="Only what had been recorded by then (ISO 8601; a date means its end, UTC). "
-        "Default: now.",
+        "Default: everything recorded.",
     )(function)
     function = click.option(
         "--as-of", metavar="YYYY-MM-DD", help="Announcements made by this date. Default: today."

@@ -18,7 +18,7 @@ INSTALL_HINT = "mxt report needs the report extra (Jinja2, matplotlib): pip inst
 @click.option("--as-of", metavar="YYYY-MM-DD", help="Announcements made by this date. "
               "Default: today.")  # fmt: skip
 @click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
-              "(ISO 8601; a date means its end, UTC). Default: now.")  # fmt: skip
+              "(ISO 8601; a date means its end, UTC). Default: everything recorded.")  # fmt: skip
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("mxt-report.html"), show_default=True,
               help="The HTML file to write.")  # fmt: skip

@@ -98,9 +98,11 @@ class Report:
 
 def gather_report(tracker: Tracker, query: Query, companies: Sequence[str] = ()) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
-    known ones when none are), with the log's size and head hash from `verify`."""
+    known ones when none are), with the log's size and head hash from `verify`; the default
+    known-at (everything recorded) is given as the moment it stands for."""
     from mxt.domain.integrity import verify_store
 
+    query = tracker.resolve(query)
     verified = verify_store(tracker.store)
     with tracker.store.read() as cursor:
         known = tracker.read_model.names(cursor, query.as_of, query.known_at)
