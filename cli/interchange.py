@@ -9,7 +9,7 @@ from typing import IO, Any
 import click
 
 from .main import Context
-from .render import emit_json
+from .render import emit_json, printable
 
 
 def check_encoding(raw: bytes, number: int) -> None:
@@ -181,7 +181,7 @@ def import_command(
         emit_json({**counts, "dry_run": True} if dry_run else counts)
     elif dry_run:
         for line in summary.lines:
-            click.echo(line)
+            click.echo(printable(line))
         click.echo(
             f"dry run: would record {result.recorded}, already present "
             f"{result.already_present}; nothing written"
