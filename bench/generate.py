@@ -375,7 +375,7 @@ class Generator:
             stated: int | None = last_value
             roll = rng.random()
             if roll < 0.05:
-                stated = round(last_value * rng.uniform(0.5, 0.95), -3)  # misstated
+                stated = int(round(last_value * rng.uniform(0.5, 0.95), -3))  # misstated
             elif roll < 0.1:
                 stated = None
         else:

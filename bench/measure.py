@@ -43,7 +43,7 @@ TARGET_SIZE = 1_000_000
 
 CHILD_COLUMNS = ["events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"]
 QUERY_KINDS = ("state model", "state market", "state company", "audit targets")
-PACKAGES = ("events", "domain", "projections", "cli")
+PACKAGES = ("events", "domain", "projections", "cli", "report", "extract")
 
 # The launcher of the code snapshot under measurement, once `snapshot_code` has made one.
 _LAUNCHER: Path | None = None
@@ -68,8 +68,12 @@ def snapshot_code(workdir: Path, code: str) -> Path:
                 ROOT / name, package / name, ignore=shutil.ignore_patterns("__pycache__")
             )
     else:
+        listed = subprocess.run(
+            ["git", "ls-tree", "--name-only", code], cwd=ROOT, capture_output=True, check=True
+        ).stdout.decode()
+        present = [name for name in PACKAGES if name in listed.split()]  # older code: fewer
         archive = subprocess.run(
-            ["git", "archive", code, *PACKAGES], cwd=ROOT, capture_output=True, check=True
+            ["git", "archive", code, *present], cwd=ROOT, capture_output=True, check=True
         ).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(package, filter="data")
