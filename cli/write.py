@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .main import Context
+from .main import Context, accept_store_option
 from .render import emit_json, note
 
 LIST_OPTIONS = ("markets", "except")
@@ -153,7 +153,11 @@ class RecordGroup(click.Group):
         from mxt.events.announcements import KINDS
 
         schema = KINDS.get(cmd_name)
-        return kind_command(cmd_name, schema) if schema is not None else None
+        if schema is None:
+            return None
+        command = kind_command(cmd_name, schema)
+        accept_store_option(command)  # built on demand: the group's own pass never sees it
+        return command
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

@@ -133,6 +133,16 @@ def test_store_is_accepted_after_the_command_name(store_location: str, tmp_path:
     assert wins.exit_code == 0 and "xiaomi-2025-target-350k" in wins.stdout
 
 
+def test_store_is_accepted_after_a_record_kind(store_location: str) -> None:
+    seeded(store_location)
+    recorded = mxt("record", *STATEMENT, "--text", "after the kind", "--store", store_location)
+    assert recorded.exit_code == 0, recorded.output
+    assert "after the kind" in mxt("--store", store_location, "log", "--kind", "statement").stdout
+    corrected = mxt("correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "r",
+                    "--store", store_location)  # fmt: skip
+    assert corrected.exit_code == 0, corrected.output
+
+
 # -- 2. clocks ---------------------------------------------------------------------------------
 
 
