@@ -2,33 +2,60 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .main import Context
-from .render import emit_json
+from .render import emit_json, note
+
+EXPECT_MIN_DIGITS = 16  # hex digits of a kept head: fewer would match a forged history too
 
 
-@click.command("verify")
-@click.option("--expect", metavar="HEAD", help="A head hash kept earlier: fail unless the log "
-              "still holds the history it names.")  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="Machine output.")
-@click.pass_obj
-def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
-    """Check that no stored event was edited, deleted, reordered or slipped in.
+def check_expect(expect: str | None) -> str | None:
+    """`--expect`: a head hash, or at least its first 16 hex digits."""
+    from mxt.events.errors import InputError
 
-    Prints the head hash (a digest of the whole history) and exits 0, or names each
-    damaged event and exits 1.
+    if expect is None:
+        return None
+    text = expect.strip().lower()
+    if len(text) < EXPECT_MIN_DIGITS or any(c not in "0123456789abcdef" for c in text):
+        raise InputError("expect", f"a head hash needs at least {EXPECT_MIN_DIGITS} hex digits")
+    return text
 
-    Example: mxt verify --expect 3f2a9c...
-    """
+
+def inspect_store(context: Context, expect: str | None) -> tuple[Any, list[str]]:
+    """The log's verify report and what is wrong with the read models (checked only when
+    the log itself is intact: a damaged log cannot say what they should hold)."""
     from mxt.domain.integrity import verify_store
+    from mxt.projections.consistency import check_read_model
 
     with context.open_store() as store:
         report = verify_store(store, expect)
+        problems = check_read_model(store) if not report.damage else []
+    return report, problems
+
+
+@click.command("verify")
+@click.option("--expect", metavar="HEAD", help="A head hash kept earlier (at least 16 hex "
+              "digits): fail unless the log still holds the history it names.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Machine output.")
+@click.pass_obj
+def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
+    """Check that no stored event was edited, deleted, reordered, re-timed or slipped in, and
+    that the read models hold what the log says they should.
+
+    Prints the head hash (a digest of the whole history) and exits 0, or names each
+    damaged event and exits 1. Records stamped later than this machine's clock are reported.
+
+    Example: mxt verify --expect 3f2a9c0d1e2b3a4c
+    """
+    report, problems = inspect_store(context, check_expect(expect))
+    intact = report.intact and not problems
     if as_json:
         emit_json(
             {
-                "intact": report.intact,
+                "intact": intact,
                 "events": report.events,
                 "head": report.short_head,
                 "damaged": [
@@ -37,6 +64,9 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
                     for d in report.damage
                 ],
                 "expected_found": report.expected_found,
+                "read_models": problems,
+                "future": report.future,
+                "latest_recorded_at": report.latest,
             }
         )  # fmt: skip
     else:
@@ -44,23 +74,41 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
             click.echo(f"damaged: {damage.describe()}", err=True)
         if report.expected_found is False:
             click.echo(f"damaged: the history with head {expect} is not in this log", err=True)
-        if report.intact:
+        for problem in problems:
+            click.echo(f"damaged: {problem}", err=True)
+        if intact:
             click.echo(f"ok: {report.events} events, head {report.short_head}")
-    if not report.intact:
+    if report.future:
+        note(
+            f"warning: {report.future} events are stamped later than this machine's clock "
+            f"(the latest at {report.latest}): a clock was ahead when they were recorded"
+        )
+    if not intact:
         raise SystemExit(1)
 
 
 @click.command("rebuild")
+@click.option("--force", is_flag=True, help="Rebuild even from a log that fails verify.")
 @click.pass_obj
-def rebuild_command(context: Context) -> None:
-    """Drop every read model and rebuild it from the log.
+def rebuild_command(context: Context, force: bool) -> None:
+    """Drop every read model and rebuild it from the log, once the log passes verify
+    (`--force`: even if it does not, to read what is left).
 
     Example: mxt rebuild
     """
+    from mxt.domain.errors import DamagedLog
+    from mxt.domain.integrity import verify_store
     from mxt.domain.store import Store
     from mxt.projections.readmodel import ReadModel
 
-    with Store(context.store_location) as store:
+    with Store(context.store_location, create=False) as store:
+        if not force:
+            report = verify_store(store)
+            if not report.intact:
+                raise DamagedLog(
+                    f"log: verify finds {len(report.damage)} damaged events (mxt verify names "
+                    "them); rebuild refuses a damaged log unless --force"
+                )
         applied = ReadModel(store).rebuild()
     click.echo(f"rebuilt from {applied} events")
 
@@ -78,7 +126,7 @@ def copy_command(context: Context, target: str) -> None:
     from mxt.domain.store import Store
     from mxt.projections.readmodel import ReadModel
 
-    with context.open_store() as source, Store(target) as destination:
+    with context.open_store() as source, Store(target, create=True) as destination:
         ReadModel(destination)
         copied = copy_log(source, destination)
     click.echo(f"copied {copied} events to {target}")

@@ -50,24 +50,47 @@ def step(title: str) -> None:
     click.echo(click.style(f"== {title}", fg="cyan", bold=True))
 
 
+def check_new_or_empty(location: str) -> None:
+    """The demo loads only into a store that does not exist yet or holds no events."""
+    from mxt.domain.errors import BadStoreLocation
+    from mxt.domain.store import Store, parse_location
+
+    path, is_postgres = parse_location(location)
+    if not is_postgres and not Path(path).exists():
+        return
+    with Store(location) as store:
+        held = store.max_notification_id()
+    if held:
+        raise BadStoreLocation(
+            f"store: {store.display_location} already holds events; the demo loads only into "
+            "a new or empty store"
+        )
+
+
 @click.command("demo")
-@click.option("--store", "demo_store", metavar="PATH|URL", help="Load into this store instead "
-              "of a temporary file.")  # fmt: skip
+@click.option("--store", "demo_store", metavar="PATH|URL", help="Load into this new or empty "
+              "store (kept afterwards) instead of a temporary one.")  # fmt: skip
 @click.pass_context
 def demo_command(ctx: click.Context, demo_store: str | None) -> None:
     """Load the seed data set (Xiaomi won't sell its EVs outside China until 2027) into a
-    fresh store and walk through its state as of several dates and its target audit.
+    fresh store and walk through its state as of several dates, its target audit, the
+    changes of a month and where its sources disagree.
 
-    Example: mxt demo
+    It never writes into the store named by MXT_STORE or the group's --store: only into a
+    temporary store, or into the new or empty one given to `demo --store`.
+
+    Example: mxt demo --store tour.sqlite
     """
     from .admin import verify_command
+    from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
 
-    location = demo_store or ctx.obj.store_location
+    if demo_store is not None:
+        check_new_or_empty(demo_store)
     with tempfile.TemporaryDirectory(prefix="mxt-demo-") as folder:
-        ctx.obj = Context(location or str(Path(folder) / "demo.sqlite"))
+        ctx.obj = Context(demo_store or str(Path(folder) / "demo.sqlite"))
         step(f"Loading the seed story into {ctx.obj.store_location}")
         ctx.invoke(import_command, files=(str(seed_path()),), as_json=False, progress=False)
         reads = {"known_at": None, "as_json": False}
@@ -93,9 +116,22 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
         ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
                    market=None, known_at=None, as_json=False)  # fmt: skip
+        step(
+            "June 2025 deliveries: Xiaomi's own 'over 25,000' (confirmed) is in force; the "
+            "article's 28,000 (reported) lies within it"
+        )
+        ctx.invoke(state_company, name="Xiaomi", as_of="2025-07-10", **reads)
+        step(
+            "Where the sources disagree: the article's 'up to a year' against the app's 60 "
+            "weeks for a YU7"
+        )
+        ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
         step("Integrity: the head hash to keep")
         ctx.invoke(verify_command, expect=None, as_json=False)
         step("From the article to drafts: mxt extract, next to the hand-made data set")
         show_extraction()
     click.echo()
-    click.echo("Try it yourself: mxt --store demo.sqlite import " + str(seed_path()))
+    if demo_store is not None:
+        click.echo(f"The seed story stays in {demo_store}: try mxt --store {demo_store} log")
+    else:
+        click.echo("Keep a copy to explore: mxt demo --store tour.sqlite")

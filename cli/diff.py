@@ -32,12 +32,14 @@ def diff_command(
     as_json: bool,
 ) -> None:
     """What changed in the state between two as-of dates: launches, order milestones,
-    targets (old -> new), policies coming into force or lapsing, market statuses,
-    delivered totals and factory statuses, each with the announcement behind it.
+    targets (old -> new), delivered totals, wait times, expected entries, showcases,
+    policies coming into force or lapsing, market statuses and factory statuses, each with
+    the announcement behind it.
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
     from mxt.projections.diff import diff, parse_span, unknown_note
+    from mxt.projections.queries import known_at_label
 
     before, after = parse_span(date_from, date_to, known_at)
     answer = diff(context.open_tracker(), before, after, company, market)
@@ -45,25 +47,44 @@ def diff_command(
         emit_json(answer.data)
     else:
         table(
-            [{**change, "subject": subject(change)} for change in answer.data],
+            [{**change, "subject": subject(change), **spelled(change)} for change in answer.data],
             ["announced_on", "area", "company", "subject", "from", "to", "id"],
-            title=f"changes from {before.as_of} to {after.as_of} (known at {after.known_at})",
+            title=f"changes from {before.as_of} to {after.as_of} "
+            f"(known at {known_at_label(after.known_at)})",
         )
     if not answer.known:
-        note(unknown_note(company, market, after))
+        note(unknown_note(company, market, after, answer.began))
+
+
+def spelled(change: dict[str, Any]) -> dict[str, Any]:
+    """`from` and `to` as tables show them: counts with their bounds (`200,000+`)."""
+    from mxt.events.kinds import spell_count
+
+    if "from_bound" not in change:
+        return {}
+    return {
+        "from": spell_count(change["from"], change["from_bound"]),
+        "to": spell_count(change["to"], change["to_bound"]),
+    }
 
 
 def subject(change: dict[str, Any]) -> str:
     """What one change is about, in a few words."""
     area = change["area"]
-    if area in ("launch", "market-status"):
-        return f"{change['model']} in {change['market']}"
+    model = change.get("model") or "(all models)"
+    if area in ("launch", "market-status", "expected-entry", "showcase"):
+        return f"{model} in {change.get('market') or 'online'}"
     if area == "orders":
         return f"{change['model']} {change['stage']}"
-    if area == "target":
-        return f"{change['metric']} {change['period']}"
-    if area == "deliveries":
-        return f"total {change['period']}"
+    if area == "wait-time":
+        return change["model"] + (f" ({change['trim']})" if change.get("trim") else "")
+    if area in ("target", "deliveries"):
+        scope = ", ".join(change["markets"]) + (
+            f" except {', '.join(change['except'])}" if change["except"] else ""
+        )
+        total = "total " if area == "deliveries" else ""
+        where = f" in {scope}" if scope != "*" else ""
+        return f"{total}{change['metric']} {change['period']}{where}"
     if area == "factory":
         return f"{change['site']} phase {change['phase']}"
     if area == "policy":

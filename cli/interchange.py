@@ -12,6 +12,21 @@ from .main import Context
 from .render import emit_json
 
 
+def check_encoding(raw: bytes, number: int) -> None:
+    """A line must be UTF-8, and the file must not start with a byte-order mark."""
+    from mxt.events.errors import InputError
+
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raise InputError(None, "the file starts with a UTF-8 byte-order mark (BOM): save it "
+                         "as UTF-8 without BOM")  # fmt: skip
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            None, f"not UTF-8: byte 0x{raw[error.start]:02x} at column {error.start + 1}"
+        ) from None
+
+
 def read_jsonl(
     stream: IO[bytes], name: str, progress: Any = None
 ) -> Iterator[tuple[int | str, Any]]:
@@ -26,6 +41,7 @@ def read_jsonl(
         if raw.isspace() or not raw:
             continue
         try:
+            check_encoding(raw, number)
             line = parse_json_line(raw)
         except InputError as error:
             raise error.at_line(f"{name} line {number}" if name else number) from None
@@ -187,7 +203,7 @@ def export_command(context: Context, company: str | None) -> None:
     from mxt.projections.interchange import export_lines
 
     out = sys.stdout
-    with Store(context.store_location) as store:
+    with Store(context.store_location, create=False) as store:
         for line in export_lines(store, company):
             out.write(line)
             out.write("\n")

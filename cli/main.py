@@ -29,6 +29,7 @@ COMMAND_MODULES = {
     "audit": "read",
     "show": "read",
     "diff": "diff",
+    "conflicts": "conflicts",
     "verify": "admin",
     "rebuild": "admin",
     "copy": "admin",
@@ -37,12 +38,29 @@ COMMAND_MODULES = {
 }
 
 
+# Commands that may create a store that does not exist yet; every other one fails (exit 1)
+# on a missing path and creates nothing.
+CREATING_COMMANDS = frozenset({"record", "import"})
+MESSAGE_LIMIT = 200  # characters of one error message, "mxt: error: " excluded
+
+
+def one_line(message: str) -> str:
+    """An error message as one printable line of at most `MESSAGE_LIMIT` characters:
+    control characters escaped, so that no input can reach the terminal raw."""
+    from .render import printable
+
+    text = printable(" ".join(message.split("\n")))
+    if len(text) > MESSAGE_LIMIT:
+        text = text[: MESSAGE_LIMIT - 1] + "…"
+    return text
+
+
 class MxtError(click.ClickException):
     """A domain or input error on its way out: one line on stderr and its exit code."""
 
     def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message.replace("\n", " "))
-        self.exit_code = exit_code
+        super().__init__(one_line(message))
+        self.__dict__["exit_code"] = exit_code  # click declares it a class variable
 
     def show(self, file: Any = None) -> None:
         click.echo(f"mxt: error: {self.format_message()}", err=True)
@@ -56,12 +74,29 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except (DomainError, InputError) as error:
             raise MxtError(str(error), error.exit_code) from None
-        except Exception as error:
-            from eventsourcing.persistence import PersistenceError
+        except ValueError as error:
+            from pydantic import ValidationError
 
-            if isinstance(error, PersistenceError):  # the database failed us: operational
-                raise MxtError(f"store: {' '.join(str(error).split())}", 1) from None
+            if not isinstance(error, ValidationError):
+                raise
+            from mxt.events.announcements import describe
+
+            raise MxtError(str(describe(error)), 2) from None
+        except Exception as error:
+            from mxt.domain.store import database_problem, is_database_error
+
+            if is_database_error(error):  # the database failed us: operational
+                raise MxtError(f"store: {database_problem(error)}", 1) from None
             raise
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command, its `--store` option (given after its name) moved in front of it."""
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and name != "demo":
+            accept_store_option(command)
+        return name, command, rest
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMAND_MODULES)
@@ -77,19 +112,58 @@ class LazyGroup(click.Group):
         return command
 
 
+def _set_store(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Context).store_location = value
+
+
+STORE_HELP = (
+    "SQLite file or postgresql:// URL (env MXT_STORE; default: the platform's data folder, "
+    "on Linux $XDG_DATA_HOME/mxt/mxt.sqlite)."
+)
+
+
+def accept_store_option(command: click.Command) -> None:
+    """Lets `--store` follow the command's name (`mxt state model X/Y --store s.sqlite`),
+    on the command and on each of its subcommands."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            accept_store_option(sub)
+        return
+    if any(param.name == "store_after" for param in command.params):
+        return
+    command.params.append(
+        click.Option(
+            ["--store", "store_after"], metavar="PATH|URL", expose_value=False,
+            callback=_set_store, help=STORE_HELP,
+        )
+    )  # fmt: skip
+
+
 class Context:
     """What every command gets: where the store is."""
 
-    def __init__(self, store_location: str | None) -> None:
+    def __init__(self, store_location: str | None = None) -> None:
         self.store_location = store_location
 
-    def open_store(self) -> Any:
-        """The store, with its read model attached so that writes keep it current."""
+    def open_store(self, *, create: bool | None = None) -> Any:
+        """The store, with its read model attached so that writes keep it current.
+
+        Only the commands that record (`CREATING_COMMANDS`) make a store that does not exist;
+        `create` overrides that.
+        """
         from mxt.domain.store import Store
         from mxt.projections.readmodel import ReadModel
 
-        store = Store(self.store_location)
-        ReadModel(store)
+        if create is None:
+            current = click.get_current_context(silent=True)
+            create = current is not None and current.info_name in CREATING_COMMANDS
+        store = Store(self.store_location, create=create)
+        try:
+            ReadModel(store)
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def open_tracker(self) -> Any:
@@ -97,16 +171,16 @@ class Context:
         from mxt.domain.store import Store
         from mxt.projections.queries import Tracker
 
-        return Tracker(Store(self.store_location))
+        store = Store(self.store_location, create=False)
+        try:
+            return Tracker(store)
+        except BaseException:
+            store.close()
+            raise
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--store",
-    envvar="MXT_STORE",
-    metavar="PATH|URL",
-    help="SQLite file or postgresql:// URL (env MXT_STORE; default $XDG_DATA_HOME/mxt/mxt.sqlite).",
-)
+@click.option("--store", envvar="MXT_STORE", metavar="PATH|URL", help=STORE_HELP)
 @click.version_option(package_name="mxt")
 @click.pass_context
 def cli(ctx: click.Context, store: str | None) -> None:
@@ -135,8 +209,18 @@ def read_options(function: F) -> F:
     return function
 
 
+def show_warning(
+    message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
+) -> None:
+    """A warning raised below the CLI (a clock behind the log), as one line on stderr."""
+    click.echo(f"mxt: warning: {one_line(str(message))}", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console entry point: every error is one line on stderr with its exit code."""
+    import warnings
+
+    warnings.showwarning = show_warning
     try:
         code = cli.main(args=argv, prog_name="mxt", standalone_mode=False)
         if isinstance(code, int):
@@ -147,8 +231,16 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("mxt: error: aborted", err=True)
         sys.exit(1)
     except click.ClickException as error:
-        click.echo(f"mxt: error: {error.format_message()}".replace("\n", " "), err=True)
+        click.echo(f"mxt: error: {one_line(error.format_message())}", err=True)
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.stderr.close()
+        sys.exit(1)
+    except Exception as error:  # a bug: still one line, never a traceback (MXT_DEBUG shows it)
+        import os
+
+        if os.environ.get("MXT_DEBUG"):
+            raise
+        message = f"mxt: internal error: {type(error).__name__}: {error} (MXT_DEBUG=1 shows more)"
+        click.echo(one_line(message), err=True)
         sys.exit(1)

@@ -6,8 +6,10 @@ from typing import Any
 
 import click
 
+from mxt.events.kinds import KIND_NAMES
+
 from .main import Context, read_options
-from .render import cell, emit_json, fields, note, table
+from .render import cell, emit_json, fields, note, printable, table
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -17,17 +19,37 @@ def _query(as_of: str | None, known_at: str | None) -> Any:
 
 
 def _report_unknown(answer: Any, subject: str, query: Any) -> None:
+    """The stderr note when nothing is known about `subject`; when `--known-at` is before the
+    store's first record, it says when recording began."""
     from mxt.projections.queries import nothing_known_note
 
     if not answer.known:
-        note(nothing_known_note(subject, query))
+        note(nothing_known_note(subject, query, answer.began))
+
+
+def count(value: dict[str, Any] | None, name: str) -> str:
+    """A count as tables show it, with its bound (`200,000+`, `~28,000`, `38,500–39,500`)."""
+    from mxt.events.kinds import spell_count
+
+    if not value:
+        return "-"
+    return spell_count(value.get(name), value.get("bound"), value.get("high"))
+
+
+def beside(value: dict[str, Any]) -> str:
+    """The `unconfirmed` report beside a value, in a few words."""
+    other = value.get("unconfirmed")
+    if not other:
+        return "-"
+    return f"{count(other, 'value')} ({other['certainty']}, {other['announced_on']})"
 
 
 @click.command("log")
-@click.option("--company")
-@click.option("--model")
-@click.option("--market")
-@click.option("--kind")
+@click.option("--company", help="Only this company (any case).")
+@click.option("--model", help="Only this model (any case).")
+@click.option("--market", metavar="CODE", help="Only announcements naming this market, a "
+              "region containing it, or a policy covering it.")  # fmt: skip
+@click.option("--kind", metavar="KIND", help=f"Only this kind: {', '.join(KIND_NAMES)}.")
 @click.option("--since", metavar="YYYY-MM-DD", help="Announced on or after.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Announced on or before.")
 @read_options
@@ -82,15 +104,19 @@ def summary(entry: dict[str, Any]) -> str:
         )
     if kind == "orders":
         within = f" within {entry['within']}" if entry.get("within") else ""
-        return f"{model} {cell(entry['count'])} {entry['stage']}{within}"
+        return f"{model} {count(entry, 'count')} {entry['stage']}{within}{_scope(entry)}"
     if kind == "wait-time":
         trim = f" ({entry['trim']})" if entry.get("trim") else ""
         return f"{model}{trim} up to {cell(entry['max_months'])} months"
     if kind == "target":
-        prev = f" (was {cell(entry['previous'])})" if entry.get("previous") is not None else ""
-        return f"{entry['metric']} {entry['period']}: {cell(entry['value'])}{prev}"
+        was = {"value": entry.get("previous"), "high": entry.get("previous_high"),
+               "bound": "range" if entry.get("previous_high") is not None else None}  # fmt: skip
+        prev = f" (was {count(was, 'value')})" if entry.get("previous") is not None else ""
+        return f"{entry['metric']} {entry['period']}{_scope(entry)}: {count(entry, 'value')}{prev}"
     if kind == "deliveries":
-        return f"{model or 'total'} {entry['period']}: {cell(entry['units'])}"
+        metric = f" {entry['metric']}" if entry.get("metric") else ""
+        units = count(entry, "units")
+        return f"{model or 'total'}{metric} {entry['period']}{_scope(entry)}: {units}"
     if kind == "factory":
         on = f" on {entry['effective_on']}" if entry.get("effective_on") else ""
         return f"{entry['site']} phase {entry['phase']} {entry['factory_status']}{on}"
@@ -98,11 +124,20 @@ def summary(entry: dict[str, Any]) -> str:
         excepted = f" except {', '.join(entry['except'])}" if entry.get("except") else ""
         return f"not before {entry['not_before']} in {', '.join(entry['markets'])}{excepted}"
     if kind == "showcase":
-        return f"{model} at {entry['venue']} ({entry['market']})"
+        return f"{model} at {entry['venue']} ({entry.get('market') or 'online'})"
     if kind == "expected-entry":
         return f"{model or 'all models'} in {entry['market']} by {entry['expected']}"
     text = entry.get("text", "")
     return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
+
+
+def _scope(entry: dict[str, Any]) -> str:
+    """` in DE, FR` / ` in * except CN` for a scoped announcement; '' when worldwide."""
+    markets = entry.get("markets") or ["*"]
+    excepted = entry.get("except") or []
+    if markets == ["*"] and not excepted:
+        return ""
+    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
 
 
 @click.group("state")
@@ -135,46 +170,62 @@ def state_model(
     if as_json:
         emit_json(state)
     else:
+        delivered = {"units": state["deliveries_units"], "bound": state["deliveries_bound"]}
+        statuses = [f"{code} {status}" for code, status in state["market_statuses"].items()]
         fields(
             [
                 ("status", state["status"]),
                 ("launched on", state["launched_on"]),
                 ("planned launch", state["planned_launch_on"]),
                 ("markets", state["markets"]),
+                ("market statuses", statuses),
                 ("max wait (months)", state["max_wait_months"]),
-                ("deliveries (units)", state["deliveries_units"]),
+                ("deliveries (units)", count(delivered, "units")),
             ],
             title=f"{state['company']} {state['model']} as of {state['as_of']}",
         )
         table(
-            [{"stage": stage, **order} for stage, order in state["orders"].items()],
-            ["stage", "count", "within", "announced_on", "id"],
+            [{"stage": stage, **order, "count": count(order, "count"),
+              "unconfirmed": beside(order)} for stage, order in state["orders"].items()],
+            ["stage", "count", "within", "certainty", "announced_on", "unconfirmed", "id"],
             title="orders",
+        )  # fmt: skip
+        table(
+            [{**w, "unconfirmed": beside(w)} for w in state["wait_times"]],
+            ["trim", "max_months", "certainty", "announced_on", "unconfirmed", "id"],
+            title="wait times",
         )
     _report_unknown(answer, f"{company}/{model}", query)
 
 
 @state_command.command("market")
 @click.argument("code", metavar="CODE")
+@click.option("--all", "every", is_flag=True, help="Also models whose status there is unknown.")
 @read_options
 @click.pass_obj
 def state_market(
-    context: Context, code: str, as_of: str | None, known_at: str | None, as_json: bool
+    context: Context,
+    code: str,
+    every: bool,
+    as_of: str | None,
+    known_at: str | None,
+    as_json: bool,
 ) -> None:
-    """Every known model's status in one market (ISO code or EU), and policies in force.
+    """Every model's status in one market (ISO code or EU): available, announced, blocked,
+    expected or showcased (unknown ones with --all), and the policies in force there.
 
     Example: mxt state market DE --as-of 2026-06-01
     """
     query = _query(as_of, known_at)
-    answer = context.open_tracker().market(code, query)
+    answer = context.open_tracker().market(code, query, every)
     state = answer.data
     if as_json:
         emit_json(state)
     else:
         table(
-            state["models"],
+            [{**m, "model": m["model"] or "(all models)"} for m in state["models"]],
             ["company", "model", "status", "launched_on", "planned_launch_on", "not_before",
-             "expected"],
+             "expected", "certainty", "id"],
             title=f"market {state['market']} as of {state['as_of']}",
         )  # fmt: skip
         table(state["policies"], ["company", "not_before", "markets", "except", "id"],
@@ -199,22 +250,37 @@ def state_company(
     if as_json:
         emit_json(state)
     else:
-        click.echo(click.style(f"{state['company']} as of {state['as_of']}", bold=True))
-        table(state["targets"], ["metric", "period", "value", "announced_on", "id"],
-              title="targets in force")  # fmt: skip
-        table(state["deliveries"], ["period", "units"], title="deliveries (company total)")
+        click.echo(click.style(printable(f"{state['company']} as of {state['as_of']}"), bold=True))
+        table(
+            [{**t, "value": count(t, "value"), "scope": _scope(t).strip() or "worldwide",
+              "unconfirmed": beside(t)} for t in state["targets"]],
+            ["metric", "period", "scope", "value", "certainty", "announced_on", "unconfirmed",
+             "id"],
+            title="targets in force",
+        )  # fmt: skip
+        table(
+            [{**d, "units": count(d, "units"), "scope": _scope(d).strip() or "worldwide",
+              "unconfirmed": beside(d)} for d in state["deliveries"]],
+            ["metric", "period", "scope", "units", "certainty", "unconfirmed", "id"],
+            title="deliveries (company total)",
+        )  # fmt: skip
         table(
             [
                 {**f, "planned": f"{f['planned']['status']} on {f['planned']['effective_on']}"
                  if f["planned"] else None}
                 for f in state["factories"]
             ],
-            ["site", "phase", "status", "effective_on", "planned", "capacity"],
+            ["site", "phase", "status", "effective_on", "planned", "capacity", "certainty"],
             title="factories",
         )  # fmt: skip
         table(state["models"], ["model", "status", "launched_on", "markets"], title="models")
         table(state["policies"], ["not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
+        table(
+            [{**e, "model": e["model"] or "(all models)"} for e in state["expected_entries"]],
+            ["market", "model", "expected", "certainty", "announced_on", "id"],
+            title="expected entries",
+        )
     _report_unknown(answer, name, query)
 
 
@@ -254,12 +320,21 @@ def audit_targets(
         for revision in answer.data:
             flag = ""
             if revision["previous_mismatch"]:
-                flag = f"  ! stated previous {cell(revision['stated_previous'])}"
+                stated = {"value": revision["stated_previous"],
+                          "high": revision["stated_previous_high"], "bound": "range"}  # fmt: skip
+                flag = f"  ! stated previous {count(stated, 'value')}"
             pct = revision["change_pct"]
+            previous = {"value": revision["previous"], "high": revision["previous_high"],
+                        "bound": "range"}  # fmt: skip
             rows.append(
                 {
                     **revision,
-                    "target": f"{revision['company']} {revision['metric']} {revision['period']}",
+                    "target": f"{revision['company']} {revision['metric']} {revision['period']}"
+                    + _scope(revision),
+                    "value": count(revision, "value"),
+                    "previous": count(previous, "value")
+                    if revision["previous"] is not None
+                    else None,
                     "change": (
                         f"{revision['change']:+,} ({pct:+.2f}%)"
                         if revision["change"] is not None and pct is not None

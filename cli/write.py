@@ -9,13 +9,37 @@ import click
 from .main import Context
 from .render import emit_json, note
 
-# Kind fields, as options named after the field with `-` for `_`.
-KIND_OPTIONS = (
-    "model", "market", "launched-on", "segment", "competitor", "stage", "count", "within",
-    "trim", "max-months", "metric", "period", "value", "previous", "units", "site", "phase",
-    "status", "effective-on", "capacity", "not-before", "venue", "expected", "topic", "text",
-)  # fmt: skip
 LIST_OPTIONS = ("markets", "except")
+# The fields every announcement has: options of every kind, declared below by hand because
+# they are spelled differently from the schema (`--source` is `source.title`).
+COMMON_FIELDS = frozenset(
+    {"id", "kind", "company", "announced_on", "source", "speaker", "certainty", "note"}
+)
+BOUND_SPELLINGS = "also with its bound: 200k+ or >200,000, <1m, ~28k, 38.5k-39.5k"
+# One real example per kind (from the seed story and issue 11), shown by `record KIND --help`
+# and run by the tests.
+EXAMPLES = {
+    "launch": '--company Xiaomi --announced-on 2025-06-26 --source "Xiaomi launch event" '
+    "--model YU7 --market CN --segment SUV",
+    "orders": '--company Xiaomi --announced-on 2025-06-26 --source "Lei Jun on Weibo" '
+    "--model YU7 --stage pre-booking --count 200k+ --within 3min",
+    "wait-time": "--company Xiaomi --announced-on 2025-07-01 --source Reuters --model YU7 "
+    "--max-months 12 --certainty reported",
+    "target": '--company NIO --announced-on 2025-09-02 --source "NIO Q2 results" '
+    "--metric deliveries --period 2025-Q4 --value 38.5k-39.5k",
+    "deliveries": '--company BYD --announced-on 2025-10-01 --source "BYD release" '
+    "--period 2025-09 --units 396,270",
+    "factory": '--company Xiaomi --announced-on 2025-06-19 --source "Beijing planning '
+    'commission" --site "Beijing Yizhuang" --phase 3 --status land-acquired',
+    "policy": '--company Xiaomi --announced-on 2025-07-02 --source "Lei Jun livestream" '
+    "--markets '*' --except CN --not-before 2027-01-01",
+    "showcase": '--company Xiaomi --announced-on 2024-02-26 --source "MWC 2024" --model SU7 '
+    '--market ES --venue "MWC 2024, Barcelona"',
+    "expected-entry": '--company Tesla --announced-on 2025-03-01 --source "Reuters" '
+    "--market IN --expected 2025-06 --certainty expected",
+    "statement": '--company Xiaomi --announced-on 2025-07-04 --source "Khabar Panel" '
+    '--topic hiring --text "Active hiring for manufacturing and logistics"',
+}
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -23,68 +47,155 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def kind_fields(function: Any) -> Any:
-    for name in reversed(LIST_OPTIONS):
-        function = click.option(
-            f"--{name}", f"{name}_", multiple=True, metavar="CODE",
-            help=f"Policy {name} (repeat, or separate with commas).",
-        )(function)  # fmt: skip
-    for name in reversed(KIND_OPTIONS):
-        function = click.option(f"--{name}", metavar="VALUE", help=f"The `{name}` field.")(function)
-    return function
+def allowed(annotation: Any) -> list[str]:
+    """The values a `Literal[...]` field allows (inside `X | None` too); [] for any other."""
+    from typing import Literal, get_args, get_origin
+
+    if get_origin(annotation) is Literal:
+        return [str(value) for value in get_args(annotation)]
+    return [value for arg in get_args(annotation) for value in allowed(arg)]
 
 
-@click.command("record")
-@click.argument("kind", metavar="KIND")
-@click.option("--company", help="Company name.")
-@click.option("--announced-on", metavar="YYYY-MM-DD", help="When it became public.")
-@click.option("--source", "source_title", metavar="TITLE", help="Title of the source.")
-@click.option("--url", help="Address of the source.")
-@click.option("--publisher", help="Publisher of the source.")
-@click.option("--quote", help="The sentence of the source that says it.")
-@click.option("--speaker", help="Who said it, e.g. 'Lei Jun (CEO)'.")
-@click.option("--certainty", metavar="confirmed|reported|expected", help="Default confirmed.")
-@click.option("--note", help="Free text.")
-@click.option("--id", "announcement_id", help="Idempotency key (default: derived from content).")
-@kind_fields
-@click.option("--json", "as_json", is_flag=True, help='Print {"id": ..., "created": ...}.')
-@click.pass_obj
-def record_command(
-    context: Context,
-    kind: str,
-    source_title: str | None,
-    url: str | None,
-    publisher: str | None,
-    quote: str | None,
-    announcement_id: str | None,
-    as_json: bool,
-    **options: Any,
-) -> None:
-    """Append one announcement of KIND and print its id.
+def kind_option(name: str, info: Any) -> click.Option:
+    """The option of one schema field: named after it (`-` for `_`), marked when required,
+    listing its allowed values and bound spellings, repeated for a list."""
+    from typing import get_origin
 
-    KIND is one of launch, orders, wait-time, target, deliveries, factory, policy,
-    showcase, expected-entry, statement. Counts accept 350000, 350,000, 350k or 1.2m.
+    spelled = (info.alias or name).replace("_", "-")
+    choices = allowed(info.annotation)
+    words = [info.description or ""]
+    if choices:
+        words.append(f"One of: {', '.join(choices)}.")
+    if name in ("count", "value", "units"):
+        words.append(f"A count: 350000, 350,000, 350k, 1.2m; {BOUND_SPELLINGS}.")
+    if info.is_required():
+        words.insert(0, "[required]")
+    is_list = "list" in str(info.annotation) or get_origin(info.annotation) is list
+    if is_list:
+        words.append("Repeat, or separate with commas.")
+    return click.Option(
+        [f"--{spelled}", f"{name}_" if is_list else name],
+        multiple=is_list,
+        metavar="|".join(choices) if choices and len(choices) <= 6 else "VALUE",
+        help=" ".join(word for word in words if word),
+    )
+
+
+COMMON_OPTIONS = [
+    click.Option(["--company"], help="[required] Company name."),
+    click.Option(["--announced-on"], metavar="YYYY-MM-DD",
+                 help="[required] When it became public."),
+    click.Option(["--source", "source_title"], metavar="TITLE",
+                 help="[required] Title of the source."),
+    click.Option(["--url"], help="Address of the source."),
+    click.Option(["--publisher"], help="Publisher of the source."),
+    click.Option(["--quote"], help="The sentence of the source that says it."),
+    click.Option(["--speaker"], help="Who said it, e.g. 'Lei Jun (CEO)'."),
+    click.Option(["--certainty"], metavar="confirmed|reported|expected",
+                 help="Default confirmed. An answer follows confirmed over reported over "
+                 "expected."),
+    click.Option(["--note"], help="Free text."),
+    click.Option(["--id", "announcement_id"],
+                 help="Idempotency key (default: derived from content)."),
+    click.Option(["--json", "as_json"], is_flag=True, help='Print {"id": ..., "created": ...}.'),
+]  # fmt: skip
+
+
+class KindCommand(click.Command):
+    """A `record KIND` command: an option of another kind is an unknown field of this one,
+    said in one line like every bad input."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        from mxt.events.errors import InputError
+
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            field = error.option_name.lstrip("-").replace("-", "_")
+            raise InputError(field, f"unknown field (for kind {self.name})") from None
+
+
+def kind_command(kind: str, schema: Any) -> click.Command:
+    """`mxt record KIND`: the common options and the kind's own, from its schema."""
+    own = {name: info for name, info in schema.model_fields.items() if name not in COMMON_FIELDS}
+    last = ("bound", "high", "markets", "except_")  # the qualifiers after the kind's own
+    ordered = sorted(own, key=lambda name: name in last)
+    options = [kind_option(name, own[name]) for name in ordered]
+
+    @click.pass_obj
+    def callback(context: Context, **values: Any) -> None:
+        record_one(context, kind, values)
+
+    summary = (schema.__doc__ or "").strip().splitlines()
+    return KindCommand(
+        kind,
+        params=[*COMMON_OPTIONS, *options],
+        callback=callback,
+        help=f"Append one announcement of kind {kind} and print its id."
+        + (f" {summary[0]}" if summary and not summary[0].startswith("A kind") else "")
+        + f"\n\nExample: mxt record {kind} {EXAMPLES[kind]}",
+        short_help=f"Record one announcement of kind {kind}.",
+    )
+
+
+class RecordGroup(click.Group):
+    """`mxt record KIND`: one command per kind, built from the kind schemas on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from mxt.events.announcements import KINDS
+
+        return list(KINDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        from mxt.events.announcements import KINDS
+
+        schema = KINDS.get(cmd_name)
+        return kind_command(cmd_name, schema) if schema is not None else None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        from mxt.events.announcements import KINDS
+        from mxt.events.errors import InputError
+
+        if args and not args[0].startswith("-") and args[0] not in KINDS:
+            raise InputError("kind", f"unknown kind {args[0]!r} (one of: {', '.join(KINDS)})")
+        return super().resolve_command(ctx, args)
+
+
+@click.group("record", cls=RecordGroup)
+def record_command() -> None:
+    """Append one announcement of KIND and print its id. `mxt record KIND --help` lists
+    that kind's options.
 
     Example: mxt record target --company Xiaomi --announced-on 2025-03-18
     --source "Weibo post" --metric production --period 2025 --value 350k --previous 300k
     """
+
+
+def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
+    """Builds the announcement from the options given, records it and prints its id."""
     from mxt.domain.recording import record
     from mxt.events.announcements import parse_announcement
 
+    as_json = values.pop("as_json")
+    announcement_id = values.pop("announcement_id")
+    source = {name: values.pop(option) for name, option in
+              (("title", "source_title"), ("url", "url"), ("publisher", "publisher"),
+               ("quote", "quote"))}  # fmt: skip
     data: dict[str, Any] = {"kind": kind}
     if announcement_id is not None:
         data["id"] = announcement_id
-    source = {"title": source_title, "url": url, "publisher": publisher, "quote": quote}
     if any(value is not None for value in source.values()):
         data["source"] = {k: v for k, v in source.items() if v is not None}
-    for name, value in options.items():
+    for name, value in values.items():
         if name.endswith("_"):
             if value:
                 data[name.rstrip("_")] = split_list(value)
         elif value is not None:
             data[name] = value
     announcement = parse_announcement(data)
-    with context.open_store() as store:
+    with context.open_store(create=True) as store:  # recording makes a new store
         new_id, created = record(store, announcement)
     if as_json:
         emit_json({"id": new_id, "created": created})

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from eventsourcing.persistence import StoredEvent
 
-from .errors import DomainError
-from .store import Store
+from .errors import DamagedLog, DomainError
+from .store import Store, stored_state
 
 PAGE = 5000
 
 
 class TargetNotEmpty(DomainError):
     """`copy` only fills an empty store: a merged log would have another history."""
+
+
+def readable(notification_id: int, state: bytes) -> None:
+    """A stored event that `copy` can carry: its state is a JSON object with a text
+    `timestamp`, else `DamagedLog`."""
+    where = f"stored event #{notification_id}"
+    if not isinstance(stored_state(state, where, "timestamp")["timestamp"], str):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
 
 
 def copy_log(source: Store, destination: Store) -> int:
@@ -23,6 +31,7 @@ def copy_log(source: Store, destination: Store) -> int:
             raise TargetNotEmpty(f"to: {destination.display_location} already holds events")
         batch: list[StoredEvent] = []
         for notification in source.notifications():
+            readable(notification.id, notification.state)
             batch.append(
                 StoredEvent(
                     originator_id=notification.originator_id,

@@ -46,6 +46,14 @@ class StoreUnavailable(DomainError):
     exit_code = 1
 
 
+class StoreMissing(StoreUnavailable):
+    """A read command or `verify` named a store that does not exist: nothing is created."""
+
+
+class BadStoreLocation(DomainError):
+    """A `--store` value that is neither a SQLite path nor a PostgreSQL URL (bad input)."""
+
+
 class DamagedLog(DomainError):
     """The stored log cannot be read back as mxt wrote it."""
 

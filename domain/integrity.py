@@ -1,7 +1,8 @@
 """Tamper evidence: a hash chain over the stored events, written in the same transaction.
 
 Each stored event gets a digest of its own bytes (aggregate id, version, topic, state) and a
-chain hash `sha256(previous chain hash + digest)`, kept in `mxt_chain` by log position. The
+chain hash `sha256(previous chain hash + digest + recorded_at)`, kept in `mxt_chain` by log
+position: every stored column is covered, the chain's own `recorded_at` included. The
 head hash (the last chain hash) is a digest of the whole history: keep it somewhere else, and
 `mxt verify --expect HEAD` proves later that the history it names is still a prefix of the log.
 """
@@ -30,8 +31,9 @@ def event_digest(event: StoredEvent) -> str:
     return digest.hexdigest()
 
 
-def chain_hash(previous: str, digest: str) -> str:
-    return hashlib.sha256(f"{previous}{digest}".encode()).hexdigest()
+def chain_hash(previous: str, digest: str, recorded_at: str) -> str:
+    """The chain hash of one entry: the previous one, the event's digest, its `recorded_at`."""
+    return hashlib.sha256(f"{previous}{digest}{recorded_at}".encode()).hexdigest()
 
 
 @dataclass
@@ -73,11 +75,10 @@ class Chain:
         for index, notification in enumerate(notifications):
             state = states[index] if states is not None else from_json(notification.state)
             digest = event_digest(notification)
-            self.head = chain_hash(self.head, digest)
+            recorded_at = stamp_text(state["timestamp"])
+            self.head = chain_hash(self.head, digest, recorded_at)
             self.position += 1
-            rows.append(
-                (self.position, notification.id, digest, self.head, stamp_text(state["timestamp"]))
-            )
+            rows.append((self.position, notification.id, digest, self.head, recorded_at))
         cursor.executemany("INSERT INTO mxt_chain VALUES (?,?,?,?,?)", rows)
 
 
@@ -106,6 +107,8 @@ class VerifyReport:
     head: str
     damage: list[Damage] = field(default_factory=list)
     expected_found: bool | None = None
+    future: int = 0  # events stamped later than this machine's clock (beyond the tolerance)
+    latest: str | None = None  # the log's last recorded_at
 
     @property
     def intact(self) -> bool:
@@ -118,20 +121,23 @@ class VerifyReport:
 
 def verify(
     events: Iterable[Notification],
-    chain_rows: Iterable[tuple[int, int, str, str]],
+    chain_rows: Iterable[tuple[int, int, str, str, str]],
     expect: str | None = None,
+    now: str | None = None,
 ) -> VerifyReport:
     """Checks stored events against the chain, both read in log order, in one merged pass.
 
     Names every event whose bytes changed (edited, swapped, `recorded_at` rewritten), every
     chained event that is gone (deleted), every event with no chain entry (written behind
-    mxt's back) and every chain entry whose hash does not follow from the one before.
+    mxt's back) and every chain entry whose hash does not follow from the one before (its
+    `recorded_at` included); counts the entries stamped after `now` (the machine's clock).
     """
     damage: list[Damage] = []
     previous = GENESIS
     wanted = (expect or "").lower()
     expected_found = None if expect is None else GENESIS.startswith(wanted)
-    count = 0
+    count = future = 0
+    latest = None
     event_iter = iter(events)
     chain_iter = iter(chain_rows)
     event = next(event_iter, None)
@@ -143,7 +149,10 @@ def verify(
             event = next(event_iter, None)
             continue
         assert link is not None  # noqa: S101 (the loop condition and the branch above)
-        position, notification_id, digest, stored_hash = link
+        position, notification_id, digest, stored_hash, recorded_at = link
+        latest = recorded_at
+        if now is not None and recorded_at > now:
+            future += 1
         if event is None or notification_id < event.id:
             damage.append(Damage(notification_id, position, "deleted from the log"))
         else:
@@ -151,13 +160,16 @@ def verify(
             if event_digest(event) != digest:
                 damage.append(Damage(event.id, position, "content changed since it was recorded"))
             event = next(event_iter, None)
-        if chain_hash(previous, digest) != stored_hash:
+        if chain_hash(previous, digest, recorded_at) != stored_hash:
             damage.append(Damage(notification_id, position, "chain entry was altered"))
         previous = stored_hash
         if wanted and stored_hash.startswith(wanted):
             expected_found = True
         link = next(chain_iter, None)
-    return VerifyReport(events=count, head=previous, damage=damage, expected_found=expected_found)
+    return VerifyReport(
+        events=count, head=previous, damage=damage, expected_found=expected_found,
+        future=future, latest=latest,
+    )  # fmt: skip
 
 
 def _pages(cursor: Any, statement: str, limit: int, page: int = 5000) -> Iterable[tuple[Any, ...]]:
@@ -174,6 +186,11 @@ def _pages(cursor: Any, statement: str, limit: int, page: int = 5000) -> Iterabl
 
 def verify_store(store: Any, expect: str | None = None) -> VerifyReport:
     """Verifies the whole log of `store` in one read snapshot."""
+    from datetime import UTC, datetime
+
+    from .store import CLOCK_TOLERANCE, format_timestamp
+
+    now = format_timestamp(datetime.now(UTC) + CLOCK_TOLERANCE)
     with store.read() as cursor:
         cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM stored_events")
         last_event = cursor.fetchone()[0]
@@ -195,13 +212,13 @@ def verify_store(store: Any, expect: str | None = None) -> VerifyReport:
             )
         )
         links = (
-            (row[0], row[1], row[2], row[3])
+            (row[0], row[1], row[2], row[3], row[4])
             for row in _pages(
                 cursor,
-                "SELECT position, notification_id, digest, chain_hash FROM mxt_chain "
+                "SELECT position, notification_id, digest, chain_hash, recorded_at FROM mxt_chain "
                 "WHERE position>? AND position<=? ORDER BY position LIMIT ?",
                 last_link,
             )
         )
         # Each page is fetched whole before the next query, so both walks share one cursor.
-        return verify(events, links, expect)
+        return verify(events, links, expect, now)

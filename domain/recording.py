@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -13,10 +12,12 @@ from mxt.events.announcements import (
     Correction,
     Retraction,
     apply_correction,
+    parse_line,
     with_id,
 )
 from mxt.events.content import canonical_json, normalised_changes
 from mxt.events.errors import InputError
+from mxt.events.kinds import upcast
 
 from .errors import (
     AlreadyRetracted,
@@ -33,7 +34,7 @@ from .model import (
     aggregate_id,
     recorded_event,
 )
-from .store import Store, WriteTransaction
+from .store import Store, WriteTransaction, stored_announcement
 
 BATCH_SIZE = 1000
 
@@ -60,14 +61,15 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
 
 def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
-    import_lines(
-        store, [(None, Correction(id=announcement_id, set=changes, reason=reason))], strict=True
-    )
+    line = parse_line({"kind": "correction", "id": announcement_id, "set": changes,
+                       "reason": reason})  # fmt: skip
+    import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
-    import_lines(store, [(None, Retraction(id=announcement_id, reason=reason))], strict=True)
+    line = parse_line({"kind": "retraction", "id": announcement_id, "reason": reason})
+    import_lines(store, [(None, line)], strict=True)
 
 
 class _DryRunDone(Exception):
@@ -176,7 +178,10 @@ class _Batch:
             line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
             if stored is not None:
-                if json.loads(stored)["announcement"] != content:
+                if (
+                    upcast(stored_announcement(stored, f"the stored {announcement_id!r}"))
+                    != content
+                ):
                     raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
                 self.result.already_present += 1
                 continue

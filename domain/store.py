@@ -10,14 +10,16 @@ one such transaction, fed in batches, so it is all or nothing however large it i
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -27,24 +29,53 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic, resolve_topic
 
-from .errors import DamagedLog, DomainError, StoreUnavailable
+from .errors import BadStoreLocation, DamagedLog, DomainError, StoreMissing, StoreUnavailable
 
 if TYPE_CHECKING:
     from .model import Announcement, DomainEvent
 
 LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
+CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
 CREATION_LOCK = 0x6D7874  # PostgreSQL advisory lock taken while a new store's tables are made
 
 
+CONNECT_TIMEOUT_SECONDS = 5.0  # PostgreSQL; env MXT_CONNECT_TIMEOUT overrides
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
 def default_store_path() -> Path:
-    """`$XDG_DATA_HOME/mxt/mxt.sqlite`, falling back to `~/.local/share/mxt/mxt.sqlite`."""
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
-    return Path(base) / "mxt" / "mxt.sqlite"
+    """The platform's data folder for mxt, then `mxt.sqlite`: on Linux
+    `$XDG_DATA_HOME/mxt/mxt.sqlite`, falling back to `~/.local/share/mxt/mxt.sqlite`."""
+    from platformdirs import user_data_path
+
+    return user_data_path("mxt", appauthor=False) / "mxt.sqlite"
+
+
+def parse_location(location: str | os.PathLike[str] | None) -> tuple[str, bool]:
+    """A `--store` value as (location, is PostgreSQL): None means the default file; a
+    `postgresql://` or `postgres://` URL (any case) means PostgreSQL; anything else with a
+    `scheme://` or an empty value is bad input, never a file name."""
+    if location is None:
+        return str(default_store_path()), False
+    text = os.fspath(location)
+    if not text.strip():
+        raise BadStoreLocation("store: empty (give a SQLite path or a postgresql:// URL)")
+    found = _SCHEME.match(text)
+    if found is None:
+        return text, False
+    scheme = found.group(1).lower()
+    if scheme not in POSTGRES_SCHEMES:
+        raise BadStoreLocation(
+            f"store: unknown scheme {found.group(1)}:// (a SQLite path or a postgresql:// URL)"
+        )
+    return "postgresql://" + text[found.end() :], True
 
 
 def format_timestamp(moment: datetime) -> str:
-    """The one spelling of a UTC instant that sorts as text: `2025-07-01T09:30:00.000000Z`."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """The one spelling of a UTC instant that sorts as text: `2025-07-01T09:30:00.000000Z`
+    (years below 1000 keep their four digits: `0001-01-01T...`)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def stamp_text(stored: str) -> str:
@@ -63,7 +94,27 @@ class JSONBytes(Transcoder):
         return to_json(obj)
 
     def decode(self, data: bytes) -> Any:
-        return json.loads(data)
+        return stored_state(data)
+
+
+def stored_state(data: bytes, where: str = "a stored event", *keys: str) -> dict[str, Any]:
+    """A stored event's JSON state, which must be an object holding `keys`; anything else is a
+    damaged log (`DamagedLog`, exit 1), never a traceback."""
+    try:
+        state = json.loads(data)
+    except ValueError:
+        state = None
+    if not isinstance(state, dict) or any(key not in state for key in keys):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
+    return state
+
+
+def stored_announcement(data: bytes, where: str = "a stored event") -> dict[str, Any]:
+    """The announcement inside a stored `AnnouncementRecorded` state (damage: `DamagedLog`)."""
+    announcement = stored_state(data, where, "announcement")["announcement"]
+    if not isinstance(announcement, dict) or not isinstance(announcement.get("id"), str):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
+    return announcement
 
 
 class PydanticMapper(Mapper[UUID]):
@@ -153,7 +204,7 @@ def postgres_env(url: str) -> dict[str, str]:
     parts = urlsplit(url)
     dbname = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not dbname:
-        raise StoreUnavailable(f"store: {url} names no host or no database")
+        raise BadStoreLocation(f"store: {url} names no host or no database")
     return {
         "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
@@ -162,7 +213,7 @@ def postgres_env(url: str) -> dict[str, str]:
         "POSTGRES_PORT": str(parts.port or 5432),
         "POSTGRES_USER": unquote(parts.username or os.environ.get("USER", "postgres")),
         "POSTGRES_PASSWORD": unquote(parts.password or os.environ.get("PGPASSWORD", "")),
-        "POSTGRES_CONNECT_TIMEOUT": "10",
+        "POSTGRES_CONNECT_TIMEOUT": str(math.ceil(connect_timeout())),  # whole seconds
         "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "600",
         "POSTGRES_POOL_SIZE": "2",
         "POSTGRES_MAX_OVERFLOW": "2",
@@ -263,12 +314,23 @@ class WriteTransaction:
 
 
 class Store:
-    """An open mxt store: the eventsourcing application and the transactions mxt runs on it."""
+    """An open mxt store: the eventsourcing application and the transactions mxt runs on it.
 
-    def __init__(self, location: str | os.PathLike[str] | None = None) -> None:
-        self.location = str(location) if location else str(default_store_path())
-        self.is_postgres = self.location.startswith(("postgresql://", "postgres://"))
+    With `create=False` (read commands, `verify`) a SQLite path that does not exist is an
+    error and nothing is made, not even its folder.
+    """
+
+    def __init__(
+        self, location: str | os.PathLike[str] | None = None, *, create: bool = True
+    ) -> None:
+        self.location, self.is_postgres = parse_location(location)
         self.processors: list[Processor] = []
+        if self.is_postgres:
+            probe_postgres(self.location, self.display_location)
+        elif not create and not Path(self.location).exists():
+            raise StoreMissing(
+                f"store: no store at {self.location} (only record and import create one)"
+            )
         try:
             env = self._env()
             self.app = Tracker(env=env)
@@ -278,7 +340,7 @@ class Store:
             raise
         except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
             raise StoreUnavailable(
-                f"store: cannot open {self.display_location}: {_one_line(error)}"
+                f"store: cannot open {self.display_location}: {database_problem(error)}"
             ) from error
 
     @property
@@ -359,48 +421,63 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[WriteTransaction]:
-        """A write transaction holding the store's write lock until it commits or rolls back."""
-        if self.is_postgres:
-            with self.datastore.get_connection() as connection, connection.transaction():
-                cursor: Any = PostgresCursor(connection)
-                for statement in self.app.recorder.lock_table_statements:  # type: ignore[attr-defined]
-                    cursor.dicts.execute(statement)
-                yield WriteTransaction(self, cursor)
-            return
-        with self.datastore.get_connection(commit=True) as connection:
-            cursor = connection.cursor()
-            # A large import or rebuild touches far more pages than SQLite's default 2 MB
-            # cache: let it keep 64 MB (index builds still sort in temporary files).
-            cursor.execute("PRAGMA cache_size=-65536")
-            try:
+        """A write transaction holding the store's write lock until it commits or rolls back.
+
+        A database failure (read-only file, full disk, corrupted pages) rolls it back and
+        raises `StoreUnavailable` naming the cause: nothing is half-written.
+        """
+        with self._failures("cannot write to"):
+            if self.is_postgres:
+                with self.datastore.get_connection() as connection, connection.transaction():
+                    cursor: Any = PostgresCursor(connection)
+                    for statement in self.app.recorder.lock_table_statements:  # type: ignore[attr-defined]
+                        cursor.dicts.execute(statement)
+                    yield WriteTransaction(self, cursor)
+                return
+            with self.datastore.get_connection(commit=True) as connection:
+                cursor = connection.cursor()
+                # A large import or rebuild touches far more pages than SQLite's default 2 MB
+                # cache: let it keep 64 MB (index builds still sort in temporary files).
+                cursor.execute("PRAGMA cache_size=-65536")
                 cursor.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise StoreUnavailable(
-                    f"store: cannot lock {self.location}: {_one_line(error)}"
-                ) from error
-            try:
-                yield WriteTransaction(self, cursor)
-            except BaseException:
-                connection.rollback()
-                raise
-            else:
-                connection.commit()
-            finally:
-                cursor.sqlite_cursor.close()
+                try:
+                    yield WriteTransaction(self, cursor)
+                except BaseException:
+                    connection.rollback()
+                    raise
+                else:
+                    connection.commit()
+                finally:
+                    cursor.sqlite_cursor.close()
 
     @contextmanager
     def read(self) -> Iterator[Any]:
         """A read transaction: one consistent snapshot of the store."""
-        if self.is_postgres:
-            with (
-                self.datastore.get_connection() as connection,
-                connection.transaction(force_rollback=True),
-            ):
-                connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                yield PostgresCursor(connection)
-            return
-        with self.datastore.transaction(commit=False) as cursor:
-            yield cursor
+        with self._failures("cannot read"):
+            if self.is_postgres:
+                with (
+                    self.datastore.get_connection() as connection,
+                    connection.transaction(force_rollback=True),
+                ):
+                    connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                    yield PostgresCursor(connection)
+                return
+            with self.datastore.transaction(commit=False) as cursor:
+                yield cursor
+
+    @contextmanager
+    def _failures(self, doing: str) -> Iterator[None]:
+        """Turns the database's own errors inside the block into one `StoreUnavailable`."""
+        try:
+            yield
+        except DomainError:
+            raise
+        except Exception as error:
+            if not is_database_error(error):
+                raise
+            raise StoreUnavailable(
+                f"store: {doing} {self.display_location}: {database_problem(error)}"
+            ) from error
 
     def insert_stored(self, cursor: Any, stored: Sequence[StoredEvent]) -> list[int]:
         """Inserts stored events through eventsourcing's recorder; returns notification ids."""
@@ -425,13 +502,19 @@ class Store:
         return originator_id if self.is_postgres else originator_id.hex
 
     def _next_recorded_at(self, cursor: Any) -> datetime:
-        """Now, but never before the last recorded event: `recorded_at` follows the log."""
+        """Now, but never before the last recorded event: `recorded_at` follows the log.
+
+        When this machine's clock is behind the log by more than `CLOCK_TOLERANCE`, the
+        record is stamped with the log's last time and a `ClockBehind` warning says so.
+        """
         now = datetime.now(UTC)
         cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
         if row is None:
             return now
-        last = datetime.strptime(row[0], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        last = parse_timestamp(row[0])
+        if last - now > CLOCK_TOLERANCE:
+            warnings.warn(ClockBehind(last, now), stacklevel=2)
         return max(now, last)
 
     def max_notification_id(self) -> int:
@@ -501,3 +584,115 @@ def origin_hex(originator_id: Any) -> str:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
+
+
+def parse_timestamp(text: str) -> datetime:
+    """A stored `recorded_at` (`2025-07-01T09:30:00.000000Z`) as an aware datetime."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class ClockBehind(UserWarning):
+    """This machine's clock is behind the log's last `recorded_at`: the record was stamped
+    after the log's last one instead of at the clock's time."""
+
+    def __init__(self, last: datetime, now: datetime) -> None:
+        self.last, self.now = last, now
+        super().__init__(
+            f"clock: this machine's clock ({format_timestamp(now)}) is behind the log's last "
+            f"recorded_at ({format_timestamp(last)}); recorded at the log's time, not before it"
+        )
+
+
+def is_database_error(error: BaseException) -> bool:
+    """Whether `error` comes from the database (sqlite3, psycopg, eventsourcing's wrappers)."""
+    import sys
+
+    from eventsourcing.persistence import PersistenceError
+
+    if isinstance(error, sqlite3.Error | PersistenceError):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    pool = sys.modules.get("psycopg_pool")
+    return (psycopg is not None and isinstance(error, psycopg.Error)) or (
+        pool is not None and isinstance(error, pool.PoolTimeout)
+    )
+
+
+# What the database says, and what mxt tells the user it means.
+_PROBLEMS = (
+    (("readonly database", "read-only"), "the store is read-only (check the permissions of "
+     "the file and its folder)"),
+    (("database or disk is full", "disk full", "no space left", "file too large"),
+     "the disk is full (nothing was written)"),
+    (("malformed", "file is not a database", "not a database"),
+     "the file is corrupted (database disk image is malformed)"),
+    (("unable to open database",), "cannot open the file (no such folder, or no permission)"),
+    (("disk i/o error",), "disk I/O error (is the disk full or failing? nothing was written)"),
+)  # fmt: skip
+
+
+def database_problem(error: BaseException) -> str:
+    """One line naming what went wrong in the database, in the user's terms."""
+    text = _one_line(error)
+    lowered = text.lower()
+    for signs, meaning in _PROBLEMS:
+        if any(sign in lowered for sign in signs):
+            return meaning
+    return text
+
+
+def connect_timeout() -> float:
+    """Seconds to wait for a PostgreSQL server (env MXT_CONNECT_TIMEOUT, default 5)."""
+    text = os.environ.get("MXT_CONNECT_TIMEOUT", "")
+    try:
+        value = float(text) if text.strip() else CONNECT_TIMEOUT_SECONDS
+    except ValueError:
+        raise BadStoreLocation(
+            f"MXT_CONNECT_TIMEOUT: {text!r} is not a number of seconds"
+        ) from None
+    if not 0 < value <= 3600:
+        raise BadStoreLocation("MXT_CONNECT_TIMEOUT: must be between 0 and 3600 seconds")
+    return value
+
+
+# How a failed connection reads, and its cause in a word or two.
+_CONNECT_CAUSES = (
+    (("connection refused",), "connection refused"),
+    (("could not translate host name", "name or service not known", "nodename nor servname",
+      "name resolution", "no address associated"), "unknown host"),
+    (("authentication failed", "password", "role", "no pg_hba.conf entry"),
+     "authentication failed"),
+    (("timeout", "timed out"), "timed out"),
+    (("database", "does not exist"), "no such database"),
+)  # fmt: skip
+
+
+def probe_postgres(url: str, shown: str) -> None:
+    """Connects once, directly and within the connect timeout, so that an unreachable server
+    fails fast with its cause named (a pool would retry until its own timeout)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreUnavailable(
+            "store: PostgreSQL needs psycopg: pip install 'mxt[postgres]'"
+        ) from None
+    env = postgres_env(url)
+    timeout = connect_timeout()
+    try:
+        with psycopg.connect(
+            dbname=env["POSTGRES_DBNAME"],
+            host=env["POSTGRES_HOST"],
+            port=env["POSTGRES_PORT"],
+            user=env["POSTGRES_USER"],
+            password=env["POSTGRES_PASSWORD"] or None,
+            connect_timeout=math.ceil(timeout),
+        ):
+            pass
+    except psycopg.Error as error:
+        text = _one_line(error)
+        lowered = text.lower()
+        cause = next(
+            (name for signs, name in _CONNECT_CAUSES if any(s in lowered for s in signs)),
+            "cannot connect",
+        )
+        raise StoreUnavailable(f"store: cannot connect to {shown}: {cause} ({text})") from None

@@ -8,26 +8,58 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .content import apply_changes, derive_id
 from .errors import InputError
 from .fields import (
     Count,
     Duration,
+    Expected,
     Identifier,
     IsoDate,
     Market,
     MarketOrAll,
-    Month,
     Name,
     Period,
     PositiveNumber,
     Text,
-    YearOrDate,
+    split_bound,
 )
 
+# A count written with its bound: what an input line (or `record`) may give for `count`,
+# `value` and `units`; the model splits it into the count, `bound` and `high` (JSON Schema
+# only: the validation is Count's, after the split).
+_AMOUNT = r"(\d{1,3}(,\d{3})+|[\d_]+)(\.\d+)?[kKmM]?"
+SpelledCount = Annotated[
+    Count,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {
+                    "type": "string",
+                    "pattern": rf"^\s*[>≥<≤~]?\s*{_AMOUNT}(\s*[-–—]\s*{_AMOUNT}|\+)?\s*$",
+                },
+            ],
+            "description": "A whole number >= 0; as text also 350,000, 350k or 1.2m, and with "
+            "its bound: 200k+ or >200,000 (at least), <1m (at most), ~28k (about), "
+            "38.5k-39.5k (a range).",
+            "examples": [350000, "350k", "200k+", "~28k", "38.5k-39.5k"],
+        }
+    ),
+]
 Certainty = Literal["confirmed", "reported", "expected"]
+Bound = Literal["exact", "at-least", "at-most", "about", "range"]
+Metric = Literal["production", "deliveries", "sales"]
 
 
 class Frozen(BaseModel):
@@ -68,50 +100,168 @@ class Announcement(Frozen):
         return {**head, **content}
 
 
+class Bounded(Announcement):
+    """A kind whose value is a count with a bound, and whose scope may be some markets.
+
+    The count may be written with its bound (`200k+`, `~28k`, `38.5k-39.5k`): it is split
+    into the count, `bound` and `high`. `bound: exact` is the default and is not kept.
+    """
+
+    count_field: ClassVar[str] = "count"
+
+    bound: Bound | None = Field(
+        default=None, description="How the count is meant (default exact); a range needs high."
+    )
+    high: Count | None = Field(default=None, description="A range's top (bound: range).")
+    markets: list[MarketOrAll] | None = Field(
+        default=None, min_length=1, description="Scope: codes, regions or *; absent: worldwide."
+    )
+    except_: list[Market] | None = Field(
+        default=None, alias="except", description="Scope: markets left out of `markets`."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_bound(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        _split_spelling(data, cls.count_field, "bound", "high")
+        if data.get("bound") == "exact":
+            del data["bound"]
+        return data
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Bounded:
+        _check_high(getattr(self, self.count_field), self.bound, self.high, "high")
+        return self
+
+    def dump(self) -> dict[str, Any]:
+        """The JSON form, the bound and scope right after the count they qualify."""
+        content = super().dump()
+        tail = {name: content.pop(name) for name in BOUNDED_TAIL if name in content}
+        ordered: dict[str, Any] = {}
+        for name, value in content.items():
+            ordered[name] = value
+            if name == self.count_field:
+                ordered.update(tail)
+        return {**ordered, **tail}
+
+
+BOUNDED_TAIL = ("bound", "high", "markets", "except")
+
+
+def _split_spelling(data: dict[str, Any], field: str, bound_field: str, high_field: str) -> None:
+    """Moves a bound written into a count (`200k+`) to its own fields, in place."""
+    count, bound, high = split_bound(data.get(field))
+    if bound is None:
+        return
+    given = data.get(bound_field)
+    if given not in (None, bound):
+        raise ValueError(f"{field}: {data[field]!r} is {bound}, but {bound_field} is {given!r}")
+    if high is not None and data.get(high_field) not in (None, high):
+        raise ValueError(f"{field}: {data[field]!r} is a range, but {high_field} is also given")
+    data[field] = count
+    data[bound_field] = bound
+    if high is not None:
+        data[high_field] = high
+
+
+def _check_high(value: int, bound: str | None, high: int | None, high_field: str) -> None:
+    if bound == "range":
+        if high is None:
+            raise ValueError(f"{high_field}: missing (a range needs its top)")
+        if high < value:
+            raise ValueError(f"{high_field}: must be >= the range's low end {value}")
+    elif high is not None:
+        raise ValueError(f"{high_field}: only a range (bound: range) has a top")
+
+
 class Launch(Announcement):
+    """A model goes on sale in a market."""
+
     kind: Literal["launch"] = "launch"
-    model: Name
-    market: Market
+    model: Name = Field(description="Model name.")
+    market: Market = Field(description="ISO 3166-1 alpha-2 code, or EU.")
     launched_on: IsoDate | None = Field(default=None, description="Default: announced_on.")
     segment: Name | None = None
     competitor: Name | None = None
 
 
-class Orders(Announcement):
+class Orders(Bounded):
+    """An order milestone of a model."""
+
     kind: Literal["orders"] = "orders"
-    model: Name
-    stage: Literal["pre-booking", "locked", "confirmed"]
-    count: Count
-    within: Duration | None = None
+    model: Name = Field(description="Model name.")
+    stage: Literal["pre-booking", "locked", "confirmed"] = Field(description="Order stage.")
+    count: SpelledCount
+    within: Duration | None = Field(default=None, description="e.g. 3min, 18h, 2d, 1w, 6mo.")
 
 
 class WaitTime(Announcement):
+    """How long buyers of a model (or one trim) wait at most."""
+
     kind: Literal["wait-time"] = "wait-time"
-    model: Name
-    trim: Name | None = None
-    max_months: PositiveNumber
+    model: Name = Field(description="Model name.")
+    trim: Name | None = Field(default=None, description="Trim; absent: the model as a whole.")
+    max_months: PositiveNumber = Field(description="Longest wait in months (> 0).")
 
 
-class Target(Announcement):
+class Target(Bounded):
+    """A production, delivery or sales target for a period (and a scope)."""
+
+    count_field: ClassVar[str] = "value"
+
     kind: Literal["target"] = "target"
-    metric: Literal["production", "deliveries", "sales"]
-    period: Period
-    value: Count
-    previous: Count | None = Field(default=None, description="The value it says it replaces.")
+    metric: Metric = Field(description="What is counted.")
+    period: Period = Field(description="YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM.")
+    value: SpelledCount
+    previous: SpelledCount | None = Field(
+        default=None, description="The value it says it replaces."
+    )
+    previous_high: Count | None = Field(default=None, description="When that was a range.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_previous(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("previous"), str):
+            count, bound, high = split_bound(data["previous"])
+            if bound not in (None, "range"):
+                raise ValueError(f"previous: {data['previous']!r}: only a value or a range")
+            if bound == "range":
+                data = {**data, "previous": count, "previous_high": high}
+        return data
+
+    @model_validator(mode="after")
+    def _check_previous(self) -> Target:
+        if self.previous_high is not None:
+            if self.previous is None:
+                raise ValueError("previous: missing (previous_high is the top of its range)")
+            _check_high(self.previous, "range", self.previous_high, "previous_high")
+        return self
 
 
-class Deliveries(Announcement):
+class Deliveries(Bounded):
+    """Units delivered (or sold, or produced) in a period: a company total or one model's."""
+
+    count_field: ClassVar[str] = "units"
+
     kind: Literal["deliveries"] = "deliveries"
-    period: Month
-    units: Count
+    period: Period = Field(description="YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM.")
+    units: SpelledCount
+    metric: Metric | None = Field(default=None, description="Default: deliveries.")
     model: Name | None = Field(default=None, description="Absent: the company total.")
 
 
 class Factory(Announcement):
+    """A factory phase reaches a status."""
+
     kind: Literal["factory"] = "factory"
-    site: Name
-    phase: int = Field(ge=1)
-    status: Literal["land-acquired", "under-construction", "completed", "operational"]
+    site: Name = Field(description="Factory site.")
+    phase: int = Field(ge=1, description="Phase number (>= 1).")
+    status: Literal["land-acquired", "under-construction", "completed", "operational"] = Field(
+        description="Status reached."
+    )
     effective_on: IsoDate | None = Field(
         default=None, description="When the status is reached; default announced_on."
     )
@@ -119,32 +269,42 @@ class Factory(Announcement):
 
 
 class Policy(Announcement):
+    """Sales in some markets will not start before a date."""
+
     kind: Literal["policy"] = "policy"
-    markets: list[MarketOrAll] = Field(min_length=1)
-    except_: list[Market] = Field(default_factory=list, alias="except")
-    not_before: IsoDate
+    markets: list[MarketOrAll] = Field(min_length=1, description="Codes, regions, or * (all).")
+    except_: list[Market] = Field(
+        default_factory=list, alias="except", description="Markets left out of `markets`."
+    )
+    not_before: IsoDate = Field(description="No sales before this date (YYYY-MM-DD).")
 
 
 class Showcase(Announcement):
+    """A model is shown (not sold) somewhere."""
+
     kind: Literal["showcase"] = "showcase"
-    model: Name
-    market: Market
-    venue: Name
+    model: Name = Field(description="Model name.")
+    market: Market | None = Field(default=None, description="Absent: online or worldwide.")
+    venue: Name = Field(description="Where, e.g. 'MWC 2024, Barcelona'.")
 
 
 class ExpectedEntry(Announcement):
+    """A model, or the company as a whole, is expected to enter a market."""
+
     kind: Literal["expected-entry"] = "expected-entry"
-    market: Market
-    model: Name | None = None
-    expected: YearOrDate
+    market: Market = Field(description="ISO 3166-1 alpha-2 code, or EU.")
+    model: Name | None = Field(default=None, description="Absent: the company as a whole.")
+    expected: Expected = Field(description="When: YYYY, YYYY-MM or YYYY-MM-DD.")
 
 
 class Statement(Announcement):
+    """Anything else worth keeping; shown by log and show, not folded into state."""
+
     kind: Literal["statement"] = "statement"
-    topic: Name
-    text: Text = Field(min_length=1)
-    model: Name | None = None
-    market: Market | None = None
+    topic: Name = Field(description="e.g. hiring, strategy.")
+    text: Text = Field(min_length=1, description="What was said.")
+    model: Name | None = Field(default=None, description="Model it concerns.")
+    market: Market | None = Field(default=None, description="Market it concerns.")
 
 
 KINDS: dict[str, type[Announcement]] = {
@@ -246,6 +406,8 @@ def describe(error: ValidationError) -> InputError:
             message = "unknown field"
     elif kind == "missing":
         message = "missing"
+    elif kind == "string_too_short" and (first.get("ctx") or {}).get("min_length") == 1:
+        message = "must not be empty"
     elif kind == "union_tag_invalid":
         field = "kind"
         tag = (first.get("ctx") or {}).get("tag")

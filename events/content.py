@@ -18,8 +18,15 @@ def canonical_json(data: dict[str, Any]) -> str:
 
 
 def derive_id(content: dict[str, Any]) -> str:
-    """The deterministic id of an announcement without one: a digest of its content."""
+    """The deterministic id of an announcement without one: a digest of its content.
+
+    A duration in minutes is digested in its older spelling (`3min` as `3m`), so that a file
+    written before `min` existed derives the ids it derived then.
+    """
     body = {key: value for key, value in content.items() if key != "id"}
+    within = body.get("within")
+    if isinstance(within, str) and within.endswith("min"):
+        body["within"] = within[: -len("in")]
     return "a-" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:16]
 
 

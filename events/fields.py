@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -11,20 +12,30 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from .codes import REGIONS, check_market, market_covers, parse_iso_date
+from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
+_PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
-_YEAR_OR_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$", re.ASCII)
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhdw])$", re.ASCII)
+_EXPECTED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", re.ASCII)
+# `min`, `h`, `d`, `w`, `mo` (and `s`); the older `m` meant minutes.
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)(min|mo|[smhdw])$", re.ASCII)
+# Bound spellings of a count: `200k+`, `>200,000`, `<1m`, `~28k`, `38.5k-39.5k`.
+_BOUND_PREFIX = {">": "at-least", "≥": "at-least", "<": "at-most", "≤": "at-most", "~": "about"}
+_RANGE = re.compile(r"^(.+?)\s*[-–—]\s*(.+)$")
 # Digits with optional thousands separators (`350,000`), an optional fraction, a suffix.
 _COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km]?)$", re.ASCII)
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", re.ASCII)
 _NUMBER = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
 _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
+MAX_COUNT = 2**53  # counts are exact integers up to here: JSON numbers stay exact to 2^53
+# Text may hold newlines and tabs, and no other control character.
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode categories a name may not hold: controls, format characters (zero-width, direction
+# marks and overrides, BOM), surrogates, and line or paragraph separators.
+_NAME_FORBIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def parse_count(value: Any) -> int:
@@ -53,17 +64,63 @@ def parse_count(value: Any) -> int:
         raise ValueError("expected a whole number")
     if number < 0:
         raise ValueError("must be >= 0")
+    if number > MAX_COUNT:
+        raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,}), an exact whole number")
     if number != number.to_integral_value():
         raise ValueError("must be a whole number")
     return int(number)
 
 
+def split_bound(value: Any) -> tuple[Any, str | None, Any]:
+    """A count as written on the command line, split into (count, bound, high):
+    `200k+` and `>200,000` are at-least, `<1m` at-most, `~28k` about, `38.5k-39.5k` and
+    `38,500–39,500` a range. Anything else comes back unchanged, with no bound."""
+    if not isinstance(value, str):
+        return value, None, None
+    text = value.strip()
+    if text.endswith("+"):
+        return text[:-1].strip(), "at-least", None
+    if text[:1] in _BOUND_PREFIX:
+        return text[1:].strip(), _BOUND_PREFIX[text[0]], None
+    match = _RANGE.match(text)
+    if match and not text.startswith("-"):
+        return match.group(1), "range", match.group(2)
+    return value, None, None
+
+
+def _trimmed(value: Any) -> Any:
+    """Text trimmed before any length check (other types are left for the schema to refuse)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _normalised_name(value: Any) -> Any:
+    """A name NFKC-normalised and trimmed, before any length check: `Ｘｉａｏｍｉ` is `Xiaomi`."""
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+
+
 def _check_name(value: str) -> str:
-    value = value.strip()
+    """A name: not empty, with no control, invisible or format character (a `Xia\u200bomi`
+    would look like Xiaomi and be another company)."""
     if not value:
         raise ValueError("must not be empty")
-    if _CONTROL.search(value):
-        raise ValueError("must not contain control characters")
+    for char in value:
+        if unicodedata.category(char) in _NAME_FORBIDDEN:
+            raise ValueError(
+                f"must not contain invisible, format or control characters (U+{ord(char):04X})"
+            )
+    return value
+
+
+def _check_text(value: str) -> str:
+    """Free text: not empty after trimming; newlines and tabs allowed, no other control."""
+    if not value:
+        raise ValueError("must not be empty")
+    found = _TEXT_CONTROL.search(value)
+    if found:
+        raise ValueError(
+            f"must not contain control characters (U+{ord(found.group()):04X}); "
+            "newline and tab are allowed"
+        )
     return value
 
 
@@ -73,7 +130,7 @@ def _check_market_or_all(value: str) -> str:
 
 def _check_period(value: str) -> str:
     if not _PERIOD.match(value):
-        raise ValueError(f"{value!r} is not a period (2025, 2025-Q3 or 2025-06)")
+        raise ValueError(f"{value!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
     return value
 
 
@@ -83,10 +140,10 @@ def _check_month(value: str) -> str:
     return value
 
 
-def _check_year_or_date(value: str) -> str:
-    if not _YEAR_OR_DATE.match(value):
-        raise ValueError(f"{value!r} is not a year YYYY or a date YYYY-MM-DD")
-    if len(value) > 4:
+def _check_expected(value: str) -> str:
+    if not _EXPECTED.match(value):
+        raise ValueError(f"{value!r} is not a year YYYY, a month YYYY-MM or a date YYYY-MM-DD")
+    if len(value) > 7:
         parse_iso_date(value)
     return value
 
@@ -94,8 +151,8 @@ def _check_year_or_date(value: str) -> str:
 def _check_duration(value: str) -> str:
     text = value.strip().lower()
     if not _DURATION.match(text):
-        raise ValueError(f"{value!r} is not a duration (e.g. 3m, 18h, 2d)")
-    return text
+        raise ValueError(f"{value!r} is not a duration (e.g. 3min, 18h, 2d, 1w, 6mo)")
+    return normalise_duration(text)
 
 
 def check_identifier(value: str) -> str:
@@ -117,6 +174,8 @@ def _check_positive_number(value: Any) -> int | float:
         raise ValueError("expected a number")
     if not math.isfinite(value) or value <= 0:
         raise ValueError("must be a number > 0")
+    if value > MAX_COUNT:
+        raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
@@ -128,8 +187,12 @@ def _schema(**keywords: Any) -> Any:
     return Field(json_schema_extra=keywords)
 
 
-Name = Annotated[str, Field(max_length=200), AfterValidator(_check_name)]
-Text = Annotated[str, Field(max_length=10_000), AfterValidator(lambda v: v.strip())]
+Name = Annotated[
+    str, BeforeValidator(_normalised_name), Field(max_length=200), AfterValidator(_check_name)
+]
+Text = Annotated[
+    str, BeforeValidator(_trimmed), Field(max_length=10_000), AfterValidator(_check_text)
+]
 IsoDate = Annotated[date, BeforeValidator(parse_iso_date), _schema(format="date")]
 Count = Annotated[
     int,
@@ -137,10 +200,10 @@ Count = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0},
+                {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
                 {"type": "string", "pattern": r"^\s*(\d{1,3}(,\d{3})+|[\d_]+)(\.\d+)?[kKmM]?\s*$"},
             ],
-            "description": "A whole number >= 0; as text also 350,000, 350k or 1.2m.",
+            "description": "A whole number from 0 to 2^53; as text also 350,000, 350k or 1.2m.",
             "examples": [350000, "350,000", "350k", "1.2m"],
         }
     ),
@@ -148,7 +211,7 @@ Count = Annotated[
 PositiveNumber = Annotated[
     int | float,
     PlainValidator(_check_positive_number),
-    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": MAX_COUNT}),
 ]
 Market = Annotated[
     str,
@@ -161,14 +224,23 @@ MarketOrAll = Annotated[
     _schema(pattern=r"^([A-Z]{2}|\*)$", description="ISO 3166-1 alpha-2 code, EU, or * (all)"),
 ]
 Period = Annotated[
-    str, AfterValidator(_check_period), _schema(pattern=r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")
+    str,
+    AfterValidator(_check_period),
+    _schema(pattern=r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
 ]
 Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
-YearOrDate = Annotated[
-    str, AfterValidator(_check_year_or_date), _schema(pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+Expected = Annotated[
+    str,
+    AfterValidator(_check_expected),
+    _schema(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
 ]
 Duration = Annotated[
-    str, AfterValidator(_check_duration), _schema(pattern=r"^\d+(\.\d+)?[smhdwSMHDW]$")
+    str,
+    AfterValidator(_check_duration),
+    _schema(
+        pattern=r"^\d+(\.\d+)?([mM][iI][nN]|[mM][oO]|[smhdwSMHDW])$",
+        description="A number and a unit: min, h, d, w, mo (the older m means minutes).",
+    ),
 ]
 Identifier = Annotated[
     str, AfterValidator(check_identifier), _schema(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")

@@ -19,20 +19,21 @@ from typing import Any
 
 from mxt.events.codes import check_market, market_covers
 from mxt.events.errors import InputError
+from mxt.events.kinds import MARKET_KINDS
 
 from .queries import Answer, Tracker, make_query, nothing_known_note, parse_as_of
 from .readmodel import Row, key
-from .state import CompanyFacts, Launches, Names, Query, covering_policy, latest_by
+from .state import CompanyFacts, Launches, Names, Query
 
-AREAS = ("deliveries", "factory", "launch", "market-status", "orders", "policy", "target")
+AREAS = (
+    "deliveries", "expected-entry", "factory", "launch", "market-status", "orders", "policy",
+    "showcase", "target", "wait-time",
+)  # fmt: skip
 
 IN_FORCE = "in-force"
 LAPSED = "lapsed"
 SUPERSEDED = "superseded"
-UNAVAILABLE = "unavailable"
-
-# Kinds whose `market` field names a market, and the policy fields listing markets.
-MARKET_KINDS = ("launch", "showcase", "expected-entry", "statement")
+UNKNOWN = "unknown"
 
 
 @dataclass
@@ -45,7 +46,6 @@ class CompanySnapshot:
     launches: dict[str, Launches]  # model key -> launched / planned per launch market
     facts: CompanyFacts  # launch, policy and expected-entry rows: where a status comes from
     policies: list[dict[str, Any]]  # in force (covering the market when the diff has one)
-    delivery_ids: dict[str, str]  # period -> id of the company total for it
 
 
 @dataclass
@@ -141,14 +141,6 @@ def snapshot(
                 for policy in result.markets[market]["policies"]
                 if key(policy["company"]) == company_key
             ]
-        totals = latest_by(
-            (
-                r
-                for r in company_rows
-                if r.content["kind"] == "deliveries" and not r.content.get("model")
-            ),
-            lambda c: c["period"],
-        )
         result.companies[company_key] = CompanySnapshot(
             name=state["company"],
             state=state,
@@ -162,7 +154,6 @@ def snapshot(
             },
             facts=facts,
             policies=policies,
-            delivery_ids={period: row.ann_id for period, row in totals.items()},
         )
     return result
 
@@ -190,13 +181,18 @@ def diff(
     before = snapshot(tracker, before_query, names, markets, code)
     after = snapshot(tracker, after_query, names, markets, code)
     known = bool(names) and (code is None or tracker.market(code, after_query).known)
-    return Answer(compare(before, after, code), known)
+    began = tracker.first_recorded
+    early = began is not None and after_query.known_at < began
+    return Answer(compare(before, after, code), known, began if early else None)
 
 
-def unknown_note(company: str | None, market: str | None, query: Query) -> str:
-    """The stderr note when nothing is known about the diff's subject by the later date."""
+def unknown_note(
+    company: str | None, market: str | None, query: Query, began: str | None = None
+) -> str:
+    """The stderr note when nothing is known about the diff's subject by the later date (and
+    when recording began, if `--known-at` is before that)."""
     subject = " in ".join(filter(None, (company or "any company", market and f"market {market}")))
-    return nothing_known_note(subject, query)
+    return nothing_known_note(subject, query, began)
 
 
 # -- comparing -------------------------------------------------------------------------------
@@ -215,10 +211,13 @@ def compare(before: Snapshot, after: Snapshot, market: str | None = None) -> lis
         new = after.companies.get(company_key)
         name = (new or old).name  # type: ignore[union-attr]
         if market is None:
-            changes += _target_changes(name, old, new)
+            changes += _figure_changes("target", "value", name, old, new)
+            changes += _figure_changes("deliveries", "units", name, old, new)
             changes += _orders_changes(name, old, new)
-            changes += _deliveries_changes(name, old, new)
+            changes += _wait_changes(name, old, new)
             changes += _factory_changes(name, old, new)
+        changes += _expected_changes(name, old, new, market)
+        changes += _showcase_changes(name, old, new, market)
         changes += _launch_changes(name, old, new, market)
         changes += _policy_changes(name, old, new, after.as_of)
     changes += _status_changes(before, after)
@@ -256,86 +255,136 @@ def _pairs(
     return [(old_by.get(k), new_by.get(k)) for k in ordered]
 
 
-def _target_changes(
-    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+def _count_change(
+    area: str, company: str, subject: dict[str, Any], before: Any, after: Any, name: str
+) -> dict[str, Any] | None:
+    """A change of a count (with its bound), or None when the value and bound are the same."""
+
+    def spelled(value: dict[str, Any] | None) -> tuple[Any, Any, Any]:
+        return (value[name], value["bound"], value["high"]) if value else (None, None, None)
+
+    if spelled(before) == spelled(after):
+        return None
+    shown = after or before
+    change = _change(area, company, subject, spelled(before)[0], spelled(after)[0], shown["id"])
+    change["from_bound"], change["to_bound"] = spelled(before)[1], spelled(after)[1]
+    return change
+
+
+def _figure_changes(
+    area: str, name: str, company: str, old: CompanySnapshot | None, new: CompanySnapshot | None
 ) -> list[dict[str, Any]]:
+    """Changes of a company's targets (`area` target) or delivered totals (deliveries)."""
+    listed = "targets" if area == "target" else "deliveries"
     changes = []
     for before, after in _pairs(
-        old.state["targets"] if old else [],
-        new.state["targets"] if new else [],
-        lambda t: (t["metric"], t["period"]),
+        old.state[listed] if old else [],
+        new.state[listed] if new else [],
+        lambda f: (f["metric"], f["period"], tuple(f["markets"]), tuple(f["except"])),
     ):
-        if before and after and before["value"] == after["value"]:
-            continue
         shown = after or before
         assert shown is not None
-        changes.append(
-            _change(
-                "target",
-                name,
-                {"metric": shown["metric"], "period": shown["period"]},
-                before["value"] if before else None,
-                after["value"] if after else None,
-                shown["id"],
-            )
-        )
+        subject = {key: shown[key] for key in ("metric", "period", "markets", "except")}
+        change = _count_change(area, company, subject, before, after, name)
+        if change is not None:
+            changes.append(change)
     return changes
+
+
+def _model_items(
+    old: CompanySnapshot | None, new: CompanySnapshot | None, field_name: str
+) -> list[tuple[str | None, dict[str, Any], dict[str, Any]]]:
+    """(model, before, after) for one keyed field of every model's state (`orders`)."""
+    models = new.models if new else {}
+    previous = old.models if old else {}
+    found = []
+    for model_key in list(models) + [m for m in previous if m not in models]:
+        after_state = models.get(model_key) or {}
+        before_state = previous.get(model_key) or {}
+        model = (after_state or before_state).get("model")
+        found.append((model, before_state.get(field_name) or {}, after_state.get(field_name) or {}))
+    return found
 
 
 def _orders_changes(
     name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
 ) -> list[dict[str, Any]]:
     changes = []
+    for model, before_orders, after_orders in _model_items(old, new, "orders"):
+        for stage in sorted(set(after_orders) | set(before_orders)):
+            subject = {"model": model, "stage": stage}
+            before, after = before_orders.get(stage), after_orders.get(stage)
+            change = _count_change("orders", name, subject, before, after, "count")
+            if change is not None:
+                changes.append(change)
+    return changes
+
+
+def _wait_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+) -> list[dict[str, Any]]:
+    changes = []
     models = new.models if new else {}
     previous = old.models if old else {}
     for model_key in list(models) + [m for m in previous if m not in models]:
-        after_state = models.get(model_key)
-        before_state = previous.get(model_key)
-        after_orders = after_state["orders"] if after_state else {}
-        before_orders = before_state["orders"] if before_state else {}
+        after_state, before_state = models.get(model_key), previous.get(model_key)
         model = (after_state or before_state or {}).get("model")
-        for stage in sorted(set(after_orders) | set(before_orders)):
-            before = before_orders.get(stage)
-            after = after_orders.get(stage)
-            if before and after and before["count"] == after["count"]:
+        for before, after in _pairs(
+            before_state["wait_times"] if before_state else [],
+            after_state["wait_times"] if after_state else [],
+            lambda w: w["trim"],
+        ):
+            old_value = before["max_months"] if before else None
+            new_value = after["max_months"] if after else None
+            if old_value == new_value:
                 continue
+            shown = after or before
+            assert shown is not None
             changes.append(
-                _change(
-                    "orders",
-                    name,
-                    {"model": model, "stage": stage},
-                    before["count"] if before else None,
-                    after["count"] if after else None,
-                    (after or before or {}).get("id"),
-                )
+                _change("wait-time", name, {"model": model, "trim": shown["trim"]},
+                        old_value, new_value, shown["id"])
+            )  # fmt: skip
+    return changes
+
+
+def _expected_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None, market: str | None
+) -> list[dict[str, Any]]:
+    """Expected entries (of a model or of the company as a whole) appearing or moving."""
+    changes = []
+    for before, after in _pairs(
+        old.state["expected_entries"] if old else [],
+        new.state["expected_entries"] if new else [],
+        lambda e: (e["market"], key(e["model"])),
+    ):
+        shown = after or before
+        assert shown is not None
+        if market is not None and not market_covers(shown["market"], market):
+            continue
+        old_value = before["expected"] if before else None
+        new_value = after["expected"] if after else None
+        if old_value != new_value:
+            subject = {"model": shown["model"], "market": shown["market"]}
+            changes.append(
+                _change("expected-entry", name, subject, old_value, new_value, shown["id"])
             )
     return changes
 
 
-def _deliveries_changes(
-    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None
+def _showcase_changes(
+    name: str, old: CompanySnapshot | None, new: CompanySnapshot | None, market: str | None
 ) -> list[dict[str, Any]]:
+    """Showcases that appeared (they never stop)."""
+    seen = {row.ann_id for row in old.facts.showcases} if old else set()
     changes = []
-    for before, after in _pairs(
-        old.state["deliveries"] if old else [],
-        new.state["deliveries"] if new else [],
-        lambda d: d["period"],
-    ):
-        if before and after and before["units"] == after["units"]:
+    for row in new.facts.showcases if new else []:
+        where = row.content.get("market")
+        if row.ann_id in seen or (
+            market is not None and not (where and market_covers(where, market))
+        ):
             continue
-        period = (after or before or {})["period"]
-        source = new if after else old
-        ids = source.delivery_ids if source else {}
-        changes.append(
-            _change(
-                "deliveries",
-                name,
-                {"period": period},
-                before["units"] if before else None,
-                after["units"] if after else None,
-                ids.get(period),
-            )
-        )
+        subject = {"model": row.content["model"], "market": where}
+        changes.append(_change("showcase", name, subject, None, row.content["venue"], row.ann_id))
     return changes
 
 
@@ -439,60 +488,29 @@ def _policy_changes(
     return changes
 
 
-def status_source(
-    company: CompanySnapshot, model_key: str, market: str, status: dict[str, Any]
-) -> str | None:
-    """The id of the announcement that gives a model its status in a market: the launch
-    (available, announced), the policy (blocked), the expected entry (expected)."""
-    kind = status["status"]
-    if kind in ("available", "announced"):
-        launches = company.launches.get(model_key, Launches())
-        dates = launches.launched if kind == "available" else launches.planned
-        day = status["launched_on"] if kind == "available" else status["planned_launch_on"]
-        for launch_market, launched_on in sorted(dates.items()):
-            if launched_on == day and market_covers(launch_market, market):
-                return launches.ids[launch_market]
-    elif kind == "blocked":
-        policy = covering_policy(company.facts.policies, market)
-        return policy.ann_id if policy else None
-    elif kind == "expected":
-        for row in reversed(company.facts.expected):
-            model = row.content.get("model")
-            if market_covers(row.content["market"], market) and (
-                not model or key(model) == model_key
-            ):
-                return row.ann_id
-    return None
-
-
 def _status_changes(before: Snapshot, after: Snapshot) -> list[dict[str, Any]]:
+    """Market statuses that changed (a model, or a company as a whole, `model` null); a
+    status that fell back to unknown names the announcement of the status it had."""
     changes = []
     for code, state in after.markets.items():
         earlier = {
             (key(m["company"]), key(m["model"])): m
             for m in before.markets.get(code, {}).get("models", [])
         }
-        for status in state["models"]:
-            company_key, model_key = key(status["company"]), key(status["model"])
-            new = after.companies.get(company_key)
-            if new is None:
+        later = {(key(m["company"]), key(m["model"])): m for m in state["models"]}
+        for subject in list(later) + [s for s in earlier if s not in later]:
+            if subject[0] not in after.companies:
                 continue  # a company not selected
-            previous = earlier.get((company_key, model_key))
-            old_status = previous["status"] if previous else UNAVAILABLE
-            if old_status == status["status"]:
+            previous, status = earlier.get(subject), later.get(subject)
+            old_status = previous["status"] if previous else UNKNOWN
+            new_status = status["status"] if status else UNKNOWN
+            if old_status == new_status:
                 continue
-            ann_id = status_source(new, model_key, code, status)
-            old = before.companies.get(company_key)
-            if ann_id is None and previous is not None and old is not None:
-                ann_id = status_source(old, model_key, code, previous)
+            shown = status or previous
+            assert shown is not None
+            ann_id = (status or {}).get("id") or (previous or {}).get("id")
             changes.append(
-                _change(
-                    "market-status",
-                    status["company"],
-                    {"model": status["model"], "market": code},
-                    old_status,
-                    status["status"],
-                    ann_id,
-                )
-            )
+                _change("market-status", shown["company"],
+                        {"model": shown["model"], "market": code}, old_status, new_status, ann_id)
+            )  # fmt: skip
     return changes

@@ -6,7 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from mxt.domain.store import Store, origin_hex
+from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
+from mxt.events.kinds import upcast
 
 from .readmodel import CORRECTED, RECORDED, RETRACTED, key
 
@@ -29,7 +30,9 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     for notification in store.notifications(stop=last):
         if notification.topic != RECORDED:
             continue
-        announcement = json.loads(notification.state)["announcement"]
+        announcement = upcast(
+            stored_announcement(notification.state, f"stored event #{notification.id}")
+        )
         if wanted is not None:
             if key(announcement["company"]) != wanted:
                 continue
@@ -41,11 +44,12 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
         origin = origin_hex(notification.originator_id)
         if wanted is not None and origin not in chosen:
             continue
-        state = json.loads(notification.state)
+        needs = ("reason", "changes") if notification.topic == CORRECTED else ("reason",)
+        state = stored_state(notification.state, f"stored event #{notification.id}", *needs)
         announcement_id = _announcement_id(store, notification.originator_id)
         if notification.topic == CORRECTED:
             yield _line(
-                {"kind": "correction", "id": announcement_id, "set": state["changes"],
+                {"kind": "correction", "id": announcement_id, "set": upcast(state["changes"]),
                  "reason": state["reason"]}
             )  # fmt: skip
         else:
@@ -54,6 +58,11 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
 
 def _announcement_id(store: Store, originator_id: Any) -> str:
     """The announcement id of an aggregate: the `id` in its recorded event."""
-    [recorded] = store.app.recorder.select_events(originator_id, lte=1)
-    announcement_id: str = json.loads(recorded.state)["announcement"]["id"]
+    found = store.app.recorder.select_events(originator_id, lte=1)
+    if len(found) != 1:
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(f"log: the recording of {originator_id} is missing (see mxt verify)")
+    [recorded] = found
+    announcement_id: str = stored_announcement(recorded.state)["id"]
     return announcement_id

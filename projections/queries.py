@@ -11,8 +11,11 @@ from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS, parse_iso_date
 from mxt.events.errors import InputError
 
+from .evidence import chosen
 from .readmodel import ReadModel, Row, key
 from .state import (
+    CompanyFacts,
+    Launches,
     Names,
     Query,
     company_state,
@@ -34,10 +37,17 @@ def parse_as_of(text: str | None) -> str:
         raise InputError("as_of", str(error)) from None
 
 
+# The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
+# record stamped by a machine whose clock was ahead never hides later records). It sorts
+# after every timestamp; the tracker answers it at the moment it stands for.
+EVERYTHING = "9999-12-31T23:59:59.999999Z"
+
+
 def parse_known_at(text: str | None, field: str = "known_at") -> str:
-    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC."""
+    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC;
+    by default `EVERYTHING` recorded."""
     if text is None:
-        return format_timestamp(datetime.now(UTC))
+        return EVERYTHING
     try:
         if len(text) == 10:
             moment = datetime.combine(parse_iso_date(text), time.max, tzinfo=UTC)
@@ -45,27 +55,57 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=UTC)
-    except ValueError:
+        return format_timestamp(moment)
+    except (ValueError, OverflowError):
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
-    return format_timestamp(moment)
+
+
+class EverythingRecorded(Query):
+    """A question asked with the default `--known-at`: everything recorded. The tracker
+    answers it at the moment that stands for (now, or the log's last `recorded_at` if a clock
+    stamped that later), and says so in the answer, so that the answer can be asked again."""
 
 
 def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
+    """The question of `--as-of` and `--known-at` (by default: everything recorded)."""
+    if known_at is None:
+        return EverythingRecorded(parse_as_of(as_of), EVERYTHING)
     return Query(parse_as_of(as_of), parse_known_at(known_at))
 
 
 @dataclass
 class Answer:
-    """A query's result, and whether anything at all was known about its subject."""
+    """A query's result, and whether anything at all was known about its subject;
+    `began` is when recording began, when the question's `known_at` is before it."""
 
     data: Any
     known: bool
+    began: str | None = None
 
 
-# The kinds each state reads, as the latest announcement of each group (a launch market, an
-# order stage, a target's metric and period, a policy's markets...).
-MODEL_KINDS = ("launch", "orders", "wait-time", "deliveries")
-COMPANY_KINDS = ("target", "launch", "policy")
+def _answering(method: Any) -> Any:
+    """A tracker question whose answer says when recording began, if the question's
+    `known_at` is before that (so an empty answer explains itself)."""
+    from functools import wraps
+
+    @wraps(method)
+    def ask(self: Tracker, *args: Any, **kwargs: Any) -> Answer:
+        args = tuple(self.resolve(a) if isinstance(a, Query) else a for a in args)
+        kwargs = {k: self.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
+        answer: Answer = method(self, *args, **kwargs)
+        query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
+        if self.first_recorded is not None and query.known_at < self.first_recorded:
+            answer.began = self.first_recorded
+        return answer
+
+    return ask
+
+
+# The kinds each state reads as the latest announcement of each certainty in each group (an
+# order stage, a target's metric, period and scope...); launches, policies, expected entries
+# and showcases are read whole (`in_groups`): their rules need every row of a slot.
+MODEL_KINDS = ("orders", "wait-time", "deliveries")
+MARKET_FACTS = ("launch", "policy", "expected-entry", "showcase")
 
 
 class Tracker:
@@ -74,7 +114,31 @@ class Tracker:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.read_model = ReadModel(store)
+        with store.read() as cursor:
+            cursor.execute(
+                "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
+            )
+            self.first_recorded: str | None
+            self.last_recorded: str | None
+            self.first_recorded, self.last_recorded, chained = cursor.fetchone()
+            cursor.execute("SELECT MAX(rowid) FROM stored_events")
+            last = cursor.fetchone()[0]
+        if (last or 0) != (chained or 0):  # a cheap sign of damage, before any answer
+            from mxt.domain.errors import DamagedLog
+
+            raise DamagedLog(
+                f"log: its last stored event (#{last}) is not the hash chain's last (#{chained}): "
+                "damaged (mxt verify names the events)"
+            )
         self.read_model.catch_up()
+
+    def resolve(self, query: Query) -> Query:
+        """A question with the default `--known-at` (everything recorded) asked at the moment
+        that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
+        if not isinstance(query, EverythingRecorded):
+            return query
+        now = format_timestamp(datetime.now(UTC))
+        return Query(query.as_of, max(now, self.last_recorded or now))
 
     # -- names ---------------------------------------------------------------------------
 
@@ -85,25 +149,65 @@ class Tracker:
 
     # -- state ---------------------------------------------------------------------------
 
+    def _facts(
+        self,
+        cursor: Any,
+        query: Query,
+        company: str | None,
+        model: str | None = None,
+        subjects: Sequence[str] = (),
+    ) -> list[Row]:
+        """The launch, policy, expected-entry and showcase rows a market status needs: every
+        launch (of `model`, when given), and of the rest the latest of each rank in each
+        group (all the rank rule and 'the latest covering policy' need)."""
+        ask = (query.as_of, query.known_at)
+        rows = self.read_model.in_groups(
+            cursor, *ask, ("launch",), company=company, model=model, subjects=subjects
+        )
+        if model is None:
+            return rows + self.read_model.latest(
+                cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
+            )
+        rows += self.read_model.latest(cursor, *ask, ("policy",), company=company)
+        rows += self.read_model.latest(cursor, *ask, ("showcase",), company=company, model=model)
+        for owner in (model, ""):  # the model's own expected entries, and the company's
+            rows += self.read_model.latest(
+                cursor, *ask, ("expected-entry",), company=company, model=owner
+            )
+        return rows
+
+    @_answering
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
+        model_key = key(model)
         with self.store.read() as cursor:
             rows = self.read_model.latest(
                 cursor, query.as_of, query.known_at, MODEL_KINDS, company=company, model=model
             )
+            facts_rows = self._facts(cursor, query, company, model)
             names = self._names(cursor, query, company).get(key(company), Names(company))
-        display = names.models.get(key(model), model)
-        state = model_state(rows, query, names.company, display)
-        return Answer(state, key(model) in names.models)
+        display = names.models.get(model_key, model)
+        facts = CompanyFacts.of(sorted(facts_rows, key=lambda row: row.order), names)
+        rows = sorted([*rows, *facts.launches.get(model_key, [])], key=lambda row: row.order)
+        state = model_state(rows, query, names.company, display, facts)
+        return Answer(state, model_key in names.models)
 
+    @_answering
     def company(self, company: str, query: Query) -> Answer:
-        """The state of one company: targets, deliveries, factories, models, policies."""
+        """The state of one company: targets, deliveries, factories, models, policies,
+        expected entries."""
         with self.store.read() as cursor:
             rows = self.read_model.latest(
-                cursor, query.as_of, query.known_at, COMPANY_KINDS, company=company
+                cursor, query.as_of, query.known_at, ("target",), company=company
             )
             rows += self.read_model.latest(  # the company's own delivery totals
                 cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
+            )
+            rows += self.read_model.in_groups(
+                cursor, query.as_of, query.known_at, ("launch",), company=company
+            )
+            rows += self.read_model.latest(
+                cursor, query.as_of, query.known_at, ("policy", "expected-entry"), company=company
             )
             rows += self.read_model.every(
                 cursor, query.as_of, query.known_at, ("factory",), company=company
@@ -113,17 +217,16 @@ class Tracker:
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
 
-    def market(self, market: str, query: Query) -> Answer:
-        """Every model's status in one market, and the policies in force there."""
+    @_answering
+    def market(self, market: str, query: Query, every: bool = False) -> Answer:
+        """Every model's status in one market (unknown ones only with `every`), and the
+        policies in force there."""
         code = _market_code(market)
-        # Launches and expected entries for this market or a region containing it; policies
-        # whose markets list it, a region containing it or "*" (the latest of each list).
+        # Launches, expected entries and showcases for this market or a region containing
+        # it; policies whose markets list it, a region containing it or "*".
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
-            rows = self.read_model.latest(
-                cursor, query.as_of, query.known_at, ("launch", "expected-entry"),
-                subjects=covering,
-            )  # fmt: skip
+            rows = self._facts(cursor, query, None, subjects=covering)
             cursor.execute(
                 "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
                 (query.as_of,),
@@ -142,9 +245,9 @@ class Tracker:
                 )
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
-        state = market_state(rows, names, query, code)
+        state = market_state(rows, names, query, code, every)
         known = (
-            any(m["status"] != "unavailable" for m in state["models"])
+            any(m["status"] != "unknown" for m in state["models"])
             or bool(state["policies"])
             or any(
                 r.content.get("market") == code
@@ -156,6 +259,7 @@ class Tracker:
 
     # -- audit ---------------------------------------------------------------------------
 
+    @_answering
     def audit_targets(
         self,
         query: Query,
@@ -190,6 +294,7 @@ class Tracker:
 
     # -- the log -------------------------------------------------------------------------
 
+    @_answering
     def log(
         self,
         query: Query,
@@ -203,6 +308,8 @@ class Tracker:
     ) -> Answer:
         """Announcements in `announced_on` order, as known at `known_at`, retracted ones marked."""
         code = _market_code(market) if market else None
+        if kind is not None:
+            _check_kind(kind)
         with self.store.read() as cursor:
             rows = self.read_model.rows(
                 cursor,
@@ -222,6 +329,7 @@ class Tracker:
         ]
         return Answer(entries, bool(entries))
 
+    @_answering
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
         with self.store.read() as cursor:
@@ -245,7 +353,10 @@ class Tracker:
         )
 
     def supports(self, row: Row, query: Query) -> list[dict[str, Any]]:
-        """The state values (as of `query.as_of`) that this announcement is the source of."""
+        """The state values (as of `query.as_of`) that this announcement is the source of:
+        values carrying its id (an `unconfirmed` report beside a value included), launch
+        dates, a model's delivered total, and market statuses it decides (a launch, a
+        policy, an expected entry, a showcase). Null values are left out."""
         content = row.content
         found: list[dict[str, Any]] = []
 
@@ -262,34 +373,67 @@ class Tracker:
         company = content["company"]
         state = self.company(company, query).data
         walk(f"company {state['company']}", state)
-        kind = content["kind"]
-        if kind not in MODEL_FIELDS:
-            return found
+        if content.get("model"):
+            models = [content["model"]]
+        elif content["kind"] in ("policy", "expected-entry"):
+            models = [model["model"] for model in state["models"]]
+        else:
+            models = []
+        for name in models:
+            model = self.model(company, name, query).data
+            where = f"model {model['company']}/{model['model']}"
+            walk(where, model)
+            found += self._traced(row, where, name, query)
+        if content["kind"] == "expected-entry" and not content.get("model"):
+            market = self.market(content["market"], query).data
+            for index, status in enumerate(market["models"]):
+                if status["id"] == row.ann_id and status["model"] is None:
+                    found.append({"path": f"market {market['market']}.models[{index}]",
+                                  "value": status})  # fmt: skip
+        return [{"path": item["path"], "value": _without_nulls(item["value"])} for item in found]
+
+    def _traced(self, row: Row, where: str, model: str, query: Query) -> list[dict[str, Any]]:
+        """The launch dates, delivered total and market statuses of one model that `row`
+        decides."""
+        model_key = key(model)
+        content = row.content
         with self.store.read() as cursor:
-            peers = self.read_model.latest(
-                cursor, query.as_of, query.known_at, (kind,), company=company,
-                model=content.get("model") or "",
-            )  # fmt: skip
-        if row.ann_id not in {peer.ann_id for peer in peers}:
-            return found  # superseded by a later announcement, or not yet announced
-        if kind == "deliveries" and not content.get("model"):
-            total = next(d for d in state["deliveries"] if d["period"] == content["period"])
-            found.append({"path": f"company {state['company']}.deliveries", "value": total})
-            return found
-        model = self.model(company, content["model"], query).data
-        where = f"model {model['company']}/{model['model']}"
-        for field_name in MODEL_FIELDS[kind]:
-            found.append({"path": f"{where}.{field_name}", "value": model[field_name]})
+            facts_rows = self._facts(cursor, query, content["company"], model)
+            peers = []
+            if content["kind"] == "deliveries":
+                peers = self.read_model.latest(
+                    cursor, query.as_of, query.known_at, ("deliveries",),
+                    company=content["company"], model=model,
+                )  # fmt: skip
+            names = self._names(cursor, query, content["company"])
+        own = names.get(key(content["company"])) or Names(model)
+        facts = CompanyFacts.of(sorted(facts_rows, key=lambda row: row.order), own)
+        found: list[dict[str, Any]] = []
+        launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
+        for market, ann_id in sorted(launches.ids.items()):
+            if ann_id == row.ann_id:
+                day = launches.launched.get(market)
+                path = "launched_on" if day else "planned_launch_on"
+                on = day or launches.planned[market]
+                found.append({"path": f"{where}.{path}", "value": {"market": market, "on": on}})
+        if any(c.in_force.ann_id == row.ann_id for c in chosen(peers)):
+            found.append({"path": f"{where}.deliveries_units", "value": content["units"]})
+        if model_key in facts.models:
+            for code in sorted(facts.named_markets(model_key)):
+                status = facts.market_status(model_key, code, query.as_of)
+                if status["id"] == row.ann_id:
+                    found.append({"path": f"{where}.market_statuses.{code}",
+                                  "value": status["status"]})  # fmt: skip
         return found
 
 
-# Announcements whose value shows in a model's state without an id, and the fields they feed
-# when they are the latest of their group.
-MODEL_FIELDS = {
-    "launch": ("markets", "launched_on", "planned_launch_on"),
-    "wait-time": ("max_wait_months",),
-    "deliveries": ("deliveries_units",),
-}
+def _without_nulls(value: Any) -> Any:
+    """A value with its null fields left out, at every depth."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(item) for item in value]
+    return value
 
 
 def log_entry(row: Row) -> dict[str, Any]:
@@ -304,6 +448,13 @@ def log_entry(row: Row) -> dict[str, Any]:
     entry["recorded_at"] = row.recorded_at
     entry["status"] = "retracted" if row.retracted else "active"
     return entry
+
+
+def _check_kind(kind: str) -> None:
+    from mxt.events.announcements import KINDS
+
+    if kind not in KINDS:
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
 
 
 def _market_code(text: str) -> str:
@@ -324,11 +475,25 @@ def _mentions_market(content: dict[str, Any], market: str) -> bool:
     return isinstance(announced, str) and market_covers(announced, market)
 
 
-def nothing_known_note(subject: str, query: Query) -> str:
-    return f"note: nothing is known about {subject} as of {query.as_of} (known at {query.known_at})"
+def known_at_label(known_at: str) -> str:
+    """`known_at` for the person reading: the default shows as "everything recorded"."""
+    return "everything recorded" if known_at == EVERYTHING else known_at
+
+
+def nothing_known_note(subject: str, query: Query, began: str | None = None) -> str:
+    """The stderr note of an empty answer; says when recording began if `known_at` is
+    before it, so that an analyst sees why."""
+    note = (
+        f"note: nothing is known about {subject} as of {query.as_of} "
+        f"(known at {known_at_label(query.known_at)})"
+    )
+    if began is not None:
+        note += f"; recording began at {began}"
+    return note
 
 
 __all__: Sequence[str] = [
+    "EVERYTHING",
     "Answer",
     "Tracker",
     "make_query",

@@ -7,10 +7,12 @@ is its valid time. A recorded (uncorrected) row keeps no copy of its content: it
 the stored event itself (`seq`), so the read model costs little beside the log.
 
 Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
-later announcement of the same kind replaces (a target's metric and period, an order stage,
-a launch market, …). `rm_groups` lists the groups with the earliest date of any row in them,
-so that "the latest announcement of each group as of D, known at T" is one indexed seek per
-group, however long the history behind it. That is what keeps as-of queries flat.
+later announcement of the same kind replaces, its slot (a target's metric, period and scope,
+an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
+(0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
+any row in them, so that "the latest announcement of each rank in each group as of D, known
+at T" is one indexed seek per group and rank, however long the history behind it. That is
+what keeps as-of queries flat.
 `rm_entities` lists each company and model the same way, for their names.
 
 The rows are written by the same transaction that appends the events (the store calls
@@ -30,10 +32,11 @@ from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from mxt.domain.store import Store, stamp_text
 from mxt.events.content import apply_changes
+from mxt.events.kinds import RANK, rank, subject_of, upcast
 
 # The shape of the read-model tables: a store whose tables have another version drops them
 # and rebuilds them from the log when first opened.
-READ_MODEL_VERSION = "4"
+READ_MODEL_VERSION = "5"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
@@ -47,7 +50,7 @@ RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 COLUMNS = (
     "event_id, ann_id, kind, company_key, model_key, subject, company, model, "
     "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
-    "content"
+    "content, rank"
 )
 META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
@@ -57,7 +60,7 @@ TABLES = [
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, seq INTEGER NOT NULL, known_from TEXT NOT NULL, "
     "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
-    "changes TEXT, content TEXT)",
+    "changes TEXT, content TEXT, rank INTEGER NOT NULL)",
     "CREATE TABLE rm_entities ("
     "company_key TEXT NOT NULL, model_key TEXT NOT NULL, first_on TEXT NOT NULL, "
     "PRIMARY KEY (company_key, model_key))",
@@ -82,7 +85,7 @@ class Bulk:
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
-    "(company_key, kind, model_key, subject, announced_on, recorded_at, seq)",
+    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, seq)",
     "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
     "(company_key, model_key, announced_on, recorded_at, seq)",
 ]
@@ -92,44 +95,26 @@ VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 SELECT_CURRENT = (
     "SELECT v.event_id, v.ann_id, v.kind, v.company_key, v.model_key, v.subject, v.company, "
     "v.model, v.announced_on, v.recorded_at, v.seq, v.known_from, v.known_to, v.retracted, "
-    "v.event, v.reason, v.changes, v.content, e.state "
+    "v.event, v.reason, v.changes, v.content, v.rank, e.state "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
 )
+STATE = 19  # the stored event's state, after the columns of a row in SELECT_CURRENT
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
-    "v.known_from, v.event, v.reason, v.changes, e.state "
+    "v.known_from, v.event, v.reason, v.changes, e.state, "
+    "e.originator_id, e.originator_version, e.topic, c.digest "  # to check the event is intact
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
+    "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
 
 
 @lru_cache(maxsize=8192)
 def key(name: str | None) -> str:
-    """The matching key of a company or model name: case-insensitive, spaces collapsed."""
-    return " ".join(name.split()).casefold() if name else ""
+    """The matching key of a company or model name: NFKC-normalised, case-insensitive,
+    spaces collapsed (`ＸＩＡＯＭＩ` finds Xiaomi)."""
+    from unicodedata import normalize
 
-
-def subject_of(content: dict[str, Any]) -> str:
-    """What a later announcement of the same kind (and company and model) replaces."""
-    kind = content["kind"]
-    if kind == "launch" or kind == "showcase":
-        return str(content["market"])
-    if kind == "orders":
-        return str(content["stage"])
-    if kind == "wait-time":
-        return str(content.get("trim") or "")
-    if kind == "target":
-        return f"{content['metric']}|{content['period']}"
-    if kind == "deliveries":
-        return str(content["period"])
-    if kind == "factory":
-        return f"{key(content['site'])}|{content['phase']}"
-    if kind == "policy":
-        return "|".join(
-            (",".join(sorted(content["markets"])), ",".join(sorted(content.get("except", ()))))
-        )
-    if kind == "expected-entry":
-        return str(content["market"])
-    return str(content.get("topic", ""))
+    return " ".join(normalize("NFKC", name).split()).casefold() if name else ""
 
 
 @dataclass(frozen=True)
@@ -226,34 +211,47 @@ class ReadModel:
         With `bulk` (a rebuild), groups, corrections and retractions are gathered there for
         the caller to apply once every announcement is in, instead of batch by batch.
         """
-        from pydantic_core import from_json
-
-        position = self.position(cursor)
         first = notifications[0].id if notifications else None
-        while True:
-            cursor.execute(
-                "SELECT rowid, topic, state FROM stored_events WHERE rowid>? "
-                + ("AND rowid<? " if first is not None else "")
-                + "ORDER BY rowid LIMIT ?",
-                (position, first, PAGE) if first is not None else (position, PAGE),
-            )
-            missed = cursor.fetchall()
-            if not missed:
-                break
-            self._apply(cursor, [(r[0], r[1], from_json(r[2])) for r in missed], bulk)
-            position = missed[-1][0]
+        position = self.in_step(cursor, first)
+        position = self._apply_log(cursor, position, first, bulk)
         new = [n for n in notifications if n.id > position]
         if new:
-            decoded = (
-                states[-len(new) :] if states is not None else [from_json(n.state) for n in new]
+            states = (
+                states[-len(new) :] if states is not None else [decoded(n.id, n.state) for n in new]
             )
             self._apply(
-                cursor, [(n.id, n.topic, state) for n, state in zip(new, decoded, strict=True)],
+                cursor, [(n.id, n.topic, state) for n, state in zip(new, states, strict=True)],
                 bulk,
             )  # fmt: skip
             position = new[-1].id
         if position > self.position(cursor):
             self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+
+    def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
+        """Applies the stored events after notification `after` (and before `before`), read
+        from the log page by page; returns the last one applied (`after` if none)."""
+        position = after
+        while True:
+            cursor.execute(
+                "SELECT rowid, topic, state FROM stored_events WHERE rowid>? "
+                + ("AND rowid<? " if before is not None else "")
+                + "ORDER BY rowid LIMIT ?",
+                (position, before, PAGE) if before is not None else (position, PAGE),
+            )
+            page = cursor.fetchall()
+            if not page:
+                return position
+            events = [(r[0], r[1], decoded(r[0], r[2])) for r in page]
+            try:
+                self._apply(cursor, events, bulk)
+            except (KeyError, TypeError, AttributeError, ValueError) as error:
+                from mxt.domain.errors import DamagedLog
+
+                raise DamagedLog(
+                    f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt "
+                    f"wrote ({type(error).__name__}: {error}; see mxt verify)"
+                ) from None
+            position = page[-1][0]
 
     def _apply(self, cursor: Any, events: Sequence[Event], bulk: Bulk | None = None) -> None:
         """Applies (notification id, topic, decoded state) triples, in log order: runs of
@@ -330,7 +328,7 @@ class ReadModel:
                 version[12] = stamp  # opened in this batch: closed before it is written
             else:
                 closed.append((stamp, version[0]))
-            content = _content(version[17], version[18])
+            content = _content(version[17], version[STATE])
             own = version[17] is not None
             if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
@@ -341,15 +339,32 @@ class ReadModel:
                 row = _row(notification_id, content, version[9], seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
                            own_content=own)  # fmt: skip
-            opened[notification_id] = current[seq] = [*row, version[18]]  # one list: see above
+            opened[notification_id] = current[seq] = [*row, version[STATE]]  # one list: see above
         if closed:
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
-        _insert(cursor, [tuple(row[:18]) for row in opened.values()], groups)
+        _insert(cursor, [tuple(row[:STATE]) for row in opened.values()], groups)
+
+    def in_step(self, cursor: Any, first_new: int | None = None) -> int:
+        """The read model's position, after checking that it is in step with its rows and the
+        log (`first_new`: the first event being appended); a tracking position set behind
+        or ahead of them behind mxt's back is an error naming the way out."""
+        from mxt.domain.errors import DamagedLog
+
+        position = self.position(cursor)
+        cursor.execute("SELECT MAX(event_id) FROM rm_versions")
+        applied = cursor.fetchone()[0] or 0
+        end = self._max_id(cursor) if first_new is None else first_new - 1
+        if applied > position or position > end:
+            raise DamagedLog(
+                f"read model: its position (event #{position}) is out of step with its rows "
+                f"(#{applied}) or the log (#{end}): run mxt rebuild"
+            )
+        return position
 
     def catch_up(self) -> int:
         """Brings the read model up to the end of the log; returns how many events it applied."""
         with self.store.read() as cursor:
-            behind = self.position(cursor) < self._max_id(cursor)
+            behind = self.in_step(cursor) < self._max_id(cursor)
         if not behind:
             return 0
         with self.store.write() as transaction:
@@ -371,13 +386,22 @@ class ReadModel:
             for statement in TABLES:
                 cursor.execute(statement)
             cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-            bulk = Bulk()
-            self.process(cursor, [], bulk=bulk)
-            self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
-            _insert(cursor, [], bulk.groups)
-            for statement in INDEXES:
-                cursor.execute(statement)
-            return self.position(cursor)
+            position = self.replay(cursor)
+            if position:
+                self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+            return position
+
+    def replay(self, cursor: Any, before: int | None = None) -> int:
+        """Fills empty read-model tables from the log (up to event `before`): the heart of
+        `rebuild`; `verify` runs it into temporary tables to check the stored ones. Returns
+        the last event applied."""
+        bulk = Bulk()
+        position = self._apply_log(cursor, 0, before, bulk)
+        self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
+        _insert(cursor, [], bulk.groups)
+        for statement in INDEXES:
+            cursor.execute(statement)
+        return position
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
@@ -397,23 +421,63 @@ class ReadModel:
         model: str | None = None,
         subjects: Sequence[str] = (),
     ) -> list[Row]:
-        """The latest visible announcement of each group, as of `as_of`: one seek per group.
+        """The latest visible announcement of each certainty in each group, as of `as_of`:
+        one indexed seek per group and certainty. The rank rule (SPEC §5.1) needs no more:
+        the latest of the highest rank is in force, the latest of a lower rank may stand
+        beside it.
 
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
         rows come back in time order.
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
-        params = [as_of, known_at, known_at, *params, as_of]
-        cursor.execute(
-            "SELECT (SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
+        seek = (
+            "(SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
             "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
-            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1) "
-            f"FROM rm_groups g WHERE {' AND '.join(where)}",
-            params,
+            f"AND v.rank=? AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1)"
         )
-        return self._rows_by_id(cursor, [found[0] for found in cursor.fetchall() if found[0]])
+        ranks = sorted(set(RANK.values()))
+        seeks = [value for level in ranks for value in (level, as_of, known_at, known_at)]
+        cursor.execute(
+            f"SELECT {', '.join([seek] * len(ranks))} FROM rm_groups g WHERE {' AND '.join(where)}",
+            [*seeks, *params, as_of],
+        )
+        found = [event_id for row in cursor.fetchall() for event_id in row if event_id]
+        return self._rows_by_id(cursor, found)
+
+    def in_groups(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        company: str | None = None,
+        model: str | None = None,
+        subjects: Sequence[str] = (),
+    ) -> list[Row]:
+        """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
+        in time order (launches: the earliest launch date of a slot counts, not the latest).
+
+        The groups are read first and each group's rows through its index (`CROSS JOIN`
+        keeps SQLite to that order); the date is checked here, since a range on it in SQL
+        would steer SQLite to another index.
+        """
+        where, params = _narrow("g", company, model, kinds, subjects)
+        where.append("g.first_on<=?")
+        columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
+        cursor.execute(
+            columns + ", v.announced_on FROM rm_groups g CROSS JOIN rm_versions v " + joins
+            + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
+            "AND v.model_key=g.model_key AND v.subject=g.subject "
+            f"AND {VISIBLE} AND v.retracted=0",
+            [*params, as_of, known_at, known_at],
+        )  # fmt: skip
+        day = columns.count(",") + 1  # the column of announced_on, after the row's own
+        rows = [_to_row(values) for values in cursor.fetchall() if values[day] <= as_of]
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     def every(
         self,
@@ -545,18 +609,57 @@ def _narrow(
     return where, params
 
 
+def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
+    """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
+    from pydantic_core import from_json
+
+    from mxt.domain.errors import DamagedLog
+
+    try:
+        value: dict[str, Any] = from_json(state)
+    except ValueError:
+        raise DamagedLog(
+            f"log: stored event #{notification_id} is not JSON (damaged; see mxt verify)"
+        ) from None
+    if not isinstance(value, dict):
+        raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object (damaged)")
+    return value
+
+
 def _content(own: str | None, event_state: Any) -> dict[str, Any]:
     """A row's content: its own JSON, or else the announcement inside its stored event."""
     from pydantic_core import from_json
 
-    if own is not None:
-        decoded: dict[str, Any] = from_json(own)
-        return decoded
-    recorded: dict[str, Any] = from_json(event_state)["announcement"]
-    return recorded
+    try:
+        if own is not None:
+            content: dict[str, Any] = from_json(own)
+            return upcast(content)
+        recorded: dict[str, Any] = from_json(event_state)["announcement"]
+        return upcast(recorded)
+    except (ValueError, KeyError, TypeError):
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog("log: a stored event cannot be read (damaged; see mxt verify)") from None
+
+
+def _check_intact(values: Sequence[Any]) -> None:
+    """A row's recorded event still has the digest the hash chain took when it was recorded:
+    a cheap check (one hash) so that an event edited in the log is never served."""
+    from eventsourcing.persistence import StoredEvent
+
+    from mxt.domain.errors import DamagedLog
+    from mxt.domain.integrity import event_digest
+
+    stored = StoredEvent(values[10], values[11], values[12], values[9])
+    if values[13] is None or event_digest(stored) != values[13]:
+        raise DamagedLog(
+            f"log: stored event #{values[3]} changed since it was recorded (damaged; "
+            "mxt verify names the damage)"
+        )
 
 
 def _to_row(values: Sequence[Any]) -> Row:
+    _check_intact(values)
     return Row(
         ann_id=values[0],
         content=_content(values[1], values[9]),
@@ -575,7 +678,7 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
-INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * 18)})"
+INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * STATE)})"
 UPSERT_FIRST_ON = (
     "INSERT INTO {table} VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET first_on = "
     "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
@@ -643,4 +746,5 @@ def _row(
         reason,
         json.dumps(changes, ensure_ascii=False) if changes is not None else None,
         json.dumps(content, ensure_ascii=False) if own_content else None,
+        rank(content),
     )

@@ -1,8 +1,9 @@
-"""The rules of SPEC §5 as plain functions over visible announcements.
+"""The rules of SPEC §5 and §5.1 as plain functions over visible announcements.
 
 Every function here takes the announcements visible for one question (already cut to
-`known_at` and `as_of` by the read model, in time order) and answers it. Nothing here touches
-the store, so the reference fold in the tests can drive the same rules from a plain replay.
+`known_at` and `as_of` by the read model, in time order) and answers it; which announcement
+of a slot answers is `evidence.choose`. Nothing here touches the store. The reference fold
+of the tests decides the same rules on its own, from a plain replay.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from mxt.events.codes import REGIONS, market_covers
+from mxt.events.kinds import bounded, field_value, midpoint, scope, sum_bound
 
+from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
 from .readmodel import Row, key
 
 
@@ -106,6 +109,7 @@ def policy_view(row: Row) -> dict[str, Any]:
         "markets": content["markets"],
         "except": content.get("except", []),
         "not_before": content["not_before"],
+        "certainty": content.get("certainty") or "confirmed",
         "announced_on": content["announced_on"],
         "id": row.ann_id,
     }
@@ -116,19 +120,30 @@ def policy_view(row: Row) -> dict[str, Any]:
 
 @dataclass
 class Launches:
-    """Where and when a model is launched: the latest word on each launch market."""
+    """Where and when a model is launched (SPEC §5.1): per launch market, the earliest launch
+    date on or before `as_of` among the announcements of the highest rank; else the planned
+    date of the latest of them."""
 
     launched: dict[str, str] = field(default_factory=dict)  # market -> launched_on <= as_of
     planned: dict[str, str] = field(default_factory=dict)  # market -> launched_on > as_of
     ids: dict[str, str] = field(default_factory=dict)
+    certainty: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, launches: Iterable[Row], as_of: str) -> Launches:
         result = cls()
-        for market, row in latest_by(launches, lambda c: c["market"]).items():
+        for group in by_slot(launches).values():
+            choice = choose(group)
+            if choice is None:
+                continue
+            market = group[0].content["market"]
+            launched, planned = launch_dates(choice.best(), as_of)
+            row = launched or planned
+            assert row is not None
             day = effective(row.content, "launched_on")
-            (result.launched if day <= as_of else result.planned)[market] = day
+            (result.launched if launched else result.planned)[market] = day
             result.ids[market] = row.ann_id
+            result.certainty[market] = row.content.get("certainty") or "confirmed"
         return result
 
     def status(self) -> str:
@@ -143,24 +158,122 @@ class Launches:
     def first_planned(self) -> str | None:
         return min(self.planned.values(), default=None)
 
-    def in_market(self, market: str) -> tuple[str | None, str | None]:
-        """(launched_on, planned_launch_on) for one market, through regions."""
-        launched = [d for m, d in self.launched.items() if market_covers(m, market)]
-        planned = [d for m, d in self.planned.items() if market_covers(m, market)]
-        return min(launched, default=None), min(planned, default=None)
+    def in_market(self, market: str) -> tuple[str | None, str | None, str | None]:
+        """(launched_on, planned_launch_on, launch market deciding it) for one market,
+        through regions."""
+        for dates in (self.launched, self.planned):
+            found = sorted((d, m) for m, d in dates.items() if market_covers(m, market))
+            if found:
+                day, where = found[0]
+                if dates is self.launched:
+                    return day, None, where
+                return None, day, where
+        return None, None, None
 
 
-def model_state(rows: Sequence[Row], query: Query, company: str, model: str) -> dict[str, Any]:
+def launch_dates(rows: Sequence[Row], as_of: str) -> tuple[Row | None, Row | None]:
+    """(the launch that happened, else the plan in force) of one launch slot, from its rows of
+    the highest rank in time order. A launch dated on or before its announcement happened;
+    a later date is a plan, replaced by a later plan until its date passes. The earliest
+    launch that happened by `as_of` stands: nothing later moves it or un-launches it."""
+    launched: Row | None = None
+    plan: Row | None = None
+
+    def happened(row: Row) -> None:
+        nonlocal launched
+        if launched is None or _launch_day(row) < _launch_day(launched):
+            launched = row
+
+    for row in rows:
+        if plan is not None and _launch_day(plan) <= min(row.announced_on, as_of):
+            happened(plan)
+            plan = None
+        if _launch_day(row) <= row.announced_on:
+            happened(row)
+        elif launched is None:
+            plan = row
+    if plan is not None and _launch_day(plan) <= as_of:
+        happened(plan)
+        plan = None
+    return launched, (None if launched else plan)
+
+
+def _launch_day(row: Row) -> str:
+    return effective(row.content, "launched_on")
+
+
+def count_view(choice: Choice, value_name: str) -> dict[str, Any]:
+    """A slot's value with its bound, certainty, source and an `unconfirmed` report beside it."""
+    beside = unconfirmed_view(choice)  # SPEC §5.1: {value, bound, certainty, announced_on, id}
+    return {**evidence(choice.in_force, value_name), "unconfirmed": beside}
+
+
+def scope_label(content: dict[str, Any]) -> str:
+    """A scope in a few characters, for keys: `DE,FR`, `* except CN`; '' for worldwide."""
+    markets, excepted = scope(content)
+    if markets == ("*",) and not excepted:
+        return ""
+    return ",".join(markets) + (f" except {','.join(excepted)}" if excepted else "")
+
+
+def months_of(period: str) -> list[str]:
+    """The months a period spans: `2025` twelve, `2025-H1` six, `2025-Q3` three, `2025-06` one."""
+    year, _, part = period.partition("-")
+    if not part:
+        first, count = 1, 12
+    elif part[0] == "H":
+        first, count = 1 + 6 * (int(part[1]) - 1), 6
+    elif part[0] == "Q":
+        first, count = 1 + 3 * (int(part[1]) - 1), 3
+    else:
+        first, count = int(part), 1
+    return [f"{year}-{month:02d}" for month in range(first, first + count)]
+
+
+def counted_once(choices: Iterable[Choice]) -> list[Choice]:
+    """Delivery figures chosen so that no month is counted twice, a larger period preferred
+    over the smaller ones inside it (a year over its quarters, a quarter over its months)."""
+    taken: set[str] = set()
+    kept = []
+    for choice in sorted(choices, key=lambda c: -len(months_of(c.in_force.content["period"]))):
+        months = set(months_of(choice.in_force.content["period"]))
+        if not months & taken:
+            taken |= months
+            kept.append(choice)
+    return kept
+
+
+def delivered(choices: Iterable[Choice]) -> tuple[int, str]:
+    """(units, bound) of a sum of delivery figures (SPEC §5.1 sums)."""
+    parts = [bounded(choice.in_force.content) for choice in choices]
+    return sum(value for value, _, _ in parts), sum_bound([bound for _, bound, _ in parts])
+
+
+def of_kind(rows: Iterable[Row], kind: str) -> list[Row]:
+    return [row for row in rows if row.content["kind"] == kind]
+
+
+def model_state(
+    rows: Sequence[Row], query: Query, company: str, model: str, facts: CompanyFacts | None = None
+) -> dict[str, Any]:
     """SPEC §6 `state model`: rows are the model's visible announcements up to `as_of`;
-    `company` and `model` are their display names."""
-    launches = Launches.of((r for r in rows if r.content["kind"] == "launch"), query.as_of)
-    orders = latest_by((r for r in rows if r.content["kind"] == "orders"), lambda c: c["stage"])
-    waits = latest_by(
-        (r for r in rows if r.content["kind"] == "wait-time"), lambda c: c.get("trim") or ""
-    )
-    deliveries = latest_by(
-        (r for r in rows if r.content["kind"] == "deliveries"), lambda c: c["period"]
-    )
+    `company` and `model` are their display names; `facts` (the company's launches,
+    policies, entries, showcases) give its status in each market it is named in."""
+    launches = Launches.of(of_kind(rows, "launch"), query.as_of)
+    orders = {}
+    for choice in chosen(of_kind(rows, "orders")):
+        content = choice.in_force.content
+        label = scope_label(content)
+        stage = f"{content['stage']} ({label})" if label else content["stage"]
+        orders[stage] = {**count_view(choice, "count"), "within": content.get("within")}
+    waits = chosen(of_kind(rows, "wait-time"))
+    totals = [
+        choice for choice in chosen(of_kind(rows, "deliveries"))
+        if (choice.in_force.content.get("metric") or "deliveries") == "deliveries"
+        and not scope_label(choice.in_force.content)
+    ]  # fmt: skip
+    units, bound = delivered(counted_once(totals))
+    model_key = key(model)
     return {
         "company": company,
         "model": model,
@@ -170,17 +283,17 @@ def model_state(rows: Sequence[Row], query: Query, company: str, model: str) -> 
         "launched_on": launches.first_launch(),
         "planned_launch_on": launches.first_planned() if not launches.launched else None,
         "markets": sorted(launches.launched),
-        "orders": {
-            stage: {
-                "count": row.content["count"],
-                "within": row.content.get("within"),
-                "announced_on": row.announced_on,
-                "id": row.ann_id,
-            }
-            for stage, row in sorted(orders.items())
-        },
-        "max_wait_months": max((row.content["max_months"] for row in waits.values()), default=None),
-        "deliveries_units": sum(row.content["units"] for row in deliveries.values()),
+        "market_statuses": facts.statuses(model_key, query.as_of) if facts else {},
+        "orders": dict(sorted(orders.items())),
+        "max_wait_months": max(
+            (choice.in_force.content["max_months"] for choice in waits), default=None
+        ),
+        "wait_times": [
+            {"trim": choice.in_force.content.get("trim"), **count_view(choice, "max_months")}
+            for choice in waits
+        ],
+        "deliveries_units": units,
+        "deliveries_bound": bound,
     }
 
 
@@ -192,75 +305,165 @@ class Names:
     models: dict[str, str] = field(default_factory=dict)  # model key -> display name
 
 
+STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
+
+
 @dataclass
 class CompanyFacts:
-    """What one company's announcements say about markets: launches, policies, entries."""
+    """What one company's announcements say about markets: launches, policies, expected
+    entries and showcases."""
 
     name: str
     policies: list[Row]
     expected: list[Row]
     launches: dict[str, list[Row]]  # model key -> launch rows
     models: dict[str, str]  # model key -> display name, in order of first appearance
+    showcases: list[Row] = field(default_factory=list)
+    decided: dict[tuple[str, str], Launches] = field(default_factory=dict, compare=False)
+
+    def launched(self, model_key: str, as_of: str) -> Launches:
+        """A model's launches as of a date, worked out once for every market asked about."""
+        found = self.decided.get((model_key, as_of))
+        if found is None:
+            found = self.decided[model_key, as_of] = Launches.of(
+                self.launches.get(model_key, ()), as_of
+            )
+        return found
 
     @classmethod
     def of(cls, rows: Iterable[Row], names: Names) -> CompanyFacts:
-        """Facts from one company's launch, policy and expected-entry rows."""
+        """Facts from one company's launch, policy, expected-entry and showcase rows."""
         facts = cls(names.company, [], [], {}, dict(names.models))
+        entries = []
         for row in rows:
             kind = row.content["kind"]
             if kind == "policy":
                 facts.policies.append(row)
             elif kind == "expected-entry":
-                facts.expected.append(row)
+                entries.append(row)
+            elif kind == "showcase":
+                facts.showcases.append(row)
             elif kind == "launch":
                 facts.launches.setdefault(key(row.content["model"]), []).append(row)
+        facts.expected = [choice.in_force for choice in chosen(entries)]
         return facts
 
-    def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
-        """SPEC §5 market status of one model: available > announced > blocked > expected."""
-        launches = Launches.of(self.launches.get(model_key, ()), as_of)
-        launched_on, planned_on = launches.in_market(market)
-        policy = covering_policy(self.policies, market)
-        not_before = (
-            policy.content["not_before"]
-            if policy is not None and policy.content["not_before"] > as_of
-            else None
-        )
-        entries = [
+    def entry_for(self, model_key: str | None, market: str) -> Row | None:
+        """The expected entry covering a model in a market: the model's own, else the
+        company's as a whole (`model_key` None: only the company's)."""
+        own = [
+            row for row in self.expected
+            if market_covers(row.content["market"], market)
+            and model_key is not None and key(row.content.get("model")) == model_key
+        ]  # fmt: skip
+        whole = [
             row
             for row in self.expected
-            if market_covers(row.content["market"], market)
-            and (not row.content.get("model") or key(row.content["model"]) == model_key)
+            if market_covers(row.content["market"], market) and not row.content.get("model")
         ]
-        expected = entries[-1].content["expected"] if entries else None
-        if launched_on:
-            status = "available"
-        elif planned_on:
-            status = "announced"
-        elif not_before:
-            status = "blocked"
-        elif expected:
-            status = "expected"
+        found = own or whole
+        return found[-1] if found else None
+
+    def blocking(self, market: str, as_of: str) -> Row | None:
+        """The policy that blocks `market` as of `as_of`: the latest covering it, while its
+        `not_before` is still ahead."""
+        policy = covering_policy(self.policies, market)
+        return policy if policy is not None and policy.content["not_before"] > as_of else None
+
+    def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
+        """SPEC §5.1 market status of one model: available > announced > blocked > expected >
+        showcased > unknown, with the announcement that decides it."""
+        launches = self.launched(model_key, as_of)
+        launched_on, planned_on, where = launches.in_market(market)
+        blocking = self.blocking(market, as_of)
+        entry = self.entry_for(model_key, market)
+        shown = [
+            row for row in self.showcases
+            if key(row.content["model"]) == model_key and row.content.get("market")
+            and market_covers(row.content["market"], market)
+        ]  # fmt: skip
+        source: Row | None = None
+        if launched_on or planned_on:
+            status = "available" if launched_on else "announced"
+        elif blocking is not None:
+            status, source = "blocked", blocking
+        elif entry is not None:
+            status, source = "expected", entry
+        elif shown:
+            status, source = "showcased", shown[-1]
         else:
-            status = "unavailable"
-        return {
+            status = "unknown"
+        view = {
             "company": self.name,
             "model": self.models[model_key],
             "status": status,
             "launched_on": launched_on,
-            "planned_launch_on": planned_on if not launched_on else None,
-            "not_before": not_before,
-            "expected": expected,
+            "planned_launch_on": planned_on,
+            "not_before": blocking.content["not_before"] if blocking is not None else None,
+            "expected": entry.content["expected"] if entry is not None else None,
+            "certainty": None,
+            "id": None,
         }
+        if where is not None:
+            view["certainty"], view["id"] = launches.certainty[where], launches.ids[where]
+        elif source is not None:
+            view["certainty"] = source.content.get("certainty") or "confirmed"
+            view["id"] = source.ann_id
+        return view
+
+    def whole_company_row(self, market: str, as_of: str) -> dict[str, Any] | None:
+        """The row (`model: null`) of an expected entry of the company as a whole covering
+        `market`: `expected`, or `blocked` while a policy in force covers the market."""
+        entry = self.entry_for(None, market)
+        if entry is None:
+            return None
+        blocking = self.blocking(market, as_of)
+        source = blocking or entry
+        return {
+            "company": self.name, "model": None,
+            "status": "blocked" if blocking else "expected",
+            "launched_on": None, "planned_launch_on": None,
+            "not_before": blocking.content["not_before"] if blocking else None,
+            "expected": entry.content["expected"],
+            "certainty": source.content.get("certainty") or "confirmed", "id": source.ann_id,
+        }  # fmt: skip
+
+    def named_markets(self, model_key: str) -> set[str]:
+        """The markets named for a model: its launches and showcases, the company's expected
+        entries and the markets its policies list or except (`*` is not expanded)."""
+        named = {row.content["market"] for row in self.launches.get(model_key, ())}
+        named |= {
+            row.content["market"] for row in self.showcases
+            if row.content.get("market") and key(row.content["model"]) == model_key
+        }  # fmt: skip
+        named |= {
+            row.content["market"] for row in self.expected
+            if not row.content.get("model") or key(row.content["model"]) == model_key
+        }  # fmt: skip
+        for row in self.policies:
+            named |= {*row.content["markets"], *row.content.get("except", ())}
+        named.discard("*")
+        return named
+
+    def statuses(self, model_key: str, as_of: str) -> dict[str, str]:
+        """`market_statuses` of `state model`: code -> status, unknown ones left out."""
+        if model_key not in self.models:
+            return {}
+        found = {
+            code: self.market_status(model_key, code, as_of)["status"]
+            for code in sorted(self.named_markets(model_key))
+        }
+        return {code: status for code, status in found.items() if status != "unknown"}
 
 
 def market_state(
-    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str
+    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
 ) -> dict[str, Any]:
-    """SPEC §6 `state market`: every model of every company, with its status in `market`.
+    """SPEC §6 `state market`: each model's status in `market` (unknown ones only with
+    `every`), one row per company expected there as a whole, and the policies in force.
 
-    `rows` are the visible launch, policy and expected-entry announcements up to `as_of`;
-    `names` holds every company with an announcement by then, and its models.
+    `rows` are the visible launch, policy, expected-entry and showcase announcements up to
+    `as_of`; `names` holds every company with an announcement by then, and its models.
     """
     by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
     for row in rows:
@@ -269,10 +472,15 @@ def market_state(
     policies = []
     for company_key, company_rows in by_company.items():
         facts = CompanyFacts.of(company_rows, names.get(company_key) or Names(company_key))
+        whole = facts.whole_company_row(market, query.as_of)
+        if whole is not None:
+            models.append(whole)
         for model_key in facts.models:
-            models.append(facts.market_status(model_key, market, query.as_of))
+            status = facts.market_status(model_key, market, query.as_of)
+            if every or status["status"] != "unknown":
+                models.append(status)
         policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (str(m["company"]).casefold(), str(m["model"]).casefold()))
+    models.sort(key=lambda m: (str(m["company"]).casefold(), str(m["model"] or "").casefold()))
     return {
         "market": market,
         "as_of": query.as_of,
@@ -289,39 +497,40 @@ class FactoryView:
     status: str | None
     effective_on: str | None
     capacity: int | None
+    certainty: str | None
     id: str | None
     planned: dict[str, Any] | None
 
 
 def factories(rows: Iterable[Row], as_of: str) -> list[dict[str, Any]]:
-    """Each (site, phase): the status reached by `as_of`, and a later planned status."""
-    by_phase: dict[tuple[str, int], list[Row]] = {}
-    for row in rows:
-        by_phase.setdefault((key(row.content["site"]), row.content["phase"]), []).append(row)
+    """Each (site, phase): the status reached by `as_of`, and a later planned status, from
+    the announcements of the highest rank for it."""
     views = []
-    for phase_rows in by_phase.values():
+    for choice in chosen(rows):
+        phase_rows = choice.best()
         reached = [r for r in phase_rows if effective(r.content, "effective_on") <= as_of]
         reached.sort(key=lambda r: (effective(r.content, "effective_on"), r.order))
         current = reached[-1] if reached else None
-        last = phase_rows[-1]
+        last = choice.rows[-1]  # a plan of any certainty is shown as planned until its date
         plan = None
         if effective(last.content, "effective_on") > as_of:
             plan = {
                 "status": last.content["status"],
                 "effective_on": effective(last.content, "effective_on"),
+                "certainty": last.content.get("certainty") or "confirmed",
                 "id": last.ann_id,
             }
-        shown = current or last
         capacity = next(
             (r.content["capacity"] for r in reversed(phase_rows) if "capacity" in r.content), None
         )
         views.append(
             FactoryView(
-                site=phase_rows[0].content["site"],
-                phase=shown.content["phase"],
+                site=choice.rows[0].content["site"],
+                phase=choice.rows[0].content["phase"],
                 status=current.content["status"] if current else None,
                 effective_on=effective(current.content, "effective_on") if current else None,
                 capacity=capacity,
+                certainty=(current.content.get("certainty") or "confirmed") if current else None,
                 id=current.ann_id if current else None,
                 planned=plan,
             )
@@ -330,17 +539,33 @@ def factories(rows: Iterable[Row], as_of: str) -> list[dict[str, Any]]:
     return [asdict(view) for view in views]
 
 
+def scoped_view(choice: Choice, value_name: str, *names: str) -> dict[str, Any]:
+    """A target or delivery figure of `state company`: its slot fields, scope and value."""
+    content = choice.in_force.content
+    markets, excepted = scope(content)
+    return {
+        **{name: field_value(content, name) for name in names},
+        "markets": list(markets),
+        "except": list(excepted),
+        **count_view(choice, value_name),
+    }
+
+
+def expected_view(row: Row) -> dict[str, Any]:
+    content = row.content
+    return {
+        "market": content["market"],
+        "model": content.get("model"),
+        "expected": content["expected"],
+        "certainty": content.get("certainty") or "confirmed",
+        "announced_on": row.announced_on,
+        "id": row.ann_id,
+    }
+
+
 def company_state(rows: Sequence[Row], names: Names, query: Query) -> dict[str, Any]:
     """SPEC §6 `state company`: rows are the company's visible announcements up to `as_of`."""
     facts = CompanyFacts.of(rows, names)
-    targets = latest_by(
-        (r for r in rows if r.content["kind"] == "target"),
-        lambda c: (c["metric"], c["period"]),
-    )
-    totals = latest_by(
-        (r for r in rows if r.content["kind"] == "deliveries" and not r.content.get("model")),
-        lambda c: c["period"],
-    )
     models = []
     for model_key, name in facts.models.items():
         launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
@@ -353,92 +578,107 @@ def company_state(rows: Sequence[Row], names: Names, query: Query) -> dict[str, 
             }
         )
     models.sort(key=lambda m: str(m["model"]).casefold())
+    totals = [c for c in chosen(of_kind(rows, "deliveries")) if not c.in_force.content.get("model")]
+    targets = chosen(of_kind(rows, "target"))
     return {
         "company": facts.name,
         "as_of": query.as_of,
         "known_at": query.known_at,
-        "targets": [
-            {
-                "metric": metric,
-                "period": period,
-                "value": row.content["value"],
-                "announced_on": row.announced_on,
-                "id": row.ann_id,
-            }
-            for (metric, period), row in sorted(targets.items())
-        ],
-        "deliveries": [
-            {"period": period, "units": row.content["units"]}
-            for period, row in sorted(totals.items())
-        ],
-        "factories": factories((r for r in rows if r.content["kind"] == "factory"), query.as_of),
+        "targets": sorted(
+            (scoped_view(c, "value", "metric", "period") for c in targets), key=_figure_order
+        ),
+        "deliveries": sorted(
+            (scoped_view(c, "units", "metric", "period") for c in totals), key=_figure_order
+        ),
+        "factories": factories(of_kind(rows, "factory"), query.as_of),
         "models": models,
         "policies": [policy_view(row) for row in policies_in_force(facts.policies, query.as_of)],
+        "expected_entries": [expected_view(row) for row in facts.expected],
     }
+
+
+def _figure_order(view: dict[str, Any]) -> tuple[Any, ...]:
+    return (view["metric"], view["period"], view["markets"], view["except"])
 
 
 # -- the target audit ----------------------------------------------------------------------
 
 
 def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[dict[str, Any]]:
-    """SPEC §6 `audit targets`: every revision in order, with the value in force before it.
+    """SPEC §6 `audit targets`: every revision in order, with the value in force before it
+    (by the rank rule of §5.1) and the change of the midpoints.
 
     `rows` are the target announcements visible at `known_at` up to `as_of`, retracted ones
     included; `histories` holds every known version of each, for its corrections.
     """
-    groups: dict[tuple[str, str, str], list[Row]] = {}
-    for row in rows:
-        content = row.content
-        groups.setdefault(
-            (key(content["company"]), content["metric"], content["period"]), []
-        ).append(row)
+    groups = by_slot(rows)
     audit = []
-    for group_key in sorted(groups):
-        group = groups[group_key]
-        company = display_name(group, "company", group_key[0])
-        active = [row for row in group if not row.retracted]
-        in_force = active[-1].ann_id if active else None
-        previous_value: int | None = None
+    for slot in sorted(groups, key=lambda slot: _target_order(slot, groups[slot][0].content)):
+        group = groups[slot]
+        company = display_name(group, "company", slot[0])
+        final = choose([row for row in group if not row.retracted])
+        active: list[Row] = []
         for row in group:
-            content = row.content
-            value = content["value"]
-            stated = content.get("previous")
-            change = value - previous_value if previous_value is not None else None
-            change_pct = (
-                round(change * 100 / previous_value, 2)
-                if change is not None and previous_value
-                else None
-            )
-            if row.retracted:
-                status = "retracted"
-            elif row.ann_id == in_force:
-                status = "in-force"
-            else:
-                status = "superseded"
+            before = choose(active)
             audit.append(
-                {
-                    "company": company,
-                    "metric": content["metric"],
-                    "period": content["period"],
-                    "value": value,
-                    "previous": previous_value,
-                    "change": change,
-                    "change_pct": change_pct,
-                    "stated_previous": stated,
-                    "previous_mismatch": stated is not None and stated != previous_value,
-                    "announced_on": row.announced_on,
-                    "recorded_at": row.recorded_at,
-                    "id": row.ann_id,
-                    "source": content["source"],
-                    "speaker": content.get("speaker"),
-                    "certainty": content["certainty"],
-                    "status": status,
-                    "corrections": corrections_of(histories.get(row.ann_id, [])),
-                }
+                _revision(row, company, before.in_force if before else None, final, histories)
             )
             if not row.retracted:
-                previous_value = value
+                active.append(row)
     return audit
+
+
+def _revision(
+    row: Row,
+    company: str,
+    before: Row | None,
+    final: Choice | None,
+    histories: dict[str, list[Row]],
+) -> dict[str, Any]:
+    """One line of the target audit."""
+    content = row.content
+    value, bound, high = bounded(content)
+    previous, previous_high = (None, None)
+    if before is not None:
+        previous, _, previous_high = bounded(before.content)
+    change = change_pct = None
+    if previous is not None:
+        old = midpoint(previous, previous_high)
+        change = _whole(midpoint(value, high) - old)
+        change_pct = round(change * 100 / old, 2) if old else None
+    stated = content.get("previous")
+    if row.retracted:
+        status = "retracted"
+    elif final is not None and row.ann_id == final.in_force.ann_id:
+        status = "in-force"
+    elif final is not None and final.unconfirmed and row.ann_id == final.unconfirmed.ann_id:
+        status = "unconfirmed"
+    else:
+        status = "superseded"
+    markets, excepted = scope(content)
+    return {
+        "company": company, "metric": content["metric"], "period": content["period"],
+        "markets": list(markets), "except": list(excepted),
+        "value": value, "bound": bound, "high": high,
+        "previous": previous, "previous_high": previous_high,
+        "change": change, "change_pct": change_pct,
+        "stated_previous": stated, "stated_previous_high": content.get("previous_high"),
+        "previous_mismatch": stated is not None
+        and (stated, content.get("previous_high")) != (previous, previous_high),
+        "announced_on": row.announced_on, "recorded_at": row.recorded_at, "id": row.ann_id,
+        "source": content["source"], "speaker": content.get("speaker"),
+        "certainty": content.get("certainty") or "confirmed", "status": status,
+        "corrections": corrections_of(histories.get(row.ann_id, [])),
+    }  # fmt: skip
+
+
+def _target_order(slot: tuple[str, ...], content: dict[str, Any]) -> tuple[Any, ...]:
+    """Targets in the audit: by company, metric, period, then scope."""
+    return (slot[0], content["metric"], content["period"], *scope(content))
+
+
+def _whole(number: float) -> int | float:
+    return int(number) if float(number).is_integer() else number
 
 
 def corrections_of(history: Sequence[Row]) -> list[dict[str, Any]]:

@@ -1,43 +1,86 @@
-"""A deliberately simple reference fold: the state computed by replaying the whole log.
+"""A deliberately simple reference fold that decides every rule itself.
 
-No read model, no SQL, no index: read every stored event, keep those recorded by `known_at`,
-replay corrections and retractions in log order, cut at `as_of`, and hand the survivors to
-the same SPEC rules (`projections.state`). If the indexed read model ever disagrees with this,
-the read model is wrong.
+No read model, no SQL, no index, and nothing imported from `projections/`: read every stored
+event, keep those recorded by `known_at`, replay corrections and retractions in log order,
+cut at `as_of`, then answer each question by brute force from the wording of SPEC §5 and
+§5.1 (slots, rank, bounds, launches, market statuses, sums). If the indexed read model ever
+disagrees with this, one of the two is wrong.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import pycountry
+
 from mxt.domain.store import Store, format_timestamp
+from mxt.events.codes import REGIONS
 from mxt.events.content import apply_changes
-from mxt.projections.readmodel import CORRECTED, RECORDED, RETRACTED, Row, key
-from mxt.projections.state import (
-    Names,
-    Query,
-    company_state,
-    market_state,
-    model_state,
-    target_audit,
-)
+from mxt.events.kinds import upcast
+
+RECORDED = "mxt.domain.model:AnnouncementRecorded"
+CORRECTED = "mxt.domain.model:AnnouncementCorrected"
+RANK = {"confirmed": 0, "reported": 1, "expected": 2}
+COUNTS = {"orders": "count", "target": "value", "deliveries": "units"}
 
 
 @dataclass
-class Replayed:
+class Version:
+    content: dict[str, Any]
+    known_from: str
+    event: str
+    reason: str | None
+    changes: dict[str, Any] | None
+
+
+@dataclass
+class Item:
+    """One announcement as known at a moment."""
+
     content: dict[str, Any]
     recorded_at: str
     seq: int
     retracted: bool = False
-    versions: list[Row] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.content["id"])
+
+    @property
+    def day(self) -> str:
+        return str(self.content["announced_on"])
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        return (self.day, self.recorded_at, self.seq)
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.content.get("certainty") or "confirmed"]
+
+    @property
+    def certainty(self) -> str:
+        return str(self.content.get("certainty") or "confirmed")
 
 
-def replay(store: Store, known_at: str) -> dict[str, Replayed]:
-    """Every announcement as known at `known_at`, by aggregate id, with its version history."""
-    announcements: dict[str, Replayed] = {}
+@dataclass
+class Query:
+    as_of: str
+    known_at: str
+
+
+def fold(name: str | None) -> str:
+    return " ".join(name.split()).casefold() if name else ""
+
+
+def replay(store: Store, known_at: str) -> list[Item]:
+    """Every announcement as known at `known_at`, with its version history."""
+    items: dict[str, Item] = {}
     for notification in store.notifications():
         state = json.loads(notification.state)
         stamp = format_timestamp(datetime.fromisoformat(state["timestamp"]))
@@ -45,71 +88,605 @@ def replay(store: Store, known_at: str) -> dict[str, Replayed]:
             continue
         origin = notification.originator_id.hex
         if notification.topic == RECORDED:
-            item = Replayed(state["announcement"], stamp, notification.id)
-            announcements[origin] = item
-            event, reason, changes = "recorded", None, None
+            items[origin] = Item(upcast(state["announcement"]), stamp, notification.id)
+            items[origin].versions.append(
+                Version(items[origin].content, stamp, "recorded", None, None)
+            )
+            continue
+        item = items[origin]
+        if notification.topic == CORRECTED:
+            item.content = upcast(apply_changes(item.content, state["changes"]))
+            item.versions.append(
+                Version(item.content, stamp, "corrected", state["reason"], state["changes"])
+            )
         else:
-            item = announcements[origin]
-            if notification.topic == CORRECTED:
-                item.content = apply_changes(item.content, state["changes"])
-                event, reason, changes = "corrected", state["reason"], state["changes"]
-            else:
-                assert notification.topic == RETRACTED
-                item.retracted = True
-                event, reason, changes = "retracted", state["reason"], None
-        item.versions.append(
-            Row(item.content["id"], item.content, item.recorded_at, item.seq, item.retracted,
-                stamp, event, reason, changes)
-        )  # fmt: skip
-    return announcements
+            item.retracted = True
+            item.versions.append(Version(item.content, stamp, "retracted", state["reason"], None))
+    return list(items.values())
 
 
-def visible(store: Store, query: Query, *, include_retracted: bool = False) -> list[Row]:
-    """The announcements visible for `query`, in time order, as read-model rows."""
-    rows = [
-        item.versions[-1]
-        for item in replay(store, query.known_at).values()
-        if (include_retracted or not item.retracted) and item.content["announced_on"] <= query.as_of
+def visible(store: Store, query: Query, *, with_retracted: bool = False) -> list[Item]:
+    items = [
+        item
+        for item in replay(store, query.known_at)
+        if (with_retracted or not item.retracted) and item.day <= query.as_of
     ]
-    return sorted(rows, key=lambda row: row.order)
+    return sorted(items, key=lambda item: item.order)
 
 
-def names_of(rows: list[Row]) -> dict[str, Names]:
-    names: dict[str, Names] = {}
-    for row in rows:
-        entry = names.setdefault(key(row.content["company"]), Names(row.content["company"]))
-        if row.content.get("model"):
-            entry.models.setdefault(key(row.content["model"]), row.content["model"])
-    return names
+# -- values, bounds, slots ---------------------------------------------------------------
 
 
-def model(store: Store, company: str, name: str, query: Query) -> dict[str, Any]:
-    rows = visible(store, query)
-    names = names_of(rows).get(key(company), Names(company))
-    mine = [
-        r for r in rows
-        if key(r.content["company"]) == key(company) and key(r.content.get("model")) == key(name)
-    ]  # fmt: skip
-    return model_state(mine, query, names.company, names.models.get(key(name), name))
+def value_of(item: Item) -> Any:
+    content = item.content
+    kind = content["kind"]
+    if kind == "launch":
+        return content.get("launched_on") or content["announced_on"]
+    return content.get(
+        {
+            **COUNTS,
+            "wait-time": "max_months",
+            "factory": "status",
+            "expected-entry": "expected",
+        }.get(kind, "")
+    )
+
+
+def interval(item: Item) -> tuple[float, float]:
+    v = item.content[COUNTS[item.content["kind"]]]
+    bound = item.content.get("bound") or "exact"
+    return {
+        "exact": (v, v),
+        "at-least": (v, math.inf),
+        "at-most": (0, v),
+        "about": (0.95 * v, 1.05 * v),
+        "range": (v, item.content.get("high")),
+    }[bound]
+
+
+def same(a: Item, b: Item) -> bool:
+    """Two announcements of one slot agree: ranges that meet, or equal values."""
+    if a.content["kind"] in COUNTS:
+        (low, high), (low2, high2) = interval(a), interval(b)
+        return low <= high2 and low2 <= high
+    return bool(value_of(a) == value_of(b))
+
+
+def scope_of(content: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(sorted(content.get("markets") or ["*"])), tuple(
+        sorted(content.get("except") or [])
+    )
+
+
+def slot_of(item: Item) -> tuple[Any, ...]:
+    c = item.content
+    kind = c["kind"]
+    own = {
+        "target": lambda: (c["metric"], c["period"], scope_of(c)),
+        "deliveries": lambda: (c.get("metric") or "deliveries", c["period"], scope_of(c)),
+        "orders": lambda: (c["stage"], scope_of(c)),
+        "wait-time": lambda: (fold(c.get("trim")),),
+        "launch": lambda: (c["market"],),
+        "factory": lambda: (fold(c["site"]), c["phase"]),
+        "expected-entry": lambda: (c["market"],),
+    }[kind]()
+    return (fold(c["company"]), kind, fold(c.get("model")), own)
+
+
+def slots(items: list[Item]) -> list[list[Item]]:
+    """Items of each slot (in time order), slots in order of first appearance."""
+    found: dict[tuple[Any, ...], list[Item]] = {}
+    for item in items:
+        found.setdefault(slot_of(item), []).append(item)
+    return list(found.values())
+
+
+def pick(group: list[Item]) -> tuple[Item, Item | None]:
+    """(in force, unconfirmed) of one slot by the rank rule."""
+    top = min(item.rank for item in group)
+    in_force = max((i for i in group if i.rank == top), key=lambda i: i.order)
+    lower = [i for i in group if i.rank > top]
+    beside = max(lower, key=lambda i: i.order) if lower else None
+    if beside is not None and (beside.order < in_force.order or same(beside, in_force)):
+        beside = None
+    return in_force, beside
+
+
+def picks(items: list[Item]) -> list[tuple[Item, Item | None]]:
+    return sorted((pick(group) for group in slots(items)), key=lambda p: p[0].order)
+
+
+def shown(item: Item, name: str) -> dict[str, Any]:
+    view: dict[str, Any] = {name: value_of(item)}
+    if item.content["kind"] in COUNTS:
+        bound = item.content.get("bound") or "exact"
+        view["bound"] = bound
+        view["high"] = item.content.get("high") if bound == "range" else None
+    view.update(certainty=item.certainty, announced_on=item.day, id=item.id)
+    return view
+
+
+def with_beside(chosen: tuple[Item, Item | None], name: str) -> dict[str, Any]:
+    in_force, beside = chosen
+    return {**shown(in_force, name), "unconfirmed": shown(beside, "value") if beside else None}
+
+
+# -- markets -------------------------------------------------------------------------------
+
+
+def covers(area: str, market: str) -> bool:
+    return area == market or market in REGIONS.get(area, ())
+
+
+def policy_covers(content: dict[str, Any], market: str) -> bool:
+    listed = "*" in content["markets"] or any(covers(m, market) for m in content["markets"])
+    return listed and not any(covers(m, market) for m in content.get("except", []))
+
+
+def launch_day(item: Item) -> str:
+    return str(item.content.get("launched_on") or item.day)
+
+
+def launch(group: list[Item], as_of: str) -> tuple[str, Item] | None:
+    """('launched' or 'planned', the item) of one launch slot: among its highest rank, a
+    launch dated by its announcement happened; a plan came true when its date passed before
+    a later plan replaced it; the earliest launch stands, else the latest plan."""
+    top = min(item.rank for item in group)
+    best = [item for item in group if item.rank == top]
+    plans = [p for p in best if launch_day(p) > p.day]
+    happened = [r for r in best if launch_day(r) <= r.day] + [
+        p
+        for p in plans
+        if launch_day(p) <= as_of
+        and not any(q.order > p.order and q.day < launch_day(p) for q in plans)
+    ]
+    if happened:
+        return "launched", min(happened, key=lambda i: (launch_day(i), i.order))
+    return ("planned", max(plans, key=lambda i: i.order)) if plans else None
+
+
+def launches(items: list[Item], as_of: str) -> dict[str, tuple[str, Item]]:
+    """Launch market -> (launched|planned, item) of one model's launch items."""
+    found = {}
+    for group in slots([i for i in items if i.content["kind"] == "launch"]):
+        decided = launch(group, as_of)
+        if decided:
+            found[group[0].content["market"]] = decided
+    return found
+
+
+@dataclass
+class Company:
+    name: str
+    models: dict[str, str]  # key -> display name
+    items: list[Item]
+
+    def of(self, kind: str, model: str | None = None) -> list[Item]:
+        return [
+            i
+            for i in self.items
+            if i.content["kind"] == kind
+            and (model is None or fold(i.content.get("model")) == model)
+        ]
+
+    def entries(self) -> list[Item]:
+        return [in_force for in_force, _ in picks(self.of("expected-entry"))]
+
+    def blocking(self, market: str, as_of: str) -> Item | None:
+        covering = [p for p in self.of("policy") if policy_covers(p.content, market)]
+        latest = max(covering, key=lambda p: p.order) if covering else None
+        return latest if latest and latest.content["not_before"] > as_of else None
+
+    def entry(self, model: str | None, market: str) -> Item | None:
+        here = [e for e in self.entries() if covers(e.content["market"], market)]
+        own = [e for e in here if model is not None and fold(e.content.get("model")) == model]
+        whole = [e for e in here if not e.content.get("model")]
+        return (own or whole)[-1] if (own or whole) else None
+
+    def status(self, model: str, market: str, as_of: str) -> dict[str, Any]:
+        decided = launches(self.of("launch", model), as_of)
+        dates = {
+            how: sorted(
+                (launch_day(i), m)
+                for m, (h, i) in decided.items()
+                if h == how and covers(m, market)
+            )
+            for how in ("launched", "planned")
+        }
+        policy = self.blocking(market, as_of)
+        entry = self.entry(model, market)
+        shows = [
+            s
+            for s in self.of("showcase", model)
+            if s.content.get("market") and covers(s.content["market"], market)
+        ]
+        row = {
+            "company": self.name,
+            "model": self.models[model],
+            "launched_on": None,
+            "planned_launch_on": None,
+            "not_before": None,
+            "expected": None,
+            "certainty": None,
+            "id": None,
+        }
+        if policy:
+            row["not_before"] = policy.content["not_before"]
+        if entry:
+            row["expected"] = entry.content["expected"]
+        source = None
+        if dates["launched"] or dates["planned"]:
+            how = "launched" if dates["launched"] else "planned"
+            day, where = dates[how][0]
+            row["status"] = "available" if how == "launched" else "announced"
+            row["launched_on" if how == "launched" else "planned_launch_on"] = day
+            source = decided[where][1]
+        elif policy:
+            row["status"], source = "blocked", policy
+        elif entry:
+            row["status"], source = "expected", entry
+        elif shows:
+            row["status"], source = "showcased", shows[-1]
+        else:
+            row["status"] = "unknown"
+        if source:
+            row["certainty"], row["id"] = source.certainty, source.id
+        return row
+
+    def named(self, model: str) -> set[str]:
+        named = {i.content["market"] for i in self.of("launch", model)}
+        named |= {
+            s.content["market"] for s in self.of("showcase", model) if s.content.get("market")
+        }
+        named |= {
+            e.content["market"]
+            for e in self.entries()
+            if not e.content.get("model") or fold(e.content["model"]) == model
+        }
+        for p in self.of("policy"):
+            named |= {*p.content["markets"], *p.content.get("except", [])}
+        return named - {"*"}
+
+
+def companies(items: list[Item]) -> dict[str, Company]:
+    found: dict[str, Company] = {}
+    for item in items:
+        c = item.content
+        company = found.setdefault(fold(c["company"]), Company(c["company"], {}, []))
+        company.items.append(item)
+        if c.get("model"):
+            company.models.setdefault(fold(c["model"]), c["model"])
+    return found
+
+
+def policy_view(item: Item) -> dict[str, Any]:
+    c = item.content
+    return {
+        "company": c["company"],
+        "markets": c["markets"],
+        "except": c.get("except", []),
+        "not_before": c["not_before"],
+        "certainty": item.certainty,
+        "announced_on": item.day,
+        "id": item.id,
+    }
+
+
+EVERY_MARKET = sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS))
+
+
+def in_force_policies(company: Company, as_of: str, markets: list[str]) -> list[Item]:
+    found = {p.id: p for m in markets if (p := company.blocking(m, as_of))}
+    return sorted(found.values(), key=lambda p: p.order)
+
+
+# -- the questions -------------------------------------------------------------------------
+
+
+def months(period: str) -> set[str]:
+    year, _, part = period.partition("-")
+    numbers = {
+        "": range(1, 13),
+        "H1": range(1, 7),
+        "H2": range(7, 13),
+        "Q1": range(1, 4),
+        "Q2": range(4, 7),
+        "Q3": range(7, 10),
+        "Q4": range(10, 13),
+    }.get(part)
+    return {f"{year}-{m:02d}" for m in (numbers or [int(part)])}
+
+
+def orders_of(mine: list[Item]) -> dict[str, dict[str, Any]]:
+    """A model's orders: stage (with its scope when not worldwide) -> the value in force."""
+    orders = {}
+    for chosen in picks([i for i in mine if i.content["kind"] == "orders"]):
+        c = chosen[0].content
+        markets, excepted = scope_of(c)
+        label = (
+            ""
+            if markets == ("*",) and not excepted
+            else ",".join(markets) + (f" except {','.join(excepted)}" if excepted else "")
+        )
+        orders[f"{c['stage']} ({label})" if label else c["stage"]] = {
+            **with_beside(chosen, "count"),
+            "within": c.get("within"),
+        }
+    return dict(sorted(orders.items()))
+
+
+def model(store: Store, company_name: str, name: str, query: Query) -> dict[str, Any]:
+    found = companies(visible(store, query))
+    company = found.get(fold(company_name)) or Company(company_name, {}, [])
+    key = fold(name)
+    mine = [i for i in company.items if fold(i.content.get("model")) == key]
+    decided = launches(mine, query.as_of)
+    launched = {m: launch_day(i) for m, (how, i) in decided.items() if how == "launched"}
+    planned = [launch_day(i) for how, i in decided.values() if how == "planned"]
+    orders = orders_of(mine)
+    waits = picks([i for i in mine if i.content["kind"] == "wait-time"])
+    totals = [
+        p
+        for p in picks([i for i in mine if i.content["kind"] == "deliveries"])
+        if (p[0].content.get("metric") or "deliveries") == "deliveries"
+        and scope_of(p[0].content) == (("*",), ())
+    ]
+    counted: list[Item] = []
+    for in_force, _ in sorted(totals, key=lambda p: -len(months(p[0].content["period"]))):
+        if not any(
+            months(in_force.content["period"]) & months(c.content["period"]) for c in counted
+        ):
+            counted.append(in_force)
+    bounds = {c.content.get("bound") or "exact" for c in counted} - {"exact"}
+    statuses = {}
+    if key in company.models:
+        for market in sorted(company.named(key)):
+            status = company.status(key, market, query.as_of)["status"]
+            if status != "unknown":
+                statuses[market] = status
+    return {
+        "company": company.name,
+        "model": company.models.get(key, name),
+        "as_of": query.as_of,
+        "known_at": query.known_at,
+        "status": "launched" if launched else ("announced" if planned else "unknown"),
+        "launched_on": min(launched.values(), default=None),
+        "planned_launch_on": None if launched else min(planned, default=None),
+        "markets": sorted(launched),
+        "market_statuses": statuses,
+        "orders": orders,
+        "max_wait_months": max((w[0].content["max_months"] for w in waits), default=None),
+        "wait_times": [
+            {"trim": w[0].content.get("trim"), **with_beside(w, "max_months")} for w in waits
+        ],
+        "deliveries_units": sum(c.content["units"] for c in counted),
+        "deliveries_bound": "exact"
+        if not bounds
+        else (bounds.pop() if bounds in ({"at-least"}, {"at-most"}) else "about"),
+    }
+
+
+def figures(chosen: list[tuple[Item, Item | None]], name: str) -> list[dict[str, Any]]:
+    views = []
+    for pair in chosen:
+        c = pair[0].content
+        markets, excepted = scope_of(c)
+        views.append(
+            {
+                "metric": c.get("metric") or "deliveries",
+                "period": c["period"],
+                "markets": list(markets),
+                "except": list(excepted),
+                **with_beside(pair, name),
+            }
+        )
+    return sorted(views, key=lambda v: (v["metric"], v["period"], v["markets"], v["except"]))
+
+
+def factory_views(company: Company, as_of: str) -> list[dict[str, Any]]:
+    views = []
+    for group in slots(company.of("factory")):
+        top = min(i.rank for i in group)
+        best = [i for i in group if i.rank == top]
+
+        def when(i: Item) -> str:
+            return str(i.content.get("effective_on") or i.day)
+
+        reached = sorted((i for i in best if when(i) <= as_of), key=lambda i: (when(i), i.order))
+        current = reached[-1] if reached else None
+        last = group[-1]
+        capacities = [i.content["capacity"] for i in best if "capacity" in i.content]
+        views.append(
+            {
+                "site": group[0].content["site"],
+                "phase": group[0].content["phase"],
+                "status": current.content["status"] if current else None,
+                "effective_on": when(current) if current else None,
+                "capacity": capacities[-1] if capacities else None,
+                "certainty": current.certainty if current else None,
+                "id": current.id if current else None,
+                "planned": {
+                    "status": last.content["status"],
+                    "effective_on": when(last),
+                    "certainty": last.certainty,
+                    "id": last.id,
+                }
+                if when(last) > as_of
+                else None,
+            }
+        )
+    return sorted(views, key=lambda v: (v["site"].casefold(), v["phase"]))
 
 
 def company(store: Store, name: str, query: Query) -> dict[str, Any]:
-    rows = visible(store, query)
-    names = names_of(rows).get(key(name), Names(name))
-    return company_state([r for r in rows if key(r.content["company"]) == key(name)], names, query)
+    found = companies(visible(store, query)).get(fold(name)) or Company(name, {}, [])
+    models = []
+    for key, display in found.models.items():
+        decided = launches(found.of("launch", key), query.as_of)
+        launched = {m: launch_day(i) for m, (how, i) in decided.items() if how == "launched"}
+        status = "launched" if launched else ("announced" if decided else "unknown")
+        models.append(
+            {
+                "model": display,
+                "status": status,
+                "launched_on": min(launched.values(), default=None),
+                "markets": sorted(launched),
+            }
+        )
+    totals = [i for i in found.of("deliveries") if not i.content.get("model")]
+    return {
+        "company": found.name,
+        "as_of": query.as_of,
+        "known_at": query.known_at,
+        "targets": figures(picks(found.of("target")), "value"),
+        "deliveries": figures(picks(totals), "units"),
+        "factories": factory_views(found, query.as_of),
+        "models": sorted(models, key=lambda m: str(m["model"]).casefold()),
+        "policies": [policy_view(p) for p in in_force_policies(found, query.as_of, EVERY_MARKET)],
+        "expected_entries": [
+            {
+                "market": e.content["market"],
+                "model": e.content.get("model"),
+                "expected": e.content["expected"],
+                "certainty": e.certainty,
+                "announced_on": e.day,
+                "id": e.id,
+            }
+            for e in found.entries()
+        ],
+    }
 
 
-def market(store: Store, code: str, query: Query) -> dict[str, Any]:
-    rows = visible(store, query)
-    chosen = [r for r in rows if r.content["kind"] in ("launch", "policy", "expected-entry")]
-    return market_state(chosen, names_of(rows), query, code)
+def market(store: Store, code: str, query: Query, every: bool = False) -> dict[str, Any]:
+    rows = []
+    policies: list[Item] = []
+    for found in companies(visible(store, query)).values():
+        whole = found.entry(None, code)
+        if whole:
+            policy = found.blocking(code, query.as_of)
+            source = policy or whole
+            rows.append(
+                {
+                    "company": found.name,
+                    "model": None,
+                    "status": "blocked" if policy else "expected",
+                    "launched_on": None,
+                    "planned_launch_on": None,
+                    "not_before": policy.content["not_before"] if policy else None,
+                    "expected": whole.content["expected"],
+                    "certainty": source.certainty,
+                    "id": source.id,
+                }
+            )
+        for key in found.models:
+            status = found.status(key, code, query.as_of)
+            if every or status["status"] != "unknown":
+                rows.append(status)
+        policies += in_force_policies(found, query.as_of, [code])
+    rows.sort(key=lambda r: (str(r["company"]).casefold(), str(r["model"] or "").casefold()))
+    return {
+        "market": code,
+        "as_of": query.as_of,
+        "known_at": query.known_at,
+        "models": rows,
+        "policies": [policy_view(p) for p in sorted(policies, key=lambda p: p.order)],
+    }
 
 
 def audit(store: Store, query: Query) -> list[dict[str, Any]]:
-    rows = [
-        r for r in visible(store, query, include_retracted=True) if r.content["kind"] == "target"
-    ]
-    histories = {
-        item.content["id"]: item.versions for item in replay(store, query.known_at).values()
+    """Every target revision; the value before each is the rank rule over the active
+    revisions before it; a range changes by its midpoints."""
+    items = [i for i in visible(store, query, with_retracted=True) if i.content["kind"] == "target"]
+    groups = sorted(
+        slots(items),
+        key=lambda g: (
+            fold(g[0].content["company"]),
+            g[0].content["metric"],
+            g[0].content["period"],
+            *scope_of(g[0].content),
+        ),
+    )
+    result = []
+    for group in groups:
+        active_all = [i for i in group if not i.retracted]
+        final = pick(active_all) if active_all else None
+        for index, item in enumerate(group):
+            before = [i for i in group[:index] if not i.retracted]
+            previous = pick(before)[0] if before else None
+            result.append(revision(item, group[0].content["company"], previous, final))
+    return result
+
+
+def middle(content: dict[str, Any], value: str, high: str, ranged: bool) -> float:
+    return (content[value] + content[high]) / 2 if ranged else content[value]
+
+
+def revision(
+    item: Item, company: str, previous: Item | None, final: tuple[Item, Item | None] | None
+) -> dict[str, Any]:
+    c = item.content
+    is_range = (c.get("bound") or "exact") == "range"
+    prev = previous.content if previous else None
+    prev_range = bool(prev) and (prev.get("bound") or "exact") == "range"  # type: ignore[union-attr]
+    change = pct = None
+    if prev is not None:
+        old = middle(prev, "value", "high", prev_range)
+        delta = middle(c, "value", "high", is_range) - old
+        change = int(delta) if float(delta).is_integer() else delta
+        pct = round(change * 100 / old, 2) if old else None
+    stated = (c.get("previous"), c.get("previous_high"))
+    before = (prev["value"], prev.get("high") if prev_range else None) if prev else (None, None)
+    if item.retracted:
+        status = "retracted"
+    elif final and item is final[0]:
+        status = "in-force"
+    elif final and item is final[1]:
+        status = "unconfirmed"
+    else:
+        status = "superseded"
+    markets, excepted = scope_of(c)
+    history = []
+    for older, newer in zip(item.versions, item.versions[1:], strict=False):
+        if newer.event == "corrected" and newer.changes:
+            for name in newer.changes:
+                history.append(
+                    {
+                        "field": name,
+                        "from": dig(older.content, name),
+                        "to": dig(newer.content, name),
+                        "reason": newer.reason,
+                        "recorded_at": newer.known_from,
+                    }
+                )
+    return {
+        "company": company,
+        "metric": c["metric"],
+        "period": c["period"],
+        "markets": list(markets),
+        "except": list(excepted),
+        "value": c["value"],
+        "bound": c.get("bound") or "exact",
+        "high": c.get("high") if is_range else None,
+        "previous": before[0],
+        "previous_high": before[1],
+        "change": change,
+        "change_pct": pct,
+        "stated_previous": stated[0],
+        "stated_previous_high": stated[1],
+        "previous_mismatch": stated[0] is not None and stated != before,
+        "announced_on": item.day,
+        "recorded_at": item.recorded_at,
+        "id": item.id,
+        "source": c["source"],
+        "speaker": c.get("speaker"),
+        "certainty": item.certainty,
+        "status": status,
+        "corrections": history,
     }
-    return target_audit(rows, histories)
+
+
+def dig(content: dict[str, Any], dotted: str) -> Any:
+    value: Any = content
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value

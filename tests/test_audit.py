@@ -15,7 +15,8 @@ from backends import store_location
 KEYS = {
     "company", "metric", "period", "value", "previous", "change", "change_pct",
     "stated_previous", "announced_on", "recorded_at", "id", "source", "certainty", "status",
-    "corrections", "speaker", "previous_mismatch",
+    "corrections", "speaker", "previous_mismatch", "markets", "except", "bound", "high",
+    "previous_high", "stated_previous_high",
 }  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from click.testing import Result
 from conftest import count_stored_events, make_announcement
 
 from mxt.cli.main import cli
+from mxt.cli.write import EXAMPLES
 from mxt.events.announcements import parse_announcement, with_id
 
 Run = Callable[..., Result]
@@ -194,7 +195,7 @@ def with_option(kind: str, name: str, value: str | None) -> list[str]:
         (["launch", *with_option("launch", "--launched-on", "2025-06")], ["launched_on"]),
         (["target", *with_option("target", "--period", "2025-Q5")], ["period"]),
         (["target", *with_option("target", "--value", "-1")], ["value"]),
-        (["deliveries", *with_option("deliveries", "--period", "2025")], ["period"]),
+        (["deliveries", *with_option("deliveries", "--period", "2025-H3")], ["period"]),
         (["wait-time", *with_option("wait-time", "--max-months", "0")], ["max_months"]),
         (["wait-time", *with_option("wait-time", "--max-months", "a year")], ["max_months"]),
         (["factory", *with_option("factory", "--phase", "0")], ["phase"]),
@@ -433,3 +434,43 @@ def test_every_command_has_help(run: Run, path: list[str], store_path: Path) -> 
     assert result.stdout.startswith("Usage: ")
     assert "Example: mxt" in result.stdout or path in ([], ["state"], ["audit"])
     assert not store_path.exists()
+
+
+# -- per-kind help -------------------------------------------------------------------------
+
+
+def test_record_kind_help_lists_only_that_kinds_options(run: Run, store_path: Path) -> None:
+    launch = run("record", "launch", "--help").stdout
+    assert "--launched-on" in launch and "--market " in launch
+    assert "--count" not in launch and "--max-months" not in launch
+    orders = run("record", "orders", "--help").stdout
+    assert "[required] Order stage. One of: pre-booking, locked, confirmed." in " ".join(
+        orders.split()
+    )
+    assert "200k+" in orders and "~28k" in orders and "38.5k-39.5k" in orders
+    assert "--venue" not in orders
+    assert "confirmed|reported|expected" in orders
+    deliveries = " ".join(run("record", "deliveries", "--help").stdout.split())
+    assert "One of: production, deliveries, sales." in deliveries
+    assert "--model" in deliveries and "[required] YYYY" in deliveries
+    assert not store_path.exists()
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+def test_the_example_of_every_kind_records(kind: str, run: Run) -> None:
+    import shlex
+
+    help_text = run("record", kind, "--help").stdout
+    assert f"Example: mxt record {kind}" in help_text
+    result = run("record", kind, *shlex.split(EXAMPLES[kind]), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["created"] is True
+
+
+def test_the_json_schema_accepts_counts_with_their_bounds(run: Run) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(json.loads(run("schema").stdout))
+    for spelled in ("200k+", ">200,000", "<1m", "~28k", "38.5k-39.5k", "38,500–39,500"):
+        assert validator.is_valid(make_announcement("orders", count=spelled)), spelled
+        assert parse_announcement(make_announcement("orders", count=spelled))
+    assert not validator.is_valid(make_announcement("orders", count="lots+"))

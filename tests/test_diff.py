@@ -59,24 +59,31 @@ def test_yu7_launch_orders_and_policy_between_june_and_july_2025(seeded: str) ->
     )
     in_cn = one(changes, area="market-status", model="YU7", market="CN")
     assert (in_cn["from"], in_cn["to"], in_cn["id"]) == (
-        "unavailable",
+        "unknown",
         "available",
         "xiaomi-yu7-launch-cn",
     )
     # Spain (the MWC showcase) and the EU (Europe expected) are mentioned, so watched
     for market in ("ES", "EU"):
-        for model in ("SU7", "YU7"):
+        for model in ("SU7", "YU7", None):
             status = one(changes, area="market-status", model=model, market=market)
-            assert (status["from"], status["to"], status["id"]) == (
-                "unavailable",
-                "blocked",
-                POLICY,
-            )
+            shown = "showcased" if (model, market) == ("SU7", "ES") else "unknown"
+            assert (status["from"], status["to"], status["id"]) == (shown, "blocked", POLICY)
     totals = one(changes, area="deliveries", period="2025-06")
-    assert (totals["from"], totals["to"], totals["id"]) == (
+    assert (totals["from"], totals["to"], totals["to_bound"], totals["id"]) == (
         None,
-        28_000,
-        "xiaomi-deliveries-2025-06",
+        25_000,
+        "at-least",
+        "xiaomi-deliveries-2025-06-over-25k",
+    )
+    assert (totals["metric"], totals["markets"], totals["except"]) == ("deliveries", ["*"], [])
+    wait = one(changes, area="wait-time", model="YU7")
+    assert (wait["from"], wait["to"], wait["id"]) == (None, 12, "xiaomi-yu7-wait-12m")
+    entry = one(changes, area="expected-entry", market="EU")
+    assert (entry["model"], entry["to"], entry["id"]) == (
+        None,
+        "2027",
+        "xiaomi-expected-entry-eu-2027",
     )
     land = one(changes, area="factory", phase=3)
     assert (land["from"], land["to"], land["id"]) == (
@@ -92,13 +99,14 @@ def test_yu7_launch_orders_and_policy_between_june_and_july_2025(seeded: str) ->
 
 def test_without_company_every_company_known_at_the_later_date_is_compared(seeded: str) -> None:
     changes = diff(seeded, "--from", "2025-06-01", "--to", "2025-07-10")
-    defender = one(changes, company="Land Rover")
+    defender = one(changes, company="Land Rover", area="market-status")
     assert (defender["area"], defender["market"], defender["from"], defender["to"]) == (
         "market-status",
         "IN",
-        "unavailable",
+        "unknown",
         "expected",
     )
+    assert one(changes, company="Land Rover", area="expected-entry")["to"] == "2025"
     assert defender["id"] == "landrover-defender-octa-black-expected-in"
     assert one(changes, area="launch", model="YU7")["id"] == "xiaomi-yu7-launch-cn"
 
@@ -116,11 +124,13 @@ def test_market_filter_keeps_only_what_concerns_germany(seeded: str) -> None:
         "de",
     )
     assert [(c["area"], c.get("model"), c.get("market"), c["from"], c["to"]) for c in changes] == [
-        ("market-status", "SU7", "DE", "unavailable", "blocked"),
-        ("market-status", "YU7", "DE", "unavailable", "blocked"),
+        ("market-status", None, "DE", "unknown", "blocked"),
+        ("market-status", "SU7", "DE", "unknown", "blocked"),
+        ("market-status", "YU7", "DE", "unknown", "blocked"),
         ("policy", None, None, None, "in-force"),
+        ("expected-entry", None, "EU", None, "2027"),
     ]
-    assert {c["id"] for c in changes} == {POLICY}
+    assert {c["id"] for c in changes} == {POLICY, "xiaomi-expected-entry-eu-2027"}
     in_cn = diff(seeded, "--from", "2025-06-01", "--to", "2025-07-10", "--market", "CN")
     assert {c["area"] for c in in_cn} == {"launch", "market-status"}  # the policy excepts CN
 
@@ -134,8 +144,12 @@ def test_target_raise_old_to_new(seeded: str) -> None:
             "company": "Xiaomi",
             "metric": "production",
             "period": "2025",
+            "markets": ["*"],
+            "except": [],
             "from": 300_000,
             "to": 350_000,
+            "from_bound": "exact",
+            "to_bound": "exact",
             "id": "xiaomi-2025-target-350k",
             "announced_on": "2025-03-18",
         }
@@ -167,11 +181,7 @@ def test_the_policy_lapses_at_the_start_of_2027(seeded: str) -> None:
         area="market-status",
         model="SU7",
     )
-    assert (in_india["from"], in_india["to"], in_india["id"]) == (
-        "blocked",
-        "unavailable",
-        POLICY,
-    )
+    assert (in_india["from"], in_india["to"], in_india["id"]) == ("blocked", "unknown", POLICY)
     assert not find(changes, area="orders") and not find(changes, area="target")
     assert not find(changes, market="IN")  # only Land Rover names India: not Xiaomi's market
 
@@ -183,15 +193,18 @@ def test_json_shape_and_order(seeded: str) -> None:
     )
     assert result.exit_code == 0
     changes = json.loads(result.stdout)  # nothing else on stdout
-    assert isinstance(changes, list) and len(changes) == 15
+    assert isinstance(changes, list) and len(changes) == 21
     subject_keys = {
         "launch": {"model", "market"},
         "market-status": {"model", "market"},
-        "orders": {"model", "stage"},
-        "target": {"metric", "period"},
+        "orders": {"model", "stage", "from_bound", "to_bound"},
+        "target": {"metric", "period", "markets", "except", "from_bound", "to_bound"},
         "policy": {"markets", "except", "not_before"},
-        "deliveries": {"period"},
+        "deliveries": {"metric", "period", "markets", "except", "from_bound", "to_bound"},
         "factory": {"site", "phase"},
+        "wait-time": {"model", "trim"},
+        "expected-entry": {"model", "market"},
+        "showcase": {"model", "market"},
     }
     for change in changes:
         assert (
@@ -206,7 +219,7 @@ def test_json_shape_and_order(seeded: str) -> None:
     ]
     assert keys == sorted(keys)
     assert keys[0][:2] == ("2025-06-19", "factory")
-    assert changes[-1]["company"] == "Land Rover"
+    assert changes[-1]["area"] == "wait-time"  # the article's SU7 wait, 2025-07-04
 
 
 def test_human_output_is_a_table_with_ids(seeded: str) -> None:
@@ -218,12 +231,13 @@ def test_human_output_is_a_table_with_ids(seeded: str) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("changes from 2025-06-01 to 2025-07-10 (known at ")
     assert lines[1].split() == ["ANNOUNCED_ON", "AREA", "COMPANY", "SUBJECT", "FROM", "TO", "ID"]
-    assert lines[2].split() == [
-        "2025-07-02", "market-status", "Xiaomi", "SU7", "in", "DE", "unavailable", "blocked",
+    assert lines[3].split() == [
+        "2025-07-02", "market-status", "Xiaomi", "SU7", "in", "DE", "unknown", "blocked",
         POLICY,
     ]  # fmt: skip
-    assert "not before 2027-01-01 in * except CN  -" in lines[4]
-    assert len(lines) == 5
+    assert "(all models) in DE" in lines[2]
+    assert "not before 2027-01-01 in * except CN  -" in lines[5]
+    assert len(lines) == 7
 
 
 @pytest.mark.parametrize(

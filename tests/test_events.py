@@ -76,7 +76,7 @@ REQUIRED = {
     "deliveries": ["period", "units"],
     "factory": ["site", "phase", "status"],
     "policy": ["markets", "not_before"],
-    "showcase": ["model", "market", "venue"],
+    "showcase": ["model", "venue"],
     "expected-entry": ["market", "expected"],
     "statement": ["topic", "text"],
 }
@@ -103,6 +103,8 @@ def test_a_missing_required_field_is_named(kind: str, field: str) -> None:
         ("orders", "within"), ("wait-time", "trim"), ("target", "previous"),
         ("deliveries", "model"), ("factory", "effective_on"), ("factory", "capacity"),
         ("policy", "except"), ("expected-entry", "model"), ("statement", "market"),
+        ("showcase", "market"), ("orders", "bound"), ("target", "markets"),
+        ("deliveries", "metric"), ("deliveries", "except"),
     ],
 )  # fmt: skip
 def test_optional_fields_may_be_left_out(kind: str, field: str) -> None:
@@ -161,7 +163,7 @@ def test_expected_is_a_year_or_a_date(value: str) -> None:
     assert content["expected"] == value
 
 
-@pytest.mark.parametrize("value", ["2027-01", "27", "2027-13-01", "2027-02-30", "next year", 2027])
+@pytest.mark.parametrize("value", ["2027-1", "27", "2027-13-01", "2027-02-30", "next year", 2027])
 def test_a_bad_expected_is_rejected(value: Any) -> None:
     assert rejected(make_announcement("expected-entry", expected=value)).field == "expected"
 
@@ -331,35 +333,100 @@ def test_factory_phase_starts_at_one(value: int, ok: bool) -> None:
 
 @pytest.mark.parametrize(
     ("value", "kept"),
-    [("3m", "3m"), ("18h", "18h"), ("2d", "2d"), ("1w", "1w"), ("90s", "90s"), ("18H", "18h")],
+    [
+        ("3m", "3min"),
+        ("3min", "3min"),
+        ("18h", "18h"),
+        ("2d", "2d"),
+        ("1w", "1w"),
+        ("90s", "90s"),
+        ("18H", "18h"),
+        ("6mo", "6mo"),
+        ("1.5MO", "1.5mo"),
+    ],
 )
 def test_durations(value: str, kept: str) -> None:
     assert dumped(make_announcement("orders", within=value))["within"] == kept
 
 
-@pytest.mark.parametrize("value", ["3", "m3", "3 m", "3 minutes", "-3m", "3y", "", "3mm", 3])
+@pytest.mark.parametrize(
+    "value", ["3", "m3", "3 m", "3 minutes", "-3m", "3y", "", "3mm", 3, "3mins", "3mon"]
+)
 def test_bad_durations_are_rejected(value: Any) -> None:
     assert rejected(make_announcement("orders", within=value)).field == "within"
 
 
-@pytest.mark.parametrize("value", ["2025", "2025-Q1", "2025-Q3", "2025-Q4", "2025-06", "2025-12"])
-def test_target_periods(value: str) -> None:
+@pytest.mark.parametrize(
+    "value", ["2025", "2025-H1", "2025-H2", "2025-Q1", "2025-Q3", "2025-Q4", "2025-06", "2025-12"]
+)
+def test_target_and_deliveries_periods(value: str) -> None:
     assert dumped(make_announcement("target", period=value))["period"] == value
+    assert dumped(make_announcement("deliveries", period=value))["period"] == value
 
 
 @pytest.mark.parametrize(
     "value",
-    ["25", "2025-Q5", "2025-Q0", "2025Q3", "2025-q3", "2025-H1", "2025-13", "2025-00", "2025-6",
+    ["25", "2025-Q5", "2025-Q0", "2025Q3", "2025-q3", "2025-H3", "2025-13", "2025-00", "2025-6",
      "2025-06-01", "FY2025", "", "٢٠٢٥", 2025],
 )  # fmt: skip
 def test_bad_target_periods_are_rejected(value: Any) -> None:
     assert rejected(make_announcement("target", period=value)).field == "period"
 
 
-@pytest.mark.parametrize("value", ["2025", "2025-Q2", "2025-6", "2025-13", "June 2025"])
-def test_deliveries_period_is_a_month(value: str) -> None:
+@pytest.mark.parametrize("value", ["2025-H0", "2025-6", "2025-13", "June 2025"])
+def test_a_bad_deliveries_period_is_rejected(value: str) -> None:
     assert rejected(make_announcement("deliveries", period=value)).field == "period"
-    assert dumped(make_announcement("deliveries", period="2025-06"))["period"] == ("2025-06")
+
+
+# -- bounds, scopes, expected dates --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spelled", "count", "bound", "high"),
+    [
+        ("200k+", 200_000, "at-least", None),
+        (">200,000", 200_000, "at-least", None),
+        ("<1m", 1_000_000, "at-most", None),
+        ("~28k", 28_000, "about", None),
+        ("38.5k-39.5k", 38_500, "range", 39_500),
+        ("38,500–39,500", 38_500, "range", 39_500),
+        ("396,270", 396_270, None, None),
+    ],
+)
+def test_a_count_may_carry_its_bound(spelled: str, count: int, bound: str, high: int) -> None:
+    for kind, field in (("orders", "count"), ("target", "value"), ("deliveries", "units")):
+        content = dumped(make_announcement(kind, **{field: spelled}))
+        assert (content[field], content.get("bound"), content.get("high")) == (count, bound, high)
+
+
+def test_bound_fields_are_checked() -> None:
+    assert dumped(make_announcement("orders", count=5, bound="exact")).get("bound") is None
+    assert "missing" in str(rejected(make_announcement("orders", count=5, bound="range")))
+    assert "high" in str(rejected(make_announcement("orders", count=5, high=6)))
+    assert "high" in str(rejected(make_announcement("orders", count="6-5")))
+    assert "bound" in str(rejected(make_announcement("orders", count="5k+", bound="about")))
+    assert rejected(make_announcement("orders", bound="roughly")).field == "bound"
+
+
+def test_a_previous_range_and_a_scope() -> None:
+    content = dumped(
+        make_announcement("target", value="38.5k-39.5k", previous="36k-37k", markets=["*"],
+                          **{"except": ["cn"]})
+    )  # fmt: skip
+    assert (content["previous"], content["previous_high"]) == (36_000, 37_000)
+    assert (content["markets"], content["except"]) == (["*"], ["CN"])
+    assert "previous" in str(rejected(make_announcement("target", previous="30k+")))
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2027", True), ("2027-03", True),
+                                           ("2027-03-01", True), ("2027-13", False),
+                                           ("2027-02-30", False), ("27", False)])  # fmt: skip
+def test_expected_entry_dates(value: str, ok: bool) -> None:
+    data = make_announcement("expected-entry", expected=value)
+    if ok:
+        assert dumped(data)["expected"] == value
+    else:
+        assert rejected(data).field == "expected"
 
 
 # -- source, names, unknown fields, recorded_at ------------------------------------------
@@ -514,3 +581,10 @@ def test_the_json_schema_is_valid_and_accepts_the_seed(seed_lines: list[str]) ->
     assert not validator.is_valid(make_announcement("orders", anounced_on="2025-07-01"))
     assert not validator.is_valid(make_announcement("orders", source=None))
     assert not validator.is_valid(make_announcement("target", period="2025-Q5"))
+
+
+def test_the_registry_names_every_kind_of_the_schemas() -> None:
+    from mxt.events.announcements import KINDS
+    from mxt.events.kinds import KIND_NAMES
+
+    assert tuple(KINDS) == KIND_NAMES

@@ -41,12 +41,32 @@ days = st.integers(min_value=0, max_value=40).map(lambda n: (START + timedelta(n
 counts = st.integers(min_value=0, max_value=500)
 
 
+certainties = st.sampled_from([None, "confirmed", "reported", "expected"])
+bounds = st.sampled_from([None, "exact", "at-least", "at-most", "about", "range"])
+scopes = {"markets": st.sampled_from([None, ["*"], ["EU"], ["DE", "US"]]),
+          "except": st.sampled_from([None, ["CN"], ["DE"]])}  # fmt: skip
+COUNT_FIELD = {"orders": "count", "target": "value", "deliveries": "units"}
+
+
+def with_high(data: dict[str, Any], widths: list[int]) -> dict[str, Any]:
+    """A range gets its top (the count plus a width); other bounds none."""
+    if data.get("bound") == "range":
+        data["high"] = data[COUNT_FIELD[data["kind"]]] + widths[0]
+    if data.get("previous_high") is not None and data.get("previous") is not None:
+        data["previous_high"] = data["previous"] + widths[1]
+    else:
+        data.pop("previous_high", None)
+    return data
+
+
 def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
     common = {
         "company": st.sampled_from(COMPANIES),
         "announced_on": days,
         "source": st.just(SOURCE),
+        "certainty": certainties,
     }
+    counted = {"bound": bounds, **scopes} if kind in COUNT_FIELD else {}
     own: dict[str, st.SearchStrategy[Any]] = {
         "launch": {"model": st.sampled_from(MODELS), "market": st.sampled_from(MARKETS),
                    "launched_on": st.one_of(st.none(), days)},
@@ -56,10 +76,13 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
         "wait-time": {"model": st.sampled_from(MODELS), "trim": st.sampled_from([None, "Max"]),
                       "max_months": st.integers(1, 12)},
         "target": {"metric": st.sampled_from(["production", "deliveries"]),
-                   "period": st.sampled_from(["2025", "2025-Q3"]), "value": counts,
-                   "previous": st.one_of(st.none(), counts)},
-        "deliveries": {"period": st.sampled_from(["2025-01", "2025-02"]), "units": counts,
-                       "model": st.sampled_from([None, "M1", "M2"])},
+                   "period": st.sampled_from(["2025", "2025-Q3", "2025-H2"]), "value": counts,
+                   "previous": st.one_of(st.none(), counts),
+                   "previous_high": st.sampled_from([None, 1])},
+        "deliveries": {"period": st.sampled_from(["2025-01", "2025-02", "2025-Q1", "2025-H1",
+                                                  "2025"]),
+                       "units": counts, "model": st.sampled_from([None, "M1", "M2"]),
+                       "metric": st.sampled_from([None, "deliveries", "sales"])},
         "factory": {"site": st.just("Plant"), "phase": st.integers(1, 2),
                     "status": st.sampled_from(["land-acquired", "completed", "operational"]),
                     "effective_on": st.one_of(st.none(), days)},
@@ -67,13 +90,14 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
                    "except": st.sampled_from([[], ["CN"], ["DE"]]), "not_before": days},
         "expected-entry": {"market": st.sampled_from(MARKETS),
                            "model": st.sampled_from([None, "M1", "M2"]),
-                           "expected": st.sampled_from(["2026", "2025-01-20"])},
-        "showcase": {"model": st.sampled_from(MODELS), "market": st.sampled_from(MARKETS),
-                     "venue": st.just("Expo")},
+                           "expected": st.sampled_from(["2026", "2025-03", "2025-01-20"])},
+        "showcase": {"model": st.sampled_from(MODELS),
+                     "market": st.sampled_from([None, *MARKETS]), "venue": st.just("Expo")},
     }[kind]  # fmt: skip
-    return st.fixed_dictionaries({"kind": st.just(kind), **common, **own}).map(
-        lambda d: {k: v for k, v in d.items() if v is not None}
-    )
+    widths = st.lists(st.integers(0, 300), min_size=2, max_size=2)
+    return st.tuples(
+        st.fixed_dictionaries({"kind": st.just(kind), **common, **own, **counted}), widths
+    ).map(lambda drawn: with_high({k: v for k, v in drawn[0].items() if v is not None}, drawn[1]))
 
 
 any_announcement = st.sampled_from(
@@ -83,11 +107,19 @@ any_announcement = st.sampled_from(
 
 # A change a correction may make, by kind (all valid for the kind's schema).
 CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
-    "launch": st.fixed_dictionaries({"market": st.sampled_from(MARKETS)}),
-    "orders": st.fixed_dictionaries({"count": counts}),
+    "launch": st.one_of(
+        st.fixed_dictionaries({"market": st.sampled_from(MARKETS)}),
+        st.fixed_dictionaries({"certainty": st.sampled_from(["confirmed", "reported"])}),
+    ),
+    "orders": st.fixed_dictionaries({"count": counts, "bound": st.none(), "high": st.none()}),
     "wait-time": st.fixed_dictionaries({"max_months": st.integers(1, 12)}),
-    "target": st.fixed_dictionaries({"value": counts}),
-    "deliveries": st.fixed_dictionaries({"units": counts}),
+    "target": st.one_of(
+        st.fixed_dictionaries({"value": counts, "bound": st.none(), "high": st.none()}),
+        st.fixed_dictionaries({"certainty": st.sampled_from(["confirmed", "reported"])}),
+    ),
+    "deliveries": st.fixed_dictionaries(
+        {"units": counts, "bound": st.sampled_from([None, "at-least"]), "high": st.none()}
+    ),
     "factory": st.fixed_dictionaries({"status": st.sampled_from(["completed", "operational"])}),
     "policy": st.fixed_dictionaries({"not_before": days}),
     "expected-entry": st.fixed_dictionaries({"expected": st.sampled_from(["2027", "2028"])}),
@@ -95,10 +127,36 @@ CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
 }
 
 
+def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int) -> dict[str, Any]:
+    """Another announcement for the slot of `item`, saying something else."""
+    other = {**item, "announced_on": day}
+    other.pop("certainty", None)
+    if certainty:
+        other["certainty"] = certainty
+    name = COUNT_FIELD.get(item["kind"])
+    if name:
+        other[name] = value
+        if other.get("bound") == "range":
+            other["high"] = value + 50
+    elif item["kind"] == "launch":
+        other["launched_on"] = day if value % 2 else (START + timedelta(value % 60)).isoformat()
+    elif item["kind"] == "wait-time":
+        other["max_months"] = value % 12 + 1
+    elif item["kind"] == "expected-entry":
+        other["expected"] = "2027"
+    return other
+
+
 @st.composite
 def histories(draw: st.DrawFn, *, date_changes: bool = True) -> list[list[dict[str, Any]]]:
     """Transactions of interchange lines: announcements, then corrections and retractions."""
-    made = draw(st.lists(any_announcement, min_size=1, max_size=14))
+    made = draw(st.lists(any_announcement, min_size=1, max_size=12))
+    # Other words on the same slots: another certainty, date and value (rank, unconfirmed,
+    # launches that must not move, conflicts).
+    for index, certainty, day, value in draw(
+        st.lists(st.tuples(st.integers(0, 11), certainties, days, counts), max_size=6)
+    ):
+        made.append(same_slot(made[index % len(made)], certainty, day, value))
     for number, item in enumerate(made):
         item["id"] = f"a{number}"
     transactions: list[list[dict[str, Any]]] = [[] for _ in range(draw(st.integers(1, 4)))]
@@ -174,6 +232,9 @@ def compare_everything(store: Store, tracker: Tracker, query: Query) -> None:
         assert tracker.company(company, query).data == reference.company(store, company, query)
     for market in MARKETS + ["ES"]:
         assert tracker.market(market, query).data == reference.market(store, market, query)
+    assert tracker.market("DE", query, every=True).data == reference.market(
+        store, "DE", query, every=True
+    )
     assert tracker.audit_targets(query).data == reference.audit(store, query)
 
 

@@ -43,19 +43,26 @@ def test_yu7_after_launch_has_its_orders_and_market(seeded: str) -> None:
     yu7 = state(seeded, "model", "xiaomi/yu7", "--as-of", "2025-06-28")
     assert set(yu7) == {
         "company", "model", "as_of", "known_at", "status", "launched_on", "planned_launch_on",
-        "markets", "orders", "max_wait_months", "deliveries_units",
+        "markets", "market_statuses", "orders", "max_wait_months", "wait_times",
+        "deliveries_units", "deliveries_bound",
     }  # fmt: skip
     assert (yu7["company"], yu7["model"]) == ("Xiaomi", "YU7")  # as first spelled
     assert yu7["status"] == "launched"
     assert yu7["launched_on"] == "2025-06-26"
     assert yu7["markets"] == ["CN"]
+    assert yu7["market_statuses"] == {"CN": "available"}
     assert yu7["orders"]["pre-booking"]["count"] == 200_000
-    assert yu7["orders"]["pre-booking"]["within"] == "3m"
+    assert yu7["orders"]["pre-booking"]["bound"] == "at-least"
+    assert yu7["orders"]["pre-booking"]["within"] == "3min"
     assert yu7["orders"]["locked"] == {
         "count": 240_000,
+        "bound": "at-least",
+        "high": None,
+        "certainty": "confirmed",
         "within": "18h",
         "announced_on": "2025-06-27",
         "id": "xiaomi-yu7-locked-18h",
+        "unconfirmed": None,
     }
     assert yu7["max_wait_months"] is None  # the wait was reported on 2025-07-01
     later = state(seeded, "model", "Xiaomi/YU7", "--as-of", "2025-07-02")
@@ -72,9 +79,15 @@ def test_the_2025_target_before_and_after_its_revision(seeded: str) -> None:
         {
             "metric": "production",
             "period": "2025",
+            "markets": ["*"],
+            "except": [],
             "value": 350_000,
+            "bound": "exact",
+            "high": None,
+            "certainty": "confirmed",
             "announced_on": "2025-03-18",
             "id": "xiaomi-2025-target-350k",
+            "unconfirmed": None,
         }
     ]
     assert after["company"] == "Xiaomi"
@@ -83,14 +96,22 @@ def test_the_2025_target_before_and_after_its_revision(seeded: str) -> None:
 def test_germany_is_blocked_until_2027_then_expected(seeded: str) -> None:
     blocked = state(seeded, "market", "DE", "--as-of", "2025-07-05")
     xiaomi = [m for m in blocked["models"] if m["company"] == "Xiaomi"]
-    assert {m["model"]: m["status"] for m in xiaomi} == {"SU7": "blocked", "YU7": "blocked"}
+    # One row for the company as a whole (its expected entry into the EU), one per model.
+    assert {m["model"]: m["status"] for m in xiaomi} == {
+        None: "blocked",
+        "SU7": "blocked",
+        "YU7": "blocked",
+    }
     assert {m["not_before"] for m in xiaomi} == {"2027-01-01"}
+    assert {m["certainty"] for m in xiaomi} == {"confirmed"}
+    assert [m["model"] for m in blocked["models"] if m["company"] == "Land Rover"] == []
     assert [p["id"] for p in blocked["policies"]] == [POLICY]
     lapsed = state(seeded, "market", "DE", "--as-of", "2027-01-01")
     assert lapsed["policies"] == []
     xiaomi = [m for m in lapsed["models"] if m["company"] == "Xiaomi"]
     assert {m["status"] for m in xiaomi} == {"expected"}  # Europe expected first
     assert {m["expected"] for m in xiaomi} == {"2027"}
+    assert {m["certainty"] for m in xiaomi} == {"expected"}
 
 
 def test_china_is_excepted_from_the_policy(seeded: str) -> None:
@@ -132,9 +153,10 @@ def test_a_region_covers_its_members_but_not_the_reverse(store_location: str) ->
         ["--store", store, "record", "launch", "--announced-on", "2025-01-05", "--market", "DE",
          "--company", "Other", "--source", "press", "--model", "O1"],
     )  # fmt: skip
-    other = [m for m in state(store, "market", "EU", "--as-of", "2025-03-01")["models"]
-             if m["company"] == "Other"]  # fmt: skip
-    assert other[0]["status"] == "unavailable"
+    eu_now = state(store, "market", "EU", "--as-of", "2025-03-01")["models"]
+    assert [m for m in eu_now if m["company"] == "Other"] == []  # unknown: left out
+    every = state(store, "market", "EU", "--as-of", "2025-03-01", "--all")["models"]
+    assert [m["status"] for m in every if m["company"] == "Other"] == ["unknown"]
     model = state(store, "model", "Volta/V1", "--as-of", "2025-03-01")
     assert model["markets"] == ["EU", "US"]
     assert model["planned_launch_on"] is None  # launched already; JP is a later market
@@ -175,7 +197,7 @@ def test_rebuild_gives_the_same_answers(seeded: str) -> None:
     before = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
     result = CliRunner().invoke(cli, ["--store", seeded, "rebuild"])
     assert result.exit_code == 0
-    assert "rebuilt from 21 events" in result.stdout
+    assert "rebuilt from 23 events" in result.stdout
     after = state(seeded, "company", "Xiaomi", "--as-of", "2025-07-10", "--known-at", "2100-01-01")
     assert after == before
     assert [f["status"] for f in after["factories"]] == ["completed", "land-acquired"]

@@ -1,0 +1,59 @@
+"""`mxt conflicts`: where the sources disagree. Parse, ask, print."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .main import Context, read_options
+from .render import emit_json, table
+
+
+@click.command("conflicts")
+@click.option("--company", help="Only this company (default: every company).")
+@read_options
+@click.pass_obj
+def conflicts_command(
+    context: Context, company: str | None, as_of: str | None, known_at: str | None, as_json: bool
+) -> None:
+    """Every slot whose announcements disagree beyond their bounds: the value in force (by
+    certainty, then date) and each source that says otherwise.
+
+    Example: mxt conflicts --company Xiaomi --as-of 2025-07-10
+    """
+    from mxt.projections.conflicts import conflicts
+
+    from .read import _query, _report_unknown, count
+
+    query = _query(as_of, known_at)
+    tracker = context.open_tracker()
+    answer = conflicts(tracker, query, company)
+    if as_json:
+        emit_json(answer.data)
+    else:
+        rows = []
+        for item in answer.data:
+            for side, shown in (
+                ("in force", item["in_force"]),
+                *(("other", o) for o in item["others"]),
+            ):
+                rows.append({"slot": slot_text(item["slot"]) if side == "in force" else "",
+                             "side": side, **shown, "value": count(shown, "value"),
+                             "source": shown["source"]["title"]})  # fmt: skip
+        table(rows, ["slot", "side", "value", "certainty", "announced_on", "id", "source"],
+              title=f"conflicts as of {query.as_of}")  # fmt: skip
+    _report_unknown(answer, company or "any company", query)
+
+
+def slot_text(slot: dict[str, Any]) -> str:
+    """A slot in a few words: `Xiaomi wait-time YU7`, `BYD target sales 2025 in * except CN`."""
+    words = [slot["company"], slot["kind"]]
+    shown = {name: value for name, value in slot.items() if value is not None}
+    words += [str(v) for k, v in shown.items() if k not in ("company", "kind", "markets", "except")]
+    markets, excepted = slot.get("markets", ["*"]), slot.get("except", [])
+    if markets != ["*"] or excepted:
+        words.append(
+            "in " + ",".join(markets) + (f" except {','.join(excepted)}" if excepted else "")
+        )
+    return " ".join(words)
