@@ -566,7 +566,11 @@ def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> s
     else the year a policy of the text names, else the year of publication (for "soon")."""
     for text in (after, clause):
         due = when.upcoming(text, clue.published)
-        if due is not None and _search(rf"\b(?:in|by)\s+{due.strftime('%B')}\b", text):
+        month_named = due is not None and _search(
+            rf"\b(?:in|by)\s+{due.strftime('%B')}\b|\bnext\s+month\b|\b(?:in|within)\s+(?:a|one)\s+month\b",
+            text,
+        )
+        if due is not None and month_named:
             return f"{due.year}-{due.month:02d}"
         year = when.year_of(text)
         if year and int(year) >= clue.published.year:

@@ -259,6 +259,8 @@ def test_expected_entry_cue() -> None:
     }  # fmt: skip
     soon = only(cues.expected_entry(clue("Tesla is planning to enter India later this year.")))
     assert soon == {"market": "IN", "expected": "2025"}
+    month = only(cues.expected_entry(clue("Tesla plans to start sales in India next month.")))
+    assert month == {"market": "IN", "expected": "2025-08"}  # published 2025-07-04
     factory = "The plant in Szeged, Hungary, is expected to start production in October."
     assert cues.expected_entry(clue(factory, "BYD")) == []
 
