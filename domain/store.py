@@ -146,7 +146,7 @@ class PydanticMapper(Mapper[UUID]):
         )
 
 
-class Tracker(Application[UUID]):
+class LogApplication(Application[UUID]):
     """The eventsourcing application that owns mxt's log."""
 
     name = "mxt"
@@ -333,7 +333,7 @@ class Store:
             )
         try:
             env = self._env()
-            self.app = Tracker(env=env)
+            self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
             self._create_tables()
         except DomainError:
