@@ -26,9 +26,7 @@ from .errors import (
     UnknownAnnouncement,
 )
 from .model import (
-    Announcement as AnnouncementAggregate,
-)
-from .model import (
+    AnnouncementAggregate,
     AnnouncementCorrected,
     AnnouncementRetracted,
     aggregate_id,

@@ -32,7 +32,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from .errors import BadStoreLocation, DamagedLog, DomainError, StoreMissing, StoreUnavailable
 
 if TYPE_CHECKING:
-    from .model import Announcement, DomainEvent
+    from .model import AnnouncementAggregate, DomainEvent
 
 LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
@@ -277,7 +277,7 @@ class WriteTransaction:
             processor(self.cursor, notifications, states)
         return ids
 
-    def load(self, announcement_id: str) -> Announcement | None:
+    def load(self, announcement_id: str) -> AnnouncementAggregate | None:
         """The announcement as this transaction sees it (its own appends included)."""
         from .model import aggregate_id, project_announcement
 
@@ -545,7 +545,7 @@ class Store:
             ) from error
         return event
 
-    def get(self, announcement_id: str) -> Announcement | None:
+    def get(self, announcement_id: str) -> AnnouncementAggregate | None:
         """The announcement aggregate with this id, or None."""
         from .model import aggregate_id, project_announcement
 
