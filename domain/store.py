@@ -410,6 +410,11 @@ class Store:
                 )
             return bool(cursor.fetchone()[0] == len(tables))
 
+    def subscribe(self, processor: Processor) -> None:
+        """Runs `processor` inside every write transaction, on the notifications it appends
+        (the composition root, `mxt.projections.opening`, subscribes the read model)."""
+        self.processors.append(processor)
+
     def close(self) -> None:
         self.app.close()
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from mxt.domain.recording import import_lines
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
+from mxt.projections.opening import open_store
 from mxt.projections.queries import Tracker
 from mxt.projections.readmodel import ReadModel
 from mxt.projections.state import Query
@@ -209,10 +210,9 @@ def record_all(store: Store, transactions: list[list[dict[str, Any]]]) -> list[s
     return stamps
 
 
-def open_store(folder: str, name: str = "s.sqlite") -> Store:
-    store = Store(str(Path(folder) / name))
-    ReadModel(store)
-    return store
+def open_new(folder: str, name: str = "s.sqlite") -> Store:
+    """A new store in `folder`, its read model subscribed (updated as each write commits)."""
+    return open_store(str(Path(folder) / name), "create")
 
 
 def queries(stamps: list[str], data: st.DataObject) -> list[Query]:
@@ -242,8 +242,7 @@ def record_and_compare(
     location: str, transactions: list[list[dict[str, Any]]], data: st.DataObject
 ) -> None:
     """Records the transactions into a new store, then asks it random questions."""
-    store = Store(location)
-    ReadModel(store)
+    store = open_store(location, "create")
     stamps = record_all(store, transactions)
     tracker = Tracker(store)
     for query in queries(stamps, data):
@@ -284,7 +283,7 @@ def test_catch_up_and_rebuild_equal_the_inline_read_model(
 ) -> None:
     """Rows written inline, caught up later from the log, or rebuilt: the same answers."""
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
-        inline = open_store(folder, "inline.sqlite")
+        inline = open_new(folder, "inline.sqlite")
         stamps = record_all(inline, transactions)
         # A store written with no read model attached catches up when first read.
         late = Store(str(Path(folder) / "late.sqlite"))
@@ -335,8 +334,8 @@ def test_recording_order_never_changes_an_answer(
     shuffled = list(announcements)
     shuffle.shuffle(shuffled)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
-        first = open_store(folder, "first.sqlite")
-        second = open_store(folder, "second.sqlite")
+        first = open_new(folder, "first.sqlite")
+        second = open_new(folder, "second.sqlite")
         record_all(first, [announcements, fixes])
         half = len(shuffled) // 2
         record_all(second, [shuffled[half:], shuffled[:half], fixes])
