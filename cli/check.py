@@ -1,4 +1,5 @@
-"""`mxt check`: claims checked against the data (SPEC §8). Parse, ask, print, exit."""
+"""`mxt check`: claims checked against the data (README: "Is it on track? Is it true?").
+Parse, ask, print, exit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`mxt progress`: targets against actuals (SPEC §8). Parse, ask, print."""
+"""`mxt progress`: targets against actuals (README: "Is it on track? Is it true?").
+Parse, ask, print."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`mxt report`: one self-contained HTML page (SPEC §9). Parse, gather, write."""
+"""`mxt report`: one self-contained HTML page (README, "The report"). Parse, gather, write."""
 
 from __future__ import annotations
 
