@@ -83,13 +83,12 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
 
     Example: mxt demo --store tour.sqlite
     """
-    from mxt.projections.queries import make_query
-
     from .admin import verify_command
     from .check import show_checks
     from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
+    from .options import make_query
     from .progress import progress_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
     from .render import Output

@@ -76,8 +76,8 @@ def progress_command(
     from mxt.events.errors import InputError
     from mxt.projections.checking import progress_answer
     from mxt.projections.periods import parse_period
-    from mxt.projections.queries import known_at_label, make_query
 
+    from .options import known_at_label, make_query
     from .read import _report_unknown
 
     if period is not None:

@@ -40,8 +40,9 @@ def report_command(
         from mxt.report.page import write
     except ImportError:
         raise MxtError(INSTALL_HINT, 1) from None
-    from mxt.projections.queries import make_query, nothing_known_note
     from mxt.projections.report import gather_report
+
+    from .options import make_query, nothing_known_note
 
     query = make_query(as_of, known_at)
     report = gather_report(context.open_tracker(), query, companies)
