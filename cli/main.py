@@ -78,7 +78,9 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (DomainError, InputError) as error:
-            raise MxtError(str(error), error.exit_code) from None
+            from .errors import exit_code
+
+            raise MxtError(str(error), exit_code(error)) from None
         except ValueError as error:
             from pydantic import ValidationError
 

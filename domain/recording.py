@@ -25,6 +25,7 @@ from .decisions import decide_correction, decide_recording, decide_retraction
 from .errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
+    DomainError,
     InvalidCorrection,
     UnknownAnnouncement,
 )
@@ -126,16 +127,11 @@ def _import_in_transaction(
             raise _DryRunDone
 
 
-def _at_line(error: Exception, line_number: LineRef) -> Exception:
-    """The error, its message placed on the input line it is about (`line 7: count: ...`)."""
-    if line_number is None or getattr(error, "line", None) is not None:
+def _at_line(error: InputError | DomainError, line_number: LineRef) -> Exception:
+    """The error placed on the input line it is about (`line 7: count: ...`)."""
+    if line_number is None or error.line is not None:
         return error
-    if isinstance(error, InputError):
-        return error.at_line(line_number)
-    where = f"line {line_number}" if isinstance(line_number, int) else line_number
-    error.args = (f"{where}: {error}",)
-    error.line = line_number  # type: ignore[attr-defined]
-    return error
+    return error.at_line(line_number)
 
 
 class _Batch:
