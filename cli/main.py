@@ -1,4 +1,5 @@
-"""The `mxt` command group: the store option, shared read options, and error mapping.
+"""The `mxt` command group: the store option, shared read options, and every error turned
+into one line on stderr with its exit code (which code each error class means: `errors`).
 
 Exit codes: 0 success; 1 an operational failure (store unreachable, damaged log, verify
 found damage); 2 bad input (a one-line message naming the field, nothing written).
@@ -148,7 +149,7 @@ def accept_store_option(command: click.Command) -> None:
 
 
 class Context:
-    """What every command gets: where the store is."""
+    """What every command gets: where the store is, and the way to open it."""
 
     def __init__(self, store_location: str | None = None) -> None:
         self.store_location = store_location
