@@ -530,8 +530,9 @@ def time_queries(
     run: Run, size: int, store_path: Path
 ) -> dict[str, tuple[float, float, int, float]]:
     """p50, p95 (ms), samples and share of answers with data, for each query kind."""
+    from mxt.cli.options import make_query
     from mxt.domain.store import Store
-    from mxt.projections.queries import Tracker, make_query
+    from mxt.projections.queries import Tracker
 
     settings = run.settings
     manifest = load_manifest(settings.workdir / f"stream-{size}-seed{settings.seed}.jsonl")

@@ -38,8 +38,9 @@ def pyinstrument(report: Path, argv: list[str]) -> None:
 def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) -> None:
     from pyinstrument import Profiler
 
+    from mxt.cli.options import make_query
     from mxt.domain.store import Store
-    from mxt.projections.queries import Tracker, make_query
+    from mxt.projections.queries import Tracker
 
     companies = load_manifest(stream)["companies"]
     rng = random.Random(1)

@@ -30,7 +30,7 @@ def inspect_store(context: Context, expect: str | None) -> tuple[Any, list[str]]
     from mxt.domain.integrity import verify_store
     from mxt.projections.consistency import check_read_model
 
-    with context.open_store() as store:
+    with context.open_store("read") as store:
         report = verify_store(store, expect)
         problems = check_read_model(store) if not report.damage else []
     return report, problems
@@ -102,10 +102,9 @@ def rebuild_command(context: Context, force: bool) -> None:
     """
     from mxt.domain.errors import DamagedLog
     from mxt.domain.integrity import verify_store
-    from mxt.domain.store import Store
     from mxt.projections.readmodel import ReadModel
 
-    with Store(context.store_location, create=False) as store:
+    with context.open_store("read") as store:
         if not force:
             report = verify_store(store)
             if not report.intact:
@@ -127,10 +126,8 @@ def copy_command(context: Context, target: str) -> None:
     Example: mxt copy --to postgresql://mxt@db.example/mxt
     """
     from mxt.domain.copying import copy_log
-    from mxt.domain.store import Store
-    from mxt.projections.readmodel import ReadModel
+    from mxt.projections.opening import open_store
 
-    with context.open_store() as source, Store(target, create=True) as destination:
-        ReadModel(destination)
+    with context.open_store("read") as source, open_store(target, "create") as destination:
         copied = copy_log(source, destination)
     click.echo(f"copied {copied} events to {target}")

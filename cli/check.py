@@ -1,4 +1,5 @@
-"""`mxt check`: claims checked against the data (SPEC §8). Parse, ask, print, exit."""
+"""`mxt check`: claims checked against the data (README: "Is it on track? Is it true?").
+Parse, ask, print, exit."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
 def show_checks(context: Context, query: Any, claims: Any, output: Output, strict: bool) -> int:
     """Checks `claims` (None: the recorded ones), prints the answer; returns the exit code."""
     from mxt.projections.checking import check_answer, recorded_claims
-    from mxt.projections.queries import known_at_label
+
+    from .options import known_at_label
 
     tracker = context.open_tracker()
     if claims is None:
@@ -86,7 +88,8 @@ def check_command(
     import sys
 
     from mxt.events.errors import InputError
-    from mxt.projections.queries import make_query
+
+    from .options import make_query
 
     query = make_query(as_of, known_at)
     claims = None

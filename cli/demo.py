@@ -53,12 +53,13 @@ def step(title: str) -> None:
 def check_new_or_empty(location: str) -> None:
     """The demo loads only into a store that does not exist yet or holds no events."""
     from mxt.domain.errors import BadStoreLocation
-    from mxt.domain.store import Store, parse_location
+    from mxt.domain.store import parse_location
+    from mxt.projections.opening import open_store
 
     path, is_postgres = parse_location(location)
     if not is_postgres and not Path(path).exists():
         return
-    with Store(location) as store:
+    with open_store(location, "read") as store:
         held = store.max_notification_id()
     if held:
         raise BadStoreLocation(
@@ -82,13 +83,12 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
 
     Example: mxt demo --store tour.sqlite
     """
-    from mxt.projections.queries import make_query
-
     from .admin import verify_command
     from .check import show_checks
     from .conflicts import conflicts_command
     from .diff import diff_command
     from .interchange import import_command
+    from .options import make_query
     from .progress import progress_command
     from .read import audit_targets, log_command, state_company, state_market, state_model
     from .render import Output

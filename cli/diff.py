@@ -38,8 +38,9 @@ def diff_command(
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
-    from mxt.projections.diff import diff, parse_span, unknown_note
-    from mxt.projections.queries import known_at_label
+    from mxt.projections.diff import diff
+
+    from .options import diff_subject, known_at_label, nothing_known_note, parse_span
 
     before, after = parse_span(date_from, date_to, known_at)
     answer = diff(context.open_tracker(), before, after, company, market)
@@ -53,7 +54,7 @@ def diff_command(
             f"(known at {known_at_label(after.known_at)})",
         )
     if not answer.known:
-        note(unknown_note(company, market, after, answer.began))
+        note(nothing_known_note(diff_subject(company, market), after, answer.began))
 
 
 def spelled(change: dict[str, Any]) -> dict[str, Any]:

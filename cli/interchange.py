@@ -151,7 +151,7 @@ def import_command(
     from pathlib import Path
 
     from mxt.domain.recording import import_lines
-    from mxt.domain.store import Store
+    from mxt.projections.opening import open_store
 
     show_progress = sys.stderr.isatty() if progress is None else progress
     summary = _Summary()
@@ -167,12 +167,13 @@ def import_command(
                     yield from read_jsonl(handle, name, bar if total else None)
 
             if not dry_run:
-                with context.open_store() as store:
+                with context.open_store("create") as store:
                     result = import_lines(store, lines())
             else:
                 with tempfile.TemporaryDirectory(prefix="mxt-dry-run-") as folder:
                     location = _dry_run_location(context.store_location)
-                    with Store(location or str(Path(folder) / "empty.sqlite")) as store:
+                    scratch = location or str(Path(folder) / "empty.sqlite")
+                    with open_store(scratch, "scratch") as store:
                         result = import_lines(store, summary.watch(lines()), dry_run=True)
     finally:
         _close_inputs(opened)
@@ -199,11 +200,10 @@ def export_command(context: Context, company: str | None) -> None:
 
     Example: mxt export --company Xiaomi > xiaomi.jsonl
     """
-    from mxt.domain.store import Store
     from mxt.projections.interchange import export_lines
 
     out = sys.stdout
-    with Store(context.store_location, create=False) as store:
+    with context.open_store("read") as store:
         for line in export_lines(store, company):
             out.write(line)
             out.write("\n")

@@ -1,4 +1,5 @@
-"""The `mxt` command group: the store option, shared read options, and error mapping.
+"""The `mxt` command group: the store option, shared read options, and every error turned
+into one line on stderr with its exit code (which code each error class means: `errors`).
 
 Exit codes: 0 success; 1 an operational failure (store unreachable, damaged log, verify
 found damage); 2 bad input (a one-line message naming the field, nothing written).
@@ -8,12 +9,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from mxt.domain.errors import DomainError
 from mxt.events.errors import InputError
+
+if TYPE_CHECKING:
+    from mxt.domain.store import Store
+    from mxt.projections.opening import Mode
+    from mxt.projections.queries import Tracker
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,9 +47,6 @@ COMMAND_MODULES = {
 }
 
 
-# Commands that may create a store that does not exist yet; every other one fails (exit 1)
-# on a missing path and creates nothing.
-CREATING_COMMANDS = frozenset({"record", "import"})
 MESSAGE_LIMIT = 200  # characters of one error message, "mxt: error: " excluded
 
 
@@ -76,7 +79,9 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (DomainError, InputError) as error:
-            raise MxtError(str(error), error.exit_code) from None
+            from .errors import exit_code
+
+            raise MxtError(str(error), exit_code(error)) from None
         except ValueError as error:
             from pydantic import ValidationError
 
@@ -144,42 +149,24 @@ def accept_store_option(command: click.Command) -> None:
 
 
 class Context:
-    """What every command gets: where the store is."""
+    """What every command gets: where the store is, and the way to open it."""
 
     def __init__(self, store_location: str | None = None) -> None:
         self.store_location = store_location
 
-    def open_store(self, *, create: bool | None = None) -> Any:
-        """The store, with its read model attached so that writes keep it current.
+    def open_store(self, mode: Mode) -> Store:
+        """The store, opened for `mode` by the composition root (`mxt.projections.opening`):
+        only "create" (`record`, `import`) makes a store that does not exist; every other
+        command fails (exit 1) on a missing path and creates nothing."""
+        from mxt.projections.opening import open_store
 
-        Only the commands that record (`CREATING_COMMANDS`) make a store that does not exist;
-        `create` overrides that.
-        """
-        from mxt.domain.store import Store
-        from mxt.projections.readmodel import ReadModel
+        return open_store(self.store_location, mode)
 
-        if create is None:
-            current = click.get_current_context(silent=True)
-            create = current is not None and current.info_name in CREATING_COMMANDS
-        store = Store(self.store_location, create=create)
-        try:
-            ReadModel(store)
-        except BaseException:
-            store.close()
-            raise
-        return store
+    def open_tracker(self) -> Tracker:
+        """The store opened for reading, its read model caught up, ready for queries."""
+        from mxt.projections.opening import open_read_side
 
-    def open_tracker(self) -> Any:
-        """The store with its read model caught up, ready for queries."""
-        from mxt.domain.store import Store
-        from mxt.projections.queries import Tracker
-
-        store = Store(self.store_location, create=False)
-        try:
-            return Tracker(store)
-        except BaseException:
-            store.close()
-            raise
+        return open_read_side(self.store_location)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

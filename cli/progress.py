@@ -1,4 +1,5 @@
-"""`mxt progress`: targets against actuals (SPEC §8). Parse, ask, print."""
+"""`mxt progress`: targets against actuals (README: "Is it on track? Is it true?").
+Parse, ask, print."""
 
 from __future__ import annotations
 
@@ -75,8 +76,8 @@ def progress_command(
     from mxt.events.errors import InputError
     from mxt.projections.checking import progress_answer
     from mxt.projections.periods import parse_period
-    from mxt.projections.queries import known_at_label, make_query
 
+    from .options import known_at_label, make_query
     from .read import _report_unknown
 
     if period is not None:

@@ -13,7 +13,7 @@ from .render import Output, cell, fields, note, printable, table
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
-    from mxt.projections.queries import make_query
+    from .options import make_query
 
     return make_query(as_of, known_at)
 
@@ -21,7 +21,7 @@ def _query(as_of: str | None, known_at: str | None) -> Any:
 def _report_unknown(answer: Any, subject: str, query: Any) -> None:
     """The stderr note when nothing is known about `subject`; when `--known-at` is before the
     store's first record, it says when recording began."""
-    from mxt.projections.queries import nothing_known_note
+    from .options import nothing_known_note
 
     if not answer.known:
         note(nothing_known_note(subject, query, answer.began))
@@ -67,7 +67,7 @@ def log_command(
 
     Example: mxt log --company Xiaomi --kind target
     """
-    from mxt.projections.queries import parse_as_of
+    from .options import parse_as_of
 
     query = _query(as_of, known_at)
     answer = context.open_tracker().log(

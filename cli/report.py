@@ -1,4 +1,4 @@
-"""`mxt report`: one self-contained HTML page (SPEC §9). Parse, gather, write."""
+"""`mxt report`: one self-contained HTML page (README, "The report"). Parse, gather, write."""
 
 from __future__ import annotations
 
@@ -40,8 +40,9 @@ def report_command(
         from mxt.report.page import write
     except ImportError:
         raise MxtError(INSTALL_HINT, 1) from None
-    from mxt.projections.queries import make_query, nothing_known_note
     from mxt.projections.report import gather_report
+
+    from .options import make_query, nothing_known_note
 
     query = make_query(as_of, known_at)
     report = gather_report(context.open_tracker(), query, companies)

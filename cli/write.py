@@ -202,7 +202,7 @@ def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
         elif value is not None:
             data[name] = value
     announcement = parse_announcement(data)
-    with context.open_store(create=True) as store:  # recording makes a new store
+    with context.open_store("create") as store:  # recording makes a new store
         new_id, created = record(store, announcement)
     if as_json:
         emit_json({"id": new_id, "created": created})
@@ -249,7 +249,7 @@ def correct_command(
         if name in changes:
             raise InputError("set", f"{name} is given more than once")
         changes[name] = value
-    with context.open_store() as store:
+    with context.open_store("write") as store:
         correct(store, announcement_id, changes, reason)
     click.echo(announcement_id)
 
@@ -265,6 +265,6 @@ def retract_command(context: Context, announcement_id: str, reason: str) -> None
     """
     from mxt.domain.recording import retract
 
-    with context.open_store() as store:
+    with context.open_store("write") as store:
         retract(store, announcement_id, reason)
     click.echo(announcement_id)

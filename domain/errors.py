@@ -1,12 +1,26 @@
-"""The domain's errors. The CLI maps them to exit codes; nothing here knows of click."""
+"""The domain's errors: typed, carrying their data (the id, the input line). The CLI maps
+their classes to exit codes (`mxt.cli.errors`); nothing here knows of click or exit codes."""
 
 from __future__ import annotations
 
 
 class DomainError(Exception):
-    """Base of every error the domain raises on purpose."""
+    """Base of every error the domain raises on purpose. `line`: where in the input the
+    error is (a line number, or a label such as `b.jsonl line 3`), when it is about one."""
 
-    exit_code = 2
+    line: int | str | None = None
+
+    def at_line(self, line: int | str) -> DomainError:
+        """This error, placed on a line of the input (its message then begins `line 7:`)."""
+        self.line = line
+        return self
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if self.line is None:
+            return text
+        where = f"line {self.line}" if isinstance(self.line, int) else self.line
+        return f"{where}: {text}"
 
 
 class UnknownAnnouncement(DomainError):
@@ -43,8 +57,6 @@ class AlreadyRetracted(DomainError):
 class StoreUnavailable(DomainError):
     """The store cannot be opened or reached."""
 
-    exit_code = 1
-
 
 class StoreMissing(StoreUnavailable):
     """A read command or `verify` named a store that does not exist: nothing is created."""
@@ -56,5 +68,3 @@ class BadStoreLocation(DomainError):
 
 class DamagedLog(DomainError):
     """The stored log cannot be read back as mxt wrote it."""
-
-    exit_code = 1

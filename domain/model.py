@@ -71,7 +71,9 @@ class AnnouncementRetracted(DomainEvent):
     reason: str
 
 
-class Correction(BaseModel):
+class AppliedCorrection(BaseModel):
+    """One correction as the aggregate holds it: the changes, the content before them, why, when."""
+
     model_config = ConfigDict(frozen=True)
 
     changes: dict[str, Any]
@@ -80,7 +82,7 @@ class Correction(BaseModel):
     recorded_at: datetime
 
 
-class Announcement(BaseModel):
+class AnnouncementAggregate(BaseModel):
     """The aggregate: an announcement with its corrections and retraction."""
 
     model_config = ConfigDict(frozen=True)
@@ -91,7 +93,7 @@ class Announcement(BaseModel):
     original: dict[str, Any]
     current: dict[str, Any]
     recorded_at: datetime
-    corrections: tuple[Correction, ...] = ()
+    corrections: tuple[AppliedCorrection, ...] = ()
     retraction_reason: str | None = None
     retracted_at: datetime | None = None
 
@@ -101,14 +103,16 @@ class Announcement(BaseModel):
 
 
 @singledispatch
-def mutate(event: DomainEvent, aggregate: Announcement | None) -> Announcement | None:
+def mutate(
+    event: DomainEvent, aggregate: AnnouncementAggregate | None
+) -> AnnouncementAggregate | None:
     """Applies one event to the aggregate."""
     raise NotImplementedError(type(event).__name__)
 
 
 @mutate.register
-def _(event: AnnouncementRecorded, _: Announcement | None) -> Announcement:
-    return Announcement(
+def _(event: AnnouncementRecorded, _: AnnouncementAggregate | None) -> AnnouncementAggregate:
+    return AnnouncementAggregate(
         id=event.originator_id,
         version=event.originator_version,
         announcement_id=event.announcement["id"],
@@ -118,7 +122,7 @@ def _(event: AnnouncementRecorded, _: Announcement | None) -> Announcement:
     )
 
 
-def _recorded(aggregate: Announcement | None, event: DomainEvent) -> Announcement:
+def _recorded(aggregate: AnnouncementAggregate | None, event: DomainEvent) -> AnnouncementAggregate:
     """The aggregate a later event applies to; the log must hold its recording first."""
     if aggregate is None:
         from .errors import DamagedLog
@@ -131,9 +135,11 @@ def _recorded(aggregate: Announcement | None, event: DomainEvent) -> Announcemen
 
 
 @mutate.register
-def _(event: AnnouncementCorrected, aggregate: Announcement | None) -> Announcement:
+def _(
+    event: AnnouncementCorrected, aggregate: AnnouncementAggregate | None
+) -> AnnouncementAggregate:
     aggregate = _recorded(aggregate, event)
-    correction = Correction(
+    correction = AppliedCorrection(
         changes=event.changes,
         previous=aggregate.current,
         reason=event.reason,
@@ -149,7 +155,9 @@ def _(event: AnnouncementCorrected, aggregate: Announcement | None) -> Announcem
 
 
 @mutate.register
-def _(event: AnnouncementRetracted, aggregate: Announcement | None) -> Announcement:
+def _(
+    event: AnnouncementRetracted, aggregate: AnnouncementAggregate | None
+) -> AnnouncementAggregate:
     aggregate = _recorded(aggregate, event)
     return aggregate.model_copy(
         update={
@@ -160,7 +168,9 @@ def _(event: AnnouncementRetracted, aggregate: Announcement | None) -> Announcem
     )
 
 
-def project_announcement(aggregate: Announcement | None, events: Any) -> Announcement | None:
+def project_announcement(
+    aggregate: AnnouncementAggregate | None, events: Any
+) -> AnnouncementAggregate | None:
     """Folds stored events into the aggregate (eventsourcing's projector function)."""
     for event in events:
         aggregate = mutate(event, aggregate)

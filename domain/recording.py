@@ -1,9 +1,13 @@
-"""The write verbs: record, import, correct, retract. Each runs in one write transaction."""
+"""The write verbs: record, import, correct, retract. Each runs in one write transaction.
+
+This module batches lines and runs the transaction; what each line adds to the log is
+decided by the pure functions of `decisions`.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -11,29 +15,21 @@ from mxt.events.announcements import (
     Announcement,
     Correction,
     Retraction,
-    apply_correction,
     parse_line,
     with_id,
 )
-from mxt.events.content import canonical_json, normalised_changes
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 
+from .decisions import decide_correction, decide_recording, decide_retraction
 from .errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
+    DomainError,
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from .model import (
-    Announcement as AnnouncementAggregate,
-)
-from .model import (
-    AnnouncementCorrected,
-    AnnouncementRetracted,
-    aggregate_id,
-    recorded_event,
-)
+from .model import DomainEvent, aggregate_id, recorded_event
 from .store import Store, WriteTransaction, stored_announcement
 
 BATCH_SIZE = 1000
@@ -131,16 +127,11 @@ def _import_in_transaction(
             raise _DryRunDone
 
 
-def _at_line(error: Exception, line_number: LineRef) -> Exception:
-    """The error, its message placed on the input line it is about (`line 7: count: ...`)."""
-    if line_number is None or getattr(error, "line", None) is not None:
+def _at_line(error: InputError | DomainError, line_number: LineRef) -> Exception:
+    """The error placed on the input line it is about (`line 7: count: ...`)."""
+    if line_number is None or error.line is not None:
         return error
-    if isinstance(error, InputError):
-        return error.at_line(line_number)
-    where = f"line {line_number}" if isinstance(line_number, int) else line_number
-    error.args = (f"{where}: {error}",)
-    error.line = line_number  # type: ignore[attr-defined]
-    return error
+    return error.at_line(line_number)
 
 
 class _Batch:
@@ -178,11 +169,12 @@ class _Batch:
             line_number, content = self.pending[announcement_id]
             stored = existing.get(announcement_id)
             if stored is not None:
-                if (
-                    upcast(stored_announcement(stored, f"the stored {announcement_id!r}"))
-                    != content
-                ):
-                    raise _at_line(ConflictingAnnouncement(announcement_id), line_number)
+                stored = upcast(stored_announcement(stored, f"the stored {announcement_id!r}"))
+            try:
+                new = decide_recording(stored, content)
+            except ConflictingAnnouncement as error:
+                raise _at_line(error, line_number) from None
+            if not new:
                 self.result.already_present += 1
                 continue
             event, state = recorded_event(origin, content, timestamp)
@@ -193,13 +185,6 @@ class _Batch:
         self.pending.clear()
 
 
-def _loaded(transaction: WriteTransaction, announcement_id: str) -> AnnouncementAggregate:
-    aggregate = transaction.load(announcement_id)
-    if aggregate is None:
-        raise UnknownAnnouncement(announcement_id)
-    return aggregate
-
-
 def _correct(
     transaction: WriteTransaction,
     line: Correction,
@@ -208,58 +193,29 @@ def _correct(
     *,
     strict: bool,
 ) -> None:
-    aggregate = _loaded(transaction, line.id)
-    if strict and aggregate.retracted:
-        raise AlreadyRetracted(line.id)
-    corrected = apply_correction(aggregate.current, line.set)
-    changes = normalised_changes(corrected, line.set)
-    if strict and corrected == aggregate.current:
-        raise InvalidCorrection(f"set: changes nothing in {line.id!r}")
-    key = (line.id, canonical_json(changes), line.reason)
-    seen = batch.corrections_seen.get(key, 0)
-    batch.corrections_seen[key] = seen + 1
-    stored = sum(
-        1
-        for correction in aggregate.corrections
-        if correction.changes == changes and correction.reason == line.reason
-    )
-    if not strict and seen < stored:
-        # Already applied: an exported history imported again, its retraction included.
-        result.already_present += 1
-        return
-    if aggregate.retracted:
-        raise AlreadyRetracted(line.id)
-    transaction.append(
-        [
-            AnnouncementCorrected(
-                originator_id=aggregate.id,
-                originator_version=aggregate.version + 1,
-                timestamp=transaction.recorded_at,
-                changes=changes,
-                reason=line.reason,
-            )
-        ]
-    )
-    result.recorded += 1
+    aggregate = transaction.load(line.id)
+    decision = decide_correction(
+        aggregate, line, lambda: transaction.recorded_at, strict=strict,
+        repeats=batch.corrections_seen,
+    )  # fmt: skip
+    batch.corrections_seen[decision.key] = batch.corrections_seen.get(decision.key, 0) + 1
+    _append(transaction, decision.events, result)
 
 
 def _retract(
     transaction: WriteTransaction, line: Retraction, result: ImportResult, *, strict: bool
 ) -> None:
-    aggregate = _loaded(transaction, line.id)
-    if aggregate.retracted:
-        if strict:
-            raise AlreadyRetracted(line.id)
+    aggregate = transaction.load(line.id)
+    events = decide_retraction(aggregate, line, lambda: transaction.recorded_at, strict=strict)
+    _append(transaction, events, result)
+
+
+def _append(
+    transaction: WriteTransaction, events: Sequence[DomainEvent], result: ImportResult
+) -> None:
+    """Appends the events decided for one line, counting the line as recorded or present."""
+    if not events:
         result.already_present += 1
         return
-    transaction.append(
-        [
-            AnnouncementRetracted(
-                originator_id=aggregate.id,
-                originator_version=aggregate.version + 1,
-                timestamp=transaction.recorded_at,
-                reason=line.reason,
-            )
-        ]
-    )
+    transaction.append(events)
     result.recorded += 1

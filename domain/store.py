@@ -32,7 +32,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from .errors import BadStoreLocation, DamagedLog, DomainError, StoreMissing, StoreUnavailable
 
 if TYPE_CHECKING:
-    from .model import Announcement, DomainEvent
+    from .model import AnnouncementAggregate, DomainEvent
 
 LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
@@ -146,7 +146,7 @@ class PydanticMapper(Mapper[UUID]):
         )
 
 
-class Tracker(Application[UUID]):
+class LogApplication(Application[UUID]):
     """The eventsourcing application that owns mxt's log."""
 
     name = "mxt"
@@ -277,7 +277,7 @@ class WriteTransaction:
             processor(self.cursor, notifications, states)
         return ids
 
-    def load(self, announcement_id: str) -> Announcement | None:
+    def load(self, announcement_id: str) -> AnnouncementAggregate | None:
         """The announcement as this transaction sees it (its own appends included)."""
         from .model import aggregate_id, project_announcement
 
@@ -333,7 +333,7 @@ class Store:
             )
         try:
             env = self._env()
-            self.app = Tracker(env=env)
+            self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
             self._create_tables()
         except DomainError:
@@ -409,6 +409,11 @@ class Store:
                     tables,
                 )
             return bool(cursor.fetchone()[0] == len(tables))
+
+    def subscribe(self, processor: Processor) -> None:
+        """Runs `processor` inside every write transaction, on the notifications it appends
+        (the composition root, `mxt.projections.opening`, subscribes the read model)."""
+        self.processors.append(processor)
 
     def close(self) -> None:
         self.app.close()
@@ -545,7 +550,7 @@ class Store:
             ) from error
         return event
 
-    def get(self, announcement_id: str) -> Announcement | None:
+    def get(self, announcement_id: str) -> AnnouncementAggregate | None:
         """The announcement aggregate with this id, or None."""
         from .model import aggregate_id, project_announcement
 

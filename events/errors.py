@@ -6,8 +6,6 @@ from __future__ import annotations
 class InputError(ValueError):
     """Bad input, described in one line naming the field (and the line of a file)."""
 
-    exit_code = 2
-
     def __init__(self, field: str | None, message: str, line: int | str | None = None) -> None:
         self.field = field
         self.message = message

@@ -1,7 +1,7 @@
 """What each kind means to the read side, in one place, without pydantic.
 
 For every kind: the field that carries its value (and whether that value is a count with a
-bound), its *slot* (what a later announcement of the kind replaces, SPEC §5.1), whether it
+bound), its *slot* (what a later announcement of the kind replaces: docs/concepts.md), whether it
 has a scope (`markets`/`except`), and the market fields it names. The read model, the rules,
 `diff`, `show` and `conflicts` read these tables instead of switching on kind strings.
 
@@ -121,7 +121,7 @@ def bounded(content: dict[str, Any]) -> tuple[Any, str, int | None]:
 
 
 def value_range(value: Any, bound: str = "exact", high: Any = None) -> tuple[float, float]:
-    """The interval a count stands for (SPEC §5.1): exact v is [v, v], at-least v is
+    """The interval a count stands for (docs/concepts.md, "Rank"): exact v is [v, v], at-least v is
     [v, inf), at-most v is [0, v], about v is [0.95 v, 1.05 v], a range is [v, high]."""
     if bound == "at-least":
         return float(value), math.inf
@@ -152,8 +152,8 @@ def midpoint(value: float, high: float | None) -> float:
 
 
 def sum_bound(bounds: list[str]) -> str:
-    """The bound of a sum (SPEC §5.1): exact when every part is, at-least when every part is
-    exact or at-least (likewise at-most), otherwise about."""
+    """The bound of a sum (docs/concepts.md, "Rank"): exact when every part is, at-least
+    when every part is exact or at-least (likewise at-most), otherwise about."""
     kinds = set(bounds) - {"exact"}
     if not kinds:
         return "exact"

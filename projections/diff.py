@@ -21,7 +21,7 @@ from mxt.events.codes import check_market, market_covers
 from mxt.events.errors import InputError
 from mxt.events.kinds import MARKET_KINDS
 
-from .queries import Answer, Tracker, make_query, nothing_known_note, parse_as_of
+from .queries import Answer, Tracker
 from .readmodel import Row, key
 from .state import CompanyFacts, Launches, Names, Query
 
@@ -59,24 +59,6 @@ class Snapshot:
 
 
 # -- asking the tracker ----------------------------------------------------------------------
-
-
-def parse_day(text: str | None, option: str) -> str:
-    """A `--from` / `--to` date (default today), the error naming that option."""
-    try:
-        return parse_as_of(text)
-    except InputError as error:
-        raise InputError(option, error.message) from None
-
-
-def parse_span(date_from: str, date_to: str | None, known_at: str | None) -> tuple[Query, Query]:
-    """The two questions a diff compares: as of `--from` and as of `--to` (default today),
-    both seen at `--known-at` (default now)."""
-    before = make_query(parse_day(date_from, "--from"), known_at)
-    after = Query(parse_day(date_to, "--to"), before.known_at)
-    if after.as_of < before.as_of:
-        raise InputError("--to", f"{after.as_of} is before --from {before.as_of}")
-    return before, after
 
 
 def visible_rows(tracker: Tracker, query: Query, company: str | None = None) -> list[Row]:
@@ -192,15 +174,6 @@ def diff(
     began = tracker.first_recorded
     early = began is not None and after_query.known_at < began
     return Answer(changes, known, began if early else None)
-
-
-def unknown_note(
-    company: str | None, market: str | None, query: Query, began: str | None = None
-) -> str:
-    """The stderr note when nothing is known about the diff's subject by the later date (and
-    when recording began, if `--known-at` is before that)."""
-    subject = " in ".join(filter(None, (company or "any company", market and f"market {market}")))
-    return nothing_known_note(subject, query, began)
 
 
 # -- comparing -------------------------------------------------------------------------------

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
-from mxt.events.codes import REGIONS, parse_iso_date
+from mxt.events.codes import REGIONS
 from mxt.events.errors import InputError
 
 from .answers import Answer, answering
@@ -28,51 +28,16 @@ from .state import (
     target_audit,
 )
 
-
-def parse_as_of(text: str | None) -> str:
-    """`--as-of`: a date YYYY-MM-DD, default today."""
-    if text is None:
-        return date.today().isoformat()
-    try:
-        return parse_iso_date(text).isoformat()
-    except ValueError as error:
-        raise InputError("as_of", str(error)) from None
-
-
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
 # after every timestamp; the tracker answers it at the moment it stands for.
 EVERYTHING = "9999-12-31T23:59:59.999999Z"
 
 
-def parse_known_at(text: str | None, field: str = "known_at") -> str:
-    """`--known-at`: an ISO 8601 timestamp, or a date meaning the end of that day in UTC;
-    by default `EVERYTHING` recorded."""
-    if text is None:
-        return EVERYTHING
-    try:
-        if len(text) == 10:
-            moment = datetime.combine(parse_iso_date(text), time.max, tzinfo=UTC)
-        else:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=UTC)
-        return format_timestamp(moment)
-    except (ValueError, OverflowError):
-        raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
-
-
 class EverythingRecorded(Query):
     """A question asked with the default `--known-at`: everything recorded. The tracker
     answers it at the moment that stands for (now, or the log's last `recorded_at` if a clock
     stamped that later), and says so in the answer, so that the answer can be asked again."""
-
-
-def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
-    """The question of `--as-of` and `--known-at` (by default: everything recorded)."""
-    if known_at is None:
-        return EverythingRecorded(parse_as_of(as_of), EVERYTHING)
-    return Query(parse_as_of(as_of), parse_known_at(known_at))
 
 
 class Streamed:
@@ -515,30 +480,10 @@ def _mentions_market(content: dict[str, Any], market: str) -> bool:
     return isinstance(announced, str) and market_covers(announced, market)
 
 
-def known_at_label(known_at: str) -> str:
-    """`known_at` for the person reading: the default shows as "everything recorded"."""
-    return "everything recorded" if known_at == EVERYTHING else known_at
-
-
-def nothing_known_note(subject: str, query: Query, began: str | None = None) -> str:
-    """The stderr note of an empty answer; says when recording began if `known_at` is
-    before it, so that an analyst sees why."""
-    note = (
-        f"note: nothing is known about {subject} as of {query.as_of} "
-        f"(known at {known_at_label(query.known_at)})"
-    )
-    if began is not None:
-        note += f"; recording began at {began}"
-    return note
-
-
 __all__: Sequence[str] = [
     "EVERYTHING",
     "Answer",
     "Streamed",
     "Tracker",
-    "make_query",
-    "nothing_known_note",
-    "parse_as_of",
-    "parse_known_at",
+    "EverythingRecorded",
 ]

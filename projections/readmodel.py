@@ -168,7 +168,6 @@ class ReadModel:
         self.recorder = tracking_recorder(store)
         store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
         self._upgrade()
-        store.processors.append(self.process)
 
     def _upgrade(self) -> None:
         """Makes the read-model tables of this version, dropping those of another version

@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.main import cli
 from mxt.domain.store import Store
-from mxt.projections.readmodel import ReadModel
+from mxt.projections.opening import open_store
 
 from backends import count_events
 
@@ -81,8 +81,7 @@ def store_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(store_path: Path) -> Iterator[Store]:
     """A new SQLite store with its read model attached, so that writes keep it current."""
-    opened = Store(store_path)
-    ReadModel(opened)
+    opened = open_store(store_path, "create")
     try:
         yield opened
     finally:

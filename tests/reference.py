@@ -2,9 +2,10 @@
 
 No read model, no SQL, no index, and nothing imported from `projections/`: read every stored
 event, keep those recorded by `known_at`, replay corrections and retractions in log order,
-cut at `as_of`, then answer each question by brute force from the wording of SPEC §5 and
-§5.1 (slots, rank, bounds, launches, market statuses, sums). If the indexed read model ever
-disagrees with this, one of the two is wrong.
+cut at `as_of`, then answer each question by brute force from the wording of the README and
+docs/concepts.md (slots, rank, bounds, launches, market statuses, sums; the log and one
+announcement's history). If the indexed read model ever disagrees with this, one of the two
+is wrong.
 """
 
 from __future__ import annotations
@@ -593,6 +594,42 @@ def market(store: Store, code: str, query: Query, every: bool = False) -> dict[s
     }
 
 
+def named_markets(store: Store, query: Query) -> list[str]:
+    """The markets named by the announcements visible at `query`: a launch's, showcase's or
+    expected entry's market, a policy's markets and exceptions (`*` names none)."""
+    named: set[str] = set()
+    for item in visible(store, query):
+        content = item.content
+        if content["kind"] == "policy":
+            named.update(content["markets"], content.get("except", ()))
+        elif content["kind"] in ("launch", "showcase", "expected-entry") and content.get("market"):
+            named.add(content["market"])
+    named.discard("*")
+    return sorted(named)
+
+
+def status_changes(
+    store: Store, before: Query, after: Query, markets: list[str]
+) -> set[tuple[str, str, str, str, str]]:
+    """The market statuses that differ between two as-of dates, in `markets`: (company,
+    model or "", market, from, to), names folded; a status not shown is `unknown`."""
+
+    def statuses(query: Query, code: str) -> dict[tuple[str, str], str]:
+        return {
+            (fold(row["company"]), fold(row["model"])): row["status"]
+            for row in market(store, code, query)["models"]
+        }
+
+    changes = set()
+    for code in markets:
+        old, new = statuses(before, code), statuses(after, code)
+        for subject in old.keys() | new.keys():
+            was, now = old.get(subject, "unknown"), new.get(subject, "unknown")
+            if was != now:
+                changes.add((*subject, code, was, now))
+    return changes
+
+
 def audit(store: Store, query: Query) -> list[dict[str, Any]]:
     """Every target revision; the value before each is the rank rule over the active
     revisions before it; a range changes by its midpoints."""
@@ -645,19 +682,6 @@ def revision(
     else:
         status = "superseded"
     markets, excepted = scope_of(c)
-    history = []
-    for older, newer in zip(item.versions, item.versions[1:], strict=False):
-        if newer.event == "corrected" and newer.changes:
-            for name in newer.changes:
-                history.append(
-                    {
-                        "field": name,
-                        "from": dig(older.content, name),
-                        "to": dig(newer.content, name),
-                        "reason": newer.reason,
-                        "recorded_at": newer.known_from,
-                    }
-                )
     return {
         "company": company,
         "metric": c["metric"],
@@ -681,7 +705,65 @@ def revision(
         "speaker": c.get("speaker"),
         "certainty": item.certainty,
         "status": status,
-        "corrections": history,
+        "corrections": corrections(item),
+    }
+
+
+def corrections(item: Item) -> list[dict[str, Any]]:
+    """Each field a correction of the item changed: from what, to what, why, when."""
+    history = []
+    for older, newer in zip(item.versions, item.versions[1:], strict=False):
+        if newer.event == "corrected" and newer.changes:
+            for name in newer.changes:
+                history.append(
+                    {
+                        "field": name,
+                        "from": dig(older.content, name),
+                        "to": dig(newer.content, name),
+                        "reason": newer.reason,
+                        "recorded_at": newer.known_from,
+                    }
+                )
+    return history
+
+
+# -- the log and one announcement --------------------------------------------------------
+
+
+def entry(item: Item) -> dict[str, Any]:
+    """An announcement as the log shows it: its content as corrected, a factory's own
+    `status` renamed `factory_status`, when it was first recorded, and whether it stands."""
+    shown = dict(item.content)
+    if "status" in shown:
+        shown["factory_status"] = shown.pop("status")
+    return {
+        **shown,
+        "recorded_at": item.recorded_at,
+        "status": "retracted" if item.retracted else "active",
+    }
+
+
+def log(store: Store, query: Query) -> list[dict[str, Any]]:
+    """Every announcement made by `as_of`, as known at `known_at`, retracted ones included,
+    in time order (`announced_on`, then the later record)."""
+    return [entry(item) for item in visible(store, query, with_retracted=True)]
+
+
+def show(store: Store, announcement_id: str, query: Query) -> dict[str, Any] | None:
+    """One announcement as known at `known_at` (at any `as_of`: a record, not the world):
+    its log entry, its corrections and its retraction; None if it is not known then."""
+    item = next((i for i in replay(store, query.known_at) if i.id == announcement_id), None)
+    if item is None:
+        return None
+    retraction = next((v for v in item.versions if v.event == "retracted"), None)
+    return {
+        **entry(item),
+        "corrections": corrections(item),
+        "retraction": (
+            {"reason": retraction.reason, "recorded_at": retraction.known_from}
+            if retraction
+            else None
+        ),
     }
 
 

@@ -14,6 +14,7 @@ from mxt.domain.recording import import_lines
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
 from mxt.projections.checking import ClaimToCheck, check_answer, progress_answer
+from mxt.projections.opening import open_store
 from mxt.projections.queries import Tracker
 from mxt.projections.readmodel import ReadModel
 from mxt.projections.state import Query
@@ -49,8 +50,7 @@ def figures(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 def answers(folder: str, name: str, lines: list[dict[str, Any]]) -> tuple[Any, Any]:
     """Records each line in its own transaction, in the order given; checks the claims."""
-    store = Store(str(Path(folder) / name))
-    ReadModel(store)
+    store = open_store(str(Path(folder) / name), "create")
     for line in [TARGET, *lines]:
         import_lines(store, [(None, parse_line(line))])
     tracker = Tracker(store)

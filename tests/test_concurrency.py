@@ -22,6 +22,7 @@ from mxt.cli.main import cli
 from mxt.domain.recording import record
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_announcement
+from mxt.projections.opening import open_store
 from mxt.projections.readmodel import ReadModel
 
 from backends import is_postgres, sql, store_location
@@ -81,8 +82,7 @@ def test_processes_writing_at_once_leave_exactly_the_union(
     workers_count = WORKERS["postgres" if is_postgres(store) else "sqlite"]
     go = tmp_path / "go"
     if created_first:  # else the writers also race to create the store's tables
-        with Store(store) as existing:
-            ReadModel(existing)
+        open_store(store, "create").close()
     shared = write_lines(
         tmp_path / "shared.jsonl",
         [make_announcement("deliveries", model=f"S{i}", units=i) for i in range(200)],
@@ -192,7 +192,6 @@ def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     if errors:
         raise errors[0]
     assert count_stored_events(path) == 0
-    with Store(path) as store:
-        ReadModel(store)
+    with open_store(path, "create") as store:
         record(store, parse_announcement(make_announcement("launch")))
     assert count_stored_events(path) == 1

@@ -17,8 +17,9 @@ from conftest import KIND_FIELDS, make_announcement
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
+from mxt.cli.options import make_query
 from mxt.domain.store import Store
-from mxt.projections.queries import Tracker, log_columns, make_query
+from mxt.projections.queries import Tracker, log_columns
 
 from backends import store_location
 

@@ -18,6 +18,7 @@ from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line, with_id
 from mxt.events.errors import InputError
+from mxt.projections.opening import open_store
 from mxt.projections.readmodel import ReadModel
 
 from backends import count_events, store_location
@@ -175,13 +176,11 @@ def test_stored_control_characters_are_shown_escaped(store_location: str) -> Non
     content = {**make_announcement("statement"), "id": "old-one"}
     content["text"] = "\x1b]0;title\x07\x1b[2Jcleared\r\nforged\u202eevil"
     content["note"] = "\x1b[31mred"
-    with Store(store_location) as store:
-        ReadModel(store)
-        with store.write() as transaction:
-            event, state = recorded_event(
-                aggregate_id("old-one"), content, transaction.recorded_at_json
-            )
-            transaction.append_stored([event], [state])
+    with open_store(store_location, "create") as store, store.write() as transaction:
+        event, state = recorded_event(
+            aggregate_id("old-one"), content, transaction.recorded_at_json
+        )
+        transaction.append_stored([event], [state])
     for command in (["show", "old-one"], ["log"], ["log", "--kind", "statement"]):
         result = mxt("--store", store_location, *command)
         assert result.exit_code == 0, result.output

@@ -1,8 +1,10 @@
 """Property tests: the indexed read model answers exactly as the reference fold.
 
-Random announcement sets (every kind that folds into state), with corrections and
-retractions, are recorded in several transactions; then for random `as_of` and `known_at`
-every query is compared with `tests/reference.py`, a plain replay of the whole log.
+Random announcement sets (every kind that folds into state, and statements), with
+corrections (dotted ones such as `source.url` included) and retractions, are recorded in
+several transactions; then for random `as_of` and `known_at` every state query, the log and
+`show` of every announcement are compared with `tests/reference.py`, a plain replay of the
+whole log.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from hypothesis import strategies as st
 from mxt.domain.recording import import_lines
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
+from mxt.projections.diff import diff
+from mxt.projections.opening import open_store
 from mxt.projections.queries import Tracker
 from mxt.projections.readmodel import ReadModel
 from mxt.projections.state import Query
@@ -29,6 +33,7 @@ from mxt.projections.state import Query
 import reference
 from backends import NO_SERVER, SERVER, postgres_database
 
+EVERYTHING = "9999-12-31T23:59:59.999999Z"
 EXAMPLES = int(os.environ.get("MXT_PROPERTY_EXAMPLES", "300"))
 START = date(2025, 1, 1)
 COMPANIES = ["Acme", "ACME", "Bolt"]  # "Acme" and "ACME" are one company
@@ -93,6 +98,8 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
                            "expected": st.sampled_from(["2026", "2025-03", "2025-01-20"])},
         "showcase": {"model": st.sampled_from(MODELS),
                      "market": st.sampled_from([None, *MARKETS]), "venue": st.just("Expo")},
+        "statement": {"topic": st.sampled_from(["hiring", "strategy"]),
+                      "text": st.sampled_from(["Europe first", "More plants"])},
     }[kind]  # fmt: skip
     widths = st.lists(st.integers(0, 300), min_size=2, max_size=2)
     return st.tuples(
@@ -102,10 +109,11 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
 
 any_announcement = st.sampled_from(
     ["launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
-     "expected-entry", "showcase"]
+     "expected-entry", "showcase", "statement"]
 ).flatmap(announcement)  # fmt: skip
 
-# A change a correction may make, by kind (all valid for the kind's schema).
+# A change a correction may make, by kind (all valid for the kind's schema); any kind's may
+# also be a dotted one, to one field of the source (`with_source_changes`).
 CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
     "launch": st.one_of(
         st.fixed_dictionaries({"market": st.sampled_from(MARKETS)}),
@@ -124,7 +132,15 @@ CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
     "policy": st.fixed_dictionaries({"not_before": days}),
     "expected-entry": st.fixed_dictionaries({"expected": st.sampled_from(["2027", "2028"])}),
     "showcase": st.fixed_dictionaries({"venue": st.just("Fair")}),
+    "statement": st.fixed_dictionaries({"text": st.just("Asia first")}),
 }
+SOURCE_CHANGES = st.one_of(
+    st.fixed_dictionaries(
+        {"source.url": st.sampled_from(["https://a.example/1", "https://b.example/2"])}
+    ),
+    st.fixed_dictionaries({"source.quote": st.just("as quoted")}),
+)
+CHANGES = {kind: st.one_of(change, SOURCE_CHANGES) for kind, change in CHANGES.items()}
 
 
 def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int) -> dict[str, Any]:
@@ -209,10 +225,9 @@ def record_all(store: Store, transactions: list[list[dict[str, Any]]]) -> list[s
     return stamps
 
 
-def open_store(folder: str, name: str = "s.sqlite") -> Store:
-    store = Store(str(Path(folder) / name))
-    ReadModel(store)
-    return store
+def open_new(folder: str, name: str = "s.sqlite") -> Store:
+    """A new store in `folder`, its read model subscribed (updated as each write commits)."""
+    return open_store(str(Path(folder) / name), "create")
 
 
 def queries(stamps: list[str], data: st.DataObject) -> list[Query]:
@@ -236,18 +251,51 @@ def compare_everything(store: Store, tracker: Tracker, query: Query) -> None:
         store, "DE", query, every=True
     )
     assert tracker.audit_targets(query).data == reference.audit(store, query)
+    assert list(tracker.log(query)) == reference.log(store, query)
+    for item in reference.replay(store, EVERYTHING):
+        compare_show(store, tracker, item.id, query)
+
+
+def compare_status_changes(store: Store, tracker: Tracker, before: Query, after: Query) -> None:
+    """`diff`'s market-status changes are those of the reference's two `state market`s, in
+    every market the announcements name."""
+    changes = [c for c in diff(tracker, before, after).data if c["area"] == "market-status"]
+    found = {
+        (reference.fold(c["company"]), reference.fold(c["model"]), c["market"], c["from"], c["to"])
+        for c in changes
+    }
+    assert len(found) == len(changes)
+    markets = reference.named_markets(store, after)  # the markets a diff looks at
+    assert found == reference.status_changes(store, before, after, markets)
+
+
+def compare_show(store: Store, tracker: Tracker, announcement_id: str, query: Query) -> None:
+    """`show` as the reference says, but for `supports` (the state values it is the source
+    of, which the state comparisons above cover): empty for a retracted announcement."""
+    expected = reference.show(store, announcement_id, query)
+    answer = tracker.show(announcement_id, query)
+    if expected is None:
+        assert not answer.known
+        return
+    shown = dict(answer.data)
+    supports = shown.pop("supports")
+    assert shown == expected
+    if expected["status"] == "retracted":
+        assert supports == []
 
 
 def record_and_compare(
     location: str, transactions: list[list[dict[str, Any]]], data: st.DataObject
 ) -> None:
     """Records the transactions into a new store, then asks it random questions."""
-    store = Store(location)
-    ReadModel(store)
+    store = open_store(location, "create")
     stamps = record_all(store, transactions)
     tracker = Tracker(store)
     for query in queries(stamps, data):
         compare_everything(store, tracker, query)
+        earlier = data.draw(days)
+        if earlier <= query.as_of:
+            compare_status_changes(store, tracker, Query(earlier, query.known_at), query)
     store.close()
 
 
@@ -284,7 +332,7 @@ def test_catch_up_and_rebuild_equal_the_inline_read_model(
 ) -> None:
     """Rows written inline, caught up later from the log, or rebuilt: the same answers."""
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
-        inline = open_store(folder, "inline.sqlite")
+        inline = open_new(folder, "inline.sqlite")
         stamps = record_all(inline, transactions)
         # A store written with no read model attached catches up when first read.
         late = Store(str(Path(folder) / "late.sqlite"))
@@ -335,8 +383,8 @@ def test_recording_order_never_changes_an_answer(
     shuffled = list(announcements)
     shuffle.shuffle(shuffled)
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
-        first = open_store(folder, "first.sqlite")
-        second = open_store(folder, "second.sqlite")
+        first = open_new(folder, "first.sqlite")
+        second = open_new(folder, "second.sqlite")
         record_all(first, [announcements, fixes])
         half = len(shuffled) // 2
         record_all(second, [shuffled[half:], shuffled[:half], fixes])

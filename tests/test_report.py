@@ -19,8 +19,9 @@ from conftest import make_announcement
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
+from mxt.cli.options import make_query
 from mxt.domain.store import Store
-from mxt.projections.queries import Tracker, make_query
+from mxt.projections.queries import Tracker
 from mxt.projections.report import gather_report, period_span
 from mxt.report.page import render
 

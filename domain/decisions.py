@@ -1,0 +1,133 @@
+"""The rules of the write verbs, as pure functions of (current state, command).
+
+Each function answers what the log should gain from one command — the events to append,
+none when the command is already in the log — or raises the domain error that refuses it.
+None of them reads or writes a store: `recording` loads the state, asks, and appends what
+was decided, inside its transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeAlias
+
+from mxt.events.announcements import Correction, Retraction, apply_correction
+from mxt.events.content import canonical_json, normalised_changes
+
+from .errors import (
+    AlreadyRetracted,
+    ConflictingAnnouncement,
+    InvalidCorrection,
+    UnknownAnnouncement,
+)
+from .model import (
+    AnnouncementAggregate,
+    AnnouncementCorrected,
+    AnnouncementRetracted,
+    DomainEvent,
+)
+
+# The moment the events are recorded at, asked for only when an event is decided (the store
+# reads the log's last `recorded_at` to make it, and warns if the clock is behind).
+Clock: TypeAlias = Callable[[], datetime]
+# One correction line as an import counts its repeats: id, canonical changes, reason.
+CorrectionKey: TypeAlias = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class CorrectionDecision:
+    """What a correction line comes to: its changes as the kind spells them, and the
+    events to append (none: the line is in the log already)."""
+
+    key: CorrectionKey
+    events: tuple[DomainEvent, ...]
+
+
+def decide_recording(stored: dict[str, Any] | None, content: dict[str, Any]) -> bool:
+    """Whether an announcement (its stored form `content`) is to be appended: yes if its id
+    is new, no if the same content is recorded under it; other content is a conflict."""
+    if stored is None:
+        return True
+    if stored != content:
+        raise ConflictingAnnouncement(content["id"])
+    return False
+
+
+def decide_correction(
+    aggregate: AnnouncementAggregate | None,
+    line: Correction,
+    clock: Clock,
+    *,
+    strict: bool,
+    repeats: Mapping[CorrectionKey, int],
+) -> CorrectionDecision:
+    """The correction `line` decided against the announcement's current state.
+
+    With `strict` (`mxt correct`) a retracted announcement or a change that changes nothing
+    is refused. Without it (an import), a line already applied counts as present: the
+    announcement holds more identical corrections than `repeats` says this input has
+    brought before — so an exported history imported again records nothing.
+    """
+    aggregate = known(aggregate, line.id)
+    if strict:
+        open_to_change(aggregate)
+    corrected = apply_correction(aggregate.current, line.set)
+    changes = normalised_changes(corrected, line.set)
+    key = (line.id, canonical_json(changes), line.reason)
+    if strict and corrected == aggregate.current:
+        raise InvalidCorrection(f"set: changes nothing in {line.id!r}")
+    if not strict:
+        if repeats.get(key, 0) < applied(aggregate, changes, line.reason):
+            return CorrectionDecision(key, ())
+        open_to_change(aggregate)
+    event = AnnouncementCorrected(
+        originator_id=aggregate.id,
+        originator_version=aggregate.version + 1,
+        timestamp=clock(),
+        changes=changes,
+        reason=line.reason,
+    )
+    return CorrectionDecision(key, (event,))
+
+
+def decide_retraction(
+    aggregate: AnnouncementAggregate | None, line: Retraction, clock: Clock, *, strict: bool
+) -> tuple[DomainEvent, ...]:
+    """The retraction `line` decided: one event, or none if the announcement is retracted
+    already (with `strict`, `mxt retract`, that is an error)."""
+    aggregate = known(aggregate, line.id)
+    if aggregate.retracted:
+        if strict:
+            raise AlreadyRetracted(line.id)
+        return ()
+    event = AnnouncementRetracted(
+        originator_id=aggregate.id,
+        originator_version=aggregate.version + 1,
+        timestamp=clock(),
+        reason=line.reason,
+    )
+    return (event,)
+
+
+def known(aggregate: AnnouncementAggregate | None, announcement_id: str) -> AnnouncementAggregate:
+    """The announcement a correction or retraction is about; it must be recorded."""
+    if aggregate is None:
+        raise UnknownAnnouncement(announcement_id)
+    return aggregate
+
+
+def open_to_change(aggregate: AnnouncementAggregate) -> None:
+    """Refuses a change to a retracted announcement."""
+    if aggregate.retracted:
+        raise AlreadyRetracted(aggregate.announcement_id)
+
+
+def applied(aggregate: AnnouncementAggregate, changes: dict[str, Any], reason: str) -> int:
+    """How many corrections of the announcement made exactly these changes for this reason."""
+    return sum(
+        1
+        for correction in aggregate.corrections
+        if correction.changes == changes and correction.reason == reason
+    )

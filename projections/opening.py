@@ -1,0 +1,55 @@
+"""The composition root: the one place a store is opened, and its read side wired to it.
+
+The write side (`mxt.domain`) knows nothing of read models: a store runs the processors
+subscribed to it inside each write transaction. Here, and only here, the read model is
+subscribed, so that every event a command appends updates it in the same transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from mxt.domain.store import Store
+
+from .readmodel import ReadModel
+
+if TYPE_CHECKING:
+    from .queries import Tracker
+
+# What the store is opened for, by what the command does to the log:
+#   "read":    nothing appended; the store must exist (nothing is created, not even a folder)
+#              and nothing is subscribed;
+#   "write":   events appended to an existing store, the read side subscribed;
+#   "create":  as "write", and a store that does not exist is made (`record`, `import`);
+#   "scratch": events appended and thrown away (an import's dry run rolls back): made if it
+#              does not exist, nothing subscribed.
+Mode: TypeAlias = Literal["read", "write", "create", "scratch"]
+
+Location: TypeAlias = str | os.PathLike[str] | None
+
+
+def open_store(location: Location, mode: Mode) -> Store:
+    """The store at `location` (None: the default one), opened for `mode`; with "write" and
+    "create" its read model's tables are made or upgraded first, then subscribed."""
+    store = Store(location, create=mode in ("create", "scratch"))
+    if mode in ("read", "scratch"):
+        return store
+    try:
+        store.subscribe(ReadModel(store).process)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def open_read_side(location: Location) -> Tracker:
+    """The store opened for reading, its read model caught up with the log: the queries."""
+    from .queries import Tracker  # the queries' modules, loaded only by the commands that ask
+
+    store = open_store(location, "read")
+    try:
+        return Tracker(store)
+    except BaseException:
+        store.close()
+        raise
