@@ -170,13 +170,12 @@ class Tracker:
             return rows + self.read_model.latest(
                 cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
             )
-        rows += self.read_model.latest(cursor, *ask, ("policy",), company=company)
-        rows += self.read_model.latest(cursor, *ask, ("showcase",), company=company, model=model)
-        for owner in (model, ""):  # the model's own expected entries, and the company's
-            rows += self.read_model.latest(
-                cursor, *ask, ("expected-entry",), company=company, model=owner
-            )
-        return rows
+        # the model's showcases and expected entries, the company's own expected entries and
+        # its policies (which name no model)
+        return rows + self.read_model.latest(
+            cursor, *ask, ("policy", "showcase", "expected-entry"), company=company,
+            model=model, beside=("policy", "expected-entry"),
+        )  # fmt: skip
 
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer:

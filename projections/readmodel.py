@@ -11,7 +11,8 @@ later announcement of the same kind replaces, its slot (a target's metric, perio
 an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
 (0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
 any row in them, so that "the latest announcement of each rank in each group as of D, known
-at T" is one indexed seek per group and rank, however long the history behind it. That is
+at T" is one indexed seek per group and rank it holds (`ranks`), however long the history
+behind it. That is
 what keeps as-of queries flat.
 `rm_entities` lists each company and model the same way, for their names.
 
@@ -36,7 +37,7 @@ from mxt.events.kinds import RANK, rank, subject_of, upcast
 
 # The shape of the read-model tables: a store whose tables have another version drops them
 # and rebuilds them from the log when first opened.
-READ_MODEL_VERSION = "5"
+READ_MODEL_VERSION = "6"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
@@ -66,11 +67,14 @@ TABLES = [
     "PRIMARY KEY (company_key, model_key))",
     "CREATE TABLE rm_groups ("
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
-    "subject TEXT NOT NULL, first_on TEXT NOT NULL, "
+    "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject))",
     "CREATE INDEX rm_seq ON rm_versions (seq)",
 ]
-Groups = dict[tuple[str, str, str, str], str]  # (company, kind, model, subject) -> first_on
+# (company, kind, model, subject) -> [first_on, ranks]: the earliest date of any row of the
+# group, and the ranks of its rows as bits (rank r is bit 1 << r), so that a query seeks
+# only the ranks a group holds.
+Groups = dict[tuple[str, str, str, str], list[Any]]
 Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
 
 
@@ -88,6 +92,8 @@ INDEXES = [
     "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, seq)",
     "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
     "(company_key, model_key, announced_on, recorded_at, seq)",
+    # a market's groups (launches, entries, showcases there) across every company
+    "CREATE INDEX IF NOT EXISTS rm_group_subject ON rm_groups (kind, subject, first_on)",
 ]
 # A version row `v` known at a moment (two parameters: the moment, twice).
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
@@ -420,16 +426,23 @@ class ReadModel:
         company: str | None = None,
         model: str | None = None,
         subjects: Sequence[str] = (),
+        beside: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
-        one indexed seek per group and certainty. The rank rule (SPEC §5.1) needs no more:
-        the latest of the highest rank is in force, the latest of a lower rank may stand
-        beside it.
+        one indexed seek per group and certainty it holds. The rank rule (SPEC §5.1) needs
+        no more: the latest of the highest rank is in force, the latest of a lower rank may
+        stand beside it.
 
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
-        rows come back in time order.
+        the company's own groups of the kinds `beside` come too, with a `model`'s.
+        Rows come back in time order.
         """
-        where, params = _narrow("g", company, model, kinds, subjects)
+        where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+        if beside and model is not None:
+            where.append(
+                f"(g.model_key=? OR (g.model_key='' AND g.kind IN ({','.join('?' * len(beside))})))"
+            )
+            params += [key(model), *beside]
         where.append("g.first_on<=?")
         seek = (
             "(SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
@@ -438,9 +451,13 @@ class ReadModel:
             "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1)"
         )
         ranks = sorted(set(RANK.values()))
-        seeks = [value for level in ranks for value in (level, as_of, known_at, known_at)]
+        seeks = [
+            value for level in ranks for value in (1 << level, level, as_of, known_at, known_at)
+        ]
+        guarded = f"CASE WHEN (g.ranks & ?) > 0 THEN {seek} END"  # only the ranks the group holds
         cursor.execute(
-            f"SELECT {', '.join([seek] * len(ranks))} FROM rm_groups g WHERE {' AND '.join(where)}",
+            f"SELECT {', '.join([guarded] * len(ranks))} FROM rm_groups g "
+            f"WHERE {' AND '.join(where)}",
             [*seeks, *params, as_of],
         )
         found = [event_id for row in cursor.fetchall() for event_id in row if event_id]
@@ -690,8 +707,11 @@ UPSERT_FIRST_ON = (
     "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
     "ELSE {table}.first_on END"
 )
-UPSERT_GROUP = UPSERT_FIRST_ON.format(
-    table="rm_groups", values="?,?,?,?,?", key="company_key, kind, model_key, subject"
+UPSERT_GROUP = (
+    UPSERT_FIRST_ON.format(
+        table="rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
+    )
+    + ", ranks = rm_groups.ranks | excluded.ranks"
 )
 UPSERT_ENTITY = UPSERT_FIRST_ON.format(
     table="rm_entities", values="?,?,?", key="company_key, model_key"
@@ -704,9 +724,9 @@ def _insert(cursor: Any, rows: list[tuple[Any, ...]], groups: Groups) -> None:
     if rows:
         cursor.executemany(INSERT, rows)
     if groups:
-        cursor.executemany(UPSERT_GROUP, [(*group, first) for group, first in groups.items()])
+        cursor.executemany(UPSERT_GROUP, [(*group, *held) for group, held in groups.items()])
         entities: dict[tuple[str, str], str] = {}
-        for (company_key, _, model_key, _), first in groups.items():
+        for (company_key, _, model_key, _), (first, _) in groups.items():
             if entities.get((company_key, model_key), first) >= first:
                 entities[(company_key, model_key)] = first
         cursor.executemany(UPSERT_ENTITY, [(*entity, first) for entity, first in entities.items()])
@@ -731,8 +751,13 @@ def _row(
     model = content.get("model")
     group = (key(company), content["kind"], key(model), subject_of(content))
     announced_on = content["announced_on"]
-    if groups.get(group, announced_on) >= announced_on:
-        groups[group] = announced_on
+    level = rank(content)
+    held = groups.get(group)
+    if held is None:
+        groups[group] = [announced_on, 1 << level]
+    else:
+        held[0] = min(held[0], announced_on)
+        held[1] |= 1 << level
     return (
         event_id,
         content["id"],
@@ -752,5 +777,5 @@ def _row(
         reason,
         json.dumps(changes, ensure_ascii=False) if changes is not None else None,
         json.dumps(content, ensure_ascii=False) if own_content else None,
-        rank(content),
+        level,
     )

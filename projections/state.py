@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from mxt.events.codes import REGIONS, market_covers
-from mxt.events.kinds import bounded, field_value, midpoint, scope, sum_bound
+from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
 
 from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
 from .readmodel import Row, key
@@ -617,14 +617,12 @@ def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[d
         group = groups[slot]
         company = display_name(group, "company", slot[0])
         final = choose([row for row in group if not row.retracted])
-        active: list[Row] = []
+        latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
         for row in group:
-            before = choose(active)
-            audit.append(
-                _revision(row, company, before.in_force if before else None, final, histories)
-            )
+            before = latest[min(latest)] if latest else None  # what `choose` puts in force
+            audit.append(_revision(row, company, before, final, histories))
             if not row.retracted:
-                active.append(row)
+                latest[rank(row.content)] = row
     return audit
 
 
