@@ -480,21 +480,20 @@ class ReadModel:
         in time order (launches: the earliest launch date of a slot counts, not the latest).
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
-        keeps SQLite to that order); the date is checked here, since a range on it in SQL
-        would steer SQLite to another index.
+        keeps SQLite to that order); the date is checked in that index's entries, before any
+        row or event is read (`+` keeps SQLite from steering to another index for it).
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
         columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            columns + ", v.announced_on FROM rm_groups g CROSS JOIN rm_versions v " + joins
+            columns + " FROM rm_groups g CROSS JOIN rm_versions v " + joins
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND {VISIBLE} AND v.retracted=0",
-            [*params, as_of, known_at, known_at],
+            f"AND +v.announced_on<=? AND {VISIBLE} AND v.retracted=0",
+            [*params, as_of, as_of, known_at, known_at],
         )  # fmt: skip
-        day = columns.count(",") + 1  # the column of announced_on, after the row's own
-        rows = [_to_row(values) for values in cursor.fetchall() if values[day] <= as_of]
+        rows = [_to_row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
         return rows
 
