@@ -228,22 +228,7 @@ class Tracker:
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
             rows = self._facts(cursor, query, None, subjects=covering)
-            cursor.execute(
-                "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
-                (query.as_of,),
-            )
-            listing = [
-                subject
-                for (subject,) in cursor.fetchall()
-                if any(
-                    listed == "*" or listed in covering
-                    for listed in subject.split("|")[0].split(",")
-                )
-            ]
-            if listing:
-                rows += self.read_model.latest(
-                    cursor, query.as_of, query.known_at, ("policy",), subjects=listing
-                )
+            rows += self.read_model.policies_listing(cursor, query.as_of, query.known_at, covering)
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)

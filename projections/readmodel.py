@@ -465,6 +465,29 @@ class ReadModel:
         found = [event_id for row in cursor.fetchall() for event_id in row if event_id]
         return self._rows_by_id(cursor, found)
 
+    def policies_listing(
+        self, cursor: Any, as_of: str, known_at: str, markets: Sequence[str]
+    ) -> list[Row]:
+        """The latest visible policy of each rank in each group whose markets list one of
+        `markets` or `*` (any company), as of `as_of`, in time order.
+
+        A policy's group is its scope, `markets|except` (`events/kinds.py` `subject_of`):
+        the groups are chosen by the markets they list, then sought as `latest` does.
+        """
+        cursor.execute(
+            "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
+            (as_of,),
+        )
+        wanted = {"*", *markets}
+        listing = [
+            subject
+            for (subject,) in cursor.fetchall()
+            if not wanted.isdisjoint(subject.split("|")[0].split(","))
+        ]
+        if not listing:
+            return []
+        return self.latest(cursor, as_of, known_at, ("policy",), subjects=listing)
+
     def in_groups(
         self,
         cursor: Any,
