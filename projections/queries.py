@@ -134,6 +134,16 @@ class Tracker:
             )
         self.read_model.catch_up()
 
+    def visible(
+        self, query: Query, company: str | None = None, kinds: Sequence[str] = ()
+    ) -> list[Row]:
+        """Every announcement (of `kinds`, when given) visible at (`as_of`, `known_at`), of
+        one company or of all, in time order."""
+        with self.store.read() as cursor:
+            return self.read_model.rows(
+                cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
+            )
+
     def resolve(self, query: Query) -> Query:
         """A question with the default `--known-at` (everything recorded) asked at the moment
         that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
