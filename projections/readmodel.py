@@ -26,7 +26,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventsourcing.persistence import Notification, StoredEvent, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
@@ -49,11 +49,32 @@ RECORDED = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED = "mxt.domain.model:AnnouncementCorrected"
 RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 
-COLUMNS = (
-    "event_id, ann_id, kind, company_key, model_key, subject, company, model, "
-    "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
-    "content, rank"
-)
+
+class Version(NamedTuple):
+    """One `rm_versions` row, its columns in the table's order."""
+
+    event_id: int
+    ann_id: str
+    kind: str
+    company_key: str
+    model_key: str
+    subject: str
+    company: str
+    model: str | None
+    announced_on: str
+    recorded_at: str
+    seq: int
+    known_from: str
+    known_to: str | None
+    retracted: int
+    event: str
+    reason: str | None
+    changes: str | None  # JSON
+    content: str | None  # JSON, for a version whose content is not its recorded event's
+    rank: int
+
+
+COLUMNS = ", ".join(Version._fields)
 META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
     "CREATE TABLE rm_versions ("
@@ -106,7 +127,7 @@ SELECT_CURRENT = (
     "v.event, v.reason, v.changes, v.content, v.rank, e.state "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
 )
-STATE = 19  # the stored event's state, after the columns of a row in SELECT_CURRENT
+STATE = len(Version._fields)  # the stored event's state, after a row's own columns
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
@@ -312,7 +333,7 @@ class ReadModel:
                 chunk,
             )
             seq_of.update((row[0], row[1]) for row in cursor.fetchall())
-        current: dict[int, list[Any]] = {}  # seq -> its current version row (as a list)
+        current: dict[int, tuple[Version, Any]] = {}  # seq -> current version, event state
         seqs = sorted(set(seq_of.values()))
         for start in range(0, len(seqs), 500):
             chunk = seqs[start : start + 500]
@@ -322,35 +343,37 @@ class ReadModel:
                 chunk,
             )
             for values in cursor.fetchall():
-                current[values[10]] = list(values)  # the row (`_row` order), then event state
+                version = Version(*values[:STATE])
+                current[version.seq] = (version, values[STATE])
         closed: list[tuple[str, int]] = []  # (known_to, event_id) of rows already written
-        opened: dict[int, list[Any]] = {}  # event_id -> rows this batch writes
+        opened: dict[int, Version] = {}  # event_id -> rows this batch writes
         groups: Groups = {}
         for notification_id, topic, state in fixes:
             seq = seq_of.get(notification_id)
-            version = current.get(seq) if seq is not None else None
-            if seq is None or version is None:
+            found = current.get(seq) if seq is not None else None
+            if seq is None or found is None:
                 continue  # an event for an announcement the log does not hold: verify names it
+            version, event_state = found
             stamp = stamp_text(state["timestamp"])
-            if version[0] in opened:
-                version[12] = stamp  # opened in this batch: closed before it is written
+            if version.event_id in opened:  # opened in this batch: closed before it is written
+                opened[version.event_id] = version._replace(known_to=stamp)
             else:
-                closed.append((stamp, version[0]))
-            content = _content(version[17], version[STATE])
-            own = version[17] is not None
+                closed.append((stamp, version.event_id))
+            content = _content(version.content, event_state)
             if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
-                row = _row(notification_id, content, version[9], seq, stamp, groups,
+                row = _row(notification_id, content, version.recorded_at, seq, stamp, groups,
                            event="corrected", reason=state["reason"], changes=state["changes"],
                            own_content=True)  # fmt: skip
             else:
-                row = _row(notification_id, content, version[9], seq, stamp, groups,
+                row = _row(notification_id, content, version.recorded_at, seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
-                           own_content=own)  # fmt: skip
-            opened[notification_id] = current[seq] = [*row, version[STATE]]  # one list: see above
+                           own_content=version.content is not None)  # fmt: skip
+            opened[notification_id] = row
+            current[seq] = (row, event_state)
         if closed:
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
-        _insert(cursor, [tuple(row[:STATE]) for row in opened.values()], groups)
+        _insert(cursor, list(opened.values()), groups)
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position, after checking that it is in step with its rows and the
@@ -742,7 +765,7 @@ UPSERT_ENTITY = UPSERT_FIRST_ON.format(
 )
 
 
-def _insert(cursor: Any, rows: list[tuple[Any, ...]], groups: Groups) -> None:
+def _insert(cursor: Any, rows: Sequence[Version], groups: Groups) -> None:
     """Writes version rows, and the groups (and companies and models) they belong to, each
     with the earliest `announced_on` seen."""
     if rows:
@@ -769,7 +792,7 @@ def _row(
     reason: str | None = None,
     changes: dict[str, Any] | None = None,
     own_content: bool = False,
-) -> tuple[Any, ...]:
+) -> Version:
     """An `rm_versions` row, its group noted in `groups` (with the earliest date seen)."""
     company = content["company"]
     model = content.get("model")
@@ -782,7 +805,7 @@ def _row(
     else:
         held[0] = min(held[0], announced_on)
         held[1] |= 1 << level
-    return (
+    return Version(
         event_id,
         content["id"],
         group[1],
