@@ -527,7 +527,7 @@ class ReadModel:
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
-        row or event is read (`+` keeps SQLite from steering to another index for it).
+        row or event is read (`|| ''` keeps SQLite from steering to another index for it).
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
@@ -536,7 +536,7 @@ class ReadModel:
             columns + " FROM rm_groups g CROSS JOIN rm_versions v " + joins
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND +v.announced_on<=? AND {VISIBLE} AND v.retracted=0",
+            f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
             [*params, as_of, as_of, known_at, known_at],
         )  # fmt: skip
         rows = [_to_row(values) for values in cursor.fetchall()]
