@@ -369,8 +369,8 @@ class ReadModel:
                 row = _row(notification_id, content, version.recorded_at, seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
                            own_content=version.content is not None)  # fmt: skip
-            opened[notification_id] = row
-            current[seq] = (row, event_state)
+            opened[notification_id] = Version._make(row)
+            current[seq] = (opened[notification_id], event_state)
         if closed:
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
         _insert(cursor, list(opened.values()), groups)
@@ -765,7 +765,7 @@ UPSERT_ENTITY = UPSERT_FIRST_ON.format(
 )
 
 
-def _insert(cursor: Any, rows: Sequence[Version], groups: Groups) -> None:
+def _insert(cursor: Any, rows: Sequence[tuple[Any, ...]], groups: Groups) -> None:
     """Writes version rows, and the groups (and companies and models) they belong to, each
     with the earliest `announced_on` seen."""
     if rows:
@@ -792,8 +792,9 @@ def _row(
     reason: str | None = None,
     changes: dict[str, Any] | None = None,
     own_content: bool = False,
-) -> Version:
-    """An `rm_versions` row, its group noted in `groups` (with the earliest date seen)."""
+) -> tuple[Any, ...]:
+    """An `rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
+    million), its group noted in `groups` (with the earliest date seen and its rank)."""
     company = content["company"]
     model = content.get("model")
     group = (key(company), content["kind"], key(model), subject_of(content))
@@ -805,7 +806,7 @@ def _row(
     else:
         held[0] = min(held[0], announced_on)
         held[1] |= 1 << level
-    return Version(
+    return (
         event_id,
         content["id"],
         group[1],
