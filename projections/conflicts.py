@@ -31,10 +31,7 @@ KINDS = tuple(kind for kind in SLOT_FIELDS if kind != "factory")
 def conflicts(tracker: Tracker, query: Query, company: str | None = None) -> Answer:
     """Every slot of `company` (or of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    with tracker.store.read() as cursor:
-        rows = tracker.read_model.rows(
-            cursor, query.known_at, as_of=query.as_of, company=company, kinds=KINDS
-        )
+    rows = tracker.visible(query, company, KINDS)
     found: list[dict[str, Any]] = []
     for group in by_slot(rows).values():
         in_force, others = _disagreeing(group, query.as_of)

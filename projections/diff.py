@@ -61,12 +61,6 @@ class Snapshot:
 # -- asking the tracker ----------------------------------------------------------------------
 
 
-def visible_rows(tracker: Tracker, query: Query, company: str | None = None) -> list[Row]:
-    """Every announcement visible at (`as_of`, `known_at`), of one company or of all."""
-    with tracker.store.read() as cursor:
-        return tracker.read_model.rows(cursor, query.known_at, as_of=query.as_of, company=company)
-
-
 def company_names(rows: Iterable[Row]) -> dict[str, Names]:
     """Each company with a row, and its models, spelled as in their earliest announcements."""
     names: dict[str, Names] = {}
@@ -108,7 +102,7 @@ def snapshot(
     for code in sorted(markets):
         result.markets[code] = tracker.market(code, query).data
     for company_key in companies:
-        company_rows = visible_rows(tracker, query, company_key)
+        company_rows = tracker.visible(query, company_key)
         if not company_rows:
             continue
         result.announced_on.update((row.ann_id, row.announced_on) for row in company_rows)
@@ -157,7 +151,7 @@ def diff(
             code = check_market(market)
         except ValueError as error:
             raise InputError("--market", str(error)) from None
-    rows = visible_rows(tracker, after_query, company)
+    rows = tracker.visible(after_query, company)
     names = company_names(rows)
     markets = {code} if code else mentioned_markets(rows)
     before = snapshot(tracker, before_query, names, markets, code)

@@ -99,6 +99,16 @@ class Tracker:
             )
         self.read_model.catch_up()
 
+    def visible(
+        self, query: Query, company: str | None = None, kinds: Sequence[str] = ()
+    ) -> list[Row]:
+        """Every announcement (of `kinds`, when given) visible at (`as_of`, `known_at`), of
+        one company or of all, in time order."""
+        with self.store.read() as cursor:
+            return self.read_model.rows(
+                cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
+            )
+
     def resolve(self, query: Query) -> Query:
         """A question with the default `--known-at` (everything recorded) asked at the moment
         that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
@@ -135,13 +145,12 @@ class Tracker:
             return rows + self.read_model.latest(
                 cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
             )
-        rows += self.read_model.latest(cursor, *ask, ("policy",), company=company)
-        rows += self.read_model.latest(cursor, *ask, ("showcase",), company=company, model=model)
-        for owner in (model, ""):  # the model's own expected entries, and the company's
-            rows += self.read_model.latest(
-                cursor, *ask, ("expected-entry",), company=company, model=owner
-            )
-        return rows
+        # the model's showcases and expected entries, the company's own expected entries and
+        # its policies (which name no model)
+        return rows + self.read_model.latest(
+            cursor, *ask, ("policy", "showcase", "expected-entry"), company=company,
+            model=model, beside=("policy", "expected-entry"),
+        )  # fmt: skip
 
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer:
@@ -194,22 +203,7 @@ class Tracker:
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
             rows = self._facts(cursor, query, None, subjects=covering)
-            cursor.execute(
-                "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
-                (query.as_of,),
-            )
-            listing = [
-                subject
-                for (subject,) in cursor.fetchall()
-                if any(
-                    listed == "*" or listed in covering
-                    for listed in subject.split("|")[0].split(",")
-                )
-            ]
-            if listing:
-                rows += self.read_model.latest(
-                    cursor, query.as_of, query.known_at, ("policy",), subjects=listing
-                )
+            rows += self.read_model.policies_listing(cursor, query.as_of, query.known_at, covering)
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)

@@ -11,7 +11,8 @@ later announcement of the same kind replaces, its slot (a target's metric, perio
 an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
 (0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
 any row in them, so that "the latest announcement of each rank in each group as of D, known
-at T" is one indexed seek per group and rank, however long the history behind it. That is
+at T" is one indexed seek per group and rank it holds (`ranks`), however long the history
+behind it. That is
 what keeps as-of queries flat.
 `rm_entities` lists each company and model the same way, for their names.
 
@@ -25,18 +26,19 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from eventsourcing.persistence import Notification, Tracking
+from eventsourcing.persistence import Notification, StoredEvent, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
+from mxt.domain.integrity import event_digest
 from mxt.domain.store import Store, stamp_text
 from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, rank, subject_of, upcast
 
 # The shape of the read-model tables: a store whose tables have another version drops them
 # and rebuilds them from the log when first opened.
-READ_MODEL_VERSION = "5"
+READ_MODEL_VERSION = "7"
 TRACKING_NAME = "mxt-readmodel"
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
@@ -47,11 +49,32 @@ RECORDED = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED = "mxt.domain.model:AnnouncementCorrected"
 RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 
-COLUMNS = (
-    "event_id, ann_id, kind, company_key, model_key, subject, company, model, "
-    "announced_on, recorded_at, seq, known_from, known_to, retracted, event, reason, changes, "
-    "content, rank"
-)
+
+class Version(NamedTuple):
+    """One `rm_versions` row, its columns in the table's order."""
+
+    event_id: int
+    ann_id: str
+    kind: str
+    company_key: str
+    model_key: str
+    subject: str
+    company: str
+    model: str | None
+    announced_on: str
+    recorded_at: str
+    seq: int
+    known_from: str
+    known_to: str | None
+    retracted: int
+    event: str
+    reason: str | None
+    changes: str | None  # JSON
+    content: str | None  # JSON, for a version whose content is not its recorded event's
+    rank: int
+
+
+COLUMNS = ", ".join(Version._fields)
 META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
     "CREATE TABLE rm_versions ("
@@ -66,11 +89,14 @@ TABLES = [
     "PRIMARY KEY (company_key, model_key))",
     "CREATE TABLE rm_groups ("
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
-    "subject TEXT NOT NULL, first_on TEXT NOT NULL, "
+    "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject))",
     "CREATE INDEX rm_seq ON rm_versions (seq)",
 ]
-Groups = dict[tuple[str, str, str, str], str]  # (company, kind, model, subject) -> first_on
+# (company, kind, model, subject) -> [first_on, ranks]: the earliest date of any row of the
+# group, and the ranks of its rows as bits (rank r is bit 1 << r), so that a query seeks
+# only the ranks a group holds.
+Groups = dict[tuple[str, str, str, str], list[Any]]
 Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
 
 
@@ -85,9 +111,12 @@ class Bulk:
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
-    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, seq)",
+    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, seq, "
+    "known_from, known_to, retracted)",  # covering: a seek reads no table row it skips
     "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
-    "(company_key, model_key, announced_on, recorded_at, seq)",
+    "(company_key, model_key, announced_on, recorded_at, seq, known_from, known_to, retracted)",
+    # a market's groups (launches, entries, showcases there) across every company
+    "CREATE INDEX IF NOT EXISTS rm_group_subject ON rm_groups (kind, subject, first_on)",
 ]
 # A version row `v` known at a moment (two parameters: the moment, twice).
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
@@ -98,7 +127,7 @@ SELECT_CURRENT = (
     "v.event, v.reason, v.changes, v.content, v.rank, e.state "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.seq "
 )
-STATE = 19  # the stored event's state, after the columns of a row in SELECT_CURRENT
+STATE = len(Version._fields)  # the stored event's state, after a row's own columns
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.seq, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
@@ -303,7 +332,7 @@ class ReadModel:
                 chunk,
             )
             seq_of.update((row[0], row[1]) for row in cursor.fetchall())
-        current: dict[int, list[Any]] = {}  # seq -> its current version row (as a list)
+        current: dict[int, tuple[Version, Any]] = {}  # seq -> current version, event state
         seqs = sorted(set(seq_of.values()))
         for start in range(0, len(seqs), 500):
             chunk = seqs[start : start + 500]
@@ -313,35 +342,37 @@ class ReadModel:
                 chunk,
             )
             for values in cursor.fetchall():
-                current[values[10]] = list(values)  # the row (`_row` order), then event state
+                version = Version(*values[:STATE])
+                current[version.seq] = (version, values[STATE])
         closed: list[tuple[str, int]] = []  # (known_to, event_id) of rows already written
-        opened: dict[int, list[Any]] = {}  # event_id -> rows this batch writes
+        opened: dict[int, Version] = {}  # event_id -> rows this batch writes
         groups: Groups = {}
         for notification_id, topic, state in fixes:
             seq = seq_of.get(notification_id)
-            version = current.get(seq) if seq is not None else None
-            if seq is None or version is None:
+            found = current.get(seq) if seq is not None else None
+            if seq is None or found is None:
                 continue  # an event for an announcement the log does not hold: verify names it
+            version, event_state = found
             stamp = stamp_text(state["timestamp"])
-            if version[0] in opened:
-                version[12] = stamp  # opened in this batch: closed before it is written
+            if version.event_id in opened:  # opened in this batch: closed before it is written
+                opened[version.event_id] = version._replace(known_to=stamp)
             else:
-                closed.append((stamp, version[0]))
-            content = _content(version[17], version[STATE])
-            own = version[17] is not None
+                closed.append((stamp, version.event_id))
+            content = _content(version.content, event_state)
             if topic == CORRECTED:
                 content = apply_changes(content, state["changes"])
-                row = _row(notification_id, content, version[9], seq, stamp, groups,
+                row = _row(notification_id, content, version.recorded_at, seq, stamp, groups,
                            event="corrected", reason=state["reason"], changes=state["changes"],
                            own_content=True)  # fmt: skip
             else:
-                row = _row(notification_id, content, version[9], seq, stamp, groups,
+                row = _row(notification_id, content, version.recorded_at, seq, stamp, groups,
                            event="retracted", reason=state["reason"], retracted=True,
-                           own_content=own)  # fmt: skip
-            opened[notification_id] = current[seq] = [*row, version[STATE]]  # one list: see above
+                           own_content=version.content is not None)  # fmt: skip
+            opened[notification_id] = Version._make(row)
+            current[seq] = (opened[notification_id], event_state)
         if closed:
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE event_id=?", closed)
-        _insert(cursor, [tuple(row[:STATE]) for row in opened.values()], groups)
+        _insert(cursor, list(opened.values()), groups)
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position, after checking that it is in step with its rows and the
@@ -419,16 +450,23 @@ class ReadModel:
         company: str | None = None,
         model: str | None = None,
         subjects: Sequence[str] = (),
+        beside: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
-        one indexed seek per group and certainty. The rank rule (SPEC §5.1) needs no more:
-        the latest of the highest rank is in force, the latest of a lower rank may stand
-        beside it.
+        one indexed seek per group and certainty it holds. The rank rule (SPEC §5.1) needs
+        no more: the latest of the highest rank is in force, the latest of a lower rank may
+        stand beside it.
 
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
-        rows come back in time order.
+        the company's own groups of the kinds `beside` come too, with a `model`'s.
+        Rows come back in time order.
         """
-        where, params = _narrow("g", company, model, kinds, subjects)
+        where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+        if beside and model is not None:
+            where.append(
+                f"(g.model_key=? OR (g.model_key='' AND g.kind IN ({','.join('?' * len(beside))})))"
+            )
+            params += [key(model), *beside]
         where.append("g.first_on<=?")
         seek = (
             "(SELECT v.event_id FROM rm_versions v WHERE v.company_key=g.company_key "
@@ -437,13 +475,40 @@ class ReadModel:
             "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.seq DESC LIMIT 1)"
         )
         ranks = sorted(set(RANK.values()))
-        seeks = [value for level in ranks for value in (level, as_of, known_at, known_at)]
+        seeks = [
+            value for level in ranks for value in (1 << level, level, as_of, known_at, known_at)
+        ]
+        guarded = f"CASE WHEN (g.ranks & ?) > 0 THEN {seek} END"  # only the ranks the group holds
         cursor.execute(
-            f"SELECT {', '.join([seek] * len(ranks))} FROM rm_groups g WHERE {' AND '.join(where)}",
+            f"SELECT {', '.join([guarded] * len(ranks))} FROM rm_groups g "
+            f"WHERE {' AND '.join(where)}",
             [*seeks, *params, as_of],
         )
         found = [event_id for row in cursor.fetchall() for event_id in row if event_id]
         return self._rows_by_id(cursor, found)
+
+    def policies_listing(
+        self, cursor: Any, as_of: str, known_at: str, markets: Sequence[str]
+    ) -> list[Row]:
+        """The latest visible policy of each rank in each group whose markets list one of
+        `markets` or `*` (any company), as of `as_of`, in time order.
+
+        A policy's group is its scope, `markets|except` (`events/kinds.py` `subject_of`):
+        the groups are chosen by the markets they list, then sought as `latest` does.
+        """
+        cursor.execute(
+            "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
+            (as_of,),
+        )
+        wanted = {"*", *markets}
+        listing = [
+            subject
+            for (subject,) in cursor.fetchall()
+            if not wanted.isdisjoint(subject.split("|")[0].split(","))
+        ]
+        if not listing:
+            return []
+        return self.latest(cursor, as_of, known_at, ("policy",), subjects=listing)
 
     def in_groups(
         self,
@@ -460,21 +525,20 @@ class ReadModel:
         in time order (launches: the earliest launch date of a slot counts, not the latest).
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
-        keeps SQLite to that order); the date is checked here, since a range on it in SQL
-        would steer SQLite to another index.
+        keeps SQLite to that order); the date is checked in that index's entries, before any
+        row or event is read (`|| ''` keeps SQLite from steering to another index for it).
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
         columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            columns + ", v.announced_on FROM rm_groups g CROSS JOIN rm_versions v " + joins
+            columns + " FROM rm_groups g CROSS JOIN rm_versions v " + joins
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND {VISIBLE} AND v.retracted=0",
-            [*params, as_of, known_at, known_at],
+            f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
+            [*params, as_of, as_of, known_at, known_at],
         )  # fmt: skip
-        day = columns.count(",") + 1  # the column of announced_on, after the row's own
-        rows = [_to_row(values) for values in cursor.fetchall() if values[day] <= as_of]
+        rows = [_to_row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -614,14 +678,20 @@ def _narrow(
     return where, params
 
 
-def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
-    """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
+@lru_cache(maxsize=1)
+def _json() -> Any:
+    """pydantic_core's `from_json`, imported on first use (start-up stays light)."""
     from pydantic_core import from_json
 
+    return from_json
+
+
+def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
+    """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
     from mxt.domain.errors import DamagedLog
 
     try:
-        value: dict[str, Any] = from_json(state)
+        value: dict[str, Any] = _json()(state)
     except ValueError:
         raise DamagedLog(
             f"log: stored event #{notification_id} is not JSON (damaged; see mxt verify)"
@@ -633,14 +703,11 @@ def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
 
 def _content(own: str | None, event_state: Any) -> dict[str, Any]:
     """A row's content: its own JSON, or else the announcement inside its stored event."""
-    from pydantic_core import from_json
-
     try:
-        if own is not None:
-            content: dict[str, Any] = from_json(own)
-            return upcast(content)
-        recorded: dict[str, Any] = from_json(event_state)["announcement"]
-        return upcast(recorded)
+        content: dict[str, Any] = (
+            _json()(own) if own is not None else _json()(event_state)["announcement"]
+        )
+        return upcast(content)
     except (ValueError, KeyError, TypeError):
         from mxt.domain.errors import DamagedLog
 
@@ -650,13 +717,10 @@ def _content(own: str | None, event_state: Any) -> dict[str, Any]:
 def _check_intact(values: Sequence[Any]) -> None:
     """A row's recorded event still has the digest the hash chain took when it was recorded:
     a cheap check (one hash) so that an event edited in the log is never served."""
-    from eventsourcing.persistence import StoredEvent
-
-    from mxt.domain.errors import DamagedLog
-    from mxt.domain.integrity import event_digest
-
     stored = StoredEvent(values[10], values[11], values[12], values[9])
     if values[13] is None or event_digest(stored) != values[13]:
+        from mxt.domain.errors import DamagedLog
+
         raise DamagedLog(
             f"log: stored event #{values[3]} changed since it was recorded (damaged; "
             "mxt verify names the damage)"
@@ -689,23 +753,26 @@ UPSERT_FIRST_ON = (
     "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
     "ELSE {table}.first_on END"
 )
-UPSERT_GROUP = UPSERT_FIRST_ON.format(
-    table="rm_groups", values="?,?,?,?,?", key="company_key, kind, model_key, subject"
+UPSERT_GROUP = (
+    UPSERT_FIRST_ON.format(
+        table="rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
+    )
+    + ", ranks = rm_groups.ranks | excluded.ranks"
 )
 UPSERT_ENTITY = UPSERT_FIRST_ON.format(
     table="rm_entities", values="?,?,?", key="company_key, model_key"
 )
 
 
-def _insert(cursor: Any, rows: list[tuple[Any, ...]], groups: Groups) -> None:
+def _insert(cursor: Any, rows: Sequence[tuple[Any, ...]], groups: Groups) -> None:
     """Writes version rows, and the groups (and companies and models) they belong to, each
     with the earliest `announced_on` seen."""
     if rows:
         cursor.executemany(INSERT, rows)
     if groups:
-        cursor.executemany(UPSERT_GROUP, [(*group, first) for group, first in groups.items()])
+        cursor.executemany(UPSERT_GROUP, [(*group, *held) for group, held in groups.items()])
         entities: dict[tuple[str, str], str] = {}
-        for (company_key, _, model_key, _), first in groups.items():
+        for (company_key, _, model_key, _), (first, _) in groups.items():
             if entities.get((company_key, model_key), first) >= first:
                 entities[(company_key, model_key)] = first
         cursor.executemany(UPSERT_ENTITY, [(*entity, first) for entity, first in entities.items()])
@@ -725,13 +792,19 @@ def _row(
     changes: dict[str, Any] | None = None,
     own_content: bool = False,
 ) -> tuple[Any, ...]:
-    """An `rm_versions` row, its group noted in `groups` (with the earliest date seen)."""
+    """An `rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
+    million), its group noted in `groups` (with the earliest date seen and its rank)."""
     company = content["company"]
     model = content.get("model")
     group = (key(company), content["kind"], key(model), subject_of(content))
     announced_on = content["announced_on"]
-    if groups.get(group, announced_on) >= announced_on:
-        groups[group] = announced_on
+    level = rank(content)
+    held = groups.get(group)
+    if held is None:
+        groups[group] = [announced_on, 1 << level]
+    else:
+        held[0] = min(held[0], announced_on)
+        held[1] |= 1 << level
     return (
         event_id,
         content["id"],
@@ -751,5 +824,5 @@ def _row(
         reason,
         json.dumps(changes, ensure_ascii=False) if changes is not None else None,
         json.dumps(content, ensure_ascii=False) if own_content else None,
-        rank(content),
+        level,
     )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from mxt.events.codes import REGIONS, market_covers
-from mxt.events.kinds import bounded, field_value, midpoint, scope, sum_bound
+from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
 
 from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
 from .readmodel import Row, key
@@ -320,6 +320,8 @@ class CompanyFacts:
     models: dict[str, str]  # model key -> display name, in order of first appearance
     showcases: list[Row] = field(default_factory=list)
     decided: dict[tuple[str, str], Launches] = field(default_factory=dict, compare=False)
+    covering: dict[str, list[Row]] = field(default_factory=dict, compare=False)
+    by_market: dict[str, list[int]] = field(default_factory=dict, compare=False)
 
     def launched(self, model_key: str, as_of: str) -> Launches:
         """A model's launches as of a date, worked out once for every market asked about."""
@@ -351,18 +353,27 @@ class CompanyFacts:
     def entry_for(self, model_key: str | None, market: str) -> Row | None:
         """The expected entry covering a model in a market: the model's own, else the
         company's as a whole (`model_key` None: only the company's)."""
-        own = [
-            row for row in self.expected
-            if market_covers(row.content["market"], market)
-            and model_key is not None and key(row.content.get("model")) == model_key
-        ]  # fmt: skip
-        whole = [
-            row
-            for row in self.expected
-            if market_covers(row.content["market"], market) and not row.content.get("model")
-        ]
-        found = own or whole
-        return found[-1] if found else None
+        own = whole = None
+        for row in self.entries_covering(market):  # in order: the last of each stands
+            model = row.content.get("model")
+            if model_key is not None and key(model) == model_key:
+                own = row
+            if not model:
+                whole = row
+        return own or whole
+
+    def entries_covering(self, market: str) -> list[Row]:
+        """The expected entries whose market covers `market`, in their order, found through
+        the markets they name (worked out once per market)."""
+        found = self.covering.get(market)
+        if found is None:
+            if not self.covering:  # first call: the entries' positions by their market
+                for position, row in enumerate(self.expected):
+                    self.by_market.setdefault(row.content["market"], []).append(position)
+            named = (market, *(region for region, members in REGIONS.items() if market in members))
+            positions = sorted({p for code in named for p in self.by_market.get(code, ())})
+            found = self.covering[market] = [self.expected[p] for p in positions]
+        return found
 
     def blocking(self, market: str, as_of: str) -> Row | None:
         """The policy that blocks `market` as of `as_of`: the latest covering it, while its
@@ -617,14 +628,12 @@ def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[d
         group = groups[slot]
         company = display_name(group, "company", slot[0])
         final = choose([row for row in group if not row.retracted])
-        active: list[Row] = []
+        latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
         for row in group:
-            before = choose(active)
-            audit.append(
-                _revision(row, company, before.in_force if before else None, final, histories)
-            )
+            before = latest[min(latest)] if latest else None  # what `choose` puts in force
+            audit.append(_revision(row, company, before, final, histories))
             if not row.retracted:
-                active.append(row)
+                latest[rank(row.content)] = row
     return audit
 
 
