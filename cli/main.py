@@ -203,6 +203,20 @@ def read_options(function: Any = None, *, sections: Any = None) -> Any:
     return function
 
 
+def target_filters(function: Any) -> Any:
+    """`--company`, `--metric` and `--period`: which targets a command looks at (`audit
+    targets`, `progress`), received as `company`, `metric` and `period`."""
+    function = click.option(
+        "--period", metavar="PERIOD", help="Only targets for this period (2025, 2025-H1, "
+        "2025-Q3, 2025-06).",
+    )(function)  # fmt: skip
+    function = click.option(
+        "--metric", type=click.Choice(["production", "deliveries", "sales"]),
+        help="Only targets of this metric.",
+    )(function)  # fmt: skip
+    return click.option("--company", help="Only this company.")(function)
+
+
 def show_warning(
     message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .main import Context, read_options
+from .main import Context, read_options, target_filters
 from .render import Output, table
 
 
@@ -52,11 +52,7 @@ def _scope(row: dict[str, Any]) -> str:
 
 
 @click.command("progress")
-@click.option("--company", help="Only this company.")
-@click.option("--metric", type=click.Choice(["production", "deliveries", "sales"]),
-              help="Only targets of this metric.")  # fmt: skip
-@click.option("--period", metavar="PERIOD", help="Only targets for this period (2025, "
-              "2025-H1, 2025-Q3, 2025-06).")  # fmt: skip
+@target_filters
 @read_options
 @click.pass_obj
 def progress_command(

@@ -8,7 +8,7 @@ import click
 
 from mxt.events.kinds import KIND_NAMES
 
-from .main import Context, read_options
+from .main import Context, read_options, target_filters
 from .render import Output, cell, fields, note, printable, table
 
 
@@ -313,9 +313,7 @@ def audit_command() -> None:
 
 
 @audit_command.command("targets")
-@click.option("--company")
-@click.option("--metric", type=click.Choice(["production", "deliveries", "sales"]))
-@click.option("--period")
+@target_filters
 @read_options
 @click.pass_obj
 def audit_targets(

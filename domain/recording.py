@@ -167,9 +167,12 @@ class _Batch:
         timestamp = self.transaction.recorded_at_json
         for origin, announcement_id in origins.items():
             line_number, content = self.pending[announcement_id]
-            stored = existing.get(announcement_id)
-            if stored is not None:
-                stored = upcast(stored_announcement(stored, f"the stored {announcement_id!r}"))
+            stored_bytes = existing.get(announcement_id)
+            stored = (
+                None
+                if stored_bytes is None
+                else upcast(stored_announcement(stored_bytes, f"the stored {announcement_id!r}"))
+            )
             try:
                 new = decide_recording(stored, content)
             except ConflictingAnnouncement as error:
