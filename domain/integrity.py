@@ -31,10 +31,15 @@ def event_digest(event: StoredEvent) -> str:
     """A digest of one stored event's bytes."""
     from .store import origin_hex
 
-    text = origin_hex(event.originator_id)
-    digest = hashlib.sha256()
-    digest.update(f"{text}\n{event.originator_version}\n{event.topic}\n".encode())
-    digest.update(bytes(event.state))
+    return _digest(
+        origin_hex(event.originator_id), event.originator_version, event.topic, event.state
+    )
+
+
+def _digest(origin: str, version: int, topic: str, state: bytes) -> str:
+    """The digest of a stored event's columns, its aggregate id already as hex text."""
+    digest = hashlib.sha256(f"{origin}\n{version}\n{topic}\n".encode())
+    digest.update(state)
     return digest.hexdigest()
 
 
@@ -133,8 +138,12 @@ class VerifyReport:
         return self.head[:HEAD_LENGTH]
 
 
+# A stored event as verify reads it: notification id, aggregate id, version, topic, state.
+EventRow = tuple[int, Any, int, str, bytes]
+
+
 def verify(
-    events: Iterable[Notification],
+    events: Iterable[EventRow],
     chain_rows: Iterable[tuple[int, int, str, str, str]],
     expect: str | None = None,
     now: str | None = None,
@@ -147,6 +156,8 @@ def verify(
     `recorded_at` included, or, for the leading entries of an old store only, in the first
     formula); counts the entries stamped after `now` (the machine's clock).
     """
+    from .store import origin_hex
+
     damage: list[Damage] = []
     previous = GENESIS
     wanted = (expect or "").lower()
@@ -159,9 +170,9 @@ def verify(
     event = next(event_iter, None)
     link = next(chain_iter, None)
     while event is not None or link is not None:
-        if event is not None and (link is None or event.id < link[1]):
+        if event is not None and (link is None or event[0] < link[1]):
             count += 1
-            damage.append(Damage(event.id, None, "not in the hash chain (inserted outside mxt)"))
+            damage.append(Damage(event[0], None, "not in the hash chain (inserted outside mxt)"))
             event = next(event_iter, None)
             continue
         assert link is not None  # noqa: S101 (the loop condition and the branch above)
@@ -169,12 +180,12 @@ def verify(
         latest = recorded_at
         if now is not None and recorded_at > now:
             future += 1
-        if event is None or notification_id < event.id:
+        if event is None or notification_id < event[0]:
             damage.append(Damage(notification_id, position, "deleted from the log"))
         else:
             count += 1
-            if event_digest(event) != digest:
-                damage.append(Damage(event.id, position, "content changed since it was recorded"))
+            if _digest(origin_hex(event[1]), event[2], event[3], bytes(event[4])) != digest:
+                damage.append(Damage(event[0], position, "content changed since it was recorded"))
             event = next(event_iter, None)
         if chain_hash(previous, digest, recorded_at) == stored_hash:
             modern = True
@@ -200,7 +211,7 @@ def _pages(cursor: Any, statement: str, limit: int, page: int = 5000) -> Iterabl
         rows = cursor.fetchall()
         if not rows:
             return
-        yield from (tuple(row) for row in rows)
+        yield from rows
         after = rows[-1][0]
 
 
@@ -216,29 +227,17 @@ def verify_store(store: Any, expect: str | None = None) -> VerifyReport:
         last_event = cursor.fetchone()[0]
         cursor.execute("SELECT COALESCE(MAX(position), 0) FROM mxt_chain")
         last_link = cursor.fetchone()[0]
-        events = (
-            Notification(
-                id=row[0],
-                originator_id=row[1],
-                originator_version=row[2],
-                topic=row[3],
-                state=row[4],
-            )
-            for row in _pages(
-                cursor,
-                "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
-                "WHERE rowid>? AND rowid<=? ORDER BY rowid LIMIT ?",
-                last_event,
-            )
+        events = _pages(
+            cursor,
+            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
+            "WHERE rowid>? AND rowid<=? ORDER BY rowid LIMIT ?",
+            last_event,
         )
-        links = (
-            (row[0], row[1], row[2], row[3], row[4])
-            for row in _pages(
-                cursor,
-                "SELECT position, notification_id, digest, chain_hash, recorded_at FROM mxt_chain "
-                "WHERE position>? AND position<=? ORDER BY position LIMIT ?",
-                last_link,
-            )
+        links = _pages(
+            cursor,
+            "SELECT position, notification_id, digest, chain_hash, recorded_at FROM mxt_chain "
+            "WHERE position>? AND position<=? ORDER BY position LIMIT ?",
+            last_link,
         )
         # Each page is fetched whole before the next query, so both walks share one cursor.
         return verify(events, links, expect, now)

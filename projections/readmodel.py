@@ -688,15 +688,17 @@ def _json() -> Any:
 
 def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
     """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
-    from mxt.domain.errors import DamagedLog
-
     try:
         value: dict[str, Any] = _json()(state)
     except ValueError:
+        from mxt.domain.errors import DamagedLog
+
         raise DamagedLog(
             f"log: stored event #{notification_id} is not JSON (damaged; see mxt verify)"
         ) from None
     if not isinstance(value, dict):
+        from mxt.domain.errors import DamagedLog
+
         raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object (damaged)")
     return value
 
