@@ -101,18 +101,26 @@ def rebuild_command(context: Context, force: bool) -> None:
     Example: mxt rebuild
     """
     from mxt.domain.errors import DamagedLog
-    from mxt.domain.integrity import verify_store
+    from mxt.domain.integrity import verify_log, verify_store
     from mxt.projections.readmodel import ReadModel
 
+    def refuse_damage(report: Any) -> None:
+        if not report.intact:
+            raise DamagedLog(
+                f"log: verify finds {len(report.damage)} damaged events (mxt verify names "
+                "them); rebuild refuses a damaged log unless --force"
+            )
+
+    def check(cursor: Any, events: Any) -> None:  # verify, reading the log with the rebuild
+        refuse_damage(verify_log(cursor, events=events))
+
     with context.open_store("read") as store:
-        if not force:
-            report = verify_store(store)
-            if not report.intact:
-                raise DamagedLog(
-                    f"log: verify finds {len(report.damage)} damaged events (mxt verify names "
-                    "them); rebuild refuses a damaged log unless --force"
-                )
-        applied = ReadModel(store).rebuild()
+        try:
+            applied = ReadModel(store).rebuild(None if force else check)
+        except DamagedLog:
+            if not force:  # an event the rebuild could not read: say what verify finds
+                refuse_damage(verify_store(store))
+            raise
     click.echo(f"rebuilt from {applied} events")
 
 

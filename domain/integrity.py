@@ -217,27 +217,36 @@ def _pages(cursor: Any, statement: str, limit: int, page: int = 5000) -> Iterabl
 
 def verify_store(store: Any, expect: str | None = None) -> VerifyReport:
     """Verifies the whole log of `store` in one read snapshot."""
+    with store.read() as cursor:
+        return verify_log(cursor, expect)
+
+
+def verify_log(
+    cursor: Any, expect: str | None = None, events: Iterable[EventRow] | None = None
+) -> VerifyReport:
+    """Verifies the log as `cursor`'s transaction sees it; `events` are its stored events
+    when the caller reads them anyway (a rebuild), else they are read here."""
     from datetime import UTC, datetime
 
     from .store import CLOCK_TOLERANCE, format_timestamp
 
     now = format_timestamp(datetime.now(UTC) + CLOCK_TOLERANCE)
-    with store.read() as cursor:
-        cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM stored_events")
-        last_event = cursor.fetchone()[0]
-        cursor.execute("SELECT COALESCE(MAX(position), 0) FROM mxt_chain")
-        last_link = cursor.fetchone()[0]
+    cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM stored_events")
+    last_event = cursor.fetchone()[0]
+    cursor.execute("SELECT COALESCE(MAX(position), 0) FROM mxt_chain")
+    last_link = cursor.fetchone()[0]
+    if events is None:
         events = _pages(
             cursor,
             "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
             "WHERE rowid>? AND rowid<=? ORDER BY rowid LIMIT ?",
             last_event,
         )
-        links = _pages(
-            cursor,
-            "SELECT position, notification_id, digest, chain_hash, recorded_at FROM mxt_chain "
-            "WHERE position>? AND position<=? ORDER BY position LIMIT ?",
-            last_link,
-        )
-        # Each page is fetched whole before the next query, so both walks share one cursor.
-        return verify(events, links, expect, now)
+    links = _pages(
+        cursor,
+        "SELECT position, notification_id, digest, chain_hash, recorded_at FROM mxt_chain "
+        "WHERE position>? AND position<=? ORDER BY position LIMIT ?",
+        last_link,
+    )
+    # Each page is fetched whole before the next query, so both walks share one cursor.
+    return verify(events, links, expect, now)

@@ -23,7 +23,7 @@ The rows are written by the same transaction that appends the events (the store 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -98,6 +98,9 @@ TABLES = [
 # only the ranks a group holds.
 Groups = dict[tuple[str, str, str, str], list[Any]]
 Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
+# A check of the log run during a rebuild, given the cursor and every stored event as it is
+# read (`(notification id, aggregate id, version, topic, state)`); it raises to refuse.
+Check = Callable[[Any, Iterator[Any]], None]
 
 
 @dataclass
@@ -259,27 +262,41 @@ class ReadModel:
         """Applies the stored events after notification `after` (and before `before`), read
         from the log page by page; returns the last one applied (`after` if none)."""
         position = after
+        for page in self._log_pages(cursor, after, before):
+            self._apply_page(cursor, page, bulk)
+            position = page[-1][0]
+        return position
+
+    def _log_pages(self, cursor: Any, after: int, before: int | None) -> Iterator[list[Any]]:
+        """The stored events after notification `after` (and before `before`) in pages, each
+        as `(notification id, aggregate id, version, topic, state)`: what verify reads too."""
+        position = after
         while True:
             cursor.execute(
-                "SELECT rowid, topic, state FROM stored_events WHERE rowid>? "
+                "SELECT rowid, originator_id, originator_version, topic, state "
+                "FROM stored_events WHERE rowid>? "
                 + ("AND rowid<? " if before is not None else "")
                 + "ORDER BY rowid LIMIT ?",
                 (position, before, PAGE) if before is not None else (position, PAGE),
             )
             page = cursor.fetchall()
             if not page:
-                return position
-            events = [(r[0], r[1], decoded(r[0], r[2])) for r in page]
-            try:
-                self._apply(cursor, events, bulk)
-            except (KeyError, TypeError, AttributeError, ValueError) as error:
-                from mxt.domain.errors import DamagedLog
-
-                raise DamagedLog(
-                    f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt "
-                    f"wrote ({type(error).__name__}: {error}; see mxt verify)"
-                ) from None
+                return
+            yield page
             position = page[-1][0]
+
+    def _apply_page(self, cursor: Any, page: list[Any], bulk: Bulk | None) -> None:
+        """Applies one page of `_log_pages`; an event lacking what mxt wrote is a damaged log."""
+        events = [(r[0], r[3], decoded(r[0], r[4])) for r in page]
+        try:
+            self._apply(cursor, events, bulk)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            from mxt.domain.errors import DamagedLog
+
+            raise DamagedLog(
+                f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt "
+                f"wrote ({type(error).__name__}: {error}; see mxt verify)"
+            ) from None
 
     def _apply(self, cursor: Any, events: Sequence[Event], bulk: Bulk | None = None) -> None:
         """Applies (notification id, topic, decoded state) triples, in log order: runs of
@@ -402,12 +419,14 @@ class ReadModel:
             self.process(transaction.cursor, [])
             return self.position(transaction.cursor) - before
 
-    def rebuild(self) -> int:
+    def rebuild(self, check: Check | None = None) -> int:
         """Drops every read-model row and replays the whole log; returns the events applied.
 
         The tables are made anew and their lookup indexes built once at the end (one sort
         instead of a million index insertions); corrections and retractions are applied once
-        every announcement is in, and the groups written once, at the end.
+        every announcement is in, and the groups written once, at the end. `check` (verify)
+        is handed the stored events as they are read, so the log is read once for both; if
+        it raises, nothing is written.
         """
         with self.store.write() as transaction:
             cursor = transaction.cursor
@@ -416,17 +435,30 @@ class ReadModel:
             for statement in TABLES:
                 cursor.execute(statement)
             cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-            position = self.replay(cursor)
+            position = self.replay(cursor, check=check)
             if position:
                 self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
             return position
 
-    def replay(self, cursor: Any, before: int | None = None) -> int:
+    def replay(self, cursor: Any, before: int | None = None, check: Check | None = None) -> int:
         """Fills empty read-model tables from the log (up to event `before`): the heart of
         `rebuild`; `verify` runs it into temporary tables to check the stored ones. Returns
-        the last event applied."""
+        the last event applied. `check` is handed every stored event read, page by page as
+        they are applied (see `rebuild`)."""
         bulk = Bulk()
-        position = self._apply_log(cursor, 0, before, bulk)
+        if check is None:
+            position = self._apply_log(cursor, 0, before, bulk)
+        else:
+            applied = [0]
+
+            def rows() -> Iterator[Any]:
+                for page in self._log_pages(cursor, 0, before):
+                    self._apply_page(cursor, page, bulk)
+                    applied[0] = page[-1][0]
+                    yield from page
+
+            check(cursor, rows())
+            position = applied[0]
         self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
         _insert(cursor, [], bulk.groups)
         for statement in INDEXES:
