@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,23 +57,39 @@ def main() -> None:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "MXT_STORE")}
     work = Path(tempfile.mkdtemp(prefix="mxt-startup-"))
+    try:
+        report(timings(args.revisions, args.repeat, work, env))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def timings(
+    revisions: list[str], repeat: int, work: Path, env: dict[str, str]
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Wall and CPU milliseconds of every run, by command (`bare imports` first)."""
     runs: dict[str, Callable[[int], list[str]]] = {"bare imports": lambda _: BARE}
-    for revision in args.revisions:
+    for revision in revisions:
         code = snapshot_code(work / revision, revision)
         for name, argv in commands(code, code / "store.sqlite").items():
             runs[f"{name} @ {revision}"] = argv
     wall: dict[str, list[float]] = {name: [] for name in runs}
     cpu: dict[str, list[float]] = {name: [] for name in runs}
-    for round_number in range(args.repeat + 1):
+    for round_number in range(repeat + 1):
         for name, argv in runs.items():
             spent = timed(argv(round_number), env)
             if round_number:
                 wall[name].append(spent[0])
                 cpu[name].append(spent[1])
-    bare = statistics.median(wall["bare imports"]), statistics.median(cpu["bare imports"])
-    for name in runs:
-        w, c = statistics.median(wall[name]), statistics.median(cpu[name])
-        print(f"{name:28} wall {w:4.0f} ms {w / bare[0]:.2f}×   cpu {c:4.0f} ms {c / bare[1]:.2f}×")
+    return {name: (wall[name], cpu[name]) for name in runs}
+
+
+def report(spent: dict[str, tuple[list[float], list[float]]]) -> None:
+    """One line per command: median wall and CPU time, each with its ratio to bare imports."""
+    bare_wall, bare_cpu = (statistics.median(values) for values in spent["bare imports"])
+    for name, (wall, cpu) in spent.items():
+        w, c = statistics.median(wall), statistics.median(cpu)
+        print(f"{name:28} wall {w:4.0f} ms {w / bare_wall:.2f}×", end="   ")
+        print(f"cpu {c:4.0f} ms {c / bare_cpu:.2f}×")
 
 
 if __name__ == "__main__":
