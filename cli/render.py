@@ -8,7 +8,6 @@ to stderr. Modelled on sqlite-utils' `output_options`.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import json
@@ -249,6 +248,8 @@ def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = Non
     """CSV on stdout (RFC 4180, UTF-8, one header row): `columns` when known beforehand
     (a streamed answer), else those of every row. Lists and objects are written as JSON,
     nulls as empty cells."""
+    import csv  # only the commands asked for CSV load it
+
     if columns is None:
         materialised = list(rows)
         columns, rows = _columns(materialised), iter(materialised)

@@ -29,7 +29,8 @@ def aggregate_id(announcement_id: str) -> UUID:
 class DomainEvent(BaseModel):
     """Base of mxt's stored events: frozen, validated again when read back."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators built on first use: `mxt record` stores events without building one.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     originator_id: UUID
     originator_version: int
@@ -74,7 +75,7 @@ class AnnouncementRetracted(DomainEvent):
 class AppliedCorrection(BaseModel):
     """One correction as the aggregate holds it: the changes, the content before them, why, when."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     changes: dict[str, Any]
     previous: dict[str, Any]
@@ -85,7 +86,7 @@ class AppliedCorrection(BaseModel):
 class AnnouncementAggregate(BaseModel):
     """The aggregate: an announcement with its corrections and retraction."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: UUID
     version: int
