@@ -157,8 +157,12 @@ GNU_TIME = _gnu_time()
 
 
 def _child_env() -> dict[str, str]:
+    """The environment of a measured command: no store of the user's, and bytecode written
+    and reused as on a user's machine (a machine that sets PYTHONDONTWRITEBYTECODE would
+    otherwise make every start-up figure include compiling mxt's sources)."""
     env = dict(os.environ)
     env.pop("MXT_STORE", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
