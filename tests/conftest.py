@@ -67,6 +67,23 @@ def make_announcement(kind: str, /, **overrides: Any) -> dict[str, Any]:
     return data
 
 
+def make_fact(cls: Any, figure: Any, /, **overrides: Any) -> Any:
+    """A target or actual fact of the §8 rules (`TargetFact`, `ActualFact`): Acme's confirmed
+    deliveries of 2025, announced and recorded on 2025-01-01, with `overrides` applied."""
+    fields: dict[str, Any] = {
+        "id": "t",
+        "announced_on": "2025-01-01",
+        "recorded_at": "2025-01-01T00:00:00",
+        "certainty": "confirmed",
+        "company": "Acme",
+        "metric": "deliveries",
+        "period": "2025",
+        "figure": figure,
+        **overrides,
+    }
+    return cls(**fields)
+
+
 def count_stored_events(location: Path | str) -> int:
     """Rows in the store's events table, counted by the database itself (0: no store yet)."""
     return count_events(location)

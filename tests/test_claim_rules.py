@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import make_fact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,18 +17,10 @@ STAMP = "2025-01-01T00:00:00"
 
 
 def month(period: str, units: int, bound: str = "exact", **extra: Any) -> ActualFact:
-    fields: dict[str, Any] = {
-        "id": f"{period}-{extra.get('model') or 'all'}",
-        "announced_on": "2025-07-01",
-        "recorded_at": STAMP,
-        "certainty": "confirmed",
-        "company": "Acme",
-        "metric": "deliveries",
-        "period": period,
-        "figure": Figure(units, bound),  # type: ignore[arg-type]
-        **extra,
-    }
-    return ActualFact(**fields)
+    fact_id = f"{period}-{extra.get('model') or 'all'}"
+    figure = Figure(units, bound)  # type: ignore[arg-type]
+    defaults = {"id": fact_id, "announced_on": "2025-07-01", "recorded_at": STAMP}
+    return make_fact(ActualFact, figure, **{**defaults, "period": period, **extra})  # type: ignore[no-any-return]
 
 
 def streak(months: int = 3, ending: str = "2025-06", **extra: Any) -> dict[str, Any]:

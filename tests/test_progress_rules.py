@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from conftest import make_fact
 
 from mxt.events.kinds import sum_bound
 from mxt.projections.figures import Figure, Span, total
@@ -16,33 +17,13 @@ from mxt.projections.progress import ActualFact, Scope, TargetFact, progress, pr
 
 
 def target(value: int, period: str = "2025", **extra: Any) -> TargetFact:
-    fields: dict[str, Any] = {
-        "id": "t",
-        "announced_on": "2025-01-01",
-        "recorded_at": "2025-01-01T00:00:00",
-        "certainty": "confirmed",
-        "company": "Acme",
-        "metric": "deliveries",
-        "period": period,
-        "figure": Figure(value),
-        **extra,
-    }
-    return TargetFact(**fields)
+    return make_fact(TargetFact, Figure(value), **{"period": period, **extra})  # type: ignore[no-any-return]
 
 
 def actual(period: str, units: int, bound: str = "exact", **extra: Any) -> ActualFact:
-    fields: dict[str, Any] = {
-        "id": f"d-{period}-{extra.get('model') or 'all'}-{extra.get('metric', 'deliveries')}",
-        "announced_on": "2025-01-01",
-        "recorded_at": "2025-01-01T00:00:00",
-        "certainty": "confirmed",
-        "company": "Acme",
-        "metric": "deliveries",
-        "period": period,
-        "figure": Figure(units, bound),  # type: ignore[arg-type]
-        **extra,
-    }
-    return ActualFact(**fields)
+    fact_id = f"d-{period}-{extra.get('model') or 'all'}-{extra.get('metric', 'deliveries')}"
+    figure = Figure(units, bound)  # type: ignore[arg-type]
+    return make_fact(ActualFact, figure, **{"id": fact_id, "period": period, **extra})  # type: ignore[no-any-return]
 
 
 def row(goal: TargetFact, *facts: ActualFact, as_of: str = "2026-01-01") -> dict[str, Any]:
