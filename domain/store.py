@@ -325,6 +325,7 @@ class Store:
     ) -> None:
         self.location, self.is_postgres = parse_location(location)
         self.processors: list[Processor] = []
+        self._held: Any = None  # the cursor of a read transaction every `read()` shares
         if self.is_postgres:
             probe_postgres(self.location, self.display_location)
         elif not create and not Path(self.location).exists():
@@ -381,7 +382,7 @@ class Store:
     def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
         """Runs `create` unless `tables` exist: once per store, even when several processes
         open a new store at the same moment (PostgreSQL: under an advisory lock)."""
-        if self._tables_exist(tables):
+        if self.tables_exist(tables):
             return
         if not self.is_postgres:
             retry_first_use(create)
@@ -389,13 +390,13 @@ class Store:
         with self.datastore.get_connection() as connection:
             connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
             try:
-                if not self._tables_exist(tables):
+                if not self.tables_exist(tables):
                     create()
             finally:
                 connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))
         self.datastore.register_type_adapters()  # the event type may be another's creation
 
-    def _tables_exist(self, tables: Sequence[str]) -> bool:
+    def tables_exist(self, tables: Sequence[str]) -> bool:
         with self.read() as cursor:
             if self.is_postgres:
                 names = [postgres_sql(table) for table in tables]
@@ -416,6 +417,7 @@ class Store:
         self.processors.append(processor)
 
     def close(self) -> None:
+        self._held = None
         self.app.close()
 
     def __enter__(self) -> Store:
@@ -457,7 +459,11 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Any]:
-        """A read transaction: one consistent snapshot of the store."""
+        """A read transaction: one consistent snapshot of the store (while `held`, the one
+        transaction every read shares)."""
+        if self._held is not None:
+            yield self._held
+            return
         with self._failures("cannot read"):
             if self.is_postgres:
                 with (
@@ -469,6 +475,18 @@ class Store:
                 return
             with self.datastore.transaction(commit=False) as cursor:
                 yield cursor
+
+    @contextmanager
+    def held(self) -> Iterator[Any]:
+        """One read transaction that every `read()` inside the block shares: one snapshot for
+        a whole command, and one connection, so that temporary tables made on it are seen
+        by every read."""
+        with self.read() as cursor:
+            self._held = cursor
+            try:
+                yield cursor
+            finally:
+                self._held = None
 
     @contextmanager
     def _failures(self, doing: str) -> Iterator[None]:

@@ -18,9 +18,9 @@ from mxt.events.kinds import SCOPED_KINDS, SLOT_FIELDS, agree, bounded, field_va
 
 from .answers import Answer, answering
 from .evidence import by_slot, choose
-from .queries import Tracker
-from .readmodel import Row
+from .queries import ReadSide
 from .state import Query, launch_dates
+from .view import Row
 
 # Kinds with slots whose announcements can contradict each other (not factories: their
 # statuses follow each other).
@@ -28,10 +28,10 @@ KINDS = tuple(kind for kind in SLOT_FIELDS if kind != "factory")
 
 
 @answering
-def conflicts(tracker: Tracker, query: Query, company: str | None = None) -> Answer:
+def conflicts(read_side: ReadSide, query: Query, company: str | None = None) -> Answer:
     """Every slot of `company` (or of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    rows = tracker.visible(query, company, KINDS)
+    rows = read_side.visible(query, company, KINDS)
     found: list[dict[str, Any]] = []
     for group in by_slot(rows).values():
         in_force, others = _disagreeing(group, query.as_of)

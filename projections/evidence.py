@@ -12,7 +12,8 @@ from typing import Any
 
 from mxt.events.kinds import agree, bounded, rank, subject_of
 
-from .readmodel import Row, key
+from .tables import key
+from .view import Row
 
 SlotKey = tuple[str, str, str, str]  # company key, kind, model key, subject
 

@@ -17,7 +17,8 @@ from mxt.events.codes import REGIONS, market_covers
 from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
 
 from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
-from .readmodel import Row, key
+from .tables import key
+from .view import Row
 
 
 @dataclass

@@ -19,7 +19,7 @@ from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
 from mxt.domain.store import Store
-from mxt.projections.queries import Tracker, log_columns
+from mxt.projections.queries import ReadSide, log_columns
 
 from backends import store_location
 
@@ -210,7 +210,7 @@ def test_mappings_become_rows_with_their_key_as_a_column(seeded: str) -> None:
 
 def test_the_log_is_streamed_not_built_whole(seeded: str) -> None:
     with Store(seeded) as store:
-        answer = Tracker(store).log(make_query())
+        answer = ReadSide(store).log(make_query())
         assert isinstance(answer.data, Iterator) and not isinstance(answer.data, list)
         first = next(answer.data)
         assert first["id"] == "xiaomi-su7-showcase-mwc2024"
