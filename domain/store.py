@@ -17,7 +17,7 @@ import sqlite3
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -316,8 +316,8 @@ class WriteTransaction:
 class Store:
     """An open mxt store: the eventsourcing application and the transactions mxt runs on it.
 
-    With `create=False` (read commands, `verify`) a SQLite path that does not exist is an
-    error and nothing is made, not even its folder.
+    With `create=False` (read commands, `verify`) a SQLite path that does not exist, or a
+    database that holds no mxt log, is an error and nothing is made, not even a folder.
     """
 
     def __init__(
@@ -332,17 +332,28 @@ class Store:
             raise StoreMissing(
                 f"store: no store at {self.location} (only record and import create one)"
             )
+        elif not create and not _holds_log(self.location):
+            raise StoreMissing(self._no_log())
         try:
             env = self._env()
             self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            self._create_tables()
+            if create:
+                self._create_tables()
+            elif not self.tables_exist(LOG_TABLES):
+                self.app.close()
+                raise StoreMissing(self._no_log())
         except DomainError:
             raise
         except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
             raise StoreUnavailable(
                 f"store: cannot open {self.display_location}: {database_problem(error)}"
             ) from error
+
+    def _no_log(self) -> str:
+        return (
+            f"store: {self.display_location} holds no mxt log (only record and import create one)"
+        )
 
     @property
     def display_location(self) -> str:
@@ -377,7 +388,7 @@ class Store:
             with self.write() as transaction:
                 Chain.create_table(transaction.cursor)
 
-        self.ensure_tables(("stored_events", "mxt_chain"), create)
+        self.ensure_tables(LOG_TABLES, create)
 
     def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
         """Runs `create` unless `tables` exist: once per store, even when several processes
@@ -579,6 +590,26 @@ class Store:
 
 
 T = TypeVar("T")
+
+
+LOG_TABLES = ("stored_events", "mxt_chain")
+
+
+def _holds_log(path: str) -> bool:
+    """Whether the SQLite file at `path` holds an mxt log, asked read-only before the store
+    opens it (opening sets its journal mode, which writes even to an empty file). A file
+    SQLite cannot read is left for the opening to name."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            found = db.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
+                LOG_TABLES,
+            ).fetchone()[0]
+    except sqlite3.DatabaseError:
+        return True
+    return bool(found == len(LOG_TABLES))
 
 
 def retry_first_use(create: Callable[[], T], attempts: int = 5) -> T:

@@ -1,4 +1,4 @@
-"""`progress` and `check` read from the store (SPEC §8): visible rows turned into facts,
+"""`progress` and `check` read from the store: visible rows turned into facts,
 then answered by the pure rules of `progress` and `claims`."""
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def progress_answer(
     metric: str | None = None,
     period: str | None = None,
 ) -> Answer:
-    """SPEC §8 `mxt progress`: every target in force as of `as_of`, known at `known_at`,
+    """`mxt progress`: every target in force as of `as_of`, known at `known_at`,
     against its actual."""
     companies = [company] if company is not None else list(read_side.names(query))
     rows: list[dict[str, Any]] = []
@@ -123,7 +123,7 @@ def recorded_claims(
 
 @answering
 def check_answer(read_side: ReadSide, query: Query, claims: Sequence[ClaimToCheck]) -> Answer:
-    """SPEC §8 `mxt check`: each claim's verdict, why, and the ids of the evidence used."""
+    """`mxt check`: each claim's verdict, why, and the ids of the evidence used."""
     evidence = _company_evidence(read_side, query, (claim.company for claim in claims))
     results = []
     for claim in claims:

@@ -1,14 +1,13 @@
-"""`mxt conflicts` (SPEC §8): the slots whose visible announcements disagree.
+"""`mxt conflicts` (docs/concepts.md, Conflicts): the slots whose visible announcements disagree.
 
-A slot's announcements disagree when their values differ beyond their bounds (§5.1): the
-one in force is chosen by the rank rule, and every other visible announcement that says
-otherwise is listed beside it, with its source: one of lower rank (a report or expectation
-against the confirmed figure, earlier or later), or one of the same rank announced the same
-day. An earlier announcement of the same rank is a revision (the audit shows it), not a
-disagreement. Launch slots are settled by the earliest launch of the highest rank, so a
-second launch event of the same rank (a second city) is no disagreement either; and a
-factory's statuses follow each other by design, so factories are left out.
-"""
+A slot's announcements disagree when their values differ beyond their bounds (docs/concepts.md,
+Rank): the one in force is chosen by the rank rule, and every other visible announcement that says
+otherwise is listed beside it, with its source: one of lower rank (a report or expectation against
+the confirmed figure, earlier or later), or one of the same rank announced the same day. An earlier
+announcement of the same rank is a revision (the audit shows it), not a disagreement. Launch slots
+are settled by the earliest launch of the highest rank, so a second launch event of the same rank (a
+second city) is no disagreement either; and a factory's statuses follow each other by design, so
+factories are left out."""
 
 from __future__ import annotations
 

@@ -159,7 +159,7 @@ def diff(
     after = snapshot(read_side, after_query, names, markets, code)
     known = bool(names) and (code is None or read_side.market(code, after_query).known)
     changes = compare(before, after, code)
-    if code is None:  # the pace of targets and the verdicts of claims (SPEC §8)
+    if code is None:  # the pace of targets and the verdicts of claims
         from .checking import check_changes
 
         measured = check_changes(read_side, before_query, after_query, company)

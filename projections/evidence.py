@@ -1,4 +1,4 @@
-"""SPEC §5.1: which announcement answers for a slot, and what is shown beside it.
+"""Which announcement answers for a slot (docs/concepts.md, Rank), and what is shown beside it.
 
 Pure functions over the visible rows of one question (in time order). The slot of a row and
 the meaning of its value come from the kind registry (`events/kinds.py`).

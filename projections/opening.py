@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from mxt.domain.store import Store
 
-from . import tables
 from .projector import Projector
 
 if TYPE_CHECKING:
@@ -32,14 +31,15 @@ Location: TypeAlias = str | os.PathLike[str] | None
 
 def open_store(location: Location, mode: Mode) -> Store:
     """The store at `location` (None: the default one), opened for `mode`; with "write" and
-    "create" its read model's tables are made or upgraded first (`tables.prepare`), then
+    "create" its read model's tables are made or upgraded first (`Projector.prepare`), then
     the projector subscribed."""
     store = Store(location, create=mode in ("create", "scratch"))
     if mode in ("read", "scratch"):
         return store
     try:
-        tables.prepare(store)
-        store.subscribe(Projector(store).process)
+        projector = Projector(store)
+        projector.prepare()
+        store.subscribe(projector.process)
     except BaseException:
         store.close()
         raise

@@ -201,7 +201,7 @@ class Projector:
                 chunk,
             )
             for values in cursor.fetchall():
-                version = Version(*values[:STATE])
+                version = Version._make(values[:STATE])
                 current[version.recorded_id] = (version, values[STATE])
         closed: list[tuple[str, int]] = []  # (known_to, notification_id) of rows already written
         opened: dict[int, Version] = {}  # notification id -> rows this batch writes
@@ -252,18 +252,32 @@ class Projector:
             )
         return position
 
-    def rebuild(self, check: Check | None = None) -> int:
+    def prepare(self) -> None:
+        """Makes sure the store holds read-model tables of this version, filled, for a command
+        about to write: a store without them, or with those of another mxt, has them rebuilt
+        from the log in one transaction of its own (so they are never half made), committed
+        before the command's first write."""
+        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        with self.store.read() as cursor:
+            if tables.version_of(cursor) == tables.READ_MODEL_VERSION:
+                return
+        self.rebuild(unless_current=True)
+
+    def rebuild(self, check: Check | None = None, *, unless_current: bool = False) -> int:
         """Drops every read-model row and replays the whole log; returns the events applied.
 
         The tables are made anew and their lookup indexes built once at the end (one sort
         instead of a million index insertions); corrections and retractions are applied once
         every announcement is in, and the groups written once, at the end. `check` (verify)
         is handed the stored events as they are read, so the log is read once for both; if
-        it raises, nothing is written.
+        it raises, nothing is written. `unless_current`: leave tables of this version alone
+        (another process made them meanwhile).
         """
         self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
         with self.store.write() as transaction:
             cursor = transaction.cursor
+            if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
+                return 0
             tables.make(cursor)
             position = self.replay(cursor, check=check)
             if position:

@@ -92,15 +92,10 @@ class ReadSide:
         self.view = View(store)
         has_tables = store.tables_exist(("tracking", "rm_meta"))
         with store.read() as cursor:
-            cursor.execute(
-                "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
-            )
-            self.first_recorded: str | None
-            self.last_recorded: str | None
-            self.first_recorded, self.last_recorded, chained = cursor.fetchone()
-            cursor.execute("SELECT MAX(rowid) FROM stored_events")
-            last = cursor.fetchone()[0] or 0
-            if last != (chained or 0):  # a cheap sign of damage, before any answer
+            span = self.view.log_span(cursor)
+            self.first_recorded, self.last_recorded = span.first_recorded, span.last_recorded
+            last, chained = span.last, span.chained
+            if last != chained:  # a cheap sign of damage, before any answer
                 from mxt.domain.errors import DamagedLog
 
                 raise DamagedLog(

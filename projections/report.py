@@ -1,4 +1,4 @@
-"""What `mxt report` shows (SPEC §9), gathered from the queries: typed data, no HTML here.
+"""What `mxt report` shows, gathered from the queries: typed data, no HTML here.
 
 Per company: its state as of the date, each charted target's revisions against cumulative
 actuals, monthly deliveries, a market x model availability matrix and a timeline; for the
@@ -155,9 +155,9 @@ def _company(
 
 
 def checks_by_company(read_side: ReadSide, query: Query) -> dict[str, dict[str, list[Any]]]:
-    """Every company's targets against actuals (SPEC §8 progress) and its recorded claims
-    with their verdicts, by company key: each asked once for all companies (both read
-    every company's evidence, which costs the same for one company as for all)."""
+    """Every company's targets against actuals (as `mxt progress` counts them) and its recorded
+    claims with their verdicts, by company key: each asked once for all companies (both read every
+    company's evidence, which costs the same for one company as for all)."""
     from .checking import check_answer, progress_answer, recorded_claims
 
     found: dict[str, dict[str, list[Any]]] = {}
@@ -197,7 +197,8 @@ def target_series(
 ) -> list[TargetSeries]:
     """The targets in force with the latest periods, each with its revisions (retracted and
     unconfirmed ones left out) and the running total of the figures `progress` counted
-    against it (SPEC §8: nothing twice, a company total over its parts)."""
+    against it (nothing counted twice, a company total over its parts: docs/concepts.md,
+    Progress)."""
     chosen = sorted(in_force, key=lambda t: (t["period"], t["metric"]), reverse=True)
     series = []
     for target in chosen[:CHARTED_TARGETS]:

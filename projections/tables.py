@@ -17,8 +17,8 @@ at T" is one indexed seek per group and rank it holds (`ranks`), however long th
 behind it. That is what keeps as-of queries flat. `rm_entities` lists each company and
 model the same way, for their names.
 
-Writing commands make or upgrade the tables (`prepare`) before they append; reading never
-does: a read of a store whose tables are missing, of another version or behind the log
+Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
+reading never does: a read of a store whose tables are missing, of another version or behind the log
 answers from a replay into temporary tables (`shadow`) and writes nothing.
 """
 
@@ -152,28 +152,10 @@ def version_of(cursor: Any) -> str | None:
     return None if found is None else str(found[0])
 
 
-def prepare(store: Store) -> Any:
-    """Makes the read model's tables of this version in `store`, dropping those of another
-    version (a store written by an older mxt), for a command about to write; a catch-up then
-    fills them from the log. Returns the tracking recorder. Only writing commands call it."""
-    recorder = tracking_recorder(store)
-    store.ensure_tables(("tracking", "rm_meta"), recorder.create_table)
-    with store.read() as cursor:
-        if version_of(cursor) == READ_MODEL_VERSION:
-            return recorder
-    with store.write() as transaction:
-        cursor = transaction.cursor
-        if version_of(cursor) == READ_MODEL_VERSION:
-            return recorder  # another process upgraded it meanwhile
-        make(cursor)
-        for statement in INDEXES:
-            cursor.execute(statement)
-    return recorder
-
-
 def make(cursor: Any) -> None:
     """Drops the read-model tables and makes them empty, of this version, without their lookup
-    indexes (a rebuild builds those once, at the end), the tracking row cleared."""
+    indexes (the replay that fills them builds those once, at the end), the tracking row
+    cleared. Only a writing command's `Projector.prepare` and `mxt rebuild` call it."""
     for table in NAMES:
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in TABLES:

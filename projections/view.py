@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventsourcing.persistence import StoredEvent
 
@@ -23,10 +23,32 @@ from .tables import content_of, key
 
 # A version row `v` known at a moment (two parameters: the moment, twice).
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
+
+
+class Served(NamedTuple):
+    """What `SELECT_ROW` reads for one row: the version's own columns, then its recorded
+    event's stored columns and the digest the hash chain took of them."""
+
+    ann_id: str
+    content: str | None
+    recorded_at: str
+    recorded_id: int
+    retracted: int
+    known_from: str
+    event: str
+    reason: str | None
+    changes: str | None
+    state: bytes
+    originator_id: Any
+    originator_version: int
+    topic: str
+    digest: str | None
+
+
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
-    "e.originator_id, e.originator_version, e.topic, c.digest "  # to check the event is intact
+    "e.originator_id, e.originator_version, e.topic, c.digest "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
     "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
@@ -56,11 +78,30 @@ class Row:
         return (self.announced_on, self.recorded_at, self.recorded_id)
 
 
+class LogSpan(NamedTuple):
+    """When recording began and last happened, and the last log position stored and chained."""
+
+    first_recorded: str | None
+    last_recorded: str | None
+    last: int
+    chained: int
+
+
 class View:
     """The read model's answers for one store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    @staticmethod
+    def log_span(cursor: Any) -> LogSpan:
+        """The log's span (from the hash chain): what every answer's notes and checks need."""
+        cursor.execute(
+            "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
+        )
+        first, last_recorded, chained = cursor.fetchone()
+        cursor.execute("SELECT MAX(rowid) FROM stored_events")
+        return LogSpan(first, last_recorded, cursor.fetchone()[0] or 0, chained or 0)
 
     def latest(
         self,
@@ -75,8 +116,8 @@ class View:
         beside: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
-        one indexed seek per group and certainty it holds. The rank rule (SPEC §5.1) needs
-        no more: the latest of the highest rank is in force, the latest of a lower rank may
+        one indexed seek per group and certainty it holds. The rank rule (docs/concepts.md, Rank)
+        needs no more: the latest of the highest rank is in force, the latest of a lower rank may
         stand beside it.
 
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
@@ -302,29 +343,31 @@ def _narrow(
     return where, params
 
 
-def _check_intact(values: Sequence[Any]) -> None:
+def _check_intact(served: Served) -> None:
     """A row's recorded event still has the digest the hash chain took when it was recorded:
     a cheap check (one hash) so that an event edited in the log is never served."""
-    stored = StoredEvent(values[10], values[11], values[12], values[9])
-    if values[13] is None or event_digest(stored) != values[13]:
+    stored = StoredEvent(served.originator_id, served.originator_version, served.topic,
+                         served.state)  # fmt: skip
+    if served.digest is None or event_digest(stored) != served.digest:
         from mxt.domain.errors import DamagedLog
 
         raise DamagedLog(
-            f"log: stored event #{values[3]} changed since it was recorded (damaged; "
+            f"log: stored event #{served.recorded_id} changed since it was recorded (damaged; "
             "mxt verify names the damage)"
         )
 
 
 def _to_row(values: Sequence[Any]) -> Row:
-    _check_intact(values)
+    served = Served._make(values)
+    _check_intact(served)
     return Row(
-        ann_id=values[0],
-        content=content_of(values[1], values[9]),
-        recorded_at=values[2],
-        recorded_id=values[3],
-        retracted=bool(values[4]),
-        known_from=values[5],
-        event=values[6],
-        reason=values[7],
-        changes=json.loads(values[8]) if values[8] else None,
+        ann_id=served.ann_id,
+        content=content_of(served.content, served.state),
+        recorded_at=served.recorded_at,
+        recorded_id=served.recorded_id,
+        retracted=bool(served.retracted),
+        known_from=served.known_from,
+        event=served.event,
+        reason=served.reason,
+        changes=json.loads(served.changes) if served.changes else None,
     )

@@ -330,26 +330,29 @@ def test_postgres_read_model_answers_as_the_reference_fold(
 def test_catch_up_and_rebuild_equal_the_inline_read_model(
     transactions: list[list[dict[str, Any]]], data: st.DataObject
 ) -> None:
-    """Rows written inline, replayed by a read of a store that has none (writing nothing),
-    caught up from the log by the next write, or rebuilt: the same answers."""
+    """Rows written inline, replayed by a read of a store whose read model is behind its log
+    (writing nothing), caught up from the log by the next write, or rebuilt: the same
+    answers."""
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
         inline = open_new(folder, "inline.sqlite")
         stamps = record_all(inline, transactions)
         late_path = str(Path(folder) / "late.sqlite")
-        late = Store(late_path)  # a store written with no read model attached
+        open_store(late_path, "create").close()  # read-model tables made, while the log is empty
+        late = Store(late_path)  # then the log written with no projector subscribed
         from mxt.domain.copying import copy_log
 
         copy_log(inline, late)
         late.close()
         inline_read_side = ReadSide(inline)
-        for opened in ("read", "write"):  # "write": made and caught up, as a write would
+        for opened in ("read", "write"):
             late = open_store(late_path, opened)
-            if opened == "write":
+            if opened == "write":  # the projector catches up before a write's own events
                 with late.write() as transaction:
                     late.processors[0](transaction.cursor, [])
             late_read_side = ReadSide(late)
-            assert (late_read_side.replayed is not None) == (opened == "read")
-            assert late.tables_exist(("rm_meta",)) == (opened == "write")
+            assert late_read_side.replayed == (
+                "its read model is behind its log" if opened == "read" else None
+            )
             for query in queries(stamps, data):
                 for side in (late_read_side, inline_read_side):
                     answers = [
