@@ -371,12 +371,13 @@ CLAIM_TYPES = ("streak", "total", "target", "launched")
 
 
 class Claim(Announcement):
-    """A checkable statement somebody made; `mxt check` tests it against the data (§8)."""
+    """A checkable statement somebody made; `mxt check` tests it against the data (docs/concepts.md,
+    Claims)."""
 
     kind: Literal["claim"] = "claim"
     claim: ClaimObject = Field(
         description="The claim object (JSON on the command line): streak, total, target or "
-        "launched, SPEC §8."
+        "launched (docs/concepts.md, Claims)."
     )
 
 

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from mxt.events.kinds import SCOPED_KINDS, SLOT_FIELDS, agree, bounded, field_value, rank, scope
+from mxt.events.kinds import (
+    MODEL_SLOT_KINDS,
+    SCOPED_KINDS,
+    SLOT_FIELDS,
+    agree,
+    bounded,
+    field_value,
+    rank,
+    scope,
+)
 
 from .answers import Answer, answering
 from .evidence import by_slot, choose
@@ -68,7 +77,7 @@ def slot_view(row: Row) -> dict[str, Any]:
     content = row.content
     kind = content["kind"]
     slot: dict[str, Any] = {"company": content["company"], "kind": kind}
-    if content.get("model") or kind in ("orders", "wait-time", "launch", "deliveries"):
+    if content.get("model") or kind in MODEL_SLOT_KINDS:
         slot["model"] = content.get("model")
     slot.update({name: field_value(content, name) for name in SLOT_FIELDS[kind]})
     if kind in SCOPED_KINDS:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mxt.events.kinds import agree, bounded, rank, subject_of
+from mxt.events.kinds import COUNT_KINDS, agree, bounded, rank, subject_of
 
 from .tables import key
 from .view import Row
@@ -90,7 +90,7 @@ def evidence(row: Row, value_name: str | None = None) -> dict[str, Any]:
     content = row.content
     value, bound, high = bounded(content)
     shown: dict[str, Any] = {value_name or "value": value}
-    if content["kind"] in ("orders", "target", "deliveries"):
+    if content["kind"] in COUNT_KINDS:
         shown["bound"] = bound
         shown["high"] = high
     shown.update(
