@@ -98,6 +98,11 @@ def subject_of(content: dict[str, Any]) -> str:
     return str(content.get("topic", ""))
 
 
+def policy_markets(subject: str) -> set[str]:
+    """The markets a policy's subject (`subject_of`: `markets|except`) lists (`*`: every one)."""
+    return set(subject.split("|")[0].split(","))
+
+
 def _spelled(name: str, value: Any) -> str:
     """A slot field as text; names (a site, a trim) match case-insensitively."""
     if value is None:

@@ -17,7 +17,7 @@ from eventsourcing.persistence import StoredEvent
 
 from mxt.domain.integrity import event_digest
 from mxt.domain.store import Store
-from mxt.events.kinds import RANK
+from mxt.events.kinds import RANK, policy_markets
 
 from .tables import content_of, key
 
@@ -167,7 +167,7 @@ class View:
         listing = [
             subject
             for (subject,) in cursor.fetchall()
-            if not wanted.isdisjoint(subject.split("|")[0].split(","))
+            if not wanted.isdisjoint(policy_markets(subject))
         ]
         if not listing:
             return []
