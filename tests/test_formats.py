@@ -261,3 +261,15 @@ def test_the_streamed_log_reads_the_same_on_every_backend(store_location: str) -
         assert [row["id"] for row in rows_of(fmt, result.stdout)] == [
             f"s-{n}" for n in range(3, 11)
         ]
+
+
+def test_an_object_null_in_some_rows_is_only_its_dotted_columns_in_csv(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from mxt.cli.render import emit_csv, flatten
+
+    rows = [{"a": 1, "unconfirmed": None}, {"a": 2, "unconfirmed": {"value": 3}}]
+    emit_csv(iter([flatten(row) for row in rows]))
+    assert capsys.readouterr().out.splitlines() == ["a,unconfirmed.value", "1,", "2,3"]
+    emit_csv(iter([{"a": 1, "unconfirmed": None}]))  # null everywhere: the one column
+    assert capsys.readouterr().out.splitlines() == ["a,unconfirmed", "1,"]
