@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from eventsourcing.persistence import StoredEvent
-
-from mxt.domain.integrity import event_digest
-from mxt.domain.store import Store
+from mxt.domain.integrity import column_digest
+from mxt.domain.store import Store, origin_hex
 from mxt.events.kinds import RANK, policy_markets
 
 from .tables import content_of, key
@@ -54,9 +51,9 @@ SELECT_ROW = (
 )
 
 
-@dataclass(frozen=True)
-class Row:
-    """One version of one announcement, as the queries see it."""
+class Row(NamedTuple):
+    """One version of one announcement, as the queries see it (a tuple: a query makes
+    hundreds)."""
 
     ann_id: str
     content: dict[str, Any]
@@ -125,11 +122,12 @@ class View:
         Rows come back in time order.
         """
         where, params = _narrow("g", company, None if beside else model, kinds, subjects)
-        if beside and model is not None:
+        if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
             where.append(
-                f"(g.model_key=? OR (g.model_key='' AND g.kind IN ({','.join('?' * len(beside))})))"
+                f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
+                f"({','.join('?' * len(beside))}))"
             )
-            params += [key(model), *beside]
+            params += [key(model), key(model), *beside]
         where.append("g.first_on<=?")
         seek = (
             "(SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
@@ -231,28 +229,21 @@ class View:
     ) -> dict[str, tuple[str, dict[str, str]]]:
         """Each company (or one) and its models with a visible announcement up to `as_of`,
         spelled as in their earliest one: company key -> (name, {model key: name})."""
-        where, params = "first_on<=?", [as_of]
+        where, params = "e.first_on<=?", [as_of]
         if company is not None:
-            where += " AND company_key=?"
+            where += " AND e.company_key=?"
             params.append(key(company))
         cursor.execute(
-            "SELECT (SELECT v.notification_id FROM rm_versions v "
+            "SELECT f.announced_on, f.recorded_at, f.recorded_id, f.company_key, f.model_key, "
+            "f.company, f.model FROM (SELECT (SELECT v.notification_id FROM rm_versions v "
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
             f"AND v.announced_on<=? AND {VISIBLE} "
             "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.recorded_id LIMIT 1) "
-            f"FROM rm_entities e WHERE {where}",
+            f"AS earliest FROM rm_entities e WHERE {where}) AS s "
+            "JOIN rm_versions f ON f.notification_id = s.earliest",
             [as_of, known_at, known_at, *params],
         )
-        first_ids = [found[0] for found in cursor.fetchall() if found[0]]
-        firsts: list[tuple[Any, ...]] = []
-        for start in range(0, len(first_ids), 500):
-            chunk = first_ids[start : start + 500]
-            cursor.execute(
-                "SELECT announced_on, recorded_at, recorded_id, company_key, model_key, company, "
-                f"model FROM rm_versions WHERE notification_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            firsts.extend(tuple(row) for row in cursor.fetchall())
+        firsts = [tuple(row) for row in cursor.fetchall()]
         firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
         for *_, company_key, model_key, company_name, model_name in firsts:
@@ -346,9 +337,10 @@ def _narrow(
 def _check_intact(served: Served) -> None:
     """A row's recorded event still has the digest the hash chain took when it was recorded:
     a cheap check (one hash) so that an event edited in the log is never served."""
-    stored = StoredEvent(served.originator_id, served.originator_version, served.topic,
-                         served.state)  # fmt: skip
-    if served.digest is None or event_digest(stored) != served.digest:
+    digest = served.digest
+    if digest is None or digest != column_digest(
+        origin_hex(served.originator_id), served.originator_version, served.topic, served.state
+    ):
         from mxt.domain.errors import DamagedLog
 
         raise DamagedLog(
@@ -361,13 +353,13 @@ def _to_row(values: Sequence[Any]) -> Row:
     served = Served._make(values)
     _check_intact(served)
     return Row(
-        ann_id=served.ann_id,
-        content=content_of(served.content, served.state),
-        recorded_at=served.recorded_at,
-        recorded_id=served.recorded_id,
-        retracted=bool(served.retracted),
-        known_from=served.known_from,
-        event=served.event,
-        reason=served.reason,
-        changes=json.loads(served.changes) if served.changes else None,
+        served.ann_id,
+        content_of(served.content, served.state),
+        served.recorded_at,
+        served.recorded_id,
+        bool(served.retracted),
+        served.known_from,
+        served.event,
+        served.reason,
+        json.loads(served.changes) if served.changes else None,
     )
