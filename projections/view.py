@@ -24,7 +24,7 @@ VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 
 class Served(NamedTuple):
     """What `SELECT_ROW` reads for one row: the version's own columns, then its recorded
-    event's stored columns and the digest the hash chain took of them."""
+    event's stored columns and the digest the hash chain took of them, then its group."""
 
     ann_id: str
     content: str | None
@@ -40,12 +40,17 @@ class Served(NamedTuple):
     originator_version: int
     topic: str
     digest: str | None
+    company_key: str
+    kind: str
+    model_key: str
+    subject: str
 
 
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
-    "e.originator_id, e.originator_version, e.topic, c.digest "
+    "e.originator_id, e.originator_version, e.topic, c.digest, "
+    "v.company_key, v.kind, v.model_key, v.subject "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
     "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
@@ -64,6 +69,9 @@ class Row(NamedTuple):
     event: str
     reason: str | None
     changes: dict[str, Any] | None
+    # (company key, kind, model key, subject), as the read model keeps it (None: worked out
+    # from the content, as `evidence.slot_key` does)
+    slot: tuple[str, str, str, str] | None = None
 
     @property
     def announced_on(self) -> str:
@@ -362,4 +370,5 @@ def _to_row(values: Sequence[Any]) -> Row:
         served.event,
         served.reason,
         json.loads(served.changes) if served.changes else None,
+        (served.company_key, served.kind, served.model_key, served.subject),
     )
