@@ -287,11 +287,9 @@ class ReadSide:
                 if (metric is None or row.content["metric"] == metric)
                 and (period is None or row.content["period"] == period)
             ]
-            histories = {
-                row.ann_id: self.view.history(cursor, row.ann_id, query.known_at)
-                for row in rows
-                if row.event != "recorded"
-            }
+            corrected = {row.recorded_id: row.ann_id for row in rows if row.event != "recorded"}
+            found = self.view.histories(cursor, list(corrected), query.known_at)
+        histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
 
     # -- the log -------------------------------------------------------------------------

@@ -54,6 +54,8 @@ SELECT_ROW = (
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
     "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
+# The versions of announcements known at a moment (one parameter), each one's oldest first.
+HISTORY = "AND v.known_from<=? ORDER BY v.recorded_id, v.known_from, v.notification_id"
 
 
 class Row(NamedTuple):
@@ -314,11 +316,27 @@ class View:
         cursor.execute(
             SELECT_ROW
             + "WHERE v.recorded_id = (SELECT rowid FROM stored_events WHERE originator_id=? "
-            "AND originator_version=1) AND v.known_from<=? "
-            "ORDER BY v.known_from, v.notification_id",
+            "AND originator_version=1) " + HISTORY,
             (self.store.origin(aggregate_id(ann_id)), known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
+
+    def histories(
+        self, cursor: Any, recorded_ids: Sequence[int], known_at: str
+    ) -> dict[int, list[Row]]:
+        """`history` of several announcements at once, each found by the log position of its
+        recording (`Row.recorded_id`): position -> its versions, oldest first."""
+        found: dict[int, list[Row]] = {}
+        for start in range(0, len(recorded_ids), 500):
+            chunk = recorded_ids[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.recorded_id IN ({','.join('?' * len(chunk))}) " + HISTORY,
+                [*chunk, known_at],
+            )
+            for values in cursor.fetchall():
+                row = _to_row(values)
+                found.setdefault(row.recorded_id, []).append(row)
+        return found
 
 
 def _narrow(
