@@ -207,7 +207,7 @@ class ReadSide:
             rows = self._facts(cursor, query, company, model, also=MODEL_KINDS)
             names = self._names(cursor, query, company).get(key(company), Names(company))
         display = names.models.get(model_key, model)
-        facts = CompanyFacts.of(rows, names)  # it takes the kinds it knows, the rule the rest
+        facts = CompanyFacts.of(rows, names)  # launches, policies, entries, showcases
         state = model_state(rows, query, names.company, display, facts)
         return Answer(state, model_key in names.models)
 
