@@ -31,12 +31,12 @@ def event_digest(event: StoredEvent) -> str:
     """A digest of one stored event's bytes."""
     from .store import origin_hex
 
-    return _digest(
+    return column_digest(
         origin_hex(event.originator_id), event.originator_version, event.topic, event.state
     )
 
 
-def _digest(origin: str, version: int, topic: str, state: bytes) -> str:
+def column_digest(origin: str, version: int, topic: str, state: bytes) -> str:
     """The digest of a stored event's columns, its aggregate id already as hex text."""
     digest = hashlib.sha256(f"{origin}\n{version}\n{topic}\n".encode())
     digest.update(state)
@@ -184,7 +184,7 @@ def verify(
             damage.append(Damage(notification_id, position, "deleted from the log"))
         else:
             count += 1
-            if _digest(origin_hex(event[1]), event[2], event[3], bytes(event[4])) != digest:
+            if column_digest(origin_hex(event[1]), event[2], event[3], bytes(event[4])) != digest:
                 damage.append(Damage(event[0], position, "content changed since it was recorded"))
             event = next(event_iter, None)
         if chain_hash(previous, digest, recorded_at) == stored_hash:

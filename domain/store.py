@@ -168,7 +168,8 @@ _PG_WORDS = re.compile(r"\b(" + "|".join(_PG_NAMES) + r")\b")
 @lru_cache(maxsize=256)
 def postgres_sql(statement: str) -> str:
     """A statement of mxt's SQL in PostgreSQL's spelling."""
-    return _PG_WORDS.sub(lambda m: _PG_NAMES[m.group(1)], statement).replace("?", "%s")
+    spelled = _PG_WORDS.sub(lambda m: _PG_NAMES[m.group(1)], statement).replace("?", "%s")
+    return spelled.replace(" WITHOUT ROWID", "")  # SQLite's table layout; PostgreSQL has one
 
 
 class PostgresCursor:

@@ -48,9 +48,10 @@ def choose(rows: Sequence[Row]) -> Choice | None:
     is shown beside it as unconfirmed."""
     if not rows:
         return None
-    top = min(rank(row.content) for row in rows)
-    in_force = [row for row in rows if rank(row.content) == top][-1]
-    lower = [row for row in rows if rank(row.content) > top]
+    ranks = [rank(row.content) for row in rows]
+    top = min(ranks)
+    in_force = [row for row, level in zip(rows, ranks, strict=True) if level == top][-1]
+    lower = [row for row, level in zip(rows, ranks, strict=True) if level > top]
     unconfirmed = None
     if (
         lower
@@ -65,7 +66,7 @@ def by_slot(rows: Iterable[Row]) -> dict[SlotKey, list[Row]]:
     """Rows grouped by slot, each group in the order given."""
     slots: dict[SlotKey, list[Row]] = {}
     for row in rows:
-        slots.setdefault(slot_key(row.content), []).append(row)
+        slots.setdefault(row.slot or slot_key(row.content), []).append(row)
     return slots
 
 

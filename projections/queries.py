@@ -176,38 +176,38 @@ class ReadSide:
         company: str | None,
         model: str | None = None,
         subjects: Sequence[str] = (),
+        also: Sequence[str] = (),
     ) -> list[Row]:
         """The launch, policy, expected-entry and showcase rows a market status needs: every
         launch (of `model`, when given), and of the rest the latest of each rank in each
-        group (all the rank rule and 'the latest covering policy' need)."""
+        group (all the rank rule and 'the latest covering policy' need); with a `model`, the
+        latest of its groups of the kinds `also` in the same seek. In time order."""
         ask = (query.as_of, query.known_at)
         rows = self.view.in_groups(
             cursor, *ask, ("launch",), company=company, model=model, subjects=subjects
         )
         if model is None:
-            return rows + self.view.latest(
+            rows += self.view.latest(
                 cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
             )
-        # the model's showcases and expected entries, the company's own expected entries and
-        # its policies (which name no model)
-        return rows + self.view.latest(
-            cursor, *ask, ("policy", "showcase", "expected-entry"), company=company,
-            model=model, beside=("policy", "expected-entry"),
-        )  # fmt: skip
+        else:  # the model's showcases and expected entries, the company's own expected
+            # entries and its policies (which name no model)
+            rows += self.view.latest(
+                cursor, *ask, (*also, "policy", "showcase", "expected-entry"), company=company,
+                model=model, beside=("policy", "expected-entry"),
+            )  # fmt: skip
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         model_key = key(model)
         with self.store.read() as cursor:
-            rows = self.view.latest(
-                cursor, query.as_of, query.known_at, MODEL_KINDS, company=company, model=model
-            )
-            facts_rows = self._facts(cursor, query, company, model)
+            rows = self._facts(cursor, query, company, model, also=MODEL_KINDS)
             names = self._names(cursor, query, company).get(key(company), Names(company))
         display = names.models.get(model_key, model)
-        facts = CompanyFacts.of(sorted(facts_rows, key=lambda row: row.order), names)
-        rows = sorted([*rows, *facts.launches.get(model_key, [])], key=lambda row: row.order)
+        facts = CompanyFacts.of(rows, names)  # launches, policies, entries, showcases
         state = model_state(rows, query, names.company, display, facts)
         return Answer(state, model_key in names.models)
 
@@ -217,16 +217,14 @@ class ReadSide:
         expected entries."""
         with self.store.read() as cursor:
             rows = self.view.latest(
-                cursor, query.as_of, query.known_at, ("target",), company=company
-            )
+                cursor, query.as_of, query.known_at, ("target", "policy", "expected-entry"),
+                company=company,
+            )  # fmt: skip
             rows += self.view.latest(  # the company's own delivery totals
                 cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
             )
             rows += self.view.in_groups(
                 cursor, query.as_of, query.known_at, ("launch",), company=company
-            )
-            rows += self.view.latest(
-                cursor, query.as_of, query.known_at, ("policy", "expected-entry"), company=company
             )
             rows += self.view.every(
                 cursor, query.as_of, query.known_at, ("factory",), company=company
@@ -289,11 +287,9 @@ class ReadSide:
                 if (metric is None or row.content["metric"] == metric)
                 and (period is None or row.content["period"] == period)
             ]
-            histories = {
-                row.ann_id: self.view.history(cursor, row.ann_id, query.known_at)
-                for row in rows
-                if row.event != "recorded"
-            }
+            corrected = {row.recorded_id: row.ann_id for row in rows if row.event != "recorded"}
+            found = self.view.histories(cursor, list(corrected), query.known_at)
+        histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
 
     # -- the log -------------------------------------------------------------------------
@@ -416,7 +412,7 @@ class ReadSide:
                 )  # fmt: skip
             names = self._names(cursor, query, content["company"])
         own = names.get(key(content["company"])) or Names(model)
-        facts = CompanyFacts.of(sorted(facts_rows, key=lambda row: row.order), own)
+        facts = CompanyFacts.of(facts_rows, own)
         found: list[dict[str, Any]] = []
         launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
         for market, ann_id in sorted(launches.ids.items()):

@@ -10,7 +10,7 @@ of the tests decides the same rules on its own, from a plain replay.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -65,9 +65,17 @@ def all_markets() -> tuple[str, ...]:
 def policy_covers(content: dict[str, Any], market: str) -> bool:
     """A policy covers a market listed (directly, through `*` or a region) and not excepted."""
     listed = content["markets"]
-    if not ("*" in listed or any(market_covers(code, market) for code in listed)):
+    if "*" not in listed and market not in covered_by(tuple(listed)):
         return False
-    return not any(market_covers(code, market) for code in content.get("except", ()))
+    excepted = content.get("except")
+    return not excepted or market not in covered_by(tuple(excepted))
+
+
+@lru_cache(maxsize=4096)
+def covered_by(codes: tuple[str, ...]) -> frozenset[str]:
+    """Every market that one of `codes` covers (`market_covers`): the codes themselves and
+    the members of the regions among them."""
+    return frozenset(codes).union(*(REGIONS.get(code, ()) for code in codes))
 
 
 def covering_policy(policies: Sequence[Row], market: str) -> Row | None:
@@ -324,6 +332,8 @@ class CompanyFacts:
     decided: dict[tuple[str, str], Launches] = field(default_factory=dict, compare=False)
     covering: dict[str, list[Row]] = field(default_factory=dict, compare=False)
     by_market: dict[str, list[int]] = field(default_factory=dict, compare=False)
+    policy_for: dict[str, Row | None] = field(default_factory=dict, compare=False)
+    shown_of: dict[str, list[Row]] | None = field(default=None, compare=False)
 
     def launched(self, model_key: str, as_of: str) -> Launches:
         """A model's launches as of a date, worked out once for every market asked about."""
@@ -378,10 +388,26 @@ class CompanyFacts:
         return found
 
     def blocking(self, market: str, as_of: str) -> Row | None:
-        """The policy that blocks `market` as of `as_of`: the latest covering it, while its
-        `not_before` is still ahead."""
-        policy = covering_policy(self.policies, market)
+        """The policy that blocks `market` as of `as_of`: the latest covering it (worked out
+        once per market), while its `not_before` is still ahead."""
+        if market in self.policy_for:
+            policy = self.policy_for[market]
+        else:
+            policy = self.policy_for[market] = covering_policy(self.policies, market)
         return policy if policy is not None and policy.content["not_before"] > as_of else None
+
+    def shown(self, model_key: str, market: str) -> list[Row]:
+        """A model's showcases in a market covering `market`, in their order."""
+        if self.shown_of is None:  # first call: the showcases naming a market, by model
+            self.shown_of = {}
+            for row in self.showcases:
+                if row.content.get("market"):
+                    self.shown_of.setdefault(key(row.content["model"]), []).append(row)
+        return [
+            row
+            for row in self.shown_of.get(model_key, ())
+            if market_covers(row.content["market"], market)
+        ]
 
     def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
         """The market status of one model (docs/concepts.md, Statuses): available > announced >
@@ -390,11 +416,7 @@ class CompanyFacts:
         launched_on, planned_on, where = launches.in_market(market)
         blocking = self.blocking(market, as_of)
         entry = self.entry_for(model_key, market)
-        shown = [
-            row for row in self.showcases
-            if key(row.content["model"]) == model_key and row.content.get("market")
-            and market_covers(row.content["market"], market)
-        ]  # fmt: skip
+        shown = self.shown(model_key, market)
         source: Row | None = None
         if launched_on or planned_on:
             status = "available" if launched_on else "announced"
@@ -549,7 +571,7 @@ def factories(rows: Iterable[Row], as_of: str) -> list[dict[str, Any]]:
             )
         )
     views.sort(key=lambda v: (v.site.casefold(), v.phase))
-    return [asdict(view) for view in views]
+    return [dict(vars(view)) for view in views]  # (its fields hold no other dataclass)
 
 
 def scoped_view(choice: Choice, value_name: str, *names: str) -> dict[str, Any]:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from eventsourcing.persistence import StoredEvent
-
-from mxt.domain.integrity import event_digest
-from mxt.domain.store import Store
+from mxt.domain.integrity import column_digest
+from mxt.domain.store import Store, origin_hex
 from mxt.events.kinds import RANK, policy_markets
 
 from .tables import content_of, key
@@ -27,7 +24,7 @@ VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 
 class Served(NamedTuple):
     """What `SELECT_ROW` reads for one row: the version's own columns, then its recorded
-    event's stored columns and the digest the hash chain took of them."""
+    event's stored columns and the digest the hash chain took of them, then its group."""
 
     ann_id: str
     content: str | None
@@ -43,20 +40,27 @@ class Served(NamedTuple):
     originator_version: int
     topic: str
     digest: str | None
+    company_key: str
+    kind: str
+    model_key: str
+    subject: str
 
 
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
-    "e.originator_id, e.originator_version, e.topic, c.digest "
+    "e.originator_id, e.originator_version, e.topic, c.digest, "
+    "v.company_key, v.kind, v.model_key, v.subject "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
     "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
+# The versions of announcements known at a moment (one parameter), each one's oldest first.
+HISTORY = "AND v.known_from<=? ORDER BY v.recorded_id, v.known_from, v.notification_id"
 
 
-@dataclass(frozen=True)
-class Row:
-    """One version of one announcement, as the queries see it."""
+class Row(NamedTuple):
+    """One version of one announcement, as the queries see it (a tuple: a query makes
+    hundreds)."""
 
     ann_id: str
     content: dict[str, Any]
@@ -67,6 +71,9 @@ class Row:
     event: str
     reason: str | None
     changes: dict[str, Any] | None
+    # (company key, kind, model key, subject), as the read model keeps it (None: worked out
+    # from the content, as `evidence.slot_key` does)
+    slot: tuple[str, str, str, str] | None = None
 
     @property
     def announced_on(self) -> str:
@@ -125,11 +132,12 @@ class View:
         Rows come back in time order.
         """
         where, params = _narrow("g", company, None if beside else model, kinds, subjects)
-        if beside and model is not None:
+        if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
             where.append(
-                f"(g.model_key=? OR (g.model_key='' AND g.kind IN ({','.join('?' * len(beside))})))"
+                f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
+                f"({','.join('?' * len(beside))}))"
             )
-            params += [key(model), *beside]
+            params += [key(model), key(model), *beside]
         where.append("g.first_on<=?")
         seek = (
             "(SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
@@ -231,28 +239,21 @@ class View:
     ) -> dict[str, tuple[str, dict[str, str]]]:
         """Each company (or one) and its models with a visible announcement up to `as_of`,
         spelled as in their earliest one: company key -> (name, {model key: name})."""
-        where, params = "first_on<=?", [as_of]
+        where, params = "e.first_on<=?", [as_of]
         if company is not None:
-            where += " AND company_key=?"
+            where += " AND e.company_key=?"
             params.append(key(company))
         cursor.execute(
-            "SELECT (SELECT v.notification_id FROM rm_versions v "
+            "SELECT f.announced_on, f.recorded_at, f.recorded_id, f.company_key, f.model_key, "
+            "f.company, f.model FROM (SELECT (SELECT v.notification_id FROM rm_versions v "
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
             f"AND v.announced_on<=? AND {VISIBLE} "
             "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.recorded_id LIMIT 1) "
-            f"FROM rm_entities e WHERE {where}",
+            f"AS earliest FROM rm_entities e WHERE {where}) AS s "
+            "JOIN rm_versions f ON f.notification_id = s.earliest",
             [as_of, known_at, known_at, *params],
         )
-        first_ids = [found[0] for found in cursor.fetchall() if found[0]]
-        firsts: list[tuple[Any, ...]] = []
-        for start in range(0, len(first_ids), 500):
-            chunk = first_ids[start : start + 500]
-            cursor.execute(
-                "SELECT announced_on, recorded_at, recorded_id, company_key, model_key, company, "
-                f"model FROM rm_versions WHERE notification_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            firsts.extend(tuple(row) for row in cursor.fetchall())
+        firsts = [tuple(row) for row in cursor.fetchall()]
         firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
         for *_, company_key, model_key, company_name, model_name in firsts:
@@ -315,11 +316,27 @@ class View:
         cursor.execute(
             SELECT_ROW
             + "WHERE v.recorded_id = (SELECT rowid FROM stored_events WHERE originator_id=? "
-            "AND originator_version=1) AND v.known_from<=? "
-            "ORDER BY v.known_from, v.notification_id",
+            "AND originator_version=1) " + HISTORY,
             (self.store.origin(aggregate_id(ann_id)), known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
+
+    def histories(
+        self, cursor: Any, recorded_ids: Sequence[int], known_at: str
+    ) -> dict[int, list[Row]]:
+        """`history` of several announcements at once, each found by the log position of its
+        recording (`Row.recorded_id`): position -> its versions, oldest first."""
+        found: dict[int, list[Row]] = {}
+        for start in range(0, len(recorded_ids), 500):
+            chunk = recorded_ids[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.recorded_id IN ({','.join('?' * len(chunk))}) " + HISTORY,
+                [*chunk, known_at],
+            )
+            for values in cursor.fetchall():
+                row = _to_row(values)
+                found.setdefault(row.recorded_id, []).append(row)
+        return found
 
 
 def _narrow(
@@ -346,9 +363,10 @@ def _narrow(
 def _check_intact(served: Served) -> None:
     """A row's recorded event still has the digest the hash chain took when it was recorded:
     a cheap check (one hash) so that an event edited in the log is never served."""
-    stored = StoredEvent(served.originator_id, served.originator_version, served.topic,
-                         served.state)  # fmt: skip
-    if served.digest is None or event_digest(stored) != served.digest:
+    digest = served.digest
+    if digest is None or digest != column_digest(
+        origin_hex(served.originator_id), served.originator_version, served.topic, served.state
+    ):
         from mxt.domain.errors import DamagedLog
 
         raise DamagedLog(
@@ -361,13 +379,14 @@ def _to_row(values: Sequence[Any]) -> Row:
     served = Served._make(values)
     _check_intact(served)
     return Row(
-        ann_id=served.ann_id,
-        content=content_of(served.content, served.state),
-        recorded_at=served.recorded_at,
-        recorded_id=served.recorded_id,
-        retracted=bool(served.retracted),
-        known_from=served.known_from,
-        event=served.event,
-        reason=served.reason,
-        changes=json.loads(served.changes) if served.changes else None,
+        served.ann_id,
+        content_of(served.content, served.state),
+        served.recorded_at,
+        served.recorded_id,
+        bool(served.retracted),
+        served.known_from,
+        served.event,
+        served.reason,
+        json.loads(served.changes) if served.changes else None,
+        (served.company_key, served.kind, served.model_key, served.subject),
     )

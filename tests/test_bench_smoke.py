@@ -89,3 +89,19 @@ def test_benchmark_measures_every_section_at_a_tiny_size(tmp_path: Path) -> None
     made = bench("bench.generate", "--size", "300", "--out", str(again), "--validate", "0")
     assert made.returncode == 0, made.stderr
     assert again.read_bytes() == stream.read_bytes()
+
+
+def test_query_comparison_runs_two_copies_on_their_own_stores(tmp_path: Path) -> None:
+    run = bench(
+        "bench.queries", "worktree", "HEAD", "--size", "300", "--parts", "2", "--rounds", "2",
+        "--samples", "3", "--workdir", str(tmp_path),
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert "| query | `worktree` p50 (p95) ms | `HEAD` p50 (p95) ms |" in lines
+    for name in ("state model", "state market", "state company", "audit targets"):
+        assert any(line.startswith(f"| `{name}` |") for line in lines), name
+        assert any(line.startswith(f"| `{name} cpu` |") for line in lines), name
+    assert "6 samples of each query at each revision." in lines
+    for revision in ("worktree", "HEAD"):
+        assert (tmp_path / f"store-{revision}.sqlite").exists()
