@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeAlias
 
-from mxt.events.announcements import Correction, Retraction, apply_correction
 from mxt.events.content import canonical_json, normalised_changes
+from mxt.events.schemas.base import Correction, Retraction, apply_correction
 
 from .errors import (
     AlreadyRetracted,

@@ -11,15 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from mxt.events.announcements import (
-    Announcement,
-    Correction,
-    Retraction,
-    parse_line,
-    with_id,
-)
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
+from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
 
 from .decisions import decide_correction, decide_recording, decide_retraction
 from .errors import (
@@ -57,14 +51,13 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
 
 def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
-    line = parse_line({"kind": "correction", "id": announcement_id, "set": changes,
-                       "reason": reason})  # fmt: skip
+    line = validated(Correction, {"id": announcement_id, "set": changes, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
-    line = parse_line({"kind": "retraction", "id": announcement_id, "reason": reason})
+    line = validated(Retraction, {"id": announcement_id, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
 
