@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
@@ -23,8 +23,11 @@ from .errors import (
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from .model import DomainEvent, aggregate_id, recorded_event
 from .store import Store, WriteTransaction, stored_announcement
+from .stored import aggregate_id, recorded_event
+
+if TYPE_CHECKING:
+    from .model import DomainEvent
 
 BATCH_SIZE = 1000
 
