@@ -474,7 +474,7 @@ def measure_queries(run: Run) -> None:
     settings = run.settings
     run.section(
         "As-of queries",
-        "In-process latency of the `Tracker` methods behind `state model`, `state market`, "
+        "In-process latency of the `ReadSide` methods behind `state model`, `state market`, "
         "`state company` and `audit targets --company`, each with a random subject, a random "
         "`--as-of` (2016-01-01 … 2026-06-30) and a random `--known-at` (from the first "
         "recorded event to a little after the last). Each store is imported in "
@@ -536,14 +536,14 @@ def time_queries(
     """p50, p95 (ms), samples and share of answers with data, for each query kind."""
     from mxt.cli.options import make_query
     from mxt.domain.store import Store
-    from mxt.projections.queries import Tracker
+    from mxt.projections.queries import ReadSide
 
     settings = run.settings
     manifest = load_manifest(settings.workdir / f"stream-{size}-seed{settings.seed}.jsonl")
     companies = manifest["companies"]
     rng = random.Random(settings.seed * 7919 + size)
     store = Store(store_path)
-    tracker = Tracker(store)
+    read_side = ReadSide(store)
     with store.read() as cursor:
         cursor.execute("SELECT MIN(known_from), MAX(known_from) FROM rm_versions")
         first, last = cursor.fetchone()
@@ -558,16 +558,16 @@ def time_queries(
 
     def state_model() -> bool:
         chosen = rng.choice(companies)
-        return bool(tracker.model(chosen["name"], rng.choice(chosen["models"]), query()).known)
+        return bool(read_side.model(chosen["name"], rng.choice(chosen["models"]), query()).known)
 
     def state_market() -> bool:
-        return bool(tracker.market(rng.choice(MARKETS), query()).known)
+        return bool(read_side.market(rng.choice(MARKETS), query()).known)
 
     def state_company() -> bool:
-        return bool(tracker.company(rng.choice(companies)["name"], query()).known)
+        return bool(read_side.company(rng.choice(companies)["name"], query()).known)
 
     def audit_targets() -> bool:
-        return bool(tracker.audit_targets(query(), company=rng.choice(companies)["name"]).known)
+        return bool(read_side.audit_targets(query(), company=rng.choice(companies)["name"]).known)
 
     calls: dict[str, Callable[[], bool]] = {
         "state model": state_model,

@@ -40,11 +40,11 @@ def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) ->
 
     from mxt.cli.options import make_query
     from mxt.domain.store import Store
-    from mxt.projections.queries import Tracker
+    from mxt.projections.queries import ReadSide
 
     companies = load_manifest(stream)["companies"]
     rng = random.Random(1)
-    tracker = Tracker(Store(store_path))
+    read_side = ReadSide(Store(store_path))
     sections = []
     for name in ("state model", "state market", "state company", "audit targets"):
         profiler = Profiler(interval=0.0005)
@@ -53,13 +53,13 @@ def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) ->
             chosen = rng.choice(companies)
             query = make_query(f"{rng.randint(2016, 2025)}-06-30", None)
             if name == "state model":
-                tracker.model(chosen["name"], rng.choice(chosen["models"]), query)
+                read_side.model(chosen["name"], rng.choice(chosen["models"]), query)
             elif name == "state market":
-                tracker.market(rng.choice(MARKETS), query)
+                read_side.market(rng.choice(MARKETS), query)
             elif name == "state company":
-                tracker.company(chosen["name"], query)
+                read_side.company(chosen["name"], query)
             else:
-                tracker.audit_targets(query, company=chosen["name"])
+                read_side.audit_targets(query, company=chosen["name"])
         profiler.stop()
         sections.append(f"### {name} ({calls} calls)\n\n" + profiler.output_text(color=False))
     report.write_text("\n".join(sections))

@@ -102,7 +102,7 @@ def rebuild_command(context: Context, force: bool) -> None:
     """
     from mxt.domain.errors import DamagedLog
     from mxt.domain.integrity import verify_log, verify_store
-    from mxt.projections.readmodel import ReadModel
+    from mxt.projections.projector import Projector
 
     def refuse_damage(report: Any) -> None:
         if not report.intact:
@@ -116,7 +116,7 @@ def rebuild_command(context: Context, force: bool) -> None:
 
     with context.open_store("read") as store:
         try:
-            applied = ReadModel(store).rebuild(None if force else check)
+            applied = Projector(store).rebuild(None if force else check)
         except DamagedLog:
             if not force:  # an event the rebuild could not read: say what verify finds
                 refuse_damage(verify_store(store))

@@ -47,10 +47,10 @@ def show_checks(context: Context, query: Any, claims: Any, output: Output, stric
 
     from .options import known_at_label
 
-    tracker = context.open_tracker()
+    read_side = context.open_read_side()
     if claims is None:
-        claims = recorded_claims(tracker, query)
-    answer = check_answer(tracker, query, claims)
+        claims = recorded_claims(read_side, query)
+    answer = check_answer(read_side, query, claims)
     known_at = known_at_label(query.known_at)
     if output.machine:
         output.emit(answer.data)

@@ -27,8 +27,8 @@ def conflicts_command(
     from .read import _query, _report_unknown, count
 
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = conflicts(tracker, query, company)
+    read_side = context.open_read_side()
+    answer = conflicts(read_side, query, company)
     if output.machine:
         output.emit(answer.data)
     else:

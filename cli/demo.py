@@ -52,15 +52,18 @@ def step(title: str) -> None:
 
 def check_new_or_empty(location: str) -> None:
     """The demo loads only into a store that does not exist yet or holds no events."""
-    from mxt.domain.errors import BadStoreLocation
+    from mxt.domain.errors import BadStoreLocation, StoreMissing
     from mxt.domain.store import parse_location
     from mxt.projections.opening import open_store
 
     path, is_postgres = parse_location(location)
     if not is_postgres and not Path(path).exists():
         return
-    with open_store(location, "read") as store:
-        held = store.max_notification_id()
+    try:
+        with open_store(location, "read") as store:
+            held = store.max_notification_id()
+    except StoreMissing:  # a file or database that holds no mxt log yet: empty
+        return
     if held:
         raise BadStoreLocation(
             f"store: {store.display_location} already holds events; the demo loads only into "

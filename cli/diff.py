@@ -43,7 +43,7 @@ def diff_command(
     from .options import diff_subject, known_at_label, nothing_known_note, parse_span
 
     before, after = parse_span(date_from, date_to, known_at)
-    answer = diff(context.open_tracker(), before, after, company, market)
+    answer = diff(context.open_read_side(), before, after, company, market)
     if output.machine:
         output.emit(answer.data)
     else:

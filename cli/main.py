@@ -19,7 +19,7 @@ from mxt.events.errors import InputError
 if TYPE_CHECKING:
     from mxt.domain.store import Store
     from mxt.projections.opening import Mode
-    from mxt.projections.queries import Tracker
+    from mxt.projections.queries import ReadSide
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -162,11 +162,18 @@ class Context:
 
         return open_store(self.store_location, mode)
 
-    def open_tracker(self) -> Tracker:
-        """The store opened for reading, its read model caught up, ready for queries."""
+    def open_read_side(self) -> ReadSide:
+        """The store opened for reading, ready for queries (nothing is written: a read model
+        missing or behind is replayed, with a note on stderr)."""
         from mxt.projections.opening import open_read_side
 
-        return open_read_side(self.store_location)
+        from .options import replayed_note
+
+        read_side = open_read_side(self.store_location)
+        if read_side.replayed is not None:
+            click.echo(replayed_note(read_side.store.display_location, read_side.replayed),
+                       err=True)  # fmt: skip
+        return read_side
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -174,7 +181,7 @@ class Context:
 @click.version_option(package_name="mxt")
 @click.pass_context
 def cli(ctx: click.Context, store: str | None) -> None:
-    """mxt, the market-expansion tracker: corporate announcements as immutable events,
+    """mxt, the market-expansion read_side: corporate announcements as immutable events,
     and the state of every model, market and company as of any date.
 
     Example: mxt state company Xiaomi --as-of 2025-07-05

@@ -79,3 +79,11 @@ def nothing_known_note(subject: str, query: Query, began: str | None = None) -> 
 def diff_subject(company: str | None, market: str | None) -> str:
     """What a diff is about, as its note names it: a company, a market, or both."""
     return " in ".join(filter(None, (company or "any company", market and f"market {market}")))
+
+
+def replayed_note(store: str, reason: str) -> str:
+    """The stderr note of an answer read from a replay of the log (`ReadSide.replayed`)."""
+    return (
+        f"note: {store}: {reason}; answered from a replay of the log, nothing written "
+        "(mxt rebuild stores the read model, and any write catches it up)"
+    )

@@ -82,8 +82,8 @@ def progress_command(
         except ValueError as error:
             raise InputError("period", str(error)) from None
     query = make_query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = progress_answer(tracker, query, company, metric, period)
+    read_side = context.open_read_side()
+    answer = progress_answer(read_side, query, company, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:

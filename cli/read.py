@@ -70,7 +70,7 @@ def log_command(
     from .options import parse_as_of
 
     query = _query(as_of, known_at)
-    answer = context.open_tracker().log(
+    answer = context.open_read_side().log(
         query,
         since=parse_as_of(since) if since else None,
         until=parse_as_of(until) if until else None,
@@ -181,7 +181,7 @@ def state_model(
     if not sep or not company.strip() or not model.strip():
         raise InputError("model", f"expected COMPANY/MODEL, got {subject!r}")
     query = _query(as_of, known_at)
-    answer = context.open_tracker().model(company.strip(), model.strip(), query)
+    answer = context.open_read_side().model(company.strip(), model.strip(), query)
     state = answer.data
     if output.machine:
         output.emit(state)
@@ -233,7 +233,7 @@ def state_market(
     Example: mxt state market DE --as-of 2026-06-01
     """
     query = _query(as_of, known_at)
-    answer = context.open_tracker().market(code, query, every)
+    answer = context.open_read_side().market(code, query, every)
     state = answer.data
     if output.machine:
         output.emit(state)
@@ -263,9 +263,9 @@ def state_company(
     from mxt.projections.checking import company_claims
 
     query = _query(as_of, known_at)
-    tracker = context.open_tracker()
-    answer = tracker.company(name, query)
-    state = {**answer.data, "claims": company_claims(tracker, name, query)}
+    read_side = context.open_read_side()
+    answer = read_side.company(name, query)
+    state = {**answer.data, "claims": company_claims(read_side, name, query)}
     if output.machine:
         output.emit(state)
     else:
@@ -330,7 +330,7 @@ def audit_targets(
     Example: mxt audit targets --company Xiaomi --metric production --period 2025
     """
     query = _query(as_of, known_at)
-    answer = context.open_tracker().audit_targets(query, company, metric, period)
+    answer = context.open_read_side().audit_targets(query, company, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:
@@ -386,7 +386,7 @@ def show_command(
     from mxt.domain.errors import UnknownAnnouncement
 
     query = _query(as_of, known_at)
-    answer = context.open_tracker().show(announcement_id, query)
+    answer = context.open_read_side().show(announcement_id, query)
     if not answer.known:
         raise UnknownAnnouncement(announcement_id)
     shown = answer.data

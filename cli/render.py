@@ -205,11 +205,14 @@ def _flat_rows(answer: Any) -> Iterator[dict[str, Any]]:
 
 
 def _columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Every column of `rows`, in the order first seen."""
+    """Every column of `rows`, in the order first seen; an object that is null in some rows
+    and has fields in others is only its dotted columns (`unconfirmed.value`, …), left empty
+    where it is null."""
     seen: dict[str, None] = {}
     for row in rows:
         seen.update(dict.fromkeys(row))
-    return list(seen)
+    parents = {name.rsplit(".", 1)[0] for name in seen if "." in name}
+    return [name for name in seen if name not in parents]
 
 
 def emit_json(value: Any) -> None:
@@ -255,9 +258,14 @@ def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = Non
         columns, rows = _columns(materialised), iter(materialised)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="raise")
+    known = set(columns)
     writer.writeheader()
     while page := list(islice(rows, PAGE)):
-        writer.writerows({name: csv_cell(value) for name, value in row.items()} for row in page)
+        writer.writerows(
+            {name: csv_cell(value) for name, value in row.items()
+             if value is not None or name in known}  # a null object: its dotted columns
+            for row in page
+        )  # fmt: skip
         click.echo(buffer.getvalue(), nl=False)
         buffer.seek(0)
         buffer.truncate()

@@ -45,7 +45,7 @@ def report_command(
     from .options import make_query, nothing_known_note
 
     query = make_query(as_of, known_at)
-    report = gather_report(context.open_tracker(), query, companies)
+    report = gather_report(context.open_read_side(), query, companies)
     for company in report.companies:
         if not company.timeline_total:
             note(nothing_known_note(company.name, query))

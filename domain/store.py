@@ -17,7 +17,7 @@ import sqlite3
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -316,8 +316,8 @@ class WriteTransaction:
 class Store:
     """An open mxt store: the eventsourcing application and the transactions mxt runs on it.
 
-    With `create=False` (read commands, `verify`) a SQLite path that does not exist is an
-    error and nothing is made, not even its folder.
+    With `create=False` (read commands, `verify`) a SQLite path that does not exist, or a
+    database that holds no mxt log, is an error and nothing is made, not even a folder.
     """
 
     def __init__(
@@ -325,23 +325,35 @@ class Store:
     ) -> None:
         self.location, self.is_postgres = parse_location(location)
         self.processors: list[Processor] = []
+        self._held: Any = None  # the cursor of a read transaction every `read()` shares
         if self.is_postgres:
             probe_postgres(self.location, self.display_location)
         elif not create and not Path(self.location).exists():
             raise StoreMissing(
                 f"store: no store at {self.location} (only record and import create one)"
             )
+        elif not create and not _holds_log(self.location):
+            raise StoreMissing(self._no_log())
         try:
             env = self._env()
             self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            self._create_tables()
+            if create:
+                self._create_tables()
+            elif not self.tables_exist(LOG_TABLES):
+                self.app.close()
+                raise StoreMissing(self._no_log())
         except DomainError:
             raise
         except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
             raise StoreUnavailable(
                 f"store: cannot open {self.display_location}: {database_problem(error)}"
             ) from error
+
+    def _no_log(self) -> str:
+        return (
+            f"store: {self.display_location} holds no mxt log (only record and import create one)"
+        )
 
     @property
     def display_location(self) -> str:
@@ -376,12 +388,12 @@ class Store:
             with self.write() as transaction:
                 Chain.create_table(transaction.cursor)
 
-        self.ensure_tables(("stored_events", "mxt_chain"), create)
+        self.ensure_tables(LOG_TABLES, create)
 
     def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
         """Runs `create` unless `tables` exist: once per store, even when several processes
         open a new store at the same moment (PostgreSQL: under an advisory lock)."""
-        if self._tables_exist(tables):
+        if self.tables_exist(tables):
             return
         if not self.is_postgres:
             retry_first_use(create)
@@ -389,13 +401,13 @@ class Store:
         with self.datastore.get_connection() as connection:
             connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
             try:
-                if not self._tables_exist(tables):
+                if not self.tables_exist(tables):
                     create()
             finally:
                 connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))
         self.datastore.register_type_adapters()  # the event type may be another's creation
 
-    def _tables_exist(self, tables: Sequence[str]) -> bool:
+    def tables_exist(self, tables: Sequence[str]) -> bool:
         with self.read() as cursor:
             if self.is_postgres:
                 names = [postgres_sql(table) for table in tables]
@@ -416,6 +428,7 @@ class Store:
         self.processors.append(processor)
 
     def close(self) -> None:
+        self._held = None
         self.app.close()
 
     def __enter__(self) -> Store:
@@ -457,7 +470,11 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Any]:
-        """A read transaction: one consistent snapshot of the store."""
+        """A read transaction: one consistent snapshot of the store (while `held`, the one
+        transaction every read shares)."""
+        if self._held is not None:
+            yield self._held
+            return
         with self._failures("cannot read"):
             if self.is_postgres:
                 with (
@@ -469,6 +486,18 @@ class Store:
                 return
             with self.datastore.transaction(commit=False) as cursor:
                 yield cursor
+
+    @contextmanager
+    def held(self) -> Iterator[Any]:
+        """One read transaction that every `read()` inside the block shares: one snapshot for
+        a whole command, and one connection, so that temporary tables made on it are seen
+        by every read."""
+        with self.read() as cursor:
+            self._held = cursor
+            try:
+                yield cursor
+            finally:
+                self._held = None
 
     @contextmanager
     def _failures(self, doing: str) -> Iterator[None]:
@@ -561,6 +590,26 @@ class Store:
 
 
 T = TypeVar("T")
+
+
+LOG_TABLES = ("stored_events", "mxt_chain")
+
+
+def _holds_log(path: str) -> bool:
+    """Whether the SQLite file at `path` holds an mxt log, asked read-only before the store
+    opens it (opening sets its journal mode, which writes even to an empty file). A file
+    SQLite cannot read is left for the opening to name."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            found = db.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
+                LOG_TABLES,
+            ).fetchone()[0]
+    except sqlite3.DatabaseError:
+        return True
+    return bool(found == len(LOG_TABLES))
 
 
 def retry_first_use(create: Callable[[], T], attempts: int = 5) -> T:

@@ -49,6 +49,8 @@ SLOT_FIELDS: dict[str, tuple[str, ...]] = {
     "factory": ("site", "phase"),
     "expected-entry": ("market",),
 }
+# Kinds whose slot is a model's (deliveries: a model's, or without one the company's own).
+MODEL_SLOT_KINDS = frozenset({"launch", "orders", "wait-time", "deliveries"})
 NAME_FIELDS = frozenset({"site", "trim"})
 DEFAULTS = {("deliveries", "metric"): "deliveries"}
 
@@ -94,6 +96,11 @@ def subject_of(content: dict[str, Any]) -> str:
     if kind == "showcase":
         return str(content.get("market") or "")
     return str(content.get("topic", ""))
+
+
+def policy_markets(subject: str) -> set[str]:
+    """The markets a policy's subject (`subject_of`: `markets|except`) lists (`*`: every one)."""
+    return set(subject.split("|")[0].split(","))
 
 
 def _spelled(name: str, value: Any) -> str:

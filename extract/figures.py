@@ -127,7 +127,7 @@ def counts(text: str, minimum: int = 1) -> list[Figure]:
 
 
 def duration(text: str) -> str | None:
-    """The span something took, in the SPEC's spelling ("within 18 hours" -> `18h`,
+    """The span something took, in mxt's spelling ("within 18 hours" -> `18h`,
     "within just 3 minutes" -> `3min`, "in a week" -> `1w`), or None."""
     match = _DURATION.search(text)
     if not match:

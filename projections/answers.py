@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .state import Query
 
 if TYPE_CHECKING:
-    from .queries import Tracker
+    from .queries import ReadSide
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,19 +27,19 @@ class Answer:
 
 
 def answering(question: F) -> F:
-    """A question of a tracker (a `Tracker` method, or a function whose first argument is the
-    tracker) asked at the moment its query stands for (`Tracker.resolve`: the default
+    """A question of the read side (a `ReadSide` method, or a function whose first argument is the
+    read_side) asked at the moment its query stands for (`ReadSide.resolve`: the default
     `--known-at` is everything recorded), whose answer says when recording began if the
     query's `known_at` is before that (so an empty answer explains itself)."""
 
     @wraps(question)
-    def ask(tracker: Tracker, *args: Any, **kwargs: Any) -> Any:
-        args = tuple(tracker.resolve(a) if isinstance(a, Query) else a for a in args)
-        kwargs = {k: tracker.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
-        answer = question(tracker, *args, **kwargs)
+    def ask(read_side: ReadSide, *args: Any, **kwargs: Any) -> Any:
+        args = tuple(read_side.resolve(a) if isinstance(a, Query) else a for a in args)
+        kwargs = {k: read_side.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
+        answer = question(read_side, *args, **kwargs)
         query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
-        if tracker.first_recorded is not None and query.known_at < tracker.first_recorded:
-            answer.began = tracker.first_recorded
+        if read_side.first_recorded is not None and query.known_at < read_side.first_recorded:
+            answer.began = read_side.first_recorded
         return answer
 
     return ask  # type: ignore[return-value]

@@ -1,4 +1,4 @@
-"""`progress` and `check` read from the store (SPEC §8): visible rows turned into facts,
+"""`progress` and `check` read from the store: visible rows turned into facts,
 then answered by the pure rules of `progress` and `claims`."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from .answers import Answer, answering
 from .claims import Evidence, LaunchFact, Verdict, check
 from .figures import Figure
 from .progress import ActualFact, Scope, TargetFact, progress
-from .readmodel import Row, key
 from .state import Query, effective
+from .tables import key
+from .view import Row
 
 if TYPE_CHECKING:
-    from .queries import Tracker
+    from .queries import ReadSide
 
 EVIDENCE_KINDS = ("target", "deliveries", "launch")
 
@@ -45,7 +46,7 @@ def _common(row: Row) -> dict[str, Any]:
         "id": row.ann_id,
         "announced_on": row.announced_on,
         # transaction time, then the log's order: lines of one import follow the file
-        "recorded_at": f"{row.recorded_at}#{row.seq:016d}",
+        "recorded_at": f"{row.recorded_at}#{row.recorded_id:016d}",
         "certainty": row.content.get("certainty") or "confirmed",
     }
 
@@ -75,43 +76,34 @@ def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
 
 
 def _company_evidence(
-    tracker: Tracker, query: Query, companies: Iterable[str]
+    read_side: ReadSide, query: Query, companies: Iterable[str]
 ) -> dict[str, tuple[str, Evidence]]:
     """For each company (by key): its display name and its facts visible as of `as_of`."""
     found: dict[str, tuple[str, Evidence]] = {}
-    with tracker.store.read() as cursor:
-        names = tracker.read_model.names(cursor, query.as_of, query.known_at)
-        spelled: dict[str, str] = {}
-        for name in companies:
-            spelled.setdefault(key(name), name)
-        for company_key, given in spelled.items():
-            rows = tracker.read_model.rows(
-                cursor, query.known_at, as_of=query.as_of, company=company_key,
-                kinds=EVIDENCE_KINDS,
-            )  # fmt: skip
-            display = names.get(company_key, (given, {}))[0]
-            found[company_key] = (display, evidence_of(rows, display))
+    names = read_side.names(query)
+    spelled: dict[str, str] = {}
+    for name in companies:
+        spelled.setdefault(key(name), name)
+    for company_key, given in spelled.items():
+        rows = read_side.visible(query, company_key, EVIDENCE_KINDS)
+        display = names[company_key].company if company_key in names else given
+        found[company_key] = (display, evidence_of(rows, display))
     return found
 
 
 @answering
 def progress_answer(
-    tracker: Tracker,
+    read_side: ReadSide,
     query: Query,
     company: str | None = None,
     metric: str | None = None,
     period: str | None = None,
 ) -> Answer:
-    """SPEC §8 `mxt progress`: every target in force as of `as_of`, known at `known_at`,
+    """`mxt progress`: every target in force as of `as_of`, known at `known_at`,
     against its actual."""
-    with tracker.store.read() as cursor:
-        companies = (
-            [company]
-            if company is not None
-            else list(tracker.read_model.names(cursor, query.as_of, query.known_at))
-        )
+    companies = [company] if company is not None else list(read_side.names(query))
     rows: list[dict[str, Any]] = []
-    for _, evidence in _company_evidence(tracker, query, companies).values():
+    for _, evidence in _company_evidence(read_side, query, companies).values():
         rows += progress(evidence.targets, evidence.actuals, query.as_of, metric=metric,
                          period=period)  # fmt: skip
     rows.sort(key=lambda r: str(r["company"]).casefold())
@@ -119,13 +111,10 @@ def progress_answer(
 
 
 def recorded_claims(
-    tracker: Tracker, query: Query, company: str | None = None
+    read_side: ReadSide, query: Query, company: str | None = None
 ) -> list[ClaimToCheck]:
     """The claims recorded (visible at `known_at`, announced by `as_of`), in time order."""
-    with tracker.store.read() as cursor:
-        rows = tracker.read_model.rows(
-            cursor, query.known_at, as_of=query.as_of, company=company, kinds=("claim",)
-        )
+    rows = read_side.visible(query, company, ("claim",))
     return [
         ClaimToCheck(row.ann_id, row.content["company"], row.content["claim"], row.announced_on)
         for row in rows
@@ -133,9 +122,9 @@ def recorded_claims(
 
 
 @answering
-def check_answer(tracker: Tracker, query: Query, claims: Sequence[ClaimToCheck]) -> Answer:
-    """SPEC §8 `mxt check`: each claim's verdict, why, and the ids of the evidence used."""
-    evidence = _company_evidence(tracker, query, (claim.company for claim in claims))
+def check_answer(read_side: ReadSide, query: Query, claims: Sequence[ClaimToCheck]) -> Answer:
+    """`mxt check`: each claim's verdict, why, and the ids of the evidence used."""
+    evidence = _company_evidence(read_side, query, (claim.company for claim in claims))
     results = []
     for claim in claims:
         display, facts = evidence[key(claim.company)]
@@ -153,11 +142,11 @@ def check_answer(tracker: Tracker, query: Query, claims: Sequence[ClaimToCheck])
     return Answer(results, bool(results))
 
 
-def company_claims(tracker: Tracker, company: str, query: Query) -> list[dict[str, Any]]:
+def company_claims(read_side: ReadSide, company: str, query: Query) -> list[dict[str, Any]]:
     """The claims recorded about one company by `as_of`, each checked as of its own day:
     `{id, announced_on, claim, verdict, why, evidence}` (for `mxt state company`)."""
-    claims = recorded_claims(tracker, query, company)
-    checked = check_answer(tracker, query, claims).data
+    claims = recorded_claims(read_side, query, company)
+    checked = check_answer(read_side, query, claims).data
     return [
         {"id": row["id"], "announced_on": claim.announced_on, "claim": row["claim"],
          "verdict": row["verdict"], "why": row["why"], "evidence": row["evidence"]}
@@ -171,14 +160,14 @@ def _target_slot(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def check_changes(
-    tracker: Tracker, before: Query, after: Query, company: str | None = None
+    read_side: ReadSide, before: Query, after: Query, company: str | None = None
 ) -> list[dict[str, Any]]:
     """For `mxt diff`: targets whose pace differs between two as-of dates, and claims whose
     verdict does (a claim recorded in between goes from nothing to its verdict). Each change
     names the announcement behind it: the target or the latest figure counted, the claim."""
     changes = []
-    old = {_target_slot(row): row for row in progress_answer(tracker, before, company).data}
-    for row in progress_answer(tracker, after, company).data:
+    old = {_target_slot(row): row for row in progress_answer(read_side, before, company).data}
+    for row in progress_answer(read_side, after, company).data:
         previous = old.get(_target_slot(row))
         if (previous["pace"] if previous else "unknown") == row["pace"]:
             continue  # unchanged (a new target without figures shows as a target change)
@@ -187,18 +176,18 @@ def check_changes(
         changes.append({"area": "pace", "company": row["company"], "metric": row["metric"],
                         "period": row["period"], "from": previous and previous["pace"],
                         "to": row["pace"], "id": behind})  # fmt: skip
-    verdicts = {claim.id: None for claim in recorded_claims(tracker, before, company)}
-    for claim in recorded_claims(tracker, after, company):
+    verdicts = {claim.id: None for claim in recorded_claims(read_side, before, company)}
+    for claim in recorded_claims(read_side, after, company):
         if claim.id in verdicts:
             continue  # a claim is checked as of its own day: seen before, it is unchanged
-        [result] = check_answer(tracker, after, [claim]).data
+        [result] = check_answer(read_side, after, [claim]).data
         changes.append({"area": "claim", "company": result["company"],
                         "claim_type": claim.claim["type"], "from": None,
                         "to": result["verdict"], "id": claim.id})  # fmt: skip
     return changes
 
 
-def check_supports(tracker: Tracker, row: Row, query: Query) -> list[dict[str, Any]]:
+def check_supports(read_side: ReadSide, row: Row, query: Query) -> list[dict[str, Any]]:
     """For `mxt show`: the progress rows and claim verdicts one announcement takes part in
     (as of `query.as_of`): a target in force or a figure counted, a claim or its evidence."""
     kind = row.content["kind"]
@@ -207,11 +196,11 @@ def check_supports(tracker: Tracker, row: Row, query: Query) -> list[dict[str, A
     company = row.content["company"]
     found: list[dict[str, Any]] = []
     if kind in ("target", "deliveries"):
-        for measured in progress_answer(tracker, query, company).data:
+        for measured in progress_answer(read_side, query, company).data:
             if row.ann_id == measured["target_id"] or row.ann_id in measured["sources"]:
                 where = f"progress {measured['company']} {measured['metric']} {measured['period']}"
                 found.append({"path": where, "value": measured})
-    for claim in company_claims(tracker, company, query):
+    for claim in company_claims(read_side, company, query):
         if row.ann_id == claim["id"] or row.ann_id in claim["evidence"]:
             found.append({"path": f"claim {claim['id']}", "value": claim})
     return found

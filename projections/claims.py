@@ -1,4 +1,5 @@
-"""Claims checked against the data (SPEC §8 `mxt check`), as pure functions over facts.
+"""Claims checked against the data (`mxt check`; docs/concepts.md, Claims), as pure functions over
+facts.
 
 A claim (the validated JSON form of a `claim` object: streak, total, target or launched)
 is answered `holds`, `fails` or `undetermined`, with the reason (`why`) and the ids of the
@@ -177,8 +178,9 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
 
 
 def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, LaunchFact]:
-    """Per launch market (§5.1): among the visible announcements of the highest rank, the
-    earliest launch on or before `as_of`; else the latest word on a planned launch."""
+    """Per launch market (docs/concepts.md, Rank: launches): among the visible announcements of the
+    highest rank, the earliest launch on or before `as_of`; else the latest word on a planned
+    launch."""
     by_market: dict[str, list[LaunchFact]] = {}
     for launch in launches:
         if launch.announced_on <= as_of:

@@ -1,26 +1,34 @@
-"""`mxt conflicts` (SPEC §8): the slots whose visible announcements disagree.
+"""`mxt conflicts` (docs/concepts.md, Conflicts): the slots whose visible announcements disagree.
 
-A slot's announcements disagree when their values differ beyond their bounds (§5.1): the
-one in force is chosen by the rank rule, and every other visible announcement that says
-otherwise is listed beside it, with its source: one of lower rank (a report or expectation
-against the confirmed figure, earlier or later), or one of the same rank announced the same
-day. An earlier announcement of the same rank is a revision (the audit shows it), not a
-disagreement. Launch slots are settled by the earliest launch of the highest rank, so a
-second launch event of the same rank (a second city) is no disagreement either; and a
-factory's statuses follow each other by design, so factories are left out.
-"""
+A slot's announcements disagree when their values differ beyond their bounds (docs/concepts.md,
+Rank): the one in force is chosen by the rank rule, and every other visible announcement that says
+otherwise is listed beside it, with its source: one of lower rank (a report or expectation against
+the confirmed figure, earlier or later), or one of the same rank announced the same day. An earlier
+announcement of the same rank is a revision (the audit shows it), not a disagreement. Launch slots
+are settled by the earliest launch of the highest rank, so a second launch event of the same rank (a
+second city) is no disagreement either; and a factory's statuses follow each other by design, so
+factories are left out."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from mxt.events.kinds import SCOPED_KINDS, SLOT_FIELDS, agree, bounded, field_value, rank, scope
+from mxt.events.kinds import (
+    MODEL_SLOT_KINDS,
+    SCOPED_KINDS,
+    SLOT_FIELDS,
+    agree,
+    bounded,
+    field_value,
+    rank,
+    scope,
+)
 
 from .answers import Answer, answering
 from .evidence import by_slot, choose
-from .queries import Tracker
-from .readmodel import Row
+from .queries import ReadSide
 from .state import Query, launch_dates
+from .view import Row
 
 # Kinds with slots whose announcements can contradict each other (not factories: their
 # statuses follow each other).
@@ -28,10 +36,10 @@ KINDS = tuple(kind for kind in SLOT_FIELDS if kind != "factory")
 
 
 @answering
-def conflicts(tracker: Tracker, query: Query, company: str | None = None) -> Answer:
+def conflicts(read_side: ReadSide, query: Query, company: str | None = None) -> Answer:
     """Every slot of `company` (or of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    rows = tracker.visible(query, company, KINDS)
+    rows = read_side.visible(query, company, KINDS)
     found: list[dict[str, Any]] = []
     for group in by_slot(rows).values():
         in_force, others = _disagreeing(group, query.as_of)
@@ -69,7 +77,7 @@ def slot_view(row: Row) -> dict[str, Any]:
     content = row.content
     kind = content["kind"]
     slot: dict[str, Any] = {"company": content["company"], "kind": kind}
-    if content.get("model") or kind in ("orders", "wait-time", "launch", "deliveries"):
+    if content.get("model") or kind in MODEL_SLOT_KINDS:
         slot["model"] = content.get("model")
     slot.update({name: field_value(content, name) for name in SLOT_FIELDS[kind]})
     if kind in SCOPED_KINDS:

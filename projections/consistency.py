@@ -9,21 +9,15 @@ each table with the stored one. Nothing is written to the store: it works on a r
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
 from mxt.domain.store import Store
 
-from .readmodel import TABLES, ReadModel
+from . import tables
+from .projector import Projector
 
-_TABLE = re.compile(r"^CREATE TABLE (\w+)")
 _MODULUS = 2**256
 PAGE = 5000
-
-
-def read_model_tables() -> list[str]:
-    """The names of the read model's tables."""
-    return [found.group(1) for found in map(_TABLE.match, TABLES) if found]
 
 
 def table_digest(cursor: Any, table: str) -> int:
@@ -42,28 +36,30 @@ def check_read_model(store: Store) -> list[str]:
     """What is wrong with the read models of `store`, compared with its log (empty: they agree).
 
     A read model behind the log (a command was interrupted before catching up) is not wrong:
-    the replay stops where it stands.
+    the replay stops where it stands. Nor is one that is missing or of an older mxt: reads
+    replay the log instead, and the next writing command makes it.
     """
     from mxt.domain.errors import DamagedLog
 
-    read_model = ReadModel(store)
-    tables = read_model_tables()
+    projector = Projector(store)
+    if not store.tables_exist(("tracking", "rm_meta")):
+        return []
     with store.read() as cursor:
+        if tables.version_of(cursor) != tables.READ_MODEL_VERSION:
+            return []
         try:
-            position = read_model.in_step(cursor)
+            position = projector.in_step(cursor)
         except DamagedLog as error:
             return [str(error)]
-        stored = {table: table_digest(cursor, table) for table in tables}
-        for statement in TABLES:
-            cursor.execute(statement.replace("CREATE TABLE", "CREATE TEMPORARY TABLE", 1))
+        stored = {table: table_digest(cursor, table) for table in tables.NAMES}
+        tables.shadow(cursor)
         try:
-            read_model.replay(cursor, before=position + 1)
-            expected = {table: table_digest(cursor, table) for table in tables}
+            projector.replay(cursor, before=position + 1)
+            expected = {table: table_digest(cursor, table) for table in tables.NAMES}
         finally:
-            for table in tables:
-                cursor.execute(f"DROP TABLE {'pg_temp' if store.is_postgres else 'temp'}.{table}")
+            tables.drop_shadow(cursor, store.is_postgres)
     return [
         f"read model: {table} does not hold what the log says it should (run mxt rebuild)"
-        for table in tables
+        for table in tables.NAMES
         if stored[table] != expected[table]
     ]

@@ -1,6 +1,6 @@
 """`mxt diff`: what changed in the state between two as-of dates.
 
-Two steps. `snapshot` asks the Tracker's queries what the state was at one date (company,
+Two steps. `snapshot` asks the ReadSide's queries what the state was at one date (company,
 model and market states), plus the per-market launches of the state fold, for provenance.
 `compare` is a pure function of two snapshots: the list of changes, each carrying the id of
 the announcement behind it (the new fact; for something that stopped, the fact that stopped)
@@ -21,9 +21,10 @@ from mxt.events.codes import check_market, market_covers
 from mxt.events.errors import InputError
 from mxt.events.kinds import MARKET_KINDS
 
-from .queries import Answer, Tracker
-from .readmodel import Row, key
+from .queries import Answer, ReadSide
 from .state import CompanyFacts, Launches, Names, Query
+from .tables import key
+from .view import Row
 
 AREAS = (
     "deliveries", "expected-entry", "factory", "launch", "market-status", "orders", "policy",
@@ -58,7 +59,7 @@ class Snapshot:
     announced_on: dict[str, str] = field(default_factory=dict)  # id -> announced_on
 
 
-# -- asking the tracker ----------------------------------------------------------------------
+# -- asking the read side -------------------------------------------------------------------
 
 
 def company_names(rows: Iterable[Row]) -> dict[str, Names]:
@@ -88,7 +89,7 @@ def mentioned_markets(rows: Iterable[Row]) -> set[str]:
 
 
 def snapshot(
-    tracker: Tracker,
+    read_side: ReadSide,
     query: Query,
     companies: Iterable[str],
     markets: Iterable[str],
@@ -100,14 +101,14 @@ def snapshot(
     """
     result = Snapshot(query.as_of)
     for code in sorted(markets):
-        result.markets[code] = tracker.market(code, query).data
+        result.markets[code] = read_side.market(code, query).data
     for company_key in companies:
-        company_rows = tracker.visible(query, company_key)
+        company_rows = read_side.visible(query, company_key)
         if not company_rows:
             continue
         result.announced_on.update((row.ann_id, row.announced_on) for row in company_rows)
         own = company_names(company_rows)[company_key]
-        state = tracker.company(own.company, query).data
+        state = read_side.company(own.company, query).data
         facts = CompanyFacts.of(company_rows, own)
         if market is None:
             policies = state["policies"]
@@ -121,7 +122,7 @@ def snapshot(
             name=state["company"],
             state=state,
             models={
-                model_key: tracker.model(own.company, model, query).data
+                model_key: read_side.model(own.company, model, query).data
                 for model_key, model in own.models.items()
             },
             launches={
@@ -135,7 +136,7 @@ def snapshot(
 
 
 def diff(
-    tracker: Tracker,
+    read_side: ReadSide,
     before_query: Query,
     after_query: Query,
     company: str | None = None,
@@ -151,21 +152,21 @@ def diff(
             code = check_market(market)
         except ValueError as error:
             raise InputError("--market", str(error)) from None
-    rows = tracker.visible(after_query, company)
+    rows = read_side.visible(after_query, company)
     names = company_names(rows)
     markets = {code} if code else mentioned_markets(rows)
-    before = snapshot(tracker, before_query, names, markets, code)
-    after = snapshot(tracker, after_query, names, markets, code)
-    known = bool(names) and (code is None or tracker.market(code, after_query).known)
+    before = snapshot(read_side, before_query, names, markets, code)
+    after = snapshot(read_side, after_query, names, markets, code)
+    known = bool(names) and (code is None or read_side.market(code, after_query).known)
     changes = compare(before, after, code)
-    if code is None:  # the pace of targets and the verdicts of claims (SPEC §8)
+    if code is None:  # the pace of targets and the verdicts of claims
         from .checking import check_changes
 
-        measured = check_changes(tracker, before_query, after_query, company)
+        measured = check_changes(read_side, before_query, after_query, company)
         for change in measured:
             change["announced_on"] = after.announced_on.get(change["id"])
         changes = sorted(changes + measured, key=_sort_key)
-    began = tracker.first_recorded
+    began = read_side.first_recorded
     early = began is not None and after_query.known_at < began
     return Answer(changes, known, began if early else None)
 

@@ -1,4 +1,4 @@
-"""SPEC §5.1: which announcement answers for a slot, and what is shown beside it.
+"""Which announcement answers for a slot (docs/concepts.md, Rank), and what is shown beside it.
 
 Pure functions over the visible rows of one question (in time order). The slot of a row and
 the meaning of its value come from the kind registry (`events/kinds.py`).
@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mxt.events.kinds import agree, bounded, rank, subject_of
+from mxt.events.kinds import COUNT_KINDS, agree, bounded, rank, subject_of
 
-from .readmodel import Row, key
+from .tables import key
+from .view import Row
 
 SlotKey = tuple[str, str, str, str]  # company key, kind, model key, subject
 
@@ -89,7 +90,7 @@ def evidence(row: Row, value_name: str | None = None) -> dict[str, Any]:
     content = row.content
     value, bound, high = bounded(content)
     shown: dict[str, Any] = {value_name or "value": value}
-    if content["kind"] in ("orders", "target", "deliveries"):
+    if content["kind"] in COUNT_KINDS:
         shown["bound"] = bound
         shown["high"] = high
     shown.update(

@@ -1,4 +1,4 @@
-"""Counts with bounds (SPEC §4, §5.1) and the honest comparisons they allow.
+"""Counts with bounds (docs/concepts.md, Rank) and the honest comparisons they allow.
 
 A count stands for a range of values: exact `v` for `[v, v]`, `at-least v` for `[v, ∞)`,
 `at-most v` for `[0, v]`, `about v` for `[0.95 v, 1.05 v]`, `range` for `[v, high]`. A
@@ -101,8 +101,9 @@ UNKNOWN_PART = Figure(0, "at-least")
 
 
 def total(parts: Iterable[Figure]) -> tuple[Figure, Span]:
-    """The sum of `parts` as a figure (§5.1 bound; a range part counts by its midpoint when
-    the sum is `about`) and the exact span of values the parts allow together."""
+    """The sum of `parts` as a figure (its bound as docs/concepts.md, Rank says; a range part counts
+    by its midpoint when the sum is `about`) and the exact span of values the parts allow
+    together."""
     listed = list(parts)
     bound = cast(Bound, sum_bound([part.bound for part in listed]))
     span = Span(Fraction(0), Fraction(0))

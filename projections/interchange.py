@@ -9,7 +9,8 @@ from typing import Any
 from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
 from mxt.events.kinds import upcast
 
-from .readmodel import CORRECTED, RECORDED, RETRACTED, key
+from .projector import CORRECTED, RECORDED, RETRACTED
+from .tables import key
 
 
 def _line(value: dict[str, Any]) -> str:

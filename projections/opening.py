@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from mxt.domain.store import Store
 
-from .readmodel import ReadModel
+from .projector import Projector
 
 if TYPE_CHECKING:
-    from .queries import Tracker
+    from .queries import ReadSide
 
 # What the store is opened for, by what the command does to the log:
 #   "read":    nothing appended; the store must exist (nothing is created, not even a folder)
@@ -31,25 +31,30 @@ Location: TypeAlias = str | os.PathLike[str] | None
 
 def open_store(location: Location, mode: Mode) -> Store:
     """The store at `location` (None: the default one), opened for `mode`; with "write" and
-    "create" its read model's tables are made or upgraded first, then subscribed."""
+    "create" its read model's tables are made or upgraded first (`Projector.prepare`), then
+    the projector subscribed."""
     store = Store(location, create=mode in ("create", "scratch"))
     if mode in ("read", "scratch"):
         return store
     try:
-        store.subscribe(ReadModel(store).process)
+        projector = Projector(store)
+        projector.prepare()
+        store.subscribe(projector.process)
     except BaseException:
         store.close()
         raise
     return store
 
 
-def open_read_side(location: Location) -> Tracker:
-    """The store opened for reading, its read model caught up with the log: the queries."""
-    from .queries import Tracker  # the queries' modules, loaded only by the commands that ask
+def open_read_side(location: Location) -> ReadSide:
+    """The store opened for reading, and the questions it answers (`ReadSide`): from its read
+    model, or, when that is missing, of another version or behind the log, from a replay of
+    the log into temporary tables. Nothing is created or written."""
+    from .queries import ReadSide  # the queries' modules, loaded only by the commands that ask
 
     store = open_store(location, "read")
     try:
-        return Tracker(store)
+        return ReadSide(store)
     except BaseException:
         store.close()
         raise

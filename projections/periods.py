@@ -1,4 +1,4 @@
-"""Calendar periods of targets and deliveries (SPEC §4): `YYYY`, `YYYY-H1`/`H2`,
+"""Calendar periods of targets and deliveries (docs/concepts.md, Periods): `YYYY`, `YYYY-H1`/`H2`,
 `YYYY-Q1`…`Q4`, `YYYY-MM`, as spans of days.
 
 Pure arithmetic: which period contains which, how many days and whole months a period has,

@@ -1,8 +1,9 @@
-"""Targets against actuals (SPEC §8 `mxt progress`), as pure functions over typed facts.
+"""Targets against actuals (`mxt progress`; docs/concepts.md, Progress), as pure functions over
+typed facts.
 
 The facts are the visible target and deliveries announcements of one company (cut to
 `known_at` by the read side). From them each function picks what is in force in each slot
-by the evidence rules of §5.1 (rank, then `announced_on`, then `recorded_at`) and counts
+by the rank rule (rank, then `announced_on`, then `recorded_at`) and counts
 the actual of a period without counting anything twice: a company's own figure for a
 period over its parts (a year over its halves, a half over its quarters, a quarter over its
 months), and a model's figures only where the company total is absent.
@@ -25,7 +26,7 @@ ON_TRACK_POINTS = 5  # share_pct within this many points of elapsed_pct is on-tr
 
 @dataclass(frozen=True, order=True)
 class Scope:
-    """Where a figure counts (§4): `markets` listed, less `except`; worldwide when empty."""
+    """Where a figure counts: `markets` listed, less `except`; worldwide when empty."""
 
     markets: tuple[str, ...] = ()
     except_: tuple[str, ...] = ()
@@ -50,7 +51,7 @@ class Fact:
 
     @property
     def strength(self) -> tuple[int, str, str, str]:
-        """§5.1 order of evidence in one slot: rank, then the later day, then the later record."""
+        """The order of evidence in one slot: rank, then the later day, then the later record."""
         return (-RANK.get(self.certainty, len(RANK)), self.announced_on, self.recorded_at, self.id)
 
 
@@ -81,7 +82,7 @@ F = TypeVar("F", bound=Fact)
 
 
 def in_force(facts: Iterable[F], slot: Callable[[F], Hashable], as_of: str) -> dict[Any, F]:
-    """The fact in force in each slot as of `as_of` (§5.1): the highest rank present, then
+    """The fact in force in each slot as of `as_of` (the rank rule): the highest rank present, then
     the latest `announced_on`, then the latest `recorded_at`. Input order never matters."""
     chosen: dict[Any, F] = {}
     for fact in facts:
@@ -107,7 +108,7 @@ class Counted:
         return max((parse_period(part.period).last for part in self.parts), default=None)
 
     def sum(self) -> tuple[Figure, Span]:
-        """The actual as a figure (§5.1 bound of a sum; a missing month makes it at least)
+        """The actual as a figure (the bound of a sum; a missing month makes it at least)
         and the span of values it allows."""
         figures = [part.figure for part in self.parts] + [UNKNOWN_PART] * len(self.missing)
         return total(figures)
@@ -182,7 +183,7 @@ def actuals_for(
 
 
 def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> dict[str, Any]:
-    """SPEC §8: one target in force against its actual as of `as_of`."""
+    """One target in force against its actual as of `as_of`."""
     period = parse_period(target.period)
     found = actuals_for(facts, target.metric, target.scope, as_of)
     metric, counted = target.metric, Counted((), ())
@@ -263,7 +264,7 @@ def progress(
     metric: str | None = None,
     period: str | None = None,
 ) -> list[dict[str, Any]]:
-    """SPEC §8 `mxt progress`: every target in force as of `as_of` (optionally one metric or
+    """`mxt progress`: every target in force as of `as_of` (optionally one metric or
     period) against its actual, sorted by company, metric, period and scope."""
     chosen = in_force(
         (

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
 from mxt.events.errors import InputError
 
+from . import tables
 from .answers import Answer, answering
 from .checking import check_supports
 from .evidence import chosen
-from .readmodel import ReadModel, Row, key
+from .projector import Projector
 from .state import (
     CompanyFacts,
     Launches,
@@ -27,15 +28,20 @@ from .state import (
     policy_covers,
     target_audit,
 )
+from .tables import key
+from .view import Row, View
+
+if TYPE_CHECKING:
+    from mxt.domain.integrity import VerifyReport
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
-# after every timestamp; the tracker answers it at the moment it stands for.
+# after every timestamp; the read side answers it at the moment it stands for.
 EVERYTHING = "9999-12-31T23:59:59.999999Z"
 
 
 class EverythingRecorded(Query):
-    """A question asked with the default `--known-at`: everything recorded. The tracker
+    """A question asked with the default `--known-at`: everything recorded. The read_side
     answers it at the moment that stands for (now, or the log's last `recorded_at` if a clock
     stamped that later), and says so in the answer, so that the answer can be asked again."""
 
@@ -75,29 +81,56 @@ MODEL_KINDS = ("orders", "wait-time", "deliveries")
 MARKET_FACTS = ("launch", "policy", "expected-entry", "showcase")
 
 
-class Tracker:
-    """Read access to one store, its read model caught up on opening."""
+class ReadSide:
+    """The questions one store answers. Opening it reads the chain's span and checks the
+    read model against the log; nothing is written (see `tables`: a read model missing, of
+    another version or behind the log is replayed into temporary tables, held for the
+    ReadSide's life, and `replayed` says why)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.read_model = ReadModel(store)
+        self.view = View(store)
+        has_tables = store.tables_exist(("tracking", "rm_meta"))
         with store.read() as cursor:
-            cursor.execute(
-                "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
-            )
-            self.first_recorded: str | None
-            self.last_recorded: str | None
-            self.first_recorded, self.last_recorded, chained = cursor.fetchone()
-            cursor.execute("SELECT MAX(rowid) FROM stored_events")
-            last = cursor.fetchone()[0]
-        if (last or 0) != (chained or 0):  # a cheap sign of damage, before any answer
-            from mxt.domain.errors import DamagedLog
+            span = self.view.log_span(cursor)
+            self.first_recorded, self.last_recorded = span.first_recorded, span.last_recorded
+            last, chained = span.last, span.chained
+            if last != chained:  # a cheap sign of damage, before any answer
+                from mxt.domain.errors import DamagedLog
 
-            raise DamagedLog(
-                f"log: its last stored event (#{last}) is not the hash chain's last (#{chained}): "
-                "damaged (mxt verify names the events)"
-            )
-        self.read_model.catch_up()
+                raise DamagedLog(
+                    f"log: its last stored event (#{last}) is not the hash chain's last "
+                    f"(#{chained}): damaged (mxt verify names the events)"
+                )
+            self.replayed = self._stale(cursor, last) if has_tables else "it has no read model"
+        if self.replayed is not None:
+            self._replay()
+
+    def _stale(self, cursor: Any, last: int) -> str | None:
+        """Why the stored read model cannot answer (None: it can)."""
+        found = tables.version_of(cursor)
+        if found != tables.READ_MODEL_VERSION:
+            return "its read model is of an older mxt" if found else "it has no read model"
+        if Projector(self.store).in_step(cursor) < last:
+            return "its read model is behind its log"
+        return None
+
+    def _replay(self) -> None:
+        """Replays the log into temporary read-model tables, on one read transaction that every
+        later question shares (`Store.held`) until the store is closed."""
+        from contextlib import ExitStack
+
+        self._holding = ExitStack()
+        cursor = self._holding.enter_context(self.store.held())
+        tables.shadow(cursor)
+        Projector(self.store).replay(cursor)
+
+    def close(self) -> None:
+        """Ends the held read transaction, if any, and closes the store."""
+        holding = getattr(self, "_holding", None)
+        if holding is not None:
+            holding.close()
+        self.store.close()
 
     def visible(
         self, query: Query, company: str | None = None, kinds: Sequence[str] = ()
@@ -105,7 +138,7 @@ class Tracker:
         """Every announcement (of `kinds`, when given) visible at (`as_of`, `known_at`), of
         one company or of all, in time order."""
         with self.store.read() as cursor:
-            return self.read_model.rows(
+            return self.view.rows(
                 cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
             )
 
@@ -119,10 +152,20 @@ class Tracker:
 
     # -- names ---------------------------------------------------------------------------
 
+    def names(self, query: Query, company: str | None = None) -> dict[str, Names]:
+        """Companies (or one), by key, and their models known by `as_of`, as first spelled."""
+        with self.store.read() as cursor:
+            return self._names(cursor, query, company)
+
     def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
-        """Companies (or one) and their models known by `as_of`, as first spelled."""
-        found = self.read_model.names(cursor, query.as_of, query.known_at, company)
+        found = self.view.names(cursor, query.as_of, query.known_at, company)
         return {key: Names(name, models) for key, (name, models) in found.items()}
+
+    def verified(self) -> VerifyReport:
+        """The log's verify report: its size, head hash, and any damage."""
+        from mxt.domain.integrity import verify_store
+
+        return verify_store(self.store)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -138,16 +181,16 @@ class Tracker:
         launch (of `model`, when given), and of the rest the latest of each rank in each
         group (all the rank rule and 'the latest covering policy' need)."""
         ask = (query.as_of, query.known_at)
-        rows = self.read_model.in_groups(
+        rows = self.view.in_groups(
             cursor, *ask, ("launch",), company=company, model=model, subjects=subjects
         )
         if model is None:
-            return rows + self.read_model.latest(
+            return rows + self.view.latest(
                 cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
             )
         # the model's showcases and expected entries, the company's own expected entries and
         # its policies (which name no model)
-        return rows + self.read_model.latest(
+        return rows + self.view.latest(
             cursor, *ask, ("policy", "showcase", "expected-entry"), company=company,
             model=model, beside=("policy", "expected-entry"),
         )  # fmt: skip
@@ -157,7 +200,7 @@ class Tracker:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         model_key = key(model)
         with self.store.read() as cursor:
-            rows = self.read_model.latest(
+            rows = self.view.latest(
                 cursor, query.as_of, query.known_at, MODEL_KINDS, company=company, model=model
             )
             facts_rows = self._facts(cursor, query, company, model)
@@ -173,19 +216,19 @@ class Tracker:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
         with self.store.read() as cursor:
-            rows = self.read_model.latest(
+            rows = self.view.latest(
                 cursor, query.as_of, query.known_at, ("target",), company=company
             )
-            rows += self.read_model.latest(  # the company's own delivery totals
+            rows += self.view.latest(  # the company's own delivery totals
                 cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
             )
-            rows += self.read_model.in_groups(
+            rows += self.view.in_groups(
                 cursor, query.as_of, query.known_at, ("launch",), company=company
             )
-            rows += self.read_model.latest(
+            rows += self.view.latest(
                 cursor, query.as_of, query.known_at, ("policy", "expected-entry"), company=company
             )
-            rows += self.read_model.every(
+            rows += self.view.every(
                 cursor, query.as_of, query.known_at, ("factory",), company=company
             )
             found = self._names(cursor, query, company)
@@ -203,7 +246,7 @@ class Tracker:
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
         with self.store.read() as cursor:
             rows = self._facts(cursor, query, None, subjects=covering)
-            rows += self.read_model.policies_listing(cursor, query.as_of, query.known_at, covering)
+            rows += self.view.policies_listing(cursor, query.as_of, query.known_at, covering)
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)
@@ -231,12 +274,12 @@ class Tracker:
         """Every target revision in order, with what was in force before it."""
         with self.store.read() as cursor:
             if company is not None:
-                rows = self.read_model.every(
+                rows = self.view.every(
                     cursor, query.as_of, query.known_at, ("target",), company=company,
                     include_retracted=True,
                 )  # fmt: skip
             else:
-                rows = self.read_model.rows(
+                rows = self.view.rows(
                     cursor, query.known_at, as_of=query.as_of, kinds=("target",),
                     include_retracted=True,
                 )  # fmt: skip
@@ -247,7 +290,7 @@ class Tracker:
                 and (period is None or row.content["period"] == period)
             ]
             histories = {
-                row.ann_id: self.read_model.history(cursor, row.ann_id, query.known_at)
+                row.ann_id: self.view.history(cursor, row.ann_id, query.known_at)
                 for row in rows
                 if row.event != "recorded"
             }
@@ -275,7 +318,7 @@ class Tracker:
 
         def entries() -> Iterator[dict[str, Any]]:
             with self.store.read() as cursor:
-                for row in self.read_model.stream_rows(
+                for row in self.view.stream_rows(
                     cursor,
                     query.known_at,
                     as_of=query.as_of,
@@ -297,7 +340,7 @@ class Tracker:
     def show(self, announcement_id: str, query: Query) -> Answer:
         """One announcement: its content, source, corrections, retraction and what it supports."""
         with self.store.read() as cursor:
-            history = self.read_model.history(cursor, announcement_id, query.known_at)
+            history = self.view.history(cursor, announcement_id, query.known_at)
         if not history:
             return Answer(None, False)
         current = history[-1]
@@ -367,7 +410,7 @@ class Tracker:
             facts_rows = self._facts(cursor, query, content["company"], model)
             peers = []
             if content["kind"] == "deliveries":
-                peers = self.read_model.latest(
+                peers = self.view.latest(
                     cursor, query.as_of, query.known_at, ("deliveries",),
                     company=content["company"], model=model,
                 )  # fmt: skip
@@ -478,6 +521,6 @@ __all__: Sequence[str] = [
     "EVERYTHING",
     "Answer",
     "Streamed",
-    "Tracker",
+    "ReadSide",
     "EverythingRecorded",
 ]

@@ -1,4 +1,4 @@
-"""What `mxt report` shows (SPEC §9), gathered from the queries: typed data, no HTML here.
+"""What `mxt report` shows, gathered from the queries: typed data, no HTML here.
 
 Per company: its state as of the date, each charted target's revisions against cumulative
 actuals, monthly deliveries, a market x model availability matrix and a timeline; for the
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .queries import Tracker
-from .readmodel import key
+from .queries import ReadSide
 from .state import Query
+from .tables import key
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
@@ -96,22 +96,19 @@ class Report:
     companies: list[CompanyReport]
 
 
-def gather_report(tracker: Tracker, query: Query, companies: Sequence[str] = ()) -> Report:
+def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = ()) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
     known ones when none are), with the log's size and head hash from `verify`; the default
     known-at (everything recorded) is given as the moment it stands for."""
-    from mxt.domain.integrity import verify_store
-
-    query = tracker.resolve(query)
-    verified = verify_store(tracker.store)
-    with tracker.store.read() as cursor:
-        known = tracker.read_model.names(cursor, query.as_of, query.known_at)
-    names = [known[key(n)][0] if key(n) in known else n for n in companies] or sorted(
-        (name for name, _ in known.values()), key=str.casefold
+    query = read_side.resolve(query)
+    verified = read_side.verified()
+    known = read_side.names(query)
+    names = [known[key(n)].company if key(n) in known else n for n in companies] or sorted(
+        (names.company for names in known.values()), key=str.casefold
     )
-    checks = checks_by_company(tracker, query)
-    reports = [_company(tracker, name, query, checks.get(key(name), {})) for name in names]
-    statuses = _market_statuses(tracker, query, {m for r in reports for m in r.markets})
+    checks = checks_by_company(read_side, query)
+    reports = [_company(read_side, name, query, checks.get(key(name), {})) for name in names]
+    statuses = _market_statuses(read_side, query, {m for r in reports for m in r.markets})
     for company in reports:
         company.matrix = [
             (model, [statuses.get((key(company.name), key(model), m), "unknown")
@@ -124,22 +121,22 @@ def gather_report(tracker: Tracker, query: Query, companies: Sequence[str] = ())
 
 
 def _company(
-    tracker: Tracker, name: str, query: Query, checked: dict[str, list[Any]]
+    read_side: ReadSide, name: str, query: Query, checked: dict[str, list[Any]]
 ) -> CompanyReport:
     """One company's part of the page (its matrix filled in later, market by market), with
     its progress and claims as `checks_by_company` found them."""
     from .conflicts import conflicts
 
-    state = tracker.company(name, query).data
-    entries = list(tracker.log(query, company=name).data)
+    state = read_side.company(name, query).data
+    entries = list(read_side.log(query, company=name).data)
     active = [entry for entry in entries if entry["status"] == "active"]
     monthly = monthly_figures(state["deliveries"])
-    revisions = tracker.audit_targets(query, company=name).data
+    revisions = read_side.audit_targets(query, company=name).data
     models = [model["model"] for model in state["models"]]
     since = _months_before(query.as_of, CHARTED_MONTHS)
     checks = {
         "progress": checked.get("progress", []),
-        "conflicts": list(conflicts(tracker, query, name).data),
+        "conflicts": list(conflicts(read_side, query, name).data),
         "claims": checked.get("claims", []),
     }
     by_id = {entry["id"]: entry for entry in active}
@@ -157,17 +154,17 @@ def _company(
     )
 
 
-def checks_by_company(tracker: Tracker, query: Query) -> dict[str, dict[str, list[Any]]]:
-    """Every company's targets against actuals (SPEC §8 progress) and its recorded claims
-    with their verdicts, by company key: each asked once for all companies (both read
-    every company's evidence, which costs the same for one company as for all)."""
+def checks_by_company(read_side: ReadSide, query: Query) -> dict[str, dict[str, list[Any]]]:
+    """Every company's targets against actuals (as `mxt progress` counts them) and its recorded
+    claims with their verdicts, by company key: each asked once for all companies (both read every
+    company's evidence, which costs the same for one company as for all)."""
     from .checking import check_answer, progress_answer, recorded_claims
 
     found: dict[str, dict[str, list[Any]]] = {}
-    for row in progress_answer(tracker, query).data:
+    for row in progress_answer(read_side, query).data:
         found.setdefault(key(row["company"]), {}).setdefault("progress", []).append(row)
-    claims = recorded_claims(tracker, query)
-    for claim, row in zip(claims, check_answer(tracker, query, claims).data, strict=True):
+    claims = recorded_claims(read_side, query)
+    for claim, row in zip(claims, check_answer(read_side, query, claims).data, strict=True):
         checked = {**row, "announced_on": claim.announced_on}
         found.setdefault(key(row["company"]), {}).setdefault("claims", []).append(checked)
     return found
@@ -200,7 +197,8 @@ def target_series(
 ) -> list[TargetSeries]:
     """The targets in force with the latest periods, each with its revisions (retracted and
     unconfirmed ones left out) and the running total of the figures `progress` counted
-    against it (SPEC §8: nothing twice, a company total over its parts)."""
+    against it (nothing counted twice, a company total over its parts: docs/concepts.md,
+    Progress)."""
     chosen = sorted(in_force, key=lambda t: (t["period"], t["metric"]), reverse=True)
     series = []
     for target in chosen[:CHARTED_TARGETS]:
@@ -272,12 +270,12 @@ def markets_mentioned(entries: Iterable[dict[str, Any]]) -> list[str]:
 
 
 def _market_statuses(
-    tracker: Tracker, query: Query, markets: Iterable[str]
+    read_side: ReadSide, query: Query, markets: Iterable[str]
 ) -> dict[tuple[str, str, str], str]:
     """(company key, model key, market) -> status, asking each market once."""
     statuses = {}
     for market in sorted(markets):
-        for row in tracker.market(market, query).data["models"]:
+        for row in read_side.market(market, query).data["models"]:
             if row.get("model"):
                 statuses[(key(row["company"]), key(row["model"]), market)] = row["status"]
     return statuses

@@ -1,4 +1,5 @@
-"""The rules of SPEC §5 and §5.1 as plain functions over visible announcements.
+"""The rules of docs/concepts.md (time axes, slots, rank, launches, statuses) as plain functions
+over visible announcements.
 
 Every function here takes the announcements visible for one question (already cut to
 `known_at` and `as_of` by the read model, in time order) and answers it; which announcement
@@ -17,7 +18,8 @@ from mxt.events.codes import REGIONS, market_covers
 from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
 
 from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
-from .readmodel import Row, key
+from .tables import key
+from .view import Row
 
 
 @dataclass
@@ -120,9 +122,9 @@ def policy_view(row: Row) -> dict[str, Any]:
 
 @dataclass
 class Launches:
-    """Where and when a model is launched (SPEC §5.1): per launch market, the earliest launch
-    date on or before `as_of` among the announcements of the highest rank; else the planned
-    date of the latest of them."""
+    """Where and when a model is launched (docs/concepts.md, Rank: launches): per launch market, the
+    earliest launch date on or before `as_of` among the announcements of the highest rank; else the
+    planned date of the latest of them."""
 
     launched: dict[str, str] = field(default_factory=dict)  # market -> launched_on <= as_of
     planned: dict[str, str] = field(default_factory=dict)  # market -> launched_on > as_of
@@ -204,7 +206,7 @@ def _launch_day(row: Row) -> str:
 
 def count_view(choice: Choice, value_name: str) -> dict[str, Any]:
     """A slot's value with its bound, certainty, source and an `unconfirmed` report beside it."""
-    beside = unconfirmed_view(choice)  # SPEC §5.1: {value, bound, certainty, announced_on, id}
+    beside = unconfirmed_view(choice)  # {value, bound, certainty, announced_on, id}
     return {**evidence(choice.in_force, value_name), "unconfirmed": beside}
 
 
@@ -244,7 +246,7 @@ def counted_once(choices: Iterable[Choice]) -> list[Choice]:
 
 
 def delivered(choices: Iterable[Choice]) -> tuple[int, str]:
-    """(units, bound) of a sum of delivery figures (SPEC §5.1 sums)."""
+    """(units, bound) of a sum of delivery figures (docs/concepts.md, Rank: sums)."""
     parts = [bounded(choice.in_force.content) for choice in choices]
     return sum(value for value, _, _ in parts), sum_bound([bound for _, bound, _ in parts])
 
@@ -256,7 +258,7 @@ def of_kind(rows: Iterable[Row], kind: str) -> list[Row]:
 def model_state(
     rows: Sequence[Row], query: Query, company: str, model: str, facts: CompanyFacts | None = None
 ) -> dict[str, Any]:
-    """SPEC §6 `state model`: rows are the model's visible announcements up to `as_of`;
+    """`mxt state model`: rows are the model's visible announcements up to `as_of`;
     `company` and `model` are their display names; `facts` (the company's launches,
     policies, entries, showcases) give its status in each market it is named in."""
     launches = Launches.of(of_kind(rows, "launch"), query.as_of)
@@ -382,8 +384,8 @@ class CompanyFacts:
         return policy if policy is not None and policy.content["not_before"] > as_of else None
 
     def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
-        """SPEC §5.1 market status of one model: available > announced > blocked > expected >
-        showcased > unknown, with the announcement that decides it."""
+        """The market status of one model (docs/concepts.md, Statuses): available > announced >
+        blocked > expected > showcased > unknown, with the announcement that decides it."""
         launches = self.launched(model_key, as_of)
         launched_on, planned_on, where = launches.in_market(market)
         blocking = self.blocking(market, as_of)
@@ -470,7 +472,7 @@ class CompanyFacts:
 def market_state(
     rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
 ) -> dict[str, Any]:
-    """SPEC §6 `state market`: each model's status in `market` (unknown ones only with
+    """`mxt state market`: each model's status in `market` (unknown ones only with
     `every`), one row per company expected there as a whole, and the policies in force.
 
     `rows` are the visible launch, policy, expected-entry and showcase announcements up to
@@ -575,7 +577,7 @@ def expected_view(row: Row) -> dict[str, Any]:
 
 
 def company_state(rows: Sequence[Row], names: Names, query: Query) -> dict[str, Any]:
-    """SPEC §6 `state company`: rows are the company's visible announcements up to `as_of`."""
+    """`mxt state company`: rows are the company's visible announcements up to `as_of`."""
     facts = CompanyFacts.of(rows, names)
     models = []
     for model_key, name in facts.models.items():
@@ -616,8 +618,8 @@ def _figure_order(view: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[dict[str, Any]]:
-    """SPEC §6 `audit targets`: every revision in order, with the value in force before it
-    (by the rank rule of §5.1) and the change of the midpoints.
+    """`mxt audit targets`: every revision in order, with the value in force before it
+    (by the rank rule) and the change of the midpoints.
 
     `rows` are the target announcements visible at `known_at` up to `as_of`, retracted ones
     included; `histories` holds every known version of each, for its corrections.

@@ -1,4 +1,4 @@
-"""`mxt report`: one self-contained HTML page of what is known (SPEC §9).
+"""`mxt report`: one self-contained HTML page of what is known.
 
 Needs the optional extra `mxt[report]` (Jinja2 and matplotlib); `projections.report`
 gathers the data, `page` writes it, `charts` draws it.

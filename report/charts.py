@@ -138,7 +138,8 @@ def _draw_target(axes: Any, target: TargetSeries, colour: str) -> None:
 
 
 def _spread(figure: MonthlyFigure) -> tuple[float, float]:
-    """How far below and above its figure a month's value may lie (SPEC §5.1 ranges)."""
+    """How far below and above its figure a month's value may lie (docs/concepts.md, Rank:
+    ranges)."""
     if figure.bound == "about":
         return 0.05 * figure.units, 0.05 * figure.units
     if figure.bound == "range" and figure.high is not None:

@@ -23,7 +23,7 @@ from .charts import Charts
 
 COUNT_FIELDS = ("value", "units", "count")
 STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
-# The sections from SPEC §8: their title, and the columns of their tables.
+# The report's sections: their title, and the columns of their tables.
 EXTRAS = (
     ("progress", "Progress against targets", (
         ("target", "target"), ("actual", "actual"), ("actual_metric", "counted"),

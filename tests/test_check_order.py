@@ -15,8 +15,7 @@ from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
 from mxt.projections.checking import ClaimToCheck, check_answer, progress_answer
 from mxt.projections.opening import open_store
-from mxt.projections.queries import Tracker
-from mxt.projections.readmodel import ReadModel
+from mxt.projections.queries import ReadSide
 from mxt.projections.state import Query
 
 SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
@@ -53,10 +52,10 @@ def answers(folder: str, name: str, lines: list[dict[str, Any]]) -> tuple[Any, A
     store = open_store(str(Path(folder) / name), "create")
     for line in [TARGET, *lines]:
         import_lines(store, [(None, parse_line(line))])
-    tracker = Tracker(store)
+    read_side = ReadSide(store)
     query = Query("2025-06-30", "9999-12-31T23:59:59.999999Z")
-    checked = check_answer(tracker, query, CLAIMS).data
-    measured = progress_answer(tracker, query).data
+    checked = check_answer(read_side, query, CLAIMS).data
+    measured = progress_answer(read_side, query).data
     store.close()
     return checked, measured
 

@@ -23,7 +23,7 @@ from mxt.domain.recording import record
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_announcement
 from mxt.projections.opening import open_store
-from mxt.projections.readmodel import ReadModel
+from mxt.projections.projector import Projector
 
 from backends import is_postgres, sql, store_location
 
@@ -175,7 +175,7 @@ def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
 
     def open_read_model(store: Store) -> None:
         try:
-            ReadModel(store)
+            Projector(store).prepare()
         except BaseException as error:  # reported by the main thread below
             errors.append(error)
 

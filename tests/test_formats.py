@@ -19,7 +19,7 @@ from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
 from mxt.domain.store import Store
-from mxt.projections.queries import Tracker, log_columns
+from mxt.projections.queries import ReadSide, log_columns
 
 from backends import store_location
 
@@ -210,7 +210,7 @@ def test_mappings_become_rows_with_their_key_as_a_column(seeded: str) -> None:
 
 def test_the_log_is_streamed_not_built_whole(seeded: str) -> None:
     with Store(seeded) as store:
-        answer = Tracker(store).log(make_query())
+        answer = ReadSide(store).log(make_query())
         assert isinstance(answer.data, Iterator) and not isinstance(answer.data, list)
         first = next(answer.data)
         assert first["id"] == "xiaomi-su7-showcase-mwc2024"
@@ -261,3 +261,15 @@ def test_the_streamed_log_reads_the_same_on_every_backend(store_location: str) -
         assert [row["id"] for row in rows_of(fmt, result.stdout)] == [
             f"s-{n}" for n in range(3, 11)
         ]
+
+
+def test_an_object_null_in_some_rows_is_only_its_dotted_columns_in_csv(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from mxt.cli.render import emit_csv, flatten
+
+    rows = [{"a": 1, "unconfirmed": None}, {"a": 2, "unconfirmed": {"value": 3}}]
+    emit_csv(iter([flatten(row) for row in rows]))
+    assert capsys.readouterr().out.splitlines() == ["a,unconfirmed.value", "1,", "2,3"]
+    emit_csv(iter([{"a": 1, "unconfirmed": None}]))  # null everywhere: the one column
+    assert capsys.readouterr().out.splitlines() == ["a,unconfirmed", "1,"]

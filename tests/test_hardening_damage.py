@@ -60,8 +60,9 @@ def test_verify_passes_an_intact_store_with_corrections_and_retractions(seeded: 
 @pytest.mark.parametrize(
     "tamper",
     [
-        "UPDATE rm_versions SET announced_on='2020-01-01' WHERE event_id=4",
-        "DELETE FROM rm_versions WHERE event_id=(SELECT MAX(event_id) FROM rm_versions)",
+        "UPDATE rm_versions SET announced_on='2020-01-01' WHERE notification_id=4",
+        "DELETE FROM rm_versions "
+        "WHERE notification_id=(SELECT MAX(notification_id) FROM rm_versions)",
         "UPDATE rm_versions SET retracted=0",
         "DELETE FROM rm_groups WHERE kind='target'",
         "UPDATE rm_entities SET first_on='1999-01-01'",

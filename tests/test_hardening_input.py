@@ -19,7 +19,6 @@ from mxt.domain.store import Store
 from mxt.events.announcements import parse_line, with_id
 from mxt.events.errors import InputError
 from mxt.projections.opening import open_store
-from mxt.projections.readmodel import ReadModel
 
 from backends import count_events, store_location
 

@@ -98,6 +98,18 @@ def test_a_read_on_a_missing_store_exits_1_and_creates_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", READS, ids=lambda c: " ".join(c[:2]))
+def test_a_read_of_a_file_holding_no_log_exits_1_and_writes_nothing(
+    command: list[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    result = mxt("--store", str(empty), *command)
+    assert result.exit_code == 1, result.output
+    assert "holds no mxt log" in result.stderr
+    assert empty.read_bytes() == b""
+
+
 def test_record_and_import_create_the_store_and_its_folder(tmp_path: Path) -> None:
     location = tmp_path / "new" / "folder" / "s.sqlite"
     assert mxt("--store", str(location), "record", *STATEMENT, "--text", "x").exit_code == 0

@@ -1,8 +1,9 @@
 """A store written by the mxt before bounds, ranks and scopes (commit df4fe6f) still works.
 
 `tests/data/written-by-mxt-df4fe6f.sqlite` holds that mxt's import of its seed file (with
-`within: "3m"`, minutes then) and a correction `within=20m`. Opened by today's mxt, its read
-model is rebuilt, the old spellings read with today's meaning, and every answer where the
+`within: "3m"`, minutes then) and a correction `within=20m`. Read by today's mxt, it answers
+from a replay of its log and is left as it was; the first write (or `mxt rebuild`) stores
+today's read model. The old spellings read with today's meaning, and every answer where the
 new rules do not apply is what it was.
 """
 
@@ -56,6 +57,30 @@ def test_an_old_store_still_verifies(old_store: str) -> None:
     assert run(old_store, "verify").startswith("ok: 22 events")
     report = run(old_store, "verify", "--json")
     assert report["intact"] and report["first_formula"] == 22
+
+
+def test_reading_an_old_store_writes_nothing_and_a_write_upgrades_it(old_store: str) -> None:
+    before = Path(old_store).read_bytes()
+    runner = CliRunner()
+    page = str(Path(old_store).with_suffix(".html"))
+    for args in (
+        ["state", "company", "Xiaomi"],
+        ["verify"],
+        ["log", "--json"],
+        ["report", "-o", page],
+    ):
+        result = runner.invoke(cli, ["--store", old_store, *args])
+        assert result.exit_code in (0, 1), result.output  # report: 1 without its extra
+        if args[0] == "state":
+            assert "answered from a replay of the log, nothing written" in result.stderr
+    assert Path(old_store).read_bytes() == before
+    replayed = run(old_store, "state", "company", "Xiaomi", "--json")
+    record_one(old_store)  # a write stores today's read model
+    result = runner.invoke(cli, ["--store", old_store, "state", "company", "Xiaomi", "--json"])
+    assert "replay" not in result.stderr
+    stored = json.loads(result.stdout)
+    assert {**stored, "known_at": None} == {**replayed, "known_at": None}
+    assert run(old_store, "verify").startswith("ok: 23 events")
 
 
 def record_one(store: str, text: str = "new") -> None:

@@ -21,7 +21,7 @@ from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
 from mxt.domain.store import Store
-from mxt.projections.queries import Tracker
+from mxt.projections.queries import ReadSide
 from mxt.projections.report import gather_report, period_span
 from mxt.report.page import render
 
@@ -176,10 +176,10 @@ def test_stored_text_is_escaped_and_odd_links_are_not_links(run: Any, tmp_path: 
 
 def test_reusing_the_figures_leaves_nothing_of_the_last_company(seeded: str) -> None:
     with Store(seeded) as store:
-        tracker = Tracker(store)
+        read_side = ReadSide(store)
         query = make_query(AS_OF, "2100-01-01")
-        alone = "".join(render(gather_report(tracker, query, ["Xiaomi"])))
-        after = "".join(render(gather_report(tracker, query, ["Land Rover", "Xiaomi"])))
+        alone = "".join(render(gather_report(read_side, query, ["Xiaomi"])))
+        after = "".join(render(gather_report(read_side, query, ["Land Rover", "Xiaomi"])))
     charts = re.findall(r"<svg.*?</svg>", alone, re.S)
     assert charts and charts == re.findall(r"<svg.*?</svg>", after, re.S)
 

@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mxt.projections.readmodel import Row
 from mxt.projections.state import all_markets, covering_policy, policies_in_force
+from mxt.projections.view import Row
 
 CODES = ["CN", "DE", "FR", "ES", "US", "JP", "EU", "*"]
 

@@ -1,4 +1,5 @@
-"""The `claim` kind: a checkable statement somebody made, with its claim object (SPEC §8)."""
+"""The `claim` kind: a checkable statement somebody made, with its claim object
+(docs/concepts.md, Claims)."""
 
 from __future__ import annotations
 
@@ -72,12 +73,13 @@ ClaimObject = Annotated[
 
 
 class Claim(Announcement):
-    """A checkable statement somebody made; `mxt check` tests it against the data (§8)."""
+    """A checkable statement somebody made; `mxt check` tests it against the data (docs/concepts.md,
+    Claims)."""
 
     kind: Literal["claim"] = "claim"
     claim: ClaimObject = Field(
         description="The claim object (JSON on the command line): streak, total, target or "
-        "launched, SPEC §8."
+        "launched (docs/concepts.md, Claims)."
     )
 
 

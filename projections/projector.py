@@ -1,0 +1,418 @@
+"""The projector: turns the log's events into the read model's rows (`projections/tables.py`).
+
+The store runs `Projector.process` inside each write transaction, on the events it appends
+(the composition root, `projections/opening.py`, subscribes it), so the rows are written by
+the same transaction as the events. `rebuild` replays the whole log into fresh tables;
+`replay` fills empty ones (verify replays into temporary tables to check the stored ones).
+Events are handled as (log position, topic, decoded state) triples; a log position is always
+a notification id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventsourcing.persistence import Notification, Tracking
+
+from mxt.domain.store import Store, stamp_text
+from mxt.events.content import apply_changes
+from mxt.events.kinds import rank, subject_of
+
+from . import tables
+from .tables import COLUMNS, INDEXES, TRACKING_NAME, Version, content_of, from_json, key
+
+PAGE = 5000
+BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
+
+# The topics of the stored events (`eventsourcing.utils.get_topic` of the domain's classes),
+# spelled out so that reading never imports the domain's pydantic models.
+RECORDED = "mxt.domain.model:AnnouncementRecorded"
+CORRECTED = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED = "mxt.domain.model:AnnouncementRetracted"
+
+# (company, kind, model, subject) -> [first_on, ranks]: the earliest date of any row of the
+# group, and the ranks of its rows as bits (rank r is bit 1 << r), so that a query seeks
+# only the ranks a group holds.
+Groups = dict[tuple[str, str, str, str], list[Any]]
+Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
+# A check of the log run during a rebuild, given the cursor and every stored event as it is
+# read (`(notification id, aggregate id, version, topic, state)`); it raises to refuse.
+Check = Callable[[Any, Iterator[Any]], None]
+
+
+@dataclass
+class Bulk:
+    """What a rebuild gathers to apply at the end: groups, corrections and retractions."""
+
+    groups: Groups = field(default_factory=dict)
+    deferred: list[Event] = field(default_factory=list)
+
+
+# A version row, then its announcement's stored event state.
+SELECT_CURRENT = (
+    f"SELECT {', '.join('v.' + column for column in Version._fields)}, e.state "
+    "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
+)
+STATE = len(Version._fields)  # the stored event's state, after a row's own columns
+
+
+class Projector:
+    """Keeps the read model's tables in step with the log of one store (made by
+    `tables.prepare` or `rebuild`: the projector never makes them on its own)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.recorder = tables.tracking_recorder(store)
+
+    def position(self, cursor: Any) -> int:
+        """The last notification id the read model has applied."""
+        return self.recorder._max_tracking_id(TRACKING_NAME, _native(cursor)) or 0
+
+    def process(
+        self,
+        cursor: Any,
+        notifications: Sequence[Notification],
+        states: Sequence[dict[str, Any]] | None = None,
+        bulk: Bulk | None = None,
+    ) -> None:
+        """Applies new notifications (with their decoded `states`, when the caller has them),
+        first catching up on any the model has not seen.
+
+        With `bulk` (a rebuild), groups, corrections and retractions are gathered there for
+        the caller to apply once every announcement is in, instead of batch by batch.
+        """
+        first = notifications[0].id if notifications else None
+        position = self.in_step(cursor, first)
+        position = self._apply_log(cursor, position, first, bulk)
+        new = [n for n in notifications if n.id > position]
+        if new:
+            states = (
+                states[-len(new) :] if states is not None else [decoded(n.id, n.state) for n in new]
+            )
+            self._apply(
+                cursor, [(n.id, n.topic, state) for n, state in zip(new, states, strict=True)],
+                bulk,
+            )  # fmt: skip
+            position = new[-1].id
+        if position > self.position(cursor):
+            self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+
+    def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
+        """Applies the stored events after notification `after` (and before `before`), read
+        from the log page by page; returns the last one applied (`after` if none)."""
+        position = after
+        for page in self._log_pages(cursor, after, before):
+            self._apply_page(cursor, page, bulk)
+            position = page[-1][0]
+        return position
+
+    def _log_pages(self, cursor: Any, after: int, before: int | None) -> Iterator[list[Any]]:
+        """The stored events after notification `after` (and before `before`) in pages, each
+        as `(notification id, aggregate id, version, topic, state)`: what verify reads too."""
+        position = after
+        while True:
+            cursor.execute(
+                "SELECT rowid, originator_id, originator_version, topic, state "
+                "FROM stored_events WHERE rowid>? "
+                + ("AND rowid<? " if before is not None else "")
+                + "ORDER BY rowid LIMIT ?",
+                (position, before, PAGE) if before is not None else (position, PAGE),
+            )
+            page = cursor.fetchall()
+            if not page:
+                return
+            yield page
+            position = page[-1][0]
+
+    def _apply_page(self, cursor: Any, page: list[Any], bulk: Bulk | None) -> None:
+        """Applies one page of `_log_pages`; an event lacking what mxt wrote is a damaged log."""
+        events = [(r[0], r[3], decoded(r[0], r[4])) for r in page]
+        try:
+            self._apply(cursor, events, bulk)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            from mxt.domain.errors import DamagedLog
+
+            raise DamagedLog(
+                f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt "
+                f"wrote ({type(error).__name__}: {error}; see mxt verify)"
+            ) from None
+
+    def _apply(self, cursor: Any, events: Sequence[Event], bulk: Bulk | None = None) -> None:
+        """Applies (notification id, topic, decoded state) triples, in log order: runs of
+        recordings as one insert, runs of corrections and retractions as one batch."""
+        run: list[Event] = []
+        fixing = False
+        for event in events:
+            topic = event[1]
+            is_fix = topic in (CORRECTED, RETRACTED)
+            if not is_fix and topic != RECORDED:
+                continue
+            if is_fix and bulk is not None:
+                bulk.deferred.append(event)  # applied once every announcement is in
+                continue
+            if run and is_fix != fixing:
+                self._apply_run(cursor, run, fixing, bulk)
+                run = []
+            run.append(event)
+            fixing = is_fix
+        if run:
+            self._apply_run(cursor, run, fixing, bulk)
+
+    def _apply_run(self, cursor: Any, run: list[Event], fixing: bool, bulk: Bulk | None) -> None:
+        if fixing:
+            self._fix(cursor, run)
+            return
+        groups: Groups = {} if bulk is None else bulk.groups
+        rows = [
+            _row(notification_id, state["announcement"], stamp, notification_id, stamp, groups)
+            for notification_id, _, state in run
+            for stamp in (stamp_text(state["timestamp"]),)
+        ]
+        _insert(cursor, rows, groups if bulk is None else {})
+        if bulk is not None and len(groups) > BULK_GROUPS:  # bounded memory: write them now
+            _insert(cursor, [], groups)
+            groups.clear()
+
+    def _fix(self, cursor: Any, fixes: Sequence[Event]) -> None:
+        """Applies corrections and retractions: each closes its announcement's current version
+        and opens the next. Lookups and writes are batched; a fix of a version opened earlier
+        in the same batch finds it in memory."""
+        recording_of: dict[int, int] = {}  # fix's notification id -> its announcement's first event
+        ids = [fix[0] for fix in fixes]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cursor.execute(
+                "SELECT c.rowid, f.rowid FROM stored_events c JOIN stored_events f "
+                "ON f.originator_id = c.originator_id AND f.originator_version = 1 "
+                f"WHERE c.rowid IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            recording_of.update((row[0], row[1]) for row in cursor.fetchall())
+        current: dict[int, tuple[Version, Any]] = {}  # recording -> current version, event state
+        recordings = sorted(set(recording_of.values()))
+        for start in range(0, len(recordings), 500):
+            chunk = recordings[start : start + 500]
+            cursor.execute(
+                SELECT_CURRENT + f"WHERE v.known_to IS NULL AND v.recorded_id IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for values in cursor.fetchall():
+                version = Version._make(values[:STATE])
+                current[version.recorded_id] = (version, values[STATE])
+        closed: list[tuple[str, int]] = []  # (known_to, notification_id) of rows already written
+        opened: dict[int, Version] = {}  # notification id -> rows this batch writes
+        groups: Groups = {}
+        for notification_id, topic, state in fixes:
+            recording = recording_of.get(notification_id)
+            found = current.get(recording) if recording is not None else None
+            if recording is None or found is None:
+                continue  # an event for an announcement the log does not hold: verify names it
+            version, event_state = found
+            stamp = stamp_text(state["timestamp"])
+            if (
+                version.notification_id in opened
+            ):  # opened in this batch: closed before it is written
+                opened[version.notification_id] = version._replace(known_to=stamp)
+            else:
+                closed.append((stamp, version.notification_id))
+            content = content_of(version.content, event_state)
+            if topic == CORRECTED:
+                content = apply_changes(content, state["changes"])
+                row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
+                           event="corrected", reason=state["reason"], changes=state["changes"],
+                           own_content=True)  # fmt: skip
+            else:
+                row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
+                           event="retracted", reason=state["reason"], retracted=True,
+                           own_content=version.content is not None)  # fmt: skip
+            opened[notification_id] = Version._make(row)
+            current[recording] = (opened[notification_id], event_state)
+        if closed:
+            cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
+        _insert(cursor, list(opened.values()), groups)
+
+    def in_step(self, cursor: Any, first_new: int | None = None) -> int:
+        """The read model's position, after checking that it is in step with its rows and the
+        log (`first_new`: the first event being appended); a tracking position set behind
+        or ahead of them behind mxt's back is an error naming the way out."""
+        from mxt.domain.errors import DamagedLog
+
+        position = self.position(cursor)
+        cursor.execute("SELECT MAX(notification_id) FROM rm_versions")
+        applied = cursor.fetchone()[0] or 0
+        end = self._max_id(cursor) if first_new is None else first_new - 1
+        if applied > position or position > end:
+            raise DamagedLog(
+                f"read model: its position (event #{position}) is out of step with its rows "
+                f"(#{applied}) or the log (#{end}): run mxt rebuild"
+            )
+        return position
+
+    def prepare(self) -> None:
+        """Makes sure the store holds read-model tables of this version, filled, for a command
+        about to write: a store without them, or with those of another mxt, has them rebuilt
+        from the log in one transaction of its own (so they are never half made), committed
+        before the command's first write."""
+        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        with self.store.read() as cursor:
+            if tables.version_of(cursor) == tables.READ_MODEL_VERSION:
+                return
+        self.rebuild(unless_current=True)
+
+    def rebuild(self, check: Check | None = None, *, unless_current: bool = False) -> int:
+        """Drops every read-model row and replays the whole log; returns the events applied.
+
+        The tables are made anew and their lookup indexes built once at the end (one sort
+        instead of a million index insertions); corrections and retractions are applied once
+        every announcement is in, and the groups written once, at the end. `check` (verify)
+        is handed the stored events as they are read, so the log is read once for both; if
+        it raises, nothing is written. `unless_current`: leave tables of this version alone
+        (another process made them meanwhile).
+        """
+        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        with self.store.write() as transaction:
+            cursor = transaction.cursor
+            if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
+                return 0
+            tables.make(cursor)
+            position = self.replay(cursor, check=check)
+            if position:
+                self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+            return position
+
+    def replay(self, cursor: Any, before: int | None = None, check: Check | None = None) -> int:
+        """Fills empty read-model tables from the log (up to event `before`): the heart of
+        `rebuild`; `verify` runs it into temporary tables to check the stored ones. Returns
+        the last event applied. `check` is handed every stored event read, page by page as
+        they are applied (see `rebuild`)."""
+        bulk = Bulk()
+        if check is None:
+            position = self._apply_log(cursor, 0, before, bulk)
+        else:
+            applied = [0]
+
+            def rows() -> Iterator[Any]:
+                for page in self._log_pages(cursor, 0, before):
+                    self._apply_page(cursor, page, bulk)
+                    applied[0] = page[-1][0]
+                    yield from page
+
+            check(cursor, rows())
+            position = applied[0]
+        self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
+        _insert(cursor, [], bulk.groups)
+        for statement in INDEXES:
+            cursor.execute(statement)
+        return position
+
+    @staticmethod
+    def _max_id(cursor: Any) -> int:
+        cursor.execute("SELECT MAX(rowid) FROM stored_events")
+        return cursor.fetchone()[0] or 0
+
+
+def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
+    """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
+    try:
+        value: dict[str, Any] = from_json()(state)
+    except ValueError:
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(
+            f"log: stored event #{notification_id} is not JSON (damaged; see mxt verify)"
+        ) from None
+    if not isinstance(value, dict):
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object (damaged)")
+    return value
+
+
+def _native(cursor: Any) -> Any:
+    """The cursor eventsourcing's own recorder methods expect (PostgreSQL: rows as dicts)."""
+    return getattr(cursor, "dicts", cursor)
+
+
+INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * STATE)})"
+UPSERT_FIRST_ON = (
+    "INSERT INTO {table} VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET first_on = "
+    "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
+    "ELSE {table}.first_on END"
+)
+UPSERT_GROUP = (
+    UPSERT_FIRST_ON.format(
+        table="rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
+    )
+    + ", ranks = rm_groups.ranks | excluded.ranks"
+)
+UPSERT_ENTITY = UPSERT_FIRST_ON.format(
+    table="rm_entities", values="?,?,?", key="company_key, model_key"
+)
+
+
+def _insert(cursor: Any, rows: Sequence[tuple[Any, ...]], groups: Groups) -> None:
+    """Writes version rows, and the groups (and companies and models) they belong to, each
+    with the earliest `announced_on` seen."""
+    if rows:
+        cursor.executemany(INSERT, rows)
+    if groups:
+        cursor.executemany(UPSERT_GROUP, [(*group, *held) for group, held in groups.items()])
+        entities: dict[tuple[str, str], str] = {}
+        for (company_key, _, model_key, _), (first, _) in groups.items():
+            if entities.get((company_key, model_key), first) >= first:
+                entities[(company_key, model_key)] = first
+        cursor.executemany(UPSERT_ENTITY, [(*entity, first) for entity, first in entities.items()])
+
+
+def _row(
+    notification_id: int,
+    content: dict[str, Any],
+    recorded_at: str,
+    recorded_id: int,
+    known_from: str,
+    groups: Groups,
+    *,
+    retracted: bool = False,
+    event: str = "recorded",
+    reason: str | None = None,
+    changes: dict[str, Any] | None = None,
+    own_content: bool = False,
+) -> tuple[Any, ...]:
+    """An `rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
+    million), its group noted in `groups` (with the earliest date seen and its rank)."""
+    company = content["company"]
+    model = content.get("model")
+    group = (key(company), content["kind"], key(model), subject_of(content))
+    announced_on = content["announced_on"]
+    level = rank(content)
+    held = groups.get(group)
+    if held is None:
+        groups[group] = [announced_on, 1 << level]
+    else:
+        held[0] = min(held[0], announced_on)
+        held[1] |= 1 << level
+    return (
+        notification_id,
+        content["id"],
+        group[1],
+        group[0],
+        group[2],
+        group[3],
+        company,
+        model,
+        announced_on,
+        recorded_at,
+        recorded_id,
+        known_from,
+        None,
+        int(retracted),
+        event,
+        reason,
+        json.dumps(changes, ensure_ascii=False) if changes is not None else None,
+        json.dumps(content, ensure_ascii=False) if own_content else None,
+        level,
+    )

@@ -1,0 +1,180 @@
+"""The read model's tables: their shape, their version, and the only code that makes them.
+
+`rm_versions` holds one row per version of an announcement's content: a correction closes
+the current row (`known_to`) and opens a new one; a retraction opens a row marked retracted.
+A row is what was known during `[known_from, known_to)` in transaction time; `announced_on`
+is its valid time. A row is keyed by the log position (`notification_id`) of the event that
+made it; `recorded_id` is the position of its announcement's recording. A recorded
+(uncorrected) row keeps no copy of its content: it is read from that stored event, so the
+read model costs little beside the log.
+
+Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
+later announcement of the same kind replaces, its slot (a target's metric, period and scope,
+an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
+(0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
+any row in them, so that "the latest announcement of each rank in each group as of D, known
+at T" is one indexed seek per group and rank it holds (`ranks`), however long the history
+behind it. That is what keeps as-of queries flat. `rm_entities` lists each company and
+model the same way, for their names.
+
+Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
+reading never does: a read of a store whose tables are missing, of another version or behind the log
+answers from a replay into temporary tables (`shadow`) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from mxt.domain.store import Store
+from mxt.events.kinds import upcast
+
+# The shape of the read-model tables: a writing command finding another version drops them
+# and rebuilds them from the log before it appends.
+READ_MODEL_VERSION = "8"
+TRACKING_NAME = "mxt-readmodel"
+
+
+class Version(NamedTuple):
+    """One `rm_versions` row, its columns in the table's order."""
+
+    notification_id: int  # the log position of the event that made this version
+    ann_id: str
+    kind: str
+    company_key: str
+    model_key: str
+    subject: str
+    company: str
+    model: str | None
+    announced_on: str
+    recorded_at: str
+    recorded_id: int  # the log position of the announcement's recording
+    known_from: str
+    known_to: str | None
+    retracted: int
+    event: str
+    reason: str | None
+    changes: str | None  # JSON
+    content: str | None  # JSON, for a version whose content is not its recorded event's
+    rank: int
+
+
+COLUMNS = ", ".join(Version._fields)
+META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+TABLES = [
+    "CREATE TABLE rm_versions ("
+    "notification_id INTEGER PRIMARY KEY, ann_id TEXT NOT NULL, "
+    "kind TEXT NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
+    "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
+    "recorded_at TEXT NOT NULL, recorded_id INTEGER NOT NULL, known_from TEXT NOT NULL, "
+    "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
+    "changes TEXT, content TEXT, rank INTEGER NOT NULL)",
+    "CREATE TABLE rm_entities ("
+    "company_key TEXT NOT NULL, model_key TEXT NOT NULL, first_on TEXT NOT NULL, "
+    "PRIMARY KEY (company_key, model_key))",
+    "CREATE TABLE rm_groups ("
+    "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
+    "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
+    "PRIMARY KEY (company_key, kind, model_key, subject))",
+    "CREATE INDEX rm_recorded ON rm_versions (recorded_id)",
+]
+# Indexes that a rebuild drops first and builds once at the end.
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
+    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, recorded_id, "
+    "known_from, known_to, retracted)",  # covering: a seek reads no table row it skips
+    "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
+    "(company_key, model_key, announced_on, recorded_at, recorded_id, known_from, known_to, "
+    "retracted)",
+    # a market's groups (launches, entries, showcases there) across every company
+    "CREATE INDEX IF NOT EXISTS rm_group_subject ON rm_groups (kind, subject, first_on)",
+]
+_TABLE = re.compile(r"^CREATE TABLE (\w+)")
+NAMES = [found.group(1) for found in map(_TABLE.match, TABLES) if found]
+
+
+@lru_cache(maxsize=8192)
+def key(name: str | None) -> str:
+    """The matching key of a company or model name: NFKC-normalised, case-insensitive,
+    spaces collapsed (`ＸＩＡＯＭＩ` finds Xiaomi)."""
+    from unicodedata import normalize
+
+    return " ".join(normalize("NFKC", name).split()).casefold() if name else ""
+
+
+@lru_cache(maxsize=1)
+def from_json() -> Any:
+    """The JSON decoder of stored states and row contents (pydantic_core's `from_json`),
+    imported on first use so that start-up stays light."""
+    from pydantic_core import from_json as decoder
+
+    return decoder
+
+
+def content_of(own: str | None, event_state: Any) -> dict[str, Any]:
+    """A row's content: its own JSON, or else the announcement inside its stored event."""
+    try:
+        content: dict[str, Any] = (
+            from_json()(own) if own is not None else from_json()(event_state)["announcement"]
+        )
+        return upcast(content)
+    except (ValueError, KeyError, TypeError):
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog("log: a stored event cannot be read (damaged; see mxt verify)") from None
+
+
+def tracking_recorder(store: Store) -> Any:
+    """eventsourcing's recorder of the read model's tracking row (and of `rm_meta`), for the
+    store's backend."""
+    if not store.is_postgres:
+        from eventsourcing.sqlite import SQLiteTrackingRecorder
+
+        class ReadModelRecorder(SQLiteTrackingRecorder):
+            def construct_create_table_statements(self) -> list[str]:
+                return [*super().construct_create_table_statements(), META]
+
+        return ReadModelRecorder(store.datastore)
+    from eventsourcing.postgres import PostgresTrackingRecorder
+    from psycopg.sql import SQL
+
+    recorder = PostgresTrackingRecorder(store.datastore, tracking_table_name="mxt_tracking")
+    recorder.sql_create_statements.append(SQL(META))  # type: ignore[arg-type]
+    return recorder
+
+
+def version_of(cursor: Any) -> str | None:
+    """The version of the read-model tables in the store (None: it has none)."""
+    cursor.execute("SELECT value FROM rm_meta WHERE name='version'")
+    found = cursor.fetchone()
+    return None if found is None else str(found[0])
+
+
+def make(cursor: Any) -> None:
+    """Drops the read-model tables and makes them empty, of this version, without their lookup
+    indexes (the replay that fills them builds those once, at the end), the tracking row
+    cleared. Only a writing command's `Projector.prepare` and `mxt rebuild` call it."""
+    for table in NAMES:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in TABLES:
+        cursor.execute(statement)
+    cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
+    cursor.execute("DELETE FROM rm_meta WHERE name='version'")
+    cursor.execute("INSERT INTO rm_meta VALUES ('version', ?)", (READ_MODEL_VERSION,))
+
+
+def shadow(cursor: Any) -> None:
+    """Makes empty temporary read-model tables for the length of the cursor's connection:
+    SQLite and PostgreSQL look a temporary table up before a stored one of the same name, so
+    a replay into them (which builds their indexes), and every query read from them, leaves
+    the store as it is."""
+    for statement in TABLES:
+        cursor.execute(statement.replace("CREATE TABLE", "CREATE TEMPORARY TABLE", 1))
+
+
+def drop_shadow(cursor: Any, is_postgres: bool) -> None:
+    """Drops the temporary tables `shadow` made."""
+    for table in NAMES:
+        cursor.execute(f"DROP TABLE {'pg_temp' if is_postgres else 'temp'}.{table}")
