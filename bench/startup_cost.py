@@ -46,9 +46,11 @@ STEPS = [
     ("its schema built, one announcement validated",
      "from mxt.events.schemas.base import parse_announcement\n"
      f"a = parse_announcement({ANNOUNCEMENT})"),
-    ("the write side and the read model (sqlite3, store, recording, integrity, readmodel)",
+    ("the write side and the composition root (sqlite3, store, recording, integrity, opening, "
+     "projector)",
      "import mxt.domain.recording, mxt.projections.opening"),
-    ("the store opened, the announcement recorded, the store closed",
+    ("the store opened and its read side subscribed (tables), the announcement recorded, "
+     "the store closed",
      "from mxt.domain.recording import record; from mxt.projections.opening import open_store\n"
      "with open_store(sys.argv[1], 'create') as store: record(store, a)"),
     ("the whole command instead (`mxt record statement …`: click parses, the command is built)",
