@@ -87,7 +87,7 @@ class LazyGroup(click.Group):
 
             if not isinstance(error, ValidationError):
                 raise
-            from mxt.events.announcements import describe
+            from mxt.events.schemas.base import describe
 
             raise MxtError(str(describe(error)), 2) from None
         except Exception as error:

@@ -142,31 +142,32 @@ def kind_command(kind: str, schema: Any) -> click.Command:
 
 
 class RecordGroup(click.Group):
-    """`mxt record KIND`: one command per kind, built from the kind schemas on first use."""
+    """`mxt record KIND`: one command per kind, built from that kind's schema alone (the
+    registry names the kinds; `schema_of` imports the one asked for)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        from mxt.events.announcements import KINDS
+        from mxt.events.kinds import KIND_NAMES
 
-        return list(KINDS)
+        return list(KIND_NAMES)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        from mxt.events.announcements import KINDS
+        from mxt.events.kinds import KIND_NAMES
+        from mxt.events.schemas import schema_of
 
-        schema = KINDS.get(cmd_name)
-        if schema is None:
+        if cmd_name not in KIND_NAMES:
             return None
-        command = kind_command(cmd_name, schema)
+        command = kind_command(cmd_name, schema_of(cmd_name))
         accept_store_option(command)  # built on demand: the group's own pass never sees it
         return command
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        from mxt.events.announcements import KINDS
         from mxt.events.errors import InputError
+        from mxt.events.kinds import KIND_NAMES
 
-        if args and not args[0].startswith("-") and args[0] not in KINDS:
-            raise InputError("kind", f"unknown kind {args[0]!r} (one of: {', '.join(KINDS)})")
+        if args and not args[0].startswith("-") and args[0] not in KIND_NAMES:
+            raise InputError("kind", f"unknown kind {args[0]!r} (one of: {', '.join(KIND_NAMES)})")
         return super().resolve_command(ctx, args)
 
 
@@ -183,7 +184,7 @@ def record_command() -> None:
 def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
     """Builds the announcement from the options given, records it and prints its id."""
     from mxt.domain.recording import record
-    from mxt.events.announcements import parse_announcement
+    from mxt.events.schemas.base import parse_announcement
 
     as_json = values.pop("as_json")
     announcement_id = values.pop("announcement_id")

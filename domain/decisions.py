@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from mxt.events.announcements import Correction, Retraction, apply_correction
 from mxt.events.content import canonical_json, normalised_changes
+from mxt.events.schemas.base import Correction, Retraction, apply_correction
 
 from .errors import (
     AlreadyRetracted,
@@ -22,12 +22,11 @@ from .errors import (
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from .model import (
-    AnnouncementAggregate,
-    AnnouncementCorrected,
-    AnnouncementRetracted,
-    DomainEvent,
-)
+
+if TYPE_CHECKING:
+    # The event models are built by the decisions that make events (a correction, a
+    # retraction); a recording is stored without them (`stored.recorded_event`).
+    from .model import AnnouncementAggregate, DomainEvent
 
 # The moment the events are recorded at, asked for only when an event is decided (the store
 # reads the log's last `recorded_at` to make it, and warns if the clock is behind).
@@ -82,6 +81,8 @@ def decide_correction(
         if repeats.get(key, 0) < applied(aggregate, changes, line.reason):
             return CorrectionDecision(key, ())
         open_to_change(aggregate)
+    from .model import AnnouncementCorrected
+
     event = AnnouncementCorrected(
         originator_id=aggregate.id,
         originator_version=aggregate.version + 1,
@@ -102,6 +103,8 @@ def decide_retraction(
         if strict:
             raise AlreadyRetracted(line.id)
         return ()
+    from .model import AnnouncementRetracted
+
     event = AnnouncementRetracted(
         originator_id=aggregate.id,
         originator_version=aggregate.version + 1,

@@ -10,20 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from functools import singledispatch
 from typing import Any
-from uuid import UUID, uuid5
+from uuid import UUID
 
-from eventsourcing.persistence import StoredEvent
 from pydantic import BaseModel, ConfigDict
 
 from mxt.events.content import apply_changes
 
-NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
-RECORDED_TOPIC = "mxt.domain.model:AnnouncementRecorded"
-
-
-def aggregate_id(announcement_id: str) -> UUID:
-    """The aggregate (originator) id of an announcement id."""
-    return uuid5(NAMESPACE, announcement_id)
+# The read model and the tests take these from here too; they need no model.
+from .stored import aggregate_id as aggregate_id
+from .stored import recorded_event as recorded_event
 
 
 class DomainEvent(BaseModel):
@@ -42,21 +37,6 @@ class AnnouncementRecorded(DomainEvent):
 
     announcement: dict[str, Any]
     schema_version: int = 1
-
-
-def recorded_event(
-    origin: UUID, announcement: dict[str, Any], timestamp: str
-) -> tuple[StoredEvent, dict[str, Any]]:
-    """The stored form of `AnnouncementRecorded` (and its JSON state), built directly.
-
-    The import path records many announcements at once; this skips building and dumping a
-    model per announcement. It gives exactly what `PydanticMapper.to_stored_event` gives for
-    the same event (`timestamp` in pydantic's JSON spelling) — a test holds it to that.
-    """
-    from pydantic_core import to_json
-
-    state = {"timestamp": timestamp, "announcement": announcement, "schema_version": 1}
-    return StoredEvent(origin, 1, RECORDED_TOPIC, to_json(state)), state
 
 
 class AnnouncementCorrected(DomainEvent):

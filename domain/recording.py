@@ -9,17 +9,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from mxt.events.announcements import (
-    Announcement,
-    Correction,
-    Retraction,
-    parse_line,
-    with_id,
-)
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
+from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
 
 from .decisions import decide_correction, decide_recording, decide_retraction
 from .errors import (
@@ -29,8 +23,11 @@ from .errors import (
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from .model import DomainEvent, aggregate_id, recorded_event
 from .store import Store, WriteTransaction, stored_announcement
+from .stored import aggregate_id, recorded_event
+
+if TYPE_CHECKING:
+    from .model import DomainEvent
 
 BATCH_SIZE = 1000
 
@@ -57,14 +54,13 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
 
 def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
-    line = parse_line({"kind": "correction", "id": announcement_id, "set": changes,
-                       "reason": reason})  # fmt: skip
+    line = validated(Correction, {"id": announcement_id, "set": changes, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
-    line = parse_line({"kind": "retraction", "id": announcement_id, "reason": reason})
+    line = validated(Retraction, {"id": announcement_id, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
 

@@ -1,0 +1,36 @@
+"""The log's keys and the stored form of a recording, without the pydantic event models.
+
+`mxt record` and `mxt import` append `AnnouncementRecorded` events in this form directly;
+the models of `model` (which read events back, and make corrections and retractions) are
+not needed for that.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID, uuid5
+
+from eventsourcing.persistence import StoredEvent
+
+NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
+RECORDED_TOPIC = "mxt.domain.model:AnnouncementRecorded"
+
+
+def aggregate_id(announcement_id: str) -> UUID:
+    """The aggregate (originator) id of an announcement id."""
+    return uuid5(NAMESPACE, announcement_id)
+
+
+def recorded_event(
+    origin: UUID, announcement: dict[str, Any], timestamp: str
+) -> tuple[StoredEvent, dict[str, Any]]:
+    """The stored form of `AnnouncementRecorded` (and its JSON state), built directly.
+
+    The import path records many announcements at once; this skips building and dumping a
+    model per announcement. It gives exactly what `PydanticMapper.to_stored_event` gives for
+    the same event (`timestamp` in pydantic's JSON spelling) — a test holds it to that.
+    """
+    from pydantic_core import to_json
+
+    state = {"timestamp": timestamp, "announcement": announcement, "schema_version": 1}
+    return StoredEvent(origin, 1, RECORDED_TOPIC, to_json(state)), state

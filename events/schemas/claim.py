@@ -1,0 +1,86 @@
+"""The `claim` kind: a checkable statement somebody made, with its claim object
+(docs/concepts.md, Claims)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from mxt.events.fields import Count, IsoDate, Market, Month, Name, Period
+
+from .base import Announcement, Frozen, Metric
+
+
+class StreakClaim(Frozen):
+    """The `months` months ending with `ending` each reached `at_least`; with `exact`, the
+    month before them did not ("the eighth straight month")."""
+
+    type: Literal["streak"]
+    metric: Metric
+    model: Name | None = None
+    at_least: Count
+    months: int = Field(ge=1, le=1200, strict=True)
+    ending: Month
+    exact: bool | None = Field(default=None, strict=True, description="Default false.")
+
+
+class TotalClaim(Frozen):
+    """The total of `period` (as far as announced by the claim's date) compared to `value`."""
+
+    type: Literal["total"]
+    metric: Metric
+    model: Name | None = None
+    period: Period
+    op: Literal[">=", "<=", "="]
+    value: Count
+
+
+class TargetClaim(Frozen):
+    """The target in force on the claim's date is `value`."""
+
+    type: Literal["target"]
+    metric: Metric
+    period: Period
+    value: Count
+
+
+class LaunchedClaim(Frozen):
+    """`model` was on sale in `market` on or before `on_or_before`."""
+
+    type: Literal["launched"]
+    model: Name
+    market: Market
+    on_or_before: IsoDate
+
+
+def _decode_claim(value: Any) -> Any:
+    """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise ValueError("expected a JSON object") from None
+    return value
+
+
+ClaimObject = Annotated[
+    StreakClaim | TotalClaim | TargetClaim | LaunchedClaim,
+    Field(discriminator="type"),
+    BeforeValidator(_decode_claim),
+]
+
+
+class Claim(Announcement):
+    """A checkable statement somebody made; `mxt check` tests it against the data (docs/concepts.md,
+    Claims)."""
+
+    kind: Literal["claim"] = "claim"
+    claim: ClaimObject = Field(
+        description="The claim object (JSON on the command line): streak, total, target or "
+        "launched (docs/concepts.md, Claims)."
+    )
+
+
+SCHEMA = Claim

@@ -1,0 +1,86 @@
+"""What `mxt record` loads: the recorded kind's schema only, no stored-event model, no
+`strptime` (issue 10: record's start-up)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from mxt.domain.store import format_timestamp, parse_timestamp
+from mxt.events.announcements import KINDS
+from mxt.events.schemas import module_of
+
+Run = Callable[..., Result]
+
+# Runs `mxt record`, then prints which of mxt's modules (and `_strptime`) the process loaded
+# and which of mxt's pydantic models it built.
+PROBE = """
+import json, sys
+from mxt.cli.main import cli
+cli.main(args=sys.argv[1:], prog_name="mxt", standalone_mode=False)
+from pydantic import BaseModel
+def subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from subclasses(sub)
+print(json.dumps({
+    "modules": sorted(name for name in sys.modules if name.startswith(("mxt.", "_strptime"))),
+    "built": sorted(cls.__name__ for cls in subclasses(BaseModel)
+                    if cls.__module__.startswith("mxt.") and cls.__pydantic_complete__),
+}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "options"),
+    [
+        ("statement", ["--topic", "t", "--text", "said"]),
+        ("target", ["--metric", "sales", "--period", "2025", "--value", "1k"]),
+    ],
+)
+def test_record_defines_and_builds_only_the_kind_it_records(
+    run: Run, store_path: Path, kind: str, options: list[str]
+) -> None:
+    common = ["--company", "Acme", "--announced-on", "2025-06-30", "--source", "s"]
+    # A store with a recording already: the new one is stamped after the log's last one.
+    seeded = run("record", "statement", *common, "--topic", "t", "--text", "first")
+    assert seeded.exit_code == 0, seeded.output
+    argv = ["--store", str(store_path), "record", kind, *common, *options]
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    made = json.loads(done.stdout.splitlines()[-1])
+    kind_modules = {name for name in made["modules"] if name.startswith("mxt.events.schemas.")}
+    shared = {"mxt.events.schemas.base", "mxt.events.schemas.bounded"}
+    assert kind_modules <= {*shared, module_of(kind)}
+    assert module_of(kind) in kind_modules
+    assert "mxt.events.announcements" not in made["modules"]
+    assert "mxt.domain.model" not in made["modules"]
+    assert "_strptime" not in made["modules"]
+    assert made["built"] == [KINDS[kind].__name__]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2025, 7, 1, 9, 30, tzinfo=UTC),
+        datetime(2025, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(1, 1, 1, tzinfo=UTC),
+    ],
+)
+def test_a_stored_recorded_at_reads_back_as_the_moment_written(moment: datetime) -> None:
+    parsed = parse_timestamp(format_timestamp(moment))
+    assert parsed == moment
+    assert parsed.tzinfo is UTC
+
+
+def test_a_recorded_at_without_its_z_is_refused() -> None:
+    with pytest.raises(ValueError):
+        parse_timestamp("2025-07-01T09:30:00.000000")
