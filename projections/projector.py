@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -336,33 +337,65 @@ class Projector:
         self, cursor: Any, before: int | None = None, check: Check | None = None
     ) -> int:
         """`replay` on SQLite, the rows the same as `replay_in_python` makes: one statement
-        makes the row of every recording (`RECORDED_ROWS`), the groups and entities are
-        grouped from them, and the corrections and retractions (a few in a hundred) go
-        through `_fix` in log order. Every lookup index is built once, the group index
-        first (grouping then reads it in order). `check` reads the log itself."""
-        if check is not None:
-            check(cursor, None)
+        makes the row of every recording (`RECORDED_ROWS`), the corrections and retractions
+        (a few in a hundred) go through `_fix` in log order, then the groups and entities
+        are grouped from the rows and every lookup index is built once (the group index
+        first: grouping reads it in order). `check` (verify) reads the log itself meanwhile
+        (`_checking`); if it raises, so does the replay."""
         _sql_functions(cursor)
         cursor.execute(
             "SELECT COALESCE(MAX(rowid), 0) FROM stored_events WHERE rowid<?",
             (before if before is not None else self._max_id(cursor) + 1,),
         )
         position: int = cursor.fetchone()[0]
-        cursor.execute(RECORDED_ROWS, (RECORDED, position))
-        cursor.execute(INDEXES[0])
-        cursor.execute(GROUPS)
-        cursor.execute(ENTITIES)
-        cursor.execute(
-            "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) AND rowid<=? "
-            "ORDER BY rowid",
-            (CORRECTED, RETRACTED, position),
-        )
-        self._apply(
-            cursor, [(row[0], row[1], decoded(row[0], row[2])) for row in cursor.fetchall()]
-        )
-        for statement in INDEXES[1:]:
-            cursor.execute(statement)
+        try:
+            cursor.execute(RECORDED_ROWS, (RECORDED, position))
+            cursor.execute(
+                "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) "
+                "AND rowid<=? ORDER BY rowid",
+                (CORRECTED, RETRACTED, position),
+            )
+            fixes = cursor.fetchall()
+            self._apply(cursor, [(row[0], row[1], decoded(row[0], row[2])) for row in fixes])
+        except Exception:
+            if check is not None:
+                check(cursor, None)  # a damaged log: verify's refusal says what failed
+            raise
+        with self._checking(cursor, check):
+            for statement in ("DELETE FROM rm_groups", "DELETE FROM rm_entities", INDEXES[0],
+                              GROUPS, ENTITIES, *INDEXES[1:]):  # fmt: skip
+                cursor.execute(statement)
         return position
+
+    @contextmanager
+    def _checking(self, cursor: Any, check: Check | None) -> Iterator[None]:
+        """Runs `check` while the block runs SQL: in another thread, on a read snapshot of
+        its own (the write lock that `cursor` holds keeps the log as that snapshot sees it),
+        so that Python's share (verify's hashing) and SQLite's (the block's statements, run
+        without Python's lock) take two cores. Its refusal, if any, is raised as the block
+        ends, before anything is committed. A store in memory has one connection: `check`
+        runs first, on `cursor`."""
+        if check is None:
+            yield
+            return
+        if self.store.datastore.pool.is_sqlite_memory_mode:
+            check(cursor, None)
+            yield
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        def check_apart() -> None:
+            with self.store.read() as reading:
+                check(reading, None)
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            checked = pool.submit(check_apart)
+            try:
+                yield
+            except BaseException:
+                checked.result()  # a damaged log: verify's refusal says what failed
+                raise
+            checked.result()
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
