@@ -296,8 +296,8 @@ class Projector:
     ) -> int:
         """Fills empty read-model tables from the log (up to event `before`): the heart of
         `rebuild`; `verify` runs it into temporary tables to check the stored ones. Returns
-        the last event applied. `check` (verify) is run on the log first; nothing is applied
-        if it raises.
+        the last event applied. `check` (verify) reads the log too; if it raises, so does
+        the replay, and the caller's transaction writes nothing.
 
         A log that passes `check` (or that the caller has `verified`) holds only what mxt
         wrote, and SQLite replays it in SQL (`replay_in_sql`); any other log, and every
@@ -361,7 +361,7 @@ class Projector:
             if check is not None:
                 check(cursor, None)  # a damaged log: verify's refusal says what failed
             raise
-        with self._checking(cursor, check):
+        with self._checking(cursor, check):  # the groups `_fix` wrote are grouped anew
             for statement in ("DELETE FROM rm_groups", "DELETE FROM rm_entities", INDEXES[0],
                               GROUPS, ENTITIES, *INDEXES[1:]):  # fmt: skip
                 cursor.execute(statement)
