@@ -103,6 +103,14 @@ def policy_markets(subject: str) -> set[str]:
     return set(subject.split("|")[0].split(","))
 
 
+# Every field `subject_of` reads besides `kind`: handed these alone, it answers the same (the
+# rebuild in SQL extracts just these from a stored event).
+SUBJECT_FIELDS = tuple(
+    dict.fromkeys([*(name for names in SLOT_FIELDS.values() for name in names),
+                   "markets", "except", "market", "topic"])
+)  # fmt: skip
+
+
 def _spelled(name: str, value: Any) -> str:
     """A slot field as text; names (a site, a trim) match case-insensitively."""
     if value is None:

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventsourcing.persistence import Notification, Tracking
 
 from mxt.domain.store import Store, stamp_text
 from mxt.events.content import apply_changes
-from mxt.events.kinds import rank, subject_of
+from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 
 from . import tables
 from .tables import COLUMNS, INDEXES, TRACKING_NAME, Version, content_of, from_json, key
@@ -39,8 +41,9 @@ RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 Groups = dict[tuple[str, str, str, str], list[Any]]
 Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
 # A check of the log run during a rebuild, given the cursor and every stored event as it is
-# read (`(notification id, aggregate id, version, topic, state)`); it raises to refuse.
-Check = Callable[[Any, Iterator[Any]], None]
+# read (`(notification id, aggregate id, version, topic, state)`), or None when the replay
+# reads no event itself (it runs in SQL): the check reads them. It raises to refuse.
+Check = Callable[[Any, Iterator[Any] | None], None]
 
 
 @dataclass
@@ -268,10 +271,9 @@ class Projector:
 
         The tables are made anew and their lookup indexes built once at the end (one sort
         instead of a million index insertions); corrections and retractions are applied once
-        every announcement is in, and the groups written once, at the end. `check` (verify)
-        is handed the stored events as they are read, so the log is read once for both; if
-        it raises, nothing is written. `unless_current`: leave tables of this version alone
-        (another process made them meanwhile).
+        every announcement is in, and the groups written once, at the end (`replay`). If
+        `check` (verify) raises, nothing is written. `unless_current`: leave tables of this
+        version alone (another process made them meanwhile).
         """
         self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
         with self.store.write() as transaction:
@@ -284,11 +286,33 @@ class Projector:
                 self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
             return position
 
-    def replay(self, cursor: Any, before: int | None = None, check: Check | None = None) -> int:
+    def replay(
+        self,
+        cursor: Any,
+        before: int | None = None,
+        check: Check | None = None,
+        *,
+        verified: bool = False,
+    ) -> int:
         """Fills empty read-model tables from the log (up to event `before`): the heart of
         `rebuild`; `verify` runs it into temporary tables to check the stored ones. Returns
-        the last event applied. `check` is handed every stored event read, page by page as
-        they are applied (see `rebuild`)."""
+        the last event applied. `check` (verify) reads the log too; if it raises, so does
+        the replay, and the caller's transaction writes nothing.
+
+        A log that passes `check` (or that the caller has `verified`) holds only what mxt
+        wrote, and SQLite replays it in SQL (`replay_in_sql`); any other log, and every
+        PostgreSQL one, is replayed event by event (`replay_in_python`), which names the
+        first damaged event it meets.
+        """
+        if not self.store.is_postgres and (check is not None or verified):
+            return self.replay_in_sql(cursor, before, check)
+        return self.replay_in_python(cursor, before, check)
+
+    def replay_in_python(
+        self, cursor: Any, before: int | None = None, check: Check | None = None
+    ) -> int:
+        """`replay`, event by event through `_row` and `_fix`: `check` is handed every stored
+        event read, page by page as they are applied, so the log is read once for both."""
         bulk = Bulk()
         if check is None:
             position = self._apply_log(cursor, 0, before, bulk)
@@ -308,6 +332,70 @@ class Projector:
         for statement in INDEXES:
             cursor.execute(statement)
         return position
+
+    def replay_in_sql(
+        self, cursor: Any, before: int | None = None, check: Check | None = None
+    ) -> int:
+        """`replay` on SQLite, the rows the same as `replay_in_python` makes: one statement
+        makes the row of every recording (`RECORDED_ROWS`), the corrections and retractions
+        (a few in a hundred) go through `_fix` in log order, then the groups and entities
+        are grouped from the rows and every lookup index is built once (the group index
+        first: grouping reads it in order). `check` (verify) reads the log itself meanwhile
+        (`_checking`); if it raises, so does the replay."""
+        _sql_functions(cursor)
+        cursor.execute(
+            "SELECT COALESCE(MAX(rowid), 0) FROM stored_events WHERE rowid<?",
+            (before if before is not None else self._max_id(cursor) + 1,),
+        )
+        position: int = cursor.fetchone()[0]
+        try:
+            cursor.execute(RECORDED_ROWS, (RECORDED, position))
+            cursor.execute(
+                "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) "
+                "AND rowid<=? ORDER BY rowid",
+                (CORRECTED, RETRACTED, position),
+            )
+            fixes = cursor.fetchall()
+            self._apply(cursor, [(row[0], row[1], decoded(row[0], row[2])) for row in fixes])
+        except Exception:
+            if check is not None:
+                check(cursor, None)  # a damaged log: verify's refusal says what failed
+            raise
+        with self._checking(cursor, check):  # the groups `_fix` wrote are grouped anew
+            for statement in ("DELETE FROM rm_groups", "DELETE FROM rm_entities", INDEXES[0],
+                              GROUPS, ENTITIES, *INDEXES[1:]):  # fmt: skip
+                cursor.execute(statement)
+        return position
+
+    @contextmanager
+    def _checking(self, cursor: Any, check: Check | None) -> Iterator[None]:
+        """Runs `check` while the block runs SQL: in another thread, on a read snapshot of
+        its own (the write lock that `cursor` holds keeps the log as that snapshot sees it),
+        so that Python's share (verify's hashing) and SQLite's (the block's statements, run
+        without Python's lock) take two cores. Its refusal, if any, is raised as the block
+        ends, before anything is committed. A store in memory has one connection: `check`
+        runs first, on `cursor`."""
+        if check is None:
+            yield
+            return
+        if self.store.datastore.pool.is_sqlite_memory_mode:
+            check(cursor, None)
+            yield
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        def check_apart() -> None:
+            with self.store.read() as reading:
+                check(reading, None)
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            checked = pool.submit(check_apart)
+            try:
+                yield
+            except BaseException:
+                checked.result()  # a damaged log: verify's refusal says what failed
+                raise
+            checked.result()
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
@@ -416,3 +504,78 @@ def _row(
         json.dumps(content, ensure_ascii=False) if own_content else None,
         level,
     )
+
+
+# -- the replay in SQL (SQLite) ----------------------------------------------------------------
+
+# `stamp_text` of the event's `timestamp` (`t`): its own shortcut in SQL, else the function.
+_STAMP = "CASE WHEN length(t)=27 AND substr(t, 27)='Z' THEN t ELSE mxt_stamp(t) END"
+# `rank` of the announcement's `certainty`: a name of `RANK`, anything else as confirmed.
+_RANK = (
+    "CASE certainty "
+    + " ".join(f"WHEN '{name}' THEN {level}" for name, level in RANK.items())
+    + f" ELSE {RANK['confirmed']} END"
+)
+# Each `rm_versions` column of a recording's row, as `_row` makes it (`Version`'s fields).
+_RECORDED_COLUMNS = {
+    "notification_id": "rowid", "ann_id": "id", "kind": "kind",
+    "company_key": "mxt_key(company)", "model_key": "mxt_key(model)",
+    "subject": "mxt_subject(kind, slots)", "company": "company", "model": "model",
+    "announced_on": "announced_on", "recorded_at": _STAMP, "recorded_id": "rowid",
+    "known_from": _STAMP, "known_to": "NULL", "retracted": "0", "event": "'recorded'",
+    "reason": "NULL", "changes": "NULL", "content": "NULL", "rank": _RANK,
+}  # fmt: skip
+# The fields the row needs, read from the stored event's JSON text (`s`); `slots` holds the
+# fields `subject_of` reads, as one JSON array.
+_FIELDS = ", ".join(
+    [
+        "json_extract(s, '$.timestamp') AS t",
+        *(
+            f"json_extract(s, '$.announcement.{name}') AS {name}"
+            for name in ("id", "kind", "company", "model", "announced_on", "certainty")
+        ),
+        "json_extract(s, "
+        + ", ".join(f"'$.announcement.{name}'" for name in SUBJECT_FIELDS)
+        + ") AS slots",
+    ]
+)
+# `LIMIT -1 OFFSET 0` keeps SQLite from flattening a subquery into the one around it, which
+# would parse the JSON and call the functions once per use of a column instead of once.
+_UNFLATTENED = "LIMIT -1 OFFSET 0"
+# The row of every recording up to a notification id (parameters: the topic, the id).
+RECORDED_ROWS = (
+    f"INSERT INTO rm_versions ({COLUMNS}) "
+    f"SELECT {', '.join(_RECORDED_COLUMNS[column] for column in Version._fields)} "
+    f"FROM (SELECT rowid, {_FIELDS} "
+    "FROM (SELECT rowid, CAST(state AS TEXT) AS s FROM stored_events WHERE topic=? AND rowid<=? "
+    f"{_UNFLATTENED}) {_UNFLATTENED})"
+)
+# The groups, and the companies and models, of every row, as `_insert` writes them.
+GROUPS = (
+    "INSERT INTO rm_groups SELECT company_key, kind, model_key, subject, MIN(announced_on), "
+    + " | ".join(f"(MAX(rank={level}) << {level})" for level in sorted(set(RANK.values())))
+    + " FROM rm_versions GROUP BY company_key, kind, model_key, subject"
+)
+ENTITIES = (
+    "INSERT INTO rm_entities SELECT company_key, model_key, MIN(first_on) FROM rm_groups "
+    "GROUP BY company_key, model_key"
+)
+
+
+@lru_cache(maxsize=65536)
+def _subject(kind: str, slots: str) -> str:
+    """`subject_of` an announcement, given its kind and its `SUBJECT_FIELDS` as the JSON array
+    SQL extracts (a field absent or null is left out); alike announcements share an answer."""
+    values = json.loads(slots)
+    present = {
+        name: value for name, value in zip(SUBJECT_FIELDS, values, strict=True) if value is not None
+    }
+    return subject_of({"kind": kind, **present})
+
+
+def _sql_functions(cursor: Any) -> None:
+    """Lets the cursor's SQLite connection call `key`, `subject_of` and `stamp_text`."""
+    connection = cursor.sqlite_cursor.connection
+    connection.create_function("mxt_key", 1, key, deterministic=True)
+    connection.create_function("mxt_subject", 2, _subject, deterministic=True)
+    connection.create_function("mxt_stamp", 1, stamp_text, deterministic=True)

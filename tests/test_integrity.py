@@ -132,3 +132,43 @@ def test_a_rewritten_history_fails_the_kept_head(store: str) -> None:
             previous, position)  # fmt: skip
     assert verify(store).exit_code == 0  # self-consistent again...
     assert verify(store, "--expect", kept).exit_code == 1  # ...but not the history we kept
+
+
+@pytest.mark.parametrize("expect", [None, "0123456789abcdef", "head"])
+def test_the_one_walk_of_an_intact_log_reports_what_the_merge_walk_does(
+    store: str, expect: str | None
+) -> None:
+    """`verify_log` judges an intact log in one walk of the chain joined to its events; its
+    report is the one the walk that names damage (`verify`, given the events) makes."""
+    from mxt.domain.integrity import intact_report, verify_log
+    from mxt.domain.store import Store
+
+    runner = CliRunner()
+    fix = ["--store", store, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11",
+           "--reason", "misread"]  # fmt: skip
+    assert runner.invoke(cli, fix).exit_code == 0
+    if expect == "head":
+        expect = head(store)[:20]
+    with Store(store) as opened, opened.read() as cursor:
+        cursor.execute("SELECT rowid, originator_id, originator_version, topic, state "
+                       "FROM stored_events ORDER BY rowid")  # fmt: skip
+        events = [tuple(row) for row in cursor.fetchall()]
+        one_walk = verify_log(cursor, expect)
+        assert one_walk == verify_log(cursor, expect, events=events)
+        assert one_walk == intact_report(cursor, 34, expect, "9999")  # it was the one walk's
+    assert one_walk.events == 34
+    assert one_walk.expected_found is (None if expect is None else expect != "0123456789abcdef")
+
+
+def test_chain_entries_naming_their_events_out_of_order_are_damage(store: str) -> None:
+    """Entries 2 and 3 swapped with their events: every digest still matches its event, but
+    the chain no longer follows the log's order."""
+    sql(store, "UPDATE stored_events SET rowid=1000 WHERE rowid=2")
+    sql(store, "UPDATE stored_events SET rowid=2 WHERE rowid=3")
+    sql(store, "UPDATE stored_events SET rowid=3 WHERE rowid=1000")
+    sql(store, "UPDATE mxt_chain SET notification_id=1000 WHERE notification_id=2")
+    sql(store, "UPDATE mxt_chain SET notification_id=2 WHERE notification_id=3")
+    sql(store, "UPDATE mxt_chain SET notification_id=3 WHERE notification_id=1000")
+    result = verify(store, "--json")
+    assert result.exit_code == 1
+    assert damaged(result)
