@@ -255,6 +255,21 @@ def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
     )
 
 
+def test_a_plan_postponed_before_its_date_never_counts_as_a_launch() -> None:
+    """Launches are read as `state model` reads them (README: a delay replaces the earlier
+    plan): a plan for March, replaced in February by one for May, launched the model in May.
+    mxt used to answer `holds` here, against its own `state model`."""
+    march = launch("DE", "2025-03-01", id="march", announced_on="2025-01-10")
+    may = launch("DE", "2025-05-01", id="may", announced_on="2025-02-10")
+    facts = Evidence(launches=(march, may))
+    answer = check(launched("DE", "2025-03-31"), facts, "2025-06-30")
+    assert (answer.verdict, answer.evidence) == ("fails", ("may",))
+    assert check(launched("DE", "2025-05-31"), facts, "2025-06-30").verdict == "holds"
+    again = launch("DE", "2025-03-01", id="again", announced_on="2025-01-10", recorded_at="~")
+    same_day = Evidence(launches=(march, again))  # the later record of the day answers
+    assert check(launched("DE", "2025-03-31"), same_day, "2025-06-30").evidence == ("again",)
+
+
 def test_a_launch_that_happened_is_not_moved_by_a_later_announcement() -> None:
     moved = launch("CN", "2024-06-01", id="delay", announced_on="2024-05-01")
     facts = Evidence(launches=(launch("CN", "2024-03-28"), moved))
