@@ -1008,12 +1008,16 @@ def claim_changes(store: Store, before: Query, after: Query) -> list[dict[str, A
     return sorted(changes, key=lambda c: c["id"])
 
 
-def claim_supports(store: Store, item: Item, query: Query) -> list[dict[str, Any]]:
-    """`show`'s claims for one announcement: the claims it is, or is evidence of."""
-    if item.retracted or item.content["kind"] not in ("target", "deliveries", "launch", "claim"):
+EVIDENCE_KINDS = ("target", "deliveries", "launch", "claim")  # what a claim may rest on
+
+
+def claim_supports(shown: dict[str, Any], claimed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`show`'s claims for one announcement (`shown` as `show` gives it), among the claims
+    about its company (`claimed`, as `claims` gives them): those it is, or is evidence of."""
+    if shown["status"] == "retracted" or shown["kind"] not in EVIDENCE_KINDS:
         return []
     return [
         {"path": f"claim {row['id']}", "value": row}
-        for row in claims(store, item.content["company"], query)
-        if item.id == row["id"] or item.id in row["evidence"]
+        for row in claimed
+        if shown["id"] == row["id"] or shown["id"] in row["evidence"]
     ]
