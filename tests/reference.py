@@ -1008,13 +1008,13 @@ def claim_changes(store: Store, before: Query, after: Query) -> list[dict[str, A
     return sorted(changes, key=lambda c: c["id"])
 
 
-EVIDENCE_KINDS = ("target", "deliveries", "launch", "claim")  # what a claim may rest on
+SUPPORTING = ("target", "deliveries", "launch", "claim")  # kinds `show` lists claims for
 
 
 def claim_supports(shown: dict[str, Any], claimed: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`show`'s claims for one announcement (`shown` as `show` gives it), among the claims
     about its company (`claimed`, as `claims` gives them): those it is, or is evidence of."""
-    if shown["status"] == "retracted" or shown["kind"] not in EVIDENCE_KINDS:
+    if shown["status"] == "retracted" or shown["kind"] not in SUPPORTING:
         return []
     return [
         {"path": f"claim {row['id']}", "value": row}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import random
 import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -385,12 +386,13 @@ def compare_claims(store: Store, tracker: Tracker, company: str, query: Query) -
     streak's `why` names each month that decided its verdict."""
     answer = company_claims(tracker, company, query)
     assert without_why(answer) == reference.claims(store, company, query)
+    owner = reference.fold(company)
+    mine = [
+        i for i in reference.visible(store, query) if reference.fold(i.content["company"]) == owner
+    ]
     for row in answer:
         if row["claim"]["type"] != "streak" or row["verdict"] == "holds":
             continue
-        items = reference.visible(store, query)
-        owner = reference.fold(company)
-        mine = [i for i in items if reference.fold(i.content["company"]) == owner]
         _, _, months = reference.streak(row["claim"], mine, row["announced_on"])
         wanted = False if row["verdict"] == "fails" else None
         assert all(month in row["why"] for month, answer in months.items() if answer is wanted)
@@ -574,3 +576,43 @@ def test_recording_order_never_changes_an_answer(
             )
         first.close()
         second.close()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: int) -> None:
+    """On streams of `bench.generate` with claims (a decade of two companies' monthly
+    figures, targets and launches, claims about them, corrections and retractions), imported
+    in three parts: each company's state and claims, and diff's claim changes, as the
+    reference says, at many (as_of, known_at); the claims hold, fail and stay undetermined."""
+    from bench.generate import generate
+
+    stream = tmp_path / "stream.jsonl"
+    summary = generate(stream, 2400, seed=seed, companies=2, claims=0.05)
+    lines = [json.loads(text) for text in stream.read_text().splitlines()]
+    store = open_store(str(tmp_path / "s.sqlite"), "create")
+    third = len(lines) // 3
+    stamps = record_all(store, [lines[:third], lines[third : 2 * third], lines[2 * third :]])
+    tracker = Tracker(store)
+    pick = random.Random(seed)
+    verdicts = set()
+    for year in range(2016, 2027, 2):
+        as_of = date(year, pick.randint(1, 12), pick.randint(1, 28))
+        query = Query(as_of.isoformat(), pick.choice([*stamps, EVERYTHING]))
+        for company in summary.companies:
+            name = company["name"]
+            assert tracker.company(name, query).data == reference.company(store, name, query)
+            compare_claims(store, tracker, name, query)
+            verdicts |= {row["verdict"] for row in reference.claims(store, name, query)}
+        earlier = Query((as_of - timedelta(days=400)).isoformat(), query.known_at)
+        changed = [c for c in diff(tracker, earlier, query).data if c["area"] == "claim"]
+        assert sorted(changed, key=lambda c: c["id"]) == reference.claim_changes(
+            store, earlier, query
+        )
+    assert verdicts == {"holds", "fails", "undetermined"}
+    claimed = [line["id"] for line in lines if line["kind"] == "claim" and "id" in line]
+    final = Query("2026-12-31", EVERYTHING)
+    names = [company["name"] for company in summary.companies]
+    claims_of = {reference.fold(name): reference.claims(store, name, final) for name in names}
+    for claim_id in pick.sample(claimed, 8):
+        compare_show(store, tracker, claim_id, final, lambda name: claims_of[reference.fold(name)])
+    store.close()
