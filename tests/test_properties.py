@@ -151,10 +151,18 @@ def worldwide(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ("markets", "except")}
 
 
+def ranged(data: dict[str, Any]) -> dict[str, Any]:
+    """`data`, a target, as a range (guidance such as 38,500–39,500)."""
+    return {**data, "bound": "range", "high": data["value"] + 50}
+
+
 # What claims are checked against, worldwide, and claims (`claim_about` adds more).
-evidence_announcement = st.sampled_from(
-    ["deliveries", "deliveries", "target", "launch", "claim"]
-).flatmap(lambda kind: announcement(kind).map(worldwide))
+evidence_announcement = st.one_of(
+    st.sampled_from(["deliveries", "deliveries", "target", "launch", "claim"]).flatmap(
+        lambda kind: announcement(kind).map(worldwide)
+    ),
+    announcement("target").map(worldwide).map(ranged),
+)
 
 # A change a correction may make, by kind (all valid for the kind's schema); any kind's may
 # also be a dotted one, to one field of the source (`with_source_changes`).
@@ -233,28 +241,31 @@ def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int)
 def claim_about(item: dict[str, Any], day: str, value: int, exact: bool) -> dict[str, Any] | None:
     """A claim about what `item` says (its figure's month or period, its target, its
     launch), made on `day` or after the item, with a threshold or date near what the item
-    says, so that it may hold or fail."""
+    says (its edges included), so that it may hold or fail."""
     on = max(day, item.get("launched_on") or item["announced_on"])  # a plan has come due
     about = {"kind": "claim", "company": item["company"], "announced_on": on, "source": SOURCE}
     kind = item["kind"]
-    near = item.get(COUNT_FIELD.get(kind, ""), 0) + value % 21 - 10
+    near = max(item.get(COUNT_FIELD.get(kind, ""), 0) + value % 21 - 10, 0)
     claim: dict[str, Any] = {"metric": item.get("metric") or "deliveries"}
-    if item.get("model"):
+    if item.get("model") and value % 4:  # now and then the company's, with a model's figure
         claim["model"] = item["model"]
-    if kind == "deliveries" and item["period"][5:].isdigit():
-        claim.update(type="streak", at_least=max(near, 0), months=value % 2 + 1,
-                     ending=item["period"], exact=exact and value % 3 == 0)  # fmt: skip
+    if kind == "deliveries" and item["period"][5:].isdigit() and exact:
+        # "the first month": the item's month is the one before, which must fall short
+        after = date.fromisoformat(item["period"] + "-01") + timedelta(days=31)
+        claim.update(type="streak", at_least=near, months=1, ending=f"{after:%Y-%m}", exact=True)
+    elif kind == "deliveries" and item["period"][5:].isdigit():
+        claim.update(type="streak", at_least=near, months=value % 2 + 1, ending=item["period"])
     elif kind == "deliveries":
         claim.update(type="total", period=item["period"], op=[">=", "<=", "="][value % 3],
-                     value=item["units"] if value % 4 == 0 else max(near, 0))  # fmt: skip
+                     value=item["units"] if value % 4 == 0 else near)  # fmt: skip
     elif kind == "target":
         claim = {"type": "target", "metric": item["metric"], "period": item["period"],
-                 "value": item["value"] if exact else value}  # fmt: skip
+                 "value": item["value"] if exact or value % 3 else value}  # fmt: skip
     elif kind == "launch":
         launched = date.fromisoformat(item.get("launched_on") or item["announced_on"])
         claim = {"type": "launched", "model": item["model"],
                  "market": "DE" if item["market"] == "EU" else item["market"],
-                 "on_or_before": (launched + timedelta(value % 21 - 10)).isoformat()}  # fmt: skip
+                 "on_or_before": (launched + timedelta(value % 7 - 3)).isoformat()}  # fmt: skip
     else:
         return None
     return {**about, "claim": claim}
