@@ -4,8 +4,8 @@ No read model, no SQL, no index, and nothing imported from `projections/`: read 
 event, keep those recorded by `known_at`, replay corrections and retractions in log order,
 cut at `as_of`, then answer each question by brute force from the wording of the README and
 docs/concepts.md (slots, rank, bounds, launches, market statuses, sums; the log and one
-announcement's history). If the indexed read model ever disagrees with this, one of the two
-is wrong.
+announcement's history; claims and their verdicts, SPEC §8). If the indexed read model ever
+disagrees with this, one of the two is wrong.
 """
 
 from __future__ import annotations
