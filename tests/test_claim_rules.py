@@ -203,6 +203,7 @@ def test_launched_claims() -> None:
     facts = Evidence(launches=(launch("CN", "2024-03-28"), launch("EU", "2027-03-01")))
     assert check(launched("CN", "2024-12-31"), facts, "2027-12-31").verdict == "holds"
     assert check(launched("CN", "2024-01-31"), facts, "2027-12-31").verdict == "fails"
+    assert check(launched("CN", "2024-03-28"), facts, "2027-12-31").verdict == "holds"  # the day
     assert check(launched("DE", "2027-06-30"), facts, "2027-12-31").verdict == "holds"  # EU
     assert check(launched("DE", "2026-06-30"), facts, "2027-12-31").verdict == "fails"
     assert check(launched("US", "2030-01-01"), facts, "2027-12-31").verdict == "undetermined"

@@ -245,7 +245,7 @@ def claim_about(item: dict[str, Any], day: str, value: int, exact: bool) -> dict
     on = max(day, item.get("launched_on") or item["announced_on"])  # a plan has come due
     about = {"kind": "claim", "company": item["company"], "announced_on": on, "source": SOURCE}
     kind = item["kind"]
-    near = max(item.get(COUNT_FIELD.get(kind, ""), 0) + value % 21 - 10, 0)
+    near = max(item.get(COUNT_FIELD.get(kind, ""), 0) + value % 5 - 2, 0)  # edges often
     claim: dict[str, Any] = {"metric": item.get("metric") or "deliveries"}
     if item.get("model") and value % 4:  # now and then the company's, with a model's figure
         claim["model"] = item["model"]
@@ -265,7 +265,7 @@ def claim_about(item: dict[str, Any], day: str, value: int, exact: bool) -> dict
         launched = date.fromisoformat(item.get("launched_on") or item["announced_on"])
         claim = {"type": "launched", "model": item["model"],
                  "market": "DE" if item["market"] == "EU" else item["market"],
-                 "on_or_before": (launched + timedelta(value % 7 - 3)).isoformat()}  # fmt: skip
+                 "on_or_before": (launched + timedelta(value % 3 - 1)).isoformat()}  # fmt: skip
     else:
         return None
     return {**about, "claim": claim}
