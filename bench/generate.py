@@ -1,4 +1,4 @@
-"""Realistic synthetic announcement streams in the interchange format (SPEC §4), as JSONL.
+"""Realistic synthetic announcement streams in the interchange format (docs/formats.md), as JSONL.
 
 A stream of `size` lines holds every kind of announcement from about `max(50, size / 2000)`
 companies with a handful of models each, over ten years (2016-2025), in many markets (ISO
@@ -7,10 +7,18 @@ now and then misstated), factories go through their phases, deliveries are month
 are written out of announced order (a shuffle window over companies interleaved at random);
 then, as the format has them, one line per correction (~2 %) and per retraction (~1 %).
 
+With `claims` (a share of the lines, e.g. 0.03) the stream also holds `claim` announcements
+(docs/concepts.md, Claims: streak, total, target and launched claims about figures, targets and
+launches the company has, so that they hold, fail or stay undetermined), some of them corrected
+(dotted fields such as `claim.at_least`) or retracted. Claims are off by default: the benchmark's
+streams stay as they were for a seed, and older revisions measured with `--code` (which have no
+`claim` kind) can import them. Claims come from their own random stream, so that the companies'
+stories are the same with or without them.
+
 Deterministic for a seed, and streamed: memory is bounded by the number of companies and the
 shuffle window, never by `size` (corrections and retractions wait in temporary files).
 
-    python -m bench.generate --size 100000 --out bench/out/stream.jsonl
+    python -m bench.generate --size 100000 --out bench/out/stream.jsonl [--claims 0.03]
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 START = date(2016, 1, 1)
 END = date(2025, 12, 31)
@@ -35,6 +43,8 @@ SPAN_DAYS = (END - START).days
 
 CORRECTION_SHARE = 0.02
 RETRACTION_SHARE = 0.01
+CLAIM_CORRECTION_SHARE = 0.1  # of the claims
+CLAIM_RETRACTION_SHARE = 0.05
 SHUFFLE_WINDOW = 4096
 
 # Markets where cars are sold, by ISO 3166-1 alpha-2 code, plus the region EU.
@@ -144,6 +154,9 @@ class Company:
     targets: dict[tuple[str, str], tuple[date, int]] = field(default_factory=dict)
     delivery_month: int = 0  # months since START of the next monthly delivery figure
     delivery_slot: int = 0  # 0: company total, i: models[i - 1]
+    # What claims may be about (filled as lines are made, with no random draw):
+    figures: dict[tuple[str | None, str], int] = field(default_factory=dict)  # (model, month)
+    launch_days: dict[tuple[str, str], str] = field(default_factory=dict)  # (model, market)
 
 
 @dataclass
@@ -336,6 +349,9 @@ class Generator:
             line["segment"] = rng.choice(SEGMENTS)
         if rng.random() < 0.2:
             line["competitor"] = rng.choice(self.companies).name
+        day = line.get("launched_on", line["announced_on"])
+        known = company.launch_days.get((model.name, market))
+        company.launch_days[(model.name, market)] = min(day, known) if known else day
         return line
 
     def _orders(self, company: Company) -> dict[str, Any]:
@@ -427,6 +443,7 @@ class Generator:
             units = monthly / len(company.models) * rng.uniform(0.3, 1.7)
             line["model"] = company.models[slot - 1].name
         line.update(period=f"{year}-{month:02d}", units=int(units))
+        company.figures[(line.get("model"), line["period"])] = int(units)
         return line
 
     def _factory(self, company: Company) -> dict[str, Any] | None:
@@ -549,7 +566,181 @@ class Generator:
         }
 
 
+class ClaimMaker:
+    """Makes `claim` announcements (docs/concepts.md, Claims) about what the generator has made so
+    far: streaks and totals of the monthly figures, targets, launches. Thresholds and dates are
+    drawn around the real figures, so that claims hold, fail by a little or cannot be decided (a
+    month not announced yet, a target nobody set). Its own random stream: the generator's lines are
+    the same with or without claims."""
+
+    def __init__(self, seed: int, generator: Generator) -> None:
+        self.rng = random.Random(f"claims-{seed}")
+        self.generator = generator
+        self.sequence = 0
+
+    def line(self) -> dict[str, Any]:
+        """One claim about a company picked as the generator picks them."""
+        rng, generator = self.rng, self.generator
+        while True:
+            company = rng.choices(generator.companies, cum_weights=generator.company_weights)[0]
+            made = rng.choice((self._streak, self._streak, self._total, self._target,
+                               self._launched))(company)  # fmt: skip
+            if made is not None:
+                return made
+
+    def _common(
+        self, company: Company, announced_on: date, claim: dict[str, Any]
+    ) -> dict[str, Any]:
+        rng = self.rng
+        self.sequence += 1
+        publisher, domain = rng.choice(PUBLISHERS)
+        line: dict[str, Any] = {
+            "kind": "claim",
+            "company": company.name,
+            "announced_on": announced_on.isoformat(),
+            "source": {
+                "title": f"{company.name}: {claim['type']} claim",
+                "url": f"https://{domain}/{announced_on:%Y/%m}/{company.slug}-c{self.sequence:x}",
+                "publisher": publisher,
+            },
+            "certainty": rng.choice(("confirmed", "reported", "reported")),
+            "claim": claim,
+        }
+        if rng.random() < 0.3:
+            line["speaker"] = company.speaker
+        return line
+
+    def _subject(self, company: Company) -> str | None:
+        """The company as a whole (most often) or one of its models."""
+        if self.rng.random() < 0.6:
+            return None
+        return self.rng.choice(company.models).name
+
+    def _streak(self, company: Company) -> dict[str, Any] | None:
+        rng = self.rng
+        model = self._subject(company)
+        months = [month for (who, month) in company.figures if who == model]
+        if len(months) < 3:
+            return None
+        count = rng.randint(2, min(12, len(months) - 1))
+        ending = months[rng.randrange(count - 1, len(months))]
+        if rng.random() < 0.1:  # a month nobody has announced yet: undetermined
+            ending = _month_after(months[-1])
+        streak = _months_ending(ending, count)
+        known = [company.figures[(model, m)] for m in streak if (model, m) in company.figures]
+        low = min(known, default=company.scale // 12)
+        claim: dict[str, Any] = {"type": "streak", "metric": "deliveries"}
+        if model:
+            claim["model"] = model
+        claim.update(at_least=int(round(low * rng.uniform(0.7, 1.15), -2)), months=count,
+                     ending=ending)  # fmt: skip
+        if rng.random() < 0.4:
+            claim["exact"] = True
+        elif rng.random() < 0.1:
+            claim["exact"] = False
+        after = date.fromisoformat(_month_after(ending) + "-01")
+        return self._common(company, after + timedelta(days=rng.randint(2, 40)), claim)
+
+    def _total(self, company: Company) -> dict[str, Any] | None:
+        rng = self.rng
+        model = self._subject(company)
+        months = [month for (who, month) in company.figures if who == model]
+        if not months:
+            return None
+        month = rng.choice(months)
+        year, number = month[:4], int(month[5:])
+        period = rng.choice((year, f"{year}-H{(number + 5) // 6}", f"{year}-Q{(number + 2) // 3}",
+                             month))  # fmt: skip
+        start = date.fromisoformat(_period_start(period))
+        end = _period_end(period)
+        sum_ = sum(
+            units
+            for (who, other), units in company.figures.items()
+            if who == model and start <= date.fromisoformat(other + "-01") <= end
+        )
+        claim: dict[str, Any] = {"type": "total", "metric": "deliveries"}
+        if model:
+            claim["model"] = model
+        op = rng.choice((">=", ">=", "<=", "="))
+        value = sum_ if op == "=" and rng.random() < 0.5 else round(sum_ * rng.uniform(0.8, 1.2))
+        claim.update(period=period, op=op, value=int(value))
+        return self._common(company, end + timedelta(days=rng.randint(-60, 60)), claim)
+
+    def _target(self, company: Company) -> dict[str, Any]:
+        rng = self.rng
+        if company.targets and rng.random() < 0.85:
+            (metric, period), (day, value) = rng.choice(list(company.targets.items()))
+            if rng.random() < 0.4:
+                value = int(round(value * rng.uniform(0.8, 1.2), -3))
+            announced_on = day + timedelta(days=rng.randint(0, 200))
+        else:  # a target nobody set: undetermined
+            metric = rng.choice(("production", "deliveries", "sales"))
+            period = str(rng.randint(2016, 2026))
+            value = company.scale
+            announced_on = _day(rng, company.active_from, END)
+        claim = {"type": "target", "metric": metric, "period": period, "value": value}
+        return self._common(company, announced_on, claim)
+
+    def _launched(self, company: Company) -> dict[str, Any] | None:
+        rng = self.rng
+        if not company.launch_days:
+            return None
+        (model, market), day = rng.choice(list(company.launch_days.items()))
+        launched = date.fromisoformat(day)
+        if market == "EU" and rng.random() < 0.5:  # a member state the region covers
+            market = rng.choice(("DE", "FR", "ES", "IT", "NL"))
+        claim = {
+            "type": "launched",
+            "model": model,
+            "market": market,
+            "on_or_before": (launched + timedelta(days=rng.randint(-90, 90))).isoformat(),
+        }
+        return self._common(company, launched + timedelta(days=rng.randint(-30, 200)), claim)
+
+    def correction(self, line: dict[str, Any]) -> dict[str, Any]:
+        """A correction of a claim: one of its figures or dates misread (a dotted field), or
+        its source fixed."""
+        rng, claim = self.rng, line["claim"]
+        changes: dict[str, Any]
+        if rng.random() < 0.2:
+            changes = {"source.url": line["source"]["url"] + "?updated=1"}
+        elif claim["type"] == "streak":
+            changes = rng.choice(
+                (
+                    {"claim.at_least": int(round(claim["at_least"] * rng.uniform(0.8, 1.2), -2))},
+                    {"claim.months": claim["months"] + 1},
+                    {"claim.exact": not claim.get("exact")},
+                )
+            )
+        elif claim["type"] in ("total", "target"):
+            changes = {"claim.value": int(round(claim["value"] * rng.uniform(0.8, 1.2), -3))}
+        else:
+            later = date.fromisoformat(claim["on_or_before"]) + timedelta(days=rng.randint(1, 60))
+            changes = {"claim.on_or_before": later.isoformat()}
+        return {"kind": "correction", "id": line["id"], "set": changes,
+                "reason": rng.choice(CORRECTION_REASONS)}  # fmt: skip
+
+    def retraction(self, line: dict[str, Any]) -> dict[str, Any]:
+        return {"kind": "retraction", "id": line["id"],
+                "reason": self.rng.choice(RETRACTION_REASONS)}  # fmt: skip
+
+
+def _month_after(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _months_ending(month: str, count: int) -> list[str]:
+    """The `count` months ending with `month`, oldest first."""
+    year, number = int(month[:4]), int(month[5:7])
+    index = year * 12 + number - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - count + 1, index + 1)]
+
+
 def _period_start(period: str) -> str:
+    if "-H" in period:
+        year, half = period.split("-H")
+        return f"{year}-{(int(half) - 1) * 6 + 1:02d}-01"
     if "-Q" in period:
         year, quarter = period.split("-Q")
         return f"{year}-{(int(quarter) - 1) * 3 + 1:02d}-01"
@@ -559,7 +750,10 @@ def _period_start(period: str) -> str:
 
 
 def _period_end(period: str) -> date:
-    if "-Q" in period:
+    if "-H" in period:
+        year, half = period.split("-H")
+        month = int(half) * 6
+    elif "-Q" in period:
         year, quarter = period.split("-Q")
         month = int(quarter) * 3
     elif len(period) == 7:
@@ -573,62 +767,117 @@ def _dump(line: dict[str, Any]) -> str:
     return json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+@dataclass
+class Quota:
+    """How many more lines of one sort get a correction or a retraction; selection sampling
+    fixes exactly that many, spread evenly over the lines."""
+
+    correct: int
+    retract: int
+
+    def draw(self, rng: random.Random, left: int) -> str:
+        """`correct`, `retract` or nothing for the next of `left` lines."""
+        if rng.random() * left < self.correct + self.retract:
+            if rng.random() * (self.correct + self.retract) < self.correct:
+                self.correct -= 1
+                return "correct"
+            self.retract -= 1
+            return "retract"
+        return ""
+
+
+class Fixer(Protocol):
+    def correction(self, line: dict[str, Any]) -> dict[str, Any]: ...
+    def retraction(self, line: dict[str, Any]) -> dict[str, Any]: ...
+
+
+Pending = tuple[dict[str, Any], str, Fixer]
+
+
 def generate(
-    path: str | Path, size: int, seed: int = 1, companies: int | None = None
+    path: str | Path,
+    size: int,
+    seed: int = 1,
+    companies: int | None = None,
+    claims: float = 0.0,
 ) -> StreamSummary:
     """Writes a stream of exactly `size` lines to `path` and its manifest beside it, from
-    `companies` companies (default: `company_count(size)`)."""
+    `companies` companies (default: `company_count(size)`); `claims` of the lines (a share)
+    are claims and their fixes."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     generator = Generator(seed, size, companies)
+    maker = ClaimMaker(seed, generator)
     rng = random.Random(seed + 1)  # the shuffle and the choice of lines to fix
-    corrections_wanted = round(size * CORRECTION_SHARE)
-    retractions_wanted = round(size * RETRACTION_SHARE)
-    announcements = size - corrections_wanted - retractions_wanted
+    quota = Quota(round(size * CORRECTION_SHARE), round(size * RETRACTION_SHARE))
+    claim_count = round(size * claims)
+    claim_quota = Quota(
+        round(claim_count * CLAIM_CORRECTION_SHARE), round(claim_count * CLAIM_RETRACTION_SHARE)
+    )
+    fixes = Quota(quota.correct + claim_quota.correct, quota.retract + claim_quota.retract)
+    announcements = size - fixes.correct - fixes.retract - claim_count
     kinds: Counter[str] = Counter()
-    with_id = 0
-    window: list[tuple[dict[str, Any], str]] = []
+    ids: Counter[bool] = Counter()
+    window: list[Pending] = []
     with (
         open(path, "w", encoding="utf-8") as out,
         tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent) as corrections,
         tempfile.TemporaryFile("w+", encoding="utf-8", dir=path.parent) as retractions,
     ):
 
-        def emit(line: dict[str, Any], fix: str) -> None:
+        def emit(line: dict[str, Any], fix: str, fixer: Fixer) -> None:
             if fix == "correct":
-                corrections.write(_dump(generator.correction(line)))
+                corrections.write(_dump(fixer.correction(line)))
             elif fix == "retract":
-                retractions.write(_dump(generator.retraction(line)))
+                retractions.write(_dump(fixer.retraction(line)))
             out.write(_dump(line))
 
-        to_correct, to_retract = corrections_wanted, retractions_wanted
+        def queue(line: dict[str, Any], fix: str, fixer: Fixer) -> None:
+            kinds[line["kind"]] += 1
+            ids[("id" in line)] += 1
+            window.append((line, fix, fixer))
+
+        made_claims = 0
         for number in range(announcements):
             line = generator.line()
-            kinds[line["kind"]] += 1
-            # Selection sampling: exactly the wanted number of lines get fixed.
-            fix = ""
-            if rng.random() * (announcements - number) < to_correct + to_retract:
-                if rng.random() * (to_correct + to_retract) < to_correct:
-                    fix, to_correct = "correct", to_correct - 1
-                else:
-                    fix, to_retract = "retract", to_retract - 1
+            fix = quota.draw(rng, announcements - number)
             # Only lines with an explicit id are corrected or retracted.
-            if fix or rng.random() < 0.55:
-                line = {"id": f"{line['kind']}-{generator.sequence:07x}", **line}
-                with_id += 1
-            window.append((line, fix))
-            if len(window) >= SHUFFLE_WINDOW:
+            queue(_with_id(line, generator.sequence, fix, rng, 0.55), fix, generator)
+            while made_claims < claim_count * (number + 1) // announcements:
+                claim = maker.line()
+                fix = claim_quota.draw(maker.rng, claim_count - made_claims)
+                queue(_with_id(claim, maker.sequence, fix, maker.rng, 0.7), fix, maker)
+                made_claims += 1
+            while len(window) >= SHUFFLE_WINDOW:
                 emit(*_pop_random(window, rng))
         while window:
             emit(*_pop_random(window, rng))
         _append(out, corrections)
         _append(out, retractions)
+    kinds.update(correction=fixes.correct, retraction=fixes.retract)
+    return _summary(path, size, seed, kinds, ids[True], generator)
+
+
+def _with_id(
+    line: dict[str, Any], sequence: int, fix: str, rng: random.Random, share: float
+) -> dict[str, Any]:
+    """`line` with an explicit id when it will be fixed, and else for about `share` of lines."""
+    if fix or rng.random() < share:
+        return {"id": f"{line['kind']}-{sequence:07x}", **line}
+    return line
+
+
+def _summary(
+    path: Path, size: int, seed: int, kinds: Counter[str], with_id: int, generator: Generator
+) -> StreamSummary:
+    """What the stream at `path` holds (`kinds` counts its lines by kind), written beside it."""
+    fixes = {"correction", "retraction"}
     summary = StreamSummary(
         size=size,
         seed=seed,
-        announcements=announcements,
-        corrections=corrections_wanted,
-        retractions=retractions_wanted,
+        announcements=sum(n for kind, n in kinds.items() if kind not in fixes),
+        corrections=kinds.pop("correction", 0),
+        retractions=kinds.pop("retraction", 0),
         kinds=dict(sorted(kinds.items())),
         companies=[
             {"name": c.name, "models": [m.name for m in c.models]} for c in generator.companies
@@ -640,9 +889,7 @@ def generate(
     return summary
 
 
-def _pop_random(
-    window: list[tuple[dict[str, Any], str]], rng: random.Random
-) -> tuple[dict[str, Any], str]:
+def _pop_random(window: list[Pending], rng: random.Random) -> Pending:
     index = rng.randrange(len(window))
     window[index], window[-1] = window[-1], window[index]
     return window.pop()
@@ -686,10 +933,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", type=int, required=True, help="Lines in the stream.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--companies", type=int, help="Default: about one per 2,000 lines.")
+    parser.add_argument(
+        "--claims", type=float, default=0.0, help="Share of the lines that are claims (e.g. 0.03)."
+    )
     parser.add_argument("--out", required=True, help="The JSONL file to write.")
     parser.add_argument("--validate", type=int, default=500, help="Lines to check (0: none).")
     args = parser.parse_args(argv)
-    summary = generate(args.out, args.size, args.seed, args.companies)
+    summary = generate(args.out, args.size, args.seed, args.companies, args.claims)
     print(json.dumps({k: v for k, v in summary.to_json().items() if k != "companies"}))
     if args.validate:
         print(f"validated {validate_sample(args.out, args.validate)} lines")

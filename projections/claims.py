@@ -18,6 +18,7 @@ from mxt.events.codes import market_covers
 from .figures import Figure
 from .periods import month_before, months_ending, parse_period
 from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
+from .state import launch_dates as state_launch_dates
 
 HOLDS, FAILS, UNDETERMINED = "holds", "fails", "undetermined"
 
@@ -178,9 +179,10 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
 
 
 def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, LaunchFact]:
-    """Per launch market (docs/concepts.md, Rank: launches): among the visible announcements of the
-    highest rank, the earliest launch on or before `as_of`; else the latest word on a planned
-    launch."""
+    """Per launch market, by the launch rule of `state` (docs/concepts.md, Rank: launches; a
+    plan that a later plan replaced before its date never counts as a launch): among the
+    visible announcements of the highest rank, in time order, the earliest launch that
+    happened by `as_of`; else the latest word on a planned launch."""
     by_market: dict[str, list[LaunchFact]] = {}
     for launch in launches:
         if launch.announced_on <= as_of:
@@ -188,13 +190,12 @@ def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, Launch
     decided: dict[str, LaunchFact] = {}
     for market, group in by_market.items():
         top = max(launch.strength[0] for launch in group)
-        best = [launch for launch in group if launch.strength[0] == top]
-        happened = [launch for launch in best if launch.launched_on <= as_of]
-        decided[market] = (
-            min(happened, key=lambda launch: (launch.launched_on, launch.strength))
-            if happened
-            else max(best, key=lambda launch: launch.strength)
-        )
+        best = sorted((launch for launch in group if launch.strength[0] == top),
+                      key=lambda launch: launch.strength)  # fmt: skip
+        launched, planned = state_launch_dates(best, as_of, lambda launch: launch.launched_on)
+        chosen = launched or planned
+        if chosen is not None:
+            decided[market] = chosen
     return decided
 
 

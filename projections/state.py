@@ -9,10 +9,10 @@ of the tests decides the same rules on its own, from a plain replay.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
 from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
@@ -181,28 +181,42 @@ class Launches:
         return None, None, None
 
 
-def launch_dates(rows: Sequence[Row], as_of: str) -> tuple[Row | None, Row | None]:
-    """(the launch that happened, else the plan in force) of one launch slot, from its rows of
-    the highest rank in time order. A launch dated on or before its announcement happened;
-    a later date is a plan, replaced by a later plan until its date passes. The earliest
-    launch that happened by `as_of` stands: nothing later moves it or un-launches it."""
-    launched: Row | None = None
-    plan: Row | None = None
+class Dated(Protocol):
+    """An announcement with its day (a read-model row, or a fact of progress and claims)."""
 
-    def happened(row: Row) -> None:
+    @property
+    def announced_on(self) -> str: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def launch_dates(
+    rows: Sequence[D], as_of: str, day: Callable[[D], str] | None = None
+) -> tuple[D | None, D | None]:
+    """(the launch that happened, else the plan in force) of one launch slot, from its rows of
+    the highest rank in time order; `day` reads a row's launch date (default: a row's
+    `launched_on`, else its `announced_on`). A launch dated on or before its announcement
+    happened; a later date is a plan, replaced by a later plan until its date passes. The
+    earliest launch that happened by `as_of` stands: nothing later moves it or un-launches it."""
+    launch_day = day or cast(Callable[[D], str], _launch_day)
+    launched: D | None = None
+    plan: D | None = None
+
+    def happened(row: D) -> None:
         nonlocal launched
-        if launched is None or _launch_day(row) < _launch_day(launched):
+        if launched is None or launch_day(row) < launch_day(launched):
             launched = row
 
     for row in rows:
-        if plan is not None and _launch_day(plan) <= min(row.announced_on, as_of):
+        if plan is not None and launch_day(plan) <= min(row.announced_on, as_of):
             happened(plan)
             plan = None
-        if _launch_day(row) <= row.announced_on:
+        if launch_day(row) <= row.announced_on:
             happened(row)
         elif launched is None:
             plan = row
-    if plan is not None and _launch_day(plan) <= as_of:
+    if plan is not None and launch_day(plan) <= as_of:
         happened(plan)
         plan = None
     return launched, (None if launched else plan)

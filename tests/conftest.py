@@ -68,8 +68,8 @@ def make_announcement(kind: str, /, **overrides: Any) -> dict[str, Any]:
 
 
 def make_fact(cls: Any, figure: Any, /, **overrides: Any) -> Any:
-    """A target or actual fact of the §8 rules (`TargetFact`, `ActualFact`): Acme's confirmed
-    deliveries of 2025, announced and recorded on 2025-01-01, with `overrides` applied."""
+    """A target or actual fact of the progress and claim rules (`TargetFact`, `ActualFact`): Acme's
+    confirmed deliveries of 2025, announced and recorded on 2025-01-01, with `overrides` applied."""
     fields: dict[str, Any] = {
         "id": "t",
         "announced_on": "2025-01-01",

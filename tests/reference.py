@@ -4,9 +4,8 @@ No read model, no SQL, no index, and nothing imported from `projections/`: read 
 event, keep those recorded by `known_at`, replay corrections and retractions in log order,
 cut at `as_of`, then answer each question by brute force from the wording of the README and
 docs/concepts.md (slots, rank, bounds, launches, market statuses, sums; the log and one
-announcement's history). If the indexed read model ever disagrees with this, one of the two
-is wrong.
-"""
+announcement's history; claims and their verdicts, docs/concepts.md Claims). If the indexed read
+model ever disagrees with this, one of the two is wrong. """
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from fractions import Fraction
 from typing import Any
 
 import pycountry
@@ -772,3 +772,252 @@ def dig(content: dict[str, Any], dotted: str) -> Any:
     for part in dotted.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     return value
+
+
+# -- claims (docs/concepts.md, Claims; the README's "Is it on track? Is it true?")
+# --------------------------
+
+
+def spread(content: dict[str, Any], name: str) -> tuple[Fraction, Fraction | None]:
+    """The values a count may stand for, exactly: (lowest, highest or None for no limit)."""
+    v = Fraction(content[name])
+    bound = content.get("bound") or "exact"
+    if bound == "at-least":
+        return v, None
+    if bound == "at-most":
+        return Fraction(0), v
+    if bound == "about":
+        return v * Fraction(19, 20), v * Fraction(21, 20)
+    if bound == "range":
+        return v, Fraction(content["high"])
+    return v, v
+
+
+def add(
+    a: tuple[Fraction, Fraction | None], b: tuple[Fraction, Fraction | None]
+) -> tuple[Fraction, Fraction | None]:
+    return a[0] + b[0], None if a[1] is None or b[1] is None else a[1] + b[1]
+
+
+def compared(values: tuple[Fraction, Fraction | None], op: str, n: int) -> bool | None:
+    """Whether every value the figure stands for satisfies `op n` (True), none does
+    (False), or some do and some do not (None: the bounds cannot decide)."""
+    low, high = values
+    every = {">=": low >= n, "<=": high is not None and high <= n, "=": low == high == n}[op]
+    none = {
+        ">=": high is not None and high < n,
+        "<=": low > n,
+        "=": low > n or (high is not None and high < n),
+    }[op]
+    return True if every else False if none else None
+
+
+class Figures:
+    """One company's figures of one metric, worldwide, in force as of a day: what a streak
+    or a total counts. A period's total is made of the company's own figures inside it,
+    each not inside a larger one of its own (a year over its halves, quarters, months);
+    where no company figure covers a month, the models' figures that cover it (again the
+    largest of each model); months up to the last one counted that nothing covers are
+    "at least 0"."""
+
+    def __init__(self, items: list[Item], metric: str, day: str) -> None:
+        found = [
+            i
+            for i in items
+            if i.content["kind"] == "deliveries"
+            and i.day <= day
+            and (i.content.get("metric") or "deliveries") == metric
+            and scope_of(i.content) == (("*",), ())
+        ]
+        self.chosen = [pick(group)[0] for group in slots(found)]
+
+    def parts(self, period: str, model: str | None) -> list[Item]:
+        inside = [i for i in self.chosen if months(i.content["period"]) <= months(period)]
+
+        def largest(mine: list[Item]) -> list[Item]:
+            return [
+                i
+                for i in mine
+                if not any(months(i.content["period"]) < months(j.content["period"]) for j in mine)
+            ]
+
+        if model is not None:
+            return largest([i for i in inside if fold(i.content.get("model")) == model])
+        own = largest([i for i in inside if not i.content.get("model")])
+        covered = set().union(*(months(i.content["period"]) for i in own))
+        found = list(own)
+        for key in sorted({fold(i.content.get("model")) for i in inside} - {""}):
+            theirs = [
+                i
+                for i in inside
+                if fold(i.content.get("model")) == key and not months(i.content["period"]) & covered
+            ]
+            found += largest(theirs)
+        return found
+
+    def total(
+        self, period: str, model: str | None
+    ) -> tuple[list[Item], tuple[Fraction, Fraction | None]]:
+        """The parts counted for `period` and the values their sum may take."""
+        parts = self.parts(period, model)
+        counted = set().union(*(months(i.content["period"]) for i in parts))
+        last = max(counted, default="")
+        values: tuple[Fraction, Fraction | None] = (Fraction(0), Fraction(0))
+        for part in parts:
+            values = add(values, spread(part.content, "units"))
+        for _ in (m for m in months(period) - counted if m < last):
+            values = add(values, (Fraction(0), None))
+        return parts, values
+
+
+def month_list(ending: str, count: int) -> list[str]:
+    """The `count` months ending with `ending`, oldest first."""
+    index = int(ending[:4]) * 12 + int(ending[5:]) - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - count + 1, index + 1)]
+
+
+def verdict_of(answers: list[bool | None]) -> str:
+    """`fails` when one answer is no, `undetermined` when one cannot be given, else `holds`."""
+    if False in answers:
+        return "fails"
+    return "undetermined" if None in answers else "holds"
+
+
+def streak(
+    claim: dict[str, Any], items: list[Item], day: str
+) -> tuple[str, list[str], dict[str, bool | None]]:
+    """(verdict, evidence, each month's answer) of a streak claim as of `day`."""
+    figures = Figures(items, claim["metric"], day)
+    model = fold(claim["model"]) if claim.get("model") else None
+    wanted = month_list(claim["ending"], claim["months"] + (1 if claim.get("exact") else 0))
+    answers: dict[str, bool | None] = {}
+    evidence: list[str] = []
+    for index, month in enumerate(wanted):
+        parts, values = figures.total(month, model)
+        evidence += [p.id for p in parts]
+        reached = compared(values, ">=", claim["at_least"]) if parts else None
+        if claim.get("exact") and index == 0 and reached is not None:
+            reached = not reached  # the month before the streak must have fallen short
+        answers[month] = reached
+    return verdict_of(list(answers.values())), evidence, answers
+
+
+def total_claim(claim: dict[str, Any], items: list[Item], day: str) -> tuple[str, list[str]]:
+    figures = Figures(items, claim["metric"], day)
+    model = fold(claim["model"]) if claim.get("model") else None
+    parts, values = figures.total(claim["period"], model)
+    if not parts:
+        return "undetermined", []
+    return verdict_of([compared(values, claim["op"], claim["value"])]), [p.id for p in parts]
+
+
+def target_claim(claim: dict[str, Any], items: list[Item], day: str) -> tuple[str, list[str]]:
+    """Holds when the target in force states the claimed value itself, fails when the value
+    lies outside what the target stands for, else undetermined (a range, an about)."""
+    found = [
+        i
+        for i in items
+        if i.content["kind"] == "target"
+        and i.day <= day
+        and i.content["metric"] == claim["metric"]
+        and i.content["period"] == claim["period"]
+        and scope_of(i.content) == (("*",), ())
+    ]
+    if not found:
+        return "undetermined", []
+    target = pick(found)[0]
+    bound = target.content.get("bound") or "exact"
+    if bound != "range" and target.content["value"] == claim["value"]:
+        return "holds", [target.id]
+    outside = compared(spread(target.content, "value"), "=", claim["value"]) is False
+    return ("fails" if outside else "undetermined"), [target.id]
+
+
+def launched_claim(claim: dict[str, Any], items: list[Item], day: str) -> tuple[str, list[str]]:
+    """By the launches only (nothing recorded is never "not launched"): the first launch in
+    a market covering the claim's, by the launch rules of `state`."""
+    mine = [
+        i
+        for i in items
+        if i.content["kind"] == "launch"
+        and i.day <= day
+        and fold(i.content["model"]) == fold(claim["model"])
+        and covers(i.content["market"], claim["market"])
+    ]
+    decided = [d for group in slots(mine) if (d := launch(group, day))]
+    if not decided:
+        return "undetermined", []
+    evidence = sorted(item.id for _, item in decided)
+    happened = sorted(launch_day(item) for how, item in decided if how == "launched")
+    planned = sorted(launch_day(item) for how, item in decided if how == "planned")
+    first = (happened or planned)[0]
+    if first > claim["on_or_before"]:
+        return "fails", evidence
+    return ("holds" if happened else "undetermined"), evidence
+
+
+def judge(claim: dict[str, Any], items: list[Item], day: str) -> tuple[str, list[str]]:
+    """(verdict, ids of the evidence) of one claim about a company whose visible
+    announcements are `items`, as of `day`."""
+    if claim["type"] == "streak":
+        verdict, evidence, _ = streak(claim, items, day)
+        return verdict, evidence
+    rule = {"total": total_claim, "target": target_claim, "launched": launched_claim}
+    return rule[claim["type"]](claim, items, day)
+
+
+def claims(store: Store, name: str, query: Query) -> list[dict[str, Any]]:
+    """`state company`'s claims: those recorded about the company by `as_of`, in time
+    order, each checked as of its own day (`why` left to mxt's wording)."""
+    found = companies(visible(store, query)).get(fold(name))
+    if found is None:
+        return []
+    rows = []
+    for item in found.of("claim"):
+        verdict, evidence = judge(item.content["claim"], found.items, item.day)
+        rows.append(
+            {
+                "id": item.id,
+                "announced_on": item.day,
+                "claim": item.content["claim"],
+                "verdict": verdict,
+                "evidence": sorted(evidence),
+            }
+        )
+    return rows
+
+
+def claim_changes(store: Store, before: Query, after: Query) -> list[dict[str, Any]]:
+    """`diff`'s claims: each one recorded between the two dates goes from nothing to its
+    verdict (a claim is checked as of its own day, so one seen before never changes)."""
+    changes = []
+    for found in companies(visible(store, after)).values():
+        for row in claims(store, found.name, after):
+            if row["announced_on"] > before.as_of:
+                changes.append(
+                    {
+                        "area": "claim",
+                        "company": found.name,
+                        "claim_type": row["claim"]["type"],
+                        "from": None,
+                        "to": row["verdict"],
+                        "id": row["id"],
+                        "announced_on": row["announced_on"],
+                    }
+                )
+    return sorted(changes, key=lambda c: c["id"])
+
+
+SUPPORTING = ("target", "deliveries", "launch", "claim")  # kinds `show` lists claims for
+
+
+def claim_supports(shown: dict[str, Any], claimed: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`show`'s claims for one announcement (`shown` as `show` gives it), among the claims
+    about its company (`claimed`, as `claims` gives them): those it is, or is evidence of."""
+    if shown["status"] == "retracted" or shown["kind"] not in SUPPORTING:
+        return []
+    return [
+        {"path": f"claim {row['id']}", "value": row}
+        for row in claimed
+        if shown["id"] == row["id"] or shown["id"] in row["evidence"]
+    ]

@@ -105,3 +105,26 @@ def test_query_comparison_runs_two_copies_on_their_own_stores(tmp_path: Path) ->
     assert "6 samples of each query at each revision." in lines
     for revision in ("worktree", "HEAD"):
         assert (tmp_path / f"store-{revision}.sqlite").exists()
+
+def test_generator_makes_claims_of_every_type_with_their_fixes(tmp_path: Path) -> None:
+    """With `--claims`, about that share of the lines are valid claims of every type, some
+    corrected through a dotted field or retracted; the same seed makes the same stream."""
+    from bench.generate import generate, validate_sample
+
+    stream = tmp_path / "claims.jsonl"
+    summary = generate(stream, 4000, seed=3, companies=4, claims=0.03)
+    lines = [json.loads(text) for text in stream.read_text().splitlines()]
+    assert len(lines) == 4000 and validate_sample(stream, 4000) == 4000
+    claims = {line["id"]: line for line in lines if line["kind"] == "claim" and "id" in line}
+    assert summary.kinds["claim"] == 120
+    assert set(KINDS) | {"claim"} == set(summary.kinds)
+    assert {line["claim"]["type"] for line in claims.values()} == {
+        "streak", "total", "target", "launched"
+    }  # fmt: skip
+    fixed = [line for line in lines if line["kind"] in ("correction", "retraction")]
+    claim_fixes = [line for line in fixed if line["id"] in claims]
+    assert len(claim_fixes) == 12 + 6
+    assert any(name.startswith("claim.") for line in claim_fixes for name in line.get("set", {}))
+    again = tmp_path / "again.jsonl"
+    generate(again, 4000, seed=3, companies=4, claims=0.03)
+    assert again.read_bytes() == stream.read_bytes()

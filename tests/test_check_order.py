@@ -1,5 +1,6 @@
 """Property: a claim's verdict, and a target's progress, never depend on the order in which
-their evidence was recorded (SPEC §5: apart from same-day ties, only the two time axes count)."""
+their evidence was recorded (docs/concepts.md, Two time axes: apart from same-day ties, only the two
+time axes count)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The `claim` kind (SPEC §4, §8): its claim object is validated strictly."""
+"""The `claim` kind (docs/formats.md, docs/concepts.md Claims): its claim object is validated
+strictly."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""SPEC §8 claims on plain facts: every verdict of every claim type, honest bounds, and a
-verdict that never depends on the order in which its evidence was recorded."""
+"""Claims (docs/concepts.md, Claims) on plain facts: every verdict of every claim type, honest
+bounds, and a verdict that never depends on the order in which its evidence was recorded."""
 
 from __future__ import annotations
 
@@ -203,6 +203,7 @@ def test_launched_claims() -> None:
     facts = Evidence(launches=(launch("CN", "2024-03-28"), launch("EU", "2027-03-01")))
     assert check(launched("CN", "2024-12-31"), facts, "2027-12-31").verdict == "holds"
     assert check(launched("CN", "2024-01-31"), facts, "2027-12-31").verdict == "fails"
+    assert check(launched("CN", "2024-03-28"), facts, "2027-12-31").verdict == "holds"  # the day
     assert check(launched("DE", "2027-06-30"), facts, "2027-12-31").verdict == "holds"  # EU
     assert check(launched("DE", "2026-06-30"), facts, "2027-12-31").verdict == "fails"
     assert check(launched("US", "2030-01-01"), facts, "2027-12-31").verdict == "undetermined"
@@ -253,6 +254,21 @@ def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
     assert check(totals, Evidence(actuals=facts), "2025-07-31") == check(
         totals, Evidence(actuals=shuffled), "2025-07-31"
     )
+
+
+def test_a_plan_postponed_before_its_date_never_counts_as_a_launch() -> None:
+    """Launches are read as `state model` reads them (README: a delay replaces the earlier
+    plan): a plan for March, replaced in February by one for May, launched the model in May.
+    mxt used to answer `holds` here, against its own `state model`."""
+    march = launch("DE", "2025-03-01", id="march", announced_on="2025-01-10")
+    may = launch("DE", "2025-05-01", id="may", announced_on="2025-02-10")
+    facts = Evidence(launches=(march, may))
+    answer = check(launched("DE", "2025-03-31"), facts, "2025-06-30")
+    assert (answer.verdict, answer.evidence) == ("fails", ("may",))
+    assert check(launched("DE", "2025-05-31"), facts, "2025-06-30").verdict == "holds"
+    again = launch("DE", "2025-03-01", id="again", announced_on="2025-01-10", recorded_at="~")
+    same_day = Evidence(launches=(march, again))  # the later record of the day answers
+    assert check(launched("DE", "2025-03-31"), same_day, "2025-06-30").evidence == ("again",)
 
 
 def test_a_launch_that_happened_is_not_moved_by_a_later_announcement() -> None:

@@ -1,5 +1,5 @@
-"""Answers that follow the best evidence (SPEC §5.1, issue 11): each reproduction of the
-issue, recorded through the command line, on SQLite and PostgreSQL."""
+"""Answers that follow the best evidence (docs/concepts.md, Rank; issue 11): each reproduction of
+the issue, recorded through the command line, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 

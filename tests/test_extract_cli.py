@@ -25,8 +25,9 @@ ARTICLE = Path(
 )
 TEXT = ARTICLE.read_text(encoding="utf-8")
 
-# SPEC §4, written out here so that a draft is checked against the contract itself: the
-# fields every announcement may have, then each kind's own (required ones first, then `|`).
+# The interchange fields of each kind (docs/formats.md), written out here so that a draft is checked
+# against the contract itself: the fields every announcement may have, then each kind's own
+# (required ones first, then `|`).
 COMMON = {"kind", "company", "announced_on", "source", "speaker", "certainty", "note"}
 SCOPE = {"markets", "except"}
 KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
@@ -57,7 +58,7 @@ PATTERNS = {
 
 
 def assert_spec_shape(draft: dict[str, Any]) -> None:
-    """A draft has exactly the fields SPEC §4 gives its kind, each in the SPEC's form."""
+    """A draft has exactly the fields the interchange format gives its kind, each in its form."""
     required, optional = KIND_FIELDS[draft["kind"]]
     assert required <= draft.keys(), draft
     assert draft.keys() <= COMMON | required | optional, draft

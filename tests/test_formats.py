@@ -1,4 +1,4 @@
-"""Output formats of the read commands (SPEC §6): table, json, jsonl and csv, one case per
+"""Output formats of the read commands (docs/formats.md): table, json, jsonl and csv, one case per
 format and command, as sqlite-utils tests its `output_options`."""
 
 from __future__ import annotations

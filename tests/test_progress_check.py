@@ -1,6 +1,6 @@
-"""`mxt progress` and `mxt check` (SPEC §8) on a story of our own, on SQLite and PostgreSQL:
-Volta targets 120,000 deliveries in 2025 and reports them month by month; one streak claim
-holds, another fails by a month."""
+"""`mxt progress` and `mxt check` (docs/concepts.md, Progress and Claims) on a story of our own, on
+SQLite and PostgreSQL: Volta targets 120,000 deliveries in 2025 and reports them month by month; one
+streak claim holds, another fails by a month."""
 
 from __future__ import annotations
 

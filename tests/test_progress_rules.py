@@ -1,5 +1,5 @@
-"""SPEC §8 `progress` rules on plain facts: periods, bounds, counting without double
-counting, the pace and the monthly rate still needed."""
+"""`progress` rules (docs/concepts.md, Progress) on plain facts: periods, bounds, counting without
+double counting, the pace and the monthly rate still needed."""
 
 from __future__ import annotations
 

@@ -1,10 +1,11 @@
 """Property tests: the indexed read model answers exactly as the reference fold.
 
-Random announcement sets (every kind that folds into state, and statements), with
-corrections (dotted ones such as `source.url` included) and retractions, are recorded in
-several transactions; then for random `as_of` and `known_at` every state query, the log and
-`show` of every announcement are compared with `tests/reference.py`, a plain replay of the
-whole log.
+Random announcement sets (every kind: those that fold into state, statements and claims of
+every type), with corrections (dotted ones such as `source.url` and `claim.at_least`
+included) and retractions, are recorded in several transactions; then for random `as_of`
+and `known_at` every state query, the claims' verdicts, the log and `show` of every
+announcement are compared with `tests/reference.py`, a plain replay of the whole log. The
+same comparison runs on streams of `bench.generate` (claims included).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import random
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from hypothesis import strategies as st
 from mxt.domain.recording import import_lines
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
+from mxt.projections.checking import company_claims
 from mxt.projections.diff import diff
 from mxt.projections.opening import open_store
 from mxt.projections.projector import Projector
@@ -64,6 +68,35 @@ def with_high(data: dict[str, Any], widths: list[int]) -> dict[str, Any]:
     return data
 
 
+MONTHS = ["2025-01", "2025-02", "2025-03"]
+FIGURE_PERIODS = ["2025-01", "2025-02", "2025-03", "2025-Q1", "2025-H1", "2025"]
+TARGET_PERIODS = ["2025", "2025-Q3", "2025-H2"]
+METRICS = st.sampled_from(["deliveries", "sales", "production"])
+ABOUT = {"model": st.sampled_from(MODELS)}  # a claim's optional model
+CLAIM_FORMS = {
+    "streak": st.fixed_dictionaries(
+        {"type": st.just("streak"), "metric": METRICS, "at_least": counts,
+         "months": st.integers(1, 3), "ending": st.sampled_from(MONTHS)},
+        optional={**ABOUT, "exact": st.booleans()},
+    ),
+    "total": st.fixed_dictionaries(
+        {"type": st.just("total"), "metric": METRICS,
+         "period": st.sampled_from([*FIGURE_PERIODS, "2025-Q2"]),
+         "op": st.sampled_from([">=", "<=", "="]), "value": counts},
+        optional=ABOUT,
+    ),
+    "target": st.fixed_dictionaries(
+        {"type": st.just("target"), "metric": METRICS,
+         "period": st.sampled_from([*TARGET_PERIODS, "2024"]), "value": counts}
+    ),
+    "launched": st.fixed_dictionaries(
+        {"type": st.just("launched"), "model": st.sampled_from(MODELS),
+         "market": st.sampled_from([*MARKETS, "ES"]), "on_or_before": days}
+    ),
+}  # fmt: skip
+CLAIMS = st.one_of(*CLAIM_FORMS.values())
+
+
 def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
     common = {
         "company": st.sampled_from(COMPANIES),
@@ -81,12 +114,11 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
         "wait-time": {"model": st.sampled_from(MODELS), "trim": st.sampled_from([None, "Max"]),
                       "max_months": st.integers(1, 12)},
         "target": {"metric": st.sampled_from(["production", "deliveries"]),
-                   "period": st.sampled_from(["2025", "2025-Q3", "2025-H2"]), "value": counts,
+                   "period": st.sampled_from(TARGET_PERIODS), "value": counts,
                    "previous": st.one_of(st.none(), counts),
                    "previous_high": st.sampled_from([None, 1])},
-        "deliveries": {"period": st.sampled_from(["2025-01", "2025-02", "2025-Q1", "2025-H1",
-                                                  "2025"]),
-                       "units": counts, "model": st.sampled_from([None, "M1", "M2"]),
+        "deliveries": {"period": st.sampled_from(FIGURE_PERIODS), "units": counts,
+                       "model": st.sampled_from([None, "M1", "M2"]),
                        "metric": st.sampled_from([None, "deliveries", "sales"])},
         "factory": {"site": st.just("Plant"), "phase": st.integers(1, 2),
                     "status": st.sampled_from(["land-acquired", "completed", "operational"]),
@@ -100,6 +132,7 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
                      "market": st.sampled_from([None, *MARKETS]), "venue": st.just("Expo")},
         "statement": {"topic": st.sampled_from(["hiring", "strategy"]),
                       "text": st.sampled_from(["Europe first", "More plants"])},
+        "claim": {"claim": CLAIMS},
     }[kind]  # fmt: skip
     widths = st.lists(st.integers(0, 300), min_size=2, max_size=2)
     return st.tuples(
@@ -109,8 +142,27 @@ def announcement(kind: str) -> st.SearchStrategy[dict[str, Any]]:
 
 any_announcement = st.sampled_from(
     ["launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
-     "expected-entry", "showcase", "statement"]
+     "expected-entry", "showcase", "statement", "claim"]
 ).flatmap(announcement)  # fmt: skip
+
+
+def worldwide(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` without a scope: the figures and targets claims are checked against."""
+    return {k: v for k, v in data.items() if k not in ("markets", "except")}
+
+
+def ranged(data: dict[str, Any]) -> dict[str, Any]:
+    """`data`, a target, as a range (guidance such as 38,500–39,500)."""
+    return {**data, "bound": "range", "high": data["value"] + 50}
+
+
+# What claims are checked against, worldwide, and claims (`claim_about` adds more).
+evidence_announcement = st.one_of(
+    st.sampled_from(["deliveries", "deliveries", "target", "launch", "claim"]).flatmap(
+        lambda kind: announcement(kind).map(worldwide)
+    ),
+    announcement("target").map(worldwide).map(ranged),
+)
 
 # A change a correction may make, by kind (all valid for the kind's schema); any kind's may
 # also be a dotted one, to one field of the source (`with_source_changes`).
@@ -134,6 +186,21 @@ CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
     "showcase": st.fixed_dictionaries({"venue": st.just("Fair")}),
     "statement": st.fixed_dictionaries({"text": st.just("Asia first")}),
 }
+# A claim's change depends on its type: a dotted field, or a whole new claim of that type.
+CLAIM_CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
+    "streak": st.one_of(
+        st.fixed_dictionaries({"claim.at_least": counts}),
+        st.fixed_dictionaries({"claim.months": st.integers(1, 3)}),
+        st.fixed_dictionaries({"claim.exact": st.booleans()}),
+    ),
+    "total": st.fixed_dictionaries({"claim.value": counts, "claim.op": st.just(">=")}),
+    "target": st.fixed_dictionaries({"claim.value": counts}),
+    "launched": st.fixed_dictionaries({"claim.on_or_before": days}),
+}
+CLAIM_CHANGES = {
+    name: st.one_of(change, st.fixed_dictionaries({"claim": CLAIM_FORMS[name]}))
+    for name, change in CLAIM_CHANGES.items()
+}
 SOURCE_CHANGES = st.one_of(
     st.fixed_dictionaries(
         {"source.url": st.sampled_from(["https://a.example/1", "https://b.example/2"])}
@@ -141,6 +208,14 @@ SOURCE_CHANGES = st.one_of(
     st.fixed_dictionaries({"source.quote": st.just("as quoted")}),
 )
 CHANGES = {kind: st.one_of(change, SOURCE_CHANGES) for kind, change in CHANGES.items()}
+CLAIM_CHANGES = {name: st.one_of(c, SOURCE_CHANGES) for name, c in CLAIM_CHANGES.items()}
+
+
+def changes_for(item: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """The corrections valid for `item` (a claim's by its type)."""
+    if item["kind"] == "claim":
+        return CLAIM_CHANGES[item["claim"]["type"]]
+    return CHANGES[item["kind"]]
 
 
 def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int) -> dict[str, Any]:
@@ -163,16 +238,61 @@ def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int)
     return other
 
 
+def claim_about(item: dict[str, Any], day: str, value: int, exact: bool) -> dict[str, Any] | None:
+    """A claim about what `item` says (its figure's month or period, its target, its
+    launch), made on `day` or after the item, with a threshold or date near what the item
+    says (its edges included), so that it may hold or fail."""
+    on = max(day, item.get("launched_on") or item["announced_on"])  # a plan has come due
+    about = {"kind": "claim", "company": item["company"], "announced_on": on, "source": SOURCE}
+    kind = item["kind"]
+    near = max(item.get(COUNT_FIELD.get(kind, ""), 0) + value % 5 - 2, 0)  # edges often
+    claim: dict[str, Any] = {"metric": item.get("metric") or "deliveries"}
+    if item.get("model") and value % 4:  # now and then the company's, with a model's figure
+        claim["model"] = item["model"]
+    if kind == "deliveries" and item["period"][5:].isdigit() and exact:
+        # "the first month": the item's month is the one before, which must fall short
+        after = date.fromisoformat(item["period"] + "-01") + timedelta(days=31)
+        claim.update(type="streak", at_least=near, months=1, ending=f"{after:%Y-%m}", exact=True)
+    elif kind == "deliveries" and item["period"][5:].isdigit():
+        claim.update(type="streak", at_least=near, months=value % 2 + 1, ending=item["period"])
+    elif kind == "deliveries":
+        claim.update(type="total", period=item["period"], op=[">=", "<=", "="][value % 3],
+                     value=item["units"] if value % 4 == 0 else near)  # fmt: skip
+    elif kind == "target":
+        claim = {"type": "target", "metric": item["metric"], "period": item["period"],
+                 "value": item["value"] if exact or value % 3 else value}  # fmt: skip
+    elif kind == "launch":
+        launched = date.fromisoformat(item.get("launched_on") or item["announced_on"])
+        claim = {"type": "launched", "model": item["model"],
+                 "market": "DE" if item["market"] == "EU" else item["market"],
+                 "on_or_before": (launched + timedelta(value % 3 - 1)).isoformat()}  # fmt: skip
+    else:
+        return None
+    return {**about, "claim": claim}
+
+
 @st.composite
-def histories(draw: st.DrawFn, *, date_changes: bool = True) -> list[list[dict[str, Any]]]:
+def histories(
+    draw: st.DrawFn,
+    *,
+    date_changes: bool = True,
+    announcements: st.SearchStrategy[dict[str, Any]] = any_announcement,
+) -> list[list[dict[str, Any]]]:
     """Transactions of interchange lines: announcements, then corrections and retractions."""
-    made = draw(st.lists(any_announcement, min_size=1, max_size=12))
+    made = draw(st.lists(announcements, min_size=1, max_size=12))
     # Other words on the same slots: another certainty, date and value (rank, unconfirmed,
     # launches that must not move, conflicts).
     for index, certainty, day, value in draw(
         st.lists(st.tuples(st.integers(0, 11), certainties, days, counts), max_size=6)
     ):
         made.append(same_slot(made[index % len(made)], certainty, day, value))
+    # Claims about what was said: a streak or total of a figure, a target, a launch.
+    for index, day, value, exact in draw(
+        st.lists(st.tuples(st.integers(0, 17), days, counts, st.booleans()), max_size=4)
+    ):
+        claim = claim_about(made[index % len(made)], day, value, exact)
+        if claim is not None:
+            made.append(claim)
     for number, item in enumerate(made):
         item["id"] = f"a{number}"
     transactions: list[list[dict[str, Any]]] = [[] for _ in range(draw(st.integers(1, 4)))]
@@ -193,7 +313,7 @@ def histories(draw: st.DrawFn, *, date_changes: bool = True) -> list[list[dict[s
             # Later lines for it must not follow in this or earlier slots: keep it last.
             slot = len(transactions) - 1
         else:
-            change = draw(CHANGES[item["kind"]])
+            change = draw(changes_for(item))
             if date_changes and draw(st.booleans()):
                 change = {"announced_on": draw(days)}
             line = {"kind": "correction", "id": item["id"], "set": change, "reason": "fix"}
@@ -245,6 +365,7 @@ def compare_everything(store: Store, read_side: ReadSide, query: Query) -> None:
         )
     for company in ["Acme", "bolt", "Nobody"]:
         assert read_side.company(company, query).data == reference.company(store, company, query)
+        compare_claims(store, read_side, company, query)
     for market in MARKETS + ["ES"]:
         assert read_side.market(market, query).data == reference.market(store, market, query)
     assert read_side.market("DE", query, every=True).data == reference.market(
@@ -252,14 +373,50 @@ def compare_everything(store: Store, read_side: ReadSide, query: Query) -> None:
     )
     assert read_side.audit_targets(query).data == reference.audit(store, query)
     assert list(read_side.log(query)) == reference.log(store, query)
+    claims: dict[str, list[dict[str, Any]]] = {}  # the reference's, by company
+
+    def claims_of(company: str) -> list[dict[str, Any]]:
+        if reference.fold(company) not in claims:
+            claims[reference.fold(company)] = reference.claims(store, company, query)
+        return claims[reference.fold(company)]
+
     for item in reference.replay(store, EVERYTHING):
-        compare_show(store, read_side, item.id, query)
+        compare_show(store, read_side, item.id, query, claims_of)
+
+
+def without_why(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim rows with their evidence sorted and without `why` (mxt's wording)."""
+    return [
+        {**{k: v for k, v in row.items() if k != "why"}, "evidence": sorted(row["evidence"])}
+        for row in rows
+    ]
+
+
+def compare_claims(store: Store, read_side: ReadSide, company: str, query: Query) -> None:
+    """`state company`'s claims and their verdicts, as the reference decides them; a
+    streak's `why` names each month that decided its verdict."""
+    answer = company_claims(read_side, company, query)
+    assert without_why(answer) == reference.claims(store, company, query)
+    owner = reference.fold(company)
+    mine = [
+        i for i in reference.visible(store, query) if reference.fold(i.content["company"]) == owner
+    ]
+    for row in answer:
+        if row["claim"]["type"] != "streak" or row["verdict"] == "holds":
+            continue
+        _, _, months = reference.streak(row["claim"], mine, row["announced_on"])
+        wanted = False if row["verdict"] == "fails" else None
+        assert all(month in row["why"] for month, answer in months.items() if answer is wanted)
 
 
 def compare_status_changes(store: Store, read_side: ReadSide, before: Query, after: Query) -> None:
     """`diff`'s market-status changes are those of the reference's two `state market`s, in
-    every market the announcements name."""
-    changes = [c for c in diff(read_side, before, after).data if c["area"] == "market-status"]
+    every market the announcements name; its claim changes are the claims recorded between
+    the two dates, each with its verdict."""
+    changed = diff(read_side, before, after).data
+    claimed = sorted((c for c in changed if c["area"] == "claim"), key=lambda c: c["id"])
+    assert claimed == reference.claim_changes(store, before, after)
+    changes = [c for c in changed if c["area"] == "market-status"]
     found = {
         (reference.fold(c["company"]), reference.fold(c["model"]), c["market"], c["from"], c["to"])
         for c in changes
@@ -269,9 +426,16 @@ def compare_status_changes(store: Store, read_side: ReadSide, before: Query, aft
     assert found == reference.status_changes(store, before, after, markets)
 
 
-def compare_show(store: Store, read_side: ReadSide, announcement_id: str, query: Query) -> None:
+def compare_show(
+    store: Store,
+    read_side: ReadSide,
+    announcement_id: str,
+    query: Query,
+    claims_of: Callable[[str], list[dict[str, Any]]],
+) -> None:
     """`show` as the reference says, but for `supports` (the state values it is the source
-    of, which the state comparisons above cover): empty for a retracted announcement."""
+    of, which the state comparisons above cover): empty for a retracted announcement, and
+    its claims those of the reference (`claims_of` a company)."""
     expected = reference.show(store, announcement_id, query)
     answer = read_side.show(announcement_id, query)
     if expected is None:
@@ -282,6 +446,12 @@ def compare_show(store: Store, read_side: ReadSide, announcement_id: str, query:
     assert shown == expected
     if expected["status"] == "retracted":
         assert supports == []
+    claimed = [
+        {**s, "value": without_why([s["value"]])[0]}
+        for s in supports
+        if s["path"].startswith("claim ")
+    ]
+    assert claimed == reference.claim_supports(expected, claims_of(expected["company"]))
 
 
 def record_and_compare(
@@ -310,6 +480,18 @@ settings.load_profile("mxt")
 def test_read_model_answers_as_the_reference_fold(
     transactions: list[list[dict[str, Any]]], data: st.DataObject
 ) -> None:
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        record_and_compare(str(Path(folder) / "s.sqlite"), transactions, data)
+
+
+@settings(max_examples=EXAMPLES // 2)
+@given(histories(announcements=evidence_announcement), st.data())
+def test_claims_answer_as_the_reference_fold(
+    transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """The same property where the claims have something to be checked against: worldwide
+    monthly, quarterly and yearly figures of the company and its models, targets, launches
+    and claims about them (so that verdicts hold, fail and stay undetermined)."""
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
         record_and_compare(str(Path(folder) / "s.sqlite"), transactions, data)
 
@@ -420,3 +602,45 @@ def test_recording_order_never_changes_an_answer(
             )
         first.close()
         second.close()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: int) -> None:
+    """On streams of `bench.generate` with claims (a decade of two companies' monthly
+    figures, targets and launches, claims about them, corrections and retractions), imported
+    in three parts: each company's state and claims, and diff's claim changes, as the
+    reference says, at many (as_of, known_at); the claims hold, fail and stay undetermined."""
+    from bench.generate import generate
+
+    stream = tmp_path / "stream.jsonl"
+    summary = generate(stream, 2400, seed=seed, companies=2, claims=0.05)
+    lines = [json.loads(text) for text in stream.read_text().splitlines()]
+    store = open_store(str(tmp_path / "s.sqlite"), "create")
+    third = len(lines) // 3
+    stamps = record_all(store, [lines[:third], lines[third : 2 * third], lines[2 * third :]])
+    read_side = ReadSide(store)
+    pick = random.Random(seed)
+    verdicts = set()
+    for year in range(2016, 2027, 2):
+        as_of = date(year, pick.randint(1, 12), pick.randint(1, 28))
+        query = Query(as_of.isoformat(), pick.choice([*stamps, EVERYTHING]))
+        for company in summary.companies:
+            name = company["name"]
+            assert read_side.company(name, query).data == reference.company(store, name, query)
+            compare_claims(store, read_side, name, query)
+            verdicts |= {row["verdict"] for row in reference.claims(store, name, query)}
+        earlier = Query((as_of - timedelta(days=400)).isoformat(), query.known_at)
+        changed = [c for c in diff(read_side, earlier, query).data if c["area"] == "claim"]
+        assert sorted(changed, key=lambda c: c["id"]) == reference.claim_changes(
+            store, earlier, query
+        )
+    assert verdicts == {"holds", "fails", "undetermined"}
+    claimed = [line["id"] for line in lines if line["kind"] == "claim" and "id" in line]
+    final = Query("2026-12-31", EVERYTHING)
+    names = [company["name"] for company in summary.companies]
+    claims_of = {reference.fold(name): reference.claims(store, name, final) for name in names}
+    for claim_id in pick.sample(claimed, 8):
+        compare_show(
+            store, read_side, claim_id, final, lambda name: claims_of[reference.fold(name)]
+        )
+    store.close()

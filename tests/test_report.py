@@ -1,5 +1,5 @@
-"""`mxt report` (SPEC §9): one self-contained HTML page of the seed story, read as text, as
-HTML, and in a real headless browser where one is installed."""
+"""`mxt report` (the README's report section): one self-contained HTML page of the seed story, read
+as text, as HTML, and in a real headless browser where one is installed."""
 
 from __future__ import annotations
 
