@@ -5,7 +5,7 @@ event, keep those recorded by `known_at`, replay corrections and retractions in 
 cut at `as_of`, then answer each question by brute force from the wording of the README and
 docs/concepts.md (slots, rank, bounds, launches, market statuses, sums; the log and one
 announcement's history; claims and their verdicts, docs/concepts.md Claims). If the indexed read
-model ever disagrees with this, one of the two is wrong. """
+model ever disagrees with this, one of the two is wrong."""
 
 from __future__ import annotations
 

@@ -106,6 +106,7 @@ def test_query_comparison_runs_two_copies_on_their_own_stores(tmp_path: Path) ->
     for revision in ("worktree", "HEAD"):
         assert (tmp_path / f"store-{revision}.sqlite").exists()
 
+
 def test_generator_makes_claims_of_every_type_with_their_fixes(tmp_path: Path) -> None:
     """With `--claims`, about that share of the lines are valid claims of every type, some
     corrected through a dotted field or retracted; the same seed makes the same stream."""
