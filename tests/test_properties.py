@@ -644,3 +644,36 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
             store, read_side, claim_id, final, lambda name: claims_of[reference.fold(name)]
         )
     store.close()
+
+
+def test_the_status_order_on_a_fixed_history_is_the_reference_s(tmp_path: Path) -> None:
+    """Every pair of neighbouring statuses decided at once, on one fixed history, so that a
+    swap of any two (blocked and expected, …) fails here whatever hypothesis draws: Acme
+    blocks CN until mid-2025, expects M1 there and showcases M2; M1 launches in CN later."""
+    source = {"title": "a source"}
+    common = {"company": "Acme", "source": source}
+    history = [[
+        {**common, "kind": "policy", "announced_on": "2025-01-01", "markets": ["CN"],
+         "not_before": "2025-07-01", "id": "p"},
+        {**common, "kind": "expected-entry", "announced_on": "2025-01-02", "model": "M1",
+         "market": "CN", "expected": "2025", "id": "e1"},
+        {**common, "kind": "expected-entry", "announced_on": "2025-01-02", "model": "M2",
+         "market": "DE", "expected": "2026", "id": "e2"},
+        {**common, "kind": "showcase", "announced_on": "2025-01-03", "model": "M2",
+         "market": "DE", "venue": "IAA", "id": "s"},
+        {**common, "kind": "showcase", "announced_on": "2025-01-03", "model": "M1",
+         "market": "FR", "venue": "Salon", "id": "s1"},
+        {**common, "kind": "launch", "announced_on": "2025-02-01", "model": "M1",
+         "market": "CN", "launched_on": "2025-09-01", "id": "l"},
+    ]]  # fmt: skip
+    store = open_new(str(tmp_path))
+    record_all(store, history)
+    read_side = ReadSide(store)
+    statuses = set()
+    for day in ("2025-01-02", "2025-01-05", "2025-03-01", "2025-08-01", "2025-10-01"):
+        query = Query(day, EVERYTHING)
+        compare_everything(store, read_side, query)
+        statuses |= set(read_side.model("Acme", "M1", query).data["market_statuses"].values())
+        statuses |= set(read_side.model("Acme", "M2", query).data["market_statuses"].values())
+    assert statuses >= {"available", "announced", "blocked", "expected", "showcased"}
+    store.close()
