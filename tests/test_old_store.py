@@ -21,6 +21,8 @@ from click.testing import CliRunner
 
 from mxt.cli.main import cli
 
+from backends import store_location
+
 OLD = Path(__file__).parent / "data" / "written-by-mxt-df4fe6f.sqlite"
 
 
@@ -175,3 +177,26 @@ def test_an_old_file_without_ids_derives_the_ids_it_derived_before() -> None:
     then = {key: value for key, value in old.items() if key != "id"} | {"within": "3m"}
     text = json.dumps(then, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert old["id"] == new["id"] == "a-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def test_a_log_written_without_a_read_model_answers_from_a_replay_on_each_backend(
+    store_location: str, old_store: str
+) -> None:
+    """A log with no read-model tables (here: copied by eventsourcing's store alone, no
+    projector) answers as the store it came from, from a replay held for the whole command,
+    and a read leaves it without tables."""
+    from mxt.domain.copying import copy_log
+    from mxt.domain.store import Store
+    from mxt.projections.opening import open_store
+
+    with open_store(old_store, "read") as source, Store(store_location) as bare:
+        copy_log(source, bare)
+    runner = CliRunner()
+    for args in (["state", "company", "Xiaomi"], ["state", "market", "DE"], ["audit", "targets"]):
+        asked = [*args, "--as-of", "2025-07-10", "--known-at", "2030-01-01", "--json"]
+        replayed = runner.invoke(cli, ["--store", store_location, *asked])
+        assert replayed.exit_code == 0, replayed.output
+        assert "answered from a replay of the log" in replayed.stderr
+        assert json.loads(replayed.stdout) == run(old_store, *asked)
+    with Store(store_location) as bare:
+        assert not bare.tables_exist(("rm_meta",))
