@@ -1,8 +1,9 @@
 """The composition root: the one place a store is opened, and its read side wired to it.
 
 The write side (`mxt.domain`) knows nothing of read models: a store runs the processors
-subscribed to it inside each write transaction. Here, and only here, the read model is
-subscribed, so that every event a command appends updates it in the same transaction.
+subscribed to it inside each write transaction. Here, and only here, the projector is
+subscribed, so that every event a command appends updates the read model in the same
+transaction. Reading subscribes nothing and writes nothing (`ReadSide`).
 """
 
 from __future__ import annotations
