@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
@@ -90,6 +91,7 @@ class ReadSide:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.view = View(store)
+        self._holding: ExitStack | None = None  # the held read transaction of a replay
         has_tables = store.tables_exist(("tracking", "rm_meta"))
         with store.read() as cursor:
             span = self.view.log_span(cursor)
@@ -110,7 +112,7 @@ class ReadSide:
         """Why the stored read model cannot answer (None: it can)."""
         found = tables.version_of(cursor)
         if found != tables.READ_MODEL_VERSION:
-            return "its read model is of an older mxt" if found else "it has no read model"
+            return "its read model is of another mxt version" if found else "it has no read model"
         if Projector(self.store).in_step(cursor) < last:
             return "its read model is behind its log"
         return None
@@ -118,8 +120,6 @@ class ReadSide:
     def _replay(self) -> None:
         """Replays the log into temporary read-model tables, on one read transaction that every
         later question shares (`Store.held`) until the store is closed."""
-        from contextlib import ExitStack
-
         self._holding = ExitStack()
         cursor = self._holding.enter_context(self.store.held())
         tables.shadow(cursor)
@@ -127,9 +127,8 @@ class ReadSide:
 
     def close(self) -> None:
         """Ends the held read transaction, if any, and closes the store."""
-        holding = getattr(self, "_holding", None)
-        if holding is not None:
-            holding.close()
+        if self._holding is not None:
+            self._holding.close()
         self.store.close()
 
     def visible(
