@@ -48,12 +48,14 @@ def apply_changes(content: dict[str, Any], changes: dict[str, Any]) -> dict[str,
     return corrected
 
 
+def field_at(content: dict[str, Any], dotted: str) -> Any:
+    """The value of a (dotted: `source.url`) field of an announcement, None when absent."""
+    value: Any = content
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
 def normalised_changes(corrected: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """The changes as the corrected announcement spells them (`350k` -> 350000)."""
-    result: dict[str, Any] = {}
-    for field in changes:
-        value: Any = corrected
-        for part in field.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        result[field] = value
-    return result
+    return {field: field_at(corrected, field) for field in changes}

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
+from mxt.events.content import field_at
 from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
 
 from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
@@ -738,17 +739,10 @@ def corrections_of(history: Sequence[Row]) -> list[dict[str, Any]]:
             result.append(
                 {
                     "field": field_name,
-                    "from": _dig(before.content, field_name),
-                    "to": _dig(after.content, field_name),
+                    "from": field_at(before.content, field_name),
+                    "to": field_at(after.content, field_name),
                     "reason": after.reason,
                     "recorded_at": after.known_from,
                 }
             )
     return result
-
-
-def _dig(content: dict[str, Any], dotted: str) -> Any:
-    value: Any = content
-    for part in dotted.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value

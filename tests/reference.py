@@ -774,8 +774,7 @@ def dig(content: dict[str, Any], dotted: str) -> Any:
     return value
 
 
-# -- claims (docs/concepts.md, Claims; the README's "Is it on track? Is it true?")
-# --------------------------
+# -- claims (docs/concepts.md, Claims; the README's "Is it on track? Is it true?") ----------
 
 
 def spread(content: dict[str, Any], name: str) -> tuple[Fraction, Fraction | None]:
