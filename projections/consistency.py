@@ -42,12 +42,10 @@ def check_read_model(store: Store) -> list[str]:
     """
     from mxt.domain.errors import DamagedLog
 
-    projector = Projector(store)
-    if not store.tables_exist(("tracking", "rm_meta")):
+    if tables.stored_version(store) != tables.READ_MODEL_VERSION:
         return []
+    projector = Projector(store)
     with store.read() as cursor:
-        if tables.version_of(cursor) != tables.READ_MODEL_VERSION:
-            return []
         try:
             position = projector.in_step(cursor)
         except DamagedLog as error:

@@ -92,7 +92,7 @@ class ReadSide:
         self.store = store
         self.view = View(store)
         self._holding: ExitStack | None = None  # the held read transaction of a replay
-        has_tables = store.tables_exist(("tracking", "rm_meta"))
+        found = tables.stored_version(store)
         with store.read() as cursor:
             span = self.view.log_span(cursor)
             self.first_recorded, self.last_recorded = span.first_recorded, span.last_recorded
@@ -104,13 +104,12 @@ class ReadSide:
                     f"log: its last stored event (#{last}) is not the hash chain's last "
                     f"(#{chained}): damaged (mxt verify names the events)"
                 )
-            self.replayed = self._stale(cursor, last) if has_tables else "it has no read model"
+            self.replayed = self._stale(cursor, found, last)
         if self.replayed is not None:
             self._replay()
 
-    def _stale(self, cursor: Any, last: int) -> str | None:
-        """Why the stored read model cannot answer (None: it can)."""
-        found = tables.version_of(cursor)
+    def _stale(self, cursor: Any, found: str | None, last: int) -> str | None:
+        """Why the stored read model (of version `found`) cannot answer (None: it can)."""
         if found != tables.READ_MODEL_VERSION:
             return "its read model is of another mxt version" if found else "it has no read model"
         if Projector(self.store).in_step(cursor) < last:

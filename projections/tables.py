@@ -28,6 +28,8 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+
 from mxt.domain.store import Store
 from mxt.events.kinds import upcast
 
@@ -129,16 +131,17 @@ def content_of(own: str | None, event_state: Any) -> dict[str, Any]:
         raise DamagedLog("log: a stored event cannot be read (damaged; see mxt verify)") from None
 
 
+class ReadModelRecorder(SQLiteTrackingRecorder):
+    """The tracking row's table, and `rm_meta`, in the store's own SQLite database."""
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), META]
+
+
 def tracking_recorder(store: Store) -> Any:
     """eventsourcing's recorder of the read model's tracking row (and of `rm_meta`), for the
     store's backend."""
     if not store.is_postgres:
-        from eventsourcing.sqlite import SQLiteTrackingRecorder
-
-        class ReadModelRecorder(SQLiteTrackingRecorder):
-            def construct_create_table_statements(self) -> list[str]:
-                return [*super().construct_create_table_statements(), META]
-
         return ReadModelRecorder(store.datastore)
     from eventsourcing.postgres import PostgresTrackingRecorder
     from psycopg.sql import SQL
@@ -146,6 +149,14 @@ def tracking_recorder(store: Store) -> Any:
     recorder = PostgresTrackingRecorder(store.datastore, tracking_table_name="mxt_tracking")
     recorder.sql_create_statements.append(SQL(META))  # type: ignore[arg-type]
     return recorder
+
+
+def stored_version(store: Store) -> str | None:
+    """The version of the read-model tables `store` holds (None: it holds none)."""
+    if not store.tables_exist(("tracking", "rm_meta")):
+        return None
+    with store.read() as cursor:
+        return version_of(cursor)
 
 
 def version_of(cursor: Any) -> str | None:
