@@ -20,7 +20,7 @@ import pycountry
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
-from mxt.events.content import apply_changes
+from mxt.events.content import apply_changes, field_at
 from mxt.events.kinds import upcast
 
 RECORDED = "mxt.domain.model:AnnouncementRecorded"
@@ -718,8 +718,8 @@ def corrections(item: Item) -> list[dict[str, Any]]:
                 history.append(
                     {
                         "field": name,
-                        "from": dig(older.content, name),
-                        "to": dig(newer.content, name),
+                        "from": field_at(older.content, name),
+                        "to": field_at(newer.content, name),
                         "reason": newer.reason,
                         "recorded_at": newer.known_from,
                     }
@@ -765,13 +765,6 @@ def show(store: Store, announcement_id: str, query: Query) -> dict[str, Any] | N
             else None
         ),
     }
-
-
-def dig(content: dict[str, Any], dotted: str) -> Any:
-    value: Any = content
-    for part in dotted.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
 
 
 # -- claims (docs/concepts.md, Claims; the README's "Is it on track? Is it true?") ----------
