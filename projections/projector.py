@@ -280,7 +280,7 @@ class Projector:
             cursor = transaction.cursor
             if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return 0
-            tables.make(cursor)
+            tables.make(cursor, self.store.is_postgres)
             position = self.replay(cursor, check=check)
             if position:
                 self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))

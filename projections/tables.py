@@ -25,6 +25,8 @@ answers from a replay into temporary tables (`shadow`) and writes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -166,17 +168,45 @@ def version_of(cursor: Any) -> str | None:
     return None if found is None else str(found[0])
 
 
-def make(cursor: Any) -> None:
+def make(cursor: Any, is_postgres: bool) -> None:
     """Drops the read-model tables and makes them empty, of this version, without their lookup
     indexes (the replay that fills them builds those once, at the end), the tracking row
     cleared. Only a writing command's `Projector.prepare` and `mxt rebuild` call it."""
-    for table in NAMES:
-        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    with _freeing_pages_fast(cursor, is_postgres):
+        for table in NAMES:
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in TABLES:
         cursor.execute(statement)
     cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
     cursor.execute("DELETE FROM rm_meta WHERE name='version'")
     cursor.execute("INSERT INTO rm_meta VALUES ('version', ?)", (READ_MODEL_VERSION,))
+
+
+# `PRAGMA secure_delete`'s answers, as the pragma is set back (it reads 2 as ON, not FAST).
+_SECURE_DELETE = {0: "OFF", 1: "ON", 2: "FAST"}
+
+
+@contextmanager
+def _freeing_pages_fast(cursor: Any, is_postgres: bool) -> Iterator[None]:
+    """Lets SQLite free pages without overwriting them with zeros while the block runs.
+
+    Some builds of SQLite (Debian's, this machine's) zero every page they free
+    (`SECURE_DELETE`), so that dropping the read model would write each of its pages once
+    more, then again into the write-ahead log. Those pages hold only copies of what the log
+    keeps in the same file (the content of every announcement), so zeroing them hides
+    nothing; `FAST` still clears what costs no extra write. The connection's own setting is
+    put back after (it is pooled).
+    """
+    if is_postgres:
+        yield
+        return
+    cursor.execute("PRAGMA secure_delete")
+    previous = _SECURE_DELETE.get(cursor.fetchone()[0], "ON")
+    cursor.execute("PRAGMA secure_delete=FAST")
+    try:
+        yield
+    finally:
+        cursor.execute(f"PRAGMA secure_delete={previous}")
 
 
 def shadow(cursor: Any) -> None:
