@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from eventsourcing.persistence import Notification, Tracking
@@ -179,10 +180,11 @@ class Projector:
             _insert(cursor, [], groups)
             groups.clear()
 
-    def _fix(self, cursor: Any, fixes: Sequence[Event]) -> None:
+    def _fix(self, cursor: Any, fixes: Sequence[Event], *, grouped: bool = True) -> None:
         """Applies corrections and retractions: each closes its announcement's current version
         and opens the next. Lookups and writes are batched; a fix of a version opened earlier
-        in the same batch finds it in memory."""
+        in the same batch finds it in memory. `grouped=False` leaves the new rows' groups to
+        the caller (the replay in SQL groups every row once they are all in)."""
         recording_of: dict[int, int] = {}  # fix's notification id -> its announcement's first event
         ids = [fix[0] for fix in fixes]
         for start in range(0, len(ids), 500):
@@ -234,9 +236,10 @@ class Projector:
                            own_content=version.content is not None)  # fmt: skip
             opened[notification_id] = Version._make(row)
             current[recording] = (opened[notification_id], event_state)
-        if closed:
+        if closed:  # in row order: a large table is updated page after page, not at random
+            closed.sort(key=itemgetter(1))
             cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
-        _insert(cursor, list(opened.values()), groups)
+        _insert(cursor, list(opened.values()), groups if grouped else {})
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position, after checking that it is in step with its rows and the
@@ -356,14 +359,14 @@ class Projector:
                 (CORRECTED, RETRACTED, position),
             )
             fixes = cursor.fetchall()
-            self._apply(cursor, [(row[0], row[1], decoded(row[0], row[2])) for row in fixes])
+            fixed = [(row[0], row[1], decoded(row[0], row[2])) for row in fixes]
+            self._fix(cursor, fixed, grouped=False)  # grouped below, with the recordings
         except Exception:
             if check is not None:
                 check(cursor, None)  # a damaged log: verify's refusal says what failed
             raise
-        with self._checking(cursor, check):  # the groups `_fix` wrote are grouped anew
-            for statement in ("DELETE FROM rm_groups", "DELETE FROM rm_entities", INDEXES[0],
-                              GROUPS, ENTITIES, *INDEXES[1:]):  # fmt: skip
+        with self._checking(cursor, check):
+            for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
                 cursor.execute(statement)
         return position
 
