@@ -119,10 +119,11 @@ class ReadSide:
     def _replay(self) -> None:
         """Replays the log into temporary read-model tables, on one read transaction that every
         later question shares (`Store.held`) until the store is closed."""
-        self._holding = ExitStack()
-        cursor = self._holding.enter_context(self.store.held())
-        tables.shadow(cursor)
-        Projector(self.store).replay(cursor)
+        with ExitStack() as holding:  # a replay that fails releases the transaction here
+            cursor = holding.enter_context(self.store.held())
+            tables.shadow(cursor)
+            Projector(self.store).replay(cursor)
+            self._holding = holding.pop_all()  # held until `close`
 
     def close(self) -> None:
         """Ends the held read transaction, if any, and closes the store."""
