@@ -49,11 +49,19 @@ class Served(NamedTuple):
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
-    "e.originator_id, e.originator_version, e.topic, c.digest, "
+    "e.originator_id, e.originator_version, e.topic, "
+    # the chain's digest of the event: its entry is sought by its own position first (in a
+    # SQLite store, an event's chain position is its log position: one seek, not a seek in
+    # the `notification_id` index and then one in the table), else by its log position
+    "COALESCE((SELECT c.digest FROM mxt_chain c WHERE c.position = e.rowid "
+    "AND c.notification_id = e.rowid), "
+    "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)), "
     "v.company_key, v.kind, v.model_key, v.subject "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
-    "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
+# The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
+# once per rank they hold.
+LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
 # The versions of announcements known at a moment (one parameter), each one's oldest first.
 HISTORY = "AND v.known_from<=? ORDER BY v.recorded_id, v.known_from, v.notification_id"
 
@@ -123,7 +131,8 @@ class View:
         beside: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
-        one indexed seek per group and certainty it holds. The rank rule (docs/concepts.md, Rank)
+        one indexed seek per group and certainty it holds, and the rows found read in the same
+        statement. The rank rule (docs/concepts.md, Rank)
         needs no more: the latest of the highest rank is in force, the latest of a lower rank may
         stand beside it.
 
@@ -139,24 +148,23 @@ class View:
             )
             params += [key(model), key(model), *beside]
         where.append("g.first_on<=?")
+        where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
         seek = (
-            "(SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
+            "SELECT (SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
             "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND v.rank=? AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
-            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1)"
+            f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1) "
+            f"AS found FROM rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
         )
-        ranks = sorted(set(RANK.values()))
-        seeks = [
-            value for level in ranks for value in (1 << level, level, as_of, known_at, known_at)
-        ]
-        guarded = f"CASE WHEN (g.ranks & ?) > 0 THEN {seek} END"  # only the ranks the group holds
+        columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            f"SELECT {', '.join([guarded] * len(ranks))} FROM rm_groups g "
-            f"WHERE {' AND '.join(where)}",
-            [*seeks, *params, as_of],
+            f"{columns} FROM ({seek}) s CROSS JOIN rm_versions v {joins}"
+            "WHERE v.notification_id = s.found",
+            [as_of, known_at, known_at, *params, as_of],
         )
-        found = [position for row in cursor.fetchall() for position in row if position]
-        return self._rows_by_id(cursor, found)
+        rows = [_to_row(values) for values in cursor.fetchall()]
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     def policies_listing(
         self, cursor: Any, as_of: str, known_at: str, markets: Sequence[str]
@@ -261,17 +269,6 @@ class View:
             if model_key:
                 entry[1][model_key] = model_name
         return result
-
-    def _rows_by_id(self, cursor: Any, positions: list[int]) -> list[Row]:
-        rows: list[Row] = []
-        for start in range(0, len(positions), 500):
-            chunk = positions[start : start + 500]
-            cursor.execute(
-                SELECT_ROW + f"WHERE v.notification_id IN ({','.join('?' * len(chunk))})", chunk
-            )
-            rows.extend(_to_row(values) for values in cursor.fetchall())
-        rows.sort(key=lambda row: row.order)
-        return rows
 
     def stream_rows(
         self,
