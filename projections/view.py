@@ -22,30 +22,9 @@ from .tables import content_of, key
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 
 
-class Served(NamedTuple):
-    """What `SELECT_ROW` reads for one row: the version's own columns, then its recorded
-    event's stored columns and the digest the hash chain took of them, then its group."""
-
-    ann_id: str
-    content: str | None
-    recorded_at: str
-    recorded_id: int
-    retracted: int
-    known_from: str
-    event: str
-    reason: str | None
-    changes: str | None
-    state: bytes
-    originator_id: Any
-    originator_version: int
-    topic: str
-    digest: str | None
-    company_key: str
-    kind: str
-    model_key: str
-    subject: str
-
-
+# What `SELECT_ROW` reads for one row (`_to_row` names them): the version's own columns
+# (`content`: its own JSON, or NULL when it is its recorded event's), then its recorded event's
+# stored columns and the digest the hash chain took of them, then its group.
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
@@ -367,33 +346,22 @@ def _in_list(values: Sequence[Any]) -> tuple[str, list[Any]]:
     return ",".join("?" * size), [*values, *[values[-1]] * (size - len(values))]
 
 
-def _check_intact(served: Served) -> None:
-    """A row's recorded event still has the digest the hash chain took when it was recorded:
-    a cheap check (one hash) so that an event edited in the log is never served."""
-    digest = served.digest
-    if digest is None or digest != column_digest(
-        origin_hex(served.originator_id), served.originator_version, served.topic, served.state
-    ):
+def _to_row(values: Sequence[Any]) -> Row:
+    """One row as `SELECT_ROW` reads it, as a `Row`; its recorded event is checked first: it
+    still has the digest the hash chain took when it was recorded (a cheap check, one hash,
+    so that an event edited in the log is never served)."""
+    (ann_id, own, recorded_at, recorded_id, retracted, known_from, event, reason,
+     changes, state, origin, version, topic, digest,
+     company_key, kind, model_key, subject) = values  # fmt: skip
+    if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
         from mxt.domain.errors import DamagedLog
 
         raise DamagedLog(
-            f"log: stored event #{served.recorded_id} changed since it was recorded (damaged; "
+            f"log: stored event #{recorded_id} changed since it was recorded (damaged; "
             "mxt verify names the damage)"
         )
-
-
-def _to_row(values: Sequence[Any]) -> Row:
-    served = Served._make(values)
-    _check_intact(served)
-    return Row(
-        served.ann_id,
-        content_of(served.content, served.state),
-        served.recorded_at,
-        served.recorded_id,
-        bool(served.retracted),
-        served.known_from,
-        served.event,
-        served.reason,
-        json.loads(served.changes) if served.changes else None,
-        (served.company_key, served.kind, served.model_key, served.subject),
-    )
+    return Row._make((
+        ann_id, content_of(own, state), recorded_at, recorded_id, bool(retracted), known_from,
+        event, reason, json.loads(changes) if changes else None,
+        (company_key, kind, model_key, subject),
+    ))  # fmt: skip
