@@ -16,6 +16,7 @@ import re
 import sqlite3
 import time
 import warnings
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -321,6 +322,9 @@ class Store:
     database that holds no mxt log, is an error and nothing is made, not even a folder.
     """
 
+    # Every store of this process not yet closed (`close_all`).
+    _open: weakref.WeakSet[Store] = weakref.WeakSet()
+
     def __init__(
         self, location: str | os.PathLike[str] | None = None, *, create: bool = True
     ) -> None:
@@ -344,6 +348,7 @@ class Store:
             elif not self.tables_exist(LOG_TABLES):
                 self.app.close()
                 raise StoreMissing(self._no_log())
+            Store._open.add(self)
         except DomainError:
             raise
         except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
@@ -430,8 +435,17 @@ class Store:
         self.processors.append(processor)
 
     def close(self) -> None:
+        Store._open.discard(self)
         self._held = None
         self.app.close()
+
+    @classmethod
+    def close_all(cls) -> None:
+        """Closes every store this process still has open: a process that ends without the
+        interpreter's teardown (`mxt.cli.main.leave`) calls it, so that each SQLite store's
+        write-ahead log is checkpointed into its file and removed as a normal exit would."""
+        for store in list(cls._open):
+            store.close()
 
     def __enter__(self) -> Store:
         return self
