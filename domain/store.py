@@ -381,7 +381,8 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         return {
             "CREATE_TABLE": "no",  # mxt creates its tables once (`ensure_tables`)
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            # eventsourcing's SQLite persistence, its connections keeping their statements
+            "PERSISTENCE_MODULE": f"{__package__}.connections:SQLiteStoreFactory",
             "SQLITE_DBNAME": str(path),
             "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
         }

@@ -7,8 +7,7 @@ the meaning of its value come from the kind registry (`events/kinds.py`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from mxt.events.kinds import COUNT_KINDS, agree, bounded, rank, subject_of
 
@@ -28,9 +27,9 @@ def slot_key(content: dict[str, Any]) -> SlotKey:
     )
 
 
-@dataclass(frozen=True)
-class Choice:
-    """The announcement in force for a slot, and a later lower-rank one that differs."""
+class Choice(NamedTuple):
+    """The announcement in force for a slot, and a later lower-rank one that differs (a tuple:
+    a question makes one for every slot it answers)."""
 
     in_force: Row
     unconfirmed: Row | None
@@ -46,8 +45,8 @@ def choose(rows: Sequence[Row]) -> Choice | None:
     """The rank rule for one slot's rows (in time order): the latest of the highest rank
     wins; the latest lower-rank row, when later than it and differing beyond both bounds,
     is shown beside it as unconfirmed."""
-    if not rows:
-        return None
+    if len(rows) < 2:  # (most slots: one row, in force)
+        return Choice(rows[0], None, (rows[0],)) if rows else None
     ranks = [rank(row.content) for row in rows]
     top = min(ranks)
     in_force = [row for row, level in zip(rows, ranks, strict=True) if level == top][-1]

@@ -129,6 +129,10 @@ def policy_view(row: Row) -> dict[str, Any]:
 # -- models --------------------------------------------------------------------------------
 
 
+# (launched_on, planned_launch_on, the launch market deciding it) of a model in one market
+Place = tuple[str | None, str | None, str | None]
+
+
 @dataclass
 class Launches:
     """Where and when a model is launched (docs/concepts.md, Rank: launches): per launch market, the
@@ -169,7 +173,7 @@ class Launches:
     def first_planned(self) -> str | None:
         return min(self.planned.values(), default=None)
 
-    def in_market(self, market: str) -> tuple[str | None, str | None, str | None]:
+    def in_market(self, market: str) -> Place:
         """(launched_on, planned_launch_on, launch market deciding it) for one market,
         through regions."""
         for dates in (self.launched, self.planned):
@@ -284,7 +288,12 @@ def model_state(
     """`mxt state model`: rows are the model's visible announcements up to `as_of`;
     `company` and `model` are their display names; `facts` (the company's launches,
     policies, entries, showcases) give its status in each market it is named in."""
-    launches = Launches.of(of_kind(rows, "launch"), query.as_of)
+    model_key = key(model)
+    launches = (  # worked out once, for the model's statuses too
+        facts.launched(model_key, query.as_of)
+        if facts is not None
+        else Launches.of(of_kind(rows, "launch"), query.as_of)
+    )
     orders = {}
     for choice in chosen(of_kind(rows, "orders")):
         content = choice.in_force.content
@@ -298,7 +307,6 @@ def model_state(
         and not scope_label(choice.in_force.content)
     ]  # fmt: skip
     units, bound = delivered(counted_once(totals))
-    model_key = key(model)
     return {
         "company": company,
         "model": model,
@@ -424,25 +432,34 @@ class CompanyFacts:
             if market_covers(row.content["market"], market)
         ]
 
-    def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
+    def status_of(
+        self, model_key: str, market: str, as_of: str, place: Place | None = None
+    ) -> tuple[str, Row | None]:
         """The market status of one model (docs/concepts.md, Statuses): available > announced >
-        blocked > expected > showcased > unknown, with the announcement that decides it."""
+        blocked > expected > showcased > unknown, and the announcement that decides it when it
+        is not a launch; each weaker status is looked at only when no stronger one holds.
+        `place`: the model's `Launches.in_market(market)`, when already worked out."""
+        launched_on, planned_on, _ = place or self.launched(model_key, as_of).in_market(market)
+        if launched_on or planned_on:
+            return ("available" if launched_on else "announced"), None
+        blocking = self.blocking(market, as_of)
+        if blocking is not None:
+            return "blocked", blocking
+        entry = self.entry_for(model_key, market)
+        if entry is not None:
+            return "expected", entry
+        shown = self.shown(model_key, market)
+        return ("showcased", shown[-1]) if shown else ("unknown", None)
+
+    def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
+        """The market status of one model (`status_of`), with its dates, the policy blocking
+        the market and the entry expected there, and the announcement that decides it."""
         launches = self.launched(model_key, as_of)
-        launched_on, planned_on, where = launches.in_market(market)
+        place = launches.in_market(market)
+        launched_on, planned_on, where = place
+        status, source = self.status_of(model_key, market, as_of, place)
         blocking = self.blocking(market, as_of)
         entry = self.entry_for(model_key, market)
-        shown = self.shown(model_key, market)
-        source: Row | None = None
-        if launched_on or planned_on:
-            status = "available" if launched_on else "announced"
-        elif blocking is not None:
-            status, source = "blocked", blocking
-        elif entry is not None:
-            status, source = "expected", entry
-        elif shown:
-            status, source = "showcased", shown[-1]
-        else:
-            status = "unknown"
         view = {
             "company": self.name,
             "model": self.models[model_key],
@@ -500,7 +517,7 @@ class CompanyFacts:
         if model_key not in self.models:
             return {}
         found = {
-            code: self.market_status(model_key, code, as_of)["status"]
+            code: self.status_of(model_key, code, as_of)[0]
             for code in sorted(self.named_markets(model_key))
         }
         return {code: status for code, status in found.items() if status != "unknown"}

@@ -22,38 +22,25 @@ from .tables import content_of, key
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 
 
-class Served(NamedTuple):
-    """What `SELECT_ROW` reads for one row: the version's own columns, then its recorded
-    event's stored columns and the digest the hash chain took of them, then its group."""
-
-    ann_id: str
-    content: str | None
-    recorded_at: str
-    recorded_id: int
-    retracted: int
-    known_from: str
-    event: str
-    reason: str | None
-    changes: str | None
-    state: bytes
-    originator_id: Any
-    originator_version: int
-    topic: str
-    digest: str | None
-    company_key: str
-    kind: str
-    model_key: str
-    subject: str
-
-
+# What `SELECT_ROW` reads for one row (`_to_row` names them): the version's own columns
+# (`content`: its own JSON, or NULL when it is its recorded event's), then its recorded event's
+# stored columns and the digest the hash chain took of them, then its group.
 SELECT_ROW = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
-    "e.originator_id, e.originator_version, e.topic, c.digest, "
+    "e.originator_id, e.originator_version, e.topic, "
+    # the chain's digest of the event: its entry is sought by its own position first (in a
+    # SQLite store, an event's chain position is its log position: one seek, not a seek in
+    # the `notification_id` index and then one in the table), else by its log position
+    "COALESCE((SELECT c.digest FROM mxt_chain c WHERE c.position = e.rowid "
+    "AND c.notification_id = e.rowid), "
+    "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)), "
     "v.company_key, v.kind, v.model_key, v.subject "
     "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
-    "LEFT JOIN mxt_chain c ON c.notification_id = e.rowid "
 )
+# The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
+# once per rank they hold.
+LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
 # The versions of announcements known at a moment (one parameter), each one's oldest first.
 HISTORY = "AND v.known_from<=? ORDER BY v.recorded_id, v.known_from, v.notification_id"
 
@@ -123,7 +110,8 @@ class View:
         beside: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
-        one indexed seek per group and certainty it holds. The rank rule (docs/concepts.md, Rank)
+        one indexed seek per group and certainty it holds, and the rows found read in the same
+        statement. The rank rule (docs/concepts.md, Rank)
         needs no more: the latest of the highest rank is in force, the latest of a lower rank may
         stand beside it.
 
@@ -139,24 +127,23 @@ class View:
             )
             params += [key(model), key(model), *beside]
         where.append("g.first_on<=?")
+        where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
         seek = (
-            "(SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
+            "SELECT (SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
             "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
-            f"AND v.rank=? AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
-            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1)"
+            f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1) "
+            f"AS found FROM rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
         )
-        ranks = sorted(set(RANK.values()))
-        seeks = [
-            value for level in ranks for value in (1 << level, level, as_of, known_at, known_at)
-        ]
-        guarded = f"CASE WHEN (g.ranks & ?) > 0 THEN {seek} END"  # only the ranks the group holds
+        columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            f"SELECT {', '.join([guarded] * len(ranks))} FROM rm_groups g "
-            f"WHERE {' AND '.join(where)}",
-            [*seeks, *params, as_of],
+            f"{columns} FROM ({seek}) s CROSS JOIN rm_versions v {joins}"
+            "WHERE v.notification_id = s.found",
+            [as_of, known_at, known_at, *params, as_of],
         )
-        found = [position for row in cursor.fetchall() for position in row if position]
-        return self._rows_by_id(cursor, found)
+        rows = [_to_row(values) for values in cursor.fetchall()]
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     def policies_listing(
         self, cursor: Any, as_of: str, known_at: str, markets: Sequence[str]
@@ -262,17 +249,6 @@ class View:
                 entry[1][model_key] = model_name
         return result
 
-    def _rows_by_id(self, cursor: Any, positions: list[int]) -> list[Row]:
-        rows: list[Row] = []
-        for start in range(0, len(positions), 500):
-            chunk = positions[start : start + 500]
-            cursor.execute(
-                SELECT_ROW + f"WHERE v.notification_id IN ({','.join('?' * len(chunk))})", chunk
-            )
-            rows.extend(_to_row(values) for values in cursor.fetchall())
-        rows.sort(key=lambda row: row.order)
-        return rows
-
     def stream_rows(
         self,
         cursor: Any,
@@ -327,11 +303,11 @@ class View:
         """`history` of several announcements at once, each found by the log position of its
         recording (`Row.recorded_id`): position -> its versions, oldest first."""
         found: dict[int, list[Row]] = {}
-        for start in range(0, len(recorded_ids), 500):
-            chunk = recorded_ids[start : start + 500]
+        for start in range(0, len(recorded_ids), 512):
+            chunk = recorded_ids[start : start + 512]
+            listed, padded = _in_list(chunk)
             cursor.execute(
-                SELECT_ROW + f"WHERE v.recorded_id IN ({','.join('?' * len(chunk))}) " + HISTORY,
-                [*chunk, known_at],
+                SELECT_ROW + f"WHERE v.recorded_id IN ({listed}) " + HISTORY, [*padded, known_at]
             )
             for values in cursor.fetchall():
                 row = _to_row(values)
@@ -355,38 +331,37 @@ def _narrow(
             params.append(key(value))
     for column, values in (("kind", kinds), ("subject", subjects)):
         if values:
-            where.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
-            params.extend(values)
+            listed, padded = _in_list(values)
+            where.append(f"{alias}.{column} IN ({listed})")
+            params.extend(padded)
     return where, params
 
 
-def _check_intact(served: Served) -> None:
-    """A row's recorded event still has the digest the hash chain took when it was recorded:
-    a cheap check (one hash) so that an event edited in the log is never served."""
-    digest = served.digest
-    if digest is None or digest != column_digest(
-        origin_hex(served.originator_id), served.originator_version, served.topic, served.state
-    ):
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog(
-            f"log: stored event #{served.recorded_id} changed since it was recorded (damaged; "
-            "mxt verify names the damage)"
-        )
+def _in_list(values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """The placeholders of an `IN (...)` list of `values`, and its parameters: the list is
+    padded (its last value repeated) to a power of two, so that lists of different lengths
+    make a few statements only, each prepared once (a connection keeps its statements by
+    their text)."""
+    size = 1 << (len(values) - 1).bit_length()
+    return ",".join("?" * size), [*values, *[values[-1]] * (size - len(values))]
 
 
 def _to_row(values: Sequence[Any]) -> Row:
-    served = Served._make(values)
-    _check_intact(served)
-    return Row(
-        served.ann_id,
-        content_of(served.content, served.state),
-        served.recorded_at,
-        served.recorded_id,
-        bool(served.retracted),
-        served.known_from,
-        served.event,
-        served.reason,
-        json.loads(served.changes) if served.changes else None,
-        (served.company_key, served.kind, served.model_key, served.subject),
-    )
+    """One row as `SELECT_ROW` reads it, as a `Row`; its recorded event is checked first: it
+    still has the digest the hash chain took when it was recorded (a cheap check, one hash,
+    so that an event edited in the log is never served)."""
+    (ann_id, own, recorded_at, recorded_id, retracted, known_from, event, reason,
+     changes, state, origin, version, topic, digest,
+     company_key, kind, model_key, subject) = values  # fmt: skip
+    if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(
+            f"log: stored event #{recorded_id} changed since it was recorded (damaged; "
+            "mxt verify names the damage)"
+        )
+    return Row._make((
+        ann_id, content_of(own, state), recorded_at, recorded_id, bool(retracted), known_from,
+        event, reason, json.loads(changes) if changes else None,
+        (company_key, kind, model_key, subject),
+    ))  # fmt: skip
