@@ -381,8 +381,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         return {
             "CREATE_TABLE": "no",  # mxt creates its tables once (`ensure_tables`)
-            # eventsourcing's SQLite persistence, its connections keeping their statements
-            "PERSISTENCE_MODULE": f"{__package__}.connections:SQLiteStoreFactory",
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(path),
             "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
         }
