@@ -18,7 +18,7 @@ import time
 import warnings
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -331,6 +331,7 @@ class Store:
         self.location, self.is_postgres = parse_location(location)
         self.processors: list[Processor] = []
         self._held: Any = None  # the cursor of a read transaction every `read()` shares
+        self._holding: ExitStack | None = None  # what ends that transaction (`release`)
         if self.is_postgres:
             probe_postgres(self.location, self.display_location)
         elif not create and not Path(self.location).exists():
@@ -435,7 +436,7 @@ class Store:
 
     def close(self) -> None:
         Store._open.discard(self)
-        self._held = None
+        self.release()
         self.app.close()
 
     @classmethod
@@ -502,17 +503,21 @@ class Store:
             with self.datastore.transaction(commit=False) as cursor:
                 yield cursor
 
-    @contextmanager
-    def held(self) -> Iterator[Any]:
-        """One read transaction that every `read()` inside the block shares: one snapshot for
-        a whole command, and one connection, so that temporary tables made on it are seen
-        by every read."""
-        with self.read() as cursor:
-            self._held = cursor
-            try:
-                yield cursor
-            finally:
-                self._held = None
+    def hold(self) -> Any:
+        """Begins one read transaction that every later `read()` shares until `release` (or
+        `close`): one snapshot for the rest of a command, and one connection, so that
+        temporary tables made on it are seen by every read. Answers its cursor."""
+        self.release()
+        with ExitStack() as holding:
+            self._held = holding.enter_context(self.read())
+            self._holding = holding.pop_all()
+        return self._held
+
+    def release(self) -> None:
+        """Ends the read transaction `hold` began, if any."""
+        holding, self._holding, self._held = self._holding, None, None
+        if holding is not None:
+            holding.close()
 
     @contextmanager
     def _failures(self, doing: str) -> Iterator[None]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
@@ -91,7 +90,6 @@ class ReadSide:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.view = View(store)
-        self._holding: ExitStack | None = None  # the held read transaction of a replay
         found = tables.stored_version(store)
         with store.read() as cursor:
             span = self.view.log_span(cursor)
@@ -118,17 +116,17 @@ class ReadSide:
 
     def _replay(self) -> None:
         """Replays the log into temporary read-model tables, on one read transaction that every
-        later question shares (`Store.held`) until the store is closed."""
-        with ExitStack() as holding:  # a replay that fails releases the transaction here
-            cursor = holding.enter_context(self.store.held())
+        later question shares (`Store.hold`) until the store is closed."""
+        cursor = self.store.hold()
+        try:
             tables.shadow(cursor)
             Projector(self.store).replay(cursor)
-            self._holding = holding.pop_all()  # held until `close`
+        except BaseException:
+            self.store.release()  # a replay that fails ends its transaction at once
+            raise
 
     def close(self) -> None:
-        """Ends the held read transaction, if any, and closes the store."""
-        if self._holding is not None:
-            self._holding.close()
+        """Closes the store (ending the held read transaction of a replay, if any)."""
         self.store.close()
 
     def visible(
