@@ -164,12 +164,13 @@ class Context:
 
     def open_read_side(self) -> ReadSide:
         """The store opened for reading, ready for queries (nothing is written: a read model
-        missing or behind is replayed, with a note on stderr)."""
+        missing or behind is replayed, with a note on stderr), closed when the command ends."""
         from mxt.projections.opening import open_read_side
 
         from .options import replayed_note
 
         read_side = open_read_side(self.store_location)
+        click.get_current_context().call_on_close(read_side.close)
         if read_side.replayed is not None:
             click.echo(replayed_note(read_side.store.display_location, read_side.replayed),
                        err=True)  # fmt: skip
