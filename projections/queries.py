@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
@@ -90,6 +90,7 @@ class ReadSide:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.view = View(store)
+        self._streams: list[Generator[Any, None, None]] = []  # answers read while printed
         found = tables.stored_version(store)
         with store.read() as cursor:
             span = self.view.log_span(cursor)
@@ -126,7 +127,10 @@ class ReadSide:
             raise
 
     def close(self) -> None:
-        """Closes the store (ending the held read transaction of a replay, if any)."""
+        """Closes the store, first ending the read transactions of answers streamed and not
+        read to their end (a closed pipe) and the held one of a replay, if any."""
+        for stream in self._streams:
+            stream.close()
         self.store.close()
 
     def visible(
@@ -309,7 +313,7 @@ class ReadSide:
         if kind is not None:
             _check_kind(kind)
 
-        def entries() -> Iterator[dict[str, Any]]:
+        def entries() -> Generator[dict[str, Any], None, None]:
             with self.store.read() as cursor:
                 for row in self.view.stream_rows(
                     cursor,
@@ -327,7 +331,8 @@ class ReadSide:
                     ):
                         yield log_entry(row)
 
-        return Streamed(entries(), list(log_columns()))
+        self._streams.append(entries())
+        return Streamed(self._streams[-1], list(log_columns()))
 
     @answering
     def show(self, announcement_id: str, query: Query) -> Answer:

@@ -303,11 +303,11 @@ class View:
         """`history` of several announcements at once, each found by the log position of its
         recording (`Row.recorded_id`): position -> its versions, oldest first."""
         found: dict[int, list[Row]] = {}
-        for start in range(0, len(recorded_ids), 512):
-            chunk = recorded_ids[start : start + 512]
-            listed, padded = _in_list(chunk)
+        for start in range(0, len(recorded_ids), 500):
+            chunk = recorded_ids[start : start + 500]
             cursor.execute(
-                SELECT_ROW + f"WHERE v.recorded_id IN ({listed}) " + HISTORY, [*padded, known_at]
+                SELECT_ROW + f"WHERE v.recorded_id IN ({','.join('?' * len(chunk))}) " + HISTORY,
+                [*chunk, known_at],
             )
             for values in cursor.fetchall():
                 row = _to_row(values)
@@ -331,19 +331,9 @@ def _narrow(
             params.append(key(value))
     for column, values in (("kind", kinds), ("subject", subjects)):
         if values:
-            listed, padded = _in_list(values)
-            where.append(f"{alias}.{column} IN ({listed})")
-            params.extend(padded)
+            where.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
     return where, params
-
-
-def _in_list(values: Sequence[Any]) -> tuple[str, list[Any]]:
-    """The placeholders of an `IN (...)` list of `values`, and its parameters: the list is
-    padded (its last value repeated) to a power of two, so that lists of different lengths
-    make a few statements only, each prepared once (a connection keeps its statements by
-    their text)."""
-    size = 1 << (len(values) - 1).bit_length()
-    return ",".join("?" * size), [*values, *[values[-1]] * (size - len(values))]
 
 
 def _to_row(values: Sequence[Any]) -> Row:
