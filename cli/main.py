@@ -274,7 +274,8 @@ def leave(code: int) -> NoReturn:
     96 (`python -m bench.startup`). Commands close what they open (stores, output files);
     `Store.close_all` closes any store left open, so that SQLite's write-ahead log is
     checkpointed as at a normal exit. Output that cannot be flushed (a closed pipe) is exit 1.
-    The atexit hooks skipped are logging's (mxt adds no handler to flush)."""
+    atexit hooks do not run: those of mxt's libraries (logging's) have nothing of mxt's to
+    flush or remove."""
     import os
 
     stores = sys.modules.get("mxt.domain.store")

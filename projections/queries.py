@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Generator, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -90,7 +91,8 @@ class ReadSide:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.view = View(store)
-        self._streams: list[Generator[Any, None, None]] = []  # answers read while printed
+        # answers streamed while they are printed, still open (closed before the store)
+        self._streams: weakref.WeakSet[Generator[Any, None, None]] = weakref.WeakSet()
         found = tables.stored_version(store)
         with store.read() as cursor:
             span = self.view.log_span(cursor)
@@ -129,7 +131,7 @@ class ReadSide:
     def close(self) -> None:
         """Closes the store, first ending the read transactions of answers streamed and not
         read to their end (a closed pipe) and the held one of a replay, if any."""
-        for stream in self._streams:
+        for stream in list(self._streams):
             stream.close()
         self.store.close()
 
@@ -331,8 +333,9 @@ class ReadSide:
                     ):
                         yield log_entry(row)
 
-        self._streams.append(entries())
-        return Streamed(self._streams[-1], list(log_columns()))
+        streamed = entries()
+        self._streams.add(streamed)
+        return Streamed(streamed, list(log_columns()))
 
     @answering
     def show(self, announcement_id: str, query: Query) -> Answer:
