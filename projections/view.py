@@ -22,10 +22,10 @@ from .tables import content_of, key
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 
 
-# What `SELECT_ROW` reads for one row (`_to_row` names them): the version's own columns
+# What a row's statement reads (`_to_row` names them): the version's own columns
 # (`content`: its own JSON, or NULL when it is its recorded event's), then its recorded event's
 # stored columns and the digest the hash chain took of them, then its group.
-SELECT_ROW = (
+ROW_COLUMNS = (
     "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
     "v.known_from, v.event, v.reason, v.changes, e.state, "
     "e.originator_id, e.originator_version, e.topic, "
@@ -36,8 +36,9 @@ SELECT_ROW = (
     "AND c.notification_id = e.rowid), "
     "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)), "
     "v.company_key, v.kind, v.model_key, v.subject "
-    "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
 )
+ROW_EVENT = "JOIN stored_events e ON e.rowid = v.recorded_id "  # each version's recorded event
+SELECT_ROW = f"{ROW_COLUMNS}FROM rm_versions v {ROW_EVENT}"
 # The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
 # once per rank they hold.
 LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
@@ -135,9 +136,8 @@ class View:
             "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1) "
             f"AS found FROM rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
         )
-        columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            f"{columns} FROM ({seek}) s CROSS JOIN rm_versions v {joins}"
+            f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN rm_versions v {ROW_EVENT}"
             "WHERE v.notification_id = s.found",
             [as_of, known_at, known_at, *params, as_of],
         )
@@ -188,9 +188,8 @@ class View:
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
-        columns, joins = SELECT_ROW.split(" FROM rm_versions v ")
         cursor.execute(
-            columns + " FROM rm_groups g CROSS JOIN rm_versions v " + joins
+            f"{ROW_COLUMNS}FROM rm_groups g CROSS JOIN rm_versions v {ROW_EVENT}"
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
             f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
