@@ -519,6 +519,21 @@ class Store:
         if holding is not None:
             holding.close()
 
+    def read_apart(self, reading: Callable[[Any], Iterator[T]], here: Any) -> Iterator[T]:
+        """What the generator `reading(cursor)` yields, read in a process of its own, on a read
+        snapshot of its own (`mxt.domain.apart`): its Python runs on another core while this
+        process goes on (writing, say). Each answer comes as soon as it is yielded; what it
+        raises is raised here. Where the system cannot fork (Windows), for a store held in
+        memory, and on PostgreSQL (whose pool keeps threads a fork would not carry), it runs
+        here instead, on the cursor `here`, as it is iterated."""
+        if self.is_postgres or not hasattr(os, "fork") or self.datastore.pool.is_sqlite_memory_mode:
+            return reading(here)
+        from .apart import read_forked
+
+        return read_forked(
+            lambda: Store(self.location, create=False), reading, self.display_location
+        )
+
     @contextmanager
     def _failures(self, doing: str) -> Iterator[None]:
         """Turns the database's own errors inside the block into one `StoreUnavailable`."""
