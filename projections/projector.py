@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -185,61 +184,18 @@ class Projector:
         and opens the next. Lookups and writes are batched; a fix of a version opened earlier
         in the same batch finds it in memory. `grouped=False` leaves the new rows' groups to
         the caller (the replay in SQL groups every row once they are all in)."""
-        recording_of: dict[int, int] = {}  # fix's notification id -> its announcement's first event
-        ids = [fix[0] for fix in fixes]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            cursor.execute(
-                "SELECT c.rowid, f.rowid FROM stored_events c JOIN stored_events f "
-                "ON f.originator_id = c.originator_id AND f.originator_version = 1 "
-                f"WHERE c.rowid IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            recording_of.update((row[0], row[1]) for row in cursor.fetchall())
-        current: dict[int, tuple[Version, Any]] = {}  # recording -> current version, event state
-        recordings = sorted(set(recording_of.values()))
-        for start in range(0, len(recordings), 500):
-            chunk = recordings[start : start + 500]
-            cursor.execute(
-                SELECT_CURRENT + f"WHERE v.known_to IS NULL AND v.recorded_id IN "
-                f"({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for values in cursor.fetchall():
-                version = Version._make(values[:STATE])
-                current[version.recorded_id] = (version, values[STATE])
-        closed: list[tuple[str, int]] = []  # (known_to, notification_id) of rows already written
-        opened: dict[int, Version] = {}  # notification id -> rows this batch writes
+        recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
+        current: Current = {}
+        for values in _rows_in(
+            cursor,
+            SELECT_CURRENT + "WHERE v.known_to IS NULL AND v.recorded_id IN ({})",
+            sorted(set(recording_of.values())),
+        ):
+            version = Version._make(values[:STATE])
+            current[version.recorded_id] = (version, values[STATE])
         groups: Groups = {}
-        for notification_id, topic, state in fixes:
-            recording = recording_of.get(notification_id)
-            found = current.get(recording) if recording is not None else None
-            if recording is None or found is None:
-                continue  # an event for an announcement the log does not hold: verify names it
-            version, event_state = found
-            stamp = stamp_text(state["timestamp"])
-            if (
-                version.notification_id in opened
-            ):  # opened in this batch: closed before it is written
-                opened[version.notification_id] = version._replace(known_to=stamp)
-            else:
-                closed.append((stamp, version.notification_id))
-            content = content_of(version.content, event_state)
-            if topic == CORRECTED:
-                content = apply_changes(content, state["changes"])
-                row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
-                           event="corrected", reason=state["reason"], changes=state["changes"],
-                           own_content=True)  # fmt: skip
-            else:
-                row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
-                           event="retracted", reason=state["reason"], retracted=True,
-                           own_content=version.content is not None)  # fmt: skip
-            opened[notification_id] = Version._make(row)
-            current[recording] = (opened[notification_id], event_state)
-        if closed:  # in row order: a large table is updated page after page, not at random
-            closed.sort(key=itemgetter(1))
-            cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
-        _insert(cursor, list(opened.values()), groups if grouped else {})
+        closed, opened = _fixed(fixes, recording_of, current, groups)
+        _write_fixed(cursor, closed, opened, groups if grouped else {})
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position, after checking that it is in step with its rows and the
@@ -340,70 +296,142 @@ class Projector:
         self, cursor: Any, before: int | None = None, check: Check | None = None
     ) -> int:
         """`replay` on SQLite, the rows the same as `replay_in_python` makes: one statement
-        makes the row of every recording (`RECORDED_ROWS`), the corrections and retractions
-        (a few in a hundred) go through `_fix` in log order, then the groups and entities
-        are grouped from the rows and every lookup index is built once (the group index
-        first: grouping reads it in order). `check` (verify) reads the log itself meanwhile
-        (`_checking`); if it raises, so does the replay."""
+        makes the row of every recording (`RECORDED_ROWS`), then the rows of the corrections
+        and retractions (a few in a hundred) are written, then the groups and entities are
+        grouped from the rows and every lookup index is built once (the group index first:
+        grouping reads it in order).
+
+        Meanwhile a process of its own (`Store.read_apart`) reads the log, so that its Python
+        takes the other core: it works out the corrections' and retractions' rows
+        (`_fixed_from_log`), then runs `check` (verify). If either raises, so does the
+        replay, before anything is committed; after a failure here, `check` still has its
+        say (verify's refusal names what is damaged)."""
         _sql_functions(cursor)
         cursor.execute(
             "SELECT COALESCE(MAX(rowid), 0) FROM stored_events WHERE rowid<?",
             (before if before is not None else self._max_id(cursor) + 1,),
         )
         position: int = cursor.fetchone()[0]
-        try:
-            cursor.execute(RECORDED_ROWS, (RECORDED, position))
-            cursor.execute(
-                "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) "
-                "AND rowid<=? ORDER BY rowid",
-                (CORRECTED, RETRACTED, position),
-            )
-            fixes = cursor.fetchall()
-            fixed = [(row[0], row[1], decoded(row[0], row[2])) for row in fixes]
-            self._fix(cursor, fixed, grouped=False)  # grouped below, with the recordings
-        except Exception:
+
+        def apart(reading: Any) -> Iterator[Any]:  # the fixes first: they are needed first
+            yield _fixed_from_log(reading, position)
             if check is not None:
-                check(cursor, None)  # a damaged log: verify's refusal says what failed
-            raise
-        with self._checking(cursor, check):
-            for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
-                cursor.execute(statement)
-        return position
-
-    @contextmanager
-    def _checking(self, cursor: Any, check: Check | None) -> Iterator[None]:
-        """Runs `check` while the block runs SQL: in another thread, on a read snapshot of
-        its own (the write lock that `cursor` holds keeps the log as that snapshot sees it),
-        so that Python's share (verify's hashing) and SQLite's (the block's statements, run
-        without Python's lock) take two cores. Its refusal, if any, is raised as the block
-        ends, before anything is committed. A store in memory has one connection: `check`
-        runs first, on `cursor`."""
-        if check is None:
-            yield
-            return
-        if self.store.datastore.pool.is_sqlite_memory_mode:
-            check(cursor, None)
-            yield
-            return
-        from concurrent.futures import ThreadPoolExecutor
-
-        def check_apart() -> None:
-            with self.store.read() as reading:
                 check(reading, None)
 
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            checked = pool.submit(check_apart)
-            try:
-                yield
-            except BaseException:
-                checked.result()  # a damaged log: verify's refusal says what failed
-                raise
-            checked.result()
+        answers = self.store.read_apart(apart, cursor)
+        try:
+            cursor.execute(RECORDED_ROWS, (RECORDED, position))
+            closed, opened = next(answers)
+            _write_fixed(cursor, closed, opened, {})  # grouped below, with the recordings
+            for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
+                cursor.execute(statement)
+        except BaseException:
+            for _ in answers:  # a damaged log: verify's refusal says what failed
+                pass
+            raise
+        for _ in answers:  # verify's answer
+            pass
+        return position
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
         cursor.execute("SELECT MAX(rowid) FROM stored_events")
         return cursor.fetchone()[0] or 0
+
+
+# A recording's notification id -> its current version and its stored event's state.
+Current = dict[int, tuple[Version, Any]]
+
+
+def _rows_in(cursor: Any, statement: str, ids: Sequence[int], *leading: Any) -> Iterator[Any]:
+    """The rows of `statement` whose `{}` is a list of `ids` (after the `leading` parameters),
+    asked 500 ids at a time (SQLite's limit on parameters is not met)."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        cursor.execute(statement.format(",".join("?" * len(chunk))), (*leading, *chunk))
+        yield from cursor.fetchall()
+
+
+def _recordings_of(cursor: Any, fix_ids: Sequence[int]) -> dict[int, int]:
+    """Each fix's notification id -> the notification id of its announcement's recording."""
+    return dict(
+        _rows_in(
+            cursor,
+            "SELECT c.rowid, f.rowid FROM stored_events c JOIN stored_events f "
+            "ON f.originator_id = c.originator_id AND f.originator_version = 1 "
+            "WHERE c.rowid IN ({})",
+            fix_ids,
+        )
+    )
+
+
+def _fixed(
+    fixes: Sequence[Event], recording_of: dict[int, int], current: Current, groups: Groups
+) -> tuple[list[tuple[str, int]], dict[int, Version]]:
+    """The decision of `_fix`, in log order, `current` kept up to date: the rows already
+    written that the fixes close (`(known_to, notification id)`, in row order) and the rows
+    they open (by notification id; one a later fix closes has its `known_to` set)."""
+    closed: list[tuple[str, int]] = []
+    opened: dict[int, Version] = {}
+    for notification_id, topic, state in fixes:
+        recording = recording_of.get(notification_id)
+        found = current.get(recording) if recording is not None else None
+        if recording is None or found is None:
+            continue  # an event for an announcement the log does not hold: verify names it
+        version, event_state = found
+        stamp = stamp_text(state["timestamp"])
+        if version.notification_id in opened:  # opened in this batch: closed before written
+            opened[version.notification_id] = version._replace(known_to=stamp)
+        else:
+            closed.append((stamp, version.notification_id))
+        content = content_of(version.content, event_state)
+        if topic == CORRECTED:
+            content = apply_changes(content, state["changes"])
+            row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
+                       event="corrected", reason=state["reason"], changes=state["changes"],
+                       own_content=True)  # fmt: skip
+        else:
+            row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
+                       event="retracted", reason=state["reason"], retracted=True,
+                       own_content=version.content is not None)  # fmt: skip
+        opened[notification_id] = Version._make(row)
+        current[recording] = (opened[notification_id], event_state)
+    closed.sort(key=itemgetter(1))  # in row order: a large table is updated page after page
+    return closed, opened
+
+
+def _write_fixed(
+    cursor: Any, closed: list[tuple[str, int]], opened: dict[int, Version], groups: Groups
+) -> None:
+    if closed:
+        cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
+    _insert(cursor, list(opened.values()), groups)
+
+
+def _fixed_from_log(cursor: Any, position: int) -> tuple[list[tuple[str, int]], dict[int, Version]]:
+    """`_fixed` of every correction and retraction up to event `position`, worked out from
+    the log alone (the replay in SQL runs it in a process of its own while it writes the
+    recordings' rows): each fixed announcement's current version starts as its recording's
+    row, made by `_row` as `RECORDED_ROWS` makes it (`tests/test_replay_sql.py`)."""
+    cursor.execute(
+        "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) AND rowid<=? "
+        "ORDER BY rowid",
+        (CORRECTED, RETRACTED, position),
+    )
+    fixes = [(row[0], row[1], decoded(row[0], row[2])) for row in cursor.fetchall()]
+    recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
+    current: Current = {}
+    for recording, state in _rows_in(
+        cursor,
+        "SELECT rowid, state FROM stored_events WHERE topic=? AND rowid IN ({})",
+        sorted(set(recording_of.values())),
+        RECORDED,
+    ):
+        event = decoded(recording, state)
+        stamp = stamp_text(event["timestamp"])
+        row = _row(recording, event["announcement"], stamp, recording, stamp, {})
+        current[recording] = (Version._make(row), state)
+    return _fixed(fixes, recording_of, current, {})
 
 
 def decoded(notification_id: int, state: bytes) -> dict[str, Any]:

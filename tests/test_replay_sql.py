@@ -185,24 +185,28 @@ def test_sql_replay_agrees_on_random_histories(transactions: list[list[dict[str,
             store.close()
 
 
-def test_dropping_the_read_model_leaves_the_connections_secure_delete_as_it_was(
+def test_dropping_the_read_model_leaves_the_connections_settings_as_they_were(
     tmp_path: Path,
 ) -> None:
     """`tables.make` frees the old tables' pages in `FAST` mode (no page written only to be
-    zeroed), then puts the pooled connection's own setting back, whichever it was."""
+    zeroed) and with a small page cache, then puts the pooled connection's own settings
+    back, whichever they were."""
     location = tmp_path / "store.sqlite"
     lines = tmp_path / "odd.jsonl"
     lines.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ODD_LINES))
     mxt(location, "import", str(lines))
     store = Store(location, create=False)
     try:
-        for setting, reads in (("ON", 1), ("OFF", 0), ("FAST", 2)):
+        for setting, reads, cache in (("ON", 1, -65536), ("OFF", 0, 500), ("FAST", 2, -3000)):
             with store.write() as transaction:
                 cursor = transaction.cursor
                 cursor.execute(f"PRAGMA secure_delete={setting}")
+                cursor.execute(f"PRAGMA cache_size={cache}")
                 tables.make(cursor, is_postgres=False)
                 cursor.execute("PRAGMA secure_delete")
                 assert cursor.fetchone()[0] == reads
+                cursor.execute("PRAGMA cache_size")
+                assert cursor.fetchone()[0] == cache
                 cursor.execute("SELECT COUNT(*) FROM rm_versions")
                 assert cursor.fetchone()[0] == 0  # made anew, empty
     finally:

@@ -1,0 +1,105 @@
+"""Reading a store in a forked process, beside the process that goes on: `Store.read_apart`.
+
+SQLite forbids using, in a forked process, a connection made before the fork. The forked
+process therefore opens a store of its own, collects no garbage (which could close a
+connection it inherited), and leaves with `os._exit`: it never closes, nor checkpoints
+through, what it inherited. Its answers come back pickled through a pipe, one frame each,
+which a thread of the waiting process empties as they come (so that the forked process never
+waits for the other to read).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from .errors import StoreUnavailable
+
+T = TypeVar("T")
+
+# A frame's kind: a yielded answer, the error raised, or the end of the answers.
+ANSWER, ERROR, END = "answer", "error", "end"
+
+
+def read_forked(
+    open_store: Callable[[], Any], reading: Callable[[Any], Iterator[T]], shown: str
+) -> Iterator[T]:
+    """Forks a process that runs the generator `reading` on a read transaction of the
+    store `open_store()` opens; answers what it yields, in order, and raises what it
+    raises. Closing the answers early (or a failure here) ends the process."""
+    readable, writable = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover  (the forked process: coverage cannot follow it)
+        os.close(readable)
+        _serve(open_store, reading, writable)
+    os.close(writable)
+    frames: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    reader = threading.Thread(target=_drain, args=(readable, frames), name="mxt-apart", daemon=True)
+    reader.start()  # now, not when the answers are first asked for
+    return _answers(child, reader, frames, shown)
+
+
+def _serve(
+    open_store: Callable[[], Any], reading: Callable[[Any], Iterator[Any]], writable: int
+) -> None:
+    """The forked process: writes a frame per answer, then the error or the end; leaves."""
+    import gc
+
+    gc.disable()
+    try:
+        with os.fdopen(writable, "wb") as pipe:
+            try:
+                with open_store().read() as cursor:
+                    for answer in reading(cursor):
+                        _write(pipe, (ANSWER, answer))
+                _write(pipe, (END, None))
+            except BaseException as error:  # noqa: BLE001  (handed to the waiting process)
+                try:
+                    _write(pipe, (ERROR, error))
+                except Exception:  # noqa: BLE001  (an error that does not pickle: its words do)
+                    _write(pipe, (ERROR, StoreUnavailable(str(error))))
+    finally:
+        os._exit(0)
+
+
+def _write(pipe: Any, frame: tuple[str, Any]) -> None:
+    data = pickle.dumps(frame, pickle.HIGHEST_PROTOCOL)
+    pipe.write(len(data).to_bytes(8, "big") + data)
+    pipe.flush()
+
+
+def _drain(readable: int, frames: queue.SimpleQueue[bytes | None]) -> None:
+    """Moves each frame from the pipe to `frames` as it comes; None at the pipe's end."""
+    with os.fdopen(readable, "rb") as pipe:
+        while len(head := pipe.read(8)) == 8:
+            frames.put(pipe.read(int.from_bytes(head, "big")))
+    frames.put(None)
+
+
+def _answers(
+    child: int, reader: threading.Thread, frames: queue.SimpleQueue[bytes | None], shown: str
+) -> Iterator[Any]:
+    ended = False
+    try:
+        while (frame := frames.get()) is not None:
+            kind, value = pickle.loads(frame)
+            if kind == ANSWER:
+                yield value
+                continue
+            ended = True
+            if kind == ERROR:
+                raise value
+            return
+        raise StoreUnavailable(
+            f"store: the process reading {shown} beside this one ended without an answer"
+        )
+    finally:
+        if not ended:
+            os.kill(child, signal.SIGKILL)
+        reader.join()
+        os.waitpid(child, 0)

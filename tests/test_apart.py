@@ -1,0 +1,155 @@
+"""`Store.read_apart`: a read in a forked process of its own, beside a process that writes.
+
+A rebuild hands it verify and the corrections' rows (`Projector.replay_in_sql`), so that
+their Python runs on another core while SQLite writes the recordings' rows here. What it
+must keep: the answers in order, the forked process's errors raised here (even one that
+does not pickle), no answer lost silently (a process that dies is an error), no process
+left behind when the answers are dropped early, a snapshot of its own (the writer's
+uncommitted rows unseen), and the same answers where it cannot fork.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mxt.domain.errors import DamagedLog, StoreUnavailable
+from mxt.domain.store import Store
+
+
+def _count(cursor: Any) -> int:
+    cursor.execute("SELECT COUNT(*) FROM stored_events")
+    return int(cursor.fetchone()[0])
+
+
+def test_answers_come_in_order_from_another_process(store: Store) -> None:
+    def reading(cursor: Any) -> Iterator[Any]:
+        yield os.getpid()
+        yield _count(cursor)
+        yield "last"
+
+    with store.read() as here:
+        answers = list(store.read_apart(reading, here))
+    assert answers[0] != os.getpid()  # read apart, not here
+    assert answers[1:] == [0, "last"]
+
+
+def test_an_error_apart_is_raised_here_after_the_answers_before_it(store: Store) -> None:
+    def reading(cursor: Any) -> Iterator[str]:
+        yield "first"
+        raise DamagedLog("log: stored event #7 is not JSON")
+
+    with store.read() as here:
+        answers = store.read_apart(reading, here)
+        assert next(answers) == "first"
+        with pytest.raises(DamagedLog, match="#7 is not JSON"):
+            next(answers)
+
+
+def test_an_error_that_does_not_pickle_comes_as_its_words(store: Store) -> None:
+    class Unpicklable(Exception):
+        def __reduce__(self) -> Any:
+            raise TypeError("no pickling")
+
+    def reading(cursor: Any) -> Iterator[None]:
+        raise Unpicklable("the words survive")
+        yield
+
+    with store.read() as here, pytest.raises(StoreUnavailable, match="the words survive"):
+        list(store.read_apart(reading, here))
+
+
+def test_a_process_that_dies_without_an_answer_is_an_error(store: Store) -> None:
+    def reading(cursor: Any) -> Iterator[None]:
+        os._exit(3)
+        yield
+
+    with store.read() as here, pytest.raises(StoreUnavailable, match="without an answer"):
+        list(store.read_apart(reading, here))
+
+
+def test_dropping_the_answers_early_ends_the_process(store: Store) -> None:
+    def reading(cursor: Any) -> Iterator[str]:
+        yield "one"
+        time.sleep(120)
+        yield "never"
+
+    started = time.monotonic()
+    with store.read() as here:
+        answers = store.read_apart(reading, here)
+        assert next(answers) == "one"
+        answers.close()  # type: ignore[attr-defined]
+    assert time.monotonic() - started < 60  # the sleeper was ended, not waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # and reaped: no child of this process is left
+
+
+def test_the_process_apart_reads_a_snapshot_without_the_writers_uncommitted_rows(
+    store: Store,
+) -> None:
+    def reading(cursor: Any) -> Iterator[int]:
+        yield _count(cursor)
+
+    with store.write() as transaction:
+        cursor = transaction.cursor
+        cursor.execute(
+            "INSERT INTO stored_events (originator_id, originator_version, topic, state) "
+            "VALUES (?, 1, 'a:B', X'7B7D')",
+            ("0" * 32,),
+        )
+        assert _count(cursor) == 1
+        assert list(store.read_apart(reading, cursor)) == [0]
+        transaction.cursor.execute("DELETE FROM stored_events")
+
+
+def test_where_it_cannot_fork_it_reads_here(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "fork")
+
+    def reading(cursor: Any) -> Iterator[Any]:
+        yield os.getpid()
+        yield _count(cursor)
+
+    with store.read() as here:
+        assert list(store.read_apart(reading, here)) == [os.getpid(), 0]
+
+
+def test_a_rebuild_without_fork_makes_the_same_rows(
+    tmp_path: Path, seed_lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corrections' rows, worked out apart from the log, equal those the writes made and
+    those worked out here."""
+    from click.testing import CliRunner
+
+    from mxt.cli.main import cli
+
+    location = tmp_path / "s.sqlite"
+    runner = CliRunner()
+    source = tmp_path / "seed.jsonl"
+    source.write_text("\n".join(seed_lines) + "\n", encoding="utf-8")
+    for args in (
+        ["import", str(source)],
+        ["correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "misread"],
+        ["correct", "xiaomi-yu7-wait-12m", "--set", "max_months=10", "--reason", "again"],
+        ["retract", "xiaomi-yu7-wait-12m", "--reason", "withdrawn"],
+        ["retract", "xiaomi-su7-wait-8m", "--reason", "duplicate"],
+    ):
+        assert runner.invoke(cli, ["--store", str(location), *args]).exit_code == 0, args
+
+    def rows() -> list[tuple[Any, ...]]:
+        with sqlite3.connect(location) as connection:
+            return connection.execute("SELECT * FROM rm_versions ORDER BY 1").fetchall()
+
+    written = rows()  # event by event, by the writes
+    assert runner.invoke(cli, ["--store", str(location), "rebuild"]).exit_code == 0
+    forked = rows()
+    assert forked == written
+    monkeypatch.delattr(os, "fork")
+    assert runner.invoke(cli, ["--store", str(location), "rebuild"]).exit_code == 0
+    assert rows() == forked
+    assert {row[14] for row in forked} == {"recorded", "corrected", "retracted"}
