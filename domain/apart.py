@@ -33,7 +33,12 @@ def read_forked(
     store `open_store()` opens; answers what it yields, in order, and raises what it
     raises. Closing the answers early (or a failure here) ends the process."""
     readable, writable = os.pipe()
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(readable)
+        os.close(writable)
+        raise
     if child == 0:  # pragma: no cover  (the forked process: coverage cannot follow it)
         os.close(readable)
         _serve(open_store, reading, writable)
@@ -74,16 +79,24 @@ def _write(pipe: Any, frame: tuple[str, Any]) -> None:
 
 
 def _drain(readable: int, frames: queue.SimpleQueue[bytes | None]) -> None:
-    """Moves each frame from the pipe to `frames` as it comes; None at the pipe's end."""
-    with os.fdopen(readable, "rb") as pipe:
-        while len(head := pipe.read(8)) == 8:
-            frames.put(pipe.read(int.from_bytes(head, "big")))
-    frames.put(None)
+    """Moves each whole frame from the pipe to `frames` as it comes; None at the pipe's end
+    (or at a frame cut short: the process ended while writing it)."""
+    try:
+        with os.fdopen(readable, "rb") as pipe:
+            while len(head := pipe.read(8)) == 8:
+                size = int.from_bytes(head, "big")
+                if len(frame := pipe.read(size)) < size:
+                    break
+                frames.put(frame)
+    finally:
+        frames.put(None)
 
 
 def _answers(
     child: int, reader: threading.Thread, frames: queue.SimpleQueue[bytes | None], shown: str
 ) -> Iterator[Any]:
+    """The forked process's answers, each unpickled when asked for; at the end (or when the
+    answers are dropped) the process is ended if it still runs, and reaped."""
     ended = False
     try:
         while (frame := frames.get()) is not None:

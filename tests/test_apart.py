@@ -75,19 +75,38 @@ def test_a_process_that_dies_without_an_answer_is_an_error(store: Store) -> None
 
 
 def test_dropping_the_answers_early_ends_the_process(store: Store) -> None:
-    def reading(cursor: Any) -> Iterator[str]:
-        yield "one"
+    def reading(cursor: Any) -> Iterator[int]:
+        yield os.getpid()
         time.sleep(120)
-        yield "never"
+        yield 0
 
     started = time.monotonic()
     with store.read() as here:
         answers = store.read_apart(reading, here)
-        assert next(answers) == "one"
+        child = next(answers)
         answers.close()  # type: ignore[attr-defined]
     assert time.monotonic() - started < 60  # the sleeper was ended, not waited for
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # and reaped: no child of this process is left
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)  # and reaped: not even a zombie is left
+
+
+def test_where_the_system_gives_no_process_it_reads_here(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_process() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_process)
+
+    def reading(cursor: Any) -> Iterator[Any]:
+        yield os.getpid()
+
+    descriptors = Path("/proc/self/fd")
+    before = len(list(descriptors.iterdir())) if descriptors.exists() else 0
+    with store.read() as here:
+        assert list(store.read_apart(reading, here)) == [os.getpid()]
+    if descriptors.exists():
+        assert len(list(descriptors.iterdir())) == before  # the pipe was closed
 
 
 def test_the_process_apart_reads_a_snapshot_without_the_writers_uncommitted_rows(
