@@ -401,18 +401,22 @@ class Store:
         """Runs `create` unless `tables` exist: once per store, even when several processes
         open a new store at the same moment (PostgreSQL: under an advisory lock)."""
         if self.tables_exist(tables):
-            return
-        if not self.is_postgres:
+            pass
+        elif not self.is_postgres:
             retry_first_use(create)
-            return
-        with self.datastore.get_connection() as connection:
-            connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
-            try:
-                if not self.tables_exist(tables):
-                    create()
-            finally:
-                connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))
-        self.datastore.register_type_adapters()  # the event type may be another's creation
+        else:
+            with self.datastore.get_connection() as connection:
+                connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
+                try:
+                    if not self.tables_exist(tables):
+                        create()
+                finally:
+                    connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))
+        if self.is_postgres:
+            # The event type may be another process's creation, made after this one connected
+            # (eventsourcing looks the type up once, at connection): look again. Once found,
+            # this asks the server nothing.
+            self.datastore.register_type_adapters()
 
     def tables_exist(self, tables: Sequence[str]) -> bool:
         with self.read() as cursor:

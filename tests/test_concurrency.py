@@ -195,3 +195,24 @@ def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     with open_store(path, "create") as store:
         record(store, parse_announcement(make_announcement("launch")))
     assert count_stored_events(path) == 1
+
+
+def test_a_store_that_connected_before_another_made_the_tables_can_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PostgreSQL: a process that connects to a new database, then finds its tables made by
+    another process meanwhile (the race `test_processes_writing_at_once…[postgres-new]` meets
+    now and then), still knows the event type the other one made, and can write."""
+    from backends import postgres_database
+
+    with postgres_database() as url:
+        with monkeypatch.context() as patched:
+            patched.setattr(Store, "_create_tables", lambda self: None)
+            late = Store(url)  # connected to the empty database: no event type yet
+        try:
+            Store(url).close()  # another process makes the tables and the type
+            late._create_tables()  # finds them made
+            record(late, parse_announcement(make_announcement("statement", id="late-writer")))
+        finally:
+            late.close()
+        assert sql(url, "SELECT COUNT(*) FROM stored_events") == [(1,)]
