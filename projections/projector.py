@@ -403,6 +403,7 @@ def _fixed(
 def _write_fixed(
     cursor: Any, closed: list[tuple[str, int]], opened: dict[int, Version], groups: Groups
 ) -> None:
+    """Writes what `_fixed` decided: the closed rows' `known_to`, then the opened rows."""
     if closed:
         cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
     _insert(cursor, list(opened.values()), groups)
