@@ -289,9 +289,9 @@ def intact_report(cursor: Any, last_link: int, expect: str | None, now: str) -> 
         "WHERE c.position>? AND c.position<=? ORDER BY c.position LIMIT ?",
         last_link,
     ):
-        for _, event_id, digest, stored_hash, latest, origin, version, topic, state in rows:
+        for _, notification_id, digest, stored_hash, latest, origin, version, topic, state in rows:
             if (
-                event_id <= last_id
+                notification_id <= last_id
                 or column_digest(origin_hex(origin), version, topic, bytes(state)) != digest
                 or chain_hash(previous, digest, latest) != stored_hash
             ):
@@ -300,7 +300,7 @@ def intact_report(cursor: Any, last_link: int, expect: str | None, now: str) -> 
                 future += 1
             if wanted and stored_hash.startswith(wanted):
                 expected_found = True
-            previous, last_id = stored_hash, event_id
+            previous, last_id = stored_hash, notification_id
         count += len(rows)
     return VerifyReport(
         events=count, head=previous, expected_found=expected_found, future=future, latest=latest
