@@ -27,13 +27,10 @@ def check_expect(expect: str | None) -> str | None:
 def inspect_store(context: Context, expect: str | None) -> tuple[Any, list[str]]:
     """The log's verify report and what is wrong with the read models (checked only when
     the log itself is intact: a damaged log cannot say what they should hold)."""
-    from mxt.domain.integrity import verify_store
-    from mxt.projections.consistency import check_read_model
+    from mxt.projections.consistency import inspect
 
     with context.open_store("read") as store:
-        report = verify_store(store, expect)
-        problems = check_read_model(store) if not report.damage else []
-    return report, problems
+        return inspect(store, expect)
 
 
 @click.command("verify")

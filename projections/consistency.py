@@ -4,13 +4,19 @@ The check replays the log, with the read model's own code, into temporary tables
 the stored ones for the length of one read transaction (SQLite and PostgreSQL both look up a
 temporary table before a stored one of the same name), and compares an order-free digest of
 each table with the stored one. Nothing is written to the store: it works on a read-only one.
+
+`inspect` answers both halves of `mxt verify`; on a SQLite file the log's check and the
+stored tables' digests run in a process apart (`Store.read_apart`) while this one replays.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
+from mxt.domain.integrity import VerifyReport, verify_log, verify_store
 from mxt.domain.store import Store
 
 from . import tables
@@ -32,6 +38,57 @@ def table_digest(cursor: Any, table: str) -> int:
     return total % _MODULUS
 
 
+# The log's verify report and the words of each problem of the read models.
+Inspection = tuple[VerifyReport, list[str]]
+
+
+def inspect(store: Store, expect: str | None = None) -> Inspection:
+    """`mxt verify`'s answer: the log's report, and what is wrong with the read models
+    (checked only when the log is intact: a damaged log cannot say what they should hold).
+
+    On a SQLite file whose read model is of this version, a process apart checks the log
+    and then digests the stored tables (named `main.`, which no temporary table shadows)
+    while this one replays the log into temporary tables and digests those: about half the
+    time of one after the other. The replay trusts the log before its report comes, so a
+    damaged log's replay is thrown away, whatever it made or raised. If the process apart
+    read another snapshot (a writer committed in between, so its read model's position
+    differs), the stored tables are digested again here, in this one's.
+    """
+    if store.is_postgres or tables.stored_version(store) != tables.READ_MODEL_VERSION:
+        alone = verify_store(store, expect)
+        return alone, [] if alone.damage else check_read_model(store)
+    projector = Projector(store)
+
+    def log_then_stored(cursor: Any) -> Iterator[Any]:
+        yield verify_log(cursor, expect)
+        yield projector.position(cursor), _digests(cursor, "main")
+
+    with store.read() as cursor:
+        cursor.execute("SELECT MAX(rowid) FROM stored_events")  # this snapshot begins first
+        with closing(store.read_apart(log_then_stored, cursor)) as apart:
+            return _judged(projector, cursor, apart)
+
+
+def _judged(projector: Projector, cursor: Any, apart: Iterator[Any]) -> Inspection:
+    """`inspect`'s answer from its replay on `cursor` and the answers of the process apart."""
+    try:
+        replayed: Replayed | Exception = _replayed(projector, cursor, "temp")
+    except Exception as error:  # judged once the log's report says whether it is intact
+        replayed = error
+    report: VerifyReport = next(apart)
+    if report.damage:
+        return report, []
+    if isinstance(replayed, Exception):
+        raise replayed
+    if isinstance(replayed, str):
+        return report, [replayed]
+    position, expected = replayed
+    seen_at, stored = next(apart)
+    if seen_at != position:
+        stored = _digests(cursor, "main")
+    return report, _differences(stored, expected)
+
+
 def check_read_model(store: Store) -> list[str]:
     """What is wrong with the read models of `store`, compared with its log (empty: they agree);
     for a log that verify finds intact (the replay trusts it to hold what mxt wrote).
@@ -40,24 +97,45 @@ def check_read_model(store: Store) -> list[str]:
     the replay stops where it stands. Nor is one that is missing or of an older mxt: reads
     replay the log instead, and the next writing command makes it.
     """
-    from mxt.domain.errors import DamagedLog
-
     if tables.stored_version(store) != tables.READ_MODEL_VERSION:
         return []
-    projector = Projector(store)
     with store.read() as cursor:
-        try:
-            position = projector.in_step(cursor)
-        except DamagedLog as error:
-            return [str(error)]
-        stored = {table: table_digest(cursor, table) for table in tables.NAMES}
-        tables.shadow(cursor)
-        try:
-            # verified: verify checks the read models only once the log itself is intact
-            projector.replay(cursor, before=position + 1, verified=True)
-            expected = {table: table_digest(cursor, table) for table in tables.NAMES}
-        finally:
-            tables.drop_shadow(cursor, store.is_postgres)
+        stored = _digests(cursor, None)
+        replayed = _replayed(Projector(store), cursor, "pg_temp" if store.is_postgres else "temp")
+    return [replayed] if isinstance(replayed, str) else _differences(stored, replayed[1])
+
+
+# The read model's position and the digest of each table a replay up to it makes; or, when
+# the read model is out of step with its rows or the log, the words saying so.
+Replayed = tuple[int, dict[str, int]] | str
+
+
+def _replayed(projector: Projector, cursor: Any, schema: str) -> Replayed:
+    """The log replayed into temporary tables (in `schema`), up to where the stored read
+    model stands, and digested; the tables are dropped again."""
+    from mxt.domain.errors import DamagedLog
+
+    try:
+        position = projector.in_step(cursor)
+    except DamagedLog as error:
+        return str(error)
+    tables.shadow(cursor)
+    try:
+        # verified: verify checks the read models only once the log itself is intact
+        projector.replay(cursor, before=position + 1, verified=True)
+        return position, _digests(cursor, schema)
+    finally:
+        tables.drop_shadow(cursor, projector.store.is_postgres)
+
+
+def _digests(cursor: Any, schema: str | None) -> dict[str, int]:
+    """`table_digest` of each read-model table (in `schema`, else as the name finds it)."""
+    return {table: table_digest(cursor, f"{schema}.{table}" if schema else table)
+            for table in tables.NAMES}  # fmt: skip
+
+
+def _differences(stored: dict[str, int], expected: dict[str, int]) -> list[str]:
+    """A problem for each table whose stored digest is not the replay's."""
     return [
         f"read model: {table} does not hold what the log says it should (run mxt rebuild)"
         for table in tables.NAMES
