@@ -24,15 +24,6 @@ def check_expect(expect: str | None) -> str | None:
     return text
 
 
-def inspect_store(context: Context, expect: str | None) -> tuple[Any, list[str]]:
-    """The log's verify report and what is wrong with the read models (checked only when
-    the log itself is intact: a damaged log cannot say what they should hold)."""
-    from mxt.projections.consistency import inspect
-
-    with context.open_store("read") as store:
-        return inspect(store, expect)
-
-
 @click.command("verify")
 @click.option("--expect", metavar="HEAD", help="A head hash kept earlier (at least 16 hex "
               "digits): fail unless the log still holds the history it names.")  # fmt: skip
@@ -47,7 +38,11 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
 
     Example: mxt verify --expect 3f2a9c0d1e2b3a4c
     """
-    report, problems = inspect_store(context, check_expect(expect))
+    from mxt.projections.consistency import inspect_store
+
+    expect = check_expect(expect)  # bad input is named before the store is opened
+    with context.open_store("read") as store:
+        report, problems = inspect_store(store, expect)
     intact = report.intact and not problems
     if as_json:
         emit_json(

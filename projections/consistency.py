@@ -5,7 +5,7 @@ the stored ones for the length of one read transaction (SQLite and PostgreSQL bo
 temporary table before a stored one of the same name), and compares an order-free digest of
 each table with the stored one. Nothing is written to the store: it works on a read-only one.
 
-`inspect` answers both halves of `mxt verify`; on a SQLite file the log's check and the
+`inspect_store` answers both halves of `mxt verify`; on a SQLite file the log's check and the
 stored tables' digests run in a process apart (`Store.read_apart`) while this one replays.
 """
 
@@ -42,7 +42,7 @@ def table_digest(cursor: Any, table: str) -> int:
 Inspection = tuple[VerifyReport, list[str]]
 
 
-def inspect(store: Store, expect: str | None = None) -> Inspection:
+def inspect_store(store: Store, expect: str | None = None) -> Inspection:
     """`mxt verify`'s answer: the log's report, and what is wrong with the read models
     (checked only when the log is intact: a damaged log cannot say what they should hold).
 
@@ -70,7 +70,7 @@ def inspect(store: Store, expect: str | None = None) -> Inspection:
 
 
 def _judged(projector: Projector, cursor: Any, apart: Iterator[Any]) -> Inspection:
-    """`inspect`'s answer from its replay on `cursor` and the answers of the process apart."""
+    """`inspect_store`'s answer from its replay on `cursor` and the answers of the process apart."""
     try:
         replayed: Replayed | Exception = _replayed(projector, cursor, "temp")
     except Exception as error:  # judged once the log's report says whether it is intact
@@ -121,7 +121,8 @@ def _replayed(projector: Projector, cursor: Any, schema: str) -> Replayed:
         return str(error)
     tables.shadow(cursor)
     try:
-        # verified: verify checks the read models only once the log itself is intact
+        # verified: the replay trusts the log; what it finds counts only once verify finds
+        # the log intact
         projector.replay(cursor, before=position + 1, verified=True)
         return position, _digests(cursor, schema)
     finally:

@@ -1,4 +1,4 @@
-"""`mxt verify`'s two halves at once (`projections.consistency.inspect`): on a SQLite file the
+"""`mxt verify`'s two halves at once (`projections.consistency.inspect_store`): on a SQLite file the
 log's check and the stored tables' digests run in a process apart while this one replays.
 
 What must hold: the same answer as the two halves one after the other; a damaged log is
@@ -20,7 +20,7 @@ from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.domain.integrity import verify_store
 from mxt.domain.store import Store
-from mxt.projections.consistency import check_read_model, inspect
+from mxt.projections.consistency import check_read_model, inspect_store
 from mxt.projections.opening import open_store
 
 from backends import sql
@@ -46,7 +46,7 @@ def seeded(tmp_path: Path) -> Path:
 
 def inspected(location: Path) -> tuple[Any, list[str]]:
     with open_store(location, "read") as store:
-        return inspect(store)
+        return inspect_store(store)
 
 
 def one_after_the_other(location: Path) -> tuple[Any, list[str]]:
