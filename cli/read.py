@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from mxt.events.kinds import KIND_NAMES
+from mxt.events.kinds import KIND_NAMES, spell_scope, summary
 
 from .main import Context, read_options, target_filters
 from .render import Output, cell, fields, note, printable, table
@@ -94,47 +94,6 @@ def log_command(
     _report_unknown(answer, "those filters", query)
 
 
-def summary(entry: dict[str, Any]) -> str:
-    """A short human summary of one announcement's own fields."""
-    kind = entry["kind"]
-    model = entry.get("model") or ""
-    if kind == "launch":
-        return (
-            f"{model} in {entry['market']} on {entry.get('launched_on') or entry['announced_on']}"
-        )
-    if kind == "orders":
-        within = f" within {entry['within']}" if entry.get("within") else ""
-        return f"{model} {count(entry, 'count')} {entry['stage']}{within}{_scope(entry)}"
-    if kind == "wait-time":
-        trim = f" ({entry['trim']})" if entry.get("trim") else ""
-        return f"{model}{trim} up to {cell(entry['max_months'])} months"
-    if kind == "target":
-        was = {"value": entry.get("previous"), "high": entry.get("previous_high"),
-               "bound": "range" if entry.get("previous_high") is not None else None}  # fmt: skip
-        prev = f" (was {count(was, 'value')})" if entry.get("previous") is not None else ""
-        return f"{entry['metric']} {entry['period']}{_scope(entry)}: {count(entry, 'value')}{prev}"
-    if kind == "deliveries":
-        metric = f" {entry['metric']}" if entry.get("metric") else ""
-        units = count(entry, "units")
-        return f"{model or 'total'}{metric} {entry['period']}{_scope(entry)}: {units}"
-    if kind == "factory":
-        on = f" on {entry['effective_on']}" if entry.get("effective_on") else ""
-        return f"{entry['site']} phase {entry['phase']} {entry['factory_status']}{on}"
-    if kind == "policy":
-        excepted = f" except {', '.join(entry['except'])}" if entry.get("except") else ""
-        return f"not before {entry['not_before']} in {', '.join(entry['markets'])}{excepted}"
-    if kind == "showcase":
-        return f"{model} at {entry['venue']} ({entry.get('market') or 'online'})"
-    if kind == "expected-entry":
-        return f"{model or 'all models'} in {entry['market']} by {entry['expected']}"
-    if kind == "claim":
-        from mxt.projections.claims import statement
-
-        return f"claims {statement(entry['claim'])}"
-    text = entry.get("text", "")
-    return f"{entry.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
-
-
 # The lists of each state answer that `--section` chooses (and the columns of its mappings).
 MODEL_SECTIONS = {
     "markets": ("market",),
@@ -145,15 +104,6 @@ MODEL_SECTIONS = {
 COMPANY_SECTIONS = dict.fromkeys(
     ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "claims"), ()
 )
-
-
-def _scope(entry: dict[str, Any]) -> str:
-    """` in DE, FR` / ` in * except CN` for a scoped announcement; '' when worldwide."""
-    markets = entry.get("markets") or ["*"]
-    excepted = entry.get("except") or []
-    if markets == ["*"] and not excepted:
-        return ""
-    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
 
 
 @click.group("state")
@@ -271,14 +221,14 @@ def state_company(
     else:
         click.echo(click.style(printable(f"{state['company']} as of {state['as_of']}"), bold=True))
         table(
-            [{**t, "value": count(t, "value"), "scope": _scope(t).strip() or "worldwide",
+            [{**t, "value": count(t, "value"), "scope": spell_scope(t).strip() or "worldwide",
               "unconfirmed": beside(t)} for t in state["targets"]],
             ["metric", "period", "scope", "value", "certainty", "announced_on", "unconfirmed",
              "id"],
             title="targets in force",
         )  # fmt: skip
         table(
-            [{**d, "units": count(d, "units"), "scope": _scope(d).strip() or "worldwide",
+            [{**d, "units": count(d, "units"), "scope": spell_scope(d).strip() or "worldwide",
               "unconfirmed": beside(d)} for d in state["deliveries"]],
             ["metric", "period", "scope", "units", "certainty", "unconfirmed", "id"],
             title="deliveries (company total)",
@@ -348,7 +298,7 @@ def audit_targets(
                 {
                     **revision,
                     "target": f"{revision['company']} {revision['metric']} {revision['period']}"
-                    + _scope(revision),
+                    + spell_scope(revision),
                     "value": count(revision, "value"),
                     "previous": count(previous, "value")
                     if revision["previous"] is not None

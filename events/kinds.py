@@ -1,9 +1,11 @@
-"""What each kind means to the read side, in one place, without pydantic.
+"""What each kind means to the read side, in one place, without pydantic: `KINDS`.
 
 For every kind: the field that carries its value (and whether that value is a count with a
 bound), its *slot* (what a later announcement of the kind replaces: docs/concepts.md), whether it
-has a scope (`markets`/`except`), and the market fields it names. The read model, the rules,
-`diff`, `show` and `conflicts` read these tables instead of switching on kind strings.
+has a scope (`markets`/`except`), whether its `market` names one market, whether two of its
+announcements can contradict each other, and how it reads in one line. The read model, the
+rules, `diff`, `show`, `conflicts`, `log` and the report read these instead of switching on
+kind strings; the schemas (`events/schemas/`) declare each kind's fields.
 
 Also here: the spellings that old stores still hold (`within: 3m` meant minutes) and the
 function that reads them in today's spelling (`upcast`).
@@ -13,44 +15,105 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-# Every announcement kind, in the order the schemas declare them (a test holds the two equal).
-KIND_NAMES = (
-    "launch", "orders", "wait-time", "target", "deliveries", "factory", "policy", "showcase",
-    "expected-entry", "statement", "claim",
-)  # fmt: skip
 # confirmed > reported > expected: a lower number is stronger evidence.
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
 CERTAINTIES = tuple(RANK)
 BOUNDS = ("exact", "at-least", "at-most", "about", "range")
 
-# The field holding each kind's value; counts (with a bound) are marked.
-VALUE_FIELD = {
-    "launch": "launched_on",
-    "orders": "count",
-    "wait-time": "max_months",
-    "target": "value",
-    "deliveries": "units",
-    "factory": "status",
-    "expected-entry": "expected",
+
+class Kind(NamedTuple):
+    """What one kind of announcement means to the read side."""
+
+    value: str | None  # the field holding its value (None: it has none that others replace)
+    counted: bool  # that value is a count with a bound, and the kind has a scope
+    slot: tuple[str, ...] | None  # the fields of its slot (None: none replaces another)
+    model_slot: bool  # its slot is a model's (deliveries without a model: the company's own)
+    names_market: bool  # its `market` field names one market
+    disagrees: bool  # two announcements in one slot can contradict each other (`conflicts`)
+    summary: Callable[[dict[str, Any]], str]  # the announcement in one line (`log`, report)
+
+
+def _launch(c: dict[str, Any]) -> str:
+    return f"{_model(c)} in {c['market']} on {c.get('launched_on') or c['announced_on']}"
+
+
+def _orders(c: dict[str, Any]) -> str:
+    within = f" within {c['within']}" if c.get("within") else ""
+    return f"{_model(c)} {_count(c, 'count')} {c['stage']}{within}{spell_scope(c)}"
+
+
+def _wait_time(c: dict[str, Any]) -> str:
+    trim = f" ({c['trim']})" if c.get("trim") else ""
+    return f"{_model(c)}{trim} up to {_number(c['max_months'])} months"
+
+
+def _target(c: dict[str, Any]) -> str:
+    was = {"value": c.get("previous"), "high": c.get("previous_high"),
+           "bound": "range" if c.get("previous_high") is not None else None}  # fmt: skip
+    previous = f" (was {_count(was, 'value')})" if c.get("previous") is not None else ""
+    return f"{c['metric']} {c['period']}{spell_scope(c)}: {_count(c, 'value')}{previous}"
+
+
+def _deliveries(c: dict[str, Any]) -> str:
+    metric = f" {c['metric']}" if c.get("metric") else ""
+    return f"{_model(c) or 'total'}{metric} {c['period']}{spell_scope(c)}: {_count(c, 'units')}"
+
+
+def _factory(c: dict[str, Any]) -> str:
+    on = f" on {c['effective_on']}" if c.get("effective_on") else ""
+    return f"{c['site']} phase {c['phase']} {c['factory_status']}{on}"
+
+
+def _policy(c: dict[str, Any]) -> str:
+    excepted = f" except {', '.join(c['except'])}" if c.get("except") else ""
+    return f"not before {c['not_before']} in {', '.join(c['markets'])}{excepted}"
+
+
+def _showcase(c: dict[str, Any]) -> str:
+    return f"{_model(c)} at {c['venue']} ({c.get('market') or 'online'})"
+
+
+def _expected_entry(c: dict[str, Any]) -> str:
+    return f"{_model(c) or 'all models'} in {c['market']} by {c['expected']}"
+
+
+def _statement(c: dict[str, Any]) -> str:
+    text = c.get("text", "")
+    return f"{c.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
+
+
+def _claim(c: dict[str, Any]) -> str:
+    return f"claims {claim_statement(c['claim'])}"
+
+
+# Every kind, in the order the schemas declare them (a test holds the two equal). Adding a
+# kind or a field is a change here, plus its rule (docs/concepts.md) where one decides it.
+KINDS: dict[str, Kind] = {
+    "launch": Kind("launched_on", False, ("market",), True, True, True, _launch),
+    "orders": Kind("count", True, ("stage",), True, False, True, _orders),
+    "wait-time": Kind("max_months", False, ("trim",), True, False, True, _wait_time),
+    "target": Kind("value", True, ("metric", "period"), False, False, True, _target),
+    "deliveries": Kind("units", True, ("metric", "period"), True, False, True, _deliveries),
+    # a factory's statuses follow each other: a later one never contradicts an earlier one
+    "factory": Kind("status", False, ("site", "phase"), False, False, False, _factory),
+    "policy": Kind(None, False, None, False, False, False, _policy),
+    "showcase": Kind(None, False, None, False, True, False, _showcase),
+    "expected-entry": Kind("expected", False, ("market",), False, True, True, _expected_entry),
+    "statement": Kind(None, False, None, False, True, False, _statement),
+    "claim": Kind(None, False, None, False, False, False, _claim),
 }
-COUNT_KINDS = frozenset({"orders", "target", "deliveries"})
+KIND_NAMES = tuple(KINDS)
+# The same facts as tables, for the code that asks one question of every kind.
+VALUE_FIELD = {name: kind.value for name, kind in KINDS.items() if kind.value}
+COUNT_KINDS = frozenset(name for name, kind in KINDS.items() if kind.counted)
 SCOPED_KINDS = COUNT_KINDS
-# Kinds whose `market` field names one market.
-MARKET_KINDS = ("launch", "showcase", "expected-entry", "statement")
-# Kinds with slots (policies, showcases and statements do not replace each other).
-SLOT_FIELDS: dict[str, tuple[str, ...]] = {
-    "target": ("metric", "period"),
-    "deliveries": ("metric", "period"),
-    "orders": ("stage",),
-    "wait-time": ("trim",),
-    "launch": ("market",),
-    "factory": ("site", "phase"),
-    "expected-entry": ("market",),
-}
-# Kinds whose slot is a model's (deliveries: a model's, or without one the company's own).
-MODEL_SLOT_KINDS = frozenset({"launch", "orders", "wait-time", "deliveries"})
+MARKET_KINDS = tuple(name for name, kind in KINDS.items() if kind.names_market)
+SLOT_FIELDS = {name: kind.slot for name, kind in KINDS.items() if kind.slot is not None}
+MODEL_SLOT_KINDS = frozenset(name for name, kind in KINDS.items() if kind.model_slot)
+DISAGREEING_KINDS = tuple(name for name, kind in KINDS.items() if kind.disagrees)
 NAME_FIELDS = frozenset({"site", "trim"})
 DEFAULTS = {("deliveries", "metric"): "deliveries"}
 
@@ -191,6 +254,60 @@ def spell_count(value: Any, bound: str | None = "exact", high: Any = None) -> st
     if bound == "range" and high is not None:
         return f"{text}–{high:,}" if isinstance(high, int) else f"{text}–{high}"
     return text
+
+
+def summary(content: dict[str, Any]) -> str:
+    """One announcement in one line, as its kind spells it (`KINDS`)."""
+    return KINDS[content["kind"]].summary(content)
+
+
+def spell_scope(content: dict[str, Any]) -> str:
+    """` in DE, FR` / ` in * except CN` for a scoped announcement; '' when worldwide."""
+    markets = content.get("markets") or ["*"]
+    excepted = content.get("except") or []
+    if markets == ["*"] and not excepted:
+        return ""
+    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
+
+
+def claim_statement(claim: dict[str, Any]) -> str:
+    """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`)."""
+    kind = claim["type"]
+    if kind == "streak":
+        exactly = " (and not the month before)" if claim.get("exact") else ""
+        return (
+            f"{_claimed(claim)} >= {int(claim['at_least']):,}, {claim['months']} months to "
+            f"{claim['ending']}{exactly}"
+        )
+    if kind == "total":
+        return f"{_claimed(claim)} {claim['period']} {claim['op']} {int(claim['value']):,}"
+    if kind == "target":
+        return f"{claim['metric']} target {claim['period']} = {int(claim['value']):,}"
+    return f"{claim['model']} launched in {claim['market']} on or before {claim['on_or_before']}"
+
+
+def _claimed(claim: dict[str, Any]) -> str:
+    """What a streak or total claim counts: its metric, of its model if it names one."""
+    model = claim.get("model")
+    return f"{claim['metric']} of {model}" if model else f"{claim['metric']}"
+
+
+def _model(content: dict[str, Any]) -> str:
+    return str(content.get("model") or "")
+
+
+def _count(value: dict[str, Any], name: str) -> str:
+    """A count with its bound, or `-` (`spell_count`)."""
+    return spell_count(value.get(name), value.get("bound"), value.get("high")) if value else "-"
+
+
+def _number(value: Any) -> str:
+    """A number as a table cell shows it (`8`, not `8.0`; `12,000`)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    return str(value)
 
 
 # -- old spellings ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mxt.events.codes import market_covers
+from mxt.events.kinds import claim_statement
 
 from .figures import Figure
 from .periods import month_before, months_ending, parse_period
@@ -63,27 +64,6 @@ def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return _launched(claim, evidence, as_of)
 
 
-def _subject(claim: dict[str, Any]) -> str:
-    model = claim.get("model")
-    return f"{claim['metric']} of {model}" if model else f"{claim['metric']}"
-
-
-def statement(claim: dict[str, Any]) -> str:
-    """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`)."""
-    kind = claim["type"]
-    if kind == "streak":
-        exactly = " (and not the month before)" if claim.get("exact") else ""
-        return (
-            f"{_subject(claim)} >= {int(claim['at_least']):,}, {claim['months']} months to "
-            f"{claim['ending']}{exactly}"
-        )
-    if kind == "total":
-        return f"{_subject(claim)} {claim['period']} {claim['op']} {int(claim['value']):,}"
-    if kind == "target":
-        return f"{claim['metric']} target {claim['period']} = {int(claim['value']):,}"
-    return f"{claim['model']} launched in {claim['market']} on or before {claim['on_or_before']}"
-
-
 def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
     """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
     found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
@@ -126,7 +106,7 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         answers.append(answer)
         shown.append(text)
         used.extend(part.id for part in counted.parts)
-    subject = statement(claim)
+    subject = claim_statement(claim)
     for verdict, wanted, label in ((FAILS, False, ""), (UNDETERMINED, None, "cannot decide ")):
         picked = [text for text, answer in zip(shown, answers, strict=True) if answer is wanted]
         if picked:
@@ -138,7 +118,7 @@ def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
     op, value = claim["op"], int(claim["value"])
-    stated = statement(claim)
+    stated = claim_statement(claim)
     if not counted.parts:
         return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
     figure, span = counted.sum()
@@ -165,7 +145,7 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         lambda t: t.period,
         as_of,
     )
-    stated = statement(claim)
+    stated = claim_statement(claim)
     target = chosen.get(claim["period"])
     if target is None:
         return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
@@ -207,7 +187,7 @@ def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         if launch.model == model and market_covers(launch.market, market)
     ]
     decided = launch_dates(covering, as_of)
-    stated = statement(claim)
+    stated = claim_statement(claim)
     if not decided:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
     first = min(decided.values(), key=lambda launch: (launch.launched_on, launch.id))

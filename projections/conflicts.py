@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from mxt.events.kinds import (
+    DISAGREEING_KINDS,
     MODEL_SLOT_KINDS,
     SCOPED_KINDS,
     SLOT_FIELDS,
@@ -30,16 +31,12 @@ from .queries import ReadSide
 from .state import Query, launch_dates
 from .view import Row
 
-# Kinds with slots whose announcements can contradict each other (not factories: their
-# statuses follow each other).
-KINDS = tuple(kind for kind in SLOT_FIELDS if kind != "factory")
-
 
 @answering
 def conflicts(read_side: ReadSide, query: Query, company: str | None = None) -> Answer:
     """Every slot of `company` (or of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    rows = read_side.visible(query, company, KINDS)
+    rows = read_side.visible(query, company, DISAGREEING_KINDS)
     found: list[dict[str, Any]] = []
     for group in by_slot(rows).values():
         in_force, others = _disagreeing(group, query.as_of)

@@ -14,9 +14,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from mxt.cli.read import summary
 from mxt.cli.render import cell, flatten
-from mxt.events.kinds import spell_count
+from mxt.events.kinds import spell_count, summary
 from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report, Revision
 
 from .charts import Charts

@@ -588,3 +588,46 @@ def test_the_registry_names_every_kind_of_the_schemas() -> None:
     from mxt.events.kinds import KIND_NAMES
 
     assert tuple(KINDS) == KIND_NAMES
+
+
+# One announcement of every kind (as `log` gives it) and the line it reads as.
+LINES = [
+    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-01",
+      "launched_on": "2024-03-28"}, "SU7 in CN on 2024-03-28"),
+    ({"kind": "orders", "model": "YU7", "count": 240000, "bound": "at-least",
+      "stage": "locked", "within": "18h"}, "YU7 240,000+ locked within 18h"),
+    ({"kind": "wait-time", "model": "YU7", "trim": "Max", "max_months": 12.0},
+     "YU7 (Max) up to 12 months"),
+    ({"kind": "target", "metric": "deliveries", "period": "2025", "value": 350000,
+      "previous": 300000, "markets": ["*"], "except": ["CN"]},
+     "deliveries 2025 in * except CN: 350,000 (was 300,000)"),
+    ({"kind": "deliveries", "metric": "sales", "period": "2025-Q1", "units": 28000,
+      "bound": "about"}, "total sales 2025-Q1: ~28,000"),
+    ({"kind": "factory", "site": "Beijing", "phase": 2, "factory_status": "operating",
+      "effective_on": "2025-06-01"}, "Beijing phase 2 operating on 2025-06-01"),
+    ({"kind": "policy", "not_before": "2027-01-01", "markets": ["*"], "except": ["CN"]},
+     "not before 2027-01-01 in * except CN"),
+    ({"kind": "showcase", "model": "SU7", "venue": "Goodwood"}, "SU7 at Goodwood (online)"),
+    ({"kind": "expected-entry", "market": "EU", "expected": "2027"},
+     "all models in EU by 2027"),
+    ({"kind": "statement", "topic": "hiring", "text": "x" * 61}, f"hiring: {'x' * 60}…"),
+    ({"kind": "claim", "claim": {"type": "streak", "metric": "deliveries", "model": "SU7",
+      "at_least": 20000, "months": 8, "ending": "2025-06", "exact": True}},
+     "claims deliveries of SU7 >= 20,000, 8 months to 2025-06 (and not the month before)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("entry", "line"), LINES)
+def test_each_kind_reads_in_one_line_as_the_registry_spells_it(
+    entry: dict[str, Any], line: str
+) -> None:
+    from mxt.events.kinds import KINDS, summary
+
+    assert summary(entry) == line
+    assert KINDS[entry["kind"]].summary(entry) == line
+
+
+def test_every_kind_of_the_registry_has_its_line_tested() -> None:
+    from mxt.events.kinds import KIND_NAMES
+
+    assert sorted({entry["kind"] for entry, _ in LINES}) == sorted(KIND_NAMES)
