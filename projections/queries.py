@@ -14,7 +14,6 @@ from mxt.events.errors import InputError
 
 from . import tables
 from .answers import Answer, answering
-from .checking import check_supports
 from .evidence import chosen
 from .projector import Projector
 from .state import (
@@ -355,14 +354,20 @@ class ReadSide:
                     if retraction
                     else None
                 ),
-                "supports": []
-                if current.retracted
-                else self.supports(current, query) + check_supports(self, current, query),
+                "supports": [] if current.retracted else self.supports(current, query),
             },
             True,
         )
 
     def supports(self, row: Row, query: Query) -> list[dict[str, Any]]:
+        """The state values `row` supports as of `query`: `_supported`'s, then the claims'
+        verdicts it is evidence for (`checking`, imported here: of the read commands only
+        `show` and `state company` need the claims' rules)."""
+        from .checking import check_supports
+
+        return self._supported(row, query) + check_supports(self, row, query)
+
+    def _supported(self, row: Row, query: Query) -> list[dict[str, Any]]:
         """The state values (as of `query.as_of`) that this announcement is the source of:
         values carrying its id (an `unconfirmed` report beside a value included), launch
         dates, a model's delivered total, and market statuses it decides (a launch, a

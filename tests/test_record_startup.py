@@ -84,3 +84,27 @@ def test_a_stored_recorded_at_reads_back_as_the_moment_written(moment: datetime)
 def test_a_recorded_at_without_its_z_is_refused() -> None:
     with pytest.raises(ValueError):
         parse_timestamp("2025-07-01T09:30:00.000000")
+
+
+@pytest.mark.parametrize(
+    ("question", "loads_claims"),
+    [(["state", "model", "Acme/M1"], False), (["log"], False), (["audit", "targets"], False),
+     (["state", "company", "Acme"], True)],
+)  # fmt: skip
+def test_a_read_command_loads_the_claims_rules_only_when_it_answers_claims(
+    run: Run, store_path: Path, question: list[str], loads_claims: bool
+) -> None:
+    recorded = run("record", "launch", "--company", "Acme", "--model", "M1", "--market", "CN",
+                   "--announced-on", "2025-06-30", "--source", "s")  # fmt: skip
+    assert recorded.exit_code == 0, recorded.output
+    argv = ["--store", str(store_path), *question, "--json"]
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    modules = json.loads(done.stdout.splitlines()[-1])["modules"]
+    claims_rules = {
+        "mxt.projections.checking",
+        "mxt.projections.claims",
+        "mxt.projections.progress",
+    }
+    assert bool(claims_rules & set(modules)) == loads_claims
