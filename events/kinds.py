@@ -27,83 +27,93 @@ BOUNDS = ("exact", "at-least", "at-most", "about", "range")
 class Kind(NamedTuple):
     """What one kind of announcement means to the read side."""
 
-    value: str | None  # the field holding its value (None: it has none that others replace)
-    counted: bool  # that value is a count with a bound, and the kind has a scope
-    slot: tuple[str, ...] | None  # the fields of its slot (None: none replaces another)
-    model_slot: bool  # its slot is a model's (deliveries without a model: the company's own)
-    names_market: bool  # its `market` field names one market
-    disagrees: bool  # two announcements in one slot can contradict each other (`conflicts`)
     summary: Callable[[dict[str, Any]], str]  # the announcement in one line (`log`, report)
-
-
-def _launch(c: dict[str, Any]) -> str:
-    return f"{_model(c)} in {c['market']} on {c.get('launched_on') or c['announced_on']}"
-
-
-def _orders(c: dict[str, Any]) -> str:
-    within = f" within {c['within']}" if c.get("within") else ""
-    return f"{_model(c)} {_count(c, 'count')} {c['stage']}{within}{spell_scope(c)}"
-
-
-def _wait_time(c: dict[str, Any]) -> str:
-    trim = f" ({c['trim']})" if c.get("trim") else ""
-    return f"{_model(c)}{trim} up to {_number(c['max_months'])} months"
-
-
-def _target(c: dict[str, Any]) -> str:
-    was = {"value": c.get("previous"), "high": c.get("previous_high"),
-           "bound": "range" if c.get("previous_high") is not None else None}  # fmt: skip
-    previous = f" (was {_count(was, 'value')})" if c.get("previous") is not None else ""
-    return f"{c['metric']} {c['period']}{spell_scope(c)}: {_count(c, 'value')}{previous}"
-
-
-def _deliveries(c: dict[str, Any]) -> str:
-    metric = f" {c['metric']}" if c.get("metric") else ""
-    return f"{_model(c) or 'total'}{metric} {c['period']}{spell_scope(c)}: {_count(c, 'units')}"
-
-
-def _factory(c: dict[str, Any]) -> str:
-    on = f" on {c['effective_on']}" if c.get("effective_on") else ""
-    return f"{c['site']} phase {c['phase']} {c['factory_status']}{on}"
-
-
-def _policy(c: dict[str, Any]) -> str:
-    excepted = f" except {', '.join(c['except'])}" if c.get("except") else ""
-    return f"not before {c['not_before']} in {', '.join(c['markets'])}{excepted}"
-
-
-def _showcase(c: dict[str, Any]) -> str:
-    return f"{_model(c)} at {c['venue']} ({c.get('market') or 'online'})"
-
-
-def _expected_entry(c: dict[str, Any]) -> str:
-    return f"{_model(c) or 'all models'} in {c['market']} by {c['expected']}"
-
-
-def _statement(c: dict[str, Any]) -> str:
-    text = c.get("text", "")
-    return f"{c.get('topic')}: {text[:60]}{'…' if len(text) > 60 else ''}"
-
-
-def _claim(c: dict[str, Any]) -> str:
-    return f"claims {claim_statement(c['claim'])}"
+    value: str | None = None  # the field holding its value (None: none that others replace)
+    counted: bool = False  # that value is a count with a bound, and the kind has a scope
+    slot: tuple[str, ...] | None = None  # the fields of its slot (None: none replaces another)
+    model_slot: bool = False  # its slot is a model's (deliveries without one: the company's)
+    names_market: bool = False  # its `market` field names one market
+    disagrees: bool = False  # two in one slot can contradict each other (`conflicts`)
 
 
 # Every kind, in the order the schemas declare them (a test holds the two equal). Adding a
 # kind or a field is a change here, plus its rule (docs/concepts.md) where one decides it.
 KINDS: dict[str, Kind] = {
-    "launch": Kind("launched_on", False, ("market",), True, True, True, _launch),
-    "orders": Kind("count", True, ("stage",), True, False, True, _orders),
-    "wait-time": Kind("max_months", False, ("trim",), True, False, True, _wait_time),
-    "target": Kind("value", True, ("metric", "period"), False, False, True, _target),
-    "deliveries": Kind("units", True, ("metric", "period"), True, False, True, _deliveries),
-    # a factory's statuses follow each other: a later one never contradicts an earlier one
-    "factory": Kind("status", False, ("site", "phase"), False, False, False, _factory),
-    "policy": Kind(None, False, None, False, False, False, _policy),
-    "showcase": Kind(None, False, None, False, True, False, _showcase),
-    "expected-entry": Kind("expected", False, ("market",), False, True, True, _expected_entry),
-    "statement": Kind(None, False, None, False, True, False, _statement),
-    "claim": Kind(None, False, None, False, False, False, _claim),
+    "launch": Kind(
+        lambda c: f"{_model(c)} in {c['market']} on {c.get('launched_on') or c['announced_on']}",
+        value="launched_on",
+        slot=("market",),
+        model_slot=True,
+        names_market=True,
+        disagrees=True,
+    ),
+    "orders": Kind(
+        lambda c: (
+            f"{_model(c)} {_count(c, 'count')} {c['stage']}"
+            f"{_opt(' within ', c.get('within'))}{spell_scope(c)}"
+        ),
+        value="count",
+        counted=True,
+        slot=("stage",),
+        model_slot=True,
+        disagrees=True,
+    ),
+    "wait-time": Kind(
+        lambda c: (
+            f"{_model(c)}{_opt(' (', c.get('trim'), ')')} up to {_number(c['max_months'])} months"
+        ),
+        value="max_months",
+        slot=("trim",),
+        model_slot=True,
+        disagrees=True,
+    ),
+    "target": Kind(
+        lambda c: f"{c['metric']} {c['period']}{spell_scope(c)}: {_count(c, 'value')}{_was(c)}",
+        value="value",
+        counted=True,
+        slot=("metric", "period"),
+        disagrees=True,
+    ),
+    "deliveries": Kind(
+        lambda c: (
+            f"{_model(c) or 'total'}{_opt(' ', c.get('metric'))} {c['period']}"
+            f"{spell_scope(c)}: {_count(c, 'units')}"
+        ),
+        value="units",
+        counted=True,
+        slot=("metric", "period"),
+        model_slot=True,
+        disagrees=True,
+    ),
+    "factory": Kind(  # its statuses follow each other: a later one never contradicts one
+        lambda c: (
+            f"{c['site']} phase {c['phase']} {c['factory_status']}"
+            f"{_opt(' on ', c.get('effective_on'))}"
+        ),
+        value="status",
+        slot=("site", "phase"),
+    ),
+    "policy": Kind(
+        lambda c: (
+            f"not before {c['not_before']} in {', '.join(c['markets'])}"
+            f"{_opt(' except ', ', '.join(c.get('except') or ()))}"
+        ),
+    ),
+    "showcase": Kind(
+        lambda c: f"{_model(c)} at {c['venue']} ({c.get('market') or 'online'})",
+        names_market=True,
+    ),
+    "expected-entry": Kind(
+        lambda c: f"{_model(c) or 'all models'} in {c['market']} by {c['expected']}",
+        value="expected",
+        slot=("market",),
+        names_market=True,
+        disagrees=True,
+    ),
+    "statement": Kind(
+        lambda c: f"{c.get('topic')}: {_cut(c.get('text', ''), 60)}", names_market=True
+    ),
+    "claim": Kind(lambda c: f"claims {claim_statement(c['claim'])}"),
 }
 KIND_NAMES = tuple(KINDS)
 # The same facts as tables, for the code that asks one question of every kind.
@@ -294,6 +304,28 @@ def _claimed(claim: dict[str, Any]) -> str:
 
 def _model(content: dict[str, Any]) -> str:
     return str(content.get("model") or "")
+
+
+def _opt(before: str, value: Any, after: str = "") -> str:
+    """`value` between `before` and `after`, or nothing when it is empty."""
+    return f"{before}{value}{after}" if value else ""
+
+
+def _was(target: dict[str, Any]) -> str:
+    """A target's stated previous value, ` (was 300,000)`, or nothing."""
+    if target.get("previous") is None:
+        return ""
+    high = target.get("previous_high")
+    was = {
+        "value": target["previous"],
+        "high": high,
+        "bound": "range" if high is not None else None,
+    }
+    return f" (was {_count(was, 'value')})"
+
+
+def _cut(text: str, size: int) -> str:
+    return f"{text[:size]}{'…' if len(text) > size else ''}"
 
 
 def _count(value: dict[str, Any], name: str) -> str:
