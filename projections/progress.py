@@ -33,8 +33,11 @@ class Scope:
 
     @classmethod
     def of(cls, markets: Iterable[str] = (), except_: Iterable[str] = ()) -> Scope:
-        """One spelling per scope: sorted codes; `["*"]` with no exceptions is worldwide."""
-        listed, excepted = tuple(sorted(set(markets))), tuple(sorted(set(except_)))
+        """One spelling per scope: sorted codes; absent markets mean every one (`*`), as in
+        a slot, so `except: [CN]` alone is `["*"]` less CN; `["*"]` with no exceptions is
+        worldwide."""
+        listed = tuple(sorted(set(markets))) or ("*",)
+        excepted = tuple(sorted(set(except_)))
         if listed == ("*",) and not excepted:
             listed = ()
         return cls(listed, excepted)
