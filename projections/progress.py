@@ -252,9 +252,11 @@ def _pace(met: bool, share: float | None, elapsed: float) -> str:
         return "met"
     if share is None:
         return "unknown"
-    if share > elapsed + ON_TRACK_POINTS:
+    # both are rounded to hundredths: compare whole hundredths, free of float error
+    ahead = round(share * 100) - round(elapsed * 100)
+    if ahead > ON_TRACK_POINTS * 100:
         return "ahead"
-    if share < elapsed - ON_TRACK_POINTS:
+    if ahead < -ON_TRACK_POINTS * 100:
         return "behind"
     return "on-track"
 
