@@ -204,7 +204,10 @@ def measured(kind: str) -> st.SearchStrategy[dict[str, Any]]:
 def measured_together(draw: st.DrawFn) -> list[dict[str, Any]]:
     """One to three targets, each with up to six figures, most of them of its company (as
     spelled or not), its scope (in either spelling), its metric or plain deliveries, and
-    periods inside its own (so that they nest); the others drawn freely."""
+    periods inside its own, now and then with another figure of a period nested with theirs
+    (which of the two counts is the question); the others drawn freely. A third of the
+    targets have one figure of theirs only, made the same day, near their pace (so that
+    the pace is on track, or a few points off it)."""
     made = []
     for _ in range(draw(st.integers(1, 3))):
         target = draw(measured("target"))
@@ -214,30 +217,65 @@ def measured_together(draw: st.DrawFn) -> list[dict[str, Any]]:
             for period in MEASURED_PERIODS["deliveries"]
             if reference.months(period) <= reference.months(target["period"])
         ]
-        scope = reference.scope_of(target)
-        spellings = [s for s in MEASURED_SCOPES if reference.scope_of(s) == scope]
-        for _ in range(draw(st.integers(0, 6))):
-            figure = draw(measured("deliveries"))
-            if draw(st.integers(0, 4)):
-                figure = {k: v for k, v in figure.items() if k not in ("markets", "except")}
-                figure.update(
-                    company=draw(st.sampled_from([target["company"], target["company"].upper()])),
-                    period=draw(st.sampled_from(inside)),
-                    metric=draw(st.sampled_from([target["metric"], "deliveries"])),
-                    **draw(st.sampled_from(spellings)),
-                )
+        if draw(st.integers(0, 2)) == 0:
+            figure = {**draw(figure_of(target, inside)), "announced_on": target["announced_on"]}
+            on_pace(target, figure, draw(st.integers(100, 500)), draw(st.sampled_from(POINTS)))
             made.append(figure)
-            if figure["period"] in inside and draw(st.booleans()):
-                on_pace(target, figure)
+            continue
+        for _ in range(draw(st.integers(0, 6))):
+            figure = draw(st.one_of(measured("deliveries"), *[figure_of(target, inside)] * 4))
+            made.append(figure)
+            nested = [p for p in inside if nests(p, figure["period"])]
+            if figure["period"] in inside and nested and draw(st.integers(0, 2)):
+                # a quarter and its month, a year and its half: which of the two counts
+                other = {**figure, "period": draw(st.sampled_from(nested)), "units": draw(counts)}
+                if other.get("bound") == "range":
+                    other["high"] = other["units"] + 50
+                made.append(other)
     return made
 
 
-def on_pace(target: dict[str, Any], figure: dict[str, Any]) -> None:
-    """Sets `target` to the figure's pace over the whole period (what it would reach at the
-    rate of the days up to the figure's end), so that a target is now and then on track."""
+def figure_of(target: dict[str, Any], inside: list[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """A figure for `target`: of its company (as spelled, or in capitals), its scope (in
+    either spelling), its metric or plain deliveries, a period `inside` its own."""
+    spellings = [s for s in MEASURED_SCOPES if reference.scope_of(s) == reference.scope_of(target)]
+    return st.tuples(
+        measured("deliveries").map(worldwide),
+        st.sampled_from([target["company"], target["company"].upper()]),
+        st.sampled_from(inside),
+        st.sampled_from([target["metric"], "deliveries"]),
+        st.sampled_from(spellings),
+    ).map(
+        lambda drawn: {
+            **drawn[0],
+            "company": drawn[1],
+            "period": drawn[2],
+            "metric": drawn[3],
+            **drawn[4],
+        }
+    )
+
+
+def nests(period: str, other: str) -> bool:
+    """Whether one of two different periods is made of parts of the other."""
+    mine, theirs = reference.months(period), reference.months(other)
+    return mine < theirs or theirs < mine
+
+
+POINTS = [-7, 7, 0, 3, -3, 12, -12, 0]  # a target's share against its time: on track or not
+
+
+def on_pace(target: dict[str, Any], figure: dict[str, Any], units: int, points: int) -> None:
+    """Sets the figure to `units` and `target` to what makes the figure's share of it
+    `points` off the share of the period's days up to the figure's end: on track (within 5
+    points), near its edges, or out of it."""
+    figure["units"] = units
+    if figure.get("bound") == "range":
+        figure["high"] = units + 50
     first, last = reference.days_of(target["period"])
     until = reference.days_of(figure["period"])[1]
-    target["value"] = figure["units"] * ((last - first).days + 1) // ((until - first).days + 1)
+    elapsed = ((until - first).days + 1) * 100 / ((last - first).days + 1)
+    target["value"] = int(units * 100 / max(elapsed + points, 1))
     if target.get("bound") == "range":
         target["high"] = target["value"] + 50
 
