@@ -33,8 +33,11 @@ class Scope:
 
     @classmethod
     def of(cls, markets: Iterable[str] = (), except_: Iterable[str] = ()) -> Scope:
-        """One spelling per scope: sorted codes; `["*"]` with no exceptions is worldwide."""
-        listed, excepted = tuple(sorted(set(markets))), tuple(sorted(set(except_)))
+        """One spelling per scope: sorted codes; absent markets mean every one (`*`), as in
+        a slot, so `except: [CN]` alone is `["*"]` less CN; `["*"]` with no exceptions is
+        worldwide."""
+        listed = tuple(sorted(set(markets))) or ("*",)
+        excepted = tuple(sorted(set(except_)))
         if listed == ("*",) and not excepted:
             listed = ()
         return cls(listed, excepted)
@@ -249,9 +252,11 @@ def _pace(met: bool, share: float | None, elapsed: float) -> str:
         return "met"
     if share is None:
         return "unknown"
-    if share > elapsed + ON_TRACK_POINTS:
+    # both are rounded to hundredths: compare whole hundredths, free of float error
+    ahead = round(share * 100) - round(elapsed * 100)
+    if ahead > ON_TRACK_POINTS * 100:
         return "ahead"
-    if share < elapsed - ON_TRACK_POINTS:
+    if ahead < -ON_TRACK_POINTS * 100:
         return "behind"
     return "on-track"
 

@@ -5,14 +5,18 @@ event, keep those recorded by `known_at`, replay corrections and retractions in 
 cut at `as_of`, then answer each question by brute force from the wording of the README and
 docs/concepts.md (slots, rank, bounds, launches, market statuses, sums; the log and one
 announcement's history; claims and their verdicts, docs/concepts.md Claims). If the indexed read
-model ever disagrees with this, one of the two is wrong."""
+model ever disagrees with this, one of the two is wrong.
+
+`mxt progress` (targets against actuals, SPEC §8 and docs/concepts.md Progress) is decided
+in the last section, from the same replay."""
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -1013,3 +1017,179 @@ def claim_supports(shown: dict[str, Any], claimed: list[dict[str, Any]]) -> list
         for row in claimed
         if shown["id"] == row["id"] or shown["id"] in row["evidence"]
     ]
+
+
+# -- progress (SPEC §8) --------------------------------------------------------------------
+
+
+def days_of(period: str) -> tuple[date, date]:
+    """The first and the last day of a period: a year, a half, a quarter or a month."""
+    spanned = sorted(months(period))
+    year, month = int(spanned[-1][:4]), int(spanned[-1][5:])
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return date.fromisoformat(f"{spanned[0]}-01"), last
+
+
+class Measured(Figures):
+    """The figures `Figures` counts (a company's own larger totals over their parts, a
+    model's only where the company's total is absent, a month missing between two counted
+    ones "at least 0"), of one metric in one scope: SPEC §8, "`actual`: the deliveries of
+    the target's metric, scope and period visible as of `D`"."""
+
+    def __init__(
+        self, items: list[Item], metric: str, scope: tuple[tuple[str, ...], tuple[str, ...]]
+    ) -> None:
+        found = [
+            i
+            for i in items
+            if i.content["kind"] == "deliveries"
+            and (i.content.get("metric") or "deliveries") == metric
+            and scope_of(i.content) == scope
+        ]
+        self.chosen = [pick(group)[0] for group in slots(found)]
+
+
+def actual_of(
+    target: Item, items: list[Item]
+) -> tuple[str, list[Item], int, tuple[Fraction, Fraction | None]] | None:
+    """(metric counted, the figures counted, how many months are missing among them, the
+    values their sum may take) for a target, or None when nothing counts. "When no figure
+    of the target's metric exists but `deliveries` do, those stand in": no figure of the
+    target's own metric counted in its scope and period."""
+    c = target.content
+    for metric in dict.fromkeys((c["metric"], "deliveries")):
+        parts, values = Measured(items, metric, scope_of(c)).total(c["period"], None)
+        if parts:
+            counted = set().union(*(months(p.content["period"]) for p in parts))
+            missing = [m for m in months(c["period"]) - counted if m < max(counted)]
+            return metric, parts, len(missing), values
+    return None
+
+
+def sum_of(parts: list[Item], missing: int) -> tuple[int, str]:
+    """The actual as one count and its bound. SPEC §5.1, Sums: "exact when every part is
+    exact, `at-least` when every part is exact or at-least (likewise `at-most`), otherwise
+    `about`"; a missing month is a part of at least 0. A range part counts by its midpoint
+    (as the SPEC takes a range as its midpoint when a target is revised; its sum is `about`,
+    so no single end is right) rounded as Python rounds: the SPEC says nothing of this
+    rounding, mxt's."""
+    bounds = {p.content.get("bound") or "exact" for p in parts} | (
+        {"at-least"} if missing else set()
+    )
+    loose = bounds - {"exact"}
+    bound = (
+        "exact" if not loose else (loose.pop() if loose in ({"at-least"}, {"at-most"}) else "about")
+    )
+    count = sum(
+        round(middle(p.content, "units", "high", True))
+        if (p.content.get("bound") or "exact") == "range"
+        else p.content["units"]
+        for p in parts
+    )
+    return count, bound
+
+
+def pace_of(met: bool, share: float | None, elapsed: float) -> str:
+    """SPEC §8: "`met` (actual ≥ target), `ahead` / `on-track` / `behind` (share_pct against
+    elapsed_pct, within 5 points is on-track)"; 5 points exactly is still within, counted
+    exactly on the two decimals shown (no float error in the difference)."""
+    if met:
+        return "met"
+    if share is None:
+        return "unknown"
+    ahead = Fraction(str(share)) - Fraction(str(elapsed))
+    if abs(ahead) <= 5:
+        return "on-track"
+    return "ahead" if ahead > 0 else "behind"
+
+
+def measured(name: str, target: Item, items: list[Item]) -> dict[str, Any]:
+    """One progress row: a target in force (SPEC §8), against its actual (`against`).
+    Worldwide shows as `markets: []` (absent: worldwide), as mxt shows it (`state company`
+    shows `["*"]`; the SPEC names no spelling); a range target shows its `target_high`."""
+    c = target.content
+    markets, excepted = scope_of(c)
+    bound = c.get("bound") or "exact"
+    row: dict[str, Any] = {
+        "company": name,
+        "metric": c["metric"],
+        "period": c["period"],
+        "markets": [] if (markets, excepted) == (("*",), ()) else list(markets),
+        "except": list(excepted),
+        "target": c["value"],
+        "target_bound": bound,
+        "target_high": c.get("high") if bound == "range" else None,
+        "target_id": target.id,
+        **dict.fromkeys(("actual", "actual_bound", "actual_metric", "covered_until")),
+        **dict.fromkeys(("share_pct", "elapsed_pct", "needed_per_month")),
+        "pace": "unknown",
+        "sources": [],
+    }
+    found = actual_of(target, items)
+    return row if found is None else {**row, **against(c["value"], c["period"], found)}
+
+
+def against(
+    goal: int, period: str, found: tuple[str, list[Item], int, tuple[Fraction, Fraction | None]]
+) -> dict[str, Any]:
+    """The fields of a progress row that measure an actual (`actual_of`) against a goal.
+
+    A range target "is measured against its low end": `goal` is its count, `met` when
+    every value the actual stands for reaches it ("reaches", as claims count bounds
+    honestly: `~100` does not surely reach 100). `covered_until` is "the last day of the
+    latest period counted", `elapsed_pct` "the share of the target period's days up to
+    `covered_until`", `share_pct` "actual / target" (none for a goal of 0, which any
+    actual meets), "both rounded to 2 decimals". `needed_per_month` is "(target − actual)
+    divided by the whole months of the period left after `covered_until` (null when none
+    are left or the target is met)"; also null, as mxt has it, when the actual's count is
+    already at the goal but its bound keeps it from being met (the SPEC would divide
+    nothing, or less than nothing); rounded to 2 decimals as mxt does. `sources` in period
+    order (first day, then last), then by model, as mxt lists them (the SPEC gives none)."""
+    metric, parts, missing, (lowest, _) = found
+    count, bound = sum_of(parts, missing)
+    first, last = days_of(period)
+    until = max(days_of(p.content["period"])[1] for p in parts)
+    share = round(count * 100 / goal, 2) if goal else None
+    elapsed = round(((until - first).days + 1) * 100 / ((last - first).days + 1), 2)
+    left = sum(1 for month in months(period) if days_of(month)[0] > until)
+    met = lowest >= goal
+    short = goal - count
+    parts = sorted(
+        parts, key=lambda p: (days_of(p.content["period"]), fold(p.content.get("model")))
+    )
+    return {
+        "actual": count,
+        "actual_bound": bound,
+        "actual_metric": metric,
+        "covered_until": until.isoformat(),
+        "share_pct": share,
+        "elapsed_pct": elapsed,
+        "needed_per_month": None if met or short <= 0 or not left else round(short / left, 2),
+        "pace": pace_of(met, share, elapsed),
+        "sources": [p.id for p in parts],
+    }
+
+
+def progress(store: Store, query: Query, company: str | None = None) -> list[dict[str, Any]]:
+    """`mxt progress --json` (SPEC §8): "for each target in force as of `D` (known at `T`)"
+    (the rank rule in each target slot, `pick`) of `company` (every company when None), its
+    row (`measured`). Sorted by company (as shown), metric, period (first day, then last)
+    and scope (markets, then exceptions), as mxt sorts them: the SPEC gives no order."""
+    found = companies(visible(store, query))
+    if company is not None:
+        found = {fold(company): found[fold(company)]} if fold(company) in found else {}
+    rows = [
+        measured(owner.name, in_force, owner.items)
+        for owner in found.values()
+        for in_force, _ in picks(owner.of("target"))
+    ]
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["company"].casefold(),
+            r["metric"],
+            days_of(r["period"]),
+            r["markets"],
+            r["except"],
+        ),
+    )

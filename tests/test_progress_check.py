@@ -126,6 +126,34 @@ def test_progress_counts_only_what_was_announced_and_known(story: str) -> None:
     assert progress(story, "--metric", "production") == []
 
 
+def test_exceptions_without_markets_are_the_scope_of_every_market_less_them(
+    store_location: str, tmp_path: Path
+) -> None:
+    """Absent markets mean every market (SPEC §4, Scope): a target `except: [CN]` and a later
+    one `markets: ["*"], except: [CN]` are one slot, so one row, the later in force, as
+    `state company` shows it; and a figure of either spelling counts for it."""
+    overseas: dict[str, Any] = {"except": ["CN"]}
+    lines = [
+        announcement("target", "2025-01-02", id="bare", metric="deliveries", period="2025",
+                     value=1_000, **overseas),
+        announcement("target", "2025-01-03", id="starred", metric="deliveries", period="2025",
+                     value=2_000, markets=["*"], **overseas),
+        announcement("deliveries", "2025-02-03", id="jan", period="2025-01", units=100,
+                     **overseas),
+        announcement("deliveries", "2025-03-03", id="feb", period="2025-02", units=200,
+                     markets=["*"], **overseas),
+    ]  # fmt: skip
+    file = tmp_path / "overseas.jsonl"
+    file.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert run(store_location, "import", str(file)).exit_code == 0
+    [row] = progress(store_location, "--as-of", "2025-03-05")
+    assert (row["markets"], row["except"], row["target_id"]) == (["*"], ["CN"], "starred")
+    assert (row["actual"], row["sources"]) == (300, ["jan", "feb"])
+    company = run(store_location, "state", "company", "Volta", "--json", "--as-of", "2025-03-05")
+    [target] = json.loads(company.stdout)["targets"]
+    assert target["id"] == row["target_id"]
+
+
 def test_progress_table_shows_counts_with_their_pace(story: str) -> None:
     result = run(story, "progress", "--as-of", "2025-07-05")
     assert result.exit_code == 0

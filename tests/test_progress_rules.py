@@ -239,6 +239,21 @@ def test_share_elapsed_needed_and_pace() -> None:
     assert row(target(250_000), *months)["pace"] == "ahead"  # 60 %
 
 
+def test_five_points_apart_exactly_is_on_track() -> None:
+    """SPEC §8: "within 5 points is on-track", counted on the hundredths shown: 27.88 %
+    against 32.88 % (January to April of 2025) is 5 points exactly, although in floating
+    point 32.88 - 5 is 27.880000000000003 and 27.88 + 5 is below 32.88."""
+    counted = row(target(10_000), actual("2025-Q1", 2_000), actual("2025-04", 788))
+    assert (counted["share_pct"], counted["elapsed_pct"]) == (27.88, 32.88)
+    assert counted["pace"] == "on-track"
+    ahead = row(target(10_000), actual("2025-Q1", 3_000), actual("2025-04", 788))
+    assert (ahead["share_pct"], ahead["elapsed_pct"]) == (37.88, 32.88)
+    assert ahead["pace"] == "on-track"
+    assert row(target(10_000), actual("2025-Q1", 2_000), actual("2025-04", 787))["pace"] == (
+        "behind"
+    )
+
+
 def test_needed_per_month_at_the_edges_of_the_period() -> None:
     first = row(target(120_000), actual("2025-01", 10_000))
     assert first["needed_per_month"] == 10_000  # 110,000 over 11 months

@@ -6,6 +6,9 @@ included) and retractions, are recorded in several transactions; then for random
 and `known_at` every state query, the claims' verdicts, the log and `show` of every
 announcement are compared with `tests/reference.py`, a plain replay of the whole log. The
 same comparison runs on streams of `bench.generate` (claims included).
+
+`mxt progress` is compared on the same histories, and on histories of targets with
+figures to be measured against (`measured_together`) and the generated streams.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from hypothesis import strategies as st
 from mxt.domain.recording import import_lines
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
-from mxt.projections.checking import company_claims
+from mxt.projections.checking import company_claims, progress_answer
 from mxt.projections.diff import diff
 from mxt.projections.opening import open_store
 from mxt.projections.projector import Projector
@@ -165,6 +168,118 @@ evidence_announcement = st.one_of(
     announcement("target").map(worldwide).map(ranged),
 )
 
+# What progress counts: targets and figures that meet. A few scopes, each spelled more than
+# one way (worldwide absent or `["*"]`; overseas `except: [CN]` with or without `["*"]`),
+# periods of every kind (year, half, quarter, month) nested in one another, every metric,
+# company totals and models' figures, every bound (`bound: range` gets its `high`).
+MEASURED_SCOPES = [{}, {"markets": ["*"]}, {"except": ["CN"]},
+                   {"markets": ["*"], "except": ["CN"]}, {"markets": ["EU"]}]  # fmt: skip
+MEASURED_PERIODS = {
+    "target": ["2025", "2025-H1", "2025-Q1", "2025-Q2", "2025-02"],
+    "deliveries": ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-Q1",
+                   "2025-Q2", "2025-H1", "2025"],
+}  # fmt: skip
+MEASURED_METRICS = {"target": ["deliveries", "sales", "production"],
+                    "deliveries": [None, "deliveries", "sales"]}  # fmt: skip
+
+
+def measured(kind: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A target or a figure (`kind`) in one of the scopes, periods and metrics above."""
+    return st.tuples(
+        announcement(kind).map(worldwide),
+        st.sampled_from(MEASURED_SCOPES),
+        st.sampled_from(MEASURED_PERIODS[kind]),
+        st.sampled_from(MEASURED_METRICS[kind]),
+    ).map(
+        lambda drawn: {
+            **{k: v for k, v in drawn[0].items() if k != "metric"},
+            **drawn[1],
+            "period": drawn[2],
+            **({"metric": drawn[3]} if drawn[3] else {}),
+        }
+    )
+
+
+@st.composite
+def measured_together(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """One to three targets, each with up to six figures, most of them of its company (as
+    spelled or not), its scope (in either spelling), its metric or plain deliveries, and
+    periods inside its own, now and then with another figure of a period nested with theirs
+    (which of the two counts is the question); the others drawn freely. A third of the
+    targets have one figure of theirs only, made the same day, near their pace (so that
+    the pace is on track, or a few points off it)."""
+    made = []
+    for _ in range(draw(st.integers(1, 3))):
+        target = draw(measured("target"))
+        made.append(target)
+        inside = [
+            period
+            for period in MEASURED_PERIODS["deliveries"]
+            if reference.months(period) <= reference.months(target["period"])
+        ]
+        if draw(st.integers(0, 2)) == 0:
+            figure = {**draw(figure_of(target, inside)), "announced_on": target["announced_on"]}
+            on_pace(target, figure, draw(st.integers(100, 500)), draw(st.sampled_from(POINTS)))
+            made.append(figure)
+            continue
+        for _ in range(draw(st.integers(0, 6))):
+            figure = draw(st.one_of(measured("deliveries"), *[figure_of(target, inside)] * 4))
+            made.append(figure)
+            nested = [p for p in inside if nests(p, figure["period"])]
+            if figure["period"] in inside and nested and draw(st.integers(0, 2)):
+                # a quarter and its month, a year and its half: which of the two counts
+                other = {**figure, "period": draw(st.sampled_from(nested)), "units": draw(counts)}
+                if other.get("bound") == "range":
+                    other["high"] = other["units"] + 50
+                made.append(other)
+    return made
+
+
+def figure_of(target: dict[str, Any], inside: list[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """A figure for `target`: of its company (as spelled, or in capitals), its scope (in
+    either spelling), its metric or plain deliveries, a period `inside` its own."""
+    spellings = [s for s in MEASURED_SCOPES if reference.scope_of(s) == reference.scope_of(target)]
+    return st.tuples(
+        measured("deliveries").map(worldwide),
+        st.sampled_from([target["company"], target["company"].upper()]),
+        st.sampled_from(inside),
+        st.sampled_from([target["metric"], "deliveries"]),
+        st.sampled_from(spellings),
+    ).map(
+        lambda drawn: {
+            **drawn[0],
+            "company": drawn[1],
+            "period": drawn[2],
+            "metric": drawn[3],
+            **drawn[4],
+        }
+    )
+
+
+def nests(period: str, other: str) -> bool:
+    """Whether one of two different periods is made of parts of the other."""
+    mine, theirs = reference.months(period), reference.months(other)
+    return mine < theirs or theirs < mine
+
+
+POINTS = [-7, 7, 0, 3, -3, 12, -12, 0]  # a target's share against its time: on track or not
+
+
+def on_pace(target: dict[str, Any], figure: dict[str, Any], units: int, points: int) -> None:
+    """Sets the figure to `units` and `target` to what makes the figure's share of it
+    `points` off the share of the period's days up to the figure's end: on track (within 5
+    points), near its edges, or out of it."""
+    figure["units"] = units
+    if figure.get("bound") == "range":
+        figure["high"] = units + 50
+    first, last = reference.days_of(target["period"])
+    until = reference.days_of(figure["period"])[1]
+    elapsed = ((until - first).days + 1) * 100 / ((last - first).days + 1)
+    target["value"] = int(units * 100 / max(elapsed + points, 1))
+    if target.get("bound") == "range":
+        target["high"] = target["value"] + 50
+
+
 # A change a correction may make, by kind (all valid for the kind's schema); any kind's may
 # also be a dotted one, to one field of the source (`with_source_changes`).
 CHANGES: dict[str, st.SearchStrategy[dict[str, Any]]] = {
@@ -278,9 +393,13 @@ def histories(
     *,
     date_changes: bool = True,
     announcements: st.SearchStrategy[dict[str, Any]] = any_announcement,
+    together: st.SearchStrategy[list[dict[str, Any]]] | None = None,
 ) -> list[list[dict[str, Any]]]:
-    """Transactions of interchange lines: announcements, then corrections and retractions."""
-    made = draw(st.lists(announcements, min_size=1, max_size=12))
+    """Transactions of interchange lines: announcements (up to 12 of `announcements`, or
+    those `together` draws at once), then corrections and retractions."""
+    made = draw(
+        together if together is not None else st.lists(announcements, max_size=12, min_size=1)
+    )
     # Other words on the same slots: another certainty, date and value (rank, unconfirmed,
     # launches that must not move, conflicts).
     for index, certainty, day, value in draw(
@@ -383,6 +502,7 @@ def compare_everything(store: Store, read_side: ReadSide, query: Query) -> None:
 
     for item in reference.replay(store, EVERYTHING):
         compare_show(store, read_side, item.id, query, claims_of)
+    compare_progress(store, read_side, query, ["Acme", "bolt", "Nobody"])
 
 
 def without_why(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -408,6 +528,14 @@ def compare_claims(store: Store, read_side: ReadSide, company: str, query: Query
         _, _, months = reference.streak(row["claim"], mine, row["announced_on"])
         wanted = False if row["verdict"] == "fails" else None
         assert all(month in row["why"] for month, answer in months.items() if answer is wanted)
+
+
+def compare_progress(store: Store, read_side: ReadSide, query: Query, companies: list[str]) -> None:
+    """`mxt progress --json` (SPEC §8) as the reference decides it, for each of `companies`
+    and for every company at once."""
+    for company in [*companies, None]:
+        expected = reference.progress(store, query, company)
+        assert progress_answer(read_side, query, company).data == expected
 
 
 def compare_status_changes(store: Store, read_side: ReadSide, before: Query, after: Query) -> None:
@@ -495,6 +623,28 @@ def test_claims_answer_as_the_reference_fold(
     and claims about them (so that verdicts hold, fail and stay undetermined)."""
     with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
         record_and_compare(str(Path(folder) / "s.sqlite"), transactions, data)
+
+
+@settings(max_examples=EXAMPLES // 2)
+@given(histories(together=measured_together()), st.data())
+def test_progress_answers_as_the_reference_fold(
+    transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """`mxt progress` where targets have figures to be measured against: targets and
+    figures of the same scopes (spelled several ways), nested periods, metrics that stand
+    in, models' figures beside company totals, bounds and ranges, with the other words on
+    the same slots, corrections and retractions `histories` adds; the targets in `state
+    company` too, whose slots progress must share."""
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        store = open_new(folder)
+        stamps = record_all(store, transactions)
+        read_side = ReadSide(store)
+        for query in queries(stamps, data):
+            compare_progress(store, read_side, query, ["Acme", "bolt", "Nobody"])
+            for company in ("acme", "Bolt"):
+                expected = reference.company(store, company, query)["targets"]
+                assert read_side.company(company, query).data["targets"] == expected
+        store.close()
 
 
 @pytest.mark.skipif(not SERVER, reason=NO_SERVER)
@@ -609,8 +759,9 @@ def test_recording_order_never_changes_an_answer(
 def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: int) -> None:
     """On streams of `bench.generate` with claims (a decade of two companies' monthly
     figures, targets and launches, claims about them, corrections and retractions), imported
-    in three parts: each company's state and claims, and diff's claim changes, as the
-    reference says, at many (as_of, known_at); the claims hold, fail and stay undetermined."""
+    in three parts: each company's state, claims and progress, and diff's claim changes, as
+    the reference says, at many (as_of, known_at); the claims hold, fail and stay
+    undetermined; the targets are met, ahead, on track, behind and without actuals."""
     from bench.generate import generate
 
     stream = tmp_path / "stream.jsonl"
@@ -622,6 +773,7 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
     read_side = ReadSide(store)
     pick = random.Random(seed)
     verdicts = set()
+    paces = set()
     for year in range(2016, 2027, 2):
         as_of = date(year, pick.randint(1, 12), pick.randint(1, 28))
         query = Query(as_of.isoformat(), pick.choice([*stamps, EVERYTHING]))
@@ -630,12 +782,15 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
             assert read_side.company(name, query).data == reference.company(store, name, query)
             compare_claims(store, read_side, name, query)
             verdicts |= {row["verdict"] for row in reference.claims(store, name, query)}
+        compare_progress(store, read_side, query, [c["name"] for c in summary.companies])
+        paces |= {row["pace"] for row in reference.progress(store, query)}
         earlier = Query((as_of - timedelta(days=400)).isoformat(), query.known_at)
         changed = [c for c in diff(read_side, earlier, query).data if c["area"] == "claim"]
         assert sorted(changed, key=lambda c: c["id"]) == reference.claim_changes(
             store, earlier, query
         )
     assert verdicts == {"holds", "fails", "undetermined"}
+    assert paces == {"met", "ahead", "on-track", "behind", "unknown"}
     claimed = [line["id"] for line in lines if line["kind"] == "claim" and "id" in line]
     final = Query("2026-12-31", EVERYTHING)
     names = [company["name"] for company in summary.companies]
