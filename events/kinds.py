@@ -49,8 +49,9 @@ SLOT_FIELDS: dict[str, tuple[str, ...]] = {
     "factory": ("site", "phase"),
     "expected-entry": ("market",),
 }
-# Kinds whose slot is a model's (deliveries: a model's, or without one the company's own).
-MODEL_SLOT_KINDS = frozenset({"launch", "orders", "wait-time", "deliveries"})
+# Kinds whose slot names a model (deliveries and expected entries: a model's, or without one the
+# company's own).
+MODEL_SLOT_KINDS = frozenset({"launch", "orders", "wait-time", "deliveries", "expected-entry"})
 NAME_FIELDS = frozenset({"site", "trim"})
 DEFAULTS = {("deliveries", "metric"): "deliveries"}
 

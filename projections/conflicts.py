@@ -75,13 +75,14 @@ def _disagreeing(group: list[Row], as_of: str) -> tuple[Row | None, list[Row]]:
 
 
 def slot_view(row: Row, names: dict[str, Names]) -> dict[str, Any]:
-    """What a slot is: company, kind, model (when the kind has one), its fields and scope; the
-    company and model spelled as in their earliest announcements (`names`, by company key)."""
+    """What a slot is: company, kind, model (when the kind's slot names one, §5.1: None for the
+    company's own), its fields and scope; the company and model spelled as in their earliest
+    announcements (`names`, by company key)."""
     content = row.content
     kind = content["kind"]
     spelled = names.get(key(content["company"])) or Names(content["company"])
     slot: dict[str, Any] = {"company": spelled.company, "kind": kind}
-    if content.get("model") or kind in MODEL_SLOT_KINDS:
+    if kind in MODEL_SLOT_KINDS:
         model = content.get("model")
         slot["model"] = spelled.models.get(key(model), model) if model else None
     slot.update({name: field_value(content, name) for name in SLOT_FIELDS[kind]})

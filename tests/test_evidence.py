@@ -230,3 +230,17 @@ def test_a_conflict_names_company_and_model_as_first_spelled(store_location: str
     [conflict] = ask(store, "conflicts", "--company", "ACME")
     assert conflict["slot"] == {"company": "Acme", "kind": "wait-time", "model": "m1", "trim": None}
     assert (conflict["in_force"]["id"], [o["id"] for o in conflict["others"]]) == (newer, [report])
+
+
+def test_a_conflict_over_a_company_wide_entry_names_its_model_none(store_location: str) -> None:
+    """SPEC §8: `slot` names the slot's fields, and an expected entry's slot is (company,
+    model, market) (§5.1): an entry of the company as a whole has `model: null`, as a
+    company's own deliveries do."""
+    store = store_location
+    record(store, "expected-entry", "Acme", "2025-01-01", "--market", "EU", "--expected", "2027")
+    record(store, "expected-entry", "Acme", "2025-02-01", "--market", "EU", "--expected", "2028",
+           "--certainty", "reported")  # fmt: skip
+    [conflict] = ask(store, "conflicts")
+    assert conflict["slot"] == {"company": "Acme", "kind": "expected-entry", "model": None,
+                                "market": "EU"}  # fmt: skip
+    assert [o["value"] for o in conflict["others"]] == ["2028"]
