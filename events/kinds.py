@@ -31,7 +31,7 @@ class Kind(NamedTuple):
     value: str | None = None  # the field holding its value (None: none that others replace)
     counted: bool = False  # that value is a count with a bound, and the kind has a scope
     slot: tuple[str, ...] | None = None  # the fields of its slot (None: none replaces another)
-    model_slot: bool = False  # its slot is a model's (deliveries without one: the company's)
+    model_slot: bool = False  # its slot names a model (or, for some kinds, the company: null)
     names_market: bool = False  # its `market` field names one market
     disagrees: bool = False  # two in one slot can contradict each other (`conflicts`)
 
@@ -107,6 +107,7 @@ KINDS: dict[str, Kind] = {
         lambda c: f"{_model(c) or 'all models'} in {c['market']} by {c['expected']}",
         value="expected",
         slot=("market",),
+        model_slot=True,
         names_market=True,
         disagrees=True,
     ),

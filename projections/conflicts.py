@@ -28,7 +28,8 @@ from mxt.events.kinds import (
 from .answers import Answer, answering
 from .evidence import by_slot, choose
 from .queries import ReadSide
-from .state import Query, launch_dates
+from .state import Names, Query, launch_dates
+from .tables import key
 from .view import Row
 
 
@@ -37,12 +38,13 @@ def conflicts(read_side: ReadSide, query: Query, company: str | None = None) -> 
     """Every slot of `company` (or of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
     rows = read_side.visible(query, company, DISAGREEING_KINDS)
+    names = read_side.names(query, company) if rows else {}
     found: list[dict[str, Any]] = []
     for group in by_slot(rows).values():
         in_force, others = _disagreeing(group, query.as_of)
         if in_force is not None and others:
             found.append(
-                {"slot": slot_view(in_force), "in_force": source_view(in_force),
+                {"slot": slot_view(in_force, names), "in_force": source_view(in_force),
                  "others": [source_view(row) for row in others]}
             )  # fmt: skip
     found.sort(key=lambda item: (item["in_force"]["announced_on"], str(item["slot"])))
@@ -69,13 +71,17 @@ def _disagreeing(group: list[Row], as_of: str) -> tuple[Row | None, list[Row]]:
     return in_force, [row for row in group if says_otherwise(row)]
 
 
-def slot_view(row: Row) -> dict[str, Any]:
-    """What a slot is: company, kind, model (when the kind has one), its fields and scope."""
+def slot_view(row: Row, names: dict[str, Names]) -> dict[str, Any]:
+    """What a slot is: company, kind, model (when the kind's slot names one, §5.1: None for the
+    company's own), its fields and scope; the company and model spelled as in their earliest
+    announcements (`names`, by company key)."""
     content = row.content
     kind = content["kind"]
-    slot: dict[str, Any] = {"company": content["company"], "kind": kind}
-    if content.get("model") or kind in MODEL_SLOT_KINDS:
-        slot["model"] = content.get("model")
+    spelled = names.get(key(content["company"])) or Names(content["company"])
+    slot: dict[str, Any] = {"company": spelled.company, "kind": kind}
+    if kind in MODEL_SLOT_KINDS:
+        model = content.get("model")
+        slot["model"] = spelled.models.get(key(model), model) if model else None
     slot.update({name: field_value(content, name) for name in SLOT_FIELDS[kind]})
     if kind in SCOPED_KINDS:
         markets, excepted = scope(content)

@@ -1193,3 +1193,107 @@ def progress(store: Store, query: Query, company: str | None = None) -> list[dic
             r["except"],
         ),
     )
+
+
+# -- conflicts (SPEC §8) -------------------------------------------------------------------
+
+# The kinds whose slots are compared: every kind with a slot (SPEC §5.1) but factories. SPEC §8
+# says "every slot (§5.1)", but a factory's statuses follow each other by design (land
+# acquired, then built, then running): a newer status is progress, not a contradiction, and no
+# bound applies to a status. The SPEC does not say which; mxt leaves factories out, so does this.
+CONTESTED = ("target", "deliveries", "orders", "wait-time", "launch", "expected-entry")
+SCOPED = ("target", "deliveries", "orders")  # SPEC §4 "Scope": part of the slot
+
+
+def slot_fields(item: Item, company: Company) -> dict[str, Any]:
+    """SPEC §8 "`slot` names the company, kind and the slot's fields", the fields of SPEC §5.1
+    "Slot" (deliveries: company, metric, period, model, scope; expected entry: company,
+    model, market; ...), the company and model "shown as spelled in [their] earliest
+    announcement" (SPEC §4). Every slot but a target's names a model (None: the company's
+    own figure, or an entry of the company as a whole). Key order as mxt's (its list is
+    sorted by the slot as text): company, kind, model, the kind's own fields, the scope."""
+    c = item.content
+    kind = c["kind"]
+    named: dict[str, Any] = {"company": company.name, "kind": kind}
+    if kind != "target":
+        named["model"] = company.models[fold(c["model"])] if c.get("model") else None
+    own = {
+        "target": lambda: {"metric": c["metric"], "period": c["period"]},
+        "deliveries": lambda: {"metric": c.get("metric") or "deliveries", "period": c["period"]},
+        "orders": lambda: {"stage": c["stage"]},
+        "wait-time": lambda: {"trim": c.get("trim")},
+        "launch": lambda: {"market": c["market"]},
+        "expected-entry": lambda: {"market": c["market"]},
+    }[kind]()
+    named.update(own)
+    if kind in SCOPED:
+        markets, excepted = scope_of(c)
+        named.update({"markets": list(markets), "except": list(excepted)})
+    return named
+
+
+def side(item: Item) -> dict[str, Any]:
+    """One side of a disagreement, SPEC §8 "`{value, bound, certainty, announced_on, id,
+    source}`": the slot's value (a launch's date), its bound ("Every output that shows a
+    count shows its bound beside it (JSON: `bound`, and `high` for a range", SPEC §4; a value
+    that is no count is exact), and the source as corrected."""
+    counted = item.content["kind"] in COUNTS
+    bound = (item.content.get("bound") or "exact") if counted else "exact"
+    return {
+        "value": value_of(item),
+        "bound": bound,
+        "high": item.content.get("high") if bound == "range" else None,
+        "certainty": item.certainty,
+        "announced_on": item.day,
+        "id": item.id,
+        "source": item.content["source"],
+    }
+
+
+def contested(group: list[Item], as_of: str) -> tuple[Item, list[Item]]:
+    """The announcement in force in one slot and "every other announcement of the slot that
+    says something else" (docs/concepts.md, Conflicts): whose value differs "beyond both
+    bounds" (SPEC §5.1, "Agreeing values": ranges that do not meet; any other value: not
+    equal). In force: by the rank rule, or for a launch the earliest launch of the highest
+    rank (SPEC §5.1 "Launches"; a plan while none has happened).
+
+    Where the SPEC does not say, as mxt: an announcement of the in-force one's rank made on an
+    earlier day is a revision (the audit's `superseded`), not a disagreement; one made the
+    same day says otherwise (the later record wins by the tie rule, but the day has two
+    answers). Two launches of the highest rank never disagree: the earliest stands by rule
+    (the second city's launch event of SPEC §5.1)."""
+    kind = group[0].content["kind"]
+    if kind == "launch":
+        decided = launch(group, as_of)
+        assert decided is not None  # a slot always has a launch or a plan of its best rank
+        in_force = decided[1]
+    else:
+        in_force = pick(group)[0]
+
+    def revision(item: Item) -> bool:
+        return item.rank == in_force.rank and (kind == "launch" or item.day < in_force.day)
+
+    others = [i for i in group if not revision(i) and not same(i, in_force)]
+    return in_force, others
+
+
+def conflicts(store: Store, query: Query, company: str | None = None) -> list[dict[str, Any]]:
+    """`mxt conflicts [--company]` (SPEC §8): "Every slot (§5.1) whose visible announcements
+    disagree beyond their bounds, as of D", each `{slot, in_force, others}`; visible: made by
+    `as_of`, known at `known_at`, not retracted. Ordered as mxt orders them (the SPEC names no
+    order): by the day of the announcement in force, then by the slot as text."""
+    found = []
+    for key, owner in companies(visible(store, query)).items():
+        if company is not None and key != fold(company):
+            continue
+        for group in slots([i for i in owner.items if i.content["kind"] in CONTESTED]):
+            in_force, others = contested(group, query.as_of)
+            if others:
+                found.append(
+                    {
+                        "slot": slot_fields(in_force, owner),
+                        "in_force": side(in_force),
+                        "others": [side(i) for i in others],
+                    }
+                )
+    return sorted(found, key=lambda c: (c["in_force"]["announced_on"], str(c["slot"])))

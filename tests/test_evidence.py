@@ -217,3 +217,30 @@ def test_model_deliveries_sum_with_bounds_and_count_each_month_once(store_locati
            "--units", "300+")  # fmt: skip
     model = ask(store, "state", "model", "Volta/V1")
     assert (model["deliveries_units"], model["deliveries_bound"]) == (3_300, "at-least")
+
+
+def test_a_conflict_names_company_and_model_as_first_spelled(store_location: str) -> None:
+    """SPEC §4: a company (and a model) is shown as spelled in its earliest announcement, in
+    `conflicts` too, whichever announcement is in force."""
+    store = store_location
+    record(store, "wait-time", "Acme", "2025-01-01", "--model", "m1", "--max-months", "6")
+    newer = record(store, "wait-time", "ACME", "2025-02-01", "--model", "M1", "--max-months", "8")
+    report = record(store, "wait-time", "acme", "2025-03-01", "--model", "M1", "--max-months",
+                    "10", "--certainty", "reported")  # fmt: skip
+    [conflict] = ask(store, "conflicts", "--company", "ACME")
+    assert conflict["slot"] == {"company": "Acme", "kind": "wait-time", "model": "m1", "trim": None}
+    assert (conflict["in_force"]["id"], [o["id"] for o in conflict["others"]]) == (newer, [report])
+
+
+def test_a_conflict_over_a_company_wide_entry_names_its_model_none(store_location: str) -> None:
+    """SPEC §8: `slot` names the slot's fields, and an expected entry's slot is (company,
+    model, market) (§5.1): an entry of the company as a whole has `model: null`, as a
+    company's own deliveries do."""
+    store = store_location
+    record(store, "expected-entry", "Acme", "2025-01-01", "--market", "EU", "--expected", "2027")
+    record(store, "expected-entry", "Acme", "2025-02-01", "--market", "EU", "--expected", "2028",
+           "--certainty", "reported")  # fmt: skip
+    [conflict] = ask(store, "conflicts")
+    assert conflict["slot"] == {"company": "Acme", "kind": "expected-entry", "model": None,
+                                "market": "EU"}  # fmt: skip
+    assert [o["value"] for o in conflict["others"]] == ["2028"]

@@ -32,6 +32,7 @@ from mxt.domain.recording import import_lines
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
 from mxt.projections.checking import company_claims, progress_answer
+from mxt.projections.conflicts import conflicts
 from mxt.projections.diff import diff
 from mxt.projections.opening import open_store
 from mxt.projections.projector import Projector
@@ -334,8 +335,11 @@ def changes_for(item: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     return CHANGES[item["kind"]]
 
 
-def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int) -> dict[str, Any]:
-    """Another announcement for the slot of `item`, saying something else."""
+def same_slot(
+    item: dict[str, Any], certainty: str | None, day: str, value: int, bound: str | None = None
+) -> dict[str, Any]:
+    """Another announcement for the slot of `item`, saying something else (a count with
+    `bound`, when given, instead of the item's)."""
     other = {**item, "announced_on": day}
     other.pop("certainty", None)
     if certainty:
@@ -343,6 +347,9 @@ def same_slot(item: dict[str, Any], certainty: str | None, day: str, value: int)
     name = COUNT_FIELD.get(item["kind"])
     if name:
         other[name] = value
+        if bound:
+            other["bound"] = bound
+        other.pop("high", None)
         if other.get("bound") == "range":
             other["high"] = value + 50
     elif item["kind"] == "launch":
@@ -387,6 +394,38 @@ def claim_about(item: dict[str, Any], day: str, value: int, exact: bool) -> dict
     return {**about, "claim": claim}
 
 
+# Which announcement `same_slot` echoes (an index into those made), with what certainty, day
+# and value.
+ECHOES = st.lists(st.tuples(st.integers(0, 11), certainties, days, counts), max_size=6)
+# Counts at each other's edges: about 100 stands for [95, 105], a range from 100 for [100,
+# 150], about 20 for [19, 21]; 94 and 106, 151 fall just outside.
+EDGES = st.sampled_from([0, 20, 94, 95, 100, 105, 106, 150, 151, 200])
+
+
+def at_count(data: dict[str, Any], value: int) -> dict[str, Any]:
+    """`data` with its count (if it has one) set to `value`, a range's top 50 above."""
+    name = COUNT_FIELD.get(data["kind"])
+    if name:
+        data[name] = value
+        if data.get("bound") == "range":
+            data["high"] = value + 50
+    return data
+
+
+# Contested slots (`test_conflicts_answer_as_the_reference_fold`): announcements of every kind
+# with a slot, at the edges' counts, each echoed by others of other certainties, days, values
+# and bounds.
+slot_announcement = st.tuples(
+    st.sampled_from(
+        ["launch", "orders", "wait-time", "target", "deliveries", "factory", "expected-entry"]
+    ).flatmap(announcement),
+    EDGES,
+).map(lambda drawn: at_count(*drawn))
+contested_echoes = st.lists(
+    st.tuples(st.integers(0, 11), certainties, days, EDGES, bounds), min_size=2, max_size=10
+)
+
+
 @st.composite
 def histories(
     draw: st.DrawFn,
@@ -394,6 +433,7 @@ def histories(
     date_changes: bool = True,
     announcements: st.SearchStrategy[dict[str, Any]] = any_announcement,
     together: st.SearchStrategy[list[dict[str, Any]]] | None = None,
+    echoes: st.SearchStrategy[list[tuple[Any, ...]]] = ECHOES,
 ) -> list[list[dict[str, Any]]]:
     """Transactions of interchange lines: announcements (up to 12 of `announcements`, or
     those `together` draws at once), then corrections and retractions."""
@@ -402,10 +442,8 @@ def histories(
     )
     # Other words on the same slots: another certainty, date and value (rank, unconfirmed,
     # launches that must not move, conflicts).
-    for index, certainty, day, value in draw(
-        st.lists(st.tuples(st.integers(0, 11), certainties, days, counts), max_size=6)
-    ):
-        made.append(same_slot(made[index % len(made)], certainty, day, value))
+    for index, *said in draw(echoes):
+        made.append(same_slot(made[index % len(made)], *said))
     # Claims about what was said: a streak or total of a figure, a target, a launch.
     for index, day, value, exact in draw(
         st.lists(st.tuples(st.integers(0, 17), days, counts, st.booleans()), max_size=4)
@@ -493,6 +531,7 @@ def compare_everything(store: Store, read_side: ReadSide, query: Query) -> None:
     )
     assert read_side.audit_targets(query).data == reference.audit(store, query)
     assert list(read_side.log(query)) == reference.log(store, query)
+    compare_conflicts(store, read_side, query)
     claims: dict[str, list[dict[str, Any]]] = {}  # the reference's, by company
 
     def claims_of(company: str) -> list[dict[str, Any]]:
@@ -536,6 +575,21 @@ def compare_progress(store: Store, read_side: ReadSide, query: Query, companies:
     for company in [*companies, None]:
         expected = reference.progress(store, query, company)
         assert progress_answer(read_side, query, company).data == expected
+
+
+def compare_conflicts(
+    store: Store, read_side: ReadSide, query: Query, companies: tuple[str | None, ...] = ()
+) -> list[dict[str, Any]]:
+    """`mxt conflicts` as the reference decides it: for every company, and for each of
+    `companies` (names as a user types them; default: a few, one unknown). Returns the
+    reference's conflicts of every company."""
+    every = reference.conflicts(store, query)
+    assert conflicts(read_side, query).data == every
+    for company in companies or ("acme", "BOLT", "Nobody"):
+        assert conflicts(read_side, query, company).data == reference.conflicts(
+            store, query, company
+        )
+    return every
 
 
 def compare_status_changes(store: Store, read_side: ReadSide, before: Query, after: Query) -> None:
@@ -644,6 +698,24 @@ def test_progress_answers_as_the_reference_fold(
             for company in ("acme", "Bolt"):
                 expected = reference.company(store, company, query)["targets"]
                 assert read_side.company(company, query).data["targets"] == expected
+        store.close()
+
+
+@settings(max_examples=EXAMPLES // 2)
+@given(histories(announcements=slot_announcement, echoes=contested_echoes), st.data())
+def test_conflicts_answer_as_the_reference_fold(
+    transactions: list[list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """`mxt conflicts` as the reference decides it where slots are contested: several
+    certainties in a slot, on one day and on others, counts inside and beyond each other's
+    bounds (at least, at most, about, ranges), launches and plans, corrections and
+    retractions."""
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        store = open_new(folder)
+        stamps = record_all(store, transactions)
+        read_side = ReadSide(store)
+        for query in [*queries(stamps, data), Query("2025-12-31", EVERYTHING)]:
+            compare_conflicts(store, read_side, query)
         store.close()
 
 
@@ -759,9 +831,10 @@ def test_recording_order_never_changes_an_answer(
 def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: int) -> None:
     """On streams of `bench.generate` with claims (a decade of two companies' monthly
     figures, targets and launches, claims about them, corrections and retractions), imported
-    in three parts: each company's state, claims and progress, and diff's claim changes, as
-    the reference says, at many (as_of, known_at); the claims hold, fail and stay
-    undetermined; the targets are met, ahead, on track, behind and without actuals."""
+    in three parts: each company's state, claims and progress, diff's claim changes and the
+    conflicts, as the reference says, at many (as_of, known_at); the claims hold, fail and
+    stay undetermined; the targets are met, ahead, on track, behind and without actuals;
+    some slots conflict."""
     from bench.generate import generate
 
     stream = tmp_path / "stream.jsonl"
@@ -774,6 +847,7 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
     pick = random.Random(seed)
     verdicts = set()
     paces = set()
+    conflicted = 0
     for year in range(2016, 2027, 2):
         as_of = date(year, pick.randint(1, 12), pick.randint(1, 28))
         query = Query(as_of.isoformat(), pick.choice([*stamps, EVERYTHING]))
@@ -784,6 +858,8 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
             verdicts |= {row["verdict"] for row in reference.claims(store, name, query)}
         compare_progress(store, read_side, query, [c["name"] for c in summary.companies])
         paces |= {row["pace"] for row in reference.progress(store, query)}
+        names = tuple(company["name"] for company in summary.companies)
+        conflicted += len(compare_conflicts(store, read_side, query, names))
         earlier = Query((as_of - timedelta(days=400)).isoformat(), query.known_at)
         changed = [c for c in diff(read_side, earlier, query).data if c["area"] == "claim"]
         assert sorted(changed, key=lambda c: c["id"]) == reference.claim_changes(
@@ -791,6 +867,7 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
         )
     assert verdicts == {"holds", "fails", "undetermined"}
     assert paces == {"met", "ahead", "on-track", "behind", "unknown"}
+    assert conflicted
     claimed = [line["id"] for line in lines if line["kind"] == "claim" and "id" in line]
     final = Query("2026-12-31", EVERYTHING)
     names = [company["name"] for company in summary.companies]
