@@ -7,8 +7,9 @@ docs/concepts.md (slots, rank, bounds, launches, market statuses, sums; the log 
 announcement's history; claims and their verdicts, docs/concepts.md Claims). If the indexed read
 model ever disagrees with this, one of the two is wrong.
 
-`mxt progress` (targets against actuals, SPEC §8 and docs/concepts.md Progress) is decided
-in the last section, from the same replay."""
+`mxt progress` (targets against actuals, SPEC §8 and docs/concepts.md Progress) and `mxt
+conflicts` (slots whose announcements disagree beyond their bounds, SPEC §8) are decided in
+the last two sections, from the same replay."""
 
 from __future__ import annotations
 

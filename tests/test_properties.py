@@ -7,8 +7,9 @@ and `known_at` every state query, the claims' verdicts, the log and `show` of ev
 announcement are compared with `tests/reference.py`, a plain replay of the whole log. The
 same comparison runs on streams of `bench.generate` (claims included).
 
-`mxt progress` is compared on the same histories, and on histories of targets with
-figures to be measured against (`measured_together`) and the generated streams.
+`mxt progress` and `mxt conflicts` are compared on the same histories and the generated
+streams, and each on histories of its own: targets with figures to be measured against
+(`measured_together`), slots contested by several certainties and bounds (`contested_echoes`).
 """
 
 from __future__ import annotations
