@@ -15,7 +15,7 @@ import pickle
 import queue
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any, TypeVar
 
 from .errors import StoreUnavailable
@@ -28,7 +28,7 @@ ANSWER, ERROR, END = "answer", "error", "end"
 
 def read_forked(
     open_store: Callable[[], Any], reading: Callable[[Any], Iterator[T]], shown: str
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Forks a process that runs the generator `reading` on a read transaction of the
     store `open_store()` opens; answers what it yields, in order, and raises what it
     raises. Closing the answers early (or a failure here) ends the process."""
@@ -94,7 +94,7 @@ def _drain(readable: int, frames: queue.SimpleQueue[bytes | None]) -> None:
 
 def _answers(
     child: int, reader: threading.Thread, frames: queue.SimpleQueue[bytes | None], shown: str
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """The forked process's answers, each unpickled when asked for; at the end (or when the
     answers are dropped) the process is ended if it still runs, and reaped."""
     ended = False

@@ -17,7 +17,7 @@ import sqlite3
 import time
 import warnings
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -526,16 +526,18 @@ class Store:
         if holding is not None:
             holding.close()
 
-    def read_apart(self, reading: Callable[[Any], Iterator[T]], here: Any) -> Iterator[T]:
+    def read_apart(
+        self, reading: Callable[[Any], Iterator[T]], here: Any
+    ) -> Generator[T, None, None]:
         """What the generator `reading(cursor)` yields, read in a process of its own, on a read
         snapshot of its own (`mxt.domain.apart`): its Python runs on another core while this
         process goes on (writing, say). Each answer comes as soon as it is yielded; what it
         raises is raised here. Where the system cannot fork (Windows), for a store held in
         memory, on PostgreSQL (whose pool keeps threads a fork would not carry), and when the
         system gives no process (a limit on processes or memory), it runs here instead, on the
-        cursor `here`, as it is iterated."""
+        cursor `here`, as it is iterated. Closing the answers early ends the reading either way."""
         if self.is_postgres or not hasattr(os, "fork") or self.datastore.pool.is_sqlite_memory_mode:
-            return reading(here)
+            return _in_turn(reading(here))
         from .apart import read_forked
 
         try:
@@ -543,7 +545,7 @@ class Store:
                 lambda: Store(self.location, create=False), reading, self.display_location
             )
         except OSError:
-            return reading(here)
+            return _in_turn(reading(here))
 
     @contextmanager
     def _failures(self, doing: str) -> Iterator[None]:
@@ -675,6 +677,11 @@ def retry_first_use(create: Callable[[], T], attempts: int = 5) -> T:
                 raise
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _in_turn(answers: Iterator[T]) -> Generator[T, None, None]:
+    """`answers` one by one, as a generator (whose `close` closes theirs)."""
+    yield from answers
 
 
 def origin_hex(originator_id: Any) -> str:
