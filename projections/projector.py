@@ -24,7 +24,7 @@ from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 
 from . import tables
-from .tables import COLUMNS, INDEXES, TRACKING_NAME, Version, content_of, from_json, key
+from .tables import COLUMNS, INDEXES, TRACKING_NAME, Version, content_of, decode, key
 
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
@@ -435,7 +435,7 @@ def _fixed_from_log(cursor: Any, position: int) -> tuple[list[tuple[str, int]], 
 def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
     """A stored event's JSON state; bytes that are not JSON are a damaged log (exit 1)."""
     try:
-        value: dict[str, Any] = from_json()(state)
+        value: dict[str, Any] = decode(state)
     except ValueError:
         from mxt.domain.errors import DamagedLog
 
