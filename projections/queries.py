@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
 from mxt.events.errors import InputError
+from mxt.events.kinds import KIND_NAMES
 
 from . import tables
 from .answers import Answer, answering
@@ -51,15 +52,20 @@ class Streamed:
     the `columns` every row may have, so that a CSV header can be written first. `known`:
     whether any row has been produced (ask once the rows are consumed)."""
 
-    def __init__(self, rows: Iterator[dict[str, Any]], columns: list[str]) -> None:
+    def __init__(self, rows: Iterator[dict[str, Any]], columns: Callable[[], list[str]]) -> None:
         self._rows = rows
-        self.columns = columns
+        self._columns = columns
         self.count = 0
         self.began: str | None = None  # as `Answer.began`
 
     @property
     def data(self) -> Streamed:
         return self
+
+    @property
+    def columns(self) -> list[str]:
+        """Worked out when asked for (a CSV header): they come from the kind schemas."""
+        return self._columns()
 
     @property
     def known(self) -> bool:
@@ -334,7 +340,7 @@ class ReadSide:
 
         streamed = entries()
         self._streams.add(streamed)
-        return Streamed(streamed, list(log_columns()))
+        return Streamed(streamed, lambda: list(log_columns()))
 
     @answering
     def show(self, announcement_id: str, query: Query) -> Answer:
@@ -466,10 +472,8 @@ def log_entry(row: Row) -> dict[str, Any]:
 
 
 def _check_kind(kind: str) -> None:
-    from mxt.events.announcements import KINDS
-
-    if kind not in KINDS:
-        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+    if kind not in KIND_NAMES:
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
 
 
 @lru_cache(maxsize=1)

@@ -286,7 +286,7 @@ class View:
 
     def history(self, cursor: Any, ann_id: str, known_at: str) -> list[Row]:
         """Every version of one announcement known at `known_at`, oldest first."""
-        from mxt.domain.model import aggregate_id
+        from mxt.domain.stored import aggregate_id
 
         cursor.execute(
             SELECT_ROW

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from conftest import make_announcement
 from hypothesis import HealthCheck, given, settings
@@ -211,3 +212,30 @@ def test_dropping_the_read_model_leaves_the_connections_settings_as_they_were(
                 assert cursor.fetchone()[0] == 0  # made anew, empty
     finally:
         store.close()
+
+
+def test_the_decoder_turns_to_pydantic_core_after_its_first_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process decodes its first `FAST_AFTER` values with `json.loads`, the rest with
+    pydantic_core's `from_json`: the same values either way, damage refused either way."""
+    from mxt.cli.demo import seed_path
+
+    location = tmp_path / "s.sqlite"
+    assert (
+        CliRunner().invoke(cli, ["--store", str(location), "import", str(seed_path())]).exit_code
+        == 0
+    )
+    with Store(location, create=False) as store, store.read() as cursor:
+        cursor.execute("SELECT state FROM stored_events ORDER BY rowid")
+        states = [bytes(state) for (state,) in cursor.fetchall()]
+    monkeypatch.setattr(tables, "FAST_AFTER", 3)
+    monkeypatch.delitem(sys.modules, "pydantic_core", raising=False)  # as in a read command
+    decode = tables.Decoder()
+    with pytest.raises(ValueError):  # by json.loads
+        decode(b"\x00\xff{not json")
+    for number, state in enumerate(states, start=1):
+        assert decode(state) == json.loads(state)
+        assert (decode.fast is None) == (number < 3)
+    with pytest.raises(ValueError):  # by from_json
+        decode(b"\x00\xff{not json")
