@@ -367,8 +367,8 @@ class ReadSide:
 
     def supports(self, row: Row, query: Query) -> list[dict[str, Any]]:
         """The state values `row` supports as of `query`: `_supported`'s, then the claims'
-        verdicts it is evidence for (`checking`, imported here: of the read commands only
-        `show` and `state company` need the claims' rules)."""
+        verdicts it is evidence for (`checking` is imported here, so that a read command that
+        answers no claims never loads their rules)."""
         from .checking import check_supports
 
         return self._supported(row, query) + check_supports(self, row, query)
