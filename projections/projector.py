@@ -179,11 +179,10 @@ class Projector:
             _insert(cursor, [], groups)
             groups.clear()
 
-    def _fix(self, cursor: Any, fixes: Sequence[Event], *, grouped: bool = True) -> None:
+    def _fix(self, cursor: Any, fixes: Sequence[Event]) -> None:
         """Applies corrections and retractions: each closes its announcement's current version
         and opens the next. Lookups and writes are batched; a fix of a version opened earlier
-        in the same batch finds it in memory. `grouped=False` leaves the new rows' groups to
-        the caller (the replay in SQL groups every row once they are all in)."""
+        in the same batch finds it in memory."""
         recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
         current: Current = {}
         for values in _rows_in(
@@ -195,7 +194,7 @@ class Projector:
             current[version.recorded_id] = (version, values[STATE])
         groups: Groups = {}
         closed, opened = _fixed(fixes, recording_of, current, groups)
-        _write_fixed(cursor, closed, opened, groups if grouped else {})
+        _write_fixed(cursor, closed, opened, groups)
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position, after checking that it is in step with its rows and the
