@@ -400,11 +400,11 @@ class Store:
     def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
         """Runs `create` unless `tables` exist: once per store, even when several processes
         open a new store at the same moment (PostgreSQL: under an advisory lock)."""
-        if self.tables_exist(tables):
-            pass
-        elif not self.is_postgres:
-            retry_first_use(create)
-        else:
+        if not self.is_postgres:
+            if not self.tables_exist(tables):
+                retry_first_use(create)
+            return
+        if not self.tables_exist(tables):
             with self.datastore.get_connection() as connection:
                 connection.execute("SELECT pg_advisory_lock(%s)", (CREATION_LOCK,))
                 try:
@@ -412,11 +412,10 @@ class Store:
                         create()
                 finally:
                     connection.execute("SELECT pg_advisory_unlock(%s)", (CREATION_LOCK,))
-        if self.is_postgres:
-            # The event type may be another process's creation, made after this one connected
-            # (eventsourcing looks the type up once, at connection): look again. Once found,
-            # this asks the server nothing.
-            self.datastore.register_type_adapters()
+        # The event type may be another process's creation, made after this one connected
+        # (eventsourcing looks the type up once, at connection): look again, even when the
+        # tables exist. Once found, this asks the server nothing.
+        self.datastore.register_type_adapters()
 
     def tables_exist(self, tables: Sequence[str]) -> bool:
         with self.read() as cursor:
