@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from .main import Context
 from .render import emit_json, note
 
 EXPECT_MIN_DIGITS = 16  # hex digits of a kept head: fewer would match a forged history too
+REBUILD, UNLESS = "rebuild", " unless --force"
 
 
 def check_expect(expect: str | None) -> str | None:
@@ -56,6 +55,7 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
                     for d in report.damage
                 ],
                 "expected_found": report.expected_found,
+                "file": report.file_damage,
                 "read_models": problems,
                 "future": report.future,
                 "latest_recorded_at": report.latest,
@@ -63,6 +63,11 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
             }
         )  # fmt: skip
     else:
+        for problem in report.file_damage:
+            click.echo(f"damaged: file: {problem}", err=True)
+        if report.file_damage:
+            click.echo("  (mxt rebuild makes the read model and its indexes anew; the sqlite3 "
+                       "shell's REINDEX remakes any index)", err=True)  # fmt: skip
         for damage in report.damage:
             click.echo(f"damaged: {damage.describe()}", err=True)
         if report.expected_found is False:
@@ -93,25 +98,15 @@ def rebuild_command(context: Context, force: bool) -> None:
     Example: mxt rebuild
     """
     from mxt.domain.errors import DamagedLog
-    from mxt.domain.integrity import verify_log, verify_store
-    from mxt.projections.projector import Projector
-
-    def refuse_damage(report: Any) -> None:
-        if not report.intact:
-            raise DamagedLog(
-                f"log: verify finds {len(report.damage)} damaged events (mxt verify names "
-                "them); rebuild refuses a damaged log unless --force"
-            )
-
-    def check(cursor: Any, events: Any) -> None:  # verify, reading the log with the rebuild
-        refuse_damage(verify_log(cursor, events=events))
+    from mxt.domain.integrity import refuse_damage, verify_store
+    from mxt.projections.projector import Projector, refusing
 
     with context.open_store("read") as store:
-        try:
-            applied = Projector(store).rebuild(None if force else check)
+        try:  # verify reads the log with the rebuild
+            applied = Projector(store).rebuild(None if force else refusing(REBUILD, UNLESS))
         except DamagedLog:
             if not force:  # an event the rebuild could not read: say what verify finds
-                refuse_damage(verify_store(store))
+                refuse_damage(verify_store(store), REBUILD, UNLESS)
             raise
     click.echo(f"rebuilt from {applied} events")
 
@@ -122,6 +117,7 @@ def rebuild_command(context: Context, force: bool) -> None:
 def copy_command(context: Context, target: str) -> None:
     """Copy the whole log, verbatim, into another (empty) store: recorded_at, corrections and
     retractions kept, so --known-at answers and the verify head hash are the same on both.
+    A log that fails verify is refused; the copy is verified before it is committed.
 
     Example: mxt copy --to postgresql://mxt@db.example/mxt
     """

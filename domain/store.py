@@ -593,7 +593,13 @@ class Store:
         row = cursor.fetchone()
         if row is None:
             return now
-        last = parse_timestamp(row[0])
+        try:
+            last = parse_timestamp(row[0])
+        except (TypeError, ValueError):
+            raise DamagedLog(
+                f"log: the hash chain's last recorded_at ({str(row[0])[:40]!r}) is not a "
+                "timestamp (damaged; mxt verify names the entry)"
+            ) from None
         if last - now > CLOCK_TOLERANCE:
             warnings.warn(ClockBehind(last, now), stacklevel=2)
         return max(now, last)
@@ -640,6 +646,22 @@ T = TypeVar("T")
 
 
 LOG_TABLES = ("stored_events", "mxt_chain")
+
+
+def file_problems(cursor: Any, is_postgres: bool) -> list[str]:
+    """What SQLite's own check of the store's file finds wrong (empty: nothing): every page,
+    and every index against its table (`PRAGMA integrity_check`; its quick form skips that
+    comparison, and an index with a flipped byte makes a read serve that byte or miss rows).
+    PostgreSQL keeps its pages itself (its checksums and `amcheck` are its administrator's):
+    nothing is checked there."""
+    if is_postgres:
+        return []
+    cursor.execute(f"PRAGMA integrity_check({FILE_PROBLEMS_SHOWN})")
+    found = [" ".join(str(row[0]).split()) for row in cursor.fetchall()]
+    return [] if found == ["ok"] else found
+
+
+FILE_PROBLEMS_SHOWN = 10  # SQLite stops its check after this many problems
 
 
 def _holds_log(path: str) -> bool:
