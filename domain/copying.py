@@ -76,7 +76,7 @@ def _check_copy(source: VerifyReport, copy: VerifyReport, where: str) -> None:
     same_head = source.first_formula > 0 or copy.head == source.head
     if copy.damage or copy.events != source.events or not same_head:
         raise DamagedLog(
-            f"copy: what was written to {where} does not verify as its source does "
-            f"({copy.events} events, head {copy.short_head}, {len(copy.damage)} damaged; "
-            f"the source: {source.events} events, head {source.short_head}): nothing was written"
+            f"copy: nothing was written: what it wrote does not verify as its source does "
+            f"({copy.events} events, {len(copy.damage)} damaged, head {copy.short_head[:12]}; "
+            f"the source: {source.events}, head {source.short_head[:12]}; to {where})"
         )

@@ -92,3 +92,197 @@ def test_a_garbage_recorded_at_in_the_chain_is_named_as_damage(seeded: str, garb
     assert "warning" not in result.stderr  # not counted as a record stamped in the future
     refused(mxt(seeded, "state", "company", "Xiaomi"), "is not a timestamp")
     refused(mxt(seeded, *RECORD), "recorded_at", "is not a timestamp")
+
+
+# -- 3. a log that fails the chain check is never carried on -----------------------------------
+
+
+def edit_event(location: str, rowid: int = 4) -> None:
+    """The 2025 production target's recording (#4) says 360,000 instead of 350,000."""
+    [(state,)] = sql(location, "SELECT state FROM stored_events WHERE rowid=?", rowid)
+    sql(location, "UPDATE stored_events SET state=? WHERE rowid=?",
+        bytes(state).replace(b"350000", b"360000"), rowid)  # fmt: skip
+
+
+DAMAGE = {
+    "edited": (edit_event, "event #4: content changed since it was recorded"),
+    "deleted": (lambda location: sql(location, "DELETE FROM stored_events WHERE rowid=4"),
+                "event #4: deleted from the log"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_export_refuses_a_damaged_log(seeded: str, damage: str) -> None:
+    tamper, named = DAMAGE[damage]
+    tamper(seeded)
+    refused(mxt(seeded, "export"), named, "export refuses a damaged log")
+    refused(mxt(seeded, "export", "--company", "Xiaomi"), named)
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_copy_refuses_a_damaged_log_and_writes_nothing(
+    seeded: str, damage: str, tmp_path: Path
+) -> None:
+    tamper, named = DAMAGE[damage]
+    tamper(seeded)
+    target = tmp_path / "copy.sqlite"
+    refused(mxt(seeded, "copy", "--to", str(target)), named, "copy refuses a damaged log")
+    if target.exists():  # (an empty store may be left: nothing in it)
+        assert sql(str(target), "SELECT COUNT(*) FROM stored_events") == [(0,)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_copy_that_does_not_verify_as_its_source_is_rolled_back(
+    tmp_path: Path, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The destination stores other bytes than it was handed (a driver, a disk, a bug): the
+    copy's own verify, inside its transaction, refuses it, and nothing is committed."""
+    from eventsourcing.persistence import StoredEvent
+
+    from mxt.domain.store import Store
+
+    origin = str(tmp_path / "origin.sqlite")
+    assert mxt(origin, "import", str(seed_path())).exit_code == 0
+    insert_stored = Store.insert_stored
+
+    def garbling(self: Store, cursor: Any, stored: Any) -> list[int]:
+        if self.location == origin:
+            return insert_stored(self, cursor, stored)
+        changed = [
+            StoredEvent(s.originator_id, s.originator_version, s.topic,
+                        s.state.replace(b"350000", b"360000"))
+            for s in stored
+        ]  # fmt: skip
+        return insert_stored(self, cursor, changed)
+
+    monkeypatch.setattr(Store, "insert_stored", garbling)
+    with new_store(backend, tmp_path, "copy.sqlite") as target:
+        result = mxt(origin, "copy", "--to", target)
+        assert result.exit_code == 1, result.output
+        assert "copy: nothing was written: what it wrote does not verify" in result.stderr
+        assert sql(target, "SELECT COUNT(*) FROM stored_events") == [(0,)]
+
+
+def test_reads_refuse_a_row_whose_event_was_deleted(seeded: str) -> None:
+    """Event #4 (the 350,000 target) deleted from the log, its row left: answers would show
+    the 300,000 it replaced as in force; they refuse."""
+    DAMAGE["deleted"][0](seeded)
+    for command in (["state", "company", "Xiaomi"], ["audit", "targets"], ["log"],
+                    ["progress", "--company", "Xiaomi"]):  # fmt: skip
+        result = mxt(seeded, *command)
+        assert result.exit_code == 1, (command, result.output)
+        assert "stored event #4 is gone from the log" in result.stderr
+        assert "300,000" not in result.stdout or command == ["log"]  # (log streams earlier rows)
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_read_from_a_replay_refuses_a_damaged_log(seeded: str, damage: str) -> None:
+    """A read model of another version (or none) is replayed from the log for the read: a
+    damaged log is refused, not replayed into an answer that leaves an event out."""
+    DAMAGE[damage][0](seeded)
+    sql(seeded, "UPDATE rm_meta SET value='8' WHERE name='version'")
+    for command in (["state", "company", "Xiaomi"], ["audit", "targets"]):
+        result = mxt(seeded, *command)
+        refused(result, DAMAGE[damage][1], "refuses a damaged log")
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_write_does_not_replay_a_damaged_log_into_its_read_model(
+    seeded: str, damage: str
+) -> None:
+    """A write to a store whose read model is of another version remakes it from the log, and
+    one whose read model is behind its log catches it up: from a damaged log, neither."""
+    events = int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0])
+    DAMAGE[damage][0](seeded)
+    sql(seeded, "UPDATE rm_meta SET value='8' WHERE name='version'")
+    refused(mxt(seeded, *RECORD), DAMAGE[damage][1], "refuses a damaged log")
+    sql(seeded, "UPDATE rm_meta SET value=? WHERE name='version'", "10")
+    last = int(sql(seeded, "SELECT MAX(notification_id) FROM rm_versions")[0][0])
+    sql(seeded, "DELETE FROM rm_versions WHERE notification_id=?", last)  # one event behind
+    sql(seeded, "UPDATE tracking SET notification_id=? WHERE application_name='mxt-readmodel'",
+        last - 1)  # fmt: skip
+    refused(mxt(seeded, *RECORD), DAMAGE[damage][1], "catching the read model up")
+    assert int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0]) == events - (
+        damage == "deleted"
+    )
+
+
+def test_report_refuses_a_damaged_log(seeded: str, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    edit_event(seeded)
+    page = tmp_path / "page.html"
+    result = mxt(seeded, "report", "-o", str(page))
+    assert result.exit_code == 1, result.output
+    assert "event #4: content changed since it was recorded: report refuses" in result.stderr
+    assert not page.exists()
+
+
+# -- 4. an edited read-model row is refused like an edited event -------------------------------
+
+TARGET = "xiaomi-2025-target-350k"
+ROW_EDITS = {
+    # the 350,000 target retracted behind mxt's back: 300,000 would show in force
+    "retracted": (f"UPDATE rm_versions SET retracted=1 WHERE ann_id='{TARGET}'",
+                  ["audit", "targets"]),
+    "re-dated": (f"UPDATE rm_versions SET announced_on='2025-01-02' WHERE ann_id='{TARGET}'",
+                 ["state", "company", "Xiaomi", "--as-of", "2025-01-10"]),
+    # the corrected wait (11 months) said to be 3
+    "content": ("UPDATE rm_versions SET content=replace(content, '\"max_months\": 11', "
+                "'\"max_months\": 3') WHERE event='corrected'",
+                ["state", "model", "Xiaomi/YU7"]),
+    # the version the correction closed made current again
+    "reopened": ("UPDATE rm_versions SET known_to=NULL WHERE known_to IS NOT NULL",
+                 ["log", "--kind", "wait-time"]),
+    # a company spelled otherwise in its earliest announcement
+    "name": ("UPDATE rm_versions SET company='Xiaomi Evil' WHERE notification_id=1",
+             ["state", "company", "Xiaomi"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("edit", sorted(ROW_EDITS))
+def test_an_edited_read_model_row_is_refused_not_served(seeded: str, edit: str) -> None:
+    statement, command = ROW_EDITS[edit]
+    assert mxt(seeded, *command).exit_code == 0
+    rows = "SELECT * FROM rm_versions ORDER BY notification_id"
+    before = sql(seeded, rows)
+    sql(seeded, statement)
+    assert sql(seeded, rows) != before  # the edit took
+    result = mxt(seeded, *command)
+    refused(result, "read model: the row of event #", "changed behind mxt's back", "rebuild")
+    assert mxt(seeded, "verify").exit_code == 1
+    assert mxt(seeded, "rebuild").exit_code == 0
+    assert mxt(seeded, *command).exit_code == 0
+
+
+def test_a_correction_does_not_build_on_an_edited_row(seeded: str) -> None:
+    """The projector checks the row a correction closes: a forged row is not sealed anew."""
+    sql(seeded, ROW_EDITS["content"][0])
+    events = int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0])
+    fix = ["correct", "xiaomi-yu7-wait-12m", "--set", "max_months=10", "--reason", "again"]
+    refused(mxt(seeded, *fix), "changed behind mxt's back")
+    assert int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0]) == events
+
+
+# -- 6. verify asks SQLite whether the file is sound --------------------------------------------
+
+
+def test_verify_finds_a_flipped_byte_in_an_index_page(tmp_path: Path) -> None:
+    """One byte of a read-model index changed (the table rows intact): the tables' digests
+    agree with a replay, but the index no longer matches its table, and reads through it
+    would miss rows or serve the flipped byte."""
+    location = str(tmp_path / "s.sqlite")
+    assert mxt(location, "import", str(seed_path())).exit_code == 0
+    [(page_size,)] = sql(location, "PRAGMA page_size")
+    [(root,)] = sql(location, "SELECT rootpage FROM sqlite_master WHERE name='rm_entity'")
+    with open(location, "r+b") as file:
+        file.seek((root - 1) * page_size)
+        page = file.read(page_size)
+        file.seek((root - 1) * page_size + page.index(b"xiaomi") + 2)
+        file.write(b"\x01")
+    result = mxt(location, "verify", "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["file"] and all("rm_entity" in problem for problem in report["file"])
+    assert "damaged: file: " in mxt(location, "verify").stderr
+    assert mxt(location, "rebuild").exit_code == 0
+    assert mxt(location, "verify").exit_code == 0
