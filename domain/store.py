@@ -487,6 +487,7 @@ class Store:
                     raise
                 else:
                     connection.commit()
+                    _checkpoint(cursor)
                 finally:
                     cursor.sqlite_cursor.close()
 
@@ -646,6 +647,21 @@ T = TypeVar("T")
 
 
 LOG_TABLES = ("stored_events", "mxt_chain")
+
+
+def _checkpoint(cursor: Any) -> None:
+    """Copies what a write just committed from SQLite's write-ahead log into the database
+    file, as far as no reader of an earlier snapshot still needs the log's older state
+    (`PASSIVE`: nobody is waited for). A committed record then lives in the file itself, not
+    only in `store.sqlite-wal`, which a crash, a copy of the file alone or a deleted WAL would
+    lose without trace; the last connection's close would do the same copy later (this
+    moves it, not adds it). The commit stands whatever happens here: a failure is the next
+    checkpoint's to retry."""
+    try:
+        cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        cursor.fetchall()
+    except sqlite3.Error:
+        pass
 
 
 def file_problems(cursor: Any, is_postgres: bool) -> list[str]:

@@ -286,3 +286,25 @@ def test_verify_finds_a_flipped_byte_in_an_index_page(tmp_path: Path) -> None:
     assert "damaged: file: " in mxt(location, "verify").stderr
     assert mxt(location, "rebuild").exit_code == 0
     assert mxt(location, "verify").exit_code == 0
+
+
+# -- what a deleted write-ahead log would take with it ------------------------------------------
+
+
+def test_a_committed_record_is_in_the_database_file_not_only_in_its_wal(tmp_path: Path) -> None:
+    """Another program holds the store open, so the last close does not fold the WAL back:
+    the file alone (a deleted `-wal`, a backup that copies only the file) still holds every
+    record that a command reported as made."""
+    import shutil
+    import sqlite3
+
+    location = str(tmp_path / "s.sqlite")
+    assert mxt(location, "import", str(seed_path())).exit_code == 0
+    with sqlite3.connect(location) as held:
+        held.execute("SELECT COUNT(*) FROM sqlite_master").fetchall()
+        assert mxt(location, *RECORD).exit_code == 0
+        alone = str(tmp_path / "alone.sqlite")
+        shutil.copyfile(location, alone)
+        events = int(sql(location, "SELECT COUNT(*) FROM stored_events")[0][0])
+    assert int(sql(alone, "SELECT COUNT(*) FROM stored_events")[0][0]) == events
+    assert mxt(alone, "verify").stdout.startswith(f"ok: {events} events")
