@@ -586,10 +586,17 @@ class Store:
     def _next_recorded_at(self, cursor: Any) -> datetime:
         """Now, but never before the last recorded event: `recorded_at` follows the log.
 
-        When this machine's clock is behind the log by more than `CLOCK_TOLERANCE`, the
+        "Now" is this machine's clock, or a PostgreSQL store's server's (`server_clock`):
+        one clock for every writer of a shared log, so that one client whose clock is wrong
+        (in 2099, say) can neither stamp its records into another year nor drag every later
+        writer's there. When the clock is behind the log by more than `CLOCK_TOLERANCE`, the
         record is stamped with the log's last time and a `ClockBehind` warning says so.
         """
-        now = datetime.now(UTC)
+        now, whose = (
+            (server_clock(cursor), "the database server's clock")
+            if self.is_postgres
+            else (datetime.now(UTC), "this machine's clock")
+        )
         cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
         if row is None:
@@ -602,7 +609,7 @@ class Store:
                 "timestamp (damaged; mxt verify names the entry)"
             ) from None
         if last - now > CLOCK_TOLERANCE:
-            warnings.warn(ClockBehind(last, now), stacklevel=2)
+            warnings.warn(ClockBehind(last, now, whose), stacklevel=2)
         return max(now, last)
 
     def max_notification_id(self) -> int:
@@ -740,14 +747,23 @@ def parse_timestamp(text: str) -> datetime:
     return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
-class ClockBehind(UserWarning):
-    """This machine's clock is behind the log's last `recorded_at`: the record was stamped
-    after the log's last one instead of at the clock's time."""
+def server_clock(cursor: Any) -> datetime:
+    """The PostgreSQL server's clock, now (not when the transaction began: a writer may have
+    waited for the write lock), in UTC."""
+    cursor.execute("SELECT clock_timestamp()")
+    now: datetime = cursor.fetchone()[0]
+    return now.astimezone(UTC)
 
-    def __init__(self, last: datetime, now: datetime) -> None:
+
+class ClockBehind(UserWarning):
+    """The clock that stamps records (`whose`: this machine's, or the database server's) is
+    behind the log's last `recorded_at`: the record was stamped after the log's last one
+    instead of at the clock's time."""
+
+    def __init__(self, last: datetime, now: datetime, whose: str = "this machine's clock") -> None:
         self.last, self.now = last, now
         super().__init__(
-            f"clock: this machine's clock ({format_timestamp(now)}) is behind the log's last "
+            f"clock: {whose} ({format_timestamp(now)}) is behind the log's last "
             f"recorded_at ({format_timestamp(last)}); recorded at the log's time, not before it"
         )
 

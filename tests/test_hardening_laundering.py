@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 
-from backends import BACKENDS, is_postgres, new_store, sql, store_location  # noqa: F401
+from backends import BACKENDS, new_store, postgres_database, sql, store_location  # noqa: F401
 
 RECORD = ["record", "statement", "--company", "Xiaomi", "--announced-on", "2025-07-01",
           "--source", "Weibo", "--topic", "hiring", "--text", "hiring again"]  # fmt: skip
@@ -308,3 +308,38 @@ def test_a_committed_record_is_in_the_database_file_not_only_in_its_wal(tmp_path
         events = int(sql(location, "SELECT COUNT(*) FROM stored_events")[0][0])
     assert int(sql(alone, "SELECT COUNT(*) FROM stored_events")[0][0]) == events
     assert mxt(alone, "verify").stdout.startswith(f"ok: {events} events")
+
+
+# -- one writer with a clock in 2099 -------------------------------------------------------------
+
+
+class In2099(datetime):
+    """A client machine whose clock says 2099."""
+
+    @classmethod
+    def now(cls, tz: Any = None) -> Any:
+        return datetime(2099, 6, 1, 12, 0, tzinfo=UTC).astimezone(tz)
+
+
+def test_a_client_clock_in_2099_stamps_nothing_in_2099_on_a_shared_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On PostgreSQL the server's clock stamps records: one analyst's wrong clock neither
+    stamps its own records in 2099 nor drags every later writer's there."""
+    import warnings
+
+    from mxt.domain import store as store_module
+
+    with postgres_database() as url:
+        assert mxt(url, "import", str(seed_path())).exit_code == 0
+        with monkeypatch.context() as wrong:
+            wrong.setattr(store_module, "datetime", In2099)
+            assert mxt(url, *RECORD).exit_code == 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", store_module.ClockBehind)
+            later = mxt(url, *RECORD[:-1], "from a right clock")
+        assert later.exit_code == 0, later.output
+        stamps = [row[0] for row in sql(url, "SELECT recorded_at FROM mxt_chain")]
+        assert max(stamps) < "2099" and stamps == sorted(stamps)
+        verified = mxt(url, "verify")
+        assert verified.exit_code == 0 and "stamped later" not in verified.stderr
