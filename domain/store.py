@@ -174,14 +174,17 @@ class PostgresCursor:
 
 
 def postgres_env(location: StoreLocation | str) -> dict[str, str]:
-    """eventsourcing's PostgreSQL settings for a `postgresql://` location. Its connections
-    are then made with libpq's keywords for the whole URL (`postgres_keywords`), which
-    eventsourcing's settings cannot all carry."""
+    """eventsourcing's PostgreSQL settings for a `postgresql://` location, its connections
+    made from libpq's keywords for the whole URL (`postgres_keywords`; the factory of
+    `mxt.domain.postgres` passes them on, as eventsourcing's own settings cannot)."""
+    from psycopg.conninfo import make_conninfo
+
     where = parse_location(location) if isinstance(location, str) else location
     keywords = where.keywords
     return {
         "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": "mxt.domain.postgres:URLPostgresFactory",
+        "POSTGRES_CONNINFO": make_conninfo("", **postgres_keywords(where)),
         "POSTGRES_DBNAME": keywords["dbname"],
         "POSTGRES_HOST": keywords.get("host", ""),
         "POSTGRES_PORT": keywords.get("port", ""),
@@ -333,12 +336,6 @@ class Store:
             env = self._env()
             self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            if self.is_postgres:  # connections made from the whole URL, not only its parts
-                pool = self.datastore.pool
-                pool.kwargs = {
-                    **postgres_keywords(self.where),
-                    "row_factory": pool.kwargs["row_factory"],
-                }
             if create:
                 self._create_tables()
             elif not self.tables_exist(LOG_TABLES):
@@ -365,7 +362,7 @@ class Store:
     def _env(self) -> dict[str, str]:
         if self.is_postgres:
             try:
-                import eventsourcing.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
+                import mxt.domain.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
             except ImportError:
                 raise StoreUnavailable(NEEDS_PSYCOPG) from None
             return postgres_env(self.where)
