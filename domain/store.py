@@ -841,14 +841,15 @@ def database_problem(error: BaseException) -> str:
     return text
 
 
-# How a failed connection reads, and its cause in a word or two (the first that matches).
+# How a failed connection's reason reads, and its cause in a word or two (the first that
+# matches: a refusal by pg_hba.conf may say "SSL off", and is a failed login).
 _CONNECT_CAUSES = (
-    (("ssl", "certificate", "tls"), "TLS failed (the URL's sslmode)"),
     (("connection refused",), "connection refused"),
     (("could not translate host name", "name or service not known", "nodename nor servname",
       "name resolution", "no address associated"), "unknown host"),
     (("authentication failed", "password", "role", "no pg_hba.conf entry"),
      "authentication failed"),
+    (("ssl", "certificate"), "TLS failed (the URL's sslmode)"),
     (("timeout", "timed out"), "timed out"),
     (("database", "does not exist"), "no such database"),
 )  # fmt: skip
@@ -867,16 +868,16 @@ def probe_postgres(where: StoreLocation) -> None:
             pass
     except psycopg.Error as error:
         text = _one_line(error)
-        lowered = text.lower()
-        if lowered.startswith("connection is bad: invalid "):
+        if text.startswith("connection is bad: invalid "):  # libpq checks settings first
             raise BadStoreLocation(
                 f"store: {where.shown}: {text.removeprefix('connection is bad: ')}"
             ) from None
+        reason = text.rsplit(" failed: ", 1)[-1]  # libpq's words, after the server it names
+        lowered = reason.lower()
         cause = next(
             (name for signs, name in _CONNECT_CAUSES if any(s in lowered for s in signs)),
             "cannot connect",
         )
-        reason = text.rsplit(" failed: ", 1)[-1]  # libpq's words, after the server it names
         raise StoreUnavailable(
             f"store: cannot connect to {where.shown}: {cause} ({reason})"
         ) from None
