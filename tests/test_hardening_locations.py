@@ -278,20 +278,30 @@ def test_a_writer_waiting_for_the_lock_says_so_then_gives_up(store_location: str
     assert count_events(store_location) == 1
 
 
-def test_a_writer_that_waited_goes_on_when_the_lock_is_released(store_location: str) -> None:
+# Another mxt in the middle of a write transaction, for as many seconds as its argument says.
+WRITING = """
+import sys, time
+from mxt.projections.opening import open_store
+with open_store(sys.argv[1], "write") as store, store.write():
+    print("writing", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_writer_that_waited_for_another_mxt_goes_on_when_it_is_done(
+    store_location: str,
+) -> None:
     assert mxt("--store", store_location, "record", *STATEMENT).exit_code == 0
-    held = HeldLock(store_location)
-    try:
-        writer = mxt_process(store_location, "record", *STATEMENT[:-1], "y", limit=60)
-        time.sleep(2.5)
-        assert writer.poll() is None  # still waiting
-    finally:
-        held.release()
-    out, err = writer.communicate(timeout=30)
+    other = subprocess.Popen([sys.executable, "-c", WRITING, store_location, "3"],
+                             stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert other.stdout is not None and other.stdout.readline() == "writing\n"
+    writer = mxt_process(store_location, "record", *STATEMENT[:-1], "y", limit=60)
+    out, err = writer.communicate(timeout=60)
+    assert other.wait(timeout=30) == 0
     assert writer.returncode == 0, (out, err)
     [waiting] = err.splitlines()
-    assert waiting.startswith("mxt: warning: waiting for ")
-    assert "gives up after 60 s: MXT_LOCK_TIMEOUT" in waiting
+    assert waiting.startswith("mxt: warning: waiting for another mxt writing to ")
+    assert waiting.endswith("… (gives up after 60 s: MXT_LOCK_TIMEOUT)")
     assert count_events(store_location) == 2
 
 
