@@ -136,8 +136,10 @@ def test_the_url_is_read_by_libpqs_rules() -> None:
         "user": "an@alyst", "password": "p@ss", "host": "db.example", "port": "6543",
         "dbname": "mxt", "sslmode": "require", "application_name": "team",
     }  # fmt: skip
-    assert where.shown == "postgresql://an%40alyst:***@db.example:6543/mxt?sslmode=require" \
+    assert (
+        where.shown == "postgresql://an%40alyst:***@db.example:6543/mxt?sslmode=require"
         "&application_name=team"
+    )
     assert "p@ss" not in repr(where)
     socket = parse_location("postgresql:///mxt?host=/var/run/postgresql")
     assert dict(socket.keywords) == {"dbname": "mxt", "host": "/var/run/postgresql"}
