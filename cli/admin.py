@@ -130,4 +130,4 @@ def copy_command(context: Context, target: str) -> None:
 
     with context.open_store("read") as source, open_store(target, "create") as destination:
         copied = copy_log(source, destination)
-    click.echo(f"copied {copied} events to {target}")
+    click.echo(f"copied {copied} events to {destination.display_location}")

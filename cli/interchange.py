@@ -84,13 +84,13 @@ def _dry_run_location(location: str | None) -> str | None:
     is taken to exist), else None (an empty temporary store stands in; nothing is made)."""
     from pathlib import Path
 
-    from mxt.domain.store import default_store_path
+    from mxt.domain.location import parse_location
 
-    target = location or str(default_store_path())
-    if target.startswith(("postgresql://", "postgres://")):
-        return target
-    path = Path(target)
-    return target if path.is_file() and path.stat().st_size > 0 else None
+    where = parse_location(location)
+    if where.is_postgres:
+        return where.text
+    path = Path(where.text)
+    return where.text if path.is_file() and path.stat().st_size > 0 else None
 
 
 class _Summary:

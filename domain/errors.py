@@ -66,5 +66,10 @@ class BadStoreLocation(DomainError):
     """A `--store` value that is neither a SQLite path nor a PostgreSQL URL (bad input)."""
 
 
+class BadSetting(DomainError):
+    """An environment setting (`MXT_LOCK_TIMEOUT`, `MXT_CONNECT_TIMEOUT`) mxt cannot read
+    (bad input)."""
+
+
 class DamagedLog(DomainError):
     """The stored log cannot be read back as mxt wrote it."""
