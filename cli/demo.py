@@ -51,18 +51,17 @@ def step(title: str) -> None:
 
 
 def check_new_or_empty(location: str) -> None:
-    """The demo loads only into a store that does not exist yet or holds no events."""
-    from mxt.domain.errors import BadStoreLocation, StoreMissing
-    from mxt.domain.store import parse_location
+    """The demo loads only into a store that does not exist yet or holds no events: never
+    into another program's file or database, a device or a store with a history."""
+    from mxt.domain.errors import BadStoreLocation, NotAStore, StoreMissing
     from mxt.projections.opening import open_store
 
-    path, is_postgres = parse_location(location)
-    if not is_postgres and not Path(path).exists():
-        return
     try:
         with open_store(location, "read") as store:
             held = store.max_notification_id()
-    except StoreMissing:  # a file or database that holds no mxt log yet: empty
+    except NotAStore:
+        raise
+    except StoreMissing:  # nothing there, an empty file or an empty database
         return
     if held:
         raise BadStoreLocation(

@@ -199,4 +199,4 @@ def test_a_log_written_without_a_read_model_answers_from_a_replay_on_each_backen
         assert "answered from a replay of the log" in replayed.stderr
         assert json.loads(replayed.stdout) == run(old_store, *asked)
     with Store(store_location) as bare:
-        assert not bare.tables_exist(("rm_meta",))
+        assert not bare.tables_exist(("mxt_rm_meta",))
