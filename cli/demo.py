@@ -45,31 +45,30 @@ def show_extraction() -> None:
     )
 
 
-def shown_location(location: str) -> str:
-    """A store's location as it may be printed (a URL without its password)."""
-    from mxt.domain.location import parse_location
-
-    return parse_location(location).shown
-
-
 def step(title: str) -> None:
     click.echo()
     click.echo(click.style(f"== {title}", fg="cyan", bold=True))
 
 
-def check_new_or_empty(location: str) -> None:
-    """The demo loads only into a store that does not exist yet or holds no events."""
-    from mxt.domain.errors import BadStoreLocation, StoreMissing
+def shown_location(location: str) -> str:
+    """A store location as it may be printed: a URL's password replaced by ***."""
     from mxt.domain.location import parse_location
+
+    return parse_location(location).shown
+
+
+def check_new_or_empty(location: str) -> None:
+    """The demo loads only into a store that does not exist yet or holds no events: never
+    into another program's file or database, a device or a store with a history."""
+    from mxt.domain.errors import BadStoreLocation, NotAStore, StoreMissing
     from mxt.projections.opening import open_store
 
-    where = parse_location(location)
-    if not where.is_postgres and not Path(where.text).exists():
-        return
     try:
         with open_store(location, "read") as store:
             held = store.max_notification_id()
-    except StoreMissing:  # a file or database that holds no mxt log yet: empty
+    except NotAStore:
+        raise
+    except StoreMissing:  # nothing there, an empty file or an empty database
         return
     if held:
         raise BadStoreLocation(

@@ -14,11 +14,12 @@ import math
 import os
 import re
 import sqlite3
+import stat
 import time
 import warnings
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -30,7 +31,14 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic, resolve_topic
 
-from .errors import BadStoreLocation, DamagedLog, DomainError, StoreMissing, StoreUnavailable
+from .errors import (
+    BadStoreLocation,
+    DamagedLog,
+    DomainError,
+    NotAStore,
+    StoreMissing,
+    StoreUnavailable,
+)
 from .location import (
     LOCK_NOTICE_SECONDS,
     NEEDS_PSYCOPG,
@@ -309,45 +317,75 @@ class WriteTransaction:
 class Store:
     """An open mxt store: the eventsourcing application and the transactions mxt runs on it.
 
-    With `create=False` (read commands, `verify`) a SQLite path that does not exist, or a
-    database that holds no mxt log, is an error and nothing is made, not even a folder.
+    Only an mxt store, or a place that holds nothing yet (no file, an empty file, a database
+    without a table), is ever opened: a file or database holding another program's tables,
+    a device or a pipe is refused (`NotAStore`) before anything is written. With
+    `create=False` (read commands, `verify`) a SQLite path that does not exist, or a file
+    or database that holds no mxt log, is an error and nothing is made, not even a folder;
+    with `scratch` (a dry run, whose writes are rolled back) the store must hold an mxt log
+    too. Opening never writes: SQLite's journal mode is set by the first write (a read, or a
+    dry run, leaves the file byte for byte as it was).
     """
 
     # Every store of this process not yet closed (`close_all`).
     _open: weakref.WeakSet[Store] = weakref.WeakSet()
 
     def __init__(
-        self, location: str | os.PathLike[str] | None = None, *, create: bool = True
+        self,
+        location: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        scratch: bool = False,
     ) -> None:
         self.where = parse_location(location)
         self.location, self.is_postgres = self.where.text, self.where.is_postgres
+        create = create and not scratch
         self.processors: list[Processor] = []
         self._held: Any = None  # the cursor of a read transaction every `read()` shares
         self._holding: ExitStack | None = None  # what ends that transaction (`release`)
+        self.made = False  # this Store made the log's tables (`unmake` can take them away)
+        self._closed = False
+        self._made_paths: list[Path] = []  # the file and folders opening made (SQLite)
+        self._was_empty_file = False  # a SQLite file of no byte at all when it was opened
+        # SQLite's journal mode, which lives in the file, is set to WAL by the first write
+        # (eventsourcing would set it on connecting, a write even when only reading)
+        self._journal_pending = not self.is_postgres and not scratch
         if self.is_postgres:
             probe_postgres(self.where)
-        elif not create and not Path(self.location).exists():
+        elif _nothing_at(self.location, self.display_location) and not create:
             raise StoreMissing(
                 f"store: no store at {self.location} (only record and import create one)"
             )
-        elif not create and not _holds_log(self.location):
-            raise StoreMissing(self._no_log())
         try:
-            env = self._env()
+            env = self._env(create)
             self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            if create:
-                self._create_tables()
-            elif not self.tables_exist(LOG_TABLES):
-                self.app.close()
-                raise StoreMissing(self._no_log())
+            if not self.is_postgres:
+                self.datastore.pool.is_journal_mode_wal = True  # see `_journal_pending`
             Store._open.add(self)
-        except DomainError:
-            raise
-        except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
+            found, names = self.contents()
+            if found == "other":
+                raise NotAStore(self._not_a_store(names))
+            if found != "store" and not create:
+                raise StoreMissing(self._no_log())
+            if create and (found != "store" or self.is_postgres):
+                self._create_tables()
+        except BaseException as error:
+            if hasattr(self, "app"):
+                self.close()
+            if isinstance(error, DomainError) or not isinstance(error, Exception):
+                raise
+            # sqlite3, psycopg or eventsourcing persistence errors
             raise StoreUnavailable(
                 f"store: cannot open {self.display_location}: {database_problem(error)}"
             ) from error
+
+    def _not_a_store(self, names: Sequence[str]) -> str:
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        return (
+            f"store: {self.display_location} holds no mxt log but another program's tables "
+            f"({shown}): mxt writes only into a new or empty file or database, or an mxt store"
+        )
 
     def _no_log(self) -> str:
         return (
@@ -359,7 +397,7 @@ class Store:
         """The location as it may be printed: a URL's passwords replaced by ***."""
         return self.where.shown
 
-    def _env(self) -> dict[str, str]:
+    def _env(self, create: bool) -> dict[str, str]:
         if self.is_postgres:
             try:
                 import mxt.domain.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
@@ -368,9 +406,10 @@ class Store:
             return postgres_env(self.where)
         waits = lock_timeout()  # a bad MXT_LOCK_TIMEOUT is named before anything is made
         path = Path(self.location)
-        if path.is_dir():
-            raise StoreUnavailable(f"store: {self.location} is a folder, not a SQLite file")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create and not path.exists():
+            self._made_paths = [path, *(p for p in path.parents if not p.exists())]
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._was_empty_file = create and path.is_file() and path.stat().st_size == 0
         return {
             "CREATE_TABLE": "no",  # mxt creates its tables once (`ensure_tables`)
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
@@ -378,15 +417,99 @@ class Store:
             "SQLITE_LOCK_TIMEOUT": str(waits),
         }
 
+    def contents(self) -> tuple[str, list[str]]:
+        """What the file or database holds, by its tables (and views): `("store", names)` an
+        mxt log; `("empty", [])` no table at all; `("other", names)` tables of another
+        program, and no mxt log."""
+        with self.read() as cursor:
+            names = self._table_names(cursor)
+        log = [postgres_sql(table) if self.is_postgres else table for table in LOG_TABLES]
+        if set(log) <= set(names):
+            return "store", names
+        return ("other", names) if names else ("empty", [])
+
+    def _table_names(self, cursor: Any) -> list[str]:
+        """The tables and views of the file or database, sorted (PostgreSQL: those of the
+        schemas mxt writes to, eventsourcing's and the first on the search path)."""
+        if self.is_postgres:
+            cursor.tuples.execute(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                "AND n.nspname IN (current_schema(), %s)",
+                (self.datastore.schema,),
+            )
+        else:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+            )
+        return sorted({str(row[0]) for row in cursor.fetchall()})
+
     def _create_tables(self) -> None:
-        def create() -> None:
-            from .integrity import Chain
+        """Makes the log's tables, in one transaction, in a file or database that holds no
+        table yet (`made`); an mxt store is left as it is, anything else refused."""
+        self.ensure_tables(LOG_TABLES, self._make_log_tables)
 
-            self.app.recorder.create_table()  # type: ignore[attr-defined]
-            with self.write() as transaction:
-                Chain.create_table(transaction.cursor)
+    def _make_log_tables(self) -> None:
+        """The log's tables and the chain's, made together (so that no store is ever half
+        made), once the write lock (SQLite) or the creation lock (PostgreSQL) is held and the
+        place is seen to hold no table still."""
+        from .integrity import Chain
 
-        self.ensure_tables(LOG_TABLES, create)
+        recorder: Any = self.app.recorder
+        if self.is_postgres:
+            found, names = self.contents()
+            if found != "empty":
+                if found == "other":
+                    raise NotAStore(self._not_a_store(names))
+                return
+            _create_postgres_types(self.datastore, recorder)
+            with self.datastore.get_connection() as connection, connection.transaction():
+                cursor = PostgresCursor(connection)
+                recorder._create_table(cursor.dicts)
+                Chain.create_table(cursor)
+            self.made = True
+            return
+        with self.write() as transaction:
+            cursor = transaction.cursor
+            names = self._table_names(cursor)
+            if set(LOG_TABLES) <= set(names):
+                return
+            if names:
+                raise NotAStore(self._not_a_store(names))
+            recorder._create_table(cursor)
+            Chain.create_table(cursor)
+        self.made = True
+
+    def unmake(self) -> None:
+        """Takes back what opening made, for a command that failed before any event was
+        stored (a `copy`): the tables are dropped, so that the database is as empty as it
+        was, a SQLite file (with its folders) that was not there is removed, and one that was
+        empty is emptied again. Nothing happens unless this Store made the log's tables, or
+        once the log holds an event."""
+        if not self.made:
+            return
+        with self.write() as transaction:
+            cursor = transaction.cursor
+            cursor.execute("SELECT COUNT(*) FROM stored_events")
+            if cursor.fetchone()[0]:
+                return
+            for table in self._table_names(cursor):
+                if table in ("stored_events", "tracking") or table.startswith("mxt_"):
+                    cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        self.made = False
+        self.close()
+        if self.is_postgres or not (self._made_paths or self._was_empty_file):
+            return
+        for side in ("-wal", "-shm", "-journal"):
+            Path(f"{self.location}{side}").unlink(missing_ok=True)
+        if self._was_empty_file:
+            os.truncate(self.location, 0)
+            return
+        Path(self.location).unlink(missing_ok=True)
+        for folder in self._made_paths[1:]:
+            with suppress(OSError):
+                folder.rmdir()
 
     def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
         """Runs `create` unless `tables` exist: once per store, even when several processes
@@ -429,6 +552,9 @@ class Store:
         self.processors.append(processor)
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         Store._open.discard(self)
         self.release()
         self.app.close()
@@ -468,6 +594,9 @@ class Store:
                 return
             with self.datastore.get_connection(commit=True) as connection:
                 cursor = connection.cursor()
+                if self._journal_pending:  # the first write: WAL (see `__init__`)
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                    self._journal_pending = False
                 # A large import or rebuild touches far more pages than SQLite's default 2 MB
                 # cache: let it keep 64 MB. An index build larger than that sorts in parts,
                 # in temporary files: let two threads of SQLite's own sort them (a rebuild of
@@ -675,21 +804,43 @@ T = TypeVar("T")
 LOG_TABLES = ("stored_events", "mxt_chain")
 
 
-def _holds_log(path: str) -> bool:
-    """Whether the SQLite file at `path` holds an mxt log, asked read-only before the store
-    opens it (opening sets its journal mode, which writes even to an empty file). A file
-    SQLite cannot read is left for the opening to name."""
-    import sqlite3
-
+def _nothing_at(path: str, shown: str) -> bool:
+    """Whether nothing is at `path` yet (a SQLite store would be a new file). A folder, a
+    device, a pipe or a socket is never a store: it is refused before it is opened (SQLite
+    would write its journal beside a device: `/dev/null-journal`)."""
     try:
-        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
-            found = db.execute(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
-                LOG_TABLES,
-            ).fetchone()[0]
-    except sqlite3.DatabaseError:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
         return True
-    return bool(found == len(LOG_TABLES))
+    except OSError:  # no permission, say: the opening names it
+        return False
+    if stat.S_ISDIR(mode):
+        raise StoreUnavailable(f"store: {shown} is a folder, not a SQLite file")
+    if not stat.S_ISREG(mode):
+        raise NotAStore(f"store: {shown} is {special_file(mode)}, not a SQLite file")
+    return False
+
+
+def special_file(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, in a few words."""
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _create_postgres_types(datastore: Any, recorder: Any) -> None:
+    """eventsourcing's composite types, each in a transaction of its own (as its
+    `create_table` makes them: PostgreSQL has no `CREATE TYPE IF NOT EXISTS`)."""
+    from psycopg.errors import DuplicateObject
+
+    for statement in recorder.sql_create_statements:
+        if "CREATE TYPE" in statement.as_string():
+            with datastore.transaction(commit=True) as cursor, suppress(DuplicateObject):
+                cursor.execute(statement, prepare=False)
 
 
 def retry_first_use(create: Callable[[], T], attempts: int = 5) -> T:
