@@ -117,13 +117,25 @@ def rebuild_command(context: Context, force: bool) -> None:
 def copy_command(context: Context, target: str) -> None:
     """Copy the whole log, verbatim, into another (empty) store: recorded_at, corrections and
     retractions kept, so --known-at answers and the verify head hash are the same on both.
-    A log that fails verify is refused; the copy is verified before it is committed.
+    The target is a new file, an empty file or database, or an mxt store holding no event;
+    a copy that fails (or is killed by SIGTERM or SIGHUP) leaves no store there. A log that
+    fails verify is refused; the copy is verified before it is committed.
 
     Example: mxt copy --to postgresql://mxt@db.example/mxt
     """
     from mxt.domain.copying import copy_log
     from mxt.projections.opening import open_store
 
-    with context.open_store("read") as source, open_store(target, "create") as destination:
-        copied = copy_log(source, destination)
-    click.echo(f"copied {copied} events to {target}")
+    from .signals import cleaning_up_on_termination
+
+    with (
+        cleaning_up_on_termination(),
+        context.open_store("read") as source,
+        open_store(target, "create") as destination,
+    ):
+        try:
+            copied = copy_log(source, destination)
+        except BaseException:
+            destination.unmake()  # the tables this copy made, and a file it made
+            raise
+    click.echo(f"copied {copied} events to {destination.display_location}")

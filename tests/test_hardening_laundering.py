@@ -17,8 +17,9 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
+from mxt.projections.tables import READ_MODEL_VERSION
 
-from backends import BACKENDS, new_store, postgres_database, sql, store_location  # noqa: F401
+from backends import BACKENDS, count_events, new_store, postgres_database, sql, store_location  # noqa: F401
 
 RECORD = ["record", "statement", "--company", "Xiaomi", "--announced-on", "2025-07-01",
           "--source", "Weibo", "--topic", "hiring", "--text", "hiring again"]  # fmt: skip
@@ -127,8 +128,7 @@ def test_copy_refuses_a_damaged_log_and_writes_nothing(
     tamper(seeded)
     target = tmp_path / "copy.sqlite"
     refused(mxt(seeded, "copy", "--to", str(target)), named, "copy refuses a damaged log")
-    if target.exists():  # (an empty store may be left: nothing in it)
-        assert sql(str(target), "SELECT COUNT(*) FROM stored_events") == [(0,)]
+    assert count_events(target) == 0
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -160,7 +160,7 @@ def test_a_copy_that_does_not_verify_as_its_source_is_rolled_back(
         result = mxt(origin, "copy", "--to", target)
         assert result.exit_code == 1, result.output
         assert "copy: nothing was written: what it wrote does not verify" in result.stderr
-        assert sql(target, "SELECT COUNT(*) FROM stored_events") == [(0,)]
+        assert count_events(target) == 0  # (the copy took back the store it made)
 
 
 def test_reads_refuse_a_row_whose_event_was_deleted(seeded: str) -> None:
@@ -180,7 +180,7 @@ def test_a_read_from_a_replay_refuses_a_damaged_log(seeded: str, damage: str) ->
     """A read model of another version (or none) is replayed from the log for the read: a
     damaged log is refused, not replayed into an answer that leaves an event out."""
     DAMAGE[damage][0](seeded)
-    sql(seeded, "UPDATE rm_meta SET value='8' WHERE name='version'")
+    sql(seeded, "UPDATE mxt_rm_meta SET value='8' WHERE name='version'")
     for command in (["state", "company", "Xiaomi"], ["audit", "targets"]):
         result = mxt(seeded, *command)
         refused(result, DAMAGE[damage][1], "refuses a damaged log")
@@ -194,11 +194,11 @@ def test_a_write_does_not_replay_a_damaged_log_into_its_read_model(
     one whose read model is behind its log catches it up: from a damaged log, neither."""
     events = int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0])
     DAMAGE[damage][0](seeded)
-    sql(seeded, "UPDATE rm_meta SET value='8' WHERE name='version'")
+    sql(seeded, "UPDATE mxt_rm_meta SET value='8' WHERE name='version'")
     refused(mxt(seeded, *RECORD), DAMAGE[damage][1], "refuses a damaged log")
-    sql(seeded, "UPDATE rm_meta SET value=? WHERE name='version'", "10")
-    last = int(sql(seeded, "SELECT MAX(notification_id) FROM rm_versions")[0][0])
-    sql(seeded, "DELETE FROM rm_versions WHERE notification_id=?", last)  # one event behind
+    sql(seeded, "UPDATE mxt_rm_meta SET value=? WHERE name='version'", READ_MODEL_VERSION)
+    last = int(sql(seeded, "SELECT MAX(notification_id) FROM mxt_rm_versions")[0][0])
+    sql(seeded, "DELETE FROM mxt_rm_versions WHERE notification_id=?", last)  # one event behind
     sql(seeded, "UPDATE tracking SET notification_id=? WHERE application_name='mxt-readmodel'",
         last - 1)  # fmt: skip
     refused(mxt(seeded, *RECORD), DAMAGE[damage][1], "catching the read model up")
@@ -222,19 +222,19 @@ def test_report_refuses_a_damaged_log(seeded: str, tmp_path: Path) -> None:
 TARGET = "xiaomi-2025-target-350k"
 ROW_EDITS = {
     # the 350,000 target retracted behind mxt's back: 300,000 would show in force
-    "retracted": (f"UPDATE rm_versions SET retracted=1 WHERE ann_id='{TARGET}'",
+    "retracted": (f"UPDATE mxt_rm_versions SET retracted=1 WHERE ann_id='{TARGET}'",
                   ["audit", "targets"]),
-    "re-dated": (f"UPDATE rm_versions SET announced_on='2025-01-02' WHERE ann_id='{TARGET}'",
+    "re-dated": (f"UPDATE mxt_rm_versions SET announced_on='2025-01-02' WHERE ann_id='{TARGET}'",
                  ["state", "company", "Xiaomi", "--as-of", "2025-01-10"]),
     # the corrected wait (11 months) said to be 3
-    "content": ("UPDATE rm_versions SET content=replace(content, '\"max_months\": 11', "
+    "content": ("UPDATE mxt_rm_versions SET content=replace(content, '\"max_months\": 11', "
                 "'\"max_months\": 3') WHERE event='corrected'",
                 ["state", "model", "Xiaomi/YU7"]),
     # the version the correction closed made current again
-    "reopened": ("UPDATE rm_versions SET known_to=NULL WHERE known_to IS NOT NULL",
+    "reopened": ("UPDATE mxt_rm_versions SET known_to=NULL WHERE known_to IS NOT NULL",
                  ["log", "--kind", "wait-time"]),
     # a company spelled otherwise in its earliest announcement
-    "name": ("UPDATE rm_versions SET company='Xiaomi Evil' WHERE notification_id=1",
+    "name": ("UPDATE mxt_rm_versions SET company='Xiaomi Evil' WHERE notification_id=1",
              ["state", "company", "Xiaomi"]),
 }  # fmt: skip
 
@@ -243,7 +243,7 @@ ROW_EDITS = {
 def test_an_edited_read_model_row_is_refused_not_served(seeded: str, edit: str) -> None:
     statement, command = ROW_EDITS[edit]
     assert mxt(seeded, *command).exit_code == 0
-    rows = "SELECT * FROM rm_versions ORDER BY notification_id"
+    rows = "SELECT * FROM mxt_rm_versions ORDER BY notification_id"
     before = sql(seeded, rows)
     sql(seeded, statement)
     assert sql(seeded, rows) != before  # the edit took
@@ -273,7 +273,7 @@ def test_verify_finds_a_flipped_byte_in_an_index_page(tmp_path: Path) -> None:
     location = str(tmp_path / "s.sqlite")
     assert mxt(location, "import", str(seed_path())).exit_code == 0
     [(page_size,)] = sql(location, "PRAGMA page_size")
-    [(root,)] = sql(location, "SELECT rootpage FROM sqlite_master WHERE name='rm_entity'")
+    [(root,)] = sql(location, "SELECT rootpage FROM sqlite_master WHERE name='mxt_rm_entity'")
     with open(location, "r+b") as file:
         file.seek((root - 1) * page_size)
         page = file.read(page_size)
@@ -282,7 +282,7 @@ def test_verify_finds_a_flipped_byte_in_an_index_page(tmp_path: Path) -> None:
     result = mxt(location, "verify", "--json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["file"] and all("rm_entity" in problem for problem in report["file"])
+    assert report["file"] and all("mxt_rm_entity" in problem for problem in report["file"])
     assert "damaged: file: " in mxt(location, "verify").stderr
     assert mxt(location, "rebuild").exit_code == 0
     assert mxt(location, "verify").exit_code == 0
