@@ -128,16 +128,24 @@ def _check_market_or_all(value: str) -> str:
     return "*" if value.strip() == "*" else check_market(value)
 
 
+def _check_year(value: str) -> str:
+    """A period, month or date whose year is one of the calendar's (0001 to 9999): Python's
+    dates, and so every answer about the period, stop there."""
+    if value[:4] == "0000":
+        raise ValueError(f"{value!r}: years run from 0001 to 9999")
+    return value
+
+
 def _check_period(value: str) -> str:
     if not _PERIOD.match(value):
         raise ValueError(f"{value!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
-    return value
+    return _check_year(value)
 
 
 def _check_month(value: str) -> str:
     if not _MONTH.match(value):
         raise ValueError(f"{value!r} is not a month YYYY-MM")
-    return value
+    return _check_year(value)
 
 
 def _check_expected(value: str) -> str:
@@ -145,7 +153,7 @@ def _check_expected(value: str) -> str:
         raise ValueError(f"{value!r} is not a year YYYY, a month YYYY-MM or a date YYYY-MM-DD")
     if len(value) > 7:
         parse_iso_date(value)
-    return value
+    return _check_year(value)
 
 
 def _check_duration(value: str) -> str:
@@ -226,13 +234,15 @@ MarketOrAll = Annotated[
 Period = Annotated[
     str,
     AfterValidator(_check_period),
-    _schema(pattern=r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
+    _schema(pattern=r"^(?!0000)\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
 ]
-Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[
+    str, AfterValidator(_check_month), _schema(pattern=r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$")
+]
 Expected = Annotated[
     str,
     AfterValidator(_check_expected),
-    _schema(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
+    _schema(pattern=r"^(?!0000)\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
 ]
 Duration = Annotated[
     str,

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
+from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
 from mxt.events.fields import Count, IsoDate, Market, Month, Name, Period
 
 from .base import Announcement, Frozen, Metric
@@ -24,6 +25,19 @@ class StreakClaim(Frozen):
     months: int = Field(ge=1, le=1200, strict=True)
     ending: Month
     exact: bool | None = Field(default=None, strict=True, description="Default false.")
+
+    @model_validator(mode="after")
+    def _within_the_calendar(self) -> StreakClaim:
+        """Every month the claim reads (with `exact`, the month before the streak too) is a
+        month of the calendar: none before 0001-01."""
+        first = month_index(self.ending) - self.months + 1 - (1 if self.exact else 0)
+        if first < FIRST_MONTH:
+            raise ValueError(
+                f"{self.months} months ending {self.ending}"
+                f"{' and the month before' if self.exact else ''} reach before 0001-01 "
+                f"({month_of_index(first)})"
+            )
+        return self
 
 
 class TotalClaim(Frozen):

@@ -1,0 +1,131 @@
+"""Issue 21 (part D): input that was accepted and then broke later reads, invisible names,
+unbounded input, a closed or full stdout, CSV cells a spreadsheet would run, and ambiguous
+input. Each test reproduces one attack of the issue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import make_announcement
+
+from mxt.cli.main import cli
+from mxt.projections.opening import open_store
+
+from backends import count_events, store_location
+
+
+def mxt(*args: str, input: str | bytes | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def refused(result: Result, field: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("mxt: error: ") and f"{field}:" in result.stderr
+    assert len(result.stderr.strip()) <= 200 + len("mxt: error: ")
+
+
+def answered(result: Result) -> None:
+    """A read that answered (exit 0), with no internal error."""
+    assert "internal error" not in result.output, result.output
+    assert result.exit_code == 0, result.output
+
+
+def store_raw(location: str, *contents: dict[str, Any]) -> None:
+    """Announcements stored as they are, past today's schemas, through mxt's own write path:
+    what a store written before a rule holds."""
+    from mxt.domain.model import aggregate_id, recorded_event
+
+    with open_store(location, "create") as store, store.write() as transaction:
+        for content in contents:
+            event, state = recorded_event(
+                aggregate_id(content["id"]), content, transaction.recorded_at_json
+            )
+            transaction.append_stored([event], [state])
+
+
+def streak(ending: str, months: int, exact: bool = False) -> dict[str, Any]:
+    return {"claim": {"type": "streak", "metric": "deliveries", "at_least": 1, "months": months,
+                      "ending": ending, "exact": exact}}  # fmt: skip
+
+
+# -- 10. periods and claims inside years 0001-9999 -------------------------------------------
+
+OUTSIDE_THE_CALENDAR = [
+    (make_announcement("target", period="0000"), "period"),
+    (make_announcement("target", period="0000-H1"), "period"),
+    (make_announcement("deliveries", period="0000-12"), "period"),
+    (make_announcement("expected-entry", expected="0000"), "expected"),
+    (make_announcement("claim", **streak("0000-12", 1)), "claim.ending"),
+    (make_announcement("claim", **streak("0001-03", 4)), "claim"),
+    (make_announcement("claim", **streak("0001-03", 3, exact=True)), "claim"),
+    (make_announcement("claim", claim={"type": "total", "metric": "sales", "period": "0000",
+                                       "op": ">=", "value": 1}), "claim.period"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "field"), OUTSIDE_THE_CALENDAR)
+def test_periods_and_claims_outside_years_1_to_9999_are_refused(
+    line: dict[str, Any], field: str, store_path: Path
+) -> None:
+    refused(mxt("--store", str(store_path), "import", "-", input=json.dumps(line)), field)
+    assert count_events(store_path) == 0
+
+
+def test_the_calendar_s_first_and_last_periods_are_accepted_and_answered(
+    store_path: Path, tmp_path: Path
+) -> None:
+    lines = [
+        make_announcement("target", period="9999", value=10),
+        make_announcement("target", period="0001-01", value=10, metric="sales"),
+        make_announcement("deliveries", period="0001-01", units=0),
+        make_announcement("deliveries", period="9999-12", units=5),
+        make_announcement("claim", **streak("0001-04", 3)),
+        make_announcement("claim", **streak("0001-03", 2, exact=True)),
+        make_announcement("expected-entry", expected="9999-12-31"),
+    ]
+    text = "\n".join(json.dumps(line) for line in lines)
+    assert mxt("--store", str(store_path), "import", "-", input=text).exit_code == 0
+    store = ["--store", str(store_path)]
+    for as_of in ("9999-12-31", "0001-01-01", "2025-07-10"):
+        answered(mxt(*store, "diff", "--from", "0001-01-01", "--to", as_of))
+        for command in (["progress"], ["state", "company", "Xiaomi"], ["check"],
+                        ["audit", "targets"], ["report", "-o", str(tmp_path / f"r-{as_of}.html")],
+                        ["conflicts"], ["state", "market", "EU"], ["log"]):  # fmt: skip
+            answered(mxt(*store, *command, "--as-of", as_of))
+    progress = json.loads(mxt(*store, "progress", "--as-of", "9999-12-31", "--json").stdout)
+    assert {row["period"] for row in progress} == {"9999", "0001-01"}
+
+
+STORED_BEFORE_THE_RULE = [
+    {**make_announcement("target", period="0000"), "id": "old-target"},
+    {**make_announcement("deliveries", period="0000-03"), "id": "old-figure"},
+    {**make_announcement("claim", **streak("0001-03", 8, exact=True)), "id": "old-streak"},
+    {**make_announcement("claim", claim={"type": "total", "metric": "sales", "period": "0000",
+                                         "op": ">=", "value": 1}), "id": "old-total"},
+    {**make_announcement("target", period="2025"), "id": "good-target"},
+]  # fmt: skip
+
+
+def test_periods_stored_before_the_rule_break_no_read(store_location: str, tmp_path: Path) -> None:
+    store_raw(store_location, *STORED_BEFORE_THE_RULE)
+    store = ["--store", store_location]
+    early = "2000-01-01"  # before anything was recorded: the empty answer
+    for known_at in ([], ["--known-at", early]):
+        for command in (["progress"], ["state", "company", "Xiaomi"], ["check"],
+                        ["diff", "--from", "2025-01-01", "--to", "2025-07-10"],
+                        ["show", "old-streak"], ["show", "old-target"], ["show", "old-figure"],
+                        ["report", "-o", str(tmp_path / "r.html")]):  # fmt: skip
+            if known_at and command[0] == "show":
+                continue  # nothing is known then: the id is unknown, exit 2
+            answered(mxt(*store, *command, *known_at))
+    checked = json.loads(mxt(*store, "check", "--json").stdout)
+    verdicts = {row["id"]: (row["verdict"], row["why"]) for row in checked}
+    assert verdicts["old-streak"][0] == "undetermined"
+    assert "before 0001-01" in verdicts["old-streak"][1]
+    assert verdicts["old-total"][0] == "undetermined"
+    progress = json.loads(mxt(*store, "progress", "--json").stdout)
+    assert [row["target_id"] for row in progress] == ["good-target"]  # 0000 counts toward none
