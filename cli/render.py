@@ -20,6 +20,7 @@ from typing import Any, TypeVar, overload
 import click
 
 from mxt.events.errors import InputError
+from mxt.events.invisible import BLANK_SYMBOLS, DEFAULT_IGNORABLE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,21 +28,30 @@ FORMATS = ("table", "json", "jsonl", "csv")
 ROW_FORMATS = ("jsonl", "csv")
 PAGE = 500  # rows written (and, for tables, aligned) at a time
 
-# What human output never writes raw: C0 and C1 controls, DEL, and the bidi embeddings,
-# overrides and isolates that can make a line read as something else.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What human output never writes raw: C0 and C1 controls, DEL, the line and paragraph
+# separators, and every code point that renders as nothing (`events.invisible`: zero-width
+# characters, the bidi marks, embeddings, overrides and isolates that can make a line read
+# as something else, fillers, variation selectors).
+_UNPRINTABLE = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BLANK_SYMBOLS}"
+    + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in DEFAULT_IGNORABLE)
+    + "]"
+)
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def printable(text: str) -> str:
-    """`text` with every control or direction character escaped (`\\x1b`, `\\n`, `\\u202e`),
-    so that stored text can never move the cursor, clear the screen or forge a row."""
+    """`text` with every control, direction or invisible character escaped (`\\x1b`, `\\n`,
+    `\\u202e`, `\\u3164`), so that stored text can never move the cursor, clear the screen,
+    forge a row or pass for another name."""
 
     def escape(found: re.Match[str]) -> str:
         char = found.group()
         if char in _ESCAPES:
             return _ESCAPES[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+        if ord(char) < 0x100:
+            return f"\\x{ord(char):02x}"
+        return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
 
     return _UNPRINTABLE.sub(escape, text)
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from .codes import REGIONS, check_market, market_covers, parse_iso_date
+from .invisible import INVISIBLE
 from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
@@ -99,12 +100,15 @@ def _normalised_name(value: Any) -> Any:
 
 
 def _check_name(value: str) -> str:
-    """A name: not empty, with no control, invisible or format character (a `Xia\u200bomi`
-    would look like Xiaomi and be another company)."""
+    """A name: not empty, with no control, format or invisible character (a `Xia\\u200bomi`
+    or a `Xiaomi\\u3164` would look like Xiaomi and be another company): nothing of the
+    categories `_NAME_FORBIDDEN`, nothing that renders as nothing (`events.invisible`)."""
     if not value:
         raise ValueError("must not be empty")
+    if value.isascii() and value.isprintable():
+        return value
     for char in value:
-        if unicodedata.category(char) in _NAME_FORBIDDEN:
+        if unicodedata.category(char) in _NAME_FORBIDDEN or INVISIBLE.match(char):
             raise ValueError(
                 f"must not contain invisible, format or control characters (U+{ord(char):04X})"
             )

@@ -129,3 +129,65 @@ def test_periods_stored_before_the_rule_break_no_read(store_location: str, tmp_p
     assert verdicts["old-total"][0] == "undetermined"
     progress = json.loads(mxt(*store, "progress", "--json").stdout)
     assert [row["target_id"] for row in progress] == ["good-target"]  # 0000 counts toward none
+
+
+# -- 11. names: nothing that renders as nothing ----------------------------------------------
+
+INVISIBLE_NAMES = ["Xiaomi\u3164", "Xiao\u034fmi", "Xiaomi\ufe0f", "Xiaomi\u2800", "Xiao\u17b4mi",
+                   "\u115fXiaomi", "Xiaomi\uffa0", "Xiaomi\U000e0041", "Xiaomi\u00ad",
+                   "Xiao\u1680mi"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", INVISIBLE_NAMES)
+@pytest.mark.parametrize("field", ["company", "model"])
+def test_names_that_render_as_something_invisible_are_refused(
+    name: str, field: str, store_path: Path
+) -> None:
+    line = json.dumps(make_announcement("launch", **{field: name}), ensure_ascii=False)
+    refused(mxt("--store", str(store_path), "import", "-", input=line.encode()), field)
+    args = ["launch", "--company", "Xiaomi", "--announced-on", "2025-07-01", "--source", "s",
+            "--model", "SU7", "--market", "CN"]  # fmt: skip
+    args[args.index(f"--{field}") + 1] = name
+    refused(mxt("--store", str(store_path), "record", *args), field)
+    assert count_events(store_path) == 0
+
+
+def test_the_invisible_table_is_unicode_s_default_ignorable_property() -> None:
+    """The ranges mxt keeps are those of Unicode's data as the `regex` library has it."""
+    from mxt.events.invisible import DEFAULT_IGNORABLE, derived
+
+    assert derived() == DEFAULT_IGNORABLE
+
+
+def test_invisible_names_stored_before_the_rule_are_read_and_shown_escaped(
+    store_location: str,
+) -> None:
+    filler = {**make_announcement("statement", company="Xiaomi\u3164"), "id": "filler"}
+    store_raw(store_location, {**make_announcement("statement"), "id": "plain"}, filler)
+    store = ["--store", store_location]
+    state = mxt(*store, "state", "company", "Xiaomi\u3164")
+    answered(state)
+    assert "Xiaomi\\u3164" in state.stdout and "\u3164" not in state.stdout
+    log = mxt(*store, "log")
+    answered(log)
+    assert "Xiaomi\\u3164" in log.stdout and "\u3164" not in log.stdout
+    assert "Xiaomi\u3164" in mxt(*store, "log", "--json").stdout  # machine output keeps it
+    exported = mxt(*store, "export")
+    answered(exported)
+    # Such a line no longer imports: the reader is told which field to fix.
+    refused(mxt(*store, "import", "--dry-run", "-", input=exported.stdout.encode()), "company")
+
+
+# -- 16. separators and the Arabic letter mark in tables -------------------------------------
+
+
+def test_separators_and_the_arabic_letter_mark_are_shown_escaped(store_location: str) -> None:
+    text = "one\u2028two\u2029three\u061cfour"
+    store_raw(store_location, {**make_announcement("statement", text=text), "id": "seps"})
+    for command in (["show", "seps"], ["log", "--kind", "statement"]):
+        shown = mxt("--store", store_location, *command)
+        answered(shown)
+        for raw in ("\u2028", "\u2029", "\u061c"):
+            assert raw not in shown.stdout
+    shown = mxt("--store", store_location, "show", "seps").stdout
+    assert "one\\u2028two\\u2029three\\u061cfour" in shown
