@@ -191,3 +191,13 @@ def test_separators_and_the_arabic_letter_mark_are_shown_escaped(store_location:
             assert raw not in shown.stdout
     shown = mxt("--store", store_location, "show", "seps").stdout
     assert "one\\u2028two\\u2029three\\u061cfour" in shown
+
+
+def test_a_long_expected_head_is_bad_input_and_no_message_is_unbounded(store_path: Path) -> None:
+    line = json.dumps(make_announcement("statement"))
+    assert mxt("--store", str(store_path), "import", "-", input=line).exit_code == 0
+    refused(mxt("--store", str(store_path), "verify", "--expect", "a" * 5000), "expect")
+    missing = mxt("--store", str(store_path), "verify", "--expect", "a" * 64)
+    assert missing.exit_code == 1
+    assert "is not in this log" in missing.stderr
+    assert all(len(line) <= 200 for line in missing.stderr.splitlines())
