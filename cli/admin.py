@@ -116,6 +116,7 @@ def rebuild_command(context: Context, force: bool) -> None:
             if not force:  # an event the rebuild could not read: say what verify finds
                 refuse_damage(verify_store(store))
             raise
+    context.commit_done(f"rebuilt from {applied} events")
     click.echo(f"rebuilt from {applied} events")
 
 
@@ -133,4 +134,5 @@ def copy_command(context: Context, target: str) -> None:
 
     with context.open_store("read") as source, open_store(target, "create") as destination:
         copied = copy_log(source, destination)
+    context.commit_done(f"copied {copied} events")
     click.echo(f"copied {copied} events to {target}")

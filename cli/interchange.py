@@ -178,6 +178,8 @@ def import_command(
     finally:
         _close_inputs(opened)
     counts = {"recorded": result.recorded, "already_present": result.already_present}
+    if not dry_run:
+        context.commit_done(f"recorded {result.recorded}, already present {result.already_present}")
     if as_json:
         emit_json({**counts, "dry_run": True} if dry_run else counts)
     elif dry_run:

@@ -201,3 +201,58 @@ def test_a_long_expected_head_is_bad_input_and_no_message_is_unbounded(store_pat
     assert missing.exit_code == 1
     assert "is not in this log" in missing.stderr
     assert all(len(line) <= 200 for line in missing.stderr.splitlines())
+
+
+# -- 12, 15 and 14 (stdout on a full disk): output that cannot be written --------------------
+
+
+def installed_mxt(args: list[str], stdout: str, stdin: str | None = None) -> Any:
+    """The installed `mxt` with its stdout closed (`closed`) or on a full disk (`full`)."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    executable = shutil.which("mxt")
+    assert executable is not None
+    redirect = ">&-" if stdout == "closed" else ">/dev/full"
+    command = f"{shlex.join([executable, *args])} {redirect}"
+    environment = {k: v for k, v in os.environ.items() if k not in ("MXT_STORE", "MXT_DEBUG")}
+    return subprocess.run(["bash", "-c", command], input=stdin, capture_output=True, text=True,
+                          env=environment, timeout=120)  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+def test_a_write_whose_output_fails_says_it_committed(stdout: str, store_path: Path) -> None:
+    store = ["--store", str(store_path)]
+    lines = "".join(json.dumps(make_announcement(kind)) + "\n" for kind in ("target", "launch"))
+    imported = installed_mxt([*store, "import", "-"], stdout, stdin=lines)
+    assert "Traceback" not in imported.stderr and "internal error" not in imported.stderr
+    assert imported.returncode == 1
+    [message] = imported.stderr.splitlines()
+    assert message.startswith("mxt: error: stdout: ")
+    assert "committed: recorded 2, already present 0" in message
+    assert count_events(store_path) == 2
+    recorded = installed_mxt([*store, "record", "statement", "--company", "X", "--announced-on",
+                              "2025-01-01", "--source", "s", "--topic", "t", "--text", "hi"],
+                             stdout)  # fmt: skip
+    assert recorded.returncode == 1 and "Traceback" not in recorded.stderr
+    assert "committed: recorded a-" in recorded.stderr
+    assert count_events(store_path) == 3
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+@pytest.mark.parametrize("command", [["log"], ["log", "--format", "csv"], ["export"],
+                                     ["state", "company", "Xiaomi", "--json"], ["check"],
+                                     ["schema"], ["--help"]])  # fmt: skip
+def test_a_read_whose_output_fails_says_so_in_one_line(
+    stdout: str, command: list[str], store_path: Path
+) -> None:
+    line = json.dumps(make_announcement("target"))
+    assert mxt("--store", str(store_path), "import", "-", input=line).exit_code == 0
+    result = installed_mxt(["--store", str(store_path), *command], stdout)
+    assert result.returncode == 1, result.stderr
+    [message] = result.stderr.splitlines()
+    assert message.startswith("mxt: error: stdout: ") and "committed" not in message
