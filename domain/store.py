@@ -375,6 +375,10 @@ class Store:
                 raise StoreUnavailable(
                     "store: PostgreSQL needs psycopg: pip install 'mxt[postgres]'"
                 ) from None
+            # Text in UTF-8 whatever the database's encoding: a SQL_ASCII database would
+            # otherwise hand back bytes, and with UTF8 asked for, the server refuses to send
+            # a stored text that is not UTF-8 (named as damage, `database_problem`).
+            os.environ["PGCLIENTENCODING"] = "UTF8"
             return postgres_env(self.location)
         path = Path(self.location)
         if path.is_dir():
@@ -746,6 +750,8 @@ def database_problem(error: BaseException) -> str:
     """One line naming what went wrong in the database, in the user's terms."""
     text = _one_line(error)
     lowered = text.lower()
+    if "decode to utf-8" in lowered or "invalid byte sequence" in lowered:
+        return f"a stored text is not UTF-8: the store is damaged ({text})"
     for signs, meaning in _PROBLEMS:
         if any(sign in lowered for sign in signs):
             return meaning

@@ -175,18 +175,22 @@ def check_identifier(value: str) -> str:
 
 
 def _check_positive_number(value: Any) -> int | float:
-    """A number > 0 (`12`, `7.5`, or the same as text); a whole one is an int (`12.0` -> 12),
-    so that one value has one spelling and one derived id."""
+    """A number > 0 (`12`, `7.5`, or the same as text) up to 2^53; a whole one is an int
+    (`12.0` -> 12), so that one value has one spelling and one derived id."""
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.match(text):
             raise ValueError(f"{value!r} is not a number")
+        if len(text.partition(".")[0]) > len(str(MAX_COUNT)):  # before any conversion
+            raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
         value = float(text) if "." in text else int(text)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("expected a number")
-    if not math.isfinite(value) or value <= 0:
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a number > 0")
-    if value > MAX_COUNT:
+    if value <= 0:
+        raise ValueError("must be a number > 0")
+    if value > MAX_COUNT:  # an int of any size compares exactly; float(int) could overflow
         raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
     return int(value) if isinstance(value, float) and value.is_integer() else value
 

@@ -189,8 +189,10 @@ def test_separators_and_the_arabic_letter_mark_are_shown_escaped(store_location:
         answered(shown)
         for raw in ("\u2028", "\u2029", "\u061c"):
             assert raw not in shown.stdout
-    shown = mxt("--store", store_location, "show", "seps").stdout
-    assert "one\\u2028two\\u2029three\\u061cfour" in shown
+    assert (
+        "one\\u2028two\\u2029three\\u061cfour"
+        in mxt("--store", store_location, "show", "seps").stdout
+    )
 
 
 def test_a_long_expected_head_is_bad_input_and_no_message_is_unbounded(store_path: Path) -> None:
@@ -256,3 +258,111 @@ def test_a_read_whose_output_fails_says_so_in_one_line(
     assert result.returncode == 1, result.stderr
     [message] = result.stderr.splitlines()
     assert message.startswith("mxt: error: stdout: ") and "committed" not in message
+
+
+# -- 14. a cause named where there was an "internal error" -----------------------------------
+
+
+def test_a_claims_file_nested_100k_deep_is_bad_input(store_path: Path, tmp_path: Path) -> None:
+    line = json.dumps(make_announcement("statement"))
+    assert mxt("--store", str(store_path), "import", "-", input=line).exit_code == 0
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text('{"company": "X", "claim": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    result = mxt("--store", str(store_path), "check", str(deep))
+    refused_line = result.stderr
+    assert result.exit_code == 2 and "internal error" not in refused_line
+    assert "nested too deeply" in refused_line and "line 1" in refused_line
+    nested = "[" * 100_000 + "]" * 100_000
+    result = mxt("--store", str(store_path), "import", "-", input=nested)
+    assert result.exit_code == 2 and "malformed JSON" in result.stderr
+    claim = ["record", "claim", "--company", "X", "--announced-on", "2025-01-01", "--source",
+             "s", "--claim", nested]  # fmt: skip
+    result = mxt("--store", str(store_path), *claim)
+    assert result.exit_code == 2 and "nested too deeply" in result.stderr
+
+
+@pytest.mark.parametrize("months", ["9" * 400, "9" * 5000, "9" * 400 + ".5"])
+def test_a_400_digit_max_months_is_bad_input(months: str, store_path: Path) -> None:
+    args = ["wait-time", "--company", "X", "--announced-on", "2025-01-01", "--source", "s",
+            "--model", "Y", "--max-months", months]  # fmt: skip
+    refused(mxt("--store", str(store_path), "record", *args), "max_months")
+    line = json.dumps(make_announcement("wait-time")).replace(
+        '"max_months": 12', f'"max_months": {months}'
+    )
+    result = mxt("--store", str(store_path), "import", "-", input=line)
+    assert result.exit_code == 2 and "internal error" not in result.stderr
+    assert "max_months:" in result.stderr or "number out of range" in result.stderr
+    assert count_events(store_path) == 0
+
+
+def test_a_stored_text_that_is_not_utf_8_is_named_as_damage(store_path: Path) -> None:
+    import sqlite3
+
+    line = json.dumps(make_announcement("statement"))
+    assert mxt("--store", str(store_path), "import", "-", input=line).exit_code == 0
+    with sqlite3.connect(store_path) as db:
+        db.execute("UPDATE rm_versions SET company = CAST(CAST(company AS BLOB) || X'FF' AS TEXT)")
+    result = mxt("--store", str(store_path), "state", "company", "Xiaomi")
+    assert result.exit_code == 1
+    assert "a stored text is not UTF-8: the store is damaged" in result.stderr
+
+
+def test_a_postgresql_database_in_sql_ascii_is_read_as_utf_8_and_bad_bytes_named() -> None:
+    """A SQL_ASCII database hands text back as bytes unless UTF-8 is asked for: every read
+    failed with an internal error, and a stored byte that is not UTF-8 could not be named."""
+    import uuid
+
+    from backends import NO_SERVER, SERVER
+
+    if not SERVER:
+        pytest.skip(NO_SERVER)
+    import psycopg
+
+    name = f"mxt_ascii_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(SERVER, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE \"{name}\" ENCODING 'SQL_ASCII' TEMPLATE template0 "
+                      "LC_COLLATE 'C' LC_CTYPE 'C'")  # fmt: skip
+    location = SERVER.rsplit("/", 1)[0] + "/" + name
+    try:
+        line = json.dumps(make_announcement("statement", text="naïve – ok"), ensure_ascii=False)
+        assert mxt("--store", location, "import", "-", input=line.encode()).exit_code == 0
+        shown = mxt("--store", location, "log", "--json")
+        answered(shown)
+        assert json.loads(shown.stdout)[0]["text"] == "naïve – ok"
+        answered(mxt("--store", location, "verify"))
+        with psycopg.connect(location, autocommit=True) as db:
+            for table, column in (("rm_versions", "company"), ("mxt_events", "topic")):
+                db.execute(f"UPDATE {table} SET {column} = {column} || "
+                           "convert_from('\\xff'::bytea, 'SQL_ASCII')")  # fmt: skip
+        for command in (["log"], ["state", "company", "Xiaomi"]):
+            result = mxt("--store", location, *command)
+            assert result.exit_code == 1, result.output
+            assert "a stored text is not UTF-8: the store is damaged" in result.stderr
+    finally:
+        with psycopg.connect(SERVER, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# -- ambiguous input: a key given twice ------------------------------------------------------
+
+
+def test_a_key_given_twice_is_refused_naming_the_key_and_line(
+    store_path: Path, tmp_path: Path
+) -> None:
+    good = json.dumps(make_announcement("statement"))
+    twice = good.replace('"company": "Xiaomi"', '"company": "Xiaomi", "company": "BYD"')
+    result = mxt("--store", str(store_path), "import", "-", input=f"{good}\n{twice}\n")
+    refused(result, "company")
+    assert "line 2" in result.stderr and "twice" in result.stderr
+    nested = good.replace('"source": {', '"source": {"title": "first", ')
+    refused(mxt("--store", str(store_path), "import", "-", input=nested), "title")
+    assert count_events(store_path) == 0
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text('{"company": "X", "claim": {"type": "total", "type": "streak"}}\n')
+    result = mxt("--store", str(store_path), "check", str(claims))
+    assert result.exit_code == 2 and "type: given twice" in result.stderr
+    assert f"{claims} line 1" in result.stderr
+    record = ["record", "claim", "--company", "X", "--announced-on", "2025-01-01", "--source",
+              "s", "--claim", '{"type": "total", "type": "streak"}']  # fmt: skip
+    result = mxt("--store", str(store_path), *record)
+    assert result.exit_code == 2 and "type: given twice" in result.stderr

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
+from mxt.events.content import load_json
+from mxt.events.errors import InputError
 from mxt.events.fields import Count, IsoDate, Market, Month, Name, Period
 
 from .base import Announcement, Frozen, Metric
@@ -73,7 +74,9 @@ def _decode_claim(value: Any) -> Any:
     """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
     if isinstance(value, str):
         try:
-            return json.loads(value)
+            return load_json(value)
+        except InputError as error:  # pydantic gives this one no place: name the claim
+            raise ValueError(f"claim: {error.describe()}") from None
         except ValueError:
             raise ValueError("expected a JSON object") from None
     return value
