@@ -11,6 +11,24 @@ import click
 from .main import Context
 from .render import emit_json, printable
 
+MAX_LINE_BYTES = 1 << 20  # one line of an input file: an announcement is a few kilobytes at most
+
+
+def bounded_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
+    """The lines of a stream with their numbers, each read in one bounded chunk: a line
+    longer than `MAX_LINE_BYTES` (or a stream that never ends its first line, such as
+    /dev/zero) is bad input, named, before it can fill the memory."""
+    from mxt.events.errors import InputError
+
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            where = f"{name} line {number}" if name else number
+            raise InputError(None, f"longer than {MAX_LINE_BYTES:,} bytes (1 MiB), the most "
+                             "one line may hold", where)  # fmt: skip
+        yield number, raw
+
 
 def check_encoding(raw: bytes, number: int) -> None:
     """A line must be UTF-8, and the file must not start with a byte-order mark."""
@@ -35,7 +53,7 @@ def read_jsonl(
     from mxt.events.announcements import parse_json_line
     from mxt.events.errors import InputError
 
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in bounded_lines(stream, name):
         if progress is not None:
             progress.update(len(raw))
         if raw.isspace() or not raw:

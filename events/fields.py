@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from .codes import REGIONS, check_market, market_covers, parse_iso_date
-from .invisible import INVISIBLE
+from .invisible import refused_in_name
 from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
@@ -34,9 +34,6 @@ _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 MAX_COUNT = 2**53  # counts are exact integers up to here: JSON numbers stay exact to 2^53
 # Text may hold newlines and tabs, and no other control character.
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Unicode categories a name may not hold: controls, format characters (zero-width, direction
-# marks and overrides, BOM), surrogates, and line or paragraph separators.
-_NAME_FORBIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def parse_count(value: Any) -> int:
@@ -102,13 +99,13 @@ def _normalised_name(value: Any) -> Any:
 def _check_name(value: str) -> str:
     """A name: not empty, with no control, format or invisible character (a `Xia\\u200bomi`
     or a `Xiaomi\\u3164` would look like Xiaomi and be another company): nothing of the
-    categories `_NAME_FORBIDDEN`, nothing that renders as nothing (`events.invisible`)."""
+    categories `NAME_FORBIDDEN`, nothing that renders as nothing (`events.invisible`)."""
     if not value:
         raise ValueError("must not be empty")
     if value.isascii() and value.isprintable():
         return value
     for char in value:
-        if unicodedata.category(char) in _NAME_FORBIDDEN or INVISIBLE.match(char):
+        if refused_in_name(char):
             raise ValueError(
                 f"must not contain invisible, format or control characters (U+{ord(char):04X})"
             )

@@ -15,6 +15,7 @@ noticed (`python -m mxt.events.invisible` prints the ranges to paste).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Default_Ignorable_Code_Point, as inclusive ranges (as `regex` 2026.12.2 has it).
 DEFAULT_IGNORABLE: tuple[tuple[int, int], ...] = (
@@ -36,6 +37,24 @@ def _ranges_class(ranges: tuple[tuple[int, int], ...]) -> str:
 # What a name may not hold besides controls and format characters: every code point that
 # renders as nothing, and every space but U+0020 that NFKC keeps (U+1680).
 INVISIBLE = re.compile(f"[{_ranges_class(DEFAULT_IGNORABLE)}{BLANK_SYMBOLS}\u1680]")
+
+
+# Unicode categories a name may not hold: controls, format characters (zero-width, direction
+# marks and overrides, BOM), surrogates, and line or paragraph separators.
+NAME_FORBIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def refused_in_name(char: str) -> bool:
+    """Whether a name may not hold `char`: a control, format or invisible character (a
+    `Xia\\u200bomi` or a `Xiaomi\\u3164` would look like Xiaomi and be another company)."""
+    return unicodedata.category(char) in NAME_FORBIDDEN or INVISIBLE.match(char) is not None
+
+
+def visible_name(text: str, limit: int = 200) -> str:
+    """The name the name rules make of `text`: NFKC-normalised, what a name may not hold
+    dropped, cut to `limit` characters and trimmed (empty when nothing is left)."""
+    normal = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in normal if not refused_in_name(char))[:limit].strip()
 
 
 def derived() -> tuple[tuple[int, int], ...]:

@@ -405,3 +405,86 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(store_path: Path) -> 
     [entry] = json.loads(mxt(*store, "log", "--kind", "statement", "--json").stdout)
     assert entry["company"] == FORMULA  # JSON keeps the data as stored
     refused(mxt(*store, "log", "--csv-raw"), "csv-raw")
+
+
+# -- 13. bounded input -----------------------------------------------------------------------
+
+ZEROS = b"\x00" * (2 << 20)  # /dev/zero's first 2 MiB: one line that never ends
+
+
+def test_import_and_check_read_a_line_of_at_most_1_mib(store_path: Path, tmp_path: Path) -> None:
+    assert mxt("--store", str(store_path), "import", "-", input=b"").exit_code == 0
+    for command in (["import", "-"], ["import", "--dry-run", "-"], ["check", "-"]):
+        result = mxt("--store", str(store_path), *command, input=ZEROS)
+        assert result.exit_code == 2, result.output
+        assert "line 1: longer than 1,048,576 bytes (1 MiB)" in result.stderr
+    zeros = tmp_path / "zeros"
+    zeros.write_bytes(ZEROS)
+    result = mxt("--store", str(store_path), "check", str(zeros))
+    assert result.exit_code == 2 and f"{zeros} line 1: longer than 1,048,576" in result.stderr
+
+
+def test_extract_reads_at_most_1_mib(tmp_path: Path) -> None:
+    result = mxt("extract", "-", "--published", "2025-07-04", input=ZEROS)
+    assert result.exit_code == 2
+    assert "file: -: longer than 1,048,576 bytes (1 MiB)" in result.stderr
+
+
+def test_extract_takes_time_in_proportion_to_the_text(tmp_path: Path) -> None:
+    """100 KB in one paragraph, a new chief executive in every sentence: pysbd read the
+    paragraph whole (its time grows with the square of what it reads), and each sentence
+    was searched for every person met so far (about 110 s before; about 2 s now)."""
+    import time
+
+    sentences, number = [], 0
+    while sum(map(len, sentences)) < 100_000:
+        first, last = (f"{chr(65 + (number + k) % 26)}{chr(97 + number // 26 % 26)}x"
+                       for k in (0, 7))  # fmt: skip
+        sentences.append(f"CEO {first}an {last}on said Xiaomi sold {1000 + number} cars in June. ")
+        number += 1
+    started = time.perf_counter()
+    result = mxt("extract", "-", "--published", "2025-07-04", input="".join(sentences))
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - started < 30
+    assert len(result.stdout.splitlines()) > 100
+
+
+# -- ambiguous input: extract writes only drafts that import accepts -------------------------
+
+NASTY = (
+    "X" * 150 + " " + "\ufb01" * 48 + "\u339e" * 3 + " Xiaomi\u3164 news\n"  # NFKC: 249
+    "Xiaomi said it delivered \x1b[31m28,000 cars in June, CEO Lei\x1fJun said.\n"
+    "Xiaomi sold 99999999999999999999 cars in June.\n"
+    "Xiaomi said the wait time for the YU7 is 99999999999999999999 months.\n"
+    "BYD sold 382,585 new energy vehicles in June\x07, the company said on Tuesday.\n"
+    "Xiaomi plans to sell 350,000 cars in the year 0000 and 10,000 in 9999.\n"
+    "The factory in Yizhuang\u200b will open in 2027\x85Xiaomi said.\n"
+    + "Xiaomi said sales rose in every market it serves, " * 400
+    + "\n"  # a 20,000-character sentence
+)
+
+
+def test_extract_writes_only_drafts_that_import_accepts(store_path: Path, tmp_path: Path) -> None:
+    article = tmp_path / "nasty.txt"
+    article.write_text(NASTY)
+    drafted = mxt("extract", str(article), "--published", "2025-07-04")
+    assert drafted.exit_code == 0, drafted.output
+    lines = drafted.stdout.splitlines()
+    assert len(lines) >= 5
+    checked = mxt("--store", str(store_path), "import", "--dry-run", "-", input=drafted.stdout)
+    assert checked.exit_code == 0, checked.stderr
+    assert f"would record {len(lines)}," in checked.stdout
+    kept = [json.loads(line) for line in lines if "kept as a statement" in line]
+    assert {draft["topic"] for draft in kept} >= {"deliveries"}  # a figure beyond 2^53
+
+
+@pytest.mark.parametrize(("option", "value", "field"), [
+    ("--company", "Xiaomi\u3164", "company"), ("--source", "T\x1b[2J", "source"),
+    ("--source", "x" * 201, "source"), ("--url", "not a url", "url"),
+])  # fmt: skip
+def test_extract_refuses_options_that_import_would_refuse(
+    option: str, value: str, field: str, tmp_path: Path
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("BYD sold 382,585 new energy vehicles in June, the company said.\n")
+    refused(mxt("extract", str(article), "--published", "2025-07-04", option, value), field)
