@@ -488,3 +488,12 @@ def test_extract_refuses_options_that_import_would_refuse(
     article = tmp_path / "a.txt"
     article.write_text("BYD sold 382,585 new energy vehicles in June, the company said.\n")
     refused(mxt("extract", str(article), "--published", "2025-07-04", option, value), field)
+
+
+def test_the_report_as_of_the_calendar_s_last_day(store_path: Path, tmp_path: Path) -> None:
+    from mxt.cli.demo import seed_path
+
+    assert mxt("--store", str(store_path), "import", str(seed_path())).exit_code == 0
+    page = tmp_path / "last.html"
+    answered(mxt("--store", str(store_path), "report", "--as-of", "9999-12-31", "-o", str(page)))
+    assert page.stat().st_size > 0
