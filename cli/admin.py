@@ -126,13 +126,25 @@ def rebuild_command(context: Context, force: bool) -> None:
 def copy_command(context: Context, target: str) -> None:
     """Copy the whole log, verbatim, into another (empty) store: recorded_at, corrections and
     retractions kept, so --known-at answers and the verify head hash are the same on both.
+    The target is a new file, an empty file or database, or an mxt store holding no event;
+    a copy that fails (or is killed by SIGTERM or SIGHUP) leaves no store there.
 
     Example: mxt copy --to postgresql://mxt@db.example/mxt
     """
     from mxt.domain.copying import copy_log
     from mxt.projections.opening import open_store
 
-    with context.open_store("read") as source, open_store(target, "create") as destination:
-        copied = copy_log(source, destination)
+    from .signals import cleaning_up_on_termination
+
+    with (
+        cleaning_up_on_termination(),
+        context.open_store("read") as source,
+        open_store(target, "create") as destination,
+    ):
+        try:
+            copied = copy_log(source, destination)
+        except BaseException:
+            destination.unmake()  # the tables this copy made, and a file it made
+            raise
     context.commit_done(f"copied {copied} events")
-    click.echo(f"copied {copied} events to {target}")
+    click.echo(f"copied {copied} events to {destination.display_location}")

@@ -57,7 +57,7 @@ class Bulk:
 # A version row, then its announcement's stored event state.
 SELECT_CURRENT = (
     f"SELECT {', '.join('v.' + column for column in Version._fields)}, e.state "
-    "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
+    "FROM mxt_rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
 )
 STATE = len(Version._fields)  # the stored event's state, after a row's own columns
 
@@ -203,7 +203,7 @@ class Projector:
         from mxt.domain.errors import DamagedLog
 
         position = self.position(cursor)
-        cursor.execute("SELECT MAX(notification_id) FROM rm_versions")
+        cursor.execute("SELECT MAX(notification_id) FROM mxt_rm_versions")
         applied = cursor.fetchone()[0] or 0
         end = self._max_id(cursor) if first_new is None else first_new - 1
         if applied > position or position > end:
@@ -218,7 +218,7 @@ class Projector:
         about to write: a store without them, or with those of another mxt, has them rebuilt
         from the log in one transaction of its own (so they are never half made), committed
         before the command's first write."""
-        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        self.store.ensure_tables(("tracking", "mxt_rm_meta"), self.recorder.create_table)
         with self.store.read() as cursor:
             if tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return
@@ -231,14 +231,16 @@ class Projector:
         instead of a million index insertions); corrections and retractions are applied once
         every announcement is in, and the groups written once, at the end (`replay`). If
         `check` (verify) raises, nothing is written. `unless_current`: leave tables of this
-        version alone (another process made them meanwhile).
+        version alone (another process made them meanwhile). The tables an mxt up to version 9
+        made (`tables.legacy_tables`) are dropped with them.
         """
-        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        legacy = tables.legacy_tables(self.store)
+        self.store.ensure_tables(("tracking", "mxt_rm_meta"), self.recorder.create_table)
         with self.store.write() as transaction:
             cursor = transaction.cursor
             if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return 0
-            tables.make(cursor, self.store.is_postgres)
+            tables.make(cursor, self.store.is_postgres, legacy)
             position = self.replay(cursor, check=check)
             if position:
                 self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
@@ -401,7 +403,7 @@ def _write_fixed(
 ) -> None:
     """Writes what `_fixed` decided: the closed rows' `known_to`, then the opened rows."""
     if closed:
-        cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
+        cursor.executemany("UPDATE mxt_rm_versions SET known_to=? WHERE notification_id=?", closed)
     _insert(cursor, list(opened.values()), groups)
 
 
@@ -453,7 +455,7 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
-INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * STATE)})"
+INSERT = f"INSERT INTO mxt_rm_versions ({COLUMNS}) VALUES ({','.join('?' * STATE)})"
 UPSERT_FIRST_ON = (
     "INSERT INTO {table} VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET first_on = "
     "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
@@ -461,12 +463,12 @@ UPSERT_FIRST_ON = (
 )
 UPSERT_GROUP = (
     UPSERT_FIRST_ON.format(
-        table="rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
+        table="mxt_rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
     )
-    + ", ranks = rm_groups.ranks | excluded.ranks"
+    + ", ranks = mxt_rm_groups.ranks | excluded.ranks"
 )
 UPSERT_ENTITY = UPSERT_FIRST_ON.format(
-    table="rm_entities", values="?,?,?", key="company_key, model_key"
+    table="mxt_rm_entities", values="?,?,?", key="company_key, model_key"
 )
 
 
@@ -498,7 +500,7 @@ def _row(
     changes: dict[str, Any] | None = None,
     own_content: bool = False,
 ) -> tuple[Any, ...]:
-    """An `rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
+    """An `mxt_rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
     million), its group noted in `groups` (with the earliest date seen and its rank)."""
     company = content["company"]
     model = content.get("model")
@@ -544,7 +546,7 @@ _RANK = (
     + " ".join(f"WHEN '{name}' THEN {level}" for name, level in RANK.items())
     + f" ELSE {RANK['confirmed']} END"
 )
-# Each `rm_versions` column of a recording's row, as `_row` makes it (`Version`'s fields).
+# Each `mxt_rm_versions` column of a recording's row, as `_row` makes it (`Version`'s fields).
 _RECORDED_COLUMNS = {
     "notification_id": "rowid", "ann_id": "id", "kind": "kind",
     "company_key": "mxt_key(company)", "model_key": "mxt_key(model)",
@@ -572,7 +574,7 @@ _FIELDS = ", ".join(
 _UNFLATTENED = "LIMIT -1 OFFSET 0"
 # The row of every recording up to a notification id (parameters: the topic, the id).
 RECORDED_ROWS = (
-    f"INSERT INTO rm_versions ({COLUMNS}) "
+    f"INSERT INTO mxt_rm_versions ({COLUMNS}) "
     f"SELECT {', '.join(_RECORDED_COLUMNS[column] for column in Version._fields)} "
     f"FROM (SELECT rowid, {_FIELDS} "
     "FROM (SELECT rowid, CAST(state AS TEXT) AS s FROM stored_events WHERE topic=? AND rowid<=? "
@@ -580,12 +582,12 @@ RECORDED_ROWS = (
 )
 # The groups, and the companies and models, of every row, as `_insert` writes them.
 GROUPS = (
-    "INSERT INTO rm_groups SELECT company_key, kind, model_key, subject, MIN(announced_on), "
+    "INSERT INTO mxt_rm_groups SELECT company_key, kind, model_key, subject, MIN(announced_on), "
     + " | ".join(f"(MAX(rank={level}) << {level})" for level in sorted(set(RANK.values())))
-    + " FROM rm_versions GROUP BY company_key, kind, model_key, subject"
+    + " FROM mxt_rm_versions GROUP BY company_key, kind, model_key, subject"
 )
 ENTITIES = (
-    "INSERT INTO rm_entities SELECT company_key, model_key, MIN(first_on) FROM rm_groups "
+    "INSERT INTO mxt_rm_entities SELECT company_key, model_key, MIN(first_on) FROM mxt_rm_groups "
     "GROUP BY company_key, model_key"
 )
 

@@ -38,7 +38,7 @@ ROW_COLUMNS = (
     "v.company_key, v.kind, v.model_key, v.subject "
 )
 ROW_EVENT = "JOIN stored_events e ON e.rowid = v.recorded_id "  # each version's recorded event
-SELECT_ROW = f"{ROW_COLUMNS}FROM rm_versions v {ROW_EVENT}"
+SELECT_ROW = f"{ROW_COLUMNS}FROM mxt_rm_versions v {ROW_EVENT}"
 # The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
 # once per rank they hold.
 LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
@@ -130,14 +130,15 @@ class View:
         where.append("g.first_on<=?")
         where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
         seek = (
-            "SELECT (SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
-            "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
+            "SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
+            "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
+            "AND v.subject=g.subject "
             f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
             "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1) "
-            f"AS found FROM rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
+            f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
         )
         cursor.execute(
-            f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN rm_versions v {ROW_EVENT}"
+            f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
             "WHERE v.notification_id = s.found",
             [as_of, known_at, known_at, *params, as_of],
         )
@@ -155,7 +156,7 @@ class View:
         the groups are chosen by the markets they list, then sought as `latest` does.
         """
         cursor.execute(
-            "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
+            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind='policy' AND first_on<=?",
             (as_of,),
         )
         wanted = {"*", *markets}
@@ -189,7 +190,7 @@ class View:
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
         cursor.execute(
-            f"{ROW_COLUMNS}FROM rm_groups g CROSS JOIN rm_versions v {ROW_EVENT}"
+            f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
             f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
@@ -231,12 +232,12 @@ class View:
             params.append(key(company))
         cursor.execute(
             "SELECT f.announced_on, f.recorded_at, f.recorded_id, f.company_key, f.model_key, "
-            "f.company, f.model FROM (SELECT (SELECT v.notification_id FROM rm_versions v "
+            "f.company, f.model FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
             f"AND v.announced_on<=? AND {VISIBLE} "
             "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.recorded_id LIMIT 1) "
-            f"AS earliest FROM rm_entities e WHERE {where}) AS s "
-            "JOIN rm_versions f ON f.notification_id = s.earliest",
+            f"AS earliest FROM mxt_rm_entities e WHERE {where}) AS s "
+            "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
             [as_of, known_at, known_at, *params],
         )
         firsts = [tuple(row) for row in cursor.fetchall()]
