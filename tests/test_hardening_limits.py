@@ -435,7 +435,7 @@ def test_extract_reads_at_most_1_mib(tmp_path: Path) -> None:
 def test_extract_takes_time_in_proportion_to_the_text(tmp_path: Path) -> None:
     """100 KB in one paragraph, a new chief executive in every sentence: pysbd read the
     paragraph whole (its time grows with the square of what it reads), and each sentence
-    was searched for every person met so far (about 110 s before; about 2 s now)."""
+    was searched for every person met so far (64 s before; about 2 s now)."""
     import time
 
     sentences, number = [], 0
