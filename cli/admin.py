@@ -8,6 +8,7 @@ from .main import Context
 from .render import emit_json, note
 
 EXPECT_MIN_DIGITS = 16  # hex digits of a kept head: fewer would match a forged history too
+EXPECT_MAX_DIGITS = 64  # a whole head (SHA-256): more can name no history
 REBUILD, UNLESS = "rebuild", " unless --force"
 
 
@@ -20,6 +21,8 @@ def check_expect(expect: str | None) -> str | None:
     text = expect.strip().lower()
     if len(text) < EXPECT_MIN_DIGITS or any(c not in "0123456789abcdef" for c in text):
         raise InputError("expect", f"a head hash needs at least {EXPECT_MIN_DIGITS} hex digits")
+    if len(text) > EXPECT_MAX_DIGITS:
+        raise InputError("expect", f"a head hash has at most {EXPECT_MAX_DIGITS} hex digits")
     return text
 
 
@@ -108,6 +111,7 @@ def rebuild_command(context: Context, force: bool) -> None:
             if not force:  # an event the rebuild could not read: say what verify finds
                 refuse_damage(verify_store(store), REBUILD, UNLESS)
             raise
+    context.commit_done(f"rebuilt from {applied} events")
     click.echo(f"rebuilt from {applied} events")
 
 
@@ -138,4 +142,5 @@ def copy_command(context: Context, target: str) -> None:
         except BaseException:
             destination.unmake()  # the tables this copy made, and a file it made
             raise
+    context.commit_done(f"copied {copied} events")
     click.echo(f"copied {copied} events to {destination.display_location}")

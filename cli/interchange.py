@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from mxt.domain.store import Store
 
 
+MAX_LINE_BYTES = 1 << 20  # one line of an input file: an announcement is a few kilobytes at most
+
+
+def bounded_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
+    """The lines of a stream with their numbers, each read in one bounded chunk: a line
+    longer than `MAX_LINE_BYTES` (or a stream that never ends its first line, such as
+    /dev/zero) is bad input, named, before it can fill the memory."""
+    from mxt.events.errors import InputError
+
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            where = f"{name} line {number}" if name else number
+            raise InputError(None, f"longer than {MAX_LINE_BYTES:,} bytes (1 MiB), the most "
+                             "one line may hold", where)  # fmt: skip
+        yield number, raw
+
+
 def check_encoding(raw: bytes, number: int) -> None:
     """A line must be UTF-8, and the file must not start with a byte-order mark."""
     from mxt.events.errors import InputError
@@ -38,7 +57,7 @@ def read_jsonl(
     from mxt.events.announcements import parse_json_line
     from mxt.events.errors import InputError
 
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in bounded_lines(stream, name):
         if progress is not None:
             progress.update(len(raw))
         if raw.isspace() or not raw:
@@ -183,6 +202,8 @@ def import_command(
     finally:
         _close_inputs(opened)
     counts = {"recorded": result.recorded, "already_present": result.already_present}
+    if not dry_run:
+        context.commit_done(f"recorded {result.recorded}, already present {result.already_present}")
     if as_json:
         emit_json({**counts, "dry_run": True} if dry_run else counts)
     elif dry_run:

@@ -212,10 +212,15 @@ def postgres_keywords(where: StoreLocation) -> dict[str, Any]:
     parameters (`sslmode`, …) included, and where the URL does not set them, mxt's: the
     connect timeout (MXT_CONNECT_TIMEOUT) and the application name `mxt` (which names the
     holder of a lock another command waits for). Every statement waits for a lock at most
-    MXT_LOCK_TIMEOUT (`-c lock_timeout`, before the URL's own `options`)."""
+    MXT_LOCK_TIMEOUT (`-c lock_timeout`, before the URL's own `options`). Text is always
+    exchanged in UTF-8 (`client_encoding`)."""
     keywords: dict[str, Any] = dict(where.keywords)
     keywords.setdefault("connect_timeout", str(math.ceil(connect_timeout())))
     keywords.setdefault("application_name", "mxt")
+    # Text in UTF-8 whatever the database's encoding: a SQL_ASCII database would otherwise
+    # hand back bytes, and with UTF8 asked for, the server refuses to send a stored text that
+    # is not UTF-8 (named as damage by `database_problem`).
+    keywords["client_encoding"] = "UTF8"
     limit = f"-c lock_timeout={lock_timeout()}s"
     keywords["options"] = f"{limit} {keywords['options']}" if "options" in keywords else limit
     return keywords
@@ -1040,6 +1045,8 @@ def database_problem(error: BaseException) -> str:
             f"another mxt or program held a lock on the store for {lock_timeout()} s; gave up "
             "(MXT_LOCK_TIMEOUT sets how long to wait; nothing was written)"
         )
+    if "decode to utf-8" in lowered or "invalid byte sequence" in lowered:
+        return f"a stored text is not UTF-8: the store is damaged ({text})"
     for signs, meaning in _PROBLEMS:
         if any(sign in lowered for sign in signs):
             return meaning
