@@ -616,6 +616,7 @@ class Store:
                     raise
                 else:
                     connection.commit()
+                    _checkpoint(cursor)
                 finally:
                     cursor.sqlite_cursor.close()
 
@@ -752,17 +753,30 @@ class Store:
     def _next_recorded_at(self, cursor: Any) -> datetime:
         """Now, but never before the last recorded event: `recorded_at` follows the log.
 
-        When this machine's clock is behind the log by more than `CLOCK_TOLERANCE`, the
+        "Now" is this machine's clock, or a PostgreSQL store's server's (`server_clock`):
+        one clock for every writer of a shared log, so that one client whose clock is wrong
+        (in 2099, say) can neither stamp its records into another year nor drag every later
+        writer's there. When the clock is behind the log by more than `CLOCK_TOLERANCE`, the
         record is stamped with the log's last time and a `ClockBehind` warning says so.
         """
-        now = datetime.now(UTC)
+        now, whose = (
+            (server_clock(cursor), "the database server's clock")
+            if self.is_postgres
+            else (datetime.now(UTC), "this machine's clock")
+        )
         cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
         if row is None:
             return now
-        last = parse_timestamp(row[0])
+        try:
+            last = parse_timestamp(row[0])
+        except (TypeError, ValueError):
+            raise DamagedLog(
+                f"log: the hash chain's last recorded_at ({str(row[0])[:40]!r}) is not a "
+                "timestamp (damaged; mxt verify names the entry)"
+            ) from None
         if last - now > CLOCK_TOLERANCE:
-            warnings.warn(ClockBehind(last, now), stacklevel=2)
+            warnings.warn(ClockBehind(last, now, whose), stacklevel=2)
         return max(now, last)
 
     def max_notification_id(self) -> int:
@@ -807,6 +821,37 @@ T = TypeVar("T")
 
 
 LOG_TABLES = ("stored_events", "mxt_chain")
+
+
+def _checkpoint(cursor: Any) -> None:
+    """Copies what a write just committed from SQLite's write-ahead log into the database
+    file, as far as no reader of an earlier snapshot still needs the log's older state
+    (`PASSIVE`: nobody is waited for). A committed record then lives in the file itself, not
+    only in `store.sqlite-wal`, which a crash, a copy of the file alone or a deleted WAL would
+    lose without trace; the last connection's close would do the same copy later (this
+    moves it, not adds it). The commit stands whatever happens here: a failure is the next
+    checkpoint's to retry."""
+    try:
+        cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        cursor.fetchall()
+    except sqlite3.Error:
+        pass
+
+
+def file_problems(cursor: Any, is_postgres: bool) -> list[str]:
+    """What SQLite's own check of the store's file finds wrong (empty: nothing): every page,
+    and every index against its table (`PRAGMA integrity_check`; its quick form skips that
+    comparison, and an index with a flipped byte makes a read serve that byte or miss rows).
+    PostgreSQL keeps its pages itself (its checksums and `amcheck` are its administrator's):
+    nothing is checked there."""
+    if is_postgres:
+        return []
+    cursor.execute(f"PRAGMA integrity_check({FILE_PROBLEMS_SHOWN})")
+    found = [" ".join(str(row[0]).split()) for row in cursor.fetchall()]
+    return [] if found == ["ok"] else found
+
+
+FILE_PROBLEMS_SHOWN = 10  # SQLite stops its check after this many problems
 
 
 def _nothing_at(path: str, shown: str) -> bool:
@@ -891,14 +936,23 @@ def parse_timestamp(text: str) -> datetime:
     return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
-class ClockBehind(UserWarning):
-    """This machine's clock is behind the log's last `recorded_at`: the record was stamped
-    after the log's last one instead of at the clock's time."""
+def server_clock(cursor: Any) -> datetime:
+    """The PostgreSQL server's clock, now (not when the transaction began: a writer may have
+    waited for the write lock), in UTC."""
+    cursor.execute("SELECT clock_timestamp()")
+    now: datetime = cursor.fetchone()[0]
+    return now.astimezone(UTC)
 
-    def __init__(self, last: datetime, now: datetime) -> None:
+
+class ClockBehind(UserWarning):
+    """The clock that stamps records (`whose`: this machine's, or the database server's) is
+    behind the log's last `recorded_at`: the record was stamped after the log's last one
+    instead of at the clock's time."""
+
+    def __init__(self, last: datetime, now: datetime, whose: str = "this machine's clock") -> None:
         self.last, self.now = last, now
         super().__init__(
-            f"clock: this machine's clock ({format_timestamp(now)}) is behind the log's last "
+            f"clock: {whose} ({format_timestamp(now)}) is behind the log's last "
             f"recorded_at ({format_timestamp(last)}); recorded at the log's time, not before it"
         )
 

@@ -93,16 +93,18 @@ class Report:
     known_at: str
     events: int
     head: str
-    intact: bool
     companies: list[CompanyReport]
 
 
 def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = ()) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
-    known ones when none are), with the log's size and head hash from `verify`; the default
-    known-at (everything recorded) is given as the moment it stands for."""
+    known ones when none are), with the log's size and head hash from `verify` (a log that
+    fails it is refused: `DamagedLog`); the default known-at (everything recorded) is given
+    as the moment it stands for."""
+    from mxt.domain.integrity import refuse_damage
+
     query = read_side.resolve(query)
-    verified = read_side.verified()
+    verified = refuse_damage(read_side.verified(), "report")
     known = read_side.names(query)
     names = [known[key(n)].company if key(n) in known else n for n in companies] or sorted(
         (names.company for names in known.values()), key=str.casefold
@@ -116,9 +118,7 @@ def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = 
                      for m in company.markets])
             for model, _ in company.matrix
         ]  # fmt: skip
-    return Report(
-        query.as_of, query.known_at, verified.events, verified.short_head, verified.intact, reports
-    )
+    return Report(query.as_of, query.known_at, verified.events, verified.short_head, reports)
 
 
 def _company(

@@ -11,10 +11,11 @@ read model costs little beside the log.
 Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
 later announcement of the same kind replaces, its slot (a target's metric, period and scope,
 an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
-(0 confirmed, 1 reported, 2 expected). `mxt_rm_groups` lists the groups with the earliest date of
-any row in them, so that "the latest announcement of each rank in each group as of D, known
-at T" is one indexed seek per group and rank it holds (`ranks`), however long the history
-behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company and
+(0 confirmed, 1 reported, 2 expected) and its `seal`, a digest of everything it says
+(`row_seal`), which every read checks. `mxt_rm_groups` lists the groups with the earliest
+date of any row in them, so that "the latest announcement of each rank in each group as of
+D, known at T" is one indexed seek per group and rank it holds (`ranks`), however long the
+history behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company and
 model the same way, for their names.
 
 Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
@@ -28,10 +29,11 @@ were `rm_…` up to version 9: `LEGACY_NAMES`). The log's tables keep eventsourc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -44,10 +46,9 @@ from mxt.events.kinds import upcast
 # The shape of the read-model tables: a writing command finding another version drops them
 # and rebuilds them from the log before it appends. The columns of a lookup index are not
 # part of it when every query answers the same from either spelling: a store keeps the index
-# it was built with until its next rebuild (version 9 stores made before mxt_rm_entity was
-# narrowed keep it covering), rather than every store being replayed for it.
-# Version 10 named the tables `mxt_rm_…` (they were `rm_…`).
-READ_MODEL_VERSION = "10"
+# it was built with until its next rebuild, rather than every store being replayed for it.
+# Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal.
+READ_MODEL_VERSION = "11"
 TRACKING_NAME = "mxt-readmodel"
 
 
@@ -76,6 +77,33 @@ class Version(NamedTuple):
 
 
 COLUMNS = ", ".join(Version._fields)
+SEAL = len(Version._fields)  # where a row's seal comes, after its own columns
+
+
+def row_seal(row: Sequence[Any]) -> str:
+    """The seal of an `mxt_rm_versions` row: a digest of everything the row says (`Version`'s
+    columns, in order), written with the row (again when a correction closes it) and checked
+    whenever it is read, so that a row edited behind mxt's back (unretracted, re-dated, its
+    content forged) is refused as an edited event is (`View`), not served. Whoever can edit
+    the database can also compute a seal: that forgery is what `mxt verify` finds, by
+    replaying the log."""
+    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:32]
+
+
+def sealed(values: Sequence[Any]) -> Sequence[Any]:
+    """A row's columns, from `values` (`Version`'s columns, then the row's seal), once its
+    seal is checked: a row that no longer says what it said when mxt wrote it is refused
+    (`DamagedLog`, with the way out)."""
+    if row_seal(values[:SEAL]) != values[SEAL]:
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(
+            f"read model: the row of event #{values[0]} was changed behind mxt's back "
+            "(run mxt rebuild; mxt verify says what else)"
+        )
+    return values[:SEAL]
+
+
 META = "CREATE TABLE IF NOT EXISTS mxt_rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
     "CREATE TABLE mxt_rm_versions ("
@@ -84,7 +112,7 @@ TABLES = [
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, recorded_id INTEGER NOT NULL, known_from TEXT NOT NULL, "
     "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
-    "changes TEXT, content TEXT, rank INTEGER NOT NULL)",
+    "changes TEXT, content TEXT, rank INTEGER NOT NULL, seal TEXT NOT NULL)",
     # Groups and entities are read by their keys: kept in key order (`WITHOUT ROWID`, which
     # PostgreSQL's spelling leaves out), a query's groups are read in a few pages, with no
     # second seek from a key index to a table row.

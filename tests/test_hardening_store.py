@@ -17,7 +17,15 @@ from mxt.cli.main import cli
 from mxt.domain import location as location_module
 from mxt.domain import store as store_module
 
-from backends import SERVER, count_events, postgres_database, seed_events, sql, store_location
+from backends import (
+    SERVER,
+    count_events,
+    is_postgres,
+    postgres_database,
+    seed_events,
+    sql,
+    store_location,
+)
 
 STATEMENT = ["statement", "--company", "Xiaomi", "--announced-on", "2025-07-01", "--source",
              "Weibo", "--topic", "hiring"]  # fmt: skip
@@ -171,11 +179,18 @@ class FastClock(datetime):
         return datetime.now(tz) + timedelta(days=3 * 365)
 
 
+def stamp_ahead(patch: pytest.MonkeyPatch) -> None:
+    """Makes the clock that stamps records three years ahead: this machine's, and a
+    PostgreSQL store's server's (which stamps there)."""
+    patch.setattr(store_module, "datetime", FastClock)
+    patch.setattr(store_module, "server_clock", lambda cursor: FastClock.now(UTC))
+
+
 def test_a_clock_that_was_ahead_hides_nothing_and_is_reported(
     store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as fast:
-        fast.setattr(store_module, "datetime", FastClock)
+        stamp_ahead(fast)
         ahead = mxt("--store", store_location, "record", *STATEMENT, "--text", "from the future")
         assert ahead.exit_code == 0, ahead.output
     with pytest.warns(store_module.ClockBehind):
@@ -198,13 +213,14 @@ def test_a_writer_behind_the_log_warns_naming_both_times(
     store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as fast:
-        fast.setattr(store_module, "datetime", FastClock)
+        stamp_ahead(fast)
         assert mxt("--store", store_location, "record", *STATEMENT, "--text", "a").exit_code == 0
     with pytest.warns(store_module.ClockBehind) as caught:
         assert mxt("--store", store_location, "record", *STATEMENT, "--text", "b").exit_code == 0
     message = str(caught[0].message)
     [(last,)] = sql(store_location, "SELECT MIN(recorded_at) FROM mxt_chain")
-    assert last in message and "this machine's clock (" in message
+    clock = "the database server's" if is_postgres(store_location) else "this machine's"
+    assert last in message and f"{clock} clock (" in message
 
 
 def test_the_installed_mxt_prints_the_clock_warning_on_stderr(tmp_path: Path) -> None:
