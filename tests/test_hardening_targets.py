@@ -373,7 +373,11 @@ def test_a_report_ended_by_a_signal_leaves_no_temporary_page(
             break
         (out / "page.html").unlink(missing_ok=True)
     assert code == -ending  # the process ends by the signal, as without mxt's clean-up
-    assert list(out.iterdir()) == []
+    assert leftovers(out) == []
+    # the signal may land just after the page was renamed into place: then it is whole
+    page = out / "page.html"
+    assert not page.exists() or page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert [p.name for p in out.iterdir()] in ([], ["page.html"])
 
 
 def damaged_source(folder: Path) -> str:
