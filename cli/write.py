@@ -37,6 +37,8 @@ EXAMPLES = {
     '--market ES --venue "MWC 2024, Barcelona"',
     "expected-entry": '--company Tesla --announced-on 2025-03-01 --source "Reuters" '
     "--market IN --expected 2025-06 --certainty expected",
+    "exit": '--company Smart --announced-on 2025-04-01 --source "Reuters" --markets GB '
+    "--effective-on 2025-H2",
     "statement": '--company Xiaomi --announced-on 2025-07-04 --source "Khabar Panel" '
     '--topic hiring --text "Active hiring for manufacturing and logistics"',
     "claim": '--company Xiaomi --announced-on 2025-07-01 --source "Khabar Panel" '
@@ -76,6 +78,11 @@ def kind_option(name: str, info: Any) -> click.Option:
     is_list = "list" in str(info.annotation) or get_origin(info.annotation) is list
     if is_list:
         words.append("Repeat, or separate with commas.")
+    if info.annotation in (bool, bool | None):  # a flag: given, true; absent, not stored
+        return click.Option(
+            [f"--{spelled}", name], is_flag=True, flag_value=True, default=None,
+            help=" ".join(word for word in words if word),
+        )  # fmt: skip
     return click.Option(
         [f"--{spelled}", f"{name}_" if is_list else name],
         multiple=is_list,

@@ -32,6 +32,7 @@ from .schemas.base import (
 )
 from .schemas.claim import Claim, ClaimObject
 from .schemas.deliveries import Deliveries
+from .schemas.exit import Exit
 from .schemas.expected_entry import ExpectedEntry
 from .schemas.factory import Factory
 from .schemas.launch import Launch
@@ -50,6 +51,7 @@ __all__ = [
     "ClaimLine",
     "Correction",
     "Deliveries",
+    "Exit",
     "ExpectedEntry",
     "Factory",
     "Launch",
@@ -84,6 +86,7 @@ KINDS: dict[str, type[Announcement]] = {
         Policy,
         Showcase,
         ExpectedEntry,
+        Exit,
         Statement,
         Claim,
     )
@@ -99,6 +102,7 @@ InterchangeLine = Annotated[
     | Policy
     | Showcase
     | ExpectedEntry
+    | Exit
     | Statement
     | Claim
     | Correction

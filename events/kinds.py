@@ -39,8 +39,8 @@ class Kind(NamedTuple):
 # Every kind, in the order the schemas declare them (a test holds the two equal). Adding a
 # kind or a field is a change here, plus its rule (docs/concepts.md) where one decides it.
 KINDS: dict[str, Kind] = {
-    "launch": Kind(
-        lambda c: f"{_model(c)} in {c['market']} on {c.get('launched_on') or c['announced_on']}",
+    "launch": Kind(  # a log entry spells its own status `launch_status` (`status` is the record's)
+        lambda c: f"{_model(c)} in {c['market']} {_launch_said(c)}",
         value="launched_on",
         slot=("market",),
         model_slot=True,
@@ -111,6 +111,13 @@ KINDS: dict[str, Kind] = {
         names_market=True,
         disagrees=True,
     ),
+    "exit": Kind(  # each one stands on its own: exits and launches apply in time order
+        lambda c: (
+            f"{_model(c) or 'all models'} {'paused' if c.get('temporary') else 'withdrawn'}"
+            f" in {', '.join(c['markets'])}{_opt(' except ', ', '.join(c.get('except') or ()))}"
+            f"{_opt(' from ', c.get('effective_on'))}"
+        ),
+    ),
     "statement": Kind(
         lambda c: f"{c.get('topic')}: {_cut(c.get('text', ''), 60)}", names_market=True
     ),
@@ -164,7 +171,7 @@ def subject_of(content: dict[str, Any]) -> str:
             if markets != ("*",) or excepted:
                 parts.append(",".join(markets) + "-" + ",".join(excepted))
         return "|".join(parts)
-    if kind == "policy":
+    if kind in ("policy", "exit"):
         markets, excepted = scope(content)
         return "|".join((",".join(markets), ",".join(excepted)))
     if kind == "showcase":
@@ -305,6 +312,20 @@ def _claimed(claim: dict[str, Any]) -> str:
 
 def _model(content: dict[str, Any]) -> str:
     return str(content.get("model") or "")
+
+
+def _launch_said(entry: dict[str, Any]) -> str:
+    """What a launch says, by its status (as a log entry spells it, `launch_status`): `on
+    2025-06-26`, `planned for 2025-H2`, `paused from 2024-05-01`, `cancelled on 2024-09-30`."""
+    day = entry.get("launched_on") or entry["announced_on"]
+    status = entry.get("launch_status")
+    if status == "planned":
+        return f"planned for {day}"
+    if status == "paused":
+        return f"paused from {day}"
+    if status == "cancelled":
+        return f"cancelled on {day}"
+    return f"on {day}"
 
 
 def _opt(before: str, value: Any, after: str = "") -> str:

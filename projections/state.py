@@ -16,6 +16,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
 from mxt.events.content import field_at
+from mxt.events.dates import first_day
 from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
 
 from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
@@ -32,8 +33,9 @@ class Query:
 
 
 def effective(content: dict[str, Any], field_name: str) -> str:
-    """`launched_on` / `effective_on`, defaulting to `announced_on`."""
-    return str(content.get(field_name) or content["announced_on"])
+    """`launched_on` / `effective_on`, defaulting to `announced_on`; a period said there
+    (`2025-H2`) is compared by its first day (`events.dates`)."""
+    return first_day(str(content.get(field_name) or content["announced_on"]))
 
 
 def latest_by(rows: Iterable[Row], group: Any) -> dict[Any, Row]:
