@@ -15,14 +15,15 @@ an exit, a factory status reached), counts from the day said, or for a period fr
 earlier of its last day and the day it was announced ("launched in December 2022", announced
 on 2023-01-05, counts from 2022-12-31), or, for a period still ahead, from its last day.
 
-Decisions the SPEC leaves open, taken here: a `paused` or `cancelled` launch before the
-model launched there puts its plan on hold (`paused`) or ends it (`cancelled`); a `cancelled`
-launch after it launched, like an exit, withdraws it; an exit of a market where the model
-was only planned cancels the plan (or holds it, when temporary); a plan made while the
-model is on sale there is not a plan of anything; slips, `first_planned` and the outcome are
-those of the slot's current *plan cycle* (the plans since its last launch, or since the
-factory status planned was last reached), so that a relaunch after a withdrawal is measured
-against its own plans.
+Decisions the SPEC leaves open, taken here: a `paused` launch before the model launched
+there makes the market `paused` and a `cancelled` one ends the plan (`cancelled`); a
+`cancelled` launch after it launched, like an exit, withdraws it; an exit of a market where
+the model was only planned cancels the plan (pauses the market, when temporary); a pause
+ends no plan (a plan that passes its date meanwhile is overdue, as the SPEC's list of what
+ends one says); a plan made while the model is on sale there is not a plan of anything;
+slips, `first_planned` and the outcome are those of the slot's current *plan cycle* (the
+plans since its last launch, or since the factory status planned was last reached), so
+that a relaunch after a withdrawal is measured against its own plans.
 """
 
 from __future__ import annotations
@@ -204,7 +205,6 @@ class _Cycle:
     outcome: Outcome | None = None  # happened or cancelled, once ended
     ended_by: str | None = None  # the announcement that ended it
     happened_on: date | None = None
-    held: bool = False  # a pause holds the plan: it is not overdue meanwhile
 
     def record(self, as_of: date) -> PlanRecord:
         first, last = self.plans[0], self.plans[-1]
@@ -221,14 +221,14 @@ class _Cycle:
                            happened_id=self.ended_by, late_days=late)  # fmt: skip
         if self.outcome == "cancelled":
             return replace(record, outcome="cancelled", cancelled_id=self.ended_by)
-        if not self.held and last.due < as_of:
+        if last.due < as_of:
             return replace(record, outcome="overdue", days_overdue=(as_of - last.due).days)
         return record
 
 
 class _Plans:
     """The plan cycles of one slot, as its announcements arrive (`plan`, `happened`,
-    `stopped`, `held`)."""
+    `stopped`). A pause ends nothing: a plan that passes its date while paused is overdue."""
 
     def __init__(self) -> None:
         self.cycle: _Cycle | None = None
@@ -239,7 +239,6 @@ class _Plans:
         cycle = self.cycle
         if cycle is not None and cycle.what == what and cycle.outcome != "happened":
             cycle.outcome = cycle.ended_by = None  # (a plan after a cancellation revives it)
-            cycle.held = False
         else:
             cycle = self.cycle = _Cycle(what)
         cycle.plans.append(row)
@@ -262,12 +261,6 @@ class _Plans:
         cycle = self.open()
         if cycle is not None:
             cycle.outcome, cycle.ended_by = "cancelled", row.id
-
-    def hold(self, held: bool) -> None:
-        """A pause holds the open cycle (True); anything else reached goes on with it."""
-        cycle = self.open()
-        if cycle is not None:
-            cycle.held = held
 
     def record(self, as_of: date) -> PlanRecord | None:
         return self.cycle.record(as_of) if self.cycle is not None else None
@@ -375,7 +368,6 @@ class _Market:
             self.state, self.decided_by, self.paused_from = "paused", row, row.day
         elif self.state in ("unknown", "planned", "cancelled"):
             self.state, self.decided_by = "held", row
-            self.plans.hold(True)
 
     def _ended(self, row: Said) -> None:
         if self.state in ("available", "paused"):
@@ -489,7 +481,6 @@ def factory_lifecycle(rows: Sequence[Said], as_of: date) -> FactoryLifecycle | N
         plans.happened(row.id, row.day, _fulfilling(row.status))
         if row.status in ("cancelled", "closed"):
             plans.stopped(row)
-        plans.hold(row.status == "paused")
         if row.status not in STOPS:
             before = row.status
         current = row
