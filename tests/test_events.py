@@ -182,8 +182,15 @@ def test_a_bad_expected_is_rejected(value: Any) -> None:
         (
             "factory",
             "status",
-            ["land-acquired", "under-construction", "completed", "operational", "paused",
-             "cancelled", "closed"],
+            [
+                "land-acquired",
+                "under-construction",
+                "completed",
+                "operational",
+                "paused",
+                "cancelled",
+                "closed",
+            ],
             ["done", "planned", "Paused"],
         ),
         ("launch", "status", ["launched", "planned", "paused", "cancelled"], ["soon", "Planned"]),

@@ -112,9 +112,9 @@ def test_the_reproduction_launched_late_on_its_real_date() -> None:
 
 
 def test_a_claim_on_sale_by_a_passed_plan_date_does_not_hold() -> None:
-    """A claim "on sale in the US by 2023-01-31": the launch of 2023-03-01 came later (fails); before
-    it, the passed plan never makes a launch (the claim cannot hold), and the delay to
-    2023-02-28 says it will come later (fails)."""
+    """A claim "on sale in the US by 2023-01-31": the launch of 2023-03-01 came later
+    (fails); before it, the passed plan never makes a launch (the claim cannot hold), and
+    the delay to 2023-02-28 says it will come later (fails)."""
     by = d("2023-01-31")
     assert launched_by([life(REPRODUCTION, "2023-03-05")], by) is False
     assert launched_by([life(REPRODUCTION, "2023-01-05")], by) is None  # overdue: no launch
