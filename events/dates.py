@@ -101,3 +101,10 @@ def first_day(text: str) -> str:
         return parse_day_or_period(text).first.isoformat()
     except ValueError:
         return text
+
+
+def said_as_done(when: DayOrPeriod, announced_on: date) -> bool:
+    """Whether a date an announcement gives had ended by the day it was announced: a day on
+    or before it, or a period over by then. Such a launch happened and such a factory
+    status was reached; a later date is a plan (SPEC §5.2)."""
+    return when.last <= announced_on

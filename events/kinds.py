@@ -86,10 +86,7 @@ KINDS: dict[str, Kind] = {
         disagrees=True,
     ),
     "factory": Kind(  # its statuses follow each other: a later one never contradicts one
-        lambda c: (
-            f"{c['site']} phase {c['phase']} {c['factory_status']}"
-            f"{_opt(' on ', c.get('effective_on'))}"
-        ),
+        lambda c: f"{c['site']} phase {c['phase']} {c['factory_status']}{_factory_when(c)}",
         value="status",
         slot=("site", "phase"),
     ),
@@ -315,10 +312,11 @@ def _model(content: dict[str, Any]) -> str:
 
 
 def _launch_said(entry: dict[str, Any]) -> str:
-    """What a launch says, by its status (as a log entry spells it, `launch_status`): `on
-    2025-06-26`, `planned for 2025-H2`, `paused from 2024-05-01`, `cancelled on 2024-09-30`."""
+    """What a launch says, by its status (as a log entry spells it, `launch_status`; without
+    one, a date still ahead is a plan): `on 2025-06-26`, `planned for 2025-H2`, `paused from
+    2024-05-01`, `cancelled on 2024-09-30`."""
     day = entry.get("launched_on") or entry["announced_on"]
-    status = entry.get("launch_status")
+    status = entry.get("launch_status") or ("planned" if _ahead(entry, day) else None)
     if status == "planned":
         return f"planned for {day}"
     if status == "paused":
@@ -326,6 +324,27 @@ def _launch_said(entry: dict[str, Any]) -> str:
     if status == "cancelled":
         return f"cancelled on {day}"
     return f"on {day}"
+
+
+def _factory_when(entry: dict[str, Any]) -> str:
+    """When a factory status is reached: ` on 2025-06`, or ` planned for 2026-H2` (a date
+    still ahead when it was said); '' when it was reached the day it was announced."""
+    day = entry.get("effective_on")
+    if not day:
+        return ""
+    return f" planned for {day}" if _ahead(entry, day) else f" on {day}"
+
+
+def _ahead(entry: dict[str, Any], day: str) -> bool:
+    """Whether a date an announcement gives was still ahead when it was said (a plan)."""
+    from .dates import parse_day_or_period, said_as_done
+
+    try:
+        when = parse_day_or_period(day)
+        announced_on = parse_day_or_period(entry.get("announced_on")).first
+    except ValueError:
+        return False
+    return not said_as_done(when, announced_on)
 
 
 def _opt(before: str, value: Any, after: str = "") -> str:

@@ -34,7 +34,7 @@ from datetime import date
 from typing import Any, Literal
 
 from mxt.events.codes import market_covers
-from mxt.events.dates import DayOrPeriod, parse_day_or_period
+from mxt.events.dates import DayOrPeriod, parse_day_or_period, said_as_done
 from mxt.events.kinds import CERTAINTIES, rank
 
 from .tables import key
@@ -112,7 +112,7 @@ def launch_status(stated: str | None, when: DayOrPeriod, announced_on: date) -> 
     `planned`."""
     if stated:
         return stated
-    return "launched" if when.last <= announced_on else "planned"
+    return "launched" if said_as_done(when, announced_on) else "planned"
 
 
 def said_of(
@@ -128,7 +128,7 @@ def said_of(
         status = launch_status(content.get("status"), when, announced_on)
         planned = status == "planned"
     elif kind == "factory":
-        status, planned = content["status"], when.last > announced_on
+        status, planned = content["status"], not said_as_done(when, announced_on)
     elif kind == "expected-entry":
         status, planned = "expected", True
     else:

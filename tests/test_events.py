@@ -605,8 +605,20 @@ def test_the_registry_names_every_kind_of_the_schemas() -> None:
 
 # One announcement of every kind (as `log` gives it) and the line it reads as.
 LINES = [
-    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-01",
+    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-28",
       "launched_on": "2024-03-28"}, "SU7 in CN on 2024-03-28"),
+    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-01",
+      "launched_on": "2024-03-28"}, "SU7 in CN planned for 2024-03-28"),
+    ({"kind": "launch", "model": "SU7", "market": "US", "announced_on": "2025-03-01",
+      "launched_on": "2024-12", "launch_status": "planned"}, "SU7 in US planned for 2024-12"),
+    ({"kind": "launch", "model": "SU7", "market": "US", "announced_on": "2025-03-01",
+      "launch_status": "paused"}, "SU7 in US paused from 2025-03-01"),
+    ({"kind": "launch", "model": "SU7", "market": "US", "announced_on": "2025-03-01",
+      "launched_on": "2025-02-20", "launch_status": "cancelled"},
+     "SU7 in US cancelled on 2025-02-20"),
+    ({"kind": "factory", "site": "Beijing", "phase": 3, "factory_status": "operational",
+      "announced_on": "2025-07-01", "effective_on": "2026-H2"},
+     "Beijing phase 3 operational planned for 2026-H2"),
     ({"kind": "orders", "model": "YU7", "count": 240000, "bound": "at-least",
       "stage": "locked", "within": "18h"}, "YU7 240,000+ locked within 18h"),
     ({"kind": "wait-time", "model": "YU7", "trim": "Max", "max_months": 12.0},
