@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from mxt.events.codes import market_covers
 from mxt.events.dates import DayOrPeriod, parse_day_or_period, said_as_done
@@ -40,7 +40,9 @@ from mxt.events.kinds import CERTAINTIES, rank
 from .tables import key
 
 Outcome = Literal["happened", "overdue", "cancelled", "pending"]
-LaunchStatus = Literal["available", "paused", "announced", "overdue", "withdrawn", "cancelled"]
+LaunchStatus = Literal[
+    "available", "paused", "announced", "overdue", "withdrawn", "cancelled", "unknown"
+]
 EntryStatus = Literal["expected", "overdue", "fulfilled"]
 AuditStatus = Literal["in-force", "superseded", "unconfirmed", "retracted"]
 # A factory's statuses in the order a plant goes through them; the others stop it.
@@ -303,7 +305,7 @@ class LaunchLifecycle:
 
     model: str
     market: str
-    status: str
+    status: LaunchStatus
     decided_by: str | None
     launched_on: date | None = None
     launched_as_said: str | None = None
@@ -396,9 +398,7 @@ def launch_lifecycle(
         if _in_effect(row, as_of):
             walk.apply(row)
     plan = walk.plans.record(as_of)
-    status = {"planned": "announced", "held": "paused"}.get(walk.state, walk.state)
-    if status == "announced" and plan is not None and plan.outcome == "overdue":
-        status = "overdue"
+    status = _market_status(walk.state, plan)
     return LaunchLifecycle(
         model=best[0].model or "", market=best[0].market or "", status=status,
         decided_by=walk.decided_by.id if walk.decided_by else None,
@@ -407,6 +407,18 @@ def launch_lifecycle(
         available_from=walk.since if status == "withdrawn" else None,
         available_until=walk.until if status == "withdrawn" else None, plan=plan,
     )  # fmt: skip
+
+
+def _market_status(state: str, plan: PlanRecord | None) -> LaunchStatus:
+    """The market status a walk ends in: a plan is `announced` until it is overdue; a plan
+    on hold (paused before the launch) is `paused`."""
+    if state == "planned":
+        return "overdue" if plan is not None and plan.outcome == "overdue" else "announced"
+    if state in ("held", "paused"):
+        return "paused"
+    if state in ("available", "withdrawn", "cancelled"):
+        return cast(LaunchStatus, state)
+    return "unknown"
 
 
 def launched_by(lifecycles: Iterable[LaunchLifecycle], by: date) -> bool | None:
@@ -506,7 +518,7 @@ class EntryLifecycle:
 
     model: str | None
     market: str
-    status: str
+    status: EntryStatus
     plan: PlanRecord
     fulfilled_in: str | None = None
 
@@ -541,7 +553,9 @@ def entry_lifecycle(
         plans.happened(arrivals[0].id, arrivals[0].on)
     record = plans.record(as_of)
     assert record is not None
-    status = {"happened": "fulfilled", "overdue": "overdue"}.get(record.outcome, "expected")
+    status: EntryStatus = "expected"
+    if record.outcome in ("happened", "overdue"):
+        status = "fulfilled" if record.outcome == "happened" else "overdue"
     return EntryLifecycle(
         model=model, market=market, status=status, plan=record,
         fulfilled_in=arrivals[0].market if arrivals else None,
