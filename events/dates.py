@@ -97,6 +97,8 @@ def _parsed(value: str) -> DayOrPeriod:
 def first_day(text: str) -> str:
     """The first day (`YYYY-MM-DD`) of a day or period: what the rules compare where one day
     is needed. Text that names neither (nothing the schemas accept) comes back unchanged."""
+    if len(text) == 10:  # a day (the schemas accept no other text of ten characters)
+        return text
     try:
         return parse_day_or_period(text).first.isoformat()
     except ValueError:
