@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
+from click.testing import CliRunner, Result
 from conftest import make_announcement
 
+from mxt.cli.main import cli
 from mxt.events.announcements import parse_line, with_id
 from mxt.events.dates import first_day
 from mxt.events.errors import InputError
+
+from backends import store_location
 
 Run = Callable[..., Result]
 STORY = Path(__file__).parent / "data" / "plans-story.jsonl"
@@ -138,16 +141,23 @@ def test_an_exit_recorded_without_temporary_stores_none(run: Run) -> None:
     assert lines[1]["temporary"] is True
 
 
-def test_the_story_exports_and_imports_back_identically(run: Run, tmp_path: Path) -> None:
-    assert run("import", str(STORY)).exit_code == 0
-    first = run("export").stdout
+def mxt(store: str, *args: str, input: str | None = None) -> Result:
+    """`mxt --store STORE ARGS...` through click's CliRunner."""
+    return CliRunner().invoke(cli, ["--store", store, *args], input=input)
+
+
+def test_the_story_exports_and_imports_back_identically(
+    store_location: str, tmp_path: Path
+) -> None:
+    assert mxt(store_location, "import", str(STORY)).exit_code == 0
+    first = mxt(store_location, "export").stdout
     assert [json.loads(line)["id"] for line in first.splitlines()] == [
         json.loads(line)["id"] for line in STORY.read_text(encoding="utf-8").splitlines()
     ]
-    again = tmp_path / "again.sqlite"
-    copy = run("--store", str(again), "import", "-", input=first)
+    again = str(tmp_path / "again.sqlite")
+    copy = mxt(again, "import", "-", input=first)
     assert copy.exit_code == 0, copy.output
-    assert run("--store", str(again), "export").stdout == first
+    assert mxt(again, "export").stdout == first
 
 
 def test_the_json_schema_knows_the_plan_vocabulary(run: Run) -> None:
@@ -186,15 +196,15 @@ READS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("as_of", ["2024-01-05", "2025-07-01", "2027-01-05"])
-def test_every_read_command_answers_on_the_story(run: Run, as_of: str) -> None:
+def test_every_read_command_answers_on_the_story(store_location: str) -> None:
     """Periods, statuses and exits break no answer (phase B of issue 23 wires them in)."""
-    assert run("import", str(STORY)).exit_code == 0
-    for args in READS:
-        dated = [*args, "--as-of", as_of] if args[0] not in ("diff", "verify") else args
-        result = run(*dated)
-        assert result.exit_code == 0, (args, result.output)
-        assert "Traceback" not in result.output
+    assert mxt(store_location, "import", str(STORY)).exit_code == 0
+    for as_of in ("2024-01-05", "2025-07-01", "2027-01-05"):
+        for args in READS:
+            dated = [*args, "--as-of", as_of] if args[0] not in ("diff", "verify") else args
+            result = mxt(store_location, *dated)
+            assert result.exit_code == 0, (args, result.output)
+            assert "Traceback" not in result.output
 
 
 def test_the_report_draws_the_story(run: Run, tmp_path: Path) -> None:
