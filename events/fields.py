@@ -149,6 +149,12 @@ def _check_month(value: str) -> str:
     return _check_year(value)
 
 
+def _spelled_flag(value: Any) -> Any:
+    """A yes/no field as the command line spells it (`--set temporary=true`): `true` or
+    `false`; any other value is left for the strict boolean check (JSON `true`/`false`)."""
+    return {"true": True, "false": False}.get(value, value) if isinstance(value, str) else value
+
+
 def _check_day_or_period(value: Any) -> str:
     """A day or a period as it was said (`events.dates`): `2025-06-26`, `2025`, `2025-H2`,
     `2025-Q4`, `2025-12`; a `date` is that day. Kept as written."""
@@ -241,6 +247,9 @@ Period = Annotated[
 ]
 Month = Annotated[
     str, AfterValidator(_check_month), _schema(pattern=r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$")
+]
+Flag = Annotated[
+    bool, BeforeValidator(_spelled_flag), Field(strict=True), WithJsonSchema({"type": "boolean"})
 ]
 DayOrPeriod = Annotated[
     str,

@@ -146,6 +146,20 @@ def mxt(store: str, *args: str, input: str | None = None) -> Result:
     return CliRunner().invoke(cli, ["--store", store, *args], input=input)
 
 
+def test_an_exit_is_corrected_into_a_suspension_and_back(run: Run) -> None:
+    recorded = run("record", "exit", "--company", "Smart", "--announced-on", "2025-04-01",
+                   "--source", "Reuters", "--markets", "GB", "--id", "smart-gb")  # fmt: skip
+    assert recorded.exit_code == 0, recorded.output
+    for value, stored in (("true", True), ("false", False), ("", None)):
+        result = run("correct", "smart-gb", "--set", f"temporary={value}", "--reason", "misread")
+        assert result.exit_code == 0, result.output
+        corrections = [json.loads(line) for line in run("export").stdout.splitlines()][1:]
+        assert corrections[-1]["set"] == {"temporary": stored}
+    refused = run("correct", "smart-gb", "--set", "temporary=yes", "--reason", "misread")
+    assert refused.exit_code == 2
+    assert "temporary" in refused.stderr
+
+
 def test_the_story_exports_and_imports_back_identically(
     store_location: str, tmp_path: Path
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from mxt.events.fields import DayOrPeriod, Market, MarketOrAll, Name
+from mxt.events.fields import DayOrPeriod, Flag, Market, MarketOrAll, Name
 
 from .base import Announcement
 
@@ -25,10 +25,8 @@ class Exit(Announcement):
         default=None,
         description="When sales stop: a day, or a period as said; default announced_on.",
     )
-    temporary: bool | None = Field(
-        default=None,
-        strict=True,
-        description="A suspension (a stop-sale), not a withdrawal. Default false.",
+    temporary: Flag | None = Field(
+        default=None, description="A suspension (a stop-sale), not a withdrawal. Default false."
     )
 
 
