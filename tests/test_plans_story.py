@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mxt.events.announcements import parse_announcement, with_id
 from mxt.projections.plans import (
@@ -188,6 +190,35 @@ def test_the_story_as_of_each_day(
         for market in ("IN", "DE")
     ]  # fmt: skip
     assert [entry_text(found) for found in entries] == [india_entry, germany_entry]
+
+
+def answers(rows: list[Said], day: date) -> tuple[object, ...]:
+    """Every lifecycle of the story as of `day`, from `rows` in the order given."""
+    exits = [row for row in rows if row.kind == "exit"]
+    launches = {
+        market: launch_lifecycle(
+            [row for row in rows if row.kind == "launch" and row.market == market], day,
+            [row for row in exits if exit_covers(row, "Arc", market)],
+        )
+        for market in ("US", "CA", "IN")
+    }  # fmt: skip
+    arrivals = [found.arrival for found in launches.values() if found and found.arrival]
+    entries = [row for row in rows if row.kind == "expected-entry"]
+    return (
+        factory_lifecycle([row for row in rows if row.kind == "factory"], day),
+        *launches.values(),
+        *(entry_lifecycle([row for row in entries if row.market == market], day, arrivals)
+          for market in ("IN", "DE")),
+    )  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(ROWS))
+def test_the_answers_do_not_depend_on_the_order_rows_are_given_in(shuffled: list[Said]) -> None:
+    """The rules put announcements in time order themselves (`Said.order`)."""
+    for as_of, *_ in EXPECTED[::4]:
+        day = date.fromisoformat(as_of)
+        assert answers(shuffled, day) == answers(ROWS, day)
 
 
 def test_the_audit_of_the_story_lists_every_slip_and_outcome() -> None:
