@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .dates import parse_day_or_period, said_as_done
+
 # confirmed > reported > expected: a lower number is stronger evidence.
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
 CERTAINTIES = tuple(RANK)
@@ -337,8 +339,6 @@ def _factory_when(entry: dict[str, Any]) -> str:
 
 def _ahead(entry: dict[str, Any], day: str) -> bool:
     """Whether a date an announcement gives was still ahead when it was said (a plan)."""
-    from .dates import parse_day_or_period, said_as_done
-
     try:
         when = parse_day_or_period(day)
         announced_on = parse_day_or_period(entry.get("announced_on")).first
