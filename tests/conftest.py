@@ -111,15 +111,28 @@ def stored_events(store_path: Path) -> Callable[[], int]:
     return lambda: count_stored_events(store_path)
 
 
+def invoke(
+    *args: str | Path, input: str | bytes | None = None, env: dict[str, str | None] | None = None
+) -> Result:
+    """Runs `mxt ARGS...` in this process through click's CliRunner (stdout and stderr apart);
+    `input` feeds stdin, `env` sets (or, with None, unsets) environment variables."""
+    return CliRunner().invoke(cli, [str(arg) for arg in args], input=input, env=env)
+
+
+@pytest.fixture(scope="session")
+def mxt() -> Callable[..., Result]:
+    """`invoke`: runs `mxt ARGS...` through click's CliRunner."""
+    return invoke
+
+
 @pytest.fixture
 def run(store_path: Path) -> Callable[..., Result]:
     """Runs `mxt --store STORE ARGS...` through click's CliRunner; `input` feeds stdin."""
-    runner = CliRunner()
 
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return runner.invoke(cli, ["--store", str(store_path), *args], input=input)
+    def on_store(*args: str, input: str | bytes | None = None) -> Result:
+        return invoke("--store", store_path, *args, input=input)
 
-    return invoke
+    return on_store
 
 
 @pytest.fixture(scope="session")
