@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -61,7 +62,7 @@ def answers(folder: str, name: str, lines: list[dict[str, Any]]) -> tuple[Any, A
     return checked, measured
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(figures(), st.randoms(use_true_random=False))
 def test_verdicts_do_not_depend_on_the_recording_order(
     lines: list[dict[str, Any]], random: Any

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import make_fact
+from conftest import examples, make_fact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -239,7 +239,7 @@ announcements = st.lists(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(announcements, st.randoms(use_true_random=False), st.integers(1, 6), st.booleans())
 def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
     facts: list[ActualFact], random: Any, months: int, exact: bool
