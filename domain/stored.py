@@ -13,7 +13,11 @@ from uuid import UUID, uuid5
 from eventsourcing.persistence import StoredEvent
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
+# The topics of the stored events (`eventsourcing.utils.get_topic` of `model`'s classes),
+# spelled out so that writing a recording, or reading the log, never imports those models.
 RECORDED_TOPIC = "mxt.domain.model:AnnouncementRecorded"
+CORRECTED_TOPIC = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED_TOPIC = "mxt.domain.model:AnnouncementRetracted"
 
 
 def aggregate_id(announcement_id: str) -> UUID:

@@ -44,7 +44,6 @@ from .schemas.wait_time import WaitTime
 
 __all__ = [
     "CLAIM_TYPES",
-    "KINDS",
     "Announcement",
     "Claim",
     "ClaimLine",
@@ -56,6 +55,7 @@ __all__ = [
     "Orders",
     "Policy",
     "Retraction",
+    "SCHEMAS",
     "Showcase",
     "Source",
     "Statement",
@@ -71,8 +71,9 @@ __all__ = [
     "with_id",
 ]
 
-# Every kind's model, by the kind it declares (a test holds these in the registry's order).
-KINDS: dict[str, type[Announcement]] = {
+# Every kind's schema (its pydantic model), by the kind it declares, in the order of the
+# registry `events.kinds.KINDS` (a test holds them so).
+SCHEMAS: dict[str, type[Announcement]] = {
     schema.model_fields["kind"].default: schema
     for schema in (
         Launch,

@@ -13,9 +13,9 @@ function that reads them in today's spelling (`upcast`).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any, NamedTuple
 
 # confirmed > reported > expected: a lower number is stronger evidence.
@@ -209,30 +209,76 @@ def bounded(content: dict[str, Any]) -> tuple[Any, str, int | None]:
     return value, bound, content.get("high") if bound == "range" else None
 
 
-def value_range(value: Any, bound: str = "exact", high: Any = None) -> tuple[float, float]:
-    """The interval a count stands for (docs/concepts.md, "Rank"): exact v is [v, v], at-least v is
-    [v, inf), at-most v is [0, v], about v is [0.95 v, 1.05 v], a range is [v, high]."""
+# `about v` is v ± 5 %
+ABOUT = Fraction(5, 100)
+
+
+class Span(NamedTuple):
+    """The values a count stands for (docs/concepts.md, Rank): `low` to `high` inclusive
+    (`high` None: no limit), exactly. Exact v is [v, v], at-least v is [v, ∞), at-most v is
+    [0, v], about v is [0.95 v, 1.05 v], a range is [v, high]: `span`."""
+
+    low: Fraction
+    high: Fraction | None
+
+    def plus(self, other: Span) -> Span:
+        """The span of a sum: any value of this one plus any value of the other."""
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Span(self.low + other.low, high)
+
+    def reaches(self, number: int) -> bool | None:
+        """Whether every value is >= `number` (True), none is (False), or it cannot say."""
+        if self.low >= number:
+            return True
+        if self.high is not None and self.high < number:
+            return False
+        return None
+
+    def stays_within(self, number: int) -> bool | None:
+        """Whether every value is <= `number` (True), none is (False), or it cannot say."""
+        if self.high is not None and self.high <= number:
+            return True
+        if self.low > number:
+            return False
+        return None
+
+    def equals(self, number: int) -> bool | None:
+        """Whether the count is exactly `number` (True), cannot be (False), or may be."""
+        if self.low == number and self.high == number:
+            return True
+        if self.low > number or (self.high is not None and self.high < number):
+            return False
+        return None
+
+    def meets(self, other: Span) -> bool:
+        """Whether two counts agree: their spans share a value."""
+        below = self.high is not None and self.high < other.low
+        above = other.high is not None and other.high < self.low
+        return not (below or above)
+
+
+def span(value: int | float, bound: str | None = "exact", high: int | None = None) -> Span:
+    """The values a count (`value`, its `bound`, a range's `high`) stands for."""
+    number = Fraction(value)
     if bound == "at-least":
-        return float(value), math.inf
+        return Span(number, None)
     if bound == "at-most":
-        return 0.0, float(value)
+        return Span(Fraction(0), number)
     if bound == "about":
-        return 0.95 * value, 1.05 * value
-    if bound == "range" and high is not None:
-        return float(value), float(high)
-    return float(value), float(value)
+        return Span(number * (1 - ABOUT), number * (1 + ABOUT))
+    if bound == "range":
+        return Span(number, Fraction(high if high is not None else value))
+    return Span(number, number)
 
 
 def agree(first: dict[str, Any], second: dict[str, Any]) -> bool:
-    """True when two announcements of one slot agree: their values' ranges meet (a count), or
-    their values are equal (anything else)."""
+    """True when two announcements of one slot agree: their values' spans meet (a count or
+    any number), or their values are equal (anything else)."""
     value, bound, high = bounded(first)
     other, other_bound, other_high = bounded(second)
     if not isinstance(value, int | float) or not isinstance(other, int | float):
         return bool(value == other)
-    low, top = value_range(value, bound, high)
-    other_low, other_top = value_range(other, other_bound, other_high)
-    return low <= other_top and other_low <= top
+    return span(value, bound, high).meets(span(other, other_bound, other_high))
 
 
 def midpoint(value: float, high: float | None) -> float:

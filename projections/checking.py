@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .answers import Answer, answering
 from .claims import Evidence, LaunchFact, Verdict, check
-from .figures import Figure
+from .figures import Amount
 from .progress import ActualFact, Scope, TargetFact, progress
 from .state import Query, effective
 from .tables import key
@@ -32,9 +32,9 @@ class ClaimToCheck:
     announced_on: str | None = None
 
 
-def figure_of(content: dict[str, Any], field: str) -> Figure:
+def amount_of(content: dict[str, Any], field: str) -> Amount:
     """A count with its bound (absent: exact) and a range's top."""
-    return Figure(int(content[field]), content.get("bound") or "exact", content.get("high"))
+    return Amount(int(content[field]), content.get("bound") or "exact", content.get("high"))
 
 
 def scope_of(content: dict[str, Any]) -> Scope:
@@ -60,12 +60,12 @@ def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
         kind = content["kind"]
         if kind == "target":
             targets.append(TargetFact(**_common(row), company=company, metric=content["metric"],
-                                      period=content["period"], figure=figure_of(content, "value"),
+                                      period=content["period"], amount=amount_of(content, "value"),
                                       scope=scope_of(content)))  # fmt: skip
         elif kind == "deliveries":
             actuals.append(ActualFact(**_common(row), company=company,
                                       metric=content.get("metric") or "deliveries",
-                                      period=content["period"], figure=figure_of(content, "units"),
+                                      period=content["period"], amount=amount_of(content, "units"),
                                       model=key(content.get("model")) or None,
                                       scope=scope_of(content)))  # fmt: skip
         elif kind == "launch":

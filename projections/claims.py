@@ -16,7 +16,7 @@ from typing import Any
 from mxt.events.codes import market_covers
 from mxt.events.kinds import claim_statement
 
-from .figures import Figure
+from .figures import Amount
 from .periods import month_before, months_ending, parse_period
 from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
 from .state import launch_dates as state_launch_dates
@@ -82,8 +82,8 @@ def _month(
     counted = counter.count(parse_period(month), model)
     if not counted.parts:
         return None, f"{month}: not announced", counted
-    figure, span = counted.sum()
-    return span.reaches(threshold), f"{month}: {figure.shown()}", counted
+    amount, span = counted.sum()
+    return span.reaches(threshold), f"{month}: {amount.shown()}", counted
 
 
 def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
@@ -121,12 +121,12 @@ def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     stated = claim_statement(claim)
     if not counted.parts:
         return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
-    figure, span = counted.sum()
+    amount, span = counted.sum()
     test = {">=": span.reaches, "<=": span.stays_within, "=": span.equals}[op]
     answer = test(value)
     gaps = f" ({', '.join(counted.missing)} not announced)" if counted.missing else ""
     covered = counted.covered_until
-    reason = f"{stated}: total {figure.shown()} up to {covered}{gaps}"
+    reason = f"{stated}: total {amount.shown()} up to {covered}{gaps}"
     return Verdict(_verdict(answer), reason, tuple(part.id for part in counted.parts))
 
 
@@ -149,12 +149,12 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     target = chosen.get(claim["period"])
     if target is None:
         return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
-    figure: Figure = target.figure
-    in_force_text = f"in force: {figure.shown()} ({target.certainty}, {target.announced_on})"
-    if figure.count == value and figure.bound != "range":
+    amount: Amount = target.amount
+    in_force_text = f"in force: {amount.shown()} ({target.certainty}, {target.announced_on})"
+    if amount.count == value and amount.bound != "range":
         answer: bool | None = True
     else:
-        answer = False if figure.span.equals(value) is False else None
+        answer = False if amount.span.equals(value) is False else None
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
+from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
 from mxt.events.kinds import upcast
 
-from .projector import CORRECTED, RECORDED, RETRACTED
 from .tables import key
 
 
@@ -29,7 +29,7 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     wanted = key(company) if company is not None else None
     chosen: set[str] = set()  # with --company: the aggregates exported
     for notification in store.notifications(stop=last):
-        if notification.topic != RECORDED:
+        if notification.topic != RECORDED_TOPIC:
             continue
         announcement = upcast(
             stored_announcement(notification.state, f"stored event #{notification.id}")
@@ -40,15 +40,15 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
             chosen.add(origin_hex(notification.originator_id))
         yield _line(announcement)
     for notification in store.notifications(stop=last):
-        if notification.topic not in (CORRECTED, RETRACTED):
+        if notification.topic not in (CORRECTED_TOPIC, RETRACTED_TOPIC):
             continue
         origin = origin_hex(notification.originator_id)
         if wanted is not None and origin not in chosen:
             continue
-        needs = ("reason", "changes") if notification.topic == CORRECTED else ("reason",)
+        needs = ("reason", "changes") if notification.topic == CORRECTED_TOPIC else ("reason",)
         state = stored_state(notification.state, f"stored event #{notification.id}", *needs)
         announcement_id = _announcement_id(store, notification.originator_id)
-        if notification.topic == CORRECTED:
+        if notification.topic == CORRECTED_TOPIC:
             yield _line(
                 {"kind": "correction", "id": announcement_id, "set": upcast(state["changes"]),
                  "reason": state["reason"]}

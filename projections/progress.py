@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from mxt.events.kinds import RANK
+from mxt.events.kinds import RANK, Span
 
-from .figures import UNKNOWN_PART, Figure, Span, total
+from .figures import UNKNOWN_PART, Amount, total
 from .periods import Period, parse_period
 
 ON_TRACK_POINTS = 5  # share_pct within this many points of elapsed_pct is on-track
@@ -65,7 +65,7 @@ class TargetFact(Fact):
     company: str
     metric: str
     period: str
-    figure: Figure
+    amount: Amount
     scope: Scope = field(default_factory=Scope)
 
 
@@ -76,7 +76,7 @@ class ActualFact(Fact):
     company: str
     metric: str
     period: str
-    figure: Figure
+    amount: Amount
     model: str | None = None  # matching key of the model; None: the company total
     scope: Scope = field(default_factory=Scope)
 
@@ -110,10 +110,10 @@ class Counted:
         """The last day of the latest period counted."""
         return max((parse_period(part.period).last for part in self.parts), default=None)
 
-    def sum(self) -> tuple[Figure, Span]:
-        """The actual as a figure (the bound of a sum; a missing month makes it at least)
+    def sum(self) -> tuple[Amount, Span]:
+        """The actual as an amount (the bound of a sum; a missing month makes it at least)
         and the span of values it allows."""
-        figures = [part.figure for part in self.parts] + [UNKNOWN_PART] * len(self.missing)
+        figures = [part.amount for part in self.parts] + [UNKNOWN_PART] * len(self.missing)
         return total(figures)
 
 
@@ -195,7 +195,7 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
             metric, counted = name, found[name].count(period)
             if counted.parts:
                 break
-    goal = target.figure.count  # a range target is measured against its low end
+    goal = target.amount.count  # a range target is measured against its low end
     row: dict[str, Any] = {
         "company": target.company,
         "metric": target.metric,
@@ -203,8 +203,8 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
         "markets": list(target.scope.markets),
         "except": list(target.scope.except_),
         "target": goal,
-        "target_bound": target.figure.bound,
-        "target_high": target.figure.high if target.figure.bound == "range" else None,
+        "target_bound": target.amount.bound,
+        "target_high": target.amount.high if target.amount.bound == "range" else None,
         "target_id": target.id,
         "actual": None,
         "actual_bound": None,
@@ -219,19 +219,19 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
     until = counted.covered_until
     if until is None:
         return row
-    figure, span = counted.sum()
-    share = round(figure.count * 100 / goal, 2) if goal else None
+    amount, span = counted.sum()
+    share = round(amount.count * 100 / goal, 2) if goal else None
     elapsed = round(period.days_until(until) * 100 / period.days, 2)
     met = span.reaches(goal) is True
     left = period.months_after(until)
     row.update(
-        actual=figure.count,
-        actual_bound=figure.bound,
+        actual=amount.count,
+        actual_bound=amount.bound,
         actual_metric=metric,
         covered_until=until.isoformat(),
         share_pct=share,
         elapsed_pct=elapsed,
-        needed_per_month=_needed(goal - figure.count, left, met),
+        needed_per_month=_needed(goal - amount.count, left, met),
         pace=_pace(met, share, elapsed),
         sources=[part.id for part in counted.parts],
     )

@@ -483,7 +483,7 @@ def log_columns() -> list[str]:
     all read from the kind schemas."""
     from pydantic import BaseModel
 
-    from mxt.events.announcements import KINDS, Announcement
+    from mxt.events.announcements import SCHEMAS, Announcement
 
     def names(model: type[BaseModel], prefix: str = "") -> list[str]:
         found = []
@@ -504,7 +504,7 @@ def log_columns() -> list[str]:
 
     common = names(Announcement)
     head = ["id", "kind", "company", "announced_on", "certainty"]
-    own = [name for kind in KINDS.values() for name in names(kind) if name not in common]
+    own = [name for kind in SCHEMAS.values() for name in names(kind) if name not in common]
     tail = [name for name in common if name not in head]
     return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
 

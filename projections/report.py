@@ -7,13 +7,12 @@ whole page the two time axes, the number of events and the verify head hash.
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .periods import parse_period
 from .queries import ReadSide
 from .state import Query
 from .tables import key
@@ -21,9 +20,6 @@ from .tables import key
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
 TIMELINE_LIMIT = 40  # announcements listed per company: the latest ones, in time order
-
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
-_PERIOD = re.compile(r"^(\d{4})(?:-(Q|H)([1-4])|-(\d{2}))?$")
 
 
 @dataclass(frozen=True)
@@ -183,7 +179,7 @@ def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]
                 id=d.get("id"),
             )
             for d in deliveries
-            if _MONTH.match(d["period"])
+            if parse_period(d["period"]).is_month
         ),
         key=lambda m: (m.period, m.metric),
     )
@@ -283,25 +279,8 @@ def _market_statuses(
 
 def period_span(period: str) -> tuple[date, date]:
     """The first and last day of `YYYY`, `YYYY-H1`, `YYYY-Q3` or `YYYY-MM`."""
-    found = _PERIOD.match(period)
-    if not found:
-        raise ValueError(f"not a period: {period!r}")
-    year = int(found[1])
-    if found[4]:
-        first = last = int(found[4])
-    elif found[2]:
-        size = 6 if found[2] == "H" else 3
-        last = int(found[3]) * size
-        first = last - size + 1
-    else:
-        first, last = 1, 12
-    return date(year, first, 1), month_end(f"{year}-{last:02d}")
-
-
-def month_end(month: str) -> date:
-    """The last day of `YYYY-MM`."""
-    year, number = int(month[:4]), int(month[5:7])
-    return date(year, number, calendar.monthrange(year, number)[1])
+    span = parse_period(period)
+    return span.first, span.last
 
 
 def _months_before(as_of: str, months: int) -> str:

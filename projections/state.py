@@ -338,6 +338,7 @@ class Names:
     models: dict[str, str] = field(default_factory=dict)  # model key -> display name
 
 
+# The market statuses, strongest first (docs/concepts.md, Statuses).
 STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
 
 

@@ -17,11 +17,11 @@ from markupsafe import Markup
 from mxt.cli.render import cell, flatten
 from mxt.events.kinds import spell_count, summary
 from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report, Revision
+from mxt.projections.state import STATUSES
 
 from .charts import Charts
 
 COUNT_FIELDS = ("value", "units", "count")
-STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
 # The report's sections: their title, and the columns of their tables.
 EXTRAS = (
     ("progress", "Progress against targets", (

@@ -80,7 +80,7 @@ def make_announcement(kind: str, /, **overrides: Any) -> dict[str, Any]:
     return data
 
 
-def make_fact(cls: Any, figure: Any, /, **overrides: Any) -> Any:
+def make_fact(cls: Any, amount: Any, /, **overrides: Any) -> Any:
     """A target or actual fact of the progress and claim rules (`TargetFact`, `ActualFact`): Acme's
     confirmed deliveries of 2025, announced and recorded on 2025-01-01, with `overrides` applied."""
     fields: dict[str, Any] = {
@@ -91,7 +91,7 @@ def make_fact(cls: Any, figure: Any, /, **overrides: Any) -> Any:
         "company": "Acme",
         "metric": "deliveries",
         "period": "2025",
-        "figure": figure,
+        "amount": amount,
         **overrides,
     }
     return cls(**fields)
