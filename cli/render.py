@@ -20,6 +20,7 @@ from typing import Any, TypeVar, overload
 import click
 
 from mxt.events.errors import InputError
+from mxt.projections.records import to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -70,7 +71,10 @@ class Output:
         return self.format != "table" or self.section is not None
 
     def emit(self, answer: Any) -> None:
-        """Write `answer` (a dict, a list, or an iterator of dicts streamed as it comes)."""
+        """Write `answer` (a record or list of records of the read side, written as JSON by
+        `to_json`; or an iterator of dicts streamed as it comes)."""
+        if not isinstance(answer, Iterator):
+            answer = to_json(answer)
         if self.sections is not None:
             answer = self._section_of(answer)
         if self.format == "json":

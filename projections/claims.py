@@ -9,19 +9,34 @@ announcements used (`evidence`). Bounds count honestly: `25,000+` reaches 20,000
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mxt.events.codes import market_covers
-from mxt.events.kinds import claim_statement
+from mxt.events.kinds import Scope, claim_statement
 
 from .figures import Amount
 from .periods import month_before, months_ending, parse_period
-from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
+from .progress import (
+    ACTUAL,
+    TARGET,
+    ActualFact,
+    Actuals,
+    Counted,
+    Fact,
+    TargetFact,
+    actuals_for,
+    in_force,
+)
+from .state import effective
 from .state import launch_dates as state_launch_dates
 
+if TYPE_CHECKING:
+    from .view import Row
+
 HOLDS, FAILS, UNDETERMINED = "holds", "fails", "undetermined"
+CLAIM, LAUNCH = "claim", "launch"  # the kind of a claim, and of the launches claims name
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,21 @@ class LaunchFact(Fact):
     model: str  # matching key of the model
     market: str
     launched_on: str
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> LaunchFact:
+        """A visible launch row as a fact (`company` unused: a launch names its model)."""
+        from .tables import key
+
+        content = row.content
+        return cls(**cls.common(row), model=key(content["model"]), market=content["market"],
+                   launched_on=effective(content, "launched_on"))  # fmt: skip
+
+
+# What claims are checked against: each kind's rows as facts (`Evidence`).
+FACT_OF: dict[str, Callable[[Row, str], Fact]] = {
+    TARGET: TargetFact.of, ACTUAL: ActualFact.of, LAUNCH: LaunchFact.of,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -140,7 +170,7 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
         (
             t
             for t in evidence.targets
-            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope == Scope()
+            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope.worldwide
         ),
         lambda t: t.period,
         as_of,

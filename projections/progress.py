@@ -14,33 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from mxt.events.kinds import RANK, Span
+from mxt.events.kinds import RANK, Scope, Span
 
 from .figures import UNKNOWN_PART, Amount, total
 from .periods import Period, parse_period
+from .records import record
+
+if TYPE_CHECKING:
+    from .view import Row
 
 ON_TRACK_POINTS = 5  # share_pct within this many points of elapsed_pct is on-track
-
-
-@dataclass(frozen=True, order=True)
-class Scope:
-    """Where a figure counts: `markets` listed, less `except`; worldwide when empty."""
-
-    markets: tuple[str, ...] = ()
-    except_: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, markets: Iterable[str] = (), except_: Iterable[str] = ()) -> Scope:
-        """One spelling per scope: sorted codes; absent markets mean every one (`*`), as in
-        a slot, so `except: [CN]` alone is `["*"]` less CN; `["*"]` with no exceptions is
-        worldwide."""
-        listed = tuple(sorted(set(markets))) or ("*",)
-        excepted = tuple(sorted(set(except_)))
-        if listed == ("*",) and not excepted:
-            listed = ()
-        return cls(listed, excepted)
+# The kinds whose announcements are the facts of progress: targets and delivery figures.
+TARGET, ACTUAL = "target", "deliveries"
 
 
 @dataclass(frozen=True)
@@ -57,6 +44,22 @@ class Fact:
         """The order of evidence in one slot: rank, then the later day, then the later record."""
         return (-RANK.get(self.certainty, len(RANK)), self.announced_on, self.recorded_at, self.id)
 
+    @staticmethod
+    def common(row: Row) -> dict[str, Any]:
+        """What every fact takes from its row: id, day, record time and certainty."""
+        return {
+            "id": row.ann_id,
+            "announced_on": row.announced_on,
+            # transaction time, then the log's order: lines of one import follow the file
+            "recorded_at": f"{row.recorded_at}#{row.recorded_id:016d}",
+            "certainty": row.content.get("certainty") or "confirmed",
+        }
+
+
+def amount_of(content: dict[str, Any], field: str) -> Amount:
+    """A count with its bound (absent: exact) and a range's top."""
+    return Amount(int(content[field]), content.get("bound") or "exact", content.get("high"))
+
 
 @dataclass(frozen=True)
 class TargetFact(Fact):
@@ -67,6 +70,14 @@ class TargetFact(Fact):
     period: str
     amount: Amount
     scope: Scope = field(default_factory=Scope)
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> TargetFact:
+        """A visible target row as a fact; `company` as the company is shown."""
+        content = row.content
+        return cls(**cls.common(row), company=company, metric=content["metric"],
+                   period=content["period"], amount=amount_of(content, "value"),
+                   scope=Scope.of(content))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,17 @@ class ActualFact(Fact):
     amount: Amount
     model: str | None = None  # matching key of the model; None: the company total
     scope: Scope = field(default_factory=Scope)
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> ActualFact:
+        """A visible delivery figure's row as a fact; `company` as the company is shown."""
+        from .tables import key
+
+        content = row.content
+        return cls(**cls.common(row), company=company,
+                   metric=content.get("metric") or "deliveries", period=content["period"],
+                   amount=amount_of(content, "units"), model=key(content.get("model")) or None,
+                   scope=Scope.of(content))  # fmt: skip
 
 
 F = TypeVar("F", bound=Fact)
@@ -185,7 +207,32 @@ def actuals_for(
     return {name: Actuals(found) for name, found in by_metric.items()}
 
 
-def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> dict[str, Any]:
+@record(hidden=("scope",))
+class ProgressRow(NamedTuple):
+    """`mxt progress`: one target in force against its actual as of a date."""
+
+    company: str
+    metric: str
+    period: str
+    markets: list[str]  # [] worldwide
+    except_: list[str]
+    target: int
+    target_bound: str
+    target_high: int | None
+    target_id: str
+    actual: int | None = None
+    actual_bound: str | None = None
+    actual_metric: str | None = None
+    covered_until: str | None = None
+    share_pct: float | None = None
+    elapsed_pct: float | None = None
+    needed_per_month: float | None = None
+    pace: str = "unknown"
+    sources: Sequence[str] = ()
+    scope: Scope = Scope()
+
+
+def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> ProgressRow:
     """One target in force against its actual as of `as_of`."""
     period = parse_period(target.period)
     found = actuals_for(facts, target.metric, target.scope, as_of)
@@ -196,26 +243,19 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
             if counted.parts:
                 break
     goal = target.amount.count  # a range target is measured against its low end
-    row: dict[str, Any] = {
-        "company": target.company,
-        "metric": target.metric,
-        "period": target.period,
-        "markets": list(target.scope.markets),
-        "except": list(target.scope.except_),
-        "target": goal,
-        "target_bound": target.amount.bound,
-        "target_high": target.amount.high if target.amount.bound == "range" else None,
-        "target_id": target.id,
-        "actual": None,
-        "actual_bound": None,
-        "actual_metric": None,
-        "covered_until": None,
-        "share_pct": None,
-        "elapsed_pct": None,
-        "needed_per_month": None,
-        "pace": "unknown",
-        "sources": [],
-    }
+    scope = target.scope
+    row = ProgressRow(
+        company=target.company,
+        metric=target.metric,
+        period=target.period,
+        markets=[] if scope.worldwide else list(scope.markets),
+        except_=list(scope.excepted),
+        target=goal,
+        target_bound=target.amount.bound,
+        target_high=target.amount.high if target.amount.bound == "range" else None,
+        target_id=target.id,
+        scope=scope,
+    )
     until = counted.covered_until
     if until is None:
         return row
@@ -224,7 +264,7 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
     elapsed = round(period.days_until(until) * 100 / period.days, 2)
     met = span.reaches(goal) is True
     left = period.months_after(until)
-    row.update(
+    return row._replace(
         actual=amount.count,
         actual_bound=amount.bound,
         actual_metric=metric,
@@ -235,7 +275,6 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
         pace=_pace(met, share, elapsed),
         sources=[part.id for part in counted.parts],
     )
-    return row
 
 
 def _needed(short: int, months_left: int, met: bool) -> float | None:
@@ -268,7 +307,7 @@ def progress(
     *,
     metric: str | None = None,
     period: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[ProgressRow]:
     """`mxt progress`: every target in force as of `as_of` (optionally one metric or
     period) against its actual, sorted by company, metric, period and scope."""
     chosen = in_force(

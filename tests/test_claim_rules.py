@@ -9,9 +9,10 @@ from conftest import examples, make_fact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mxt.events.kinds import Scope
 from mxt.projections.claims import Evidence, LaunchFact, check
 from mxt.projections.figures import Amount
-from mxt.projections.progress import ActualFact, Scope, TargetFact
+from mxt.projections.progress import ActualFact, TargetFact
 
 STAMP = "2025-01-01T00:00:00"
 
@@ -171,7 +172,9 @@ def test_target_claims() -> None:
     assert check(claim, history, "2024-12-01").verdict == "undetermined"
     loose = Evidence(targets=(goal(300_000, "2025-01-01", amount=Amount(300_000, "at-least")),))
     assert check(claim, loose, "2025-04-01").verdict == "undetermined"
-    overseas = Evidence(targets=(goal(350_000, "2025-01-01", scope=Scope.of(["*"], ["CN"])),))
+    overseas = Evidence(
+        targets=(goal(350_000, "2025-01-01", scope=Scope.of({"markets": ["*"], "except": ["CN"]})),)
+    )
     assert check(claim, overseas, "2025-04-01").verdict == "undetermined"
     guided = Evidence(targets=(goal(340_000, "2025-01-01", amount=Amount(340_000, "range",
                                                                          360_000)),))  # fmt: skip
