@@ -13,7 +13,7 @@ from .main import Context, read_options, target_filters
 from .render import Output, table
 
 if TYPE_CHECKING:
-    from mxt.projections.progress import ProgressRow
+    from mxt.projections.checked import ProgressRow
 
 
 def progress_table(rows: list[ProgressRow], title: str) -> None:

@@ -13,8 +13,9 @@ from .main import Context, read_options, target_filters
 from .render import Output, cell, fields, note, printable, table
 
 if TYPE_CHECKING:
+    from mxt.projections.company import ScopedFigure
     from mxt.projections.evidence import SlotValue
-    from mxt.projections.state import Policy, ScopedFigure
+    from mxt.projections.state import Policy
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:

@@ -13,7 +13,6 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, Wit
 
 from .codes import (
     MONTH_PATTERN,
-    PERIOD,
     PERIOD_PATTERN,
     REGIONS,
     check_market,
@@ -25,6 +24,7 @@ from .kinds import normalise_duration
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
+_PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
 _MONTH = re.compile(MONTH_PATTERN, re.ASCII)
 _EXPECTED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", re.ASCII)
 # `min`, `h`, `d`, `w`, `mo` (and `s`); the older `m` meant minutes.
@@ -136,7 +136,7 @@ def _check_market_or_all(value: str) -> str:
 
 
 def _check_period(value: str) -> str:
-    if not PERIOD.match(value):
+    if not _PERIOD.match(value):
         raise ValueError(f"{value!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
     return value
 

@@ -9,14 +9,17 @@ kind strings; the schemas (`events/schemas/`) declare each kind's fields.
 
 Also here: the spellings that old stores still hold (`within: 3m` meant minutes) and the
 function that reads them in today's spelling (`upcast`).
-"""
 
-from __future__ import annotations
+Its `NamedTuple`s' annotations are evaluated (no `from __future__ import annotations`):
+typing compiles each annotation given as text, which every read command would pay for.
+"""
 
 import re
 from collections.abc import Callable, Iterator
-from fractions import Fraction
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 # confirmed > reported > expected: a lower number is stronger evidence.
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
@@ -133,20 +136,14 @@ KINDS: dict[str, Kind] = {
         about=lambda c: f"{c['site']} phase {c['phase']}",
     ),
     "policy": Kind(
-        lambda c: (
-            f"not before {c['not_before']} in {', '.join(c['markets'])}"
-            f"{_opt(' except ', ', '.join(c.get('except') or ()))}"
-        ),
+        lambda c: f"not before {c['not_before']} in {Scope.of(c, sort=False).text()}",
         '--company Xiaomi --announced-on 2025-07-02 --source "Lei Jun livestream" '
         "--markets '*' --except CN --not-before 2027-01-01",
         market_field="markets",
         decides="blocked",
         covers_models=True,
         shown_in=("company",),
-        about=lambda c: (
-            f"not before {c['not_before']} in {', '.join(c['markets'])}"
-            f"{_opt(' except ', ', '.join(c.get('except') or ()))}"
-        ),
+        about=lambda c: f"not before {c['not_before']} in {Scope.of(c, sort=False).text()}",
     ),
     "showcase": Kind(
         lambda c: f"{_model(c)} at {c['venue']} ({c.get('market') or 'online'})",
@@ -212,7 +209,7 @@ class Scope(NamedTuple):
         yield "except", list(self.excepted)
 
     @classmethod
-    def of(cls, content: Any, sort: bool = True) -> Scope:
+    def of(cls, content: Any, sort: bool = True) -> "Scope":
         """The scope of an announcement (or of an answer's `markets` and `except`), each
         list sorted (`sort`: as a slot compares them) or as written; absent markets mean
         every one."""
@@ -317,8 +314,8 @@ def bounded(content: dict[str, Any]) -> tuple[Any, str, int | None]:
     return value, bound, content.get("high") if bound == "range" else None
 
 
-# `about v` is v ± 5 %
-ABOUT = Fraction(5, 100)
+# A whole count, a number of months, or an exact fraction (of an `about` count).
+Exact: TypeAlias = "int | float | Fraction"
 
 
 class Span(NamedTuple):
@@ -326,10 +323,10 @@ class Span(NamedTuple):
     (`high` None: no limit), exactly. Exact v is [v, v], at-least v is [v, ∞), at-most v is
     [0, v], about v is [0.95 v, 1.05 v], a range is [v, high]: `span`."""
 
-    low: Fraction
-    high: Fraction | None
+    low: Exact
+    high: "Exact | None"
 
-    def plus(self, other: Span) -> Span:
+    def plus(self, other: "Span") -> "Span":
         """The span of a sum: any value of this one plus any value of the other."""
         high = None if self.high is None or other.high is None else self.high + other.high
         return Span(self.low + other.low, high)
@@ -358,7 +355,7 @@ class Span(NamedTuple):
             return False
         return None
 
-    def meets(self, other: Span) -> bool:
+    def meets(self, other: "Span") -> bool:
         """Whether two counts agree: their spans share a value."""
         below = self.high is not None and self.high < other.low
         above = other.high is not None and other.high < self.low
@@ -366,17 +363,21 @@ class Span(NamedTuple):
 
 
 def span(value: int | float, bound: str | None = "exact", high: int | None = None) -> Span:
-    """The values a count (`value`, its `bound`, a range's `high`) stands for."""
-    number = Fraction(value)
+    """The values a count (`value`, its `bound`, a range's `high`) stands for, exactly: the
+    numbers themselves, and fractions for `about` (±5 %, the one bound that needs them; they
+    are loaded only then)."""
     if bound == "at-least":
-        return Span(number, None)
+        return Span(value, None)
     if bound == "at-most":
-        return Span(Fraction(0), number)
+        return Span(0, value)
     if bound == "about":
-        return Span(number * (1 - ABOUT), number * (1 + ABOUT))
+        from fractions import Fraction
+
+        number = Fraction(value)
+        return Span(number * Fraction(19, 20), number * Fraction(21, 20))
     if bound == "range":
-        return Span(number, Fraction(high if high is not None else value))
-    return Span(number, number)
+        return Span(value, high if high is not None else value)
+    return Span(value, value)
 
 
 def agree(first: dict[str, Any], second: dict[str, Any]) -> bool:

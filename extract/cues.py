@@ -33,12 +33,16 @@ class Clue:
 @dataclass
 class Draft:
     """A fact found in a sentence: its kind, its own fields, the day it dates itself (if it
-    does) and what had to be guessed."""
+    does) and what had to be guessed; `planned`: its own wording states a plan ("aims to
+    deliver": a target), which is no doubt; `expected`: it is an expectation by nature (an
+    expected entry)."""
 
     kind: str
     fields: dict[str, Any]
     guesses: list[str] = field(default_factory=list)
     announced_on: date | None = None
+    planned: bool = False
+    expected: bool = False
 
 
 def _search(pattern: str, text: str) -> re.Match[str] | None:
@@ -175,7 +179,7 @@ def target(clue: Clue) -> list[Draft]:
         fields["previous"] = previous.value
         if previous.high is not None:
             fields["previous_high"] = previous.high
-    return [Draft("target", {**fields, **_scope(clue)}, guesses)]
+    return [Draft("target", {**fields, **_scope(clue)}, guesses, planned=True)]
 
 
 _DELIVERED = (
@@ -558,7 +562,10 @@ def expected_entry(clue: Clue) -> list[Draft]:
     fields: dict[str, Any] = {"expected": expected}
     if named:
         fields["model"] = named[0].name
-    return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
+    return [
+        Draft("expected-entry", {"market": m, **fields}, list(guesses), expected=True)
+        for m in markets
+    ]
 
 
 def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:

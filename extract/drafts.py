@@ -111,10 +111,10 @@ def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
     if re.search(_REPORTED, text, re.IGNORECASE):
         return "reported", None
     wording = draft.fields.get("_clause", text)
-    if draft.kind == "target":
+    if draft.planned:
         wording = re.sub(_TARGET_WORDS, "", wording, flags=re.IGNORECASE)
     wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
-    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
+    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.expected:
         return "expected", None
     if re.search(_CONFIRMED, text, re.IGNORECASE):
         return "confirmed", None

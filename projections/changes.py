@@ -1,11 +1,25 @@
 """One change of `mxt diff` (`Change`): what changed (an area: a kind, a market status, a
 target's pace or a claim's verdict), whose, about what, from what to what, and the
-announcement behind it."""
-
-from __future__ import annotations
+announcement behind it; and a slot's value as an answer holds it, as `diff` compares them
+(`Held`). (Records' annotations are evaluated here, as in `state`.)"""
 
 from collections.abc import Iterator
 from typing import Any, NamedTuple
+
+from .evidence import SlotKey
+
+
+class Held(NamedTuple):
+    """A slot's value as an answer holds it, for `diff` to compare two answers slot by slot:
+    the slot, the fields naming it in the answer (in order), its value and bound (None:
+    nothing there) and the announcement it comes from."""
+
+    slot: SlotKey
+    subject: tuple[tuple[str, Any], ...]
+    value: Any
+    bound: str | None
+    high: int | None
+    id: str | None
 
 
 class Change(NamedTuple):

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .answers import Answer, answering
+from .checked import CheckedClaim, ProgressRow, RecordedClaim
 from .claims import CLAIM, FACT_OF, Evidence, LaunchFact, Verdict, check
-from .progress import ACTUAL, TARGET, ActualFact, ProgressRow, TargetFact, progress
+from .progress import ACTUAL, TARGET, ActualFact, TargetFact, progress
 from .records import Support
 from .state import Query
 from .tables import key
@@ -31,28 +32,6 @@ class ClaimToCheck:
     company: str
     claim: dict[str, Any]
     announced_on: str | None = None
-
-
-class CheckedClaim(NamedTuple):
-    """`mxt check`: one claim's verdict, why, and the ids of the evidence used."""
-
-    id: str
-    company: str
-    claim: dict[str, Any]
-    verdict: str
-    why: str
-    evidence: list[str]
-
-
-class RecordedClaim(NamedTuple):
-    """A recorded claim checked as of its own day (`state company`'s claims)."""
-
-    id: str
-    announced_on: str | None
-    claim: dict[str, Any]
-    verdict: str
-    why: str
-    evidence: list[str]
 
 
 def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
@@ -184,7 +163,7 @@ def check_changes(
         [result] = check_answer(read_side, after, [claim]).data
         changes.append(
             Change(
-                "claim",
+                CLAIM,
                 result.company,
                 (("claim_type", claim.claim["type"]),),
                 None,

@@ -9,8 +9,6 @@ are settled by the earliest launch of the highest rank, so a second launch event
 second city) is no disagreement either; and a factory's statuses follow each other by design, so
 factories are left out."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 

@@ -22,20 +22,13 @@ from mxt.events.errors import InputError
 from mxt.events.kinds import COUNT_KINDS, KINDS
 
 from .answers import Answer
-from .changes import Change
-from .evidence import Held, SlotKey
+from .changes import Change, Held
+from .company import CompanyState
+from .evidence import SlotKey
+from .market import MarketState
 from .queries import ReadSide
 from .records import is_record, items
-from .state import (
-    CompanyFacts,
-    CompanyState,
-    Launches,
-    MarketState,
-    ModelState,
-    Names,
-    Policy,
-    Query,
-)
+from .state import CompanyFacts, Launches, ModelState, Names, Policy, Query
 from .tables import key
 from .view import Row
 

@@ -4,8 +4,6 @@ Pure functions over the visible rows of one question (in time order). The slot o
 the meaning of its value come from the kind registry (`events/kinds.py`).
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -16,6 +14,8 @@ from .tables import key
 from .view import Row
 
 SlotKey = tuple[str, str, str, str]  # company key, kind, model key, subject
+# (Its records' annotations are evaluated, as in `state`: no `from __future__ import
+# annotations` here.)
 
 
 def slot_key(content: dict[str, Any]) -> SlotKey:
@@ -160,16 +160,3 @@ def slot_value(choice: Choice) -> SlotValue:
 def certainty(content: dict[str, Any]) -> str:
     """An announcement's certainty (default confirmed)."""
     return content.get("certainty") or "confirmed"
-
-
-class Held(NamedTuple):
-    """A slot's value as an answer holds it, for `diff` to compare two answers slot by slot:
-    the slot, the fields naming it in the answer (in order), its value and bound (None:
-    nothing there) and the announcement it comes from."""
-
-    slot: SlotKey
-    subject: tuple[tuple[str, Any], ...]
-    value: Any
-    bound: str | None
-    high: int | None
-    id: str | None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Literal, cast
 
 from mxt.events.kinds import Span, span, spell_count, sum_bound
@@ -53,7 +52,7 @@ def total(parts: Iterable[Amount]) -> tuple[Amount, Span]:
     allow together."""
     listed = list(parts)
     bound = cast(Bound, sum_bound([part.bound for part in listed]))
-    spanned = Span(Fraction(0), Fraction(0))
+    spanned = Span(0, 0)
     for part in listed:
         spanned = spanned.plus(part.span)
     count = sum(part.middle if bound == "about" else part.count for part in listed)

@@ -7,12 +7,15 @@ what is left of it after a day. Nothing here touches the store.
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from mxt.events.codes import PERIOD
+from mxt.events.codes import PERIOD_PATTERN
+
+_PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
 
 
 @dataclass(frozen=True, order=True)
@@ -74,7 +77,7 @@ class Period:
 @lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
     """The period a text names; ValueError when it names none."""
-    if not PERIOD.match(text):
+    if not _PERIOD.match(text):
         raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
     year, part = int(text[:4]), text[5:]
     if not part:

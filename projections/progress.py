@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mxt.events.kinds import RANK, Scope, Span
 
+from .checked import ProgressRow
 from .figures import UNKNOWN_PART, Amount, total
 from .periods import Period, parse_period
-from .records import record
 
 if TYPE_CHECKING:
     from .view import Row
@@ -205,31 +205,6 @@ def actuals_for(
     for fact in chosen.values():
         by_metric.setdefault(fact.metric, []).append(fact)
     return {name: Actuals(found) for name, found in by_metric.items()}
-
-
-@record(hidden=("scope",))
-class ProgressRow(NamedTuple):
-    """`mxt progress`: one target in force against its actual as of a date."""
-
-    company: str
-    metric: str
-    period: str
-    markets: list[str]  # [] worldwide
-    except_: list[str]
-    target: int
-    target_bound: str
-    target_high: int | None
-    target_id: str
-    actual: int | None = None
-    actual_bound: str | None = None
-    actual_metric: str | None = None
-    covered_until: str | None = None
-    share_pct: float | None = None
-    elapsed_pct: float | None = None
-    needed_per_month: float | None = None
-    pace: str = "unknown"
-    sources: Sequence[str] = ()
-    scope: Scope = Scope()
 
 
 def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> ProgressRow:

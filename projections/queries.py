@@ -6,7 +6,7 @@ import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
@@ -17,28 +17,17 @@ from . import tables
 from .answers import Answer, answering
 from .projector import Projector
 from .records import Support, located
-from .state import (
-    AUDITED,
-    CompanyFacts,
-    CompanyState,
-    FieldCorrection,
-    MarketState,
-    ModelState,
-    Names,
-    Query,
-    TargetRevision,
-    company_state,
-    corrections_of,
-    market_state,
-    model_state,
-    policy_covers,
-    target_audit,
-)
+from .state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
 from .tables import key
 from .view import Row, View
 
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
+
+    from .audit import TargetRevision
+    from .company import CompanyState
+    from .market import MarketState
+    from .shown import Shown
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -227,6 +216,8 @@ class ReadSide:
     def company(self, company: str, query: Query) -> Answer[CompanyState]:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
+        from .company import company_state
+
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             # the company's own values (its targets, its delivered totals), the values of the
@@ -244,6 +235,8 @@ class ReadSide:
     def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
         """Every model's status in one market (unknown ones only with `every`), and the
         policies in force there."""
+        from .market import market_state
+
         code = _market_code(market)
         # Launches, expected entries and showcases for this market or a region containing
         # it; policies whose markets list it, a region containing it or "*".
@@ -274,6 +267,8 @@ class ReadSide:
         period: str | None = None,
     ) -> Answer[list[TargetRevision]]:
         """Every target revision in order, with what was in force before it."""
+        from .audit import AUDITED, target_audit
+
         with self.store.read() as cursor:
             if company is not None:
                 rows = self.view.every(
@@ -345,6 +340,9 @@ class ReadSide:
             history = self.view.history(cursor, announcement_id, query.known_at)
         if not history:
             return Answer(None, False)
+        from .audit import corrections_of
+        from .shown import Retracted, Shown
+
         current = history[-1]
         retraction = next((row for row in history if row.event == "retracted"), None)
         return Answer(
@@ -394,29 +392,6 @@ class ReadSide:
                 if status.id == row.ann_id and status.model is None
             ]
         return found
-
-
-class Retracted(NamedTuple):
-    """An announcement's retraction: why, and when it was recorded."""
-
-    reason: str | None
-    recorded_at: str
-
-
-class Shown(NamedTuple):
-    """`mxt show`: one announcement as the log lists it, its corrections, its retraction,
-    and the state values it supports."""
-
-    entry: dict[str, Any]
-    corrections: list[FieldCorrection]
-    retraction: Retracted | None
-    supports: list[Support]
-
-    def json_items(self) -> Iterator[tuple[str, Any]]:
-        yield from self.entry.items()
-        yield "corrections", self.corrections
-        yield "retraction", self.retraction
-        yield "supports", self.supports
 
 
 def _traced(row: Row, where: str, model: ModelState) -> list[Support]:

@@ -10,9 +10,11 @@ them itself (`json_items()`).
 `to_json` is the one walk every output format starts from (the tables and the report read
 the records themselves); `located` finds, in an answer, the records showing one
 announcement (`mxt show`'s supports).
-"""
 
-from __future__ import annotations
+Records are `NamedTuple`s whose annotations are evaluated (their modules have no `from
+__future__ import annotations`): typing compiles each annotation given as text, which would
+cost every read command a few milliseconds.
+"""
 
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple, TypeVar

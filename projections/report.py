@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from mxt.events.kinds import KINDS
 
+from .audit import TargetRevision
+from .company import CompanyState, ScopedFigure
 from .periods import parse_period
 from .queries import ReadSide
-from .state import AVAILABLE, CompanyState, Query, ScopedFigure, TargetRevision
+from .state import AVAILABLE, Query
 from .tables import key
 
 if TYPE_CHECKING:
-    from .progress import ProgressRow
+    from .checked import ProgressRow
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date

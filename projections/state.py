@@ -5,23 +5,31 @@ Every function here takes the announcements visible for one question (already cu
 `known_at` and `as_of` by the read model, in time order) and answers it; which announcement
 of a slot answers is `evidence.choose`. Nothing here touches the store. The reference fold
 of the tests decides the same rules on its own, from a plain replay.
-"""
 
-from __future__ import annotations
+Here: the rules every state shares (launches, policies, a company's market facts and the
+statuses they decide) and `state model`; `company`, `market` and `audit` answer the other
+questions from them, each loaded only by the command that asks it.
+"""
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
-from mxt.events.content import field_at
-from mxt.events.kinds import Scope, bounded, field_value, midpoint, rank, sum_bound
+from mxt.events.kinds import Scope, bounded, sum_bound
 
-from .evidence import Choice, Held, SlotKey, SlotValue, by_slot, certainty, choose, chosen
+from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen
 from .evidence import slot_value as value_of
 from .records import record
 from .tables import key
 from .view import Row
+
+if TYPE_CHECKING:
+    from .changes import Held
+
+# The records of the answers below are `NamedTuple`s whose annotations are evaluated (this
+# module has no `from __future__ import annotations`): typing compiles each annotation given
+# as text, which would cost every read command a few milliseconds.
 
 
 class Query(NamedTuple):
@@ -127,7 +135,7 @@ class Policy(NamedTuple):
     kind: str
 
     @classmethod
-    def of(cls, row: Row) -> Policy:
+    def of(cls, row: Row) -> "Policy":
         content = row.content
         return cls(
             content["company"], content["markets"], content.get("except", []),
@@ -158,7 +166,7 @@ class Launches:
         self.slots: dict[str, SlotKey] = {}  # market -> its launch slot
 
     @classmethod
-    def of(cls, launches: Iterable[Row], as_of: str) -> Launches:
+    def of(cls, launches: Iterable[Row], as_of: str) -> "Launches":
         result = cls()
         for group in by_slot(launches).values():
             choice = choose(group)
@@ -175,9 +183,11 @@ class Launches:
             result.slots[market] = group[0].slot or ()  # type: ignore[assignment]
         return result
 
-    def held(self, model: str | None) -> Iterator[Held]:
+    def held(self, model: str | None) -> Iterator["Held"]:
         """Each launch market's date as `diff` compares it (`launched D` or `planned D`),
         `model` as its answer names the model."""
+        from .changes import Held
+
         for market in sorted(self.ids):
             yield Held(self.slots[market], (("model", model), ("market", market)),
                        self.value_in(market), None, None, self.ids[market])  # fmt: skip
@@ -312,7 +322,7 @@ class Order(NamedTuple):
     stage: str  # its key in `orders`: the stage, and its scope when not worldwide
     model: str
 
-    def held(self) -> Held:
+    def held(self) -> "Held":
         subject = (("model", self.model), ("stage", self.stage))
         return held(self.figure, subject)
 
@@ -325,12 +335,14 @@ class WaitTime(NamedTuple):
     max_months: SlotValue
     model: str
 
-    def held(self) -> Held:
+    def held(self) -> "Held":
         return held(self.max_months, (("model", self.model), ("trim", self.trim)))
 
 
-def held(value: SlotValue, subject: tuple[tuple[str, Any], ...]) -> Held:
+def held(value: SlotValue, subject: tuple[tuple[str, Any], ...]) -> "Held":
     """A slot's value as `diff` compares it, named by `subject`."""
+    from .changes import Held
+
     return Held(value.slot, subject, value.value, value.bound, value.high, value.id)
 
 
@@ -358,7 +370,7 @@ class ModelState(NamedTuple):
 
 
 def model_state(
-    rows: Sequence[Row], query: Query, company: str, model: str, facts: CompanyFacts | None = None
+    rows: Sequence[Row], query: Query, company: str, model: str, facts: "CompanyFacts | None" = None
 ) -> ModelState:
     """`mxt state model`: rows are the model's visible announcements up to `as_of`;
     `company` and `model` are their display names; `facts` (the company's launches,
@@ -456,7 +468,7 @@ class CompanyFacts:
         return found
 
     @classmethod
-    def of(cls, rows: Iterable[Row], names: Names) -> CompanyFacts:
+    def of(cls, rows: Iterable[Row], names: Names) -> "CompanyFacts":
         """Facts from one company's launch, policy, expected-entry and showcase rows."""
         facts = cls(names.company, dict(names.models))
         entries = []
@@ -539,40 +551,6 @@ class CompanyFacts:
         shown = self.shown(model_key, market)
         return ("showcased", shown[-1]) if shown else ("unknown", None)
 
-    def market_status(self, model_key: str, market: str, as_of: str) -> MarketStatus:
-        """The market status of one model (`status_of`), with its dates, the policy blocking
-        the market and the entry expected there, and the announcement that decides it."""
-        launches = self.launched(model_key, as_of)
-        place = launches.in_market(market)
-        launched_on, planned_on, where = place
-        status, source = self.status_of(model_key, market, as_of, place)
-        blocking = self.blocking(market, as_of)
-        entry = self.entry_for(model_key, market)
-        sure = ann_id = None
-        if where is not None:
-            sure, ann_id = launches.certainty[where], launches.ids[where]
-        elif source is not None:
-            sure, ann_id = certainty(source.content), source.ann_id
-        return MarketStatus(
-            self.name, self.models[model_key], status, launched_on, planned_on,
-            blocking.content["not_before"] if blocking is not None else None,
-            entry.content["expected"] if entry is not None else None, sure, ann_id,
-        )  # fmt: skip
-
-    def whole_company_row(self, market: str, as_of: str) -> MarketStatus | None:
-        """The row (`model: null`) of an expected entry of the company as a whole covering
-        `market`: `expected`, or `blocked` while a policy in force covers the market."""
-        entry = self.entry_for(None, market)
-        if entry is None:
-            return None
-        blocking = self.blocking(market, as_of)
-        source = blocking or entry
-        return MarketStatus(
-            self.name, None, "blocked" if blocking else "expected", None, None,
-            blocking.content["not_before"] if blocking else None, entry.content["expected"],
-            certainty(source.content), source.ann_id,
-        )  # fmt: skip
-
     def named_markets(self, model_key: str) -> set[str]:
         """The markets named for a model: its launches and showcases, the company's expected
         entries and the markets its policies list or except (`*` is not expanded)."""
@@ -606,360 +584,3 @@ class CompanyFacts:
                     launches.ids[place[2]] if place[2] else source and source.ann_id,
                 )
         return found
-
-
-class MarketStatus(NamedTuple):
-    """A model's status in one market (`model` None: the company as a whole, expected
-    there), with its dates and the announcement deciding it."""
-
-    company: str
-    model: str | None
-    status: str
-    launched_on: str | None
-    planned_launch_on: str | None
-    not_before: str | None
-    expected: str | None
-    certainty: str | None
-    id: str | None
-
-
-class MarketState(NamedTuple):
-    """`mxt state market`: each model's status in one market, and the policies in force."""
-
-    market: str
-    as_of: str
-    known_at: str
-    models: list[MarketStatus]
-    policies: list[Policy]
-
-
-def market_state(
-    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
-) -> MarketState:
-    """`mxt state market`: each model's status in `market` (unknown ones only with
-    `every`), one row per company expected there as a whole, and the policies in force.
-
-    `rows` are the visible launch, policy, expected-entry and showcase announcements up to
-    `as_of`; `names` holds every company with an announcement by then, and its models.
-    """
-    by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
-    for row in rows:
-        by_company.setdefault(key(row.content["company"]), []).append(row)
-    models = []
-    policies = []
-    for company_key, company_rows in by_company.items():
-        facts = CompanyFacts.of(company_rows, names.get(company_key) or Names(company_key))
-        whole = facts.whole_company_row(market, query.as_of)
-        if whole is not None:
-            models.append(whole)
-        for model_key in facts.models:
-            status = facts.market_status(model_key, market, query.as_of)
-            if every or status.status != "unknown":
-                models.append(status)
-        policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (str(m.company).casefold(), str(m.model or "").casefold()))
-    return MarketState(
-        market, query.as_of, query.known_at, models,
-        [Policy.of(row) for row in sorted(policies, key=lambda r: r.order)],
-    )  # fmt: skip
-
-
-class PlannedStatus(NamedTuple):
-    """A factory phase's later status, planned for a date."""
-
-    status: str
-    effective_on: str
-    certainty: str
-    id: str
-
-
-@record(hidden=("slot",))
-class Factory(NamedTuple):
-    """A factory phase: the status it reached by the as-of date, and a later planned one."""
-
-    site: str
-    phase: int
-    status: str | None
-    effective_on: str | None
-    capacity: int | None
-    certainty: str | None
-    id: str | None
-    planned: PlannedStatus | None
-    slot: SlotKey
-
-    def held(self) -> Held:
-        subject = (("site", self.site), ("phase", self.phase))
-        return Held(self.slot, subject, self.status, None, None, self.id)
-
-
-def factories(rows: Iterable[Row], as_of: str) -> list[Factory]:
-    """Each (site, phase): the status reached by `as_of`, and a later planned status, from
-    the announcements of the highest rank for it."""
-    views = []
-    for choice in chosen(rows):
-        phase_rows = choice.best()
-        reached = [r for r in phase_rows if effective(r.content, "effective_on") <= as_of]
-        reached.sort(key=lambda r: (effective(r.content, "effective_on"), r.order))
-        current = reached[-1] if reached else None
-        last = choice.rows[-1]  # a plan of any certainty is shown as planned until its date
-        plan = None
-        if effective(last.content, "effective_on") > as_of:
-            plan = PlannedStatus(
-                last.content["status"], effective(last.content, "effective_on"),
-                certainty(last.content), last.ann_id,
-            )  # fmt: skip
-        capacity = next(
-            (r.content["capacity"] for r in reversed(phase_rows) if "capacity" in r.content), None
-        )
-        views.append(
-            Factory(
-                site=choice.rows[0].content["site"],
-                phase=choice.rows[0].content["phase"],
-                status=current.content["status"] if current else None,
-                effective_on=effective(current.content, "effective_on") if current else None,
-                capacity=capacity,
-                certainty=certainty(current.content) if current else None,
-                id=current.ann_id if current else None,
-                planned=plan,
-                slot=choice.in_force.slot or (),  # type: ignore[arg-type]
-            )
-        )
-    views.sort(key=lambda v: (v.site.casefold(), v.phase))
-    return views
-
-
-class ScopedFigure(NamedTuple):
-    """A target or a delivered total of `state company`: its metric, period and scope, and
-    its value."""
-
-    metric: str
-    period: str
-    scope: Scope
-    figure: SlotValue
-
-    def held(self) -> Held:
-        return held(self.figure, (("metric", self.metric), ("period", self.period),
-                                  ("markets", list(self.scope.markets)),
-                                  ("except", list(self.scope.excepted))))  # fmt: skip
-
-    @property
-    def id(self) -> str:
-        return self.figure.id
-
-
-def scoped_figure(choice: Choice) -> ScopedFigure:
-    """A target's or delivered total's slot fields, scope and value."""
-    content = choice.in_force.content
-    return ScopedFigure(
-        field_value(content, "metric"), field_value(content, "period"), Scope.of(content),
-        value_of(choice),
-    )  # fmt: skip
-
-
-@record(hidden=("slot",))
-class ExpectedEntry(NamedTuple):
-    """An expected entry in force: of a model, or of the company as a whole (`model` None)."""
-
-    market: str
-    model: str | None
-    expected: str
-    certainty: str
-    announced_on: str
-    id: str
-    slot: SlotKey
-
-    def held(self) -> Held:
-        subject = (("model", self.model), ("market", self.market))
-        return Held(self.slot, subject, self.expected, None, None, self.id)
-
-    @classmethod
-    def of(cls, row: Row) -> ExpectedEntry:
-        content = row.content
-        return cls(
-            content["market"], content.get("model"), content["expected"], certainty(content),
-            row.announced_on, row.ann_id, row.slot or (),  # type: ignore[arg-type]
-        )  # fmt: skip
-
-
-class ModelSummary(NamedTuple):
-    """A model in `state company`: whether and where it is launched."""
-
-    model: str
-    status: str
-    launched_on: str | None
-    markets: list[str]
-
-
-class CompanyState(NamedTuple):
-    """`mxt state company`: a company's targets and delivered totals in force, factories,
-    models, policies in force and expected entries."""
-
-    company: str
-    as_of: str
-    known_at: str
-    targets: list[ScopedFigure]
-    deliveries: list[ScopedFigure]
-    factories: list[Factory]
-    models: list[ModelSummary]
-    policies: list[Policy]
-    expected_entries: list[ExpectedEntry]
-
-
-def company_state(rows: Sequence[Row], names: Names, query: Query) -> CompanyState:
-    """`mxt state company`: rows are the company's visible announcements up to `as_of`."""
-    facts = CompanyFacts.of(rows, names)
-    models = []
-    for model_key, name in facts.models.items():
-        launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
-        models.append(
-            ModelSummary(
-                name, launches.status(), launches.first_launch(), sorted(launches.launched)
-            )
-        )
-    models.sort(key=lambda m: str(m.model).casefold())
-    totals = [c for c in chosen(of_kind(rows, "deliveries")) if not c.in_force.content.get("model")]
-    targets = chosen(of_kind(rows, "target"))
-    return CompanyState(
-        company=facts.name,
-        as_of=query.as_of,
-        known_at=query.known_at,
-        targets=sorted((scoped_figure(c) for c in targets), key=_figure_order),
-        deliveries=sorted((scoped_figure(c) for c in totals), key=_figure_order),
-        factories=factories(of_kind(rows, "factory"), query.as_of),
-        models=models,
-        policies=[Policy.of(row) for row in policies_in_force(facts.policies, query.as_of)],
-        expected_entries=[ExpectedEntry.of(row) for row in facts.expected],
-    )
-
-
-def _figure_order(figure: ScopedFigure) -> tuple[Any, ...]:
-    return (figure.metric, figure.period, list(figure.scope.markets), list(figure.scope.excepted))
-
-
-# -- the target audit ----------------------------------------------------------------------
-
-AUDITED = "target"  # the kind whose revisions `mxt audit targets` lists
-
-
-class FieldCorrection(NamedTuple):
-    """One field a correction changed: from what, to what, why and when it was recorded."""
-
-    field: str
-    from_: Any
-    to: Any
-    reason: str | None
-    recorded_at: str
-
-
-class TargetRevision(NamedTuple):
-    """One line of `mxt audit targets`: a target's revision, the value in force before it and
-    the change of the midpoints, what it says it replaced, its status and corrections."""
-
-    company: str
-    metric: str
-    period: str
-    scope: Scope
-    value: int
-    bound: str
-    high: int | None
-    previous: int | None
-    previous_high: int | None
-    change: int | float | None
-    change_pct: float | None
-    stated_previous: int | None
-    stated_previous_high: int | None
-    previous_mismatch: bool
-    announced_on: str
-    recorded_at: str
-    id: str
-    source: dict[str, Any]
-    speaker: str | None
-    certainty: str
-    status: str
-    corrections: list[FieldCorrection]
-
-
-def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[TargetRevision]:
-    """`mxt audit targets`: every revision in order, with the value in force before it
-    (by the rank rule) and the change of the midpoints.
-
-    `rows` are the target announcements visible at `known_at` up to `as_of`, retracted ones
-    included; `histories` holds every known version of each, for its corrections.
-    """
-    groups = by_slot(rows)
-    audit = []
-    for slot in sorted(groups, key=lambda slot: _target_order(slot, groups[slot][0].content)):
-        group = groups[slot]
-        company = display_name(group, "company", slot[0])
-        final = choose([row for row in group if not row.retracted])
-        latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
-        for row in group:
-            before = latest[min(latest)] if latest else None  # what `choose` puts in force
-            audit.append(_revision(row, company, before, final, histories))
-            if not row.retracted:
-                latest[rank(row.content)] = row
-    return audit
-
-
-def _revision(
-    row: Row,
-    company: str,
-    before: Row | None,
-    final: Choice | None,
-    histories: dict[str, list[Row]],
-) -> TargetRevision:
-    """One line of the target audit."""
-    content = row.content
-    value, bound, high = bounded(content)
-    previous, previous_high = (None, None)
-    if before is not None:
-        previous, _, previous_high = bounded(before.content)
-    change = change_pct = None
-    if previous is not None:
-        old = midpoint(previous, previous_high)
-        change = _whole(midpoint(value, high) - old)
-        change_pct = round(change * 100 / old, 2) if old else None
-    stated = content.get("previous")
-    if row.retracted:
-        status = "retracted"
-    elif final is not None and row.ann_id == final.in_force.ann_id:
-        status = "in-force"
-    elif final is not None and final.unconfirmed and row.ann_id == final.unconfirmed.ann_id:
-        status = "unconfirmed"
-    else:
-        status = "superseded"
-    return TargetRevision(
-        company, content["metric"], content["period"], Scope.of(content), value, bound, high,
-        previous, previous_high, change, change_pct, stated, content.get("previous_high"),
-        stated is not None and (stated, content.get("previous_high")) != (previous, previous_high),
-        row.announced_on, row.recorded_at, row.ann_id, content["source"], content.get("speaker"),
-        certainty(content), status, corrections_of(histories.get(row.ann_id, [])),
-    )  # fmt: skip
-
-
-def _target_order(slot: tuple[str, ...], content: dict[str, Any]) -> tuple[Any, ...]:
-    """Targets in the audit: by company, metric, period, then scope."""
-    return (slot[0], content["metric"], content["period"], *Scope.of(content))
-
-
-def _whole(number: float) -> int | float:
-    return int(number) if float(number).is_integer() else number
-
-
-def corrections_of(history: Sequence[Row]) -> list[FieldCorrection]:
-    """The corrections in one announcement's history: field, from, to, reason, recorded_at."""
-    result = []
-    for before, after in zip(history, history[1:], strict=False):
-        if after.event != "corrected" or not after.changes:
-            continue
-        for field_name in after.changes:
-            result.append(
-                FieldCorrection(
-                    field_name,
-                    field_at(before.content, field_name),
-                    field_at(after.content, field_name),
-                    after.reason,
-                    after.known_from,
-                )  # fmt: skip
-            )
-    return result

@@ -16,12 +16,12 @@ from markupsafe import Markup
 
 from mxt.cli.render import cell, flatten
 from mxt.events.kinds import Scope, spell_count, summary
-from mxt.projections.checking import RecordedClaim
+from mxt.projections.audit import TargetRevision
+from mxt.projections.checked import ProgressRow, RecordedClaim
 from mxt.projections.conflicts import Conflict
-from mxt.projections.progress import ProgressRow
 from mxt.projections.records import to_json
 from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
-from mxt.projections.state import STATUSES, TargetRevision
+from mxt.projections.state import STATUSES
 
 from .charts import Charts
 
