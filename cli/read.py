@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -170,13 +171,17 @@ def state_model(
             ["trim", "max_months", "certainty", "announced_on", "unconfirmed", "id"],
             title="wait times",
         )  # fmt: skip
+        other_sections(state, MODEL_SECTIONS)
     _report_unknown(answer, f"{company}/{model}", query)
+
+
+MARKET_SECTIONS = {"models": (), "policies": ()}
 
 
 @state_command.command("market")
 @click.argument("code", metavar="CODE")
 @click.option("--all", "every", is_flag=True, help="Also models whose status there is unknown.")
-@read_options(sections={"models": (), "policies": ()})
+@read_options(sections=MARKET_SECTIONS)
 @click.pass_obj
 def state_market(
     context: Context,
@@ -205,6 +210,7 @@ def state_market(
         )  # fmt: skip
         table(policy_rows(state.policies), ["company", "not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
+        other_sections(state, MARKET_SECTIONS)
     _report_unknown(answer, f"market {code}", query)
 
 
@@ -258,9 +264,21 @@ def state_company(
             ["market", "model", "expected", "certainty", "announced_on", "id"],
             title="expected entries",
         )
+        other_sections(state, COMPANY_SECTIONS)
         table([c._asdict() for c in claims], ["announced_on", "id", "verdict", "why"],
               title="claims")  # fmt: skip
     _report_unknown(answer, name, query)
+
+
+def other_sections(state: Any, drawn: Iterable[str]) -> None:
+    """A table of each list of a state answer its command does not draw itself (`drawn`):
+    the values of a kind added since, shown as their JSON has them."""
+    from .render import flatten
+
+    for name, value in to_json(state).items():
+        if isinstance(value, list) and name not in drawn:
+            rows = [flatten(item) if isinstance(item, dict) else {"value": item} for item in value]
+            table(rows, list(dict.fromkeys(column for row in rows for column in row)), title=name)
 
 
 def figure_row(figure: ScopedFigure) -> dict[str, Any]:

@@ -82,10 +82,11 @@ _MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is no
 MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
 MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
 _COMPANY = kinds_where(lambda kind: "company" in kind.shown_in)
-COMPANY_OWN = kinds_where(  # of these, the company's own values only (its delivered totals)
-    lambda kind: "company" in kind.shown_in and kind.settled == "latest" and not kind.covers_models
-)
-COMPANY_WIDE = tuple(name for name in _COMPANY if KINDS[name].covers_models)
+_LATEST = tuple(name for name in _COMPANY if KINDS[name].settled == "latest")
+# Of a kind both answers show (deliveries), `state company` shows the company's own values
+# (its totals), `state model` a model's; of one only `state company` shows, every value.
+COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
+COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
 COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
 COVERING = kinds_where(lambda kind: kind.covers_models)
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
@@ -220,11 +221,10 @@ class ReadSide:
 
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            # the company's own values (its targets, its delivered totals), the values of the
-            # kinds concerning every model (policies, entries), every row of launches and
-            # factories
+            # the company's own delivered totals, the values of its targets, policies and
+            # entries, every row of launches and factories
             rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
-            rows += self.view.latest(cursor, *ask, COMPANY_WIDE, company=company)
+            rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
             rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
             found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
