@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -68,7 +68,7 @@ def diff_command(
         note(nothing_known_note(diff_subject(company, market), after, answer.began))
 
 
-def spelled(change: Change) -> dict[str, Any]:
+def spelled(change: Change) -> dict[str, str]:
     """`from` and `to` as tables show them: counts with their bounds (`200,000+`)."""
     from mxt.events.kinds import spell_count
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from mxt.events.content import JsonObject
 from mxt.events.kinds import KIND_NAMES, spell_count, summary
 from mxt.projections.records import to_json
 
@@ -48,7 +49,7 @@ def beside(value: SlotValue) -> str:
     return f"{count(other)} ({other.certainty}, {other.announced_on})"
 
 
-def sourced(value: SlotValue) -> dict[str, Any]:
+def sourced(value: SlotValue) -> JsonObject:
     """A slot's value's columns in a table: certainty, day, unconfirmed report, id."""
     return {"certainty": value.certainty, "announced_on": value.announced_on,
             "unconfirmed": beside(value), "id": value.id}  # fmt: skip
@@ -281,13 +282,13 @@ def other_sections(state: Any, drawn: Iterable[str]) -> None:
             table(rows, list(dict.fromkeys(column for row in rows for column in row)), title=name)
 
 
-def figure_row(figure: ScopedFigure) -> dict[str, Any]:
+def figure_row(figure: ScopedFigure) -> JsonObject:
     """A target's or delivered total's columns in a table but its value's."""
     return {"metric": figure.metric, "period": figure.period, **sourced(figure.figure),
             "scope": figure.scope.spelled().strip() or "worldwide"}  # fmt: skip
 
 
-def policy_rows(policies: list[Policy]) -> list[dict[str, Any]]:
+def policy_rows(policies: list[Policy]) -> list[JsonObject]:
     """Policies in force as table rows."""
     return [{**policy._asdict(), "except": policy.except_} for policy in policies]
 

@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from mxt.events.content import Content
+
 from .main import Context, accept_store_option
 from .render import emit_json, note
 
@@ -171,7 +173,7 @@ def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
     source = {name: values.pop(option) for name, option in
               (("title", "source_title"), ("url", "url"), ("publisher", "publisher"),
                ("quote", "quote"))}  # fmt: skip
-    data: dict[str, Any] = {"kind": kind}
+    data: Content = {"kind": kind}
     if announcement_id is not None:
         data["id"] = announcement_id
     if any(value is not None for value in source.values()):
@@ -224,7 +226,7 @@ def correct_command(
     from mxt.domain.recording import correct
     from mxt.events.errors import InputError
 
-    changes: dict[str, Any] = {}
+    changes: Content = {}
     for text in assignments:
         name, value = parse_assignment(text)
         if name in changes:

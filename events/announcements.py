@@ -16,6 +16,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter, ValidationError
 
+from .content import JsonObject
 from .errors import InputError
 from .fields import Identifier, Name
 from .kinds import KIND_NAMES
@@ -126,7 +127,7 @@ def parse_claim_line(raw: bytes | str) -> ClaimLine:
         raise describe(error, tagged=False) from None
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema() -> JsonObject:
     """The JSON Schema of one interchange line: an announcement, a correction or a retraction."""
     schema = _line_adapter().json_schema(mode="validation")
     schema["title"] = "mxt announcement interchange line (JSON Lines)"

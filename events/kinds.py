@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
+from .content import Content, JsonObject
+
 if TYPE_CHECKING:
     from fractions import Fraction
 
@@ -30,7 +32,7 @@ BOUNDS = ("exact", "at-least", "at-most", "about", "range")
 class Kind(NamedTuple):
     """What one kind of announcement means to the read side."""
 
-    summary: Callable[[dict[str, Any]], str]  # the announcement in one line (`log`, report)
+    summary: Callable[[Content], str]  # the announcement in one line (`log`, report)
     example: str  # the options of one real `mxt record KIND` (its `--help`; the tests run it)
     value: str | None = None  # the field holding its value (None: none that others replace)
     counted: bool = False  # that value is a count with a bound, and the kind has a scope
@@ -45,7 +47,7 @@ class Kind(NamedTuple):
     decides: str | None = None  # the market status it decides (docs/concepts.md, Statuses)
     covers_models: bool = False  # one naming no model is about every model of its company
     shown_in: tuple[str, ...] = ()  # the state answers (`model`, `company`) showing its values
-    about: Callable[[dict[str, Any]], str] | None = None  # a change's subject, in a few words
+    about: Callable[[JsonObject], str] | None = None  # a change's subject, in a few words
 
 
 # Every kind, in the order the schemas declare them (a test holds the two equal). Adding a
@@ -240,12 +242,12 @@ class Scope(NamedTuple):
 Scope._flat = True  # type: ignore[attr-defined]
 
 
-def rank(content: dict[str, Any]) -> int:
+def rank(content: Content) -> int:
     """How strong an announcement's evidence is: 0 confirmed, 1 reported, 2 expected."""
     return RANK.get(content.get("certainty") or "confirmed", 0)
 
 
-def field_value(content: dict[str, Any], name: str) -> Any:
+def field_value(content: Content, name: str) -> Any:
     """A slot field as the slot compares it (defaults filled in)."""
     value = content.get(name)
     if value is None:
@@ -253,7 +255,7 @@ def field_value(content: dict[str, Any], name: str) -> Any:
     return value
 
 
-def subject_of(content: dict[str, Any]) -> str:
+def subject_of(content: Content) -> str:
     """What a later announcement of the same kind (and company and model) replaces, as text.
 
     Kinds without slots (policies, showcases, statements) get a subject that groups alike
@@ -302,7 +304,7 @@ def _spelled(name: str, value: Any) -> str:
 # -- values and their bounds -----------------------------------------------------------------
 
 
-def bounded(content: dict[str, Any]) -> tuple[Any, str, int | None]:
+def bounded(content: Content) -> tuple[Any, str, int | None]:
     """(value, bound, high) of an announcement's value; `high` only for a range."""
     kind = content["kind"]
     value = content.get(VALUE_FIELD.get(kind, ""))
@@ -380,7 +382,7 @@ def span(value: int | float, bound: str | None = "exact", high: int | None = Non
     return Span(value, value)
 
 
-def agree(first: dict[str, Any], second: dict[str, Any]) -> bool:
+def agree(first: Content, second: Content) -> bool:
     """True when two announcements of one slot agree: their values' spans meet (a count or
     any number), or their values are equal (anything else)."""
     value, bound, high = bounded(first)
@@ -422,12 +424,12 @@ def spell_count(value: Any, bound: str | None = "exact", high: Any = None) -> st
     return text
 
 
-def summary(content: dict[str, Any]) -> str:
+def summary(content: Content) -> str:
     """One announcement in one line, as its kind spells it (`KINDS`)."""
     return KINDS[content["kind"]].summary(content)
 
 
-def claim_statement(claim: dict[str, Any]) -> str:
+def claim_statement(claim: Content) -> str:
     """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`)."""
     kind = claim["type"]
     if kind == "streak":
@@ -443,17 +445,17 @@ def claim_statement(claim: dict[str, Any]) -> str:
     return f"{claim['model']} launched in {claim['market']} on or before {claim['on_or_before']}"
 
 
-def _claimed(claim: dict[str, Any]) -> str:
+def _claimed(claim: Content) -> str:
     """What a streak or total claim counts: its metric, of its model if it names one."""
     model = claim.get("model")
     return f"{claim['metric']} of {model}" if model else f"{claim['metric']}"
 
 
-def _model(content: dict[str, Any]) -> str:
+def _model(content: Content) -> str:
     return str(content.get("model") or "")
 
 
-def _where(subject: dict[str, Any]) -> str:
+def _where(subject: JsonObject) -> str:
     """A model (or every model) in a market (or online): `SU7 in ES`, `(all models) in JP`."""
     return f"{subject.get('model') or '(all models)'} in {subject.get('market') or 'online'}"
 
@@ -463,7 +465,7 @@ def _opt(before: str, value: Any, after: str = "") -> str:
     return f"{before}{value}{after}" if value else ""
 
 
-def _was(target: dict[str, Any]) -> str:
+def _was(target: Content) -> str:
     """A target's stated previous value, ` (was 300,000)`, or nothing."""
     if target.get("previous") is None:
         return ""
@@ -480,7 +482,7 @@ def _cut(text: str, size: int) -> str:
     return f"{text[:size]}{'…' if len(text) > size else ''}"
 
 
-def _count(value: dict[str, Any], name: str) -> str:
+def _count(value: Content, name: str) -> str:
     """A count with its bound, or `-` (`spell_count`)."""
     return spell_count(value.get(name), value.get("bound"), value.get("high")) if value else "-"
 
@@ -505,7 +507,7 @@ def normalise_duration(text: str) -> str:
     return f"{match.group(1)}min" if match else text
 
 
-def upcast(content: dict[str, Any]) -> dict[str, Any]:
+def upcast(content: Content) -> Content:
     """An announcement (or a correction's changes) as stored by an older mxt, read with
     today's meaning: `within: 3m` (minutes then) becomes `3min`. Returns `content` itself
     when nothing needs changing."""

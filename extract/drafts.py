@@ -7,7 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from mxt.events.content import Content
 
 from . import cues, names, when
 from .cues import Clue, Draft
@@ -142,7 +143,7 @@ def _horizon(sentences: list[Sentence], published: date) -> str | None:
     return None
 
 
-def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> dict[str, Any]:
+def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> Content:
     """The import-format line of a draft, its note saying what was guessed."""
     guesses = list(draft.guesses)
     if clue.company_guessed:
@@ -154,7 +155,7 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
     fields = {k: v for k, v in draft.fields.items() if not k.startswith("_")}
-    line: dict[str, Any] = {
+    line: Content = {
         "kind": draft.kind,
         "company": clue.company,
         "announced_on": (announced_on or clue.published).isoformat(),
@@ -173,7 +174,7 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
 _MAIN_FIELDS = ("count", "units", "value", "not_before", "max_months", "status", "market")
 
 
-def _echoes(heading: dict[str, Any], body: dict[str, Any]) -> bool:
+def _echoes(heading: Content, body: Content) -> bool:
     """True when a heading's draft repeats a fact the body states (often less exactly)."""
     if (heading["kind"], heading["company"]) != (body["kind"], body["company"]):
         return False
@@ -181,11 +182,11 @@ def _echoes(heading: dict[str, Any], body: dict[str, Any]) -> bool:
     return bool(shared) and all(heading[f] == body[f] for f in shared)
 
 
-def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _deduplicated(found: list[tuple[bool, Content]]) -> list[Content]:
     """One draft per fact: a fact found again keeps its first draft, and a heading that
     repeats a fact of the body keeps only the body's."""
     bodies = [line for heading, line in found if not heading]
-    kept: dict[str, dict[str, Any]] = {}
+    kept: dict[str, Content] = {}
     for heading, line in found:
         if heading and any(_echoes(line, body) for body in bodies):
             continue
@@ -199,7 +200,7 @@ def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, An
 
 def extract_drafts(
     text: str, published: date, source: SourceInfo | None = None, company: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[Content]:
     """The draft announcements of a news text, in the import format: one per fact found
     (a sentence of no kind becomes a `statement`), each quoting its sentence verbatim."""
     source = source or SourceInfo()
@@ -212,7 +213,7 @@ def extract_drafts(
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
     extra = (company,) if company else ()
     reading = _Reading(_subject(text, company), extra, _horizon(sentences, published))
-    found: list[tuple[bool, dict[str, Any]]] = []
+    found: list[tuple[bool, Content]] = []
     for sentence in sentences:
         clue = reading.clue(sentence, published)
         drafts = [draft for cue in cues.CUES for draft in cue(clue)] or cues.statement(clue)

@@ -5,7 +5,7 @@ announcement's history. (Records' annotations are evaluated here, as in `state`.
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from mxt.events.content import field_at
+from mxt.events.content import Content, field_at
 from mxt.events.kinds import Scope, bounded, midpoint, rank
 
 from .evidence import Choice, by_slot, certainty, choose
@@ -46,7 +46,7 @@ class TargetRevision(NamedTuple):
     announced_on: str
     recorded_at: str
     id: str
-    source: dict[str, Any]
+    source: Content
     speaker: str | None
     certainty: str
     status: str
@@ -111,7 +111,7 @@ def _revision(
     )  # fmt: skip
 
 
-def _target_order(slot: tuple[str, ...], content: dict[str, Any]) -> tuple[Any, ...]:
+def _target_order(slot: tuple[str, ...], content: Content) -> tuple[Any, ...]:
     """Targets in the audit: by company, metric, period, then scope."""
     return (slot[0], content["metric"], content["period"], *Scope.of(content))
 

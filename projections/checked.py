@@ -3,8 +3,9 @@ a claim's verdict (`CheckedClaim`), and a recorded claim checked as of its own d
 (`RecordedClaim`). (Records' annotations are evaluated here, as in `state`.)"""
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from mxt.events.content import Content
 from mxt.events.kinds import Scope
 
 from .records import record
@@ -40,7 +41,7 @@ class CheckedClaim(NamedTuple):
 
     id: str
     company: str
-    claim: dict[str, Any]
+    claim: Content
     verdict: str
     why: str
     evidence: list[str]
@@ -51,7 +52,7 @@ class RecordedClaim(NamedTuple):
 
     id: str
     announced_on: str | None
-    claim: dict[str, Any]
+    claim: Content
     verdict: str
     why: str
     evidence: list[str]

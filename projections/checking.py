@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mxt.events.content import Content
+
 from .answers import Answer, answering
 from .checked import CheckedClaim, ProgressRow, RecordedClaim
 from .claims import CLAIM, FACT_OF, Evidence, LaunchFact, Verdict, check
@@ -30,7 +32,7 @@ class ClaimToCheck:
 
     id: str
     company: str
-    claim: dict[str, Any]
+    claim: Content
     announced_on: str | None = None
 
 

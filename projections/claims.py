@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mxt.events.codes import market_covers
+from mxt.events.content import Content
 from mxt.events.kinds import Scope, claim_statement
 
 from .figures import Amount
@@ -53,7 +54,7 @@ class LaunchFact(Fact):
         from .tables import key
 
         content = row.content
-        return cls(**cls.common(row), model=key(content["model"]), market=content["market"],
+        return cls(*cls.common(row), model=key(content["model"]), market=content["market"],
                    launched_on=effective(content, "launched_on"))  # fmt: skip
 
 
@@ -82,7 +83,7 @@ class Verdict:
     evidence: tuple[str, ...] = field(default_factory=tuple)
 
 
-def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def check(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     """Whether `claim` holds as of `as_of`, by what had been announced by then."""
     kind = claim["type"]
     if kind == "streak":
@@ -94,7 +95,7 @@ def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return _launched(claim, evidence, as_of)
 
 
-def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
+def _counter(claim: Content, evidence: Evidence, as_of: str) -> Actuals:
     """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
     found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
     return found.get(claim["metric"], Actuals(()))
@@ -116,7 +117,7 @@ def _month(
     return span.reaches(threshold), f"{month}: {amount.shown()}", counted
 
 
-def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _streak(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     threshold, model, exact = int(claim["at_least"]), _key(claim.get("model")), claim.get("exact")
     months = months_ending(claim["ending"], int(claim["months"]))
@@ -144,7 +145,7 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(HOLDS, f"{subject}: {'; '.join(shown)}", tuple(used))
 
 
-def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _total(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
     op, value = claim["op"], int(claim["value"])
@@ -164,7 +165,7 @@ def _verdict(answer: bool | None) -> str:
     return UNDETERMINED if answer is None else HOLDS if answer else FAILS
 
 
-def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _target(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     value = int(claim["value"])
     chosen = in_force(
         (
@@ -209,7 +210,7 @@ def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, Launch
     return decided
 
 
-def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _launched(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
     covering = [
         launch

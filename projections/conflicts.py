@@ -12,6 +12,7 @@ factories are left out."""
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from mxt.events.content import Content, JsonObject
 from mxt.events.kinds import (
     DISAGREEING_KINDS,
     KINDS,
@@ -69,7 +70,7 @@ class Voice(NamedTuple):
     certainty: str
     announced_on: str
     id: str
-    source: dict[str, Any]
+    source: Content
 
 
 class Conflict(NamedTuple):
@@ -101,7 +102,7 @@ def conflicts(
     return Answer(found, bool(rows))
 
 
-def _slot_dict(slot: SlotView) -> dict[str, Any]:
+def _slot_dict(slot: SlotView) -> JsonObject:
     """The slot as its JSON object (conflicts are sorted by its text, as they always were)."""
     return {name: list(value) if isinstance(value, tuple) else value
             for name, value in slot.json_items()}  # fmt: skip

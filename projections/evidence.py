@@ -7,6 +7,7 @@ the meaning of its value come from the kind registry (`events/kinds.py`).
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from mxt.events.content import Content
 from mxt.events.kinds import COUNT_KINDS, VALUE_FIELD, agree, bounded, rank, subject_of
 
 from .records import record
@@ -18,7 +19,7 @@ SlotKey = tuple[str, str, str, str]  # company key, kind, model key, subject
 # annotations` here.)
 
 
-def slot_key(content: dict[str, Any]) -> SlotKey:
+def slot_key(content: Content) -> SlotKey:
     """The slot an announcement belongs to: what a later one of the same kind replaces."""
     return (
         key(content["company"]),
@@ -157,6 +158,6 @@ def slot_value(choice: Choice) -> SlotValue:
                      beside, row.slot or slot_key(row.content))  # fmt: skip
 
 
-def certainty(content: dict[str, Any]) -> str:
+def certainty(content: Content) -> str:
     """An announcement's certainty (default confirmed)."""
     return content.get("certainty") or "confirmed"

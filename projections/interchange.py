@@ -8,12 +8,13 @@ from typing import Any
 
 from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
 from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
+from mxt.events.content import Content
 from mxt.events.kinds import upcast
 
 from .tables import key
 
 
-def _line(value: dict[str, Any]) -> str:
+def _line(value: Content) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mxt.events.content import Content
 from mxt.events.kinds import RANK, Scope, Span
 
 from .checked import ProgressRow
@@ -45,18 +46,19 @@ class Fact:
         return (-RANK.get(self.certainty, len(RANK)), self.announced_on, self.recorded_at, self.id)
 
     @staticmethod
-    def common(row: Row) -> dict[str, Any]:
-        """What every fact takes from its row: id, day, record time and certainty."""
-        return {
-            "id": row.ann_id,
-            "announced_on": row.announced_on,
-            # transaction time, then the log's order: lines of one import follow the file
-            "recorded_at": f"{row.recorded_at}#{row.recorded_id:016d}",
-            "certainty": row.content.get("certainty") or "confirmed",
-        }
+    def common(row: Row) -> tuple[str, str, str, str]:
+        """What every fact takes from its row, its first fields: id, day, record time (the
+        transaction's, then the log's order: lines of one import follow the file) and
+        certainty."""
+        return (
+            row.ann_id,
+            row.announced_on,
+            f"{row.recorded_at}#{row.recorded_id:016d}",
+            row.content.get("certainty") or "confirmed",
+        )
 
 
-def amount_of(content: dict[str, Any], field: str) -> Amount:
+def amount_of(content: Content, field: str) -> Amount:
     """A count with its bound (absent: exact) and a range's top."""
     return Amount(int(content[field]), content.get("bound") or "exact", content.get("high"))
 
@@ -75,7 +77,7 @@ class TargetFact(Fact):
     def of(cls, row: Row, company: str) -> TargetFact:
         """A visible target row as a fact; `company` as the company is shown."""
         content = row.content
-        return cls(**cls.common(row), company=company, metric=content["metric"],
+        return cls(*cls.common(row), company=company, metric=content["metric"],
                    period=content["period"], amount=amount_of(content, "value"),
                    scope=Scope.of(content))  # fmt: skip
 
@@ -97,7 +99,7 @@ class ActualFact(Fact):
         from .tables import key
 
         content = row.content
-        return cls(**cls.common(row), company=company,
+        return cls(*cls.common(row), company=company,
                    metric=content.get("metric") or "deliveries", period=content["period"],
                    amount=amount_of(content, "units"), model=key(content.get("model")) or None,
                    scope=Scope.of(content))  # fmt: skip

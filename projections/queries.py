@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
+from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
 
@@ -46,7 +47,7 @@ class Streamed:
     the `columns` every row may have, so that a CSV header can be written first. `known`:
     whether any row has been produced (ask once the rows are consumed)."""
 
-    def __init__(self, rows: Iterator[dict[str, Any]], columns: Callable[[], list[str]]) -> None:
+    def __init__(self, rows: Iterator[Content], columns: Callable[[], list[str]]) -> None:
         self._rows = rows
         self._columns = columns
         self.count = 0
@@ -68,7 +69,7 @@ class Streamed:
     def __iter__(self) -> Streamed:
         return self
 
-    def __next__(self) -> dict[str, Any]:
+    def __next__(self) -> Content:
         row = next(self._rows)
         self.count += 1
         return row
@@ -311,7 +312,7 @@ class ReadSide:
         if kind is not None:
             _check_kind(kind)
 
-        def entries() -> Generator[dict[str, Any], None, None]:
+        def entries() -> Generator[Content, None, None]:
             with self.store.read() as cursor:
                 for row in self.view.stream_rows(
                     cursor,
@@ -413,7 +414,7 @@ def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
     return found
 
 
-def log_entry(row: Row) -> dict[str, Any]:
+def log_entry(row: Row) -> Content:
     """An announcement in the export format, with `recorded_at` and `status`.
 
     `status` is the record's (`active` or `retracted`), so a factory's own `status` field
@@ -474,7 +475,7 @@ def _market_code(text: str) -> str:
         raise InputError("market", str(error)) from None
 
 
-def _mentions_market(content: dict[str, Any], market: str, exactly: bool = False) -> bool:
+def _mentions_market(content: Content, market: str, exactly: bool = False) -> bool:
     """Whether an announcement names `market` (or, unless `exactly`, a region containing
     it), or lists markets covering it (a policy)."""
     from mxt.events.codes import market_covers

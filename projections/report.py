@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from mxt.events.content import Content
 from mxt.events.kinds import KINDS
 
 from .audit import TargetRevision
@@ -70,7 +71,7 @@ class CompanyReport:
     monthly_since: str  # YYYY-MM
     markets: list[str]
     matrix: list[tuple[str, list[str]]]  # (model, status per market)
-    timeline: list[dict[str, Any]]
+    timeline: list[Content]
     timeline_total: int
     extras: dict[str, list[Any]] = field(default_factory=dict)  # progress, conflicts, claims
 
@@ -185,7 +186,7 @@ def target_series(
     in_force: Sequence[ScopedFigure],
     revisions: Sequence[TargetRevision],
     progress: Sequence[ProgressRow],
-    entries: dict[str, dict[str, Any]],
+    entries: dict[str, Content],
 ) -> list[TargetSeries]:
     """The targets in force with the latest periods, each with its revisions (retracted and
     unconfirmed ones left out) and the running total of the figures `progress` counted
@@ -220,7 +221,7 @@ def target_series(
     return series
 
 
-def running_total(figures: Iterable[dict[str, Any]]) -> list[tuple[str, int]]:
+def running_total(figures: Iterable[Content]) -> list[tuple[str, int]]:
     """(last day of a figure's period, total so far) for delivery figures in period order."""
     points, total = [], 0
     for ends, units in sorted((period_span(f["period"])[1], f["units"]) for f in figures):
@@ -229,7 +230,7 @@ def running_total(figures: Iterable[dict[str, Any]]) -> list[tuple[str, int]]:
     return points
 
 
-def markets_mentioned(entries: Iterable[dict[str, Any]]) -> list[str]:
+def markets_mentioned(entries: Iterable[Content]) -> list[str]:
     """The markets a company's announcements name (its launches, showcases, policies,
     expected entries), its first launch market first, then alphabetically."""
     found: set[str] = set()

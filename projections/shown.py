@@ -5,6 +5,8 @@ annotations are evaluated here, as in `state`.)"""
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from mxt.events.content import Content
+
 from .audit import FieldCorrection
 from .records import Support
 
@@ -20,7 +22,7 @@ class Shown(NamedTuple):
     """`mxt show`: one announcement as the log lists it, its corrections, its retraction,
     and the state values it supports."""
 
-    entry: dict[str, Any]
+    entry: Content
     corrections: list[FieldCorrection]
     retraction: Retracted | None
     supports: list[Support]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
+from mxt.events.content import Content
 from mxt.events.kinds import Scope, bounded, sum_bound
 
 from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen
@@ -39,7 +40,7 @@ class Query(NamedTuple):
     known_at: str  # UTC timestamp, the sortable spelling of format_timestamp
 
 
-def effective(content: dict[str, Any], field_name: str) -> str:
+def effective(content: Content, field_name: str) -> str:
     """`launched_on` / `effective_on`, defaulting to `announced_on`."""
     return str(content.get(field_name) or content["announced_on"])
 
@@ -71,7 +72,7 @@ def all_markets() -> tuple[str, ...]:
     return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS)))
 
 
-def policy_covers(content: dict[str, Any], market: str) -> bool:
+def policy_covers(content: Content, market: str) -> bool:
     """A policy covers a market listed (directly, through `*` or a region) and not excepted."""
     listed = content["markets"]
     if "*" not in listed and market not in covered_by(tuple(listed)):
@@ -270,7 +271,7 @@ def _launch_day(row: Row) -> str:
     return effective(row.content, "launched_on")
 
 
-def scope_label(content: dict[str, Any]) -> str:
+def scope_label(content: Content) -> str:
     """A scope in a few characters, for keys: `DE,FR`, `* except CN`; '' for worldwide."""
     scope = Scope.of(content)
     return "" if scope.worldwide else scope.text(",")

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from mxt.cli.render import cell, flatten
+from mxt.events.content import Content, JsonObject
 from mxt.events.kinds import Scope, spell_count, summary
 from mxt.projections.audit import TargetRevision
 from mxt.projections.checked import ProgressRow, RecordedClaim
@@ -49,10 +50,10 @@ class CompanyView:
     timeline lines, and the rows of its checks."""
 
     report: CompanyReport
-    state: dict[str, Any]  # the company's state, as its JSON has it
+    state: JsonObject  # the company's state, as its JSON has it
     charts: dict[str, Markup | None]
-    timeline: list[dict[str, Any]]
-    checks: dict[str, list[dict[str, Any]]]  # progress, conflicts, claims: rows to show
+    timeline: list[Content]
+    checks: dict[str, list[JsonObject]]  # progress, conflicts, claims: rows to show
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.report, name)
@@ -126,14 +127,14 @@ def _views(report: Report) -> Iterator[CompanyView]:
         )
 
 
-def timeline_line(entry: dict[str, Any]) -> dict[str, Any]:
+def timeline_line(entry: Content) -> JsonObject:
     """A log entry with its one-line summary and a link only when the URL is http(s)."""
     url = (entry.get("source") or {}).get("url") or ""
     link = url if url.lower().startswith(("http://", "https://")) else None
     return {**entry, "summary": summary(entry), "link": link}
 
 
-def progress_row(row: ProgressRow) -> dict[str, Any]:
+def progress_row(row: ProgressRow) -> JsonObject:
     """A target against its actual, each count spelled with its bound."""
     return {
         **to_json(row),
@@ -143,7 +144,7 @@ def progress_row(row: ProgressRow) -> dict[str, Any]:
     }
 
 
-def conflict_rows(conflict: Conflict) -> list[dict[str, Any]]:
+def conflict_rows(conflict: Conflict) -> list[Content]:
     """A slot's value in force, then each source that says otherwise."""
     slot = conflict.slot
     words = [
@@ -163,7 +164,7 @@ def conflict_rows(conflict: Conflict) -> list[dict[str, Any]]:
     ]
 
 
-def claim_row(row: RecordedClaim) -> dict[str, Any]:
+def claim_row(row: RecordedClaim) -> JsonObject:
     """A claim in a few words (`streak deliveries at_least=20000 ...`) and its verdict."""
     words = [str(row.claim.get("type", ""))] + [
         f"{k}={v}" for k, v in row.claim.items() if k != "type" and v is not None
@@ -176,7 +177,7 @@ def show(value: Any) -> str:
     return "–" if value is None or value == [] else cell(value)
 
 
-def item_cell(item: dict[str, Any], name: str) -> str:
+def item_cell(item: JsonObject, name: str) -> str:
     """A field of a listed object, a count spelled with its bound (`~28,000`)."""
     if name in COUNT_FIELDS and item.get(name) is not None:
         return spell_count(item[name], item.get("bound") or "exact", item.get("high"))
@@ -189,7 +190,7 @@ def count_text(figure: MonthlyFigure | TargetRevision) -> str:
     return spell_count(value, figure.bound, figure.high)
 
 
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
+def _columns(rows: list[JsonObject]) -> list[str]:
     return list(dict.fromkeys(name for row in rows for name in row))
 
 
