@@ -5,7 +5,6 @@ before that."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -18,15 +17,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 
-@dataclass
 class Answer(Generic[T]):
     """A query's result (a record, or a list of records), and whether anything at all was
     known about its subject; `began` is when recording began, when the question's
-    `known_at` is before it."""
+    `known_at` is before it. (A plain class: every read command makes this type, and a
+    dataclass costs start-up.)"""
 
-    data: T
-    known: bool
-    began: str | None = None
+    __slots__ = ("data", "known", "began")
+
+    def __init__(self, data: T, known: bool, began: str | None = None) -> None:
+        self.data = data
+        self.known = known
+        self.began = began
 
 
 def answering(question: F) -> F:

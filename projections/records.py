@@ -40,30 +40,46 @@ def is_record(value: Any) -> bool:
 
 def is_flat(value: Any) -> bool:
     """Whether `value` is a record written into the object holding it."""
-    return getattr(value, "_flat", False) and is_record(value)
+    return getattr(type(value), "_flat", False) and is_record(value)
+
+
+# Per record class, the (index, JSON name) of the fields it writes (None: it writes its own
+# `json_items()`), worked out once.
+_PLANS: dict[type, tuple[tuple[int, str], ...] | None] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[int, str], ...] | None:
+    if cls not in _PLANS:
+        hidden = getattr(cls, "_hidden", ())
+        _PLANS[cls] = None if hasattr(cls, "json_items") else tuple(
+            (index, name.rstrip("_"))
+            for index, name in enumerate(cls._fields)  # type: ignore[attr-defined]
+            if name not in hidden
+        )  # fmt: skip
+    return _PLANS[cls]
 
 
 def items(record: Any) -> Iterator[tuple[str, Any]]:
     """A record's (JSON name, value) pairs, in order, before the values are written: its
     `json_items()`, or its fields less the hidden ones, each flat record's pairs in its
     place."""
-    own = getattr(record, "json_items", None)
-    if own is not None:
-        yield from own()
+    plan = _plan(type(record))
+    if plan is None:
+        yield from record.json_items()
         return
-    hidden = getattr(record, "_hidden", ())
-    for name, value in zip(record._fields, record, strict=True):
-        if name in hidden:
-            continue
-        if is_flat(value):
+    for index, name in plan:
+        value = record[index]
+        if getattr(type(value), "_flat", False):
             yield from items(value)
         else:
-            yield name.rstrip("_"), value
+            yield name, value
 
 
 def to_json(value: Any) -> Any:
     """An answer as JSON values (dicts, lists, text, numbers, booleans, null): each record an
     object of its `items`, each tuple or list a list."""
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, tuple):
         if hasattr(value, "_fields"):
             return {name: to_json(item) for name, item in items(value)}

@@ -850,7 +850,7 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
     from bench.generate import generate
 
     stream = tmp_path / "stream.jsonl"
-    summary = generate(stream, 2400, seed=seed, companies=2, claims=0.05)
+    summary = generate(stream, 2400 if LONG else 1200, seed=seed, companies=2, claims=0.05)
     lines = [json.loads(text) for text in stream.read_text().splitlines()]
     store = open_store(str(tmp_path / "s.sqlite"), "create")
     third = len(lines) // 3
