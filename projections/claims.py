@@ -85,12 +85,12 @@ class Verdict:
 
 def check(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     """Whether `claim` holds as of `as_of`, by what had been announced by then."""
-    kind = claim["type"]
-    if kind == "streak":
+    claim_type = claim["type"]  # (a claim's type, not a kind of announcement)
+    if claim_type == "streak":
         return _streak(claim, evidence, as_of)
-    if kind == "total":
+    if claim_type == "total":
         return _total(claim, evidence, as_of)
-    if kind == "target":
+    if claim_type == "target":
         return _target(claim, evidence, as_of)
     return _launched(claim, evidence, as_of)
 

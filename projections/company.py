@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.kinds import Scope, field_value
 
-from .evidence import Choice, SlotKey, SlotValue, certainty, chosen
+from .evidence import Choice, SlotKey, SlotValue, certainty, chosen, slot_key
 from .evidence import slot_value as value_of
 from .records import record
 from .state import (
@@ -86,7 +86,7 @@ def factories(rows: Iterable[Row], as_of: str) -> list[Factory]:
                 certainty=certainty(current.content) if current else None,
                 id=current.ann_id if current else None,
                 planned=plan,
-                slot=choice.in_force.slot or (),  # type: ignore[arg-type]
+                slot=choice.in_force.slot or slot_key(choice.in_force.content),
             )
         )
     views.sort(key=lambda v: (v.site.casefold(), v.phase))
@@ -144,7 +144,7 @@ class ExpectedEntry(NamedTuple):
         content = row.content
         return cls(
             content["market"], content.get("model"), content["expected"], certainty(content),
-            row.announced_on, row.ann_id, row.slot or (),  # type: ignore[arg-type]
+            row.announced_on, row.ann_id, row.slot or slot_key(row.content),
         )  # fmt: skip
 
 

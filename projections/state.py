@@ -19,7 +19,7 @@ from mxt.events.codes import REGIONS, market_covers
 from mxt.events.content import Content
 from mxt.events.kinds import Scope, bounded, sum_bound
 
-from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen
+from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen, slot_key
 from .evidence import slot_value as value_of
 from .records import record
 from .tables import key
@@ -181,7 +181,7 @@ class Launches:
             (result.launched if launched else result.planned)[market] = day
             result.ids[market] = row.ann_id
             result.certainty[market] = certainty(row.content)
-            result.slots[market] = group[0].slot or ()  # type: ignore[assignment]
+            result.slots[market] = group[0].slot or slot_key(group[0].content)
         return result
 
     def held(self, model: str | None) -> Iterator["Held"]:
