@@ -21,7 +21,6 @@ import click
 
 from mxt.events.content import JsonObject
 from mxt.events.errors import InputError
-from mxt.projections.records import to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,6 +74,8 @@ class Output:
         """Write `answer` (a record or list of records of the read side, written as JSON by
         `to_json`; or an iterator of dicts streamed as it comes)."""
         if not isinstance(answer, Iterator):
+            from mxt.projections.records import to_json  # (a write command loads no records)
+
             answer = to_json(answer)
         if self.sections is not None:
             answer = self._section_of(answer)
