@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
+from mxt.events.content import Content
 
 from . import figures, names, when
 from .figures import Figure
@@ -33,21 +34,25 @@ class Clue:
 @dataclass
 class Draft:
     """A fact found in a sentence: its kind, its own fields, the day it dates itself (if it
-    does) and what had to be guessed."""
+    does) and what had to be guessed; `planned`: its own wording states a plan ("aims to
+    deliver": a target), which is no doubt; `expected`: it is an expectation by nature (an
+    expected entry)."""
 
     kind: str
-    fields: dict[str, Any]
+    fields: Content
     guesses: list[str] = field(default_factory=list)
     announced_on: date | None = None
+    planned: bool = False
+    expected: bool = False
 
 
 def _search(pattern: str, text: str) -> re.Match[str] | None:
     return re.search(pattern, text, re.IGNORECASE)
 
 
-def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
+def _count_fields(figure: Figure, key: str) -> Content:
     """`{key: value}` with `bound` (and `high` for a range) when the figure is not exact."""
-    found: dict[str, Any] = {key: figure.value}
+    found: Content = {key: figure.value}
     if figure.bound != "exact":
         found["bound"] = figure.bound
     if figure.high is not None:
@@ -65,7 +70,7 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     return clue.model
 
 
-def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
+def _scope(clue: Clue, text: str | None = None) -> Content:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
     figure, when the sentence holds several."""
@@ -107,7 +112,7 @@ def orders(clue: Clue) -> list[Draft]:
     model = _model(clue, figure.start, guesses)
     if model is None:
         return []
-    fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    fields: Content = {"model": model, "stage": stage, **_count_fields(figure, "count")}
     within = figures.duration(clue.text)
     if within:
         fields["within"] = within
@@ -175,7 +180,7 @@ def target(clue: Clue) -> list[Draft]:
         fields["previous"] = previous.value
         if previous.high is not None:
             fields["previous_high"] = previous.high
-    return [Draft("target", {**fields, **_scope(clue)}, guesses)]
+    return [Draft("target", {**fields, **_scope(clue)}, guesses, planned=True)]
 
 
 _DELIVERED = (
@@ -237,7 +242,7 @@ def _delivered(
 ) -> Draft:
     """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
     guesses = [f"year of the period {period}"] if guessed else []
-    fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
+    fields: Content = {"period": period, **_count_fields(figure, "units")}
     metric = _metric(verb, "deliveries")
     if metric != "deliveries":
         fields["metric"] = metric
@@ -344,7 +349,7 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.append(f"site {site} taken from an earlier sentence")
         if phase is None:
             guesses.append("phase 1 (the text names no phase)")
-        fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
+        fields: Content = {"site": site, "phase": phase or 1, "status": status}
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
         # The plan, if any, is worded around the status ("expected to start production").
         around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
@@ -379,7 +384,7 @@ def policy(clue: Clue) -> list[Draft]:
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
     if outside:
-        fields: dict[str, Any] = {"markets": ["*"], "except": outside}
+        fields: Content = {"markets": ["*"], "except": outside}
     else:
         inside = names.included_markets(rest)
         if not inside:
@@ -408,7 +413,7 @@ def showcase(clue: Clue) -> list[Draft]:
     if model is None:
         return []
     venue, place = match.group("venue"), match.group("place")
-    fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
+    fields: Content = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
     if market:
         fields["market"] = market
@@ -508,7 +513,7 @@ def launch(clue: Clue) -> list[Draft]:
     day = _launch_day(clue, clause if planned else phrase, planned, guesses)
     if planned and day is None:
         return []
-    fields: dict[str, Any] = {"model": model}
+    fields: Content = {"model": model}
     if day is not None:
         fields["launched_on"] = day.isoformat()
     announced = None if planned else day
@@ -555,10 +560,13 @@ def expected_entry(clue: Clue) -> list[Draft]:
     guesses: list[str] = []
     expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
     named = names.models(clue.text)
-    fields: dict[str, Any] = {"expected": expected}
+    fields: Content = {"expected": expected}
     if named:
         fields["model"] = named[0].name
-    return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
+    return [
+        Draft("expected-entry", {"market": m, **fields}, list(guesses), expected=True)
+        for m in markets
+    ]
 
 
 def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
@@ -601,7 +609,7 @@ def statement(clue: Clue) -> list[Draft]:
     if clue.heading or clue.quote.rstrip().endswith("?") or len(clue.quote.split()) < 6:
         return []
     topic = next((t for t, pattern in _TOPICS if _search(pattern, clue.text)), "general")
-    fields: dict[str, Any] = {"topic": topic, "text": clue.quote}
+    fields: Content = {"topic": topic, "text": clue.quote}
     named = list(dict.fromkeys(m.name for m in names.models(clue.text)))
     if len(named) == 1:
         fields["model"] = named[0]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from mxt.events.content import Content
 from mxt.events.invisible import visible_name
 
 from . import cues, names, when
@@ -117,10 +118,10 @@ def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
     if re.search(_REPORTED, text, re.IGNORECASE):
         return "reported", None
     wording = draft.fields.get("_clause", text)
-    if draft.kind == "target":
+    if draft.planned:
         wording = re.sub(_TARGET_WORDS, "", wording, flags=re.IGNORECASE)
     wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
-    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
+    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.expected:
         return "expected", None
     if re.search(_CONFIRMED, text, re.IGNORECASE):
         return "confirmed", None
@@ -148,7 +149,7 @@ def _horizon(sentences: list[Sentence], published: date) -> str | None:
     return None
 
 
-def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> dict[str, Any]:
+def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> Content:
     """The import-format line of a draft, its note saying what was guessed."""
     guesses = list(draft.guesses)
     if clue.company_guessed:
@@ -160,7 +161,7 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
     fields = {k: v for k, v in draft.fields.items() if not k.startswith("_")}
-    line: dict[str, Any] = {
+    line: Content = {
         "kind": draft.kind,
         "company": clue.company,
         "announced_on": (announced_on or clue.published).isoformat(),
@@ -183,15 +184,15 @@ class _Bodies:
     """The facts the body of a text states (its drafts not from headings), indexed so that
     asking whether a heading echoes one takes the same time however many there are."""
 
-    def __init__(self, bodies: list[dict[str, Any]]) -> None:
-        self._groups: dict[tuple[str, str], dict[frozenset[str], list[dict[str, Any]]]] = {}
+    def __init__(self, bodies: list[Content]) -> None:
+        self._groups: dict[tuple[str, str], dict[frozenset[str], list[Content]]] = {}
         for body in bodies:
             fields = frozenset(f for f in _MAIN_FIELDS if f in body)
             group = self._groups.setdefault((body["kind"], body["company"]), {})
             group.setdefault(fields, []).append(body)
         self._values: dict[tuple[Any, ...], set[tuple[Any, ...]]] = {}
 
-    def echoed_by(self, heading: dict[str, Any]) -> bool:
+    def echoed_by(self, heading: Content) -> bool:
         """True when a heading's draft repeats a fact the body states (often less exactly):
         a body draft of its kind and company that has the same value in every main field
         the two share (and they share one)."""
@@ -208,11 +209,11 @@ class _Bodies:
         return False
 
 
-def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _deduplicated(found: list[tuple[bool, Content]]) -> list[Content]:
     """One draft per fact: a fact found again keeps its first draft, and a heading that
     repeats a fact of the body keeps only the body's."""
     bodies = _Bodies([line for heading, line in found if not heading])
-    kept: dict[str, dict[str, Any]] = {}
+    kept: dict[str, Content] = {}
     for heading, line in found:
         if heading and bodies.echoed_by(line):
             continue
@@ -238,7 +239,7 @@ def without_controls(text: str) -> str:
 
 def extract_drafts(
     text: str, published: date, source: SourceInfo | None = None, company: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[Content]:
     """The draft announcements of a news text, in the import format: one per fact found
     (a sentence of no kind becomes a `statement`), each quoting its sentence verbatim."""
     source = source or SourceInfo()
@@ -251,7 +252,7 @@ def extract_drafts(
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
     extra = (company,) if company else ()
     reading = _Reading(_subject(text, company), extra, _horizon(sentences, published))
-    found: list[tuple[bool, dict[str, Any]]] = []
+    found: list[tuple[bool, Content]] = []
     for sentence in sentences:
         clue = reading.clue(sentence, published)
         drafts = [draft for cue in cues.CUES for draft in cue(clue)] or cues.statement(clue)
