@@ -42,9 +42,13 @@ class Kind(NamedTuple):
     model_slot: bool = False  # its slot names a model (or, for some kinds, the company: null)
     market_field: str | None = None  # `market`: names one market; `markets`: lists several
     disagrees: bool = False  # two in one slot can contradict each other (`conflicts`)
+    grows: bool = False  # its counts are cumulative: a later, larger one is history (orders)
     # How a slot's value is settled (docs/concepts.md): `latest`, the latest of the highest
     # rank; `earliest`, the earliest that happened (a launch); `reached`, the latest reached by
-    # the as-of date, beside a later plan (a factory). Any but `latest` reads every row.
+    # the as-of date, beside a later plan (a factory); `planned`, the latest of the highest
+    # rank beside the plans before it (an expected entry: its first date, its slips); `every`,
+    # each announcement standing on its own, in time order (an exit). Any but `latest` reads
+    # every row.
     settled: str = "latest"
     decides: str | None = None  # the market status it decides (docs/concepts.md, Statuses)
     covers_models: bool = False  # one naming no model is about every model of its company
@@ -81,6 +85,7 @@ KINDS: dict[str, Kind] = {
         slot=("stage",),
         model_slot=True,
         disagrees=True,
+        grows=True,
         shown_in=("model",),
         about=lambda c: f"{c['model']} {c['stage']}",
     ),
@@ -134,7 +139,7 @@ KINDS: dict[str, Kind] = {
         slot=("site", "phase"),
         settled="reached",
         shown_in=("company",),
-        about=lambda c: f"{c['site']} phase {c['phase']}",
+        about=lambda c: f"{c['site']} phase {c['phase']}{_opt(' (plan: ', c.get('plan'), ')')}",
     ),
     "policy": Kind(
         lambda c: f"not before {c['not_before']} in {Scope.of(c, sort=False).text()}",
@@ -163,6 +168,7 @@ KINDS: dict[str, Kind] = {
         model_slot=True,
         market_field="market",
         disagrees=True,
+        settled="planned",
         decides="expected",
         covers_models=True,
         shown_in=("company",),
@@ -176,6 +182,7 @@ KINDS: dict[str, Kind] = {
         '--company Smart --announced-on 2025-04-01 --source "Reuters" --markets GB '
         "--effective-on 2025-H2",
         market_field="markets",
+        settled="every",
         decides="withdrawn",
         covers_models=True,
         shown_in=("company",),

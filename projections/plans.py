@@ -475,8 +475,12 @@ def _fulfilling(reached: str) -> Callable[[str], bool]:
 def factory_lifecycle(rows: Sequence[Said], as_of: date) -> FactoryLifecycle | None:
     """The lifecycle of one factory phase as of `as_of` (None: nothing announced by then). A
     status with a date after its announcement is a plan for it, due on that date's last
-    day; passing that day never reaches it (the plan is overdue)."""
-    best = visible(rows, as_of)
+    day; passing that day never reaches it (the plan is overdue). The statuses reached and
+    the plans are each taken at their own highest rank (§5.1): a plan is usually only
+    `expected` ("operations are expected to begin within a month"), and a status reached
+    never makes one unheard."""
+    best = [*visible([row for row in rows if not row.planned], as_of),
+            *visible([row for row in rows if row.planned], as_of)]  # fmt: skip
     if not best:
         return None
     plans = _Plans()

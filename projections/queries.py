@@ -90,14 +90,23 @@ COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
 COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
 COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
 COVERING = kinds_where(lambda kind: kind.covers_models)
+COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
-MARKET_EVERY = tuple(name for name in _MARKET if KINDS[name].settled != "latest")
+# read by the markets they list: each group's latest (policies), or every row (exits)
+_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_LISTED = tuple(name for name in _LISTED if KINDS[name].settled == "latest")
+MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in MARKET_LISTED)
+MARKET_EVERY = tuple(  # read by the market they name, every row (launches, entries)
+    name for name in _MARKET if KINDS[name].settled != "latest" and name not in _LISTED
+)
 MARKET_NAMED = tuple(  # read by the market they name
     name
     for name in _MARKET
     if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
 )
-MARKET_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+# the kinds whose announcements fulfil an expected entry (launches), and those expecting one
+LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
+EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
 
 
 def _check_span(span: LogSpan) -> None:
@@ -204,13 +213,29 @@ class ReadSide:
 
     def _model_rows(self, cursor: Any, query: Query, company: str, model: str) -> list[Row]:
         """The rows `state model` reads: every row of the model's slots settled from every
-        row (launches), the latest of each rank of its other slots, and of the company's own
-        groups of the kinds concerning every model (policies, entries). In time order."""
+        row (launches, entries, exits), the latest of each rank of its other slots, and of the
+        company's own groups of the kinds concerning every model (policies; entries and exits,
+        every row); and the company's launches that may fulfil an entry of the company as a
+        whole (SPEC §5.2). In time order."""
         ask = (query.as_of, query.known_at)
         rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+        rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
         rows += self.view.latest(
             cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
         )
+        wholes = [
+            row["market"] for row in (r.content for r in rows)
+            if row["kind"] in EXPECTING and not row.get("model")
+        ]  # fmt: skip
+        if wholes:
+            seen = {row.ann_id for row in rows}
+            rows += [
+                row
+                for row in self.view.in_groups(
+                    cursor, *ask, LAUNCHING, company=company, subjects=sorted(_near(wholes))
+                )
+                if row.ann_id not in seen
+            ]
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -259,6 +284,14 @@ class ReadSide:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=covering)
             rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=covering)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, covering, every=True)
+            expected = [r.content["market"] for r in rows if r.content["kind"] in EXPECTING]
+            regions = [market for market in expected if market in REGIONS]
+            if regions:  # launches elsewhere in a region an entry expects may fulfil it
+                wider = sorted(_near(regions) - set(covering))
+                seen = {row.ann_id for row in rows}
+                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider)
+                rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)
@@ -408,16 +441,9 @@ class ReadSide:
 
 
 def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
-    """The launch dates, delivered total and market statuses of one model that `row`
-    decides (`where` names the model's answer)."""
+    """The delivered total and market statuses of one model that `row` decides (`where`
+    names the model's answer; its launch markets carry their deciding ids, `located`)."""
     found = []
-    launches = model.launches
-    for market, ann_id in sorted(launches.ids.items()):
-        if ann_id == row.ann_id:
-            day = launches.launched.get(market)
-            path = "launched_on" if day else "planned_launch_on"
-            on = day or launches.planned[market]
-            found.append(Support(f"{where}.{path}", {"market": market, "on": on}))
     if row.ann_id in model.figures:
         found.append(Support(f"{where}.deliveries_units", row.content["units"]))
     for code, deciding in model.deciding.items():
@@ -476,6 +502,17 @@ def log_columns() -> list[str]:
     own = [name for kind in SCHEMAS.values() for name in names(kind) if name not in common]
     tail = [name for name in common if name not in head]
     return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
+
+
+def _near(markets: Sequence[str]) -> set[str]:
+    """The markets where a launch may fulfil an expected entry of `markets`
+    (`plans.entry_covers`): each market, the members of a region, the regions holding a
+    country."""
+    near: set[str] = set()
+    for code in markets:
+        near |= {code, *REGIONS.get(code, ())}
+        near |= {region for region, members in REGIONS.items() if code in members}
+    return near
 
 
 def _market_code(text: str) -> str:

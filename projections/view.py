@@ -145,14 +145,21 @@ class View:
         return rows
 
     def listing(
-        self, cursor: Any, as_of: str, known_at: str, kinds: Sequence[str], markets: Sequence[str]
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        markets: Sequence[str],
+        every: bool = False,
     ) -> list[Row]:
         """The latest visible announcement of `kinds` (which list markets: policies) of each
         rank in each group whose markets list one of `markets` or `*` (any company), as of
-        `as_of`, in time order.
+        `as_of`, in time order; with `every`, every one (exits).
 
         Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
-        groups are chosen by the markets they list, then sought as `latest` does.
+        groups are chosen by the markets they list, then sought as `latest` (or `in_groups`)
+        does.
         """
         if not kinds:
             return []
@@ -169,6 +176,8 @@ class View:
         ]
         if not listing:
             return []
+        if every:
+            return self.in_groups(cursor, as_of, known_at, kinds, subjects=listing)
         return self.latest(cursor, as_of, known_at, kinds, subjects=listing)
 
     def in_groups(
