@@ -43,6 +43,7 @@ class Kind(NamedTuple):
     market_field: str | None = None  # `market`: names one market; `markets`: lists several
     disagrees: bool = False  # two in one slot can contradict each other (`conflicts`)
     grows: bool = False  # its counts are cumulative: a later, larger one is history (orders)
+    plans: bool = False  # it may be a plan (SPEC §5.2): `mxt audit plans` lists its slots
     # How a slot's value is settled (docs/concepts.md): `latest`, the latest of the highest
     # rank; `earliest`, the earliest that happened (a launch); `reached`, the latest reached by
     # the as-of date, beside a later plan (a factory); `planned`, the latest of the highest
@@ -68,6 +69,7 @@ KINDS: dict[str, Kind] = {
         model_slot=True,
         market_field="market",
         disagrees=True,
+        plans=True,
         settled="earliest",
         decides="available",
         shown_in=("model", "company"),
@@ -137,6 +139,7 @@ KINDS: dict[str, Kind] = {
         'commission" --site "Beijing Yizhuang" --phase 3 --status land-acquired',
         value="status",
         slot=("site", "phase"),
+        plans=True,
         settled="reached",
         shown_in=("company",),
         about=lambda c: f"{c['site']} phase {c['phase']}{_opt(' (plan: ', c.get('plan'), ')')}",
@@ -168,6 +171,7 @@ KINDS: dict[str, Kind] = {
         model_slot=True,
         market_field="market",
         disagrees=True,
+        plans=True,
         settled="planned",
         decides="expected",
         covers_models=True,

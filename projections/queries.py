@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -16,6 +16,8 @@ from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
 
 from . import tables
 from .answers import Answer, answering
+from .evidence import by_slot
+from .plans import exit_covers
 from .projector import Projector, refusing
 from .records import Support, located
 from .state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
@@ -25,7 +27,7 @@ from .view import LogSpan, Row, View
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
 
-    from .audit import TargetRevision
+    from .audit import PlanRow, TargetRevision
     from .company import CompanyState
     from .market import MarketState
     from .shown import Shown
@@ -107,6 +109,8 @@ MARKET_NAMED = tuple(  # read by the market they name
 # the kinds whose announcements fulfil an expected entry (launches), and those expecting one
 LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
 EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
+PLAN_KINDS = kinds_where(lambda kind: kind.plans)  # `mxt audit plans`
+STOPPING = kinds_where(lambda kind: kind.decides == "withdrawn")  # exits
 
 
 def _check_span(span: LogSpan) -> None:
@@ -337,6 +341,60 @@ class ReadSide:
         histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
 
+    @answering
+    def audit_plans(
+        self,
+        query: Query,
+        company: str | None = None,
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+    ) -> Answer[list[PlanRow]]:
+        """Every plan of each plan slot (a launch's, a factory's, an expected entry's) in
+        order, with its slips and the slot's outcome as of `as_of` (SPEC §5.2); `model`,
+        `market` (a slot's market covering it, a factory's country) and `kind` narrow the
+        slots."""
+        from .audit import plan_rows
+        from .plans import launch_lifecycle, plan_audit
+        from .state import display_name, said
+
+        code = _market_code(market) if market else None
+        if kind is not None and kind not in PLAN_KINDS:
+            raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
+        kinds = (*PLAN_KINDS, *STOPPING)
+        with self.store.read() as cursor:
+            if company is not None:
+                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                       company=company, include_retracted=True)  # fmt: skip
+            else:
+                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                                      include_retracted=True)  # fmt: skip
+        day = date.fromisoformat(query.as_of)
+        found: list[PlanRow] = []
+        for company_rows in _by_company(rows).values():
+            spelled = display_name(company_rows, "company", "")
+            exits = [said(row) for row in company_rows
+                     if row.content["kind"] in STOPPING and not row.retracted]  # fmt: skip
+            groups = by_slot(row for row in company_rows if row.content["kind"] in PLAN_KINDS)
+            arrivals = [
+                life.arrival for group in groups.values() if group[0].content["kind"] in LAUNCHING
+                if (life := launch_lifecycle([said(r) for r in group if not r.retracted], day))
+                and life.arrival is not None
+            ]  # fmt: skip
+            for group in groups.values():
+                content = group[0].content
+                if not _plan_slot_asked(content, group, model, code, kind):
+                    continue
+                slot_model = content.get("model")
+                covering = [
+                    e for e in exits if slot_model and exit_covers(e, slot_model, content["market"])
+                ]
+                audit = plan_audit([said(row) for row in group], day, covering, arrivals)
+                if audit is not None:
+                    named = display_name(group, "model", slot_model) if slot_model else None
+                    found += plan_rows(audit, spelled, named, _market_of(group))
+        return Answer(found, bool(rows))
+
     # -- the log -------------------------------------------------------------------------
 
     @answering
@@ -502,6 +560,41 @@ def log_columns() -> list[str]:
     own = [name for kind in SCHEMAS.values() for name in names(kind) if name not in common]
     tail = [name for name in common if name not in head]
     return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
+
+
+def _by_company(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    """Rows by company key, each company's in the order given, companies sorted."""
+    found: dict[str, list[Row]] = {}
+    for row in rows:
+        found.setdefault(key(row.content["company"]), []).append(row)
+    return dict(sorted(found.items()))
+
+
+def _plan_slot_asked(
+    content: Content,
+    group: Sequence[Row],
+    model: str | None,
+    market: str | None,
+    kind: str | None,
+) -> bool:
+    """Whether `audit plans` lists a plan slot (its first row's `content`): of `kind`, of
+    `model`, in a market covering `market` (a factory: in that country, as last said)."""
+    from mxt.events.codes import market_covers
+
+    if kind is not None and content["kind"] != kind:
+        return False
+    if model is not None and key(content.get("model")) != key(model):
+        return False
+    if market is None:
+        return True
+    where = _market_of(group)
+    return where is not None and market_covers(where, market)
+
+
+def _market_of(group: Sequence[Row]) -> str | None:
+    """A slot's market: its announcements' (a factory's country, as last said)."""
+    return next((row.content["market"] for row in reversed(group)
+                 if row.content.get("market")), None)  # fmt: skip
 
 
 def _near(markets: Sequence[str]) -> set[str]:
