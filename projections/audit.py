@@ -210,7 +210,7 @@ def plan_rows(
             company,
             audit.kind,
             model,
-            audit.market,
+            market,
             audit.site,
             audit.phase,
             line.planned_status if KINDS[audit.kind].settled == "reached" else None,
