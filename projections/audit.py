@@ -11,6 +11,7 @@ from mxt.events.content import Content, field_at
 from mxt.events.kinds import KINDS, Scope, bounded, midpoint, rank
 
 from .evidence import Choice, by_slot, certainty, choose
+from .records import record
 from .state import display_name
 from .view import Row
 
@@ -30,9 +31,13 @@ class FieldCorrection(NamedTuple):
     recorded_at: str
 
 
+@record(hidden=("took_force",))
 class TargetRevision(NamedTuple):
     """One line of `mxt audit targets`: a target's revision, the value in force before it and
-    the change of the midpoints, what it says it replaced, its status and corrections."""
+    the change of the midpoints, what it says it replaced, its status and corrections; and
+    whether it was the value in force from its day on (`took_force`: a lower-rank report
+    after a stronger figure never was, even when the two agree), which the report's chart
+    steps through."""
 
     company: str
     metric: str
@@ -56,6 +61,7 @@ class TargetRevision(NamedTuple):
     certainty: str
     status: str
     corrections: list[FieldCorrection]
+    took_force: bool = False
 
 
 def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[TargetRevision]:
@@ -74,7 +80,10 @@ def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[T
         latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
         for row in group:
             before = latest[min(latest)] if latest else None  # what `choose` puts in force
-            audit.append(_revision(row, company, before, final, histories))
+            took = not row.retracted and (not latest or rank(row.content) <= min(latest))
+            audit.append(
+                _revision(row, company, before, final, histories)._replace(took_force=took)
+            )
             if not row.retracted:
                 latest[rank(row.content)] = row
     return audit

@@ -832,10 +832,20 @@ class Figures:
         inside = [i for i in self.chosen if months(i.content["period"]) <= months(period)]
 
         def largest(mine: list[Item]) -> list[Item]:
+            """Each figure not inside a larger one that replaces it; a larger one replaces
+            the figures inside it only when none of them ranks higher (SPEC §8), else it
+            counts for nothing and they count."""
+
+            def within(j: Item) -> list[Item]:
+                return [
+                    k for k in mine if months(k.content["period"]) < months(j.content["period"])
+                ]
+
+            def stands(j: Item) -> bool:
+                return all(k.rank >= j.rank for k in within(j))
+
             return [
-                i
-                for i in mine
-                if not any(months(i.content["period"]) < months(j.content["period"]) for j in mine)
+                i for i in mine if stands(i) and not any(stands(j) and i in within(j) for j in mine)
             ]
 
         if model is not None:
