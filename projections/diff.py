@@ -234,7 +234,7 @@ def slot_changes(
         old, new = before.get(slot), after.get(slot)
         if _shown(old) == _shown(new):
             continue
-        source = new if new is not None and new.id else old
+        source = new if new is not None and new.id else (old or new)
         assert source is not None
         subject = dict(source.subject)
         if market is not None and not _concerns(slot[1], subject, market):

@@ -392,7 +392,10 @@ def launch_lifecycle(
     best = visible(rows, as_of)
     if not best:
         return None
-    ranked = [row for row in visible(exits, as_of) if row.rank <= best[0].rank]
+    ranked = [  # each exit stands on its own: no exit outranks another
+        row for row in exits
+        if row.announced_on <= as_of and not row.retracted and row.rank <= best[0].rank
+    ]  # fmt: skip
     walk = _Market()
     for row in _timeline([*best, *ranked]):
         if _in_effect(row, as_of):

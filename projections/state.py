@@ -347,9 +347,9 @@ class Launches:
 
 def _strength(life: LaunchLifecycle) -> tuple[Any, ...]:
     """Lifecycles of one market in order of strength: status (SPEC §5.1), then the first
-    launch, then the plan due first."""
-    planned = life.plan.planned.sort_key if life.plan is not None else ()
-    return (STATUSES.index(life.status), life.launched_on or date.max, planned)
+    launch, then the plan due first, then the launch market."""
+    planned = life.plan.planned.sort_key if life.plan is not None else (date.max, date.max)
+    return (STATUSES.index(life.status), life.launched_on or date.max, planned, life.market)
 
 
 def scope_label(content: Content) -> str:
