@@ -23,7 +23,10 @@ ends no plan (a plan that passes its date meanwhile is overdue, as the SPEC's li
 ends one says); a plan made while the model is on sale there is not a plan of anything;
 slips, `first_planned` and the outcome are those of the slot's current *plan cycle* (the
 plans since its last launch, or since the factory status planned was last reached), so
-that a relaunch after a withdrawal is measured against its own plans.
+that a relaunch after a withdrawal is measured against its own plans; each exit stands on
+its own (no exit outranks another: those of the slot's rank or higher count); a factory's
+statuses reached and its plans are each taken at their own highest rank (a plan is often
+only `expected`, beside a `reported` status reached).
 """
 
 from __future__ import annotations

@@ -400,3 +400,27 @@ def test_the_story_through_the_command_line(store_location: str, tmp_path: Path)
     html = page.read_text(encoding="utf-8")
     assert "Plans and their slippage" in html and "mean +" in html
     assert invoke_on(store, "audit", "plans", "--kind", "target").exit_code == 2
+
+
+def test_the_readme_section_on_plans_runs_as_written(tmp_path: Path) -> None:
+    """README, "When plans change": its commands answer what is late, by how much, since when."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## When plans change") : text.index("## Is it on track?")]
+    script = "\n".join(re.findall(r"```sh\n(.*?)```", section, re.S)).replace(
+        "mxt report --company Volta", "mxt report --company Volta -o plans.html"
+    )
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "MXT_STORE": str(tmp_path / "plans.sqlite")}  # fmt: skip
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    late = re.search(r"Volta +Arc +overdue +- +2023-12 +2023-09-30 +1 +5 ", result.stdout)
+    assert late is not None, result.stdout
+    assert re.search(r"happened +2024-01-15 +\+107d", result.stdout)
+    assert ",operational,2025-07-01,2025-H2," in result.stdout and result.stdout.count(",5\n")
+    assert "withdrawn 2025-06-30" in result.stdout
