@@ -474,9 +474,9 @@ def show_command(
 
     query = _query(as_of, known_at)
     answer = context.open_read_side().show(announcement_id, query)
-    if not answer.known:
-        raise UnknownAnnouncement(announcement_id)
     shown = answer.data
+    if not answer.known or shown is None:
+        raise UnknownAnnouncement(announcement_id)
     if output.machine:
         output.emit(shown)
         return
