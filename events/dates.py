@@ -7,14 +7,11 @@ as it was said, and shown so. Nothing here imports pydantic: the read side parse
 dates without building the schemas.
 """
 
-from __future__ import annotations
-
 import re
 from calendar import monthrange
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 # ASCII-only (`\d` must not match other scripts' digits): a day, a month, a quarter, a half or
 # a year. The day's own checks (30 February) are `date`'s.
@@ -29,8 +26,7 @@ DAY_OR_PERIOD_PATTERN = (
 SPELLINGS = "a day YYYY-MM-DD or a period YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or YYYY-MM"
 
 
-@dataclass(frozen=True, slots=True)
-class DayOrPeriod:
+class DayOrPeriod(NamedTuple):
     """A date as it was said: `text`, which starts on `first` and is due on `last` (the same
     day for a day)."""
 

@@ -29,12 +29,10 @@ statuses reached and its plans are each taken at their own highest rank (a plan 
 only `expected`, beside a `reported` status reached).
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal, cast
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple, cast
 
 from mxt.events.codes import market_covers
 from mxt.events.dates import DayOrPeriod, parse_day_or_period, said_as_done
@@ -57,8 +55,7 @@ PLAN_KINDS = ("launch", "factory", "expected-entry")
 # -- what was said --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
     """One announcement as the plan rules read it.
 
     `when` is its date as said (`launched_on`, `effective_on`, `expected`; default
@@ -84,7 +81,7 @@ class Said:
     site: str | None = None
     phase: int | None = None
     speaker: str | None = None
-    source: Mapping[str, Any] = field(default_factory=dict)
+    source: Mapping[str, Any] = MappingProxyType({})
 
     @property
     def certainty(self) -> str:
@@ -173,8 +170,7 @@ def exit_covers(row: Said, model: str | None, market: str) -> bool:
 # -- plans of one slot ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PlanRecord:
+class PlanRecord(NamedTuple):
     """A slot's plans (its current cycle, see the module) and what became of them as of a
     date: the first plan and the plan in force (their dates as said), how many times the
     date moved later (`slips`) or earlier (`pull_ins`), and the outcome — `happened` (on
@@ -200,16 +196,18 @@ class PlanRecord:
         return None if self.late_days is None else self.late_days <= 0
 
 
-@dataclass(slots=True)
 class _Cycle:
     """The plans of one slot since it last came true, as a walk through its announcements
     finds them: what they plan (`what`), and the announcement that ended them, if any."""
 
-    what: str
-    plans: list[Said] = field(default_factory=list)
-    outcome: Outcome | None = None  # happened or cancelled, once ended
-    ended_by: str | None = None  # the announcement that ended it
-    happened_on: date | None = None
+    __slots__ = ("what", "plans", "outcome", "ended_by", "happened_on")
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.plans: list[Said] = []
+        self.outcome: Outcome | None = None  # happened or cancelled, once ended
+        self.ended_by: str | None = None  # the announcement that ended it
+        self.happened_on: date | None = None
 
     def record(self, as_of: date) -> PlanRecord:
         first, last = self.plans[0], self.plans[-1]
@@ -222,12 +220,12 @@ class _Cycle:
         )  # fmt: skip
         if self.outcome == "happened" and self.happened_on is not None:
             late = (self.happened_on - first.due).days
-            return replace(record, outcome="happened", happened_on=self.happened_on,
+            return record._replace(outcome="happened", happened_on=self.happened_on,
                            happened_id=self.ended_by, late_days=late)  # fmt: skip
         if self.outcome == "cancelled":
-            return replace(record, outcome="cancelled", cancelled_id=self.ended_by)
+            return record._replace(outcome="cancelled", cancelled_id=self.ended_by)
         if last.due < as_of:
-            return replace(record, outcome="overdue", days_overdue=(as_of - last.due).days)
+            return record._replace(outcome="overdue", days_overdue=(as_of - last.due).days)
         return record
 
 
@@ -284,8 +282,7 @@ def _in_effect(row: Said, as_of: date) -> bool:
 # -- launches -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Arrival:
+class Arrival(NamedTuple):
     """A model's first launch in a market: what fulfils an expected entry."""
 
     model: str
@@ -294,8 +291,7 @@ class Arrival:
     id: str
 
 
-@dataclass(frozen=True, slots=True)
-class LaunchLifecycle:
+class LaunchLifecycle(NamedTuple):
     """A model in a launch market as of a date (SPEC §5.1, §5.2).
 
     `status`: `available`, `paused`, `announced` (a plan not yet due), `overdue`,
@@ -330,18 +326,22 @@ class LaunchLifecycle:
         return Arrival(self.model, self.market, self.launched_on, self.launch_id)
 
 
-@dataclass(slots=True)
 class _Market:
     """The walk through a launch slot's announcements (`launch_lifecycle`)."""
 
-    state: str = "unknown"  # unknown, planned, held, available, paused, withdrawn, cancelled
-    decided_by: Said | None = None
-    first: Said | None = None
-    first_day: date | None = None
-    paused_from: date | None = None
-    since: date | None = None  # the start of the last stretch on sale
-    until: date | None = None
-    plans: _Plans = field(default_factory=_Plans)
+    __slots__ = ("state", "decided_by", "first", "first_day", "paused_from", "since", "until",
+                 "plans")  # fmt: skip
+
+    def __init__(self) -> None:
+        # unknown, planned, held, available, paused, withdrawn, cancelled
+        self.state = "unknown"
+        self.decided_by: Said | None = None
+        self.first: Said | None = None
+        self.first_day: date | None = None
+        self.paused_from: date | None = None
+        self.since: date | None = None  # the start of the last stretch on sale
+        self.until: date | None = None
+        self.plans = _Plans()
 
     def apply(self, row: Said) -> None:
         if row.status == "planned":
@@ -445,8 +445,7 @@ def launched_by(lifecycles: Iterable[LaunchLifecycle], by: date) -> bool | None:
 # -- factories ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FactoryLifecycle:
+class FactoryLifecycle(NamedTuple):
     """A factory phase as of a date: the status reached (None: only plans so far), from
     when (`reached_on`, and as said), by which announcement; for a `paused`, `cancelled` or
     `closed` factory, the status it had reached before (`reached_before`); its plans."""
@@ -520,8 +519,7 @@ def factory_lifecycle(rows: Sequence[Said], as_of: date) -> FactoryLifecycle | N
 # -- expected entries -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class EntryLifecycle:
+class EntryLifecycle(NamedTuple):
     """An expected entry (of a model, or of the company as a whole: `model` None) as of a
     date: `expected`, `overdue` (its date ended with no launch) or `fulfilled` (by the
     launch `plan.happened_id` on `plan.happened_on`, in `fulfilled_in`)."""
@@ -575,8 +573,7 @@ def entry_lifecycle(
 # -- the audit of plans ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PlanLine:
+class PlanLine(NamedTuple):
     """One plan of a slot in `mxt audit plans`: its date as said (`planned`; a factory's
     plan also names the status planned), who said it, the plan in force just before it
     (`previous`) and how many days the due day moved from it (`slip_days`: later is
@@ -595,8 +592,7 @@ class PlanLine:
     source: Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class PlanAudit:
+class PlanAudit(NamedTuple):
     """The plans of one slot in order, and what became of them as of a date (`record`; for a
     slot whose plans were overtaken by a launch reported without them, the outcome is
     `happened` with no `late_days`)."""
