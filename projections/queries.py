@@ -289,12 +289,14 @@ class ReadSide:
             rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=covering)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, covering, every=True)
-            expected = [r.content["market"] for r in rows if r.content["kind"] in EXPECTING]
-            regions = [market for market in expected if market in REGIONS]
-            if regions:  # launches elsewhere in a region an entry expects may fulfil it
-                wider = sorted(_near(regions) - set(covering))
+            entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
+            regional = [entry for entry in entries if entry["market"] in REGIONS]
+            if regional:  # launches elsewhere in a region an entry expects may fulfil it
+                wider = sorted(_near([entry["market"] for entry in regional]) - set(covering))
+                whose = sorted({entry["company"] for entry in regional})
                 seen = {row.ann_id for row in rows}
-                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider)
+                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
+                                            companies=whose)  # fmt: skip
                 rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)

@@ -29,6 +29,7 @@ from .plans import (
     LaunchLifecycle,
     PlanRecord,
     Said,
+    entry_covers,
     entry_lifecycle,
     exit_covers,
     launch_lifecycle,
@@ -264,8 +265,7 @@ class Launches:
         self.as_of = as_of
         self.slots = slots  # launch market -> (its slot, its announcements)
         self.exits = [row for row in exits if row.model is None or key(row.model) == key(model)]
-        self.ranks = {row.id: row.certainty for _, rows in slots.values() for row in rows}
-        self.ranks.update((row.id, row.certainty) for row in self.exits)
+        self.ranks: dict[str, str] = {}  # id -> certainty, worked out when `places` asks
         self._found: dict[tuple[str, tuple[str, ...]], LaunchLifecycle | None] = {}
 
     @classmethod
@@ -290,9 +290,13 @@ class Launches:
             self._found[cache] = launch_lifecycle(rows, self.as_of, exits)
         return self._found[cache]
 
-    def own(self) -> dict[str, LaunchLifecycle]:
-        """Each launch market's lifecycle in that market, by market."""
-        found = {market: self.lifecycle(market) for market in sorted(self.slots)}
+    def own(self, near: str | None = None) -> dict[str, LaunchLifecycle]:
+        """Each launch market's lifecycle in that market, by market (`near`: only the launch
+        markets that cover it or that it covers, those that may fulfil an entry there)."""
+        markets = sorted(self.slots)
+        if near is not None:
+            markets = [market for market in markets if entry_covers(near, market)]
+        found = {market: self.lifecycle(market) for market in markets}
         return {market: life for market, life in found.items() if life is not None}
 
     def status(self) -> str:
@@ -331,6 +335,8 @@ class Launches:
 
     def places(self) -> list[LaunchPlace]:
         """Each launch market as `state model` shows it."""
+        self.ranks = {row.id: row.certainty for _, rows in self.slots.values() for row in rows}
+        self.ranks.update((row.id, row.certainty) for row in self.exits)
         places = []
         for market, life in self.own().items():
             launched_on = day(life.launched_on)
@@ -552,7 +558,7 @@ class CompanyFacts:
         self.policy_for: dict[str, Row | None] = {}
         self.shown_of: dict[str, list[Row]] | None = None
         self.entered: dict[tuple[str, str], EntryLifecycle | None] = {}
-        self.arrived: dict[str, list[Arrival]] = {}
+        self.arrived: dict[tuple[str, str], list[Arrival]] = {}
         self.certainties: dict[str, str] | None = None
 
     def launched(self, model_key: str, as_of: str) -> Launches:
@@ -600,15 +606,15 @@ class CompanyFacts:
             self.certainties.update((plan.id, plan.certainty) for plan in plans)
         return self.certainties.get(ann_id or "")
 
-    def arrivals(self, as_of: str) -> list[Arrival]:
-        """Every model's first launch in each launch market by `as_of` (what fulfils an
-        expected entry), worked out once."""
-        found = self.arrived.get(as_of)
+    def arrivals(self, as_of: str, market: str) -> list[Arrival]:
+        """Every model's first launch by `as_of` in each launch market that may fulfil an
+        expected entry of `market` (`plans.entry_covers`), worked out once per market."""
+        found = self.arrived.get((as_of, market))
         if found is None:
-            found = self.arrived[as_of] = [
+            found = self.arrived[as_of, market] = [
                 life.arrival
                 for model_key in self.launches
-                for life in self.launched(model_key, as_of).own().values()
+                for life in self.launched(model_key, as_of).own(market).values()
                 if life.arrival is not None
             ]
         return found
@@ -619,9 +625,8 @@ class CompanyFacts:
         cache = (entry.ann_id, as_of)
         if cache not in self.entered:
             plans = self.entries.get(entry.ann_id) or [said(entry)]
-            self.entered[cache] = entry_lifecycle(
-                plans, date.fromisoformat(as_of), self.arrivals(as_of)
-            )
+            arrivals = self.arrivals(as_of, entry.content["market"])
+            self.entered[cache] = entry_lifecycle(plans, date.fromisoformat(as_of), arrivals)
         return self.entered[cache]
 
     def entry_for(self, model_key: str | None, market: str) -> Row | None:

@@ -190,15 +190,20 @@ class View:
         company: str | None = None,
         model: str | None = None,
         subjects: Sequence[str] = (),
+        companies: Sequence[str] = (),
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
-        in time order (launches: the earliest launch date of a slot counts, not the latest).
+        in time order (launches: the earliest launch date of a slot counts, not the latest);
+        `companies`, when given, narrows them to those companies.
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
         row or event is read (`|| ''` keeps SQLite from steering to another index for it).
         """
         where, params = _narrow("g", company, model, kinds, subjects)
+        if companies:
+            where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
+            params.extend(key(name) for name in companies)
         where.append("g.first_on<=?")
         cursor.execute(
             f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
