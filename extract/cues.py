@@ -10,13 +10,16 @@ from typing import Any
 
 from . import figures, names, when
 from .figures import Figure
+from .roles import Role, role_of
 from .sentences import split_clauses
 
 
 @dataclass(frozen=True)
 class Clue:
-    """One sentence and what the text around it tells: the company it is about, the model
-    and factory site last named, the year a policy of the text names."""
+    """One clause and what the text around it tells: its sentence (quoted verbatim, and
+    normalised as `sentence`), the company it is about, the model and factory site last
+    named, the year a policy of the text names, the clause's role, and the plain-word model
+    names known from the text or the store."""
 
     quote: str
     text: str
@@ -28,6 +31,14 @@ class Clue:
     site: str | None
     horizon: str | None
     period: str | None = None
+    sentence: str = ""
+    role: Role = Role()
+    known: tuple[str, ...] = ()
+
+    @property
+    def whole(self) -> str:
+        """The normalised sentence the clause is part of."""
+        return self.sentence or self.text
 
 
 @dataclass
@@ -55,11 +66,20 @@ def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
     return found
 
 
+def _models(clue: Clue, text: str | None = None) -> list[names.Mention]:
+    """The models named in the clause (or `text`), the plain-word names known included."""
+    return names.models(clue.text if text is None else text, clue.known)
+
+
 def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
-    """The model named nearest to `position`, or the one last named before this sentence."""
-    found = names.models(clue.text)
+    """The model named nearest to `position` in the clause, else the one its sentence
+    names, else the one last named before this sentence."""
+    found = _models(clue)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
+    in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
+    if len(in_sentence) == 1:
+        return in_sentence[0]
     if clue.model:
         guesses.append(f"model {clue.model} taken from an earlier sentence")
     return clue.model
@@ -89,7 +109,14 @@ def orders(clue: Clue) -> list[Draft]:
     """Order milestones: "over 200,000 pre-bookings within 3 minutes", "locked in 240,000
     orders"; the stage from the wording (locked, pre-booking, confirmed)."""
     cue = _search(_ORDERS, clue.text)
-    if not cue:
+    if not cue or clue.role.blocks_typing or clue.role.target or clue.role.hedge:
+        return []
+    if clue.role.plan and not _search(
+        r"\b(?:received|recorded|racked|garnered|secured|"
+        r"logged|locked|passed|surpassed|topped|crossed|"
+        r"exceeded|reached|hit)\b",
+        clue.text,
+    ):
         return []
     counted = figures.counts(clue.text, minimum=100)
     figure = figures.nearest(counted, cue.start())
@@ -121,14 +148,20 @@ _TARGET = (
 )
 
 
+_METRICS = (
+    ("exports", r"\bexport"),
+    ("wholesale", r"\bwholesale"),
+    ("retail", r"\bretail"),
+    ("registrations", r"\bregist(?:ration|ered)"),
+    ("production", r"\b(?:production|produce|produced|build|built|output|manufactur)"),
+    ("sales", r"\b(?:sales|sell|sold|shipped|shipments?)\b"),
+    ("deliveries", r"\bdeliver"),
+)
+
+
 def _metric(text: str, default: str) -> str:
-    if _search(r"\b(?:production|produce|produced|build|built|output|manufactur)", text):
-        return "production"
-    if _search(r"\b(?:sales|sell|sold)\b", text):
-        return "sales"
-    if _search(r"\bdeliver", text):
-        return "deliveries"
-    return default
+    """The metric of §5.3 a verb or noun names ("exported" -> exports), else `default`."""
+    return next((metric for metric, pattern in _METRICS if _search(pattern, text)), default)
 
 
 def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Figure]]:
@@ -150,12 +183,19 @@ def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Fi
 
 def target(clue: Clue) -> list[Draft]:
     """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
-    up from 300,000"), with what they replace as `previous`."""
+    up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
+    or a whole market's figure is never a target's value."""
     cue = _search(_TARGET, clue.text)
-    counted = figures.counts(clue.text, minimum=100)
-    if not cue or not counted:
+    if not cue or clue.role.blocks_typing:
         return []
-    previous, rest = _previous(clue, counted)
+    every = [
+        f for f in figures.counts(clue.text, minimum=100, every=True)
+        if f.role in ("count", "earlier")
+    ]  # fmt: skip
+    if not any(f.role == "count" for f in every):
+        return []
+    previous, rest = _previous(clue, every)
+    rest = [f for f in rest if f.role == "count"]
     after_to = [f for f in rest if re.search(r"\bto\s+$", clue.text[: f.start])]
     figure = after_to[0] if after_to else figures.nearest(rest, cue.start())
     if figure is None:
@@ -165,6 +205,10 @@ def target(clue: Clue) -> list[Draft]:
     if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
         guesses.append("metric deliveries (the text does not say which)")
     period, guessed = when.period(clue.text, clue.published, "future")
+    if period is None:
+        # Only a year named elsewhere in the sentence: its quarter or month is the actual's.
+        year = when.year_of(clue.whole)
+        period = year if year and int(year) >= clue.published.year else None
     if period is None:
         period = str(clue.published.year)
         guesses.append(f"period {period} (the year of publication)")
@@ -179,8 +223,8 @@ def target(clue: Clue) -> list[Draft]:
 
 
 _DELIVERED = (
-    r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|produced|registrations|"
-    r"registered|exported|exports)\b"
+    r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
+    r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales)\b"
 )
 
 
@@ -196,11 +240,16 @@ def deliveries(clue: Clue) -> list[Draft]:
     """Deliveries, sales or production over a period ("In June, the company delivered
     28,000 units"): for each verb the figure nearest it ("produced 10,720 and delivered
     13,201" is two drafts), with a model if one is named there."""
-    if _search(_TARGET, clue.text) or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
+    role = clue.role
+    if _search(_TARGET, clue.text) or role.target or role.plan or role.blocks_typing:
+        return []
+    if role.hedge or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
         return []
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
     period, guessed = when.period(clue.text, clue.published, "past")
+    if period is None and clue.whole != clue.text:
+        period, guessed = when.period(clue.whole, clue.published, "past")
     carried = period is None and clue.period is not None
     if carried:
         period, guessed = clue.period, False
@@ -241,7 +290,7 @@ def _delivered(
     metric = _metric(verb, "deliveries")
     if metric != "deliveries":
         fields["metric"] = metric
-    named = [m for m in names.models(clue.text) if m.end <= figure.start + 40]
+    named = [m for m in _models(clue) if m.end <= figure.start + 40]
     if named:
         fields["model"] = min(named, key=lambda m: abs(m.start - figure.start)).name
     return Draft("deliveries", {**fields, **_scope(clue, around)}, guesses)
@@ -250,7 +299,7 @@ def _delivered(
 def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b", clue.text)
-    if not cue:
+    if not cue or clue.role.blocks_typing or clue.role.plan or clue.role.hedge:
         return []
     months = figures.months_span(clue.text[cue.start() :])
     if months is None or months <= 0:
@@ -280,7 +329,9 @@ _SITE_AFTER = re.compile(
     r"\b\w*(?:plant|factory|facility|base)\s+(?:in|near|at)\s+"
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
-_SITE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:plant|factory|gigafactory)\b")
+_SITE_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+)
 
 
 # Wording of a status still to come ("expected to begin", "will start"): only then is a date
@@ -300,6 +351,10 @@ def _due(text: str, published: date) -> date | None:
     return max(due, published) if due is not None else None
 
 
+_NOT_A_SITE_WORD = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|The|A|An|Its|This|That)$"
+)
 _NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
 
 
@@ -307,9 +362,14 @@ def factory_site(text: str) -> str | None:
     """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
     # "its Zilina plant" names the site; "its Brazilian plant", "a Nissan factory" do not.
     for match in _SITE_BEFORE.finditer(text):
-        site = match.group(1)
+        words = match.group(1).split()
+        # Leading words that are not the place: "its", a maker ("Tesla Berlin plant").
+        while words and (words[0].lower() in _NOT_A_SITE or names.companies(words[0])):
+            words = words[1:]
+        site = " ".join(words)
         named_otherwise = names.place_market(site) or names.companies(site)
-        if site.lower() not in _NOT_A_SITE and not named_otherwise:
+        plain = not site or site.lower() in _NOT_A_SITE or _NOT_A_SITE_WORD.match(words[0])
+        if not plain and not named_otherwise:
             return site
     for match in _SITE_AFTER.finditer(text):
         if match.group(1).lower() not in _NOT_A_SITE:
@@ -321,13 +381,33 @@ def factory_site(text: str) -> str | None:
     return None
 
 
+_FACTORY_HALT = (
+    ("cancelled", r"\b(?:cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed)\b"),
+    ("closed", r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down)\b"),
+    ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
+)
+
+
 def factory(clue: Clue) -> list[Draft]:
     """Factory milestones, one per clause: land bought, construction, a phase completed,
-    operations to begin (a later date is a plan, `effective_on`)."""
-    if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.text):
+    operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
+    closure. A clause that delays, denies or hedges a milestone, or plans one without a
+    date, says no status reached: it is left to a statement."""
+    if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.whole):
         return []
+    role = clue.role
+    if role.delay or role.denial or role.condition or (role.hedge and not role.plan):
+        return []
+    if role.halt:
+        return _factory_halt(clue)
     found: list[Draft] = []
+    # The phase the sentence named before this clause ("completed Phase 2, and operations
+    # at the new plant are expected to begin…").
+    before = clue.whole[: max(0, clue.whole.find(clue.text[:20]))]
+    named_before = list(_PHASE.finditer(before))
     phase: int | None = None
+    if named_before:
+        phase = int(named_before[-1].group(1) or named_before[-1].group(2))
     for clause in split_clauses(clue.text):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
@@ -335,6 +415,8 @@ def factory(clue: Clue) -> list[Draft]:
         if matched is None:
             continue
         status, where = matched
+        if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
+            continue
         guesses: list[str] = []
         site = factory_site(clause) or clue.site
         if site is None:
@@ -350,12 +432,68 @@ def factory(clue: Clue) -> list[Draft]:
         around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
             clause, where.start()
         )
-        due = _due(around, clue.published) if _search(_PLAN, around) else None
-        if due is not None and due > clue.published:
-            fields["effective_on"] = due.isoformat()
-            guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
+        planned = bool(_search(_PLAN, around)) or role.plan
+        due = _due_as_said(around, clue.published) if planned else None
+        if planned and due is None:
+            due = _due_as_said(clause, clue.published)
+        if planned and (due is None or not _still_to_come(due, clue.published)):
+            continue  # a plan with no date still to come says no status reached
+        if due is not None:
+            fields["effective_on"] = due
+            guesses.append(f"effective_on {due} read from the wording (a plan)")
+        capacity = [f for f in figures.counts(clause, 1000, every=True) if f.role == "capacity"]
+        if capacity:
+            fields["capacity"] = capacity[0].value
+        market = _site_market(site, clue)
+        if market:
+            fields["market"] = market
         found.append(Draft("factory", fields, guesses))
     return found
+
+
+def _still_to_come(when_said: str, published: date) -> bool:
+    """True when a day or a period said for a plan ends after publication."""
+    if len(when_said) == 10:
+        return date.fromisoformat(when_said) > published
+    return when.last_day(when_said) > published
+
+
+def _site_market(site: str, clue: Clue) -> str | None:
+    """The country a factory stands in: its site's, else the one its sentence names."""
+    code = names.place_market(site.split()[-1]) or names.place_market(site)
+    if code:
+        return code
+    named = names.included_markets(clue.whole)
+    return named[0] if len(named) == 1 else None
+
+
+def _due_as_said(text: str, published: date) -> str | None:
+    """When a plan is due, as said: a day ("on July 3", "within a month") or a period still
+    to come ("the second half of 2026", "2027")."""
+    period, _ = when.period(text, published, "future")
+    day = when.future_day(text, published) or when.upcoming(text, published)
+    a_day_said = day is not None and _search(
+        r"\b(?:within|next\s+(?:week|month)|on\s+\w+\s+\d)", text
+    )
+    if period is not None and when.last_day(period) > published and not a_day_said:
+        return period
+    if day is not None and day > published:
+        return day.isoformat()
+    return None
+
+
+def _factory_halt(clue: Clue) -> list[Draft]:
+    """A factory paused, cancelled or closed: the status it moves to (never one reached)."""
+    if clue.role.plan or clue.role.hedge:
+        return []
+    status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
+    site = factory_site(clue.text)
+    if status is None or site is None:
+        return []
+    number = _PHASE.search(clue.text)
+    phase = int(number.group(1) or number.group(2)) if number else 1
+    guesses = [] if number else ["phase 1 (the text names no phase)"]
+    return [Draft("factory", {"site": site, "phase": phase, "status": status}, guesses)]
 
 
 _NO_SALES = (
@@ -368,7 +506,7 @@ def policy(clue: Clue) -> list[Draft]:
     """Export policies: "will not sell its EVs outside China until 2027" -> every market
     except CN, not before 2027-01-01."""
     cue = _search(_NO_SALES, clue.text)
-    if not cue:
+    if not cue or clue.role.condition or clue.role.hedge:
         return []
     rest = clue.text[cue.start() :]
     start = when.not_before(rest, clue.published)
@@ -401,7 +539,7 @@ def showcase(clue: Clue) -> list[Draft]:
     """A model shown at an event ("made an appearance at MWC 2024 in Barcelona"): the venue
     with its city, the market of that city."""
     match = _SHOWN.search(clue.text)
-    if not match:
+    if not match or clue.role.blocks_typing or clue.role.plan or clue.role.hedge:
         return []
     guesses: list[str] = []
     model = _model(clue, match.start(), guesses)
@@ -461,14 +599,21 @@ def _is_planned(text: str, cue: re.Match[str]) -> bool:
     return bool(_search(_FUTURE, before + text[cue.start() : cue.end() + 30]))
 
 
-def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> date | None:
+def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> str | None:
     """When a launch happened (a day, month or year the phrase names, capped at
-    publication) or, for a plan, when it is due; None when the text does not say."""
+    publication) or, for a plan, when it is due as said (a day or a period); None when the
+    text does not say."""
     if planned:
-        due = _due(phrase, clue.published)
+        due = _due_as_said(phrase, clue.published)
         if due is not None:
-            guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
+            guesses.append(f"launched_on {due} (a plan, as the text words it)")
         return due
+    day = _launch_happened(clue, phrase, guesses)
+    return day.isoformat() if day is not None else None
+
+
+def _launch_happened(clue: Clue, phrase: str, guesses: list[str]) -> date | None:
+    """The day a launch that happened is dated by the phrase, or None."""
     day = when.stated_day(phrase, clue.published)
     if day is not None:
         return day
@@ -487,9 +632,22 @@ def launch(clue: Clue) -> list[Draft]:
     cue = _search(_LAUNCHED, clue.text)
     if not cue:
         return []
+    # The role of the words around the cue: "X, which went on sale in 2023, will be…".
+    role = role_of(
+        clue.text[max(0, cue.start() - 40) : cue.start()] + _phrase_from(clue.text, cue.start())
+    )
+    if role.blocks_typing or role.halt:
+        return []  # a halt is a pause or an exit, not a launch
     clause = _clause_of(clue.text, cue.start())
     phrase = _phrase_from(clue.text, cue.start())
-    planned = _is_planned(clue.text, cue)
+    if _search(
+        r"\b(?:pre-?orders?|orders?|reservations?|bookings?|pre-?sales?|deposits?)\b",
+        phrase + " " + clue.text[max(0, cue.start() - 25) : cue.start()],
+    ):
+        return []  # orders opened somewhere: not the model on sale there
+    planned = _is_planned(clue.text, cue) or role.plan or role.delay
+    if not planned and role.blocks_reached:
+        return []
     guesses: list[str] = []
     model = _model(clue, cue.start(), guesses)
     if model is None:
@@ -510,8 +668,9 @@ def launch(clue: Clue) -> list[Draft]:
         return []
     fields: dict[str, Any] = {"model": model}
     if day is not None:
-        fields["launched_on"] = day.isoformat()
-    announced = None if planned else day
+        fields["launched_on"] = day
+    fields["status"] = "planned" if planned else "launched"
+    announced = None if planned or day is None or len(day) != 10 else date.fromisoformat(day)
     return [
         Draft("launch", {**fields, "market": market}, list(guesses), announced_on=announced)
         for market in markets
@@ -538,8 +697,10 @@ def expected_entry(clue: Clue) -> list[Draft]:
     """Markets a company (or a model) is expected to enter ("Europe is expected to be high
     on the list", "India launch expected soon"), with the year or month expected."""
     cue = _search(_ENTRY, clue.text)
-    if not cue or _search(_NO_SALES, clue.text):
+    if not cue or _search(_NO_SALES, clue.text) or clue.role.blocks_typing:
         return []
+    if figures.counts(clue.text, minimum=100):
+        return []  # "expects to sell 10,000 cars in Europe": a target, not an entry
     start, clause = _clause_at(clue.text, cue.start())
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause
@@ -554,7 +715,7 @@ def expected_entry(clue: Clue) -> list[Draft]:
         return []
     guesses: list[str] = []
     expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
-    named = names.models(clue.text)
+    named = _models(clue)
     fields: dict[str, Any] = {"expected": expected}
     if named:
         fields["model"] = named[0].name
@@ -602,11 +763,53 @@ def statement(clue: Clue) -> list[Draft]:
         return []
     topic = next((t for t, pattern in _TOPICS if _search(pattern, clue.text)), "general")
     fields: dict[str, Any] = {"topic": topic, "text": clue.quote}
-    named = list(dict.fromkeys(m.name for m in names.models(clue.text)))
+    named = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
     if len(named) == 1:
         fields["model"] = named[0]
     return [Draft("statement", fields, [f"topic {topic}"])]
 
 
-# The cues tried on every sentence, in order; `statement` only when none of them finds a fact.
-CUES = (launch, orders, target, deliveries, wait_time, factory, policy, showcase, expected_entry)
+_EXIT = (
+    r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
+    r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
+    r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|"
+    r"deliveries|imports|exports))\b"
+)
+
+
+def exit_(clue: Clue) -> list[Draft]:
+    """Sales that stop in markets ("pulled out of Russia", "suspended sales in Japan"): an
+    `exit`, temporary when the wording is a pause; a plan to exit needs its date."""
+    cue = _search(_EXIT, clue.text)
+    role = clue.role
+    if not cue or role.denial or role.condition or role.hedge:
+        return []
+    if _search(r"\b(?:leav\w*|left)\b", cue.group(0)) and not _search(
+        r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text
+    ):
+        return []
+    after = clue.text[cue.start() :]
+    home = names.home_market(clue.company)
+    markets = sorted(code for code in names.included_markets(after) if code != home)
+    if not markets:
+        return []
+    guesses: list[str] = []
+    fields: dict[str, Any] = {"markets": markets}
+    model = _model(clue, cue.start(), guesses) if _models(clue) else None
+    if model:
+        fields["model"] = model
+    if _search(r"\b(?:suspend\w*|paus\w*|halt\w*|temporar\w*)", clue.text):
+        fields["temporary"] = True
+    if role.plan:
+        due = _due_as_said(after, clue.published)
+        if due is None:
+            return []
+        fields["effective_on"] = due
+    return [Draft("exit", fields, guesses)]
+
+
+# The cues tried on every clause, in order; `statement` only when none of them finds a fact.
+CUES = (
+    launch, orders, target, deliveries, wait_time, factory, policy, showcase, expected_entry,
+    exit_,
+)  # fmt: skip

@@ -12,7 +12,9 @@ from typing import Any
 from . import cues, names, when
 from .cues import Clue, Draft
 from .figures import normalise
-from .sentences import Sentence, split_sentences
+from .fit import fit
+from .roles import role_of
+from .sentences import Sentence, split_clauses, split_sentences
 
 _REPORTED = (
     r"\baccording\s+to\s+(?:people|persons?|sources?|a\s+person|(?:media\s+)?reports?|media|"
@@ -51,12 +53,21 @@ class SourceInfo:
 
 class _Reading:
     """What the pipeline knows so far in the text: the company and model last named in the
-    paragraph, the factory site last named, the people quoted with their titles."""
+    paragraph (never carried into the next paragraph), the factory site last named, the
+    people quoted with their titles, and the model names the text (or the store) makes
+    known."""
 
-    def __init__(self, subject: str, extra: tuple[str, ...], horizon: str | None) -> None:
+    def __init__(
+        self,
+        subject: str,
+        extra: tuple[str, ...],
+        horizon: str | None,
+        known: tuple[str, ...] = (),
+    ) -> None:
         self.subject = subject
         self.extra = extra
         self.horizon = horizon
+        self.known = known
         self.paragraph = -1
         self.company: str | None = None
         self.model: str | None = None
@@ -64,27 +75,46 @@ class _Reading:
         self.period: str | None = None
         self.people: dict[str, str] = {}
 
-    def clue(self, sentence: Sentence, published: date) -> Clue:
-        """The sentence with its context; the context is then updated with what it names."""
+    def clues(self, sentence: Sentence, published: date) -> list[Clue]:
+        """The sentence's clauses, each with its context and role; the context is then
+        updated with what the sentence names. A clause's company is the one it names, else
+        its sentence's, else the paragraph's, else the text's subject (guessed)."""
         if sentence.paragraph != self.paragraph:
             self.paragraph, self.company, self.model = sentence.paragraph, None, None
             self.period = None
         text = normalise(sentence.text)
-        named = names.companies(text, self.extra)
-        company = named[0] if named else self.company or self.subject
-        # A policy's year stands for the subject's expected entries, not another company's.
-        horizon = self.horizon if company == self.subject else None
-        clue = Clue(
-            sentence.text, text, sentence.heading, published, company, not named,
-            self.model, self.site, horizon, self.period,
-        )  # fmt: skip
-        self.company = company if named else self.company
-        models = names.models(text)
+        in_sentence = names.companies(text, self.extra)
+        found = []
+        for part in split_clauses(sentence.text):
+            clause = normalise(part)
+            named = names.companies(clause, self.extra) or in_sentence
+            company = named[0] if named else self.company or self.subject
+            # A policy's year stands for the subject's expected entries, not another's.
+            horizon = self.horizon if company == self.subject else None
+            found.append(
+                Clue(
+                    sentence.text,
+                    clause,
+                    sentence.heading,
+                    published,
+                    company,
+                    not named,
+                    self.model,
+                    self.site,
+                    horizon,
+                    self.period,
+                    text,
+                    role_of(clause),
+                    self.known,
+                )  # fmt: skip
+            )
+        self.company = in_sentence[0] if in_sentence else self.company
+        models = names.models(text, self.known)
         self.model = models[-1].name if models else self.model
         self.site = cues.factory_site(text) or self.site
         self.period = when.period(text, published, "past")[0] or self.period
         self._learn_people(text)
-        return clue
+        return found
 
     def _learn_people(self, text: str) -> None:
         for match in _SPEAKER.finditer(text):
@@ -121,12 +151,12 @@ def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
     return "reported", "certainty reported (the sentence names no source)"
 
 
-def _subject(text: str, company: str | None) -> str:
+def _subject(text: str, company: str | None, extra: tuple[str, ...] = ()) -> str:
     """The company the text is about: the one given, else the first named in the text."""
     if company:
         return company
     for line in text.splitlines():
-        named = names.companies(normalise(line))
+        named = names.companies(normalise(line), extra)
         if named:
             return named[0]
     return "Unknown"
@@ -143,10 +173,14 @@ def _horizon(sentences: list[Sentence], published: date) -> str | None:
 
 
 def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> dict[str, Any]:
-    """The import-format line of a draft, its note saying what was guessed."""
+    """The import-format line of a draft, as the schema takes it today (`fit`), its note
+    saying what was guessed and what was changed to fit."""
     guesses = list(draft.guesses)
     if clue.company_guessed:
         guesses.insert(0, f"company {clue.company} from the surrounding text")
+    maker = names.maker_of(clue.company)
+    if maker:
+        guesses.append(f"{clue.company} is a brand of {maker}")
     level, guess = certainty(draft, clue.text)
     if guess:
         guesses.append(guess)
@@ -165,8 +199,12 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     if speaker:
         line["speaker"] = speaker
     line["source"] = {**source, "quote": clue.quote}
+    line, changes = fit(line)
     said = "; ".join(guesses) if guesses else "nothing beyond the reading of the sentence"
-    line["note"] = f"Extracted by mxt extract (a draft to review). Guessed: {said}."
+    note = f"Extracted by mxt extract (a draft to review). Guessed: {said}."
+    if changes:
+        note += " Written to fit mxt's schema: " + "; ".join(changes) + "."
+    line["note"] = note
     return line
 
 
@@ -198,10 +236,16 @@ def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, An
 
 
 def extract_drafts(
-    text: str, published: date, source: SourceInfo | None = None, company: str | None = None
+    text: str,
+    published: date,
+    source: SourceInfo | None = None,
+    company: str | None = None,
+    known_companies: tuple[str, ...] = (),
+    known_models: tuple[str, ...] = (),
 ) -> list[dict[str, Any]]:
-    """The draft announcements of a news text, in the import format: one per fact found
-    (a sentence of no kind becomes a `statement`), each quoting its sentence verbatim."""
+    """The draft announcements of a news text, in the import format: one per fact found in
+    a clause (a sentence of no kind becomes a `statement`), each quoting its sentence
+    verbatim. `known_companies` and `known_models`: names a store already holds."""
     source = source or SourceInfo()
     sentences = [s for s in split_sentences(text) if not _BOILERPLATE.match(s.text)]
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
@@ -210,11 +254,22 @@ def extract_drafts(
     title = source.title or visible[:200].strip() or "Untitled"
     cited = {"title": title}
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
-    extra = (company,) if company else ()
-    reading = _Reading(_subject(text, company), extra, _horizon(sentences, published))
+    extra = tuple(dict.fromkeys(((company,) if company else ()) + known_companies))
+    known = tuple(dict.fromkeys(known_models + names.learned_models(normalise(text), extra)))
+    subject = _subject(text, company, extra)
+    reading = _Reading(subject, extra, _horizon(sentences, published), known)
     found: list[tuple[bool, dict[str, Any]]] = []
     for sentence in sentences:
-        clue = reading.clue(sentence, published)
-        drafts = [draft for cue in cues.CUES for draft in cue(clue)] or cues.statement(clue)
-        found.extend((clue.heading, _finish(d, clue, reading, cited)) for d in drafts)
+        clues = reading.clues(sentence, published)
+        typed = [
+            (clue, draft) for clue in clues for cue in cues.CUES for draft in cue(clue)
+        ]  # fmt: skip
+        if not typed:
+            whole = Clue(
+                sentence.text, clues[0].whole, sentence.heading, published, clues[0].company,
+                clues[0].company_guessed, None, None, None, None, clues[0].whole,
+                role_of(clues[0].whole), reading.known,
+            )  # fmt: skip
+            typed = [(whole, draft) for draft in cues.statement(whole)]
+        found.extend((clue.heading, _finish(d, clue, reading, cited)) for clue, d in typed)
     return _deduplicated(found)

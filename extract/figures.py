@@ -57,13 +57,113 @@ _SPAN = re.compile(
 
 @dataclass(frozen=True)
 class Figure:
-    """A count found in the text, with its bound (`high` for a range) and where it stands."""
+    """A count found in the text, with its bound (`high` for a range), where it stands, and
+    what it counts: `count` (units of the fact at hand) or one of the things that are not
+    such a count (`capacity`, `area`, `money`, `share`, `earlier`, `industry`, `other`)."""
 
     value: int
     bound: str
     high: int | None
     start: int
     end: int
+    role: str = "count"
+
+
+# What a figure counts, from the words around it: capacity, floor area, money, shares, a
+# year-earlier comparison, a whole market's total, or people and places rather than cars.
+_AREA_AFTER = re.compile(
+    r"^\s*(?:-\s*)?(?:square|sq\.?|sqm|m2|m²|acres?|hectares?|ha\b|mu\b|tons?|tonnes?|gwh|mwh|"
+    r"gw\b|mw\b)",
+    re.IGNORECASE,
+)
+_MONEY_BEFORE = re.compile(
+    r"(?:[$€£¥₹]|\b(?:rs\.?|inr|usd|eur|rmb|cny|yuan|us\$)\s?)$|\b(?:priced|price[sd]?|costs?|"
+    r"costing|worth|valued|invest\w*|spend\w*|revenue|profit|loss|funding|raised|budget|"
+    r"starting|starts?)\s+(?:at|of|from)?\s*(?:about\s+|around\s+|just\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+_MONEY_AFTER = re.compile(
+    r"^\s*(?:yuan|rmb|cny|rupees?|lakh|crore|dollars?|euros?|usd|eur|yen|won|pounds?|"
+    r"baht|ringgit|reais|rand|dirhams?)\b",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"^\s*(?:shares|stock|stake)\b", re.IGNORECASE)
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:capacity|capable\s+of|able\s+to\s+(?:build|make|produce|assemble|turn\s+out)|"
+    r"can\s+(?:build|make|produce|assemble|turn\s+out)|designed\s+to\s+(?:build|make|produce)|"
+    r"(?:build|make|produce|assemble|turn\s+out)\s+up\s+to)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_CAPACITY_AFTER = re.compile(
+    r"^[^.;,]{0,40}?\b(?:(?:a|per)\s+year(?!\s+(?:earlier|ago|before|'s))|annually|a\s+year's|annual|per\s+annum|of\s+capacity|"
+    r"-?units?\s+(?:of\s+)?(?:annual\s+)?capacity|capacity)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:ago|earlier)|last\s+year'?s?|the\s+"
+    r"(?:same|year-ago|prior-year)\s+(?:period|month|quarter)|(?:up|down|compared|rising|falling|"
+    r"rose|fell|increased|decreased|climbed|dropped)\s+(?:\w+\s+){0,2}(?:from|with|against|on)|"
+    r"versus|vs\.?|compared\s+(?:with|to)|against)\s*(?:the\s+|a\s+|an\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:same|year-ago)\s+"
+    r"(?:period|month|quarter)|(?:in|for)\s+(?:the\s+)?(?:whole\s+of\s+)?last\s+year)",
+    re.IGNORECASE,
+)
+_INDUSTRY = re.compile(
+    r"\b(?:(?:overall|total|whole|wider|broader)\s+(?:\w+[- ]){0,2}market|(?:passenger[- ]"
+    r"(?:car|vehicle)|nev|new[- ]energy(?:\s+vehicle)?|ev|electric[- ]vehicle|car|auto)\s+"
+    r"market\s+(?:sold|grew|rose|fell|total\w*|reached|expanded|shr[ua]nk)|industry[- ]wide|"
+    r"nationwide|the\s+industry|the\s+market\s+as\s+a\s+whole|(?:industry|market)\s+"
+    r"(?:sales|volumes?|total|data)|(?:total|overall)\s+(?:car|vehicle|ev|nev)\s+sales|"
+    r"all\s+(?:carmakers|automakers|brands))\b",
+    re.IGNORECASE,
+)
+_OTHER_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:employees|workers|jobs|staff|people|engineers|dealers|dealerships|"
+    r"stores|showrooms|outlets|chargers|charging|stations|swap|suppliers|cities|countries|"
+    r"markets|kilometres|kilometers|km|miles|horsepower|hp|patents|robots|members|users|"
+    r"visitors|followers|views|likes|stores?)\b",
+    re.IGNORECASE,
+)
+
+
+_FACTORY_WORDS = re.compile(
+    r"\b(?:capacity|plant|factory|facility|facilities|site|line|lines|capable|able\s+to)\b",
+    re.IGNORECASE,
+)
+# A threshold of a streak ("the eighth straight month of over 20,000"): a claim, not a count.
+_STREAK = re.compile(
+    r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\s*(?:months?|quarters?|years?)?",
+    re.IGNORECASE,
+)
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """What the figure at text[start:end] counts (see `Figure.role`)."""
+    before, after = text[max(0, start - 60) : start], text[end:]
+    if _AREA_AFTER.match(after):
+        return "area"
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+        return "money"
+    if _SHARE_AFTER.match(after):
+        return "share"
+    if _OTHER_AFTER.match(after):
+        return "other"
+    if _EARLIER.search(before) or _EARLIER_AFTER.match(after):
+        return "earlier"
+    if _CAPACITY_BEFORE.search(before):
+        return "capacity"
+    if _CAPACITY_AFTER.match(after) and _FACTORY_WORDS.search(text):
+        return "capacity"
+    if _STREAK.search(text[max(0, start - 80) : end + 40]):
+        return "threshold"
+    window = text[max(0, start - 50) : end + 50]
+    if _INDUSTRY.search(window):
+        return "industry"
+    return "count"
 
 
 def normalise(sentence: str) -> str:
@@ -73,9 +173,23 @@ def normalise(sentence: str) -> str:
 
     text = sentence.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = text.replace("—", ", ").replace(" – ", ", ")
+    text = _FRACTION_OF.sub(_fraction_written_out, text)
     text = _SCALED_RANGE.sub(_range_written_out, text)
     text = _SCALED.sub(_written_out, text)
     return str(alpha2digit(text, "en", threshold=0))
+
+
+_FRACTIONS = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"),
+              "three-quarters": Decimal("0.75"), "three quarters": Decimal("0.75")}  # fmt: skip
+_FRACTION_OF = re.compile(
+    r"\b(half|a\s+quarter|three[- ]quarters)\s+(?:of\s+)?an?\s+(million|billion)\b", re.I
+)
+
+
+def _fraction_written_out(match: re.Match[str]) -> str:
+    """ "half a million" -> "500000"."""
+    fraction = _FRACTIONS[re.sub(r"\s+", " ", match.group(1).lower())]
+    return str(int(fraction * _MULTIPLIER[match.group(2).lower()]))
 
 
 def _written_out(match: re.Match[str]) -> str:
@@ -99,10 +213,12 @@ def is_year(text: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", text))
 
 
-def counts(text: str, minimum: int = 1) -> list[Figure]:
+def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
     """The whole counts of a normalised sentence with their bounds ("more than 240,000" ->
-    240000 at-least; "38,500 to 39,500" -> a range), leaving out years, percentages, money,
-    ordinals, durations and counts below `minimum`."""
+    240000 at-least; "38,500 to 39,500" -> a range), leaving out years, percentages, money
+    written as a unit, ordinals, durations and counts below `minimum`; and, unless `every`,
+    the figures that are not counts of the fact at hand (capacity, area, prices, shares,
+    last year's, a whole market's: `Figure.role`)."""
     found: list[Figure] = []
     for match in _FIGURE.finditer(text):
         low, high = match.group("low"), match.group("high")
@@ -118,12 +234,13 @@ def counts(text: str, minimum: int = 1) -> list[Figure]:
             bound = _BOUND_WORDS[match.group("word").lower()]
         elif match.group("tilde"):
             bound = "about"
+        role = _role(text, match.start("low"), match.end())
         if top is not None and top > value and top == top.to_integral_value():
-            found.append(Figure(int(value), "range", int(top), match.start(), match.end()))
+            found.append(Figure(int(value), "range", int(top), match.start(), match.end(), role))
             continue
         end = match.end() if top is None else match.start("low") + len(low)
-        found.append(Figure(int(value), bound, None, match.start(), end))
-    return found
+        found.append(Figure(int(value), bound, None, match.start(), end, role))
+    return found if every else [f for f in found if f.role == "count"]
 
 
 def duration(text: str) -> str | None:

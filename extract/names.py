@@ -21,7 +21,65 @@ HOME_MARKETS: dict[str, str] = {
     "Hyundai": "KR", "Kia": "KR", "Land Rover": "GB", "Jaguar": "GB", "Volvo": "SE",
     "Polestar": "SE", "Renault": "FR", "Stellantis": "NL", "VinFast": "VN",
     "Tata Motors": "IN", "Mahindra": "IN",
+    # More makers, and brands, sub-brands and joint ventures (their maker in `MAKERS`).
+    "Changan": "CN", "Dongfeng": "CN", "GAC": "CN", "FAW": "CN", "BAIC": "CN", "JAC": "CN",
+    "Seres": "CN", "Neta": "CN", "Hozon": "CN", "Avatr": "CN", "Deepal": "CN", "Denza": "CN",
+    "Yangwang": "CN", "Fangchengbao": "CN", "Onvo": "CN", "Firefly": "CN", "Aion": "CN",
+    "Hyptec": "CN", "Haval": "CN", "Ora": "CN", "Tank": "CN", "Wey": "CN", "Jetour": "CN",
+    "Omoda": "CN", "Jaecoo": "CN", "Exeed": "CN", "iCar": "CN", "Voyah": "CN", "Hongqi": "CN",
+    "Lynk & Co": "CN", "Lotus": "GB", "Smart": "CN", "MG": "CN", "MG Motor": "CN",
+    "JSW MG Motor": "IN", "Roewe": "CN", "Wuling": "CN", "Baojun": "CN",
+    "SAIC-GM-Wuling": "CN", "IM Motors": "CN", "Arcfox": "CN", "Jiyue": "CN", "Xiaopeng": "CN",
+    "Maxus": "CN", "Skoda": "CZ", "Škoda": "CZ", "Seat": "ES", "Cupra": "ES", "Lexus": "JP",
+    "Genesis": "KR", "Mini": "GB", "Rolls-Royce": "GB", "Cadillac": "US", "Chevrolet": "US",
+    "Buick": "US", "GMC": "US", "Lincoln": "US", "Acura": "JP", "Infiniti": "JP",
+    "Dacia": "FR", "Alpine": "FR", "Peugeot": "FR", "Citroën": "FR", "Citroen": "FR",
+    "Opel": "DE", "Vauxhall": "GB", "Fiat": "IT", "Jeep": "US", "Alfa Romeo": "IT",
+    "Maserati": "IT", "Ferrari": "IT", "Lamborghini": "IT", "Bentley": "GB", "Suzuki": "JP",
+    "Maruti Suzuki": "IN", "Mazda": "JP", "Subaru": "JP", "Mitsubishi": "JP", "Isuzu": "JP",
+    "Hyundai Motor India": "IN", "Kia India": "IN", "Toyota Kirloskar": "IN",
+    "Ola Electric": "IN", "Ather": "IN", "Fisker": "US", "Scout": "US", "Slate": "US",
+    "Jaguar Land Rover": "GB", "JLR": "GB", "Leapmotor International": "NL", "Togg": "TR",
+    "Proton": "MY", "Perodua": "MY", "Great Wall Motor": "CN", "Geely Auto": "CN",
+    "Zeekr Group": "CN", "Ford Otosan": "TR", "Renault Korea": "KR", "KG Mobility": "KR",
+    "Mercedes": "DE", "Volkswagen Group": "DE", "VW": "DE", "GM": "US", "Nissan Motor": "JP",
+    "Honda Motor": "JP", "Toyota Motor": "JP", "Hyundai Motor": "KR", "Kia Corp": "KR",
 }  # fmt: skip
+# The maker behind a brand, sub-brand or joint venture: said in a draft's note, so that a
+# reviewer who files the brand under its maker sees which.
+MAKERS: dict[str, str] = {
+    "Avatr": "Changan", "Deepal": "Changan", "Denza": "BYD", "Yangwang": "BYD",
+    "Fangchengbao": "BYD", "Onvo": "NIO", "Firefly": "NIO", "Aion": "GAC", "Hyptec": "GAC",
+    "Haval": "Great Wall", "Ora": "Great Wall", "Tank": "Great Wall", "Wey": "Great Wall",
+    "Jetour": "Chery", "Omoda": "Chery", "Jaecoo": "Chery", "Exeed": "Chery", "iCar": "Chery",
+    "Voyah": "Dongfeng", "Hongqi": "FAW", "Lynk & Co": "Geely", "Lotus": "Geely",
+    "Zeekr": "Geely", "Smart": "Geely and Mercedes-Benz", "MG": "SAIC", "MG Motor": "SAIC",
+    "JSW MG Motor": "SAIC and JSW", "Roewe": "SAIC", "Wuling": "SAIC-GM-Wuling",
+    "Baojun": "SAIC-GM-Wuling", "IM Motors": "SAIC", "Maxus": "SAIC", "Arcfox": "BAIC",
+    "Jiyue": "Geely and Baidu", "Skoda": "Volkswagen", "Škoda": "Volkswagen",
+    "Seat": "Volkswagen", "Cupra": "Volkswagen", "Audi": "Volkswagen", "Porsche": "Volkswagen",
+    "Bentley": "Volkswagen", "Lamborghini": "Volkswagen", "Scout": "Volkswagen",
+    "Lexus": "Toyota", "Genesis": "Hyundai", "Kia": "Hyundai", "Mini": "BMW",
+    "Rolls-Royce": "BMW", "Cadillac": "General Motors", "Chevrolet": "General Motors",
+    "Buick": "General Motors", "GMC": "General Motors", "Lincoln": "Ford", "Acura": "Honda",
+    "Infiniti": "Nissan", "Dacia": "Renault", "Alpine": "Renault", "Peugeot": "Stellantis",
+    "Citroën": "Stellantis", "Citroen": "Stellantis", "Opel": "Stellantis",
+    "Vauxhall": "Stellantis", "Fiat": "Stellantis", "Jeep": "Stellantis",
+    "Alfa Romeo": "Stellantis", "Maserati": "Stellantis", "Jaguar": "Tata Motors",
+    "Land Rover": "Tata Motors", "Jaguar Land Rover": "Tata Motors", "JLR": "Tata Motors",
+    "Leapmotor International": "Stellantis and Leapmotor", "Polestar": "Geely",
+    "Volvo": "Geely", "Aito": "Seres and Huawei", "Maruti Suzuki": "Suzuki",
+    "Hyundai Motor India": "Hyundai", "Kia India": "Kia", "Toyota Kirloskar": "Toyota",
+    "Proton": "Geely and DRB-Hicom",
+}  # fmt: skip
+# Names that are also plain words: a company only when written with its capital (and, for
+# some, only beside a word that makes them a carmaker).
+_PLAIN_WORD_BRANDS = frozenset(
+    {
+        "Smart", "Mini", "Tank", "Seat", "Scout", "Slate", "Genesis", "Alpine", "Lotus",
+        "Firefly", "Ora", "Lincoln", "Mercedes",
+    }
+)  # fmt: skip
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
 _RIVAL = re.compile(
@@ -38,7 +96,7 @@ _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
@@ -104,18 +162,51 @@ def _outside_rivals(mentions: list[Mention], text: str) -> list[Mention]:
 
 @lru_cache(maxsize=64)
 def _company_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    names = {name.lower(): name for name in HOME_MARKETS}
+    names = {name.lower(): name for name in HOME_MARKETS if name not in _PLAIN_WORD_BRANDS}
     names.update({name.lower(): name for name in extra})
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), names
+    # Brands that are plain words count only as written, capitalised, and not first in a
+    # sentence ("Smart plans…" is rarer than "Smart is…", but "Genesis" opens sentences too).
+    plain = "|".join(re.escape(n) for n in sorted(_PLAIN_WORD_BRANDS - set(extra)))
+    return (
+        re.compile(
+            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain}))(?![\w-])(?!'s\s+(?:law|rule))"
+        ),
+        {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
+    )
+
+
+# A company's longer legal or trading name, and the name drafts use for it.
+ALIASES: dict[str, str] = {
+    "Great Wall Motor": "Great Wall", "Geely Auto": "Geely", "Zeekr Group": "Zeekr",
+    "Mercedes": "Mercedes-Benz", "Volkswagen Group": "Volkswagen", "VW": "Volkswagen",
+    "GM": "General Motors", "Nissan Motor": "Nissan", "Honda Motor": "Honda",
+    "Toyota Motor": "Toyota", "Hyundai Motor": "Hyundai", "Kia Corp": "Kia",
+    "MG Motor": "MG", "Citroen": "Citroën", "Škoda": "Skoda", "JLR": "Jaguar Land Rover",
+    "Xiaopeng": "XPeng",
+}  # fmt: skip
+# A brand followed by a number or a model code is part of a model's name ("Omoda 5",
+# "Haval H6", "Tank 300"): the company is then the maker the text is about.
+_MODEL_AFTER = re.compile(r"^\s+(?:\d|[A-Z]{1,3}\d|[A-Z][a-z]+\s\d)")
 
 
 def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     """The companies a sentence names as actors, in order (rivals named for comparison
-    left out), spelled as in the list of carmakers or as the user gave them."""
+    left out), spelled as in the list of carmakers and brands or as the user gave them; a
+    longer name wins over one it contains ("Hyundai Motor India" over "Hyundai")."""
     pattern, names = _company_pattern(extra)
     found = _outside_rivals(_mentions(pattern, text, names), text)
-    return list(dict.fromkeys(m.name for m in found))
+    found = [
+        m for m in found
+        if not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
+    ]  # fmt: skip
+    return list(dict.fromkeys(ALIASES.get(m.name, m.name) for m in found))
+
+
+def maker_of(company: str) -> str | None:
+    """The maker behind a brand, sub-brand or joint venture, when mxt knows it."""
+    lowered = {name.lower(): maker for name, maker in MAKERS.items()}
+    return lowered.get(company.lower())
 
 
 @lru_cache(maxsize=1)
@@ -148,10 +239,70 @@ def _letters_models(text: str) -> list[Mention]:
     return found
 
 
-def models(text: str) -> list[Mention]:
+# Words after a maker's name that do not make a model ("Hyundai Motor", "Tesla Chief").
+_NOT_A_MODEL_AFTER_MAKER = frozenset(
+    re.split(
+        r"\s+",
+        "Motor Motors Group Auto Automobile Automotive Corp Corporation Inc Ltd Co Company "
+        "Holdings International Global India China Europe America Americas North South Chief "
+        "CEO President Chairman Spokesperson Spokesman Spokeswoman Executive Brand Electric EV "
+        "EVs Car Cars Vehicle Vehicles Plant Factory Technology Technologies Sales Says Said "
+        "Will Has Is Was And Or The In On At For To Of Shares Stock Dealers Dealer Board "
+        "Design Research Finance Financial Energy Battery Batteries Team Division Unit "
+        "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility",
+    )
+)
+_BODY_STYLES = (
+    r"SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|MPV|minivan|people\s+carrier|coupe|"
+    r"wagon|estate|truck|van|EV|electric\s+(?:SUV|sedan|car|hatchback|pickup)|supercar|roadster|"
+    r"model|nameplate|compact|flagship"
+)
+_STYLED_MODEL = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?"
+    rf"(?P<name>[A-Z][a-z]{{2,}}|[A-Z][a-z]+[A-Z]\w*)\s+(?:{_BODY_STYLES})\b"
+)
+
+
+def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Model names that are plain words, learnt from the whole text: a word written after
+    a maker's name ("Hyundai Creta", "Lucid Gravity") or before a body style ("the Creta
+    SUV"), so that "the Creta" later in the text is the model too."""
+    pattern, _ = _company_pattern(extra)
+    found: list[str] = []
+    for match in pattern.finditer(text):
+        after = re.match(r"\s+([A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?![\w-])", text[match.end() :])
+        if after and _plain_model(after.group(1), extra):
+            found.append(after.group(1))
+    for match in _STYLED_MODEL.finditer(text):
+        if _plain_model(match.group("name"), extra):
+            found.append(match.group("name"))
+    return tuple(dict.fromkeys(found))
+
+
+def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
+    """True when a capitalised word may be a model name: not a maker, market, month or
+    weekday, nor a word that commonly follows a maker's name."""
+    return not (
+        word in _NOT_A_MODEL_AFTER_MAKER
+        or _NOT_A_MODEL_WORD.match(word)
+        or companies(word, extra)
+        or _market_names().get(word)
+        or place_market(word)
+    )
+
+
+def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4, bZ3X, G 580, "the
-    electric CLA"…), rivals left out, in order."""
+    electric CLA", and the plain-word names `known` from the text or the store…), rivals
+    left out, in order."""
     branded = _mentions(_brand_model(), text, {}) + _letters_models(text)
+    if known:
+        alternation = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+        branded += [
+            Mention(m.group(0), m.start(), m.end())
+            for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text)
+            if not any(b.start <= m.start() < b.end for b in branded)
+        ]
     found = [
         m
         for m in _mentions(_MODEL, text, {})

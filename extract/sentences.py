@@ -8,7 +8,28 @@ from functools import lru_cache
 from typing import Any
 
 _END = re.compile(r"[.!\"”’)]$")
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s+|;\s+|\s*[—–]\s*|\s+-\s+")
+# Verbs that open a clause of their own after "and": "delivered 35,837 in the second quarter
+# and reiterated its target of 200,000" holds two facts.
+_CLAUSE_VERBS = (
+    r"(?:also\s+|now\s+|then\s+|still\s+)?(?:said|says|reiterated|reaffirmed|maintained|kept|"
+    r"expects?|expected|plans?|planned|aims?|targets?|forecasts?|sees|will|would|is|are|was|were|"
+    r"has|have|had|raised|lowered|cut|lifted|trimmed|set|began|begins|started|starts|launched|"
+    r"launches|opened|opens|delivered|sold|produced|shipped|exported|booked|posted|reported|"
+    r"unveiled|announced|halted|paused|suspended|delayed|postponed|pushed|added|hopes?|intends?|"
+    r"could|may|might|should|did|does|declined|denied|confirmed\s+(?:that|its|it)|guided|"
+    r"predicted|projected|unveiled|introduced|completed|finished|bought|acquired|secured)\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"
+    rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
+)
+
+
+# A subordinate clause that opens the sentence ("Although X hasn't announced plans, …").
+_OPENING_CLAUSE = re.compile(
+    r"^((?:Although|Though|While|Whereas|Despite|Even\s+though|Because|Since|After|Before|"
+    r"If|Unless|Once|As)\b[^,;]{3,}),\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,10 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def split_clauses(sentence: str) -> list[str]:
-    """The clauses of a sentence: parts joined by ", and", ";" or a dash, verbatim."""
-    parts = [part.strip() for part in _CLAUSE_BREAK.split(sentence)]
+    """The clauses of a sentence: parts joined by ", and", ";", a dash, or "and" before a
+    verb of its own ("… and reiterated its target"), verbatim."""
+    opening = _OPENING_CLAUSE.match(sentence)
+    head = [opening.group(1)] if opening else []
+    rest = sentence[opening.end() :] if opening else sentence
+    parts = [part.strip() for part in head + _CLAUSE_BREAK.split(rest)]
     return [part for part in parts if part]

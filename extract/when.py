@@ -36,6 +36,19 @@ _HALF = re.compile(
 )
 _MONTH = re.compile(rf"\b(?P<month>{_MONTHS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
 _RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.IGNORECASE)
+# The publication's own year, worded without a number: "full-year", "for the year".
+_THIS_YEAR = re.compile(
+    r"\b(?:full[- ]year|for\s+the\s+(?:whole\s+|full\s+)?year|the\s+whole\s+year|"
+    r"(?:this|the\s+current)\s+(?:fiscal\s+|calendar\s+)?year|annual(?:ly)?|year-end|"
+    r"by\s+the\s+end\s+of\s+the\s+year)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.IGNORECASE)
+_RELATIVE_QUARTER = re.compile(
+    r"\b(?P<which>last|this|next|previous|past|the\s+current)\s+quarter\b", re.IGNORECASE
+)
+_SHIFT = {"last": -1, "previous": -1, "past": -1, "this": 0, "the current": 0, "next": 1}
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _DAY = re.compile(
     rf"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
@@ -87,6 +100,9 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
 def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool]:
     """The period a normalised sentence speaks of (`2025-Q2`, `2025-H1`, `2025-06`, `2025`)
     and whether its year was guessed; (None, False) when it names none."""
+    relative = _relative_period(text, published)
+    if relative is not None:
+        return relative, False
     ending = _QUARTER_ENDING.search(text)
     if ending:
         found = parse_relative(ending.group("month"), published, prefer)
@@ -107,15 +123,30 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
         found = parse_relative(month.group(0), published, prefer)
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None
-    relative = _RELATIVE_YEAR.search(text)
-    if relative:
-        found = parse_relative(relative.group(0), published, prefer)
-        if found:
-            return str(found.year), False
+    relative_year = _RELATIVE_YEAR.search(text)
+    if relative_year:
+        word = relative_year.group(0).split()[0].lower()
+        return str(published.year + {"last": -1, "this": 0, "next": 1}[word]), False
     year = _YEAR.search(text)
+    if year is None and _THIS_YEAR.search(text):
+        return str(published.year), False
     if year:
         return year.group(1), False
     return None, False
+
+
+def _relative_period(text: str, published: date) -> str | None:
+    """A month or quarter named relative to publication ("last month", "this quarter")."""
+    month = _RELATIVE_MONTH.search(text)
+    if month:
+        index = published.year * 12 + published.month - 1 + _SHIFT[month.group("which").lower()]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    quarter = _RELATIVE_QUARTER.search(text)
+    if quarter:
+        which = re.sub(r"\s+", " ", quarter.group("which").lower())
+        index = published.year * 4 + (published.month - 1) // 3 + _SHIFT[which]
+        return f"{index // 4}-Q{index % 4 + 1}"
+    return None
 
 
 def _year_before(text: str) -> str | None:
@@ -145,7 +176,7 @@ def stated_day(text: str, published: date) -> date | None:
     before publication and at most a year before it; None when it names no such day. A
     weekday that is the publication's own is that day; a month and day still ahead in the
     publication's year is a plan, not the day of the news."""
-    match = _DAY.search(text)
+    match = _WEEKDAY.search(text) or _DAY.search(text)  # "said on Tuesday" over a dateline
     if not match:
         return None
     phrase = match.group(0)

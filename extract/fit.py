@@ -1,0 +1,153 @@
+"""Drafts as mxt's schema takes them today: the one place that knows which of the SPEC's
+fields and values the event schemas accept yet.
+
+The cues write what the text says in the SPEC's vocabulary (a launch `status`, a factory
+`paused`, a date that is a period such as `2025-H2`, the metrics of §5.3, an `exit`). Here
+each draft is checked against the schema of its kind, field by field: what the schema
+accepts passes unchanged; what it does not is written as the nearest thing it accepts and
+said in the note, or, when no such thing is faithful, the draft becomes a `statement`. When
+the schemas grow, drafts carry the new fields with no change here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from . import when
+
+# A metric the schema may not take yet, and the one that stands in for it (§5.3's chain).
+_STAND_IN = {"retail": "deliveries", "registrations": "deliveries", "wholesale": "sales",
+             "exports": "sales"}  # fmt: skip
+_DATE_FIELDS = ("launched_on", "effective_on", "expected")
+
+
+@cache
+def _schema(kind: str) -> Any:
+    from mxt.events.kinds import KIND_NAMES
+    from mxt.events.schemas import schema_of
+
+    return schema_of(kind) if kind in KIND_NAMES else None
+
+
+def accepts(kind: str, field: str, value: Any) -> bool:
+    """True when the schema of `kind` takes `value` for `field` today."""
+    from pydantic import ValidationError
+
+    if _field_name(kind, field) is None:
+        return False
+    try:
+        _adapter(kind, field).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@cache
+def _adapter(kind: str, field: str) -> Any:
+    from typing import Annotated
+
+    from pydantic import TypeAdapter
+
+    info = _schema(kind).model_fields[_field_name(kind, field)]
+    annotation: Any = (
+        Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    )
+    return TypeAdapter(annotation)
+
+
+def _field_name(kind: str, field: str) -> str | None:
+    """The schema's attribute for a field as the import format spells it (`except` is an
+    alias), or None when the schema of `kind` has no such field."""
+    schema = _schema(kind)
+    if schema is None:
+        return None
+    return next(
+        (name for name, info in schema.model_fields.items() if (info.alias or name) == field),
+        None,
+    )
+
+
+def _a_day(period: str, announced_on: date, plan: bool) -> str:
+    """One day for a period where the schema takes only a day: its first day, or for a plan
+    whose period has begun, its last (the day it is due), so that it still reads as a plan."""
+    first, last = when.first_day(period), when.last_day(period)
+    if plan and first <= announced_on:
+        return max(last, announced_on + timedelta(days=1)).isoformat()
+    return first.isoformat()
+
+
+def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The draft as the schema takes it today, and what was changed to fit (for the note).
+    A draft whose meaning cannot be kept becomes a `statement` of its quote."""
+    kind = line["kind"]
+    if _schema(kind) is None:
+        return _as_statement(line, f"a {kind} ({_summary(line)}): mxt's schema has no {kind} yet")
+    fitted = dict(line)
+    changes: list[str] = []
+    announced = date.fromisoformat(line["announced_on"])
+    # Dates first: whether a launch without `status` reads as a plan depends on its date.
+    for field, value in sorted(line.items(), key=lambda item: item[0] == "status"):
+        if field in ("kind", "company", "announced_on", "source", "note", "certainty"):
+            continue
+        if accepts(kind, field, value):
+            continue
+        if field == "status" and kind == "launch":
+            planned = _reads_planned(fitted, announced)
+            if (value == "launched" and not planned) or (value == "planned" and planned):
+                del fitted[field]
+                continue
+            return _as_statement(line, f"a launch {value} ({_summary(line)}): the schema has "
+                                 "no launch status yet")  # fmt: skip
+        if field in _DATE_FIELDS and isinstance(value, str) and len(value) in (4, 7):
+            plan = field != "launched_on" or line.get("status") == "planned"
+            day = _a_day(value, announced, plan)
+            if field == "expected" and accepts(kind, field, day[:7]):
+                day = day[:7]
+            fitted[field] = day
+            changes.append(f"{field} {value} as said, written {day}")
+            continue
+        if field == "metric" and value in _STAND_IN:
+            fitted[field] = _STAND_IN[value]
+            changes.append(f"metric {value} as said, written {_STAND_IN[value]} (the schema "
+                           f"takes no {value} yet)")  # fmt: skip
+            continue
+        if field in ("market", "assembly", "temporary") and kind == "factory":
+            del fitted[field]
+            changes.append(f"{field} {value} (the schema takes no factory {field} yet)")
+            continue
+        return _as_statement(line, f"a {kind} with {field} {value} ({_summary(line)}): the "
+                             "schema does not take it yet")  # fmt: skip
+    return fitted, changes
+
+
+def _reads_planned(line: dict[str, Any], announced: date) -> bool:
+    """Whether a launch without `status` reads as a plan (§5.2: a later day is a plan)."""
+    launched_on = line.get("launched_on")
+    if not launched_on:
+        return False
+    day = date.fromisoformat(launched_on) if len(launched_on) == 10 else None
+    return day is not None and day > announced
+
+
+def _summary(line: dict[str, Any]) -> str:
+    skip = ("kind", "company", "announced_on", "source", "note", "certainty")
+    return ", ".join(f"{k} {v}" for k, v in line.items() if k not in skip)
+
+
+def _as_statement(line: dict[str, Any], why: str) -> tuple[dict[str, Any], list[str]]:
+    """A statement of the draft's quote, the typed reading kept in the note."""
+    statement = {
+        "kind": "statement",
+        "company": line["company"],
+        "announced_on": line["announced_on"],
+        "topic": line["kind"],
+        "text": line["source"]["quote"],
+    }
+    if line.get("model"):
+        statement["model"] = line["model"]
+    if isinstance(line.get("market"), str) and accepts("statement", "market", line["market"]):
+        statement["market"] = line["market"]
+    statement.update({k: line[k] for k in ("certainty", "source") if k in line})
+    return statement, [f"kept as a statement: read as {why}"]
