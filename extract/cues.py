@@ -396,9 +396,9 @@ def factory(clue: Clue) -> list[Draft]:
     if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.whole):
         return []
     role = clue.role
-    if role.delay or role.denial or role.condition or (role.hedge and not role.plan):
+    if role.denial or role.condition or (role.hedge and not role.plan):
         return []
-    if role.halt:
+    if role.halt and not role.delay:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -432,7 +432,8 @@ def factory(clue: Clue) -> list[Draft]:
         around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
             clause, where.start()
         )
-        planned = bool(_search(_PLAN, around)) or role.plan
+        # A delay is a plan with its new date ("pushed back to 2027"), or no fact at all.
+        planned = bool(_search(_PLAN, around)) or role.plan or role.delay
         due = _due_as_said(around, clue.published) if planned else None
         if planned and due is None:
             due = _due_as_said(clause, clue.published)
@@ -555,8 +556,8 @@ def showcase(clue: Clue) -> list[Draft]:
 
 _LAUNCHED = (
     r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
-    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start)\s+"
-    r"(?:sales|selling|deliveries|delivering))\b"
+    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|"
+    r"begin|starts|begins)\s+(?:sales|selling|deliveries|delivering))\b"
 )
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
@@ -658,8 +659,6 @@ def launch(clue: Clue) -> list[Draft]:
         or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
     )
     home = names.home_market(clue.company)
-    if planned and any(market != home for market in markets):
-        return []  # a market to enter later: an expected entry
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
@@ -701,6 +700,8 @@ def expected_entry(clue: Clue) -> list[Draft]:
         return []
     if figures.counts(clue.text, minimum=100):
         return []  # "expects to sell 10,000 cars in Europe": a target, not an entry
+    if any(draft.fields["status"] == "planned" for draft in launch(clue)):
+        return []  # a named model's launch with its date: a planned launch
     start, clause = _clause_at(clue.text, cue.start())
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause

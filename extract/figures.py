@@ -118,7 +118,9 @@ _INDUSTRY = re.compile(
     r"market\s+(?:sold|grew|rose|fell|total\w*|reached|expanded|shr[ua]nk)|industry[- ]wide|"
     r"nationwide|the\s+industry|the\s+market\s+as\s+a\s+whole|(?:industry|market)\s+"
     r"(?:sales|volumes?|total|data)|(?:total|overall)\s+(?:car|vehicle|ev|nev)\s+sales|"
-    r"all\s+(?:carmakers|automakers|brands))\b",
+    r"all\s+(?:carmakers|automakers|brands)|association|CAAM|CPCA|ACEA|SIAM|SMMT|FADA|KBA|"
+    r"industry\s+(?:body|group|data)|(?:country|China|India|Europe|Japan)'s\s+(?:automobile|"
+    r"car|vehicle|auto|NEV|EV|passenger[- ]car)\s+(?:exports|sales|market|output))\b",
     re.IGNORECASE,
 )
 _OTHER_AFTER = re.compile(

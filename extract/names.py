@@ -99,7 +99,8 @@ _MODEL = re.compile(
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
-    r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
+    r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
+    r"CY\d{2,4}|[1-4]Q\d{2}|Q[1-4]FY\d{2})$"
 )
 # Capitalised words that a number follows without making a model name ("Phase 2", "June 30").
 _NOT_A_MODEL_WORD = re.compile(
@@ -185,9 +186,10 @@ ALIASES: dict[str, str] = {
     "MG Motor": "MG", "Citroen": "Citroën", "Škoda": "Skoda", "JLR": "Jaguar Land Rover",
     "Xiaopeng": "XPeng",
 }  # fmt: skip
-# A brand followed by a number or a model code is part of a model's name ("Omoda 5",
-# "Haval H6", "Tank 300"): the company is then the maker the text is about.
-_MODEL_AFTER = re.compile(r"^\s+(?:\d|[A-Z]{1,3}\d|[A-Z][a-z]+\s\d)")
+# A brand followed by a number is part of a model's name ("Omoda 5", "Tank 300"): the
+# company is then the maker the text is about; a brand before a model code ("Jaecoo J5",
+# "Haval H7") is the company.
+_MODEL_AFTER = re.compile(r"^\s+\d")
 
 
 def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
@@ -249,7 +251,8 @@ _NOT_A_MODEL_AFTER_MAKER = frozenset(
         "EVs Car Cars Vehicle Vehicles Plant Factory Technology Technologies Sales Says Said "
         "Will Has Is Was And Or The In On At For To Of Shares Stock Dealers Dealer Board "
         "Design Research Finance Financial Energy Battery Batteries Team Division Unit "
-        "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility",
+        "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility "
+        "Passenger Commercial UK US Dealers",
     )
 )
 _BODY_STYLES = (

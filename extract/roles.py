@@ -26,7 +26,7 @@ _TARGET = re.compile(
     r"\b(?:target(?:s|ed|ing)?|goal|aims?\s+(?:to|for)|aiming\s+(?:to|for)|guidance|"
     r"forecasts?|outlook|projects?\s+(?:to|that)|projected|expects?\s+to\s+(?:deliver|sell|produce|"
     r"build|make|ship|export|reach|hit|achieve|top|exceed)|sees\s+(?:deliveries|sales|output)|"
-    r"ambition|objective|plans?\s+to\s+(?:deliver|sell|produce|build|make|ship|export))\b",
+    r"ambition|objective|guid(?:ed|es|ing)|plans?\s+to\s+(?:deliver|sell|produce|build|make|ship|export))\b",
     _FLAGS,
 )
 _DELAY = re.compile(
