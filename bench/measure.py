@@ -545,7 +545,7 @@ def time_queries(
     store = Store(store_path)
     read_side = ReadSide(store)
     with store.read() as cursor:
-        cursor.execute("SELECT MIN(known_from), MAX(known_from) FROM rm_versions")
+        cursor.execute("SELECT MIN(known_from), MAX(known_from) FROM mxt_rm_versions")
         first, last = cursor.fetchone()
     earliest = datetime.fromisoformat(first.replace("Z", "+00:00"))
     latest = datetime.fromisoformat(last.replace("Z", "+00:00"))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from .main import Context
 from .render import emit_json, note
 
 EXPECT_MIN_DIGITS = 16  # hex digits of a kept head: fewer would match a forged history too
+EXPECT_MAX_DIGITS = 64  # a whole head (SHA-256): more can name no history
+REBUILD, UNLESS = "rebuild", " unless --force"
 
 
 def check_expect(expect: str | None) -> str | None:
@@ -21,6 +21,8 @@ def check_expect(expect: str | None) -> str | None:
     text = expect.strip().lower()
     if len(text) < EXPECT_MIN_DIGITS or any(c not in "0123456789abcdef" for c in text):
         raise InputError("expect", f"a head hash needs at least {EXPECT_MIN_DIGITS} hex digits")
+    if len(text) > EXPECT_MAX_DIGITS:
+        raise InputError("expect", f"a head hash has at most {EXPECT_MAX_DIGITS} hex digits")
     return text
 
 
@@ -56,6 +58,7 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
                     for d in report.damage
                 ],
                 "expected_found": report.expected_found,
+                "file": report.file_damage,
                 "read_models": problems,
                 "future": report.future,
                 "latest_recorded_at": report.latest,
@@ -63,6 +66,11 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
             }
         )  # fmt: skip
     else:
+        for problem in report.file_damage:
+            click.echo(f"damaged: file: {problem}", err=True)
+        if report.file_damage:
+            click.echo("  (mxt rebuild makes the read model and its indexes anew; the sqlite3 "
+                       "shell's REINDEX remakes any index)", err=True)  # fmt: skip
         for damage in report.damage:
             click.echo(f"damaged: {damage.describe()}", err=True)
         if report.expected_found is False:
@@ -93,26 +101,17 @@ def rebuild_command(context: Context, force: bool) -> None:
     Example: mxt rebuild
     """
     from mxt.domain.errors import DamagedLog
-    from mxt.domain.integrity import verify_log, verify_store
-    from mxt.projections.projector import Projector
-
-    def refuse_damage(report: Any) -> None:
-        if not report.intact:
-            raise DamagedLog(
-                f"log: verify finds {len(report.damage)} damaged events (mxt verify names "
-                "them); rebuild refuses a damaged log unless --force"
-            )
-
-    def check(cursor: Any, events: Any) -> None:  # verify, reading the log with the rebuild
-        refuse_damage(verify_log(cursor, events=events))
+    from mxt.domain.integrity import refuse_damage, verify_store
+    from mxt.projections.projector import Projector, refusing
 
     with context.open_store("read") as store:
-        try:
-            applied = Projector(store).rebuild(None if force else check)
+        try:  # verify reads the log with the rebuild
+            applied = Projector(store).rebuild(None if force else refusing(REBUILD, UNLESS))
         except DamagedLog:
             if not force:  # an event the rebuild could not read: say what verify finds
-                refuse_damage(verify_store(store))
+                refuse_damage(verify_store(store), REBUILD, UNLESS)
             raise
+    context.commit_done(f"rebuilt from {applied} events")
     click.echo(f"rebuilt from {applied} events")
 
 
@@ -122,12 +121,26 @@ def rebuild_command(context: Context, force: bool) -> None:
 def copy_command(context: Context, target: str) -> None:
     """Copy the whole log, verbatim, into another (empty) store: recorded_at, corrections and
     retractions kept, so --known-at answers and the verify head hash are the same on both.
+    The target is a new file, an empty file or database, or an mxt store holding no event;
+    a copy that fails (or is killed by SIGTERM or SIGHUP) leaves no store there. A log that
+    fails verify is refused; the copy is verified before it is committed.
 
     Example: mxt copy --to postgresql://mxt@db.example/mxt
     """
     from mxt.domain.copying import copy_log
     from mxt.projections.opening import open_store
 
-    with context.open_store("read") as source, open_store(target, "create") as destination:
-        copied = copy_log(source, destination)
-    click.echo(f"copied {copied} events to {target}")
+    from .signals import cleaning_up_on_termination
+
+    with (
+        cleaning_up_on_termination(),
+        context.open_store("read") as source,
+        open_store(target, "create") as destination,
+    ):
+        try:
+            copied = copy_log(source, destination)
+        except BaseException:
+            destination.unmake()  # the tables this copy made, and a file it made
+            raise
+    context.commit_done(f"copied {copied} events")
+    click.echo(f"copied {copied} events to {destination.display_location}")

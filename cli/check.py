@@ -20,8 +20,10 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
     from mxt.events.errors import InputError
     from mxt.projections.checking import ClaimToCheck
 
+    from .interchange import bounded_lines
+
     claims = []
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in bounded_lines(stream, name):
         where = f"{name} line {number}"
         if number == 1 and raw.startswith(BOM):
             raise InputError(None, "starts with a byte-order mark (save it as UTF-8 without BOM)",

@@ -50,19 +50,25 @@ def step(title: str) -> None:
     click.echo(click.style(f"== {title}", fg="cyan", bold=True))
 
 
+def shown_location(location: str) -> str:
+    """A store location as it may be printed: a URL's password replaced by ***."""
+    from mxt.domain.location import parse_location
+
+    return parse_location(location).shown
+
+
 def check_new_or_empty(location: str) -> None:
-    """The demo loads only into a store that does not exist yet or holds no events."""
-    from mxt.domain.errors import BadStoreLocation, StoreMissing
-    from mxt.domain.store import parse_location
+    """The demo loads only into a store that does not exist yet or holds no events: never
+    into another program's file or database, a device or a store with a history."""
+    from mxt.domain.errors import BadStoreLocation, NotAStore, StoreMissing
     from mxt.projections.opening import open_store
 
-    path, is_postgres = parse_location(location)
-    if not is_postgres and not Path(path).exists():
-        return
     try:
         with open_store(location, "read") as store:
             held = store.max_notification_id()
-    except StoreMissing:  # a file or database that holds no mxt log yet: empty
+    except NotAStore:
+        raise
+    except StoreMissing:  # nothing there, an empty file or an empty database
         return
     if held:
         raise BadStoreLocation(
@@ -100,7 +106,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         check_new_or_empty(demo_store)
     with tempfile.TemporaryDirectory(prefix="mxt-demo-") as folder:
         ctx.obj = Context(demo_store or str(Path(folder) / "demo.sqlite"))
-        step(f"Loading the seed story into {ctx.obj.store_location}")
+        step(f"Loading the seed story into {shown_location(ctx.obj.store_location)}")
         ctx.invoke(import_command, files=(str(seed_path()),), as_json=False, progress=False)
         reads = {"known_at": None, "as_json": False}
 
@@ -146,6 +152,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         show_extraction()
     click.echo()
     if demo_store is not None:
-        click.echo(f"The seed story stays in {demo_store}: try mxt --store {demo_store} log")
+        shown = shown_location(demo_store)
+        click.echo(f"The seed story stays in {shown}: try mxt --store {shown} log")
     else:
         click.echo("Keep a copy to explore: mxt demo --store tour.sqlite")

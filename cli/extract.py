@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import click
 
+MAX_TEXT_BYTES = 1 << 20  # a long article is 50 KB; drafting 1 MiB takes about a minute
+
 
 def _read_text(path: str) -> str:
-    """The text of FILE (or stdin for `-`); unreadable or non-UTF-8 input is bad input."""
+    """The text of FILE (or stdin for `-`), read in one bounded chunk; unreadable or
+    non-UTF-8 input, or more than `MAX_TEXT_BYTES`, is bad input."""
     from mxt.events.errors import InputError
 
     try:
         if path == "-":
-            raw = sys.stdin.buffer.read()
+            raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
         else:
             with open(path, "rb") as handle:
-                raw = handle.read()
+                raw = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as error:
         raise InputError("file", f"{path}: {error.strerror}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        raise InputError("file", f"{path}: longer than {MAX_TEXT_BYTES:,} bytes (1 MiB), the "
+                         "most mxt extract reads")  # fmt: skip
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -60,9 +67,61 @@ def extract_command(
         day = parse_iso_date(published)
     except ValueError as error:
         raise InputError("published", str(error)) from None
+    _check_options(title, url, publisher, company)
     text = _read_text(file)
     drafts = extract_drafts(text, day, SourceInfo(title, url, publisher), company)
     out = sys.stdout
     for draft in drafts:
-        out.write(json.dumps(draft, ensure_ascii=False))
+        out.write(json.dumps(importable(draft), ensure_ascii=False))
         out.write("\n")
+
+
+def _check_options(
+    title: str | None, url: str | None, publisher: str | None, company: str | None
+) -> None:
+    """What every draft will carry is checked by the rules `mxt import` applies, before
+    anything is read: a --company or --source that import would refuse is bad input here."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from mxt.events.errors import InputError
+    from mxt.events.fields import Name
+    from mxt.events.schemas.base import Source, describe, validated
+
+    source = {"title": title or "t", "url": url, "publisher": publisher}
+    try:
+        validated(Source, {name: value for name, value in source.items() if value is not None})
+    except InputError as error:  # named by its option: --source, --url, --publisher
+        field = "source" if error.field == "title" else error.field
+        raise InputError(field, error.message) from None
+    if company is not None:
+        try:
+            TypeAdapter(Name).validate_python(company)
+        except ValidationError as error:
+            raise InputError("company", describe(error).message) from None
+
+
+def importable(draft: dict[str, Any]) -> dict[str, Any]:
+    """A draft as `mxt import` accepts it: checked against its kind's schema. One that
+    fails (a figure beyond 2^53, a wait of 0 months) becomes a statement of its sentence,
+    its note saying what import refused, so that every line extract writes imports."""
+    from mxt.events.announcements import parse_line
+    from mxt.events.errors import InputError
+
+    try:
+        parse_line(draft)
+        return draft
+    except InputError as error:
+        refused = error.describe()
+    statement = {
+        "kind": "statement",
+        "company": draft["company"],
+        "announced_on": draft["announced_on"],
+        "topic": draft["kind"],
+        "text": draft["source"]["quote"],
+        "certainty": draft["certainty"],
+        "source": draft["source"],
+        "note": f"{draft['note']} Drafted as {draft['kind']}, which import refuses ({refused}): "
+        "kept as a statement.",
+    }
+    parse_line(statement)  # the quote, title and company follow the rules already
+    return statement

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from .main import Context
 from .render import emit_json, printable
+
+if TYPE_CHECKING:
+    from mxt.domain.store import Store
+
+
+MAX_LINE_BYTES = 1 << 20  # one line of an input file: an announcement is a few kilobytes at most
+
+
+def bounded_lines(stream: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
+    """The lines of a stream with their numbers, each read in one bounded chunk: a line
+    longer than `MAX_LINE_BYTES` (or a stream that never ends its first line, such as
+    /dev/zero) is bad input, named, before it can fill the memory."""
+    from mxt.events.errors import InputError
+
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            where = f"{name} line {number}" if name else number
+            raise InputError(None, f"longer than {MAX_LINE_BYTES:,} bytes (1 MiB), the most "
+                             "one line may hold", where)  # fmt: skip
+        yield number, raw
 
 
 def check_encoding(raw: bytes, number: int) -> None:
@@ -35,7 +57,7 @@ def read_jsonl(
     from mxt.events.announcements import parse_json_line
     from mxt.events.errors import InputError
 
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in bounded_lines(stream, name):
         if progress is not None:
             progress.update(len(raw))
         if raw.isspace() or not raw:
@@ -79,18 +101,20 @@ def _close_inputs(opened: list[tuple[str, IO[bytes], int]]) -> None:
             handle.close()
 
 
-def _dry_run_location(location: str | None) -> str | None:
-    """The store a dry run checks against: the one named when it exists (a PostgreSQL URL
-    is taken to exist), else None (an empty temporary store stands in; nothing is made)."""
-    from pathlib import Path
+def _dry_run_store(location: str | None) -> Store | None:
+    """The store a dry run checks against, opened so that its writes roll back and its file
+    stays byte for byte as it was: the mxt store named, or None when nothing, an empty file
+    or an empty database is there (an empty temporary store stands in; nothing is made).
+    Another program's file, or a device, is refused as `import` would refuse it."""
+    from mxt.domain.errors import NotAStore, StoreMissing
+    from mxt.projections.opening import open_store
 
-    from mxt.domain.store import default_store_path
-
-    target = location or str(default_store_path())
-    if target.startswith(("postgresql://", "postgres://")):
-        return target
-    path = Path(target)
-    return target if path.is_file() and path.stat().st_size > 0 else None
+    try:
+        return open_store(location, "scratch")
+    except NotAStore:
+        raise
+    except StoreMissing:
+        return None
 
 
 class _Summary:
@@ -171,13 +195,15 @@ def import_command(
                     result = import_lines(store, lines())
             else:
                 with tempfile.TemporaryDirectory(prefix="mxt-dry-run-") as folder:
-                    location = _dry_run_location(context.store_location)
-                    scratch = location or str(Path(folder) / "empty.sqlite")
-                    with open_store(scratch, "scratch") as store:
+                    stand_in = str(Path(folder) / "empty.sqlite")
+                    store = _dry_run_store(context.store_location) or open_store(stand_in, "blank")
+                    with store:
                         result = import_lines(store, summary.watch(lines()), dry_run=True)
     finally:
         _close_inputs(opened)
     counts = {"recorded": result.recorded, "already_present": result.already_present}
+    if not dry_run:
+        context.commit_done(f"recorded {result.recorded}, already present {result.already_present}")
     if as_json:
         emit_json({**counts, "dry_run": True} if dry_run else counts)
     elif dry_run:

@@ -7,9 +7,11 @@ found damage); 2 bad input (a one-line message naming the field, nothing written
 
 from __future__ import annotations
 
+import errno
+import io
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -149,10 +151,17 @@ def accept_store_option(command: click.Command) -> None:
 
 
 class Context:
-    """What every command gets: where the store is, and the way to open it."""
+    """What every command gets: where the store is, and the way to open it; and, once a
+    write command has committed, what it committed (`committed`)."""
 
     def __init__(self, store_location: str | None = None) -> None:
         self.store_location = store_location
+        self.committed: str | None = None
+
+    def commit_done(self, summary: str) -> None:
+        """Notes that the command's writes are committed, and what they were (the line it is
+        about to print): should stdout then fail, stderr still says so (`run`)."""
+        self.committed = summary
 
     def open_store(self, mode: Mode) -> Store:
         """The store, opened for `mode` by the composition root (`mxt.projections.opening`):
@@ -187,7 +196,7 @@ def cli(ctx: click.Context, store: str | None) -> None:
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
-    ctx.obj = Context(store)
+    ctx.ensure_object(Context).store_location = store
 
 
 def read_options(function: Any = None, *, sections: Any = None) -> Any:
@@ -238,25 +247,102 @@ def main(argv: list[str] | None = None) -> NoReturn:
     leave(run(argv))
 
 
+class OutputFailed(Exception):
+    """Standard output could not be written: it is closed, its disk is full, or the reader
+    of its pipe has gone (`cause`)."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(cause.strerror or str(cause))
+        self.cause = cause
+
+
+class GuardedOutput(io.TextIOBase):
+    """Standard output as commands write to it, each failure to write raised as
+    `OutputFailed` (so that it is never taken for another OSError, or lost): a descriptor
+    closed before mxt started (`sys.stdout` None), a full disk, a closed pipe."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        super().__init__()
+        self.stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.stream, "errors", None) or "strict"
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise OSError(errno.EBADF, "standard output is closed")
+        return self.stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # as a text stream does (click tells them apart so)
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if self.stream is None:
+            raise OutputFailed(OSError(errno.EBADF, "closed"))
+        try:
+            return self.stream.write(text)
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def flush(self) -> None:
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+
+def output_failed(failure: OutputFailed, context: Context) -> int:
+    """Exit 1 for output that could not be written, saying so on stderr (unless the reader
+    of a pipe went away, which needs no message) and, when the command had committed its
+    writes, what it recorded: those writes stand, and running it again records nothing
+    twice."""
+    if context.committed is not None:
+        message = f"stdout: {failure}; the output is lost, but committed: {context.committed}"
+        click.echo(f"mxt: error: {one_line(message)}", err=True)
+    elif not isinstance(failure.cause, BrokenPipeError):
+        click.echo(f"mxt: error: {one_line(f'stdout: {failure} (the output is incomplete)')}",
+                   err=True)  # fmt: skip
+    return 1
+
+
 def run(argv: list[str] | None = None) -> int:
-    """Runs one command line and answers its exit code: every error is one line on stderr."""
+    """Runs one command line and answers its exit code: every error is one line on stderr.
+    Standard output is written through `GuardedOutput` and flushed before the answer, so a
+    failure to write it is named (`output_failed`), never a traceback."""
     import warnings
 
     warnings.showwarning = show_warning
+    context = Context()
+    stdout, sys.stdout = sys.stdout, GuardedOutput(sys.stdout)
     try:
-        code = cli.main(args=argv, prog_name="mxt", standalone_mode=False)
+        try:
+            code = cli.main(args=argv, prog_name="mxt", standalone_mode=False, obj=context)
+        except click.exceptions.Exit as done:
+            code = done.exit_code
+        except SystemExit as done:  # a command that ends with its own code (`check`)
+            code = done.code if isinstance(done.code, int) else 1
+        sys.stdout.flush()
         return code if isinstance(code, int) else 0
-    except click.exceptions.Exit as done:
-        return done.exit_code
+    except OutputFailed as failure:
+        return output_failed(failure, context)
     except click.Abort:
         click.echo("mxt: error: aborted", err=True)
         return 1
     except click.ClickException as error:
         click.echo(f"mxt: error: {one_line(error.format_message())}", err=True)
         return error.exit_code
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 1
     except Exception as error:  # a bug: still one line, never a traceback (MXT_DEBUG shows it)
         import os
 
@@ -265,6 +351,8 @@ def run(argv: list[str] | None = None) -> int:
         message = f"mxt: internal error: {type(error).__name__}: {error} (MXT_DEBUG=1 shows more)"
         click.echo(one_line(message), err=True)
         return 1
+    finally:
+        sys.stdout = stdout
 
 
 def leave(code: int) -> NoReturn:
@@ -282,6 +370,8 @@ def leave(code: int) -> NoReturn:
     if stores is not None:  # a command that opened no store never imported it
         stores.Store.close_all()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed before mxt started
+            continue
         try:
             stream.flush()
         except ValueError:  # closed: nothing left to write

@@ -20,6 +20,7 @@ from typing import Any, TypeVar, overload
 import click
 
 from mxt.events.errors import InputError
+from mxt.events.invisible import BLANK_SYMBOLS, DEFAULT_IGNORABLE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,21 +28,30 @@ FORMATS = ("table", "json", "jsonl", "csv")
 ROW_FORMATS = ("jsonl", "csv")
 PAGE = 500  # rows written (and, for tables, aligned) at a time
 
-# What human output never writes raw: C0 and C1 controls, DEL, and the bidi embeddings,
-# overrides and isolates that can make a line read as something else.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What human output never writes raw: C0 and C1 controls, DEL, the line and paragraph
+# separators, and every code point that renders as nothing (`events.invisible`: zero-width
+# characters, the bidi marks, embeddings, overrides and isolates that can make a line read
+# as something else, fillers, variation selectors).
+_UNPRINTABLE = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BLANK_SYMBOLS}"
+    + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in DEFAULT_IGNORABLE)
+    + "]"
+)
 _ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def printable(text: str) -> str:
-    """`text` with every control or direction character escaped (`\\x1b`, `\\n`, `\\u202e`),
-    so that stored text can never move the cursor, clear the screen or forge a row."""
+    """`text` with every control, direction or invisible character escaped (`\\x1b`, `\\n`,
+    `\\u202e`, `\\u3164`), so that stored text can never move the cursor, clear the screen,
+    forge a row or pass for another name."""
 
     def escape(found: re.Match[str]) -> str:
         char = found.group()
         if char in _ESCAPES:
             return _ESCAPES[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+        if ord(char) < 0x100:
+            return f"\\x{ord(char):02x}"
+        return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
 
     return _UNPRINTABLE.sub(escape, text)
 
@@ -62,6 +72,7 @@ class Output:
     format: str = "table"
     section: str | None = None
     sections: Mapping[str, tuple[str, ...]] | None = None
+    csv_raw: bool = False  # CSV cells as stored, formulas not neutralised (`csv_cell`)
 
     @property
     def machine(self) -> bool:
@@ -79,7 +90,7 @@ class Output:
             for row in _flat_rows(answer):
                 click.echo(json.dumps(row, ensure_ascii=False))
         elif self.format == "csv":
-            emit_csv(_flat_rows(answer), getattr(answer, "columns", None))
+            emit_csv(_flat_rows(answer), getattr(answer, "columns", None), raw=self.csv_raw)
         else:
             rows = list(_flat_rows(answer))
             table(rows, _columns(rows), title=self.section)
@@ -134,12 +145,16 @@ def output_options(
         return functools.partial(output_options, sections=sections)
 
     @functools.wraps(function)
-    def with_output(*args: Any, output_format: str | None, as_json: bool, **kwargs: Any) -> Any:
+    def with_output(
+        *args: Any, output_format: str | None, as_json: bool, csv_raw: bool, **kwargs: Any
+    ) -> Any:
         section = kwargs.pop("section", None)
         if as_json and output_format not in (None, "json"):
             raise InputError("format", f"--json contradicts --format {output_format}")
         chosen = "json" if as_json else output_format or "table"
-        return function(*args, output=Output(chosen, section, sections), **kwargs)
+        if csv_raw and chosen != "csv":
+            raise InputError("csv-raw", "applies to --format csv only")
+        return function(*args, output=Output(chosen, section, sections, csv_raw), **kwargs)
 
     if sections is not None:
         with_output = click.option(
@@ -152,6 +167,12 @@ def output_options(
     with_output = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(
         with_output
     )
+    with_output = click.option(
+        "--csv-raw",
+        is_flag=True,
+        help="CSV cells exactly as stored: a cell starting with = + - @, a tab or a carriage "
+        "return is otherwise prefixed with ' so that a spreadsheet shows it rather than runs it.",
+    )(with_output)
     with_output = click.option(
         "--format",
         "output_format",
@@ -247,10 +268,13 @@ def _indented(item: Any) -> str:
     )
 
 
-def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
+def emit_csv(
+    rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = None, raw: bool = False
+) -> None:
     """CSV on stdout (RFC 4180, UTF-8, one header row): `columns` when known beforehand
     (a streamed answer), else those of every row. Lists and objects are written as JSON,
-    nulls as empty cells."""
+    nulls as empty cells; a text a spreadsheet would run as a formula is neutralised unless
+    `raw` (`csv_cell`)."""
     import csv  # only the commands asked for CSV load it
 
     if columns is None:
@@ -262,7 +286,7 @@ def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = Non
     writer.writeheader()
     while page := list(islice(rows, PAGE)):
         writer.writerows(
-            {name: csv_cell(value) for name, value in row.items()
+            {name: csv_cell(value, raw) for name, value in row.items()
              if value is not None or name in known}  # a null object: its dotted columns
             for row in page
         )  # fmt: skip
@@ -273,14 +297,23 @@ def emit_csv(rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = Non
         click.echo(buffer.getvalue(), nl=False)
 
 
-def csv_cell(value: Any) -> Any:
-    """One CSV field: empty for null, JSON for lists and objects, `true`/`false`."""
+# What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any, raw: bool = False) -> Any:
+    """One CSV field: empty for null, JSON for lists and objects, `true`/`false`. A text
+    that starts like a formula (`FORMULA_STARTS`: `=HYPERLINK(...)`, `+1`, `@SUM`) gets a
+    leading `'`, OWASP's rule, so that a spreadsheet shows it as text instead of running
+    it; `raw` keeps it as stored. Numbers are never changed."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if not raw and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -21,7 +21,8 @@ INSTALL_HINT = "mxt report needs the report extra (Jinja2, matplotlib): pip inst
               "(ISO 8601; a date means its end, UTC). Default: everything recorded.")  # fmt: skip
 @click.option("-o", "--output", "path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("mxt-report.html"), show_default=True,
-              help="The HTML file to write.")  # fmt: skip
+              help="The HTML file to write: a new file, or a report mxt wrote earlier (any "
+              "other file, a store or a device is refused).")  # fmt: skip
 @click.pass_obj
 def report_command(
     context: Context,
@@ -37,20 +38,23 @@ def report_command(
     Example: mxt report --company Xiaomi --as-of 2025-07-10 -o xiaomi.html
     """
     try:
-        from mxt.report.page import write
+        from mxt.report.page import check_output, write
     except ImportError:
         raise MxtError(INSTALL_HINT, 1) from None
     from mxt.projections.report import gather_report
 
     from .options import make_query, nothing_known_note
+    from .signals import cleaning_up_on_termination
 
+    check_output(path)  # a store, a device or another file is never replaced by the page
     query = make_query(as_of, known_at)
     report = gather_report(context.open_read_side(), query, companies)
     for company in report.companies:
         if not company.timeline_total:
             note(nothing_known_note(company.name, query))
     try:
-        size = write(report, path)
+        with cleaning_up_on_termination():  # no temporary page left behind
+            size = write(report, path)
     except OSError as error:
         raise MxtError(f"output: cannot write {path}: {error.strerror}", 1) from None
     note(f"wrote {path} ({size:,} bytes, {len(report.companies)} companies)")

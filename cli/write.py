@@ -205,6 +205,7 @@ def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
     announcement = parse_announcement(data)
     with context.open_store("create") as store:  # recording makes a new store
         new_id, created = record(store, announcement)
+    context.commit_done(f"recorded {new_id}" if created else f"already recorded: {new_id}")
     if as_json:
         emit_json({"id": new_id, "created": created})
     else:
@@ -252,6 +253,7 @@ def correct_command(
         changes[name] = value
     with context.open_store("write") as store:
         correct(store, announcement_id, changes, reason)
+    context.commit_done(f"corrected {announcement_id}")
     click.echo(announcement_id)
 
 
@@ -268,4 +270,5 @@ def retract_command(context: Context, announcement_id: str, reason: str) -> None
 
     with context.open_store("write") as store:
         retract(store, announcement_id, reason)
+    context.commit_done(f"retracted {announcement_id}")
     click.echo(announcement_id)

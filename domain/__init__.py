@@ -23,7 +23,7 @@ _WHERE = {
     "record": "recording",
     "retract": "recording",
     "Store": "store",
-    "default_store_path": "store",
+    "default_store_path": "location",
     "format_timestamp": "store",
 }
 

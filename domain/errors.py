@@ -62,8 +62,18 @@ class StoreMissing(StoreUnavailable):
     """A read command or `verify` named a store that does not exist: nothing is created."""
 
 
+class NotAStore(StoreMissing):
+    """The location holds something mxt must never write as a store: another program's
+    tables (and no mxt log), a device, a pipe. Nothing was written."""
+
+
 class BadStoreLocation(DomainError):
     """A `--store` value that is neither a SQLite path nor a PostgreSQL URL (bad input)."""
+
+
+class BadSetting(DomainError):
+    """An environment setting (`MXT_LOCK_TIMEOUT`, `MXT_CONNECT_TIMEOUT`) mxt cannot read
+    (bad input)."""
 
 
 class DamagedLog(DomainError):

@@ -18,14 +18,34 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification, StoredEvent
 
 GENESIS = "0" * 64
 HEAD_LENGTH = 32  # hex characters shown for a head hash (128 bits)
+# The one spelling of a stored `recorded_at` (`store.format_timestamp`), which sorts as text.
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+
+
+def stamp_problem(recorded_at: Any, previous: str | None) -> str | None:
+    """What is wrong with a chain entry's `recorded_at` after the entry before it stamped
+    `previous` (None: nothing): it must be a timestamp in mxt's spelling, and never earlier
+    than the one before (recorded_at follows the log; a backdated append breaks the
+    "known at T is a prefix of the log" rule that --known-at answers rely on)."""
+    if not isinstance(recorded_at, str) or not STAMP.fullmatch(recorded_at):
+        return f"recorded_at {str(recorded_at)[:40]!r} is not a timestamp"
+    try:
+        datetime.fromisoformat(recorded_at[:-1])
+    except ValueError:
+        return f"recorded_at {recorded_at!r} is not a timestamp"
+    if previous is not None and recorded_at < previous:
+        return f"recorded_at {recorded_at} goes back before the entry before it ({previous})"
+    return None
 
 
 def event_digest(event: StoredEvent) -> str:
@@ -129,10 +149,12 @@ class VerifyReport:
     future: int = 0  # events stamped later than this machine's clock (beyond the tolerance)
     latest: str | None = None  # the log's last recorded_at
     first_formula: int = 0  # leading entries chained without their recorded_at (old mxt)
+    # what the database's own check finds wrong in the store's file (`store.file_problems`)
+    file_damage: list[str] = field(default_factory=list)
 
     @property
     def intact(self) -> bool:
-        return not self.damage and self.expected_found is not False
+        return not self.damage and not self.file_damage and self.expected_found is not False
 
     @property
     def short_head(self) -> str:
@@ -153,9 +175,11 @@ def verify(
 
     Names every event whose bytes changed (edited, swapped, `recorded_at` rewritten), every
     chained event that is gone (deleted), every event with no chain entry (written behind
-    mxt's back) and every chain entry whose hash does not follow from the one before (its
+    mxt's back), every chain entry whose hash does not follow from the one before (its
     `recorded_at` included, or, for the leading entries of an old store only, in the first
-    formula); counts the entries stamped after `now` (the machine's clock).
+    formula) and every entry whose `recorded_at` is no timestamp or goes back before the
+    one before it (`stamp_problem`); counts the entries stamped after `now` (the machine's
+    clock).
     """
     from .store import origin_hex
 
@@ -164,7 +188,7 @@ def verify(
     wanted = (expect or "").lower()
     expected_found = None if expect is None else GENESIS.startswith(wanted)
     count = future = first_formula = 0
-    latest = None
+    latest: str | None = None
     modern = False  # whether an entry of today's formula has been met
     event_iter = iter(events)
     chain_iter = iter(chain_rows)
@@ -178,9 +202,6 @@ def verify(
             continue
         assert link is not None  # noqa: S101 (the loop condition and the branch above)
         position, notification_id, digest, stored_hash, recorded_at = link
-        latest = recorded_at
-        if now is not None and recorded_at > now:
-            future += 1
         if event is None or notification_id < event[0]:
             damage.append(Damage(notification_id, position, "deleted from the log"))
         else:
@@ -188,12 +209,21 @@ def verify(
             if column_digest(origin_hex(event[1]), event[2], event[3], bytes(event[4])) != digest:
                 damage.append(Damage(event[0], position, "content changed since it was recorded"))
             event = next(event_iter, None)
-        if chain_hash(previous, digest, recorded_at) == stored_hash:
+        wrong = []  # what is wrong with the chain entry itself
+        if chain_hash(previous, digest, str(recorded_at)) == stored_hash:
             modern = True
         elif not modern and first_chain_hash(previous, digest) == stored_hash:
             first_formula += 1  # an old store's entry, with no newer entry before it
         else:
-            damage.append(Damage(notification_id, position, "chain entry was altered"))
+            wrong.append("chain entry was altered")
+        stamp = stamp_problem(recorded_at, latest)
+        if stamp is None:
+            latest = recorded_at
+            future += now is not None and recorded_at > now
+        else:
+            wrong.append(stamp)
+        if wrong:
+            damage.append(Damage(notification_id, position, "; ".join(wrong)))
         previous = stored_hash
         if wanted and stored_hash.startswith(wanted):
             expected_found = True
@@ -224,6 +254,32 @@ def _pages(cursor: Any, statement: str, limit: int) -> Iterable[tuple[Any, ...]]
     return itertools.chain.from_iterable(_page_lists(cursor, statement, limit))
 
 
+def refuse_damage(report: VerifyReport, command: str, unless: str = "") -> VerifyReport:
+    """`report`, when it finds the log intact; else `DamagedLog` naming its first damage, for
+    `command`, which refuses a damaged log (`unless`: how to make it go on anyway): what
+    a damaged log would give it (a forged value, a history with a hole) is never passed on."""
+    if not report.damage:
+        return report
+    from .errors import DamagedLog
+
+    more = f", and {len(report.damage) - 1} more" if len(report.damage) > 1 else ""
+    raise DamagedLog(
+        f"log: {report.damage[0].describe()}{more}: {command} refuses a damaged log"
+        f"{unless} (mxt verify names the damage)"
+    )
+
+
+def stored_events(cursor: Any, last: int) -> Iterable[EventRow]:
+    """Every stored event up to notification `last`, in log order, read on `cursor` a page at
+    a time (each page fetched whole: the caller may ask the cursor other things meanwhile)."""
+    return _pages(
+        cursor,
+        "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
+        "WHERE rowid>? AND rowid<=? ORDER BY rowid LIMIT ?",
+        last,
+    )
+
+
 def verify_store(store: Any, expect: str | None = None) -> VerifyReport:
     """Verifies the whole log of `store` in one read snapshot."""
     with store.read() as cursor:
@@ -237,7 +293,7 @@ def verify_log(
     when the caller reads them anyway (a rebuild), else they are read here, first in one
     walk that judges an intact log (`intact_report`), and only if that finds a doubt in the
     walk that names the damage (`verify`)."""
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from .store import CLOCK_TOLERANCE, format_timestamp
 
@@ -251,12 +307,7 @@ def verify_log(
             report = intact_report(cursor, last_link, expect, now)
             if report is not None and report.events == event_count:
                 return report
-        events = _pages(
-            cursor,
-            "SELECT rowid, originator_id, originator_version, topic, state FROM stored_events "
-            "WHERE rowid>? AND rowid<=? ORDER BY rowid LIMIT ?",
-            last_event,
-        )
+        events = stored_events(cursor, last_event)
     links = _pages(
         cursor,
         "SELECT position, notification_id, digest, chain_hash, recorded_at FROM mxt_chain "
@@ -280,7 +331,8 @@ def intact_report(cursor: Any, last_link: int, expect: str | None, now: str) -> 
 
     wanted = (expect or "").lower()
     expected_found = None if expect is None else GENESIS.startswith(wanted)
-    previous, last_id, count, future, latest = GENESIS, 0, 0, 0, None
+    previous, last_id, count, future = GENESIS, 0, 0, 0
+    latest: str | None = None
     for rows in _page_lists(
         cursor,
         "SELECT c.position, c.notification_id, c.digest, c.chain_hash, c.recorded_at, "
@@ -289,14 +341,16 @@ def intact_report(cursor: Any, last_link: int, expect: str | None, now: str) -> 
         "WHERE c.position>? AND c.position<=? ORDER BY c.position LIMIT ?",
         last_link,
     ):
-        for _, notification_id, digest, stored_hash, latest, origin, version, topic, state in rows:
+        for _, notification_id, digest, stored_hash, stamp, origin, version, topic, state in rows:
             if (
                 notification_id <= last_id
                 or column_digest(origin_hex(origin), version, topic, bytes(state)) != digest
-                or chain_hash(previous, digest, latest) != stored_hash
+                or stamp_problem(stamp, latest) is not None
+                or chain_hash(previous, digest, stamp) != stored_hash
             ):
                 return None
-            if latest > now:
+            latest = stamp
+            if stamp > now:
                 future += 1
             if wanted and stored_hash.startswith(wanted):
                 expected_found = True

@@ -14,11 +14,12 @@ import math
 import os
 import re
 import sqlite3
+import stat
 import time
 import warnings
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -30,47 +31,28 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic, resolve_topic
 
-from .errors import BadStoreLocation, DamagedLog, DomainError, StoreMissing, StoreUnavailable
+from .errors import (
+    BadStoreLocation,
+    DamagedLog,
+    DomainError,
+    NotAStore,
+    StoreMissing,
+    StoreUnavailable,
+)
+from .location import (
+    LOCK_NOTICE_SECONDS,
+    NEEDS_PSYCOPG,
+    StoreLocation,
+    connect_timeout,
+    lock_timeout,
+    parse_location,
+)
 
 if TYPE_CHECKING:
     from .model import AnnouncementAggregate, DomainEvent
 
-LOCK_TIMEOUT_SECONDS = int(os.environ.get("MXT_LOCK_TIMEOUT", "600"))
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
 CREATION_LOCK = 0x6D7874  # PostgreSQL advisory lock taken while a new store's tables are made
-
-
-CONNECT_TIMEOUT_SECONDS = 5.0  # PostgreSQL; env MXT_CONNECT_TIMEOUT overrides
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
-POSTGRES_SCHEMES = ("postgresql", "postgres")
-
-
-def default_store_path() -> Path:
-    """The platform's data folder for mxt, then `mxt.sqlite`: on Linux
-    `$XDG_DATA_HOME/mxt/mxt.sqlite`, falling back to `~/.local/share/mxt/mxt.sqlite`."""
-    from platformdirs import user_data_path
-
-    return user_data_path("mxt", appauthor=False) / "mxt.sqlite"
-
-
-def parse_location(location: str | os.PathLike[str] | None) -> tuple[str, bool]:
-    """A `--store` value as (location, is PostgreSQL): None means the default file; a
-    `postgresql://` or `postgres://` URL (any case) means PostgreSQL; anything else with a
-    `scheme://` or an empty value is bad input, never a file name."""
-    if location is None:
-        return str(default_store_path()), False
-    text = os.fspath(location)
-    if not text.strip():
-        raise BadStoreLocation("store: empty (give a SQLite path or a postgresql:// URL)")
-    found = _SCHEME.match(text)
-    if found is None:
-        return text, False
-    scheme = found.group(1).lower()
-    if scheme not in POSTGRES_SCHEMES:
-        raise BadStoreLocation(
-            f"store: unknown scheme {found.group(1)}:// (a SQLite path or a postgresql:// URL)"
-        )
-    return "postgresql://" + text[found.end() :], True
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -199,27 +181,49 @@ class PostgresCursor:
         return list(self.tuples.fetchall())
 
 
-def postgres_env(url: str) -> dict[str, str]:
-    """eventsourcing's PostgreSQL settings from a `postgresql://user:pw@host:port/db` URL."""
-    from urllib.parse import unquote, urlsplit
+def postgres_env(location: StoreLocation | str) -> dict[str, str]:
+    """eventsourcing's PostgreSQL settings for a `postgresql://` location, its connections
+    made from libpq's keywords for the whole URL (`postgres_keywords`; the factory of
+    `mxt.domain.postgres` passes them on, as eventsourcing's own settings cannot)."""
+    from psycopg.conninfo import make_conninfo
 
-    parts = urlsplit(url)
-    dbname = unquote(parts.path.lstrip("/"))
-    if not parts.hostname or not dbname:
-        raise BadStoreLocation(f"store: {url} names no host or no database")
+    where = parse_location(location) if isinstance(location, str) else location
+    keywords = where.keywords
     return {
         "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "POSTGRES_DBNAME": dbname,
-        "POSTGRES_HOST": parts.hostname,
-        "POSTGRES_PORT": str(parts.port or 5432),
-        "POSTGRES_USER": unquote(parts.username or os.environ.get("USER", "postgres")),
-        "POSTGRES_PASSWORD": unquote(parts.password or os.environ.get("PGPASSWORD", "")),
+        "PERSISTENCE_MODULE": "mxt.domain.postgres:URLPostgresFactory",
+        "POSTGRES_CONNINFO": make_conninfo("", **postgres_keywords(where)),
+        "POSTGRES_DBNAME": keywords["dbname"],
+        "POSTGRES_HOST": keywords.get("host", ""),
+        "POSTGRES_PORT": keywords.get("port", ""),
+        "POSTGRES_USER": keywords.get("user", ""),
+        "POSTGRES_PASSWORD": "",
         "POSTGRES_CONNECT_TIMEOUT": str(math.ceil(connect_timeout())),  # whole seconds
+        # eventsourcing sets this before it takes its table locks (0 would wait forever)
+        "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
         "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "600",
         "POSTGRES_POOL_SIZE": "2",
         "POSTGRES_MAX_OVERFLOW": "2",
     }
+
+
+def postgres_keywords(where: StoreLocation) -> dict[str, Any]:
+    """libpq's connection keywords for a `postgresql://` location: the URL's own, query
+    parameters (`sslmode`, …) included, and where the URL does not set them, mxt's: the
+    connect timeout (MXT_CONNECT_TIMEOUT) and the application name `mxt` (which names the
+    holder of a lock another command waits for). Every statement waits for a lock at most
+    MXT_LOCK_TIMEOUT (`-c lock_timeout`, before the URL's own `options`). Text is always
+    exchanged in UTF-8 (`client_encoding`)."""
+    keywords: dict[str, Any] = dict(where.keywords)
+    keywords.setdefault("connect_timeout", str(math.ceil(connect_timeout())))
+    keywords.setdefault("application_name", "mxt")
+    # Text in UTF-8 whatever the database's encoding: a SQL_ASCII database would otherwise
+    # hand back bytes, and with UTF8 asked for, the server refuses to send a stored text that
+    # is not UTF-8 (named as damage by `database_problem`).
+    keywords["client_encoding"] = "UTF8"
+    limit = f"-c lock_timeout={lock_timeout()}s"
+    keywords["options"] = f"{limit} {keywords['options']}" if "options" in keywords else limit
+    return keywords
 
 
 @dataclass
@@ -318,44 +322,75 @@ class WriteTransaction:
 class Store:
     """An open mxt store: the eventsourcing application and the transactions mxt runs on it.
 
-    With `create=False` (read commands, `verify`) a SQLite path that does not exist, or a
-    database that holds no mxt log, is an error and nothing is made, not even a folder.
+    Only an mxt store, or a place that holds nothing yet (no file, an empty file, a database
+    without a table), is ever opened: a file or database holding another program's tables,
+    a device or a pipe is refused (`NotAStore`) before anything is written. With
+    `create=False` (read commands, `verify`) a SQLite path that does not exist, or a file
+    or database that holds no mxt log, is an error and nothing is made, not even a folder;
+    with `scratch` (a dry run, whose writes are rolled back) the store must hold an mxt log
+    too. Opening never writes: SQLite's journal mode is set by the first write (a read, or a
+    dry run, leaves the file byte for byte as it was).
     """
 
     # Every store of this process not yet closed (`close_all`).
     _open: weakref.WeakSet[Store] = weakref.WeakSet()
 
     def __init__(
-        self, location: str | os.PathLike[str] | None = None, *, create: bool = True
+        self,
+        location: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        scratch: bool = False,
     ) -> None:
-        self.location, self.is_postgres = parse_location(location)
+        self.where = parse_location(location)
+        self.location, self.is_postgres = self.where.text, self.where.is_postgres
+        create = create and not scratch
         self.processors: list[Processor] = []
         self._held: Any = None  # the cursor of a read transaction every `read()` shares
         self._holding: ExitStack | None = None  # what ends that transaction (`release`)
+        self.made = False  # this Store made the log's tables (`unmake` can take them away)
+        self._closed = False
+        self._made_paths: list[Path] = []  # the file and folders opening made (SQLite)
+        self._was_empty_file = False  # a SQLite file of no byte at all when it was opened
+        # SQLite's journal mode, which lives in the file, is set to WAL by the first write
+        # (eventsourcing would set it on connecting, a write even when only reading)
+        self._journal_pending = not self.is_postgres and not scratch
         if self.is_postgres:
-            probe_postgres(self.location, self.display_location)
-        elif not create and not Path(self.location).exists():
+            probe_postgres(self.where)
+        elif _nothing_at(self.location, self.display_location) and not create:
             raise StoreMissing(
                 f"store: no store at {self.location} (only record and import create one)"
             )
-        elif not create and not _holds_log(self.location):
-            raise StoreMissing(self._no_log())
         try:
-            env = self._env()
+            env = self._env(create)
             self.app = LogApplication(env=env)
             self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            if create:
-                self._create_tables()
-            elif not self.tables_exist(LOG_TABLES):
-                self.app.close()
-                raise StoreMissing(self._no_log())
+            if not self.is_postgres:
+                self.datastore.pool.is_journal_mode_wal = True  # see `_journal_pending`
             Store._open.add(self)
-        except DomainError:
-            raise
-        except Exception as error:  # sqlite3, psycopg or eventsourcing persistence errors
+            found, names = self.contents()
+            if found == "other":
+                raise NotAStore(self._not_a_store(names))
+            if found != "store" and not create:
+                raise StoreMissing(self._no_log())
+            if create and (found != "store" or self.is_postgres):
+                self._create_tables()
+        except BaseException as error:
+            if hasattr(self, "app"):
+                self.close()
+            if isinstance(error, DomainError) or not isinstance(error, Exception):
+                raise
+            # sqlite3, psycopg or eventsourcing persistence errors
             raise StoreUnavailable(
                 f"store: cannot open {self.display_location}: {database_problem(error)}"
             ) from error
+
+    def _not_a_store(self, names: Sequence[str]) -> str:
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        return (
+            f"store: {self.display_location} holds no mxt log but another program's tables "
+            f"({shown}): mxt writes only into a new or empty file or database, or an mxt store"
+        )
 
     def _no_log(self) -> str:
         return (
@@ -364,38 +399,122 @@ class Store:
 
     @property
     def display_location(self) -> str:
-        """The location without a password."""
-        return re.sub(r"://([^:/@]*):[^@]*@", r"://\1:***@", self.location)
+        """The location as it may be printed: a URL's passwords replaced by ***."""
+        return self.where.shown
 
-    def _env(self) -> dict[str, str]:
+    def _env(self, create: bool) -> dict[str, str]:
         if self.is_postgres:
             try:
-                import eventsourcing.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
+                import mxt.domain.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
             except ImportError:
-                raise StoreUnavailable(
-                    "store: PostgreSQL needs psycopg: pip install 'mxt[postgres]'"
-                ) from None
-            return postgres_env(self.location)
+                raise StoreUnavailable(NEEDS_PSYCOPG) from None
+            return postgres_env(self.where)
+        waits = lock_timeout()  # a bad MXT_LOCK_TIMEOUT is named before anything is made
         path = Path(self.location)
-        if path.is_dir():
-            raise StoreUnavailable(f"store: {self.location} is a folder, not a SQLite file")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create and not path.exists():
+            self._made_paths = [path, *(p for p in path.parents if not p.exists())]
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._was_empty_file = create and path.is_file() and path.stat().st_size == 0
         return {
             "CREATE_TABLE": "no",  # mxt creates its tables once (`ensure_tables`)
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(path),
-            "SQLITE_LOCK_TIMEOUT": str(LOCK_TIMEOUT_SECONDS),
+            "SQLITE_LOCK_TIMEOUT": str(waits),
         }
 
+    def contents(self) -> tuple[str, list[str]]:
+        """What the file or database holds, by its tables (and views): `("store", names)` an
+        mxt log; `("empty", [])` no table at all; `("other", names)` tables of another
+        program, and no mxt log."""
+        with self.read() as cursor:
+            names = self._table_names(cursor)
+        log = [postgres_sql(table) if self.is_postgres else table for table in LOG_TABLES]
+        if set(log) <= set(names):
+            return "store", names
+        return ("other", names) if names else ("empty", [])
+
+    def _table_names(self, cursor: Any) -> list[str]:
+        """The tables and views of the file or database, sorted (PostgreSQL: those of the
+        schemas mxt writes to, eventsourcing's and the first on the search path)."""
+        if self.is_postgres:
+            cursor.tuples.execute(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                "AND n.nspname IN (current_schema(), %s)",
+                (self.datastore.schema,),
+            )
+        else:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+            )
+        return sorted({str(row[0]) for row in cursor.fetchall()})
+
     def _create_tables(self) -> None:
-        def create() -> None:
-            from .integrity import Chain
+        """Makes the log's tables, in one transaction, in a file or database that holds no
+        table yet (`made`); an mxt store is left as it is, anything else refused."""
+        self.ensure_tables(LOG_TABLES, self._make_log_tables)
 
-            self.app.recorder.create_table()  # type: ignore[attr-defined]
-            with self.write() as transaction:
-                Chain.create_table(transaction.cursor)
+    def _make_log_tables(self) -> None:
+        """The log's tables and the chain's, made together (so that no store is ever half
+        made), once the write lock (SQLite) or the creation lock (PostgreSQL) is held and the
+        place is seen to hold no table still."""
+        from .integrity import Chain
 
-        self.ensure_tables(LOG_TABLES, create)
+        recorder: Any = self.app.recorder
+        if self.is_postgres:
+            found, names = self.contents()
+            if found != "empty":
+                if found == "other":
+                    raise NotAStore(self._not_a_store(names))
+                return
+            _create_postgres_types(self.datastore, recorder)
+            with self.datastore.get_connection() as connection, connection.transaction():
+                cursor = PostgresCursor(connection)
+                recorder._create_table(cursor.dicts)
+                Chain.create_table(cursor)
+            self.made = True
+            return
+        with self.write() as transaction:
+            cursor = transaction.cursor
+            names = self._table_names(cursor)
+            if set(LOG_TABLES) <= set(names):
+                return
+            if names:
+                raise NotAStore(self._not_a_store(names))
+            recorder._create_table(cursor)
+            Chain.create_table(cursor)
+        self.made = True
+
+    def unmake(self) -> None:
+        """Takes back what opening made, for a command that failed before any event was
+        stored (a `copy`): the tables are dropped, so that the database is as empty as it
+        was, a SQLite file (with its folders) that was not there is removed, and one that was
+        empty is emptied again. Nothing happens unless this Store made the log's tables, or
+        once the log holds an event."""
+        if not self.made:
+            return
+        with self.write() as transaction:
+            cursor = transaction.cursor
+            cursor.execute("SELECT COUNT(*) FROM stored_events")
+            if cursor.fetchone()[0]:
+                return
+            for table in self._table_names(cursor):
+                if table in ("stored_events", "tracking") or table.startswith("mxt_"):
+                    cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        self.made = False
+        self.close()
+        if self.is_postgres or not (self._made_paths or self._was_empty_file):
+            return
+        for side in ("-wal", "-shm", "-journal"):
+            Path(f"{self.location}{side}").unlink(missing_ok=True)
+        if self._was_empty_file:
+            os.truncate(self.location, 0)
+            return
+        Path(self.location).unlink(missing_ok=True)
+        for folder in self._made_paths[1:]:
+            with suppress(OSError):
+                folder.rmdir()
 
     def ensure_tables(self, tables: Sequence[str], create: Callable[[], Any]) -> None:
         """Runs `create` unless `tables` exist: once per store, even when several processes
@@ -438,6 +557,9 @@ class Store:
         self.processors.append(processor)
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         Store._open.discard(self)
         self.release()
         self.app.close()
@@ -465,7 +587,11 @@ class Store:
         """
         with self._failures("cannot write to"):
             if self.is_postgres:
-                with self.datastore.get_connection() as connection, connection.transaction():
+                with (
+                    self.datastore.get_connection() as connection,
+                    connection.transaction(),
+                    self._saying_lock_waits(connection),
+                ):
                     cursor: Any = PostgresCursor(connection)
                     for statement in self.app.recorder.lock_table_statements:  # type: ignore[attr-defined]
                         cursor.dicts.execute(statement)
@@ -473,13 +599,16 @@ class Store:
                 return
             with self.datastore.get_connection(commit=True) as connection:
                 cursor = connection.cursor()
+                if self._journal_pending:  # the first write: WAL (see `__init__`)
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                    self._journal_pending = False
                 # A large import or rebuild touches far more pages than SQLite's default 2 MB
                 # cache: let it keep 64 MB. An index build larger than that sorts in parts,
                 # in temporary files: let two threads of SQLite's own sort them (a rebuild of
                 # 1M announcements builds its indexes in about 3.3 s instead of 4.1 s).
                 cursor.execute("PRAGMA cache_size=-65536")
                 cursor.execute("PRAGMA threads=2")
-                cursor.execute("BEGIN IMMEDIATE")
+                self._begin_immediate(cursor)
                 try:
                     yield WriteTransaction(self, cursor)
                 except BaseException:
@@ -487,8 +616,46 @@ class Store:
                     raise
                 else:
                     connection.commit()
+                    _checkpoint(cursor)
                 finally:
                     cursor.sqlite_cursor.close()
+
+    def _begin_immediate(self, cursor: Any) -> None:
+        """SQLite: takes the write lock (`BEGIN IMMEDIATE`), waiting for another writer to
+        finish at most MXT_LOCK_TIMEOUT; a wait of more than a second is said (`LockWait`)."""
+        limit = lock_timeout()
+        cursor.execute(f"PRAGMA busy_timeout={int(min(LOCK_NOTICE_SECONDS, limit) * 1000)}")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if not is_lock_timeout(error) or limit <= LOCK_NOTICE_SECONDS:
+                raise
+            warnings.warn(LockWait(self.display_location, limit), stacklevel=2)
+            cursor.execute(f"PRAGMA busy_timeout={int((limit - LOCK_NOTICE_SECONDS) * 1000)}")
+            cursor.execute("BEGIN IMMEDIATE")
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout={limit * 1000}")
+
+    @contextmanager
+    def _saying_lock_waits(self, connection: Any) -> Iterator[None]:
+        """PostgreSQL: while the block runs on `connection`, a thread asks the server once a
+        second (on a connection of its own, made only once a second has passed) whether it
+        waits for a lock another session holds; the first time it does, it warns `LockWait`.
+        (The wait itself ends at MXT_LOCK_TIMEOUT: `postgres_keywords`.)"""
+        import threading
+
+        done = threading.Event()
+        watcher = threading.Thread(
+            target=_watch_lock_waits,
+            args=(self.where, connection.info.backend_pid, done),
+            name="mxt-lock-wait",
+            daemon=True,
+        )
+        watcher.start()
+        try:
+            yield
+        finally:
+            done.set()
 
     @contextmanager
     def read(self) -> Iterator[Any]:
@@ -502,6 +669,7 @@ class Store:
                 with (
                     self.datastore.get_connection() as connection,
                     connection.transaction(force_rollback=True),
+                    self._saying_lock_waits(connection),
                 ):
                     connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                     yield PostgresCursor(connection)
@@ -585,17 +753,30 @@ class Store:
     def _next_recorded_at(self, cursor: Any) -> datetime:
         """Now, but never before the last recorded event: `recorded_at` follows the log.
 
-        When this machine's clock is behind the log by more than `CLOCK_TOLERANCE`, the
+        "Now" is this machine's clock, or a PostgreSQL store's server's (`server_clock`):
+        one clock for every writer of a shared log, so that one client whose clock is wrong
+        (in 2099, say) can neither stamp its records into another year nor drag every later
+        writer's there. When the clock is behind the log by more than `CLOCK_TOLERANCE`, the
         record is stamped with the log's last time and a `ClockBehind` warning says so.
         """
-        now = datetime.now(UTC)
+        now, whose = (
+            (server_clock(cursor), "the database server's clock")
+            if self.is_postgres
+            else (datetime.now(UTC), "this machine's clock")
+        )
         cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
         if row is None:
             return now
-        last = parse_timestamp(row[0])
+        try:
+            last = parse_timestamp(row[0])
+        except (TypeError, ValueError):
+            raise DamagedLog(
+                f"log: the hash chain's last recorded_at ({str(row[0])[:40]!r}) is not a "
+                "timestamp (damaged; mxt verify names the entry)"
+            ) from None
         if last - now > CLOCK_TOLERANCE:
-            warnings.warn(ClockBehind(last, now), stacklevel=2)
+            warnings.warn(ClockBehind(last, now, whose), stacklevel=2)
         return max(now, last)
 
     def max_notification_id(self) -> int:
@@ -642,21 +823,74 @@ T = TypeVar("T")
 LOG_TABLES = ("stored_events", "mxt_chain")
 
 
-def _holds_log(path: str) -> bool:
-    """Whether the SQLite file at `path` holds an mxt log, asked read-only before the store
-    opens it (opening sets its journal mode, which writes even to an empty file). A file
-    SQLite cannot read is left for the opening to name."""
-    import sqlite3
-
+def _checkpoint(cursor: Any) -> None:
+    """Copies what a write just committed from SQLite's write-ahead log into the database
+    file, as far as no reader of an earlier snapshot still needs the log's older state
+    (`PASSIVE`: nobody is waited for). A committed record then lives in the file itself, not
+    only in `store.sqlite-wal`, which a crash, a copy of the file alone or a deleted WAL would
+    lose without trace; the last connection's close would do the same copy later (this
+    moves it, not adds it). The commit stands whatever happens here: a failure is the next
+    checkpoint's to retry."""
     try:
-        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
-            found = db.execute(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name IN (?, ?)",
-                LOG_TABLES,
-            ).fetchone()[0]
-    except sqlite3.DatabaseError:
+        cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        cursor.fetchall()
+    except sqlite3.Error:
+        pass
+
+
+def file_problems(cursor: Any, is_postgres: bool) -> list[str]:
+    """What SQLite's own check of the store's file finds wrong (empty: nothing): every page,
+    and every index against its table (`PRAGMA integrity_check`; its quick form skips that
+    comparison, and an index with a flipped byte makes a read serve that byte or miss rows).
+    PostgreSQL keeps its pages itself (its checksums and `amcheck` are its administrator's):
+    nothing is checked there."""
+    if is_postgres:
+        return []
+    cursor.execute(f"PRAGMA integrity_check({FILE_PROBLEMS_SHOWN})")
+    found = [" ".join(str(row[0]).split()) for row in cursor.fetchall()]
+    return [] if found == ["ok"] else found
+
+
+FILE_PROBLEMS_SHOWN = 10  # SQLite stops its check after this many problems
+
+
+def _nothing_at(path: str, shown: str) -> bool:
+    """Whether nothing is at `path` yet (a SQLite store would be a new file). A folder, a
+    device, a pipe or a socket is never a store: it is refused before it is opened (SQLite
+    would write its journal beside a device: `/dev/null-journal`)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
         return True
-    return bool(found == len(LOG_TABLES))
+    except OSError:  # no permission, say: the opening names it
+        return False
+    if stat.S_ISDIR(mode):
+        raise StoreUnavailable(f"store: {shown} is a folder, not a SQLite file")
+    if not stat.S_ISREG(mode):
+        raise NotAStore(f"store: {shown} is {special_file(mode)}, not a SQLite file")
+    return False
+
+
+def special_file(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, in a few words."""
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _create_postgres_types(datastore: Any, recorder: Any) -> None:
+    """eventsourcing's composite types, each in a transaction of its own (as its
+    `create_table` makes them: PostgreSQL has no `CREATE TYPE IF NOT EXISTS`)."""
+    from psycopg.errors import DuplicateObject
+
+    for statement in recorder.sql_create_statements:
+        if "CREATE TYPE" in statement.as_string():
+            with datastore.transaction(commit=True) as cursor, suppress(DuplicateObject):
+                cursor.execute(statement, prepare=False)
 
 
 def retry_first_use(create: Callable[[], T], attempts: int = 5) -> T:
@@ -702,16 +936,76 @@ def parse_timestamp(text: str) -> datetime:
     return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
-class ClockBehind(UserWarning):
-    """This machine's clock is behind the log's last `recorded_at`: the record was stamped
-    after the log's last one instead of at the clock's time."""
+def server_clock(cursor: Any) -> datetime:
+    """The PostgreSQL server's clock, now (not when the transaction began: a writer may have
+    waited for the write lock), in UTC."""
+    cursor.execute("SELECT clock_timestamp()")
+    now: datetime = cursor.fetchone()[0]
+    return now.astimezone(UTC)
 
-    def __init__(self, last: datetime, now: datetime) -> None:
+
+class ClockBehind(UserWarning):
+    """The clock that stamps records (`whose`: this machine's, or the database server's) is
+    behind the log's last `recorded_at`: the record was stamped after the log's last one
+    instead of at the clock's time."""
+
+    def __init__(self, last: datetime, now: datetime, whose: str = "this machine's clock") -> None:
         self.last, self.now = last, now
         super().__init__(
-            f"clock: this machine's clock ({format_timestamp(now)}) is behind the log's last "
+            f"clock: {whose} ({format_timestamp(now)}) is behind the log's last "
             f"recorded_at ({format_timestamp(last)}); recorded at the log's time, not before it"
         )
+
+
+class LockWait(UserWarning):
+    """A command waits for a lock that another writer (or another program) holds: said once
+    it has waited a second, so that a command that seems to hang says why."""
+
+    def __init__(self, shown: str, limit: int, holder: str = "another mxt writing to") -> None:
+        super().__init__(
+            f"waiting for {holder} {shown}… (gives up after {limit} s: MXT_LOCK_TIMEOUT)"
+        )
+
+
+# What blocks a PostgreSQL backend, by application name ('mxt' is mxt's own).
+_BLOCKERS = (
+    "SELECT DISTINCT COALESCE(NULLIF(application_name, ''), '?') FROM pg_stat_activity "
+    "WHERE pid = ANY(pg_blocking_pids(%s))"
+)
+
+
+def _watch_lock_waits(where: StoreLocation, backend: int, done: Any) -> None:
+    """Until `done` is set: once a second, whether PostgreSQL `backend` waits for a lock that
+    other sessions hold; the first time it does, `LockWait` names them (another mxt, or the
+    program whose application name they carry). A watcher that cannot connect says nothing."""
+    import psycopg
+
+    try:
+        with ExitStack() as stack:
+            side = None
+            while not done.wait(LOCK_NOTICE_SECONDS):
+                if side is None:
+                    keywords = {**postgres_keywords(where), "application_name": "mxt-watch"}
+                    side = stack.enter_context(psycopg.connect(**keywords, autocommit=True))
+                names = [row[0] for row in side.execute(_BLOCKERS, (backend,)).fetchall()]
+                if names:
+                    others = ", ".join(sorted(set(names) - {"mxt", "?"}))
+                    holder = (
+                        f"another program ({others}) holding a lock on" if others
+                        else "another mxt writing to" if "?" not in names
+                        else "another session holding a lock on"
+                    )  # fmt: skip
+                    if not done.is_set():
+                        warnings.warn(LockWait(where.shown, lock_timeout(), holder), stacklevel=1)
+                    return
+    except psycopg.Error:
+        return
+
+
+def is_lock_timeout(error: BaseException) -> bool:
+    """Whether `error` is the database giving up on a lock another writer held."""
+    text = str(error).lower()
+    return "database is locked" in text or "lock timeout" in text
 
 
 def is_database_error(error: BaseException) -> bool:
@@ -746,64 +1040,56 @@ def database_problem(error: BaseException) -> str:
     """One line naming what went wrong in the database, in the user's terms."""
     text = _one_line(error)
     lowered = text.lower()
+    if is_lock_timeout(error):
+        return (
+            f"another mxt or program held a lock on the store for {lock_timeout()} s; gave up "
+            "(MXT_LOCK_TIMEOUT sets how long to wait; nothing was written)"
+        )
+    if "decode to utf-8" in lowered or "invalid byte sequence" in lowered:
+        return f"a stored text is not UTF-8: the store is damaged ({text})"
     for signs, meaning in _PROBLEMS:
         if any(sign in lowered for sign in signs):
             return meaning
     return text
 
 
-def connect_timeout() -> float:
-    """Seconds to wait for a PostgreSQL server (env MXT_CONNECT_TIMEOUT, default 5)."""
-    text = os.environ.get("MXT_CONNECT_TIMEOUT", "")
-    try:
-        value = float(text) if text.strip() else CONNECT_TIMEOUT_SECONDS
-    except ValueError:
-        raise BadStoreLocation(
-            f"MXT_CONNECT_TIMEOUT: {text!r} is not a number of seconds"
-        ) from None
-    if not 0 < value <= 3600:
-        raise BadStoreLocation("MXT_CONNECT_TIMEOUT: must be between 0 and 3600 seconds")
-    return value
-
-
-# How a failed connection reads, and its cause in a word or two.
+# How a failed connection's reason reads, and its cause in a word or two (the first that
+# matches: a refusal by pg_hba.conf may say "SSL off", and is a failed login).
 _CONNECT_CAUSES = (
     (("connection refused",), "connection refused"),
     (("could not translate host name", "name or service not known", "nodename nor servname",
       "name resolution", "no address associated"), "unknown host"),
     (("authentication failed", "password", "role", "no pg_hba.conf entry"),
      "authentication failed"),
+    (("ssl", "certificate"), "TLS failed (the URL's sslmode)"),
     (("timeout", "timed out"), "timed out"),
     (("database", "does not exist"), "no such database"),
 )  # fmt: skip
 
 
-def probe_postgres(url: str, shown: str) -> None:
+def probe_postgres(where: StoreLocation) -> None:
     """Connects once, directly and within the connect timeout, so that an unreachable server
-    fails fast with its cause named (a pool would retry until its own timeout)."""
+    fails fast with its cause named (a pool would retry until its own timeout). A setting of
+    the URL that libpq refuses before it connects (`invalid sslmode value`) is bad input."""
     try:
         import psycopg
     except ImportError:
-        raise StoreUnavailable(
-            "store: PostgreSQL needs psycopg: pip install 'mxt[postgres]'"
-        ) from None
-    env = postgres_env(url)
-    timeout = connect_timeout()
+        raise StoreUnavailable(NEEDS_PSYCOPG) from None
     try:
-        with psycopg.connect(
-            dbname=env["POSTGRES_DBNAME"],
-            host=env["POSTGRES_HOST"],
-            port=env["POSTGRES_PORT"],
-            user=env["POSTGRES_USER"],
-            password=env["POSTGRES_PASSWORD"] or None,
-            connect_timeout=math.ceil(timeout),
-        ):
+        with psycopg.connect(**postgres_keywords(where)):
             pass
     except psycopg.Error as error:
         text = _one_line(error)
-        lowered = text.lower()
+        if text.startswith("connection is bad: invalid "):  # libpq checks settings first
+            raise BadStoreLocation(
+                f"store: {where.shown}: {text.removeprefix('connection is bad: ')}"
+            ) from None
+        reason = text.rsplit(" failed: ", 1)[-1]  # libpq's words, after the server it names
+        lowered = reason.lower()
         cause = next(
             (name for signs, name in _CONNECT_CAUSES if any(s in lowered for s in signs)),
             "cannot connect",
         )
-        raise StoreUnavailable(f"store: cannot connect to {shown}: {cause} ({text})") from None
+        raise StoreUnavailable(
+            f"store: cannot connect to {where.shown}: {cause} ({reason})"
+        ) from None

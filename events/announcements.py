@@ -11,11 +11,11 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 
+from .content import load_json
 from .errors import InputError
 from .fields import Identifier, Name
 from .schemas.base import (
@@ -128,7 +128,14 @@ def parse_line(data: Any) -> Announcement | Correction | Retraction:
 
 
 def parse_json_line(raw: bytes | str) -> Announcement | Correction | Retraction:
-    """Validates one interchange line as it is read (JSON text), parsing and checking at once."""
+    """Validates one interchange line as it is read (JSON text), parsing and checking at
+    once; a key given twice in one object is refused first (`load_json`)."""
+    try:
+        load_json(raw)
+    except InputError:
+        raise
+    except ValueError:
+        pass  # malformed: the schema's own parser names where
     try:
         line: Announcement | Correction | Retraction = _line_adapter().validate_json(raw)
         return line
@@ -153,7 +160,9 @@ class ClaimLine(Frozen):
 def parse_claim_line(raw: bytes | str) -> ClaimLine:
     """Validates one line of a claims file: `{company, claim, id?}` or a claim announcement."""
     try:
-        data = json.loads(raw)
+        data = load_json(raw)
+    except InputError:
+        raise
     except ValueError as error:
         raise InputError(None, f"malformed JSON: {error}") from None
     if not isinstance(data, dict):

@@ -33,6 +33,21 @@ def parse_iso_date(value: Any) -> date:
         raise ValueError(f"{value!r} is not a valid date") from None
 
 
+def month_index(month: str) -> int:
+    """A month `YYYY-MM` counted in months from year 0: 0001-01 is 12, so that a month
+    before the calendar's first (`FIRST_MONTH`) shows as a smaller number."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def month_of_index(index: int) -> str:
+    """The month `YYYY-MM` that `month_index` counts as `index`."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+FIRST_MONTH = month_index("0001-01")  # Python's dates, and so mxt's calendar, run 0001-9999
+LAST_MONTH = month_index("9999-12")
+
+
 @lru_cache(maxsize=1024)
 def _is_country(code: str) -> bool:
     import pycountry  # loaded only when a market code is checked

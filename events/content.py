@@ -12,6 +12,28 @@ from typing import Any
 from .errors import InputError
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys all differ. A key given twice is ambiguous (Python's json
+    keeps the last value, other readers the first), so it is refused, named."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InputError(key, "given twice in one object (which value is meant?)")
+            seen.add(key)
+    return found
+
+
+def load_json(raw: bytes | str) -> Any:
+    """One JSON text, its objects' keys all different (`_unique_keys`); nesting deeper than
+    the parser can follow is bad input too. Other malformed JSON raises ValueError."""
+    try:
+        return json.loads(raw, object_pairs_hook=_unique_keys)
+    except RecursionError:
+        raise InputError(None, "malformed JSON: nested too deeply") from None
+
+
 def canonical_json(data: dict[str, Any]) -> str:
     """One spelling of a JSON object: sorted keys, no spaces, UTF-8 kept."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from .codes import REGIONS, check_market, market_covers, parse_iso_date
+from .invisible import refused_in_name
 from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
@@ -33,9 +34,6 @@ _MULTIPLIERS = {"": 1, "k": 1_000, "m": 1_000_000}
 MAX_COUNT = 2**53  # counts are exact integers up to here: JSON numbers stay exact to 2^53
 # Text may hold newlines and tabs, and no other control character.
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Unicode categories a name may not hold: controls, format characters (zero-width, direction
-# marks and overrides, BOM), surrogates, and line or paragraph separators.
-_NAME_FORBIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def parse_count(value: Any) -> int:
@@ -99,12 +97,15 @@ def _normalised_name(value: Any) -> Any:
 
 
 def _check_name(value: str) -> str:
-    """A name: not empty, with no control, invisible or format character (a `Xia\u200bomi`
-    would look like Xiaomi and be another company)."""
+    """A name: not empty, with no control, format or invisible character (a `Xia\\u200bomi`
+    or a `Xiaomi\\u3164` would look like Xiaomi and be another company): nothing of the
+    categories `NAME_FORBIDDEN`, nothing that renders as nothing (`events.invisible`)."""
     if not value:
         raise ValueError("must not be empty")
+    if value.isascii() and value.isprintable():
+        return value
     for char in value:
-        if unicodedata.category(char) in _NAME_FORBIDDEN:
+        if refused_in_name(char):
             raise ValueError(
                 f"must not contain invisible, format or control characters (U+{ord(char):04X})"
             )
@@ -128,16 +129,24 @@ def _check_market_or_all(value: str) -> str:
     return "*" if value.strip() == "*" else check_market(value)
 
 
+def _check_year(value: str) -> str:
+    """A period, month or date whose year is one of the calendar's (0001 to 9999): Python's
+    dates, and so every answer about the period, stop there."""
+    if value[:4] == "0000":
+        raise ValueError(f"{value!r}: years run from 0001 to 9999")
+    return value
+
+
 def _check_period(value: str) -> str:
     if not _PERIOD.match(value):
         raise ValueError(f"{value!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
-    return value
+    return _check_year(value)
 
 
 def _check_month(value: str) -> str:
     if not _MONTH.match(value):
         raise ValueError(f"{value!r} is not a month YYYY-MM")
-    return value
+    return _check_year(value)
 
 
 def _check_expected(value: str) -> str:
@@ -145,7 +154,7 @@ def _check_expected(value: str) -> str:
         raise ValueError(f"{value!r} is not a year YYYY, a month YYYY-MM or a date YYYY-MM-DD")
     if len(value) > 7:
         parse_iso_date(value)
-    return value
+    return _check_year(value)
 
 
 def _check_duration(value: str) -> str:
@@ -163,18 +172,22 @@ def check_identifier(value: str) -> str:
 
 
 def _check_positive_number(value: Any) -> int | float:
-    """A number > 0 (`12`, `7.5`, or the same as text); a whole one is an int (`12.0` -> 12),
-    so that one value has one spelling and one derived id."""
+    """A number > 0 (`12`, `7.5`, or the same as text) up to 2^53; a whole one is an int
+    (`12.0` -> 12), so that one value has one spelling and one derived id."""
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER.match(text):
             raise ValueError(f"{value!r} is not a number")
+        if len(text.partition(".")[0]) > len(str(MAX_COUNT)):  # before any conversion
+            raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
         value = float(text) if "." in text else int(text)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError("expected a number")
-    if not math.isfinite(value) or value <= 0:
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a number > 0")
-    if value > MAX_COUNT:
+    if value <= 0:
+        raise ValueError("must be a number > 0")
+    if value > MAX_COUNT:  # an int of any size compares exactly; float(int) could overflow
         raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
@@ -226,13 +239,15 @@ MarketOrAll = Annotated[
 Period = Annotated[
     str,
     AfterValidator(_check_period),
-    _schema(pattern=r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
+    _schema(pattern=r"^(?!0000)\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
 ]
-Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[
+    str, AfterValidator(_check_month), _schema(pattern=r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$")
+]
 Expected = Annotated[
     str,
     AfterValidator(_check_expected),
-    _schema(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
+    _schema(pattern=r"^(?!0000)\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
 ]
 Duration = Annotated[
     str,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from mxt.events.invisible import visible_name
 
 from . import cues, names, when
 from .cues import Clue, Draft
@@ -37,6 +38,7 @@ _SPEAKER = re.compile(
     rf"\b(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:the\s+company's\s+|its\s+)?(?P<title2>{_TITLES})"
 )
 _SAYS = r"\b(?:said|says|confirmed|announced|told|insists|insisted|wrote|posted|according\s+to)\b"
+_WORD = re.compile(r"\w+")
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -125,13 +127,17 @@ class _Reading:
                 self.people[part] = label
 
     def speaker(self, text: str) -> str | None:
-        """The person the sentence quotes, when they were introduced with a title."""
+        """The person the sentence quotes, when they were introduced with a title: the
+        earliest of the sentence's words (or runs of two or three) that names one, looked
+        up, so that the time it takes does not grow with the people met so far."""
         if not re.search(_SAYS, text, re.IGNORECASE):
             return None
+        words = list(_WORD.finditer(text))
         spoken = [
-            (m.start(), label)
-            for part, label in self.people.items()
-            for m in re.finditer(rf"\b{re.escape(part)}\b", text)
+            (word.start(), label)
+            for index, word in enumerate(words)
+            for last in words[index : index + 3]
+            if (label := self.people.get(text[word.start() : last.end()])) is not None
         ]
         return min(spoken)[1] if spoken else None
 
@@ -211,21 +217,42 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
 _MAIN_FIELDS = ("count", "units", "value", "not_before", "max_months", "status", "market")
 
 
-def _echoes(heading: dict[str, Any], body: dict[str, Any]) -> bool:
-    """True when a heading's draft repeats a fact the body states (often less exactly)."""
-    if (heading["kind"], heading["company"]) != (body["kind"], body["company"]):
+class _Bodies:
+    """The facts the body of a text states (its drafts not from headings), indexed so that
+    asking whether a heading echoes one takes the same time however many there are."""
+
+    def __init__(self, bodies: list[dict[str, Any]]) -> None:
+        self._groups: dict[tuple[str, str], dict[frozenset[str], list[dict[str, Any]]]] = {}
+        for body in bodies:
+            fields = frozenset(f for f in _MAIN_FIELDS if f in body)
+            group = self._groups.setdefault((body["kind"], body["company"]), {})
+            group.setdefault(fields, []).append(body)
+        self._values: dict[tuple[Any, ...], set[tuple[Any, ...]]] = {}
+
+    def echoed_by(self, heading: dict[str, Any]) -> bool:
+        """True when a heading's draft repeats a fact the body states (often less exactly):
+        a body draft of its kind and company that has the same value in every main field
+        the two share (and they share one)."""
+        group = (heading["kind"], heading["company"])
+        for fields, bodies in self._groups.get(group, {}).items():
+            shared = tuple(f for f in _MAIN_FIELDS if f in fields and f in heading)
+            if not shared:
+                continue
+            key = (group, fields, shared)
+            if key not in self._values:
+                self._values[key] = {tuple(body[f] for f in shared) for body in bodies}
+            if tuple(heading[f] for f in shared) in self._values[key]:
+                return True
         return False
-    shared = [f for f in _MAIN_FIELDS if f in heading and f in body]
-    return bool(shared) and all(heading[f] == body[f] for f in shared)
 
 
 def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
     """One draft per fact: a fact found again keeps its first draft, and a heading that
     repeats a fact of the body keeps only the body's."""
-    bodies = [line for heading, line in found if not heading]
+    bodies = _Bodies([line for heading, line in found if not heading])
     kept: dict[str, dict[str, Any]] = {}
     for heading, line in found:
-        if heading and any(_echoes(line, body) for body in bodies):
+        if heading and bodies.echoed_by(line):
             continue
         key = json.dumps(
             {k: v for k, v in line.items() if k not in ("source", "note", "certainty", "speaker")},
@@ -233,6 +260,18 @@ def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, An
         )
         kept.setdefault(key, line)
     return list(kept.values())
+
+
+# Controls a text may not hold (`mxt import` refuses them in a quote): those that end a line
+# for `str.splitlines` become a line break, the others are dropped.
+_LINE_BREAKING = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without the control characters (tab and line breaks aside) that no quote or
+    name may hold: a quote of such a text is verbatim but for them."""
+    return _CONTROLS.sub("", _LINE_BREAKING.sub("\n", text))
 
 
 def extract_drafts(
@@ -247,11 +286,11 @@ def extract_drafts(
     a clause (a sentence of no kind becomes a `statement`), each quoting its sentence
     verbatim. `known_companies` and `known_models`: names a store already holds."""
     source = source or SourceInfo()
+    text = without_controls(text)
     sentences = [s for s in split_sentences(text) if not _BOILERPLATE.match(s.text)]
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    # A name may not carry invisible or control characters: the default title drops them.
-    visible = "".join(c for c in first_line if unicodedata.category(c) not in ("Cc", "Cf"))
-    title = source.title or visible[:200].strip() or "Untitled"
+    # The default title is a name: what the name rules refuse is dropped, the rest cut.
+    title = source.title or visible_name(first_line) or "Untitled"
     cited = {"title": title}
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
     extra = tuple(dict.fromkeys(((company,) if company else ()) + known_companies))

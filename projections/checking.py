@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .answers import Answer, answering
 from .claims import Evidence, LaunchFact, Verdict, check
 from .figures import Figure
+from .periods import is_calendar_period
 from .progress import ActualFact, Scope, TargetFact, progress
 from .state import Query, effective
 from .tables import key
@@ -53,11 +54,14 @@ def _common(row: Row) -> dict[str, Any]:
 
 def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
     """The facts in visible target, deliveries and launch rows; `company` is how the
-    company is shown."""
+    company is shown. A target or figure whose period the calendar does not have (stored
+    before the schemas refused year 0000) is left out: it counts toward nothing."""
     targets, actuals, launches = [], [], []
     for row in rows:
         content = row.content
         kind = content["kind"]
+        if kind in ("target", "deliveries") and not is_calendar_period(content["period"]):
+            continue
         if kind == "target":
             targets.append(TargetFact(**_common(row), company=company, metric=content["metric"],
                                       period=content["period"], figure=figure_of(content, "value"),

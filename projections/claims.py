@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mxt.events.codes import market_covers
+from mxt.events.codes import FIRST_MONTH, market_covers, month_index
 from mxt.events.kinds import claim_statement
 
 from .figures import Figure
-from .periods import month_before, months_ending, parse_period
+from .periods import is_calendar_period, month_before, months_ending, parse_period
 from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
 from .state import launch_dates as state_launch_dates
 
@@ -54,6 +54,9 @@ class Verdict:
 
 def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     """Whether `claim` holds as of `as_of`, by what had been announced by then."""
+    outside = _outside_the_calendar(claim)
+    if outside:
+        return Verdict(UNDETERMINED, f"{claim_statement(claim)}: {outside}")
     kind = claim["type"]
     if kind == "streak":
         return _streak(claim, evidence, as_of)
@@ -62,6 +65,18 @@ def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     if kind == "target":
         return _target(claim, evidence, as_of)
     return _launched(claim, evidence, as_of)
+
+
+def _outside_the_calendar(claim: dict[str, Any]) -> str | None:
+    """Why a claim reads months the calendar does not have (a claim stored before the
+    schemas refused it), or None."""
+    if claim["type"] == "streak":
+        first = month_index(claim["ending"]) - int(claim["months"]) + 1
+        if first - (1 if claim.get("exact") else 0) < FIRST_MONTH:
+            return "its months reach before 0001-01, which cannot be checked"
+    elif claim["type"] in ("total", "target") and not is_calendar_period(claim["period"]):
+        return f"{claim['period']} is not a period of the calendar (years 0001 to 9999)"
+    return None
 
 
 def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:

@@ -5,8 +5,10 @@ the stored ones for the length of one read transaction (SQLite and PostgreSQL bo
 temporary table before a stored one of the same name), and compares an order-free digest of
 each table with the stored one. Nothing is written to the store: it works on a read-only one.
 
-`inspect_store` answers both halves of `mxt verify`; on a SQLite file the log's check and the
-stored tables' digests run in a process apart (`Store.read_apart`) while this one replays.
+`inspect_store` answers both halves of `mxt verify`, after SQLite's own check of the file
+(`file_problems`: the read model's answers come through its indexes, which the digests of
+the tables do not read); on a SQLite file the log's check, the file's and the stored tables'
+digests run in a process apart (`Store.read_apart`) while this one replays.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from contextlib import closing
 from typing import Any
 
 from mxt.domain.integrity import VerifyReport, verify_log, verify_store
-from mxt.domain.store import Store
+from mxt.domain.store import Store, file_problems
 
 from . import tables
 from .projector import Projector
@@ -56,11 +58,15 @@ def inspect_store(store: Store, expect: str | None = None) -> Inspection:
     """
     if store.is_postgres or tables.stored_version(store) != tables.READ_MODEL_VERSION:
         alone = verify_store(store, expect)
+        with store.read() as cursor:
+            alone.file_damage = file_problems(cursor, store.is_postgres)
         return alone, [] if alone.damage else check_read_model(store)
     projector = Projector(store)
 
     def log_then_stored(cursor: Any) -> Iterator[Any]:
-        yield verify_log(cursor, expect)
+        report = verify_log(cursor, expect)
+        report.file_damage = file_problems(cursor, False)
+        yield report
         yield projector.position(cursor), _digests(cursor, "main")
 
     with store.read() as cursor:

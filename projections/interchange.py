@@ -1,4 +1,5 @@
-"""The export stream, read from the log itself (not from the read model)."""
+"""The export stream, read from the log itself (not from the read model), once the log passes
+the chain check."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from mxt.domain.integrity import refuse_damage, stored_events, verify_log
 from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
 from mxt.events.kinds import upcast
 
@@ -20,50 +22,57 @@ def _line(value: dict[str, Any]) -> str:
 def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     """JSONL lines: every announcement as recorded, then each correction and retraction.
 
-    Both passes stop at the end of the log as it was when the export began, so an export
-    taken while others write is a consistent prefix of the history. Importing the lines into
-    an empty store and exporting again gives the same lines. `company` keeps the
-    announcements recorded for that company, with their corrections and retractions.
+    The log is read in one snapshot, and verified first: a log that fails the chain check
+    (an edited, deleted or slipped-in event) is refused before a line is written
+    (`DamagedLog`), so that an export never carries a forged value or a hole into another
+    store. An export taken while others write is a consistent prefix of the history.
+    Importing the lines into an empty store and exporting again gives the same lines.
+    `company` keeps the announcements recorded for that company, with their corrections
+    and retractions.
     """
-    last = store.max_notification_id()
-    wanted = key(company) if company is not None else None
-    chosen: set[str] = set()  # with --company: the aggregates exported
-    for notification in store.notifications(stop=last):
-        if notification.topic != RECORDED:
-            continue
-        announcement = upcast(
-            stored_announcement(notification.state, f"stored event #{notification.id}")
-        )
-        if wanted is not None:
-            if key(announcement["company"]) != wanted:
+    with store.read() as cursor:
+        refuse_damage(verify_log(cursor), "export")
+        cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM stored_events")
+        last = cursor.fetchone()[0]
+        wanted = key(company) if company is not None else None
+        chosen: set[str] = set()  # with --company: the aggregates exported
+        for notification_id, origin, _, topic, state in stored_events(cursor, last):
+            if topic != RECORDED:
                 continue
-            chosen.add(origin_hex(notification.originator_id))
-        yield _line(announcement)
-    for notification in store.notifications(stop=last):
-        if notification.topic not in (CORRECTED, RETRACTED):
-            continue
-        origin = origin_hex(notification.originator_id)
-        if wanted is not None and origin not in chosen:
-            continue
-        needs = ("reason", "changes") if notification.topic == CORRECTED else ("reason",)
-        state = stored_state(notification.state, f"stored event #{notification.id}", *needs)
-        announcement_id = _announcement_id(store, notification.originator_id)
-        if notification.topic == CORRECTED:
-            yield _line(
-                {"kind": "correction", "id": announcement_id, "set": upcast(state["changes"]),
-                 "reason": state["reason"]}
-            )  # fmt: skip
-        else:
-            yield _line({"kind": "retraction", "id": announcement_id, "reason": state["reason"]})
+            where = f"stored event #{notification_id}"
+            announcement = upcast(stored_announcement(bytes(state), where))
+            if wanted is not None:
+                if key(announcement["company"]) != wanted:
+                    continue
+                chosen.add(origin_hex(origin))
+            yield _line(announcement)
+        for notification_id, origin, _, topic, state in stored_events(cursor, last):
+            if topic not in (CORRECTED, RETRACTED):
+                continue
+            if wanted is not None and origin_hex(origin) not in chosen:
+                continue
+            needs = ("reason", "changes") if topic == CORRECTED else ("reason",)
+            fix = stored_state(bytes(state), f"stored event #{notification_id}", *needs)
+            announcement_id = _announcement_id(cursor, origin)
+            if topic == CORRECTED:
+                yield _line(
+                    {"kind": "correction", "id": announcement_id, "set": upcast(fix["changes"]),
+                     "reason": fix["reason"]}
+                )  # fmt: skip
+            else:
+                yield _line({"kind": "retraction", "id": announcement_id, "reason": fix["reason"]})
 
 
-def _announcement_id(store: Store, originator_id: Any) -> str:
-    """The announcement id of an aggregate: the `id` in its recorded event."""
-    found = store.app.recorder.select_events(originator_id, lte=1)
+def _announcement_id(cursor: Any, origin: Any) -> str:
+    """The announcement id of an aggregate (`origin`, as the store's SQL compares it): the
+    `id` in its recorded event."""
+    cursor.execute(
+        "SELECT state FROM stored_events WHERE originator_id=? AND originator_version=1", (origin,)
+    )
+    found = cursor.fetchall()
     if len(found) != 1:
         from mxt.domain.errors import DamagedLog
 
-        raise DamagedLog(f"log: the recording of {originator_id} is missing (see mxt verify)")
-    [recorded] = found
-    announcement_id: str = stored_announcement(recorded.state)["id"]
+        raise DamagedLog(f"log: the recording of {origin_hex(origin)} is missing (see mxt verify)")
+    announcement_id: str = stored_announcement(bytes(found[0][0]))["id"]
     return announcement_id

@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 #              and nothing is subscribed;
 #   "write":   events appended to an existing store, the read side subscribed;
 #   "create":  as "write", and a store that does not exist is made (`record`, `import`);
-#   "scratch": events appended and thrown away (an import's dry run rolls back): made if it
-#              does not exist, nothing subscribed.
-Mode: TypeAlias = Literal["read", "write", "create", "scratch"]
+#   "scratch": events appended and thrown away (an import's dry run rolls back): the store
+#              must hold an mxt log (nothing is made, the file is left byte for byte as it
+#              was), nothing subscribed;
+#   "blank":   a new store made for scratch use (a dry run's stand-in), nothing subscribed.
+Mode: TypeAlias = Literal["read", "write", "create", "scratch", "blank"]
 
 Location: TypeAlias = str | os.PathLike[str] | None
 
@@ -34,8 +36,8 @@ def open_store(location: Location, mode: Mode) -> Store:
     """The store at `location` (None: the default one), opened for `mode`; with "write" and
     "create" its read model's tables are made or upgraded first (`Projector.prepare`), then
     the projector subscribed."""
-    store = Store(location, create=mode in ("create", "scratch"))
-    if mode in ("read", "scratch"):
+    store = Store(location, create=mode in ("create", "blank"), scratch=mode == "scratch")
+    if mode in ("read", "scratch", "blank"):
         return store
     try:
         projector = Projector(store)

@@ -69,11 +69,14 @@ class Period:
 
 @lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """The period a text names; ValueError when it names none."""
+    """The period a text names; ValueError when it names none (or one of year 0000, which
+    the calendar does not have)."""
     match = _PERIOD.match(text)
     if not match:
         raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
     year = int(match.group(1))
+    if year == 0:
+        raise ValueError(f"{text!r}: years run from 0001 to 9999")
     half, quarter, month = match.group(2), match.group(3), match.group(4)
     if half:
         first_month, last_month = 6 * int(half) - 5, 6 * int(half)
@@ -85,6 +88,17 @@ def parse_period(text: str) -> Period:
         first_month, last_month = 1, 12
     last_day = monthrange(year, last_month)[1]
     return Period(date(year, first_month, 1), date(year, last_month, last_day), text)
+
+
+def is_calendar_period(text: str) -> bool:
+    """Whether `text` names a period the calendar has. The schemas refuse any other, but a
+    store written before they refused year 0000 may hold one: the rules leave it out (it
+    counts toward nothing) rather than fail every answer that would read it."""
+    try:
+        parse_period(text)
+    except ValueError:
+        return False
+    return True
 
 
 def month_before(month: str) -> str:

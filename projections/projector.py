@@ -24,7 +24,18 @@ from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 
 from . import tables
-from .tables import COLUMNS, INDEXES, TRACKING_NAME, Version, content_of, decode, key
+from .tables import (
+    COLUMNS,
+    INDEXES,
+    SEAL,
+    TRACKING_NAME,
+    Version,
+    content_of,
+    decode,
+    key,
+    row_seal,
+    sealed,
+)
 
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
@@ -46,6 +57,19 @@ Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
 Check = Callable[[Any, Iterator[Any] | None], None]
 
 
+def refusing(command: str, unless: str = "") -> Check:
+    """The `Check` of a replay that must not read a damaged log: verify, refusing for
+    `command` (`DamagedLog`; `unless`: how to go on anyway) a log that fails the chain
+    check, so that no forged or missing event is laundered into rows that answer as if it
+    were sound."""
+    from mxt.domain.integrity import refuse_damage, verify_log
+
+    def check(cursor: Any, events: Iterator[Any] | None) -> None:
+        refuse_damage(verify_log(cursor, events=events), command, unless)
+
+    return check
+
+
 @dataclass
 class Bulk:
     """What a rebuild gathers to apply at the end: groups, corrections and retractions."""
@@ -54,12 +78,12 @@ class Bulk:
     deferred: list[Event] = field(default_factory=list)
 
 
-# A version row, then its announcement's stored event state.
+# A version row and its seal, then its announcement's stored event state.
 SELECT_CURRENT = (
-    f"SELECT {', '.join('v.' + column for column in Version._fields)}, e.state "
-    "FROM rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
+    f"SELECT {', '.join('v.' + column for column in Version._fields)}, v.seal, e.state "
+    "FROM mxt_rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
 )
-STATE = len(Version._fields)  # the stored event's state, after a row's own columns
+STATE = SEAL + 1  # the stored event's state, after a row's own columns and its seal
 
 
 class Projector:
@@ -89,6 +113,8 @@ class Projector:
         """
         first = notifications[0].id if notifications else None
         position = self.in_step(cursor, first)
+        if position < (first - 1 if first is not None else self._max_id(cursor)):
+            refusing("catching the read model up")(cursor, None)  # behind: the log first
         position = self._apply_log(cursor, position, first, bulk)
         new = [n for n in notifications if n.id > position]
         if new:
@@ -190,7 +216,7 @@ class Projector:
             SELECT_CURRENT + "WHERE v.known_to IS NULL AND v.recorded_id IN ({})",
             sorted(set(recording_of.values())),
         ):
-            version = Version._make(values[:STATE])
+            version = Version._make(sealed(values[:STATE]))
             current[version.recorded_id] = (version, values[STATE])
         groups: Groups = {}
         closed, opened = _fixed(fixes, recording_of, current, groups)
@@ -203,7 +229,7 @@ class Projector:
         from mxt.domain.errors import DamagedLog
 
         position = self.position(cursor)
-        cursor.execute("SELECT MAX(notification_id) FROM rm_versions")
+        cursor.execute("SELECT MAX(notification_id) FROM mxt_rm_versions")
         applied = cursor.fetchone()[0] or 0
         end = self._max_id(cursor) if first_new is None else first_new - 1
         if applied > position or position > end:
@@ -218,11 +244,11 @@ class Projector:
         about to write: a store without them, or with those of another mxt, has them rebuilt
         from the log in one transaction of its own (so they are never half made), committed
         before the command's first write."""
-        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        self.store.ensure_tables(("tracking", "mxt_rm_meta"), self.recorder.create_table)
         with self.store.read() as cursor:
             if tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return
-        self.rebuild(unless_current=True)
+        self.rebuild(refusing("making the read model"), unless_current=True)
 
     def rebuild(self, check: Check | None = None, *, unless_current: bool = False) -> int:
         """Drops every read-model row and replays the whole log; returns the events applied.
@@ -231,14 +257,16 @@ class Projector:
         instead of a million index insertions); corrections and retractions are applied once
         every announcement is in, and the groups written once, at the end (`replay`). If
         `check` (verify) raises, nothing is written. `unless_current`: leave tables of this
-        version alone (another process made them meanwhile).
+        version alone (another process made them meanwhile). The tables an mxt up to version 9
+        made (`tables.legacy_tables`) are dropped with them.
         """
-        self.store.ensure_tables(("tracking", "rm_meta"), self.recorder.create_table)
+        legacy = tables.legacy_tables(self.store)
+        self.store.ensure_tables(("tracking", "mxt_rm_meta"), self.recorder.create_table)
         with self.store.write() as transaction:
             cursor = transaction.cursor
             if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return 0
-            tables.make(cursor, self.store.is_postgres)
+            tables.make(cursor, self.store.is_postgres, legacy)
             position = self.replay(cursor, check=check)
             if position:
                 self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
@@ -361,13 +389,17 @@ def _recordings_of(cursor: Any, fix_ids: Sequence[int]) -> dict[int, int]:
     )
 
 
+# A row a fix closes: its `known_to`, its seal with it, its notification id.
+Closed = tuple[str, str, int]
+
+
 def _fixed(
     fixes: Sequence[Event], recording_of: dict[int, int], current: Current, groups: Groups
-) -> tuple[list[tuple[str, int]], dict[int, Version]]:
+) -> tuple[list[Closed], dict[int, Version]]:
     """The decision of `_fix`, in log order, `current` kept up to date: the rows already
-    written that the fixes close (`(known_to, notification id)`, in row order) and the rows
-    they open (by notification id; one a later fix closes has its `known_to` set)."""
-    closed: list[tuple[str, int]] = []
+    written that the fixes close (`Closed`, in row order) and the rows they open (by
+    notification id; one a later fix closes has its `known_to` set)."""
+    closed: list[Closed] = []
     opened: dict[int, Version] = {}
     for notification_id, topic, state in fixes:
         recording = recording_of.get(notification_id)
@@ -379,7 +411,9 @@ def _fixed(
         if version.notification_id in opened:  # opened in this batch: closed before written
             opened[version.notification_id] = version._replace(known_to=stamp)
         else:
-            closed.append((stamp, version.notification_id))
+            closed.append(
+                (stamp, row_seal(version._replace(known_to=stamp)), version.notification_id)
+            )
         content = content_of(version.content, event_state)
         if topic == CORRECTED:
             content = apply_changes(content, state["changes"])
@@ -392,20 +426,23 @@ def _fixed(
                        own_content=version.content is not None)  # fmt: skip
         opened[notification_id] = Version._make(row)
         current[recording] = (opened[notification_id], event_state)
-    closed.sort(key=itemgetter(1))  # in row order: a large table is updated page after page
+    closed.sort(key=itemgetter(2))  # in row order: a large table is updated page after page
     return closed, opened
 
 
 def _write_fixed(
-    cursor: Any, closed: list[tuple[str, int]], opened: dict[int, Version], groups: Groups
+    cursor: Any, closed: list[Closed], opened: dict[int, Version], groups: Groups
 ) -> None:
-    """Writes what `_fixed` decided: the closed rows' `known_to`, then the opened rows."""
+    """Writes what `_fixed` decided: the closed rows' `known_to` (and seal), then the opened
+    rows."""
     if closed:
-        cursor.executemany("UPDATE rm_versions SET known_to=? WHERE notification_id=?", closed)
+        cursor.executemany(
+            "UPDATE mxt_rm_versions SET known_to=?, seal=? WHERE notification_id=?", closed
+        )
     _insert(cursor, list(opened.values()), groups)
 
 
-def _fixed_from_log(cursor: Any, position: int) -> tuple[list[tuple[str, int]], dict[int, Version]]:
+def _fixed_from_log(cursor: Any, position: int) -> tuple[list[Closed], dict[int, Version]]:
     """`_fixed` of every correction and retraction up to event `position`, worked out from
     the log alone (the replay in SQL runs it in a process of its own while it writes the
     recordings' rows): each fixed announcement's current version starts as its recording's
@@ -453,7 +490,7 @@ def _native(cursor: Any) -> Any:
     return getattr(cursor, "dicts", cursor)
 
 
-INSERT = f"INSERT INTO rm_versions ({COLUMNS}) VALUES ({','.join('?' * STATE)})"
+INSERT = f"INSERT INTO mxt_rm_versions ({COLUMNS}, seal) VALUES ({','.join('?' * STATE)})"
 UPSERT_FIRST_ON = (
     "INSERT INTO {table} VALUES ({values}) ON CONFLICT ({key}) DO UPDATE SET first_on = "
     "CASE WHEN excluded.first_on < {table}.first_on THEN excluded.first_on "
@@ -461,12 +498,12 @@ UPSERT_FIRST_ON = (
 )
 UPSERT_GROUP = (
     UPSERT_FIRST_ON.format(
-        table="rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
+        table="mxt_rm_groups", values="?,?,?,?,?,?", key="company_key, kind, model_key, subject"
     )
-    + ", ranks = rm_groups.ranks | excluded.ranks"
+    + ", ranks = mxt_rm_groups.ranks | excluded.ranks"
 )
 UPSERT_ENTITY = UPSERT_FIRST_ON.format(
-    table="rm_entities", values="?,?,?", key="company_key, model_key"
+    table="mxt_rm_entities", values="?,?,?", key="company_key, model_key"
 )
 
 
@@ -474,7 +511,7 @@ def _insert(cursor: Any, rows: Sequence[tuple[Any, ...]], groups: Groups) -> Non
     """Writes version rows, and the groups (and companies and models) they belong to, each
     with the earliest `announced_on` seen."""
     if rows:
-        cursor.executemany(INSERT, rows)
+        cursor.executemany(INSERT, [(*row, row_seal(row)) for row in rows])
     if groups:
         cursor.executemany(UPSERT_GROUP, [(*group, *held) for group, held in groups.items()])
         entities: dict[tuple[str, str], str] = {}
@@ -498,7 +535,7 @@ def _row(
     changes: dict[str, Any] | None = None,
     own_content: bool = False,
 ) -> tuple[Any, ...]:
-    """An `rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
+    """An `mxt_rm_versions` row (the columns of `Version`, as a plain tuple: a rebuild makes a
     million), its group noted in `groups` (with the earliest date seen and its rank)."""
     company = content["company"]
     model = content.get("model")
@@ -544,7 +581,7 @@ _RANK = (
     + " ".join(f"WHEN '{name}' THEN {level}" for name, level in RANK.items())
     + f" ELSE {RANK['confirmed']} END"
 )
-# Each `rm_versions` column of a recording's row, as `_row` makes it (`Version`'s fields).
+# Each `mxt_rm_versions` column of a recording's row, as `_row` makes it (`Version`'s fields).
 _RECORDED_COLUMNS = {
     "notification_id": "rowid", "ann_id": "id", "kind": "kind",
     "company_key": "mxt_key(company)", "model_key": "mxt_key(model)",
@@ -571,21 +608,23 @@ _FIELDS = ", ".join(
 # would parse the JSON and call the functions once per use of a column instead of once.
 _UNFLATTENED = "LIMIT -1 OFFSET 0"
 # The row of every recording up to a notification id (parameters: the topic, the id).
+# (the seal, `row_seal`, of the columns as made: the innermost statements make them once)
 RECORDED_ROWS = (
-    f"INSERT INTO rm_versions ({COLUMNS}) "
-    f"SELECT {', '.join(_RECORDED_COLUMNS[column] for column in Version._fields)} "
-    f"FROM (SELECT rowid, {_FIELDS} "
+    f"INSERT INTO mxt_rm_versions ({COLUMNS}, seal) SELECT *, mxt_seal({COLUMNS}) FROM ("
+    "SELECT "
+    + ", ".join(f"{_RECORDED_COLUMNS[column]} AS {column}" for column in Version._fields)
+    + f" FROM (SELECT rowid, {_FIELDS} "
     "FROM (SELECT rowid, CAST(state AS TEXT) AS s FROM stored_events WHERE topic=? AND rowid<=? "
-    f"{_UNFLATTENED}) {_UNFLATTENED})"
+    f"{_UNFLATTENED}) {_UNFLATTENED}) {_UNFLATTENED})"
 )
 # The groups, and the companies and models, of every row, as `_insert` writes them.
 GROUPS = (
-    "INSERT INTO rm_groups SELECT company_key, kind, model_key, subject, MIN(announced_on), "
+    "INSERT INTO mxt_rm_groups SELECT company_key, kind, model_key, subject, MIN(announced_on), "
     + " | ".join(f"(MAX(rank={level}) << {level})" for level in sorted(set(RANK.values())))
-    + " FROM rm_versions GROUP BY company_key, kind, model_key, subject"
+    + " FROM mxt_rm_versions GROUP BY company_key, kind, model_key, subject"
 )
 ENTITIES = (
-    "INSERT INTO rm_entities SELECT company_key, model_key, MIN(first_on) FROM rm_groups "
+    "INSERT INTO mxt_rm_entities SELECT company_key, model_key, MIN(first_on) FROM mxt_rm_groups "
     "GROUP BY company_key, model_key"
 )
 
@@ -602,8 +641,12 @@ def _subject(kind: str, slots: str) -> str:
 
 
 def _sql_functions(cursor: Any) -> None:
-    """Lets the cursor's SQLite connection call `key`, `subject_of` and `stamp_text`."""
+    """Lets the cursor's SQLite connection call `key`, `subject_of`, `stamp_text` and
+    `row_seal`."""
     connection = cursor.sqlite_cursor.connection
     connection.create_function("mxt_key", 1, key, deterministic=True)
     connection.create_function("mxt_subject", 2, _subject, deterministic=True)
     connection.create_function("mxt_stamp", 1, stamp_text, deterministic=True)
+    connection.create_function(
+        "mxt_seal", len(Version._fields), lambda *row: row_seal(row), deterministic=True
+    )

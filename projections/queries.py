@@ -16,7 +16,7 @@ from mxt.events.kinds import KIND_NAMES
 from . import tables
 from .answers import Answer, answering
 from .evidence import chosen
-from .projector import Projector
+from .projector import Projector, refusing
 from .state import (
     CompanyFacts,
     Launches,
@@ -30,7 +30,7 @@ from .state import (
     target_audit,
 )
 from .tables import key
-from .view import Row, View
+from .view import LogSpan, Row, View
 
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
@@ -87,6 +87,24 @@ MODEL_KINDS = ("orders", "wait-time", "deliveries")
 MARKET_FACTS = ("launch", "policy", "expected-entry", "showcase")
 
 
+def _check_span(span: LogSpan) -> None:
+    """Cheap signs of a damaged log, checked before any answer: its last stored event is not
+    the hash chain's last, or the chain's first or last `recorded_at` is no timestamp (the
+    moments every `--known-at` answer is measured against)."""
+    from mxt.domain.errors import DamagedLog
+    from mxt.domain.integrity import stamp_problem
+
+    if span.last != span.chained:
+        raise DamagedLog(
+            f"log: its last stored event (#{span.last}) is not the hash chain's last "
+            f"(#{span.chained}): damaged (mxt verify names the events)"
+        )
+    for stamp in (span.first_recorded, span.last_recorded):
+        problem = stamp is not None and stamp_problem(stamp, None)
+        if problem:
+            raise DamagedLog(f"log: the hash chain's {problem} (damaged; mxt verify names it)")
+
+
 class ReadSide:
     """The questions one store answers. Opening it reads the chain's span and checks the
     read model against the log; nothing is written (see `tables`: a read model missing, of
@@ -102,14 +120,8 @@ class ReadSide:
         with store.read() as cursor:
             span = self.view.log_span(cursor)
             self.first_recorded, self.last_recorded = span.first_recorded, span.last_recorded
-            last, chained = span.last, span.chained
-            if last != chained:  # a cheap sign of damage, before any answer
-                from mxt.domain.errors import DamagedLog
-
-                raise DamagedLog(
-                    f"log: its last stored event (#{last}) is not the hash chain's last "
-                    f"(#{chained}): damaged (mxt verify names the events)"
-                )
+            last = span.last
+            _check_span(span)
             self.replayed = self._stale(cursor, found, last)
         if self.replayed is not None:
             self._replay()
@@ -128,7 +140,7 @@ class ReadSide:
         cursor = self.store.hold()
         try:
             tables.shadow(cursor)
-            Projector(self.store).replay(cursor)
+            Projector(self.store).replay(cursor, check=refusing("a read from a replay of the log"))
         except BaseException:
             self.store.release()  # a replay that fails ends its transaction at once
             raise

@@ -7,13 +7,15 @@ whole page the two time axes, the number of events and the verify head hash.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
+
+from .periods import is_calendar_period, parse_period
 from .queries import ReadSide
 from .state import Query
 from .tables import key
@@ -23,7 +25,6 @@ CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the 
 TIMELINE_LIMIT = 40  # announcements listed per company: the latest ones, in time order
 
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
-_PERIOD = re.compile(r"^(\d{4})(?:-(Q|H)([1-4])|-(\d{2}))?$")
 
 
 @dataclass(frozen=True)
@@ -92,16 +93,18 @@ class Report:
     known_at: str
     events: int
     head: str
-    intact: bool
     companies: list[CompanyReport]
 
 
 def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = ()) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
-    known ones when none are), with the log's size and head hash from `verify`; the default
-    known-at (everything recorded) is given as the moment it stands for."""
+    known ones when none are), with the log's size and head hash from `verify` (a log that
+    fails it is refused: `DamagedLog`); the default known-at (everything recorded) is given
+    as the moment it stands for."""
+    from mxt.domain.integrity import refuse_damage
+
     query = read_side.resolve(query)
-    verified = read_side.verified()
+    verified = refuse_damage(read_side.verified(), "report")
     known = read_side.names(query)
     names = [known[key(n)].company if key(n) in known else n for n in companies] or sorted(
         (names.company for names in known.values()), key=str.casefold
@@ -115,9 +118,7 @@ def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = 
                      for m in company.markets])
             for model, _ in company.matrix
         ]  # fmt: skip
-    return Report(
-        query.as_of, query.known_at, verified.events, verified.short_head, verified.intact, reports
-    )
+    return Report(query.as_of, query.known_at, verified.events, verified.short_head, reports)
 
 
 def _company(
@@ -183,7 +184,7 @@ def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]
                 id=d.get("id"),
             )
             for d in deliveries
-            if _MONTH.match(d["period"])
+            if _MONTH.match(d["period"]) and is_calendar_period(d["period"])
         ),
         key=lambda m: (m.period, m.metric),
     )
@@ -199,7 +200,8 @@ def target_series(
     unconfirmed ones left out) and the running total of the figures `progress` counted
     against it (nothing counted twice, a company total over its parts: docs/concepts.md,
     Progress)."""
-    chosen = sorted(in_force, key=lambda t: (t["period"], t["metric"]), reverse=True)
+    charted = (t for t in in_force if is_calendar_period(t["period"]))
+    chosen = sorted(charted, key=lambda t: (t["period"], t["metric"]), reverse=True)
     series = []
     for target in chosen[:CHARTED_TARGETS]:
         starts, ends = period_span(target["period"])
@@ -283,28 +285,11 @@ def _market_statuses(
 
 def period_span(period: str) -> tuple[date, date]:
     """The first and last day of `YYYY`, `YYYY-H1`, `YYYY-Q3` or `YYYY-MM`."""
-    found = _PERIOD.match(period)
-    if not found:
-        raise ValueError(f"not a period: {period!r}")
-    year = int(found[1])
-    if found[4]:
-        first = last = int(found[4])
-    elif found[2]:
-        size = 6 if found[2] == "H" else 3
-        last = int(found[3]) * size
-        first = last - size + 1
-    else:
-        first, last = 1, 12
-    return date(year, first, 1), month_end(f"{year}-{last:02d}")
-
-
-def month_end(month: str) -> date:
-    """The last day of `YYYY-MM`."""
-    year, number = int(month[:4]), int(month[5:7])
-    return date(year, number, calendar.monthrange(year, number)[1])
+    span = parse_period(period)
+    return span.first, span.last
 
 
 def _months_before(as_of: str, months: int) -> str:
-    """The `YYYY-MM` that starts a window of `months` months ending with `as_of`'s month."""
-    index = int(as_of[:4]) * 12 + int(as_of[5:7]) - 1 - (months - 1)
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    """The `YYYY-MM` that starts a window of `months` months ending with `as_of`'s month
+    (never before the calendar's first month)."""
+    return month_of_index(max(FIRST_MONTH, month_index(as_of[:7]) - (months - 1)))

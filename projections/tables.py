@@ -1,6 +1,6 @@
 """The read model's tables: their shape, their version, and the only code that makes them.
 
-`rm_versions` holds one row per version of an announcement's content: a correction closes
+`mxt_rm_versions` holds one row per version of an announcement's content: a correction closes
 the current row (`known_to`) and opens a new one; a retraction opens a row marked retracted.
 A row is what was known during `[known_from, known_to)` in transaction time; `announced_on`
 is its valid time. A row is keyed by the log position (`notification_id`) of the event that
@@ -11,23 +11,29 @@ read model costs little beside the log.
 Every row belongs to a *group*: (company, kind, model, subject), where the subject is what a
 later announcement of the same kind replaces, its slot (a target's metric, period and scope,
 an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `rank`
-(0 confirmed, 1 reported, 2 expected). `rm_groups` lists the groups with the earliest date of
-any row in them, so that "the latest announcement of each rank in each group as of D, known
-at T" is one indexed seek per group and rank it holds (`ranks`), however long the history
-behind it. That is what keeps as-of queries flat. `rm_entities` lists each company and
+(0 confirmed, 1 reported, 2 expected) and its `seal`, a digest of everything it says
+(`row_seal`), which every read checks. `mxt_rm_groups` lists the groups with the earliest
+date of any row in them, so that "the latest announcement of each rank in each group as of
+D, known at T" is one indexed seek per group and rank it holds (`ranks`), however long the
+history behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company and
 model the same way, for their names.
 
 Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
 reading never does: a read of a store whose tables are missing, of another version or behind the log
 answers from a replay into temporary tables (`shadow`) and writes nothing.
+
+Every table and index of mxt's own carries the prefix `mxt_`, so that a file or database
+holding another program's tables cannot lose one to a name of mxt's (the read model's tables
+were `rm_…` up to version 9: `LEGACY_NAMES`). The log's tables keep eventsourcing's names.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -40,14 +46,14 @@ from mxt.events.kinds import upcast
 # The shape of the read-model tables: a writing command finding another version drops them
 # and rebuilds them from the log before it appends. The columns of a lookup index are not
 # part of it when every query answers the same from either spelling: a store keeps the index
-# it was built with until its next rebuild (version 9 stores made before rm_entity was
-# narrowed keep it covering), rather than every store being replayed for it.
-READ_MODEL_VERSION = "9"
+# it was built with until its next rebuild, rather than every store being replayed for it.
+# Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal.
+READ_MODEL_VERSION = "11"
 TRACKING_NAME = "mxt-readmodel"
 
 
 class Version(NamedTuple):
-    """One `rm_versions` row, its columns in the table's order."""
+    """One `mxt_rm_versions` row, its columns in the table's order."""
 
     notification_id: int  # the log position of the event that made this version
     ann_id: str
@@ -71,45 +77,75 @@ class Version(NamedTuple):
 
 
 COLUMNS = ", ".join(Version._fields)
-META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+SEAL = len(Version._fields)  # where a row's seal comes, after its own columns
+
+
+def row_seal(row: Sequence[Any]) -> str:
+    """The seal of an `mxt_rm_versions` row: a digest of everything the row says (`Version`'s
+    columns, in order), written with the row (again when a correction closes it) and checked
+    whenever it is read, so that a row edited behind mxt's back (unretracted, re-dated, its
+    content forged) is refused as an edited event is (`View`), not served. Whoever can edit
+    the database can also compute a seal: that forgery is what `mxt verify` finds, by
+    replaying the log."""
+    return hashlib.sha256(repr(tuple(row)).encode()).hexdigest()[:32]
+
+
+def sealed(values: Sequence[Any]) -> Sequence[Any]:
+    """A row's columns, from `values` (`Version`'s columns, then the row's seal), once its
+    seal is checked: a row that no longer says what it said when mxt wrote it is refused
+    (`DamagedLog`, with the way out)."""
+    if row_seal(values[:SEAL]) != values[SEAL]:
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(
+            f"read model: the row of event #{values[0]} was changed behind mxt's back "
+            "(run mxt rebuild; mxt verify says what else)"
+        )
+    return values[:SEAL]
+
+
+META = "CREATE TABLE IF NOT EXISTS mxt_rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 TABLES = [
-    "CREATE TABLE rm_versions ("
+    "CREATE TABLE mxt_rm_versions ("
     "notification_id INTEGER PRIMARY KEY, ann_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL, recorded_id INTEGER NOT NULL, known_from TEXT NOT NULL, "
     "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
-    "changes TEXT, content TEXT, rank INTEGER NOT NULL)",
+    "changes TEXT, content TEXT, rank INTEGER NOT NULL, seal TEXT NOT NULL)",
     # Groups and entities are read by their keys: kept in key order (`WITHOUT ROWID`, which
     # PostgreSQL's spelling leaves out), a query's groups are read in a few pages, with no
     # second seek from a key index to a table row.
-    "CREATE TABLE rm_entities ("
+    "CREATE TABLE mxt_rm_entities ("
     "company_key TEXT NOT NULL, model_key TEXT NOT NULL, first_on TEXT NOT NULL, "
     "PRIMARY KEY (company_key, model_key)) WITHOUT ROWID",
-    "CREATE TABLE rm_groups ("
+    "CREATE TABLE mxt_rm_groups ("
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject)) WITHOUT ROWID",
-    "CREATE INDEX rm_recorded ON rm_versions (recorded_id)",
+    "CREATE INDEX mxt_rm_recorded ON mxt_rm_versions (recorded_id)",
 ]
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
     # covering: a seek of the latest visible row reads no table row it skips (without the
     # visibility columns, `state market` and `state company` took 8% longer)
-    "CREATE INDEX IF NOT EXISTS rm_group ON rm_versions "
+    "CREATE INDEX IF NOT EXISTS mxt_rm_group ON mxt_rm_versions "
     "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, recorded_id, "
     "known_from, known_to, retracted)",
     # a company's or model's rows in time order, for the spelling of its earliest visible row
     # (`View.names`): the seek stops at the first entry whose row is visible, nearly always the
     # first, so the visibility columns stay in the row (covering them cost a rebuild a third
     # more to sort and write this index, and the queries nothing measurable)
-    "CREATE INDEX IF NOT EXISTS rm_entity ON rm_versions "
+    "CREATE INDEX IF NOT EXISTS mxt_rm_entity ON mxt_rm_versions "
     "(company_key, model_key, announced_on, recorded_at, recorded_id)",
     # a market's groups (launches, entries, showcases there) across every company
-    "CREATE INDEX IF NOT EXISTS rm_group_subject ON rm_groups (kind, subject, first_on)",
+    "CREATE INDEX IF NOT EXISTS mxt_rm_group_subject ON mxt_rm_groups (kind, subject, first_on)",
 ]
 _TABLE = re.compile(r"^CREATE TABLE (\w+)")
 NAMES = [found.group(1) for found in map(_TABLE.match, TABLES) if found]
+# The read model's tables as mxt up to version 9 named them, without a prefix of its own: a
+# file or database holding another program's `rm_versions` lost it to mxt's first write.
+LEGACY_NAMES = ("rm_versions", "rm_entities", "rm_groups", "rm_meta")
 
 
 @lru_cache(maxsize=8192)
@@ -165,14 +201,14 @@ def content_of(own: str | None, event_state: Any) -> dict[str, Any]:
 
 
 class ReadModelRecorder(SQLiteTrackingRecorder):
-    """The tracking row's table, and `rm_meta`, in the store's own SQLite database."""
+    """The tracking row's table, and `mxt_rm_meta`, in the store's own SQLite database."""
 
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), META]
 
 
 def tracking_recorder(store: Store) -> Any:
-    """eventsourcing's recorder of the read model's tracking row (and of `rm_meta`), for the
+    """eventsourcing's recorder of the read model's tracking row (and of `mxt_rm_meta`), for the
     store's backend."""
     if not store.is_postgres:
         return ReadModelRecorder(store.datastore)
@@ -185,32 +221,63 @@ def tracking_recorder(store: Store) -> Any:
 
 
 def stored_version(store: Store) -> str | None:
-    """The version of the read-model tables `store` holds (None: it holds none)."""
-    if not store.tables_exist(("tracking", "rm_meta")):
-        return None
+    """The version of the read-model tables `store` holds (None: it holds none); that of its
+    legacy tables (`legacy_version`) when it holds only those."""
+    if not store.tables_exist(("tracking", "mxt_rm_meta")):
+        return legacy_version(store)
     with store.read() as cursor:
         return version_of(cursor)
 
 
+def legacy_version(store: Store) -> str | None:
+    """The version of the read model an mxt up to version 9 left in `store` (tables named
+    `rm_…`): the version row of its `rm_meta` beside mxt's tracking table. None when there
+    is none, or when `rm_meta` is not the table mxt made (another program's)."""
+    from mxt.domain.store import is_database_error
+
+    if not store.tables_exist(("tracking", "rm_meta")):
+        return None
+    with store.read() as cursor:
+        try:
+            cursor.execute("SELECT value FROM rm_meta WHERE name='version'")
+            found = cursor.fetchone()
+        except Exception as error:  # columns of another program's table: not mxt's
+            if not is_database_error(error):
+                raise
+            return None
+    return str(found[0]) if found is not None and str(found[0]).isdigit() else None
+
+
+def legacy_tables(store: Store) -> tuple[str, ...]:
+    """The tables of a read model an mxt up to version 9 made in `store` (none unless
+    `legacy_version` finds its version row: only then are they mxt's)."""
+    if legacy_version(store) is None:
+        return ()
+    return tuple(table for table in LEGACY_NAMES if store.tables_exist((table,)))
+
+
 def version_of(cursor: Any) -> str | None:
     """The version of the read-model tables in the store (None: it has none)."""
-    cursor.execute("SELECT value FROM rm_meta WHERE name='version'")
+    cursor.execute("SELECT value FROM mxt_rm_meta WHERE name='version'")
     found = cursor.fetchone()
     return None if found is None else str(found[0])
 
 
-def make(cursor: Any, is_postgres: bool) -> None:
-    """Drops the read-model tables and makes them empty, of this version, without their lookup
-    indexes (the replay that fills them builds those once, at the end), the tracking row
-    cleared. Only a writing command's `Projector.prepare` and `mxt rebuild` call it."""
+def make(cursor: Any, is_postgres: bool, legacy: tuple[str, ...] = ()) -> None:
+    """Drops the read-model tables (and the `legacy` ones an older mxt made: see
+    `legacy_tables`) and makes them empty, of this version, without their lookup indexes (the
+    replay that fills them builds those once, at the end), the tracking row cleared. Only a
+    writing command's `Projector.prepare` and `mxt rebuild` call it."""
     with _freeing_pages_fast(cursor, is_postgres):
         for table in NAMES:
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        for table in legacy:
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in TABLES:
         cursor.execute(statement)
     cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-    cursor.execute("DELETE FROM rm_meta WHERE name='version'")
-    cursor.execute("INSERT INTO rm_meta VALUES ('version', ?)", (READ_MODEL_VERSION,))
+    cursor.execute("DELETE FROM mxt_rm_meta WHERE name='version'")
+    cursor.execute("INSERT INTO mxt_rm_meta VALUES ('version', ?)", (READ_MODEL_VERSION,))
 
 
 # `PRAGMA secure_delete`'s answers, as the pragma is set back (it reads 2 as ON, not FAST).

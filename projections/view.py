@@ -16,29 +16,27 @@ from mxt.domain.integrity import column_digest
 from mxt.domain.store import Store, origin_hex
 from mxt.events.kinds import RANK, policy_markets
 
-from .tables import content_of, key
+from .tables import SEAL, Version, content_of, key, sealed
 
 # A version row `v` known at a moment (two parameters: the moment, twice).
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 
 
-# What a row's statement reads (`_to_row` names them): the version's own columns
-# (`content`: its own JSON, or NULL when it is its recorded event's), then its recorded event's
-# stored columns and the digest the hash chain took of them, then its group.
+# What a row's statement reads (`_to_row` names them): the version's own columns and its
+# seal (`content`: its own JSON, or NULL when it is its recorded event's), then its
+# recorded event's stored columns and the digest the hash chain took of them.
 ROW_COLUMNS = (
-    "SELECT v.ann_id, v.content, v.recorded_at, v.recorded_id, v.retracted, "
-    "v.known_from, v.event, v.reason, v.changes, e.state, "
+    f"SELECT {', '.join('v.' + column for column in Version._fields)}, v.seal, e.state, "
     "e.originator_id, e.originator_version, e.topic, "
     # the chain's digest of the event: its entry is sought by its own position first (in a
     # SQLite store, an event's chain position is its log position: one seek, not a seek in
     # the `notification_id` index and then one in the table), else by its log position
     "COALESCE((SELECT c.digest FROM mxt_chain c WHERE c.position = e.rowid "
     "AND c.notification_id = e.rowid), "
-    "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)), "
-    "v.company_key, v.kind, v.model_key, v.subject "
+    "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)) "
 )
-ROW_EVENT = "JOIN stored_events e ON e.rowid = v.recorded_id "  # each version's recorded event
-SELECT_ROW = f"{ROW_COLUMNS}FROM rm_versions v {ROW_EVENT}"
+ROW_EVENT = "LEFT JOIN stored_events e ON e.rowid = v.recorded_id "
+SELECT_ROW = f"{ROW_COLUMNS}FROM mxt_rm_versions v {ROW_EVENT}"
 # The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
 # once per rank they hold.
 LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
@@ -130,14 +128,15 @@ class View:
         where.append("g.first_on<=?")
         where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
         seek = (
-            "SELECT (SELECT v.notification_id FROM rm_versions v WHERE v.company_key=g.company_key "
-            "AND v.kind=g.kind AND v.model_key=g.model_key AND v.subject=g.subject "
+            "SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
+            "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
+            "AND v.subject=g.subject "
             f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
             "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1) "
-            f"AS found FROM rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
+            f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
         )
         cursor.execute(
-            f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN rm_versions v {ROW_EVENT}"
+            f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
             "WHERE v.notification_id = s.found",
             [as_of, known_at, known_at, *params, as_of],
         )
@@ -155,7 +154,7 @@ class View:
         the groups are chosen by the markets they list, then sought as `latest` does.
         """
         cursor.execute(
-            "SELECT DISTINCT subject FROM rm_groups WHERE kind='policy' AND first_on<=?",
+            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind='policy' AND first_on<=?",
             (as_of,),
         )
         wanted = {"*", *markets}
@@ -189,7 +188,7 @@ class View:
         where, params = _narrow("g", company, model, kinds, subjects)
         where.append("g.first_on<=?")
         cursor.execute(
-            f"{ROW_COLUMNS}FROM rm_groups g CROSS JOIN rm_versions v {ROW_EVENT}"
+            f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
             f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
@@ -229,22 +228,26 @@ class View:
         if company is not None:
             where += " AND e.company_key=?"
             params.append(key(company))
-        cursor.execute(
-            "SELECT f.announced_on, f.recorded_at, f.recorded_id, f.company_key, f.model_key, "
-            "f.company, f.model FROM (SELECT (SELECT v.notification_id FROM rm_versions v "
+        cursor.execute(  # every column of each earliest row, and its seal, to check it
+            f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
+            "FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
             f"AND v.announced_on<=? AND {VISIBLE} "
             "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.recorded_id LIMIT 1) "
-            f"AS earliest FROM rm_entities e WHERE {where}) AS s "
-            "JOIN rm_versions f ON f.notification_id = s.earliest",
+            f"AS earliest FROM mxt_rm_entities e WHERE {where}) AS s "
+            "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
             [as_of, known_at, known_at, *params],
         )
-        firsts = [tuple(row) for row in cursor.fetchall()]
+        firsts = []
+        for values in cursor.fetchall():
+            f = Version._make(sealed(values))
+            firsts.append((f.announced_on, f.recorded_at, f.recorded_id, f.company_key,
+                           f.model_key, f.company, f.model))  # fmt: skip
         firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
         for *_, company_key, model_key, company_name, model_name in firsts:
             entry = result.setdefault(company_key, (company_name, {}))
-            if model_key:
+            if model_key and model_name is not None:
                 entry[1][model_key] = model_name
         return result
 
@@ -335,13 +338,23 @@ def _narrow(
     return where, params
 
 
+_RECORDED_ID = Version._fields.index("recorded_id")
+
+
 def _to_row(values: Sequence[Any]) -> Row:
-    """One row as `SELECT_ROW` reads it, as a `Row`; its recorded event is checked first: it
-    still has the digest the hash chain took when it was recorded (a cheap check, one hash,
-    so that an event edited in the log is never served)."""
-    (ann_id, own, recorded_at, recorded_id, retracted, known_from, event, reason,
-     changes, state, origin, version, topic, digest,
-     company_key, kind, model_key, subject) = values  # fmt: skip
+    """One row as `SELECT_ROW` reads it, as a `Row`, once checked (two cheap hashes, so
+    that nothing edited behind mxt's back is served): its recorded event still has the
+    digest the hash chain took when it was recorded, and the row itself still says what it
+    said when mxt wrote it (its seal, `tables.row_seal`)."""
+    state, origin, version, topic, digest = values[SEAL + 1 :]
+    recorded_id = values[_RECORDED_ID]
+    if state is None:
+        from mxt.domain.errors import DamagedLog
+
+        raise DamagedLog(
+            f"log: stored event #{recorded_id} is gone from the log (deleted; mxt verify names "
+            "the damage)"
+        )
     if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
         from mxt.domain.errors import DamagedLog
 
@@ -349,6 +362,8 @@ def _to_row(values: Sequence[Any]) -> Row:
             f"log: stored event #{recorded_id} changed since it was recorded (damaged; "
             "mxt verify names the damage)"
         )
+    (_, ann_id, kind, company_key, model_key, subject, _, _, _, recorded_at, _, known_from, _,
+     retracted, event, reason, changes, own, _) = sealed(values)  # fmt: skip
     return Row._make((
         ann_id, content_of(own, state), recorded_at, recorded_id, bool(retracted), known_from,
         event, reason, json.loads(changes) if changes else None,

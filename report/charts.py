@@ -67,6 +67,7 @@ class Charts:
                 _draw_target(axes, target, colour)
             axes.axvline(_day(as_of), color="#6b7280", linestyle=":", linewidth=1)
             axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)
+            _within_the_calendar(axes)
             return _svg(self._targets)
 
     def deliveries(self, monthly: Sequence[MonthlyFigure], since: str, as_of: str) -> str | None:
@@ -135,6 +136,16 @@ def _draw_target(axes: Any, target: TargetSeries, colour: str) -> None:
             label=f"{target.label} {target.actual_metric} to date",
         )
     axes.set_ylim(bottom=0)
+
+
+CALENDAR = (mdates.date2num(date.min), mdates.date2num(date.max))
+
+
+def _within_the_calendar(axes: Any) -> None:
+    """The x axis cut to the days matplotlib can name (years 0001 to 9999): the margins
+    around a target for 9999, or one for 0001, would reach past them."""
+    low, high = axes.get_xlim()
+    axes.set_xlim(max(low, CALENDAR[0]), min(high, CALENDAR[1]))
 
 
 def _spread(figure: MonthlyFigure) -> tuple[float, float]:

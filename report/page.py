@@ -4,6 +4,7 @@ contain anything), inline CSS, inline SVG charts, no script, and links only to h
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,21 +79,61 @@ def render(report: Report) -> Iterator[str]:
     )
 
 
+# What the head of every page says (`templates/report.html.j2`), so that a page mxt wrote is
+# known by its content: `write` replaces nothing else. Pages written before the generator line
+# was added are known by their title.
+GENERATOR = b'<meta name="generator" content="mxt report">'
+EARLIER_TITLE = b"<title>mxt report as of "
+HEAD_BYTES = 1024
+
+
+def check_output(path: Path) -> None:
+    """Refuses (`InputError` on `output`) a path that is neither new nor a report mxt wrote
+    earlier: a store, a device, a pipe, any other file is never replaced by a page."""
+    from mxt.domain.store import special_file
+    from mxt.events.errors import InputError
+
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError:  # no permission, say: the writing names it
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError("output", f"{path} is a folder")
+    if not stat.S_ISREG(mode):
+        raise InputError("output", f"{path} is {special_file(mode)}, not a file to replace")
+    try:
+        with path.open("rb") as existing:
+            head = existing.read(HEAD_BYTES)
+    except OSError:
+        return
+    if head.startswith(b"<!DOCTYPE html>") and (GENERATOR in head or EARLIER_TITLE in head):
+        return
+    what = "a SQLite database (a store?)" if head.startswith(b"SQLite format 3\0") else "a file"
+    raise InputError("output", f"{path} is {what}, not a report mxt wrote: give a new file name")
+
+
 def write(report: Report, path: Path) -> int:
     """Writes the page to `path` whole or not at all (a temporary file renamed over it);
-    answers its size in bytes."""
+    answers its size in bytes. Only a new file or a report mxt wrote earlier is replaced
+    (`check_output`, asked again just before the rename)."""
+    check_output(path)
     folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=".mxt-report-", suffix=".html", dir=folder)
+    temporary = ""
     try:
+        handle, temporary = tempfile.mkstemp(prefix=".mxt-report-", suffix=".html", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             for piece in render(report):
                 out.write(piece)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        check_output(path)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
         raise
     return path.stat().st_size
 

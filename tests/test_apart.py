@@ -162,7 +162,7 @@ def test_a_rebuild_without_fork_makes_the_same_rows(
 
     def rows() -> list[tuple[Any, ...]]:
         with sqlite3.connect(location) as connection:
-            return connection.execute("SELECT * FROM rm_versions ORDER BY 1").fetchall()
+            return connection.execute("SELECT * FROM mxt_rm_versions ORDER BY 1").fetchall()
 
     written = rows()  # event by event, by the writes
     assert runner.invoke(cli, ["--store", str(location), "rebuild"]).exit_code == 0

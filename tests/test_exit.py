@@ -68,7 +68,7 @@ def test_a_store_a_command_left_open_is_closed_before_the_process_ends(tmp_path:
     assert leftovers(store) == []
     with closing(sqlite3.connect(store)) as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    assert {"stored_events", "rm_versions"} <= names
+    assert {"stored_events", "mxt_rm_versions"} <= names
 
 
 def test_exit_codes_and_output_are_kept(tmp_path: Path, seed_lines: list[str]) -> None:

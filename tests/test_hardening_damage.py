@@ -60,12 +60,12 @@ def test_verify_passes_an_intact_store_with_corrections_and_retractions(seeded: 
 @pytest.mark.parametrize(
     "tamper",
     [
-        "UPDATE rm_versions SET announced_on='2020-01-01' WHERE notification_id=4",
-        "DELETE FROM rm_versions "
-        "WHERE notification_id=(SELECT MAX(notification_id) FROM rm_versions)",
-        "UPDATE rm_versions SET retracted=0",
-        "DELETE FROM rm_groups WHERE kind='target'",
-        "UPDATE rm_entities SET first_on='1999-01-01'",
+        "UPDATE mxt_rm_versions SET announced_on='2020-01-01' WHERE notification_id=4",
+        "DELETE FROM mxt_rm_versions "
+        "WHERE notification_id=(SELECT MAX(notification_id) FROM mxt_rm_versions)",
+        "UPDATE mxt_rm_versions SET retracted=0",
+        "DELETE FROM mxt_rm_groups WHERE kind='target'",
+        "UPDATE mxt_rm_entities SET first_on='1999-01-01'",
     ],
     ids=["edited", "deleted", "unretracted", "group-deleted", "entity-edited"],
 )
@@ -100,7 +100,7 @@ def test_expect_needs_at_least_16_hex_digits(seeded: str) -> None:
 
 def test_an_event_that_is_not_json_fails_every_read(seeded: str) -> None:
     sql(seeded, "UPDATE stored_events SET state=? WHERE rowid=4", b"\x00\xff{not json")
-    sql(seeded, "DELETE FROM rm_versions")  # so that reading must go back to the log
+    sql(seeded, "DELETE FROM mxt_rm_versions")  # so that reading must go back to the log
     sql(seeded, "DELETE FROM tracking")
     for command in READS:
         one_line_failure(mxt(seeded, *command))

@@ -14,9 +14,18 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
+from mxt.domain import location as location_module
 from mxt.domain import store as store_module
 
-from backends import SERVER, count_events, postgres_database, seed_events, sql, store_location
+from backends import (
+    SERVER,
+    count_events,
+    is_postgres,
+    postgres_database,
+    seed_events,
+    sql,
+    store_location,
+)
 
 STATEMENT = ["statement", "--company", "Xiaomi", "--announced-on", "2025-07-01", "--source",
              "Weibo", "--topic", "hiring"]  # fmt: skip
@@ -71,9 +80,13 @@ def test_a_store_value_that_is_no_path_and_no_postgres_url_is_bad_input(
 
 
 def test_postgres_schemes_are_matched_in_any_case(tmp_path: Path) -> None:
-    assert store_module.parse_location("POSTGRESQL://u@h/db") == ("postgresql://u@h/db", True)
-    assert store_module.parse_location("Postgres://u@h/db") == ("postgresql://u@h/db", True)
-    assert store_module.parse_location(str(tmp_path / "a.sqlite"))[1] is False
+    def read(value: str) -> tuple[str, bool]:
+        where = location_module.parse_location(value)
+        return where.text, where.is_postgres
+
+    assert read("POSTGRESQL://u@h/db") == ("postgresql://u@h/db", True)
+    assert read("Postgres://u@h/db") == ("postgresql://u@h/db", True)
+    assert read(str(tmp_path / "a.sqlite"))[1] is False
 
 
 # -- 4. reads create nothing -----------------------------------------------------------------
@@ -120,7 +133,7 @@ def test_the_default_store_is_in_the_platform_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert store_module.default_store_path() == tmp_path / "data" / "mxt" / "mxt.sqlite"
+    assert location_module.default_store_path() == tmp_path / "data" / "mxt" / "mxt.sqlite"
     monkeypatch.delenv("MXT_STORE", raising=False)
     assert mxt("log").exit_code == 1  # nothing there yet, and a read makes nothing
     assert not (tmp_path / "data").exists()
@@ -166,11 +179,18 @@ class FastClock(datetime):
         return datetime.now(tz) + timedelta(days=3 * 365)
 
 
+def stamp_ahead(patch: pytest.MonkeyPatch) -> None:
+    """Makes the clock that stamps records three years ahead: this machine's, and a
+    PostgreSQL store's server's (which stamps there)."""
+    patch.setattr(store_module, "datetime", FastClock)
+    patch.setattr(store_module, "server_clock", lambda cursor: FastClock.now(UTC))
+
+
 def test_a_clock_that_was_ahead_hides_nothing_and_is_reported(
     store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as fast:
-        fast.setattr(store_module, "datetime", FastClock)
+        stamp_ahead(fast)
         ahead = mxt("--store", store_location, "record", *STATEMENT, "--text", "from the future")
         assert ahead.exit_code == 0, ahead.output
     with pytest.warns(store_module.ClockBehind):
@@ -193,13 +213,14 @@ def test_a_writer_behind_the_log_warns_naming_both_times(
     store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as fast:
-        fast.setattr(store_module, "datetime", FastClock)
+        stamp_ahead(fast)
         assert mxt("--store", store_location, "record", *STATEMENT, "--text", "a").exit_code == 0
     with pytest.warns(store_module.ClockBehind) as caught:
         assert mxt("--store", store_location, "record", *STATEMENT, "--text", "b").exit_code == 0
     message = str(caught[0].message)
     [(last,)] = sql(store_location, "SELECT MIN(recorded_at) FROM mxt_chain")
-    assert last in message and "this machine's clock (" in message
+    clock = "the database server's" if is_postgres(store_location) else "this machine's"
+    assert last in message and f"{clock} clock (" in message
 
 
 def test_the_installed_mxt_prints_the_clock_warning_on_stderr(tmp_path: Path) -> None:
@@ -289,9 +310,9 @@ def test_a_postgres_login_that_fails_names_authentication() -> None:
 
 def test_the_connect_timeout_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "2.5")
-    assert store_module.connect_timeout() == 2.5
+    assert location_module.connect_timeout() == 2.5
     assert store_module.postgres_env("postgresql://u@h/db")["POSTGRES_CONNECT_TIMEOUT"] == "3"
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "soon")
     assert mxt("--store", "postgresql://u@127.0.0.1:1/db", "log").exit_code == 2
     monkeypatch.delenv("MXT_CONNECT_TIMEOUT")
-    assert store_module.connect_timeout() == 5.0
+    assert location_module.connect_timeout() == 5.0

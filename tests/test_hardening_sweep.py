@@ -110,8 +110,8 @@ DAMAGE: dict[str, Callable[[Path], None] | None] = {
         "WHERE rowid=1"
     ),  # fmt: skip
     "chain-dropped": _edit("DROP TABLE mxt_chain"),
-    "read-model-edited": _edit("UPDATE rm_versions SET announced_on='1999-01-01'"),
-    "read-model-dropped": _edit("DROP TABLE rm_versions"),
+    "read-model-edited": _edit("UPDATE mxt_rm_versions SET announced_on='1999-01-01'"),
+    "read-model-dropped": _edit("DROP TABLE mxt_rm_versions"),
     "tracking-ahead": _edit("UPDATE tracking SET notification_id=999"),
     "tracking-behind": _edit("UPDATE tracking SET notification_id=2"),
     "page-corrupted": _overwrite(4096 * 2, b"\xde\xad" * 4096),

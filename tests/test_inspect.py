@@ -60,8 +60,8 @@ def one_after_the_other(location: Path) -> tuple[Any, list[str]]:
     "tamper",
     [
         None,
-        "UPDATE rm_versions SET announced_on='2020-01-01' WHERE notification_id=4",
-        "DELETE FROM rm_groups WHERE kind='launch'",
+        "UPDATE mxt_rm_versions SET announced_on='2020-01-01' WHERE notification_id=4",
+        "DELETE FROM mxt_rm_groups WHERE kind='launch'",
         "UPDATE tracking SET notification_id=notification_id+5",
     ],
 )

@@ -78,6 +78,11 @@ def test_reading_an_old_store_writes_nothing_and_a_write_upgrades_it(old_store: 
     assert Path(old_store).read_bytes() == before
     replayed = run(old_store, "state", "company", "Xiaomi", "--json")
     record_one(old_store)  # a write stores today's read model
+    with sqlite3.connect(old_store) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert not {name for name in names if name.startswith("rm_")}  # its tables: renamed
+    assert {"mxt_rm_versions", "mxt_rm_groups", "mxt_rm_entities", "mxt_rm_meta"} <= names
     result = runner.invoke(cli, ["--store", old_store, "state", "company", "Xiaomi", "--json"])
     assert "replay" not in result.stderr
     stored = json.loads(result.stdout)
@@ -199,4 +204,4 @@ def test_a_log_written_without_a_read_model_answers_from_a_replay_on_each_backen
         assert "answered from a replay of the log" in replayed.stderr
         assert json.loads(replayed.stdout) == run(old_store, *asked)
     with Store(store_location) as bare:
-        assert not bare.tables_exist(("rm_meta",))
+        assert not bare.tables_exist(("mxt_rm_meta",))

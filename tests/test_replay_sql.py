@@ -126,10 +126,11 @@ def test_sql_replay_makes_the_rows_of_the_python_replay(tmp_path: Path) -> None:
         in_sql = replayed(store, in_sql=True)
         assert in_sql == replayed(store, in_sql=False)
         assert in_sql == imported  # what the imports wrote, event by event
-        kinds = {row[2] for row in in_sql["rm_versions"]}
+        kinds = {row[2] for row in in_sql["mxt_rm_versions"]}
         assert {"claim", "policy", "statement", "showcase", "factory"} <= kinds
-        assert {row[14] for row in in_sql["rm_versions"]} == {"recorded", "corrected", "retracted"}
-        assert ("strasse motors", "") in {row[:2] for row in in_sql["rm_entities"]}
+        events = {row[14] for row in in_sql["mxt_rm_versions"]}
+        assert events == {"recorded", "corrected", "retracted"}
+        assert ("strasse motors", "") in {row[:2] for row in in_sql["mxt_rm_entities"]}
     finally:
         store.close()
     assert mxt(location, "rebuild") == "rebuilt from 3022 events\n"
@@ -160,7 +161,7 @@ def test_sql_replay_reads_timestamps_in_other_spellings(tmp_path: Path) -> None:
                 )
         in_sql = replayed(store, in_sql=True)
         assert in_sql == replayed(store, in_sql=False)
-        recorded_at = {row[0]: row[9] for row in in_sql["rm_versions"]}
+        recorded_at = {row[0]: row[9] for row in in_sql["mxt_rm_versions"]}
         assert (recorded_at[1], recorded_at[2]) == (
             "2025-01-02T03:04:05.000000Z",
             "2025-01-02T03:04:05.500000Z",
@@ -208,7 +209,7 @@ def test_dropping_the_read_model_leaves_the_connections_settings_as_they_were(
                 assert cursor.fetchone()[0] == reads
                 cursor.execute("PRAGMA cache_size")
                 assert cursor.fetchone()[0] == cache
-                cursor.execute("SELECT COUNT(*) FROM rm_versions")
+                cursor.execute("SELECT COUNT(*) FROM mxt_rm_versions")
                 assert cursor.fetchone()[0] == 0  # made anew, empty
     finally:
         store.close()

@@ -105,6 +105,10 @@ def describe(error: ValidationError, tagged: bool = True) -> InputError:
         message = "missing"
     elif kind == "string_too_short" and (first.get("ctx") or {}).get("min_length") == 1:
         message = "must not be empty"
+    elif kind in ("too_long", "string_too_long") and isinstance(first["input"], str):
+        context = first.get("ctx") or {}
+        length = context.get("actual_length") or len(first["input"])  # after NFKC, trimming
+        message = f"at most {context.get('max_length'):,} characters (this one has {length:,})"
     elif kind in ("union_tag_invalid", "union_tag_not_found") and field:
         field += ".type"  # a nested union: the claim object's `type`
         message = f"missing or not one of: {', '.join(CLAIM_TYPES)}"

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
+from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
+from mxt.events.content import load_json
+from mxt.events.errors import InputError
 from mxt.events.fields import Count, IsoDate, Market, Month, Name, Period
 
 from .base import Announcement, Frozen, Metric
@@ -24,6 +26,19 @@ class StreakClaim(Frozen):
     months: int = Field(ge=1, le=1200, strict=True)
     ending: Month
     exact: bool | None = Field(default=None, strict=True, description="Default false.")
+
+    @model_validator(mode="after")
+    def _within_the_calendar(self) -> StreakClaim:
+        """Every month the claim reads (with `exact`, the month before the streak too) is a
+        month of the calendar: none before 0001-01."""
+        first = month_index(self.ending) - self.months + 1 - (1 if self.exact else 0)
+        if first < FIRST_MONTH:
+            raise ValueError(
+                f"{self.months} months ending {self.ending}"
+                f"{' and the month before' if self.exact else ''} reach before 0001-01 "
+                f"({month_of_index(first)})"
+            )
+        return self
 
 
 class TotalClaim(Frozen):
@@ -59,7 +74,9 @@ def _decode_claim(value: Any) -> Any:
     """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
     if isinstance(value, str):
         try:
-            return json.loads(value)
+            return load_json(value)
+        except InputError as error:  # pydantic gives this one no place: name the claim
+            raise ValueError(f"claim: {error.describe()}") from None
         except ValueError:
             raise ValueError("expected a JSON object") from None
     return value
