@@ -51,6 +51,11 @@ class Draft:
     guesses: list[str] = field(default_factory=list)
     announced_on: date | None = None
 
+    @property
+    def said(self) -> dict[str, Any]:
+        """The fields the draft states (those starting with `_` say where it was read)."""
+        return {k: v for k, v in self.fields.items() if not k.startswith("_")}
+
 
 def _search(pattern: str, text: str) -> re.Match[str] | None:
     return re.search(pattern, text, re.IGNORECASE)
@@ -135,6 +140,7 @@ def orders(clue: Clue) -> list[Draft]:
     if model is None:
         return []
     fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    fields["_at"] = figure.start
     within = figures.duration(clue.text)
     if within:
         fields["within"] = within
@@ -215,8 +221,10 @@ def target(clue: Clue) -> list[Draft]:
     elif guessed:
         guesses.append(f"year of the period {period}")
     fields = {"metric": metric, "period": period, **_count_fields(figure, "value")}
+    fields["_at"] = figure.start
     if previous is not None:
         fields["previous"] = previous.value
+        fields["_previous_at"] = previous.start
         if previous.high is not None:
             fields["previous_high"] = previous.high
     return [Draft("target", {**fields, **_scope(clue)}, guesses)]
@@ -287,6 +295,7 @@ def _delivered(
     """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
     guesses = [f"year of the period {period}"] if guessed else []
     fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
+    fields["_at"] = figure.start
     metric = _metric(verb, "deliveries")
     if metric != "deliveries":
         fields["metric"] = metric
@@ -427,6 +436,7 @@ def factory(clue: Clue) -> list[Draft]:
         if phase is None:
             guesses.append("phase 1 (the text names no phase)")
         fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
+        fields["_cue_at"] = max(0, clue.text.find(clause)) + where.start()
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
         # The plan, if any, is worded around the status ("expected to start production").
         around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
@@ -665,7 +675,7 @@ def launch(clue: Clue) -> list[Draft]:
     day = _launch_day(clue, clause if planned else phrase, planned, guesses)
     if planned and day is None:
         return []
-    fields: dict[str, Any] = {"model": model}
+    fields: dict[str, Any] = {"model": model, "_cue_at": cue.start()}
     if day is not None:
         fields["launched_on"] = day
     fields["status"] = "planned" if planned else "launched"

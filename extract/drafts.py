@@ -10,10 +10,10 @@ from typing import Any
 
 from mxt.events.invisible import visible_name
 
-from . import cues, names, when
+from . import cues, evidence, names, when
 from .cues import Clue, Draft
 from .figures import normalise
-from .fit import fit
+from .fit import as_statement, fit, summary
 from .roles import role_of
 from .sentences import Sentence, split_clauses, split_sentences
 
@@ -178,9 +178,12 @@ def _horizon(sentences: list[Sentence], published: date) -> str | None:
     return None
 
 
-def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> dict[str, Any]:
+def _finish(
+    draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str], doubts: list[str]
+) -> dict[str, Any]:
     """The import-format line of a draft, as the schema takes it today (`fit`), its note
-    saying what was guessed and what was changed to fit."""
+    saying what was guessed and what was changed to fit; a statement of its sentence when
+    the draft lacks evidence (`doubts`), its note giving the reading and what was lacking."""
     guesses = list(draft.guesses)
     if clue.company_guessed:
         guesses.insert(0, f"company {clue.company} from the surrounding text")
@@ -193,7 +196,7 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
-    fields = {k: v for k, v in draft.fields.items() if not k.startswith("_")}
+    fields = draft.said
     line: dict[str, Any] = {
         "kind": draft.kind,
         "company": clue.company,
@@ -205,7 +208,11 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     if speaker:
         line["speaker"] = speaker
     line["source"] = {**source, "quote": clue.quote}
-    line, changes = fit(line)
+    if doubts and draft.kind != "statement":
+        reading_of = f"a {draft.kind} ({summary(line)}), but {'; '.join(doubts)}"
+        line, changes = as_statement(line, reading_of)
+    else:
+        line, changes = fit(line)
     said = "; ".join(guesses) if guesses else "nothing beyond the reading of the sentence"
     note = f"Extracted by mxt extract (a draft to review). Guessed: {said}."
     if changes:
@@ -214,52 +221,33 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     return line
 
 
-_MAIN_FIELDS = ("count", "units", "value", "not_before", "max_months", "status", "market")
-
-
-class _Bodies:
-    """The facts the body of a text states (its drafts not from headings), indexed so that
-    asking whether a heading echoes one takes the same time however many there are."""
-
-    def __init__(self, bodies: list[dict[str, Any]]) -> None:
-        self._groups: dict[tuple[str, str], dict[frozenset[str], list[dict[str, Any]]]] = {}
-        for body in bodies:
-            fields = frozenset(f for f in _MAIN_FIELDS if f in body)
-            group = self._groups.setdefault((body["kind"], body["company"]), {})
-            group.setdefault(fields, []).append(body)
-        self._values: dict[tuple[Any, ...], set[tuple[Any, ...]]] = {}
-
-    def echoed_by(self, heading: dict[str, Any]) -> bool:
-        """True when a heading's draft repeats a fact the body states (often less exactly):
-        a body draft of its kind and company that has the same value in every main field
-        the two share (and they share one)."""
-        group = (heading["kind"], heading["company"])
-        for fields, bodies in self._groups.get(group, {}).items():
-            shared = tuple(f for f in _MAIN_FIELDS if f in fields and f in heading)
-            if not shared:
-                continue
-            key = (group, fields, shared)
-            if key not in self._values:
-                self._values[key] = {tuple(body[f] for f in shared) for body in bodies}
-            if tuple(heading[f] for f in shared) in self._values[key]:
-                return True
-        return False
-
-
-def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One draft per fact: a fact found again keeps its first draft, and a heading that
-    repeats a fact of the body keeps only the body's."""
-    bodies = _Bodies([line for heading, line in found if not heading])
+def _deduplicated(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One draft per fact: a fact found again keeps its first draft."""
     kept: dict[str, dict[str, Any]] = {}
-    for heading, line in found:
-        if heading and bodies.echoed_by(line):
-            continue
+    for line in found:
         key = json.dumps(
             {k: v for k, v in line.items() if k not in ("source", "note", "certainty", "speaker")},
             sort_keys=True,
         )
         kept.setdefault(key, line)
     return list(kept.values())
+
+
+def _one_statement(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The drafts of one sentence with its statements made one: the first, its note adding
+    what the others were read as."""
+    statements = [line for line in lines if line["kind"] == "statement"]
+    if len(statements) < 2:
+        return lines
+    first = statements[0]
+    readings = [
+        line["note"].split("kept as a statement: ", 1)[1]
+        for line in statements[1:]
+        if "kept as a statement: " in line["note"]
+    ]
+    if readings:
+        first["note"] = first["note"].rstrip(".") + "; also " + "; also ".join(readings)
+    return [line for line in lines if line["kind"] != "statement"] + [first]
 
 
 # Controls a text may not hold (`mxt import` refuses them in a quote): those that end a line
@@ -297,18 +285,42 @@ def extract_drafts(
     known = tuple(dict.fromkeys(known_models + names.learned_models(normalise(text), extra)))
     subject = _subject(text, company, extra)
     reading = _Reading(subject, extra, _horizon(sentences, published), known)
-    found: list[tuple[bool, dict[str, Any]]] = []
+    found: list[dict[str, Any]] = []
     for sentence in sentences:
-        clues = reading.clues(sentence, published)
-        typed = [
-            (clue, draft) for clue in clues for cue in cues.CUES for draft in cue(clue)
-        ]  # fmt: skip
-        if not typed:
-            whole = Clue(
-                sentence.text, clues[0].whole, sentence.heading, published, clues[0].company,
-                clues[0].company_guessed, None, None, None, None, clues[0].whole,
-                role_of(clues[0].whole), reading.known,
-            )  # fmt: skip
-            typed = [(whole, draft) for draft in cues.statement(whole)]
-        found.extend((clue.heading, _finish(d, clue, reading, cited)) for clue, d in typed)
+        if not sentence.heading:  # a heading summarises the body, which tells it in full
+            found.extend(_sentence_drafts(sentence, reading, cited, published))
     return _deduplicated(found)
+
+
+def _sentence_drafts(
+    sentence: Sentence, reading: _Reading, cited: dict[str, str], published: date
+) -> list[dict[str, Any]]:
+    """The drafts of one sentence: the facts of each clause, typed when the clause gives
+    evidence enough, else one statement of the sentence."""
+    clues = reading.clues(sentence, published)
+    lines = []
+    for clue in clues:
+        drafts = _drafts_of(clue)
+        used = _figures_used(drafts)
+        lines += [_finish(d, clue, reading, cited, evidence.doubts(d, clue, used)) for d in drafts]
+    if not lines:
+        whole = Clue(
+            sentence.text, clues[0].whole, sentence.heading, published, clues[0].company,
+            clues[0].company_guessed, None, None, None, None, clues[0].whole,
+            role_of(clues[0].whole), reading.known,
+        )  # fmt: skip
+        lines = [_finish(d, whole, reading, cited, []) for d in cues.statement(whole)]
+    return _one_statement(lines)
+
+
+def _drafts_of(clue: Clue) -> list[Draft]:
+    """The typed drafts the cues find in one clause."""
+    return [draft for cue in cues.CUES for draft in cue(clue)]
+
+
+def _figures_used(drafts: list[Draft]) -> set[int]:
+    """Where the figures the drafts of one clause stand on start (value and previous)."""
+    return {
+        at for draft in drafts for key in ("_at", "_previous_at")
+        if isinstance(at := draft.fields.get(key), int)
+    }  # fmt: skip

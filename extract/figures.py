@@ -10,12 +10,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+# Scales, the Indian lakh (100,000) and crore (10 million) among them.
 _MULTIPLIER = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
-               "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}  # fmt: skip
-_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(thousand|million|mln|billion|bn|k)\b", re.I)
+               "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+               "lakh": 100_000, "lakhs": 100_000, "lac": 100_000, "crore": 10_000_000,
+               "crores": 10_000_000}  # fmt: skip
+_SCALES = r"thousand|million|mln|billion|bn|lakhs?|lac|crores?|k"
+_SCALED = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?)\s*({_SCALES})\b", re.I)
 _SCALED_RANGE = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)(\s*(?:-|–|to|and)\s*)(\d+(?:\.\d+)?)\s*"
-    r"(thousand|million|mln|billion|bn|k)\b",
+    rf"(?<![\w.])(\d+(?:\.\d+)?)(\s*(?:-|–|to|and)\s*)(\d+(?:\.\d+)?)\s*({_SCALES})\b",
     re.I,
 )
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
@@ -59,7 +62,8 @@ _SPAN = re.compile(
 class Figure:
     """A count found in the text, with its bound (`high` for a range), where it stands, and
     what it counts: `count` (units of the fact at hand) or one of the things that are not
-    such a count (`capacity`, `area`, `money`, `share`, `earlier`, `industry`, `other`)."""
+    such a count (`capacity`, `area`, `money`, `share`, `earlier`, `rate`, `threshold`,
+    `industry`, `other`)."""
 
     value: int
     bound: str
@@ -102,8 +106,10 @@ _CAPACITY_AFTER = re.compile(
 _EARLIER = re.compile(
     r"\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:ago|earlier)|last\s+year'?s?|the\s+"
     r"(?:same|year-ago|prior-year)\s+(?:period|month|quarter)|(?:up|down|compared|rising|falling|"
-    r"rose|fell|increased|decreased|climbed|dropped)\s+(?:\w+\s+){0,2}(?:from|with|against|on)|"
-    r"versus|vs\.?|compared\s+(?:with|to)|against)\s*(?:the\s+|a\s+|an\s+)?"
+    r"rose|fell|increased|decreased|climbed|dropped|jumped|grew|gained|slid|slipped)\s+"
+    r"(?:[\w.%]+\s+){0,2}(?:from|with|against|on)|versus|vs\.?|compared\s+(?:with|to)|against|"
+    r"(?:after|following)\s+(?:selling|delivering|producing|shipping|exporting|sales\s+of|"
+    r"deliveries\s+of)|for\s+comparison\W+(?:\w+\W+){0,6})\s*(?:the\s+|a\s+|an\s+)?"
     r"(?:about\s+|around\s+|some\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
@@ -132,6 +138,17 @@ _OTHER_AFTER = re.compile(
 )
 
 
+# A pace rather than a count of a period: "a monthly run rate of 5,000", "5,000 cars a month".
+_RATE_BEFORE = re.compile(
+    r"\b(?:run[- ]rate|(?:monthly|weekly|daily)\s+(?:\w+\s+){0,2}(?:rate|pace|average|volume)|"
+    r"(?:rate|pace)\s+of|averag\w*)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_RATE_AFTER = re.compile(
+    r"^[^.;,]{0,25}?\b(?:(?:a|per|each|every)\s+(?:month|week|day)|monthly|weekly|daily|"
+    r"on\s+average)\b",
+    re.IGNORECASE,
+)
 _FACTORY_WORDS = re.compile(
     r"\b(?:capacity|plant|factory|facility|facilities|site|line|lines|capable|able\s+to)\b",
     re.IGNORECASE,
@@ -158,6 +175,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "earlier"
     if _CAPACITY_BEFORE.search(before):
         return "capacity"
+    if _RATE_BEFORE.search(before) or _RATE_AFTER.match(after):
+        return "rate"
     if _CAPACITY_AFTER.match(after) and _FACTORY_WORDS.search(text):
         return "capacity"
     if _STREAK.search(text[max(0, start - 80) : end + 40]):
@@ -224,8 +243,8 @@ def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
     found: list[Figure] = []
     for match in _FIGURE.finditer(text):
         low, high = match.group("low"), match.group("high")
-        if is_year(low) and not high:
-            continue
+        if is_year(low) and (not high or is_year(high)):
+            continue  # a year, or a span of years ("between 2025 and 2030")
         if _NOT_A_COUNT_AFTER.match(text[match.end() :]):
             continue
         value, top = _number(low), _number(high) if high else None

@@ -83,7 +83,7 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     A draft whose meaning cannot be kept becomes a `statement` of its quote."""
     kind = line["kind"]
     if _schema(kind) is None:
-        return _as_statement(line, f"a {kind} ({_summary(line)}): mxt's schema has no {kind} yet")
+        return as_statement(line, f"a {kind} ({summary(line)}): mxt's schema has no {kind} yet")
     fitted = dict(line)
     changes: list[str] = []
     announced = date.fromisoformat(line["announced_on"])
@@ -98,7 +98,7 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             if (value == "launched" and not planned) or (value == "planned" and planned):
                 del fitted[field]
                 continue
-            return _as_statement(line, f"a launch {value} ({_summary(line)}): the schema has "
+            return as_statement(line, f"a launch {value} ({summary(line)}): the schema has "
                                  "no launch status yet")  # fmt: skip
         if field in _DATE_FIELDS and isinstance(value, str) and len(value) in (4, 7):
             plan = field != "launched_on" or line.get("status") == "planned"
@@ -117,7 +117,7 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             del fitted[field]
             changes.append(f"{field} {value} (the schema takes no factory {field} yet)")
             continue
-        return _as_statement(line, f"a {kind} with {field} {value} ({_summary(line)}): the "
+        return as_statement(line, f"a {kind} with {field} {value} ({summary(line)}): the "
                              "schema does not take it yet")  # fmt: skip
     return fitted, changes
 
@@ -131,13 +131,14 @@ def _reads_planned(line: dict[str, Any], announced: date) -> bool:
     return day is not None and day > announced
 
 
-def _summary(line: dict[str, Any]) -> str:
+def summary(line: dict[str, Any]) -> str:
+    """The fields a draft says, for a note: `model SU7, market CN`."""
     skip = ("kind", "company", "announced_on", "source", "note", "certainty")
     return ", ".join(f"{k} {v}" for k, v in line.items() if k not in skip)
 
 
-def _as_statement(line: dict[str, Any], why: str) -> tuple[dict[str, Any], list[str]]:
-    """A statement of the draft's quote, the typed reading kept in the note."""
+def as_statement(line: dict[str, Any], why: str) -> tuple[dict[str, Any], list[str]]:
+    """A statement of the draft's quote, the typed reading kept in the note (`why`)."""
     statement = {
         "kind": "statement",
         "company": line["company"],

@@ -9,6 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 _END = re.compile(r"[.!\"”’)]$")
+# A list item ("- Deliveries of 28,000 in June") is no heading, full stop or not.
+_BULLET = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)])\s")
 # Verbs that open a clause of their own after "and": "delivered 35,837 in the second quarter
 # and reiterated its target of 200,000" holds two facts.
 _CLAUSE_VERBS = (
@@ -22,6 +24,8 @@ _CLAUSE_VERBS = (
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"
+    # a part of the whole just told: "3.45 million, including an overseas target of 640,000"
+    r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which))\b)|"
     rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
 )
 
@@ -66,7 +70,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [span.sent.strip() for piece in _pieces(line)
                  for span in _segmenter().segment(piece)]  # fmt: skip
         spans = [span for span in spans if span]
-        alone = len(spans) == 1
+        alone = len(spans) == 1 and not _BULLET.match(line)
         for span in spans:
             found.append(Sentence(span, alone and not _END.search(span), paragraph))
     return found

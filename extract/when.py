@@ -28,6 +28,12 @@ _QUARTER_ENDING = re.compile(
     rf"\b(?:3|three)\s+months\s+(?:to|ended|ending|through)\s+(?P<month>{_MONTHS})\b",
     re.IGNORECASE,
 )
+# "from April through June", "between January and June": a quarter or a half when aligned.
+_MONTH_SPAN = re.compile(
+    rf"\b(?:from|between)\s+(?P<first>{_MONTHS})\s+(?:through|to|until|and|-)\s+"
+    rf"(?P<last>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 _QUARTER_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
 _HALF = re.compile(
     r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?"
@@ -108,6 +114,9 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
         found = parse_relative(ending.group("month"), published, prefer)
         if found and found.month % 3 == 0:
             return f"{found.year}-Q{found.month // 3}", True
+    span = _month_span(text, published, prefer)
+    if span is not None:
+        return span, False
     quarter = _QUARTER.search(text)
     if quarter:
         number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
@@ -147,6 +156,21 @@ def _relative_period(text: str, published: date) -> str | None:
         index = published.year * 4 + (published.month - 1) // 3 + _SHIFT[which]
         return f"{index // 4}-Q{index % 4 + 1}"
     return None
+
+
+def _month_span(text: str, published: date, prefer: Prefer) -> str | None:
+    """The quarter or half a span of months names ("from April through June" -> Q2), or
+    None when it names no such span."""
+    match = _MONTH_SPAN.search(text)
+    if not match:
+        return None
+    first = datetime.strptime(match.group("first")[:3].title(), "%b").month
+    last = datetime.strptime(match.group("last")[:3].title(), "%b").month
+    months = last - first + 1
+    if months not in (3, 6) or (first - 1) % months:
+        return None
+    letter, number = ("Q", (first + 2) // 3) if months == 3 else ("H", (first + 5) // 6)
+    return _with_year(letter, number, match.group("year"), months, published, prefer)[0]
 
 
 def _year_before(text: str) -> str | None:

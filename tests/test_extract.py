@@ -26,7 +26,7 @@ def clue(sentence: str, company: str = "Acme", **context: object) -> Clue:
 
 def only(found: list[cues.Draft]) -> dict[str, object]:
     assert len(found) == 1, found
-    return found[0].fields
+    return found[0].said
 
 
 # -- sentences ---------------------------------------------------------------------------
@@ -368,7 +368,7 @@ def test_two_verbs_two_figures_and_the_quarter_ending_in_a_month() -> None:
     )
     found = cues.deliveries(clue(sentence, "Rivian"))
     # Published in July 2025, the last quarter ended in September is 2024's third.
-    assert [d.fields for d in found] == [
+    assert [d.said for d in found] == [
         {"period": "2024-Q3", "units": 10720, "metric": "production"},
         {"period": "2024-Q3", "units": 13201},
     ]

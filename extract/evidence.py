@@ -1,0 +1,122 @@
+"""What a typed draft needs before it is offered typed: evidence in its own clause and
+sentence. A draft that lacks it is kept as a `statement` whose note gives the reading and
+what was missing, because a wrong typed draft costs a reviewer more than a missing one.
+
+The rules read the shape of the sentence, never a list of sentences: a reached status needs
+a sentence with no wording of a plan, delay, halt or doubt; a figure needs to be the only one
+its clause leaves unexplained; a company that the clause does not name needs a sentence that
+refers back to it, not one about somebody else; a count reported for a period long past is a
+comparison, not the news.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import figures, names, when
+from .cues import Clue, Draft
+
+_FLAGS = re.IGNORECASE
+# Wording that says something has not happened (yet), or may not: a plan, a delay, a halt,
+# a condition, a doubt or a date not before which. "due to" (because of) is not a plan.
+_NOT_REACHED = re.compile(
+    r"\b(?:will|would|shall|expect\w*|plan(?!ts?\b)\w*|aim\w*|intend\w*|set\s+to|due(?!\s+to\b)|"
+    r"schedul\w*|slated|target\w*|delay\w*|postpon\w*|push\w*\s+back|pushed\s+to|slip\w*|"
+    r"halt\w*|paus\w*|suspend\w*|stop\w*|idl\w*|cancel\w*|scrap\w*|shelv\w*|not\s+(?:\w+\s+)"
+    r"{0,2}before|until|yet\s+to|could|may|might|should|prepar\w*|upcoming|soon|"
+    r"to\s+(?:begin|start|open|launch|go)|deni\w*|deny|rumou?r\w*|reportedly)\b",
+    _FLAGS,
+)
+_MAY_THE_MONTH = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
+# Words that stand for a company named before: the paragraph's company may be meant.
+_REFERS_BACK = re.compile(
+    r"\b(?:it|its|it's|they|their|the\s+(?:company|carmaker|automaker|car\s+maker|auto\s+maker|"
+    r"group|firm|brand|maker|manufacturer|startup|start-up|venture|business|EV\s+maker|"
+    r"electric[- ]vehicle\s+maker|(?:\w+[- ])?(?:based\s+)?(?:carmaker|automaker|company|"
+    r"manufacturer|maker|group|brand)))\b",
+    _FLAGS,
+)
+# Words that make a sentence about somebody other than one company: several makers, a
+# nation's or a market's figures, an industry body.
+_SOMEBODY_ELSE = re.compile(
+    r"\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
+    r"firms|players|OEMs|industry|market|segment|sector|association|[A-Z][a-z]+'s\s+"
+    r"(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)|"
+    r"(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|electric|new|"
+    r"passenger|plug-in|cars|vehicles))\b",
+)
+_COUNT_KINDS = ("orders", "target", "deliveries")
+# How long after its end a period is still the news, by its length: a month reported up to
+# two months on, a quarter or a half up to four, a year up to four months into the next.
+_FRESH_DAYS = {7: 62, 6: 125, 4: 125}
+
+
+def reached(draft: Draft) -> bool:
+    """True when the draft says something happened: a launch that took place, a factory
+    phase that reached a status other than a pause, cancellation or closure."""
+    if draft.kind == "launch":
+        return draft.fields.get("status") == "launched"
+    if draft.kind == "factory":
+        return draft.fields["status"] not in ("paused", "cancelled", "closed") and not (
+            draft.fields.get("effective_on")
+        )
+    return False
+
+
+def not_reached_wording(text: str) -> bool:
+    """True when a sentence holds wording of a plan, delay, halt, doubt or condition."""
+    return bool(_NOT_REACHED.search(_MAY_THE_MONTH.sub(" ", text)))
+
+
+def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
+    """What the draft lacks to be offered typed (empty: it may be). `used`: where the
+    figures that the clause's drafts stand on start, so that another one is a rival."""
+    found = []
+    if clue.role.hedge and draft.kind != "expected-entry":
+        found.append("the clause hedges it")
+    if reached(draft) and not_reached_wording(clue.text):
+        found.append("its clause also speaks of a plan, a delay, a halt or a doubt")
+    company = _company_doubt(clue)
+    if company:
+        found.append(company)
+    if draft.kind in _COUNT_KINDS:
+        found.extend(_figure_doubts(draft, clue, used))
+    if draft.kind == "deliveries":
+        stale = _stale(str(draft.fields["period"]), clue.published)
+        if stale:
+            found.append(stale)
+    return found
+
+
+def _company_doubt(clue: Clue) -> str | None:
+    """Why the clause's company is in doubt: it is not named in the sentence, and the
+    sentence names another company or speaks of several, of a market or an industry,
+    without referring back to one."""
+    if not clue.company_guessed:
+        return None
+    others = names.companies(clue.whole)
+    if others:
+        return f"the company is not named in the sentence, which names {others[0]}"
+    if _SOMEBODY_ELSE.search(clue.text) and not _REFERS_BACK.search(clue.text):
+        return "the company is not named and the clause speaks of others or of a market"
+    return None
+
+
+def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
+    """A count whose clause holds another count that no draft explains."""
+    rivals = [f for f in figures.counts(clue.text, minimum=100) if f.start not in used]
+    if rivals:
+        return [f"its clause holds another figure ({rivals[0].value:,})"]
+    return []
+
+
+def _stale(period: str, published: date) -> str | None:
+    """Why a reported period is not the news: it ended long before publication."""
+    length = 7 if len(period) == 7 and period[5] not in "QH" else 4 if len(period) == 4 else 6
+    if len(period) == 7 and period[5] == "Q":
+        length = 6
+    ended = when.last_day(period)
+    if ended + timedelta(days=_FRESH_DAYS[length]) < published:
+        return f"the period {period} ended long before publication (a comparison, not the news)"
+    return None
