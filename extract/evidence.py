@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from . import figures, names, when
 from .cues import Clue, Draft
+from .roles import MONTH_MAY
 
 _FLAGS = re.IGNORECASE
 # Wording that says something has not happened (yet), or may not: a plan, a delay, a halt,
@@ -28,7 +29,6 @@ _NOT_REACHED = re.compile(
     r"to\s+(?:begin|start|open|launch|go)|deni\w*|deny|rumou?r\w*|reportedly)\b",
     _FLAGS,
 )
-_MAY_THE_MONTH = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
 # Words that stand for a company named before: the paragraph's company may be meant.
 _REFERS_BACK = re.compile(
     r"\b(?:it|its|it's|they|their|the\s+(?:company|carmaker|automaker|car\s+maker|auto\s+maker|"
@@ -66,7 +66,7 @@ def reached(draft: Draft) -> bool:
 
 def not_reached_wording(text: str) -> bool:
     """True when a sentence holds wording of a plan, delay, halt, doubt or condition."""
-    return bool(_NOT_REACHED.search(_MAY_THE_MONTH.sub(" ", text)))
+    return bool(_NOT_REACHED.search(MONTH_MAY.sub(" ", text)))
 
 
 def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:

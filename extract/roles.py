@@ -61,7 +61,7 @@ _HEDGE = re.compile(
 )
 _CONDITION = re.compile(r"^\s*(?:if|unless|provided|assuming)\b|\b(?:if|unless)\s", _FLAGS)
 # "May" the month is not doubt; "May 2025", "in May", "since May".
-_MONTH_MAY = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
+MONTH_MAY = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Role:
 
 def role_of(clause: str) -> Role:
     """The role of a normalised clause."""
-    text = _MONTH_MAY.sub(" month ", clause)
+    text = MONTH_MAY.sub(" month ", clause)
     return Role(
         plan=bool(_PLAN.search(text)),
         target=bool(_TARGET.search(text)),
