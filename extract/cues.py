@@ -10,7 +10,7 @@ from typing import Any
 
 from . import figures, names, when
 from .figures import Figure
-from .roles import Role, role_of
+from .roles import MONTH_MAY, Role, role_of
 from .sentences import split_clauses
 
 
@@ -427,12 +427,13 @@ def factory(clue: Clue) -> list[Draft]:
         if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
             continue
         guesses: list[str] = []
-        site = factory_site(clause) or clue.site
+        site = factory_site(clause) or factory_site(clue.whole)
+        if site is None and clue.site is not None:
+            site = clue.site
+            guesses.append(f"site {site} taken from an earlier sentence")
         if site is None:
             site = f"{clue.company} plant"
             guesses.append("site (the text does not name the plant)")
-        elif factory_site(clause) is None:
-            guesses.append(f"site {site} taken from an earlier sentence")
         if phase is None:
             guesses.append("phase 1 (the text names no phase)")
         fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
@@ -565,9 +566,18 @@ def showcase(clue: Clue) -> list[Draft]:
 
 
 _LAUNCHED = (
-    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
-    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|"
-    r"begin|starts|begins)\s+(?:sales|selling|deliveries|delivering))\b"
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|"
+    r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
+    r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
+    r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering))\b"
+)
+# A plan that is not yet firm ("plans to launch", "is expected to go on sale", "could
+# start selling"): an expected entry, not a planned launch.
+_TENTATIVE = re.compile(
+    r"\b(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|intending|hopes?|"
+    r"looks?|looking|seeks?|wants?|considering|considers?|weighs?|weighing|eyes|eyeing|mulls?|"
+    r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,3}\s*$",
+    re.IGNORECASE,
 )
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
@@ -639,10 +649,17 @@ def _launch_happened(clue: Clue, phrase: str, guesses: list[str]) -> date | None
 def launch(clue: Clue) -> list[Draft]:
     """Launches of a model in a market ("the newly launched YU7 … in China", "the SU7,
     launched in 2024"), and planned ones with their date ("will go on sale on July 3");
-    no market named means the company's home market (guessed)."""
-    cue = _search(_LAUNCHED, clue.text)
-    if not cue:
-        return []
+    no market named means the company's home market (guessed). Each launch word of the
+    clause is read on its own; a model and market told twice give one draft."""
+    found: dict[tuple[str, str], Draft] = {}
+    for cue in re.finditer(_LAUNCHED, clue.text, re.IGNORECASE):
+        for draft in _launch_at(clue, cue):
+            found.setdefault((draft.fields["model"], draft.fields["market"]), draft)
+    return list(found.values())
+
+
+def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
+    """The launches one launch word of the clause tells (one per market)."""
     # The role of the words around the cue: "X, which went on sale in 2023, will be…".
     role = role_of(
         clue.text[max(0, cue.start() - 40) : cue.start()] + _phrase_from(clue.text, cue.start())
@@ -659,6 +676,8 @@ def launch(clue: Clue) -> list[Draft]:
     planned = _is_planned(clue.text, cue) or role.plan or role.delay
     if not planned and role.blocks_reached:
         return []
+    if planned and _TENTATIVE.search(MONTH_MAY.sub(" ", clause[: max(0, cue.start())])[-60:]):
+        return []  # a plan not yet firm: an expected entry
     guesses: list[str] = []
     model = _model(clue, cue.start(), guesses)
     if model is None:
@@ -669,13 +688,14 @@ def launch(clue: Clue) -> list[Draft]:
         or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
     )
     home = names.home_market(clue.company)
+    fields: dict[str, Any] = {"model": model, "_cue_at": cue.start()}
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
+        fields["_market_guessed"] = True
     day = _launch_day(clue, clause if planned else phrase, planned, guesses)
     if planned and day is None:
         return []
-    fields: dict[str, Any] = {"model": model, "_cue_at": cue.start()}
     if day is not None:
         fields["launched_on"] = day
     fields["status"] = "planned" if planned else "launched"
@@ -686,13 +706,23 @@ def launch(clue: Clue) -> list[Draft]:
     ]
 
 
+# Going into a market: a plan not yet firm for a model ("plans to launch the X in Y", "is
+# expected to begin sales in Y"), a company's entry ("will enter Y", "entry into Y"), a
+# return weighed, or a market tipped to come first.
+_ENTRY_VERB = (
+    r"(?:enter\w*|launch\w*|sell\w*|bring\w*|ship\w*|export\w*|introduc\w*|expand\w*|"
+    r"arriv\w*|reach\w*|debut\w*|offer\w*|roll\w*\s+out|return\w*|(?:begin|start|commence)"
+    r"\w*\s+(?:\w+\s+)?(?:sales|selling|deliveries|delivering|shipping|shipments|exports|"
+    r"exporting)|go\s+on\s+sale)"
+)
 _ENTRY = (
-    r"\b(?:expected|expects|(?:plan(?:s|ning)?|aims?|set|preparing|looking)\s+to\s+(?:enter|"
-    r"launch|sell|expand|start|bring|open)|will\s+(?:enter|launch|arrive|go\s+on\s+sale|start\s+"
-    r"(?:sales|selling|deliveries))|(?:will|to)\s+(?:begin|start)\s+(?:\w+\s+)?(?:deliveries|"
-    r"sales|selling)|will\s+be\s+(?:launched|introduced|released|sold)|weigh(?:s|ing)?\s+(?:a\s+)?"
-    r"(?:return|entry|launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|"
-    r"will\s+(?:reach|hit|arrive\s+(?:in|at))|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+    rf"\b(?:(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|hopes?|looks?|"
+    rf"looking|seeks?|wants?|preparing|considering|considers?|could|may|might|likely|"
+    rf"tipped)\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:enter|expand\s+into|"
+    rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
+    rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
+    rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"
+    rf"high|among|the\s+first|a\s+priority)|launch\s+expected)\b"
 )
 
 
@@ -721,7 +751,9 @@ def expected_entry(clue: Clue) -> list[Draft]:
     home = names.home_market(clue.company)
     tail = clause[max(0, cue.start() - start) :]
     nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
-    markets = [code for code in nearest or names.included_markets(clause) if code != home]
+    if not nearest and re.match(r"(?:is|are)\s", cue.group(0)):
+        nearest = names.included_markets(clause[: max(0, cue.start() - start)])  # "Europe is…"
+    markets = [code for code in nearest if code != home]
     if not markets:
         return []
     guesses: list[str] = []

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import figures, names, when
 from .cues import Clue, Draft
-from .roles import MONTH_MAY
+from .roles import MONTH_MAY, role_of
 
 _FLAGS = re.IGNORECASE
 # Wording that says something has not happened (yet), or may not: a plan, a delay, a halt,
@@ -75,8 +75,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     found = []
     if clue.role.hedge and draft.kind != "expected-entry":
         found.append("the clause hedges it")
-    if reached(draft) and not_reached_wording(clue.text):
-        found.append("its clause also speaks of a plan, a delay, a halt or a doubt")
+    if reached(draft):
+        found.extend(_reached_doubts(draft, clue))
     company = _company_doubt(clue)
     if company:
         found.append(company)
@@ -87,6 +87,38 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         if stale:
             found.append(stale)
     return found
+
+
+def _reached_doubts(draft: Draft, clue: Clue) -> list[str]:
+    """Why a status said to be reached is in doubt: its clause speaks of a plan, delay, halt
+    or doubt; its sentence delays, halts, denies, hedges or conditions something (the
+    sentence a reviewer reads must not say otherwise); or a launch names neither its market
+    nor its day."""
+    sentence = role_of(clue.whole)
+    if not_reached_wording(clue.text):
+        return ["its clause also speaks of a plan, a delay, a halt or a doubt"]
+    if sentence.delay or sentence.halt or sentence.denial or sentence.hedge or sentence.condition:
+        return ["its sentence delays, halts, denies or doubts something"]
+    if draft.fields.get("_market_guessed") and not draft.fields.get("launched_on"):
+        return ["the text names neither the market nor the day of the launch"]
+    if draft.kind == "launch" and _in_aside(clue.text, draft.fields.get("_cue_at")):
+        return ["the launch is told in passing, in an aside about something else"]
+    return []
+
+
+# A phrase that tells something in passing: "the Tank 300, which went on sale in 2023, …",
+# "the N7, developed with Dongfeng and launched in China on 27 April, …", "since it went on
+# sale".
+_ASIDE = re.compile(
+    r"(?:,\s+(?:which|that|who)\b|,\s+(?:\w+\s+){0,4}?(?:launched|introduced|unveiled|"
+    r"released|developed|built|made)\b|\b(?:since|after|when)\s+(?:it|they)\b)[^,]*$",
+    _FLAGS,
+)
+
+
+def _in_aside(clause: str, at: object) -> bool:
+    """True when the word at `at` stands in an aside of the clause (see `_ASIDE`)."""
+    return isinstance(at, int) and bool(_ASIDE.search(clause[: at + 1]))
 
 
 def _company_doubt(clue: Clue) -> str | None:

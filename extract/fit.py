@@ -21,6 +21,9 @@ from . import when
 _STAND_IN = {"retail": "deliveries", "registrations": "deliveries", "wholesale": "sales",
              "exports": "sales"}  # fmt: skip
 _DATE_FIELDS = ("launched_on", "effective_on", "expected")
+# A region the schema may not take yet, and the one that stands in for it in a figure's
+# scope (where the note can say so without changing what the figure counts much).
+_REGION_STAND_IN = {"EUROPE": "EU"}
 
 
 @cache
@@ -112,6 +115,12 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             fitted[field] = _STAND_IN[value]
             changes.append(f"metric {value} as said, written {_STAND_IN[value]} (the schema "
                            f"takes no {value} yet)")  # fmt: skip
+            continue
+        stood = [_REGION_STAND_IN.get(v, v) for v in value] if field == "markets" else value
+        if stood != value and accepts(kind, field, stood):
+            fitted[field] = stood
+            changes.append(f"markets {value} as said, written {stood} (the schema takes no "
+                           "such region yet)")  # fmt: skip
             continue
         if field in ("market", "assembly", "temporary") and kind == "factory":
             del fitted[field]

@@ -114,7 +114,15 @@ _NOT_A_MODEL_WORD = re.compile(
     r"Only|Another|Its|Their|Our|And|But|Also|Of|To|In|On|At|By|Up|Top|Some|Nearly)$"
 )
 _DEMONYMS: dict[str, str] = {
-    "Europe": "EU", "European": "EU", "EU": "EU", "European Union": "EU", "Chinese": "CN",
+    # Regions in the SPEC's words (§5.3): a continent is not the EU.
+    "Europe": "EUROPE", "European": "EUROPE", "continental Europe": "EUROPE", "EU": "EU",
+    "European Union": "EU", "North America": "NORTH-AMERICA", "North American": "NORTH-AMERICA",
+    "Latin America": "LATIN-AMERICA", "Latin American": "LATIN-AMERICA",
+    "South America": "LATIN-AMERICA", "South American": "LATIN-AMERICA",
+    "Middle East": "MIDDLE-EAST", "Middle Eastern": "MIDDLE-EAST", "Gulf": "GCC",
+    "Southeast Asia": "ASEAN", "South-East Asia": "ASEAN", "Southeast Asian": "ASEAN",
+    "ASEAN": "ASEAN", "Asia": "ASIA", "Asian": "ASIA", "Africa": "AFRICA", "African": "AFRICA",
+    "Oceania": "OCEANIA", "South African": "ZA", "Chinese": "CN",
     "German": "DE", "French": "FR", "British": "GB", "UK": "GB", "Britain": "GB",
     "American": "US", "U.S.": "US", "US": "US", "USA": "US", "America": "US",
     "Japanese": "JP", "Indian": "IN", "Norwegian": "NO", "Dutch": "NL", "Spanish": "ES",
