@@ -34,6 +34,8 @@ class Clue:
     sentence: str = ""
     role: Role = Role()
     known: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    """The companies its sentence names as actors (not in a part: "…, of which Zeekr…")."""
 
     @property
     def whole(self) -> str:

@@ -39,6 +39,7 @@ _SPEAKER = re.compile(
 )
 _SAYS = r"\b(?:said|says|confirmed|announced|told|insists|insisted|wrote|posted|according\s+to)\b"
 _WORD = re.compile(r"\w+")
+_PART = re.compile(r"(?:of\s+which|including|includ\w+|among\s+(?:them|which))\b", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -85,9 +86,14 @@ class _Reading:
             self.paragraph, self.company, self.model = sentence.paragraph, None, None
             self.period = None
         text = normalise(sentence.text)
-        in_sentence = names.companies(text, self.extra)
+        parts = split_clauses(sentence.text)
+        # A company named only in a part of the whole ("…, of which Zeekr contributed…") is
+        # not the company of the other clauses.
+        in_sentence = names.companies(
+            " ".join(normalise(p) for p in parts if not _PART.match(p)), self.extra
+        )
         found = []
-        for part in split_clauses(sentence.text):
+        for part in parts:
             clause = normalise(part)
             named = names.companies(clause, self.extra) or in_sentence
             company = named[0] if named else self.company or self.subject
@@ -108,6 +114,7 @@ class _Reading:
                     text,
                     role_of(clause),
                     self.known,
+                    tuple(in_sentence),
                 )  # fmt: skip
             )
         self.company = in_sentence[0] if in_sentence else self.company

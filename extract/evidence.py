@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from . import figures, names, when
+from . import figures, when
 from .cues import Clue, Draft
 from .roles import MONTH_MAY, role_of
 
@@ -31,7 +31,7 @@ _NOT_REACHED = re.compile(
 )
 # Words that stand for a company named before: the paragraph's company may be meant.
 _REFERS_BACK = re.compile(
-    r"\b(?:it|its|it's|they|their|the\s+(?:company|carmaker|automaker|car\s+maker|auto\s+maker|"
+    r"\b(?:it|its|it's|the\s+(?:company|carmaker|automaker|car\s+maker|auto\s+maker|"
     r"group|firm|brand|maker|manufacturer|startup|start-up|venture|business|EV\s+maker|"
     r"electric[- ]vehicle\s+maker|(?:\w+[- ])?(?:based\s+)?(?:carmaker|automaker|company|"
     r"manufacturer|maker|group|brand)))\b",
@@ -44,7 +44,9 @@ _SOMEBODY_ELSE = re.compile(
     r"firms|players|OEMs|industry|market|segment|sector|association|[A-Z][a-z]+'s\s+"
     r"(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)|"
     r"(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|electric|new|"
-    r"passenger|plug-in|cars|vehicles))\b",
+    r"passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|plug-in|"
+    r"hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:sales|exports|"
+    r"registrations|deliveries|output|production|shipments))\b",
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
 # How long after its end a period is still the news, by its length: a month reported up to
@@ -123,14 +125,11 @@ def _in_aside(clause: str, at: object) -> bool:
 
 def _company_doubt(clue: Clue) -> str | None:
     """Why the clause's company is in doubt: it is not named in the sentence, and the
-    sentence names another company or speaks of several, of a market or an industry,
-    without referring back to one."""
+    sentence speaks of several companies, of a market or an industry, and the clause does
+    not refer back to one ("it", "the company")."""
     if not clue.company_guessed:
         return None
-    others = names.companies(clue.whole)
-    if others:
-        return f"the company is not named in the sentence, which names {others[0]}"
-    if _SOMEBODY_ELSE.search(clue.text) and not _REFERS_BACK.search(clue.text):
+    if _SOMEBODY_ELSE.search(clue.whole) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
     return None
 

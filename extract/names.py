@@ -87,8 +87,12 @@ _RIVAL = re.compile(
     r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?"
     # A partner named beside the subject ("its joint venture with Stellantis") is not it.
     r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?"
-    # An owner ("controlled by Geely") or a host ("at Volvo's plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?|\bat\s+(?=\w+'s\s)"
+    r"|\b(?:co-)?(?:developed|built|made|designed|produced|engineered)\s+(?:jointly\s+)?"
+    r"(?:with|by|alongside)\s+(?:the\s+)?"
+    # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
+    # plant") is not the subject.
+    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?"
+    r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
     r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
@@ -205,7 +209,7 @@ def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     left out), spelled as in the list of carmakers and brands or as the user gave them; a
     longer name wins over one it contains ("Hyundai Motor India" over "Hyundai")."""
     pattern, names = _company_pattern(extra)
-    found = _outside_rivals(_mentions(pattern, text, names), text)
+    found = _joint_ventures(_outside_rivals(_mentions(pattern, text, names), text), text)
     found = [
         m for m in found
         if not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
@@ -213,10 +217,32 @@ def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     return list(dict.fromkeys(ALIASES.get(m.name, m.name) for m in found))
 
 
+def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:
+    """Two makers written as one name ("GAC Toyota", "FAW-Volkswagen", "Dongfeng Nissan")
+    are their joint venture, named as written."""
+    joined: list[Mention] = []
+    for mention in found:
+        last = joined[-1] if joined else None
+        if last is not None and re.fullmatch(r"[ -]", text[last.end : mention.start]):
+            joined[-1] = Mention(text[last.start : mention.end], last.start, mention.end)
+            continue
+        joined.append(mention)
+    return joined
+
+
+
 def maker_of(company: str) -> str | None:
-    """The maker behind a brand, sub-brand or joint venture, when mxt knows it."""
+    """The maker behind a brand, sub-brand or joint venture, when mxt knows it ("GAC
+    Toyota": GAC and Toyota)."""
     lowered = {name.lower(): maker for name, maker in MAKERS.items()}
-    return lowered.get(company.lower())
+    if company.lower() in lowered:
+        return lowered[company.lower()]
+    words = company.split(" ")
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if home_market(first) and home_market(second):
+            return f"{ALIASES.get(first, first)} and {ALIASES.get(second, second)}"
+    return None
 
 
 @lru_cache(maxsize=1)
