@@ -150,10 +150,18 @@ def orders(clue: Clue) -> list[Draft]:
 
 
 _TARGET = (
-    r"\b(?:target(?:s|ed|ing)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
-    r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build|reach|"
-    r"hit|achieve))\b"
+    r"\b(?:target(?:s|ed|ing)?|goal|objective|ambition|guidance|guid(?:ed|es|ing)|"
+    r"forecast(?:s|ed|ing)?|outlook|(?:aims?|aiming|plans?|planning|expects?|expected|hopes?|"
+    r"intends?|on\s+track|set|looks?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
+    r"make|ship|export|wholesale|reach|hit|achieve|top|exceed|cross|surpass)|(?:aims?|aiming)\s+for|(?:plans?|planning|"
+    r"expects?|sees|projects?)\s+(?:[\w-]+\s+){0,2}?(?:production|sales|deliveries|output|"
+    r"exports|volumes?)\b(?:\s+(?:of|at|to\s+(?:reach|cross|top|exceed|hit|be|rise|grow)))?|"
+    r"(?:is|are)\s+(?:planned|expected|forecast|projected)\s+to\s+(?:be|reach|exceed|top|hit|"
+    r"cross))\b"
 )
+# How far a target's figure may stand from its word, with no comma between: "guidance,
+# NIO needs to deliver 25,000" is arithmetic on a target, not one.
+_TARGET_REACH = 70
 
 
 _METRICS = (
@@ -189,6 +197,17 @@ def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Fi
     return previous, [f for f in counted if f is not previous]
 
 
+def _near_target(text: str, cue: re.Match[str], figure: Figure) -> bool:
+    """True when a figure is the target word's: after it within `_TARGET_REACH` characters,
+    or just before it ("a 3.2 million target"), with no comma, semicolon or "need" between."""
+    if figure.start >= cue.end():
+        between = text[cue.end() : figure.start]
+        return len(between) <= _TARGET_REACH and not re.search(r"[,;]|\bneeds?\b", between)
+    return len(text[figure.end : cue.start()]) <= 25 and not re.search(
+        r"[,;]", text[figure.end : cue.start()]
+    )
+
+
 def target(clue: Clue) -> list[Draft]:
     """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
     up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
@@ -203,7 +222,7 @@ def target(clue: Clue) -> list[Draft]:
     if not any(f.role == "count" for f in every):
         return []
     previous, rest = _previous(clue, every)
-    rest = [f for f in rest if f.role == "count"]
+    rest = [f for f in rest if f.role == "count" and _near_target(clue.text, cue, f)]
     after_to = [f for f in rest if re.search(r"\bto\s+$", clue.text[: f.start])]
     figure = after_to[0] if after_to else figures.nearest(rest, cue.start())
     if figure is None:

@@ -93,6 +93,10 @@ _RIVAL = re.compile(
     # plant") is not the subject.
     r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?"
     r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
+    r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
+    r"(?:plant|factory|site|facility|works)\b)"
+    # A cause ("helped by the e Vitara") is not the actor either.
+    r"|\b(?:helped|driven|boosted|supported|lifted)\s+by\s+(?:the\s+)?"
     r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
@@ -228,7 +232,6 @@ def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:
             continue
         joined.append(mention)
     return joined
-
 
 
 def maker_of(company: str) -> str | None:
