@@ -36,6 +36,8 @@ class Clue:
     known: tuple[str, ...] = ()
     named: tuple[str, ...] = ()
     """The companies its sentence names as actors (not in a part: "…, of which Zeekr…")."""
+    carried: str | None = None
+    """The company of the paragraph so far (else the text's subject)."""
 
     @property
     def whole(self) -> str:
@@ -52,6 +54,8 @@ class Draft:
     fields: dict[str, Any]
     guesses: list[str] = field(default_factory=list)
     announced_on: date | None = None
+    company: str | None = None
+    """The company, when it is not the clause's (a plant's owner beside a brand's model)."""
 
     @property
     def said(self) -> dict[str, Any]:
@@ -480,8 +484,17 @@ def factory(clue: Clue) -> list[Draft]:
         market = _site_market(site, clue)
         if market:
             fields["market"] = market
-        found.append(Draft("factory", fields, guesses))
+        found.append(Draft("factory", fields, guesses, company=_owner(clue)))
     return found
+
+
+def _owner(clue: Clue) -> str | None:
+    """The owner of a plant when the clause names its company only as the brand of a model
+    ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company;
+    None when the clause's company stands."""
+    if clue.company_guessed or clue.carried in (None, clue.company):
+        return None
+    return clue.carried if names.only_as_brand(clue.company, clue.text, clue.known) else None
 
 
 def _still_to_come(when_said: str, published: date) -> bool:

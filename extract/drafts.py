@@ -115,6 +115,7 @@ class _Reading:
                     role_of(clause),
                     self.known,
                     tuple(in_sentence),
+                    carried=self.company or self.subject,
                 )  # fmt: skip
             )
         self.company = in_sentence[0] if in_sentence else self.company
@@ -192,11 +193,12 @@ def _finish(
     saying what was guessed and what was changed to fit; a statement of its sentence when
     the draft lacks evidence (`doubts`), its note giving the reading and what was lacking."""
     guesses = list(draft.guesses)
-    if clue.company_guessed:
-        guesses.insert(0, f"company {clue.company} from the surrounding text")
-    maker = names.maker_of(clue.company)
+    company = draft.company or clue.company
+    if clue.company_guessed or draft.company:
+        guesses.insert(0, f"company {company} from the surrounding text")
+    maker = names.maker_of(company)
     if maker:
-        guesses.append(f"{clue.company} is a brand of {maker}")
+        guesses.append(f"{company} is a brand of {maker}")
     level, guess = certainty(draft, clue.text)
     if guess:
         guesses.append(guess)
@@ -206,7 +208,7 @@ def _finish(
     fields = draft.said
     line: dict[str, Any] = {
         "kind": draft.kind,
-        "company": clue.company,
+        "company": company,
         "announced_on": (announced_on or clue.published).isoformat(),
         **fields,
         "certainty": level,

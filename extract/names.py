@@ -234,6 +234,17 @@ def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
+def only_as_brand(company: str, text: str, known: tuple[str, ...] = ()) -> bool:
+    """True when every mention of `company` in the text starts a model's name ("the Haval
+    H6", "Jaecoo J5"): the text names the brand of a model, not an actor."""
+    pattern, spelled = _company_pattern(())
+    mentions = [
+        m for m in _mentions(pattern, text, spelled) if ALIASES.get(m.name, m.name) == company
+    ]  # fmt: skip
+    starts = {m.start for m in models(text, known)}
+    return bool(mentions) and all(m.end + 1 in starts for m in mentions)
+
+
 def maker_of(company: str) -> str | None:
     """The maker behind a brand, sub-brand or joint venture, when mxt knows it ("GAC
     Toyota": GAC and Toyota)."""

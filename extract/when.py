@@ -61,6 +61,10 @@ _DAY = re.compile(
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
     rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?\b|yesterday|today)",
 )
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|told|confirmed|reported|stated|added)\s+(?:\w+\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(
     rf"\b(?:until|till|before|from|by)\s+(?:at\s+least\s+|early\s+|the\s+start\s+of\s+)?"
     rf"(?P<when>(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d)\b"
@@ -218,12 +222,14 @@ def stated_day(text: str, published: date) -> date | None:
 
 
 def future_day(text: str, published: date) -> date | None:
-    """A day after publication that the sentence names ("on July 3"), or None."""
-    match = _DAY.search(text)
-    if not match:
-        return None
-    found = parse_relative(match.group(0), published, "future")
-    return found if found is not None and found > published else None
+    """A day after publication that the sentence names ("on July 3"), or None; the day
+    somebody said something ("said on Tuesday") is not one."""
+    for match in _DAY.finditer(text):
+        if _SAID_ON.search(text[: match.start()]):
+            continue
+        found = parse_relative(match.group(0), published, "future")
+        return found if found is not None and found > published else None
+    return None
 
 
 def not_before(text: str, published: date) -> date | None:
