@@ -296,7 +296,7 @@ def deliveries(clue: Clue) -> list[Draft]:
     used: set[int] = set()
     for verb in verbs:
         if carried and not _search(_SAME_PERIOD, clue.text):
-            guesses_of_period = [f"period {period} carried from the sentence before"]
+            guesses_of_period = [f"period {period} carried from an earlier sentence"]
         else:
             guesses_of_period = []
         left = [f for f in counted if f.start not in used]
@@ -310,8 +310,20 @@ def deliveries(clue: Clue) -> list[Draft]:
         )
         draft = _delivered(clue, verb.group(0), figure, period, guessed, around)
         draft.guesses.extend(guesses_of_period)
+        draft.company = _teller(clue, verb.start())
         found.append(draft)
     return found
+
+
+def _teller(clue: Clue, position: int) -> str | None:
+    """The company a figure's verb belongs to when the clause names several ("NIO delivered
+    10,525, its sub-brand Onvo delivered 16,434"): the last named before the verb; None
+    when the clause's company stands."""
+    named = names.company_mentions(clue.text)
+    if len({m.name for m in named}) < 2:
+        return None
+    before = [m for m in named if m.end <= position]
+    return before[-1].name if before and before[-1].name != clue.company else None
 
 
 def _delivered(
@@ -484,7 +496,10 @@ def factory(clue: Clue) -> list[Draft]:
         market = _site_market(site, clue)
         if market:
             fields["market"] = market
-        found.append(Draft("factory", fields, guesses, company=_owner(clue)))
+        owner = _owner(clue)
+        if owner:
+            guesses.insert(0, f"company {owner}, the plant's owner named before (not the brand)")
+        found.append(Draft("factory", fields, guesses, company=owner))
     return found
 
 

@@ -76,6 +76,7 @@ class _Reading:
         self.model: str | None = None
         self.site: str | None = None
         self.period: str | None = None
+        self.reported: str | None = None  # the period of the text's last figure drafted
         self.people: dict[str, str] = {}
 
     def clues(self, sentence: Sentence, published: date) -> list[Clue]:
@@ -110,7 +111,7 @@ class _Reading:
                     self.model,
                     self.site,
                     horizon,
-                    self.period,
+                    self.period or self.reported,
                     text,
                     role_of(clause),
                     self.known,
@@ -194,7 +195,7 @@ def _finish(
     the draft lacks evidence (`doubts`), its note giving the reading and what was lacking."""
     guesses = list(draft.guesses)
     company = draft.company or clue.company
-    if clue.company_guessed or draft.company:
+    if clue.company_guessed and not draft.company:
         guesses.insert(0, f"company {company} from the surrounding text")
     maker = names.maker_of(company)
     if maker:
@@ -312,6 +313,9 @@ def _sentence_drafts(
         drafts = _drafts_of(clue)
         used = _figures_used(drafts)
         lines += [_finish(d, clue, reading, cited, evidence.doubts(d, clue, used)) for d in drafts]
+        reading.reported = next(
+            (str(d.fields["period"]) for d in drafts if d.kind == "deliveries"), reading.reported
+        )
     if not lines:
         whole = Clue(
             sentence.text, clues[0].whole, sentence.heading, published, clues[0].company,

@@ -40,13 +40,14 @@ _REFERS_BACK = re.compile(
 # Words that make a sentence about somebody other than one company: several makers, a
 # nation's or a market's figures, an industry body.
 _SOMEBODY_ELSE = re.compile(
-    r"\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
-    r"firms|players|OEMs|industry|market|segment|sector|association|[A-Z][a-z]+'s\s+"
-    r"(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)|"
-    r"(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|electric|new|"
-    r"passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|plug-in|"
-    r"hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:sales|exports|"
-    r"registrations|deliveries|output|production|shipments))\b",
+    r"(?i:\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
+    r"firms|players|OEMs|industry|market|segment|sector|association|analysts?|consensus|"
+    r"estimates?|(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|"
+    r"electric|new|passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|"
+    r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:sales|exports|registrations|"
+    r"deliveries|output|production|shipments))\b)|"
+    # a nation's or a market's own figures: "China's automobile exports"
+    r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
 # How long after its end a period is still the news, by its length: a month reported up to
@@ -79,7 +80,7 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))
-    company = _company_doubt(clue)
+    company = _company_doubt(draft, clue)
     if company:
         found.append(company)
     if draft.kind in _COUNT_KINDS:
@@ -123,13 +124,17 @@ def _in_aside(clause: str, at: object) -> bool:
     return isinstance(at, int) and bool(_ASIDE.search(clause[: at + 1]))
 
 
-def _company_doubt(clue: Clue) -> str | None:
+def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     """Why the clause's company is in doubt: it is not named in the sentence, and the
-    sentence speaks of several companies, of a market or an industry, and the clause does
-    not refer back to one ("it", "the company")."""
+    sentence, up to the draft's figure, speaks of several companies, of a market, an
+    industry or analysts, and the clause does not refer back to one ("it", "the company")."""
     if not clue.company_guessed:
         return None
-    if _SOMEBODY_ELSE.search(clue.whole) and not _REFERS_BACK.search(clue.text):
+    at = draft.fields.get("_at")
+    told = clue.whole
+    if isinstance(at, int) and clue.text in clue.whole:
+        told = clue.whole[: clue.whole.find(clue.text) + at]
+    if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
     return None
 

@@ -63,7 +63,7 @@ class Figure:
     """A count found in the text, with its bound (`high` for a range), where it stands, and
     what it counts: `count` (units of the fact at hand) or one of the things that are not
     such a count (`capacity`, `area`, `money`, `share`, `earlier`, `rate`, `threshold`,
-    `industry`, `other`)."""
+    `cumulative`, `estimate`, `industry`, `other`)."""
 
     value: int
     bound: str
@@ -149,6 +149,18 @@ _RATE_AFTER = re.compile(
     r"on\s+average)\b",
     re.IGNORECASE,
 )
+# A running total rather than a period's count: "cumulative deliveries", "so far".
+_CUMULATIVE = re.compile(
+    r"\b(?:cumulative(?:ly)?|in\s+total\s+since|to\s+date|since\s+(?:launch|inception|its\s+"
+    r"(?:founding|launch|debut))|all[- ]time|lifetime)\b",
+    re.IGNORECASE,
+)
+# Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:analysts?|consensus|estimates?|estimated|forecasters?|pencill?ed\s+in|polled|"
+    r"expectations?\s+(?:of|for))\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 _FACTORY_WORDS = re.compile(
     r"\b(?:capacity|plant|factory|facility|facilities|site|line|lines|capable|able\s+to)\b",
     re.IGNORECASE,
@@ -160,9 +172,18 @@ _STREAK = re.compile(
 )
 
 
+# A listing's code: "(NYSE: NIO, HKEX: 9866)".
+_TICKER_BEFORE = re.compile(
+    r"\b(?:NYSE|NASDAQ|HKEX|HKSE|SSE|SZSE|SGX|NSE|BSE|TSE|KRX|LSE|SEHK|stock\s+code|ticker)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, start: int, end: int) -> str:
     """What the figure at text[start:end] counts (see `Figure.role`)."""
     before, after = text[max(0, start - 60) : start], text[end:]
+    if _TICKER_BEFORE.search(before):
+        return "other"
     if _AREA_AFTER.match(after):
         return "area"
     if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
@@ -181,6 +202,10 @@ def _role(text: str, start: int, end: int) -> str:
         return "capacity"
     if _STREAK.search(text[max(0, start - 80) : end + 40]):
         return "threshold"
+    if _CUMULATIVE.search(text[max(0, start - 60) : end + 40]):
+        return "cumulative"
+    if _ESTIMATE_BEFORE.search(before):
+        return "estimate"
     window = text[max(0, start - 50) : end + 50]
     if _INDUSTRY.search(window):
         return "industry"

@@ -212,13 +212,17 @@ def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
     """The companies a sentence names as actors, in order (rivals named for comparison
     left out), spelled as in the list of carmakers and brands or as the user gave them; a
     longer name wins over one it contains ("Hyundai Motor India" over "Hyundai")."""
+    return list(dict.fromkeys(m.name for m in company_mentions(text, extra)))
+
+
+def company_mentions(text: str, extra: tuple[str, ...] = ()) -> list[Mention]:
+    """Where `companies` finds each company it answers, in order, named as drafts name it."""
     pattern, names = _company_pattern(extra)
     found = _joint_ventures(_outside_rivals(_mentions(pattern, text, names), text), text)
-    found = [
-        m for m in found
+    return [
+        Mention(ALIASES.get(m.name, m.name), m.start, m.end) for m in found
         if not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
     ]  # fmt: skip
-    return list(dict.fromkeys(ALIASES.get(m.name, m.name) for m in found))
 
 
 def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:

@@ -27,7 +27,9 @@ _CLAUSE_BREAK = re.compile(
     # a verb of its own after an aside: "The 7X, launched in June, will go on sale in…"
     r",\s+(?=(?:will|would|is|are|was|were|has|have|had|now|also|then)\s+\w+)|"
     # a part of the whole just told: "3.45 million, including an overseas target of 640,000"
-    r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which))\b)|"
+    r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which))\b[^,]*$)|"
+    # a time told apart: "… before 2026, when it plans to begin shipping…"
+    r",\s+(?=when\s)|"
     rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
 )
 
