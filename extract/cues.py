@@ -558,9 +558,14 @@ def _factory_halt(clue: Clue) -> list[Draft]:
 
 
 _NO_SALES = (
-    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|offer(?:ing)?|"
-    r"deliver(?:ing)?|export(?:ing)?)\b|\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b"
+    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|sold|"
+    r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available)\b|"
+    r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"
+    # "overseas sales of the model will not start before 2026"
+    r"\b(?:sales|deliveries|exports|shipments)\b[^,.;]{0,40}?\b(?:will\s+not|won't|not|"
+    r"wouldn't|would\s+not)\s+(?:begin|start|commence)\b"
 )
+_ABROAD = r"\b(?:overseas|abroad|export\w*|international\w*|outside\s+(?:its|the)\s+home)\b"
 
 
 def policy(clue: Clue) -> list[Draft]:
@@ -577,13 +582,17 @@ def policy(clue: Clue) -> list[Draft]:
     if re.search(r"\b(?:until|from|before)\s+(?:at\s+least\s+)?\d{4}\b", rest, re.IGNORECASE):
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
+    inside = names.included_markets(rest)
+    home = names.home_market(clue.company)
     if outside:
         fields: dict[str, Any] = {"markets": ["*"], "except": outside}
-    else:
-        inside = names.included_markets(rest)
-        if not inside:
-            return []
+    elif inside:
         fields = {"markets": inside}
+    elif home and _search(_ABROAD, clue.text):
+        fields = {"markets": ["*"], "except": [home]}
+        guesses.append(f"except {home} (the company's home market: the text says abroad)")
+    else:
+        return []
     return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
 
 
