@@ -94,10 +94,14 @@ class _Reading:
             " ".join(normalise(p) for p in parts if not _PART.match(p)), self.extra
         )
         found = []
+        before: list[str] = []  # the companies the sentence's earlier clauses named
         for part in parts:
             clause = normalise(part)
-            named = names.companies(clause, self.extra) or in_sentence
+            in_clause = names.companies(clause, self.extra)
+            named = in_clause or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.subject
+            if not _PART.match(part):
+                before += in_clause
             # A policy's year stands for the subject's expected entries, not another's.
             horizon = self.horizon if company == self.subject else None
             found.append(

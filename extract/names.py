@@ -104,7 +104,9 @@ _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
+    # "Harrier.ev", "e Vitara", "e-Vitara"
+    r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,})(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
@@ -312,26 +314,61 @@ _BODY_STYLES = (
     r"wagon|estate|truck|van|EV|electric\s+(?:SUV|sedan|car|hatchback|pickup)|supercar|roadster|"
     r"model|nameplate|compact|flagship"
 )
+# A model's name of plain words: one to three capitalised words ("Creta", "Galaxy Cruiser",
+# "Cyber X", "Urban Cruiser EV"), or a word with a suffix ("Harrier.ev").
+_PLAIN_NAME = (
+    r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?:\.ev)?(?:\s(?:[A-Z][a-z]{2,}|[A-Z]|EV|"
+    r"Electric|e)(?![\w-])){0,2})"
+)
 _STYLED_MODEL = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?"
-    rf"(?P<name>[A-Z][a-z]{{2,}}|[A-Z][a-z]+[A-Z]\w*)\s+(?:{_BODY_STYLES})\b"
+    rf"{_PLAIN_NAME}\s+(?:{_BODY_STYLES})\b"
+)
+# The object of a verb only a model takes: "will show the Galaxy Cruiser", "unveiled the
+# Urban Cruiser EV".
+_OBJECT_MODEL = re.compile(
+    rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
+    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*)\s+(?:the|its)\s+(?:new\s+|all-new\s+|"
+    rf"electric\s+|updated\s+|refreshed\s+|flagship\s+)?{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
 )
 
 
 def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Model names that are plain words, learnt from the whole text: a word written after
-    a maker's name ("Hyundai Creta", "Lucid Gravity") or before a body style ("the Creta
-    SUV"), so that "the Creta" later in the text is the model too."""
+    a maker's name ("Hyundai Creta", "Lucid Gravity"), before a body style ("the Creta
+    SUV", "the Cyber X electric SUV") or after a verb only a model takes ("will show the
+    Galaxy Cruiser"), so that "the Creta" later in the text is the model too."""
     pattern, _ = _company_pattern(extra)
     found: list[str] = []
     for match in pattern.finditer(text):
         after = re.match(r"\s+([A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?![\w-])", text[match.end() :])
         if after and _plain_model(after.group(1), extra):
             found.append(after.group(1))
-    for match in _STYLED_MODEL.finditer(text):
-        if _plain_model(match.group("name"), extra):
-            found.append(match.group("name"))
+    for styled in (_STYLED_MODEL, _OBJECT_MODEL):
+        for match in styled.finditer(text):
+            name = _plain_name(match.group("name"), extra)
+            if name:
+                found.append(name)
     return tuple(dict.fromkeys(found))
+
+
+def _plain_name(name: str, extra: tuple[str, ...]) -> str | None:
+    """The model name a run of capitalised words makes, its first word a plain model word
+    and every other one too (or a suffix such as EV); None when it makes none."""
+    words = name.split()
+    while (
+        words
+        and not _plain_model(words[-1].removesuffix(".ev"), extra)
+        and not re.fullmatch(r"[A-Z]|EV|Electric|e", words[-1])
+    ):
+        words.pop()
+    if not words or not _plain_model(words[0].removesuffix(".ev"), extra):
+        return None
+    if any(
+        not _plain_model(w, extra) for w in words[1:] if not re.fullmatch(r"[A-Z]|EV|Electric|e", w)
+    ):
+        return None
+    return " ".join(words)
 
 
 def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
@@ -420,7 +457,7 @@ def place_market(place: str) -> str | None:
         return code
     for subdivision in pycountry.subdivisions:
         # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
-        if subdivision.name == place or subdivision.name.startswith(place + " "):
+        if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
             return str(subdivision.country_code)
     return None
 
