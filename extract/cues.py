@@ -597,19 +597,23 @@ def policy(clue: Clue) -> list[Draft]:
 
 
 _SHOWN = re.compile(
-    r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were)\s+(?:shown|displayed|"
-    r"exhibited)|on\s+display|showed\s+off|displayed|exhibited|presented|unveiled|revealed)\b"
-    r".{0,30}?\bat\s+(?:the\s+)?)"
+    r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were|be|is|are)\s+(?:shown|"
+    r"displayed|exhibited|presented|unveiled)|on\s+display|showed\s+off|displayed|exhibited|"
+    r"presented|unveiled|revealed|(?:will|to|plans\s+to)\s+(?:show|present|display|exhibit|"
+    r"unveil|showcase|reveal)|(?:world|global|public|european|international|[A-Z]{2})?\s*"
+    r"(?:premiere|debut))\b"
+    r".{0,60}?\bat\s+(?:the\s+)?)"
     r"(?P<venue>[A-Z][\w&.-]*(?:\s(?:[A-Z][\w&.-]*|\d{4}))*)(?:\s+(?:motor\s+)?(?:show|fair|"
     r"exhibition|expo|event|conference))?(?:\s+in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
 )
 
 
 def showcase(clue: Clue) -> list[Draft]:
-    """A model shown at an event ("made an appearance at MWC 2024 in Barcelona"): the venue
-    with its city, the market of that city."""
+    """A model shown at an event ("made an appearance at MWC 2024 in Barcelona", "will show
+    the Galaxy Cruiser at Auto China 2026 in Beijing"): the venue with its city, the market
+    of that city (or of a place the venue's name holds)."""
     match = _SHOWN.search(clue.text)
-    if not match or clue.role.blocks_typing or clue.role.plan or clue.role.hedge:
+    if not match or clue.role.blocks_typing or clue.role.hedge:
         return []
     guesses: list[str] = []
     model = _model(clue, match.start(), guesses)
@@ -618,6 +622,9 @@ def showcase(clue: Clue) -> list[Draft]:
     venue, place = match.group("venue"), match.group("place")
     fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
+    market = market or next(
+        (code for word in venue.split() if (code := names.place_market(word))), None
+    )
     if market:
         fields["market"] = market
     return [Draft("showcase", fields, guesses)]
