@@ -367,12 +367,20 @@ _STATUSES = (
      r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
      r"\b(?:building|built|produc\w+|assembl\w+)\s+(?:the\s+|its\s+)?(?:first|1st)\s+(?:cars|vehicles|"
      r"units)|"
-     r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
+     r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production|"
+     r"\bstart\s+of\s+(?:series\s+|mass\s+|volume\s+|full\s+|commercial\s+)?production|"
+     r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
+     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles|cars|units)"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
+_PLANT_WORDS = (
+    r"\b(?:phase|\w*plant|\w*factory|facility|complex|works|site|assembly\s+line|"
+    r"production\s+base)\b"
+)
 _PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
 _SITE_AFTER = re.compile(
-    r"\b\w*(?:plant|factory|facility|base)\s+(?:in|near|at)\s+"
+    r"\b(?:\w*(?:plant|factory|facility|base)\s+(?:[a-z]+\s+){0,2}?(?:in|near|at|outside|"
+    r"(?:east|west|north|south)\s+of)|(?:[Pp]roduction|[Oo]perations|[Cc]onstruction)\s+at)\s+"
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
 _SITE_BEFORE = re.compile(
@@ -439,8 +447,9 @@ def factory(clue: Clue) -> list[Draft]:
     operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
     closure. A clause that delays, denies or hedges a milestone, or plans one without a
     date, says no status reached: it is left to a statement."""
-    if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.whole):
-        return []
+    plant_named = _search(_PLANT_WORDS, clue.whole)
+    if not plant_named and not (clue.site and _search(r"\bthere\b", clue.text)):
+        return []  # no plant named, nor one named before that the clause speaks of
     role = clue.role
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
@@ -454,12 +463,12 @@ def factory(clue: Clue) -> list[Draft]:
     phase: int | None = None
     if named_before:
         phase = int(named_before[-1].group(1) or named_before[-1].group(2))
-    for clause in split_clauses(clue.text):
+    for clause, own in _with_subject(clue):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
         matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
-        if matched is None:
-            continue
+        if matched is None or matched[1].end() <= own:
+            continue  # no status, or one told before the clause (another clause's)
         status, where = matched
         if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
             continue
@@ -512,6 +521,21 @@ def _owner(clue: Clue) -> str | None:
     return clue.carried if names.only_as_brand(clue.company, clue.text, clue.known) else None
 
 
+# A clause that opens on its verb, its subject told before an aside ("Production at
+# BlueOval City, the complex being built to make it, will also begin in 2027").
+_BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
+
+
+def _with_subject(clue: Clue) -> list[tuple[str, int]]:
+    """The clauses of the clue, each with where its own words start: the first with the
+    words of its sentence before it when it opens on its verb."""
+    clauses = [(clause, 0) for clause in split_clauses(clue.text)]
+    start = clue.whole.find(clue.text)
+    if clauses and _BARE_VERB.match(clauses[0][0]) and start > 0:
+        clauses[0] = (clue.whole[:start] + clauses[0][0], start)
+    return clauses
+
+
 def _still_to_come(when_said: str, published: date) -> bool:
     """True when a day or a period said for a plan ends after publication."""
     if len(when_said) == 10:
@@ -530,7 +554,9 @@ def _site_market(site: str, clue: Clue) -> str | None:
 
 def _due_as_said(text: str, published: date) -> str | None:
     """When a plan is due, as said: a day ("on July 3", "within a month") or a period still
-    to come ("the second half of 2026", "2027")."""
+    to come ("the second half of 2026", "2027"); the plan it replaces ("rather than…",
+    "originally planned for…", "back to 2027 from 2026") is not read."""
+    text = when.without_old_plan(text)
     period, _ = when.period(text, published, "future")
     day = when.future_day(text, published) or when.upcoming(text, published)
     a_day_said = day is not None and _search(
@@ -545,7 +571,7 @@ def _due_as_said(text: str, published: date) -> str | None:
 
 def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached)."""
-    if clue.role.plan or clue.role.hedge:
+    if clue.role.hedge:
         return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
     site = factory_site(clue.text)
@@ -554,7 +580,14 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     number = _PHASE.search(clue.text)
     phase = int(number.group(1) or number.group(2)) if number else 1
     guesses = [] if number else ["phase 1 (the text names no phase)"]
-    return [Draft("factory", {"site": site, "phase": phase, "status": status}, guesses)]
+    fields: dict[str, Any] = {"site": site, "phase": phase, "status": status}
+    if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
+        due = _due_as_said(clue.text, clue.published)
+        if due is None or not _still_to_come(due, clue.published):
+            return []
+        fields["effective_on"] = due
+        guesses.append(f"effective_on {due} read from the wording (a plan)")
+    return [Draft("factory", fields, guesses)]
 
 
 _NO_SALES = (

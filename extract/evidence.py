@@ -23,7 +23,7 @@ _FLAGS = re.IGNORECASE
 # a condition, a doubt or a date not before which. "due to" (because of) is not a plan.
 _NOT_REACHED = re.compile(
     r"\b(?:will|would|shall|expect\w*|plan(?!ts?\b)\w*|aim\w*|intend\w*|set\s+to|due(?!\s+to\b)|"
-    r"schedul\w*|slated|target\w*|delay\w*|postpon\w*|push\w*\s+back|pushed\s+to|slip\w*|"
+    r"schedul\w*|slated|target\w*|delay\w*|postpon\w*|push(?:ed|es|ing)?|slip\w*|"
     r"halt\w*|paus\w*|suspend\w*|stop\w*|idl\w*|cancel\w*|scrap\w*|shelv\w*|not\s+(?:\w+\s+)"
     r"{0,2}before|until|yet\s+to|could|may|might|should|prepar\w*|upcoming|soon|"
     r"to\s+(?:begin|start|open|launch|go)|deni\w*|deny|rumou?r\w*|reportedly)\b",

@@ -30,9 +30,9 @@ _TARGET = re.compile(
     _FLAGS,
 )
 _DELAY = re.compile(
-    r"\b(?:delay\w*|postpon\w*|push(?:ed|es|ing)?\s+back|(?:has|have)\s+slipped|slip(?:s|ped|"
+    r"\b(?:delay\w*|postpon\w*|push(?:ed|es|ing)?\s+(?:[\w-]+\s+){0,10}?back|pushed\s+to|(?:has|have)\s+slipped|slip(?:s|ped|"
     r"ping)?\s+(?:to|into|from|by)|set\s+back|behind\s+schedule|defer\w*|later\s+than\s+"
-    r"(?:planned|expected|originally)|not\s+(?:\w+\s+){0,3}(?:before|until)|"
+    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,3}(?:before|until)|"
     r"(?:no|not)\s+(?:sooner|earlier)\s+than|at\s+the\s+earliest|won't\s+(?:\w+\s+){0,3}until|"
     r"(?:has|have)\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|still\s+(?:waiting|awaiting)|"
     r"rescheduled|reschedul\w*|on\s+hold)\b",
@@ -41,7 +41,7 @@ _DELAY = re.compile(
 _HALT = re.compile(
     r"\b(?:halt\w*|paus\w*|suspend\w*|suspension|stopp?(?:ed|s|ing)?\s+(?:production|sales|"
     r"selling|deliveries|work|construction|operations?|orders)|idl(?:ed|es|ing)|shut\w*|"
-    r"clos(?:ed|es|ing|ure)|mothball\w*|cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed|"
+    r"clos(?:e|ed|es|ing|ures?)(?!\s+(?:to|by)\b)|mothball\w*|cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed|"
     r"withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|exit\w*|wound\s+down|wind\w*\s+down|"
     r"discontinu\w*|recall\w*|stop-sale)\b",
     _FLAGS,
@@ -50,7 +50,7 @@ _DENIAL = re.compile(
     r"\b(?:den(?:y|ied|ies)|dismiss\w*|rejected|refuted|(?:has|have|had)\s+no\s+(?:\w+\s+){0,2}"
     r"plans?|no\s+plans?|not\s+(?:\w+\s+){0,2}plan\w*|never|(?:did|does|do|has|have|had|is|are|"
     r"was|were|will|would|could)\s*(?:not|n't)|(?:did|does|do|has|have|had|is|are|was|were|will|"
-    r"would|could|wo|ca)n't|won't|can't|cannot|rather\s+than|instead\s+of|false)\b",
+    r"would|could|wo|ca)n't|won't|can't|cannot|false)\b",
     _FLAGS,
 )
 _HEDGE = re.compile(

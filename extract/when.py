@@ -107,6 +107,21 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
     return found.date() if found else None
 
 
+# The date a plan had before it moved: "rather than at the end of this year", "instead of
+# late 2026", "originally planned for March", "(back) to 2027 from 2026".
+_OLD_PLAN = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|(?:originally|initially|first|previously)\s+"
+    r"(?:planned|scheduled|slated|expected|due|set)\s+(?:for|in|by)?|earlier\s+than)\b[^,;]*|"
+    r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def without_old_plan(text: str) -> str:
+    """The text without the date a plan had before it moved (see `_OLD_PLAN`)."""
+    return _OLD_PLAN.sub(" ", text)
+
+
 def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool]:
     """The period a normalised sentence speaks of (`2025-Q2`, `2025-H1`, `2025-06`, `2025`)
     and whether its year was guessed; (None, False) when it names none."""
