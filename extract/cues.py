@@ -526,6 +526,17 @@ def _owner(clue: Clue) -> str | None:
 _BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
 
 
+def _continued(clue: Clue) -> str:
+    """The clause, and the next one of its sentence when that one opens on its verb (its
+    subject is this clause: "The launch of the e Vitara, …, has been pushed to December")."""
+    start = clue.whole.find(clue.text)
+    rest = clue.whole[start + len(clue.text) :] if start >= 0 else ""
+    following = split_clauses(rest.lstrip(" ,"))
+    if following and _BARE_VERB.match(following[0]):
+        return f"{clue.text}, {following[0]}"
+    return clue.text
+
+
 def _with_subject(clue: Clue) -> list[tuple[str, int]]:
     """The clauses of the clue, each with where its own words start: the first with the
     words of its sentence before it when it opens on its verb."""
@@ -714,7 +725,9 @@ def _is_planned(text: str, cue: re.Match[str]) -> bool:
     """True when the launch the cue names is still to come."""
     before = text[max(0, cue.start() - 30) : cue.start()]
     if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
-        return bool(re.search(r"\b(?:will|to|set\s+to)\s+be\s+$", before, re.IGNORECASE))
+        return bool(
+            re.search(r"\b(?:will|to|set\s+to)\s+be\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
+        )
     return bool(_search(_FUTURE, before + text[cue.start() : cue.end() + 30]))
 
 
@@ -772,6 +785,10 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     ):
         return []  # orders opened somewhere: not the model on sale there
     planned = _is_planned(clue.text, cue) or role.plan or role.delay
+    told = clause
+    if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
+        told = _continued(clue)
+        planned = planned or role_of(told).plan or role_of(told).delay
     if not planned and role.blocks_reached:
         return []
     if planned and _TENTATIVE.search(MONTH_MAY.sub(" ", clause[: max(0, cue.start())])[-60:]):
@@ -791,7 +808,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
         fields["_market_guessed"] = True
-    day = _launch_day(clue, clause if planned else phrase, planned, guesses)
+    day = _launch_day(clue, told if planned else phrase, planned, guesses)
     if planned and day is None:
         return []
     if day is not None:

@@ -155,9 +155,11 @@ class _Reading:
         return min(spoken)[1] if spoken else None
 
 
-def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
-    """How sure the wording is, and a guess to note when the wording says nothing."""
-    if re.search(_REPORTED, text, re.IGNORECASE):
+def certainty(draft: Draft, text: str, sentence: str | None = None) -> tuple[str, str | None]:
+    """How sure the wording of a clause is (its sentence says who is the source: "people
+    familiar with the plans said"), and a guess to note when the wording says nothing."""
+    sentence = sentence or text
+    if re.search(_REPORTED, sentence, re.IGNORECASE):
         return "reported", None
     wording = draft.fields.get("_clause", text)
     if draft.kind == "target":
@@ -165,7 +167,7 @@ def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
     wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
     if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
         return "expected", None
-    if re.search(_CONFIRMED, text, re.IGNORECASE):
+    if re.search(_CONFIRMED, sentence, re.IGNORECASE):
         return "confirmed", None
     return "reported", "certainty reported (the sentence names no source)"
 
@@ -204,7 +206,7 @@ def _finish(
     maker = names.maker_of(company)
     if maker:
         guesses.append(f"{company} is a brand of {maker}")
-    level, guess = certainty(draft, clue.text)
+    level, guess = certainty(draft, clue.text, clue.whole)
     if guess:
         guesses.append(guess)
     announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)

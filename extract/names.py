@@ -396,13 +396,33 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             if not any(b.start <= m.start() < b.end for b in branded)
         ]
     found = [
-        m
+        _with_prefix(m, text)
         for m in _mentions(_MODEL, text, {})
-        if not _NOT_A_MODEL.match(m.name)
+        if (not _NOT_A_MODEL.match(m.name) or _after_a_maker(text, m.start))
         and not _NOT_A_MODEL_WORD.match(m.name.split()[0])
         and not any(b.start <= m.start < b.end for b in branded)
     ]
     return _outside_rivals(sorted(branded + found, key=lambda m: m.start), text)
+
+
+def _after_a_maker(text: str, start: int) -> bool:
+    """True when a maker's name comes just before `start` ("XPeng G7": the model, not the
+    summit)."""
+    pattern, _ = _company_pattern(())
+    return any(m.end() == start - 1 for m in pattern.finditer(text, max(0, start - 40), start))
+
+
+# A short capitalised word before a code that starts lower case is part of its name: "Li
+# i8" (the word is not a maker, a market or a common word).
+_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,6})\s$")
+
+
+def _with_prefix(mention: Mention, text: str) -> Mention:
+    """The model mention with the word that prefixes it, when that word is part of its name."""
+    prefix = _PREFIX.search(text[: mention.start])
+    if not prefix or not mention.name[:1].islower() or not _plain_model(prefix.group(1), ()):
+        return mention
+    return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
 
 
 @lru_cache(maxsize=1)
