@@ -96,6 +96,24 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     return clue.model
 
 
+def _listed(clue: Clue, model: str) -> list[str]:
+    """The model and those listed with it in the clause ("the C10 and B10", "the VF 6, VF 7
+    and VF 8"), in order."""
+    found = _models(clue)
+    at = next((i for i, m in enumerate(found) if m.name == model), None)
+    if at is None:
+        return [model]
+    first = last = at
+    joined = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+    while first > 0 and joined.fullmatch(clue.text[found[first - 1].end : found[first].start]):
+        first -= 1
+    while last + 1 < len(found) and joined.fullmatch(
+        clue.text[found[last].end : found[last + 1].start]
+    ):
+        last += 1
+    return list(dict.fromkeys(m.name for m in found[first : last + 1]))
+
+
 def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
@@ -344,7 +362,11 @@ def _delivered(
 
 def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
-    cue = _search(r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b", clue.text)
+    cue = _search(
+        r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b|\bdelivery\s+times?\b|"
+        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b",
+        clue.text,
+    )
     if not cue or clue.role.blocks_typing or clue.role.plan or clue.role.hedge:
         return []
     months = figures.months_span(clue.text[cue.start() :])
@@ -816,9 +838,10 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     fields["status"] = "planned" if planned else "launched"
     announced = None if planned or day is None or len(day) != 10 else date.fromisoformat(day)
     return [
-        Draft("launch", {**fields, "market": market}, list(guesses), announced_on=announced)
-        for market in markets
-    ]
+        Draft("launch", {**fields, "model": named, "market": market}, list(guesses),
+              announced_on=announced)
+        for named in _listed(clue, model) for market in markets
+    ]  # fmt: skip
 
 
 # Going into a market: a plan not yet firm for a model ("plans to launch the X in Y", "is

@@ -41,7 +41,8 @@ _REFERS_BACK = re.compile(
 # nation's or a market's figures, an industry body.
 _SOMEBODY_ELSE = re.compile(
     r"(?i:\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
-    r"firms|players|OEMs|industry|market|segment|sector|association|analysts?|consensus|"
+    r"firms|players|OEMs|industry|(?:the|whole|overall|total|wider)\s+(?:[\w-]+\s+){0,2}market|"
+    r"segment|sector|association|analysts?|consensus|"
     r"estimates?|(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|"
     r"electric|new|passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|"
     r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:sales|exports|registrations|"
