@@ -125,6 +125,8 @@ def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
         return {"markets": ["*"], "except": outside}
     if _search(r"\b(?:overseas|abroad|exports?|exported|international(?:ly)?)\b", text) and home:
         return {"markets": ["*"], "except": [home]}
+    if _search(r"\b(?:domestic(?:ally)?|home[- ]market|local(?:ly)?)\b", text) and home:
+        return {"markets": [home]}
     foreign = [code for code in names.included_markets(text) if code != home]
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
         return {"markets": foreign}
@@ -283,6 +285,10 @@ _CHANGED_TO = (
     r"^[^,.;]{0,40}?\b(?:rose|rising|fell|falling|climbed|climbing|dropped|dropping|grew|"
     r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b[^,.;]{0,20}?\bto\b"
 )
+_NOUN_OF = (
+    r"\s+(?:of|at|stood\s+at|totall?ed|came\s+to|reached)\s+(?:about\s+|around\s+|nearly\s+|"
+    r"over\s+|more\s+than\s+|some\s+)?\d"
+)
 # A period named in an earlier sentence: "Total sales for the month came to 224,000".
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
 
@@ -310,6 +316,9 @@ def deliveries(clue: Clue) -> list[Draft]:
     verbs = [c for c in cues if c not in nouns] or cues[:1]
     # A noun whose figure follows a change ("sales in China falling 27% to 125,100").
     verbs += [n for n in nouns if n not in verbs and _search(_CHANGED_TO, clue.text[n.end() :])]
+    # A noun with its own figure: "comprising domestic sales of 44,024 and exports of 16,900".
+    verbs += [n for n in nouns if n not in verbs and re.match(_NOUN_OF, clue.text[n.end() :])]
+    verbs.sort(key=lambda cue: cue.start())
     found: list[Draft] = []
     used: set[int] = set()
     for verb in verbs:
@@ -323,8 +332,9 @@ def deliveries(clue: Clue) -> list[Draft]:
         if figure is None:
             break
         used.add(figure.start)
-        around = clue.text[max(0, verb.start() - 20) : figure.start] + _phrase_from(
-            clue.text, figure.start
+        around = (
+            clue.text[max(0, verb.start() - 20) : figure.start]
+            + re.split(r"\s+and\s+", _phrase_from(clue.text, figure.start), maxsplit=1)[0]
         )
         draft = _delivered(clue, verb.group(0), figure, period, guessed, around)
         draft.guesses.extend(guesses_of_period)
@@ -391,6 +401,7 @@ _STATUSES = (
      r"units)|"
      r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production|"
      r"\bstart\s+of\s+(?:series\s+|mass\s+|volume\s+|full\s+|commercial\s+)?production|"
+     r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
      r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles|cars|units)"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
@@ -401,7 +412,8 @@ _PLANT_WORDS = (
 )
 _PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
 _SITE_AFTER = re.compile(
-    r"\b(?:\w*(?:plant|factory|facility|base)\s+(?:[a-z]+\s+){0,2}?(?:in|near|at|outside|"
+    r"\b(?:\w*(?:plant|factory|facility|base)\s+(?:(?:coming\s+up|being\s+built|located|"
+    r"based|planned|under\s+construction)\s+)?(?:in|near|at|outside|"
     r"(?:east|west|north|south)\s+of)|(?:[Pp]roduction|[Oo]perations|[Cc]onstruction)\s+at)\s+"
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
@@ -448,11 +460,13 @@ def factory_site(text: str) -> str | None:
         if not plain and not named_otherwise:
             return site
     for match in _SITE_AFTER.finditer(text):
-        if match.group(1).lower() not in _NOT_A_SITE:
+        if match.group(1).lower() not in _NOT_A_SITE and not _NOT_A_SITE_WORD.match(
+            match.group(1).split()[0]
+        ):
             return match.group(1)
     if _search(r"\b(?:plant|factory|gigafactory)\b", text):
         for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
-            if names.place_market(place.group(1)):
+            if not _NOT_A_SITE_WORD.match(place.group(1)) and names.place_market(place.group(1)):
                 return place.group(1)
     return None
 
@@ -699,6 +713,7 @@ def showcase(clue: Clue) -> list[Draft]:
 _LAUNCHED = (
     r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|"
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
+    r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering))\b"
 )
@@ -707,7 +722,7 @@ _LAUNCHED = (
 _TENTATIVE = re.compile(
     r"\b(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|intending|hopes?|"
     r"looks?|looking|seeks?|wants?|considering|considers?|weighs?|weighing|eyes|eyeing|mulls?|"
-    r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,3}\s*$",
+    r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,6}\s*$",
     re.IGNORECASE,
 )
 # A launch told in the past tense happened, unless it "will be launched".
@@ -741,6 +756,15 @@ def _phrase_from(text: str, position: int) -> str:
         text, position + 1
     )
     return text[position : stop.start() if stop else len(text)]
+
+
+def _with_listed_markets(text: str, start: int, phrase: str) -> str:
+    """The phrase, running on over a list of markets ("in Germany, France and Italy")."""
+    rest = text[start + len(phrase) :]
+    more = re.match(
+        r"(?:,\s*(?:and\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?|\s+and\s+[A-Z][\w.-]*)+", rest
+    )
+    return phrase + (more.group(0) if more else "")
 
 
 def _is_planned(text: str, cue: re.Match[str]) -> bool:
@@ -820,7 +844,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     if model is None:
         return []
     markets = (
-        names.included_markets(phrase)
+        names.included_markets(_with_listed_markets(clue.text, cue.start(), phrase))
         or names.included_markets(clause)
         or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
     )
@@ -856,7 +880,7 @@ _ENTRY_VERB = (
 _ENTRY = (
     rf"\b(?:(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|hopes?|looks?|"
     rf"looking|seeks?|wants?|preparing|considering|considers?|could|may|might|likely|"
-    rf"tipped)\s+(?:[\w-]+\s+){{0,3}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:enter|expand\s+into|"
+    rf"tipped)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:enter|expand\s+into|"
     rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
     rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
     rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"

@@ -39,7 +39,10 @@ _SPEAKER = re.compile(
 )
 _SAYS = r"\b(?:said|says|confirmed|announced|told|insists|insisted|wrote|posted|according\s+to)\b"
 _WORD = re.compile(r"\w+")
-_PART = re.compile(r"(?:of\s+which|including|includ\w+|among\s+(?:them|which))\b", re.IGNORECASE)
+_PART = re.compile(
+    r"(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|consisting\s+of)\b",
+    re.IGNORECASE,
+)
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -178,6 +181,11 @@ def _subject(text: str, company: str | None, extra: tuple[str, ...] = ()) -> str
         return company
     for line in text.splitlines():
         named = names.companies(normalise(line), extra)
+        if named:
+            return named[0]
+    # Named only as a host or a rival ("at BYD's new plant"): still the one the text is about.
+    for line in text.splitlines():
+        named = names.companies(normalise(line), extra, actors_only=False)
         if named:
             return named[0]
     return "Unknown"

@@ -129,8 +129,19 @@ _INDUSTRY = re.compile(
     r"car|vehicle|auto|NEV|EV|passenger[- ]car)\s+(?:exports|sales|market|output))\b",
     re.IGNORECASE,
 )
+# Products that are not cars: "its tractor sales rose to 50,000", "50,000 scooters".
+_NOT_CARS = (
+    r"tractors?|two-wheelers?|motorcycles?|motorbikes?|scooters?|bikes?|buses|batteries|"
+    r"smartphones?|phones?|chargers?|engines?"
+)
+_NOT_CARS_BEFORE = re.compile(
+    rf"\b(?:{_NOT_CARS})\s+(?:sales|exports|deliveries|output|"
+    rf"production|volumes?)\b[^.;,]{{0,30}}$",
+    re.IGNORECASE,
+)
 _OTHER_AFTER = re.compile(
-    r"^\s*(?:\w+\s+)?(?:employees|workers|jobs|staff|people|engineers|dealers|dealerships|"
+    rf"^\s*(?:\w+\s+)?(?:{_NOT_CARS}|"
+    r"employees|workers|jobs|staff|people|engineers|dealers|dealerships|"
     r"stores|showrooms|outlets|chargers|charging|stations|swap|suppliers|cities|countries|"
     r"markets|kilometres|kilometers|km|miles|horsepower|hp|patents|robots|members|users|"
     r"visitors|followers|views|likes|stores?)\b",
@@ -190,7 +201,7 @@ def _role(text: str, start: int, end: int) -> str:
         return "money"
     if _SHARE_AFTER.match(after):
         return "share"
-    if _OTHER_AFTER.match(after):
+    if _OTHER_AFTER.match(after) or _NOT_CARS_BEFORE.search(before):
         return "other"
     if _EARLIER.search(before) or _EARLIER_AFTER.match(after):
         return "earlier"
@@ -244,6 +255,12 @@ def _written_out(match: re.Match[str]) -> str:
 
 
 def _range_written_out(match: re.Match[str]) -> str:
+    if is_year(match.group(1)):  # "in 2024 and 1.3 million in 2025": a year, then a figure
+        return (
+            match.group(1)
+            + match.group(2)
+            + _SCALED.sub(_written_out, match.group(0)[match.start(3) - match.start() :])
+        )
     unit = match.group(4)
     low = _SCALED.sub(_written_out, f"{match.group(1)} {unit}")
     high = _SCALED.sub(_written_out, f"{match.group(3)} {unit}")
@@ -270,6 +287,9 @@ def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
         low, high = match.group("low"), match.group("high")
         if is_year(low) and (not high or is_year(high)):
             continue  # a year, or a span of years ("between 2025 and 2030")
+        if is_year(low):  # "in 2024 and 1,300,000 in 2025": a year, then a figure of its own
+            found.extend(_figure(text, high, match.start("high"), match.end(), "exact"))
+            continue
         if _NOT_A_COUNT_AFTER.match(text[match.end() :]):
             continue
         value, top = _number(low), _number(high) if high else None
@@ -286,7 +306,16 @@ def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
             continue
         end = match.end() if top is None else match.start("low") + len(low)
         found.append(Figure(int(value), bound, None, match.start(), end, role))
+    found = [f for f in found if f.value >= minimum]
     return found if every else [f for f in found if f.role == "count"]
+
+
+def _figure(text: str, number: str, start: int, end: int, bound: str) -> list[Figure]:
+    """The figure a number written alone makes, if it is a whole number."""
+    value = _number(number)
+    if value != value.to_integral_value():
+        return []
+    return [Figure(int(value), bound, None, start, end, _role(text, start, end))]
 
 
 def duration(text: str) -> str | None:

@@ -210,17 +210,21 @@ ALIASES: dict[str, str] = {
 _MODEL_AFTER = re.compile(r"^\s+\d")
 
 
-def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
-    """The companies a sentence names as actors, in order (rivals named for comparison
-    left out), spelled as in the list of carmakers and brands or as the user gave them; a
-    longer name wins over one it contains ("Hyundai Motor India" over "Hyundai")."""
-    return list(dict.fromkeys(m.name for m in company_mentions(text, extra)))
+def companies(text: str, extra: tuple[str, ...] = (), actors_only: bool = True) -> list[str]:
+    """The companies a sentence names as actors, in order (rivals, partners and hosts left
+    out unless not `actors_only`), spelled as in the list of carmakers and brands or as the
+    user gave them; a longer name wins over one it contains ("Hyundai Motor India" over
+    "Hyundai")."""
+    return list(dict.fromkeys(m.name for m in company_mentions(text, extra, actors_only)))
 
 
-def company_mentions(text: str, extra: tuple[str, ...] = ()) -> list[Mention]:
+def company_mentions(
+    text: str, extra: tuple[str, ...] = (), actors_only: bool = True
+) -> list[Mention]:
     """Where `companies` finds each company it answers, in order, named as drafts name it."""
     pattern, names = _company_pattern(extra)
-    found = _joint_ventures(_outside_rivals(_mentions(pattern, text, names), text), text)
+    found = _mentions(pattern, text, names)
+    found = _joint_ventures(_outside_rivals(found, text) if actors_only else found, text)
     return [
         Mention(ALIASES.get(m.name, m.name), m.start, m.end) for m in found
         if not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
@@ -414,7 +418,7 @@ def _after_a_maker(text: str, start: int) -> bool:
 
 # A short capitalised word before a code that starts lower case is part of its name: "Li
 # i8" (the word is not a maker, a market or a common word).
-_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,6})\s$")
+_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
 
 
 def _with_prefix(mention: Mention, text: str) -> Mention:

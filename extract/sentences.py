@@ -28,7 +28,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:will|would|is|are|was|were|has|have|had|now|also|then)\s+\w+)|"
     # a part of the whole just told: "3.45 million, including an overseas target of 640,000"
     # (a part holds a figure of its own before any comma: not "including EVs, of 51,616")
-    r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which))\b[^,]*?\d)|"
+    r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|"
+    r"consisting\s+of|with)\b[^,]*?\d)|"
     # a time told apart: "… before 2026, when it plans to begin shipping…"
     r",\s+(?=when\s)|"
     rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
