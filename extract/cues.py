@@ -13,6 +13,9 @@ from .figures import Figure
 from .roles import MONTH_MAY, Role, role_of
 from .sentences import split_clauses
 
+# The company of a text that names none (no draft of it is typed).
+UNKNOWN_COMPANY = "Unknown"
+
 
 @dataclass(frozen=True)
 class Clue:
@@ -473,7 +476,11 @@ def factory_site(text: str) -> str | None:
 
 _FACTORY_HALT = (
     ("cancelled", r"\b(?:cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed)\b"),
-    ("closed", r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down)\b"),
+    (
+        "closed",
+        r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
+        r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production)\b",
+    ),
     ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
 )
 

@@ -188,7 +188,7 @@ def _subject(text: str, company: str | None, extra: tuple[str, ...] = ()) -> str
         named = names.companies(normalise(line), extra, actors_only=False)
         if named:
             return named[0]
-    return "Unknown"
+    return cues.UNKNOWN_COMPANY
 
 
 def _horizon(sentences: list[Sentence], published: date) -> str | None:

@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 from . import figures, when
-from .cues import Clue, Draft
+from .cues import UNKNOWN_COMPANY, Clue, Draft
 from .roles import MONTH_MAY, role_of
 
 _FLAGS = re.IGNORECASE
@@ -49,6 +49,13 @@ _SOMEBODY_ELSE = re.compile(
     r"deliveries|output|production|shipments))\b)|"
     # a nation's or a market's own figures: "China's automobile exports"
     r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
+)
+# A segment's figure: "its EV sales stood at 5,000", "SUV sales rose to 47,306".
+_SEGMENT = re.compile(
+    r"(?i:\b(?:EVs?|electric(?:[- ]vehicles?|[- ]cars?)?|SUVs?|hybrids?|PHEVs?|BEVs?|plug-in|"
+    r"CNG|diesel|petrol|commercial(?:[- ]vehicles?)?|trucks?|pickups?|luxury|premium)\s+"
+    r"(?:car\s+|vehicle\s+)?(?:sales|deliveries|exports|registrations|volumes?|shipments|"
+    r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
 # How long after its end a period is still the news, by its length: a month reported up to
@@ -90,6 +97,9 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         stale = _stale(str(draft.fields["period"]), clue.published)
         if stale:
             found.append(stale)
+        segment = _SEGMENT.search(_told_before(draft, clue.text))
+        if segment and "model" not in draft.fields:
+            found.append(f"it counts a segment ({segment.group(0)}), not the company's total")
     return found
 
 
@@ -129,6 +139,8 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     """Why the clause's company is in doubt: it is not named in the sentence, and the
     sentence, up to the draft's figure, speaks of several companies, of a market, an
     industry or analysts, and the clause does not refer back to one ("it", "the company")."""
+    if clue.company == UNKNOWN_COMPANY:
+        return "the text names no company"
     if not clue.company_guessed:
         return None
     at = draft.fields.get("_at")
@@ -146,6 +158,12 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
     return []
+
+
+def _told_before(draft: Draft, clause: str) -> str:
+    """The words of the clause before the draft's figure (all of it when it has none)."""
+    at = draft.fields.get("_at")
+    return clause[:at] if isinstance(at, int) else clause
 
 
 def _stale(period: str, published: date) -> str | None:

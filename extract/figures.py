@@ -21,7 +21,8 @@ _SCALED_RANGE = re.compile(
     rf"(?<![\w.])(\d+(?:\.\d+)?)(\s*(?:-|–|to|and)\s*)(\d+(?:\.\d+)?)\s*({_SCALES})\b",
     re.I,
 )
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# Grouped in thousands (240,000) or the Indian way (1,92,984), or plain.
+_NUMBER = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _BOUND_WORDS: dict[str, str] = {
     "more than": "at-least", "over": "at-least", "above": "at-least", "at least": "at-least",
     "exceeding": "at-least", "in excess of": "at-least", "upwards of": "at-least",

@@ -211,8 +211,8 @@ _MODEL_AFTER = re.compile(r"^\s+\d")
 
 
 def companies(text: str, extra: tuple[str, ...] = (), actors_only: bool = True) -> list[str]:
-    """The companies a sentence names as actors, in order (rivals, partners and hosts left
-    out unless not `actors_only`), spelled as in the list of carmakers and brands or as the
+    """The companies a sentence names as actors, in order (rivals, partners, hosts and a
+    brand that starts a model's name left out unless not `actors_only`), spelled as in the list of carmakers and brands or as the
     user gave them; a longer name wins over one it contains ("Hyundai Motor India" over
     "Hyundai")."""
     return list(dict.fromkeys(m.name for m in company_mentions(text, extra, actors_only)))
@@ -227,7 +227,8 @@ def company_mentions(
     found = _joint_ventures(_outside_rivals(found, text) if actors_only else found, text)
     return [
         Mention(ALIASES.get(m.name, m.name), m.start, m.end) for m in found
-        if not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
+        if not actors_only
+        or not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
     ]  # fmt: skip
 
 

@@ -59,7 +59,11 @@ _HEDGE = re.compile(
     r"potential(?:ly)?|if\s+approved|pending|tipped)\b",
     _FLAGS,
 )
-_CONDITION = re.compile(r"^\s*(?:if|unless|provided|assuming)\b|\b(?:if|unless)\s", _FLAGS)
+_CONDITION = re.compile(
+    r"^\s*(?:if|unless|provided|assuming)\b|\b(?:if|unless)\s|\bsubject\s+to\b|"
+    r"\b(?:conditional|contingent|dependent)\s+(?:on|upon)\b|\bprovided\s+that\b",
+    _FLAGS,
+)
 # "May" the month is not doubt; "May 2025", "in May", "since May".
 MONTH_MAY = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
 

@@ -146,11 +146,14 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
         number = int(half.group("h") or _ORDINAL[half.group("word").lower()])
         year = half.group("year") or _year_before(text[: half.start()])
         return _with_year("H", number, year, 6, published, prefer)
-    month = _MONTH.search(text)
-    if month and not re.match(r"\s+\d{1,2}\b(?!\d)", text[month.end() :]):
+    # A month named alone, not a day of it ("Sept 1" dates the news, "in August" the figure).
+    for month in _MONTH.finditer(text):
+        if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
+            continue
         found = parse_relative(month.group(0), published, prefer)
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None
+        break
     relative_year = _RELATIVE_YEAR.search(text)
     if relative_year:
         word = relative_year.group(0).split()[0].lower()
