@@ -212,9 +212,9 @@ _MODEL_AFTER = re.compile(r"^\s+\d")
 
 def companies(text: str, extra: tuple[str, ...] = (), actors_only: bool = True) -> list[str]:
     """The companies a sentence names as actors, in order (rivals, partners, hosts and a
-    brand that starts a model's name left out unless not `actors_only`), spelled as in the list of carmakers and brands or as the
-    user gave them; a longer name wins over one it contains ("Hyundai Motor India" over
-    "Hyundai")."""
+    brand that starts a model's name left out unless not `actors_only`), spelled as in the
+    list of carmakers and brands or as the user gave them; a longer name wins over one it
+    contains ("Hyundai Motor India" over "Hyundai")."""
     return list(dict.fromkeys(m.name for m in company_mentions(text, extra, actors_only)))
 
 
