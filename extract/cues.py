@@ -152,7 +152,11 @@ def orders(clue: Clue) -> list[Draft]:
         clue.text,
     ):
         return []
-    counted = figures.counts(clue.text, minimum=100)
+    # Orders are counted from the start: "so far", "to date" do not make them another count.
+    counted = [
+        f for f in figures.counts(clue.text, minimum=100, every=True)
+        if f.role in ("count", "cumulative")
+    ]  # fmt: skip
     figure = figures.nearest(counted, cue.start())
     if figure is None:
         return []
@@ -166,8 +170,8 @@ def orders(clue: Clue) -> list[Draft]:
         stage = "confirmed"
         guesses.append("stage confirmed (the text names no stage)")
     model = _model(clue, figure.start, guesses)
-    if model is None:
-        return []
+    if model is None or len(_listed(clue, model)) > 1:
+        return []  # no model, or several counted together ("for the XEV 9e and BE 6")
     fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
     fields["_at"] = figure.start
     within = figures.duration(clue.text)
@@ -264,6 +268,8 @@ def target(clue: Clue) -> list[Draft]:
         year = when.year_of(clue.whole)
         period = year if year and int(year) >= clue.published.year else None
     if period is None:
+        if _search(r"\b(?:month|quarter|half|week)\b", clue.text):
+            return []  # a period the text words in a way not read here: no guess
         period = str(clue.published.year)
         guesses.append(f"period {period} (the year of publication)")
     elif guessed:

@@ -27,7 +27,9 @@ _BOUND_WORDS: dict[str, str] = {
     "more than": "at-least", "over": "at-least", "above": "at-least", "at least": "at-least",
     "exceeding": "at-least", "in excess of": "at-least", "upwards of": "at-least",
     "north of": "at-least", "surpassing": "at-least", "topping": "at-least",
-    "top": "at-least", "tops": "at-least", "topped": "at-least",
+    "top": "at-least", "tops": "at-least", "topped": "at-least", "to exceed": "at-least",
+    "to surpass": "at-least", "to cross": "at-least", "to top": "at-least",
+    "to pass": "at-least", "not less than": "at-least", "no fewer than": "at-least",
     "nearly": "about", "almost": "about", "about": "about", "around": "about",
     "roughly": "about", "approximately": "about", "some": "about", "close to": "about",
     "an estimated": "about", "up to": "at-most", "fewer than": "at-most",
@@ -164,7 +166,9 @@ _RATE_AFTER = re.compile(
 # A running total rather than a period's count: "cumulative deliveries", "so far".
 _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|in\s+total\s+since|to\s+date|since\s+(?:launch|inception|its\s+"
-    r"(?:founding|launch|debut))|all[- ]time|lifetime)\b",
+    r"(?:founding|launch|debut))|all[- ]time|lifetime|so\s+far|year[- ]to[- ]date|YTD|"
+    r"(?:in\s+)?the\s+(?:1st|first)\s+(?:2|3|4|5|7|8|9|10|11|two|three|four|five|seven|eight|"
+    r"nine|ten|eleven)\s+months)\b",
     re.IGNORECASE,
 )
 # Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".

@@ -106,7 +106,9 @@ _MODEL = re.compile(
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
     # "Harrier.ev", "e Vitara", "e-Vitara"
-    r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,})(?![\w-])"
+    r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|"
+    # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
+    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}[a-z]?)(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
@@ -272,9 +274,10 @@ def maker_of(company: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _brand_model() -> re.Pattern[str]:
-    """A carmaker's name and a number: models named after their brand ("Polestar 4")."""
+    """A carmaker's name and a number or a letter: models named after their brand
+    ("Polestar 4", "Aion V")."""
     alternation = "|".join(re.escape(n) for n in sorted(HOME_MARKETS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})\s\d{{1,3}}(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z])(?![\w-])")
 
 
 # A model named by letters alone, known by the article before it: "the electric CLA".
@@ -328,6 +331,9 @@ _PLAIN_NAME = (
 _STYLED_MODEL = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?"
     rf"{_PLAIN_NAME}\s+(?:{_BODY_STYLES})\b"
+    # not an event named like one: "the London EV Show"
+    r"(?!\s+(?:Show|Expo|Fair|Summit|Day|Days|Week|Conference|Festival|Awards?|Forum|Rally|"
+    r"Trophy|Championship|Race|Series|Tour)\b)"
 )
 # The object of a verb only a model takes: "will show the Galaxy Cruiser", "unveiled the
 # Urban Cruiser EV".
@@ -377,14 +383,14 @@ def _plain_name(name: str, extra: tuple[str, ...]) -> str | None:
 
 
 def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
-    """True when a capitalised word may be a model name: not a maker, market, month or
-    weekday, nor a word that commonly follows a maker's name."""
+    """True when a capitalised word may be a model name: not a maker, a country, region or
+    demonym, a month or weekday, nor a word that commonly follows a maker's name (a city may
+    be: Tucson, Windsor)."""
     return not (
         word in _NOT_A_MODEL_AFTER_MAKER
         or _NOT_A_MODEL_WORD.match(word)
         or companies(word, extra)
         or _market_names().get(word)
-        or place_market(word)
     )
 
 
@@ -397,7 +403,10 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
         alternation = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
         branded += [
             Mention(m.group(0), m.start(), m.end())
-            for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text)
+            # a plain name keeps its suffix: "the Windsor EV", "the Creta Electric"
+            for m in re.finditer(
+                rf"(?<![\w-])(?:{alternation})(?:\s(?:EV|Electric)(?![\w-]))?(?![\w-])", text
+            )
             if not any(b.start <= m.start() < b.end for b in branded)
         ]
     found = [
