@@ -209,7 +209,9 @@ def _finish(
     the draft lacks evidence (`doubts`), its note giving the reading and what was lacking."""
     guesses = list(draft.guesses)
     company = draft.company or clue.company
-    if clue.company_guessed and not draft.company:
+    if company == cues.UNKNOWN_COMPANY:
+        guesses.insert(0, "the company (the text names none)")
+    elif clue.company_guessed and not draft.company:
         guesses.insert(0, f"company {company} from the surrounding text")
     maker = names.maker_of(company)
     if maker:

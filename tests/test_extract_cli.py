@@ -285,3 +285,50 @@ def test_the_seed_article_piped_into_a_dry_run_passes_then_imports(tmp_path: Pat
                            capture_output=True, text=True, check=True)  # fmt: skip
     targets = json.loads(state.stdout)["targets"]
     assert [(t["period"], t["value"]) for t in targets] == [("2025", 350000)]
+
+
+STORY = (
+    "Turai EV News\n\n"
+    "Turai EV delivered 12,500 cars in June, the company said on Tuesday. "
+    "The Nibaon 8 went on sale in Thailand last month.\n"
+)
+KNOWN = {"kind": "launch", "company": "Turai EV", "announced_on": "2025-01-02",
+         "model": "Nibaon 8", "market": "CN", "source": {"title": "t"}}  # fmt: skip
+
+
+def test_extract_knows_the_names_the_store_holds_and_only_reads_it(store_location: str) -> None:
+    from click.testing import CliRunner
+
+    from mxt.cli.main import cli
+
+    def mxt(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, ["--store", store_location, *args], input=input)
+
+    def typed() -> list[tuple[str, str]]:
+        found = drafts_of(mxt("extract", "-", "--published", "2025-07-04", input=STORY))
+        return [(d["kind"], d["company"]) for d in found if d["kind"] != "statement"]
+
+    assert typed() == []  # a company mxt does not know, and no store: nothing typed
+    assert mxt("import", "-", input=json.dumps(KNOWN)).exit_code == 0
+    before = count_events(store_location), mxt("export").stdout
+    assert typed() == [("deliveries", "Turai EV"), ("launch", "Turai EV")]
+    assert (count_events(store_location), mxt("export").stdout) == before
+
+
+def test_extract_creates_no_store_and_refuses_another_programs_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mxt.cli.main import cli
+
+    missing, other = tmp_path / "none" / "mxt.sqlite", tmp_path / "other.sqlite"
+    args = ["extract", "-", "--published", "2025-07-04"]
+    result = CliRunner().invoke(cli, ["--store", str(missing), *args], input=STORY)
+    assert result.exit_code == 0 and not missing.exists() and not missing.parent.exists()
+    import sqlite3
+
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    size = other.stat().st_size
+    result = CliRunner().invoke(cli, ["--store", str(other), *args], input=STORY)
+    assert result.exit_code == 1 and "another program's tables" in result.stderr
+    assert other.stat().st_size == size
