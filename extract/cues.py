@@ -710,8 +710,8 @@ def showcase(clue: Clue) -> list[Draft]:
         return []
     guesses: list[str] = []
     model = _model(clue, match.start(), guesses)
-    if model is None:
-        return []
+    if model is None or not (_models(clue, clue.whole) or _refers_to_a_model(clue.text, match)):
+        return []  # a model named before, while something else is shown
     venue, place = match.group("venue"), match.group("place")
     fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
@@ -769,6 +769,22 @@ def _phrase_from(text: str, position: int) -> str:
         text, position + 1
     )
     return text[position : stop.start() if stop else len(text)]
+
+
+# Words that stand for a model named before: "it went on sale", "launched the car".
+_A_MODEL = (
+    r"(?:it|they|them|(?:the|both|the\s+two)\s+(?:[\w-]+\s+){0,3}?(?:cars?|models?|vehicles?|"
+    r"SUVs?|sedans?|EVs?|hatchbacks?|crossovers?|pickups?|vans?|MPVs?))"
+)
+
+
+def _refers_to_a_model(clause: str, cue: re.Match[str]) -> bool:
+    """True when a launch word whose clause names no model speaks of one named before: its
+    subject or object is "it", "the car", "the model" ("launched a price war" is not)."""
+    before, after = clause[: cue.start()], clause[cue.end() :]
+    if re.search(rf"\b{_A_MODEL}\s+(?:[\w-]+\s+){{0,3}}$", before, re.IGNORECASE):
+        return True
+    return bool(re.match(rf"\s+{_A_MODEL}\b", after, re.IGNORECASE))
 
 
 def _with_listed_markets(text: str, start: int, phrase: str) -> str:
@@ -854,8 +870,9 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         return []  # a plan not yet firm: an expected entry
     guesses: list[str] = []
     model = _model(clue, cue.start(), guesses)
-    if model is None:
-        return []
+    named_here = _models(clue) or _models(clue, clue.whole)
+    if model is None or (not named_here and not _refers_to_a_model(clue.text, cue)):
+        return []  # no model, or one named before while the launch is of something else
     markets = (
         names.included_markets(_with_listed_markets(clue.text, cue.start(), phrase))
         or names.included_markets(clause)
