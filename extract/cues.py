@@ -712,7 +712,7 @@ def showcase(clue: Clue) -> list[Draft]:
     model = _model(clue, match.start(), guesses)
     if model is None or not (_models(clue, clue.whole) or _refers_to_a_model(clue.text, match)):
         return []  # a model named before, while something else is shown
-    venue, place = match.group("venue"), match.group("place")
+    venue, place = match.group("venue").rstrip("."), match.group("place")
     fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
     market = market or next(

@@ -215,7 +215,8 @@ def _finish(
         guesses.insert(0, f"company {company} from the surrounding text")
     maker = names.maker_of(company)
     if maker:
-        guesses.append(f"{company} is a brand of {maker}")
+        joint = company.lower() not in {n.lower() for n in names.MAKERS}
+        guesses.append(f"{company} is {'a joint venture' if joint else 'a brand'} of {maker}")
     level, guess = certainty(draft, clue.text, clue.whole)
     if guess:
         guesses.append(guess)
