@@ -164,8 +164,11 @@ def test_dates_of_a_moved_plan_and_of_the_news() -> None:
     (plant,) = typed("Volvo has pushed the start of series production at its Kosice plant "
                      "back to 2027 from 2026.")  # fmt: skip
     assert (plant["status"], plant["effective_on"]) == ("operational", "2027-01-01")
-    (later,) = typed("Leapmotor said series production at the Zaragoza plant is now expected "
-                     "to start in the second half of 2026 rather than at the end of this year.")  # fmt: skip
+    later_plan = (
+        "Leapmotor said series production at the Zaragoza plant is now expected to start in "
+        "the second half of 2026 rather than at the end of this year."
+    )
+    (later,) = typed(later_plan)
     assert later["effective_on"] == "2026-07-01"
     (wire,) = typed("BEIJING, Sept 1 (Xinhua) -- Leapmotor delivered 57,066 vehicles in "
                     "August.", date(2025, 9, 2))  # fmt: skip
