@@ -117,6 +117,25 @@ def _listed(clue: Clue, model: str) -> list[str]:
     return list(dict.fromkeys(m.name for m in found[first : last + 1]))
 
 
+# Where the fiscal year of a company of these home markets starts, and that it is named
+# after the calendar year it ends in ("FY26" runs from April 2025 to March 2026).
+_FISCAL_START = {"IN": 4, "JP": 4}
+
+
+def _fiscal(clue: Clue) -> int | None:
+    """The month the clause's company's fiscal year starts in, when mxt knows it."""
+    return _FISCAL_START.get(names.home_market(clue.company) or "")
+
+
+def _period(clue: Clue, text: str, prefer: when.Prefer) -> tuple[str | None, bool]:
+    """The period `text` names (`when.period`), a fiscal quarter read on the calendar of
+    the clause's company."""
+    if when.fiscal_year_named(text):
+        fiscal = _fiscal(clue)
+        return (when.fiscal_quarter(text, fiscal) if fiscal else None), False
+    return when.period(text, clue.published, prefer)
+
+
 def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
@@ -262,7 +281,9 @@ def target(clue: Clue) -> list[Draft]:
     metric = _metric(clue.text, "deliveries")
     if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
         guesses.append("metric deliveries (the text does not say which)")
-    period, guessed = when.period(clue.text, clue.published, "future")
+    period, guessed = _period(clue, clue.text, "future")
+    if period is None and when.fiscal_year_named(clue.whole):
+        return []  # a fiscal period of a calendar mxt does not know
     if period is None:
         # Only a year named elsewhere in the sentence: its quarter or month is the actual's.
         year = when.year_of(clue.whole)
@@ -313,9 +334,11 @@ def deliveries(clue: Clue) -> list[Draft]:
         return []
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
-    period, guessed = when.period(clue.text, clue.published, "past")
+    period, guessed = _period(clue, clue.text, "past")
     if period is None and clue.whole != clue.text:
-        period, guessed = when.period(clue.whole, clue.published, "past")
+        period, guessed = _period(clue, clue.whole, "past")
+    if period is None and when.fiscal_year_named(clue.whole):
+        return []  # a fiscal period of a calendar mxt does not know
     carried = period is None and clue.period is not None
     if carried:
         period, guessed = clue.period, False
@@ -540,9 +563,9 @@ def factory(clue: Clue) -> list[Draft]:
         )
         # A delay is a plan with its new date ("pushed back to 2027"), or no fact at all.
         planned = bool(_search(_PLAN, around)) or role.plan or role.delay
-        due = _due_as_said(around, clue.published) if planned else None
+        due = _due_as_said(around, clue.published, _fiscal(clue)) if planned else None
         if planned and due is None:
-            due = _due_as_said(clause, clue.published)
+            due = _due_as_said(clause, clue.published, _fiscal(clue))
         if planned and (due is None or not _still_to_come(due, clue.published)):
             continue  # a plan with no date still to come says no status reached
         if due is not None:
@@ -612,11 +635,15 @@ def _site_market(site: str, clue: Clue) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def _due_as_said(text: str, published: date) -> str | None:
+def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
     """When a plan is due, as said: a day ("on July 3", "within a month") or a period still
-    to come ("the second half of 2026", "2027"); the plan it replaces ("rather than…",
-    "originally planned for…", "back to 2027 from 2026") is not read."""
+    to come ("the second half of 2026", "2027", "Q1 FY26" when the company's fiscal year
+    starts in month `fiscal`); the plan it replaces ("rather than…", "originally planned
+    for…", "back to 2027 from 2026") is not read."""
     text = when.without_old_plan(text)
+    if when.fiscal_year_named(text):
+        quarter = when.fiscal_quarter(text, fiscal) if fiscal else None
+        return quarter if quarter and when.last_day(quarter) > published else None
     period, _ = when.period(text, published, "future")
     day = when.future_day(text, published) or when.upcoming(text, published)
     a_day_said = day is not None and _search(
@@ -642,7 +669,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     guesses = [] if number else ["phase 1 (the text names no phase)"]
     fields: dict[str, Any] = {"site": site, "phase": phase, "status": status}
     if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
-        due = _due_as_said(clue.text, clue.published)
+        due = _due_as_said(clue.text, clue.published, _fiscal(clue))
         if due is None or not _still_to_come(due, clue.published):
             return []
         fields["effective_on"] = due
@@ -811,7 +838,7 @@ def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> s
     publication) or, for a plan, when it is due as said (a day or a period); None when the
     text does not say."""
     if planned:
-        due = _due_as_said(phrase, clue.published)
+        due = _due_as_said(phrase, clue.published, _fiscal(clue))
         if due is not None:
             guesses.append(f"launched_on {due} (a plan, as the text words it)")
         return due
@@ -1036,7 +1063,7 @@ def exit_(clue: Clue) -> list[Draft]:
     if _search(r"\b(?:suspend\w*|paus\w*|halt\w*|temporar\w*)", clue.text):
         fields["temporary"] = True
     if role.plan:
-        due = _due_as_said(after, clue.published)
+        due = _due_as_said(after, clue.published, _fiscal(clue))
         if due is None:
             return []
         fields["effective_on"] = due

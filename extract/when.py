@@ -122,9 +122,41 @@ def without_old_plan(text: str) -> str:
     return _OLD_PLAN.sub(" ", text)
 
 
+# A fiscal year: "FY26", "FY2025", "fiscal 2025", "fiscal year 2026".
+_FISCAL = re.compile(
+    r"\b(?:FY\s?'?(?P<fy>\d{2}|\d{4})|fiscal\s+(?:year\s+)?(?P<fiscal>\d{4}))\b", re.IGNORECASE
+)
+_FISCAL_QUARTER = re.compile(
+    r"\b(?:Q(?P<q>[1-4])|(?P<word>first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def fiscal_year_named(text: str) -> bool:
+    """True when the sentence dates its figures by a fiscal year ("Q4 FY25")."""
+    return bool(_FISCAL.search(text))
+
+
+def fiscal_quarter(text: str, first_month: int) -> str | None:
+    """The calendar quarter a fiscal quarter names, for a fiscal year that starts in
+    `first_month` and is named by the calendar year it ends in ("Q1 FY26", April start ->
+    `2025-Q2`); None when the sentence names no fiscal quarter or it is not a calendar one."""
+    year, quarter = _FISCAL.search(text), _FISCAL_QUARTER.search(text)
+    if year is None or quarter is None or (first_month - 1) % 3:
+        return None
+    named = year.group("fy") or year.group("fiscal")
+    ends = int(named) if len(named) == 4 else 2000 + int(named)
+    number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
+    index = (ends - 1) * 4 + (first_month - 1) // 3 + number - 1  # quarters since year 0
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
 def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool]:
     """The period a normalised sentence speaks of (`2025-Q2`, `2025-H1`, `2025-06`, `2025`)
-    and whether its year was guessed; (None, False) when it names none."""
+    and whether its year was guessed; (None, False) when it names none, or names a fiscal
+    year (its calendar depends on the company: `fiscal_quarter`)."""
+    if fiscal_year_named(text):
+        return None, False
     relative = _relative_period(text, published)
     if relative is not None:
         return relative, False

@@ -197,3 +197,15 @@ def test_showcases_told_ahead_and_premieres() -> None:
         "Galaxy Cruiser": ("Auto China 2026, Beijing", "CN"),
         "EV2": ("Brussels Motor Show", None),
     }
+
+
+def test_a_fiscal_quarter_is_read_on_the_companys_calendar_or_not_typed() -> None:
+    published = date(2025, 4, 2)
+    (launch,) = typed("Tata Motors said the Harrier.ev will be launched in the first quarter "
+                      "of FY26.", published)  # fmt: skip
+    assert launch["launched_on"] == "2025-06-30"  # April-June 2025, the plan's last day
+    (sold,) = typed("Tata Motors' domestic PV sales in Q4 FY25 stood at 1.47 lakh units.",
+                    published)  # fmt: skip
+    assert (sold["period"], sold["units"]) == ("2025-Q1", 147000)
+    # a fiscal year whose calendar mxt does not know is no period it guesses
+    assert not typed("Ford sold 1.2 million vehicles in Q1 FY25.", published)
