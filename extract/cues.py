@@ -563,7 +563,14 @@ def factory(clue: Clue) -> list[Draft]:
         )
         # A delay is a plan with its new date ("pushed back to 2027"), or no fact at all.
         planned = bool(_search(_PLAN, around)) or role.plan or role.delay
-        due = _due_as_said(around, clue.published, _fiscal(clue)) if planned else None
+        # the date said after the status first ("trial production in the fourth quarter and
+        # mass production in 2026": mass production is due in 2026)
+        after = _phrase_from(clause, where.start())
+        due = None
+        if planned:
+            due = _due_as_said(after, clue.published, _fiscal(clue)) or _due_as_said(
+                around, clue.published, _fiscal(clue)
+            )
         if planned and due is None:
             due = _due_as_said(clause, clue.published, _fiscal(clue))
         if planned and (due is None or not _still_to_come(due, clue.published)):
@@ -937,7 +944,7 @@ _ENTRY_VERB = (
 _ENTRY = (
     rf"\b(?:(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|hopes?|looks?|"
     rf"looking|seeks?|wants?|preparing|considering|considers?|could|may|might|likely|"
-    rf"tipped)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:enter|expand\s+into|"
+    rf"tipped)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:\w+ly\s+)?(?:enter|expand\s+into|"
     rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
     rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
     rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"

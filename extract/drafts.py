@@ -20,7 +20,8 @@ from .sentences import Sentence, split_clauses, split_sentences
 _REPORTED = (
     r"\baccording\s+to\s+(?:people|persons?|sources?|a\s+person|(?:media\s+)?reports?|media|"
     r"analysts?|insiders?|data)\b|\bpeople\s+(?:familiar|with\s+knowledge)\b|\breportedly\b|"
-    r"\b(?:is|are|was|were)\s+said\s+to\b|\brumou?r|\bsources?\s+(?:said|say)\b"
+    r"\b(?:is|are|was|were)\s+said\s+to\b|\brumou?r|\bsources?\s+(?:said|say)\b|"
+    r"\bit\s+is\s+(?:reported|understood|learned|learnt)\b|\breports?\s+(?:say|said|suggest\w*)\b"
 )
 _EXPECTED = (
     r"\b(?:expected|expects?|plans?|planning|planned|could|may|might|likely|anticipated|"

@@ -218,7 +218,9 @@ def _role(text: str, start: int, end: int) -> str:
         return "capacity"
     if _STREAK.search(text[max(0, start - 80) : end + 40]):
         return "threshold"
-    if _CUMULATIVE.search(text[max(0, start - 60) : end + 40]):
+    if _CUMULATIVE.search(text[max(0, start - 40) : start]) or _CUMULATIVE.search(
+        text[end : end + 25]
+    ):
         return "cumulative"
     if _ESTIMATE_BEFORE.search(before):
         return "estimate"

@@ -44,6 +44,7 @@ HOME_MARKETS: dict[str, str] = {
     "Zeekr Group": "CN", "Ford Otosan": "TR", "Renault Korea": "KR", "KG Mobility": "KR",
     "Mercedes": "DE", "Volkswagen Group": "DE", "VW": "DE", "GM": "US", "Nissan Motor": "JP",
     "Honda Motor": "JP", "Toyota Motor": "JP", "Hyundai Motor": "KR", "Kia Corp": "KR",
+    "GWM": "CN",
 }  # fmt: skip
 # The maker behind a brand, sub-brand or joint venture: said in a draft's note, so that a
 # reviewer who files the brand under its maker sees which.
@@ -204,7 +205,7 @@ ALIASES: dict[str, str] = {
     "GM": "General Motors", "Nissan Motor": "Nissan", "Honda Motor": "Honda",
     "Toyota Motor": "Toyota", "Hyundai Motor": "Hyundai", "Kia Corp": "Kia",
     "MG Motor": "MG", "Citroen": "Citroën", "Škoda": "Skoda", "JLR": "Jaguar Land Rover",
-    "Xiaopeng": "XPeng",
+    "Xiaopeng": "XPeng", "GWM": "Great Wall",
 }  # fmt: skip
 # A brand followed by a number is part of a model's name ("Omoda 5", "Tank 300"): the
 # company is then the maker the text is about; a brand before a model code ("Jaecoo J5",
@@ -314,7 +315,8 @@ _NOT_A_MODEL_AFTER_MAKER = frozenset(
         "Will Has Is Was And Or The In On At For To Of Shares Stock Dealers Dealer Board "
         "Design Research Finance Financial Energy Battery Batteries Team Division Unit "
         "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility "
-        "Passenger Commercial UK US Dealers",
+        "Passenger Commercial UK US Dealers Intelligent Holding Holdings Limited Industries "
+        "Industry Investment Investments Manufacturing Capital Partners Trading Share",
     )
 )
 _BODY_STYLES = (
