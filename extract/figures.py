@@ -166,7 +166,7 @@ _RATE_AFTER = re.compile(
 # A running total rather than a period's count: "cumulative deliveries", "so far".
 _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|in\s+total\s+since|to\s+date|since\s+(?:launch|inception|its\s+"
-    r"(?:founding|launch|debut))|all[- ]time|lifetime|so\s+far|year[- ]to[- ]date|YTD|"
+    r"(?:founding|launch|debut))|all[- ]time|lifetime|so\s+far|year[- ]to[- ]date|YTD|since|"
     r"(?:in\s+)?the\s+(?:1st|first)\s+(?:2|3|4|5|7|8|9|10|11|two|three|four|five|seven|eight|"
     r"nine|ten|eleven)\s+months)\b",
     re.IGNORECASE,

@@ -60,7 +60,7 @@ _HEDGE = re.compile(
     _FLAGS,
 )
 _CONDITION = re.compile(
-    r"^\s*(?:if|unless|provided|assuming)\b|\b(?:if|unless)\s|\bsubject\s+to\b|"
+    r"^\s*(?:if|unless|provided|assuming|once|until)\b|\b(?:if|unless)\s|\bsubject\s+to\b|"
     r"\b(?:conditional|contingent|dependent)\s+(?:on|upon)\b|\bprovided\s+that\b",
     _FLAGS,
 )

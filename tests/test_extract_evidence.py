@@ -209,3 +209,19 @@ def test_a_fiscal_quarter_is_read_on_the_companys_calendar_or_not_typed() -> Non
     assert (sold["period"], sold["units"]) == ("2025-Q1", 147000)
     # a fiscal year whose calendar mxt does not know is no period it guesses
     assert not typed("Ford sold 1.2 million vehicles in Q1 FY25.", published)
+
+
+def test_a_status_to_come_is_never_one_reached() -> None:
+    for sentence in (
+        "Once the plant in Szeged is operational, BYD will build 150,000 cars a year there.",
+        "Until the plant in Szeged starts production, BYD will import cars from China.",
+        "It is reported that BYD's plant in Szeged will start trial production in the fourth "
+        "quarter of this year and mass production in 2026.",
+    ):
+        assert not [d for d in typed(sentence) if says_reached(d)], sentence
+    (mass,) = typed("BYD's plant in Szeged will start trial production in the fourth quarter "
+                    "of this year and mass production in 2026.")  # fmt: skip
+    assert (mass["status"], mass["effective_on"]) == ("operational", "2026-01-01")
+    opened = typed("VinFast broke ground on its plant in Thoothukudi in February 2024 and "
+                   "opened it in August.")  # fmt: skip
+    assert [d["status"] for d in opened] == ["under-construction", "operational"]
