@@ -41,7 +41,9 @@ _REFERS_BACK = re.compile(
 # nation's or a market's figures, an industry body.
 _SOMEBODY_ELSE = re.compile(
     r"(?i:\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
-    r"firms|players|OEMs|industry|(?:the|whole|overall|total|wider)\s+(?:[\w-]+\s+){0,2}market|"
+    r"firms|players|OEMs|industry|(?:whole|overall|total|wider|entire)\s+(?:[\w-]+\s+){0,2}"
+    r"market|share\s+of\s+the\s+(?:[\w-]+\s+){0,2}market|market\s+(?:grew|rose|fell|shrank|"
+    r"expanded|sold|reached|totall?ed)|"
     r"segment|sector|association|analysts?|consensus|"
     r"estimates?|(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|"
     r"electric|new|passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|"
@@ -149,6 +151,45 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
         told = clue.whole[: clue.whole.find(clue.text) + at]
     if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
+    stranger = _unknown_name(clue, told)
+    if stranger:
+        return f"the company is not named, and the clause names {stranger}, which mxt does not know"
+    return None
+
+
+# A name of a shape no plain word has: capitals inside or after a first letter, "&", a digit
+# ("O&J", "GWM", "BYD", "SAIC-GM", "Tata.ev").
+_ODD_NAME = re.compile(
+    r"(?<![\w&.-])(?:[A-Z][\w]*[&.][\w&.]+|[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*)"
+    # …as the subject of a verb: "O&J plans to enter"
+    r"(?=\s+(?:plans?|said|says|will|would|has|have|had|is|are|was|were|aims?|expects?|sold|"
+    r"delivered|exported|launched|reported|announced|intends?|hopes?|targets?|posted|shipped|"
+    r"produced|recorded|began|started|opened|confirmed)\b)"
+)
+# Capitalised words that name no company: a person's title, a body, a unit.
+_NOT_A_COMPANY = frozenset(
+    re.split(
+        r"\s+",
+        "CEO CFO COO CTO EV EVs NEV NEVs SUV SUVs MPV PHEV BEV HEV ICE US UK EU UAE USA AI IPO "
+        "YoY QoQ MoM PV PVs CV CVs CKD SKD KD OEM OEMs JV GDP VAT YTD FY CY HQ R&D",
+    )
+)
+
+
+def _unknown_name(clue: Clue, told: str) -> str | None:
+    """A name the clause gives before its figure that is neither a company, a model nor a
+    place mxt knows, and is shaped like a name ("O&J plans to enter…"): the actor may be a
+    company mxt does not know, so the clause's guessed company is not to be trusted."""
+    from . import names
+
+    known_models = {m.name for m in names.models(told, clue.known)}
+    for match in _ODD_NAME.finditer(told):
+        word = match.group(0).rstrip(".")
+        if word in _NOT_A_COMPANY or word in known_models or names.markets(word):
+            continue
+        if any(word in model for model in known_models):
+            continue
+        return word
     return None
 
 

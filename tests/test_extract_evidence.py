@@ -225,3 +225,14 @@ def test_a_status_to_come_is_never_one_reached() -> None:
     opened = typed("VinFast broke ground on its plant in Thoothukudi in February 2024 and "
                    "opened it in August.")  # fmt: skip
     assert [d["status"] for d in opened] == ["under-construction", "operational"]
+
+
+def test_a_name_mxt_does_not_know_keeps_the_paragraphs_company_from_a_typed_draft() -> None:
+    text = (
+        "Chery News\n\nChery sold 2.8 million cars in 2025. O&J plans to enter the German "
+        "market in the first half of 2026. It plans to enter Poland in 2027."
+    )
+    entries = [(d["company"], d["market"]) for d in typed(text, date(2026, 1, 8))
+               if d["kind"] == "expected-entry"]  # fmt: skip
+    assert entries == [("Chery", "PL")]
+    assert any("O&J, which mxt does not know" in note for note in kept(text))
