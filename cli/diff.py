@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .main import Context
-from .render import Output, cell, note, output_options, table
+from .render import Output, note, output_options, table
+
+if TYPE_CHECKING:
+    from mxt.projections.changes import Change
 
 
 @click.command("diff")
@@ -48,7 +51,15 @@ def diff_command(
         output.emit(answer.data)
     else:
         table(
-            [{**change, "subject": subject(change), **spelled(change)} for change in answer.data],
+            [
+                {
+                    **change._asdict(),
+                    "from": change.from_,
+                    "subject": change.about,
+                    **spelled(change),
+                }
+                for change in answer.data
+            ],
             ["announced_on", "area", "company", "subject", "from", "to", "id"],
             title=f"changes from {before.as_of} to {after.as_of} "
             f"(known at {known_at_label(after.known_at)})",
@@ -57,42 +68,13 @@ def diff_command(
         note(nothing_known_note(diff_subject(company, market), after, answer.began))
 
 
-def spelled(change: dict[str, Any]) -> dict[str, Any]:
+def spelled(change: Change) -> dict[str, str]:
     """`from` and `to` as tables show them: counts with their bounds (`200,000+`)."""
     from mxt.events.kinds import spell_count
 
-    if "from_bound" not in change:
+    if change.bounds is None:
         return {}
     return {
-        "from": spell_count(change["from"], change["from_bound"]),
-        "to": spell_count(change["to"], change["to_bound"]),
+        "from": spell_count(change.from_, change.bounds[0]),
+        "to": spell_count(change.to, change.bounds[1]),
     }
-
-
-def subject(change: dict[str, Any]) -> str:
-    """What one change is about, in a few words."""
-    area = change["area"]
-    model = change.get("model") or "(all models)"
-    if area in ("launch", "market-status", "expected-entry", "showcase"):
-        return f"{model} in {change.get('market') or 'online'}"
-    if area == "orders":
-        return f"{change['model']} {change['stage']}"
-    if area == "wait-time":
-        return change["model"] + (f" ({change['trim']})" if change.get("trim") else "")
-    if area in ("target", "deliveries"):
-        scope = ", ".join(change["markets"]) + (
-            f" except {', '.join(change['except'])}" if change["except"] else ""
-        )
-        total = "total " if area == "deliveries" else ""
-        where = f" in {scope}" if scope != "*" else ""
-        return f"{total}{change['metric']} {change['period']}{where}"
-    if area == "pace":
-        return f"pace of {change['metric']} target {change['period']}"
-    if area == "claim":
-        return f"{change['claim_type']} claim"
-    if area == "factory":
-        return f"{change['site']} phase {change['phase']}"
-    if area == "policy":
-        excepted = f" except {cell(change['except'])}" if change["except"] else ""
-        return f"not before {change['not_before']} in {cell(change['markets'])}{excepted}"
-    return ""

@@ -11,15 +11,22 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
-from .codes import REGIONS, check_market, market_covers, parse_iso_date
+from .codes import (
+    MONTH_PATTERN,
+    PERIOD_PATTERN,
+    REGIONS,
+    check_market,
+    market_covers,
+    parse_iso_date,
+)
 from .invisible import refused_in_name
 from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
-_PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
+_PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
+_MONTH = re.compile(MONTH_PATTERN, re.ASCII)
 _EXPECTED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", re.ASCII)
 # `min`, `h`, `d`, `w`, `mo` (and `s`); the older `m` meant minutes.
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)(min|mo|[smhdw])$", re.ASCII)
@@ -239,11 +246,9 @@ MarketOrAll = Annotated[
 Period = Annotated[
     str,
     AfterValidator(_check_period),
-    _schema(pattern=r"^(?!0000)\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
+    _schema(pattern=PERIOD_PATTERN),
 ]
-Month = Annotated[
-    str, AfterValidator(_check_month), _schema(pattern=r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$")
-]
+Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=MONTH_PATTERN)]
 Expected = Annotated[
     str,
     AfterValidator(_check_expected),

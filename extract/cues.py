@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
+from mxt.events.content import Content
 
 from . import figures, names, when
 from .figures import Figure
@@ -51,17 +52,21 @@ class Clue:
 @dataclass
 class Draft:
     """A fact found in a sentence: its kind, its own fields, the day it dates itself (if it
-    does) and what had to be guessed."""
+    does) and what had to be guessed; `planned`: its own wording states a plan ("aims to
+    deliver": a target), which is no doubt; `expected`: it is an expectation by nature (an
+    expected entry)."""
 
     kind: str
-    fields: dict[str, Any]
+    fields: Content
     guesses: list[str] = field(default_factory=list)
     announced_on: date | None = None
     company: str | None = None
     """The company, when it is not the clause's (a plant's owner beside a brand's model)."""
+    planned: bool = False
+    expected: bool = False
 
     @property
-    def said(self) -> dict[str, Any]:
+    def said(self) -> Content:
         """The fields the draft states (those starting with `_` say where it was read)."""
         return {k: v for k, v in self.fields.items() if not k.startswith("_")}
 
@@ -70,9 +75,9 @@ def _search(pattern: str, text: str) -> re.Match[str] | None:
     return re.search(pattern, text, re.IGNORECASE)
 
 
-def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
+def _count_fields(figure: Figure, key: str) -> Content:
     """`{key: value}` with `bound` (and `high` for a range) when the figure is not exact."""
-    found: dict[str, Any] = {key: figure.value}
+    found: Content = {key: figure.value}
     if figure.bound != "exact":
         found["bound"] = figure.bound
     if figure.high is not None:
@@ -136,7 +141,7 @@ def _period(clue: Clue, text: str, prefer: when.Prefer) -> tuple[str | None, boo
     return when.period(text, clue.published, prefer)
 
 
-def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
+def _scope(clue: Clue, text: str | None = None) -> Content:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
     figure, when the sentence holds several."""
@@ -191,7 +196,7 @@ def orders(clue: Clue) -> list[Draft]:
     model = _model(clue, figure.start, guesses)
     if model is None or len(_listed(clue, model)) > 1:
         return []  # no model, or several counted together ("for the XEV 9e and BE 6")
-    fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    fields: Content = {"model": model, "stage": stage, **_count_fields(figure, "count")}
     fields["_at"] = figure.start
     within = figures.duration(clue.text)
     if within:
@@ -302,7 +307,7 @@ def target(clue: Clue) -> list[Draft]:
         fields["_previous_at"] = previous.start
         if previous.high is not None:
             fields["previous_high"] = previous.high
-    return [Draft("target", {**fields, **_scope(clue)}, guesses)]
+    return [Draft("target", {**fields, **_scope(clue)}, guesses, planned=True)]
 
 
 _DELIVERED = (
@@ -391,7 +396,7 @@ def _delivered(
 ) -> Draft:
     """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
     guesses = [f"year of the period {period}"] if guessed else []
-    fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
+    fields: Content = {"period": period, **_count_fields(figure, "units")}
     fields["_at"] = figure.start
     metric = _metric(verb, "deliveries")
     if metric != "deliveries":
@@ -557,7 +562,7 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.append("site (the text does not name the plant)")
         if phase is None:
             guesses.append("phase 1 (the text names no phase)")
-        fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
+        fields: Content = {"site": site, "phase": phase or 1, "status": status}
         fields["_cue_at"] = max(0, clue.text.find(clause)) + where.start()
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
         # The plan, if any, is worded around the status ("expected to start production").
@@ -677,7 +682,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     number = _PHASE.search(clue.text)
     phase = int(number.group(1) or number.group(2)) if number else 1
     guesses = [] if number else ["phase 1 (the text names no phase)"]
-    fields: dict[str, Any] = {"site": site, "phase": phase, "status": status}
+    fields: Content = {"site": site, "phase": phase, "status": status}
     if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
         due = _due_as_said(clue.text, clue.published, _fiscal(clue))
         if due is None or not _still_to_come(due, clue.published):
@@ -715,7 +720,7 @@ def policy(clue: Clue) -> list[Draft]:
     inside = names.included_markets(rest)
     home = names.home_market(clue.company)
     if outside:
-        fields: dict[str, Any] = {"markets": ["*"], "except": outside}
+        fields: Content = {"markets": ["*"], "except": outside}
     elif inside:
         fields = {"markets": inside}
     elif home and _search(_ABROAD, clue.text):
@@ -750,7 +755,7 @@ def showcase(clue: Clue) -> list[Draft]:
     if model is None or not (_models(clue, clue.whole) or _refers_to_a_model(clue.text, match)):
         return []  # a model named before, while something else is shown
     venue, place = match.group("venue").rstrip("."), match.group("place")
-    fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
+    fields: Content = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
     market = market or next(
         (code for word in venue.split() if (code := names.place_market(word))), None
@@ -916,7 +921,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
     )
     home = names.home_market(clue.company)
-    fields: dict[str, Any] = {"model": model, "_cue_at": cue.start()}
+    fields: Content = {"model": model, "_cue_at": cue.start()}
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
@@ -988,10 +993,13 @@ def expected_entry(clue: Clue) -> list[Draft]:
     guesses: list[str] = []
     expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
     named = _models(clue)
-    fields: dict[str, Any] = {"expected": expected}
+    fields: Content = {"expected": expected}
     if named:
         fields["model"] = named[0].name
-    return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
+    return [
+        Draft("expected-entry", {"market": m, **fields}, list(guesses), expected=True)
+        for m in markets
+    ]
 
 
 def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
@@ -1034,7 +1042,7 @@ def statement(clue: Clue) -> list[Draft]:
     if clue.heading or clue.quote.rstrip().endswith("?") or len(clue.quote.split()) < 6:
         return []
     topic = next((t for t, pattern in _TOPICS if _search(pattern, clue.text)), "general")
-    fields: dict[str, Any] = {"topic": topic, "text": clue.quote}
+    fields: Content = {"topic": topic, "text": clue.quote}
     named = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
     if len(named) == 1:
         fields["model"] = named[0]
@@ -1066,7 +1074,7 @@ def exit_(clue: Clue) -> list[Draft]:
     if not markets:
         return []
     guesses: list[str] = []
-    fields: dict[str, Any] = {"markets": markets}
+    fields: Content = {"markets": markets}
     model = _model(clue, cue.start(), guesses) if _models(clue) else None
     if model:
         fields["model"] = model

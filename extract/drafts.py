@@ -6,8 +6,8 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from mxt.events.content import Content
 from mxt.events.invisible import visible_name
 
 from . import cues, evidence, names, when
@@ -166,10 +166,10 @@ def certainty(draft: Draft, text: str, sentence: str | None = None) -> tuple[str
     if re.search(_REPORTED, sentence, re.IGNORECASE):
         return "reported", None
     wording = draft.fields.get("_clause", text)
-    if draft.kind == "target":
+    if draft.planned:
         wording = re.sub(_TARGET_WORDS, "", wording, flags=re.IGNORECASE)
     wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
-    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
+    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.expected:
         return "expected", None
     if re.search(_CONFIRMED, sentence, re.IGNORECASE):
         return "confirmed", None
@@ -204,7 +204,7 @@ def _horizon(sentences: list[Sentence], published: date) -> str | None:
 
 def _finish(
     draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str], doubts: list[str]
-) -> dict[str, Any]:
+) -> Content:
     """The import-format line of a draft, as the schema takes it today (`fit`), its note
     saying what was guessed and what was changed to fit; a statement of its sentence when
     the draft lacks evidence (`doubts`), its note giving the reading and what was lacking."""
@@ -225,7 +225,7 @@ def _finish(
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
     fields = draft.said
-    line: dict[str, Any] = {
+    line: Content = {
         "kind": draft.kind,
         "company": company,
         "announced_on": (announced_on or clue.published).isoformat(),
@@ -249,9 +249,9 @@ def _finish(
     return line
 
 
-def _deduplicated(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _deduplicated(found: list[Content]) -> list[Content]:
     """One draft per fact: a fact found again keeps its first draft."""
-    kept: dict[str, dict[str, Any]] = {}
+    kept: dict[str, Content] = {}
     for line in found:
         key = json.dumps(
             {k: v for k, v in line.items() if k not in ("source", "note", "certainty", "speaker")},
@@ -261,7 +261,7 @@ def _deduplicated(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(kept.values())
 
 
-def _one_statement(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_statement(lines: list[Content]) -> list[Content]:
     """The drafts of one sentence with its statements made one: the first, its note adding
     what the others were read as."""
     statements = [line for line in lines if line["kind"] == "statement"]
@@ -297,7 +297,7 @@ def extract_drafts(
     company: str | None = None,
     known_companies: tuple[str, ...] = (),
     known_models: tuple[str, ...] = (),
-) -> list[dict[str, Any]]:
+) -> list[Content]:
     """The draft announcements of a news text, in the import format: one per fact found in
     a clause (a sentence of no kind becomes a `statement`), each quoting its sentence
     verbatim. `known_companies` and `known_models`: names a store already holds."""
@@ -313,7 +313,7 @@ def extract_drafts(
     known = tuple(dict.fromkeys(known_models + names.learned_models(normalise(text), extra)))
     subject = _subject(text, company, extra)
     reading = _Reading(subject, extra, _horizon(sentences, published), known)
-    found: list[dict[str, Any]] = []
+    found: list[Content] = []
     for sentence in sentences:
         if not sentence.heading:  # a heading summarises the body, which tells it in full
             found.extend(_sentence_drafts(sentence, reading, cited, published))
@@ -322,7 +322,7 @@ def extract_drafts(
 
 def _sentence_drafts(
     sentence: Sentence, reading: _Reading, cited: dict[str, str], published: date
-) -> list[dict[str, Any]]:
+) -> list[Content]:
     """The drafts of one sentence: the facts of each clause, typed when the clause gives
     evidence enough, else one statement of the sentence."""
     clues = reading.clues(sentence, published)

@@ -9,19 +9,35 @@ announcements used (`evidence`). Bounds count honestly: `25,000+` reaches 20,000
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mxt.events.codes import FIRST_MONTH, market_covers, month_index
-from mxt.events.kinds import claim_statement
+from mxt.events.content import Content
+from mxt.events.kinds import Scope, claim_statement
 
-from .figures import Figure
+from .figures import Amount
 from .periods import is_calendar_period, month_before, months_ending, parse_period
-from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
+from .progress import (
+    ACTUAL,
+    TARGET,
+    ActualFact,
+    Actuals,
+    Counted,
+    Fact,
+    TargetFact,
+    actuals_for,
+    in_force,
+)
+from .state import effective
 from .state import launch_dates as state_launch_dates
 
+if TYPE_CHECKING:
+    from .view import Row
+
 HOLDS, FAILS, UNDETERMINED = "holds", "fails", "undetermined"
+CLAIM, LAUNCH = "claim", "launch"  # the kind of a claim, and of the launches claims name
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,21 @@ class LaunchFact(Fact):
     model: str  # matching key of the model
     market: str
     launched_on: str
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> LaunchFact:
+        """A visible launch row as a fact (`company` unused: a launch names its model)."""
+        from .tables import key
+
+        content = row.content
+        return cls(*cls.common(row), model=key(content["model"]), market=content["market"],
+                   launched_on=effective(content, "launched_on"))  # fmt: skip
+
+
+# What claims are checked against: each kind's rows as facts (`Evidence`).
+FACT_OF: dict[str, Callable[[Row, str], Fact]] = {
+    TARGET: TargetFact.of, ACTUAL: ActualFact.of, LAUNCH: LaunchFact.of,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,22 +83,22 @@ class Verdict:
     evidence: tuple[str, ...] = field(default_factory=tuple)
 
 
-def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def check(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     """Whether `claim` holds as of `as_of`, by what had been announced by then."""
     outside = _outside_the_calendar(claim)
     if outside:
         return Verdict(UNDETERMINED, f"{claim_statement(claim)}: {outside}")
-    kind = claim["type"]
-    if kind == "streak":
+    claim_type = claim["type"]  # (a claim's type, not a kind of announcement)
+    if claim_type == "streak":
         return _streak(claim, evidence, as_of)
-    if kind == "total":
+    if claim_type == "total":
         return _total(claim, evidence, as_of)
-    if kind == "target":
+    if claim_type == "target":
         return _target(claim, evidence, as_of)
     return _launched(claim, evidence, as_of)
 
 
-def _outside_the_calendar(claim: dict[str, Any]) -> str | None:
+def _outside_the_calendar(claim: Content) -> str | None:
     """Why a claim reads months the calendar does not have (a claim stored before the
     schemas refused it), or None."""
     if claim["type"] == "streak":
@@ -79,7 +110,7 @@ def _outside_the_calendar(claim: dict[str, Any]) -> str | None:
     return None
 
 
-def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
+def _counter(claim: Content, evidence: Evidence, as_of: str) -> Actuals:
     """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
     found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
     return found.get(claim["metric"], Actuals(()))
@@ -97,11 +128,11 @@ def _month(
     counted = counter.count(parse_period(month), model)
     if not counted.parts:
         return None, f"{month}: not announced", counted
-    figure, span = counted.sum()
-    return span.reaches(threshold), f"{month}: {figure.shown()}", counted
+    amount, span = counted.sum()
+    return span.reaches(threshold), f"{month}: {amount.shown()}", counted
 
 
-def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _streak(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     threshold, model, exact = int(claim["at_least"]), _key(claim.get("model")), claim.get("exact")
     months = months_ending(claim["ending"], int(claim["months"]))
@@ -129,19 +160,19 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(HOLDS, f"{subject}: {'; '.join(shown)}", tuple(used))
 
 
-def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _total(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
     op, value = claim["op"], int(claim["value"])
     stated = claim_statement(claim)
     if not counted.parts:
         return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
-    figure, span = counted.sum()
+    amount, span = counted.sum()
     test = {">=": span.reaches, "<=": span.stays_within, "=": span.equals}[op]
     answer = test(value)
     gaps = f" ({', '.join(counted.missing)} not announced)" if counted.missing else ""
     covered = counted.covered_until
-    reason = f"{stated}: total {figure.shown()} up to {covered}{gaps}"
+    reason = f"{stated}: total {amount.shown()} up to {covered}{gaps}"
     return Verdict(_verdict(answer), reason, tuple(part.id for part in counted.parts))
 
 
@@ -149,13 +180,13 @@ def _verdict(answer: bool | None) -> str:
     return UNDETERMINED if answer is None else HOLDS if answer else FAILS
 
 
-def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _target(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     value = int(claim["value"])
     chosen = in_force(
         (
             t
             for t in evidence.targets
-            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope == Scope()
+            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope.worldwide
         ),
         lambda t: t.period,
         as_of,
@@ -164,12 +195,12 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     target = chosen.get(claim["period"])
     if target is None:
         return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
-    figure: Figure = target.figure
-    in_force_text = f"in force: {figure.shown()} ({target.certainty}, {target.announced_on})"
-    if figure.count == value and figure.bound != "range":
+    amount: Amount = target.amount
+    in_force_text = f"in force: {amount.shown()} ({target.certainty}, {target.announced_on})"
+    if amount.count == value and amount.bound != "range":
         answer: bool | None = True
     else:
-        answer = False if figure.span.equals(value) is False else None
+        answer = False if amount.span.equals(value) is False else None
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 
@@ -194,7 +225,7 @@ def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, Launch
     return decided
 
 
-def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _launched(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
     covering = [
         launch

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-_PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
+from mxt.events.codes import PERIOD_PATTERN
+
+_PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
 
 
 @dataclass(frozen=True, order=True)
@@ -38,6 +40,11 @@ class Period:
             for month in range(1, 13)
             if self.first <= date(year, month, 1) <= self.last
         )
+
+    @property
+    def is_month(self) -> bool:
+        """Whether the period is one month (`2025-06`)."""
+        return len(self.text) == 7 and self.text[5] not in "HQ"
 
     def contains(self, other: Period) -> bool:
         """Whether every day of `other` is a day of this period."""
@@ -71,21 +78,19 @@ class Period:
 def parse_period(text: str) -> Period:
     """The period a text names; ValueError when it names none (or one of year 0000, which
     the calendar does not have)."""
-    match = _PERIOD.match(text)
-    if not match:
-        raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
-    year = int(match.group(1))
-    if year == 0:
+    if text[:4] == "0000":
         raise ValueError(f"{text!r}: years run from 0001 to 9999")
-    half, quarter, month = match.group(2), match.group(3), match.group(4)
-    if half:
-        first_month, last_month = 6 * int(half) - 5, 6 * int(half)
-    elif quarter:
-        first_month, last_month = 3 * int(quarter) - 2, 3 * int(quarter)
-    elif month:
-        first_month = last_month = int(month)
-    else:
+    if not _PERIOD.match(text):
+        raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
+    year, part = int(text[:4]), text[5:]
+    if not part:
         first_month, last_month = 1, 12
+    elif part[0] == "H":
+        first_month, last_month = 6 * int(part[1]) - 5, 6 * int(part[1])
+    elif part[0] == "Q":
+        first_month, last_month = 3 * int(part[1]) - 2, 3 * int(part[1])
+    else:
+        first_month = last_month = int(part)
     last_day = monthrange(year, last_month)[1]
     return Period(date(year, first_month, 1), date(year, last_month, last_day), text)
 

@@ -5,33 +5,42 @@ Every function here takes the announcements visible for one question (already cu
 `known_at` and `as_of` by the read model, in time order) and answers it; which announcement
 of a slot answers is `evidence.choose`. Nothing here touches the store. The reference fold
 of the tests decides the same rules on its own, from a plain replay.
+
+Here: the rules every state shares (launches, policies, a company's market facts and the
+statuses they decide) and `state model`; `company`, `market` and `audit` answer the other
+questions from them, each loaded only by the command that asks it.
 """
 
-from __future__ import annotations
-
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
-from mxt.events.content import field_at
-from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
+from mxt.events.content import Content
+from mxt.events.kinds import Scope, bounded, sum_bound
 
-from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
+from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen, slot_key
+from .evidence import slot_value as value_of
+from .records import record
 from .tables import key
 from .view import Row
 
+if TYPE_CHECKING:
+    from .changes import Held
 
-@dataclass
-class Query:
+# The records of the answers below are `NamedTuple`s whose annotations are evaluated (this
+# module has no `from __future__ import annotations`): typing compiles each annotation given
+# as text, which would cost every read command a few milliseconds.
+
+
+class Query(NamedTuple):
     """The two time axes of a question."""
 
     as_of: str  # YYYY-MM-DD
     known_at: str  # UTC timestamp, the sortable spelling of format_timestamp
 
 
-def effective(content: dict[str, Any], field_name: str) -> str:
+def effective(content: Content, field_name: str) -> str:
     """`launched_on` / `effective_on`, defaulting to `announced_on`."""
     return str(content.get(field_name) or content["announced_on"])
 
@@ -63,7 +72,7 @@ def all_markets() -> tuple[str, ...]:
     return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS)))
 
 
-def policy_covers(content: dict[str, Any], market: str) -> bool:
+def policy_covers(content: Content, market: str) -> bool:
     """A policy covers a market listed (directly, through `*` or a region) and not excepted."""
     listed = content["markets"]
     if "*" not in listed and market not in covered_by(tuple(listed)):
@@ -113,17 +122,27 @@ def distinct_markets(policies: Sequence[Row]) -> list[str]:
     return [*sorted(named), "ZZ"]
 
 
-def policy_view(row: Row) -> dict[str, Any]:
-    content = row.content
-    return {
-        "company": content["company"],
-        "markets": content["markets"],
-        "except": content.get("except", []),
-        "not_before": content["not_before"],
-        "certainty": content.get("certainty") or "confirmed",
-        "announced_on": content["announced_on"],
-        "id": row.ann_id,
-    }
+@record(hidden=("kind",))
+class Policy(NamedTuple):
+    """A policy in force: the markets it lists and excepts (as announced), its date."""
+
+    company: str
+    markets: list[str]
+    except_: list[str]
+    not_before: str
+    certainty: str
+    announced_on: str
+    id: str
+    kind: str
+
+    @classmethod
+    def of(cls, row: Row) -> "Policy":
+        content = row.content
+        return cls(
+            content["company"], content["markets"], content.get("except", []),
+            content["not_before"], certainty(content), content["announced_on"], row.ann_id,
+            content["kind"],
+        )  # fmt: skip
 
 
 # -- models --------------------------------------------------------------------------------
@@ -133,19 +152,22 @@ def policy_view(row: Row) -> dict[str, Any]:
 Place = tuple[str | None, str | None, str | None]
 
 
-@dataclass
 class Launches:
     """Where and when a model is launched (docs/concepts.md, Rank: launches): per launch market, the
     earliest launch date on or before `as_of` among the announcements of the highest rank; else the
     planned date of the latest of them."""
 
-    launched: dict[str, str] = field(default_factory=dict)  # market -> launched_on <= as_of
-    planned: dict[str, str] = field(default_factory=dict)  # market -> launched_on > as_of
-    ids: dict[str, str] = field(default_factory=dict)
-    certainty: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("launched", "planned", "ids", "certainty", "slots")
+
+    def __init__(self) -> None:
+        self.launched: dict[str, str] = {}  # market -> launched_on <= as_of
+        self.planned: dict[str, str] = {}  # market -> launched_on > as_of
+        self.ids: dict[str, str] = {}
+        self.certainty: dict[str, str] = {}
+        self.slots: dict[str, SlotKey] = {}  # market -> its launch slot
 
     @classmethod
-    def of(cls, launches: Iterable[Row], as_of: str) -> Launches:
+    def of(cls, launches: Iterable[Row], as_of: str) -> "Launches":
         result = cls()
         for group in by_slot(launches).values():
             choice = choose(group)
@@ -158,8 +180,26 @@ class Launches:
             day = effective(row.content, "launched_on")
             (result.launched if launched else result.planned)[market] = day
             result.ids[market] = row.ann_id
-            result.certainty[market] = row.content.get("certainty") or "confirmed"
+            result.certainty[market] = certainty(row.content)
+            result.slots[market] = group[0].slot or slot_key(group[0].content)
         return result
+
+    def held(self, model: str | None) -> Iterator["Held"]:
+        """Each launch market's date as `diff` compares it (`launched D` or `planned D`),
+        `model` as its answer names the model."""
+        from .changes import Held
+
+        for market in sorted(self.ids):
+            yield Held(self.slots[market], (("model", model), ("market", market)),
+                       self.value_in(market), None, None, self.ids[market])  # fmt: skip
+
+    def value_in(self, market: str) -> str | None:
+        """A launch market's date in words: `launched D`, `planned D`, or None."""
+        if market in self.launched:
+            return f"launched {self.launched[market]}"
+        if market in self.planned:
+            return f"planned {self.planned[market]}"
+        return None
 
     def status(self) -> str:
         """`launched` somewhere by `as_of`, else `announced` for later, else `unknown`."""
@@ -231,18 +271,10 @@ def _launch_day(row: Row) -> str:
     return effective(row.content, "launched_on")
 
 
-def count_view(choice: Choice, value_name: str) -> dict[str, Any]:
-    """A slot's value with its bound, certainty, source and an `unconfirmed` report beside it."""
-    beside = unconfirmed_view(choice)  # {value, bound, certainty, announced_on, id}
-    return {**evidence(choice.in_force, value_name), "unconfirmed": beside}
-
-
-def scope_label(content: dict[str, Any]) -> str:
+def scope_label(content: Content) -> str:
     """A scope in a few characters, for keys: `DE,FR`, `* except CN`; '' for worldwide."""
-    markets, excepted = scope(content)
-    if markets == ("*",) and not excepted:
-        return ""
-    return ",".join(markets) + (f" except {','.join(excepted)}" if excepted else "")
+    scope = Scope.of(content)
+    return "" if scope.worldwide else scope.text(",")
 
 
 def months_of(period: str) -> list[str]:
@@ -282,9 +314,65 @@ def of_kind(rows: Iterable[Row], kind: str) -> list[Row]:
     return [row for row in rows if row.content["kind"] == kind]
 
 
+@record(hidden=("stage", "model"))
+class Order(NamedTuple):
+    """An order stage's count (`state model`'s `orders`, by stage)."""
+
+    figure: SlotValue
+    within: str | None
+    stage: str  # its key in `orders`: the stage, and its scope when not worldwide
+    model: str
+
+    def held(self) -> "Held":
+        subject = (("model", self.model), ("stage", self.stage))
+        return held(self.figure, subject)
+
+
+@record(hidden=("model",))
+class WaitTime(NamedTuple):
+    """The longest wait for a model, or for one trim."""
+
+    trim: str | None
+    max_months: SlotValue
+    model: str
+
+    def held(self) -> "Held":
+        return held(self.max_months, (("model", self.model), ("trim", self.trim)))
+
+
+def held(value: SlotValue, subject: tuple[tuple[str, Any], ...]) -> "Held":
+    """A slot's value as `diff` compares it, named by `subject`."""
+    from .changes import Held
+
+    return Held(value.slot, subject, value.value, value.bound, value.high, value.id)
+
+
+@record(hidden=("launches", "deciding", "figures"))
+class ModelState(NamedTuple):
+    """`mxt state model`: a model's launches, statuses, orders, waits and deliveries."""
+
+    company: str
+    model: str
+    as_of: str
+    known_at: str
+    status: str
+    launched_on: str | None
+    planned_launch_on: str | None
+    markets: list[str]
+    market_statuses: dict[str, str]
+    orders: dict[str, Order]
+    max_wait_months: int | float | None
+    wait_times: list[WaitTime]
+    deliveries_units: int
+    deliveries_bound: str
+    launches: Launches  # per launch market: what `show` traces to a launch
+    deciding: dict[str, str | None]  # each status's deciding announcement (None: a launch's)
+    figures: tuple[str, ...]  # the ids of the model's delivery figures in force
+
+
 def model_state(
-    rows: Sequence[Row], query: Query, company: str, model: str, facts: CompanyFacts | None = None
-) -> dict[str, Any]:
+    rows: Sequence[Row], query: Query, company: str, model: str, facts: "CompanyFacts | None" = None
+) -> ModelState:
     """`mxt state model`: rows are the model's visible announcements up to `as_of`;
     `company` and `model` are their display names; `facts` (the company's launches,
     policies, entries, showcases) give its status in each market it is named in."""
@@ -299,64 +387,77 @@ def model_state(
         content = choice.in_force.content
         label = scope_label(content)
         stage = f"{content['stage']} ({label})" if label else content["stage"]
-        orders[stage] = {**count_view(choice, "count"), "within": content.get("within")}
+        orders[stage] = Order(value_of(choice), content.get("within"), stage, model)
     waits = chosen(of_kind(rows, "wait-time"))
+    figures = chosen(of_kind(rows, "deliveries"))
     totals = [
-        choice for choice in chosen(of_kind(rows, "deliveries"))
+        choice for choice in figures
         if (choice.in_force.content.get("metric") or "deliveries") == "deliveries"
         and not scope_label(choice.in_force.content)
     ]  # fmt: skip
     units, bound = delivered(counted_once(totals))
-    return {
-        "company": company,
-        "model": model,
-        "as_of": query.as_of,
-        "known_at": query.known_at,
-        "status": launches.status(),
-        "launched_on": launches.first_launch(),
-        "planned_launch_on": launches.first_planned() if not launches.launched else None,
-        "markets": sorted(launches.launched),
-        "market_statuses": facts.statuses(model_key, query.as_of) if facts else {},
-        "orders": dict(sorted(orders.items())),
-        "max_wait_months": max(
+    found = facts.statuses(model_key, query.as_of) if facts else {}
+    return ModelState(
+        company=company,
+        model=model,
+        as_of=query.as_of,
+        known_at=query.known_at,
+        status=launches.status(),
+        launched_on=launches.first_launch(),
+        planned_launch_on=launches.first_planned() if not launches.launched else None,
+        markets=sorted(launches.launched),
+        market_statuses={code: status for code, (status, _) in found.items()},
+        orders=dict(sorted(orders.items())),
+        max_wait_months=max(
             (choice.in_force.content["max_months"] for choice in waits), default=None
         ),
-        "wait_times": [
-            {"trim": choice.in_force.content.get("trim"), **count_view(choice, "max_months")}
+        wait_times=[
+            WaitTime(choice.in_force.content.get("trim"), value_of(choice), model)
             for choice in waits
         ],
-        "deliveries_units": units,
-        "deliveries_bound": bound,
-    }
+        deliveries_units=units,
+        deliveries_bound=bound,
+        launches=launches,
+        deciding={code: source for code, (_, source) in found.items()},
+        figures=tuple(choice.in_force.ann_id for choice in figures),
+    )
 
 
-@dataclass
 class Names:
     """How a company and its models are spelled: as in their earliest announcements."""
 
-    company: str
-    models: dict[str, str] = field(default_factory=dict)  # model key -> display name
+    __slots__ = ("company", "models")
+
+    def __init__(self, company: str, models: dict[str, str] | None = None) -> None:
+        self.company = company
+        self.models: dict[str, str] = {} if models is None else models  # key -> display name
 
 
+# The market statuses, strongest first (docs/concepts.md, Statuses).
 STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
+AVAILABLE = STATUSES[0]  # on sale there: what a launch decides
 
 
-@dataclass
 class CompanyFacts:
     """What one company's announcements say about markets: launches, policies, expected
     entries and showcases."""
 
-    name: str
-    policies: list[Row]
-    expected: list[Row]
-    launches: dict[str, list[Row]]  # model key -> launch rows
-    models: dict[str, str]  # model key -> display name, in order of first appearance
-    showcases: list[Row] = field(default_factory=list)
-    decided: dict[tuple[str, str], Launches] = field(default_factory=dict, compare=False)
-    covering: dict[str, list[Row]] = field(default_factory=dict, compare=False)
-    by_market: dict[str, list[int]] = field(default_factory=dict, compare=False)
-    policy_for: dict[str, Row | None] = field(default_factory=dict, compare=False)
-    shown_of: dict[str, list[Row]] | None = field(default=None, compare=False)
+    __slots__ = ("name", "policies", "expected", "launches", "models", "showcases", "decided",
+                 "covering", "by_market", "policy_for", "shown_of")  # fmt: skip
+
+    def __init__(self, name: str, models: dict[str, str]) -> None:
+        self.name = name
+        self.policies: list[Row] = []
+        self.expected: list[Row] = []
+        self.launches: dict[str, list[Row]] = {}  # model key -> launch rows
+        self.models = models  # model key -> display name, in order of first appearance
+        self.showcases: list[Row] = []
+        # worked out once, when first asked
+        self.decided: dict[tuple[str, str], Launches] = {}
+        self.covering: dict[str, list[Row]] = {}
+        self.by_market: dict[str, list[int]] = {}
+        self.policy_for: dict[str, Row | None] = {}
+        self.shown_of: dict[str, list[Row]] | None = None
 
     def launched(self, model_key: str, as_of: str) -> Launches:
         """A model's launches as of a date, worked out once for every market asked about."""
@@ -368,9 +469,9 @@ class CompanyFacts:
         return found
 
     @classmethod
-    def of(cls, rows: Iterable[Row], names: Names) -> CompanyFacts:
+    def of(cls, rows: Iterable[Row], names: Names) -> "CompanyFacts":
         """Facts from one company's launch, policy, expected-entry and showcase rows."""
-        facts = cls(names.company, [], [], {}, dict(names.models))
+        facts = cls(names.company, dict(names.models))
         entries = []
         for row in rows:
             kind = row.content["kind"]
@@ -451,50 +552,6 @@ class CompanyFacts:
         shown = self.shown(model_key, market)
         return ("showcased", shown[-1]) if shown else ("unknown", None)
 
-    def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
-        """The market status of one model (`status_of`), with its dates, the policy blocking
-        the market and the entry expected there, and the announcement that decides it."""
-        launches = self.launched(model_key, as_of)
-        place = launches.in_market(market)
-        launched_on, planned_on, where = place
-        status, source = self.status_of(model_key, market, as_of, place)
-        blocking = self.blocking(market, as_of)
-        entry = self.entry_for(model_key, market)
-        view = {
-            "company": self.name,
-            "model": self.models[model_key],
-            "status": status,
-            "launched_on": launched_on,
-            "planned_launch_on": planned_on,
-            "not_before": blocking.content["not_before"] if blocking is not None else None,
-            "expected": entry.content["expected"] if entry is not None else None,
-            "certainty": None,
-            "id": None,
-        }
-        if where is not None:
-            view["certainty"], view["id"] = launches.certainty[where], launches.ids[where]
-        elif source is not None:
-            view["certainty"] = source.content.get("certainty") or "confirmed"
-            view["id"] = source.ann_id
-        return view
-
-    def whole_company_row(self, market: str, as_of: str) -> dict[str, Any] | None:
-        """The row (`model: null`) of an expected entry of the company as a whole covering
-        `market`: `expected`, or `blocked` while a policy in force covers the market."""
-        entry = self.entry_for(None, market)
-        if entry is None:
-            return None
-        blocking = self.blocking(market, as_of)
-        source = blocking or entry
-        return {
-            "company": self.name, "model": None,
-            "status": "blocked" if blocking else "expected",
-            "launched_on": None, "planned_launch_on": None,
-            "not_before": blocking.content["not_before"] if blocking else None,
-            "expected": entry.content["expected"],
-            "certainty": source.content.get("certainty") or "confirmed", "id": source.ann_id,
-        }  # fmt: skip
-
     def named_markets(self, model_key: str) -> set[str]:
         """The markets named for a model: its launches and showcases, the company's expected
         entries and the markets its policies list or except (`*` is not expanded)."""
@@ -512,254 +569,19 @@ class CompanyFacts:
         named.discard("*")
         return named
 
-    def statuses(self, model_key: str, as_of: str) -> dict[str, str]:
-        """`market_statuses` of `state model`: code -> status, unknown ones left out."""
+    def statuses(self, model_key: str, as_of: str) -> dict[str, tuple[str, str | None]]:
+        """`market_statuses` of `state model`: code -> (status, the id of the announcement
+        deciding it, None for a launch's), unknown ones left out."""
         if model_key not in self.models:
             return {}
-        found = {
-            code: self.status_of(model_key, code, as_of)[0]
-            for code in sorted(self.named_markets(model_key))
-        }
-        return {code: status for code, status in found.items() if status != "unknown"}
-
-
-def market_state(
-    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
-) -> dict[str, Any]:
-    """`mxt state market`: each model's status in `market` (unknown ones only with
-    `every`), one row per company expected there as a whole, and the policies in force.
-
-    `rows` are the visible launch, policy, expected-entry and showcase announcements up to
-    `as_of`; `names` holds every company with an announcement by then, and its models.
-    """
-    by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
-    for row in rows:
-        by_company.setdefault(key(row.content["company"]), []).append(row)
-    models = []
-    policies = []
-    for company_key, company_rows in by_company.items():
-        facts = CompanyFacts.of(company_rows, names.get(company_key) or Names(company_key))
-        whole = facts.whole_company_row(market, query.as_of)
-        if whole is not None:
-            models.append(whole)
-        for model_key in facts.models:
-            status = facts.market_status(model_key, market, query.as_of)
-            if every or status["status"] != "unknown":
-                models.append(status)
-        policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (str(m["company"]).casefold(), str(m["model"] or "").casefold()))
-    return {
-        "market": market,
-        "as_of": query.as_of,
-        "known_at": query.known_at,
-        "models": models,
-        "policies": [policy_view(row) for row in sorted(policies, key=lambda r: r.order)],
-    }
-
-
-@dataclass
-class FactoryView:
-    site: str
-    phase: int
-    status: str | None
-    effective_on: str | None
-    capacity: int | None
-    certainty: str | None
-    id: str | None
-    planned: dict[str, Any] | None
-
-
-def factories(rows: Iterable[Row], as_of: str) -> list[dict[str, Any]]:
-    """Each (site, phase): the status reached by `as_of`, and a later planned status, from
-    the announcements of the highest rank for it."""
-    views = []
-    for choice in chosen(rows):
-        phase_rows = choice.best()
-        reached = [r for r in phase_rows if effective(r.content, "effective_on") <= as_of]
-        reached.sort(key=lambda r: (effective(r.content, "effective_on"), r.order))
-        current = reached[-1] if reached else None
-        last = choice.rows[-1]  # a plan of any certainty is shown as planned until its date
-        plan = None
-        if effective(last.content, "effective_on") > as_of:
-            plan = {
-                "status": last.content["status"],
-                "effective_on": effective(last.content, "effective_on"),
-                "certainty": last.content.get("certainty") or "confirmed",
-                "id": last.ann_id,
-            }
-        capacity = next(
-            (r.content["capacity"] for r in reversed(phase_rows) if "capacity" in r.content), None
-        )
-        views.append(
-            FactoryView(
-                site=choice.rows[0].content["site"],
-                phase=choice.rows[0].content["phase"],
-                status=current.content["status"] if current else None,
-                effective_on=effective(current.content, "effective_on") if current else None,
-                capacity=capacity,
-                certainty=(current.content.get("certainty") or "confirmed") if current else None,
-                id=current.ann_id if current else None,
-                planned=plan,
-            )
-        )
-    views.sort(key=lambda v: (v.site.casefold(), v.phase))
-    return [dict(vars(view)) for view in views]  # (its fields hold no other dataclass)
-
-
-def scoped_view(choice: Choice, value_name: str, *names: str) -> dict[str, Any]:
-    """A target or delivery figure of `state company`: its slot fields, scope and value."""
-    content = choice.in_force.content
-    markets, excepted = scope(content)
-    return {
-        **{name: field_value(content, name) for name in names},
-        "markets": list(markets),
-        "except": list(excepted),
-        **count_view(choice, value_name),
-    }
-
-
-def expected_view(row: Row) -> dict[str, Any]:
-    content = row.content
-    return {
-        "market": content["market"],
-        "model": content.get("model"),
-        "expected": content["expected"],
-        "certainty": content.get("certainty") or "confirmed",
-        "announced_on": row.announced_on,
-        "id": row.ann_id,
-    }
-
-
-def company_state(rows: Sequence[Row], names: Names, query: Query) -> dict[str, Any]:
-    """`mxt state company`: rows are the company's visible announcements up to `as_of`."""
-    facts = CompanyFacts.of(rows, names)
-    models = []
-    for model_key, name in facts.models.items():
-        launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
-        models.append(
-            {
-                "model": name,
-                "status": launches.status(),
-                "launched_on": launches.first_launch(),
-                "markets": sorted(launches.launched),
-            }
-        )
-    models.sort(key=lambda m: str(m["model"]).casefold())
-    totals = [c for c in chosen(of_kind(rows, "deliveries")) if not c.in_force.content.get("model")]
-    targets = chosen(of_kind(rows, "target"))
-    return {
-        "company": facts.name,
-        "as_of": query.as_of,
-        "known_at": query.known_at,
-        "targets": sorted(
-            (scoped_view(c, "value", "metric", "period") for c in targets), key=_figure_order
-        ),
-        "deliveries": sorted(
-            (scoped_view(c, "units", "metric", "period") for c in totals), key=_figure_order
-        ),
-        "factories": factories(of_kind(rows, "factory"), query.as_of),
-        "models": models,
-        "policies": [policy_view(row) for row in policies_in_force(facts.policies, query.as_of)],
-        "expected_entries": [expected_view(row) for row in facts.expected],
-    }
-
-
-def _figure_order(view: dict[str, Any]) -> tuple[Any, ...]:
-    return (view["metric"], view["period"], view["markets"], view["except"])
-
-
-# -- the target audit ----------------------------------------------------------------------
-
-
-def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[dict[str, Any]]:
-    """`mxt audit targets`: every revision in order, with the value in force before it
-    (by the rank rule) and the change of the midpoints.
-
-    `rows` are the target announcements visible at `known_at` up to `as_of`, retracted ones
-    included; `histories` holds every known version of each, for its corrections.
-    """
-    groups = by_slot(rows)
-    audit = []
-    for slot in sorted(groups, key=lambda slot: _target_order(slot, groups[slot][0].content)):
-        group = groups[slot]
-        company = display_name(group, "company", slot[0])
-        final = choose([row for row in group if not row.retracted])
-        latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
-        for row in group:
-            before = latest[min(latest)] if latest else None  # what `choose` puts in force
-            audit.append(_revision(row, company, before, final, histories))
-            if not row.retracted:
-                latest[rank(row.content)] = row
-    return audit
-
-
-def _revision(
-    row: Row,
-    company: str,
-    before: Row | None,
-    final: Choice | None,
-    histories: dict[str, list[Row]],
-) -> dict[str, Any]:
-    """One line of the target audit."""
-    content = row.content
-    value, bound, high = bounded(content)
-    previous, previous_high = (None, None)
-    if before is not None:
-        previous, _, previous_high = bounded(before.content)
-    change = change_pct = None
-    if previous is not None:
-        old = midpoint(previous, previous_high)
-        change = _whole(midpoint(value, high) - old)
-        change_pct = round(change * 100 / old, 2) if old else None
-    stated = content.get("previous")
-    if row.retracted:
-        status = "retracted"
-    elif final is not None and row.ann_id == final.in_force.ann_id:
-        status = "in-force"
-    elif final is not None and final.unconfirmed and row.ann_id == final.unconfirmed.ann_id:
-        status = "unconfirmed"
-    else:
-        status = "superseded"
-    markets, excepted = scope(content)
-    return {
-        "company": company, "metric": content["metric"], "period": content["period"],
-        "markets": list(markets), "except": list(excepted),
-        "value": value, "bound": bound, "high": high,
-        "previous": previous, "previous_high": previous_high,
-        "change": change, "change_pct": change_pct,
-        "stated_previous": stated, "stated_previous_high": content.get("previous_high"),
-        "previous_mismatch": stated is not None
-        and (stated, content.get("previous_high")) != (previous, previous_high),
-        "announced_on": row.announced_on, "recorded_at": row.recorded_at, "id": row.ann_id,
-        "source": content["source"], "speaker": content.get("speaker"),
-        "certainty": content.get("certainty") or "confirmed", "status": status,
-        "corrections": corrections_of(histories.get(row.ann_id, [])),
-    }  # fmt: skip
-
-
-def _target_order(slot: tuple[str, ...], content: dict[str, Any]) -> tuple[Any, ...]:
-    """Targets in the audit: by company, metric, period, then scope."""
-    return (slot[0], content["metric"], content["period"], *scope(content))
-
-
-def _whole(number: float) -> int | float:
-    return int(number) if float(number).is_integer() else number
-
-
-def corrections_of(history: Sequence[Row]) -> list[dict[str, Any]]:
-    """The corrections in one announcement's history: field, from, to, reason, recorded_at."""
-    result = []
-    for before, after in zip(history, history[1:], strict=False):
-        if after.event != "corrected" or not after.changes:
-            continue
-        for field_name in after.changes:
-            result.append(
-                {
-                    "field": field_name,
-                    "from": field_at(before.content, field_name),
-                    "to": field_at(after.content, field_name),
-                    "reason": after.reason,
-                    "recorded_at": after.known_from,
-                }
-            )
-    return result
+        found = {}
+        launches = self.launched(model_key, as_of)
+        for code in sorted(self.named_markets(model_key)):
+            place = launches.in_market(code)
+            status, source = self.status_of(model_key, code, as_of, place)
+            if status != "unknown":
+                found[code] = (
+                    status,
+                    launches.ids[place[2]] if place[2] else source and source.ann_id,
+                )
+        return found

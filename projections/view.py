@@ -144,18 +144,22 @@ class View:
         rows.sort(key=lambda row: row.order)
         return rows
 
-    def policies_listing(
-        self, cursor: Any, as_of: str, known_at: str, markets: Sequence[str]
+    def listing(
+        self, cursor: Any, as_of: str, known_at: str, kinds: Sequence[str], markets: Sequence[str]
     ) -> list[Row]:
-        """The latest visible policy of each rank in each group whose markets list one of
-        `markets` or `*` (any company), as of `as_of`, in time order.
+        """The latest visible announcement of `kinds` (which list markets: policies) of each
+        rank in each group whose markets list one of `markets` or `*` (any company), as of
+        `as_of`, in time order.
 
-        A policy's group is its scope, `markets|except` (`events/kinds.py` `subject_of`):
-        the groups are chosen by the markets they list, then sought as `latest` does.
+        Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
+        groups are chosen by the markets they list, then sought as `latest` does.
         """
+        if not kinds:
+            return []
         cursor.execute(
-            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind='policy' AND first_on<=?",
-            (as_of,),
+            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind IN "
+            f"({','.join('?' * len(kinds))}) AND first_on<=?",
+            (*kinds, as_of),
         )
         wanted = {"*", *markets}
         listing = [
@@ -165,7 +169,7 @@ class View:
         ]
         if not listing:
             return []
-        return self.latest(cursor, as_of, known_at, ("policy",), subjects=listing)
+        return self.latest(cursor, as_of, known_at, kinds, subjects=listing)
 
     def in_groups(
         self,

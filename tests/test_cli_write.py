@@ -13,8 +13,9 @@ from click.testing import Result
 from conftest import count_stored_events, make_announcement
 
 from mxt.cli.main import cli
-from mxt.cli.write import EXAMPLES
+from mxt.cli.write import example
 from mxt.events.announcements import parse_announcement, with_id
+from mxt.events.kinds import KIND_NAMES
 
 Run = Callable[..., Result]
 
@@ -456,13 +457,13 @@ def test_record_kind_help_lists_only_that_kinds_options(run: Run, store_path: Pa
     assert not store_path.exists()
 
 
-@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+@pytest.mark.parametrize("kind", sorted(KIND_NAMES))
 def test_the_example_of_every_kind_records(kind: str, run: Run) -> None:
     import shlex
 
     help_text = run("record", kind, "--help").stdout
     assert f"Example: mxt record {kind}" in help_text
-    result = run("record", kind, *shlex.split(EXAMPLES[kind]), "--json")
+    result = run("record", kind, *shlex.split(example(kind)), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["created"] is True
 

@@ -7,25 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 POLICY = "xiaomi-policy-no-sales-outside-cn-until-2027"
 SOURCE = {"title": "Acme press release"}
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("seed") / "seed.sqlite")
-    result = CliRunner().invoke(cli, ["--store", path, "import", str(seed_path())])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def diff(store: str, *args: str) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(cli, ["--store", store, "diff", *args, "--json"])
+    result = invoke("--store", store, "diff", *args, "--json")
     assert result.exit_code == 0, result.output
     changes: list[dict[str, Any]] = json.loads(result.stdout)
     return changes
@@ -187,9 +178,15 @@ def test_the_policy_lapses_at_the_start_of_2027(seeded: str) -> None:
 
 
 def test_json_shape_and_order(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli,
-        ["--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10", "--json"],
+    result = invoke(
+        "--store",
+        seeded,
+        "diff",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-07-10",
+        "--json",
     )
     assert result.exit_code == 0
     changes = json.loads(result.stdout)  # nothing else on stdout
@@ -225,10 +222,8 @@ def test_json_shape_and_order(seeded: str) -> None:
 
 
 def test_human_output_is_a_table_with_ids(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli, ["--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
-              "--company", "Xiaomi", "--market", "DE"]
-    )  # fmt: skip
+    result = invoke("--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
+              "--company", "Xiaomi", "--market", "DE")  # fmt: skip
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("changes from 2025-06-01 to 2025-07-10 (known at ")
@@ -252,7 +247,7 @@ def test_human_output_is_a_table_with_ids(seeded: str) -> None:
     ],
 )
 def test_bad_input_is_one_line_naming_the_option(seeded: str, args: list[str], option: str) -> None:
-    result = CliRunner().invoke(cli, ["--store", seeded, "diff", *args])
+    result = invoke("--store", seeded, "diff", *args)
     assert result.exit_code == 2
     assert result.stdout == ""
     message = result.stderr.strip()
@@ -261,18 +256,14 @@ def test_bad_input_is_one_line_naming_the_option(seeded: str, args: list[str], o
 
 
 def test_as_of_is_not_an_option_of_diff(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli, ["--store", seeded, "diff", "--from", "2025-06-01", "--as-of", "2025-07-01"]
-    )
+    result = invoke("--store", seeded, "diff", "--from", "2025-06-01", "--as-of", "2025-07-01")
     assert result.exit_code == 2
     assert "--as-of" in result.output
 
 
 def test_unknown_company_is_an_empty_diff_with_a_note(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli, ["--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
-              "--company", "Xiaomy", "--json"]
-    )  # fmt: skip
+    result = invoke("--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
+              "--company", "Xiaomy", "--json")  # fmt: skip
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
     assert "nothing is known about Xiaomy" in result.stderr
@@ -280,16 +271,11 @@ def test_unknown_company_is_an_empty_diff_with_a_note(seeded: str) -> None:
 
 def test_known_at_shows_the_diff_before_a_correction(tmp_path: Path) -> None:
     store = str(tmp_path / "s.sqlite")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["--store", store, "import", str(seed_path())]).exit_code == 0
-    log = json.loads(
-        runner.invoke(cli, ["--store", store, "log", "--kind", "target", "--json"]).stdout
-    )
+    assert invoke("--store", store, "import", str(seed_path())).exit_code == 0
+    log = json.loads(invoke("--store", store, "log", "--kind", "target", "--json").stdout)
     imported_at = log[-1]["recorded_at"]
-    fixed = runner.invoke(
-        cli, ["--store", store, "correct", "xiaomi-2025-target-350k", "--set", "value=360000",
-              "--reason", "misread"]
-    )  # fmt: skip
+    fixed = invoke("--store", store, "correct", "xiaomi-2025-target-350k", "--set", "value=360000",
+              "--reason", "misread")  # fmt: skip
     assert fixed.exit_code == 0, fixed.output
     span = ["--from", "2025-01-01", "--to", "2025-04-01"]
     assert [c["to"] for c in find(diff(store, *span), area="target")] == [360_000]
@@ -308,7 +294,7 @@ def test_a_planned_launch_that_moves_then_happens(tmp_path: Path) -> None:
     data = tmp_path / "acme.jsonl"
     data.write_text("".join(json.dumps(line) + "\n" for line in lines))
     store = str(tmp_path / "s.sqlite")
-    assert CliRunner().invoke(cli, ["--store", store, "import", str(data)]).exit_code == 0
+    assert invoke("--store", store, "import", str(data)).exit_code == 0
 
     moved = diff(store, "--from", "2025-02-01", "--to", "2025-04-01")
     assert [(c["area"], c["market"], c["from"], c["to"], c["id"]) for c in moved] == [
@@ -336,7 +322,7 @@ def test_a_policy_replaced_everywhere_is_superseded_not_lapsed(tmp_path: Path) -
     data = tmp_path / "acme.jsonl"
     data.write_text("".join(json.dumps(line) + "\n" for line in lines))
     store = str(tmp_path / "s.sqlite")
-    assert CliRunner().invoke(cli, ["--store", store, "import", str(data)]).exit_code == 0
+    assert invoke("--store", store, "import", str(data)).exit_code == 0
     changes = diff(store, "--from", "2025-02-01", "--to", "2025-06-01", "--market", "FR")
     assert [(c["area"], c["from"], c["to"], c["id"]) for c in changes] == [
         ("policy", "in-force", "superseded", "acme-not-before-2028"),

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mxt.events.announcements import (
-    KINDS,
+    SCHEMAS,
     Announcement,
     apply_correction,
     json_schema,
@@ -47,11 +47,11 @@ def stored(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_every_kind_of_the_spec_has_a_schema() -> None:
-    assert set(KINDS) == {
+    assert set(SCHEMAS) == {
         "launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
         "showcase", "expected-entry", "statement", "claim",
     }  # fmt: skip
-    assert set(KIND_FIELDS) == set(KINDS)
+    assert set(KIND_FIELDS) == set(SCHEMAS)
 
 
 @pytest.mark.parametrize("kind", sorted(KIND_FIELDS))
@@ -584,10 +584,10 @@ def test_the_json_schema_is_valid_and_accepts_the_seed(seed_lines: list[str]) ->
 
 
 def test_the_registry_names_every_kind_of_the_schemas() -> None:
-    from mxt.events.announcements import KINDS
+    from mxt.events.announcements import SCHEMAS
     from mxt.events.kinds import KIND_NAMES
 
-    assert tuple(KINDS) == KIND_NAMES
+    assert tuple(SCHEMAS) == KIND_NAMES
 
 
 # One announcement of every kind (as `log` gives it) and the line it reads as.

@@ -8,7 +8,7 @@ import pytest
 
 from mxt.extract import cues, figures, names, when
 from mxt.extract.cues import Clue
-from mxt.extract.drafts import certainty
+from mxt.extract.drafts import certainty, extract_drafts
 from mxt.extract.sentences import split_clauses, split_sentences
 
 PUBLISHED = date(2025, 7, 4)
@@ -298,8 +298,11 @@ def test_certainty_from_the_wording(sentence: str, expected: str) -> None:
 
 
 def test_a_target_is_not_doubtful_for_being_a_plan() -> None:
-    draft = cues.Draft("target", {})
+    draft = cues.Draft("target", {}, planned=True)  # as the target cue makes it
     assert certainty(draft, "BYD said it plans to sell 5.5 million cars.")[0] == "confirmed"
+    [drafted] = extract_drafts("BYD said it plans to sell 5.5 million cars in 2026.",
+                               date(2025, 7, 4), company="BYD")  # fmt: skip
+    assert (drafted["kind"], drafted["certainty"]) == ("target", "confirmed")
 
 
 def test_a_partner_is_not_the_subject_and_models_may_have_a_space() -> None:

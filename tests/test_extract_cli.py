@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from conftest import invoke_on
 
 from mxt.events.codes import check_market, parse_iso_date
 
@@ -241,20 +242,16 @@ def test_the_demo_ends_with_the_article_extracted_beside_the_seed(run: Run) -> N
 
 
 def test_dry_run_writes_nothing_on_either_backend(store_location: str) -> None:
-    from click.testing import CliRunner
 
-    from mxt.cli.main import cli
-
-    def mxt(*args: str, input: str | None = None) -> Result:
-        return CliRunner().invoke(cli, ["--store", store_location, *args], input=input)
-
-    assert mxt("import", seed_file()).exit_code == 0
+    assert invoke_on(store_location, "import", seed_file()).exit_code == 0
     before = count_events(store_location)
     retraction = {"kind": "retraction", "id": "xiaomi-su7-wait-8m", "reason": "unsourced"}
-    result = mxt("import", "--dry-run", "--json", "-", input=json.dumps(retraction))
+    result = invoke_on(
+        store_location, "import", "--dry-run", "--json", "-", input=json.dumps(retraction)
+    )
     assert json.loads(result.stdout) == {"recorded": 1, "already_present": 0, "dry_run": True}
     assert count_events(store_location) == before
-    assert '"retraction"' not in mxt("export").stdout
+    assert '"retraction"' not in invoke_on(store_location, "export").stdout
 
 
 def test_the_default_title_drops_invisible_characters(run: Run) -> None:
