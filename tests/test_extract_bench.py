@@ -25,9 +25,12 @@ def test_extraction_meets_its_floors() -> None:
     seed, overall, first = (
         scores["xiaomi-evs-outside-china-2027"], scores["overall"], scores["round 1"],
     )  # fmt: skip
-    assert seed["labelled"] >= 15 and overall["labelled"] >= 240 and first["labelled"] >= 120
+    second = scores["round 2"]
+    assert seed["labelled"] >= 15 and overall["labelled"] >= 360 and first["labelled"] >= 120
+    assert second["labelled"] >= 119
     assert seed["recall"] >= 0.86 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.82 and overall["typed_precision"] >= 0.97, overall
+    assert overall["recall"] >= 0.70 and overall["typed_precision"] >= 0.92, overall
     assert first["recall"] >= 0.81 and first["typed_precision"] >= 0.98, first
+    assert second["recall"] >= 0.45 and second["typed_precision"] >= 0.77, second
     assert overall["dangerous"] == 0, overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
