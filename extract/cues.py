@@ -717,7 +717,7 @@ def policy(clue: Clue) -> list[Draft]:
     if re.search(r"\b(?:until|from|before)\s+(?:at\s+least\s+)?\d{4}\b", rest, re.IGNORECASE):
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
-    inside = names.included_markets(rest)
+    inside = names.included_markets(rest) or names.referred_markets(rest, clue.whole)
     home = names.home_market(clue.company)
     if outside:
         fields: Content = {"markets": ["*"], "except": outside}
@@ -922,6 +922,12 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     )
     home = names.home_market(clue.company)
     fields: Content = {"model": model, "_cue_at": cue.start()}
+    referred = names.referred_markets(phrase, clue.whole)
+    if not markets and referred:
+        markets = referred
+        guesses.append(f"market {referred[0]} (the market the sentence names, referred to)")
+    elif not markets and set(names.included_markets(clue.whole)) - {home}:
+        return []  # the sentence names another market: the home market is no safe guess
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
@@ -994,6 +1000,8 @@ def expected_entry(clue: Clue) -> list[Draft]:
     expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
     named = _models(clue)
     fields: Content = {"expected": expected}
+    if any(guess.endswith("(the text gives no date)") for guess in guesses):
+        fields["_undated"] = True
     if named:
         fields["model"] = named[0].name
     return [
@@ -1006,6 +1014,9 @@ def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> s
     """When an entry is expected: a month or year named after the cue (else in its clause),
     else the year a policy of the text names, else the year of publication (for "soon")."""
     for text in (after, clause):
+        said = _due_as_said(text, clue.published, _fiscal(clue))
+        if said is not None and len(said) == 7 and said[5] in "QH":
+            return said  # a quarter or a half: "in the second half of the year", "2H26"
         due = when.upcoming(text, clue.published)
         month_named = due is not None and _search(
             rf"\b(?:in|by)\s+{due.strftime('%B')}\b|\bnext\s+month\b|\b(?:in|within)\s+(?:a|one)\s+month\b",

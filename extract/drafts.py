@@ -44,6 +44,10 @@ _PART = re.compile(
     r"(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|consisting\s+of)\b",
     re.IGNORECASE,
 )
+# A sentence that opens by referring back to a company: "Its e.MAS 7…", "The company…".
+_OPENS_REFERRING_BACK = re.compile(
+    r"^(?:It|Its|The\s+(?:company|carmaker|automaker|group|firm|brand|maker|manufacturer))\b"
+)
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -70,13 +74,16 @@ class _Reading:
         extra: tuple[str, ...],
         horizon: str | None,
         known: tuple[str, ...] = (),
+        aliases: names.Aliases = (),
     ) -> None:
         self.subject = subject
         self.extra = extra
+        self.aliases = aliases
         self.horizon = horizon
         self.known = known
         self.paragraph = -1
         self.company: str | None = None
+        self.before: str | None = None  # the last company the paragraph before named
         self.model: str | None = None
         self.site: str | None = None
         self.period: str | None = None
@@ -86,22 +93,25 @@ class _Reading:
     def clues(self, sentence: Sentence, published: date) -> list[Clue]:
         """The sentence's clauses, each with its context and role; the context is then
         updated with what the sentence names. A clause's company is the one it names, else
-        its sentence's, else the paragraph's, else the text's subject (guessed)."""
+        its sentence's, else the paragraph's, else the text's subject (guessed); a paragraph
+        that opens by referring back ("Its e.MAS 7…") speaks of the company the paragraph
+        before named last."""
         if sentence.paragraph != self.paragraph:
+            self.before = self.company or self.before
             self.paragraph, self.company, self.model = sentence.paragraph, None, None
-            self.period = None
+            self.period, self.site = None, None
+            if self.before and _OPENS_REFERRING_BACK.match(sentence.text):
+                self.company = self.before
         text = normalise(sentence.text)
         parts = split_clauses(sentence.text)
         # A company named only in a part of the whole ("…, of which Zeekr contributed…") is
         # not the company of the other clauses.
-        in_sentence = names.companies(
-            " ".join(normalise(p) for p in parts if not _PART.match(p)), self.extra
-        )
+        in_sentence = self._companies(" ".join(normalise(p) for p in parts if not _PART.match(p)))
         found = []
         before: list[str] = []  # the companies the sentence's earlier clauses named
         for part in parts:
             clause = normalise(part)
-            in_clause = names.companies(clause, self.extra)
+            in_clause = self._companies(clause)
             named = in_clause or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.subject
             if not _PART.match(part):
@@ -134,6 +144,9 @@ class _Reading:
         self.period = when.period(text, published, "past")[0] or self.period
         self._learn_people(text)
         return found
+
+    def _companies(self, text: str) -> list[str]:
+        return names.companies(text, self.extra, aliases=self.aliases)
 
     def _learn_people(self, text: str) -> None:
         for match in _SPEAKER.finditer(text):
@@ -176,17 +189,19 @@ def certainty(draft: Draft, text: str, sentence: str | None = None) -> tuple[str
     return "reported", "certainty reported (the sentence names no source)"
 
 
-def _subject(text: str, company: str | None, extra: tuple[str, ...] = ()) -> str:
+def _subject(
+    text: str, company: str | None, extra: tuple[str, ...] = (), aliases: names.Aliases = ()
+) -> str:
     """The company the text is about: the one given, else the first named in the text."""
     if company:
         return company
     for line in text.splitlines():
-        named = names.companies(normalise(line), extra)
+        named = names.companies(normalise(line), extra, aliases=aliases)
         if named:
             return named[0]
     # Named only as a host or a rival ("at BYD's new plant"): still the one the text is about.
     for line in text.splitlines():
-        named = names.companies(normalise(line), extra, actors_only=False)
+        named = names.companies(normalise(line), extra, actors_only=False, aliases=aliases)
         if named:
             return named[0]
     return cues.UNKNOWN_COMPANY
@@ -310,9 +325,11 @@ def extract_drafts(
     cited = {"title": title}
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
     extra = tuple(dict.fromkeys(((company,) if company else ()) + known_companies))
+    introduced, aliases = names.learned_companies(normalise(text), extra)
+    extra += introduced
     known = tuple(dict.fromkeys(known_models + names.learned_models(normalise(text), extra)))
-    subject = _subject(text, company, extra)
-    reading = _Reading(subject, extra, _horizon(sentences, published), known)
+    subject = _subject(text, company, extra, aliases)
+    reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     found: list[Content] = []
     for sentence in sentences:
         if not sentence.heading:  # a heading summarises the body, which tells it in full

@@ -47,8 +47,11 @@ _SOMEBODY_ELSE = re.compile(
     r"segment|sector|association|analysts?|consensus|"
     r"estimates?|(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|"
     r"electric|new|passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|"
-    r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:sales|exports|registrations|"
-    r"deliveries|output|production|shipments))\b)|"
+    r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:retail\s+|wholesale\s+)?(?:sales|"
+    r"exports|registrations|deliveries|output|production|shipments)|"
+    # a figure from somebody's data: "according to CPCA preliminary data", "industry data show"
+    r"according\s+to\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics)|"
+    r"data\s+(?:show|showed|shows|from))\b)|"
     # a nation's or a market's own figures: "China's automobile exports"
     r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
 )
@@ -90,6 +93,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))
+    if draft.fields.get("_undated"):
+        found.append("the text gives no date for the entry (its year would be a guess)")
     company = _company_doubt(draft, clue)
     if company:
         found.append(company)

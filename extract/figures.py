@@ -112,8 +112,25 @@ _EARLIER = re.compile(
     r"rose|fell|increased|decreased|climbed|dropped|jumped|grew|gained|slid|slipped)\s+"
     r"(?:[\w.%]+\s+){0,2}(?:from|with|against|on)|versus|vs\.?|compared\s+(?:with|to)|against|"
     r"(?:after|following)\s+(?:selling|delivering|producing|shipping|exporting|sales\s+of|"
-    r"deliveries\s+of)|for\s+comparison\W+(?:\w+\W+){0,6})\s*(?:the\s+|a\s+|an\s+)?"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+)?$",
+    r"deliveries\s+of)|for\s+comparison\W+(?:\w+\W+){0,6}|"
+    # a figure something is measured against: "beat the 330,325 units", "nearly double the
+    # 417,204 it sold"
+    r"(?:beat|beats|beating|outpac\w*|outsold|outstripp?\w*|(?:double|triple|twice|treble|"
+    r"half)(?:\s+of)?)\s+(?=the\s|its\s|last\s+year's\s))\s*(?:the\s+|a\s+|an\s+|its\s+|"
+    r"last\s+year's\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+# A whole a share is told of: "44% of the 816,747 vehicles sold", "2.5% of the roughly 43
+# lakh", "a share of about 44% of the".
+_WHOLE_BEFORE = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent|\bshare)\s+of\s+(?:the\s+|all\s+|an\s+estimated\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE,
+)
+# A milestone that a figure is the bar of: "the first … to pass 70,000 units in a month".
+_BAR_BEFORE = re.compile(
+    r"\b(?:first|1st|only|second|2nd|third|3rd)\b[^.;,]{0,60}?\bto\s+(?:pass|cross|top|surpass|exceed|"
+    r"break|hit|reach|sell|deliver)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _EARLIER_AFTER = re.compile(
@@ -210,6 +227,10 @@ def _role(text: str, start: int, end: int) -> str:
         return "other"
     if _EARLIER.search(before) or _EARLIER_AFTER.match(after):
         return "earlier"
+    if _WHOLE_BEFORE.search(before):
+        return "industry"
+    if _BAR_BEFORE.search(before):
+        return "threshold"
     if _CAPACITY_BEFORE.search(before):
         return "capacity"
     if _RATE_BEFORE.search(before) or _RATE_AFTER.match(after):
@@ -338,11 +359,21 @@ def duration(text: str) -> str | None:
     return f"{number}{code}"
 
 
+# A span told as what something changed from: "eased to 4 months, from more than a year".
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|down\s+from|up\s+from|compared\s+with|versus|vs\.?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def months_span(text: str) -> float | None:
     """The longest span of months, weeks or years in a normalised sentence, in months
-    ("up to a year" -> 12, "8 months" -> 8, "38 weeks" -> 8.7), or None."""
+    ("up to a year" -> 12, "8 months" -> 8, "38 weeks" -> 8.7), or None; a span told as
+    what it changed from ("to 4 months, from more than a year") is not read."""
     longest: float | None = None
     for match in _SPAN.finditer(text):
+        if _FROM_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
         amount = match.group("n").lower()
         number = 1.0 if amount in ("a", "an") else 0.5 if amount == "half a" else float(amount)
         unit = match.group("unit").lower()

@@ -96,8 +96,12 @@ _RIVAL = re.compile(
     r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
     r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
     r"(?:plant|factory|site|facility|works)\b)"
-    # A cause ("helped by the e Vitara") is not the actor either.
+    # A counterparty ("acquired from General Motors") is not the actor, nor a cause ("helped
+    # by the e Vitara").
+    r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
     r"|\b(?:helped|driven|boosted|supported|lifted)\s+by\s+(?:the\s+)?"
+    # Another's model a model is made from ("its version of the e Vitara") is not it.
+    r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?:the\s+)?"
     r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
@@ -106,8 +110,8 @@ _MODEL = re.compile(
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
-    # "Harrier.ev", "e Vitara", "e-Vitara"
-    r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|"
+    # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
+    r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
     r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}[a-z]?)(?![\w-])"
 )
@@ -182,10 +186,17 @@ def _outside_rivals(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not any(a <= m.start <= b for a, b in spans)]
 
 
+# Other names a text gives a company: (the name, the company's name).
+Aliases = tuple[tuple[str, str], ...]
+
+
 @lru_cache(maxsize=64)
-def _company_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def _company_pattern(
+    extra: tuple[str, ...], aliases: Aliases = ()
+) -> tuple[re.Pattern[str], dict[str, str]]:
     names = {name.lower(): name for name in HOME_MARKETS if name not in _PLAIN_WORD_BRANDS}
     names.update({name.lower(): name for name in extra})
+    names.update({alias.lower(): name for alias, name in aliases})
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # Brands that are plain words count only as written, capitalised, and not first in a
     # sentence ("Smart plans…" is rarer than "Smart is…", but "Genesis" opens sentences too).
@@ -213,26 +224,55 @@ ALIASES: dict[str, str] = {
 _MODEL_AFTER = re.compile(r"^\s+\d")
 
 
-def companies(text: str, extra: tuple[str, ...] = (), actors_only: bool = True) -> list[str]:
-    """The companies a sentence names as actors, in order (rivals, partners, hosts and a
-    brand that starts a model's name left out unless not `actors_only`), spelled as in the
-    list of carmakers and brands or as the user gave them; a longer name wins over one it
-    contains ("Hyundai Motor India" over "Hyundai")."""
-    return list(dict.fromkeys(m.name for m in company_mentions(text, extra, actors_only)))
+def companies(
+    text: str, extra: tuple[str, ...] = (), actors_only: bool = True, aliases: Aliases = ()
+) -> list[str]:
+    """The companies a sentence names as actors, in order (rivals, partners, hosts, sellers
+    and a brand that starts a model's name left out unless not `actors_only`), spelled as in
+    the list of carmakers and brands, as the user gave them or as the text introduced them
+    (`aliases`: "HMIL"); a longer name wins over one it contains ("Hyundai Motor India" over
+    "Hyundai"), and a local arm or joint venture keeps its whole name ("Nissan Motor India",
+    "Toyota Kirloskar Motor")."""
+    found = company_mentions(text, extra, actors_only, aliases)
+    return list(dict.fromkeys(m.name for m in found))
 
 
 def company_mentions(
-    text: str, extra: tuple[str, ...] = (), actors_only: bool = True
+    text: str, extra: tuple[str, ...] = (), actors_only: bool = True, aliases: Aliases = ()
 ) -> list[Mention]:
     """Where `companies` finds each company it answers, in order, named as drafts name it."""
-    pattern, names = _company_pattern(extra)
+    pattern, names = _company_pattern(extra, aliases)
     found = _mentions(pattern, text, names)
     found = _joint_ventures(_outside_rivals(found, text) if actors_only else found, text)
     return [
-        Mention(ALIASES.get(m.name, m.name), m.start, m.end) for m in found
+        _local_arm(Mention(ALIASES.get(m.name, m.name), m.start, m.end), m.name, text)
+        for m in found
         if not actors_only
         or not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
     ]  # fmt: skip
+
+
+_LEGAL_WORD = r"(?:Motors?|Automobiles?|Auto)"
+
+
+def _local_arm(mention: Mention, matched: str, text: str) -> Mention:
+    """The mention, named in full when it is a maker's local arm ("Nissan Motor India": a
+    legal word, then a country) or a joint venture's legal name ("Toyota Kirloskar Motor"):
+    such a company is not its maker. A maker's legal name alone ("Hyundai Motor") stays
+    the maker's."""
+    written = text[mention.start : mention.end]
+    legal = re.search(rf"\s{_LEGAL_WORD}$", written)
+    arm = re.match(rf"(?:\s{_LEGAL_WORD})?\s(?P<place>[A-Z][a-z]+)(?![\w&-])", text[mention.end :])
+    place = arm.group("place") if arm and (legal or arm.group(0).count(" ") == 2) else None
+    if arm and place and _market_names().get(place) and place not in _DEMONYMS:
+        end = mention.end + arm.end()
+        return Mention(text[mention.start : end], mention.start, end)
+    joint = matched in MAKERS and " " in matched or matched not in HOME_MARKETS
+    after = re.match(rf"\s{_LEGAL_WORD}(?![\w&-])", text[mention.end :])
+    if after and joint and not legal and f"{matched}{after.group(0)}" not in ALIASES:
+        end = mention.end + after.end()
+        return Mention(text[mention.start : end], mention.start, end)
+    return mention
 
 
 def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:
@@ -246,6 +286,57 @@ def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:
             continue
         joined.append(mention)
     return joined
+
+
+_LEGAL_SUFFIX = (
+    r"(?:Ltd|Limited|Inc|Co|Corp|Corporation|Group|Holdings|AG|SE|SA|Plc|LLC|Pvt|Private)\.?"
+)
+# A company's abbreviation given in brackets after its name: "Hyundai Motor India Ltd (HMIL)".
+_ABBREVIATION = re.compile(rf"(?:,?\s+{_LEGAL_SUFFIX})*\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,6}})\)")
+# A name in apposition to a word for a carmaker ("Ceer, the Saudi electric-vehicle brand"),
+# or after one ("Saudi EV brand Ceer said"): a company the text introduces.
+_CARMAKER = (
+    r"(?:brand|carmaker|automaker|car\s?maker|EV\s+maker|maker|manufacturer|startup|"
+    r"start-up|marque)"
+)
+_NEW_NAME = r"(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
+_INTRODUCED = re.compile(
+    rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?{_CARMAKER}\b(?!')|"
+    rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto)\s+{_CARMAKER}\s+"
+    rf"{_NEW_NAME.replace('name', 'after')}(?=\s+(?:said|says|will|has|had|is|was|plans?|"
+    r"delivered|sold|launched|announced)\b)"
+)
+
+
+def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str, ...], Aliases]:
+    """The companies a text introduces that mxt does not know ("Ceer, the Saudi
+    electric-vehicle brand, said…"), and the abbreviations it gives known ones ("Hyundai
+    Motor India Ltd (HMIL)": HMIL is Hyundai Motor India)."""
+    found: list[str] = []
+    for match in _INTRODUCED.finditer(text):
+        name = match.group("name") or match.group("after")
+        if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    aliases: list[tuple[str, str]] = []
+    for mention in company_mentions(text, extra + tuple(found), actors_only=False):
+        abbreviation = _ABBREVIATION.match(text, mention.end)
+        if abbreviation and abbreviation.group("abbr") != mention.name:
+            aliases.append((abbreviation.group("abbr"), mention.name))
+    return tuple(found), tuple(aliases)
+
+
+def _a_new_company(name: str, extra: tuple[str, ...]) -> bool:
+    """True when a name a text introduces as a carmaker's may be one: no company, market,
+    model or common word mxt knows."""
+    first = name.split()[0]
+    return not (
+        companies(name, extra, actors_only=False)
+        or _market_names().get(name)
+        or _market_names().get(first)
+        or models(name)
+        or _NOT_A_MODEL_WORD.match(first)
+        or first in _NOT_A_MODEL_AFTER_MAKER
+    )
 
 
 def only_as_brand(company: str, text: str, known: tuple[str, ...] = ()) -> bool:
@@ -265,6 +356,9 @@ def maker_of(company: str) -> str | None:
     lowered = {name.lower(): maker for name, maker in MAKERS.items()}
     if company.lower() in lowered:
         return lowered[company.lower()]
+    arm = _arm_of(company)
+    if arm:
+        return maker_of(arm) or arm
     words = company.split(" ")
     for cut in range(1, len(words)):
         first, second = " ".join(words[:cut]), " ".join(words[cut:])
@@ -429,16 +523,28 @@ def _after_a_maker(text: str, start: int) -> bool:
 
 
 # A short capitalised word before a code that starts lower case is part of its name: "Li
-# i8" (the word is not a maker, a market or a common word).
+# i8" (the word is not a maker, a market or a common word); so is a plain word before a word
+# and a number ("Land Cruiser 300").
 _PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
+_WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
+# A powertrain written after a model's name is part of it: "X9 EREV", "Seal U DM-i".
+_POWERTRAIN = re.compile(r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM)(?![\w-])")
 
 
 def _with_prefix(mention: Mention, text: str) -> Mention:
-    """The model mention with the word that prefixes it, when that word is part of its name."""
+    """The model mention with the words that prefix or follow it, when they are part of
+    its name ("Li i8", "Land Cruiser 300", "X9 EREV")."""
+    suffix = _POWERTRAIN.match(text, mention.end)
+    if suffix:
+        mention = Mention(mention.name + suffix.group(0), mention.start, suffix.end())
     prefix = _PREFIX.search(text[: mention.start])
-    if not prefix or not mention.name[:1].islower() or not _plain_model(prefix.group(1), ()):
-        return mention
-    return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
+    if prefix and mention.name[:1].islower() and _plain_model(prefix.group(1), ()):
+        return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
+    word = _WORD_BEFORE.search(text[: mention.start])
+    if word and _WORD_AND_NUMBER.fullmatch(mention.name) and _plain_model(word.group(1), ()):
+        return Mention(f"{word.group(1)} {mention.name}", word.start(1), mention.end)
+    return mention
 
 
 @lru_cache(maxsize=1)
@@ -470,6 +576,22 @@ def markets(text: str) -> list[Mention]:
     ]
 
 
+# Words that stand for a market named before: "will begin selling it in the Kingdom".
+_A_MARKET_NAMED_BEFORE = re.compile(
+    r"\b(?:in|into|to|across)\s+the\s+(?:Kingdom|country|Emirates|Republic|Sultanate|"
+    r"local\s+market|domestic\s+market)\b"
+)
+
+
+def referred_markets(clause: str, sentence: str) -> list[str]:
+    """The market a clause refers to by a word for one ("in the Kingdom", "in the
+    country") when its sentence names exactly one: [code], else []."""
+    if not _A_MARKET_NAMED_BEFORE.search(clause):
+        return []
+    named = included_markets(sentence)
+    return named if len(named) == 1 else []
+
+
 def excluded_markets(text: str) -> list[str]:
     """Markets the sentence puts outside ("outside of China" -> CN)."""
     return [m.name for m in markets(text) if _OUTSIDE.search(text[: m.start])]
@@ -499,6 +621,35 @@ def place_market(place: str) -> str | None:
 
 
 def home_market(company: str) -> str | None:
-    """The company's home market, when it is a carmaker mxt knows."""
+    """The company's home market, when it is a carmaker mxt knows, or the country a local
+    arm is named after ("Nissan Motor India": IN)."""
     lowered = {name.lower(): code for name, code in HOME_MARKETS.items()}
-    return lowered.get(company.lower())
+    if company.lower() in lowered:
+        return lowered[company.lower()]
+    arm = _arm_of(company)
+    if arm is not None:
+        return _market_names().get(company.split()[-1]) or home_market(arm)
+    words = company.split()
+    for cut in range(1, len(words)):  # a joint venture stands in its first partner's market
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if first.lower() in lowered and second.lower() in lowered:
+            return lowered[first.lower()]
+    return None
+
+
+def _arm_of(company: str) -> str | None:
+    """The maker a local arm or a joint venture's legal name is named after ("Nissan Motor
+    India": Nissan; "Toyota Kirloskar Motor": Toyota Kirloskar), when mxt knows it."""
+    words = company.split()
+    while len(words) > 1 and (
+        re.fullmatch(_LEGAL_WORD, words[-1]) or _market_names().get(words[-1])
+    ):
+        words.pop()
+        known = " ".join(words)
+        if (
+            known.lower() in {name.lower() for name in HOME_MARKETS}
+            or " " in known
+            and (maker_of(known))
+        ):
+            return ALIASES.get(known, known)
+    return None

@@ -21,7 +21,9 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
             "fourth": 4, "4th": 4}  # fmt: skip
 _QUARTER = re.compile(
     r"\b(?:(?P<word>first|1st|second|2nd|third|3rd|fourth|4th)[- ]quarter|Q(?P<q>[1-4]))"
-    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",
+    r"(?:\s+(?:of\s+)?(?:calendar\s+)?(?P<year>(?:19|20)\d\d))?|"
+    # "2Q25", "Q3'25"
+    r"\b(?P<q2>[1-4])Q(?P<yy>\d\d)\b|\bQ(?P<q3>[1-4])\s?'(?P<yy2>\d\d)\b",
     re.IGNORECASE,
 )
 _QUARTER_ENDING = re.compile(
@@ -30,14 +32,17 @@ _QUARTER_ENDING = re.compile(
 )
 # "from April through June", "between January and June": a quarter or a half when aligned.
 _MONTH_SPAN = re.compile(
-    rf"\b(?:from|between)\s+(?P<first>{_MONTHS})\s+(?:through|to|until|and|-)\s+"
+    rf"\b(?:(?:from|between)\s+(?P<first>{_MONTHS})\s+(?:through|to|until|and|-)\s+|"
+    rf"(?P<first2>{_MONTHS})\s?[-/]\s?(?=(?:{_MONTHS})\s+(?:quarter|period|half)\b))"
     rf"(?P<last>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
 _QUARTER_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
 _HALF = re.compile(
-    r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?"
-    r"(?P<year>(?:19|20)\d\d))?",
+    r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?(?:calendar\s+)?"
+    r"(?P<year>(?:19|20)\d\d))?|"
+    # "2H26", "H2'25"
+    r"\b(?P<h2>[12])H(?P<yy>\d\d)\b|\bH(?P<h3>[12])\s?'(?P<yy2>\d\d)\b",
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b(?P<month>{_MONTHS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
@@ -170,14 +175,10 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
         return span, False
     quarter = _QUARTER.search(text)
     if quarter:
-        number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
-        year = quarter.group("year") or _year_before(text[: quarter.start()])
-        return _with_year("Q", number, year, 3, published, prefer)
+        return _part_of_year("Q", quarter, text, published, prefer)
     half = _HALF.search(text)
     if half:
-        number = int(half.group("h") or _ORDINAL[half.group("word").lower()])
-        year = half.group("year") or _year_before(text[: half.start()])
-        return _with_year("H", number, year, 6, published, prefer)
+        return _part_of_year("H", half, text, published, prefer)
     # A month named alone, not a day of it ("Sept 1" dates the news, "in August" the figure).
     for month in _MONTH.finditer(text):
         if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
@@ -196,6 +197,19 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     if year:
         return year.group(1), False
     return None, False
+
+
+def _part_of_year(
+    letter: str, match: re.Match[str], text: str, published: date, prefer: Prefer
+) -> tuple[str, bool]:
+    """The quarter (`Q`) or half (`H`) a match of `_QUARTER` or `_HALF` names, with its
+    year: the one written ("Q3 2025", "2H26"), else one just before, else the nearest."""
+    key = letter.lower()
+    named = match.group(key) or match.group(f"{key}2") or match.group(f"{key}3")
+    number = int(named or _ORDINAL[match.group("word").lower()])
+    short = match.group("yy") or match.group("yy2")
+    year = f"20{short}" if short else match.group("year") or _year_before(text[: match.start()])
+    return _with_year(letter, number, year, 3 if letter == "Q" else 6, published, prefer)
 
 
 def _relative_period(text: str, published: date) -> str | None:
@@ -218,7 +232,9 @@ def _month_span(text: str, published: date, prefer: Prefer) -> str | None:
     match = _MONTH_SPAN.search(text)
     if not match:
         return None
-    first = datetime.strptime(match.group("first")[:3].title(), "%b").month
+    first = datetime.strptime(
+        (match.group("first") or match.group("first2"))[:3].title(), "%b"
+    ).month
     last = datetime.strptime(match.group("last")[:3].title(), "%b").month
     months = last - first + 1
     if months not in (3, 6) or (first - 1) % months:
