@@ -42,6 +42,8 @@ class Clue:
     """The companies its sentence names as actors (not in a part: "…, of which Zeekr…")."""
     carried: str | None = None
     """The company of the paragraph so far (else the text's subject)."""
+    event: str | None = None
+    """The one show or fair the text names, with its city ("IAA Mobility, Munich")."""
 
     @property
     def whole(self) -> str:
@@ -96,6 +98,11 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     found = _models(clue)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
+    start = clue.whole.find(clue.text)
+    if start > 0 and _BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
+        before = _models(clue, clue.whole[:start])
+        if before:
+            return before[-1].name
     in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
     if len(in_sentence) == 1:
         return in_sentence[0]
@@ -431,7 +438,17 @@ _STATUSES = (
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
-     r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
+     r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
+     r"\b(?:full|mass)\s+production\b|"
+     r"\b(?:come|comes|came|coming|go|goes|went)\s+on[- ]?stream\b|\bon[- ]stream\b|"
+     r"\b(?:assembly|manufacturing)\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|"
+     r"started))\b|"
+     # a start of production moved: "production at its Rayong plant … pushed back to January"
+     r"\bproduction\b.{0,80}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
+     r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
+     # a phase or a plant expected at a date: "the second phase … is not expected before 2027"
+     r"\b(?:phase|plant|factory|facility)\b[^;]{0,120}?\b(?:is|are)\s+(?:now\s+)?(?:not\s+)?"
+     r"expected\s+(?:before|in|by|until)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:19|20)\d\d\b|"
      r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
      r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
      r"\b(?:building|built|produc\w+|assembl\w+)\s+(?:the\s+|its\s+)?(?:first|1st)\s+(?:cars|vehicles|"
@@ -440,7 +457,7 @@ _STATUSES = (
      r"\b(?:opened|inaugurated)\s+(?:it|(?:the|its)\s+(?:[\w-]+\s+){0,2}(?:plant|factory|"
      r"facility))\b|\b(?:plant|factory|facility)\b.{0,40}\b(?:was|were|has\s+been)\s+"
      r"(?:opened|inaugurated)\b|"
-     r"\bstart\s+of\s+(?:series\s+|mass\s+|volume\s+|full\s+|commercial\s+)?production|"
+     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?production|"
      r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
      r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles|cars|units)"),
@@ -452,7 +469,7 @@ _PLANT_WORDS = (
 )
 _PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
 _SITE_AFTER = re.compile(
-    r"\b(?:\w*(?:plant|factory|facility|base)\s+(?:(?:coming\s+up|being\s+built|located|"
+    r"\b(?:\w*(?:plant|factory|facility|base),?\s+(?:(?:coming\s+up|being\s+built|located|"
     r"based|planned|under\s+construction)\s+)?(?:in|near|at|outside|"
     r"(?:east|west|north|south)\s+of)|(?:[Pp]roduction|[Oo]perations|[Cc]onstruction)\s+at)\s+"
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
@@ -731,6 +748,42 @@ def policy(clue: Clue) -> list[Draft]:
     return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
 
 
+_SHOW_VERB = (
+    r"(?:showed|shows|showcased|showcases|unveiled|unveils|presented|presents|revealed|"
+    r"reveals|premiered|premieres|debuted|debuts|displayed|exhibited)"
+)
+# A model shown with no venue in its clause: "BMW showed the iX3 on Monday", "the Boreal was
+# unveiled in Brazil in May" (the venue: the place, else the one show the text names).
+_SHOWN_HERE = re.compile(
+    rf"(?i:\b{_SHOW_VERB}\b|\b(?:was|were|is|are|been)\s+(?:shown|showcased|unveiled|"
+    r"presented|revealed|premiered|displayed|exhibited)\b)"
+)
+_SHOWN_IN = re.compile(r"^[^,;]{0,40}?\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# A show or fair a text is about: "the IAA Mobility auto show in Munich", "the Bharat
+# Mobility Global Expo in New Delhi", "Auto Shanghai".
+_EVENT = re.compile(
+    r"(?P<name>\b(?:IAA(?:\s+Mobility)?|CES(?:\s+\d{4})?|MWC(?:\s+\d{4})?|Auto\s+(?:Shanghai|China|"
+    r"Guangzhou)(?:\s+\d{4})?|(?:[A-Z][\w&.-]*\s){1,4}(?:Motor\s+Show|Auto\s+Show|Expo|Salon|"
+    r"Motor\s+Fair)(?:\s+\d{4})?))(?:\s+(?:auto|motor)\s+show)?"
+    r"(?:\s+in\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+)
+
+
+def event_of(text: str) -> str | None:
+    """The one show or fair a text names ("IAA Mobility, Munich"), or None when it names
+    none or several."""
+    found = {
+        f"{m.group('name')}, {m.group('place')}" if m.group("place") else m.group("name")
+        for m in _EVENT.finditer(text)
+    }
+    names_only = {name.split(",")[0] for name in found}
+    # "IAA" in a heading and "IAA Mobility" in the body are one show
+    longest = max(names_only, key=len, default="")
+    if not names_only or any(not longest.startswith(name) for name in names_only):
+        return None
+    return max(found, key=len)
+
+
 _SHOWN = re.compile(
     r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were|be|is|are)\s+(?:shown|"
     r"displayed|exhibited|presented|unveiled)|on\s+display|showed\s+off|displayed|exhibited|"
@@ -748,13 +801,17 @@ def showcase(clue: Clue) -> list[Draft]:
     the Galaxy Cruiser at Auto China 2026 in Beijing"): the venue with its city, the market
     of that city (or of a place the venue's name holds)."""
     match = _SHOWN.search(clue.text)
-    if not match or clue.role.blocks_typing or clue.role.hedge:
+    if clue.role.blocks_typing or clue.role.hedge:
         return []
+    if not match or _MONTH_WORD.match(match.group("venue")):
+        return _shown_here(clue)
     guesses: list[str] = []
     model = _model(clue, match.start(), guesses)
     if model is None or not (_models(clue, clue.whole) or _refers_to_a_model(clue.text, match)):
         return []  # a model named before, while something else is shown
     venue, place = match.group("venue").rstrip("."), match.group("place")
+    if place and _MONTH_WORD.match(place):
+        place = None  # "at the Expo in January": a month, not a city
     fields: Content = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
     market = market or next(
@@ -762,6 +819,45 @@ def showcase(clue: Clue) -> list[Draft]:
     )
     if market:
         fields["market"] = market
+    return [Draft("showcase", fields, guesses)]
+
+
+_MONTH_WORD = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _shown_here(clue: Clue) -> list[Draft]:
+    """A model shown with no "at" venue: in a place the clause names, else at the one show
+    the text names (guessed); none when the clause plans it or names no model after the
+    verb."""
+    verb = _SHOWN_HERE.search(clue.text)
+    if verb is None or clue.role.plan:
+        return []
+    after = clue.text[verb.end() :]
+    shown = [m for m in _models(clue) if m.start >= verb.start() - 40]
+    guesses: list[str] = []
+    if shown:
+        model: str | None = min(shown, key=lambda m: abs(m.start - verb.start())).name
+    else:  # told before the verb's clause: "the Renault Boreal, …, was unveiled in Brazil"
+        model = _model(clue, verb.start(), guesses) if _BARE_VERB.match(clue.text) else None
+    if model is None or guesses:
+        return []
+    fields: Content = {"model": model}
+    place = _SHOWN_IN.match(after)
+    market = names.place_market(place.group("place")) if place else None
+    if place and market:
+        fields["venue"], fields["market"] = place.group("place"), market
+    elif clue.event:
+        fields["venue"] = clue.event
+        guesses.append(f"venue {clue.event} (the show the text is about)")
+        city = clue.event.split(", ")[-1] if ", " in clue.event else None
+        market = names.place_market(city) if city else None
+        if market:
+            fields["market"] = market
+    else:
+        return []
     return [Draft("showcase", fields, guesses)]
 
 
@@ -923,11 +1019,14 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     home = names.home_market(clue.company)
     fields: Content = {"model": model, "_cue_at": cue.start()}
     referred = names.referred_markets(phrase, clue.whole)
+    placed, unplaced = names.places(phrase)
     if not markets and referred:
         markets = referred
         guesses.append(f"market {referred[0]} (the market the sentence names, referred to)")
-    elif not markets and set(names.included_markets(clue.whole)) - {home}:
-        return []  # the sentence names another market: the home market is no safe guess
+    elif not markets and placed:
+        markets = placed
+    elif not markets and (unplaced or set(names.included_markets(clue.whole)) - {home}):
+        return []  # the sentence names another place: the home market is no safe guess
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")

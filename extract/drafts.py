@@ -84,6 +84,7 @@ class _Reading:
         self.paragraph = -1
         self.company: str | None = None
         self.before: str | None = None  # the last company the paragraph before named
+        self.event: str | None = None  # the one show the text names
         self.model: str | None = None
         self.site: str | None = None
         self.period: str | None = None
@@ -135,6 +136,7 @@ class _Reading:
                     self.known,
                     tuple(in_sentence),
                     carried=self.company or self.subject,
+                    event=self.event,
                 )  # fmt: skip
             )
         self.company = in_sentence[0] if in_sentence else self.company
@@ -330,6 +332,7 @@ def extract_drafts(
     known = tuple(dict.fromkeys(known_models + names.learned_models(normalise(text), extra)))
     subject = _subject(text, company, extra, aliases)
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
+    reading.event = cues.event_of(normalise(text))
     found: list[Content] = []
     for sentence in sentences:
         if not sentence.heading:  # a heading summarises the body, which tells it in full

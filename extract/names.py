@@ -440,6 +440,19 @@ _OBJECT_MODEL = re.compile(
 )
 
 
+# A name after a maker's possessive that is no plant, office or person: a model.
+_OWNED_MODEL = re.compile(
+    rf"'s\s+(?:new\s+|all-new\s+|electric\s+|flagship\s+)?{_PLAIN_NAME}(?!['\w-])"
+    r"(?!\s+(?:plant|factory|facility|site|works|headquarters|office|unit|arm|division|brand|"
+    r"chief|CEO|boss|head|president|chairman|founder|executives?|officials?|shares?|stock|"
+    r"dealers?|line|lines|operations?|business|subsidiary|team|engineers?|workers?|"
+    r"assembly|gigafactory|architecture|platform|technology|strategy|plans?|market|sales|"
+    r"range|lineup|line-up|family|programme|program|project)\b)"
+)
+# A model's code name: "codenamed QV-E", "code-named Project X".
+_CODENAMED = re.compile(r"\bcode-?\s?named\s+(?P<code>[A-Z][\w-]*[A-Z0-9][\w-]*)")
+
+
 def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Model names that are plain words, learnt from the whole text: a word written after
     a maker's name ("Hyundai Creta", "Lucid Gravity"), before a body style ("the Creta
@@ -451,6 +464,13 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
         after = re.match(r"\s+([A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?![\w-])", text[match.end() :])
         if after and _plain_model(after.group(1), extra):
             found.append(after.group(1))
+        # a maker's possessive: "Hyundai's Creta Electric", not "Tesla's Berlin plant"
+        owned = _OWNED_MODEL.match(text, match.end())
+        if owned:
+            name = _plain_name(owned.group("name"), extra)
+            if name:
+                found.append(name)
+    found += [m.group("code") for m in _CODENAMED.finditer(text)]
     for styled in (_STYLED_MODEL, _OBJECT_MODEL):
         for match in styled.finditer(text):
             name = _plain_name(match.group("name"), extra)
@@ -501,7 +521,8 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             Mention(m.group(0), m.start(), m.end())
             # a plain name keeps its suffix: "the Windsor EV", "the Creta Electric"
             for m in re.finditer(
-                rf"(?<![\w-])(?:{alternation})(?:\s(?:EV|Electric)(?![\w-]))?(?![\w-])", text
+                rf"(?<![\w-])(?:{alternation})(?:\s(?:EV|Electric|\d{{1,3}})(?![\w-]))?(?![\w-])",
+                text,
             )
             if not any(b.start <= m.start() < b.end for b in branded)
         ]
@@ -618,6 +639,32 @@ def place_market(place: str) -> str | None:
         if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
             return str(subdivision.country_code)
     return None
+
+
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w-])")
+_NOT_A_PLACE = re.compile(
+    rf"^(?:{'|'.join(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'])}|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|The|Its|This|That|Phase|Q[1-4])\b"
+)
+
+
+def places(text: str) -> tuple[list[str], bool]:
+    """The markets of the places a phrase puts something in ("in New Delhi": IN, through
+    its last word when the whole is not known), and whether it names a place mxt cannot
+    place (then no market is a safe guess)."""
+    found: list[str] = []
+    unplaced = False
+    for match in _PLACE.finditer(text):
+        place = match.group("place")
+        if _NOT_A_PLACE.match(place) or companies(place) or models(place):
+            continue
+        code = place_market(place) or place_market(place.split()[-1])
+        if code:
+            found.append(code)
+        else:
+            unplaced = True
+    return list(dict.fromkeys(found)), unplaced
 
 
 def home_market(company: str) -> str | None:

@@ -32,7 +32,7 @@ _TARGET = re.compile(
 _DELAY = re.compile(
     r"\b(?:delay\w*|postpon\w*|push(?:ed|es|ing)?\s+(?:[\w-]+\s+){0,10}?back|pushed\s+to|(?:has|have)\s+slipped|slip(?:s|ped|"
     r"ping)?\s+(?:to|into|from|by)|set\s+back|behind\s+schedule|defer\w*|later\s+than\s+"
-    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,3}(?:before|until)|"
+    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,5}(?:before|until)|"
     r"(?:no|not)\s+(?:sooner|earlier)\s+than|at\s+the\s+earliest|won't\s+(?:\w+\s+){0,3}until|"
     r"(?:has|have)\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|still\s+(?:waiting|awaiting)|"
     r"rescheduled|reschedul\w*|on\s+hold)\b",
@@ -92,6 +92,15 @@ class Role:
         return self.denial or self.condition
 
 
+# A date not before which something happens: a delay, not a denial of the thing itself
+# ("is not expected to be completed before 2027", "won't be sold until 2026").
+_NOT_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|will|would|could|does|do|did)\s*(?:not|n't)|won't|not)\s+"
+    r"(?:\w+\s+){0,5}?(?:before|until)\b",
+    _FLAGS,
+)
+
+
 def role_of(clause: str) -> Role:
     """The role of a normalised clause."""
     text = MONTH_MAY.sub(" month ", clause)
@@ -100,7 +109,7 @@ def role_of(clause: str) -> Role:
         target=bool(_TARGET.search(text)),
         delay=bool(_DELAY.search(text)),
         halt=bool(_HALT.search(text)),
-        denial=bool(_DENIAL.search(text)),
+        denial=bool(_DENIAL.search(_NOT_BEFORE.sub(" later ", text))),
         hedge=bool(_HEDGE.search(text)),
         condition=bool(_CONDITION.search(text)),
     )

@@ -181,3 +181,79 @@ def test_an_entry_with_no_date_is_a_statement_and_one_in_a_half_year_is_typed() 
     (entry,) = typed(dated, date(2025, 5, 10))
     assert (entry["market"], entry["expected"]) == ("CL", "2025-07")
     assert "2025-H2 as said" in entry["note"]
+
+
+# -- factories, models, places and shows ------------------------------------------------
+
+
+def test_not_before_a_date_is_a_delay_not_a_denial() -> None:
+    from mxt.extract.roles import role_of
+
+    role = role_of("is not expected to be completed before 2027")
+    assert role.delay and not role.denial
+    assert role_of("the company did not confirm the plan").denial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "effective_on"),
+    [
+        ("Phase 3 of Kia's Zilina plant is expected to come on stream in the first half of "
+         "2026, the company said.", "operational", "2026-01-01"),
+        ("Kia's plant in Pesqueria is scheduled to begin operating in the fourth quarter, "
+         "the company said.", "operational", "2025-10-01"),
+        ("Kia said production at its Zilina plant, originally planned for the third quarter, "
+         "has been pushed back to March 2026.", "operational", "2026-03-01"),
+        ("Kia has pushed back the start of electric van production at its Hwaseong plant to "
+         "the second half of 2026.", "operational", "2026-07-01"),
+        ("The second phase of Kia's Zilina plant is now not expected before 2027, the company "
+         "said.", "operational", "2027-01-01"),
+    ],
+)  # fmt: skip
+def test_a_factory_start_said_in_other_words_is_a_plan_with_its_date(
+    sentence: str, status: str, effective_on: str
+) -> None:
+    (plant,) = [d for d in typed("Kia\n\n" + sentence) if d["kind"] == "factory"]
+    assert (plant["status"], plant["effective_on"]) == (status, effective_on)
+
+
+def test_a_start_told_in_the_past_is_reached() -> None:
+    text = "Kia\n\nAssembly of the EV4 began in March at Kia's Zilina plant, the company said."
+    (plant,) = [d for d in typed(text) if d["kind"] == "factory"]
+    assert (plant["site"], plant["status"]) == ("Zilina", "operational")
+    assert "effective_on" not in plant
+
+
+def test_models_learnt_after_a_makers_possessive_or_a_code_name() -> None:
+    text = "Kia's Seltos Electric and Kia's Zilina plant; its first EV, codenamed KX-1, is due"
+    assert names.learned_models(text) == ("Seltos Electric", "KX-1")
+
+
+def test_a_clause_that_opens_on_its_verb_speaks_of_the_model_named_just_before() -> None:
+    text = (
+        "Kia\n\nKia's EV3 sells well, while Kia has said the EV5, which was shown in Seoul "
+        "in May, will be launched in India by December."
+    )
+    launches = [d for d in typed(text) if d["kind"] == "launch"]
+    assert [(d["model"], d["market"]) for d in launches] == [("EV5", "IN")]
+
+
+def test_a_launch_in_a_city_is_in_its_country_and_one_in_a_place_unknown_is_not_guessed() -> None:
+    city = "Kia\n\nThe EV5 was launched on 3 September at a show in New Delhi, Kia said."
+    assert [d["market"] for d in typed(city) if d["kind"] == "launch"] == ["IN"]
+    unknown = "Kia\n\nThe EV5 was launched on 3 September at a show in Springfield, Kia said."
+    assert not [d for d in typed(unknown) if d["kind"] == "launch"]
+
+
+def test_a_model_shown_in_a_country_or_at_the_show_the_text_is_about() -> None:
+    text = (
+        "Kia at the Paris Motor Show\n\n"
+        "Kia used the Paris Motor Show in Paris to court buyers.\n\n"
+        "Kia showed the EV2 on Monday, the company said.\n\n"
+        "The Kia EV4, a compact hatchback, was unveiled in Brazil in May."
+    )
+    shown = {
+        d["model"]: (d["venue"], d.get("market")) for d in typed(text) if d["kind"] == "showcase"
+    }
+    assert shown == {"EV2": ("Paris Motor Show, Paris", "FR"), "EV4": ("Brazil", "BR")}
+    note = next(d["note"] for d in typed(text) if d.get("model") == "EV2")
+    assert "the show the text is about" in note
