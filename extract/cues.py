@@ -421,9 +421,13 @@ def wait_time(clue: Clue) -> list[Draft]:
         r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b",
         clue.text,
     )
-    if not cue or clue.role.blocks_typing or clue.role.plan or clue.role.hedge:
+    # the span may be told after an aside: "the wait for the BE 6, the top variant, now
+    # stretches to 4 months"
+    told = _continued(clue)
+    role = role_of(told)
+    if not cue or role.blocks_typing or role.plan or role.hedge:
         return []
-    months = figures.months_span(clue.text[cue.start() :])
+    months = figures.months_span(told[cue.start() :])
     if months is None or months <= 0:
         return []
     guesses: list[str] = []
@@ -711,13 +715,18 @@ def _factory_halt(clue: Clue) -> list[Draft]:
 
 _NO_SALES = (
     r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|sold|"
-    r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available)\b|"
+    r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available|"
+    r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads))\b|"
     r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"
     # "overseas sales of the model will not start before 2026"
     r"\b(?:sales|deliveries|exports|shipments)\b[^,.;]{0,40}?\b(?:will\s+not|won't|not|"
     r"wouldn't|would\s+not)\s+(?:begin|start|commence)\b"
 )
 _ABROAD = r"\b(?:overseas|abroad|export\w*|international\w*|outside\s+(?:its|the)\s+home)\b"
+
+
+# A clause that opens on the market it speaks of: "In the European Union, …".
+_IN_A_MARKET = re.compile(r"^(?:-\s*)?In\s+(?:the\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}(?=,)")
 
 
 def policy(clue: Clue) -> list[Draft]:
@@ -735,6 +744,9 @@ def policy(clue: Clue) -> list[Draft]:
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
     inside = names.included_markets(rest) or names.referred_markets(rest, clue.whole)
+    opening = _IN_A_MARKET.match(clue.text)
+    if not outside and not inside and opening:  # "In the European Union, …, the EX5 will not…"
+        inside = names.included_markets(opening.group(0))
     home = names.home_market(clue.company)
     if outside:
         fields: Content = {"markets": ["*"], "except": outside}
@@ -866,7 +878,8 @@ _LAUNCHED = (
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
-    r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering))\b"
+    r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
+    r"deliveries\s+(?:\w+\s+){0,3}?(?:to|will|would|should)\s+(?:begin|start|commence))\b"
 )
 # A plan that is not yet firm ("plans to launch", "is expected to go on sale", "could
 # start selling"): an expected entry, not a planned launch.
@@ -876,6 +889,8 @@ _TENTATIVE = re.compile(
     r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,6}\s*$",
     re.IGNORECASE,
 )
+# A launch told in the present tense: a plan when its date is still to come.
+_PRESENT = re.compile(r"(?:goes|launches|debuts|starts|begins)\b", re.IGNORECASE)
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
 _FUTURE = (
@@ -998,14 +1013,18 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     ):
         return []  # orders opened somewhere: not the model on sale there
     planned = _is_planned(clue.text, cue) or role.plan or role.delay
+    # the present tense with a date still to come: "goes on sale in the UK in June"
+    if not planned and _PRESENT.match(cue.group(0)):
+        planned = _due_as_said(phrase, clue.published, _fiscal(clue)) is not None
     told = clause
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)
         planned = planned or role_of(told).plan or role_of(told).delay
     if not planned and role.blocks_reached:
         return []
-    if planned and _TENTATIVE.search(MONTH_MAY.sub(" ", clause[: max(0, cue.start())])[-60:]):
-        return []  # a plan not yet firm: an expected entry
+    tentative = planned and _TENTATIVE.search(
+        MONTH_MAY.sub(" ", clause[: max(0, cue.start())])[-60:]
+    )
     guesses: list[str] = []
     model = _model(clue, cue.start(), guesses)
     named_here = _models(clue) or _models(clue, clue.whole)
@@ -1031,7 +1050,15 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
         fields["_market_guessed"] = True
-    day = _launch_day(clue, told if planned else phrase, planned, guesses)
+    # A plan not yet firm is an expected entry, but a company enters no home market: there
+    # it is a planned launch ("with U.S. deliveries expected to begin in 2026").
+    if tentative and (markets != [home] or fields.get("_market_guessed")):
+        return []
+    # a plan's date as its phrase says it, else as its clause does ("the launch of the X,
+    # …, has been pushed to December")
+    day = (planned and _launch_day(clue, phrase, planned, guesses)) or _launch_day(
+        clue, told if planned else phrase, planned, guesses
+    )
     if planned and day is None:
         return []
     if day is not None:
@@ -1042,7 +1069,31 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         Draft("launch", {**fields, "model": named, "market": market}, list(guesses),
               announced_on=announced)
         for named in _listed(clue, model) for market in markets
-    ]  # fmt: skip
+    ] + (_followed_by(clue, cue, phrase, fields, guesses) if planned else [])  # fmt: skip
+
+
+# The next market of a plan told in turn: "in Europe in March, followed by China in the
+# second half of 2026".
+_FOLLOWED_BY = re.compile(r"^,\s+(?:followed\s+by|then|and\s+then|and\s+later)\s+(?P<next>[^,;]+)")
+
+
+def _followed_by(
+    clue: Clue, cue: re.Match[str], phrase: str, fields: Content, guesses: list[str]
+) -> list[Draft]:
+    """The launches a plan names in turn after its first market, each with its own date."""
+    then = _FOLLOWED_BY.match(clue.text[cue.start() + len(phrase) :])
+    if then is None:
+        return []
+    markets = names.included_markets(then.group("next"))
+    due = _due_as_said(then.group("next"), clue.published, _fiscal(clue))
+    if not markets or due is None:
+        return []
+    said = [g for g in guesses if not g.startswith("launched_on")]
+    said.append(f"launched_on {due} (a plan, as the text words it)")
+    return [
+        Draft("launch", {**fields, "launched_on": due, "market": market}, list(said))
+        for market in markets
+    ]
 
 
 # Going into a market: a plan not yet firm for a model ("plans to launch the X in Y", "is

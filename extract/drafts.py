@@ -231,10 +231,9 @@ def _finish(
         guesses.insert(0, "the company (the text names none)")
     elif clue.company_guessed and not draft.company:
         guesses.insert(0, f"company {company} from the surrounding text")
-    maker = names.maker_of(company)
-    if maker:
-        joint = company.lower() not in {n.lower() for n in names.MAKERS}
-        guesses.append(f"{company} is {'a joint venture' if joint else 'a brand'} of {maker}")
+    relation = names.relation(company)
+    if relation:
+        guesses.append(f"{company} is {relation}")
     level, guess = certainty(draft, clue.text, clue.whole)
     if guess:
         guesses.append(guess)

@@ -320,6 +320,8 @@ def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
             continue
         if _NOT_A_COUNT_AFTER.match(text[match.end() :]):
             continue
+        if re.search(r"(?<![\w-])[A-Z]{1,3}-$", text[: match.start("low")]):
+            continue  # a model's code: "F-150", "CX-90"
         value, top = _number(low), _number(high) if high else None
         if value != value.to_integral_value() or value < minimum:
             continue

@@ -110,13 +110,15 @@ _MODEL = re.compile(
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
+    # "F-150", "CX-90"
+    r"[A-Z]{1,2}-\d{2,3}|"
     # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
     r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
     r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}[a-z]?)(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
-    r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
+    r"^(?:Q[1-4]|H[12]|G[78]|G-?20|G-7|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
     r"CY\d{2,4}|[1-4]Q\d{2}|Q[1-4]FY\d{2})$"
 )
 # Capitalised words that a number follows without making a model name ("Phase 2", "June 30").
@@ -145,6 +147,7 @@ _DEMONYMS: dict[str, str] = {
     "Japanese": "JP", "Indian": "IN", "Norwegian": "NO", "Dutch": "NL", "Spanish": "ES",
     "Italian": "IT", "Thai": "TH", "Australian": "AU", "Mexican": "MX", "Brazilian": "BR",
     "Turkish": "TR", "Turkey": "TR", "Hungarian": "HU", "Korean": "KR", "South Korea": "KR",
+    "Korea": "KR",
     "Russia": "RU", "Russian": "RU", "Vietnam": "VN", "Vietnamese": "VN", "Swedish": "SE",
     "Danish": "DK", "Belgian": "BE", "Polish": "PL", "Israeli": "IL", "Emirati": "AE",
     "UAE": "AE", "Saudi": "SA", "Indonesian": "ID", "Malaysian": "MY", "Singaporean": "SG",
@@ -365,6 +368,21 @@ def maker_of(company: str) -> str | None:
         if home_market(first) and home_market(second):
             return f"{ALIASES.get(first, first)} and {ALIASES.get(second, second)}"
     return None
+
+
+def relation(company: str) -> str | None:
+    """What a company is to its maker, for a draft's note: "a brand of Geely", "a joint
+    venture of GAC and Toyota", "the local arm of Nissan" ("Nissan Motor India"); None for a
+    maker."""
+    maker = maker_of(company)
+    if maker is None:
+        return None
+    if company.lower() in {name.lower() for name in MAKERS}:
+        return f"a brand of {maker}"
+    arm = _arm_of(company)
+    if arm and maker_of(arm) is None:
+        return f"the local arm of {maker}"
+    return f"a joint venture of {maker}" if " and " in maker else f"a company of {maker}"
 
 
 @lru_cache(maxsize=1)

@@ -72,7 +72,7 @@ _SAID_ON = re.compile(
 )
 _UNTIL = re.compile(
     rf"\b(?:until|till|before|from|by)\s+(?:at\s+least\s+|early\s+|the\s+start\s+of\s+)?"
-    rf"(?P<when>(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d)\b"
+    rf"(?P<when>(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?)\b"
 )
 _SOON = re.compile(
     r"\b(?:(?:with)?in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|next\s+(?:week|month|year)|"
@@ -307,7 +307,10 @@ def not_before(text: str, published: date) -> date | None:
     when = match.group("when")
     if re.fullmatch(r"\d{4}", when):
         return date(int(when), 1, 1)
-    return parse_relative(when, published, "future")
+    found = parse_relative(when, published, "future")
+    if found is not None and found <= published:  # "before October 1", written in November
+        found = found.replace(year=found.year + 1)
+    return found
 
 
 def upcoming(text: str, published: date) -> date | None:

@@ -257,3 +257,73 @@ def test_a_model_shown_in_a_country_or_at_the_show_the_text_is_about() -> None:
     assert shown == {"EV2": ("Paris Motor Show, Paris", "FR"), "EV4": ("Brazil", "BR")}
     note = next(d["note"] for d in typed(text) if d.get("model") == "EV2")
     assert "the show the text is about" in note
+
+
+# -- waits, launches and policies -------------------------------------------------------
+
+
+def test_a_wait_told_after_an_aside() -> None:
+    text = (
+        "Kia\n\nKia sold 9,000 cars in August, and dealers said the wait for the EV5 Air, the "
+        "base trim, now stretches to five months."
+    )
+    assert [(d["model"], d["max_months"]) for d in typed(text) if d["kind"] == "wait-time"] == [
+        ("EV5", 5.0)
+    ]
+
+
+def test_a_launch_in_the_present_tense_with_a_date_to_come_is_a_plan() -> None:
+    text = "Kia\n\nThe EV2, a small crossover, goes on sale in Spain in November."
+    (launch,) = [d for d in typed(text) if d["kind"] == "launch"]
+    assert (launch["market"], launch["launched_on"]) == ("ES", "2025-11-01")
+
+
+def test_a_tentative_plan_at_home_is_a_planned_launch_and_abroad_an_entry() -> None:
+    home = (
+        "Kia\n\nThe EV5 will be built at Kia's Hwaseong plant, with Korean deliveries "
+        "expected to begin in the first half of 2026."
+    )
+    (launch,) = [d for d in typed(home) if d["kind"] == "launch"]
+    assert (launch["market"], launch["launched_on"], launch["certainty"]) == (
+        "KR", "2026-01-01", "expected"
+    )  # fmt: skip
+    abroad = "Kia\n\nKia expects to begin deliveries of the EV5 in Chile in March 2026."
+    assert [d["kind"] for d in typed(abroad)] == ["expected-entry"]
+
+
+def test_a_plan_told_market_after_market_gives_each_its_date() -> None:
+    text = (
+        "Kia\n\nThe EV2 will go on sale in Spain in March, followed by Chile in the second "
+        "half of 2026."
+    )
+    launches = {d["market"]: d["launched_on"] for d in typed(text) if d["kind"] == "launch"}
+    assert launches == {"ES": "2026-03-01", "CL": "2026-07-01"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "markets", "not_before"),
+    [
+        ("Kia said the EV2 will not go on sale in Chile before January 2026.", ["CL"],
+         "2026-01-01"),
+        ("In the European Union, where duties apply, the EV2 will not be sold before March "
+         "2026, Kia said.", ["EU"], "2026-03-01"),
+        ("Kia said the EV2 will not be sold outside Korea before October 1.", ["*"],
+         "2025-10-01"),
+    ],
+)  # fmt: skip
+def test_policies_in_other_words(sentence: str, markets: list[str], not_before: str) -> None:
+    (policy,) = [d for d in typed("Kia\n\n" + sentence) if d["kind"] == "policy"]
+    assert (policy["markets"], policy["not_before"]) == (markets, not_before)
+
+
+def test_a_models_code_is_no_count() -> None:
+    text = "Ford\n\nFord sold 7,100 F-150 Lightning pickups in the U.S. in August."
+    (sold,) = typed(text)
+    assert (sold["units"], sold["model"]) == (7100, "F-150")
+
+
+def test_the_note_says_what_a_company_is_to_its_maker() -> None:
+    assert names.relation("Nissan Motor India") == "the local arm of Nissan"
+    assert names.relation("Zeekr") == "a brand of Geely"
+    assert names.relation("GAC Toyota") == "a joint venture of GAC and Toyota"
+    assert names.relation("BYD") is None
