@@ -333,10 +333,66 @@ def extract_drafts(
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     reading.event = cues.event_of(normalise(text))
     found: list[Content] = []
+    paragraphs = text.splitlines()
     for sentence in sentences:
         if not sentence.heading:  # a heading summarises the body, which tells it in full
-            found.extend(_sentence_drafts(sentence, reading, cited, published))
+            paragraph = paragraphs[sentence.paragraph].strip()
+            for line in _sentence_drafts(sentence, reading, cited, published):
+                line["note"] = with_paragraph(line["note"], paragraph, sentence.text)
+                found.append(line)
     return _deduplicated(found)
+
+
+# A draft's note ends with the paragraph its quote stands in (when the paragraph says more
+# than the quote), so that a reviewer reads the sentence in its context (`mxt review`).
+_PARAGRAPH = " Its paragraph: «"
+PARAGRAPH_CHARACTERS = 1_500  # at most, around the quote
+
+
+def with_paragraph(note: str, paragraph: str, quote: str) -> str:
+    """The note, ending with the paragraph the quote stands in (cut around the quote to
+    `PARAGRAPH_CHARACTERS`); the note alone when the paragraph is the quote."""
+    if paragraph == quote or quote not in paragraph:
+        return note
+    if len(paragraph) > PARAGRAPH_CHARACTERS:
+        at = paragraph.index(quote)
+        room = max(0, PARAGRAPH_CHARACTERS - len(quote)) // 2
+        start, end = max(0, at - room), min(len(paragraph), at + len(quote) + room)
+        paragraph = (
+            ("…" if start else "") + paragraph[start:end] + ("…" if end < len(paragraph) else "")
+        )
+    return f"{note}{_PARAGRAPH}{paragraph}»"
+
+
+def paragraph_of(note: str) -> str | None:
+    """The paragraph a draft's note ends with (`with_paragraph`), or None."""
+    at = note.rfind(_PARAGRAPH)
+    if at < 0 or not note.endswith("»"):
+        return None
+    return note[at + len(_PARAGRAPH) : -1]
+
+
+def without_paragraph(note: str) -> str:
+    """The note without the paragraph it ends with: what is kept once a person has read it."""
+    at = note.rfind(_PARAGRAPH)
+    return note[:at] if at >= 0 and note.endswith("»") else note
+
+
+def guesses_of(note: str) -> list[str]:
+    """What a draft's note says was guessed, one item each ("market CN (the company's home
+    market; …)", "year of the period 2025-06"); [] when nothing was."""
+    match = re.search(r"Guessed: (.*?)\.(?: Written to fit| Its paragraph:|$)", note)
+    if match is None or match.group(1).startswith("nothing beyond"):
+        return []
+    items, depth, current = [], 0, ""
+    for character in match.group(1):  # "; " inside brackets does not end an item
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == ";" and depth == 0:
+            items.append(current.strip())
+            current = ""
+        else:
+            current += character
+    return [item for item in [*items, current.strip()] if item]
 
 
 def _sentence_drafts(
