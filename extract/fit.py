@@ -161,3 +161,22 @@ def as_statement(line: dict[str, Any], why: str) -> tuple[dict[str, Any], list[s
         statement["market"] = line["market"]
     statement.update({k: line[k] for k in ("certainty", "source") if k in line})
     return statement, [f"kept as a statement: read as {why}"]
+
+
+# The fields every announcement has, kept when a draft changes kind.
+_COMMON = ("company", "announced_on", "source", "speaker", "certainty", "note")
+
+
+def recast(line: dict[str, Any], kind: str) -> dict[str, Any]:
+    """The draft as another kind (`mxt review`'s change of kind): the fields every
+    announcement has, those of the new kind it already holds, and for a statement its quote
+    as the text and its old kind as the topic. What the new kind lacks is for the reviewer
+    to add; a kind mxt does not know keeps the draft as it is."""
+    if kind == "statement":
+        statement, _ = as_statement(line, "")
+        return {**statement, **({"note": line["note"]} if line.get("note") else {})}
+    schema = _schema(kind)
+    if schema is None:
+        return dict(line)
+    own = {info.alias or name for name, info in schema.model_fields.items()} - {"kind", "id"}
+    return {"kind": kind, **{k: v for k, v in line.items() if k in _COMMON or k in own}}
