@@ -4,6 +4,7 @@ holds for it, decides, and the accepted ones are imported in one transaction (SP
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from mxt.projections.standing import Standing
 
 ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
+VERDICTS = ("repeat", "contradiction", "update", "new", "recorded")  # `Standing.verdict`
 KEYS = "[a]ccept  [e]dit a field  [k]ind  [s]kip  [r]eject  [q]uit"
 # The fields a draft shows in its heading rather than in its list of fields.
 _HEADING = ("kind", "company", "announced_on", "certainty", "speaker", "source", "note", "id")
@@ -187,10 +189,11 @@ def finish(context: Context, drafts: list[Draft], as_json: bool) -> None:
     if accepted:
         result = record_lines(context, ((d.where, parse_line(d.content)) for d in accepted))
         counts["recorded"], counts["already_present"] = result.recorded, result.already_present
+    verdicts = Counter(d.standing.verdict for d in drafts if d.standing is not None)
     if as_json:
         from mxt.projections.records import to_json
 
-        emit_json({**counts, "drafts": [
+        emit_json({**counts, "verdicts": dict(sorted(verdicts.items())), "drafts": [
             {"line": d.where, "kind": d.content["kind"], "decision": d.decision,
              "edited": d.edited, "store": to_json(d.standing) if d.standing else None}
             for d in drafts
@@ -204,6 +207,9 @@ def finish(context: Context, drafts: list[Draft], as_json: bool) -> None:
         summary += f"recorded {counts['recorded']}, already present {counts['already_present']}"
     else:
         summary += "nothing accepted, nothing written"
+    if verdicts:
+        weighed = ", ".join(f"{verdict} {verdicts[verdict]}" for verdict in VERDICTS)
+        click.echo(f"against the store: {weighed}")
     click.echo(summary)
 
 
@@ -237,6 +243,10 @@ def standing_text(draft: Draft, has_store: bool) -> str:
     if verdict == "recorded":
         return "store: this very announcement is recorded already (importing it changes nothing)"
     if verdict == "new":
+        from mxt.events.kinds import KINDS
+
+        if KINDS[draft.content["kind"]].slot is None:
+            return "store: nothing alike yet"
         if not standing.nearby:
             return "store: nothing for this slot yet"
         others = "; ".join(

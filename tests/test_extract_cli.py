@@ -239,6 +239,15 @@ def test_the_demo_ends_with_the_article_extracted_beside_the_seed(run: Run) -> N
         "orders": ["2", "2"], "policy": ["1", "1"], "factory": ["3", "3"],
     }  # fmt: skip
     assert re.search(r"quotes found verbatim in the article: (\d+) of \1\n", tail)
+    # then reviewed against the hand-made data set, its typed drafts accepted into the store
+    review = tail[tail.index("== Review") :]
+    assert re.search(r"^line \d+: accepted target Xiaomi production 2025: 350,000 .*"
+                     r"id xiaomi-2025-target-350k\): a repeat$", review, re.MULTILINE)  # fmt: skip
+    assert re.search(r"^line \d+: skipped  statement ", review, re.MULTILINE)
+    verdicts = re.search(r"^against the store: repeat (\d+), contradiction (\d+)", review, re.M)
+    assert verdicts and int(verdicts.group(1)) >= 8, review
+    assert re.search(r"^accepted (\d+) \(edited 0\), rejected 0, skipped \d+; recorded \1, ",
+                     review, re.MULTILINE)  # fmt: skip
 
 
 def test_dry_run_writes_nothing_on_either_backend(store_location: str) -> None:
