@@ -861,7 +861,7 @@ def _shown_here(clue: Clue) -> list[Draft]:
     market = names.place_market(place.group("place")) if place else None
     if place and market:
         fields["venue"], fields["market"] = place.group("place"), market
-    elif clue.event:
+    elif clue.event and not _dated_elsewhere(clue):
         fields["venue"] = clue.event
         guesses.append(f"venue {clue.event} (the show the text is about)")
         city = clue.event.split(", ")[-1] if ", " in clue.event else None
@@ -871,6 +871,16 @@ def _shown_here(clue: Clue) -> list[Draft]:
     else:
         return []
     return [Draft("showcase", fields, guesses)]
+
+
+def _dated_elsewhere(clue: Clue) -> bool:
+    """True when the clause dates what it tells to a month or a year other than that of
+    publication ("unveiled the Cybercab last October"): then it is not the show the text is
+    about."""
+    period, _ = when.period(clue.text, clue.published, "past")
+    if period is None:
+        return False
+    return not when.first_day(period) <= clue.published <= when.last_day(period)
 
 
 _LAUNCHED = (
@@ -890,7 +900,8 @@ _TENTATIVE = re.compile(
     re.IGNORECASE,
 )
 # A launch told in the present tense: a plan when its date is still to come.
-_PRESENT = re.compile(r"(?:goes|launches|debuts|starts|begins)\b", re.IGNORECASE)
+# ("launches" is left out: a headline's present tense tells what happened that day.)
+_PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
 _FUTURE = (

@@ -327,3 +327,15 @@ def test_the_note_says_what_a_company_is_to_its_maker() -> None:
     assert names.relation("Zeekr") == "a brand of Geely"
     assert names.relation("GAC Toyota") == "a joint venture of GAC and Toyota"
     assert names.relation("BYD") is None
+
+
+def test_a_headline_present_tense_and_a_show_of_another_date_are_not_misread() -> None:
+    text = (
+        "Kia at the Paris Motor Show\n\nKia used the Paris Motor Show in Paris to court "
+        "buyers.\n\nKia launches the EV2 in Spain on Monday, the company said.\n\n"
+        "Kia unveiled the EV4 in March 2024, before it went on sale."
+    )
+    found = typed(text, date(2025, 10, 15))
+    launch = next(d for d in found if d["kind"] == "launch")
+    assert launch["market"] == "ES" and launch["launched_on"] <= "2025-10-15"
+    assert not [d for d in found if d["kind"] == "showcase" and d["model"] == "EV4"]
