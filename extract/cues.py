@@ -232,7 +232,7 @@ _METRICS = (
     ("retail", r"\bretail"),
     ("registrations", r"\bregist(?:ration|ered)"),
     ("production", r"\b(?:production|produce|produced|build|built|output|manufactur)"),
-    ("sales", r"\b(?:sales|sell|sold|shipped|shipments?)\b"),
+    ("sales", r"\b(?:sales|sell(?:s|ing)?|sold|shipped|shipments?)\b"),
     ("deliveries", r"\bdeliver"),
 )
 
@@ -453,7 +453,7 @@ _STATUSES = (
      # a phase or a plant expected at a date: "the second phase … is not expected before 2027"
      r"\b(?:phase|plant|factory|facility)\b[^;]{0,120}?\b(?:is|are)\s+(?:now\s+)?(?:not\s+)?"
      r"expected\s+(?:before|in|by|until)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:19|20)\d\d\b|"
-     r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
+     r"\bproduction\b.{0,100}?\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
      r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
      r"\b(?:building|built|produc\w+|assembl\w+)\s+(?:the\s+|its\s+)?(?:first|1st)\s+(?:cars|vehicles|"
      r"units)|"

@@ -138,7 +138,9 @@ _ASIDE = re.compile(
 
 
 def _in_aside(clause: str, at: object) -> bool:
-    """True when the word at `at` stands in an aside of the clause (see `_ASIDE`)."""
+    """True when the word at `at` stands in an aside of the clause (see `_ASIDE`) that
+    opened before it: a launch told as the participle itself ("the XEV 9S, launched on
+    November 27, has…") is a launch all the same (the corpora's labels count it so)."""
     return isinstance(at, int) and bool(_ASIDE.search(clause[: at + 1]))
 
 

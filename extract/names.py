@@ -96,6 +96,8 @@ _RIVAL = re.compile(
     r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
     r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
     r"(?:plant|factory|site|facility|works)\b)"
+    # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake").
+    r"|,\s+(?:in\s+which|whose|in\s+whom)\s+"
     # A counterparty ("acquired from General Motors") is not the actor, nor a cause ("helped
     # by the e Vitara").
     r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
@@ -115,7 +117,7 @@ _MODEL = re.compile(
     # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
     r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
-    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}[a-z]?)(?![\w-])"
+    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}(?:[a-z]|S|X|L)?)(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G-?20|G-7|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
@@ -311,6 +313,14 @@ _INTRODUCED = re.compile(
 )
 
 
+# A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
+# Mobility Ltd (TPEM)".
+_LEGAL_NAME = re.compile(
+    rf"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,4}}),?\s+{_LEGAL_SUFFIX}"
+    r"\s+\((?P<abbr>[A-Z][A-Za-z&]{1,6})\)"
+)
+
+
 def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str, ...], Aliases]:
     """The companies a text introduces that mxt does not know ("Ceer, the Saudi
     electric-vehicle brand, said…"), and the abbreviations it gives known ones ("Hyundai
@@ -321,6 +331,13 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)
     aliases: list[tuple[str, str]] = []
+    for match in _LEGAL_NAME.finditer(text):  # "Tata Passenger Electric Mobility Ltd (TPEM)"
+        name = match.group("name")
+        if not companies(name, extra + tuple(found), actors_only=False) and not (
+            _market_names().get(name.split()[0])
+        ):
+            found.append(name)
+            aliases.append((match.group("abbr"), name))
     for mention in company_mentions(text, extra + tuple(found), actors_only=False):
         abbreviation = _ABBREVIATION.match(text, mention.end)
         if abbreviation and abbreviation.group("abbr") != mention.name:

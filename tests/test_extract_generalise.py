@@ -339,3 +339,11 @@ def test_a_headline_present_tense_and_a_show_of_another_date_are_not_misread() -
     launch = next(d for d in found if d["kind"] == "launch")
     assert launch["market"] == "ES" and launch["launched_on"] <= "2025-10-15"
     assert not [d for d in found if d["kind"] == "showcase" and d["model"] == "EV4"]
+
+
+def test_a_legal_name_with_its_abbreviation_an_owner_in_an_aside_and_a_lettered_code() -> None:
+    introduced, aliases = names.learned_companies("Kestrel Electric Mobility Ltd (KEM) said")
+    assert introduced == ("Kestrel Electric Mobility",)
+    assert aliases == (("KEM", "Kestrel Electric Mobility"),)
+    assert names.companies("Polestar, in which Geely holds a majority stake, sold") == ["Polestar"]
+    assert [m.name for m in names.models("Mahindra's XEV 9S and BE 6")] == ["XEV 9S", "BE 6"]
