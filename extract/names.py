@@ -342,7 +342,7 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
         abbreviation = _ABBREVIATION.match(text, mention.end)
         if abbreviation and abbreviation.group("abbr") != mention.name:
             aliases.append((abbreviation.group("abbr"), mention.name))
-    return tuple(found), tuple(aliases)
+    return tuple(found), tuple(dict.fromkeys(aliases))
 
 
 def _a_new_company(name: str, extra: tuple[str, ...]) -> bool:
