@@ -607,6 +607,11 @@ def factory(clue: Clue) -> list[Draft]:
         if due is not None:
             fields["effective_on"] = due
             guesses.append(f"effective_on {due} read from the wording (a plan)")
+        elif not planned:  # reached, on the day or in the period the clause dates it
+            fields["_reached"] = True
+            reached_on = _reached_on(after, clue.published)
+            if reached_on is not None:
+                fields["effective_on"] = reached_on
         capacity = [f for f in figures.counts(clause, 1000, every=True) if f.role == "capacity"]
         if capacity:
             fields["capacity"] = capacity[0].value
@@ -653,6 +658,18 @@ def _with_subject(clue: Clue) -> list[tuple[str, int]]:
     if clauses and _BARE_VERB.match(clauses[0][0]) and start > 0:
         clauses[0] = (clue.whole[:start] + clauses[0][0], start)
     return clauses
+
+
+def _reached_on(text: str, published: date) -> str | None:
+    """The day ("on July 4") or the period ("last November") a status was reached, as the
+    words after it date it; None when they date nothing, or something after publication."""
+    day = when.stated_day(text, published)
+    if day is not None:
+        return day.isoformat() if day <= published else None
+    period, _ = when.period(when.without_old_plan(text), published, "past")
+    if period is None or when.first_day(period) > published:
+        return None
+    return period if when.last_day(period) < published else None
 
 
 def _still_to_come(when_said: str, published: date) -> bool:

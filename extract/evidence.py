@@ -73,9 +73,9 @@ def reached(draft: Draft) -> bool:
     phase that reached a status other than a pause, cancellation or closure."""
     if draft.kind == "launch":
         return draft.fields.get("status") == "launched"
-    if draft.kind == "factory":
-        return draft.fields["status"] not in ("paused", "cancelled", "closed") and not (
-            draft.fields.get("effective_on")
+    if draft.kind == "factory":  # a date it is reached on, or none: a plan is due later
+        return draft.fields["status"] not in ("paused", "cancelled", "closed") and bool(
+            draft.fields.get("_reached") or not draft.fields.get("effective_on")
         )
     return False
 

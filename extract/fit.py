@@ -104,7 +104,10 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             return as_statement(line, f"a launch {value} ({summary(line)}): the schema has "
                                  "no launch status yet")  # fmt: skip
         if field in _DATE_FIELDS and isinstance(value, str) and len(value) in (4, 7):
-            plan = field != "launched_on" or line.get("status") == "planned"
+            # a plan's period is due by its end; one wholly past was reached in it
+            plan = line.get("status") == "planned" or (
+                field != "launched_on" and when.last_day(value) >= announced
+            )
             day = _a_day(value, announced, plan)
             if field == "expected" and accepts(kind, field, day[:7]):
                 day = day[:7]

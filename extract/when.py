@@ -116,7 +116,11 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
 # late 2026", "originally planned for March", "(back) to 2027 from 2026".
 _OLD_PLAN = re.compile(
     r"\b(?:rather\s+than|instead\s+of|(?:originally|initially|first|previously)\s+"
-    r"(?:planned|scheduled|slated|expected|due|set)\s+(?:for|in|by)?|earlier\s+than)\b[^,;]*|"
+    r"(?:planned|scheduled|slated|expected|due|set)\s+(?:for|in|by)?|earlier\s+than|"
+    # told in the past perfect: "which BYD had said would begin in October", "it had been
+    # slated to start in the first half of 2025"
+    r"had\s+(?:said|planned|expected|promised|hoped|targeted|aimed|been\s+(?:planned|"
+    r"scheduled|slated|expected|due|set))\b)\b[^,;]*|"
     r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )

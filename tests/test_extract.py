@@ -349,12 +349,15 @@ def test_a_denied_plan_is_no_expected_entry() -> None:
     assert cues.expected_entry(clue("It has no plans to enter the US market.", "Zeekr")) == []
 
 
-def test_a_status_reached_in_the_past_has_no_due_date() -> None:
+def test_a_status_reached_in_the_past_is_dated_when_reached_not_due() -> None:
     sentence = "The company's new Metaplant in Georgia reached full production in January."
     found = only(cues.factory(clue(sentence, "Hyundai")))
     assert (found["site"], found["status"], found.get("effective_on")) == (
-        "Georgia", "operational", None,
+        "Georgia", "operational", "2025-01",
     )  # fmt: skip
+    from mxt.extract import evidence
+
+    assert evidence.reached(cues.factory(clue(sentence, "Hyundai"))[0])
 
 
 def test_a_heading_that_repeats_the_body_is_dropped() -> None:
@@ -425,7 +428,7 @@ def test_round_six_cues() -> None:
     }  # fmt: skip
     plant = only(cues.factory(clue(sentence, "Kia")))
     assert (plant["site"], plant["status"], plant.get("effective_on")) == (
-        "Zilina", "operational", None,
+        "Zilina", "operational", "2025-05",
     )  # fmt: skip
     on_sale = cues.launch(clue("The EV3 has been on sale in Australia since January.", "Kia"))
     assert only(on_sale) == {

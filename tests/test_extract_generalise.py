@@ -220,7 +220,8 @@ def test_a_start_told_in_the_past_is_reached() -> None:
     text = "Kia\n\nAssembly of the EV4 began in March at Kia's Zilina plant, the company said."
     (plant,) = [d for d in typed(text) if d["kind"] == "factory"]
     assert (plant["site"], plant["status"]) == ("Zilina", "operational")
-    assert "effective_on" not in plant
+    # the day it was reached, as the period said: its first day, before publication
+    assert plant["effective_on"] == "2025-03-01" and "2025-03 as said" in plant["note"]
 
 
 def test_models_learnt_after_a_makers_possessive_or_a_code_name() -> None:
