@@ -45,17 +45,25 @@ def show_extraction() -> None:
     )
 
 
-def show_review(ctx: click.Context, folder: Path) -> None:
+def show_review(ctx: click.Context, folder: Path, kept: bool) -> None:
     """The seed article's drafts reviewed in batch against the demo's store (which holds the
     hand-made data set): each typed kind accepted, what each repeats or contradicts shown,
-    the accepted ones imported."""
+    the accepted ones imported. A store the demo keeps (`demo --store`) stays the seed data
+    set alone: the review then runs on a temporary copy of it."""
     import json
     from datetime import date
 
     from mxt.extract import extract_drafts
 
     from .extract import importable
+    from .interchange import read_jsonl, record_lines
     from .review import review_command
+
+    previous = ctx.obj
+    if kept:
+        ctx.obj = Context(str(folder / "review.sqlite"))
+        with seed_path().open("rb") as seed:
+            record_lines(ctx.obj, read_jsonl(seed, ""))
 
     text = seed_path().with_name(ARTICLE).read_text(encoding="utf-8")
     drafts = [importable(draft) for draft in extract_drafts(text, date(2025, 7, 4))]
@@ -66,6 +74,7 @@ def show_review(ctx: click.Context, folder: Path) -> None:
     click.echo(f"mxt review drafts.jsonl {accept}")
     ctx.invoke(review_command, file=str(path), accept_all=False, accept_kinds=tuple(typed),
                as_json=False)  # fmt: skip
+    ctx.obj = previous
 
 
 def step(title: str) -> None:
@@ -174,7 +183,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         step("From the article to drafts: mxt extract, next to the hand-made data set")
         show_extraction()
         step("Review: each typed draft beside what the hand-made data set holds, accepted")
-        show_review(ctx, Path(folder))
+        show_review(ctx, Path(folder), kept=demo_store is not None)
     click.echo()
     if demo_store is not None:
         shown = shown_location(demo_store)

@@ -273,3 +273,19 @@ def test_ctrl_c_on_a_terminal_writes_nothing(tmp_path: Path) -> None:
     assert terminal.finish() == 1
     assert "mxt: error: aborted" in terminal.plain
     assert not store.exists()
+
+
+def test_review_refuses_another_programs_file_and_makes_no_folder(tmp_path: Path) -> None:
+    import sqlite3
+
+    drafts = write(tmp_path / "d.jsonl", target(360_000))
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    before = other.read_bytes()
+    result = invoke_on(other, "review", drafts, "--accept-all")
+    assert result.exit_code == 1 and "another program's tables" in result.stderr
+    assert other.read_bytes() == before
+    missing = tmp_path / "none" / "mxt.sqlite"
+    result = invoke_on(missing, "review", drafts, "--accept", "policy")
+    assert result.exit_code == 0 and not missing.parent.exists()
