@@ -110,12 +110,14 @@ def checked(content: Content) -> Content:
 
 def weigh(draft: Draft, read_side: ReadSide | None) -> None:
     """What the store holds for the draft as it stands (none without a store)."""
+    from mxt.projections.reviewing import standing_of
+
     from .options import make_query
 
     if read_side is None or draft.problem is not None:
         draft.standing = None
         return
-    draft.standing = read_side.standing(checked(draft.content), make_query()).data
+    draft.standing = standing_of(read_side, checked(draft.content), make_query()).data
 
 
 @click.command("review")

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from .company import CompanyState
     from .market import MarketState
     from .shown import Shown
-    from .standing import Standing
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -175,6 +174,11 @@ class ReadSide:
             return self.view.rows(
                 cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
             )
+
+    def history(self, announcement_id: str, query: Query) -> list[Row]:
+        """Every version of one announcement known at `query.known_at`, oldest first."""
+        with self.store.read() as cursor:
+            return self.view.history(cursor, announcement_id, query.known_at)
 
     def resolve(self, query: Query) -> Query:
         """A question with the default `--known-at` (everything recorded) asked at the moment
@@ -368,43 +372,6 @@ class ReadSide:
             ),
             True,
         )
-
-    @answering
-    def standing(self, draft: Content, query: Query) -> Answer[Standing]:
-        """What the store holds for an announcement not yet recorded (`draft`, its id filled
-        in): the announcement itself, or the value in force for the slot it would fill as the
-        company's and its model's answers hold it (a launch's as its market's date), and
-        whether the draft agrees with it. Asked under review (`mxt review`)."""
-        from .diff import holding
-        from .evidence import slot_key
-        from .standing import Standing, same_fields, standing
-
-        with self.store.read() as cursor:
-            recorded = bool(self.view.history(cursor, draft["id"], query.known_at))
-        if KINDS[draft["kind"]].slot is None:  # none replaces another: the same one told?
-            rows = self.visible(query, draft["company"], kinds=[draft["kind"]])
-            alike = next((row for row in rows if same_fields(draft, row.content)), None)
-            found = Standing(recorded, None, alike.content if alike else None, True)
-            return Answer(found, recorded or alike is not None)
-        company, model = draft["company"], draft.get("model")
-        answers: list[Any] = [self.company(company, query).data]
-        held = list(holding(answers))
-        if model:
-            state = self.model(company, model, query).data
-            held += [*holding([state]), *state.launches.held(model)]
-        slot = slot_key(draft)
-        value = next((found for found in held if found.slot == slot and found.id), None)
-        in_force = None
-        if value is not None and value.id is not None:
-            with self.store.read() as cursor:
-                history = self.view.history(cursor, value.id, query.known_at)
-            in_force = history[-1].content if history else None
-        nearby = tuple(
-            found for found in held
-            if found.slot[:2] == slot[:2] and found.slot != slot and found.id
-        )[:5]  # fmt: skip
-        found = standing(recorded, value, in_force, draft, nearby)
-        return Answer(found, recorded or value is not None)
 
     def supports(self, row: Row, query: Query) -> list[Support]:
         """The state values `row` supports as of `query`: `_supported`'s, then the claims'

@@ -89,6 +89,20 @@ def _happened(content: Content, day: str) -> bool:
     return content.get("status") in (None, "launched") and day <= content["announced_on"]
 
 
+def in_slot(draft: Content, held: list[Held]) -> tuple[Held | None, tuple[Held, ...]]:
+    """Among the slot values an answer holds, the one of the slot `draft` would fill (None:
+    empty), and up to five of its company's other slots of its kind (what to show beside an
+    empty slot: a plant's other sites)."""
+    from .evidence import slot_key
+
+    slot = slot_key(draft)
+    value = next((found for found in held if found.slot == slot and found.id), None)
+    nearby = tuple(
+        found for found in held if found.slot[:2] == slot[:2] and found.slot != slot and found.id
+    )
+    return value, nearby[:5]
+
+
 def same_fields(draft: Content, stored: Content) -> bool:
     """Whether two announcements of a kind without slots (a policy, a showcase) say the same:
     every field of their own, common ones (source, certainty, note…) aside, is equal."""

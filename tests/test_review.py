@@ -289,3 +289,55 @@ def test_review_refuses_another_programs_file_and_makes_no_folder(tmp_path: Path
     missing = tmp_path / "none" / "mxt.sqlite"
     result = invoke_on(missing, "review", drafts, "--accept", "policy")
     assert result.exit_code == 0 and not missing.parent.exists()
+
+
+# -- the rules of a draft's standing ---------------------------------------------------------
+
+
+def announced(kind: str, **fields: Any) -> dict[str, Any]:
+    return {"kind": kind, "company": "Xiaomi", "announced_on": "2025-07-04", **fields}
+
+
+@pytest.mark.parametrize(
+    ("draft", "stored", "verdict"),
+    [
+        # a count: the ranges of the two values meet, or not
+        (announced("deliveries", period="2025-06", units=28000),
+         announced("deliveries", period="2025-06", units=25000, bound="at-least"), "repeat"),
+        (announced("target", metric="production", period="2025", value=400000),
+         announced("target", metric="production", period="2025", value=350000),
+         "contradiction"),
+        # a launch reported after it happened repeats it; one dated before it contradicts it
+        (announced("launch", model="YU7", market="CN"),
+         announced("launch", model="YU7", market="CN", launched_on="2025-06-26"), "repeat"),
+        (announced("launch", model="YU7", market="CN", launched_on="2025-05-01"),
+         announced("launch", model="YU7", market="CN", launched_on="2025-06-26"),
+         "contradiction"),
+        (announced("launch", model="YU7", market="CN", launched_on="2025-09-01"),
+         announced("launch", model="YU7", market="CN", launched_on="2025-06-26"),
+         "contradiction"),
+        # a factory's next status moves it on
+        (announced("factory", site="Yizhuang", phase=2, status="operational"),
+         announced("factory", site="Yizhuang", phase=2, status="completed"), "update"),
+    ],
+)  # fmt: skip
+def test_a_drafts_standing_against_the_value_in_force(
+    draft: dict[str, Any], stored: dict[str, Any], verdict: str
+) -> None:
+    from mxt.projections.changes import Held
+    from mxt.projections.evidence import slot_key
+    from mxt.projections.standing import standing
+
+    held = Held(slot_key(stored), (), None, None, None, "stored-id")
+    assert standing(False, held, stored, draft).verdict == verdict
+    assert standing(True, held, stored, draft).verdict == "recorded"
+    assert standing(False, None, None, draft).verdict == "new"
+
+
+def test_announcements_of_kinds_without_slots_are_alike_when_their_own_fields_are() -> None:
+    from mxt.projections.standing import same_fields
+
+    policy = announced("policy", markets=["*"], **{"except": ["CN"]}, not_before="2027-01-01")
+    restated = {**policy, "announced_on": "2025-07-10", "note": "again", "certainty": "reported"}
+    assert same_fields(policy, restated)
+    assert not same_fields(policy, {**policy, "not_before": "2026-01-01"})
