@@ -195,7 +195,7 @@ def orders(clue: Clue) -> list[Draft]:
     text = clue.text.lower()
     if "lock" in text:
         stage = "locked"
-    elif _search(r"pre-?book|pre-?order|reservation|deposit|booking", text):
+    elif _search(r"pre-?book|pre-?order|pre-?sale|reservation|deposit|booking", text):
         stage = "pre-booking"
     else:
         stage = "confirmed"
@@ -516,7 +516,8 @@ def factory_site(text: str) -> str | None:
         while words and (words[0].lower() in _NOT_A_SITE or names.companies(words[0])):
             words = words[1:]
         site = " ".join(words)
-        named_otherwise = names.place_market(site) or names.companies(site)
+        # a country or a maker names no site ("its Thai plant"); a province or a city does
+        named_otherwise = names.markets(site) or names.companies(site)
         plain = not site or site.lower() in _NOT_A_SITE or _NOT_A_SITE_WORD.match(words[0])
         if not plain and not named_otherwise:
             return site

@@ -383,7 +383,10 @@ def maker_of(company: str) -> str | None:
     for cut in range(1, len(words)):
         first, second = " ".join(words[:cut]), " ".join(words[cut:])
         if home_market(first) and home_market(second):
-            return f"{ALIASES.get(first, first)} and {ALIASES.get(second, second)}"
+            first, second = ALIASES.get(first, first), ALIASES.get(second, second)
+            if maker_of(second) == first:  # "GAC Aion": the maker's brand, named in full
+                return first
+            return f"{first} and {second}"
     return None
 
 
@@ -399,15 +402,23 @@ def relation(company: str) -> str | None:
     arm = _arm_of(company)
     if arm and maker_of(arm) is None:
         return f"the local arm of {maker}"
-    return f"a joint venture of {maker}" if " and " in maker else f"a company of {maker}"
+    if " and " in maker:
+        return f"a joint venture of {maker}"
+    return f"a brand of {maker}" if company.startswith(maker + " ") else f"a company of {maker}"
 
 
 @lru_cache(maxsize=1)
 def _brand_model() -> re.Pattern[str]:
-    """A carmaker's name and a number or a letter: models named after their brand
-    ("Polestar 4", "Aion V")."""
+    """A carmaker's name and a number, a letter or two ("Polestar 4", "Aion V", "Aion UT"),
+    not a legal suffix or an abbreviation ("Volkswagen AG", "BYD EV")."""
     alternation = "|".join(re.escape(n) for n in sorted(HOME_MARKETS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z])(?![\w-])")
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z]|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}})(?![\w-])"
+    )
+
+
+# Two capitals after a maker's name that make no model.
+_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR"
 
 
 # A model named by letters alone, known by the article before it: "the electric CLA".

@@ -275,8 +275,8 @@ def stated_day(text: str, published: date) -> date | None:
     weekday that is the publication's own is that day; a month and day still ahead in the
     publication's year is a plan, not the day of the news."""
     match = _WEEKDAY.search(text) or _DAY.search(text)  # "said on Tuesday" over a dateline
-    if not match:
-        return None
+    if not match or re.search(r"\bsince\b[^,.;]{0,40}$", text[: match.start()]):
+        return None  # none, or the start of a running count ("since its pre-sale began on…")
     phrase = match.group(0)
     weekday = re.search(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", phrase)
     if weekday and weekday.group(0) == published.strftime("%A"):

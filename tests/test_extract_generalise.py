@@ -348,3 +348,19 @@ def test_a_legal_name_with_its_abbreviation_an_owner_in_an_aside_and_a_lettered_
     assert aliases == (("KEM", "Kestrel Electric Mobility"),)
     assert names.companies("Polestar, in which Geely holds a majority stake, sold") == ["Polestar"]
     assert [m.name for m in names.models("Mahindra's XEV 9S and BE 6")] == ["XEV 9S", "BE 6"]
+
+
+def test_a_brand_named_with_its_maker_a_province_as_a_site_and_a_running_counts_start() -> None:
+    assert names.relation("GAC Aion") == "a brand of GAC"
+    assert [m.name for m in names.models("the Aion UT and Volkswagen AG")] == ["Aion UT"]
+    text = (
+        "GAC\n\nGAC Aion said its Rayong factory in Thailand started production on Monday.\n\n"
+        "The Aion UT has received more than 30,000 orders since its pre-sale began on "
+        "October 18, the company said."
+    )
+    found = {d["kind"]: d for d in typed(text, date(2025, 11, 5))}
+    assert (found["factory"]["site"], found["factory"]["effective_on"]) == ("Rayong", "2025-11-03")
+    orders = found["orders"]
+    assert (orders["stage"], orders["count"], orders["announced_on"]) == (
+        "pre-booking", 30000, "2025-11-05"
+    )  # fmt: skip
