@@ -153,23 +153,32 @@ def review_command(
     if not batch and not (sys.stdin.isatty() and sys.stdout.isatty() and file != "-"):
         raise InputError("accept", "not a terminal: give --accept-all or --accept KIND (review "
                          "asks nothing without a terminal)")  # fmt: skip
-    drafts = read_drafts(file)
-    read_side = existing_read_side(context)
-    for draft in drafts:
-        weigh(draft, read_side)
-    if batch:
+    try:  # Ctrl-C at any moment: aborted, nothing written (the import is all or none)
+        drafts = read_drafts(file)
+        read_side = existing_read_side(context)
         for draft in drafts:
-            draft.decision = (
-                ACCEPTED if accept_all or draft.content["kind"] in accept_kinds else SKIPPED
-            )
-            if not as_json:
-                said = one_line(draft, read_side is not None)
-                click.echo(printable(f"{draft.label}: {draft.decision:<8} {said}"))
-    else:
-        Session(drafts, read_side).run()
-    if read_side is not None:
-        read_side.close()  # before the import writes
-    finish(context, drafts, as_json)
+            weigh(draft, read_side)
+        if batch:
+            decide_all(drafts, accept_all, accept_kinds, read_side is not None, not as_json)
+        else:
+            Session(drafts, read_side).run()
+        if read_side is not None:
+            read_side.close()  # before the import writes
+        finish(context, drafts, as_json)
+    except KeyboardInterrupt:
+        raise click.Abort() from None
+
+
+def decide_all(
+    drafts: list[Draft], accept_all: bool, kinds: tuple[str, ...], has_store: bool, echo: bool
+) -> None:
+    """Batch mode: every draft accepted (`accept_all`) or those of `kinds`, the others
+    skipped; each said in one line when `echo` (not for JSON output)."""
+    for draft in drafts:
+        draft.decision = ACCEPTED if accept_all or draft.content["kind"] in kinds else SKIPPED
+        if echo:
+            said = one_line(draft, has_store)
+            click.echo(printable(f"{draft.label}: {draft.decision:<8} {said}"))
 
 
 def finish(context: Context, drafts: list[Draft], as_json: bool) -> None:

@@ -160,6 +160,14 @@ def test_an_accepted_draft_the_store_refuses_writes_none(tmp_path: Path) -> None
 # -- on a terminal ---------------------------------------------------------------------------
 
 
+def _controlling_terminal() -> None:
+    """In the child, before mxt starts: its standard input becomes its controlling terminal."""
+    import fcntl
+    import termios
+
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """The installed `mxt` run on a pseudo-terminal: what it wrote, and keys typed to it."""
 
@@ -168,8 +176,12 @@ class Terminal:
         assert executable, "mxt is not installed"
         self.master, slave = pty.openpty()
         env = {**os.environ, "TERM": "xterm", "COLUMNS": "200"}
-        self.process = subprocess.Popen([executable, *args], stdin=slave, stdout=slave,
-                                        stderr=slave, env=env, close_fds=True)  # fmt: skip
+        # its own session, the pseudo-terminal its controlling one: Ctrl-C typed while it
+        # reads a line (cooked mode) is then a SIGINT to it, as on a real terminal
+        self.process = subprocess.Popen(
+            [executable, *args], stdin=slave, stdout=slave, stderr=slave, env=env,
+            close_fds=True, start_new_session=True, preexec_fn=_controlling_terminal,
+        )  # fmt: skip
         os.close(slave)
         self.output = ""
 
