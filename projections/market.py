@@ -57,22 +57,22 @@ class MarketState(NamedTuple):
 def market_status(facts: CompanyFacts, model_key: str, market: str, as_of: str) -> MarketStatus:
     """The market status of one model (`status_of`), with its dates, the policy blocking
     the market and the entry expected there, and the announcement that decides it."""
-    standing = facts.status_of(model_key, market, as_of)
-    life, entry, entry_life = standing.launch, standing.entry, standing.entry_life
+    reason = facts.status_of(model_key, market, as_of)
+    life, entry, entry_life = reason.launch, reason.entry, reason.entry_life
     plan = NO_PLAN
     if life is not None and life.plan is not None:
         plan = PlanShown.of(life.plan)
-    elif standing.status == "expected" and entry_life is not None:
+    elif reason.status == "expected" and entry_life is not None:
         plan = PlanShown.of(entry_life.plan)
     return MarketStatus(
-        facts.name, facts.models[model_key], standing.status,
+        facts.name, facts.models[model_key], reason.status,
         day(life.launched_on) if life else None,
         life.plan.planned.text if life and life.plan and life.status in PLANNING else None,
         day(life.paused_from) if life else None, day(life.available_from) if life else None,
         day(life.available_until) if life else None, plan,
-        standing.policy.content["not_before"] if standing.policy is not None else None,
+        reason.policy.content["not_before"] if reason.policy is not None else None,
         entry.content["expected"] if entry is not None else None,
-        _entry_status(entry_life), facts.certainty_of(standing.id), standing.id,
+        _entry_status(entry_life), facts.certainty_of(reason.id), reason.id,
     )  # fmt: skip
 
 

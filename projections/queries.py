@@ -188,6 +188,11 @@ class ReadSide:
                 cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
             )
 
+    def history(self, announcement_id: str, query: Query) -> list[Row]:
+        """Every version of one announcement known at `query.known_at`, oldest first."""
+        with self.store.read() as cursor:
+            return self.view.history(cursor, announcement_id, query.known_at)
+
     def resolve(self, query: Query) -> Query:
         """A question with the default `--known-at` (everything recorded) asked at the moment
         that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""

@@ -520,7 +520,7 @@ class Names:
         self.models: dict[str, str] = {} if models is None else models  # key -> display name
 
 
-class Standing(NamedTuple):
+class StatusReason(NamedTuple):
     """A model's status in one market (SPEC §5.1) and what decides it: the lifecycle of the
     launch slot covering the market (`launch`), the policy blocking it, the expected entry
     covering it (the model's own, else the company's) and that entry's lifecycle, and the
@@ -676,7 +676,7 @@ class CompanyFacts:
             if market_covers(row.content["market"], market)
         ]
 
-    def status_of(self, model_key: str, market: str, as_of: str) -> Standing:
+    def status_of(self, model_key: str, market: str, as_of: str) -> StatusReason:
         """The market status of one model (SPEC §5.1), strongest first: available, paused,
         announced, overdue (its launch slots, `plans`), blocked (a policy), expected (an
         entry not fulfilled), showcased, withdrawn, cancelled (its launch slots again),
@@ -686,17 +686,17 @@ class CompanyFacts:
         entry = self.entry_for(model_key, market)
         entry_life = self.entry_life(entry, as_of) if entry is not None else None
         if life is not None and life.status in LIVE:
-            return Standing(life.status, life, policy, entry, entry_life, life.decided_by)
+            return StatusReason(life.status, life, policy, entry, entry_life, life.decided_by)
         if policy is not None:
-            return Standing("blocked", life, policy, entry, entry_life, policy.ann_id)
+            return StatusReason("blocked", life, policy, entry, entry_life, policy.ann_id)
         if entry is not None and entry_life is not None and entry_life.status != "fulfilled":
-            return Standing("expected", life, policy, entry, entry_life, entry.ann_id)
+            return StatusReason("expected", life, policy, entry, entry_life, entry.ann_id)
         shown = self.shown(model_key, market)
         if shown:
-            return Standing("showcased", life, policy, entry, entry_life, shown[-1].ann_id)
+            return StatusReason("showcased", life, policy, entry, entry_life, shown[-1].ann_id)
         if life is not None and life.status != "unknown":
-            return Standing(life.status, life, policy, entry, entry_life, life.decided_by)
-        return Standing("unknown", life, policy, entry, entry_life, None)
+            return StatusReason(life.status, life, policy, entry, entry_life, life.decided_by)
+        return StatusReason("unknown", life, policy, entry, entry_life, None)
 
     def named_markets(self, model_key: str) -> set[str]:
         """The markets named for a model: its launches and showcases, the company's expected
@@ -726,7 +726,7 @@ class CompanyFacts:
             return {}
         found = {}
         for code in sorted(self.named_markets(model_key)):
-            standing = self.status_of(model_key, code, as_of)
-            if standing.status != "unknown":
-                found[code] = (standing.status, standing.id)
+            reason = self.status_of(model_key, code, as_of)
+            if reason.status != "unknown":
+                found[code] = (reason.status, reason.id)
         return found

@@ -431,7 +431,7 @@ def test_the_cli_offers_every_command_of_the_spec() -> None:
     names = {path[0] for path in all_commands()}
     assert names >= {
         "record", "import", "export", "log", "state", "audit", "correct", "retract", "show",
-        "diff", "verify", "rebuild", "copy", "schema", "demo",
+        "diff", "verify", "rebuild", "copy", "schema", "demo", "extract", "review",
     }  # fmt: skip
 
 
