@@ -154,9 +154,9 @@ def is_plan(draft: dict[str, Any]) -> bool:
     """True when a launch or factory draft is a plan rather than something reached."""
     if draft["kind"] == "launch":
         return launch_status(draft) != "launched"
-    if draft["kind"] == "factory":
+    if draft["kind"] == "factory":  # (§5.2: a period not over by its announcement is a plan)
         when = draft.get("effective_on")
-        return bool(when) and _period_days(str(when))[0] > date.fromisoformat(draft["announced_on"])
+        return bool(when) and _period_days(str(when))[1] > date.fromisoformat(draft["announced_on"])
     return False
 
 
@@ -183,12 +183,22 @@ def _names(fact: dict[str, Any]) -> list[str]:
     return [fact["company"], *fact.get("also", [])]
 
 
+# Words a company's name may carry or drop: "Great Wall Motor" is Great Wall.
+_CORPORATE = re.compile(r"\s+(?:motors?|group|auto|automobile|holdings?|corporation|corp\.?)$",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _company(name: str) -> str:
+    """A company's name as the scorer compares it: case and a corporate word aside."""
+    return _CORPORATE.sub("", name.strip()).casefold()
+
+
 def matches(draft: dict[str, Any], fact: dict[str, Any], strict: bool = True) -> bool:
     """True when a draft states a labelled fact: same kind, company (or one of its `also`
     names) and main value, and (`strict`) the same on whether a plan happened."""
     return (
         draft["kind"] == fact["kind"]
-        and draft["company"].casefold() in {n.casefold() for n in _names(fact)}
+        and _company(draft["company"]) in {_company(n) for n in _names(fact)}
         and _same(main_value(draft), fact["value"])
         and (not strict or _status_fits(draft, fact))
     )

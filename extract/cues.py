@@ -712,8 +712,8 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
 
 def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached)."""
-    if clue.role.hedge:
-        return []
+    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*)\b", clue.text):
+        return []  # (a halt that is over: "resumed in September after a two-year pause")
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
     site = factory_site(clue.text)
     if status is None or site is None:
@@ -1258,7 +1258,9 @@ def exit_(clue: Clue) -> list[Draft]:
         r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text
     ):
         return []
-    after = clue.text[cue.start() :]
+    # the markets it stops in, not those an aside goes on with ("…, consolidating its
+    # European business around Sweden and Germany")
+    after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
     home = names.home_market(clue.company)
     markets = sorted(code for code in names.included_markets(after) if code != home)
     if not markets:

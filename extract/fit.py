@@ -119,7 +119,9 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             changes.append(f"metric {value} as said, written {_STAND_IN[value]} (the schema "
                            f"takes no {value} yet)")  # fmt: skip
             continue
-        stood = [_REGION_STAND_IN.get(v, v) for v in value] if field == "markets" else value
+        # a figure's scope only: an exit from Europe is no exit from the EU
+        scoped = field == "markets" and _counted(kind)
+        stood = [_REGION_STAND_IN.get(v, v) for v in value] if scoped else value
         if stood != value and accepts(kind, field, stood):
             fitted[field] = stood
             changes.append(f"markets {value} as said, written {stood} (the schema takes no "
@@ -132,6 +134,13 @@ def fit(line: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         return as_statement(line, f"a {kind} with {field} {value} ({summary(line)}): the "
                              "schema does not take it yet")  # fmt: skip
     return fitted, changes
+
+
+def _counted(kind: str) -> bool:
+    """Whether a kind's values are counts with a scope (a figure, a target, orders)."""
+    from mxt.events.kinds import KINDS
+
+    return KINDS[kind].counted
 
 
 def _reads_planned(line: dict[str, Any], announced: date) -> bool:

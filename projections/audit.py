@@ -1,16 +1,22 @@
 """`mxt audit targets`: every revision of each target in order, with the value in force before
 it (by the rank rule) and the change of the midpoints; and the corrections in an
-announcement's history. (Records' annotations are evaluated here, as in `state`.)"""
+announcement's history. `mxt audit plans`: every plan of each plan slot in order, its slips
+and the slot's outcome (SPEC §5.2, decided by `plans.plan_audit`). (Records' annotations are
+evaluated here, as in `state`.)"""
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.content import Content, field_at
-from mxt.events.kinds import Scope, bounded, midpoint, rank
+from mxt.events.kinds import KINDS, Scope, bounded, midpoint, rank
 
 from .evidence import Choice, by_slot, certainty, choose
+from .records import record
 from .state import display_name
 from .view import Row
+
+if TYPE_CHECKING:
+    from .plans import PlanAudit
 
 AUDITED = "target"  # the kind whose revisions `mxt audit targets` lists
 
@@ -25,9 +31,13 @@ class FieldCorrection(NamedTuple):
     recorded_at: str
 
 
+@record(hidden=("took_force",))
 class TargetRevision(NamedTuple):
     """One line of `mxt audit targets`: a target's revision, the value in force before it and
-    the change of the midpoints, what it says it replaced, its status and corrections."""
+    the change of the midpoints, what it says it replaced, its status and corrections; and
+    whether it was the value in force from its day on (`took_force`: a lower-rank report
+    after a stronger figure never was, even when the two agree), which the report's chart
+    steps through."""
 
     company: str
     metric: str
@@ -51,6 +61,7 @@ class TargetRevision(NamedTuple):
     certainty: str
     status: str
     corrections: list[FieldCorrection]
+    took_force: bool = False
 
 
 def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[TargetRevision]:
@@ -69,7 +80,10 @@ def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[T
         latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
         for row in group:
             before = latest[min(latest)] if latest else None  # what `choose` puts in force
-            audit.append(_revision(row, company, before, final, histories))
+            took = not row.retracted and (not latest or rank(row.content) <= min(latest))
+            audit.append(
+                _revision(row, company, before, final, histories)._replace(took_force=took)
+            )
             if not row.retracted:
                 latest[rank(row.content)] = row
     return audit
@@ -137,3 +151,89 @@ def corrections_of(history: Sequence[Row]) -> list[FieldCorrection]:
                 )  # fmt: skip
             )
     return result
+
+
+# -- plans (SPEC §5.2) ----------------------------------------------------------------------
+
+
+class PlanSlot(NamedTuple):
+    """What became of a slot's plans as of the date (`mxt audit plans`, on each of its
+    rows): the first plan and the plan in force (as said), how many times the date moved
+    later, and the outcome — `happened` (on `happened_on`; `on_time`, or `late_days` after
+    the first plan's due day), `overdue` (`days_overdue` after the plan in force's due day),
+    `cancelled`, or `pending`."""
+
+    first_planned: str | None
+    planned: str | None
+    slips: int | None
+    outcome: str
+    happened_on: str | None
+    on_time: bool | None
+    late_days: int | None
+    days_overdue: int | None
+
+
+class PlanRow(NamedTuple):
+    """One plan of a slot in `mxt audit plans`: the slot (company, kind, model, market, or
+    site and phase), the status planned (a factory's), the date planned (its first day, and
+    as said), the plan in force before it (as said) and the move from it in days (later is
+    positive), who said it and when, its status (`in-force`, `superseded`, `unconfirmed`,
+    `retracted`), and what became of the slot (`slot`)."""
+
+    company: str
+    kind: str
+    model: str | None
+    market: str | None
+    site: str | None
+    phase: int | None
+    planned_status: str | None
+    planned: str
+    planned_as_said: str
+    previous: str | None
+    slip_days: int | None
+    announced_on: str
+    certainty: str
+    status: str
+    id: str
+    source: Content
+    speaker: str | None
+    slot: PlanSlot
+
+
+def plan_rows(
+    audit: "PlanAudit", company: str, model: str | None, market: str | None
+) -> list[PlanRow]:
+    """The rows of one slot's audit (`plans.plan_audit`); `company` and `model` as they are
+    spelled, `market` the slot's (a factory's: its country, as last said)."""
+    record = audit.record
+    late = record.late_days if record is not None and audit.outcome == "happened" else None
+    slot = PlanSlot(
+        record.first_planned.text if record else None, record.planned.text if record else None,
+        record.slips if record else None, audit.outcome,
+        audit.happened_on.isoformat() if audit.happened_on else None,
+        None if late is None else late <= 0, late,
+        record.days_overdue if record is not None and audit.outcome == "overdue" else None,
+    )  # fmt: skip
+    return [
+        PlanRow(
+            company,
+            audit.kind,
+            model,
+            market,
+            audit.site,
+            audit.phase,
+            line.planned_status if KINDS[audit.kind].settled == "reached" else None,
+            line.planned.first.isoformat(),
+            line.planned.text,
+            line.previous.text if line.previous else None,
+            line.slip_days,
+            line.announced_on.isoformat(),
+            line.certainty,
+            line.status,
+            line.id,
+            dict(line.source),
+            line.speaker,
+            slot,
+        )  # fmt: skip
+        for line in audit.lines
+    ]

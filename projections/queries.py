@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -16,6 +16,8 @@ from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
 
 from . import tables
 from .answers import Answer, answering
+from .evidence import by_slot
+from .plans import exit_covers
 from .projector import Projector, refusing
 from .records import Support, located
 from .state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
@@ -25,7 +27,7 @@ from .view import LogSpan, Row, View
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
 
-    from .audit import TargetRevision
+    from .audit import PlanRow, TargetRevision
     from .company import CompanyState
     from .market import MarketState
     from .shown import Shown
@@ -90,14 +92,25 @@ COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
 COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
 COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
 COVERING = kinds_where(lambda kind: kind.covers_models)
+COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
-MARKET_EVERY = tuple(name for name in _MARKET if KINDS[name].settled != "latest")
+# read by the markets they list: each group's latest (policies), or every row (exits)
+_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_LISTED = tuple(name for name in _LISTED if KINDS[name].settled == "latest")
+MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in MARKET_LISTED)
+MARKET_EVERY = tuple(  # read by the market they name, every row (launches, entries)
+    name for name in _MARKET if KINDS[name].settled != "latest" and name not in _LISTED
+)
 MARKET_NAMED = tuple(  # read by the market they name
     name
     for name in _MARKET
     if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
 )
-MARKET_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+# the kinds whose announcements fulfil an expected entry (launches), and those expecting one
+LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
+EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
+PLAN_KINDS = kinds_where(lambda kind: kind.plans)  # `mxt audit plans`
+STOPPING = kinds_where(lambda kind: kind.decides == "withdrawn")  # exits
 
 
 def _check_span(span: LogSpan) -> None:
@@ -209,13 +222,29 @@ class ReadSide:
 
     def _model_rows(self, cursor: Any, query: Query, company: str, model: str) -> list[Row]:
         """The rows `state model` reads: every row of the model's slots settled from every
-        row (launches), the latest of each rank of its other slots, and of the company's own
-        groups of the kinds concerning every model (policies, entries). In time order."""
+        row (launches, entries, exits), the latest of each rank of its other slots, and of the
+        company's own groups of the kinds concerning every model (policies; entries and exits,
+        every row); and the company's launches that may fulfil an entry of the company as a
+        whole (SPEC §5.2). In time order."""
         ask = (query.as_of, query.known_at)
         rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+        rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
         rows += self.view.latest(
             cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
         )
+        wholes = [
+            row["market"] for row in (r.content for r in rows)
+            if row["kind"] in EXPECTING and not row.get("model")
+        ]  # fmt: skip
+        if wholes:
+            seen = {row.ann_id for row in rows}
+            rows += [
+                row
+                for row in self.view.in_groups(
+                    cursor, *ask, LAUNCHING, company=company, subjects=sorted(_near(wholes))
+                )
+                if row.ann_id not in seen
+            ]
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -264,6 +293,16 @@ class ReadSide:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=covering)
             rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=covering)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, covering, every=True)
+            entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
+            regional = [entry for entry in entries if entry["market"] in REGIONS]
+            if regional:  # launches elsewhere in a region an entry expects may fulfil it
+                wider = sorted(_near([entry["market"] for entry in regional]) - set(covering))
+                whose = sorted({entry["company"] for entry in regional})
+                seen = {row.ann_id for row in rows}
+                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
+                                            companies=whose)  # fmt: skip
+                rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)
@@ -308,6 +347,60 @@ class ReadSide:
             found = self.view.histories(cursor, list(corrected), query.known_at)
         histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
+
+    @answering
+    def audit_plans(
+        self,
+        query: Query,
+        company: str | None = None,
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+    ) -> Answer[list[PlanRow]]:
+        """Every plan of each plan slot (a launch's, a factory's, an expected entry's) in
+        order, with its slips and the slot's outcome as of `as_of` (SPEC §5.2); `model`,
+        `market` (a slot's market covering it, a factory's country) and `kind` narrow the
+        slots."""
+        from .audit import plan_rows
+        from .plans import launch_lifecycle, plan_audit
+        from .state import display_name, said
+
+        code = _market_code(market) if market else None
+        if kind is not None and kind not in PLAN_KINDS:
+            raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
+        kinds = (*PLAN_KINDS, *STOPPING)
+        with self.store.read() as cursor:
+            if company is not None:
+                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                       company=company, include_retracted=True)  # fmt: skip
+            else:
+                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                                      include_retracted=True)  # fmt: skip
+        day = date.fromisoformat(query.as_of)
+        found: list[PlanRow] = []
+        for company_rows in _by_company(rows).values():
+            spelled = display_name(company_rows, "company", "")
+            exits = [said(row) for row in company_rows
+                     if row.content["kind"] in STOPPING and not row.retracted]  # fmt: skip
+            groups = by_slot(row for row in company_rows if row.content["kind"] in PLAN_KINDS)
+            arrivals = [
+                life.arrival for group in groups.values() if group[0].content["kind"] in LAUNCHING
+                if (life := launch_lifecycle([said(r) for r in group if not r.retracted], day))
+                and life.arrival is not None
+            ]  # fmt: skip
+            for group in groups.values():
+                content = group[0].content
+                if not _plan_slot_asked(content, group, model, code, kind):
+                    continue
+                slot_model = content.get("model")
+                covering = [
+                    e for e in exits if slot_model and exit_covers(e, slot_model, content["market"])
+                ]
+                audit = plan_audit([said(row) for row in group], day, covering, arrivals)
+                if audit is not None:
+                    named = display_name(group, "model", slot_model) if slot_model else None
+                    found += plan_rows(audit, spelled, named, _market_of(group))
+        return Answer(found, bool(rows))
 
     # -- the log -------------------------------------------------------------------------
 
@@ -413,16 +506,9 @@ class ReadSide:
 
 
 def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
-    """The launch dates, delivered total and market statuses of one model that `row`
-    decides (`where` names the model's answer)."""
+    """The delivered total and market statuses of one model that `row` decides (`where`
+    names the model's answer; its launch markets carry their deciding ids, `located`)."""
     found = []
-    launches = model.launches
-    for market, ann_id in sorted(launches.ids.items()):
-        if ann_id == row.ann_id:
-            day = launches.launched.get(market)
-            path = "launched_on" if day else "planned_launch_on"
-            on = day or launches.planned[market]
-            found.append(Support(f"{where}.{path}", {"market": market, "on": on}))
     if row.ann_id in model.figures:
         found.append(Support(f"{where}.deliveries_units", row.content["units"]))
     for code, deciding in model.deciding.items():
@@ -434,12 +520,12 @@ def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
 def log_entry(row: Row) -> Content:
     """An announcement in the export format, with `recorded_at` and `status`.
 
-    `status` is the record's (`active` or `retracted`), so a factory's own `status` field
-    is shown as `factory_status` here.
+    `status` is the record's (`active` or `retracted`), so a factory's or a launch's own
+    `status` field is shown as `factory_status` or `launch_status` here.
     """
     entry = dict(row.content)
     if "status" in entry:
-        entry["factory_status"] = entry.pop("status")
+        entry[f"{entry['kind']}_status"] = entry.pop("status")
     entry["recorded_at"] = row.recorded_at
     entry["status"] = "retracted" if row.retracted else "active"
     return entry
@@ -463,8 +549,8 @@ def log_columns() -> list[str]:
         found = []
         for name, info in model.model_fields.items():
             shown = info.alias or name
-            if prefix == "" and shown == "status":
-                shown = "factory_status"  # as `log_entry` renames it
+            if prefix == "" and shown == "status":  # as `log_entry` renames it
+                shown = f"{model.model_fields['kind'].default}_status"
             nested = [
                 option
                 for option in (get_args(info.annotation) or (info.annotation,))
@@ -481,6 +567,52 @@ def log_columns() -> list[str]:
     own = [name for kind in SCHEMAS.values() for name in names(kind) if name not in common]
     tail = [name for name in common if name not in head]
     return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
+
+
+def _by_company(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    """Rows by company key, each company's in the order given, companies sorted."""
+    found: dict[str, list[Row]] = {}
+    for row in rows:
+        found.setdefault(key(row.content["company"]), []).append(row)
+    return dict(sorted(found.items()))
+
+
+def _plan_slot_asked(
+    content: Content,
+    group: Sequence[Row],
+    model: str | None,
+    market: str | None,
+    kind: str | None,
+) -> bool:
+    """Whether `audit plans` lists a plan slot (its first row's `content`): of `kind`, of
+    `model`, in a market covering `market` (a factory: in that country, as last said)."""
+    from mxt.events.codes import market_covers
+
+    if kind is not None and content["kind"] != kind:
+        return False
+    if model is not None and key(content.get("model")) != key(model):
+        return False
+    if market is None:
+        return True
+    where = _market_of(group)
+    return where is not None and market_covers(where, market)
+
+
+def _market_of(group: Sequence[Row]) -> str | None:
+    """A slot's market: its announcements' (a factory's country, as last said)."""
+    return next((row.content["market"] for row in reversed(group)
+                 if row.content.get("market")), None)  # fmt: skip
+
+
+def _near(markets: Sequence[str]) -> set[str]:
+    """The markets where a launch may fulfil an expected entry of `markets`
+    (`plans.entry_covers`): each market, the members of a region, the regions holding a
+    country."""
+    near: set[str] = set()
+    for code in markets:
+        near |= {code, *REGIONS.get(code, ())}
+        near |= {region for region, members in REGIONS.items() if code in members}
+    return near
 
 
 def _market_code(text: str) -> str:

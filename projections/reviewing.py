@@ -37,7 +37,7 @@ def standing_of(read_side: ReadSide, draft: Content, query: Query) -> Answer[Sta
     held = list(holding(answers))
     if model:
         state = read_side.model(company, model, query).data
-        held += [*holding([state]), *state.launches.held(model)]
+        held += holding([state])  # its launch markets among them
     value, nearby = in_slot(draft, held)
     history = read_side.history(value.id, query) if value is not None and value.id else []
     in_force = history[-1].content if history else None

@@ -86,7 +86,15 @@ def _same_event(draft: Content, in_force: Content) -> bool:
 
 
 def _happened(content: Content, day: str) -> bool:
-    return content.get("status") in (None, "launched") and day <= content["announced_on"]
+    """Whether a launch says it happened (SPEC §5.2: its status, else its date as said)."""
+    from mxt.events.dates import parse_day_or_period
+
+    from .plans import launch_status
+
+    when = parse_day_or_period(day if content.get("launched_on") is None else
+                               content["launched_on"])  # fmt: skip
+    said_on = parse_day_or_period(content["announced_on"]).first
+    return launch_status(content.get("status"), when, said_on) == "launched"
 
 
 def in_slot(draft: Content, held: list[Held]) -> tuple[Held | None, tuple[Held, ...]]:

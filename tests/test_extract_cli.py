@@ -17,6 +17,7 @@ from click.testing import Result
 from conftest import invoke_on
 
 from mxt.events.codes import check_market, parse_iso_date
+from mxt.events.dates import parse_day_or_period
 
 from backends import count_events, store_location
 
@@ -32,7 +33,7 @@ TEXT = ARTICLE.read_text(encoding="utf-8")
 COMMON = {"kind", "company", "announced_on", "source", "speaker", "certainty", "note"}
 SCOPE = {"markets", "except"}
 KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
-    "launch": ({"model", "market"}, {"launched_on", "segment", "competitor"}),
+    "launch": ({"model", "market"}, {"launched_on", "status", "segment", "competitor"}),
     "orders": ({"model", "stage", "count"}, {"bound", "high", "within", *SCOPE}),
     "wait-time": ({"model", "max_months"}, {"trim"}),
     "target": (
@@ -40,21 +41,28 @@ KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
         {"bound", "high", "previous", "previous_high", *SCOPE},
     ),
     "deliveries": ({"period", "units"}, {"bound", "high", "metric", "model", *SCOPE}),
-    "factory": ({"site", "phase", "status"}, {"effective_on", "capacity"}),
+    "factory": ({"site", "phase", "status"}, {"effective_on", "capacity", "market", "assembly"}),
     "policy": ({"markets", "not_before"}, {"except"}),
     "showcase": ({"model", "venue"}, {"market"}),
     "expected-entry": ({"market", "expected"}, {"model"}),
+    "exit": ({"markets"}, {"except", "model", "effective_on", "temporary"}),
     "statement": ({"topic", "text"}, {"model", "market"}),
 }
+# A date said as a day or a period (SPEC §5.2).
+DATE_SAID = r"\d{4}(-H[12]|-Q[1-4]|-\d{2}(-\d{2})?)?"
 PATTERNS = {
     "period": r"\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?",
     "within": r"\d+(\.\d+)?(min|h|d|w|mo)",
-    "expected": r"\d{4}(-\d{2}(-\d{2})?)?",
+    "expected": DATE_SAID,
+    "launched_on": DATE_SAID,
+    "effective_on": DATE_SAID,
     "bound": r"exact|at-least|at-most|about|range",
     "certainty": r"confirmed|reported|expected",
     "stage": r"pre-booking|locked|confirmed",
     "metric": r"production|deliveries|sales",
-    "status": r"land-acquired|under-construction|completed|operational",
+    # a factory's status, or a launch's (SPEC §5.2)
+    "status": r"land-acquired|under-construction|completed|operational|paused|cancelled|closed"
+    r"|launched|planned",
 }
 
 
@@ -66,9 +74,12 @@ def assert_spec_shape(draft: dict[str, Any]) -> None:
     for field, pattern in PATTERNS.items():
         if field in draft:
             assert re.fullmatch(pattern, str(draft[field])), (field, draft)
-    for field in ("announced_on", "launched_on", "effective_on", "not_before"):
+    for field in ("announced_on", "not_before"):
         if field in draft:
             parse_iso_date(draft[field])
+    for field in ("launched_on", "effective_on", "expected"):  # a day, or a period as said
+        if field in draft:
+            parse_day_or_period(draft[field])
     for field in ("market", "markets", "except"):
         for code in [draft[field]] if isinstance(draft.get(field), str) else draft.get(field, []):
             assert code == "*" or check_market(code) == code, (field, draft)
