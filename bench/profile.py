@@ -39,8 +39,8 @@ def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) ->
     from pyinstrument import Profiler
 
     from mxt.cli.options import make_query
-    from mxt.domain.store import Store
-    from mxt.projections.queries import ReadSide
+    from mxt.projections.questions.read_side import ReadSide
+    from mxt.storage.store import Store
 
     companies = load_manifest(stream)["companies"]
     rng = random.Random(1)

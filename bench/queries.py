@@ -132,7 +132,10 @@ def use_copy(code: str) -> None:
 
 def read_side(store: Any) -> Any:
     """The object answering `model`, `market`, `company`, `audit_targets` in this revision."""
-    from mxt.projections import queries
+    try:
+        from mxt.projections.questions import read_side as queries
+    except ImportError:  # before projections/ was split into its parts
+        from mxt.projections import queries
 
     found = vars(queries).get("ReadSide") or vars(queries)["Tracker"]  # before the split
     return found(store)
@@ -181,7 +184,10 @@ def worker(code: str, store_path: str, manifest_path: str, seed: int, samples: i
     """Times one round of the four queries and prints {query: [ms, ...]} as JSON, with the
     process's CPU time of each call beside (`{query} cpu`)."""
     use_copy(code)
-    from mxt.domain.store import Store
+    try:
+        from mxt.storage.store import Store
+    except ImportError:  # before storage/ left domain/
+        from mxt.domain.store import Store
 
     store = Store(store_path)
     side = read_side(store)

@@ -40,7 +40,7 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
 
     Example: mxt verify --expect 3f2a9c0d1e2b3a4c
     """
-    from mxt.projections.consistency import inspect_store
+    from mxt.projections.readmodel.consistency import inspect_store
 
     expect = check_expect(expect)  # bad input is named before the store is opened
     with context.open_store("read") as store:
@@ -102,7 +102,7 @@ def rebuild_command(context: Context, force: bool) -> None:
     """
     from mxt.domain.errors import DamagedLog
     from mxt.domain.integrity import refuse_damage, verify_store
-    from mxt.projections.projector import Projector, refusing
+    from mxt.projections.readmodel.projector import Projector, refusing
 
     with context.open_store("read") as store:
         try:  # verify reads the log with the rebuild

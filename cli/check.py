@@ -18,7 +18,7 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
     line raises an error naming it."""
     from mxt.events.announcements import parse_claim_line
     from mxt.events.errors import InputError
-    from mxt.projections.checking import ClaimToCheck
+    from mxt.projections.questions.checking import ClaimToCheck
 
     from .interchange import bounded_lines
 
@@ -45,7 +45,7 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
 
 def show_checks(context: Context, query: Any, claims: Any, output: Output, strict: bool) -> int:
     """Checks `claims` (None: the recorded ones), prints the answer; returns the exit code."""
-    from mxt.projections.checking import check_answer, recorded_claims
+    from mxt.projections.questions.checking import check_answer, recorded_claims
 
     from .options import known_at_label
 

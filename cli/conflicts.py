@@ -10,7 +10,7 @@ from .main import Context, read_options
 from .render import Output, table
 
 if TYPE_CHECKING:
-    from mxt.projections.conflicts import SlotView
+    from mxt.projections.rules.conflicts import SlotView
 
 
 @click.command("conflicts")
@@ -25,7 +25,7 @@ def conflicts_command(
 
     Example: mxt conflicts --company Xiaomi --as-of 2025-07-10
     """
-    from mxt.projections.conflicts import conflicts
+    from mxt.projections.rules.conflicts import conflicts
 
     from .read import _query, _report_unknown, count
 

@@ -52,7 +52,7 @@ def step(title: str) -> None:
 
 def shown_location(location: str) -> str:
     """A store location as it may be printed: a URL's password replaced by ***."""
-    from mxt.domain.location import parse_location
+    from mxt.storage.location import parse_location
 
     return parse_location(location).shown
 

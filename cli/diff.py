@@ -10,7 +10,7 @@ from .main import Context
 from .render import Output, note, output_options, table
 
 if TYPE_CHECKING:
-    from mxt.projections.changes import Change
+    from mxt.projections.rules.changes import Change
 
 
 @click.command("diff")
@@ -41,7 +41,7 @@ def diff_command(
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
-    from mxt.projections.diff import diff
+    from mxt.projections.rules.diff import diff
 
     from .options import diff_subject, known_at_label, nothing_known_note, parse_span
 

@@ -12,7 +12,7 @@ from .main import Context
 from .render import emit_json, printable
 
 if TYPE_CHECKING:
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
 
 MAX_LINE_BYTES = 1 << 20  # one line of an input file: an announcement is a few kilobytes at most
@@ -226,7 +226,7 @@ def export_command(context: Context, company: str | None) -> None:
 
     Example: mxt export --company Xiaomi > xiaomi.jsonl
     """
-    from mxt.projections.interchange import export_lines
+    from mxt.projections.questions.export import export_lines
 
     out = sys.stdout
     with context.open_store("read") as store:

@@ -19,9 +19,9 @@ from mxt.domain.errors import DomainError
 from mxt.events.errors import InputError
 
 if TYPE_CHECKING:
-    from mxt.domain.store import Store
     from mxt.projections.opening import Mode
-    from mxt.projections.queries import ReadSide
+    from mxt.projections.questions.read_side import ReadSide
+    from mxt.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -93,7 +93,7 @@ class LazyGroup(click.Group):
 
             raise MxtError(str(describe(error)), 2) from None
         except Exception as error:
-            from mxt.domain.store import database_problem, is_database_error
+            from mxt.storage.store import database_problem, is_database_error
 
             if is_database_error(error):  # the database failed us: operational
                 raise MxtError(f"store: {database_problem(error)}", 1) from None
@@ -366,7 +366,7 @@ def leave(code: int) -> NoReturn:
     flush or remove."""
     import os
 
-    stores = sys.modules.get("mxt.domain.store")
+    stores = sys.modules.get("mxt.storage.store")
     if stores is not None:  # a command that opened no store never imported it
         stores.Store.close_all()
     for stream in (sys.stdout, sys.stderr):

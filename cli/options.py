@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from mxt.domain.store import format_timestamp
 from mxt.events.codes import parse_iso_date
 from mxt.events.errors import InputError
-from mxt.projections.queries import EVERYTHING, EverythingRecorded
-from mxt.projections.state import Query
+from mxt.projections.questions.read_side import EVERYTHING, EverythingRecorded
+from mxt.projections.rules.state import Query
+from mxt.storage.store import format_timestamp
 
 
 def parse_as_of(text: str | None, field: str = "as_of") -> str:

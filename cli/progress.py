@@ -13,7 +13,7 @@ from .main import Context, read_options, target_filters
 from .render import Output, table
 
 if TYPE_CHECKING:
-    from mxt.projections.checked import ProgressRow
+    from mxt.projections.rules.checked import ProgressRow
 
 
 def progress_table(rows: list[ProgressRow], title: str) -> None:
@@ -64,8 +64,8 @@ def progress_command(
     Example: mxt progress --company Xiaomi --period 2025 --as-of 2025-07-05
     """
     from mxt.events.errors import InputError
-    from mxt.projections.checking import progress_answer
-    from mxt.projections.periods import parse_period
+    from mxt.projections.questions.checking import progress_answer
+    from mxt.projections.rules.periods import parse_period
 
     from .options import known_at_label, make_query
     from .read import _report_unknown

@@ -9,15 +9,15 @@ import click
 
 from mxt.events.content import JsonObject
 from mxt.events.kinds import KIND_NAMES, spell_count, summary
-from mxt.projections.records import to_json
+from mxt.projections.rules.records import to_json
 
 from .main import Context, read_options, target_filters
 from .render import Output, cell, fields, note, printable, table
 
 if TYPE_CHECKING:
-    from mxt.projections.company import ScopedFigure
-    from mxt.projections.evidence import SlotValue
-    from mxt.projections.state import Policy
+    from mxt.projections.rules.company import ScopedFigure
+    from mxt.projections.rules.evidence import SlotValue
+    from mxt.projections.rules.state import Policy
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -226,7 +226,7 @@ def state_company(
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
-    from mxt.projections.checking import company_claims
+    from mxt.projections.questions.checking import company_claims
 
     query = _query(as_of, known_at)
     read_side = context.open_read_side()

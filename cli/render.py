@@ -85,7 +85,7 @@ class Output:
         """Write `answer` (a record or list of records of the read side, written as JSON by
         `to_json`; or an iterator of dicts streamed as it comes)."""
         if not isinstance(answer, Iterator):
-            from mxt.projections.records import to_json  # (a write command loads no records)
+            from mxt.projections.rules.records import to_json  # (a write command loads no records)
 
             answer = to_json(answer)
         if self.sections is not None:

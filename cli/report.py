@@ -41,7 +41,7 @@ def report_command(
         from mxt.report.page import check_output, write
     except ImportError:
         raise MxtError(INSTALL_HINT, 1) from None
-    from mxt.projections.report import gather_report
+    from mxt.projections.questions.report import gather_report
 
     from .options import make_query, nothing_known_note
     from .signals import cleaning_up_on_termination

@@ -22,9 +22,6 @@ _WHERE = {
     "import_lines": "recording",
     "record": "recording",
     "retract": "recording",
-    "Store": "store",
-    "default_store_path": "location",
-    "format_timestamp": "store",
 }
 
 __all__ = sorted(_WHERE)

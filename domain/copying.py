@@ -6,9 +6,10 @@ from typing import Any
 
 from eventsourcing.persistence import StoredEvent
 
+from mxt.storage.store import Store, stored_state
+
 from .errors import DamagedLog, DomainError
 from .integrity import VerifyReport, refuse_damage, stored_events, verify_log
-from .store import Store, stored_state
 
 PAGE = 5000
 

@@ -50,7 +50,7 @@ def stamp_problem(recorded_at: Any, previous: str | None) -> str | None:
 
 def event_digest(event: StoredEvent) -> str:
     """A digest of one stored event's bytes."""
-    from .store import origin_hex
+    from mxt.storage.store import origin_hex
 
     return column_digest(
         origin_hex(event.originator_id), event.originator_version, event.topic, event.state
@@ -108,7 +108,7 @@ class Chain:
         """Chains `notifications` (with their decoded `states`, when the caller has them)."""
         from pydantic_core import from_json
 
-        from .store import stamp_text
+        from mxt.storage.store import stamp_text
 
         rows = []
         for index, notification in enumerate(notifications):
@@ -181,7 +181,7 @@ def verify(
     one before it (`stamp_problem`); counts the entries stamped after `now` (the machine's
     clock).
     """
-    from .store import origin_hex
+    from mxt.storage.store import origin_hex
 
     damage: list[Damage] = []
     previous = GENESIS
@@ -295,7 +295,7 @@ def verify_log(
     walk that names the damage (`verify`)."""
     from datetime import UTC
 
-    from .store import CLOCK_TOLERANCE, format_timestamp
+    from mxt.storage.store import CLOCK_TOLERANCE, format_timestamp
 
     now = format_timestamp(datetime.now(UTC) + CLOCK_TOLERANCE)
     cursor.execute("SELECT COALESCE(MAX(rowid), 0), COUNT(*) FROM stored_events")
@@ -327,7 +327,7 @@ def intact_report(cursor: Any, last_link: int, expect: str | None, now: str) -> 
     its entry, no entry its event, and none is out of order, which is what `verify` checks
     besides the hashes.
     """
-    from .store import origin_hex
+    from mxt.storage.store import origin_hex
 
     wanted = (expect or "").lower()
     expected_found = None if expect is None else GENESIS.startswith(wanted)

@@ -15,6 +15,7 @@ from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
+from mxt.storage.store import Store, WriteTransaction, stored_announcement
 
 from .decisions import decide_correction, decide_recording, decide_retraction
 from .errors import (
@@ -24,7 +25,6 @@ from .errors import (
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from .store import Store, WriteTransaction, stored_announcement
 from .stored import aggregate_id, recorded_event
 
 if TYPE_CHECKING:

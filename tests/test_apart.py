@@ -21,7 +21,7 @@ import pytest
 from conftest import invoke
 
 from mxt.domain.errors import DamagedLog, StoreUnavailable
-from mxt.domain.store import Store
+from mxt.storage.store import Store
 
 
 def _count(cursor: Any) -> int:

@@ -20,10 +20,10 @@ from eventsourcing.persistence import IntegrityError
 
 from mxt.cli.main import cli
 from mxt.domain.recording import record
-from mxt.domain.store import Store
 from mxt.events.announcements import parse_announcement
 from mxt.projections.opening import open_store
-from mxt.projections.projector import Projector
+from mxt.projections.readmodel.projector import Projector
+from mxt.storage.store import Store
 
 from backends import is_postgres, sql, store_location
 

@@ -19,8 +19,8 @@ from conftest import KIND_FIELDS, invoke_on, make_announcement
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
-from mxt.domain.store import Store
-from mxt.projections.queries import ReadSide, log_columns
+from mxt.projections.questions.read_side import ReadSide, log_columns
+from mxt.storage.store import Store
 
 from backends import store_location
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
-from mxt.projections.tables import READ_MODEL_VERSION
+from mxt.projections.readmodel.tables import READ_MODEL_VERSION
 
 from backends import BACKENDS, count_events, new_store, postgres_database, sql, store_location  # noqa: F401
 
@@ -67,7 +67,7 @@ def test_a_backdated_append_fails_verify_even_with_a_kept_head(
     """A writer whose clock was patched appends a record stamped before the log's last one:
     the chain is well formed, and the kept head is still a prefix, but `--known-at` would
     show it known before the records it follows were."""
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
     kept = head(seeded)
     monkeypatch.setattr(
@@ -139,7 +139,7 @@ def test_a_copy_that_does_not_verify_as_its_source_is_rolled_back(
     copy's own verify, inside its transaction, refuses it, and nothing is committed."""
     from eventsourcing.persistence import StoredEvent
 
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
     origin = str(tmp_path / "origin.sqlite")
     assert mxt(origin, "import", str(seed_path())).exit_code == 0
@@ -328,7 +328,7 @@ def test_a_client_clock_in_2099_stamps_nothing_in_2099_on_a_shared_store(
     stamps its own records in 2099 nor drags every later writer's there."""
     import warnings
 
-    from mxt.domain import store as store_module
+    from mxt.storage import store as store_module
 
     with postgres_database() as url:
         assert mxt(url, "import", str(seed_path())).exit_code == 0

@@ -14,8 +14,8 @@ from click.testing import Result
 from conftest import import_seed, invoke
 
 from mxt.cli.demo import seed_path
-from mxt.domain import location as location_module
-from mxt.domain import store as store_module
+from mxt.storage import location as location_module
+from mxt.storage import store as store_module
 
 from backends import (
     SERVER,
@@ -224,7 +224,7 @@ def test_the_installed_mxt_prints_the_clock_warning_on_stderr(tmp_path: Path) ->
     future = datetime.now(UTC) + timedelta(days=900)
     script = (
         "import sys, datetime as d\n"
-        "from mxt.domain import store\n"
+        "from mxt.storage import store\n"
         "class Fast(d.datetime):\n"
         "    @classmethod\n"
         f"    def now(cls, tz=None): return d.datetime.fromisoformat('{future.isoformat()}')\n"

@@ -18,9 +18,9 @@ from conftest import import_fixed_seed, invoke
 
 from mxt.cli.demo import seed_path
 from mxt.domain.integrity import verify_store
-from mxt.domain.store import Store
-from mxt.projections.consistency import check_read_model, inspect_store
 from mxt.projections.opening import open_store
+from mxt.projections.readmodel.consistency import check_read_model, inspect_store
+from mxt.storage.store import Store
 
 from backends import sql
 

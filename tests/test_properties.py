@@ -31,16 +31,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mxt.domain.recording import import_lines
-from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
-from mxt.projections.checking import company_claims, progress_answer
-from mxt.projections.conflicts import conflicts
-from mxt.projections.diff import diff
 from mxt.projections.opening import open_store
-from mxt.projections.projector import Projector
-from mxt.projections.queries import ReadSide
-from mxt.projections.records import to_json
-from mxt.projections.state import Query
+from mxt.projections.questions.checking import company_claims, progress_answer
+from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.readmodel.projector import Projector
+from mxt.projections.rules.conflicts import conflicts
+from mxt.projections.rules.diff import diff
+from mxt.projections.rules.records import to_json
+from mxt.projections.rules.state import Query
+from mxt.storage.store import Store
 
 import reference
 from backends import NO_SERVER, SERVER, postgres_database

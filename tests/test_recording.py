@@ -18,9 +18,9 @@ from mxt.domain.errors import (
     UnknownAnnouncement,
 )
 from mxt.domain.recording import correct, import_lines, record, retract
-from mxt.domain.store import Store
 from mxt.events.announcements import parse_announcement, parse_line, with_id
 from mxt.events.errors import InputError
+from mxt.storage.store import Store
 
 Run = Callable[..., Result]
 
@@ -380,7 +380,7 @@ def test_recorded_at_is_one_instant_per_import_and_never_goes_back(store: Store)
 def test_an_export_taken_while_others_write_can_be_imported(
     store: Store, store_path: Path, tmp_path: Path
 ) -> None:
-    from mxt.projections.interchange import export_lines
+    from mxt.projections.questions.export import export_lines
 
     record(store, parse_announcement(orders()))
     correct(store, "yu7-locked", {"count": 250000}, "misread")

@@ -9,19 +9,19 @@ from typing import TYPE_CHECKING, Any
 
 from mxt.events.content import Content
 
+from ..readmodel.tables import key
+from ..readmodel.view import Row
+from ..rules.checked import CheckedClaim, ProgressRow, RecordedClaim
+from ..rules.claims import CLAIM, FACT_OF, Evidence, LaunchFact, Verdict, check
+from ..rules.periods import is_calendar_period
+from ..rules.progress import ACTUAL, TARGET, ActualFact, TargetFact, progress
+from ..rules.records import Support
+from ..rules.state import Query
 from .answers import Answer, answering
-from .checked import CheckedClaim, ProgressRow, RecordedClaim
-from .claims import CLAIM, FACT_OF, Evidence, LaunchFact, Verdict, check
-from .periods import is_calendar_period
-from .progress import ACTUAL, TARGET, ActualFact, TargetFact, progress
-from .records import Support
-from .state import Query
-from .tables import key
-from .view import Row
 
 if TYPE_CHECKING:
-    from .changes import Change
-    from .queries import ReadSide
+    from ..rules.changes import Change
+    from .read_side import ReadSide
 
 EVIDENCE_KINDS = tuple(FACT_OF)
 
@@ -142,7 +142,7 @@ def check_changes(
     """For `mxt diff`: targets whose pace differs between two as-of dates, and claims whose
     verdict does (a claim recorded in between goes from nothing to its verdict). Each change
     names the announcement behind it: the target or the latest figure counted, the claim."""
-    from .changes import Change
+    from ..rules.changes import Change
 
     changes = []
     old = {_target_slot(row): row for row in progress_answer(read_side, before, company).data}

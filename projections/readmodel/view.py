@@ -13,8 +13,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from mxt.domain.integrity import column_digest
-from mxt.domain.store import Store, origin_hex
 from mxt.events.kinds import RANK, policy_markets
+from mxt.storage.store import Store, origin_hex
 
 from .tables import SEAL, Version, content_of, key, sealed
 

@@ -19,7 +19,7 @@ from contextlib import closing
 from typing import Any
 
 from mxt.domain.integrity import VerifyReport, verify_log, verify_store
-from mxt.domain.store import Store, file_problems
+from mxt.storage.store import Store, file_problems
 
 from . import tables
 from .projector import Projector

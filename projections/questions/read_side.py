@@ -8,27 +8,27 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
 
-from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
 from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
+from mxt.storage.store import Store, format_timestamp
 
-from . import tables
+from ..readmodel import tables
+from ..readmodel.projector import Projector, refusing
+from ..readmodel.tables import key
+from ..readmodel.view import LogSpan, Row, View
+from ..rules.records import Support, located
+from ..rules.state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
 from .answers import Answer, answering
-from .projector import Projector, refusing
-from .records import Support, located
-from .state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
-from .tables import key
-from .view import LogSpan, Row, View
 
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
 
-    from .audit import TargetRevision
-    from .company import CompanyState
-    from .market import MarketState
-    from .shown import Shown
+    from ..rules.audit import TargetRevision
+    from ..rules.company import CompanyState
+    from ..rules.market import MarketState
+    from ..rules.shown import Shown
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -230,7 +230,7 @@ class ReadSide:
     def company(self, company: str, query: Query) -> Answer[CompanyState]:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
-        from .company import company_state
+        from ..rules.company import company_state
 
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
@@ -248,7 +248,7 @@ class ReadSide:
     def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
         """Every model's status in one market (unknown ones only with `every`), and the
         policies in force there."""
-        from .market import market_state
+        from ..rules.market import market_state
 
         code = _market_code(market)
         # Launches, expected entries and showcases for this market or a region containing
@@ -280,7 +280,7 @@ class ReadSide:
         period: str | None = None,
     ) -> Answer[list[TargetRevision]]:
         """Every target revision in order, with what was in force before it."""
-        from .audit import AUDITED, target_audit
+        from ..rules.audit import AUDITED, target_audit
 
         with self.store.read() as cursor:
             if company is not None:
@@ -353,8 +353,8 @@ class ReadSide:
             history = self.view.history(cursor, announcement_id, query.known_at)
         if not history:
             return Answer(None, False)
-        from .audit import corrections_of
-        from .shown import Retracted, Shown
+        from ..rules.audit import corrections_of
+        from ..rules.shown import Retracted, Shown
 
         current = history[-1]
         retraction = next((row for row in history if row.event == "retracted"), None)

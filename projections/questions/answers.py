@@ -8,10 +8,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .state import Query
+from ..rules.state import Query
 
 if TYPE_CHECKING:
-    from .queries import ReadSide
+    from .read_side import ReadSide
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")

@@ -16,15 +16,15 @@ from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
 from mxt.events.content import Content
 from mxt.events.kinds import KINDS
 
-from .audit import TargetRevision
-from .company import CompanyState, ScopedFigure
-from .periods import is_calendar_period, parse_period
-from .queries import ReadSide
-from .state import AVAILABLE, Query
-from .tables import key
+from ..readmodel.tables import key
+from ..rules.audit import TargetRevision
+from ..rules.company import CompanyState, ScopedFigure
+from ..rules.periods import is_calendar_period, parse_period
+from ..rules.state import AVAILABLE, Query
+from .read_side import ReadSide
 
 if TYPE_CHECKING:
-    from .checked import ProgressRow
+    from ..rules.checked import ProgressRow
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
@@ -118,7 +118,7 @@ def _company(
 ) -> CompanyReport:
     """One company's part of the page (its matrix filled in later, market by market), with
     its progress and claims as `checks_by_company` found them."""
-    from .conflicts import conflicts
+    from ..rules.conflicts import conflicts
 
     state = read_side.company(name, query).data
     entries = list(read_side.log(query, company=name).data)

@@ -40,8 +40,8 @@ from typing import Any, NamedTuple
 
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from mxt.domain.store import Store
 from mxt.events.kinds import upcast
+from mxt.storage.store import Store
 
 # The shape of the read-model tables: a writing command finding another version drops them
 # and rebuilds them from the log before it appends. The columns of a lookup index are not
@@ -233,7 +233,7 @@ def legacy_version(store: Store) -> str | None:
     """The version of the read model an mxt up to version 9 left in `store` (tables named
     `rm_…`): the version row of its `rm_meta` beside mxt's tracking table. None when there
     is none, or when `rm_meta` is not the table mxt made (another program's)."""
-    from mxt.domain.store import is_database_error
+    from mxt.storage.store import is_database_error
 
     if not store.tables_exist(("tracking", "rm_meta")):
         return None

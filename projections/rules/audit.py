@@ -8,9 +8,9 @@ from typing import Any, NamedTuple
 from mxt.events.content import Content, field_at
 from mxt.events.kinds import Scope, bounded, midpoint, rank
 
+from ..readmodel.view import Row
 from .evidence import Choice, by_slot, certainty, choose
 from .state import display_name
-from .view import Row
 
 AUDITED = "target"  # the kind whose revisions `mxt audit targets` lists
 

@@ -21,16 +21,16 @@ from mxt.events.codes import check_market, market_covers
 from mxt.events.errors import InputError
 from mxt.events.kinds import COUNT_KINDS, KINDS
 
-from .answers import Answer
+from ..questions.answers import Answer
+from ..questions.read_side import ReadSide
+from ..readmodel.tables import key
+from ..readmodel.view import Row
 from .changes import Change, Held
 from .company import CompanyState
 from .evidence import SlotKey
 from .market import MarketState
-from .queries import ReadSide
 from .records import is_record, items
 from .state import CompanyFacts, Launches, ModelState, Names, Policy, Query
-from .tables import key
-from .view import Row
 
 IN_FORCE = "in-force"
 LAPSED = "lapsed"
@@ -171,7 +171,7 @@ def diff(
     known = bool(names) and (code is None or read_side.market(code, after_query).known)
     changes = compare(before, after, code)
     if code is None:  # the pace of targets and the verdicts of claims
-        from .checking import check_changes
+        from ..questions.checking import check_changes
 
         measured = [
             change._replace(announced_on=after.announced_on.get(change.id or ""))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.kinds import Scope, field_value
 
+from ..readmodel.view import Row
 from .evidence import Choice, SlotKey, SlotValue, certainty, chosen, slot_key
 from .evidence import slot_value as value_of
 from .records import record
@@ -21,7 +22,6 @@ from .state import (
     of_kind,
     policies_in_force,
 )
-from .view import Row
 
 if TYPE_CHECKING:
     from .changes import Held

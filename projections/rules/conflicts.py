@@ -26,12 +26,12 @@ from mxt.events.kinds import (
     rank,
 )
 
-from .answers import Answer, answering
+from ..questions.answers import Answer, answering
+from ..questions.read_side import ReadSide
+from ..readmodel.tables import key
+from ..readmodel.view import Row
 from .evidence import by_slot, certainty, choose
-from .queries import ReadSide
 from .state import Names, Query, launch_dates
-from .tables import key
-from .view import Row
 
 
 class SlotView(NamedTuple):

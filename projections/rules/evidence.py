@@ -10,9 +10,9 @@ from typing import Any, NamedTuple
 from mxt.events.content import Content
 from mxt.events.kinds import COUNT_KINDS, VALUE_FIELD, agree, bounded, rank, subject_of
 
+from ..readmodel.tables import key
+from ..readmodel.view import Row
 from .records import record
-from .tables import key
-from .view import Row
 
 SlotKey = tuple[str, str, str, str]  # company key, kind, model key, subject
 # (Its records' annotations are evaluated, as in `state`: no `from __future__ import

@@ -31,7 +31,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic, resolve_topic
 
-from .errors import (
+from mxt.domain.errors import (
     BadStoreLocation,
     DamagedLog,
     DomainError,
@@ -39,6 +39,7 @@ from .errors import (
     StoreMissing,
     StoreUnavailable,
 )
+
 from .location import (
     LOCK_NOTICE_SECONDS,
     NEEDS_PSYCOPG,
@@ -49,7 +50,7 @@ from .location import (
 )
 
 if TYPE_CHECKING:
-    from .model import AnnouncementAggregate, DomainEvent
+    from mxt.domain.model import AnnouncementAggregate, DomainEvent
 
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
 CREATION_LOCK = 0x6D7874  # PostgreSQL advisory lock taken while a new store's tables are made
@@ -184,14 +185,14 @@ class PostgresCursor:
 def postgres_env(location: StoreLocation | str) -> dict[str, str]:
     """eventsourcing's PostgreSQL settings for a `postgresql://` location, its connections
     made from libpq's keywords for the whole URL (`postgres_keywords`; the factory of
-    `mxt.domain.postgres` passes them on, as eventsourcing's own settings cannot)."""
+    `mxt.storage.postgres` passes them on, as eventsourcing's own settings cannot)."""
     from psycopg.conninfo import make_conninfo
 
     where = parse_location(location) if isinstance(location, str) else location
     keywords = where.keywords
     return {
         "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
-        "PERSISTENCE_MODULE": "mxt.domain.postgres:URLPostgresFactory",
+        "PERSISTENCE_MODULE": "mxt.storage.postgres:URLPostgresFactory",
         "POSTGRES_CONNINFO": make_conninfo("", **postgres_keywords(where)),
         "POSTGRES_DBNAME": keywords["dbname"],
         "POSTGRES_HOST": keywords.get("host", ""),
@@ -263,7 +264,7 @@ class WriteTransaction:
     ) -> list[int]:
         """Stores mapped events verbatim (`copy` passes them straight from another store);
         `states` are their decoded states, when the caller has them."""
-        from .integrity import Chain
+        from mxt.domain.integrity import Chain
 
         ids = self.store.insert_stored(self.cursor, stored)
         notifications = [
@@ -285,7 +286,7 @@ class WriteTransaction:
 
     def load(self, announcement_id: str) -> AnnouncementAggregate | None:
         """The announcement as this transaction sees it (its own appends included)."""
-        from .model import aggregate_id, project_announcement
+        from mxt.domain.model import aggregate_id, project_announcement
 
         self.cursor.execute(
             "SELECT originator_version, topic, state FROM stored_events "
@@ -405,7 +406,7 @@ class Store:
     def _env(self, create: bool) -> dict[str, str]:
         if self.is_postgres:
             try:
-                import mxt.domain.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
+                import mxt.storage.postgres  # noqa: F401  (needs psycopg and psycopg_pool)
             except ImportError:
                 raise StoreUnavailable(NEEDS_PSYCOPG) from None
             return postgres_env(self.where)
@@ -459,7 +460,7 @@ class Store:
         """The log's tables and the chain's, made together (so that no store is ever half
         made), once the write lock (SQLite) or the creation lock (PostgreSQL) is held and the
         place is seen to hold no table still."""
-        from .integrity import Chain
+        from mxt.domain.integrity import Chain
 
         recorder: Any = self.app.recorder
         if self.is_postgres:
@@ -697,7 +698,7 @@ class Store:
         self, reading: Callable[[Any], Iterator[T]], here: Any
     ) -> Generator[T, None, None]:
         """What the generator `reading(cursor)` yields, read in a process of its own, on a read
-        snapshot of its own (`mxt.domain.apart`): its Python runs on another core while this
+        snapshot of its own (`mxt.storage.apart`): its Python runs on another core while this
         process goes on (writing, say). Each answer comes as soon as it is yielded; what it
         raises is raised here. Where the system cannot fork (Windows), for a store held in
         memory, on PostgreSQL (whose pool keeps threads a fork would not carry), and when the
@@ -809,7 +810,7 @@ class Store:
 
     def get(self, announcement_id: str) -> AnnouncementAggregate | None:
         """The announcement aggregate with this id, or None."""
-        from .model import aggregate_id, project_announcement
+        from mxt.domain.model import aggregate_id, project_announcement
 
         stored = self.app.recorder.select_events(aggregate_id(announcement_id))
         if not stored:

@@ -19,11 +19,11 @@ from mxt.events.codes import REGIONS, market_covers
 from mxt.events.content import Content
 from mxt.events.kinds import Scope, bounded, sum_bound
 
+from ..readmodel.tables import key
+from ..readmodel.view import Row
 from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen, slot_key
 from .evidence import slot_value as value_of
 from .records import record
-from .tables import key
-from .view import Row
 
 if TYPE_CHECKING:
     from .changes import Held

@@ -19,10 +19,10 @@ from typing import Any
 
 from eventsourcing.persistence import Notification, Tracking
 
-from mxt.domain.store import Store, stamp_text
 from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
+from mxt.storage.store import Store, stamp_text
 
 from . import tables
 from .tables import (

@@ -24,7 +24,7 @@ from .figures import UNKNOWN_PART, Amount, total
 from .periods import Period, parse_period
 
 if TYPE_CHECKING:
-    from .view import Row
+    from ..readmodel.view import Row
 
 ON_TRACK_POINTS = 5  # share_pct within this many points of elapsed_pct is on-track
 # The kinds whose announcements are the facts of progress: targets and delivery figures.
@@ -96,7 +96,7 @@ class ActualFact(Fact):
     @classmethod
     def of(cls, row: Row, company: str) -> ActualFact:
         """A visible delivery figure's row as a fact; `company` as the company is shown."""
-        from .tables import key
+        from ..readmodel.tables import key
 
         content = row.content
         return cls(*cls.common(row), company=company,

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from mxt.domain.integrity import refuse_damage, stored_events, verify_log
-from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
 from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import Content
 from mxt.events.kinds import upcast
+from mxt.storage.store import Store, origin_hex, stored_announcement, stored_state
 
-from .tables import key
+from ..readmodel.tables import key
 
 
 def _line(value: Content) -> str:

@@ -34,7 +34,7 @@ from .state import effective
 from .state import launch_dates as state_launch_dates
 
 if TYPE_CHECKING:
-    from .view import Row
+    from ..readmodel.view import Row
 
 HOLDS, FAILS, UNDETERMINED = "holds", "fails", "undetermined"
 CLAIM, LAUNCH = "claim", "launch"  # the kind of a claim, and of the launches claims name
@@ -51,7 +51,7 @@ class LaunchFact(Fact):
     @classmethod
     def of(cls, row: Row, company: str) -> LaunchFact:
         """A visible launch row as a fact (`company` unused: a launch names its model)."""
-        from .tables import key
+        from ..readmodel.tables import key
 
         content = row.content
         return cls(*cls.common(row), model=key(content["model"]), market=content["market"],

@@ -5,10 +5,10 @@ here, as in `state`.)"""
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from ..readmodel.tables import key
+from ..readmodel.view import Row
 from .evidence import certainty
 from .state import CompanyFacts, Names, Policy, Query, policies_in_force
-from .tables import key
-from .view import Row
 
 
 class MarketStatus(NamedTuple):
