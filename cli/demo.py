@@ -60,8 +60,8 @@ def shown_location(location: str) -> str:
 def check_new_or_empty(location: str) -> None:
     """The demo loads only into a store that does not exist yet or holds no events: never
     into another program's file or database, a device or a store with a history."""
-    from mxt.domain.errors import BadStoreLocation, NotAStore, StoreMissing
     from mxt.projections.opening import open_store
+    from mxt.storage.errors import BadStoreLocation, NotAStore, StoreMissing
 
     try:
         with open_store(location, "read") as store:

@@ -106,8 +106,8 @@ def _dry_run_store(location: str | None) -> Store | None:
     stays byte for byte as it was: the mxt store named, or None when nothing, an empty file
     or an empty database is there (an empty temporary store stands in; nothing is made).
     Another program's file, or a device, is refused as `import` would refuse it."""
-    from mxt.domain.errors import NotAStore, StoreMissing
     from mxt.projections.opening import open_store
+    from mxt.storage.errors import NotAStore, StoreMissing
 
     try:
         return open_store(location, "scratch")

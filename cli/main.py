@@ -17,6 +17,7 @@ import click
 
 from mxt.domain.errors import DomainError
 from mxt.events.errors import InputError
+from mxt.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from mxt.projections.opening import Mode
@@ -80,10 +81,10 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (DomainError, InputError) as error:
-            from .errors import exit_code
+        except (DomainError, StorageError, InputError) as error:
+            from .errors import exit_code, worded
 
-            raise MxtError(str(error), exit_code(error)) from None
+            raise MxtError(worded(error), exit_code(error)) from None
         except ValueError as error:
             from pydantic import ValidationError
 
@@ -93,7 +94,7 @@ class LazyGroup(click.Group):
 
             raise MxtError(str(describe(error)), 2) from None
         except Exception as error:
-            from mxt.storage.store import database_problem, is_database_error
+            from mxt.storage.failures import database_problem, is_database_error
 
             if is_database_error(error):  # the database failed us: operational
                 raise MxtError(f"store: {database_problem(error)}", 1) from None

@@ -12,7 +12,7 @@ from mxt.events.codes import parse_iso_date
 from mxt.events.errors import InputError
 from mxt.projections.questions.read_side import EVERYTHING, EverythingRecorded
 from mxt.projections.rules.state import Query
-from mxt.storage.store import format_timestamp
+from mxt.storage.clock import format_timestamp
 
 
 def parse_as_of(text: str | None, field: str = "as_of") -> str:

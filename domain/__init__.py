@@ -20,6 +20,7 @@ _WHERE = {
     "ImportResult": "recording",
     "correct": "recording",
     "import_lines": "recording",
+    "load": "recording",
     "record": "recording",
     "retract": "recording",
 }

@@ -98,7 +98,7 @@ def check_output(path: Path) -> None:
     """Refuses (`InputError` on `output`) a path that is neither new nor a report mxt wrote
     earlier: a store, a device, a pipe, any other file is never replaced by a page."""
     from mxt.events.errors import InputError
-    from mxt.storage.store import special_file
+    from mxt.storage.sqlite import special_file
 
     try:
         mode = path.stat().st_mode

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, TypeVar
 
-from mxt.domain.errors import StoreUnavailable
+from .errors import StoreUnavailable
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mxt.domain.errors import BadSetting, BadStoreLocation, StoreUnavailable
+from .errors import BadSetting, BadStoreLocation, StoreUnavailable
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from mxt.cli.demo import seed_path
-from mxt.storage.store import postgres_sql
+from mxt.storage.postgres import postgres_sql
 
 BACKENDS = ["sqlite", "postgres"]
 SERVER = os.environ.get("MXT_TEST_POSTGRES_URL")

@@ -26,7 +26,8 @@ import pycountry
 from mxt.events.codes import REGIONS
 from mxt.events.content import apply_changes, field_at
 from mxt.events.kinds import upcast
-from mxt.storage.store import Store, format_timestamp
+from mxt.storage.clock import format_timestamp
+from mxt.storage.store import Store
 
 RECORDED = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED = "mxt.domain.model:AnnouncementCorrected"

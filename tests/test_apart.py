@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from conftest import invoke
 
-from mxt.domain.errors import DamagedLog, StoreUnavailable
+from mxt.storage.errors import DamagedLog, StoreUnavailable
 from mxt.storage.store import Store
 
 

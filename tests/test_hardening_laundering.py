@@ -328,15 +328,15 @@ def test_a_client_clock_in_2099_stamps_nothing_in_2099_on_a_shared_store(
     stamps its own records in 2099 nor drags every later writer's there."""
     import warnings
 
-    from mxt.storage import store as store_module
+    from mxt.storage import clock as clock_module
 
     with postgres_database() as url:
         assert mxt(url, "import", str(seed_path())).exit_code == 0
         with monkeypatch.context() as wrong:
-            wrong.setattr(store_module, "datetime", In2099)
+            wrong.setattr(clock_module, "datetime", In2099)
             assert mxt(url, *RECORD).exit_code == 0
         with warnings.catch_warnings():
-            warnings.simplefilter("error", store_module.ClockBehind)
+            warnings.simplefilter("error", clock_module.ClockBehind)
             later = mxt(url, *RECORD[:-1], "from a right clock")
         assert later.exit_code == 0, later.output
         stamps = [row[0] for row in sql(url, "SELECT recorded_at FROM mxt_chain")]

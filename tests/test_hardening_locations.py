@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
-from mxt.storage.store import postgres_sql
+from mxt.storage.postgres import postgres_sql
 
 from backends import SERVER, count_events, postgres_database, seed_events, store_location
 

@@ -109,7 +109,7 @@ def test_corrections_and_retractions_keep_the_log_valid_and_old_heads_provable(
 
 def test_a_rewritten_history_fails_the_kept_head(store: str) -> None:
     """Someone edits an event and recomputes the whole chain: only the kept head shows it."""
-    from mxt.domain.integrity import GENESIS, chain_hash, event_digest
+    from mxt.storage.chain import GENESIS, chain_hash, event_digest
     from mxt.storage.store import Store
 
     kept = head(store)

@@ -15,7 +15,7 @@ from click.testing import Result
 
 from mxt.events.announcements import SCHEMAS
 from mxt.events.schemas import module_of
-from mxt.storage.store import format_timestamp, parse_timestamp
+from mxt.storage.clock import format_timestamp, parse_timestamp
 
 Run = Callable[..., Result]
 

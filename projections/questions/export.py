@@ -8,10 +8,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from mxt.domain.integrity import refuse_damage, stored_events, verify_log
-from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
+from mxt.domain.stored import (
+    CORRECTED_TOPIC,
+    RECORDED_TOPIC,
+    RETRACTED_TOPIC,
+    stored_announcement,
+)
 from mxt.events.content import Content
 from mxt.events.kinds import upcast
-from mxt.storage.store import Store, origin_hex, stored_announcement, stored_state
+from mxt.storage.errors import DamagedLog
+from mxt.storage.mapping import origin_hex, stored_state
+from mxt.storage.store import Store
 
 from ..readmodel.tables import key
 
@@ -72,8 +79,6 @@ def _announcement_id(cursor: Any, origin: Any) -> str:
     )
     found = cursor.fetchall()
     if len(found) != 1:
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog(f"log: the recording of {origin_hex(origin)} is missing (see mxt verify)")
+        raise DamagedLog(f"log: the recording of {origin_hex(origin)} is missing", state=None)
     announcement_id: str = stored_announcement(bytes(found[0][0]))["id"]
     return announcement_id

@@ -12,7 +12,9 @@ from mxt.events.codes import REGIONS
 from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
-from mxt.storage.store import Store, format_timestamp
+from mxt.storage.clock import format_timestamp
+from mxt.storage.errors import DamagedLog
+from mxt.storage.store import Store
 
 from ..readmodel import tables
 from ..readmodel.projector import Projector, refusing
@@ -104,18 +106,17 @@ def _check_span(span: LogSpan) -> None:
     """Cheap signs of a damaged log, checked before any answer: its last stored event is not
     the hash chain's last, or the chain's first or last `recorded_at` is no timestamp (the
     moments every `--known-at` answer is measured against)."""
-    from mxt.domain.errors import DamagedLog
     from mxt.domain.integrity import stamp_problem
 
     if span.last != span.chained:
         raise DamagedLog(
             f"log: its last stored event (#{span.last}) is not the hash chain's last "
-            f"(#{span.chained}): damaged (mxt verify names the events)"
+            f"(#{span.chained})"
         )
     for stamp in (span.first_recorded, span.last_recorded):
         problem = stamp is not None and stamp_problem(stamp, None)
         if problem:
-            raise DamagedLog(f"log: the hash chain's {problem} (damaged; mxt verify names it)")
+            raise DamagedLog(f"log: the hash chain's {problem}")
 
 
 class ReadSide:

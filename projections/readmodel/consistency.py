@@ -16,10 +16,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import closing
-from typing import Any
+from typing import Any, TypeAlias
 
 from mxt.domain.integrity import VerifyReport, verify_log, verify_store
-from mxt.storage.store import Store, file_problems
+from mxt.storage.errors import DamagedLog
+from mxt.storage.sqlite import file_problems
+from mxt.storage.store import Store
 
 from . import tables
 from .projector import Projector
@@ -40,8 +42,8 @@ def table_digest(cursor: Any, table: str) -> int:
     return total % _MODULUS
 
 
-# The log's verify report and the words of each problem of the read models.
-Inspection = tuple[VerifyReport, list[str]]
+# The log's verify report and each problem of the read models (`DamagedLog`s naming them).
+Inspection = tuple[VerifyReport, list[DamagedLog]]
 
 
 def inspect_store(store: Store, expect: str | None = None) -> Inspection:
@@ -59,13 +61,13 @@ def inspect_store(store: Store, expect: str | None = None) -> Inspection:
     if store.is_postgres or tables.stored_version(store) != tables.READ_MODEL_VERSION:
         alone = verify_store(store, expect)
         with store.read() as cursor:
-            alone.file_damage = file_problems(cursor, store.is_postgres)
+            alone.file_damage = [] if store.is_postgres else file_problems(cursor)
         return alone, [] if alone.damage else check_read_model(store)
     projector = Projector(store)
 
     def log_then_stored(cursor: Any) -> Iterator[Any]:
         report = verify_log(cursor, expect)
-        report.file_damage = file_problems(cursor, False)
+        report.file_damage = file_problems(cursor)
         yield report
         yield projector.position(cursor), _digests(cursor, "main")
 
@@ -77,16 +79,17 @@ def inspect_store(store: Store, expect: str | None = None) -> Inspection:
 
 def _judged(projector: Projector, cursor: Any, apart: Iterator[Any]) -> Inspection:
     """`inspect_store`'s answer from its replay on `cursor` and the answers of the process apart."""
+    failure: Exception | None = None
     try:
-        replayed: Replayed | Exception = _replayed(projector, cursor, "temp")
+        replayed = _replayed(projector, cursor, "temp")
     except Exception as error:  # judged once the log's report says whether it is intact
-        replayed = error
+        failure = error
     report: VerifyReport = next(apart)
     if report.damage:
         return report, []
-    if isinstance(replayed, Exception):
-        raise replayed
-    if isinstance(replayed, str):
+    if failure is not None:
+        raise failure
+    if isinstance(replayed, DamagedLog):
         return report, [replayed]
     position, expected = replayed
     seen_at, stored = next(apart)
@@ -95,7 +98,7 @@ def _judged(projector: Projector, cursor: Any, apart: Iterator[Any]) -> Inspecti
     return report, _differences(stored, expected)
 
 
-def check_read_model(store: Store) -> list[str]:
+def check_read_model(store: Store) -> list[DamagedLog]:
     """What is wrong with the read models of `store`, compared with its log (empty: they agree);
     for a log that verify finds intact (the replay trusts it to hold what mxt wrote).
 
@@ -108,23 +111,21 @@ def check_read_model(store: Store) -> list[str]:
     with store.read() as cursor:
         stored = _digests(cursor, None)
         replayed = _replayed(Projector(store), cursor, "pg_temp" if store.is_postgres else "temp")
-    return [replayed] if isinstance(replayed, str) else _differences(stored, replayed[1])
+    return [replayed] if isinstance(replayed, DamagedLog) else _differences(stored, replayed[1])
 
 
 # The read model's position and the digest of each table a replay up to it makes; or, when
-# the read model is out of step with its rows or the log, the words saying so.
-Replayed = tuple[int, dict[str, int]] | str
+# the read model is out of step with its rows or the log, the error saying so.
+Replayed: TypeAlias = tuple[int, dict[str, int]] | DamagedLog
 
 
 def _replayed(projector: Projector, cursor: Any, schema: str) -> Replayed:
     """The log replayed into temporary tables (in `schema`), up to where the stored read
     model stands, and digested; the tables are dropped again."""
-    from mxt.domain.errors import DamagedLog
-
     try:
         position = projector.in_step(cursor)
     except DamagedLog as error:
-        return str(error)
+        return error
     tables.shadow(cursor)
     try:
         # verified: the replay trusts the log; what it finds counts only once verify finds
@@ -141,10 +142,14 @@ def _digests(cursor: Any, schema: str | None) -> dict[str, int]:
             for table in tables.NAMES}  # fmt: skip
 
 
-def _differences(stored: dict[str, int], expected: dict[str, int]) -> list[str]:
+def _differences(stored: dict[str, int], expected: dict[str, int]) -> list[DamagedLog]:
     """A problem for each table whose stored digest is not the replay's."""
     return [
-        f"read model: {table} does not hold what the log says it should (run mxt rebuild)"
+        DamagedLog(
+            f"read model: {table} does not hold what the log says it should",
+            state=None,
+            remedy="rebuild",
+        )
         for table in tables.NAMES
         if stored[table] != expected[table]
     ]

@@ -22,7 +22,9 @@ from eventsourcing.persistence import Notification, Tracking
 from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
-from mxt.storage.store import Store, stamp_text
+from mxt.storage.clock import stamp_text
+from mxt.storage.errors import DamagedLog
+from mxt.storage.store import Store
 
 from . import tables
 from .tables import (
@@ -52,15 +54,14 @@ Event = tuple[int, str, dict[str, Any]]  # notification id, topic, decoded state
 Check = Callable[[Any, Iterator[Any] | None], None]
 
 
-def refusing(command: str, unless: str = "") -> Check:
-    """The `Check` of a replay that must not read a damaged log: verify, refusing for
-    `command` (`DamagedLog`; `unless`: how to go on anyway) a log that fails the chain
-    check, so that no forged or missing event is laundered into rows that answer as if it
-    were sound."""
+def refusing(work: str) -> Check:
+    """The `Check` of a replay that must not read a damaged log: verify, refusing for `work`
+    (`DamagedLog`) a log that fails the chain check, so that no forged or missing event is
+    laundered into rows that answer as if it were sound."""
     from mxt.domain.integrity import refuse_damage, verify_log
 
     def check(cursor: Any, events: Iterator[Any] | None) -> None:
-        refuse_damage(verify_log(cursor, events=events), command, unless)
+        refuse_damage(verify_log(cursor, events=events), work)
 
     return check
 
@@ -157,11 +158,9 @@ class Projector:
         try:
             self._apply(cursor, events, bulk)
         except (KeyError, TypeError, AttributeError, ValueError) as error:
-            from mxt.domain.errors import DamagedLog
-
             raise DamagedLog(
-                f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt "
-                f"wrote ({type(error).__name__}: {error}; see mxt verify)"
+                f"log: a stored event among #{page[0][0]}-#{page[-1][0]} lacks what mxt wrote",
+                state=f"{type(error).__name__}: {error}",
             ) from None
 
     def _apply(self, cursor: Any, events: Sequence[Event], bulk: Bulk | None = None) -> None:
@@ -221,8 +220,6 @@ class Projector:
         """The read model's position, after checking that it is in step with its rows and the
         log (`first_new`: the first event being appended); a tracking position set behind
         or ahead of them behind mxt's back is an error naming the way out."""
-        from mxt.domain.errors import DamagedLog
-
         position = self.position(cursor)
         cursor.execute("SELECT MAX(notification_id) FROM mxt_rm_versions")
         applied = cursor.fetchone()[0] or 0
@@ -230,7 +227,9 @@ class Projector:
         if applied > position or position > end:
             raise DamagedLog(
                 f"read model: its position (event #{position}) is out of step with its rows "
-                f"(#{applied}) or the log (#{end}): run mxt rebuild"
+                f"(#{applied}) or the log (#{end})",
+                state=None,
+                remedy="rebuild",
             )
         return position
 
@@ -468,15 +467,9 @@ def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
     try:
         value: dict[str, Any] = decode(state)
     except ValueError:
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog(
-            f"log: stored event #{notification_id} is not JSON (damaged; see mxt verify)"
-        ) from None
+        raise DamagedLog(f"log: stored event #{notification_id} is not JSON") from None
     if not isinstance(value, dict):
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object (damaged)")
+        raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object")
     return value
 
 

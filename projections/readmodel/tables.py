@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from mxt.events.kinds import upcast
+from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Store
 
 # The shape of the read-model tables: a writing command finding another version drops them
@@ -95,11 +96,10 @@ def sealed(values: Sequence[Any]) -> Sequence[Any]:
     seal is checked: a row that no longer says what it said when mxt wrote it is refused
     (`DamagedLog`, with the way out)."""
     if row_seal(values[:SEAL]) != values[SEAL]:
-        from mxt.domain.errors import DamagedLog
-
         raise DamagedLog(
-            f"read model: the row of event #{values[0]} was changed behind mxt's back "
-            "(run mxt rebuild; mxt verify says what else)"
+            f"read model: the row of event #{values[0]} was changed behind mxt's back",
+            state=None,
+            remedy="rebuild",
         )
     return values[:SEAL]
 
@@ -195,9 +195,7 @@ def content_of(own: str | None, event_state: Any) -> dict[str, Any]:
         )
         return upcast(content)
     except (ValueError, KeyError, TypeError):
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog("log: a stored event cannot be read (damaged; see mxt verify)") from None
+        raise DamagedLog("log: a stored event cannot be read") from None
 
 
 class ReadModelRecorder(SQLiteTrackingRecorder):
@@ -233,7 +231,7 @@ def legacy_version(store: Store) -> str | None:
     """The version of the read model an mxt up to version 9 left in `store` (tables named
     `rm_…`): the version row of its `rm_meta` beside mxt's tracking table. None when there
     is none, or when `rm_meta` is not the table mxt made (another program's)."""
-    from mxt.storage.store import is_database_error
+    from mxt.storage.failures import is_database_error
 
     if not store.tables_exist(("tracking", "rm_meta")):
         return None

@@ -12,9 +12,11 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from mxt.domain.integrity import column_digest
 from mxt.events.kinds import RANK, policy_markets
-from mxt.storage.store import Store, origin_hex
+from mxt.storage.chain import column_digest
+from mxt.storage.errors import DamagedLog
+from mxt.storage.mapping import origin_hex
+from mxt.storage.store import Store
 
 from .tables import SEAL, Version, content_of, key, sealed
 
@@ -353,19 +355,9 @@ def _to_row(values: Sequence[Any]) -> Row:
     state, origin, version, topic, digest = values[SEAL + 1 :]
     recorded_id = values[_RECORDED_ID]
     if state is None:
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog(
-            f"log: stored event #{recorded_id} is gone from the log (deleted; mxt verify names "
-            "the damage)"
-        )
+        raise DamagedLog(f"log: stored event #{recorded_id} is gone from the log", state="deleted")
     if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
-        from mxt.domain.errors import DamagedLog
-
-        raise DamagedLog(
-            f"log: stored event #{recorded_id} changed since it was recorded (damaged; "
-            "mxt verify names the damage)"
-        )
+        raise DamagedLog(f"log: stored event #{recorded_id} changed since it was recorded")
     (_, ann_id, kind, company_key, model_key, subject, _, _, _, recorded_at, _, known_from, _,
      retracted, event, reason, changes, own, _) = sealed(values)  # fmt: skip
     return Row._make((
