@@ -8,8 +8,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from mxt.events.invisible import printable
+
 from .main import Context
-from .render import emit_json, printable
+from .render import emit_json
 
 if TYPE_CHECKING:
     from mxt.storage.store import Store

@@ -56,7 +56,7 @@ MESSAGE_LIMIT = 200  # characters of one error message, "mxt: error: " excluded
 def one_line(message: str) -> str:
     """An error message as one printable line of at most `MESSAGE_LIMIT` characters:
     control characters escaped, so that no input can reach the terminal raw."""
-    from .render import printable
+    from mxt.events.invisible import printable
 
     text = printable(" ".join(message.split("\n")))
     if len(text) > MESSAGE_LIMIT:

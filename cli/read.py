@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mxt.events.content import JsonObject
+from mxt.events.invisible import printable
 from mxt.events.kinds import KIND_NAMES, spell_count, summary
-from mxt.projections.rules.records import to_json
+from mxt.projections.rules.records import cell, to_json
 
 from .main import Context, read_options, target_filters
-from .render import Output, cell, fields, note, printable, table
+from .render import Output, fields, note, table
 
 if TYPE_CHECKING:
     from mxt.projections.rules.company import ScopedFigure
@@ -274,7 +275,7 @@ def state_company(
 def other_sections(state: Any, drawn: Iterable[str]) -> None:
     """A table of each list of a state answer its command does not draw itself (`drawn`):
     the values of a kind added since, shown as their JSON has them."""
-    from .render import flatten
+    from mxt.projections.rules.records import flatten
 
     for name, value in to_json(state).items():
         if isinstance(value, list) and name not in drawn:

@@ -15,14 +15,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from mxt.cli.render import cell, flatten
 from mxt.events.content import Content, JsonObject
 from mxt.events.kinds import Scope, spell_count, summary
 from mxt.projections.questions.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
 from mxt.projections.rules.audit import TargetRevision
 from mxt.projections.rules.checked import ProgressRow, RecordedClaim
 from mxt.projections.rules.conflicts import Conflict
-from mxt.projections.rules.records import to_json
+from mxt.projections.rules.records import cell, flatten, to_json
 from mxt.projections.rules.state import STATUSES
 
 from .charts import Charts

@@ -288,7 +288,8 @@ def test_the_streamed_log_reads_the_same_on_every_backend(store_location: str) -
 def test_an_object_null_in_some_rows_is_only_its_dotted_columns_in_csv(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from mxt.cli.render import emit_csv, flatten
+    from mxt.cli.render import emit_csv
+    from mxt.projections.rules.records import flatten
 
     rows = [{"a": 1, "unconfirmed": None}, {"a": 2, "unconfirmed": {"value": 3}}]
     emit_csv(iter([flatten(row) for row in rows]))

@@ -8,16 +8,20 @@ slot's value beside the fields naming it). A record whose keys depend on its dat
 them itself (`json_items()`).
 
 `to_json` is the one walk every output format starts from (the tables and the report read
-the records themselves); `located` finds, in an answer, the records showing one
-announcement (`mxt show`'s supports).
+the records themselves); `flatten` and `cell` are how the terminal's tables and the report's
+show a value; `located` finds, in an answer, the records showing one announcement (`mxt
+show`'s supports).
 
 Records are `NamedTuple`s whose annotations are evaluated (their modules have no `from
 __future__ import annotations`): typing compiles each annotation given as text, which would
 cost every read command a few milliseconds.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple, TypeVar
+
+from mxt.events.content import JsonObject
+from mxt.events.invisible import printable
 
 R = TypeVar("R", bound=type)
 
@@ -98,6 +102,36 @@ def without_nulls(value: Any) -> Any:
     if isinstance(value, list):
         return [without_nulls(item) for item in value]
     return value
+
+
+# -- a value as a table shows it ----------------------------------------------------------
+
+
+def flatten(row: Mapping[str, Any], prefix: str = "") -> JsonObject:
+    """`{"source": {"title": t}}` as `{"source.title": t}`; lists are kept whole."""
+    flat: JsonObject = {}
+    for name, value in row.items():
+        if isinstance(value, dict) and value:
+            flat.update(flatten(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
+    return flat
+
+
+def cell(value: Any) -> str:
+    """A JSON value as one cell of a table: `-` for nothing, `yes`/`no`, a list's items
+    joined, a large count with thousands separators, text with what is unprintable escaped."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(cell(item) for item in value) or "-"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    return printable(str(value))
 
 
 # -- what an announcement supports ----------------------------------------------------------
