@@ -25,7 +25,7 @@ def conflicts_command(
 
     Example: mxt conflicts --company Xiaomi --as-of 2025-07-10
     """
-    from mxt.projections.rules.conflicts import conflicts
+    from mxt.projections.questions.comparing import conflicts
 
     from .read import _query, _report_unknown, count
 

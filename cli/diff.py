@@ -41,12 +41,13 @@ def diff_command(
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
-    from mxt.projections.rules.diff import diff
+    from mxt.projections.questions.comparing import diff
 
-    from .options import diff_subject, known_at_label, nothing_known_note, parse_span
+    from .options import diff_subject, known_at_label, nothing_known_note, parse_market, parse_span
 
+    code = parse_market(market)
     before, after = parse_span(date_from, date_to, known_at)
-    answer = diff(context.open_read_side(), before, after, company, market)
+    answer = diff(context.open_read_side(), before, after, company, code)
     if output.machine:
         output.emit(answer.data)
     else:

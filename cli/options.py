@@ -1,14 +1,14 @@
 """The read commands' options turned into questions, and the notes they print on stderr.
 
-`--as-of`, `--known-at`, `--since`/`--until` and `diff`'s `--from`/`--to` are parsed here,
-each error naming its option; the read side only ever receives a `Query`.
+`--as-of`, `--known-at`, `--since`/`--until`, `diff`'s `--from`/`--to` and `--market` are
+parsed here, each error naming its option; the read side only ever receives a `Query`.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from mxt.events.codes import parse_iso_date
+from mxt.events.codes import check_market, parse_iso_date
 from mxt.events.errors import InputError
 from mxt.projections.questions.read_side import EVERYTHING, EverythingRecorded
 from mxt.projections.rules.state import Query
@@ -40,6 +40,16 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
         return format_timestamp(moment)
     except (ValueError, OverflowError):
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
+
+
+def parse_market(text: str | None, field: str = "--market") -> str | None:
+    """`--market`: a country or region code (`de` is DE), or None when not given."""
+    if text is None:
+        return None
+    try:
+        return check_market(text)
+    except ValueError as error:
+        raise InputError(field, str(error)) from None
 
 
 def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:

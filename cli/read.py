@@ -373,9 +373,10 @@ def show_command(
     Example: mxt show xiaomi-2025-target-350k
     """
     from mxt.domain.errors import UnknownAnnouncement
+    from mxt.projections.questions.showing import show
 
     query = _query(as_of, known_at)
-    answer = context.open_read_side().show(announcement_id, query)
+    answer = show(context.open_read_side(), announcement_id, query)
     if not answer.known:
         raise UnknownAnnouncement(announcement_id)
     shown = answer.data

@@ -19,7 +19,8 @@ from conftest import KIND_FIELDS, invoke_on, make_announcement
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
-from mxt.projections.questions.read_side import ReadSide, log_columns
+from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.rules.log import log_columns
 from mxt.storage.store import Store
 
 from backends import store_location

@@ -34,10 +34,10 @@ from mxt.domain.recording import import_lines
 from mxt.events.announcements import parse_line
 from mxt.projections.opening import open_store
 from mxt.projections.questions.checking import company_claims, progress_answer
+from mxt.projections.questions.comparing import conflicts, diff
 from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.questions.showing import show
 from mxt.projections.readmodel.projector import Projector
-from mxt.projections.rules.conflicts import conflicts
-from mxt.projections.rules.diff import diff
 from mxt.projections.rules.records import to_json
 from mxt.projections.rules.state import Query
 from mxt.storage.store import Store
@@ -627,7 +627,7 @@ def compare_show(
     of, which the state comparisons above cover): empty for a retracted announcement, and
     its claims those of the reference (`claims_of` a company)."""
     expected = reference.show(store, announcement_id, query)
-    answer = read_side.show(announcement_id, query)
+    answer = show(read_side, announcement_id, query)
     if expected is None:
         assert not answer.known
         return

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from ..rules.state import Query
-
-if TYPE_CHECKING:
-    from .read_side import ReadSide
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -31,6 +28,15 @@ class Answer(Generic[T]):
         self.began = began
 
 
+class Asked(Protocol):
+    """What a question is asked of (a `ReadSide`): when recording began, and the moment a
+    query's default `--known-at` stands for."""
+
+    first_recorded: str | None
+
+    def resolve(self, query: Query) -> Query: ...
+
+
 def answering(question: F) -> F:
     """A question of the read side (a `ReadSide` method, or a function whose first argument is the
     read_side) asked at the moment its query stands for (`ReadSide.resolve`: the default
@@ -38,7 +44,7 @@ def answering(question: F) -> F:
     query's `known_at` is before that (so an empty answer explains itself)."""
 
     @wraps(question)
-    def ask(read_side: ReadSide, *args: Any, **kwargs: Any) -> Any:
+    def ask(read_side: Asked, *args: Any, **kwargs: Any) -> Any:
         args = tuple(read_side.resolve(a) if isinstance(a, Query) else a for a in args)
         kwargs = {k: read_side.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
         answer = question(read_side, *args, **kwargs)

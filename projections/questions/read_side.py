@@ -1,27 +1,36 @@
-"""The questions mxt answers, as plain functions of (store, key, as_of, known_at)."""
+"""The questions one store answers (`ReadSide`): each asks the read model's view for the
+rows it needs, as of a date and known at a moment, and hands them to the rules, which answer
+with typed records. The questions made of these (progress and checks, conflicts, diff, show,
+the report) ask a ReadSide in their turn (`checking`, `comparing`, `showing`, `report`)."""
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import UTC, datetime
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
-from mxt.events.codes import REGIONS
 from mxt.events.content import Content
 from mxt.events.errors import InputError
-from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
+from mxt.events.kinds import KIND_NAMES
 from mxt.storage.clock import format_timestamp
-from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Store
 
-from ..readmodel import tables
-from ..readmodel.projector import Projector, refusing
+from ..readmodel.reading import open_reading
 from ..readmodel.tables import key
-from ..readmodel.view import LogSpan, Row, View
-from ..rules.records import Support, located
-from ..rules.state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
+from ..readmodel.view import Row
+from ..rules.log import log_columns, log_entry
+from ..rules.state import (
+    COVERING,
+    MODEL_EVERY,
+    MODEL_LATEST,
+    CompanyFacts,
+    ModelState,
+    Names,
+    Query,
+    mentions_market,
+    model_state,
+)
 from .answers import Answer, answering
 
 if TYPE_CHECKING:
@@ -30,7 +39,6 @@ if TYPE_CHECKING:
     from ..rules.audit import TargetRevision
     from ..rules.company import CompanyState
     from ..rules.market import MarketState
-    from ..rules.shown import Shown
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -77,87 +85,21 @@ class Streamed:
         return row
 
 
-# What each state reads (the registry says which answers show a kind's values, and which
-# kinds decide a market status): the kinds whose slots a rule settles by their latest row of
-# each rank (`View.latest`) and those it settles from every row (`View.in_groups`: a launch,
-# a factory); the kinds whose announcements naming no model concern every model.
-_MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is not None)
-MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
-MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
-_COMPANY = kinds_where(lambda kind: "company" in kind.shown_in)
-_LATEST = tuple(name for name in _COMPANY if KINDS[name].settled == "latest")
-# Of a kind both answers show (deliveries), `state company` shows the company's own values
-# (its totals), `state model` a model's; of one only `state company` shows, every value.
-COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
-COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
-COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
-COVERING = kinds_where(lambda kind: kind.covers_models)
-_MARKET = kinds_where(lambda kind: kind.decides is not None)
-MARKET_EVERY = tuple(name for name in _MARKET if KINDS[name].settled != "latest")
-MARKET_NAMED = tuple(  # read by the market they name
-    name
-    for name in _MARKET
-    if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
-)
-MARKET_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
-
-
-def _check_span(span: LogSpan) -> None:
-    """Cheap signs of a damaged log, checked before any answer: its last stored event is not
-    the hash chain's last, or the chain's first or last `recorded_at` is no timestamp (the
-    moments every `--known-at` answer is measured against)."""
-    from mxt.domain.integrity import stamp_problem
-
-    if span.last != span.chained:
-        raise DamagedLog(
-            f"log: its last stored event (#{span.last}) is not the hash chain's last "
-            f"(#{span.chained})"
-        )
-    for stamp in (span.first_recorded, span.last_recorded):
-        problem = stamp is not None and stamp_problem(stamp, None)
-        if problem:
-            raise DamagedLog(f"log: the hash chain's {problem}")
-
-
 class ReadSide:
-    """The questions one store answers. Opening it reads the chain's span and checks the
-    read model against the log; nothing is written (see `tables`: a read model missing, of
+    """The questions one store answers. Opening it checks the log's span and the read model
+    against the log (`readmodel.reading`); nothing is written: a read model missing, of
     another version or behind the log is replayed into temporary tables, held for the
-    ReadSide's life, and `replayed` says why)."""
+    ReadSide's life, and `replayed` says why."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.view = View(store)
+        reading = open_reading(store)
+        self.view = reading.view
+        self.replayed = reading.replayed
+        self.first_recorded = reading.span.first_recorded
+        self.last_recorded = reading.span.last_recorded
         # answers streamed while they are printed, still open (closed before the store)
         self._streams: weakref.WeakSet[Generator[Any, None, None]] = weakref.WeakSet()
-        found = tables.stored_version(store)
-        with store.read() as cursor:
-            span = self.view.log_span(cursor)
-            self.first_recorded, self.last_recorded = span.first_recorded, span.last_recorded
-            last = span.last
-            _check_span(span)
-            self.replayed = self._stale(cursor, found, last)
-        if self.replayed is not None:
-            self._replay()
-
-    def _stale(self, cursor: Any, found: str | None, last: int) -> str | None:
-        """Why the stored read model (of version `found`) cannot answer (None: it can)."""
-        if found != tables.READ_MODEL_VERSION:
-            return "its read model is of another mxt version" if found else "it has no read model"
-        if Projector(self.store).in_step(cursor) < last:
-            return "its read model is behind its log"
-        return None
-
-    def _replay(self) -> None:
-        """Replays the log into temporary read-model tables, on one read transaction that every
-        later question shares (`Store.hold`) until the store is closed."""
-        cursor = self.store.hold()
-        try:
-            tables.shadow(cursor)
-            Projector(self.store).replay(cursor, check=refusing("a read from a replay of the log"))
-        except BaseException:
-            self.store.release()  # a replay that fails ends its transaction at once
-            raise
 
     def close(self) -> None:
         """Closes the store, first ending the read transactions of answers streamed and not
@@ -165,6 +107,14 @@ class ReadSide:
         for stream in list(self._streams):
             stream.close()
         self.store.close()
+
+    def resolve(self, query: Query) -> Query:
+        """A question with the default `--known-at` (everything recorded) asked at the moment
+        that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
+        if not isinstance(query, EverythingRecorded):
+            return query
+        now = format_timestamp(datetime.now(UTC))
+        return Query(query.as_of, max(now, self.last_recorded or now))
 
     def visible(
         self, query: Query, company: str | None = None, kinds: Sequence[str] = ()
@@ -176,15 +126,10 @@ class ReadSide:
                 cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
             )
 
-    def resolve(self, query: Query) -> Query:
-        """A question with the default `--known-at` (everything recorded) asked at the moment
-        that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
-        if not isinstance(query, EverythingRecorded):
-            return query
-        now = format_timestamp(datetime.now(UTC))
-        return Query(query.as_of, max(now, self.last_recorded or now))
-
-    # -- names ---------------------------------------------------------------------------
+    def history(self, announcement_id: str, query: Query) -> list[Row]:
+        """Every version of one announcement known at `query.known_at`, oldest first."""
+        with self.store.read() as cursor:
+            return self.view.history(cursor, announcement_id, query.known_at)
 
     def names(self, query: Query, company: str | None = None) -> dict[str, Names]:
         """Companies (or one), by key, and their models known by `as_of`, as first spelled."""
@@ -203,25 +148,21 @@ class ReadSide:
 
     # -- state ---------------------------------------------------------------------------
 
-    def _model_rows(self, cursor: Any, query: Query, company: str, model: str) -> list[Row]:
-        """The rows `state model` reads: every row of the model's slots settled from every
-        row (launches), the latest of each rank of its other slots, and of the company's own
-        groups of the kinds concerning every model (policies, entries). In time order."""
-        ask = (query.as_of, query.known_at)
-        rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
-        rows += self.view.latest(
-            cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
-        )
-        rows.sort(key=lambda row: row.order)
-        return rows
-
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer[ModelState]:
-        """The state of one model as of `query.as_of`, known at `query.known_at`."""
+        """The state of one model as of `query.as_of`, known at `query.known_at`: from every
+        row of its slots settled from every row (launches), the latest of each rank of its
+        other slots, and of the company's own groups of the kinds concerning every model
+        (policies, entries)."""
         model_key = key(model)
+        ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            rows = self._model_rows(cursor, query, company, model)
+            rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+            rows += self.view.latest(
+                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
+            )
             names = self._names(cursor, query, company).get(key(company), Names(company))
+        rows.sort(key=lambda row: row.order)
         display = names.models.get(model_key, model)
         facts = CompanyFacts.of(rows, names)  # launches, policies, entries, showcases
         state = model_state(rows, query, names.company, display, facts)
@@ -231,12 +172,10 @@ class ReadSide:
     def company(self, company: str, query: Query) -> Answer[CompanyState]:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
-        from ..rules.company import company_state
+        from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
 
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            # the company's own delivered totals, the values of its targets, policies and
-            # entries, every row of launches and factories
             rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
             rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
             rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
@@ -248,27 +187,28 @@ class ReadSide:
     @answering
     def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
         """Every model's status in one market (unknown ones only with `every`), and the
-        policies in force there."""
-        from ..rules.market import market_state
+        policies in force there: from the announcements naming it or a region containing it,
+        and the policies listing it, a region containing it or "*"."""
+        from ..rules.market import (
+            MARKET_EVERY,
+            MARKET_LISTED,
+            MARKET_NAMED,
+            covering,
+            is_known,
+            market_state,
+        )
 
         code = _market_code(market)
-        # Launches, expected entries and showcases for this market or a region containing
-        # it; policies whose markets list it, a region containing it or "*".
-        covering = [code, *(region for region, members in REGIONS.items() if code in members)]
+        markets = covering(code)
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=covering)
-            rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=covering)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
+            rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
+            rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=markets)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED, markets)
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)
-        known = (
-            any(m.status != "unknown" for m in state.models)
-            or bool(state.policies)
-            or any(_mentions_market(r.content, code, exactly=True) for r in rows)
-        )
-        return Answer(state, known)
+        return Answer(state, is_known(state, rows, code))
 
     # -- audit ---------------------------------------------------------------------------
 
@@ -281,7 +221,7 @@ class ReadSide:
         period: str | None = None,
     ) -> Answer[list[TargetRevision]]:
         """Every target revision in order, with what was in force before it."""
-        from ..rules.audit import AUDITED, target_audit
+        from ..rules.audit import AUDITED, of_target, target_audit
 
         with self.store.read() as cursor:
             if company is not None:
@@ -294,12 +234,7 @@ class ReadSide:
                     cursor, query.known_at, as_of=query.as_of, kinds=(AUDITED,),
                     include_retracted=True,
                 )  # fmt: skip
-            rows = [
-                row
-                for row in rows
-                if (metric is None or row.content["metric"] == metric)
-                and (period is None or row.content["period"] == period)
-            ]
+            rows = of_target(rows, metric, period)
             corrected = {row.recorded_id: row.ann_id for row in rows if row.event != "recorded"}
             found = self.view.histories(cursor, list(corrected), query.known_at)
         histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
@@ -339,7 +274,7 @@ class ReadSide:
                     if (
                         (since is None or row.announced_on >= since)
                         and (until is None or row.announced_on <= until)
-                        and (code is None or _mentions_market(row.content, code))
+                        and (code is None or mentions_market(row.content, code))
                     ):
                         yield log_entry(row)
 
@@ -347,136 +282,10 @@ class ReadSide:
         self._streams.add(streamed)
         return Streamed(streamed, lambda: list(log_columns()))
 
-    @answering
-    def show(self, announcement_id: str, query: Query) -> Answer[Shown | None]:
-        """One announcement: its content, source, corrections, retraction and what it supports."""
-        with self.store.read() as cursor:
-            history = self.view.history(cursor, announcement_id, query.known_at)
-        if not history:
-            return Answer(None, False)
-        from ..rules.audit import corrections_of
-        from ..rules.shown import Retracted, Shown
-
-        current = history[-1]
-        retraction = next((row for row in history if row.event == "retracted"), None)
-        return Answer(
-            Shown(
-                log_entry(current),
-                corrections_of(history),
-                Retracted(retraction.reason, retraction.known_from) if retraction else None,
-                [] if current.retracted else self.supports(current, query),
-            ),
-            True,
-        )
-
-    def supports(self, row: Row, query: Query) -> list[Support]:
-        """The state values `row` supports as of `query`: `_supported`'s, then the claims'
-        verdicts it is evidence for (`checking` is imported here, so that a read command that
-        answers no claims never loads their rules)."""
-        from .checking import check_supports
-
-        return self._supported(row, query) + check_supports(self, row, query)
-
-    def _supported(self, row: Row, query: Query) -> list[Support]:
-        """The state values (as of `query.as_of`) that this announcement is the source of:
-        values carrying its id in the company's and its models' states (an `unconfirmed`
-        report beside a value included), launch dates, a model's delivered total, and market
-        statuses it decides (a launch, a policy, an expected entry, a showcase)."""
-        content = row.content
-        kind = KINDS[content["kind"]]
-        company = content["company"]
-        state = self.company(company, query).data
-        found = list(located(state, row.ann_id, f"company {state.company}"))
-        if content.get("model"):
-            models = [content["model"]]
-        elif kind.covers_models:
-            models = [model.model for model in state.models]
-        else:
-            models = []
-        for name in models:
-            model = self.model(company, name, query).data
-            where = f"model {model.company}/{model.model}"
-            found += located(model, row.ann_id, where)
-            found += _traced(row, where, model)
-        if kind.covers_models and kind.market_field == "market" and not content.get("model"):
-            market = self.market(content["market"], query).data  # the company as a whole
-            found += [
-                Support(f"market {market.market}.models[{index}]", status)
-                for index, status in enumerate(market.models)
-                if status.id == row.ann_id and status.model is None
-            ]
-        return found
-
-
-def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
-    """The launch dates, delivered total and market statuses of one model that `row`
-    decides (`where` names the model's answer)."""
-    found = []
-    launches = model.launches
-    for market, ann_id in sorted(launches.ids.items()):
-        if ann_id == row.ann_id:
-            day = launches.launched.get(market)
-            path = "launched_on" if day else "planned_launch_on"
-            on = day or launches.planned[market]
-            found.append(Support(f"{where}.{path}", {"market": market, "on": on}))
-    if row.ann_id in model.figures:
-        found.append(Support(f"{where}.deliveries_units", row.content["units"]))
-    for code, deciding in model.deciding.items():
-        if deciding == row.ann_id:
-            found.append(Support(f"{where}.market_statuses.{code}", model.market_statuses[code]))
-    return found
-
-
-def log_entry(row: Row) -> Content:
-    """An announcement in the export format, with `recorded_at` and `status`.
-
-    `status` is the record's (`active` or `retracted`), so a factory's own `status` field
-    is shown as `factory_status` here.
-    """
-    entry = dict(row.content)
-    if "status" in entry:
-        entry["factory_status"] = entry.pop("status")
-    entry["recorded_at"] = row.recorded_at
-    entry["status"] = "retracted" if row.retracted else "active"
-    return entry
-
 
 def _check_kind(kind: str) -> None:
     if kind not in KIND_NAMES:
         raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
-
-
-@lru_cache(maxsize=1)
-def log_columns() -> list[str]:
-    """Every column a flattened log entry may have (`source.title`...), in a reading order:
-    the common fields, each kind's own fields, provenance, then `recorded_at` and `status`,
-    all read from the kind schemas."""
-    from pydantic import BaseModel
-
-    from mxt.events.announcements import SCHEMAS, Announcement
-
-    def names(model: type[BaseModel], prefix: str = "") -> list[str]:
-        found = []
-        for name, info in model.model_fields.items():
-            shown = info.alias or name
-            if prefix == "" and shown == "status":
-                shown = "factory_status"  # as `log_entry` renames it
-            nested = [
-                option
-                for option in (get_args(info.annotation) or (info.annotation,))
-                if isinstance(option, type) and issubclass(option, BaseModel)
-            ]
-            if nested:  # a source, or a union of objects (a claim): their dotted fields
-                found += [inner for model in nested for inner in names(model, f"{prefix}{shown}.")]
-            else:
-                found.append(prefix + shown)
-        return found
-
-    common = names(Announcement)
-    head = ["id", "kind", "company", "announced_on", "certainty"]
-    own = [name for kind in SCHEMAS.values() for name in names(kind) if name not in common]
-    tail = [name for name in common if name not in head]
-    return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
 
 
 def _market_code(text: str) -> str:
@@ -486,19 +295,6 @@ def _market_code(text: str) -> str:
         return check_market(text)
     except ValueError as error:
         raise InputError("market", str(error)) from None
-
-
-def _mentions_market(content: Content, market: str, exactly: bool = False) -> bool:
-    """Whether an announcement names `market` (or, unless `exactly`, a region containing
-    it), or lists markets covering it (a policy)."""
-    from mxt.events.codes import market_covers
-
-    if KINDS[content["kind"]].market_field == "markets":
-        return policy_covers(content, market)
-    announced = content.get("market")
-    if exactly:
-        return announced == market
-    return isinstance(announced, str) and market_covers(announced, market)
 
 
 __all__: Sequence[str] = [

@@ -118,7 +118,7 @@ def _company(
 ) -> CompanyReport:
     """One company's part of the page (its matrix filled in later, market by market), with
     its progress and claims as `checks_by_company` found them."""
-    from ..rules.conflicts import conflicts
+    from .comparing import conflicts
 
     state = read_side.company(name, query).data
     entries = list(read_side.log(query, company=name).data)

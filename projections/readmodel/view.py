@@ -81,6 +81,22 @@ class LogSpan(NamedTuple):
     last: int
     chained: int
 
+    def check(self) -> None:
+        """Cheap signs of a damaged log, checked before any answer: its last stored event is
+        not the hash chain's last, or the chain's first or last `recorded_at` is no timestamp
+        (the moments every known-at answer is measured against)."""
+        from mxt.domain.integrity import stamp_problem
+
+        if self.last != self.chained:
+            raise DamagedLog(
+                f"log: its last stored event (#{self.last}) is not the hash chain's last "
+                f"(#{self.chained})"
+            )
+        for stamp in (self.first_recorded, self.last_recorded):
+            problem = stamp is not None and stamp_problem(stamp, None)
+            if problem:
+                raise DamagedLog(f"log: the hash chain's {problem}")
+
 
 class View:
     """The read model's answers for one store."""

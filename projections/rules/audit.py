@@ -53,6 +53,16 @@ class TargetRevision(NamedTuple):
     corrections: list[FieldCorrection]
 
 
+def of_target(rows: Sequence[Row], metric: str | None, period: str | None) -> list[Row]:
+    """The target rows of one metric and one period (None: any)."""
+    return [
+        row
+        for row in rows
+        if (metric is None or row.content["metric"] == metric)
+        and (period is None or row.content["period"] == period)
+    ]
+
+
 def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[TargetRevision]:
     """`mxt audit targets`: every revision in order, with the value in force before it
     (by the rank rule) and the change of the midpoints.

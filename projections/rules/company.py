@@ -5,7 +5,7 @@ models, policies in force and expected entries, by the rules of `state` and `evi
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mxt.events.kinds import Scope, field_value
+from mxt.events.kinds import KINDS, Scope, field_value, kinds_where
 
 from ..readmodel.view import Row
 from .evidence import Choice, SlotKey, SlotValue, certainty, chosen, slot_key
@@ -170,6 +170,17 @@ class CompanyState(NamedTuple):
     models: list[ModelSummary]
     policies: list[Policy]
     expected_entries: list[ExpectedEntry]
+
+
+# What `state company` reads: of a kind both state answers show (deliveries), the company's
+# own values (its totals: `state model` shows a model's); of a kind only this answer shows,
+# every value (the latest of each rank of each slot); and every row of the kinds settled
+# from every row (launches, factories).
+_COMPANY = kinds_where(lambda kind: "company" in kind.shown_in)
+_LATEST = tuple(name for name in _COMPANY if KINDS[name].settled == "latest")
+COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
+COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
+COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
 
 
 def company_state(rows: Sequence[Row], names: Names, query: Query) -> CompanyState:

@@ -9,12 +9,11 @@ are settled by the earliest launch of the highest rank, so a second launch event
 second city) is no disagreement either; and a factory's statuses follow each other by design, so
 factories are left out."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from mxt.events.content import Content, JsonObject
 from mxt.events.kinds import (
-    DISAGREEING_KINDS,
     KINDS,
     MODEL_SLOT_KINDS,
     SCOPED_KINDS,
@@ -26,12 +25,10 @@ from mxt.events.kinds import (
     rank,
 )
 
-from ..questions.answers import Answer, answering
-from ..questions.read_side import ReadSide
 from ..readmodel.tables import key
 from ..readmodel.view import Row
 from .evidence import by_slot, certainty, choose
-from .state import Names, Query, launch_dates
+from .state import Names, launch_dates
 
 
 class SlotView(NamedTuple):
@@ -81,17 +78,13 @@ class Conflict(NamedTuple):
     others: list[Voice]
 
 
-@answering
-def conflicts(
-    read_side: ReadSide, query: Query, company: str | None = None
-) -> Answer[list[Conflict]]:
-    """Every slot of `company` (or of every company) whose visible announcements as of
-    `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    rows = read_side.visible(query, company, DISAGREEING_KINDS)
-    names = read_side.names(query, company) if rows else {}
+def disagreements(rows: Sequence[Row], names: dict[str, Names], as_of: str) -> list[Conflict]:
+    """Every slot whose visible announcements as of `as_of` (`rows`, of the kinds that can
+    disagree) disagree: `{slot, in_force, others}`, the company and model spelled as `names`
+    has them."""
     found: list[Conflict] = []
     for group in by_slot(rows).values():
-        in_force, others = _disagreeing(group, query.as_of)
+        in_force, others = _disagreeing(group, as_of)
         if in_force is not None and others:
             found.append(
                 Conflict(
@@ -99,7 +92,7 @@ def conflicts(
                 )
             )
     found.sort(key=lambda item: (item.in_force.announced_on, str(_slot_dict(item.slot))))
-    return Answer(found, bool(rows))
+    return found
 
 
 def _slot_dict(slot: SlotView) -> JsonObject:

@@ -1,10 +1,10 @@
 """`mxt diff`: what changed in the state between two as-of dates.
 
-Two steps. `snapshot` asks the ReadSide's queries what the state was at one date (company,
-model and market states), plus the per-market launches of the state fold, for provenance.
-`compare` is a pure function of two snapshots: the list of changes (`Change`), each carrying
-the id of the announcement behind it (the new fact; for something that stopped, the fact that
-stopped) and that announcement's `announced_on`.
+Two steps. A snapshot is what the state was at one date (company, model and market states),
+plus the per-market launches of the state fold, for provenance (`questions.comparing` asks
+for them). `compare` is a pure function of two snapshots: the list of changes (`Change`),
+each carrying the id of the announcement behind it (the new fact; for something that
+stopped, the fact that stopped) and that announcement's `announced_on`.
 
 Every slot's value the states hold (`Held`: a target, a delivered total, an order stage, a
 wait, a factory phase, an expected entry, a launch market) is compared slot by slot, in one
@@ -17,12 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mxt.events.codes import check_market, market_covers
-from mxt.events.errors import InputError
+from mxt.events.codes import market_covers
 from mxt.events.kinds import COUNT_KINDS, KINDS
 
-from ..questions.answers import Answer
-from ..questions.read_side import ReadSide
 from ..readmodel.tables import key
 from ..readmodel.view import Row
 from .changes import Change, Held
@@ -30,7 +27,7 @@ from .company import CompanyState
 from .evidence import SlotKey
 from .market import MarketState
 from .records import is_record, items
-from .state import CompanyFacts, Launches, ModelState, Names, Policy, Query
+from .state import CompanyFacts, Launches, ModelState, Names, Policy
 
 IN_FORCE = "in-force"
 LAPSED = "lapsed"
@@ -69,7 +66,7 @@ class Snapshot:
     announced_on: dict[str, str] = field(default_factory=dict)  # id -> announced_on
 
 
-# -- asking the read side -------------------------------------------------------------------
+# -- the names and markets of the rows compared ------------------------------------------------
 
 
 def company_names(rows: Iterable[Row]) -> dict[str, Names]:
@@ -97,90 +94,6 @@ def mentioned_markets(rows: Iterable[Row]) -> set[str]:
             markets.update(content.get("except", ()))
     markets.discard("*")
     return markets
-
-
-def snapshot(
-    read_side: ReadSide,
-    query: Query,
-    companies: Iterable[str],
-    markets: Iterable[str],
-    market: str | None = None,
-) -> Snapshot:
-    """The state at `query.as_of` of `companies` (company keys) and of `markets`.
-
-    `market`, when given, cuts the policies to those covering it.
-    """
-    result = Snapshot(query.as_of)
-    for code in sorted(markets):
-        result.markets[code] = read_side.market(code, query).data
-    for company_key in companies:
-        company_rows = read_side.visible(query, company_key)
-        if not company_rows:
-            continue
-        result.announced_on.update((row.ann_id, row.announced_on) for row in company_rows)
-        own = company_names(company_rows)[company_key]
-        state = read_side.company(own.company, query).data
-        facts = CompanyFacts.of(company_rows, own)
-        if market is None:
-            policies = state.policies
-        else:
-            policies = [
-                policy
-                for policy in result.markets[market].policies
-                if key(policy.company) == company_key
-            ]
-        result.companies[company_key] = CompanySnapshot(
-            name=state.company,
-            state=state,
-            models={
-                model_key: read_side.model(own.company, model, query).data
-                for model_key, model in own.models.items()
-            },
-            launches={
-                model_key: Launches.of(launch_rows, query.as_of)
-                for model_key, launch_rows in facts.launches.items()
-            },
-            facts=facts,
-            policies=policies,
-        )
-    return result
-
-
-def diff(
-    read_side: ReadSide,
-    before_query: Query,
-    after_query: Query,
-    company: str | None = None,
-    market: str | None = None,
-) -> Answer[list[Change]]:
-    """What changed between the states as of `before_query` and as of `after_query`, for one
-    company or every company visible at the later date, optionally cut to the changes
-    concerning one market. `known` is False when nothing about the subject is visible at the
-    later date (an unknown company or market)."""
-    code = None
-    if market is not None:
-        try:
-            code = check_market(market)
-        except ValueError as error:
-            raise InputError("--market", str(error)) from None
-    rows = read_side.visible(after_query, company)
-    names = company_names(rows)
-    markets = {code} if code else mentioned_markets(rows)
-    before = snapshot(read_side, before_query, names, markets, code)
-    after = snapshot(read_side, after_query, names, markets, code)
-    known = bool(names) and (code is None or read_side.market(code, after_query).known)
-    changes = compare(before, after, code)
-    if code is None:  # the pace of targets and the verdicts of claims
-        from ..questions.checking import check_changes
-
-        measured = [
-            change._replace(announced_on=after.announced_on.get(change.id or ""))
-            for change in check_changes(read_side, before_query, after_query, company)
-        ]
-        changes = sorted(changes + measured, key=Change.sort_key)
-    began = read_side.first_recorded
-    early = began is not None and after_query.known_at < began
-    return Answer(changes, known, began if early else None)
 
 
 # -- comparing -------------------------------------------------------------------------------

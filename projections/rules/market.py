@@ -5,10 +5,30 @@ here, as in `state`.)"""
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from mxt.events.codes import REGIONS
+from mxt.events.kinds import KINDS, kinds_where
+
 from ..readmodel.tables import key
 from ..readmodel.view import Row
 from .evidence import certainty
-from .state import CompanyFacts, Names, Policy, Query, policies_in_force
+from .state import CompanyFacts, Names, Policy, Query, mentions_market, policies_in_force
+
+# What `state market` reads: the kinds deciding a market status, settled from every row
+# (launches: `View.in_groups`), by the market they name (the latest of each rank: expected
+# entries, showcases) or by the markets they list (policies: `View.listing`).
+_MARKET = kinds_where(lambda kind: kind.decides is not None)
+MARKET_EVERY = tuple(name for name in _MARKET if KINDS[name].settled != "latest")
+MARKET_NAMED = tuple(
+    name
+    for name in _MARKET
+    if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
+)
+MARKET_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+
+
+def covering(market: str) -> list[str]:
+    """`market` and the regions containing it: the markets whose announcements concern it."""
+    return [market, *(region for region, members in REGIONS.items() if market in members)]
 
 
 class MarketStatus(NamedTuple):
@@ -101,3 +121,13 @@ def market_state(
         market, query.as_of, query.known_at, models,
         [Policy.of(row) for row in sorted(policies, key=lambda r: r.order)],
     )  # fmt: skip
+
+
+def is_known(state: MarketState, rows: Iterable[Row], market: str) -> bool:
+    """Whether anything is known of `market`: a model's status there, a policy in force, or
+    an announcement naming it."""
+    return (
+        any(status.status != "unknown" for status in state.models)
+        or bool(state.policies)
+        or any(mentions_market(row.content, market, exactly=True) for row in rows)
+    )

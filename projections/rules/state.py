@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from mxt.events.codes import REGIONS, market_covers
 from mxt.events.content import Content
-from mxt.events.kinds import Scope, bounded, sum_bound
+from mxt.events.kinds import KINDS, Scope, bounded, kinds_where, sum_bound
 
 from ..readmodel.tables import key
 from ..readmodel.view import Row
@@ -79,6 +79,17 @@ def policy_covers(content: Content, market: str) -> bool:
         return False
     excepted = content.get("except")
     return not excepted or market not in covered_by(tuple(excepted))
+
+
+def mentions_market(content: Content, market: str, exactly: bool = False) -> bool:
+    """Whether an announcement names `market` (or, unless `exactly`, a region containing
+    it), or lists markets covering it (a policy)."""
+    if KINDS[content["kind"]].market_field == "markets":
+        return policy_covers(content, market)
+    announced = content.get("market")
+    if exactly:
+        return announced == market
+    return isinstance(announced, str) and market_covers(announced, market)
 
 
 @lru_cache(maxsize=4096)
@@ -345,6 +356,16 @@ def held(value: SlotValue, subject: tuple[tuple[str, Any], ...]) -> "Held":
     from .changes import Held
 
     return Held(value.slot, subject, value.value, value.bound, value.high, value.id)
+
+
+# What `state model` reads (the registry says which answers show a kind's values, and which
+# kinds decide a market status): the kinds whose slots are settled by their latest row of
+# each rank (`View.latest`) and those settled from every row (`View.in_groups`: a launch, a
+# factory); and the kinds whose announcements naming no model concern every model.
+_MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is not None)
+MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
+MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
+COVERING = kinds_where(lambda kind: kind.covers_models)
 
 
 @record(hidden=("launches", "deciding", "figures"))
