@@ -316,7 +316,7 @@ class Store:
             if cursor.fetchone()[0]:
                 return
             for table in self._table_names(cursor):
-                if table in ("stored_events", "tracking") or table.startswith("mxt_"):
+                if table == "stored_events" or table.startswith("mxt_"):
                     cursor.execute(f"DROP TABLE IF EXISTS {table}")
         self.made = False
         self.close()

@@ -199,8 +199,7 @@ def test_a_write_does_not_replay_a_damaged_log_into_its_read_model(
     sql(seeded, "UPDATE mxt_rm_meta SET value=? WHERE name='version'", READ_MODEL_VERSION)
     last = int(sql(seeded, "SELECT MAX(notification_id) FROM mxt_rm_versions")[0][0])
     sql(seeded, "DELETE FROM mxt_rm_versions WHERE notification_id=?", last)  # one event behind
-    sql(seeded, "UPDATE tracking SET notification_id=? WHERE application_name='mxt-readmodel'",
-        last - 1)  # fmt: skip
+    sql(seeded, "UPDATE mxt_rm_meta SET value=? WHERE name='notification_id'", str(last - 1))
     refused(mxt(seeded, *RECORD), DAMAGE[damage][1], "catching the read model up")
     assert int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0]) == events - (
         damage == "deleted"

@@ -51,7 +51,7 @@ def one_after_the_other(location: Path) -> tuple[Any, list[str]]:
         None,
         "UPDATE mxt_rm_versions SET announced_on='2020-01-01' WHERE notification_id=4",
         "DELETE FROM mxt_rm_groups WHERE kind='launch'",
-        "UPDATE tracking SET notification_id=notification_id+5",
+        "UPDATE mxt_rm_meta SET value=CAST(value AS INTEGER)+5 WHERE name='notification_id'",
     ],
 )
 def test_inspect_answers_as_the_two_halves_one_after_the_other(

@@ -235,9 +235,11 @@ class ReadSide:
                     include_retracted=True,
                 )  # fmt: skip
             rows = of_target(rows, metric, period)
-            corrected = {row.recorded_id: row.ann_id for row in rows if row.event != "recorded"}
+            corrected = {
+                row.recording_notification_id: row.ann_id for row in rows if row.event != "recorded"
+            }
             found = self.view.histories(cursor, list(corrected), query.known_at)
-        histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
+        histories = {ann_id: found.get(recording, []) for recording, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
 
     # -- the log -------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def inspect_store(store: Store, expect: str | None = None) -> Inspection:
         report = verify_log(cursor, expect)
         report.file_damage = file_problems(cursor)
         yield report
-        yield projector.position(cursor), _digests(cursor, "main")
+        yield tables.applied(cursor), _digests(cursor, "main")
 
     with store.read() as cursor:
         cursor.execute("SELECT MAX(rowid) FROM stored_events")  # this snapshot begins first
@@ -91,9 +91,9 @@ def _judged(projector: Projector, cursor: Any, apart: Iterator[Any]) -> Inspecti
         raise failure
     if isinstance(replayed, DamagedLog):
         return report, [replayed]
-    position, expected = replayed
+    held, expected = replayed
     seen_at, stored = next(apart)
-    if seen_at != position:
+    if seen_at != held:
         stored = _digests(cursor, "main")
     return report, _differences(stored, expected)
 
@@ -123,15 +123,15 @@ def _replayed(projector: Projector, cursor: Any, schema: str) -> Replayed:
     """The log replayed into temporary tables (in `schema`), up to where the stored read
     model stands, and digested; the tables are dropped again."""
     try:
-        position = projector.in_step(cursor)
+        held = projector.in_step(cursor)
     except DamagedLog as error:
         return error
     tables.shadow(cursor)
     try:
         # verified: the replay trusts the log; what it finds counts only once verify finds
         # the log intact
-        projector.replay(cursor, before=position + 1, verified=True)
-        return position, _digests(cursor, schema)
+        projector.replay(cursor, before=held + 1, verified=True)
+        return held, _digests(cursor, schema)
     finally:
         tables.drop_shadow(cursor, projector.store.is_postgres)
 

@@ -4,8 +4,9 @@ The store runs `Projector.process` inside each write transaction, on the events 
 (the composition root, `projections/opening.py`, subscribes it), so the rows are written by
 the same transaction as the events. `rebuild` replays the whole log into fresh tables;
 `replay` fills empty ones (verify replays into temporary tables to check the stored ones).
-Events are handled as (log position, topic, decoded state) triples; a log position is always
-a notification id.
+Events are handled as (notification id, topic, decoded state) triples: a log position is
+always a notification id, and the read model's position (`tables.applied`) is the
+notification id of the last event it holds.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from eventsourcing.persistence import Notification, Tracking
+from eventsourcing.persistence import Notification
 
 from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import apply_changes
@@ -31,7 +32,6 @@ from .tables import (
     COLUMNS,
     INDEXES,
     SEAL,
-    TRACKING_NAME,
     Version,
     content_of,
     decode,
@@ -77,7 +77,7 @@ class Bulk:
 # A version row and its seal, then its announcement's stored event state.
 SELECT_CURRENT = (
     f"SELECT {', '.join('v.' + column for column in Version._fields)}, v.seal, e.state "
-    "FROM mxt_rm_versions v JOIN stored_events e ON e.rowid = v.recorded_id "
+    "FROM mxt_rm_versions v JOIN stored_events e ON e.rowid = v.recording_notification_id "
 )
 STATE = SEAL + 1  # the stored event's state, after a row's own columns and its seal
 
@@ -88,11 +88,6 @@ class Projector:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.recorder = tables.tracking_recorder(store)
-
-    def position(self, cursor: Any) -> int:
-        """The last notification id the read model has applied."""
-        return self.recorder._max_tracking_id(TRACKING_NAME, _native(cursor)) or 0
 
     def process(
         self,
@@ -108,11 +103,11 @@ class Projector:
         the caller to apply once every announcement is in, instead of batch by batch.
         """
         first = notifications[0].id if notifications else None
-        position = self.in_step(cursor, first)
-        if position < (first - 1 if first is not None else self._max_id(cursor)):
+        held = self.in_step(cursor, first)
+        if held < (first - 1 if first is not None else self._max_id(cursor)):
             refusing("catching the read model up")(cursor, None)  # behind: the log first
-        position = self._apply_log(cursor, position, first, bulk)
-        new = [n for n in notifications if n.id > position]
+        last = self._apply_log(cursor, held, first, bulk)
+        new = [n for n in notifications if n.id > last]
         if new:
             states = (
                 states[-len(new) :] if states is not None else [decoded(n.id, n.state) for n in new]
@@ -121,36 +116,36 @@ class Projector:
                 cursor, [(n.id, n.topic, state) for n, state in zip(new, states, strict=True)],
                 bulk,
             )  # fmt: skip
-            position = new[-1].id
-        if position > self.position(cursor):
-            self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
+            last = new[-1].id
+        if last > held:
+            tables.set_applied(cursor, last)
 
     def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
         """Applies the stored events after notification `after` (and before `before`), read
         from the log page by page; returns the last one applied (`after` if none)."""
-        position = after
+        last = after
         for page in self._log_pages(cursor, after, before):
             self._apply_page(cursor, page, bulk)
-            position = page[-1][0]
-        return position
+            last = page[-1][0]
+        return last
 
     def _log_pages(self, cursor: Any, after: int, before: int | None) -> Iterator[list[Any]]:
         """The stored events after notification `after` (and before `before`) in pages, each
         as `(notification id, aggregate id, version, topic, state)`: what verify reads too."""
-        position = after
+        last = after
         while True:
             cursor.execute(
                 "SELECT rowid, originator_id, originator_version, topic, state "
                 "FROM stored_events WHERE rowid>? "
                 + ("AND rowid<? " if before is not None else "")
                 + "ORDER BY rowid LIMIT ?",
-                (position, before, PAGE) if before is not None else (position, PAGE),
+                (last, before, PAGE) if before is not None else (last, PAGE),
             )
             page = cursor.fetchall()
             if not page:
                 return
             yield page
-            position = page[-1][0]
+            last = page[-1][0]
 
     def _apply_page(self, cursor: Any, page: list[Any], bulk: Bulk | None) -> None:
         """Applies one page of `_log_pages`; an event lacking what mxt wrote is a damaged log."""
@@ -207,38 +202,38 @@ class Projector:
         current: Current = {}
         for values in _rows_in(
             cursor,
-            SELECT_CURRENT + "WHERE v.known_to IS NULL AND v.recorded_id IN ({})",
+            SELECT_CURRENT + "WHERE v.known_to IS NULL AND v.recording_notification_id IN ({})",
             sorted(set(recording_of.values())),
         ):
             version = Version._make(sealed(values[:STATE]))
-            current[version.recorded_id] = (version, values[STATE])
+            current[version.recording_notification_id] = (version, values[STATE])
         groups: Groups = {}
         closed, opened = _fixed(fixes, recording_of, current, groups)
         _write_fixed(cursor, closed, opened, groups)
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
-        """The read model's position, after checking that it is in step with its rows and the
-        log (`first_new`: the first event being appended); a tracking position set behind
-        or ahead of them behind mxt's back is an error naming the way out."""
-        position = self.position(cursor)
+        """The read model's position (`tables.applied`), after checking that it is in step
+        with its rows and the log (`first_new`: the first event being appended); a position
+        set behind or ahead of them behind mxt's back is an error naming the way out."""
+        held = tables.applied(cursor)
         cursor.execute("SELECT MAX(notification_id) FROM mxt_rm_versions")
-        applied = cursor.fetchone()[0] or 0
+        in_rows = cursor.fetchone()[0] or 0
         end = self._max_id(cursor) if first_new is None else first_new - 1
-        if applied > position or position > end:
+        if in_rows > held or held > end:
             raise DamagedLog(
-                f"read model: its position (event #{position}) is out of step with its rows "
-                f"(#{applied}) or the log (#{end})",
+                f"read model: its position (event #{held}) is out of step with its rows "
+                f"(#{in_rows}) or the log (#{end})",
                 state=None,
                 remedy="rebuild",
             )
-        return position
+        return held
 
     def prepare(self) -> None:
         """Makes sure the store holds read-model tables of this version, filled, for a command
         about to write: a store without them, or with those of another mxt, has them rebuilt
         from the log in one transaction of its own (so they are never half made), committed
         before the command's first write."""
-        self.store.ensure_tables(("tracking", "mxt_rm_meta"), self.recorder.create_table)
+        tables.make_meta(self.store)
         with self.store.read() as cursor:
             if tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return
@@ -255,16 +250,16 @@ class Projector:
         made (`tables.legacy_tables`) are dropped with them.
         """
         legacy = tables.legacy_tables(self.store)
-        self.store.ensure_tables(("tracking", "mxt_rm_meta"), self.recorder.create_table)
+        tables.make_meta(self.store)
         with self.store.write() as transaction:
             cursor = transaction.cursor
             if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return 0
             tables.make(cursor, self.store.is_postgres, legacy)
-            position = self.replay(cursor, check=check)
-            if position:
-                self.recorder._insert_tracking(_native(cursor), Tracking(TRACKING_NAME, position))
-            return position
+            last = self.replay(cursor, check=check)
+            if last:
+                tables.set_applied(cursor, last)
+            return last
 
     def replay(
         self,
@@ -295,7 +290,7 @@ class Projector:
         event read, page by page as they are applied, so the log is read once for both."""
         bulk = Bulk()
         if check is None:
-            position = self._apply_log(cursor, 0, before, bulk)
+            last = self._apply_log(cursor, 0, before, bulk)
         else:
             applied = [0]
 
@@ -306,12 +301,12 @@ class Projector:
                     yield from page
 
             check(cursor, rows())
-            position = applied[0]
+            last = applied[0]
         self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
         _insert(cursor, [], bulk.groups)
         for statement in INDEXES:
             cursor.execute(statement)
-        return position
+        return last
 
     def replay_in_sql(
         self, cursor: Any, before: int | None = None, check: Check | None = None
@@ -332,16 +327,16 @@ class Projector:
             "SELECT COALESCE(MAX(rowid), 0) FROM stored_events WHERE rowid<?",
             (before if before is not None else self._max_id(cursor) + 1,),
         )
-        position: int = cursor.fetchone()[0]
+        last: int = cursor.fetchone()[0]
 
         def apart(reading: Any) -> Iterator[Any]:  # the fixes first: they are needed first
-            yield _fixed_from_log(reading, position)
+            yield _fixed_from_log(reading, last)
             if check is not None:
                 check(reading, None)
 
         answers = self.store.read_apart(apart, cursor)
         try:
-            cursor.execute(RECORDED_ROWS, (RECORDED_TOPIC, position))
+            cursor.execute(RECORDED_ROWS, (RECORDED_TOPIC, last))
             closed, opened = next(answers)
             _write_fixed(cursor, closed, opened, {})  # grouped below, with the recordings
             for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
@@ -349,7 +344,7 @@ class Projector:
         finally:  # verify's answer; after a failure here, its refusal says what failed
             for _ in answers:
                 pass
-        return position
+        return last
 
     @staticmethod
     def _max_id(cursor: Any) -> int:
@@ -436,15 +431,15 @@ def _write_fixed(
     _insert(cursor, list(opened.values()), groups)
 
 
-def _fixed_from_log(cursor: Any, position: int) -> tuple[list[Closed], dict[int, Version]]:
-    """`_fixed` of every correction and retraction up to event `position`, worked out from
+def _fixed_from_log(cursor: Any, last: int) -> tuple[list[Closed], dict[int, Version]]:
+    """`_fixed` of every correction and retraction up to event `last`, worked out from
     the log alone (the replay in SQL runs it in a process of its own while it writes the
     recordings' rows): each fixed announcement's current version starts as its recording's
     row, made by `_row` as `RECORDED_ROWS` makes it (`tests/test_replay_sql.py`)."""
     cursor.execute(
         "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) AND rowid<=? "
         "ORDER BY rowid",
-        (CORRECTED_TOPIC, RETRACTED_TOPIC, position),
+        (CORRECTED_TOPIC, RETRACTED_TOPIC, last),
     )
     fixes = [(row[0], row[1], decoded(row[0], row[2])) for row in cursor.fetchall()]
     recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
@@ -471,11 +466,6 @@ def decoded(notification_id: int, state: bytes) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DamagedLog(f"log: stored event #{notification_id} is not a JSON object")
     return value
-
-
-def _native(cursor: Any) -> Any:
-    """The cursor eventsourcing's own recorder methods expect (PostgreSQL: rows as dicts)."""
-    return getattr(cursor, "dicts", cursor)
 
 
 INSERT = f"INSERT INTO mxt_rm_versions ({COLUMNS}, seal) VALUES ({','.join('?' * STATE)})"
@@ -513,7 +503,7 @@ def _row(
     notification_id: int,
     content: dict[str, Any],
     recorded_at: str,
-    recorded_id: int,
+    recording: int,
     known_from: str,
     groups: Groups,
     *,
@@ -547,7 +537,7 @@ def _row(
         model,
         announced_on,
         recorded_at,
-        recorded_id,
+        recording,
         known_from,
         None,
         int(retracted),
@@ -574,7 +564,7 @@ _RECORDED_COLUMNS = {
     "notification_id": "rowid", "ann_id": "id", "kind": "kind",
     "company_key": "mxt_key(company)", "model_key": "mxt_key(model)",
     "subject": "mxt_subject(kind, slots)", "company": "company", "model": "model",
-    "announced_on": "announced_on", "recorded_at": _STAMP, "recorded_id": "rowid",
+    "announced_on": "announced_on", "recorded_at": _STAMP, "recording_notification_id": "rowid",
     "known_from": _STAMP, "known_to": "NULL", "retracted": "0", "event": "'recorded'",
     "reason": "NULL", "changes": "NULL", "content": "NULL", "rank": _RANK,
 }  # fmt: skip

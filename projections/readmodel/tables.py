@@ -4,7 +4,7 @@
 the current row (`known_to`) and opens a new one; a retraction opens a row marked retracted.
 A row is what was known during `[known_from, known_to)` in transaction time; `announced_on`
 is its valid time. A row is keyed by the log position (`notification_id`) of the event that
-made it; `recorded_id` is the position of its announcement's recording. A recorded
+made it; `recording_notification_id` is that of its announcement's recording. A recorded
 (uncorrected) row keeps no copy of its content: it is read from that stored event, so the
 read model costs little beside the log.
 
@@ -38,8 +38,6 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from eventsourcing.sqlite import SQLiteTrackingRecorder
-
 from mxt.events.kinds import upcast
 from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Store
@@ -48,15 +46,16 @@ from mxt.storage.store import Store
 # and rebuilds them from the log before it appends. The columns of a lookup index are not
 # part of it when every query answers the same from either spelling: a store keeps the index
 # it was built with until its next rebuild, rather than every store being replayed for it.
-# Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal.
-READ_MODEL_VERSION = "11"
-TRACKING_NAME = "mxt-readmodel"
+# Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal;
+# version 12 keeps the read model's position in `mxt_rm_meta` (it was a row of
+# eventsourcing's `tracking` table, which an older mxt's store keeps, unread).
+READ_MODEL_VERSION = "12"
 
 
 class Version(NamedTuple):
     """One `mxt_rm_versions` row, its columns in the table's order."""
 
-    notification_id: int  # the log position of the event that made this version
+    notification_id: int  # the event that made this version
     ann_id: str
     kind: str
     company_key: str
@@ -66,7 +65,7 @@ class Version(NamedTuple):
     model: str | None
     announced_on: str
     recorded_at: str
-    recorded_id: int  # the log position of the announcement's recording
+    recording_notification_id: int  # the announcement's recording (`AnnouncementRecorded`)
     known_from: str
     known_to: str | None
     retracted: int
@@ -104,14 +103,18 @@ def sealed(values: Sequence[Any]) -> Sequence[Any]:
     return values[:SEAL]
 
 
+# The read model's own facts, by name: its `version`, and its position (`POSITION`: the
+# notification id of the last event it holds, as text).
 META = "CREATE TABLE IF NOT EXISTS mxt_rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+POSITION = "notification_id"
 TABLES = [
     "CREATE TABLE mxt_rm_versions ("
     "notification_id INTEGER PRIMARY KEY, ann_id TEXT NOT NULL, "
     "kind TEXT NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, company TEXT NOT NULL, model TEXT, announced_on TEXT NOT NULL, "
-    "recorded_at TEXT NOT NULL, recorded_id INTEGER NOT NULL, known_from TEXT NOT NULL, "
-    "known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, reason TEXT, "
+    "recorded_at TEXT NOT NULL, recording_notification_id INTEGER NOT NULL, "
+    "known_from TEXT NOT NULL, known_to TEXT, retracted INTEGER NOT NULL, event TEXT NOT NULL, "
+    "reason TEXT, "
     "changes TEXT, content TEXT, rank INTEGER NOT NULL, seal TEXT NOT NULL)",
     # Groups and entities are read by their keys: kept in key order (`WITHOUT ROWID`, which
     # PostgreSQL's spelling leaves out), a query's groups are read in a few pages, with no
@@ -123,21 +126,21 @@ TABLES = [
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject)) WITHOUT ROWID",
-    "CREATE INDEX mxt_rm_recorded ON mxt_rm_versions (recorded_id)",
+    "CREATE INDEX mxt_rm_recording ON mxt_rm_versions (recording_notification_id)",
 ]
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [
     # covering: a seek of the latest visible row reads no table row it skips (without the
     # visibility columns, `state market` and `state company` took 8% longer)
     "CREATE INDEX IF NOT EXISTS mxt_rm_group ON mxt_rm_versions "
-    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, recorded_id, "
-    "known_from, known_to, retracted)",
+    "(company_key, kind, model_key, subject, rank, announced_on, recorded_at, "
+    "recording_notification_id, known_from, known_to, retracted)",
     # a company's or model's rows in time order, for the spelling of its earliest visible row
     # (`View.names`): the seek stops at the first entry whose row is visible, nearly always the
     # first, so the visibility columns stay in the row (covering them cost a rebuild a third
     # more to sort and write this index, and the queries nothing measurable)
     "CREATE INDEX IF NOT EXISTS mxt_rm_entity ON mxt_rm_versions "
-    "(company_key, model_key, announced_on, recorded_at, recorded_id)",
+    "(company_key, model_key, announced_on, recorded_at, recording_notification_id)",
     # a market's groups (launches, entries, showcases there) across every company
     "CREATE INDEX IF NOT EXISTS mxt_rm_group_subject ON mxt_rm_groups (kind, subject, first_on)",
 ]
@@ -198,30 +201,36 @@ def content_of(own: str | None, event_state: Any) -> dict[str, Any]:
         raise DamagedLog("log: a stored event cannot be read") from None
 
 
-class ReadModelRecorder(SQLiteTrackingRecorder):
-    """The tracking row's table, and `mxt_rm_meta`, in the store's own SQLite database."""
+def make_meta(store: Store) -> None:
+    """Makes `mxt_rm_meta` (the read model's version and position), once per store."""
 
-    def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), META]
+    def create() -> None:
+        with store.write() as transaction:
+            transaction.cursor.execute(META)
+
+    store.ensure_tables(("mxt_rm_meta",), create)
 
 
-def tracking_recorder(store: Store) -> Any:
-    """eventsourcing's recorder of the read model's tracking row (and of `mxt_rm_meta`), for the
-    store's backend."""
-    if not store.is_postgres:
-        return ReadModelRecorder(store.datastore)
-    from eventsourcing.postgres import PostgresTrackingRecorder
-    from psycopg.sql import SQL
+def applied(cursor: Any) -> int:
+    """The read model's position: the notification id of the last event it holds (0: none)."""
+    cursor.execute(f"SELECT value FROM mxt_rm_meta WHERE name='{POSITION}'")
+    found = cursor.fetchone()
+    return 0 if found is None else int(found[0])
 
-    recorder = PostgresTrackingRecorder(store.datastore, tracking_table_name="mxt_tracking")
-    recorder.sql_create_statements.append(SQL(META))  # type: ignore[arg-type]
-    return recorder
+
+def set_applied(cursor: Any, notification_id: int) -> None:
+    """Moves the read model's position to `notification_id` (`applied`)."""
+    cursor.execute(
+        "INSERT INTO mxt_rm_meta VALUES (?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET value=excluded.value",
+        (POSITION, str(notification_id)),
+    )
 
 
 def stored_version(store: Store) -> str | None:
     """The version of the read-model tables `store` holds (None: it holds none); that of its
     legacy tables (`legacy_version`) when it holds only those."""
-    if not store.tables_exist(("tracking", "mxt_rm_meta")):
+    if not store.tables_exist(("mxt_rm_meta",)):
         return legacy_version(store)
     with store.read() as cursor:
         return version_of(cursor)
@@ -264,7 +273,7 @@ def version_of(cursor: Any) -> str | None:
 def make(cursor: Any, is_postgres: bool, legacy: tuple[str, ...] = ()) -> None:
     """Drops the read-model tables (and the `legacy` ones an older mxt made: see
     `legacy_tables`) and makes them empty, of this version, without their lookup indexes (the
-    replay that fills them builds those once, at the end), the tracking row cleared. Only a
+    replay that fills them builds those once, at the end), the position cleared. Only a
     writing command's `Projector.prepare` and `mxt rebuild` call it."""
     with _freeing_pages_fast(cursor, is_postgres):
         for table in NAMES:
@@ -273,8 +282,7 @@ def make(cursor: Any, is_postgres: bool, legacy: tuple[str, ...] = ()) -> None:
             cursor.execute(f"DROP TABLE IF EXISTS {table}")
     for statement in TABLES:
         cursor.execute(statement)
-    cursor.execute("DELETE FROM tracking WHERE application_name=?", (TRACKING_NAME,))
-    cursor.execute("DELETE FROM mxt_rm_meta WHERE name='version'")
+    cursor.execute(f"DELETE FROM mxt_rm_meta WHERE name IN ('version', '{POSITION}')")
     cursor.execute("INSERT INTO mxt_rm_meta VALUES ('version', ?)", (READ_MODEL_VERSION,))
 
 

@@ -30,20 +30,22 @@ VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
 ROW_COLUMNS = (
     f"SELECT {', '.join('v.' + column for column in Version._fields)}, v.seal, e.state, "
     "e.originator_id, e.originator_version, e.topic, "
-    # the chain's digest of the event: its entry is sought by its own position first (in a
-    # SQLite store, an event's chain position is its log position: one seek, not a seek in
-    # the `notification_id` index and then one in the table), else by its log position
+    # the chain's digest of the event: its entry is sought by the chain's own numbering first
+    # (in a SQLite store, an event's chain position is its notification id: one seek, not a
+    # seek in the `notification_id` index and then one in the table), else by notification id
     "COALESCE((SELECT c.digest FROM mxt_chain c WHERE c.position = e.rowid "
     "AND c.notification_id = e.rowid), "
     "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)) "
 )
-ROW_EVENT = "LEFT JOIN stored_events e ON e.rowid = v.recorded_id "
+ROW_EVENT = "LEFT JOIN stored_events e ON e.rowid = v.recording_notification_id "
 SELECT_ROW = f"{ROW_COLUMNS}FROM mxt_rm_versions v {ROW_EVENT}"
 # The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
 # once per rank they hold.
 LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
 # The versions of announcements known at a moment (one parameter), each one's oldest first.
-HISTORY = "AND v.known_from<=? ORDER BY v.recorded_id, v.known_from, v.notification_id"
+HISTORY = (
+    "AND v.known_from<=? ORDER BY v.recording_notification_id, v.known_from, v.notification_id"
+)
 
 
 class Row(NamedTuple):
@@ -53,7 +55,7 @@ class Row(NamedTuple):
     ann_id: str
     content: dict[str, Any]
     recorded_at: str
-    recorded_id: int  # the log position of its recording
+    recording_notification_id: int  # the notification id of its announcement's recording
     retracted: bool
     known_from: str
     event: str
@@ -70,11 +72,12 @@ class Row(NamedTuple):
     @property
     def order(self) -> tuple[str, str, int]:
         """Announcements in time: `announced_on`, then the later record of the same day."""
-        return (self.announced_on, self.recorded_at, self.recorded_id)
+        return (self.announced_on, self.recorded_at, self.recording_notification_id)
 
 
 class LogSpan(NamedTuple):
-    """When recording began and last happened, and the last log position stored and chained."""
+    """When recording began and last happened, and the notification ids of the log's last
+    stored event and of the last one the hash chain covers."""
 
     first_recorded: str | None
     last_recorded: str | None
@@ -150,7 +153,8 @@ class View:
             "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
             "AND v.subject=g.subject "
             f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
-            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recorded_id DESC LIMIT 1) "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recording_notification_id DESC "
+            "LIMIT 1) "
             f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
         )
         cursor.execute(
@@ -236,7 +240,7 @@ class View:
             SELECT_ROW + f"WHERE v.company_key=? AND v.kind IN ({','.join('?' * len(kinds))}) "
             f"AND v.announced_on<=? AND {VISIBLE} "
             + retracted
-            + "ORDER BY v.announced_on, v.recorded_at, v.recorded_id",
+            + "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id",
             (key(company), *kinds, as_of, known_at, known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
@@ -255,7 +259,8 @@ class View:
             "FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
             "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
             f"AND v.announced_on<=? AND {VISIBLE} "
-            "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, v.recorded_id LIMIT 1) "
+            "AND v.retracted=0 "
+            "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1) "
             f"AS earliest FROM mxt_rm_entities e WHERE {where}) AS s "
             "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
             [as_of, known_at, known_at, *params],
@@ -263,8 +268,8 @@ class View:
         firsts = []
         for values in cursor.fetchall():
             f = Version._make(sealed(values))
-            firsts.append((f.announced_on, f.recorded_at, f.recorded_id, f.company_key,
-                           f.model_key, f.company, f.model))  # fmt: skip
+            firsts.append((f.announced_on, f.recorded_at, f.recording_notification_id,
+                           f.company_key, f.model_key, f.company, f.model))  # fmt: skip
         firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
         for *_, company_key, model_key, company_name, model_name in firsts:
@@ -299,7 +304,7 @@ class View:
             where.append("v.retracted=0")
         cursor.execute(
             SELECT_ROW + f"WHERE {' AND '.join(where)} "
-            "ORDER BY v.announced_on, v.recorded_at, v.recorded_id",
+            "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id",
             params,
         )
         for values in iter(cursor.fetchone, None):
@@ -314,28 +319,29 @@ class View:
         from mxt.domain.stored import aggregate_id
 
         cursor.execute(
-            SELECT_ROW
-            + "WHERE v.recorded_id = (SELECT rowid FROM stored_events WHERE originator_id=? "
-            "AND originator_version=1) " + HISTORY,
+            SELECT_ROW + "WHERE v.recording_notification_id = (SELECT rowid FROM stored_events "
+            "WHERE originator_id=? AND originator_version=1) " + HISTORY,
             (self.store.origin(aggregate_id(ann_id)), known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
 
     def histories(
-        self, cursor: Any, recorded_ids: Sequence[int], known_at: str
+        self, cursor: Any, recordings: Sequence[int], known_at: str
     ) -> dict[int, list[Row]]:
-        """`history` of several announcements at once, each found by the log position of its
-        recording (`Row.recorded_id`): position -> its versions, oldest first."""
+        """`history` of several announcements at once, each found by the notification id of its
+        recording (`Row.recording_notification_id`): that id -> its versions, oldest first."""
         found: dict[int, list[Row]] = {}
-        for start in range(0, len(recorded_ids), 500):
-            chunk = recorded_ids[start : start + 500]
+        for start in range(0, len(recordings), 500):
+            chunk = recordings[start : start + 500]
             cursor.execute(
-                SELECT_ROW + f"WHERE v.recorded_id IN ({','.join('?' * len(chunk))}) " + HISTORY,
+                SELECT_ROW
+                + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
+                + HISTORY,
                 [*chunk, known_at],
             )
             for values in cursor.fetchall():
                 row = _to_row(values)
-                found.setdefault(row.recorded_id, []).append(row)
+                found.setdefault(row.recording_notification_id, []).append(row)
         return found
 
 
@@ -360,7 +366,7 @@ def _narrow(
     return where, params
 
 
-_RECORDED_ID = Version._fields.index("recorded_id")
+_RECORDING = Version._fields.index("recording_notification_id")
 
 
 def _to_row(values: Sequence[Any]) -> Row:
@@ -369,15 +375,15 @@ def _to_row(values: Sequence[Any]) -> Row:
     digest the hash chain took when it was recorded, and the row itself still says what it
     said when mxt wrote it (its seal, `tables.row_seal`)."""
     state, origin, version, topic, digest = values[SEAL + 1 :]
-    recorded_id = values[_RECORDED_ID]
+    recording = values[_RECORDING]
     if state is None:
-        raise DamagedLog(f"log: stored event #{recorded_id} is gone from the log", state="deleted")
+        raise DamagedLog(f"log: stored event #{recording} is gone from the log", state="deleted")
     if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
-        raise DamagedLog(f"log: stored event #{recorded_id} changed since it was recorded")
+        raise DamagedLog(f"log: stored event #{recording} changed since it was recorded")
     (_, ann_id, kind, company_key, model_key, subject, _, _, _, recorded_at, _, known_from, _,
      retracted, event, reason, changes, own, _) = sealed(values)  # fmt: skip
     return Row._make((
-        ann_id, content_of(own, state), recorded_at, recorded_id, bool(retracted), known_from,
+        ann_id, content_of(own, state), recorded_at, recording, bool(retracted), known_from,
         event, reason, json.loads(changes) if changes else None,
         (company_key, kind, model_key, subject),
     ))  # fmt: skip

@@ -53,7 +53,7 @@ class Fact:
         return (
             row.ann_id,
             row.announced_on,
-            f"{row.recorded_at}#{row.recorded_id:016d}",
+            f"{row.recorded_at}#{row.recording_notification_id:016d}",
             row.content.get("certainty") or "confirmed",
         )
 
