@@ -567,7 +567,7 @@ def time_queries(
         return bool(read_side.company(rng.choice(companies)["name"], query()).known)
 
     def audit_targets() -> bool:
-        return bool(read_side.audit_targets(query(), company=rng.choice(companies)["name"]).known)
+        return bool(read_side.audit_targets(query(), (rng.choice(companies)["name"],)).known)
 
     calls: dict[str, Callable[[], bool]] = {
         "state model": state_model,

@@ -59,7 +59,7 @@ def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) ->
             elif name == "state company":
                 read_side.company(chosen["name"], query)
             else:
-                read_side.audit_targets(query, company=chosen["name"])
+                read_side.audit_targets(query, (chosen["name"],))
         profiler.stop()
         sections.append(f"### {name} ({calls} calls)\n\n" + profiler.output_text(color=False))
     report.write_text("\n".join(sections))

@@ -21,6 +21,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +178,18 @@ class Sampler:
         elif name == "state company":
             self.side.company(chosen["name"], self.query(rng))
         else:
-            self.side.audit_targets(self.query(rng), company=chosen["name"])
+            self.side.audit_targets(self.query(rng), **self.company_filter(chosen["name"]))
+
+    def company_filter(self, name: str) -> dict[str, Any]:
+        """The audit's company argument as this revision takes it: `companies`, or one
+        `company` before the commands' filters took several."""
+        return {"companies": (name,)} if self.takes_companies else {"company": name}
+
+    @cached_property
+    def takes_companies(self) -> bool:
+        import inspect
+
+        return "companies" in inspect.signature(self.side.audit_targets).parameters
 
 
 def worker(code: str, store_path: str, manifest_path: str, seed: int, samples: int) -> None:

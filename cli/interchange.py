@@ -10,7 +10,7 @@ import click
 
 from mxt.events.invisible import printable
 
-from .main import Context
+from .main import Context, company_filter
 from .render import emit_json
 
 if TYPE_CHECKING:
@@ -220,9 +220,9 @@ def import_command(
 
 
 @click.command("export")
-@click.option("--company", help="Only this company's announcements.")
+@company_filter
 @click.pass_obj
-def export_command(context: Context, company: str | None) -> None:
+def export_command(context: Context, companies: tuple[str, ...]) -> None:
     """Write the whole history as JSON Lines: announcements as recorded, then corrections
     and retractions in the order they were recorded.
 
@@ -232,7 +232,7 @@ def export_command(context: Context, company: str | None) -> None:
 
     out = sys.stdout
     with context.open_store("read") as store:
-        for line in export_lines(store, company):
+        for line in export_lines(store, companies):
             out.write(line)
             out.write("\n")
 

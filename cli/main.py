@@ -221,9 +221,18 @@ def read_options(function: Any = None, *, sections: Any = None) -> Any:
     return function
 
 
+def company_filter(function: Any) -> Any:
+    """`--company NAME`, as every command that looks at some companies takes it: any case,
+    repeatable, received as `companies` (empty: every company)."""
+    return click.option(
+        "--company", "companies", multiple=True, metavar="NAME",
+        help="Only this company (any case); repeat it for several. Default: every company.",
+    )(function)  # fmt: skip
+
+
 def target_filters(function: Any) -> Any:
-    """`--company`, `--metric` and `--period`: which targets a command looks at (`audit
-    targets`, `progress`), received as `company`, `metric` and `period`."""
+    """`--company` (`company_filter`), `--metric` and `--period`: which targets a command
+    looks at (`audit targets`, `progress`), received as `companies`, `metric` and `period`."""
     function = click.option(
         "--period", metavar="PERIOD", help="Only targets for this period (2025, 2025-H1, "
         "2025-Q3, 2025-06).",
@@ -232,7 +241,7 @@ def target_filters(function: Any) -> Any:
         "--metric", type=click.Choice(["production", "deliveries", "sales"]),
         help="Only targets of this metric.",
     )(function)  # fmt: skip
-    return click.option("--company", help="Only this company.")(function)
+    return company_filter(function)
 
 
 def show_warning(

@@ -6,6 +6,7 @@ parsed here, each error naming its option; the read side only ever receives a `Q
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 
 from mxt.events.codes import check_market, parse_iso_date
@@ -86,9 +87,14 @@ def nothing_known_note(subject: str, query: Query, began: str | None = None) -> 
     return note
 
 
-def diff_subject(company: str | None, market: str | None) -> str:
-    """What a diff is about, as its note names it: a company, a market, or both."""
-    return " in ".join(filter(None, (company or "any company", market and f"market {market}")))
+def companies_named(companies: Sequence[str]) -> str:
+    """The companies a command was asked about, as its notes name them (none: any)."""
+    return ", ".join(companies) or "any company"
+
+
+def diff_subject(companies: Sequence[str], market: str | None) -> str:
+    """What a diff is about, as its note names it: companies, a market, or both."""
+    return " in ".join(filter(None, (companies_named(companies), market and f"market {market}")))
 
 
 def replayed_note(store: str, reason: str) -> str:

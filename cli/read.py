@@ -12,7 +12,7 @@ from mxt.events.invisible import printable
 from mxt.events.kinds import KIND_NAMES, spell_count, summary
 from mxt.projections.rules.records import cell, to_json
 
-from .main import Context, read_options, target_filters
+from .main import Context, company_filter, read_options, target_filters
 from .render import Output, fields, note, table
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def sourced(value: SlotValue) -> JsonObject:
 
 
 @click.command("log")
-@click.option("--company", help="Only this company (any case).")
+@company_filter
 @click.option("--model", help="Only this model (any case).")
 @click.option("--market", metavar="CODE", help="Only announcements naming this market, a "
               "region containing it, or a policy covering it.")  # fmt: skip
@@ -73,17 +73,20 @@ def log_command(
     output: Output,
     since: str | None,
     until: str | None,
+    market: str | None,
     **filters: Any,
 ) -> None:
     """List announcements in `announced_on` order, with their ids.
 
     Example: mxt log --company Xiaomi --kind target
     """
-    from .options import parse_as_of
+    from .options import parse_as_of, parse_market
 
+    code = parse_market(market)
     query = _query(as_of, known_at)
     answer = context.open_read_side().log(
         query,
+        market=code,
         since=parse_as_of(since) if since else None,
         until=parse_as_of(until) if until else None,
         **filters,
@@ -308,7 +311,7 @@ def audit_command() -> None:
 @click.pass_obj
 def audit_targets(
     context: Context,
-    company: str | None,
+    companies: tuple[str, ...],
     metric: str | None,
     period: str | None,
     as_of: str | None,
@@ -320,7 +323,7 @@ def audit_targets(
     Example: mxt audit targets --company Xiaomi --metric production --period 2025
     """
     query = _query(as_of, known_at)
-    answer = context.open_read_side().audit_targets(query, company, metric, period)
+    answer = context.open_read_side().audit_targets(query, companies, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:

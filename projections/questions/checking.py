@@ -66,7 +66,7 @@ def _company_evidence(
     for name in companies:
         spelled.setdefault(key(name), name)
     for company_key, given in spelled.items():
-        rows = read_side.visible(query, company_key, EVIDENCE_KINDS)
+        rows = read_side.visible(query, (company_key,), EVIDENCE_KINDS)
         display = names[company_key].company if company_key in names else given
         found[company_key] = (display, evidence_of(rows, display))
     return found
@@ -76,15 +76,15 @@ def _company_evidence(
 def progress_answer(
     read_side: ReadSide,
     query: Query,
-    company: str | None = None,
+    companies: Sequence[str] = (),
     metric: str | None = None,
     period: str | None = None,
 ) -> Answer[list[ProgressRow]]:
-    """`mxt progress`: every target in force as of `as_of`, known at `known_at`,
-    against its actual."""
-    companies = [company] if company is not None else list(read_side.names(query))
+    """`mxt progress`: every target in force as of `as_of`, known at `known_at`, against its
+    actual (of `companies`; none: of every company)."""
+    asked = list(companies) or list(read_side.names(query))
     rows: list[ProgressRow] = []
-    for _, evidence in _company_evidence(read_side, query, companies).values():
+    for _, evidence in _company_evidence(read_side, query, asked).values():
         rows += progress(evidence.targets, evidence.actuals, query.as_of, metric=metric,
                          period=period)  # fmt: skip
     rows.sort(key=lambda r: str(r.company).casefold())
@@ -92,10 +92,11 @@ def progress_answer(
 
 
 def recorded_claims(
-    read_side: ReadSide, query: Query, company: str | None = None
+    read_side: ReadSide, query: Query, companies: Sequence[str] = ()
 ) -> list[ClaimToCheck]:
-    """The claims recorded (visible at `known_at`, announced by `as_of`), in time order."""
-    rows = read_side.visible(query, company, (CLAIM,))
+    """The claims recorded (visible at `known_at`, announced by `as_of`) about `companies`
+    (none: about every company), in time order."""
+    rows = read_side.visible(query, companies, (CLAIM,))
     return [
         ClaimToCheck(row.ann_id, row.content["company"], row.content["claim"], row.announced_on)
         for row in rows
@@ -117,6 +118,12 @@ def check_answer(
     return Answer(results, bool(results))
 
 
+def about(claims: Iterable[ClaimToCheck], companies: Sequence[str]) -> list[ClaimToCheck]:
+    """The claims about one of `companies` (none: every claim)."""
+    wanted = {key(name) for name in companies}
+    return [claim for claim in claims if not wanted or key(claim.company) in wanted]
+
+
 def recorded(claim: ClaimToCheck, checked: CheckedClaim) -> RecordedClaim:
     """A recorded claim with its verdict, as `state company` lists it."""
     return RecordedClaim(checked.id, claim.announced_on, checked.claim, checked.verdict,
@@ -126,7 +133,7 @@ def recorded(claim: ClaimToCheck, checked: CheckedClaim) -> RecordedClaim:
 def company_claims(read_side: ReadSide, company: str, query: Query) -> list[RecordedClaim]:
     """The claims recorded about one company by `as_of`, each checked as of its own day
     (for `mxt state company`)."""
-    claims = recorded_claims(read_side, query, company)
+    claims = recorded_claims(read_side, query, (company,))
     checked = check_answer(read_side, query, claims).data
     return [recorded(claim, row) for claim, row in zip(claims, checked, strict=True)]
 
@@ -137,7 +144,7 @@ def _target_slot(row: ProgressRow) -> tuple[Any, ...]:
 
 
 def check_changes(
-    read_side: ReadSide, before: Query, after: Query, company: str | None = None
+    read_side: ReadSide, before: Query, after: Query, companies: Sequence[str] = ()
 ) -> list[Change]:
     """For `mxt diff`: targets whose pace differs between two as-of dates, and claims whose
     verdict does (a claim recorded in between goes from nothing to its verdict). Each change
@@ -145,8 +152,8 @@ def check_changes(
     from ..rules.changes import Change
 
     changes = []
-    old = {_target_slot(row): row for row in progress_answer(read_side, before, company).data}
-    for row in progress_answer(read_side, after, company).data:
+    old = {_target_slot(row): row for row in progress_answer(read_side, before, companies).data}
+    for row in progress_answer(read_side, after, companies).data:
         previous = old.get(_target_slot(row))
         if (previous.pace if previous else "unknown") == row.pace:
             continue  # unchanged (a new target without figures shows as a target change)
@@ -163,8 +170,8 @@ def check_changes(
                 about=f"pace of {row.metric} target {row.period}",
             )  # fmt: skip
         )
-    verdicts = {claim.id: None for claim in recorded_claims(read_side, before, company)}
-    for claim in recorded_claims(read_side, after, company):
+    verdicts = {claim.id: None for claim in recorded_claims(read_side, before, companies)}
+    for claim in recorded_claims(read_side, after, companies):
         if claim.id in verdicts:
             continue  # a claim is checked as of its own day: seen before, it is unchanged
         [result] = check_answer(read_side, after, [claim]).data
@@ -191,7 +198,7 @@ def check_supports(read_side: ReadSide, row: Row, query: Query) -> list[Support]
     company = row.content["company"]
     found: list[Support] = []
     if kind in (TARGET, ACTUAL):
-        for measured in progress_answer(read_side, query, company).data:
+        for measured in progress_answer(read_side, query, (company,)).data:
             if row.ann_id == measured.target_id or row.ann_id in measured.sources:
                 where = f"progress {measured.company} {measured.metric} {measured.period}"
                 found.append(Support(where, measured, whole=True))

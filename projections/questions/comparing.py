@@ -4,7 +4,7 @@ a snapshot of each date and compares them by the rules of `rules.diff`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from mxt.events.kinds import DISAGREEING_KINDS
@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 
 @answering
 def conflicts(
-    read_side: ReadSide, query: Query, company: str | None = None
+    read_side: ReadSide, query: Query, companies: Sequence[str] = ()
 ) -> Answer[list[Conflict]]:
-    """Every slot of `company` (or of every company) whose visible announcements as of
+    """Every slot of `companies` (none: of every company) whose visible announcements as of
     `query.as_of`, known at `query.known_at`, disagree: `{slot, in_force, others}`."""
-    rows = read_side.visible(query, company, DISAGREEING_KINDS)
-    names = read_side.names(query, company) if rows else {}
+    rows = read_side.visible(query, companies, DISAGREEING_KINDS)
+    names = read_side.names(query, companies) if rows else {}
     return Answer(disagreements(rows, names, query.as_of), bool(rows))
 
 
@@ -46,7 +46,7 @@ def snapshot(
     for code in sorted(markets):
         result.markets[code] = read_side.market(code, query).data
     for company_key in companies:
-        company_rows = read_side.visible(query, company_key)
+        company_rows = read_side.visible(query, (company_key,))
         if not company_rows:
             continue
         result.announced_on.update((row.ann_id, row.announced_on) for row in company_rows)
@@ -82,16 +82,22 @@ def diff(
     read_side: ReadSide,
     before_query: Query,
     after_query: Query,
-    company: str | None = None,
+    companies: Sequence[str] = (),
     market: str | None = None,
 ) -> Answer[list[Change]]:
-    """What changed between the states as of `before_query` and as of `after_query`, for one
-    company or every company visible at the later date, optionally cut to the changes
-    concerning one market (`market`: its code, as `events.codes.check_market` reads it).
-    `known` is False when nothing about the subject is visible at the
-    later date (an unknown company or market)."""
+    """What changed between the states as of `before_query` and as of `after_query`, for
+    `companies` (none: every company visible at the later date), optionally cut to the
+    changes concerning one market (`market`: its code, as `events.codes.check_market` reads
+    it). `known` is False when nothing about the subject is visible at the later date (an
+    unknown company or market). Several companies answer what each answers alone: the
+    markets each one's statuses are compared in are those its own announcements name."""
+    asked = list({key(name): name for name in companies}.values())
+    if len(asked) > 1:
+        answers = [diff(read_side, before_query, after_query, (name,), market) for name in asked]
+        merged = sorted((c for answer in answers for c in answer.data), key=Change.sort_key)
+        return Answer(merged, any(a.known for a in answers), answers[0].began)
     code = market
-    rows = read_side.visible(after_query, company)
+    rows = read_side.visible(after_query, asked)
     names = company_names(rows)
     markets = {code} if code else mentioned_markets(rows)
     before = snapshot(read_side, before_query, names, markets, code)
@@ -103,7 +109,7 @@ def diff(
 
         measured = [
             change._replace(announced_on=after.announced_on.get(change.id or ""))
-            for change in check_changes(read_side, before_query, after_query, company)
+            for change in check_changes(read_side, before_query, after_query, asked)
         ]
         changes = sorted(changes + measured, key=Change.sort_key)
     began = read_side.first_recorded

@@ -4,7 +4,7 @@ the chain check."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from mxt.domain.integrity import refuse_damage, stored_events, verify_log
@@ -27,7 +27,7 @@ def _line(value: Content) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
+def export_lines(store: Store, companies: Sequence[str] = ()) -> Iterator[str]:
     """JSONL lines: every announcement as recorded, then each correction and retraction.
 
     The log is read in one snapshot, and verified first: a log that fails the chain check
@@ -35,29 +35,29 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
     (`DamagedLog`), so that an export never carries a forged value or a hole into another
     store. An export taken while others write is a consistent prefix of the history.
     Importing the lines into an empty store and exporting again gives the same lines.
-    `company` keeps the announcements recorded for that company, with their corrections
-    and retractions.
+    `companies` keeps the announcements recorded for those companies, with their
+    corrections and retractions.
     """
     with store.read() as cursor:
         refuse_damage(verify_log(cursor), "export")
         cursor.execute("SELECT COALESCE(MAX(rowid), 0) FROM stored_events")
         last = cursor.fetchone()[0]
-        wanted = key(company) if company is not None else None
-        chosen: set[str] = set()  # with --company: the aggregates exported
+        wanted = {key(company) for company in companies}
+        chosen: set[str] = set()  # with companies: the aggregates exported
         for notification_id, origin, _, topic, state in stored_events(cursor, last):
             if topic != RECORDED_TOPIC:
                 continue
             where = f"stored event #{notification_id}"
             announcement = upcast(stored_announcement(bytes(state), where))
-            if wanted is not None:
-                if key(announcement["company"]) != wanted:
+            if wanted:
+                if key(announcement["company"]) not in wanted:
                     continue
                 chosen.add(origin_hex(origin))
             yield _line(announcement)
         for notification_id, origin, _, topic, state in stored_events(cursor, last):
             if topic not in (CORRECTED_TOPIC, RETRACTED_TOPIC):
                 continue
-            if wanted is not None and origin_hex(origin) not in chosen:
+            if wanted and origin_hex(origin) not in chosen:
                 continue
             needs = ("reason", "changes") if topic == CORRECTED_TOPIC else ("reason",)
             fix = stored_state(bytes(state), f"stored event #{notification_id}", *needs)

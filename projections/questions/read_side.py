@@ -117,13 +117,13 @@ class ReadSide:
         return Query(query.as_of, max(now, self.last_recorded or now))
 
     def visible(
-        self, query: Query, company: str | None = None, kinds: Sequence[str] = ()
+        self, query: Query, companies: Sequence[str] = (), kinds: Sequence[str] = ()
     ) -> list[Row]:
         """Every announcement (of `kinds`, when given) visible at (`as_of`, `known_at`), of
-        one company or of all, in time order."""
+        `companies` (none: of every company), in time order."""
         with self.store.read() as cursor:
             return self.view.rows(
-                cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
+                cursor, query.known_at, as_of=query.as_of, companies=companies, kinds=kinds
             )
 
     def history(self, announcement_id: str, query: Query) -> list[Row]:
@@ -131,10 +131,13 @@ class ReadSide:
         with self.store.read() as cursor:
             return self.view.history(cursor, announcement_id, query.known_at)
 
-    def names(self, query: Query, company: str | None = None) -> dict[str, Names]:
-        """Companies (or one), by key, and their models known by `as_of`, as first spelled."""
+    def names(self, query: Query, companies: Sequence[str] = ()) -> dict[str, Names]:
+        """Companies (every one, or `companies`), by key, and their models known by `as_of`,
+        as first spelled."""
         with self.store.read() as cursor:
-            return self._names(cursor, query, company)
+            if not companies:
+                return self._names(cursor, query)
+            return {k: v for c in companies for k, v in self._names(cursor, query, c).items()}
 
     def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
         found = self.view.names(cursor, query.as_of, query.known_at, company)
@@ -216,17 +219,18 @@ class ReadSide:
     def audit_targets(
         self,
         query: Query,
-        company: str | None = None,
+        companies: Sequence[str] = (),
         metric: str | None = None,
         period: str | None = None,
     ) -> Answer[list[TargetRevision]]:
-        """Every target revision in order, with what was in force before it."""
+        """Every target revision in order (of `companies`; none: of every company), with what
+        was in force before it."""
         from ..rules.audit import AUDITED, of_target, target_audit
 
         with self.store.read() as cursor:
-            if company is not None:
+            if companies:
                 rows = self.view.every(
-                    cursor, query.as_of, query.known_at, (AUDITED,), company=company,
+                    cursor, query.as_of, query.known_at, (AUDITED,), companies=companies,
                     include_retracted=True,
                 )  # fmt: skip
             else:
@@ -249,7 +253,7 @@ class ReadSide:
         self,
         query: Query,
         *,
-        company: str | None = None,
+        companies: Sequence[str] = (),
         model: str | None = None,
         market: str | None = None,
         kind: str | None = None,
@@ -257,8 +261,9 @@ class ReadSide:
         until: str | None = None,
     ) -> Streamed:
         """Announcements in `announced_on` order, as known at `known_at`, retracted ones
-        marked: streamed from the read model, never held whole."""
-        code = _market_code(market) if market else None
+        marked (of `companies`; none: of every company; `market`: a market code, as
+        `events.codes.check_market` reads it): streamed from the read model, never held
+        whole."""
         if kind is not None:
             _check_kind(kind)
 
@@ -268,7 +273,7 @@ class ReadSide:
                     cursor,
                     query.known_at,
                     as_of=query.as_of,
-                    company=company,
+                    companies=companies,
                     model=model,
                     kinds=(kind,) if kind else (),
                     include_retracted=True,
@@ -276,7 +281,7 @@ class ReadSide:
                     if (
                         (since is None or row.announced_on >= since)
                         and (until is None or row.announced_on <= until)
-                        and (code is None or mentions_market(row.content, code))
+                        and (market is None or mentions_market(row.content, market))
                     ):
                         yield log_entry(row)
 

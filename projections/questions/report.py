@@ -121,15 +121,15 @@ def _company(
     from .comparing import conflicts
 
     state = read_side.company(name, query).data
-    entries = list(read_side.log(query, company=name).data)
+    entries = list(read_side.log(query, companies=(name,)).data)
     active = [entry for entry in entries if entry["status"] == "active"]
     monthly = monthly_figures(state.deliveries)
-    revisions = read_side.audit_targets(query, company=name).data
+    revisions = read_side.audit_targets(query, (name,)).data
     models = [model.model for model in state.models]
     since = _months_before(query.as_of, CHARTED_MONTHS)
     checks = {
         "progress": checked.get("progress", []),
-        "conflicts": list(conflicts(read_side, query, name).data),
+        "conflicts": list(conflicts(read_side, query, (name,)).data),
         "claims": checked.get("claims", []),
     }
     by_id = {entry["id"]: entry for entry in active}

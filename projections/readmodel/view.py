@@ -231,17 +231,19 @@ class View:
         known_at: str,
         kinds: Sequence[str],
         *,
-        company: str,
+        companies: Sequence[str],
         include_retracted: bool = False,
     ) -> list[Row]:
-        """Every visible announcement of `kinds` of one company up to `as_of`, in time order."""
+        """Every visible announcement of `kinds` of some companies up to `as_of`, in time
+        order."""
         retracted = "" if include_retracted else "AND v.retracted=0 "
         cursor.execute(
-            SELECT_ROW + f"WHERE v.company_key=? AND v.kind IN ({','.join('?' * len(kinds))}) "
+            SELECT_ROW + f"WHERE v.company_key IN ({','.join('?' * len(companies))}) "
+            f"AND v.kind IN ({','.join('?' * len(kinds))}) "
             f"AND v.announced_on<=? AND {VISIBLE} "
             + retracted
             + "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id",
-            (key(company), *kinds, as_of, known_at, known_at),
+            (*map(key, companies), *kinds, as_of, known_at, known_at),
         )
         return [_to_row(values) for values in cursor.fetchall()]
 
@@ -284,17 +286,21 @@ class View:
         known_at: str,
         *,
         as_of: str | None = None,
-        company: str | None = None,
+        companies: Sequence[str] = (),
         model: str | None = None,
         kinds: Sequence[str] = (),
         include_retracted: bool = False,
     ) -> Iterator[Row]:
-        """Every version visible at `known_at` (one per announcement), filtered, in time order,
-        read from the cursor one at a time (the log streams its answer).
+        """Every version visible at `known_at` (one per announcement), of `companies` (none:
+        of every company), filtered, in time order, read from the cursor one at a time (the
+        log streams its answer).
 
         A scan: for the log and the diff, whose answers list every announcement anyway.
         """
-        where, params = _narrow("v", company, model, kinds)
+        where, params = _narrow("v", None, model, kinds)
+        if companies:
+            where.append(f"v.company_key IN ({','.join('?' * len(companies))})")
+            params.extend(map(key, companies))
         where.append(VISIBLE)
         params += [known_at, known_at]
         if as_of is not None:
