@@ -233,10 +233,8 @@ class Projector:
         about to write: a store without them, or with those of another mxt, has them rebuilt
         from the log in one transaction of its own (so they are never half made), committed
         before the command's first write."""
-        tables.make_meta(self.store)
-        with self.store.read() as cursor:
-            if tables.version_of(cursor) == tables.READ_MODEL_VERSION:
-                return
+        if tables.stored_version(self.store) == tables.READ_MODEL_VERSION:
+            return
         self.rebuild(refusing("making the read model"), unless_current=True)
 
     def rebuild(self, check: Check | None = None, *, unless_current: bool = False) -> int:
@@ -250,9 +248,9 @@ class Projector:
         made (`tables.legacy_tables`) are dropped with them.
         """
         legacy = tables.legacy_tables(self.store)
-        tables.make_meta(self.store)
         with self.store.write() as transaction:
             cursor = transaction.cursor
+            cursor.execute(tables.META)  # (the write lock makes it once, whoever asks first)
             if unless_current and tables.version_of(cursor) == tables.READ_MODEL_VERSION:
                 return 0
             tables.make(cursor, self.store.is_postgres, legacy)

@@ -201,16 +201,6 @@ def content_of(own: str | None, event_state: Any) -> dict[str, Any]:
         raise DamagedLog("log: a stored event cannot be read") from None
 
 
-def make_meta(store: Store) -> None:
-    """Makes `mxt_rm_meta` (the read model's version and position), once per store."""
-
-    def create() -> None:
-        with store.write() as transaction:
-            transaction.cursor.execute(META)
-
-    store.ensure_tables(("mxt_rm_meta",), create)
-
-
 def applied(cursor: Any) -> int:
     """The read model's position: the notification id of the last event it holds (0: none)."""
     cursor.execute(f"SELECT value FROM mxt_rm_meta WHERE name='{POSITION}'")
