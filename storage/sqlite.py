@@ -66,13 +66,13 @@ def tables_exist(cursor: Any, tables: Sequence[str]) -> bool:
 def begin_immediate(cursor: Any, shown: str) -> None:
     """Takes the write lock (`BEGIN IMMEDIATE`), waiting for another writer to finish at most
     MXT_LOCK_TIMEOUT; a wait of more than a second is said (`LockWait`)."""
-    from .failures import LockWait, is_lock_timeout
-
     limit = lock_timeout()
     cursor.execute(f"PRAGMA busy_timeout={int(min(LOCK_NOTICE_SECONDS, limit) * 1000)}")
     try:
         cursor.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
+        from .failures import LockWait, is_lock_timeout  # (loaded only when a lock is held)
+
         if not is_lock_timeout(error) or limit <= LOCK_NOTICE_SECONDS:
             raise
         warnings.warn(LockWait(shown, limit), stacklevel=3)
