@@ -70,7 +70,7 @@ class WriteTransaction:
 
     store: Store
     cursor: Any
-    _chain: Any = field(default=None, repr=False)
+    _chain: Chain | None = field(default=None, repr=False)
     _recorded_at: datetime | None = field(default=None, repr=False)
 
     @property
