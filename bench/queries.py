@@ -13,6 +13,7 @@ during a run, falls on every revision alike.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -134,9 +135,9 @@ def use_copy(code: str) -> None:
 def read_side(store: Any) -> Any:
     """The object answering `model`, `market`, `company`, `audit_targets` in this revision."""
     try:
-        from mxt.projections.questions import read_side as queries
+        queries = importlib.import_module("mxt.projections.questions.read_side")
     except ImportError:  # before projections/ was split into its parts
-        from mxt.projections import queries
+        queries = importlib.import_module("mxt.projections.queries")
 
     found = vars(queries).get("ReadSide") or vars(queries)["Tracker"]  # before the split
     return found(store)
@@ -149,9 +150,7 @@ def query_maker() -> Any:
 
         return options.make_query
     except (ImportError, AttributeError):
-        from mxt.projections import queries
-
-        return vars(queries)["make_query"]
+        return vars(importlib.import_module("mxt.projections.queries"))["make_query"]
 
 
 @dataclass
@@ -197,11 +196,11 @@ def worker(code: str, store_path: str, manifest_path: str, seed: int, samples: i
     process's CPU time of each call beside (`{query} cpu`)."""
     use_copy(code)
     try:
-        from mxt.storage.store import Store
+        stores = importlib.import_module("mxt.storage.store")
     except ImportError:  # before storage/ left domain/
-        from mxt.domain.store import Store
+        stores = importlib.import_module("mxt.domain.store")
 
-    store = Store(store_path)
+    store = stores.Store(store_path)
     side = read_side(store)
     with store.read() as cursor:
         cursor.execute("SELECT MIN(recorded_at), MAX(recorded_at) FROM mxt_chain")

@@ -67,8 +67,8 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
             }
         )  # fmt: skip
     else:
-        for problem in report.file_damage:
-            click.echo(f"damaged: file: {problem}", err=True)
+        for fault in report.file_damage:
+            click.echo(f"damaged: file: {fault}", err=True)
         if report.file_damage:
             click.echo("  (mxt rebuild makes the read model and its indexes anew; the sqlite3 "
                        "shell's REINDEX remakes any index)", err=True)  # fmt: skip

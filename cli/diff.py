@@ -37,7 +37,8 @@ def diff_command(
     """What changed in the state between two as-of dates: launches, order milestones,
     targets (old -> new), delivered totals, wait times, expected entries, showcases,
     policies coming into force or lapsing, market statuses and factory statuses, each with
-    the announcement behind it.
+    the announcement behind it; plans that moved (a launch's, a factory's, an entry's date,
+    from -> to), fell overdue, were paused, cancelled or fulfilled, and exits.
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
@@ -70,12 +71,19 @@ def diff_command(
 
 
 def spelled(change: Change) -> dict[str, str]:
-    """`from` and `to` as tables show them: counts with their bounds (`200,000+`)."""
+    """`from` and `to` as tables show them: counts with their bounds and a range's both ends
+    (`200,000+`, `38,500–39,500`), a plan or a launch market with its status beside its
+    date (`overdue 2023-12`)."""
     from mxt.events.kinds import spell_count
 
-    if change.bounds is None:
-        return {}
-    return {
-        "from": spell_count(change.from_, change.bounds[0]),
-        "to": spell_count(change.to, change.bounds[1]),
-    }
+    if change.bounds is not None:
+        highs = change.highs or (None, None)
+        return {
+            "from": spell_count(change.from_, change.bounds[0], highs[0]),
+            "to": spell_count(change.to, change.bounds[1], highs[1]),
+        }
+    if change.statuses is not None:
+        sides = zip(change.statuses, (change.from_, change.to), strict=True)
+        words = [" ".join(str(part) for part in side if part is not None) for side in sides]
+        return {"from": words[0] or "-", "to": words[1] or "-"}
+    return {}

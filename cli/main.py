@@ -47,6 +47,7 @@ COMMAND_MODULES = {
     "progress": "progress",
     "check": "check",
     "extract": "extract",
+    "review": "review",
 }
 
 

@@ -113,12 +113,17 @@ def log_command(
 MODEL_SECTIONS = {
     "markets": ("market",),
     "market_statuses": ("market", "status"),
+    "launches": (),
     "orders": ("stage",),
     "wait_times": (),
 }
 COMPANY_SECTIONS = dict.fromkeys(
-    ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "claims"), ()
-)
+    ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "exits",
+     "claims"), (),
+)  # fmt: skip
+# A plan's columns in a table (SPEC §5.2): its first date and the one in force (as said),
+# its slips, the days it is overdue.
+PLAN_COLUMNS = ["planned", "first_planned", "slips", "days_overdue"]
 
 
 @click.group("state")
@@ -165,6 +170,14 @@ def state_model(
             title=f"{state.company} {state.model} as of {state.as_of}",
         )
         table(
+            [{**to_json(place), "launched_on": said_day(place.launched_on,
+                                                        place.launched_as_said)}
+             for place in state.launches],
+            ["market", "status", "launched_on", *PLAN_COLUMNS, "paused_from", "available_until",
+             "certainty", "id"],
+            title="launch markets",
+        )  # fmt: skip
+        table(
             [{"stage": stage, "count": count(order.figure), "within": order.within,
               **sourced(order.figure)} for stage, order in state.orders.items()],
             ["stage", "count", "within", "certainty", "announced_on", "unconfirmed", "id"],
@@ -208,9 +221,9 @@ def state_market(
         output.emit(state)
     else:
         table(
-            [{**m._asdict(), "model": m.model or "(all models)"} for m in state.models],
-            ["company", "model", "status", "launched_on", "planned_launch_on", "not_before",
-             "expected", "certainty", "id"],
+            [{**to_json(m), "model": m.model or "(all models)"} for m in state.models],
+            ["company", "model", "status", "launched_on", *PLAN_COLUMNS, "available_until",
+             "not_before", "expected", "expected_status", "certainty", "id"],
             title=f"market {state.market} as of {state.as_of}",
         )  # fmt: skip
         table(policy_rows(state.policies), ["company", "not_before", "markets", "except", "id"],
@@ -253,11 +266,16 @@ def state_company(
         )  # fmt: skip
         table(
             [
-                {**f._asdict(), "planned": f"{f.planned.status} on {f.planned.effective_on}"
-                 if f.planned else None}
+                {**f._asdict(), "status": f"{f.status} (was {f.reached_before})"
+                 if f.reached_before else f.status,
+                 "effective_on": said_day(f.effective_on, f.effective_as_said),
+                 "planned": f"{f.planned.status} {f.planned.effective_on}" if f.planned else None,
+                 **({name: value for name, value in to_json(f.planned.plan).items()
+                     if name != "planned"} if f.planned else {})}
                 for f in state.factories
             ],
-            ["site", "phase", "status", "effective_on", "planned", "capacity", "certainty"],
+            ["site", "phase", "market", "status", "effective_on", *PLAN_COLUMNS, "capacity",
+             "certainty"],
             title="factories",
         )  # fmt: skip
         table([m._asdict() for m in state.models], ["model", "status", "launched_on", "markets"],
@@ -265,14 +283,25 @@ def state_company(
         table(policy_rows(state.policies), ["not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
         table(
-            [{**e._asdict(), "model": e.model or "(all models)"} for e in state.expected_entries],
-            ["market", "model", "expected", "certainty", "announced_on", "id"],
+            [{**to_json(e), "model": e.model or "(all models)"} for e in state.expected_entries],
+            ["market", "model", "expected", "status", "fulfilled_on", "first_planned", "slips",
+             "days_overdue", "certainty", "announced_on", "id"],
             title="expected entries",
+        )  # fmt: skip
+        table(
+            [{**to_json(e), "model": e.model or "(all models)"} for e in state.exits],
+            ["model", "markets", "except", "effective_on", "temporary", "certainty", "id"],
+            title="exits",
         )
         other_sections(state, COMPANY_SECTIONS)
         table([c._asdict() for c in claims], ["announced_on", "id", "verdict", "why"],
               title="claims")  # fmt: skip
     _report_unknown(answer, name, query)
+
+
+def said_day(day: str | None, said: str | None) -> str | None:
+    """A day with the period it was said as beside it: `2022-12-31 (2022-12)`."""
+    return f"{day} ({said})" if day and said else day
 
 
 def other_sections(state: Any, drawn: Iterable[str]) -> None:
@@ -363,6 +392,80 @@ def audit_targets(
     _report_unknown(answer, "targets matching those filters", query)
 
 
+# The kinds whose announcements may be plans (SPEC §5.2): what `audit plans --kind` takes.
+PLAN_KINDS = ("launch", "factory", "expected-entry")
+
+
+@audit_command.command("plans")
+@company_filter
+@click.option("--model", help="Only this model's plans (any case).")
+@click.option("--market", metavar="CODE", help="Only plans in a market covering this one (a "
+              "factory's: its country).")  # fmt: skip
+@click.option("--kind", type=click.Choice(PLAN_KINDS), help="Only plans of this kind.")
+@read_options
+@click.pass_obj
+def audit_plans(
+    context: Context,
+    companies: tuple[str, ...],
+    model: str | None,
+    market: str | None,
+    kind: str | None,
+    as_of: str | None,
+    known_at: str | None,
+    output: Output,
+) -> None:
+    """Every plan in order (a launch's, a factory's, an expected entry's): its date as said,
+    the move from the plan before (slip_days), who said it, and what became of the slot:
+    happened (late_days against the first plan), overdue, cancelled or pending.
+
+    Example: mxt audit plans --company Volta --kind factory
+    """
+    from .options import parse_market
+
+    query = _query(as_of, known_at)
+    answer = context.open_read_side().audit_plans(
+        query, companies, model, parse_market(market), kind
+    )
+    if output.machine:
+        output.emit(answer.data)
+    else:
+        table(
+            [{**plan._asdict(), "slot": plan_subject(plan), "planned": plan.planned_as_said,
+              "slip_days": cell(plan.slip_days) if plan.slip_days is None
+              else f"{plan.slip_days:+,}"} for plan in answer.data],  # fmt: skip
+            ["announced_on", "slot", "planned", "previous", "slip_days", "status", "certainty",
+             "id"],
+            title=f"plan audit as of {query.as_of}",
+        )  # fmt: skip
+        slots = {plan_subject(plan): plan.slot for plan in answer.data}
+        table(
+            [{"slot": subject, **slot._asdict(), "late_days": plan_lateness(slot)}
+             for subject, slot in slots.items()],
+            ["slot", "first_planned", "planned", "slips", "outcome", "happened_on",
+             "late_days"],
+            title="outcomes",
+        )  # fmt: skip
+    _report_unknown(answer, "plans matching those filters", query)
+
+
+def plan_subject(plan: Any) -> str:
+    """A plan slot in a few words: `Volta Motors launch Arc in US`, `Volta Motors factory
+    Monterrey phase 1 (operational)`."""
+    if plan.site is not None:
+        planned = f" ({plan.planned_status})" if plan.planned_status else ""
+        return f"{plan.company} {plan.kind} {plan.site} phase {plan.phase}{planned}"
+    return f"{plan.company} {plan.kind} {plan.model or '(all models)'} in {plan.market}"
+
+
+def plan_lateness(slot: Any) -> str:
+    """How late a slot's plans came true (`+107d`), or how overdue they are (`37d overdue`)."""
+    if slot.late_days is not None:
+        return f"{slot.late_days:+,}d"
+    if slot.days_overdue is not None:
+        return f"{slot.days_overdue:,}d overdue"
+    return "-"
+
+
 @click.command("show")
 @click.argument("announcement_id", metavar="ID")
 @read_options
@@ -383,6 +486,8 @@ def show_command(
     if not answer.known:
         raise UnknownAnnouncement(announcement_id)
     shown = answer.data
+    if not answer.known or shown is None:
+        raise UnknownAnnouncement(announcement_id)
     if output.machine:
         output.emit(shown)
         return

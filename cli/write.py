@@ -41,6 +41,15 @@ def allowed(annotation: Any) -> list[str]:
     return [value for arg in get_args(annotation) for value in allowed(arg)]
 
 
+def is_flag(annotation: Any) -> bool:
+    """Whether a field is a yes/no one (`bool`, inside `X | None` or `Annotated` too)."""
+    from typing import get_args
+
+    if annotation is bool:
+        return True
+    return any(is_flag(arg) for arg in get_args(annotation) if arg is not type(None))
+
+
 def kind_option(name: str, info: Any) -> click.Option:
     """The option of one schema field: named after it (`-` for `_`), marked when required,
     listing its allowed values and bound spellings, repeated for a list."""
@@ -58,6 +67,11 @@ def kind_option(name: str, info: Any) -> click.Option:
     is_list = "list" in str(info.annotation) or get_origin(info.annotation) is list
     if is_list:
         words.append("Repeat, or separate with commas.")
+    if is_flag(info.annotation):  # a flag: given, true; absent, not stored
+        return click.Option(
+            [f"--{spelled}", name], is_flag=True, flag_value=True, default=None,
+            help=" ".join(word for word in words if word),
+        )  # fmt: skip
     return click.Option(
         [f"--{spelled}", f"{name}_" if is_list else name],
         multiple=is_list,

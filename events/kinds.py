@@ -23,6 +23,8 @@ from .content import Content, JsonObject
 if TYPE_CHECKING:
     from fractions import Fraction
 
+from .dates import parse_day_or_period, said_as_done
+
 # confirmed > reported > expected: a lower number is stronger evidence.
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
 CERTAINTIES = tuple(RANK)
@@ -40,9 +42,14 @@ class Kind(NamedTuple):
     model_slot: bool = False  # its slot names a model (or, for some kinds, the company: null)
     market_field: str | None = None  # `market`: names one market; `markets`: lists several
     disagrees: bool = False  # two in one slot can contradict each other (`conflicts`)
+    grows: bool = False  # its counts are cumulative: a later, larger one is history (orders)
+    plans: bool = False  # it may be a plan (SPEC §5.2): `mxt audit plans` lists its slots
     # How a slot's value is settled (docs/concepts.md): `latest`, the latest of the highest
     # rank; `earliest`, the earliest that happened (a launch); `reached`, the latest reached by
-    # the as-of date, beside a later plan (a factory). Any but `latest` reads every row.
+    # the as-of date, beside a later plan (a factory); `planned`, the latest of the highest
+    # rank beside the plans before it (an expected entry: its first date, its slips); `every`,
+    # each announcement standing on its own, in time order (an exit). Any but `latest` reads
+    # every row.
     settled: str = "latest"
     decides: str | None = None  # the market status it decides (docs/concepts.md, Statuses)
     covers_models: bool = False  # one naming no model is about every model of its company
@@ -53,8 +60,8 @@ class Kind(NamedTuple):
 # Every kind, in the order the schemas declare them (a test holds the two equal). Adding a
 # kind is a change here, plus its schema and its rule: docs/adding-a-kind.md.
 KINDS: dict[str, Kind] = {
-    "launch": Kind(
-        lambda c: f"{_model(c)} in {c['market']} on {c.get('launched_on') or c['announced_on']}",
+    "launch": Kind(  # a log entry spells its own status `launch_status` (`status` is the record's)
+        lambda c: f"{_model(c)} in {c['market']} {_launch_said(c)}",
         '--company Xiaomi --announced-on 2025-06-26 --source "Xiaomi launch event" '
         "--model YU7 --market CN --segment SUV",
         value="launched_on",
@@ -62,6 +69,7 @@ KINDS: dict[str, Kind] = {
         model_slot=True,
         market_field="market",
         disagrees=True,
+        plans=True,
         settled="earliest",
         decides="available",
         shown_in=("model", "company"),
@@ -79,6 +87,7 @@ KINDS: dict[str, Kind] = {
         slot=("stage",),
         model_slot=True,
         disagrees=True,
+        grows=True,
         shown_in=("model",),
         about=lambda c: f"{c['model']} {c['stage']}",
     ),
@@ -125,17 +134,15 @@ KINDS: dict[str, Kind] = {
         about=lambda c: f"total {c['metric']} {c['period']}{Scope.of(c, sort=False).spelled()}",
     ),
     "factory": Kind(  # its statuses follow each other: a later one never contradicts one
-        lambda c: (
-            f"{c['site']} phase {c['phase']} {c['factory_status']}"
-            f"{_opt(' on ', c.get('effective_on'))}"
-        ),
+        lambda c: f"{c['site']} phase {c['phase']} {c['factory_status']}{_factory_when(c)}",
         '--company Xiaomi --announced-on 2025-06-19 --source "Beijing planning '
         'commission" --site "Beijing Yizhuang" --phase 3 --status land-acquired',
         value="status",
         slot=("site", "phase"),
+        plans=True,
         settled="reached",
         shown_in=("company",),
-        about=lambda c: f"{c['site']} phase {c['phase']}",
+        about=lambda c: f"{c['site']} phase {c['phase']}{_opt(' (plan: ', c.get('plan'), ')')}",
     ),
     "policy": Kind(
         lambda c: f"not before {c['not_before']} in {Scope.of(c, sort=False).text()}",
@@ -164,10 +171,26 @@ KINDS: dict[str, Kind] = {
         model_slot=True,
         market_field="market",
         disagrees=True,
+        plans=True,
+        settled="planned",
         decides="expected",
         covers_models=True,
         shown_in=("company",),
         about=lambda c: _where(c),
+    ),
+    "exit": Kind(  # each one stands on its own: exits and launches apply in time order
+        lambda c: (
+            f"{_model(c) or 'all models'} {'paused' if c.get('temporary') else 'withdrawn'}"
+            f" in {Scope.of(c, sort=False).text()}{_opt(' from ', c.get('effective_on'))}"
+        ),
+        '--company Smart --announced-on 2025-04-01 --source "Reuters" --markets GB '
+        "--effective-on 2025-H2",
+        market_field="markets",
+        settled="every",
+        decides="withdrawn",
+        covers_models=True,
+        shown_in=("company",),
+        about=lambda c: f"{c.get('model') or '(all models)'} in {Scope.of(c, sort=False).text()}",
     ),
     "statement": Kind(
         lambda c: f"{c.get('topic')}: {_cut(c.get('text', ''), 60)}",
@@ -453,6 +476,40 @@ def _claimed(claim: Content) -> str:
 
 def _model(content: Content) -> str:
     return str(content.get("model") or "")
+
+
+def _launch_said(entry: Content) -> str:
+    """What a launch says, by its status (as a log entry spells it, `launch_status`; without
+    one, a date still ahead is a plan): `on 2025-06-26`, `planned for 2025-H2`, `paused from
+    2024-05-01`, `cancelled on 2024-09-30`."""
+    day = entry.get("launched_on") or entry["announced_on"]
+    status = entry.get("launch_status") or ("planned" if _ahead(entry, day) else None)
+    if status == "planned":
+        return f"planned for {day}"
+    if status == "paused":
+        return f"paused from {day}"
+    if status == "cancelled":
+        return f"cancelled on {day}"
+    return f"on {day}"
+
+
+def _factory_when(entry: Content) -> str:
+    """When a factory status is reached: ` on 2025-06`, or ` planned for 2026-H2` (a date
+    still ahead when it was said); '' when it was reached the day it was announced."""
+    day = entry.get("effective_on")
+    if not day:
+        return ""
+    return f" planned for {day}" if _ahead(entry, day) else f" on {day}"
+
+
+def _ahead(entry: Content, day: str) -> bool:
+    """Whether a date an announcement gives was still ahead when it was said (a plan)."""
+    try:
+        when = parse_day_or_period(day)
+        announced_on = parse_day_or_period(entry.get("announced_on")).first
+    except ValueError:
+        return False
+    return not said_as_done(when, announced_on)
 
 
 def _where(subject: JsonObject) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -18,7 +18,7 @@ from markupsafe import Markup
 from mxt.events.content import Content, JsonObject
 from mxt.events.kinds import Scope, spell_count, summary
 from mxt.projections.questions.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
-from mxt.projections.rules.audit import TargetRevision
+from mxt.projections.rules.audit import PlanRow, TargetRevision
 from mxt.projections.rules.checked import ProgressRow, RecordedClaim
 from mxt.projections.rules.conflicts import Conflict
 from mxt.projections.rules.records import cell, flatten, to_json
@@ -41,6 +41,11 @@ EXTRAS = (
     ("claims", "Claims checked", (
         ("id", "id"), ("claim", "claim"), ("verdict", "verdict"), ("why", "why"),
     )),
+    ("slippage", "Plans and their slippage", (
+        ("slot", "plan"), ("first_planned", "first planned"), ("planned", "planned"),
+        ("slips", "slips"), ("outcome", "outcome"), ("happened_on", "happened"),
+        ("late", "late (days)"),
+    )),
 )  # fmt: skip
 
 
@@ -51,6 +56,7 @@ class CompanyView:
 
     report: CompanyReport
     state: JsonObject  # the company's state, as its JSON has it
+    factories: list[JsonObject]  # its factories, each with its plan's columns
     charts: dict[str, Markup | None]
     timeline: list[Content]
     checks: dict[str, list[JsonObject]]  # progress, conflicts, claims: rows to show
@@ -149,9 +155,11 @@ def _views(report: Report) -> Iterator[CompanyView]:
     for company in report.companies:
         targets = charts.targets(company.targets, report.as_of)
         deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
+        state = to_json(company.state)
         yield CompanyView(
             company,
-            to_json(company.state),
+            state,
+            [factory_row(factory) for factory in state["factories"]],
             {
                 "targets": Markup(targets) if targets else None,  # noqa: S704 (matplotlib's SVG)
                 "deliveries": Markup(deliveries) if deliveries else None,  # noqa: S704
@@ -163,8 +171,27 @@ def _views(report: Report) -> Iterator[CompanyView]:
                     line for c in company.extras["conflicts"] for line in conflict_rows(c)
                 ],
                 "claims": [claim_row(row) for row in company.extras["claims"]],
+                "slippage": slippage_rows(company.extras["slippage"]),
             },
         )
+
+
+def factory_row(factory: JsonObject) -> JsonObject:
+    """A factory phase with the status it reached before a stop (`paused (was
+    under-construction)`), the day with the period said beside it, and its plan's
+    columns (`operational 2026-H2`, its first date, slips, days overdue)."""
+    plan = factory.get("planned") or {}
+    status = factory.get("status")
+    if factory.get("reached_before"):
+        status = f"{status} (was {factory['reached_before']})"
+    since = factory.get("effective_on")
+    if factory.get("effective_as_said"):
+        since = f"{since} ({factory['effective_as_said']})"
+    return {
+        **factory, **{name: plan.get(name) for name in ("first_planned", "slips", "days_overdue")},
+        "status": status, "effective_on": since,
+        "planned": f"{plan['status']} {plan['effective_on']}" if plan else None,
+    }  # fmt: skip
 
 
 def timeline_line(entry: Content) -> JsonObject:
@@ -202,6 +229,39 @@ def conflict_rows(conflict: Conflict) -> list[Content]:
         }
         for side, shown in sides
     ]
+
+
+def slippage_rows(plans: Sequence[PlanRow]) -> list[JsonObject]:
+    """Each plan slot of a company once, with what became of its plans (`audit plans`), and
+    a last row with the mean and the worst lateness of those that happened."""
+    slots: dict[str, PlanRow] = {}
+    for plan in plans:
+        slots.setdefault(_plan_slot(plan), plan)
+    rows: list[JsonObject] = []
+    for words, plan in slots.items():
+        late = _late(plan.slot.late_days, plan.slot.days_overdue)
+        rows.append({**to_json(plan.slot), "slot": words, "late": late})
+    happened = [plan.slot.late_days for plan in slots.values() if plan.slot.late_days is not None]
+    if happened:
+        mean = sum(happened) / len(happened)
+        rows.append({"slot": "all that happened", "outcome": f"{len(happened)} happened",
+                     "late": f"mean {mean:+,.0f}, worst {max(happened):+,}"})  # fmt: skip
+    return rows
+
+
+def _plan_slot(plan: PlanRow) -> str:
+    """A plan slot in a few words: `launch Arc in US`, `factory Monterrey phase 1
+    (operational)`."""
+    if plan.site is not None:
+        return f"{plan.kind} {plan.site} phase {plan.phase} ({plan.planned_status})"
+    return f"{plan.kind} {plan.model or '(all models)'} in {plan.market}"
+
+
+def _late(late_days: int | None, days_overdue: int | None) -> str | None:
+    """`+107` days late (negative: early), or `37 overdue`."""
+    if late_days is not None:
+        return f"{late_days:+,}"
+    return f"{days_overdue:,} overdue" if days_overdue is not None else None
 
 
 def claim_row(row: RecordedClaim) -> JsonObject:

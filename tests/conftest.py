@@ -48,6 +48,7 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
     "policy": {"markets": ["*"], "except": ["CN"], "not_before": "2027-01-01"},
     "showcase": {"model": "SU7", "market": "ES", "venue": "MWC 2024, Barcelona"},
     "expected-entry": {"market": "EU", "expected": "2027", "certainty": "expected"},
+    "exit": {"markets": ["GB"], "model": "SU7", "effective_on": "2025-H2", "temporary": True},
     "statement": {"topic": "hiring", "text": "Active hiring for manufacturing and logistics"},
     "claim": {
         "claim": {

@@ -261,14 +261,20 @@ def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
 
 def test_a_plan_postponed_before_its_date_never_counts_as_a_launch() -> None:
     """Launches are read as `state model` reads them (README: a delay replaces the earlier
-    plan): a plan for March, replaced in February by one for May, launched the model in May.
-    mxt used to answer `holds` here, against its own `state model`."""
+    plan): a plan for March, replaced in February by one for May. A plan whose date passed
+    is overdue, never a launch (SPEC §5.2): only a launch recorded decides `holds`."""
     march = launch("DE", "2025-03-01", id="march", announced_on="2025-01-10")
     may = launch("DE", "2025-05-01", id="may", announced_on="2025-02-10")
     facts = Evidence(launches=(march, may))
     answer = check(launched("DE", "2025-03-31"), facts, "2025-06-30")
     assert (answer.verdict, answer.evidence) == ("fails", ("may",))
-    assert check(launched("DE", "2025-05-31"), facts, "2025-06-30").verdict == "holds"
+    overdue = check(launched("DE", "2025-05-31"), facts, "2025-06-30")
+    assert (overdue.verdict, overdue.evidence) == ("undetermined", ("may",))
+    assert "overdue in DE for 2025-05-01" in overdue.why
+    happened = launch("DE", "2025-05-20", id="happened", announced_on="2025-05-21")
+    answer = check(launched("DE", "2025-05-31"), Evidence(launches=(march, may, happened)),
+                   "2025-06-30")  # fmt: skip
+    assert (answer.verdict, answer.evidence) == ("holds", ("happened",))
     again = launch("DE", "2025-03-01", id="again", announced_on="2025-01-10", recorded_at="~")
     same_day = Evidence(launches=(march, again))  # the later record of the day answers
     assert check(launched("DE", "2025-03-31"), same_day, "2025-06-30").evidence == ("again",)

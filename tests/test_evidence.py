@@ -232,8 +232,18 @@ def test_a_conflict_over_a_company_wide_entry_names_its_model_none(store_locatio
     company's own deliveries do."""
     store = store_location
     record(store, "expected-entry", "Acme", "2025-01-01", "--market", "EU", "--expected", "2027")
-    record(store, "expected-entry", "Acme", "2025-02-01", "--market", "EU", "--expected", "2028",
-           "--certainty", "reported")  # fmt: skip
+    record(
+        store,
+        "expected-entry",
+        "Acme",
+        "2025-01-01",
+        "--market",
+        "EU",
+        "--expected",
+        "2028",
+        "--certainty",
+        "reported",
+    )  # fmt: skip (the same day: a slip would be history)
     [conflict] = ask(store, "conflicts")
     assert conflict["slot"] == {"company": "Acme", "kind": "expected-entry", "model": None,
                                 "market": "EU"}  # fmt: skip

@@ -33,6 +33,7 @@ COMMANDS = {
     "state-market": ["state", "market", "DE", "--as-of", "2025-07-05", "--section", "models"],
     "state-company": ["state", "company", "Xiaomi", "--as-of", "2025-07-10", "--section=targets"],
     "audit": ["audit", "targets", "--company", "Xiaomi"],
+    "audit-plans": ["audit", "plans", "--company", "Xiaomi"],
     "show": ["show", "xiaomi-2025-target-350k"],
     "diff": ["diff", "--from", "2025-01-01", "--to", "2025-07-10"],
     "conflicts": ["conflicts", "--as-of", "2025-07-10"],

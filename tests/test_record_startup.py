@@ -44,6 +44,7 @@ print(json.dumps({
     [
         ("statement", ["--topic", "t", "--text", "said"]),
         ("target", ["--metric", "sales", "--period", "2025", "--value", "1k"]),
+        ("exit", ["--markets", "GB", "--effective-on", "2025-H2", "--temporary"]),
     ],
 )
 def test_record_defines_and_builds_only_the_kind_it_records(

@@ -1,4 +1,4 @@
-"""The rules (docs/concepts.md) of `projections.state`, checked against brute force."""
+"""The rules (docs/concepts.md) of `projections.rules.state`, checked against brute force."""
 
 from __future__ import annotations
 

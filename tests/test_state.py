@@ -44,7 +44,7 @@ def test_yu7_after_launch_has_its_orders_and_market(seeded_backend: str) -> None
     yu7 = state(seeded_backend, "model", "xiaomi/yu7", "--as-of", "2025-06-28")
     assert set(yu7) == {
         "company", "model", "as_of", "known_at", "status", "launched_on", "planned_launch_on",
-        "markets", "market_statuses", "orders", "max_wait_months", "wait_times",
+        "markets", "market_statuses", "launches", "orders", "max_wait_months", "wait_times",
         "deliveries_units", "deliveries_bound",
     }  # fmt: skip
     assert (yu7["company"], yu7["model"]) == ("Xiaomi", "YU7")  # as first spelled

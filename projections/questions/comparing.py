@@ -13,7 +13,7 @@ from ..readmodel.tables import key
 from ..rules.changes import Change
 from ..rules.conflicts import Conflict, disagreements
 from ..rules.diff import CompanySnapshot, Snapshot, company_names, compare, mentioned_markets
-from ..rules.state import CompanyFacts, Launches, Query
+from ..rules.state import CompanyFacts, Query
 from .answers import Answer, answering
 
 if TYPE_CHECKING:
@@ -67,10 +67,6 @@ def snapshot(
             models={
                 model_key: read_side.model(own.company, model, query).data
                 for model_key, model in own.models.items()
-            },
-            launches={
-                model_key: Launches.of(launch_rows, query.as_of)
-                for model_key, launch_rows in facts.launches.items()
             },
             facts=facts,
             policies=policies,

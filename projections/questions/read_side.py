@@ -22,6 +22,7 @@ from ..readmodel.view import Row
 from ..rules.log import log_columns, log_entry
 from ..rules.state import (
     COVERING,
+    COVERING_EVERY,
     MODEL_EVERY,
     MODEL_LATEST,
     CompanyFacts,
@@ -36,7 +37,7 @@ from .answers import Answer, answering
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
 
-    from ..rules.audit import TargetRevision
+    from ..rules.audit import PlanRow, TargetRevision
     from ..rules.company import CompanyState
     from ..rules.market import MarketState
 
@@ -154,16 +155,33 @@ class ReadSide:
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer[ModelState]:
         """The state of one model as of `query.as_of`, known at `query.known_at`: from every
-        row of its slots settled from every row (launches), the latest of each rank of its
-        other slots, and of the company's own groups of the kinds concerning every model
-        (policies, entries)."""
+        row of its slots settled from every row (launches, entries, exits), the latest of each
+        rank of its other slots, and of the company's own groups of the kinds concerning every
+        model (policies; entries and exits, every row); and the company's launches that may
+        fulfil an entry of the company as a whole (SPEC §5.2)."""
+        from ..rules.market import EXPECTING, LAUNCHING, near
+
         model_key = key(model)
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+            rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
             rows += self.view.latest(
                 cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
             )
+            wholes = [
+                row["market"] for row in (r.content for r in rows)
+                if row["kind"] in EXPECTING and not row.get("model")
+            ]  # fmt: skip
+            if wholes:
+                seen = {row.ann_id for row in rows}
+                rows += [
+                    row
+                    for row in self.view.in_groups(
+                        cursor, *ask, LAUNCHING, company=company, subjects=sorted(near(wholes))
+                    )
+                    if row.ann_id not in seen
+                ]
             names = self._names(cursor, query, company).get(key(company), Names(company))
         rows.sort(key=lambda row: row.order)
         display = names.models.get(model_key, model)
@@ -192,13 +210,19 @@ class ReadSide:
         """Every model's status in one market (unknown ones only with `every`), and the
         policies in force there: from the announcements naming it or a region containing it,
         and the policies listing it, a region containing it or "*"."""
+        from mxt.events.codes import REGIONS
+
         from ..rules.market import (
+            EXPECTING,
+            LAUNCHING,
             MARKET_EVERY,
             MARKET_LISTED,
+            MARKET_LISTED_EVERY,
             MARKET_NAMED,
             covering,
             is_known,
             market_state,
+            near,
         )
 
         code = _market_code(market)
@@ -208,6 +232,16 @@ class ReadSide:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
             rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=markets)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED, markets)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
+            entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
+            regional = [entry for entry in entries if entry["market"] in REGIONS]
+            if regional:  # launches elsewhere in a region an entry expects may fulfil it
+                wider = sorted(near([entry["market"] for entry in regional]) - set(markets))
+                whose = sorted({entry["company"] for entry in regional})
+                seen = {row.ann_id for row in rows}
+                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
+                                            companies=whose)  # fmt: skip
+                rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)
@@ -245,6 +279,33 @@ class ReadSide:
             found = self.view.histories(cursor, list(corrected), query.known_at)
         histories = {ann_id: found.get(recording, []) for recording, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
+
+    @answering
+    def audit_plans(
+        self,
+        query: Query,
+        companies: Sequence[str] = (),
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+    ) -> Answer[list[PlanRow]]:
+        """Every plan of each plan slot (a launch's, a factory's, an expected entry's) of
+        `companies` (none: of every company) in order, with its slips and the slot's outcome
+        as of `as_of` (SPEC §5.2, `rules.audit.plans_audit`); `model`, `market` (a market
+        code, as `events.codes.check_market` reads it) and `kind` narrow the slots."""
+        from ..rules.audit import PLAN_KINDS, STOPPING, plans_audit
+
+        if kind is not None and kind not in PLAN_KINDS:
+            raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
+        kinds = (*PLAN_KINDS, *STOPPING)
+        with self.store.read() as cursor:
+            if companies:
+                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                       companies=companies, include_retracted=True)  # fmt: skip
+            else:
+                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                                      include_retracted=True)  # fmt: skip
+        return Answer(plans_audit(rows, query.as_of, model, market, kind), bool(rows))
 
     # -- the log -------------------------------------------------------------------------
 

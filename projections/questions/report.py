@@ -1,8 +1,9 @@
 """What `mxt report` shows, gathered from the queries: typed data, no HTML here.
 
 Per company: its state as of the date, each charted target's revisions against cumulative
-actuals, monthly deliveries, a market x model availability matrix and a timeline; for the
-whole page the two time axes, the number of events and the verify head hash.
+actuals, monthly deliveries, a market x model availability matrix, its plans' slippage and a
+timeline; for the whole page the two time axes, the number of events and the verify head
+hash.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ class CompanyReport:
     matrix: list[tuple[str, list[str]]]  # (model, status per market)
     timeline: list[Content]
     timeline_total: int
-    extras: dict[str, list[Any]] = field(default_factory=dict)  # progress, conflicts, claims
+    # progress, conflicts, claims, and the plans of `audit plans` (slippage)
+    extras: dict[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -131,6 +133,7 @@ def _company(
         "progress": checked.get("progress", []),
         "conflicts": list(conflicts(read_side, query, (name,)).data),
         "claims": checked.get("claims", []),
+        "slippage": list(read_side.audit_plans(query, (name,)).data),
     }
     by_id = {entry["id"]: entry for entry in active}
     return CompanyReport(
@@ -189,10 +192,11 @@ def target_series(
     progress: Sequence[ProgressRow],
     entries: dict[str, Content],
 ) -> list[TargetSeries]:
-    """The targets in force with the latest periods, each with its revisions (retracted and
-    unconfirmed ones left out) and the running total of the figures `progress` counted
-    against it (nothing counted twice, a company total over its parts: docs/concepts.md,
-    Progress)."""
+    """The targets in force with the latest periods, each with the revisions that were in
+    force from their day on (as `audit targets` decides: a retracted one, or a lower-rank
+    report after a stronger figure, agreeing or not, never was) and the running total of the
+    figures `progress` counted against it (nothing counted twice, a company total over its
+    parts: docs/concepts.md, Progress)."""
     charted = (t for t in in_force if is_calendar_period(t.period))
     chosen = sorted(charted, key=lambda t: (t.period, t.metric), reverse=True)
     series = []
@@ -203,7 +207,7 @@ def target_series(
             for revision in revisions
             if (revision.metric, revision.period, revision.scope)
             == (target.metric, target.period, target.scope)
-            and revision.status in ("in-force", "superseded")
+            and revision.took_force
         ]
         measured = next((p for p in progress if p.target_id == target.figure.id), None)
         sources = measured.sources if measured else ()

@@ -11,8 +11,9 @@ from .evidence import SlotKey
 
 class Held(NamedTuple):
     """A slot's value as an answer holds it, for `diff` to compare two answers slot by slot:
-    the slot, the fields naming it in the answer (in order), its value and bound (None:
-    nothing there) and the announcement it comes from."""
+    the slot, the fields naming it in the answer (in order), its value, bound and a range's
+    top (None: nothing there), the announcement it comes from, and for a plan or a launch
+    market its status (`announced`, `overdue`, `paused`, `fulfilled`…)."""
 
     slot: SlotKey
     subject: tuple[tuple[str, Any], ...]
@@ -20,13 +21,16 @@ class Held(NamedTuple):
     bound: str | None
     high: int | None
     id: str | None
+    status: str | None = None
 
 
 class Change(NamedTuple):
     """A change between two as-of dates: its `area`, the company, the fields naming its
     subject (`model`, `market`, `metric`, `period`, `stage`…, in order), the value before and
     after, the id of the announcement behind it (the new fact; for something that stopped,
-    the fact that stopped) and that announcement's day; a count's bounds before and after;
+    the fact that stopped) and that announcement's day; a count's bounds and a range's tops
+    before and after; a plan's or a launch market's status before and after (a plan that
+    slipped keeps its status and moves its date; one that fell overdue keeps its date);
     `about`, the subject in a few words (the table's)."""
 
     area: str
@@ -38,15 +42,24 @@ class Change(NamedTuple):
     bounds: tuple[str | None, str | None] | None = None  # (before, after), for a count
     announced_on: str | None = None
     about: str = ""
+    highs: tuple[int | None, int | None] | None = None  # (before, after), for a count
+    statuses: tuple[str | None, str | None] | None = None  # (before, after), for a plan
 
     def json_items(self) -> Iterator[tuple[str, Any]]:
         yield "area", self.area
         yield "company", self.company
         yield from self.subject
-        yield from (("from", self.from_), ("to", self.to), ("id", self.id))
+        yield from (("from", self.from_), ("to", self.to))
+        if self.statuses is not None:
+            yield "from_status", self.statuses[0]
+            yield "to_status", self.statuses[1]
+        yield "id", self.id
         if self.bounds is not None:
             yield "from_bound", self.bounds[0]
             yield "to_bound", self.bounds[1]
+            highs = self.highs or (None, None)
+            yield "from_high", highs[0]
+            yield "to_high", highs[1]
         yield "announced_on", self.announced_on
 
     def named(self, name: str) -> Any:

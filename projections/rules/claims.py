@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mxt.events.codes import FIRST_MONTH, market_covers, month_index
@@ -19,6 +20,7 @@ from mxt.events.kinds import Scope, claim_statement
 
 from .figures import Amount
 from .periods import is_calendar_period, month_before, months_ending, parse_period
+from .plans import LaunchLifecycle, Said, launch_lifecycle, launched_by, said_of
 from .progress import (
     ACTUAL,
     TARGET,
@@ -30,8 +32,6 @@ from .progress import (
     actuals_for,
     in_force,
 )
-from .state import effective
-from .state import launch_dates as state_launch_dates
 
 if TYPE_CHECKING:
     from ..readmodel.view import Row
@@ -42,11 +42,13 @@ CLAIM, LAUNCH = "claim", "launch"  # the kind of a claim, and of the launches cl
 
 @dataclass(frozen=True)
 class LaunchFact(Fact):
-    """A visible `launch` announcement."""
+    """A visible `launch` announcement: its date as said, and its status as stated (None:
+    by its date, SPEC §5.2)."""
 
     model: str  # matching key of the model
     market: str
     launched_on: str
+    status: str | None = None
 
     @classmethod
     def of(cls, row: Row, company: str) -> LaunchFact:
@@ -55,7 +57,15 @@ class LaunchFact(Fact):
 
         content = row.content
         return cls(*cls.common(row), model=key(content["model"]), market=content["market"],
-                   launched_on=effective(content, "launched_on"))  # fmt: skip
+                   launched_on=str(content.get("launched_on") or content["announced_on"]),
+                   status=content.get("status"))  # fmt: skip
+
+    def said(self) -> Said:
+        """The launch as the plan rules read it (`plans.said_of`), in time order."""
+        content = {"kind": LAUNCH, "company": "", "announced_on": self.announced_on,
+                   "model": self.model, "market": self.market, "launched_on": self.launched_on,
+                   "status": self.status, "certainty": self.certainty}  # fmt: skip
+        return said_of(content, self.id, (self.announced_on, self.recorded_at, self.id))
 
 
 # What claims are checked against: each kind's rows as facts (`Evidence`).
@@ -204,44 +214,34 @@ def _target(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 
-def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, LaunchFact]:
-    """Per launch market, by the launch rule of `state` (docs/concepts.md, Rank: launches; a
-    plan that a later plan replaced before its date never counts as a launch): among the
-    visible announcements of the highest rank, in time order, the earliest launch that
-    happened by `as_of`; else the latest word on a planned launch."""
-    by_market: dict[str, list[LaunchFact]] = {}
-    for launch in launches:
-        if launch.announced_on <= as_of:
-            by_market.setdefault(launch.market, []).append(launch)
-    decided: dict[str, LaunchFact] = {}
-    for market, group in by_market.items():
-        top = max(launch.strength[0] for launch in group)
-        best = sorted((launch for launch in group if launch.strength[0] == top),
-                      key=lambda launch: launch.strength)  # fmt: skip
-        launched, planned = state_launch_dates(best, as_of, lambda launch: launch.launched_on)
-        chosen = launched or planned
-        if chosen is not None:
-            decided[market] = chosen
-    return decided
-
-
 def _launched(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
+    """A `launched` claim, by the launches that happened (SPEC §5.2, `plans.launched_by`):
+    a plan whose date passed never makes one."""
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
-    covering = [
-        launch
-        for launch in evidence.launches
-        if launch.model == model and market_covers(launch.market, market)
-    ]
-    decided = launch_dates(covering, as_of)
+    by_market: dict[str, list[Said]] = {}
+    for launch in evidence.launches:
+        if launch.model == model and market_covers(launch.market, market):
+            by_market.setdefault(launch.market, []).append(launch.said())
+    day = date.fromisoformat(as_of)
+    lives = [life for rows in by_market.values() if (life := launch_lifecycle(rows, day))]
     stated = claim_statement(claim)
-    if not decided:
+    if not lives:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
-    first = min(decided.values(), key=lambda launch: (launch.launched_on, launch.id))
-    ids = tuple(sorted(launch.id for launch in decided.values()))
-    happened = first.launched_on <= as_of
-    where = f"{'launched' if happened else 'planned'} in {first.market} on {first.launched_on}"
-    if happened and first.launched_on <= by:
-        return Verdict(HOLDS, f"{stated}: {where}", ids)
-    if first.launched_on > by:
-        return Verdict(FAILS, f"{stated}: first {where}", ids)
-    return Verdict(UNDETERMINED, f"{stated}: {where}, after {as_of}", ids)
+    ids = tuple(sorted({life.launch_id or (life.plan.planned_id if life.plan else "")
+                        for life in lives} - {""}))  # fmt: skip
+    answer = launched_by(lives, date.fromisoformat(by))
+    return Verdict(_verdict(answer), f"{stated}: {_launch_words(lives)}", ids)
+
+
+def _launch_words(lives: Sequence[LaunchLifecycle]) -> str:
+    """What the launch slots say, in words: the first launch, else the plan due first, else
+    the status of one."""
+    launched = [(life.launched_on, life.market) for life in lives if life.launched_on]
+    if launched:
+        on, where = min(launched)
+        return f"first launched in {where} on {on}"
+    plans = [(life.plan.planned.sort_key, life.market, life) for life in lives if life.plan]
+    if plans:
+        _, where, life = min(plans, key=lambda plan: plan[:2])
+        return f"{life.status} in {where} for {life.plan.planned if life.plan else ''}"
+    return ", ".join(f"{life.status} in {life.market}" for life in lives)

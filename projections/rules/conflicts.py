@@ -7,9 +7,12 @@ the confirmed figure, earlier or later), or one of the same rank announced the s
 announcement of the same rank is a revision (the audit shows it), not a disagreement. Launch slots
 are settled by the earliest launch of the highest rank, so a second launch event of the same rank (a
 second city) is no disagreement either; and a factory's statuses follow each other by design, so
-factories are left out."""
+factories are left out. What SPEC §5.2 calls history is no disagreement either: a plan replaced by
+a later plan (a launch's or an expected entry's slip or pull-in, whatever their ranks), a count of
+orders that grew, a launch paused, resumed or cancelled."""
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any, NamedTuple
 
 from mxt.events.content import Content, JsonObject
@@ -28,7 +31,8 @@ from mxt.events.kinds import (
 from ..readmodel.tables import key
 from ..readmodel.view import Row
 from .evidence import by_slot, certainty, choose
-from .state import Names, launch_dates
+from .plans import launch_lifecycle, said_of
+from .state import Names
 
 
 class SlotView(NamedTuple):
@@ -102,23 +106,46 @@ def _slot_dict(slot: SlotView) -> JsonObject:
 
 
 def _disagreeing(group: list[Row], as_of: str) -> tuple[Row | None, list[Row]]:
-    """The row in force for one slot and the rows that disagree with it."""
+    """The row in force for one slot and the rows that disagree with it: of a lower rank,
+    or (but for launches) of the same day, saying another value — less what is history, not
+    disagreement (SPEC §5.2): a plan replaced by a later plan or by the launch, a count of
+    orders that grew, a launch's pause, resumption or cancellation. (A plan said once the
+    model had launched is no plan of anything: a lower-rank one disagrees.)"""
     choice = choose(group)
     if choice is None:
         return None, []
     in_force = choice.in_force
-    earliest = KINDS[group[0].content["kind"]].settled == "earliest"  # a launch
-    if earliest:
-        launched, planned = launch_dates(choice.best(), as_of)
-        in_force = launched or planned or in_force
+    kind = KINDS[group[0].content["kind"]]
+    if kind.settled == "earliest":  # a launch: the first that happened, else the plan in force
+        said = {row.ann_id: said_of(row.content, row.ann_id, row.order) for row in group}
+        life = launch_lifecycle(list(said.values()), date.fromisoformat(as_of))
+        deciding = life and (life.launch_id or (life.plan.planned_id if life.plan else None))
+        in_force = next((row for row in group if row.ann_id == deciding), in_force)
+        launched = life is not None and life.launch_id == in_force.ann_id
+        group = [  # what says it launched; once it has, a plan said after the launch too
+            row for row in group if said[row.ann_id].status == "launched"
+            or (launched and said[row.ann_id].planned and row.order > in_force.order)
+        ]  # fmt: skip
     top = rank(in_force.content)
 
     def says_otherwise(row: Row) -> bool:
+        if agree(row.content, in_force.content):
+            return False
+        same_day = row.announced_on == in_force.announced_on
+        if kind.settled == "planned":  # plans: a later or earlier one is a slip or pull-in
+            return same_day
+        if kind.grows and not same_day and _grew(row, in_force):
+            return False
         lower = rank(row.content) > top
-        same_day = not earliest and row.announced_on == in_force.announced_on
-        return (lower or same_day) and not agree(row.content, in_force.content)
+        return lower or (same_day and kind.settled != "earliest")
 
     return in_force, [row for row in group if says_otherwise(row)]
+
+
+def _grew(row: Row, in_force: Row) -> bool:
+    """Whether two cumulative counts tell of growth: the later is at least the earlier."""
+    earlier, later = sorted((row, in_force), key=lambda r: r.order)
+    return bounded(later.content)[0] >= bounded(earlier.content)[0]
 
 
 def slot_view(row: Row, names: dict[str, Names]) -> SlotView:

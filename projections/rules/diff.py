@@ -1,10 +1,10 @@
 """`mxt diff`: what changed in the state between two as-of dates.
 
-Two steps. A snapshot is what the state was at one date (company, model and market states),
-plus the per-market launches of the state fold, for provenance (`questions.comparing` asks
-for them). `compare` is a pure function of two snapshots: the list of changes (`Change`),
-each carrying the id of the announcement behind it (the new fact; for something that
-stopped, the fact that stopped) and that announcement's `announced_on`.
+Two steps. A snapshot is what the state was at one date (company, model and market states,
+their launch markets included; `questions.comparing` asks for them). `compare` is a pure
+function of two snapshots: the list of changes (`Change`), each carrying the id of the
+announcement behind it (the new fact; for something that stopped, the fact that stopped)
+and that announcement's `announced_on`.
 
 Every slot's value the states hold (`Held`: a target, a delivered total, an order stage, a
 wait, a factory phase, an expected entry, a launch market) is compared slot by slot, in one
@@ -27,7 +27,7 @@ from .company import CompanyState
 from .evidence import SlotKey
 from .market import MarketState
 from .records import is_record, items
-from .state import CompanyFacts, Launches, ModelState, Names, Policy
+from .state import CompanyFacts, ModelState, Names, Policy
 
 IN_FORCE = "in-force"
 LAPSED = "lapsed"
@@ -43,17 +43,13 @@ class CompanySnapshot:
     name: str
     state: CompanyState
     models: dict[str, ModelState]  # model key -> `state model`
-    launches: dict[str, Launches]  # model key -> launched / planned per launch market
     facts: CompanyFacts  # launch, policy and expected-entry rows: where a status comes from
     policies: list[Policy]  # in force (covering the market when the diff has one)
 
     def held(self) -> dict[SlotKey, Held]:
-        """Every slot's value the company's and its models' states hold, by slot."""
-        found = {value.slot: value for value in holding([self.state, *self.models.values()])}
-        for model_key, launches in self.launches.items():
-            model = self.facts.models.get(model_key, model_key)
-            found.update((value.slot, value) for value in launches.held(model))
-        return found
+        """Every slot's value the company's and its models' states hold (their launch
+        markets, plans, entries and exits included), by slot."""
+        return {value.slot: value for value in holding([self.state, *self.models.values()])}
 
 
 @dataclass
@@ -128,12 +124,12 @@ def compare(before: Snapshot, after: Snapshot, market: str | None = None) -> lis
 
 
 def holding(value: Any) -> Iterator[Held]:
-    """Every slot's value held in an answer (records with a `held()`), in its order."""
+    """Every slot's value held in an answer (records with a `held()`, and those inside
+    them: a factory's plan), in its order."""
     if is_record(value):
         held = getattr(value, "held", None)
         if held is not None:
             yield held()
-            return
         for _, item in items(value):
             yield from holding(item)
     elif isinstance(value, list | tuple):
@@ -147,24 +143,26 @@ def holding(value: Any) -> Iterator[Held]:
 def slot_changes(
     company: str, before: dict[SlotKey, Held], after: dict[SlotKey, Held], market: str | None
 ) -> list[Change]:
-    """The slots whose values differ between two states: value, bound or top, or one side
-    holding none. With `market`, only those whose subject names a market covering it."""
+    """The slots whose values differ between two states: value, bound or top, status (a
+    plan fallen overdue, a market paused), or one side holding none. With `market`, only
+    those whose subject names a market covering it."""
     changes = []
     for slot in [*after, *(slot for slot in before if slot not in after)]:
         old, new = before.get(slot), after.get(slot)
         if _shown(old) == _shown(new):
             continue
-        source = new if new is not None and new.id else old
+        source = new if new is not None and new.id else (old or new)
         assert source is not None
         subject = dict(source.subject)
-        if market is not None and not (
-            subject.get("market") and market_covers(subject["market"], market)
-        ):
+        if market is not None and not _concerns(slot[1], subject, market):
             continue
         kind = KINDS[slot[1]]
-        bounds = None
+        bounds = highs = statuses = None
         if slot[1] in COUNT_KINDS:
             bounds = (old.bound if old else None, new.bound if new else None)
+            highs = (old.high if old else None, new.high if new else None)
+        if source.status is not None:
+            statuses = (old.status if old else None, new.status if new else None)
         changes.append(
             Change(
                 slot[1],
@@ -175,13 +173,27 @@ def slot_changes(
                 source.id,
                 bounds,
                 about=kind.about(subject) if kind.about else "",
+                highs=highs,
+                statuses=statuses,
             )  # fmt: skip
         )
     return changes
 
 
-def _shown(value: Held | None) -> tuple[Any, Any, Any]:
-    return (value.value, value.bound, value.high) if value else (None, None, None)
+def _concerns(kind: str, subject: dict[str, Any], market: str) -> bool:
+    """Whether a change of a slot of `kind` concerns `market`: its subject names a market
+    covering it (a launch's, an entry's), or, for a kind listing markets (an exit), lists one
+    without excepting it."""
+    if KINDS[kind].market_field != "markets":
+        return bool(subject.get("market")) and market_covers(subject["market"], market)
+    listed = subject.get("markets") or ()
+    if not any(code == "*" or market_covers(code, market) for code in listed):
+        return False
+    return not any(market_covers(code, market) for code in subject.get("except") or ())
+
+
+def _shown(value: Held | None) -> tuple[Any, ...]:
+    return (value.value, value.bound, value.high, value.status) if value else (None,) * 4
 
 
 def _showcase_changes(

@@ -12,12 +12,12 @@ from ..readmodel.view import Row
 def log_entry(row: Row) -> Content:
     """An announcement in the export format, with `recorded_at` and `status`.
 
-    `status` is the record's (`active` or `retracted`), so a factory's own `status` field
-    is shown as `factory_status` here.
+    `status` is the record's (`active` or `retracted`), so a factory's or a launch's own
+    `status` field is shown as `factory_status` or `launch_status` here.
     """
     entry = dict(row.content)
     if "status" in entry:
-        entry["factory_status"] = entry.pop("status")
+        entry[f"{entry['kind']}_status"] = entry.pop("status")
     entry["recorded_at"] = row.recorded_at
     entry["status"] = "retracted" if row.retracted else "active"
     return entry
@@ -36,8 +36,8 @@ def log_columns() -> list[str]:
         found = []
         for name, info in model.model_fields.items():
             shown = info.alias or name
-            if prefix == "" and shown == "status":
-                shown = "factory_status"  # as `log_entry` renames it
+            if prefix == "" and shown == "status":  # as `log_entry` renames it
+                shown = f"{model.model_fields['kind'].default}_status"
             nested = [
                 option
                 for option in (get_args(info.annotation) or (info.annotation,))

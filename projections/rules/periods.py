@@ -7,15 +7,11 @@ what is left of it after a day. Nothing here touches the store.
 
 from __future__ import annotations
 
-import re
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from mxt.events.codes import PERIOD_PATTERN
-
-_PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
+from mxt.events.dates import parse_day_or_period
 
 
 @dataclass(frozen=True, order=True)
@@ -76,23 +72,18 @@ class Period:
 
 @lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """The period a text names; ValueError when it names none (or one of year 0000, which
-    the calendar does not have)."""
+    """The period a text names, as `events.dates` reads every date said as a period (one
+    rule for the calendar); ValueError when it names none (a day is no period), or one of
+    year 0000, which the calendar does not have."""
     if text[:4] == "0000":
         raise ValueError(f"{text!r}: years run from 0001 to 9999")
-    if not _PERIOD.match(text):
+    try:
+        said = parse_day_or_period(text)
+    except ValueError:
+        said = None
+    if said is None or said.is_day:
         raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
-    year, part = int(text[:4]), text[5:]
-    if not part:
-        first_month, last_month = 1, 12
-    elif part[0] == "H":
-        first_month, last_month = 6 * int(part[1]) - 5, 6 * int(part[1])
-    elif part[0] == "Q":
-        first_month, last_month = 3 * int(part[1]) - 2, 3 * int(part[1])
-    else:
-        first_month = last_month = int(part)
-    last_day = monthrange(year, last_month)[1]
-    return Period(date(year, first_month, 1), date(year, last_month, last_day), text)
+    return Period(said.first, said.last, text)
 
 
 def is_calendar_period(text: str) -> bool:

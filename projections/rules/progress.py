@@ -6,7 +6,8 @@ The facts are the visible target and deliveries announcements of one company (cu
 by the rank rule (rank, then `announced_on`, then `recorded_at`) and counts
 the actual of a period without counting anything twice: a company's own figure for a
 period over its parts (a year over its halves, a half over its quarters, a quarter over its
-months), and a model's figures only where the company total is absent.
+months) when it ranks at least as high as each of them (SPEC §8), and a model's figures
+only where the company total is absent.
 """
 
 from __future__ import annotations
@@ -164,19 +165,33 @@ class Actuals:
 
     def _company(self, period: Period) -> list[ActualFact]:
         own = self.company.get(period.text)
-        if own is not None:
+        inside = _inside(period, self.company)
+        if own is not None and not _outranked(own, inside):
             return [own]
-        if any(period.contains(parse_period(text)) for text in self.company):
+        if inside:
             return [part for child in period.parts() for part in self._company(child)]
         return [part for figures in self.models.values() for part in _largest(period, figures)]
 
 
 def _largest(period: Period, figures: dict[str, ActualFact]) -> list[ActualFact]:
-    """The largest figures that make up `period`, each part counted once."""
+    """The largest figures that make up `period`, each part counted once: a period's own
+    figure replaces its parts only when it ranks at least as high as each of them (SPEC §8:
+    a reported estimate of a quarter never replaces the confirmed months)."""
     own = figures.get(period.text)
-    if own is not None:
+    if own is not None and not _outranked(own, _inside(period, figures)):
         return [own]
     return [part for child in period.parts() for part in _largest(child, figures)]
+
+
+def _inside(period: Period, figures: dict[str, ActualFact]) -> list[ActualFact]:
+    """The figures of the periods inside `period` (not its own)."""
+    return [fact for text, fact in figures.items()
+            if text != period.text and period.contains(parse_period(text))]  # fmt: skip
+
+
+def _outranked(own: ActualFact, parts: Iterable[ActualFact]) -> bool:
+    """Whether a figure of a lower rank than one of its parts' (§5.1) may not replace them."""
+    return any(part.strength[0] > own.strength[0] for part in parts)
 
 
 def _missing(period: Period, parts: Sequence[ActualFact]) -> tuple[str, ...]:

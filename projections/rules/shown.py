@@ -80,16 +80,9 @@ def supported(
 
 
 def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
-    """The launch dates, delivered total and market statuses of one model that `row`
-    decides (`where` names the model's answer)."""
+    """The delivered total and market statuses of one model that `row` decides (`where`
+    names the model's answer; its launch markets carry their deciding ids, `located`)."""
     found = []
-    launches = model.launches
-    for market, ann_id in sorted(launches.ids.items()):
-        if ann_id == row.ann_id:
-            day = launches.launched.get(market)
-            path = "launched_on" if day else "planned_launch_on"
-            on = day or launches.planned[market]
-            found.append(Support(f"{where}.{path}", {"market": market, "on": on}))
     if row.ann_id in model.figures:
         found.append(Support(f"{where}.deliveries_units", row.content["units"]))
     for code, deciding in model.deciding.items():

@@ -11,18 +11,32 @@ statuses they decide) and `state model`; `company`, `market` and `audit` answer 
 questions from them, each loaded only by the command that asks it.
 """
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.codes import REGIONS, market_covers
 from mxt.events.content import Content
+from mxt.events.dates import first_day
 from mxt.events.kinds import KINDS, Scope, bounded, kinds_where, sum_bound
 
 from ..readmodel.tables import key
 from ..readmodel.view import Row
-from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, choose, chosen, slot_key
+from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, chosen, slot_key
 from .evidence import slot_value as value_of
+from .plans import (
+    Arrival,
+    EntryLifecycle,
+    LaunchLifecycle,
+    PlanRecord,
+    Said,
+    entry_covers,
+    entry_lifecycle,
+    exit_covers,
+    launch_lifecycle,
+    said_of,
+)
 from .records import record
 
 if TYPE_CHECKING:
@@ -41,8 +55,9 @@ class Query(NamedTuple):
 
 
 def effective(content: Content, field_name: str) -> str:
-    """`launched_on` / `effective_on`, defaulting to `announced_on`."""
-    return str(content.get(field_name) or content["announced_on"])
+    """`launched_on` / `effective_on`, defaulting to `announced_on`; a period said there
+    (`2025-H2`) is compared by its first day (`events.dates`)."""
+    return first_day(str(content.get(field_name) or content["announced_on"]))
 
 
 def latest_by(rows: Iterable[Row], group: Any) -> dict[Any, Row]:
@@ -159,127 +174,199 @@ class Policy(NamedTuple):
 # -- models --------------------------------------------------------------------------------
 
 
-# (launched_on, planned_launch_on, the launch market deciding it) of a model in one market
-Place = tuple[str | None, str | None, str | None]
+def said(row: Row) -> Said:
+    """A row as the plan rules of SPEC §5.2 read it (`plans.said_of`)."""
+    return said_of(row.content, row.ann_id, row.order, row.retracted)
+
+
+@record(flat=True)
+class PlanShown(NamedTuple):
+    """A slot's plans wherever an answer shows one (SPEC §5.2): the first plan's date and
+    the plan in force, as said; how many times the date moved later; the days the plan in
+    force is overdue (None: it is not). All None when the slot has no plan."""
+
+    first_planned: str | None = None
+    planned: str | None = None
+    slips: int | None = None
+    days_overdue: int | None = None
+
+    @classmethod
+    def of(cls, plan: PlanRecord | None) -> "PlanShown":
+        if plan is None:
+            return NO_PLAN
+        return cls(plan.first_planned.text, plan.planned.text, plan.slips, plan.days_overdue)
+
+
+NO_PLAN = PlanShown()
+
+
+def day(value: date | None) -> str | None:
+    """A day as answers write it (`YYYY-MM-DD`), or None."""
+    return value.isoformat() if value is not None else None
+
+
+def as_said(text: str | None, counted: str | None) -> str | None:
+    """A date as said beside the day it counts from, when the two differ (a period); else
+    None."""
+    return text if text is not None and text != counted else None
+
+
+@record(hidden=("model", "slot"))
+class LaunchPlace(NamedTuple):
+    """A model in one launch market (`state model`'s `launches`): its status there (SPEC
+    §5.1), its first launch (the day it counts from, and the period as said), the days a
+    pause or an exit began and ended a stretch on sale, its plans, and the announcement
+    deciding the status."""
+
+    market: str
+    status: str
+    launched_on: str | None
+    launched_as_said: str | None
+    paused_from: str | None
+    available_from: str | None
+    available_until: str | None
+    plan: PlanShown
+    certainty: str | None
+    id: str | None
+    model: str
+    slot: SlotKey
+
+    def held(self) -> "Held":
+        """The launch market as `diff` compares it: the plan's date while it is a plan,
+        else the first launch's day, with the status beside it."""
+        from .changes import Held
+
+        planning = self.status in PLANNING
+        value = self.plan.planned if planning else (self.launched_on or self.plan.planned)
+        subject = (("model", self.model), ("market", self.market))
+        return Held(self.slot, subject, value, None, None, self.id, self.status)
+
+
+# The market statuses, strongest first (SPEC §5.1); those a launch slot decides over a
+# policy, an expected entry and a showcase (`LIVE`), and those it decides only below them.
+STATUSES = (
+    "available", "paused", "announced", "overdue", "blocked", "expected", "showcased",
+    "withdrawn", "cancelled", "unknown",
+)  # fmt: skip
+# The statuses each kind decides (`events/kinds.py`, `decides`): a launch, a policy, an
+# expected entry, a showcase, an exit.
+AVAILABLE, BLOCKED, EXPECTED, SHOWCASED, WITHDRAWN = (
+    "available", "blocked", "expected", "showcased", "withdrawn",
+)  # fmt: skip
+LIVE = STATUSES[:4]
+PLANNING = ("announced", "overdue")  # a plan is the answer
 
 
 class Launches:
-    """Where and when a model is launched (docs/concepts.md, Rank: launches): per launch market, the
-    earliest launch date on or before `as_of` among the announcements of the highest rank; else the
-    planned date of the latest of them."""
+    """Where and when a model is launched, as of a date (SPEC §5.2, by
+    `plans.launch_lifecycle`): each launch market's lifecycle, in that market or in one it
+    covers (a launch in the EU, asked about DE), with the company's exits that stop the model
+    there; each worked out once."""
 
-    __slots__ = ("launched", "planned", "ids", "certainty", "slots")
+    __slots__ = ("model", "as_of", "slots", "exits", "ranks", "_found")
 
-    def __init__(self) -> None:
-        self.launched: dict[str, str] = {}  # market -> launched_on <= as_of
-        self.planned: dict[str, str] = {}  # market -> launched_on > as_of
-        self.ids: dict[str, str] = {}
-        self.certainty: dict[str, str] = {}
-        self.slots: dict[str, SlotKey] = {}  # market -> its launch slot
+    def __init__(
+        self,
+        model: str,
+        slots: dict[str, tuple[SlotKey, list[Said]]],
+        exits: Sequence[Said],
+        as_of: date,
+    ) -> None:
+        self.model = model
+        self.as_of = as_of
+        self.slots = slots  # launch market -> (its slot, its announcements)
+        self.exits = [row for row in exits if row.model is None or key(row.model) == key(model)]
+        self.ranks: dict[str, str] = {}  # id -> certainty, worked out when `places` asks
+        self._found: dict[tuple[str, tuple[str, ...]], LaunchLifecycle | None] = {}
 
     @classmethod
-    def of(cls, launches: Iterable[Row], as_of: str) -> "Launches":
-        result = cls()
-        for group in by_slot(launches).values():
-            choice = choose(group)
-            if choice is None:
-                continue
-            market = group[0].content["market"]
-            launched, planned = launch_dates(choice.best(), as_of)
-            row = launched or planned
-            assert row is not None
-            day = effective(row.content, "launched_on")
-            (result.launched if launched else result.planned)[market] = day
-            result.ids[market] = row.ann_id
-            result.certainty[market] = certainty(row.content)
-            result.slots[market] = group[0].slot or slot_key(group[0].content)
-        return result
+    def of(cls, model: str, rows: Iterable[Row], exits: Sequence[Said], as_of: date) -> "Launches":
+        """A model's launches from its launch rows (every visible one, in time order) and
+        the company's exits."""
+        slots = {
+            group[0].content["market"]: (group[0].slot or slot_key(group[0].content),
+                                         [said(row) for row in group])
+            for group in by_slot(rows).values()
+        }  # fmt: skip
+        return cls(model, slots, exits, as_of)
 
-    def held(self, model: str | None) -> Iterator["Held"]:
-        """Each launch market's date as `diff` compares it (`launched D` or `planned D`),
-        `model` as its answer names the model."""
-        from .changes import Held
+    def lifecycle(self, launch_market: str, market: str | None = None) -> LaunchLifecycle | None:
+        """The lifecycle of the launch slot of `launch_market`, asked about `market` (default:
+        that market): the exits covering the model in `market` stop it."""
+        asked = market or launch_market
+        exits = [row for row in self.exits if exit_covers(row, self.model, asked)]
+        cache = (launch_market, tuple(row.id for row in exits))
+        if cache not in self._found:
+            rows = self.slots[launch_market][1]
+            self._found[cache] = launch_lifecycle(rows, self.as_of, exits)
+        return self._found[cache]
 
-        for market in sorted(self.ids):
-            yield Held(self.slots[market], (("model", model), ("market", market)),
-                       self.value_in(market), None, None, self.ids[market])  # fmt: skip
-
-    def value_in(self, market: str) -> str | None:
-        """A launch market's date in words: `launched D`, `planned D`, or None."""
-        if market in self.launched:
-            return f"launched {self.launched[market]}"
-        if market in self.planned:
-            return f"planned {self.planned[market]}"
-        return None
+    def own(self, near: str | None = None) -> dict[str, LaunchLifecycle]:
+        """Each launch market's lifecycle in that market, by market (`near`: only the launch
+        markets that cover it or that it covers, those that may fulfil an entry there)."""
+        markets = sorted(self.slots)
+        if near is not None:
+            markets = [market for market in markets if entry_covers(near, market)]
+        found = {market: self.lifecycle(market) for market in markets}
+        return {market: life for market, life in found.items() if life is not None}
 
     def status(self) -> str:
-        """`launched` somewhere by `as_of`, else `announced` for later, else `unknown`."""
-        if self.launched:
+        """`launched` somewhere by `as_of` (whatever happened since), else `announced` for a
+        plan in force (due or overdue), else `unknown`."""
+        lives = self.own().values()
+        if any(life.launched_on is not None for life in lives):
             return "launched"
-        return "announced" if self.planned else "unknown"
+        return "announced" if any(life.status in PLANNING for life in lives) else "unknown"
 
     def first_launch(self) -> str | None:
-        return min(self.launched.values(), default=None)
+        """The model's first launch anywhere: the day it counts from."""
+        return day(min((life.launched_on for life in self.own().values()
+                        if life.launched_on is not None), default=None))  # fmt: skip
 
     def first_planned(self) -> str | None:
-        return min(self.planned.values(), default=None)
+        """The plan in force (as said) that is due first among the launch markets with one."""
+        plans = [life.plan.planned for life in self.own().values()
+                 if life.status in PLANNING and life.plan is not None]  # fmt: skip
+        return min(plans, key=lambda when: when.sort_key).text if plans else None
 
-    def in_market(self, market: str) -> Place:
-        """(launched_on, planned_launch_on, launch market deciding it) for one market,
-        through regions."""
-        for dates in (self.launched, self.planned):
-            found = sorted((d, m) for m, d in dates.items() if market_covers(m, market))
-            if found:
-                day, where = found[0]
-                if dates is self.launched:
-                    return day, None, where
-                return None, day, where
-        return None, None, None
+    def markets(self) -> list[str]:
+        """The launch markets where the model launched by `as_of`."""
+        return [market for market, life in self.own().items() if life.launched_on is not None]
 
+    def in_market(self, market: str) -> LaunchLifecycle | None:
+        """The model's lifecycle in `market`: of the launch slots covering it (through
+        regions), the one of the strongest status (SPEC §5.1), the earliest first."""
+        found = [
+            life
+            for launch_market in self.slots
+            if market_covers(launch_market, market)
+            and (life := self.lifecycle(launch_market, market)) is not None
+        ]
+        return min(found, key=_strength, default=None)
 
-class Dated(Protocol):
-    """An announcement with its day (a read-model row, or a fact of progress and claims)."""
-
-    @property
-    def announced_on(self) -> str: ...
-
-
-D = TypeVar("D", bound=Dated)
-
-
-def launch_dates(
-    rows: Sequence[D], as_of: str, day: Callable[[D], str] | None = None
-) -> tuple[D | None, D | None]:
-    """(the launch that happened, else the plan in force) of one launch slot, from its rows of
-    the highest rank in time order; `day` reads a row's launch date (default: a row's
-    `launched_on`, else its `announced_on`). A launch dated on or before its announcement
-    happened; a later date is a plan, replaced by a later plan until its date passes. The
-    earliest launch that happened by `as_of` stands: nothing later moves it or un-launches it."""
-    launch_day = day or cast(Callable[[D], str], _launch_day)
-    launched: D | None = None
-    plan: D | None = None
-
-    def happened(row: D) -> None:
-        nonlocal launched
-        if launched is None or launch_day(row) < launch_day(launched):
-            launched = row
-
-    for row in rows:
-        if plan is not None and launch_day(plan) <= min(row.announced_on, as_of):
-            happened(plan)
-            plan = None
-        if launch_day(row) <= row.announced_on:
-            happened(row)
-        elif launched is None:
-            plan = row
-    if plan is not None and launch_day(plan) <= as_of:
-        happened(plan)
-        plan = None
-    return launched, (None if launched else plan)
+    def places(self) -> list[LaunchPlace]:
+        """Each launch market as `state model` shows it."""
+        self.ranks = {row.id: row.certainty for _, rows in self.slots.values() for row in rows}
+        self.ranks.update((row.id, row.certainty) for row in self.exits)
+        places = []
+        for market, life in self.own().items():
+            launched_on = day(life.launched_on)
+            places.append(
+                LaunchPlace(
+                    market, life.status, launched_on, as_said(life.launched_as_said, launched_on),
+                    day(life.paused_from), day(life.available_from), day(life.available_until),
+                    PlanShown.of(life.plan), self.ranks.get(life.decided_by or ""),
+                    life.decided_by, self.model, self.slots[market][0],
+                )
+            )  # fmt: skip
+        return places
 
 
-def _launch_day(row: Row) -> str:
-    return effective(row.content, "launched_on")
+def _strength(life: LaunchLifecycle) -> tuple[Any, ...]:
+    """Lifecycles of one market in order of strength: status (SPEC §5.1), then the first
+    launch, then the plan due first, then the launch market."""
+    planned = life.plan.planned.sort_key if life.plan is not None else (date.max, date.max)
+    return (STATUSES.index(life.status), life.launched_on or date.max, planned, life.market)
 
 
 def scope_label(content: Content) -> str:
@@ -366,9 +453,10 @@ _MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is no
 MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
 MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
 COVERING = kinds_where(lambda kind: kind.covers_models)
+COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
 
 
-@record(hidden=("launches", "deciding", "figures"))
+@record(hidden=("deciding", "figures"))
 class ModelState(NamedTuple):
     """`mxt state model`: a model's launches, statuses, orders, waits and deliveries."""
 
@@ -381,13 +469,13 @@ class ModelState(NamedTuple):
     planned_launch_on: str | None
     markets: list[str]
     market_statuses: dict[str, str]
+    launches: list[LaunchPlace]
     orders: dict[str, Order]
     max_wait_months: int | float | None
     wait_times: list[WaitTime]
     deliveries_units: int
     deliveries_bound: str
-    launches: Launches  # per launch market: what `show` traces to a launch
-    deciding: dict[str, str | None]  # each status's deciding announcement (None: a launch's)
+    deciding: dict[str, str | None]  # each status's deciding announcement
     figures: tuple[str, ...]  # the ids of the model's delivery figures in force
 
 
@@ -395,14 +483,13 @@ def model_state(
     rows: Sequence[Row], query: Query, company: str, model: str, facts: "CompanyFacts | None" = None
 ) -> ModelState:
     """`mxt state model`: rows are the model's visible announcements up to `as_of`;
-    `company` and `model` are their display names; `facts` (the company's launches,
-    policies, entries, showcases) give its status in each market it is named in."""
+    `company` and `model` are their display names; `facts` (the company's launches, exits,
+    policies, entries, showcases; default: those among `rows`) give its status in each market
+    it is named in."""
     model_key = key(model)
-    launches = (  # worked out once, for the model's statuses too
-        facts.launched(model_key, query.as_of)
-        if facts is not None
-        else Launches.of(of_kind(rows, "launch"), query.as_of)
-    )
+    if facts is None:
+        facts = CompanyFacts.of(rows, Names(company, {model_key: model}))
+    launches = facts.launched(model_key, query.as_of)  # worked out once, for the statuses too
     orders = {}
     for choice in chosen(of_kind(rows, "orders")):
         content = choice.in_force.content
@@ -417,17 +504,19 @@ def model_state(
         and not scope_label(choice.in_force.content)
     ]  # fmt: skip
     units, bound = delivered(counted_once(totals))
-    found = facts.statuses(model_key, query.as_of) if facts else {}
+    found = facts.statuses(model_key, query.as_of)
+    first_launch = launches.first_launch()
     return ModelState(
         company=company,
         model=model,
         as_of=query.as_of,
         known_at=query.known_at,
         status=launches.status(),
-        launched_on=launches.first_launch(),
-        planned_launch_on=launches.first_planned() if not launches.launched else None,
-        markets=sorted(launches.launched),
+        launched_on=first_launch,
+        planned_launch_on=launches.first_planned() if first_launch is None else None,
+        markets=launches.markets(),
         market_statuses={code: status for code, (status, _) in found.items()},
+        launches=launches.places(),
         orders=dict(sorted(orders.items())),
         max_wait_months=max(
             (choice.in_force.content["max_months"] for choice in waits), default=None
@@ -438,7 +527,6 @@ def model_state(
         ],
         deliveries_units=units,
         deliveries_bound=bound,
-        launches=launches,
         deciding={code: source for code, (_, source) in found.items()},
         figures=tuple(choice.in_force.ann_id for choice in figures),
     )
@@ -454,23 +542,35 @@ class Names:
         self.models: dict[str, str] = {} if models is None else models  # key -> display name
 
 
-# The market statuses, strongest first (docs/concepts.md, Statuses).
-STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
-AVAILABLE = STATUSES[0]  # on sale there: what a launch decides
+class StatusReason(NamedTuple):
+    """A model's status in one market (SPEC §5.1) and what decides it: the lifecycle of the
+    launch slot covering the market (`launch`), the policy blocking it, the expected entry
+    covering it (the model's own, else the company's) and that entry's lifecycle, and the
+    id of the announcement deciding the status (None: unknown)."""
+
+    status: str
+    launch: LaunchLifecycle | None
+    policy: Row | None
+    entry: Row | None
+    entry_life: EntryLifecycle | None
+    id: str | None
 
 
 class CompanyFacts:
-    """What one company's announcements say about markets: launches, policies, expected
-    entries and showcases."""
+    """What one company's announcements say about markets: launches, exits, policies,
+    expected entries and showcases."""
 
-    __slots__ = ("name", "policies", "expected", "launches", "models", "showcases", "decided",
-                 "covering", "by_market", "policy_for", "shown_of")  # fmt: skip
+    __slots__ = ("name", "policies", "expected", "entries", "launches", "exits", "models",
+                 "showcases", "decided", "covering", "by_market", "policy_for", "shown_of",
+                 "entered", "arrived", "certainties")  # fmt: skip
 
     def __init__(self, name: str, models: dict[str, str]) -> None:
         self.name = name
         self.policies: list[Row] = []
-        self.expected: list[Row] = []
+        self.expected: list[Row] = []  # the expected entry in force of each slot
+        self.entries: dict[str, list[Said]] = {}  # in-force entry id -> its slot's plans
         self.launches: dict[str, list[Row]] = {}  # model key -> launch rows
+        self.exits: list[Said] = []
         self.models = models  # model key -> display name, in order of first appearance
         self.showcases: list[Row] = []
         # worked out once, when first asked
@@ -479,33 +579,77 @@ class CompanyFacts:
         self.by_market: dict[str, list[int]] = {}
         self.policy_for: dict[str, Row | None] = {}
         self.shown_of: dict[str, list[Row]] | None = None
+        self.entered: dict[tuple[str, str], EntryLifecycle | None] = {}
+        self.arrived: dict[tuple[str, str], list[Arrival]] = {}
+        self.certainties: dict[str, str] | None = None
 
     def launched(self, model_key: str, as_of: str) -> Launches:
         """A model's launches as of a date, worked out once for every market asked about."""
         found = self.decided.get((model_key, as_of))
         if found is None:
             found = self.decided[model_key, as_of] = Launches.of(
-                self.launches.get(model_key, ()), as_of
-            )
+                self.models.get(model_key, model_key), self.launches.get(model_key, ()),
+                self.exits, date.fromisoformat(as_of),
+            )  # fmt: skip
         return found
 
     @classmethod
     def of(cls, rows: Iterable[Row], names: Names) -> "CompanyFacts":
-        """Facts from one company's launch, policy, expected-entry and showcase rows."""
+        """Facts from one company's launch, exit, policy, expected-entry and showcase rows."""
         facts = cls(names.company, dict(names.models))
         entries = []
         for row in rows:
-            kind = row.content["kind"]
-            if kind == "policy":
+            decides = KINDS[row.content["kind"]].decides
+            if decides == BLOCKED:
                 facts.policies.append(row)
-            elif kind == "expected-entry":
+            elif decides == EXPECTED:
                 entries.append(row)
-            elif kind == "showcase":
+            elif decides == SHOWCASED:
                 facts.showcases.append(row)
-            elif kind == "launch":
+            elif decides == AVAILABLE:
                 facts.launches.setdefault(key(row.content["model"]), []).append(row)
-        facts.expected = [choice.in_force for choice in chosen(entries)]
+            elif decides == WITHDRAWN:
+                facts.exits.append(said(row))
+        for choice in chosen(entries):
+            facts.expected.append(choice.in_force)
+            facts.entries[choice.in_force.ann_id] = [said(row) for row in choice.rows]
         return facts
+
+    def certainty_of(self, ann_id: str | None) -> str | None:
+        """The certainty of one of the company's announcements, by id (None: none)."""
+        if self.certainties is None:  # first call
+            rows = [
+                *self.policies,
+                *self.showcases,
+                *(r for rs in self.launches.values() for r in rs),
+            ]
+            self.certainties = {row.ann_id: certainty(row.content) for row in rows}
+            plans = [*self.exits, *(plan for plans in self.entries.values() for plan in plans)]
+            self.certainties.update((plan.id, plan.certainty) for plan in plans)
+        return self.certainties.get(ann_id or "")
+
+    def arrivals(self, as_of: str, market: str) -> list[Arrival]:
+        """Every model's first launch by `as_of` in each launch market that may fulfil an
+        expected entry of `market` (`plans.entry_covers`), worked out once per market."""
+        found = self.arrived.get((as_of, market))
+        if found is None:
+            found = self.arrived[as_of, market] = [
+                life.arrival
+                for model_key in self.launches
+                for life in self.launched(model_key, as_of).own(market).values()
+                if life.arrival is not None
+            ]
+        return found
+
+    def entry_life(self, entry: Row, as_of: str) -> EntryLifecycle | None:
+        """The lifecycle of the expected entry `entry` is in force for (SPEC §5.2): expected,
+        overdue, or fulfilled by a launch of the company's."""
+        cache = (entry.ann_id, as_of)
+        if cache not in self.entered:
+            plans = self.entries.get(entry.ann_id) or [said(entry)]
+            arrivals = self.arrivals(as_of, entry.content["market"])
+            self.entered[cache] = entry_lifecycle(plans, date.fromisoformat(as_of), arrivals)
+        return self.entered[cache]
 
     def entry_for(self, model_key: str | None, market: str) -> Row | None:
         """The expected entry covering a model in a market: the model's own, else the
@@ -554,28 +698,32 @@ class CompanyFacts:
             if market_covers(row.content["market"], market)
         ]
 
-    def status_of(
-        self, model_key: str, market: str, as_of: str, place: Place | None = None
-    ) -> tuple[str, Row | None]:
-        """The market status of one model (docs/concepts.md, Statuses): available > announced >
-        blocked > expected > showcased > unknown, and the announcement that decides it when it
-        is not a launch; each weaker status is looked at only when no stronger one holds.
-        `place`: the model's `Launches.in_market(market)`, when already worked out."""
-        launched_on, planned_on, _ = place or self.launched(model_key, as_of).in_market(market)
-        if launched_on or planned_on:
-            return ("available" if launched_on else "announced"), None
-        blocking = self.blocking(market, as_of)
-        if blocking is not None:
-            return "blocked", blocking
+    def status_of(self, model_key: str, market: str, as_of: str) -> StatusReason:
+        """The market status of one model (SPEC §5.1), strongest first: available, paused,
+        announced, overdue (its launch slots, `plans`), blocked (a policy), expected (an
+        entry not fulfilled), showcased, withdrawn, cancelled (its launch slots again),
+        unknown; and what decides it."""
+        life = self.launched(model_key, as_of).in_market(market)
+        policy = self.blocking(market, as_of)
         entry = self.entry_for(model_key, market)
-        if entry is not None:
-            return "expected", entry
+        entry_life = self.entry_life(entry, as_of) if entry is not None else None
+        if life is not None and life.status in LIVE:
+            return StatusReason(life.status, life, policy, entry, entry_life, life.decided_by)
+        if policy is not None:
+            return StatusReason("blocked", life, policy, entry, entry_life, policy.ann_id)
+        if entry is not None and entry_life is not None and entry_life.status != "fulfilled":
+            return StatusReason("expected", life, policy, entry, entry_life, entry.ann_id)
         shown = self.shown(model_key, market)
-        return ("showcased", shown[-1]) if shown else ("unknown", None)
+        if shown:
+            return StatusReason("showcased", life, policy, entry, entry_life, shown[-1].ann_id)
+        if life is not None and life.status != "unknown":
+            return StatusReason(life.status, life, policy, entry, entry_life, life.decided_by)
+        return StatusReason("unknown", life, policy, entry, entry_life, None)
 
     def named_markets(self, model_key: str) -> set[str]:
         """The markets named for a model: its launches and showcases, the company's expected
-        entries and the markets its policies list or except (`*` is not expanded)."""
+        entries, the markets its policies and its exits covering the model list or except
+        (`*` is not expanded)."""
         named = {row.content["market"] for row in self.launches.get(model_key, ())}
         named |= {
             row.content["market"] for row in self.showcases
@@ -587,22 +735,20 @@ class CompanyFacts:
         }  # fmt: skip
         for row in self.policies:
             named |= {*row.content["markets"], *row.content.get("except", ())}
+        for stop in self.exits:
+            if stop.model is None or key(stop.model) == model_key:
+                named |= {*stop.markets, *stop.excepted}
         named.discard("*")
         return named
 
     def statuses(self, model_key: str, as_of: str) -> dict[str, tuple[str, str | None]]:
         """`market_statuses` of `state model`: code -> (status, the id of the announcement
-        deciding it, None for a launch's), unknown ones left out."""
+        deciding it), unknown ones left out."""
         if model_key not in self.models:
             return {}
         found = {}
-        launches = self.launched(model_key, as_of)
         for code in sorted(self.named_markets(model_key)):
-            place = launches.in_market(code)
-            status, source = self.status_of(model_key, code, as_of, place)
-            if status != "unknown":
-                found[code] = (
-                    status,
-                    launches.ids[place[2]] if place[2] else source and source.ann_id,
-                )
+            reason = self.status_of(model_key, code, as_of)
+            if reason.status != "unknown":
+                found[code] = (reason.status, reason.id)
         return found
