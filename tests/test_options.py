@@ -16,7 +16,17 @@ from mxt.cli.main import COMMAND_MODULES, cli
 GOLDEN = Path(__file__).parent / "golden"
 KNOWN = ("--known-at", "2100-01-01")
 # The commands that look at some companies, and so take `--company`.
-FILTERED = {"log", "audit targets", "audit plans", "progress", "conflicts", "diff", "check", "report", "export"}
+FILTERED = {
+    "log",
+    "audit targets",
+    "audit plans",
+    "progress",
+    "conflicts",
+    "diff",
+    "check",
+    "report",
+    "export",
+}
 
 
 def commands() -> dict[str, click.Command]:
