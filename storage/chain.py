@@ -29,6 +29,12 @@ TABLE = (
     "chain_hash TEXT NOT NULL, "
     "recorded_at TEXT NOT NULL)"
 )
+# The chain's first and last `recorded_at` (what every answer's known-at is measured against)
+# read in two seeks, not a scan of the whole chain: a one-off question costs the same however
+# long the log. `recorded_at` follows the log as mxt writes it, but a log written by an older
+# mxt or a wrong clock need not, so the span is taken from the values, not the positions.
+# Made with the chain, and by the first write to a store made before it (`Chain.open`).
+RECORDED_INDEX = "CREATE INDEX IF NOT EXISTS mxt_chain_recorded ON mxt_chain (recorded_at)"
 
 
 def event_digest(event: StoredEvent) -> str:
@@ -67,9 +73,13 @@ class Chain:
     @staticmethod
     def create_table(cursor: Any) -> None:
         cursor.execute(TABLE)
+        cursor.execute(RECORDED_INDEX)
 
     @classmethod
     def open(cls, cursor: Any) -> Chain:
+        """The chain's tail, for a write transaction about to append (which holds the log's
+        write lock: the index of `recorded_at` is made here in a store made without it)."""
+        cursor.execute(RECORDED_INDEX)
         cursor.execute("SELECT position, chain_hash FROM mxt_chain ORDER BY position DESC LIMIT 1")
         row = cursor.fetchone()
         return cls(0, GENESIS) if row is None else cls(row[0], row[1])

@@ -61,10 +61,10 @@ def _company_evidence(
 ) -> dict[str, tuple[str, Evidence]]:
     """For each company (by key): its display name and its facts visible as of `as_of`."""
     found: dict[str, tuple[str, Evidence]] = {}
-    names = read_side.names(query)
     spelled: dict[str, str] = {}
     for name in companies:
         spelled.setdefault(key(name), name)
+    names = read_side.names(query, list(spelled)) if spelled else {}  # theirs alone
     for company_key, given in spelled.items():
         rows = read_side.visible(query, (company_key,), EVIDENCE_KINDS)
         display = names[company_key].company if company_key in names else given
