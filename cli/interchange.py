@@ -148,7 +148,7 @@ def record_lines(context: Context, lines: Iterable[tuple[int | str, Any]]) -> Im
     from mxt.domain.recording import import_lines
 
     with context.open_store("create") as store:
-        result = import_lines(store, lines)
+        result = import_lines(store, lines, bulk=True)
     context.commit_done(f"recorded {result.recorded}, already present {result.already_present}")
     return result
 

@@ -83,6 +83,7 @@ def import_lines(
     *,
     strict: bool = False,
     dry_run: bool = False,
+    bulk: bool = False,
 ) -> ImportResult:
     """Appends every line in one transaction: all of them, or none if one is bad.
 
@@ -91,11 +92,12 @@ def import_lines(
     once. With `strict`, a correction that changes nothing or a second retraction is an
     error instead (the `mxt correct` / `mxt retract` commands). With `dry_run`, every rule
     is checked and the counts answered as for a real import, then the transaction rolls
-    back: nothing is written.
+    back: nothing is written. `bulk` (a file import) lets the store's processors do their
+    work once, at the end of the transaction (`Store.write`).
     """
     result = ImportResult()
     with contextlib.suppress(_DryRunDone):
-        _import_in_transaction(store, lines, result, strict=strict, dry_run=dry_run)
+        _import_in_transaction(store, lines, result, strict=strict, dry_run=dry_run, bulk=bulk)
     return result
 
 
@@ -106,8 +108,9 @@ def _import_in_transaction(
     *,
     strict: bool,
     dry_run: bool,
+    bulk: bool = False,
 ) -> None:
-    with store.write() as transaction:
+    with store.write(bulk=bulk) as transaction:
         batch = _Batch(transaction, result)
         for line_number, line in lines:
             try:

@@ -42,7 +42,7 @@ def open_store(location: Location, mode: Mode) -> Store:
     try:
         projector = Projector(store)
         projector.prepare()
-        store.subscribe(projector.process)
+        store.subscribe(projector.process, projector.deferring())
     except BaseException:
         store.close()
         raise

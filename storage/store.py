@@ -55,6 +55,17 @@ class LogApplication(Application[UUID]):
 Processor = Callable[[Any, Sequence[Notification], Sequence[dict[str, Any]] | None], None]
 
 
+@dataclass(frozen=True)
+class Deferring:
+    """How a processor takes a bulk write transaction (`Store.write(bulk=True)`, a file
+    import): `defer` instead of processing each append as it comes, then `settle` once, on
+    the same cursor, before the transaction commits (work done in bulk costs less than the
+    same work done batch by batch; the transaction stays all or nothing)."""
+
+    defer: Processor
+    settle: Callable[[Any], None]
+
+
 def _postgres() -> ModuleType:
     """`mxt.storage.postgres`, imported for a PostgreSQL store only (it needs psycopg)."""
     try:
@@ -70,6 +81,7 @@ class WriteTransaction:
 
     store: Store
     cursor: Any
+    bulk: bool = False  # the processors may defer their work to `settle` (`Deferring`)
     _chain: Chain | None = field(default=None, repr=False)
     _recorded_at: datetime | None = field(default=None, repr=False)
 
@@ -115,9 +127,19 @@ class WriteTransaction:
         if self._chain is None:
             self._chain = Chain.open(self.cursor)
         self._chain.extend(self.cursor, notifications, states)
-        for processor in self.store.processors:
-            processor(self.cursor, notifications, states)
+        for processor, deferring in zip(self.store.processors, self.store.deferring, strict=True):
+            if self.bulk and deferring is not None:
+                deferring.defer(self.cursor, notifications, states)
+            else:
+                processor(self.cursor, notifications, states)
         return ids
+
+    def settle(self) -> None:
+        """Lets the processors that deferred their work do it (before the commit)."""
+        if self.bulk:
+            for deferring in self.store.deferring:
+                if deferring is not None:
+                    deferring.settle(self.cursor)
 
     def events_of(self, originator_id: UUID) -> list[Any]:
         """The events of one aggregate as this transaction sees them (its own appends
@@ -178,6 +200,7 @@ class Store:
         self.location, self.is_postgres = self.where.text, self.where.is_postgres
         create = create and not scratch
         self.processors: list[Processor] = []
+        self.deferring: list[Deferring | None] = []  # each processor's, if it defers
         self._held: Any = None  # the cursor of a read transaction every `read()` shares
         self._holding: ExitStack | None = None  # what ends that transaction (`release`)
         self.made = False  # this Store made the log's tables (`unmake` can take them away)
@@ -360,10 +383,12 @@ class Store:
                 return bool(_postgres().tables_exist(cursor, tables))
             return sqlite.tables_exist(cursor, tables)
 
-    def subscribe(self, processor: Processor) -> None:
+    def subscribe(self, processor: Processor, deferring: Deferring | None = None) -> None:
         """Runs `processor` inside every write transaction, on the notifications it appends
-        (the composition root, `mxt.projections.opening`, subscribes the read model)."""
+        (the composition root, `mxt.projections.opening`, subscribes the read model); in a
+        bulk one, `deferring`'s way when given."""
         self.processors.append(processor)
+        self.deferring.append(deferring)
 
     def close(self) -> None:
         if self._closed:
@@ -388,8 +413,9 @@ class Store:
         self.close()
 
     @contextmanager
-    def write(self) -> Iterator[WriteTransaction]:
-        """A write transaction holding the store's write lock until it commits or rolls back.
+    def write(self, *, bulk: bool = False) -> Iterator[WriteTransaction]:
+        """A write transaction holding the store's write lock until it commits or rolls back;
+        `bulk` (a file import) lets the processors defer their work to its end (`Deferring`).
 
         A database failure (read-only file, full disk, corrupted pages) rolls it back and
         raises `StoreUnavailable` naming the cause: nothing is half-written.
@@ -405,7 +431,9 @@ class Store:
                     cursor: Any = postgres.PostgresCursor(connection)
                     for statement in self.app.recorder.lock_table_statements:  # type: ignore[attr-defined]
                         cursor.dicts.execute(statement)
-                    yield WriteTransaction(self, cursor)
+                    transaction = WriteTransaction(self, cursor, bulk)
+                    yield transaction
+                    transaction.settle()
                 return
             with self.datastore.get_connection(commit=True) as connection:
                 cursor = connection.cursor()
@@ -420,7 +448,9 @@ class Store:
                 cursor.execute("PRAGMA threads=2")
                 sqlite.begin_immediate(cursor, self.display_location)
                 try:
-                    yield WriteTransaction(self, cursor)
+                    transaction = WriteTransaction(self, cursor, bulk)
+                    yield transaction
+                    transaction.settle()
                 except BaseException:
                     connection.rollback()
                     raise

@@ -532,8 +532,11 @@ def histories(
     return transactions
 
 
-def record_all(store: Store, transactions: list[list[dict[str, Any]]]) -> list[str]:
-    """Records each transaction; returns the recorded_at of each (for known_at choices)."""
+def record_all(
+    store: Store, transactions: list[list[dict[str, Any]]], *, bulk: bool = False
+) -> list[str]:
+    """Records each transaction (`bulk`: as a file import does); returns the recorded_at of
+    each (for known_at choices)."""
     stamps = []
     done: set[str] = set()
     for transaction in transactions:
@@ -546,7 +549,9 @@ def record_all(store: Store, transactions: list[list[dict[str, Any]]]) -> list[s
             elif line["kind"] == "correction" and line["id"] in done:
                 continue
             lines.append(line)
-        import_lines(store, [(None, parse_line(json.loads(json.dumps(line)))) for line in lines])
+        import_lines(
+            store, [(None, parse_line(json.loads(json.dumps(line)))) for line in lines], bulk=bulk
+        )
         with store.read() as cursor:
             cursor.execute("SELECT MAX(recorded_at) FROM mxt_chain")
             stamps.append(cursor.fetchone()[0])

@@ -25,7 +25,7 @@ from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 from mxt.storage.clock import stamp_text
 from mxt.storage.errors import DamagedLog
-from mxt.storage.store import Store
+from mxt.storage.store import Deferring, Store
 
 from . import tables
 from .tables import (
@@ -88,6 +88,70 @@ class Projector:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # What a bulk write transaction has deferred (`defer`): its cursor, the position the
+        # read model held before it, its last event, and its corrections and retractions.
+        self._deferred: tuple[Any, int, int, list[Event]] | None = None
+
+    def deferring(self) -> Deferring:
+        """How this projector takes a bulk write transaction (a file import): on SQLite the
+        rows of its recordings are made in SQL from the log at its end, as a rebuild makes
+        them (`settle`); PostgreSQL processes each append as it comes."""
+        return Deferring(self.defer, self.settle)
+
+    def defer(
+        self,
+        cursor: Any,
+        notifications: Sequence[Notification],
+        states: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        """Notes notifications a bulk transaction appends, for `settle` to apply. The first
+        ones are processed at once when the read model is behind the log (catching up checks
+        the log first) or the store is PostgreSQL (`replay_in_sql` is SQLite's)."""
+        if not notifications:
+            return
+        deferred = self._deferred
+        if deferred is None or deferred[0] is not cursor:  # this transaction's first append
+            first = notifications[0].id
+            if self.store.is_postgres or self.in_step(cursor, first) < first - 1:
+                self.process(cursor, notifications, states)
+                return
+            deferred = (cursor, first - 1, first - 1, [])
+        fixes = deferred[3]
+        for index, notification in enumerate(notifications):
+            if notification.topic in (CORRECTED_TOPIC, RETRACTED_TOPIC):
+                state = states[index] if states is not None else None
+                fixes.append((notification.id, notification.topic,
+                              state or decoded(notification.id, notification.state)))  # fmt: skip
+        self._deferred = (cursor, deferred[1], notifications[-1].id, fixes)
+
+    def settle(self, cursor: Any) -> None:
+        """Applies what `defer` noted in this transaction: the rows of its recordings in one
+        statement (`RECORDED_ROWS`, as a rebuild makes them from the log; every one of those
+        events was written by this transaction), then its corrections and retractions in log
+        order, then the groups, companies and models of its rows. An import larger than the
+        read model it joins has the lookup indexes dropped first and built once at the end
+        (one sort instead of an insertion per row), in the same transaction."""
+        deferred, self._deferred = self._deferred, None
+        if deferred is None or deferred[0] is not cursor:
+            return
+        _, after, last, fixes = deferred
+        if last <= after:
+            return
+        _sql_functions(cursor)
+        lookups = [s for s in INDEXES if " ON mxt_rm_versions " in s]
+        rebuilt = last - after > after  # more new rows than rows held
+        if rebuilt:
+            for statement in lookups:
+                cursor.execute(f"DROP INDEX IF EXISTS {statement.split()[5]}")
+        cursor.execute(RECORDED_RANGE, (RECORDED_TOPIC, after, last))
+        for start in range(0, len(fixes), PAGE):
+            self._fix(cursor, fixes[start : start + PAGE])
+        cursor.execute(GROUPS_RANGE, (after, last))
+        cursor.execute(ENTITIES_RANGE, (after, last))
+        if rebuilt:
+            for statement in lookups:
+                cursor.execute(statement)
+        tables.set_applied(cursor, last)
 
     def process(
         self,
@@ -585,14 +649,24 @@ _FIELDS = ", ".join(
 _UNFLATTENED = "LIMIT -1 OFFSET 0"
 # The row of every recording up to a notification id (parameters: the topic, the id).
 # (the seal, `row_seal`, of the columns as made: the innermost statements make them once)
-RECORDED_ROWS = (
-    f"INSERT INTO mxt_rm_versions ({COLUMNS}, seal) SELECT *, mxt_seal({COLUMNS}) FROM ("
-    "SELECT "
-    + ", ".join(f"{_RECORDED_COLUMNS[column]} AS {column}" for column in Version._fields)
-    + f" FROM (SELECT rowid, {_FIELDS} "
-    "FROM (SELECT rowid, CAST(state AS TEXT) AS s FROM stored_events WHERE topic=? AND rowid<=? "
-    f"{_UNFLATTENED}) {_UNFLATTENED}) {_UNFLATTENED})"
-)
+
+
+def _recorded_rows(events: str) -> str:
+    """The statement making the row of every recording among the stored events `events`
+    chooses (a condition on `rowid`, after the topic's parameter)."""
+    return (
+        f"INSERT INTO mxt_rm_versions ({COLUMNS}, seal) SELECT *, mxt_seal({COLUMNS}) FROM ("
+        "SELECT "
+        + ", ".join(f"{_RECORDED_COLUMNS[column]} AS {column}" for column in Version._fields)
+        + f" FROM (SELECT rowid, {_FIELDS} "
+        "FROM (SELECT rowid, CAST(state AS TEXT) AS s FROM stored_events WHERE topic=? "
+        f"AND {events} {_UNFLATTENED}) {_UNFLATTENED}) {_UNFLATTENED})"
+    )
+
+
+RECORDED_ROWS = _recorded_rows("rowid<=?")
+# The rows of the recordings after one notification id, up to another (a bulk import's).
+RECORDED_RANGE = _recorded_rows("rowid>? AND rowid<=?")
 # The groups, and the companies and models, of every row, as `_insert` writes them.
 GROUPS = (
     "INSERT INTO mxt_rm_groups SELECT company_key, kind, model_key, subject, MIN(announced_on), "
@@ -602,6 +676,20 @@ GROUPS = (
 ENTITIES = (
     "INSERT INTO mxt_rm_entities SELECT company_key, model_key, MIN(first_on) FROM mxt_rm_groups "
     "GROUP BY company_key, model_key"
+)
+# The same of the rows after one notification id, up to another (a bulk import's), merged
+# into those held (`UPSERT_GROUP`, `UPSERT_ENTITY`).
+_IN_RANGE = " FROM mxt_rm_versions WHERE notification_id>? AND notification_id<=? GROUP BY "
+GROUPS_RANGE = UPSERT_GROUP.replace(
+    "VALUES (?,?,?,?,?,?)",
+    "SELECT company_key, kind, model_key, subject, MIN(announced_on), "
+    + " | ".join(f"(MAX(rank={level}) << {level})" for level in sorted(set(RANK.values())))
+    + _IN_RANGE
+    + "company_key, kind, model_key, subject",
+)
+ENTITIES_RANGE = UPSERT_ENTITY.replace(
+    "VALUES (?,?,?)",
+    "SELECT company_key, model_key, MIN(announced_on)" + _IN_RANGE + "company_key, model_key",
 )
 
 
