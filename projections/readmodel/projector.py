@@ -146,11 +146,14 @@ class Projector:
         cursor.execute(RECORDED_RANGE, (RECORDED_TOPIC, after, last))
         for start in range(0, len(fixes), PAGE):
             self._fix(cursor, fixes[start : start + PAGE])
-        cursor.execute(GROUPS_RANGE, (after, last))
-        cursor.execute(ENTITIES_RANGE, (after, last))
-        if rebuilt:
+        if rebuilt:  # first: grouping the rows reads them in the order of these indexes
             for statement in lookups:
                 cursor.execute(statement)
+        for statement, index in ((GROUPS_RANGE, "mxt_rm_group"), (ENTITIES_RANGE, "mxt_rm_entity")):
+            if rebuilt:  # most rows are new: read them all in the index's order, not sorted
+                statement = statement.replace(_IN_RANGE, _IN_RANGE.replace(
+                    " WHERE", f" INDEXED BY {index} WHERE"))  # fmt: skip
+            cursor.execute(statement, (after, last))
         tables.set_applied(cursor, last)
 
     def process(
