@@ -41,6 +41,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--parts", type=int, default=8, help="Imports that fill each query store.")
     parser.add_argument(
+        "--postgres",
+        help="A PostgreSQL server (the URL of a database there, e.g. postgresql://mxt@host/"
+        "postgres) on which to make throw-away databases for the PostgreSQL figures.",
+    )
+    parser.add_argument(
+        "--flat-rounds", type=int, default=20, help="Pairs of processes in the flatness case."
+    )
+    parser.add_argument(
         "--code",
         default="worktree",
         help="What to measure: `worktree` (the files as they are at the start, copied) or a "
@@ -79,6 +87,8 @@ def main(argv: list[str] | None = None) -> None:
             parts=args.parts,
             code=args.code,
             command=command,
+            postgres=args.postgres,
+            flat_rounds=args.flat_rounds,
         )
     )
 

@@ -29,8 +29,27 @@ def stream_lines(path: str) -> Iterator[dict[str, Any]]:
                 yield json.loads(raw)
 
 
+def _env(db: str, name: str) -> dict[str, str]:
+    """eventsourcing's settings for a SQLite file, or a `postgresql://` URL (a database
+    there; its tables named after the application, `name`)."""
+    if not db.startswith("postgresql://"):
+        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": db}
+    from urllib.parse import urlsplit
+
+    url = urlsplit(db)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": url.path.lstrip("/"),
+        "POSTGRES_HOST": url.hostname or "localhost",
+        "POSTGRES_PORT": str(url.port or 5432),
+        "POSTGRES_USER": url.username or "",
+        "POSTGRES_PASSWORD": url.password or "",
+    }
+
+
 def es_save(stream: str, db: str) -> int:
-    """One plain eventsourcing aggregate per line, saved 1000 aggregates per `save` call."""
+    """One plain eventsourcing aggregate per line, saved 1000 aggregates per `save` call
+    (`db`: a SQLite file or a PostgreSQL URL)."""
     from eventsourcing.application import Application
     from eventsourcing.domain import Aggregate
 
@@ -38,9 +57,7 @@ def es_save(stream: str, db: str) -> int:
         def __init__(self, announcement: dict[str, Any]) -> None:
             self.announcement = announcement
 
-    app: Application[Any] = Application(
-        env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": db}
-    )
+    app: Application[Any] = Application(env=_env(db, "Application"))
     count = 0
     batch: list[Announced] = []
     for line in stream_lines(stream):
@@ -87,11 +104,25 @@ def raw_sqlite(stream: str, db: str) -> int:
 
 
 def es_read(db: str) -> int:
-    """Every stored event of a store, in log order, through `select_notifications`, decoded."""
-    from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
+    """Every stored event of a store, in log order, through `select_notifications`, decoded
+    (`db`: an mxt store's SQLite file, or its PostgreSQL URL, whose events table is
+    `mxt_events`)."""
+    recorder: Any
+    if db.startswith("postgresql://"):
+        from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 
-    datastore = SQLiteDatastore(db)
-    recorder = SQLiteApplicationRecorder(datastore, events_table_name="stored_events")
+        env = _env(db, "mxt")
+        datastore: Any = PostgresDatastore(
+            dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"],
+            port=env["POSTGRES_PORT"], user=env["POSTGRES_USER"],
+            password=env["POSTGRES_PASSWORD"],
+        )  # fmt: skip
+        recorder = PostgresApplicationRecorder(datastore, events_table_name="mxt_events")
+    else:
+        from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteDatastore
+
+        datastore = SQLiteDatastore(db)
+        recorder = SQLiteApplicationRecorder(datastore, events_table_name="stored_events")
     count = 0
     position = 0
     while True:

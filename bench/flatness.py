@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .generate import generate, load_manifest, manifest_path
 
@@ -55,24 +55,54 @@ def _write(path: Path, lines: list[dict[str, Any]]) -> None:
             out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
-def make_streams(workdir: Path, seed: int = 1) -> tuple[Path, Path, Path, list[str]]:
+class Scale(NamedTuple):
+    """How big the case is: issue 27's sizes (`FULL`), or a smaller copy of it (the
+    benchmark's smoke test)."""
+
+    small_companies: int = SMALL_COMPANIES
+    small_lines: int = SMALL_LINES
+    restatements: int = RESTATEMENTS
+    other_companies: int = OTHER_COMPANIES
+    other_lines: int = OTHER_LINES
+
+    @classmethod
+    def of(cls, size: int) -> Scale:
+        """The full case for a benchmark of 100,000 lines or more, else a smaller one."""
+        share = min(1.0, size / 100_000)
+        if share == 1.0:
+            return cls()
+        return cls(max(5, round(SMALL_COMPANIES * share)), max(100, round(SMALL_LINES * share)),
+                   max(50, round(RESTATEMENTS * share)), max(10, round(OTHER_COMPANIES * share)),
+                   max(200, round(OTHER_LINES * share)))  # fmt: skip
+
+
+FULL = Scale()  # issue 27's sizes
+
+
+def make_streams(
+    workdir: Path, seed: int = 1, scale: Scale = FULL
+) -> tuple[Path, Path, Path, list[str]]:
     """The small stream, the restatements, the other companies' stream (made once, then
     reused), and the 20 companies' names."""
     workdir.mkdir(parents=True, exist_ok=True)
-    small = workdir / f"flat-small-seed{seed}.jsonl"
-    restated = workdir / f"flat-restated-seed{seed}.jsonl"
-    others = workdir / f"flat-others-seed{seed}.jsonl"
-    names_file = workdir / f"flat-names-seed{seed}.json"
+    tag = f"seed{seed}" + ("" if scale == FULL else f"-{scale.small_lines}")
+    small = workdir / f"flat-small-{tag}.jsonl"
+    restated = workdir / f"flat-restated-{tag}.jsonl"
+    others = workdir / f"flat-others-{tag}.jsonl"
+    names_file = workdir / f"flat-names-{tag}.json"
     if not all(p.exists() for p in (small, restated, others, names_file)):
-        generate(small, SMALL_LINES, seed, companies=SMALL_COMPANIES)
+        generate(small, scale.small_lines, seed, companies=scale.small_companies)
         names = [company["name"] for company in load_manifest(small)["companies"]]
-        _write(restated, restatements(list(_lines(small)), seed))
-        _write(others, other_companies(workdir, seed, {_key(name) for name in names}))
+        _write(restated, restatements(list(_lines(small)), seed, scale.restatements))
+        taken = {_key(name) for name in names}
+        _write(others, other_companies(workdir, seed, taken, scale))
         names_file.write_text(json.dumps(names))
     return small, restated, others, json.loads(names_file.read_text())
 
 
-def restatements(small: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
+def restatements(
+    small: list[dict[str, Any]], seed: int, count: int = RESTATEMENTS
+) -> list[dict[str, Any]]:
     """`RESTATEMENTS` copies of the small stream's value announcements (never of one that is
     corrected or retracted), each dated 1 to 400 days before the line it restates but not
     before its company's or model's first line (whose spelling names them): always earlier
@@ -97,7 +127,7 @@ def restatements(small: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]
     ]  # fmt: skip
     rng = random.Random(seed + 27)
     made = []
-    for number in range(RESTATEMENTS):
+    for number in range(count):
         line = dict(sources[number % len(sources)])
         line.pop("id", None)
         earlier = date.fromisoformat(line["announced_on"]) - timedelta(days=rng.randint(1, 400))
@@ -108,11 +138,13 @@ def restatements(small: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]
     return made
 
 
-def other_companies(workdir: Path, seed: int, taken: set[str]) -> list[dict[str, Any]]:
+def other_companies(
+    workdir: Path, seed: int, taken: set[str], scale: Scale = FULL
+) -> list[dict[str, Any]]:
     """`OTHER_LINES` lines of `OTHER_COMPANIES` other companies (none named as one of the
     20; ids prefixed, so that none is one of theirs)."""
     scratch = workdir / f"flat-others-raw-seed{seed}.jsonl"
-    generate(scratch, OTHER_LINES, seed + 1, companies=OTHER_COMPANIES)
+    generate(scratch, scale.other_lines, seed + 1, companies=scale.other_companies)
     dropped: set[str] = set()
     kept = []
     for line in _lines(scratch):
@@ -187,12 +219,18 @@ def postgres_database(server: str) -> Iterator[str]:
 
 
 def run_case(
-    mxt: list[str], run_child: Any, workdir: Path, seed: int, rounds: int, server: str | None
+    mxt: list[str],
+    run_child: Any,
+    workdir: Path,
+    seed: int,
+    rounds: int,
+    server: str | None,
+    scale: Scale = FULL,
 ) -> dict[str, dict[str, Any]]:
     """The case on SQLite (and on PostgreSQL at `server`): backend -> `compare`'s figures."""
     from .measure import fresh
 
-    small, restated, others, names = make_streams(workdir, seed)
+    small, restated, others, names = make_streams(workdir, seed, scale)
     found = {}
     small_db = fresh(workdir / "flat-small.sqlite")
     deep_db = fresh(workdir / "flat-deep.sqlite")

@@ -18,7 +18,7 @@ from .measure import Run, Settings, fresh, load, mxt_command, run_child
 
 REPORT_SIZE = 100_000
 REPORT_COMPANIES = 500
-REPORT_SECONDS = 30.0
+REPORT_SECONDS = 15.0  # issue 27
 REPORT_MB = 20.0
 
 

@@ -40,14 +40,15 @@ def test_benchmark_measures_every_section_at_a_tiny_size(tmp_path: Path) -> None
     work = tmp_path / "work"
     run = bench(
         "bench", "--size", "300", "--sizes", "300", "--out", str(out), "--workdir", str(work),
-        "--repeat", "1", "--query-samples", "10", "--parts", "2",
+        "--repeat", "1", "--query-samples", "10", "--parts", "2", "--flat-rounds", "2",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
 
     report = out.read_text()
     for heading in (
         "# mxt benchmark results",
-        "## Targets (issue 6)",
+        "## Goals (issue 27",
+        "## Flatness",
         "## Import",
         "## Rebuild",
         "## Peak memory",
@@ -68,7 +69,8 @@ def test_benchmark_measures_every_section_at_a_tiny_size(tmp_path: Path) -> None
         "| state company |",
         "| audit targets |",
         "| `python -c pass` |",
-        "| import vs eventsourcing batched save |",
+        "| `mxt import` vs eventsourcing's batched save (300) |",
+        "| `state company` deep / small store, whole process (SQLite) |",
     ):
         assert row in report, row
 
