@@ -16,6 +16,7 @@ from .main import Context, company_filter, read_options, target_filters
 from .render import Output, fields, note, table
 
 if TYPE_CHECKING:
+    from mxt.projections.rules.checked import RecordedClaim
     from mxt.projections.rules.company import ScopedFigure
     from mxt.projections.rules.evidence import SlotValue
     from mxt.projections.rules.state import Policy
@@ -243,12 +244,15 @@ def state_company(
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
-    from mxt.projections.questions.checking import company_claims
-
     query = _query(as_of, known_at)
     read_side = context.open_read_side()
     answer = read_side.company(name, query)
-    state, claims = answer.data, company_claims(read_side, name, query)
+    state = answer.data
+    claims: list[RecordedClaim] = []
+    if read_side.claimed(name, query):  # (the rules that check claims load only then)
+        from mxt.projections.questions.checking import company_claims
+
+        claims = company_claims(read_side, name, query)
     if output.machine:
         output.emit({**to_json(state), "claims": to_json(claims)})
     else:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
 # after every timestamp; the read side answers it at the moment it stands for.
 EVERYTHING = "9999-12-31T23:59:59.999999Z"
+CLAIM_KIND = "claim"  # the kind of a claim (`events/kinds.py`; `rules/claims.py` CLAIM)
 
 
 class EverythingRecorded(Query):
@@ -126,6 +127,15 @@ class ReadSide:
             return self.view.rows(
                 cursor, query.known_at, as_of=query.as_of, companies=companies, kinds=kinds
             )
+
+    def claimed(self, company: str, query: Query) -> bool:
+        """Whether any claim about `company` is visible at (`as_of`, `known_at`): `state
+        company` checks claims only then (loading the rules that check them costs a one-off
+        question more than answering it)."""
+        with self.store.read() as cursor:
+            rows = self.view.rows(cursor, query.known_at, as_of=query.as_of,
+                                  companies=(company,), kinds=(CLAIM_KIND,))  # fmt: skip
+            return bool(rows)
 
     def history(self, announcement_id: str, query: Query) -> list[Row]:
         """Every version of one announcement known at `query.known_at`, oldest first."""
