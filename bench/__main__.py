@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
         "--workdir", type=Path, default=ROOT / "bench" / "out", help="Streams and stores."
     )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=10, help="Runs per timed process.")
+    parser.add_argument("--repeat", type=int, default=20, help="Runs per timed process.")
     parser.add_argument("--query-samples", type=int, default=200)
     parser.add_argument(
         "--query-budget", type=float, default=15.0, help="Seconds at most per query and size."
