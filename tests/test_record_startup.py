@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import make_announcement
 
 from mxt.events.announcements import SCHEMAS
 from mxt.events.schemas import module_of
@@ -92,13 +93,14 @@ def test_a_recorded_at_without_its_z_is_refused() -> None:
     ("question", "loads_claims"),
     [(["state", "model", "Acme/M1"], False), (["log"], False), (["audit", "targets"], False),
      (["state", "market", "CN"], False), (["show", "launch-1"], True),
-     (["state", "company", "Acme"], True), (["progress"], True), (["conflicts"], False)],
+     (["state", "company", "Acme"], False), (["progress"], True), (["conflicts"], False)],
 )  # fmt: skip
 def test_a_read_command_loads_neither_pydantic_nor_rules_it_does_not_answer(
     run: Run, store_path: Path, question: list[str], loads_claims: bool
 ) -> None:
     """Importing pydantic (pydantic_core alone is 20 ms) serves only commands that validate
-    input; the claims' rules only the answers that hold claims or progress."""
+    input; the claims' rules only the answers that hold claims or progress (`state company`:
+    only of a company with a claim, `test_state_company_loads_the_claims_rules_for_a_claim`)."""
     recorded = run("record", "launch", "--company", "Acme", "--model", "M1", "--market", "CN",
                    "--announced-on", "2025-06-30", "--source", "s", "--id", "launch-1")  # fmt: skip
     assert recorded.exit_code == 0, recorded.output
@@ -114,3 +116,28 @@ def test_a_read_command_loads_neither_pydantic_nor_rules_it_does_not_answer(
     }
     assert bool(claims_rules & set(modules)) == loads_claims
     assert not [name for name in modules if name.startswith("pydantic")]
+
+
+def test_state_company_loads_the_claims_rules_for_a_claim(
+    run: Run, store_path: Path, tmp_path: Path
+) -> None:
+    """A company with a claim has it checked in `state company` (the rules load then), one
+    without has none to check (they do not)."""
+    lines = [make_announcement("launch", company="Acme", id="launch-1"),
+             make_announcement("claim", company="Acme", id="claim-1")]  # fmt: skip
+    stream = tmp_path / "lines.jsonl"
+    stream.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert run("import", str(stream)).exit_code == 0
+    other = make_announcement("launch", company="Other Co", id="launch-2")
+    stream.write_text(json.dumps(other) + "\n")
+    assert run("import", str(stream)).exit_code == 0
+    claims_rules = {"mxt.projections.questions.checking", "mxt.projections.rules.claims"}
+    for company, has_claim in (("Acme", True), ("Other Co", False)):
+        argv = ["--store", str(store_path), "state", "company", company, "--json"]
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=True
+        )
+        *answer, probe = done.stdout.splitlines()
+        assert (claims_rules <= set(json.loads(probe)["modules"])) == has_claim
+        claims = json.loads("\n".join(answer))["claims"]
+        assert [claim["id"] for claim in claims] == (["claim-1"] if has_claim else [])
