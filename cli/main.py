@@ -227,9 +227,10 @@ def target_filters(function: Any) -> Any:
         "--period", metavar="PERIOD", help="Only targets for this period (2025, 2025-H1, "
         "2025-Q3, 2025-06).",
     )(function)  # fmt: skip
+    from mxt.events.metrics import METRICS
+
     function = click.option(
-        "--metric", type=click.Choice(["production", "deliveries", "sales"]),
-        help="Only targets of this metric.",
+        "--metric", type=click.Choice(METRICS), help="Only targets of this metric.",
     )(function)  # fmt: skip
     return click.option("--company", help="Only this company.")(function)
 

@@ -7,20 +7,23 @@ decided by the pure functions of `decisions`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
+from mxt.events.regions import UserRegion
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
+from mxt.events.schemas.region import RegionLine
 
-from .decisions import decide_correction, decide_recording, decide_retraction
+from .decisions import decide_correction, decide_recording, decide_region, decide_retraction
 from .errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
     DomainError,
     InvalidCorrection,
+    InvalidRegion,
     UnknownAnnouncement,
 )
 from .store import Store, WriteTransaction, stored_announcement
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 1000
 
-Line: TypeAlias = Announcement | Correction | Retraction
+Line: TypeAlias = Announcement | Correction | Retraction | RegionLine
 # Where a line comes from, for error messages: its number in the one input file, a label such
 # as `b.jsonl line 3` when several files are imported together, or None (a single command).
 LineRef: TypeAlias = int | str | None
@@ -108,6 +111,8 @@ def _import_in_transaction(
                 batch.flush()
                 if isinstance(line, Correction):
                     _correct(transaction, line, batch, result, strict=strict)
+                elif isinstance(line, RegionLine):
+                    _define(transaction, line, batch, result, strict=strict)
                 else:
                     _retract(transaction, line, result, strict=strict)
             except (
@@ -115,6 +120,7 @@ def _import_in_transaction(
                 UnknownAnnouncement,
                 AlreadyRetracted,
                 InvalidCorrection,
+                InvalidRegion,
                 ConflictingAnnouncement,
             ) as error:
                 raise _at_line(error, line_number) from None
@@ -139,6 +145,8 @@ class _Batch:
         self.pending: dict[str, tuple[LineRef, dict[str, Any]]] = {}
         # Identical correction lines seen in this import, to match them with stored ones.
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
+        # Likewise identical region definitions, by their canonical JSON.
+        self.regions_seen: dict[str, int] = {}
 
     def add(self, line_number: LineRef, announcement: Announcement) -> None:
         content = with_id(announcement)
@@ -184,6 +192,12 @@ class _Batch:
         self.pending.clear()
 
 
+def define_region(store: Store, line: RegionLine) -> bool:
+    """Records a region of one's own (`mxt region define`); returns whether the log gained a
+    definition (not when the same one is in force already)."""
+    return import_lines(store, [(None, line)], strict=True).recorded == 1
+
+
 def _correct(
     transaction: WriteTransaction,
     line: Correction,
@@ -199,6 +213,48 @@ def _correct(
     )  # fmt: skip
     batch.corrections_seen[decision.key] = batch.corrections_seen.get(decision.key, 0) + 1
     _append(transaction, decision.events, result)
+
+
+def _define(
+    transaction: WriteTransaction,
+    line: RegionLine,
+    batch: _Batch,
+    result: ImportResult,
+    *,
+    strict: bool,
+) -> None:
+    aggregate = transaction.load_region(line.name)
+    decision = decide_region(
+        aggregate, line, lambda: transaction.recorded_at, defined=RegionsInLog(transaction),
+        strict=strict, repeats=batch.regions_seen,
+    )  # fmt: skip
+    batch.regions_seen[decision.key] = batch.regions_seen.get(decision.key, 0) + 1
+    _append(transaction, decision.events, result)
+
+
+class RegionsInLog(Mapping[str, UserRegion]):
+    """The regions of one's own in force as a write transaction sees them (its own appends
+    included), each read from the log when first asked for. Only asked by name: it cannot
+    list them."""
+
+    def __init__(self, transaction: WriteTransaction) -> None:
+        self.transaction = transaction
+
+    def __getitem__(self, name: str) -> UserRegion:
+        if len(name) < 3:  # a country code or `*`: never a region of one's own
+            raise KeyError(name)
+        aggregate = self.transaction.load_region(name)
+        if aggregate is None:
+            raise KeyError(name)
+        current = aggregate.current
+        return UserRegion(name, tuple(current["markets"]), tuple(current["except"]),
+                          current["reason"])  # fmt: skip
+
+    def __iter__(self) -> Iterator[str]:
+        raise NotImplementedError("the regions in the log are asked for by name")
+
+    def __len__(self) -> int:
+        raise NotImplementedError("the regions in the log are asked for by name")
 
 
 def _retract(

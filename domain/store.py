@@ -49,7 +49,7 @@ from .location import (
 )
 
 if TYPE_CHECKING:
-    from .model import AnnouncementAggregate, DomainEvent
+    from .model import AnnouncementAggregate, DomainEvent, RegionAggregate
 
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
 CREATION_LOCK = 0x6D7874  # PostgreSQL advisory lock taken while a new store's tables are made
@@ -300,6 +300,22 @@ class WriteTransaction:
             for row in self.cursor.fetchall()
         ]
         return project_announcement(None, events) if events else None
+
+    def load_region(self, name: str) -> RegionAggregate | None:
+        """The region of one's own called `name`, as this transaction sees it (None: never
+        defined)."""
+        from .model import project_region, region_aggregate_id
+
+        origin = region_aggregate_id(name)
+        self.cursor.execute(
+            "SELECT originator_version, topic, state FROM stored_events "
+            "WHERE originator_id=? ORDER BY originator_version",
+            (self.store.origin(origin),),
+        )
+        return project_region(
+            self.store.decode(StoredEvent(origin, row[0], row[1], bytes(row[2])))
+            for row in self.cursor.fetchall()
+        )
 
     def existing(self, origins: dict[UUID, str]) -> dict[str, bytes]:
         """The first stored event state of each announcement already recorded, by id;

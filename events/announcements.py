@@ -37,6 +37,7 @@ from .schemas.factory import Factory
 from .schemas.launch import Launch
 from .schemas.orders import Orders
 from .schemas.policy import Policy
+from .schemas.region import RegionLine
 from .schemas.showcase import Showcase
 from .schemas.statement import Statement
 from .schemas.target import Target
@@ -55,6 +56,7 @@ __all__ = [
     "Launch",
     "Orders",
     "Policy",
+    "RegionLine",
     "Retraction",
     "Showcase",
     "Source",
@@ -102,7 +104,8 @@ InterchangeLine = Annotated[
     | Statement
     | Claim
     | Correction
-    | Retraction,
+    | Retraction
+    | RegionLine,
     Field(discriminator="kind"),
 ]
 
@@ -116,18 +119,23 @@ def _line_adapter() -> TypeAdapter[Any]:
     return _LINE_ADAPTER
 
 
-def parse_line(data: Any) -> Announcement | Correction | Retraction:
+# One line of the interchange format: an announcement, a correction, a retraction, or a
+# region's definition.
+Line = Announcement | Correction | Retraction | RegionLine
+
+
+def parse_line(data: Any) -> Line:
     """Validates one interchange line (a decoded JSON object)."""
     if not isinstance(data, dict):
         raise InputError(None, "expected a JSON object")
     try:
-        line: Announcement | Correction | Retraction = _line_adapter().validate_python(data)
+        line: Line = _line_adapter().validate_python(data)
         return line
     except ValidationError as error:
         raise describe(error) from None
 
 
-def parse_json_line(raw: bytes | str) -> Announcement | Correction | Retraction:
+def parse_json_line(raw: bytes | str) -> Line:
     """Validates one interchange line as it is read (JSON text), parsing and checking at
     once; a key given twice in one object is refused first (`load_json`)."""
     try:
@@ -137,7 +145,7 @@ def parse_json_line(raw: bytes | str) -> Announcement | Correction | Retraction:
     except ValueError:
         pass  # malformed: the schema's own parser names where
     try:
-        line: Announcement | Correction | Retraction = _line_adapter().validate_json(raw)
+        line: Line = _line_adapter().validate_json(raw)
         return line
     except ValidationError as error:
         first = error.errors()[0]
@@ -179,7 +187,8 @@ def parse_claim_line(raw: bytes | str) -> ClaimLine:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of one interchange line: an announcement, a correction or a retraction."""
+    """The JSON Schema of one interchange line: an announcement, a correction, a retraction
+    or a region's definition."""
     schema = _line_adapter().json_schema(mode="validation")
     schema["title"] = "mxt announcement interchange line (JSON Lines)"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

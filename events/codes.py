@@ -7,16 +7,40 @@ announcement schemas.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-# The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
-REGIONS: dict[str, frozenset[str]] = {
-    "EU": frozenset(
-        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()  # noqa: SIM905
-    ),
-}
+
+class _RegionsOfToday(Mapping[str, frozenset[str]]):
+    """The regions an announcement may name, each with its members of today (`EU`: the member
+    states of the day, `events.regions`). Read lazily: a command that checks no market never
+    loads the regions' data.
+
+    The rules do not yet read a region's members on the day an announcement takes effect
+    (docs/concepts.md, Regions); until they do, announcements name `EU` alone and it stands
+    for today's member states, as it always has. `events.regions.members` answers for any
+    region on any day.
+    """
+
+    NAMES = ("EU",)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        if name not in self.NAMES:
+            raise KeyError(name)
+        from .regions import members
+
+        return members(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.NAMES)
+
+    def __len__(self) -> int:
+        return len(self.NAMES)
+
+
+REGIONS: Mapping[str, frozenset[str]] = _RegionsOfToday()
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
@@ -49,7 +73,8 @@ LAST_MONTH = month_index("9999-12")
 
 
 @lru_cache(maxsize=1024)
-def _is_country(code: str) -> bool:
+def is_country(code: str) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 code (upper-case)."""
     import pycountry  # loaded only when a market code is checked
 
     return pycountry.countries.get(alpha_2=code) is not None
@@ -58,7 +83,7 @@ def _is_country(code: str) -> bool:
 def check_market(value: str) -> str:
     """A market code: ISO 3166-1 alpha-2 or a known region, upper-cased."""
     code = value.strip().upper()
-    if code in REGIONS or (len(code) == 2 and code.isalpha() and _is_country(code)):
+    if code in REGIONS or (len(code) == 2 and code.isalpha() and is_country(code)):
         return code
     raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a known region (EU)")
 

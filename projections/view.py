@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.domain.integrity import column_digest
 from mxt.domain.store import Store, origin_hex
 from mxt.events.kinds import RANK, policy_markets
 
-from .tables import SEAL, Version, content_of, key, sealed
+from .tables import REGION_COLUMNS, SEAL, RegionRow, Version, content_of, key, row_seal, sealed
+
+if TYPE_CHECKING:
+    from mxt.events.regions import UserRegion
 
 # A version row `v` known at a moment (two parameters: the moment, twice).
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
@@ -286,6 +289,43 @@ class View:
     def rows(self, cursor: Any, known_at: str, **narrowing: Any) -> list[Row]:
         """`stream_rows`, as one list."""
         return list(self.stream_rows(cursor, known_at, **narrowing))
+
+    def region_definitions(
+        self, cursor: Any, known_at: str, name: str | None = None
+    ) -> list[UserRegion]:
+        """Every definition of a region of one's own (or of `name`) recorded by `known_at`,
+        in the order recorded (each row's seal checked)."""
+        from mxt.events.regions import UserRegion
+
+        where, params = "known_from<=?", [known_at]
+        if name is not None:
+            where += " AND name=?"
+            params.append(name)
+        cursor.execute(
+            f"SELECT {REGION_COLUMNS}, seal FROM mxt_rm_regions WHERE {where} "
+            "ORDER BY notification_id",
+            params,
+        )
+        definitions = []
+        for values in cursor.fetchall():
+            row = RegionRow._make(values[:-1])
+            if row_seal(row) != values[-1]:
+                from mxt.domain.errors import DamagedLog
+
+                raise DamagedLog(
+                    f"read model: the row of event #{row.notification_id} was changed behind "
+                    "mxt's back (run mxt rebuild; mxt verify says what else)"
+                )
+            definitions.append(UserRegion(
+                row.name, tuple(json.loads(row.markets)), tuple(json.loads(row.excepted)),
+                row.reason, row.known_from,
+            ))  # fmt: skip
+        return definitions
+
+    def regions(self, cursor: Any, known_at: str) -> dict[str, UserRegion]:
+        """The regions of one's own in force at `known_at`: the latest definition known of
+        each name, by name."""
+        return {region.name: region for region in self.region_definitions(cursor, known_at)}
 
     def history(self, cursor: Any, ann_id: str, known_at: str) -> list[Row]:
         """Every version of one announcement known at `known_at`, oldest first."""

@@ -1,0 +1,264 @@
+"""Regions, and the markets each covers on a day (docs/concepts.md, Regions).
+
+Two sorts. The built-in ones come from cited standards, shipped as one data file
+(`events/data/regions.json`, which names each source and the date its data stands at): the
+UN M49 regions and sub-regions (`EUROPE`, `ASIA`, `WESTERN-EUROPE`, …), each bloc's member
+states with the days they joined and left (`EU`: the United Kingdom until 2020-01-31,
+Croatia from 2013-07-01; `EEA`, `EFTA`, `ASEAN`, `GCC`), mxt's own `MIDDLE-EAST`, and `*`,
+every market. A user's own regions are defined in the log (`mxt region define`); they come
+here as `UserRegion`s, and may name countries, built-in regions and other user regions,
+each resolved on the day asked about.
+
+No maintained library holds both (pycountry has no regions; `country_converter` has M49 and
+the EU by year but needs pandas; `countrygroups` has lists without exit dates, last released
+in 2021), hence the data file. Nothing here imports pydantic or reads a store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+ALL = "*"  # every market
+DATA = Path(__file__).parent / "data" / "regions.json"
+# A region's name: uppercase letters, digits and `-`, 3 to 24 characters, beginning with a
+# letter and not ending with `-` (so that it never reads as an option or a range).
+NAME = re.compile(r"^[A-Z][A-Z0-9-]{1,22}[A-Z0-9]$", re.ASCII)
+
+
+class UnknownRegion(ValueError):
+    """A name that is neither a built-in region nor one of the user's."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"{name!r} is not a region (mxt region list names them)")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a built-in region's membership comes from."""
+
+    key: str
+    title: str
+    publisher: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One stretch of a country's membership of a region: from `joined` (its first day; None:
+    always) to `left` (the first day after it; None: still a member)."""
+
+    code: str
+    joined: str | None = None
+    left: str | None = None
+
+    def on(self, day: str) -> bool:
+        """Whether the country is a member on `day` (`YYYY-MM-DD`)."""
+        after = self.joined is None or self.joined <= day
+        return after and (self.left is None or day < self.left)
+
+
+@dataclass(frozen=True)
+class BuiltinRegion:
+    """A region of the data file: its members (with their dates, for a bloc) and the regions
+    it is made of (a continent of its sub-regions)."""
+
+    name: str
+    title: str
+    source: Source
+    memberships: tuple[Membership, ...] = ()
+    parts: tuple[str, ...] = ()
+
+    @property
+    def dated(self) -> bool:
+        """Whether its membership changes with the day (a bloc's does; an M49 region's not)."""
+        return any(m.joined is not None or m.left is not None for m in self.memberships)
+
+
+@dataclass(frozen=True)
+class UserRegion:
+    """A region defined in the log: the markets it names (countries, regions, `*`) less those
+    it excepts, as its latest definition known says; `recorded_at` is when that was recorded."""
+
+    name: str
+    markets: tuple[str, ...]
+    excepted: tuple[str, ...] = ()
+    reason: str = ""
+    recorded_at: str | None = None
+
+
+UserRegions = Mapping[str, UserRegion]
+_NONE: UserRegions = {}
+
+
+@lru_cache(maxsize=1)
+def _loaded() -> tuple[dict[str, BuiltinRegion], str, dict[str, Source]]:
+    """The data file: its regions by name, the date it stands at, its sources by key."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    sources = {
+        key: Source(key, s["title"], s["publisher"], s.get("url"), s.get("note"))
+        for key, s in data["sources"].items()
+    }
+    regions: dict[str, BuiltinRegion] = {}
+    for name, entry in data["regions"].items():
+        memberships = [Membership(code) for code in entry.get("codes", ())]
+        memberships += [Membership(*member) for member in entry.get("members", ())]
+        regions[name] = BuiltinRegion(
+            name, entry["title"], sources[entry["source"]], tuple(memberships),
+            tuple(entry.get("parts", ())),
+        )  # fmt: skip
+    return regions, str(data["as_of"]), sources
+
+
+def builtin_regions() -> Mapping[str, BuiltinRegion]:
+    """Every built-in region by name (`*` aside), in the data file's order."""
+    return _loaded()[0]
+
+
+def data_as_of() -> str:
+    """The date the built-in regions' data stands at."""
+    return _loaded()[1]
+
+
+def is_builtin(name: str) -> bool:
+    """Whether `name` is a built-in region (or `*`)."""
+    return name == ALL or name in _loaded()[0]
+
+
+def is_region(name: str, user: UserRegions = _NONE) -> bool:
+    """Whether `name` is a region: built-in, `*`, or one of `user`'s."""
+    return is_builtin(name) or name in user
+
+
+@lru_cache(maxsize=1)
+def every_country() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code: what `*` covers."""
+    import pycountry
+
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
+def _day(on_date: str | date | None) -> str:
+    """A day as `YYYY-MM-DD` text; None is today."""
+    if on_date is None:
+        return date.today().isoformat()
+    return on_date.isoformat() if isinstance(on_date, date) else on_date
+
+
+def members(
+    region: str, on_date: str | date | None = None, user: UserRegions = _NONE
+) -> frozenset[str]:
+    """The countries (ISO 3166-1 alpha-2 codes) `region` covers on `on_date` (default: today):
+    a bloc's member states of that day, an M49 region's countries, every country for `*`, and
+    for one of `user`'s regions the members of what it names that day, less those of what it
+    excepts. Raises `UnknownRegion` for a name that is no region."""
+    return _members(region, _day(on_date), user, ())
+
+
+def _members(region: str, day: str, user: UserRegions, within: tuple[str, ...]) -> frozenset[str]:
+    if region == ALL:
+        return every_country()
+    if region in _loaded()[0]:
+        return _builtin_members(region, day)
+    defined = user.get(region)
+    if defined is None:
+        raise UnknownRegion(region)
+    if region in within:  # a cycle only a damaged log could hold: it adds nothing more
+        return frozenset()
+    inside = (*within, region)
+    named = frozenset().union(*(_expand(code, day, user, inside) for code in defined.markets))
+    excepted = frozenset().union(*(_expand(code, day, user, inside) for code in defined.excepted))
+    return named - excepted
+
+
+def _expand(code: str, day: str, user: UserRegions, within: tuple[str, ...]) -> frozenset[str]:
+    """The countries one market of a definition stands for: itself, or a region's members."""
+    if is_region(code, user):
+        return _members(code, day, user, within)
+    return frozenset((code,))
+
+
+@lru_cache(maxsize=4096)
+def _builtin_members(name: str, day: str) -> frozenset[str]:
+    region = _loaded()[0][name]
+    own = frozenset(m.code for m in region.memberships if m.on(day))
+    return own.union(*(_builtin_members(part, day) for part in region.parts))
+
+
+def covers(
+    area: str, market: str, on_date: str | date | None = None, user: UserRegions = _NONE
+) -> bool:
+    """Whether an announcement for `area` (a country or a region) covers the country `market`
+    on `on_date` (default: today): the same code, or a member of the region that day. One
+    for a member does not cover its region; one for a region covers no other region."""
+    if area == market:
+        return True
+    return is_region(area, user) and market in members(area, on_date, user)
+
+
+def check_region_name(value: str) -> str:
+    """A name for a region of one's own, upper-cased: uppercase letters, digits and `-`, 3 to
+    24 characters, beginning with a letter; never a country code (alpha-2 or alpha-3) nor a
+    built-in region's name. Raises ValueError saying which rule it breaks."""
+    name = value.strip().upper()
+    if is_builtin(name):
+        raise ValueError(f"{name} is a built-in region and cannot be redefined")
+    if not NAME.match(name):
+        raise ValueError(
+            f"{value!r}: a region's name is 3 to 24 letters, digits and -, beginning with a "
+            "letter (e.g. EUROPE-JATO)"
+        )
+    if _is_alpha_3(name):
+        raise ValueError(f"{name} is a country code (ISO 3166-1 alpha-3), not a region's name")
+    return name
+
+
+def check_region_market(value: str) -> str:
+    """A market of a region's definition, upper-cased: `*`, an ISO 3166-1 alpha-2 code, a
+    built-in region, or the name of a region of one's own (whether that one is defined is
+    the log's to say, `domain.decisions`). Raises ValueError otherwise."""
+    from .codes import is_country
+
+    code = value.strip().upper()
+    if is_builtin(code) or (len(code) == 2 and code.isalpha() and is_country(code)):
+        return code
+    if NAME.match(code) and not _is_alpha_3(code):
+        return code
+    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a region")
+
+
+@lru_cache(maxsize=1024)
+def _is_alpha_3(code: str) -> bool:
+    if len(code) != 3 or not code.isalpha():
+        return False
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def loop_through(name: str, markets: tuple[str, ...], user: UserRegions) -> str | None:
+    """The first of `markets` (a definition's markets and excepts) through which a region
+    `name` would contain itself, by the user regions in force (`user`); None when none does
+    (a region that contains itself has no members)."""
+    for code in markets:
+        if code == name or _reaches(code, name, user, ()):
+            return code
+    return None
+
+
+def _reaches(code: str, name: str, user: UserRegions, within: tuple[str, ...]) -> bool:
+    """Whether the user region `code` names `name`, directly or through other user regions."""
+    defined = user.get(code)
+    if defined is None or code in within:
+        return False
+    return any(
+        inner == name or _reaches(inner, name, user, (*within, code))
+        for inner in (*defined.markets, *defined.excepted)
+    )
