@@ -124,7 +124,7 @@ class _Summary:
         self.lines: list[str] = []
 
     def watch(self, lines: Iterator[tuple[int | str, Any]]) -> Iterator[tuple[int | str, Any]]:
-        from mxt.events.announcements import Announcement, with_id
+        from mxt.events.announcements import Announcement, RegionLine, with_id
 
         for where, line in lines:
             label = f"line {where}" if isinstance(where, int) else where
@@ -134,6 +134,8 @@ class _Summary:
                     f"{label}: {content['kind']} {content['company']} "
                     f"{content['announced_on']} {content['id']}"
                 )
+            elif isinstance(line, RegionLine):
+                self.lines.append(f"{label}: region {line.name}")
             else:
                 self.lines.append(f"{label}: {line.kind} of {line.id}")
             yield where, line
@@ -162,7 +164,8 @@ def import_command(
     progress: bool | None,
     dry_run: bool = False,
 ) -> None:
-    """Append the announcements, corrections and retractions of JSONL FILEs (`-` = stdin).
+    """Append the announcements, corrections, retractions and regions of JSONL FILEs (`-` =
+    stdin).
 
     All the lines of all the files are recorded in one transaction: every one of them, or
     none if one is bad. Lines already in the store count as already present. With
@@ -221,8 +224,8 @@ def import_command(
 @click.option("--company", help="Only this company's announcements.")
 @click.pass_obj
 def export_command(context: Context, company: str | None) -> None:
-    """Write the whole history as JSON Lines: announcements as recorded, then corrections
-    and retractions in the order they were recorded.
+    """Write the whole history as JSON Lines: the regions of one's own, announcements as
+    recorded, then corrections and retractions, each in the order they were recorded.
 
     Example: mxt export --company Xiaomi > xiaomi.jsonl
     """

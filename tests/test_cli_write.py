@@ -451,7 +451,10 @@ def test_record_kind_help_lists_only_that_kinds_options(run: Run, store_path: Pa
     assert "--venue" not in orders
     assert "confirmed|reported|expected" in orders
     deliveries = " ".join(run("record", "deliveries", "--help").stdout.split())
-    assert "One of: production, deliveries, sales." in deliveries
+    assert (
+        "One of: production, wholesale, deliveries, sales, retail, registrations, exports, "
+        "bookings." in deliveries
+    )
     assert "--model" in deliveries and "[required] YYYY" in deliveries
     assert not store_path.exists()
 
