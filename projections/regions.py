@@ -80,7 +80,7 @@ def region_show(read_side: ReadSide, name: str, query: Query) -> Answer:
     region known then is the empty answer (its note says so); a name that can be no region
     (a country code, a malformed one) is bad input."""
     code = name.strip().upper()
-    if len(code) == 2 and code.isalpha():
+    if len(code) == 2 and code.isalpha() and not is_builtin(code):
         raise InputError("name", f"{code} is a country code, not a region (mxt region list)")
     if not is_builtin(code) and not NAME.match(code):
         raise InputError("name", f"{name!r} is not a region's name (mxt region list names them)")
