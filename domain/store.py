@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     from .model import AnnouncementAggregate, DomainEvent, RegionAggregate
 
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
+# The commands that make a store where there is none; every other command needs one.
+ONLY_WRITES_CREATE = "only record, import and region define create one"
 CREATION_LOCK = 0x6D7874  # PostgreSQL advisory lock taken while a new store's tables are made
 
 
@@ -375,7 +377,7 @@ class Store:
             probe_postgres(self.where)
         elif _nothing_at(self.location, self.display_location) and not create:
             raise StoreMissing(
-                f"store: no store at {self.location} (only record and import create one)"
+                f"store: no store at {self.location} ({ONLY_WRITES_CREATE})"
             )
         try:
             env = self._env(create)
@@ -410,7 +412,7 @@ class Store:
 
     def _no_log(self) -> str:
         return (
-            f"store: {self.display_location} holds no mxt log (only record and import create one)"
+            f"store: {self.display_location} holds no mxt log ({ONLY_WRITES_CREATE})"
         )
 
     @property

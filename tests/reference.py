@@ -30,6 +30,7 @@ from mxt.events.kinds import upcast
 
 RECORDED = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
 COUNTS = {"orders": "count", "target": "value", "deliveries": "units"}
 
@@ -93,6 +94,8 @@ def replay(store: Store, known_at: str) -> list[Item]:
         if stamp > known_at:
             continue
         origin = notification.originator_id.hex
+        if notification.topic not in (RECORDED, CORRECTED, RETRACTED):
+            continue  # a region's definition: no announcement
         if notification.topic == RECORDED:
             items[origin] = Item(upcast(state["announcement"]), stamp, notification.id)
             items[origin].versions.append(
