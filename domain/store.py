@@ -376,9 +376,7 @@ class Store:
         if self.is_postgres:
             probe_postgres(self.where)
         elif _nothing_at(self.location, self.display_location) and not create:
-            raise StoreMissing(
-                f"store: no store at {self.location} ({ONLY_WRITES_CREATE})"
-            )
+            raise StoreMissing(f"store: no store at {self.location} ({ONLY_WRITES_CREATE})")
         try:
             env = self._env(create)
             self.app = LogApplication(env=env)
@@ -411,9 +409,7 @@ class Store:
         )
 
     def _no_log(self) -> str:
-        return (
-            f"store: {self.display_location} holds no mxt log ({ONLY_WRITES_CREATE})"
-        )
+        return f"store: {self.display_location} holds no mxt log ({ONLY_WRITES_CREATE})"
 
     @property
     def display_location(self) -> str:
