@@ -397,6 +397,10 @@ def test_schema_prints_a_valid_json_schema(run: Run, store_path: Path) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     assert validator.is_valid(make_announcement("orders"))
     assert validator.is_valid({"kind": "retraction", "id": "o1", "reason": "r"})
+    region = {"kind": "region", "name": "EUROPE-JATO", "markets": ["EU", "*"], "reason": "r"}
+    assert validator.is_valid(region) and validator.is_valid({**region, "except": ["CN"]})
+    assert not validator.is_valid({**region, "name": "X"})
+    assert not validator.is_valid({**region, "markets": []})
     assert not validator.is_valid(make_announcement("orders", recorded_at="2025-07-01T00:00:00Z"))
     assert not validator.is_valid(make_announcement("orders", count=-1))
     assert not store_path.exists()  # printing the schema opens no store
