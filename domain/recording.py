@@ -15,7 +15,6 @@ from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.regions import UserRegion
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
-from mxt.events.schemas.region import RegionLine
 
 from .decisions import decide_correction, decide_recording, decide_region, decide_retraction
 from .errors import (
@@ -30,11 +29,15 @@ from .store import Store, WriteTransaction, stored_announcement
 from .stored import aggregate_id, recorded_event
 
 if TYPE_CHECKING:
+    # (`mxt record` never loads the region line's schema: a line that is none of the others
+    # is a region's definition)
+    from mxt.events.schemas.region import RegionLine
+
     from .model import DomainEvent
 
 BATCH_SIZE = 1000
 
-Line: TypeAlias = Announcement | Correction | Retraction | RegionLine
+Line: TypeAlias = "Announcement | Correction | Retraction | RegionLine"
 # Where a line comes from, for error messages: its number in the one input file, a label such
 # as `b.jsonl line 3` when several files are imported together, or None (a single command).
 LineRef: TypeAlias = int | str | None
@@ -111,10 +114,10 @@ def _import_in_transaction(
                 batch.flush()
                 if isinstance(line, Correction):
                     _correct(transaction, line, batch, result, strict=strict)
-                elif isinstance(line, RegionLine):
-                    _define(transaction, line, batch, result, strict=strict)
-                else:
+                elif isinstance(line, Retraction):
                     _retract(transaction, line, result, strict=strict)
+                else:
+                    _define(transaction, line, batch, result, strict=strict)
             except (
                 InputError,
                 UnknownAnnouncement,

@@ -203,6 +203,33 @@ def covers(
     return is_region(area, user) and market in members(area, on_date, user)
 
 
+@lru_cache(maxsize=1)
+def change_days() -> tuple[str, ...]:
+    """Every day a built-in region's membership changed (a member joined or left), sorted:
+    between two of them, every region has the same members."""
+    days = {
+        day
+        for region in _loaded()[0].values()
+        for m in region.memberships
+        for day in (m.joined, m.left)
+        if day is not None
+    }
+    return tuple(sorted(days))
+
+
+def containing(market: str, user: UserRegions = _NONE) -> frozenset[str]:
+    """Every region (built-in, `*`, or one of `user`'s) that has the country `market` among
+    its members on some day: the regions whose announcements may cover it, whatever day they
+    take effect (the United Kingdom is in `EU`, which it left, and in `EFTA`, which it left
+    in 1973)."""
+    days = ("0001-01-01", *change_days())
+    found = {ALL} if market in every_country() else set()
+    for name in (*_loaded()[0], *user):
+        if any(market in members(name, day, user) for day in days):
+            found.add(name)
+    return frozenset(found)
+
+
 def check_region_name(value: str) -> str:
     """A name for a region of one's own, upper-cased: uppercase letters, digits and `-`, 3 to
     24 characters, beginning with a letter; never a country code (alpha-2 or alpha-3) nor a

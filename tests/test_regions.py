@@ -22,6 +22,7 @@ from mxt.events.regions import (
     builtin_regions,
     check_region_market,
     check_region_name,
+    containing,
     covers,
     every_country,
     is_region,
@@ -250,3 +251,14 @@ def test_an_unknown_metric_is_refused_naming_the_field() -> None:
         parse_line(make_announcement("claim", claim={
             "type": "streak", "metric": "shipments", "at_least": 1, "months": 1,
             "ending": "2025-06"}))  # fmt: skip
+
+
+def test_the_regions_containing_a_country_on_some_day() -> None:
+    assert containing("GB") == {"*", "EU", "EEA", "EFTA", "EUROPE", "NORTHERN-EUROPE"}
+    assert containing("HR") == {"*", "EU", "EEA", "EUROPE", "SOUTHERN-EUROPE"}
+    assert containing("CN") == {"*", "ASIA", "EASTERN-ASIA"}
+    mine = {"OVERSEAS": UserRegion("OVERSEAS", (ALL,), ("CN",)),
+            "EUROPE-JATO": UserRegion("EUROPE-JATO", ("EU", "EFTA"))}  # fmt: skip
+    assert "EUROPE-JATO" in containing("GB", mine) and "OVERSEAS" in containing("GB", mine)
+    assert "OVERSEAS" not in containing("CN", mine)
+    assert containing("ZZ") == frozenset()
