@@ -7,16 +7,21 @@ not needed for that.
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.persistence import StoredEvent
+
+from mxt.events.content import Content, JsonObject
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
 # Regions of one's own have aggregate ids of their own namespace: no announcement id can
 # ever name the aggregate of a region.
 REGION_NAMESPACE = UUID("0c5b3f86-8f1e-4b51-9d5e-2a7c9e4d1f63")
+# The topics of the stored events (`eventsourcing.utils.get_topic` of `model`'s classes),
+# spelled out so that writing a recording, or reading the log, never imports those models.
 RECORDED_TOPIC = "mxt.domain.model:AnnouncementRecorded"
+CORRECTED_TOPIC = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED_TOPIC = "mxt.domain.model:AnnouncementRetracted"
 REGION_TOPIC = "mxt.domain.model:RegionDefined"
 
 
@@ -32,8 +37,8 @@ def region_aggregate_id(name: str) -> UUID:
 
 
 def recorded_event(
-    origin: UUID, announcement: dict[str, Any], timestamp: str
-) -> tuple[StoredEvent, dict[str, Any]]:
+    origin: UUID, announcement: Content, timestamp: str
+) -> tuple[StoredEvent, JsonObject]:
     """The stored form of `AnnouncementRecorded` (and its JSON state), built directly.
 
     The import path records many announcements at once; this skips building and dumping a

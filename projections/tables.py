@@ -49,8 +49,9 @@ from mxt.events.kinds import upcast
 # part of it when every query answers the same from either spelling: a store keeps the index
 # it was built with until its next rebuild, rather than every store being replayed for it.
 # Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal;
-# version 12 the regions of one's own (`mxt_rm_regions`).
-READ_MODEL_VERSION = "12"
+# version 12 is the house's restructure (issue 22); version 13 adds the regions of one's own
+# (`mxt_rm_regions`). A store at an older version rebuilds its read model on its next write.
+READ_MODEL_VERSION = "13"
 TRACKING_NAME = "mxt-readmodel"
 
 
