@@ -17,7 +17,13 @@ from mxt.events.kinds import upcast
 from mxt.events.regions import UserRegion
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
 
-from .decisions import decide_correction, decide_recording, decide_region, decide_retraction
+from .decisions import (
+    check_regions_named,
+    decide_correction,
+    decide_recording,
+    decide_region,
+    decide_retraction,
+)
 from .errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
@@ -151,9 +157,12 @@ class _Batch:
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
         # Likewise identical region definitions, by their canonical JSON.
         self.regions_seen: dict[str, int] = {}
+        # The regions of one's own an announcement may name, as this transaction sees them.
+        self.defined = RegionsInLog(transaction)
 
     def add(self, line_number: LineRef, announcement: Announcement) -> None:
         content = with_id(announcement)
+        check_regions_named(content, self.defined)
         earlier = self.pending.get(content["id"])
         if earlier is not None:
             if earlier[1] != content:

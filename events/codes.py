@@ -7,40 +7,9 @@ announcement schemas.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
-
-
-class _RegionsOfToday(Mapping[str, frozenset[str]]):
-    """The regions an announcement may name, each with its members of today (`EU`: the member
-    states of the day, `events.regions`). Read lazily: a command that checks no market never
-    loads the regions' data.
-
-    The rules do not yet read a region's members on the day an announcement takes effect
-    (docs/concepts.md, Regions); until they do, announcements name `EU` alone and it stands
-    for today's member states, as it always has. `events.regions.members` answers for any
-    region on any day.
-    """
-
-    NAMES = ("EU",)
-
-    def __getitem__(self, name: str) -> frozenset[str]:
-        if name not in self.NAMES:
-            raise KeyError(name)
-        from .regions import members
-
-        return members(name)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.NAMES)
-
-    def __len__(self) -> int:
-        return len(self.NAMES)
-
-
-REGIONS: Mapping[str, frozenset[str]] = _RegionsOfToday()
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # A calendar period (docs/concepts.md, Periods): a year `2025`, a half `2025-H1`, a quarter
@@ -88,16 +57,44 @@ def is_country(code: str) -> bool:
 
 
 def check_market(value: str) -> str:
-    """A market code: ISO 3166-1 alpha-2 or a known region, upper-cased."""
+    """A market code, upper-cased: an ISO 3166-1 alpha-2 code, a built-in region (SPEC §5.3),
+    or the name of a region of one's own (whether it is defined is the log's to say when an
+    announcement naming it is recorded: `domain.decisions.check_regions_named`)."""
+    from .regions import ALL, check_region_market
+
     code = value.strip().upper()
-    if code in REGIONS or (len(code) == 2 and code.isalpha() and is_country(code)):
-        return code
-    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a known region (EU)")
+    if code != ALL:
+        try:
+            return check_region_market(code)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a region (mxt region list)")
 
 
-def market_covers(announced_market: str, market: str) -> bool:
-    """True when an announcement for `announced_market` covers `market`.
+# `market_covers(…, on=EVER)`: whether a region covers a market on any day (its members of
+# every day, a bloc's former ones too): where a rule looks for what may cover a market before
+# it knows the day that decides.
+EVER = "ever"
 
-    A region covers each of its member states; a member state does not cover its region.
+
+def market_covers(announced_market: str, market: str, on: str | date | None = None) -> bool:
+    """True when an announcement for `announced_market` covers `market`, the announcement
+    taking effect on `on` (default: today): the same code, or a member of the region that day
+    (SPEC §5.3: the EU of 2019 holds the United Kingdom, the EU of 2021 does not). A region of
+    one's own is read as the answer reads it (`events.regions.in_force`). A member state does
+    not cover its region.
     """
-    return announced_market == market or market in REGIONS.get(announced_market, ())
+    if announced_market == market:
+        return True
+    from .regions import covered_on, in_force, is_region
+
+    user = in_force()
+    if not is_region(announced_market, user):
+        return False  # a country covers only itself
+
+    if on == EVER:
+        from .regions import ever_members
+
+        return market in ever_members(announced_market, user)
+    day = on.isoformat() if isinstance(on, date) else on or date.today().isoformat()
+    return market in covered_on((announced_market,), day, user)

@@ -14,7 +14,6 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, Wit
 from .codes import (
     MONTH_PATTERN,
     PERIOD_PATTERN,
-    REGIONS,
     check_market,
     market_covers,
     parse_iso_date,
@@ -23,7 +22,7 @@ from .dates import DAY_OR_PERIOD_PATTERN, parse_day_or_period
 from .invisible import refused_in_name
 from .kinds import normalise_duration
 
-__all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
+__all__ = ["check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
 _PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -96,6 +98,25 @@ class UserRegion:
 
 UserRegions = Mapping[str, UserRegion]
 _NONE: UserRegions = {}
+# The regions of one's own that an answer reads by (those known at its --known-at), set by
+# the read side around each question (`regions_in_force`) and by a write around the lines it
+# decides; the rules read them through `in_force` without a store.
+_IN_FORCE: ContextVar[UserRegions] = ContextVar("mxt_user_regions", default=_NONE)
+
+
+def in_force() -> UserRegions:
+    """The regions of one's own the current answer reads by (none outside one)."""
+    return _IN_FORCE.get()
+
+
+@contextmanager
+def regions_in_force(user: UserRegions) -> Iterator[UserRegions]:
+    """Answers inside the block read regions of one's own as `user` defines them."""
+    token = _IN_FORCE.set(user)
+    try:
+        yield user
+    finally:
+        _IN_FORCE.reset(token)
 
 
 @lru_cache(maxsize=1)
@@ -217,15 +238,53 @@ def change_days() -> tuple[str, ...]:
     return tuple(sorted(days))
 
 
+def covered_on(codes: tuple[str, ...], day: str, user: UserRegions = _NONE) -> frozenset[str]:
+    """Every country one of `codes` covers on `day`: the countries among them and the members
+    of the regions among them that day (`*` is every country)."""
+    if not user or not any(code in user for code in codes):
+        return _covered_builtin(codes, day)
+    return frozenset().union(*(_expand(code, day, user, ()) for code in codes))
+
+
+@lru_cache(maxsize=8192)
+def _covered_builtin(codes: tuple[str, ...], day: str) -> frozenset[str]:
+    return frozenset().union(*(_expand(code, day, _NONE, ()) for code in codes))
+
+
+def ever_members(region: str, user: UserRegions = _NONE) -> frozenset[str]:
+    """Every country that is a member of `region` on some day (a bloc's former members too):
+    the markets an announcement for it may cover, whatever day it takes effect."""
+    if region not in user:
+        return _ever_builtin(region)
+    days = ("0001-01-01", *change_days())
+    return frozenset().union(*(members(region, day, user) for day in days))
+
+
+@lru_cache(maxsize=256)
+def _ever_builtin(region: str) -> frozenset[str]:
+    days = ("0001-01-01", *change_days())
+    return frozenset().union(*(members(region, day) for day in days))
+
+
 def containing(market: str, user: UserRegions = _NONE) -> frozenset[str]:
     """Every region (built-in, `*`, or one of `user`'s) that has the country `market` among
     its members on some day: the regions whose announcements may cover it, whatever day they
     take effect (the United Kingdom is in `EU`, which it left, and in `EFTA`, which it left
     in 1973)."""
+    found = set(_containing_builtin(market))
+    days = ("0001-01-01", *change_days())
+    for name in user:
+        if any(market in members(name, day, user) for day in days):
+            found.add(name)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1024)
+def _containing_builtin(market: str) -> frozenset[str]:
     days = ("0001-01-01", *change_days())
     found = {ALL} if market in every_country() else set()
-    for name in (*_loaded()[0], *user):
-        if any(market in members(name, day, user) for day in days):
+    for name in _loaded()[0]:
+        if any(market in _builtin_members(name, day) for day in days):
             found.add(name)
     return frozenset(found)
 

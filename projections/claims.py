@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mxt.events.codes import FIRST_MONTH, market_covers, month_index
+from mxt.events.codes import EVER, FIRST_MONTH, market_covers, month_index
 from mxt.events.content import Content
 from mxt.events.kinds import Scope, claim_statement
 
@@ -220,10 +220,15 @@ def _launched(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
     by_market: dict[str, list[Said]] = {}
     for launch in evidence.launches:
-        if launch.model == model and market_covers(launch.market, market):
+        if launch.model == model and market_covers(launch.market, market, EVER):
             by_market.setdefault(launch.market, []).append(launch.said())
     day = date.fromisoformat(as_of)
-    lives = [life for rows in by_market.values() if (life := launch_lifecycle(rows, day))]
+    lives = [
+        life
+        for where, rows in by_market.items()
+        if (life := launch_lifecycle(rows, day))
+        and market_covers(where, market, life.effect_day(day))
+    ]
     stated = claim_statement(claim)
     if not lives:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")

@@ -9,10 +9,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
-from mxt.events.codes import REGIONS
+from mxt.events.codes import EVER, market_covers
 from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
+from mxt.events.regions import UserRegions, containing, ever_members, in_force, is_region
 
 from . import tables
 from .answers import Answer, answering
@@ -142,6 +143,9 @@ class ReadSide:
         self.view = View(store)
         # answers streamed while they are printed, still open (closed before the store)
         self._streams: weakref.WeakSet[Generator[Any, None, None]] = weakref.WeakSet()
+        # regions of one's own by known-at; whether the log defines any (None: not asked)
+        self._user_regions: dict[str, UserRegions] = {}
+        self._any_region: bool | None = None
         found = tables.stored_version(store)
         with store.read() as cursor:
             span = self.view.log_span(cursor)
@@ -211,6 +215,18 @@ class ReadSide:
     def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
         found = self.view.names(cursor, query.as_of, query.known_at, company)
         return {key: Names(name, models) for key, (name, models) in found.items()}
+
+    def user_regions(self, known_at: str) -> UserRegions:
+        """The regions of one's own in force at `known_at` (read once per moment; a log that
+        defines none is asked once)."""
+        found = self._user_regions.get(known_at)
+        if found is None:
+            with self.store.read() as cursor:
+                if self._any_region is None:
+                    self._any_region = self.view.any_region(cursor)
+                found = self.view.regions(cursor, known_at) if self._any_region else {}
+            self._user_regions[known_at] = found
+        return found
 
     def verified(self) -> VerifyReport:
         """The log's verify report: its size, head hash, and any damage."""
@@ -287,7 +303,7 @@ class ReadSide:
         code = _market_code(market)
         # Launches, expected entries and showcases for this market or a region containing
         # it; policies whose markets list it, a region containing it or "*".
-        covering = [code, *(region for region, members in REGIONS.items() if code in members)]
+        covering = sorted({code, *containing(code, in_force())})
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=covering)
@@ -295,7 +311,7 @@ class ReadSide:
             rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, covering, every=True)
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
-            regional = [entry for entry in entries if entry["market"] in REGIONS]
+            regional = [entry for entry in entries if is_region(entry["market"], in_force())]
             if regional:  # launches elsewhere in a region an entry expects may fulfil it
                 wider = sorted(_near([entry["market"] for entry in regional]) - set(covering))
                 whose = sorted({entry["company"] for entry in regional})
@@ -586,8 +602,6 @@ def _plan_slot_asked(
 ) -> bool:
     """Whether `audit plans` lists a plan slot (its first row's `content`): of `kind`, of
     `model`, in a market covering `market` (a factory: in that country, as last said)."""
-    from mxt.events.codes import market_covers
-
     if kind is not None and content["kind"] != kind:
         return False
     if model is not None and key(content.get("model")) != key(model):
@@ -595,7 +609,7 @@ def _plan_slot_asked(
     if market is None:
         return True
     where = _market_of(group)
-    return where is not None and market_covers(where, market)
+    return where is not None and market_covers(where, market, EVER)
 
 
 def _market_of(group: Sequence[Row]) -> str | None:
@@ -609,9 +623,12 @@ def _near(markets: Sequence[str]) -> set[str]:
     (`plans.entry_covers`): each market, the members of a region, the regions holding a
     country."""
     near: set[str] = set()
+    user = in_force()
     for code in markets:
-        near |= {code, *REGIONS.get(code, ())}
-        near |= {region for region, members in REGIONS.items() if code in members}
+        if is_region(code, user):
+            near |= ever_members(code, user) | {code}
+        else:
+            near |= containing(code, user) | {code}
     return near
 
 
@@ -627,14 +644,12 @@ def _market_code(text: str) -> str:
 def _mentions_market(content: Content, market: str, exactly: bool = False) -> bool:
     """Whether an announcement names `market` (or, unless `exactly`, a region containing
     it), or lists markets covering it (a policy)."""
-    from mxt.events.codes import market_covers
-
     if KINDS[content["kind"]].market_field == "markets":
         return policy_covers(content, market)
     announced = content.get("market")
     if exactly:
         return announced == market
-    return isinstance(announced, str) and market_covers(announced, market)
+    return isinstance(announced, str) and market_covers(announced, market, EVER)
 
 
 __all__: Sequence[str] = [

@@ -16,10 +16,18 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mxt.events.codes import REGIONS, market_covers
+from mxt.events.codes import EVER, market_covers
 from mxt.events.content import Content
 from mxt.events.dates import first_day
 from mxt.events.kinds import KINDS, Scope, bounded, sum_bound
+from mxt.events.regions import (
+    builtin_regions,
+    containing,
+    covered_on,
+    ever_members,
+    in_force,
+    is_region,
+)
 
 from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, chosen, slot_key
 from .evidence import slot_value as value_of
@@ -84,23 +92,25 @@ def display_name(rows: Sequence[Row], field_name: str, fallback: str) -> str:
 def all_markets() -> tuple[str, ...]:
     import pycountry
 
-    return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS)))
+    return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(builtin_regions())))
 
 
 def policy_covers(content: Content, market: str) -> bool:
-    """A policy covers a market listed (directly, through `*` or a region) and not excepted."""
+    """A policy covers a market listed (directly, through `*` or a region) and not excepted,
+    its regions read with their members of the day it was announced (SPEC §5.3: a policy for
+    the EU announced in 2021 does not cover the United Kingdom)."""
     listed = content["markets"]
-    if "*" not in listed and market not in covered_by(tuple(listed)):
+    day = str(content["announced_on"])
+    if "*" not in listed and market not in covered_by(tuple(listed), day):
         return False
     excepted = content.get("except")
-    return not excepted or market not in covered_by(tuple(excepted))
+    return not excepted or market not in covered_by(tuple(excepted), day)
 
 
-@lru_cache(maxsize=4096)
-def covered_by(codes: tuple[str, ...]) -> frozenset[str]:
-    """Every market that one of `codes` covers (`market_covers`): the codes themselves and
-    the members of the regions among them."""
-    return frozenset(codes).union(*(REGIONS.get(code, ()) for code in codes))
+def covered_by(codes: tuple[str, ...], day: str) -> frozenset[str]:
+    """Every market that one of `codes` covers on `day` (`market_covers`): the codes
+    themselves and the members of the regions among them that day."""
+    return frozenset(codes) | covered_on(codes, day, in_force())
 
 
 def covering_policy(policies: Sequence[Row], market: str) -> Row | None:
@@ -126,12 +136,15 @@ def distinct_markets(policies: Sequence[Row]) -> list[str]:
     """One market for each way the policies can treat a market: every market they name (with
     the members and regions around it), and one they do not name, standing for all the rest."""
     named: set[str] = set()
+    user = in_force()
     for row in policies:
         for code in (*row.content["markets"], *row.content.get("except", ())):
-            if code in REGIONS:
-                named |= REGIONS[code] | {code}
-            elif code != "*":
-                named |= {code, *(region for region, members in REGIONS.items() if code in members)}
+            if code == "*":
+                continue
+            if is_region(code, user):  # its members of any day, and itself
+                named |= ever_members(code, user) | {code}
+            else:  # a country, and the regions that ever held it
+                named |= containing(code, user) - {"*"} | {code}
     # "ZZ" is no market (ISO leaves it unassigned), so no policy names it: it is treated as
     # every market that no policy names.
     return [*sorted(named), "ZZ"]
@@ -328,8 +341,9 @@ class Launches:
         found = [
             life
             for launch_market in self.slots
-            if market_covers(launch_market, market)
+            if market_covers(launch_market, market, EVER)
             and (life := self.lifecycle(launch_market, market)) is not None
+            and market_covers(launch_market, market, life.effect_day(self.as_of))
         ]
         return min(found, key=_strength, default=None)
 
@@ -649,9 +663,15 @@ class CompanyFacts:
             if not self.covering:  # first call: the entries' positions by their market
                 for position, row in enumerate(self.expected):
                     self.by_market.setdefault(row.content["market"], []).append(position)
-            named = (market, *(region for region, members in REGIONS.items() if market in members))
+            named = (market, *containing(market, in_force()))
             positions = sorted({p for code in named for p in self.by_market.get(code, ())})
-            found = self.covering[market] = [self.expected[p] for p in positions]
+            found = self.covering[market] = [
+                self.expected[p]
+                for p in positions
+                if _covers_then(
+                    self.expected[p].content, self.expected[p].content["market"], market
+                )
+            ]
         return found
 
     def blocking(self, market: str, as_of: str) -> Row | None:
@@ -673,7 +693,7 @@ class CompanyFacts:
         return [
             row
             for row in self.shown_of.get(model_key, ())
-            if market_covers(row.content["market"], market)
+            if _covers_then(row.content, row.content["market"], market)
         ]
 
     def status_of(self, model_key: str, market: str, as_of: str) -> StatusReason:
@@ -730,3 +750,9 @@ class CompanyFacts:
             if reason.status != "unknown":
                 found[code] = (reason.status, reason.id)
         return found
+
+
+def _covers_then(content: Content, area: str, market: str) -> bool:
+    """Whether an announcement's `area` covers `market` with the members of the day it was
+    announced (an expected entry's, a showcase's: SPEC §5.3)."""
+    return market_covers(area, market, str(content["announced_on"]))

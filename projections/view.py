@@ -340,6 +340,11 @@ class View:
             ))  # fmt: skip
         return definitions
 
+    def any_region(self, cursor: Any) -> bool:
+        """Whether the log defines any region of one's own."""
+        cursor.execute("SELECT 1 FROM mxt_rm_regions LIMIT 1")
+        return cursor.fetchone() is not None
+
     def regions(self, cursor: Any, known_at: str) -> dict[str, UserRegion]:
         """The regions of one's own in force at `known_at`: the latest definition known of
         each name, by name."""

@@ -11,7 +11,7 @@ import pytest
 from conftest import make_announcement
 
 from mxt.events.announcements import parse_line
-from mxt.events.codes import REGIONS, check_market, market_covers
+from mxt.events.codes import EVER, check_market, market_covers
 from mxt.events.errors import InputError
 from mxt.events.metrics import METRICS, measured_by, stand_ins
 from mxt.events.regions import (
@@ -28,6 +28,7 @@ from mxt.events.regions import (
     is_region,
     loop_through,
     members,
+    regions_in_force,
 )
 
 EU_FOUNDERS = {"BE", "DE", "FR", "IT", "LU", "NL"}
@@ -62,16 +63,33 @@ def test_the_united_kingdom_is_in_the_eu_before_2020_02_01_and_not_after() -> No
     assert members("EU", date(2019, 6, 1)) == members("EU", "2019-06-01")
 
 
-def test_today_is_the_default_day_and_the_old_eu_mapping_answers_today() -> None:
+def test_a_region_covers_the_members_of_the_day_it_takes_effect() -> None:
     today = members("EU", date.today())
-    assert members("EU") == today == REGIONS["EU"] and len(today) == 27
-    assert list(REGIONS) == ["EU"] and "EU" in REGIONS and "EUROPE" not in REGIONS
-    assert market_covers("EU", "DE") and not market_covers("EU", "GB")
-    assert not market_covers("DE", "EU")
-    # until the rules read regions by date (phase B), announcements name EU alone
-    assert check_market("eu") == "EU"
-    with pytest.raises(ValueError):
-        check_market("EUROPE")
+    assert members("EU") == today and len(today) == 27
+    assert market_covers("EU", "DE") and not market_covers("EU", "GB")  # default: today
+    assert market_covers("EU", "GB", "2019-06-01") and market_covers("EU", "GB", date(2020, 1, 31))
+    assert not market_covers("EU", "GB", "2020-02-01")
+    assert not market_covers("EU", "HR", "2013-06-30") and market_covers("EU", "HR", "2013-07-01")
+    assert market_covers("EU", "GB", EVER) and not market_covers("EU", "US", EVER)
+    assert not market_covers("DE", "EU") and not market_covers("DE", "AT", EVER)
+    assert market_covers("EUROPE", "NO") and market_covers("*", "CN")
+    # every built-in region is a market an announcement may name; a country code never a
+    # region's name, and '*' no single market
+    assert check_market("eu") == "EU" and check_market("europe") == "EUROPE"
+    assert check_market("europe-jato") == "EUROPE-JATO"  # a region of one's own, if defined
+    for bad in ("*", "DEU", "ZZ", "E"):
+        with pytest.raises(ValueError):
+            check_market(bad)
+
+
+def test_regions_of_ones_own_are_read_as_the_answer_reads_them() -> None:
+    jato = UserRegion("EUROPE-JATO", ("EU", "EFTA", "GB"))
+    assert not market_covers("EUROPE-JATO", "GB")
+    with regions_in_force({"EUROPE-JATO": jato}):
+        assert market_covers("EUROPE-JATO", "GB") and market_covers("EUROPE-JATO", "NO")
+        assert not market_covers("EUROPE-JATO", "HR", "2012-01-01")
+        assert market_covers("EUROPE-JATO", "HR", "2014-01-01")
+    assert not market_covers("EUROPE-JATO", "GB")
 
 
 def test_every_country_is_in_exactly_one_m49_region_and_continents_are_their_parts() -> None:
