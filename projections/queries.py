@@ -81,31 +81,34 @@ class Streamed:
 # What each state reads (the registry says which answers show a kind's values, and which
 # kinds decide a market status): the kinds whose slots a rule settles by their latest row of
 # each rank (`View.latest`) and those it settles from every row (`View.in_groups`: a launch,
-# a factory); the kinds whose announcements naming no model concern every model.
+# a factory); the kinds whose announcements naming no model concern every model. A kind that
+# decides a market status is read whole, whatever settles it: a region it names covers the
+# members of the day each announcement takes effect (SPEC 5.3), so that an earlier policy or
+# showcase for the EU may still be the one that covers the United Kingdom.
+
+
+def _latest_only(name: str) -> bool:
+    """Whether the answers read only the latest row of each rank of a kind's groups."""
+    return KINDS[name].settled == "latest" and KINDS[name].decides is None
+
+
 _MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is not None)
-MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
-MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
+MODEL_LATEST = tuple(name for name in _MODEL if _latest_only(name))
+MODEL_EVERY = tuple(name for name in _MODEL if not _latest_only(name))
 _COMPANY = kinds_where(lambda kind: "company" in kind.shown_in)
-_LATEST = tuple(name for name in _COMPANY if KINDS[name].settled == "latest")
+_LATEST = tuple(name for name in _COMPANY if _latest_only(name))
 # Of a kind both answers show (deliveries), `state company` shows the company's own values
 # (its totals), `state model` a model's; of one only `state company` shows, every value.
 COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
 COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
-COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
+COMPANY_EVERY = tuple(name for name in _COMPANY if not _latest_only(name))
 COVERING = kinds_where(lambda kind: kind.covers_models)
 COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
-# read by the markets they list: each group's latest (policies), or every row (exits)
-_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
-MARKET_LISTED = tuple(name for name in _LISTED if KINDS[name].settled == "latest")
-MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in MARKET_LISTED)
-MARKET_EVERY = tuple(  # read by the market they name, every row (launches, entries)
-    name for name in _MARKET if KINDS[name].settled != "latest" and name not in _LISTED
-)
-MARKET_NAMED = tuple(  # read by the market they name
-    name
-    for name in _MARKET
-    if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
+# read by the markets they list, every row (policies, exits)
+MARKET_LISTED_EVERY = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_EVERY = tuple(  # read by the market they name, every row (launches, entries, showcases)
+    name for name in _MARKET if name not in MARKET_LISTED_EVERY
 )
 # the kinds whose announcements fulfil an expected entry (launches), and those expecting one
 LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
@@ -307,8 +310,6 @@ class ReadSide:
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=covering)
-            rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=covering)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, covering, every=True)
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             regional = [entry for entry in entries if is_region(entry["market"], in_force())]
