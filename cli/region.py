@@ -78,7 +78,7 @@ def region_list(context: Context, as_of: str | None, known_at: str | None, outpu
 
     Example: mxt region list --as-of 2019-06-01
     """
-    from mxt.projections.regions import region_list as listing
+    from mxt.projections.questions.regions import region_list as listing
 
     from .options import make_query
 
@@ -111,7 +111,7 @@ def region_show(
 
     Example: mxt region show EU --as-of 2019-06-01
     """
-    from mxt.projections.regions import region_show as showing
+    from mxt.projections.questions.regions import region_show as showing
 
     from .options import make_query, nothing_known_note
 

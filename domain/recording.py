@@ -16,6 +16,7 @@ from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.regions import UserRegion
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
+from mxt.storage.store import Store, WriteTransaction
 
 from .decisions import (
     check_regions_named,
@@ -32,15 +33,14 @@ from .errors import (
     InvalidRegion,
     UnknownAnnouncement,
 )
-from .store import Store, WriteTransaction, stored_announcement
-from .stored import aggregate_id, recorded_event
+from .stored import aggregate_id, recorded_event, stored_announcement
 
 if TYPE_CHECKING:
     # (`mxt record` never loads the region line's schema: a line that is none of the others
     # is a region's definition)
     from mxt.events.schemas.region import RegionLine
 
-    from .model import DomainEvent
+    from .model import AnnouncementAggregate, DomainEvent, RegionAggregate
 
 BATCH_SIZE = 1000
 
@@ -56,6 +56,14 @@ class ImportResult:
 
     recorded: int = 0
     already_present: int = 0
+
+
+def load(store: Store, announcement_id: str) -> AnnouncementAggregate | None:
+    """The announcement with this id, as the log holds it (corrected, retracted), or None."""
+    from .model import project_announcement
+
+    events = store.events_of(aggregate_id(announcement_id))
+    return project_announcement(None, events) if events else None
 
 
 def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
@@ -219,7 +227,7 @@ def _correct(
     *,
     strict: bool,
 ) -> None:
-    aggregate = transaction.load(line.id)
+    aggregate = _load(transaction, line.id)
     decision = decide_correction(
         aggregate, line, lambda: transaction.recorded_at, strict=strict,
         repeats=batch.corrections_seen,
@@ -236,7 +244,7 @@ def _define(
     *,
     strict: bool,
 ) -> None:
-    aggregate = transaction.load_region(line.name)
+    aggregate = _load_region(transaction, line.name)
     decision = decide_region(
         aggregate, line, lambda: transaction.recorded_at, defined=RegionsInLog(transaction),
         strict=strict, repeats=batch.regions_seen,
@@ -256,7 +264,7 @@ class RegionsInLog(Mapping[str, UserRegion]):
     def __getitem__(self, name: str) -> UserRegion:
         if len(name) < 3:  # a country code or `*`: never a region of one's own
             raise KeyError(name)
-        aggregate = self.transaction.load_region(name)
+        aggregate = _load_region(self.transaction, name)
         if aggregate is None:
             raise KeyError(name)
         current = aggregate.current
@@ -273,9 +281,17 @@ class RegionsInLog(Mapping[str, UserRegion]):
 def _retract(
     transaction: WriteTransaction, line: Retraction, result: ImportResult, *, strict: bool
 ) -> None:
-    aggregate = transaction.load(line.id)
+    aggregate = _load(transaction, line.id)
     events = decide_retraction(aggregate, line, lambda: transaction.recorded_at, strict=strict)
     _append(transaction, events, result)
+
+
+def _load(transaction: WriteTransaction, announcement_id: str) -> AnnouncementAggregate | None:
+    """The announcement as this transaction sees it (its own appends included)."""
+    from .model import project_announcement
+
+    events = transaction.events_of(aggregate_id(announcement_id))
+    return project_announcement(None, events) if events else None
 
 
 def _append(
@@ -287,3 +303,11 @@ def _append(
         return
     transaction.append(events)
     result.recorded += 1
+
+
+def _load_region(transaction: WriteTransaction, name: str) -> RegionAggregate | None:
+    """The region of one's own called `name`, as this transaction sees it (None: never
+    defined)."""
+    from .model import project_region, region_aggregate_id
+
+    return project_region(transaction.events_of(region_aggregate_id(name)))

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.events.regions import members
-from mxt.projections.tables import READ_MODEL_VERSION
+from mxt.projections.readmodel.tables import READ_MODEL_VERSION
 
 from backends import BACKENDS, count_events, is_postgres, new_store, sql, store_location
 
