@@ -18,7 +18,7 @@ from mxt.events.kinds import KIND_NAMES
 from mxt.events.metrics import Metric as Metric
 
 Certainty = Literal["confirmed", "reported", "expected"]
-CLAIM_TYPES = ("streak", "total", "target", "launched")
+CLAIM_TYPES = ("streak", "total", "target", "launched", "compare")
 M = TypeVar("M", bound=BaseModel)
 # The interchange lines that are no announcement: they change the log's history or its words.
 OTHER_LINES = ("correction", "retraction", "region")

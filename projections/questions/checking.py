@@ -107,12 +107,16 @@ def recorded_claims(
 def check_answer(
     read_side: ReadSide, query: Query, claims: Sequence[ClaimToCheck]
 ) -> Answer[list[CheckedClaim]]:
-    """`mxt check`: each claim's verdict, why, and the ids of the evidence used."""
-    evidence = _company_evidence(read_side, query, (claim.company for claim in claims))
+    """`mxt check`: each claim's verdict, why, and the ids of the evidence used (a `compare`
+    claim's evidence of both companies)."""
+    rivals = [str(claim.claim["than"]) for claim in claims if claim.claim.get("than")]
+    evidence = _company_evidence(read_side, query, [*(claim.company for claim in claims), *rivals])
     results = []
     for claim in claims:
         display, facts = evidence[key(claim.company)]
-        verdict: Verdict = check(claim.claim, facts, claim.announced_on or query.as_of)
+        than = claim.claim.get("than")
+        rival = evidence[key(than)][1] if than else None
+        verdict: Verdict = check(claim.claim, facts, claim.announced_on or query.as_of, rival)
         results.append(CheckedClaim(claim.id, display, claim.claim, verdict.verdict, verdict.why,
                                     list(verdict.evidence)))  # fmt: skip
     return Answer(results, bool(results))

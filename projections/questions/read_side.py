@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from ..rules.audit import PlanRow, TargetRevision
     from ..rules.company import CompanyState
-    from ..rules.market import MarketState
+    from ..rules.market import MarketState, RegionMarketState
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -224,21 +224,53 @@ class ReadSide:
     @answering
     def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
         """Every model's status in one market (unknown ones only with `every`), and the
-        policies in force there: from the announcements naming it or a region containing it,
-        and the policies listing it, a region containing it or "*"."""
+        policies in force there: from the announcements naming it or a region that ever
+        contained it, and the policies listing it, such a region or "*"."""
+        from ..rules.market import is_known, market_state
+
+        code = _market_code(market)
+        rows, names = self._market_rows(query, [code])
+        state = market_state(rows, names, query, code, every)
+        return Answer(state, is_known(state, rows, code))
+
+    @answering
+    def region_market(self, region: str, query: Query) -> Answer[RegionMarketState]:
+        """A region's members as of `query.as_of` (SPEC 5.3) and each model's status in
+        every member, with a summary: the answer for each member, put together."""
+        from mxt.events.regions import members
+
+        from ..rules.market import is_known, market_state, region_state
+
+        user = self.user_regions(query.known_at)
+        codes = sorted(members(region, query.as_of, user))
+        rows, names = self._market_rows(query, [region, *codes])
+        by_member = {code: market_state(rows, names, query, code) for code in codes}
+        state = region_state(region, by_member, query)
+        known = any(is_known(answer, rows, code) for code, answer in by_member.items())
+        return Answer(state, known or any(r.content.get("market") == region for r in rows))
+
+    def is_region(self, market: str, query: Query) -> bool:
+        """Whether `market` names a region (built in, or of one's own at `known_at`)."""
+        from mxt.events.regions import is_region
+
+        code = _market_code(market)
+        return is_region(code, self.user_regions(self.resolve(query).known_at))
+
+    def _market_rows(
+        self, query: Query, codes: Sequence[str]
+    ) -> tuple[list[Row], dict[str, Names]]:
+        """The rows `state market` reads for the markets `codes` (and the regions that ever
+        contained one), in time order, and every company's names."""
         from ..rules.market import (
             EXPECTING,
             LAUNCHING,
             MARKET_EVERY,
             MARKET_LISTED_EVERY,
             covering,
-            is_known,
-            market_state,
             regional_entries,
         )
 
-        code = _market_code(market)
-        markets = covering(code)
+        markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
@@ -252,8 +284,7 @@ class ReadSide:
                 rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
-        state = market_state(rows, names, query, code, every)
-        return Answer(state, is_known(state, rows, code))
+        return rows, names
 
     # -- audit ---------------------------------------------------------------------------
 

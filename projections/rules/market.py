@@ -192,3 +192,56 @@ def is_known(state: MarketState, rows: Iterable[Row], market: str) -> bool:
         or bool(state.policies)
         or any(mentions_market(row.content, market, exactly=True) for row in rows)
     )
+
+
+class RegionModelStatus(NamedTuple):
+    """A model's statuses in the members of a region (SPEC 5.3): the strongest of them
+    (`status`), how many members it is available in, and each member's status (`unknown`
+    where nothing is recorded)."""
+
+    company: str
+    model: str | None
+    status: str
+    available_in: int
+    member_count: int
+    summary: str
+    members: dict[str, str]
+
+
+class RegionMarketState(NamedTuple):
+    """`mxt state market REGION`: the region's members as of `as_of` (a bloc's of that day,
+    one's own as defined at `known_at`), each model's statuses in them, and the policies in
+    force in any of them."""
+
+    market: str
+    as_of: str
+    known_at: str
+    members: list[str]
+    models: list[RegionModelStatus]
+    policies: list[Policy]
+
+
+def region_state(region: str, by_member: dict[str, MarketState], query: Query) -> RegionMarketState:
+    """The answer for a region from the answer for each of its members (`by_member`): one
+    row per model with a status other than `unknown` in some member, its status in every
+    member, and a summary (`available in 9 of 27`)."""
+    from .state import STATUSES
+
+    codes = sorted(by_member)
+    rows: dict[tuple[str, str], dict[str, MarketStatus]] = {}
+    policies: dict[str, Policy] = {}
+    for code in codes:
+        for status in by_member[code].models:
+            rows.setdefault((status.company, status.model or ""), {})[code] = status
+        policies.update((policy.id, policy) for policy in by_member[code].policies)
+    models = []
+    for (company, model), found in rows.items():
+        members = {code: found[code].status if code in found else "unknown" for code in codes}
+        available = sum(1 for status in members.values() if status == "available")
+        strongest = min(members.values(), key=STATUSES.index)
+        summary = f"available in {available} of {len(codes)}"
+        models.append(RegionModelStatus(company, model or None, strongest, available,
+                                        len(codes), summary, members))  # fmt: skip
+    models.sort(key=lambda m: (m.company.casefold(), (m.model or "").casefold()))
+    in_force = sorted(policies.values(), key=lambda p: (p.announced_on, p.id))
+    return RegionMarketState(region, query.as_of, query.known_at, codes, models, in_force)
