@@ -31,8 +31,15 @@ COMMANDS = {
     "log-filtered": ["log", "--company", "Xiaomi", "--kind", "target"],
     "state-model": ["state", "model", "Xiaomi/YU7", "--as-of", "2025-07-01", "--section", "orders"],
     "state-market": ["state", "market", "DE", "--as-of", "2025-07-05", "--section", "models"],
-    "state-market-region": ["state", "market", "EU", "--as-of", "2025-07-05", "--section",
-                            "models"],  # fmt: skip
+    "state-market-region": [
+        "state",
+        "market",
+        "EU",
+        "--as-of",
+        "2025-07-05",
+        "--section",
+        "models",
+    ],  # fmt: skip
     "region-list": ["region", "list"],
     "region-show": ["region", "show", "EU", "--as-of", "2019-06-01", "--section", "members"],
     "state-company": ["state", "company", "Xiaomi", "--as-of", "2025-07-10", "--section=targets"],

@@ -14,7 +14,6 @@ from mxt.events.fields import Count, IsoDate, Market, MarketOrAll, Month, Name, 
 
 from .base import Announcement, Frozen, Metric
 
-
 # A claim's scope (SPEC 5.3): the markets its figures count in (codes, regions or `*`) less
 # those excepted; absent, worldwide. A figure counts toward a claim of its own scope only, as
 # toward a target. (Declared last in each claim type, so that it follows what it qualifies.)
