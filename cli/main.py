@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "copy": "admin",
     "demo": "demo",
     "progress": "progress",
+    "compare": "compare",
     "check": "check",
     "extract": "extract",
     "review": "review",

@@ -50,6 +50,7 @@ COMMANDS = {
     "conflicts": ["conflicts", "--as-of", "2025-07-10"],
     "progress": ["progress", "--company", "Xiaomi", "--as-of", "2025-07-05"],
     "check": ["check"],  # the seed's one claim fails: exit 1
+    "compare": ["compare", "Xiaomi", "Land Rover", "--as-of", "2025-07-05", "--section", "figures"],
 }
 EXIT = {"check": 1}
 FORMATS = ["table", "json", "jsonl", "csv"]

@@ -252,3 +252,77 @@ def test_bad_regions_and_claims_are_one_line_errors_and_write_nothing(story: str
     assert "mxt: error" in refused(story, "state", "market", "DEU")
     log = answer(story, "log")
     assert len(log) == 17  # the story's announcements, and nothing of the refused ones
+
+
+# -- mxt compare ------------------------------------------------------------------------------
+
+
+def test_the_comparisons_rules_on_hand_made_facts() -> None:
+    from mxt.projections.rules.audit import PlanRow, PlanSlot
+    from mxt.projections.rules.compare import markets_by_status, monthly_figures, slippage
+    from mxt.projections.rules.periods import parse_period
+
+    facts = {
+        "Acme": [figure("Acme", "2025-Q1", 30_000), figure("Acme", "2025-04", 9_000, "about")],
+        "Rival": [figure("Rival", "2025-01", 8_000), figure("Rival", "2025-03", 9_000)],
+    }
+    rows = monthly_figures(facts, "deliveries", Scope(), parse_period("2025-H1"), "2025-05-31")
+    assert [row.month for row in rows] == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
+    assert rows[0].figures["Acme"] is None  # a quarter's figure is no month's
+    assert rows[0].figures["Rival"] == {"units": 8_000, "bound": "exact", "high": None}
+    assert rows[1].figures["Rival"] is None
+    assert rows[3].figures["Acme"] == {"units": 9_000, "bound": "about", "high": None}
+    models = [{"DE": "available", "FR": "overdue"},
+              {"DE": "withdrawn", "GB": "available", "IT": "blocked"}]  # fmt: skip
+    found = markets_by_status("Acme", models)
+    assert [(row.status, row.markets) for row in found] == [
+        ("available", ["DE", "GB"]), ("announced", []), ("overdue", ["FR"]),
+        ("withdrawn", ["DE"]),
+    ]  # fmt: skip
+
+    def plan(market: str, outcome: str, late: int | None) -> PlanRow:
+        on_time = None if late is None else late <= 0
+        overdue = 10 if outcome == "overdue" else None
+        slot = PlanSlot("2025-01", "2025-01", 0, outcome, None, on_time, late, overdue)
+        return PlanRow("Acme", "launch", "M1", market, None, None, None, "2025-01-01",
+                       "2025-01", None, None, "2024-01-01", "confirmed", "in-force", "p", {},
+                       None, slot)  # fmt: skip
+
+    late = slippage("Acme", [plan("DE", "happened", 30), plan("DE", "happened", 30),
+                             plan("FR", "happened", -10), plan("IT", "overdue", None),
+                             plan("ES", "pending", None)])  # fmt: skip
+    assert late == ("Acme", 4, 2, 1, 1, 10.0, 30)
+
+
+def test_mxt_compare_puts_two_companies_side_by_side(story: str) -> None:
+    found = answer(story, "compare", "Hexa Auto", "rivet motors", "--metric", "registrations",
+                   "--period", "2024-H1", "--markets", "EUROPE-JATO", "--as-of",
+                   "2024-06-30")  # fmt: skip
+    assert found["companies"] == ["Hexa Auto", "Rivet Motors"]
+    assert (found["metric"], found["period"], found["markets"]) == (
+        "registrations", "2024-H1", ["EUROPE-JATO"]
+    )  # fmt: skip
+    april = next(row for row in found["figures"] if row["month"] == "2024-04")
+    assert april["figures"] == {
+        "Hexa Auto": {"units": 9_200, "bound": "exact", "high": None},
+        "Rivet Motors": {"units": 8_700, "bound": "about", "high": None},
+    }  # fmt: skip
+    markets = {
+        (row["company"], row["status"]): row["markets"] for row in found["markets_by_status"]
+    }
+    assert markets[("Rivet Motors", "available")] == ["DE"]
+    assert "GB" in markets[("Hexa Auto", "available")]
+    overseas = answer(story, "compare", "Hexa Auto", "Rivet Motors", "--metric", "sales",
+                      "--markets", "*", "--except", "CN", "--as-of", "2024-06-30")  # fmt: skip
+    [target] = overseas["targets"]
+    assert (target["target_id"], target["pace"]) == ("hx-target-overseas-2024", "behind")
+    table = invoke(story, "compare", "Hexa Auto", "Rivet Motors", "--metric", "registrations",
+                   "--markets", "EUROPE-JATO", "--as-of", "2024-06-30")  # fmt: skip
+    assert table.exit_code == 0 and "~8,700" in table.stdout and "9,200" in table.stdout
+    csv = invoke(story, "compare", "Hexa Auto", "Rivet Motors", "--as-of", "2024-06-30",
+                 "--format", "csv", "--section", "slippage")  # fmt: skip
+    assert csv.stdout.splitlines()[0].startswith("company,slots,happened,on_time,overdue")
+    assert "compare needs two companies" in refused(story, "compare", "Hexa Auto", "HEXA AUTO")
+    assert "--period" in refused(story, "compare", "Hexa Auto", "Rivet Motors", "--period", "x")
+    assert "--markets" in refused(story, "compare", "Hexa Auto", "Rivet Motors", "--markets",
+                                  "DEU")  # fmt: skip

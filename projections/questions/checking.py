@@ -56,7 +56,7 @@ def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
     return Evidence(tuple(targets), tuple(actuals), tuple(launches))
 
 
-def _company_evidence(
+def company_evidence(
     read_side: ReadSide, query: Query, companies: Iterable[str]
 ) -> dict[str, tuple[str, Evidence]]:
     """For each company (by key): its display name and its facts visible as of `as_of`."""
@@ -84,7 +84,7 @@ def progress_answer(
     actual (of `companies`; none: of every company)."""
     asked = list(companies) or list(read_side.names(query))
     rows: list[ProgressRow] = []
-    for _, evidence in _company_evidence(read_side, query, asked).values():
+    for _, evidence in company_evidence(read_side, query, asked).values():
         rows += progress(evidence.targets, evidence.actuals, query.as_of, metric=metric,
                          period=period)  # fmt: skip
     rows.sort(key=lambda r: str(r.company).casefold())
@@ -110,7 +110,7 @@ def check_answer(
     """`mxt check`: each claim's verdict, why, and the ids of the evidence used (a `compare`
     claim's evidence of both companies)."""
     rivals = [str(claim.claim["than"]) for claim in claims if claim.claim.get("than")]
-    evidence = _company_evidence(read_side, query, [*(claim.company for claim in claims), *rivals])
+    evidence = company_evidence(read_side, query, [*(claim.company for claim in claims), *rivals])
     results = []
     for claim in claims:
         display, facts = evidence[key(claim.company)]
