@@ -538,7 +538,7 @@ def entry_life(
     model, market = fold(best[0].content.get("model")), best[0].content["market"]
     met = sorted(
         a for a in arrivals
-        if a[0] <= day and (covers(market, a[3]) or covers(a[3], market))
+        if a[0] <= day and (covers(market, a[3], a[0]) or covers(a[3], market, a[0]))
         and (not model or a[2] == model)
     )  # fmt: skip
     cycle = Cycle("entered", best)

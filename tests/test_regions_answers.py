@@ -169,6 +169,11 @@ def test_an_eu_launch_of_2019_covers_the_uk_and_one_of_2021_does_not(story: str)
         "Hexa Auto/Arc": "blocked", "Hexa Auto/Bolt": "available",
         "Hexa Auto/Cirrus": "blocked", "Rivet Motors/Volt": "available",
     }  # fmt: skip
+    # an entry for the UK is fulfilled by the UK launch, not by the EU launch of 2021
+    assert statuses(story, "GB", "2021-04-01")["Hexa Auto/Bolt"] == "expected"
+    company = answer(story, "state", "company", "Hexa Auto", "--as-of", "2021-07-01")
+    [entry] = [e for e in company["expected_entries"] if e["id"] == "hx-bolt-gb-entry"]
+    assert (entry["status"], entry["fulfilled_by"]) == ("fulfilled", "hx-bolt-gb")
     # the Arc's exit from the EU of 2023 leaves it on sale in the UK, not in Croatia
     assert statuses(story, "HR", "2024-01-01")["Hexa Auto/Arc"] == "blocked"
     assert statuses(story, "HR", "2023-01-01")["Hexa Auto/Arc"] == "available"
@@ -251,7 +256,7 @@ def test_bad_regions_and_claims_are_one_line_errors_and_write_nothing(story: str
     assert "claim" in refused(story, "check", "-", input=bad + "\n")
     assert "mxt: error" in refused(story, "state", "market", "DEU")
     log = answer(story, "log")
-    assert len(log) == 17  # the story's announcements, and nothing of the refused ones
+    assert len(log) == 18  # the story's announcements, and nothing of the refused ones
 
 
 # -- mxt compare ------------------------------------------------------------------------------

@@ -539,11 +539,13 @@ class EntryLifecycle(NamedTuple):
     fulfilled_in: str | None = None
 
 
-def entry_covers(entry_market: str, launch_market: str) -> bool:
-    """Whether a launch in `launch_market` is in the market an entry expects: one covers the
-    other (a launch in DE fulfils an entry for the EU; one in the EU, an entry for DE)."""
-    return market_covers(entry_market, launch_market, EVER) or market_covers(
-        launch_market, entry_market, EVER
+def entry_covers(entry_market: str, launch_market: str, on: date | str = EVER) -> bool:
+    """Whether a launch in `launch_market` on `on` is in the market an entry expects: one
+    covers the other, a region with its members of that day (a launch in DE fulfils an entry
+    for the EU; one in the EU of 2019, an entry for GB, and one of 2021 not); with `EVER`, on
+    some day (where a rule looks for the launches that may fulfil an entry)."""
+    return market_covers(entry_market, launch_market, on) or market_covers(
+        launch_market, entry_market, on
     )
 
 
@@ -560,7 +562,7 @@ def entry_lifecycle(
     model, market = best[0].model, best[0].market or ""
     arrivals = sorted(
         (arrival for arrival in launches
-         if arrival.on <= as_of and entry_covers(market, arrival.market)
+         if arrival.on <= as_of and entry_covers(market, arrival.market, arrival.on)
          and (model is None or key(arrival.model) == key(model))),
         key=lambda arrival: (arrival.on, arrival.id),
     )  # fmt: skip
