@@ -86,15 +86,24 @@ def market_covers(announced_market: str, market: str, on: str | date | None = No
     """
     if announced_market == market:
         return True
-    from .regions import covered_on, in_force, is_region
-
-    user = in_force()
-    if not is_region(announced_market, user):
+    regions = _REGIONS or _load_regions()
+    if regions.is_country_code(announced_market):
         return False  # a country covers only itself
-
+    user = regions.in_force()
+    if not regions.is_region(announced_market, user):
+        return False
     if on == EVER:
-        from .regions import ever_members
-
-        return market in ever_members(announced_market, user)
+        return market in regions.ever_members(announced_market, user)
     day = on.isoformat() if isinstance(on, date) else on or date.today().isoformat()
-    return market in covered_on((announced_market,), day, user)
+    return market in regions.covered_on((announced_market,), day, user)
+
+
+_REGIONS: Any = None  # `events.regions`, imported when a market is first compared
+
+
+def _load_regions() -> Any:
+    global _REGIONS
+    from . import regions
+
+    _REGIONS = regions
+    return regions

@@ -11,7 +11,8 @@ each resolved on the day asked about.
 
 No maintained library holds both (pycountry has no regions; `country_converter` has M49 and
 the EU by year but needs pandas; `countrygroups` has lists without exit dates, last released
-in 2021), hence the data file. Nothing here imports pydantic or reads a store.
+in 2021), hence the data file. Nothing here imports pydantic or reads a store; its records are NamedTuples (a read command
+that compares a market imports this module: a dataclass costs start-up).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 ALL = "*"  # every market
 DATA = Path(__file__).parent / "data" / "regions.json"
@@ -41,8 +42,7 @@ class UnknownRegion(ValueError):
         super().__init__(f"{name!r} is not a region (mxt region list names them)")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a built-in region's membership comes from."""
 
     key: str
@@ -52,8 +52,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(NamedTuple):
     """One stretch of a country's membership of a region: from `joined` (its first day; None:
     always) to `left` (the first day after it; None: still a member)."""
 
@@ -67,8 +66,7 @@ class Membership:
         return after and (self.left is None or day < self.left)
 
 
-@dataclass(frozen=True)
-class BuiltinRegion:
+class BuiltinRegion(NamedTuple):
     """A region of the data file: its members (with their dates, for a bloc) and the regions
     it is made of (a continent of its sub-regions)."""
 
@@ -84,8 +82,7 @@ class BuiltinRegion:
         return any(m.joined is not None or m.left is not None for m in self.memberships)
 
 
-@dataclass(frozen=True)
-class UserRegion:
+class UserRegion(NamedTuple):
     """A region defined in the log: the markets it names (countries, regions, `*`) less those
     it excepts, as its latest definition known says; `recorded_at` is when that was recorded."""
 
@@ -146,6 +143,12 @@ def builtin_regions() -> Mapping[str, BuiltinRegion]:
 def data_as_of() -> str:
     """The date the built-in regions' data stands at."""
     return _loaded()[1]
+
+
+def is_country_code(code: str) -> bool:
+    """Whether a market code (as the schemas took it) is a country's, not a region's: two
+    letters and not `EU`, the one built-in region of two letters (a test holds it so)."""
+    return len(code) == 2 and code != "EU"
 
 
 def is_builtin(name: str) -> bool:
@@ -262,8 +265,12 @@ def ever_members(region: str, user: UserRegions = _NONE) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _ever_builtin(region: str) -> frozenset[str]:
-    days = ("0001-01-01", *change_days())
-    return frozenset().union(*(members(region, day) for day in days))
+    """Every country a built-in region holds on some day: each membership's, and its parts'."""
+    if region == ALL:
+        return every_country()
+    found = _loaded()[0][region]
+    own = frozenset(m.code for m in found.memberships)
+    return own.union(*(_ever_builtin(part) for part in found.parts))
 
 
 def containing(market: str, user: UserRegions = _NONE) -> frozenset[str]:
@@ -279,14 +286,22 @@ def containing(market: str, user: UserRegions = _NONE) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1024)
 def _containing_builtin(market: str) -> frozenset[str]:
-    days = ("0001-01-01", *change_days())
-    found = {ALL} if market in every_country() else set()
+    """The built-in regions holding a country on some day, and `*`: every country is in one
+    M49 region (a test holds it so), so a code no region holds is no country."""
+    found = _builtin_holding().get(market, frozenset())
+    return found | {ALL} if found else found
+
+
+@lru_cache(maxsize=1)
+def _builtin_holding() -> dict[str, frozenset[str]]:
+    """Each country, and the built-in regions that hold it on some day (worked out once,
+    without loading the ISO country list: what `*` holds is every code)."""
+    holding: dict[str, set[str]] = {}
     for name in _loaded()[0]:
-        if any(market in _builtin_members(name, day) for day in days):
-            found.add(name)
-    return frozenset(found)
+        for code in _ever_builtin(name):
+            holding.setdefault(code, set()).add(name)
+    return {code: frozenset(names) for code, names in holding.items()}
 
 
 def check_region_name(value: str) -> str:

@@ -25,6 +25,7 @@ from mxt.events.regions import (
     containing,
     covers,
     every_country,
+    is_country_code,
     is_region,
     loop_through,
     members,
@@ -80,6 +81,13 @@ def test_a_region_covers_the_members_of_the_day_it_takes_effect() -> None:
     for bad in ("*", "DEU", "ZZ", "E"):
         with pytest.raises(ValueError):
             check_market(bad)
+
+
+def test_eu_is_the_one_built_in_region_whose_name_has_two_letters() -> None:
+    # `is_country_code` tells a country from a region by this, without the data file
+    assert [name for name in builtin_regions() if len(name) == 2] == ["EU"]
+    assert is_country_code("DE") and not is_country_code("EU")
+    assert not is_country_code("EUROPE")
 
 
 def test_regions_of_ones_own_are_read_as_the_answer_reads_them() -> None:
