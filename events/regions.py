@@ -11,8 +11,9 @@ each resolved on the day asked about.
 
 No maintained library holds both (pycountry has no regions; `country_converter` has M49 and
 the EU by year but needs pandas; `countrygroups` has lists without exit dates, last released
-in 2021), hence the data file. Nothing here imports pydantic or reads a store; its records are NamedTuples (a read command
-that compares a market imports this module: a dataclass costs start-up).
+in 2021), hence the data file. Nothing here imports pydantic or reads a store; its records
+are NamedTuples (a read command that compares a market imports this module: a dataclass
+costs start-up).
 """
 
 from __future__ import annotations
