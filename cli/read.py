@@ -219,7 +219,7 @@ def state_market(
     query = _query(as_of, known_at)
     read_side = context.open_read_side()
     if read_side.is_region(code, query):
-        _state_region(read_side, code, query, output)
+        _state_region(read_side, code, query, output, every)
         return
     answer = read_side.market(code, query, every)
     state = answer.data
@@ -238,9 +238,10 @@ def state_market(
     _report_unknown(answer, f"market {code}", query)
 
 
-def _state_region(read_side: Any, code: str, query: Any, output: Output) -> None:
-    """`state market REGION`: each model's status in every member, and a summary."""
-    answer = read_side.region_market(code, query)
+def _state_region(read_side: Any, code: str, query: Any, output: Output, every: bool) -> None:
+    """`state market REGION`: each model's status in the region and in every member, and a
+    summary."""
+    answer = read_side.region_market(code, query, every)
     state = answer.data
     if output.machine:
         output.emit(state)

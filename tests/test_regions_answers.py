@@ -109,12 +109,15 @@ def test_a_regions_answer_lists_each_member_and_a_summary() -> None:
         ),  # fmt: skip
         "IT": MarketState("IT", *query, [], []),
     }
-    state = region_state("XYZ-REGION", by_member, query)
+    own = MarketState("XYZ-REGION", *query, [_status("Acme", "M3", "blocked")], [])
+    state = region_state(own, by_member, query)
     assert state.members == ["DE", "FR", "IT"]
-    m1, m2 = state.models
+    m1, m2, m3 = state.models
     assert m1.members == {"DE": "available", "FR": "blocked", "IT": "unknown"}
-    assert (m1.status, m1.available_in, m1.summary) == ("available", 1, "available in 1 of 3")
-    assert (m2.status, m2.summary) == ("showcased", "available in 0 of 3")
+    # a launch in a member does not make the region available: its own status is unknown
+    assert (m1.status, m1.available_in, m1.summary) == ("unknown", 1, "available in 1 of 3")
+    assert (m2.status, m2.summary) == ("unknown", "available in 0 of 3")
+    assert (m3.status, m3.members["DE"]) == ("blocked", "unknown")
 
 
 # -- the story through the command line -------------------------------------------------------

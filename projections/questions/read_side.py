@@ -234,9 +234,12 @@ class ReadSide:
         return Answer(state, is_known(state, rows, code))
 
     @answering
-    def region_market(self, region: str, query: Query) -> Answer[RegionMarketState]:
-        """A region's members as of `query.as_of` (SPEC 5.3) and each model's status in
-        every member, with a summary: the answer for each member, put together."""
+    def region_market(
+        self, region: str, query: Query, every: bool = False
+    ) -> Answer[RegionMarketState]:
+        """A region's members as of `query.as_of` (SPEC 5.3) and each model's status in the
+        region and in every member, with a summary: the answer for the region as a market
+        (every model's with `every`) and for each member, put together."""
         from mxt.events.regions import members
 
         from ..rules.market import is_known, market_state, region_state
@@ -244,8 +247,9 @@ class ReadSide:
         user = self.user_regions(query.known_at)
         codes = sorted(members(region, query.as_of, user))
         rows, names = self._market_rows(query, [region, *codes])
+        own = market_state(rows, names, query, region, every)
         by_member = {code: market_state(rows, names, query, code) for code in codes}
-        state = region_state(region, by_member, query)
+        state = region_state(own, by_member, query)
         known = any(is_known(answer, rows, code) for code, answer in by_member.items())
         return Answer(state, known or any(r.content.get("market") == region for r in rows))
 

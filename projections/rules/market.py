@@ -195,9 +195,10 @@ def is_known(state: MarketState, rows: Iterable[Row], market: str) -> bool:
 
 
 class RegionModelStatus(NamedTuple):
-    """A model's statuses in the members of a region (SPEC 5.3): the strongest of them
-    (`status`), how many members it is available in, and each member's status (`unknown`
-    where nothing is recorded)."""
+    """A model's statuses in the members of a region (SPEC 5.3): its status in the region
+    itself (`status`: by what names the region or one holding it; a launch in a member does
+    not make the region available), how many members it is available in, and each member's
+    status (`unknown` where nothing is recorded)."""
 
     company: str
     model: str | None
@@ -221,15 +222,17 @@ class RegionMarketState(NamedTuple):
     policies: list[Policy]
 
 
-def region_state(region: str, by_member: dict[str, MarketState], query: Query) -> RegionMarketState:
-    """The answer for a region from the answer for each of its members (`by_member`): one
-    row per model with a status other than `unknown` in some member, its status in every
-    member, and a summary (`available in 9 of 27`)."""
-    from .state import STATUSES
-
+def region_state(
+    own: MarketState, by_member: dict[str, MarketState], query: Query
+) -> RegionMarketState:
+    """The answer for a region from its own (`own`: the region as a market) and each of its
+    members' (`by_member`): one row per model with a status other than `unknown` in the
+    region or in some member (every model of `own`'s, when it lists them all), its status in
+    the region and in every member, and a summary (`available in 9 of 27`)."""
     codes = sorted(by_member)
-    rows: dict[tuple[str, str], dict[str, MarketStatus]] = {}
-    policies: dict[str, Policy] = {}
+    itself = {(status.company, status.model or ""): status.status for status in own.models}
+    rows: dict[tuple[str, str], dict[str, MarketStatus]] = {key: {} for key in itself}
+    policies: dict[str, Policy] = {policy.id: policy for policy in own.policies}
     for code in codes:
         for status in by_member[code].models:
             rows.setdefault((status.company, status.model or ""), {})[code] = status
@@ -238,10 +241,10 @@ def region_state(region: str, by_member: dict[str, MarketState], query: Query) -
     for (company, model), found in rows.items():
         members = {code: found[code].status if code in found else "unknown" for code in codes}
         available = sum(1 for status in members.values() if status == "available")
-        strongest = min(members.values(), key=STATUSES.index)
         summary = f"available in {available} of {len(codes)}"
-        models.append(RegionModelStatus(company, model or None, strongest, available,
+        status = itself.get((company, model), "unknown")
+        models.append(RegionModelStatus(company, model or None, status, available,
                                         len(codes), summary, members))  # fmt: skip
     models.sort(key=lambda m: (m.company.casefold(), (m.model or "").casefold()))
     in_force = sorted(policies.values(), key=lambda p: (p.announced_on, p.id))
-    return RegionMarketState(region, query.as_of, query.known_at, codes, models, in_force)
+    return RegionMarketState(own.market, query.as_of, query.known_at, codes, models, in_force)
