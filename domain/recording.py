@@ -227,6 +227,7 @@ def _correct(
     *,
     strict: bool,
 ) -> None:
+    check_regions_named(dict(line.set), batch.defined)
     aggregate = _load(transaction, line.id)
     decision = decide_correction(
         aggregate, line, lambda: transaction.recorded_at, strict=strict,

@@ -334,3 +334,27 @@ def test_mxt_compare_puts_two_companies_side_by_side(story: str) -> None:
     assert "--period" in refused(story, "compare", "Hexa Auto", "Rivet Motors", "--period", "x")
     assert "--markets" in refused(story, "compare", "Hexa Auto", "Rivet Motors", "--markets",
                                   "DEU")  # fmt: skip
+
+
+def test_the_readme_section_on_regions_runs_as_written(tmp_path: Path) -> None:
+    """README, "Regions, metrics, comparisons": its commands run in an empty folder and
+    answer as the text says."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Regions, metrics") : text.index("## Is it on track?")]
+    script = "\n".join(re.findall(r"```sh\n(.*?)```", section, re.S))
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "MXT_STORE": str(tmp_path / "regions.sqlite")}  # fmt: skip
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = result.stdout
+    assert re.search(r"Hexa +Arc +available +2019-09-01", out)  # GB, as of 2022
+    assert re.search(r"Hexa +Bolt +available +available in 27 of 27", out)
+    assert "holds" in out and "9,200 against ~8,700" in out
+    assert re.search(r"2024-04 +9,200 +~8,700", out)
+    assert "conflicts as of 2024-06-01\n  (none)" in out
