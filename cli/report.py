@@ -56,4 +56,5 @@ def report_command(
             size = write(report, path)
     except OSError as error:
         raise MxtError(f"output: cannot write {path}: {error.strerror}", 1) from None
-    note(f"wrote {path} ({size:,} bytes, {len(report.companies)} companies)")
+    count = len(report.companies)
+    note(f"wrote {path} ({size:,} bytes, {count} compan{'y' if count == 1 else 'ies'})")

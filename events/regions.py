@@ -242,6 +242,16 @@ def change_days() -> tuple[str, ...]:
     return tuple(sorted(days))
 
 
+CONTINENTS = ("AFRICA", "AMERICAS", "ASIA", "EUROPE", "OCEANIA")  # UN M49's five regions
+
+
+def continent_of(code: str) -> str | None:
+    """The UN M49 region (`AFRICA`, `AMERICAS`, `ASIA`, `EUROPE`, `OCEANIA`) holding a
+    country, or None (a region's code, or a code no region holds)."""
+    held = _containing_builtin(code)
+    return next((name for name in CONTINENTS if name in held), None)
+
+
 def covered_on(codes: tuple[str, ...], day: str, user: UserRegions = _NONE) -> frozenset[str]:
     """Every country one of `codes` covers on `day`: the countries among them and the members
     of the regions among them that day (`*` is every country)."""

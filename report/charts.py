@@ -78,22 +78,28 @@ class Charts:
             return None
         with matplotlib.rc_context(STYLE):
             axes = self._fresh(self._deliveries)
-            months = [_day(f"{m.period}-01") for m in monthly]
-            units = [m.units for m in monthly]
-            axes.bar(months, units, width=24, align="edge", color=COLOURS[0], alpha=0.75)
-            centres = [mdates.date2num(d) + 12 for d in months]
-            low, high = zip(*(_spread(m) for m in monthly), strict=True)
+            series = list(dict.fromkeys(m.series for m in monthly))  # metric and scope
+            width = 24 / len(series)
+            centres, units = [], []
+            for index, name in enumerate(series):
+                ours = [m for m in monthly if m.series == name]
+                starts = [mdates.date2num(_day(f"{m.period}-01")) + index * width for m in ours]
+                axes.bar(starts, [m.units for m in ours], width=width, align="edge",
+                         color=COLOURS[index % len(COLOURS)], alpha=0.75, label=name)  # fmt: skip
+                centres += [start + width / 2 for start in starts]
+                units += [m.units for m in ours]
+            ordered = [m for name in series for m in monthly if m.series == name]
+            low, high = zip(*(_spread(m) for m in ordered), strict=True)
             if any(low) or any(high):
                 axes.errorbar(centres, units, yerr=[low, high], fmt="none", ecolor="#111827",
-                              capsize=2, linewidth=0.8)  # fmt: skip
+                              capsize=2, linewidth=0.8, label="range or approximation")  # fmt: skip
             for marker, bound in (("^", "at-least"), ("v", "at-most")):
-                marked = [(c, m.units) for c, m in zip(centres, monthly, strict=True)
+                marked = [(c, m.units) for c, m in zip(centres, ordered, strict=True)
                           if m.bound == bound]  # fmt: skip
                 if marked:
                     axes.plot(*zip(*marked, strict=True), marker, color="#111827", markersize=4,
                               label=bound.replace("-", " "))  # fmt: skip
-            if any(m.bound in ("at-least", "at-most") for m in monthly):
-                axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)
+            axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=3)
             axes.set_xlim(_day(f"{since}-01"), _day(as_of))
             return _svg(self._deliveries)
 

@@ -60,6 +60,9 @@ class CompanyView:
     charts: dict[str, Markup | None]
     timeline: list[Content]
     checks: dict[str, list[JsonObject]]  # progress, conflicts, claims: rows to show
+    open_targets: list[JsonObject]  # the targets in force whose period has not ended
+    closed_targets: list[JsonObject]  # those whose period ended by the as-of date (folded)
+    by_market: list[tuple[str, list[tuple[str, list[str]]]]]  # (M49 region, (market, statuses))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.report, name)
@@ -156,6 +159,8 @@ def _views(report: Report) -> Iterator[CompanyView]:
         targets = charts.targets(company.targets, report.as_of)
         deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
         state = to_json(company.state)
+        in_force = [{**row, "scope": _scope_text(row)} for row in state["targets"]]
+        ended = [t for t in in_force if _period_ended(t["period"], report.as_of)]
         yield CompanyView(
             company,
             state,
@@ -173,7 +178,43 @@ def _views(report: Report) -> Iterator[CompanyView]:
                 "claims": [claim_row(row) for row in company.extras["claims"]],
                 "slippage": slippage_rows(company.extras["slippage"]),
             },
+            [t for t in in_force if t not in ended],
+            ended,
+            market_rows(company.markets, company.matrix),
         )
+
+
+def _scope_text(row: JsonObject) -> str:
+    """A figure's scope in words: `worldwide`, `* except CN`, `EUROPE`."""
+    scope = Scope.of(row, sort=False)
+    return "worldwide" if scope.worldwide else scope.text()
+
+
+def _period_ended(period: str, as_of: str) -> bool:
+    """Whether a target's period had ended by `as_of` (a closed target)."""
+    from mxt.projections.rules.periods import is_calendar_period, parse_period
+
+    return is_calendar_period(period) and parse_period(period).last.isoformat() < as_of
+
+
+def market_rows(
+    markets: Sequence[str], matrix: Sequence[tuple[str, list[str]]]
+) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """The matrix turned a market a row (so that it fits the page however many markets a
+    company names), the rows grouped under their UN M49 region as `matrix_order` orders them:
+    (group, [(market, each model's status)])."""
+    from mxt.events.regions import continent_of, is_country_code
+
+    groups: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    for index, market in enumerate(markets):
+        if not is_country_code(market):
+            group = "regions"
+        else:
+            group = (continent_of(market) or "other").title()
+        if not groups or groups[-1][0] != group:
+            groups.append((group, []))
+        groups[-1][1].append((market, [statuses[index] for _, statuses in matrix]))
+    return groups
 
 
 def factory_row(factory: JsonObject) -> JsonObject:
@@ -195,10 +236,13 @@ def factory_row(factory: JsonObject) -> JsonObject:
 
 
 def timeline_line(entry: Content) -> JsonObject:
-    """A log entry with its one-line summary and a link only when the URL is http(s)."""
+    """A log entry (or a press release's entries, `markets_named`) with its one-line summary,
+    every market it names, and a link only when the URL is http(s)."""
     url = (entry.get("source") or {}).get("url") or ""
     link = url if url.lower().startswith(("http://", "https://")) else None
-    return {**entry, "summary": summary(entry), "link": link}
+    named = entry.get("markets_named") or []
+    also = f" — in {len(named)} markets: {', '.join(named)}" if len(named) > 1 else ""
+    return {**entry, "summary": summary(entry) + also, "link": link}
 
 
 def progress_row(row: ProgressRow) -> JsonObject:
