@@ -100,7 +100,7 @@ def _tables(comparison: Comparison, known: str) -> None:
     table(
         [{**row._asdict(), "markets": ", ".join(row.markets) or "-"}
          for row in comparison.markets_by_status],
-        ["company", "status", "count", "markets"],
+        ["company", "status", "number", "markets"],
         title="markets by status",
     )  # fmt: skip
     table(

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from mxt.events.kinds import Scope
 
-from .audit import PlanRow
+from .audit import PlanRow, PlanSlot
 from .checked import ProgressRow
 from .periods import Period
 from .progress import ActualFact, actuals_for
@@ -31,7 +31,7 @@ class CompanyMarkets(NamedTuple):
 
     company: str
     status: str
-    count: int
+    number: int
     markets: list[str]
 
 
@@ -111,14 +111,14 @@ def slippage(company: str, plans: Iterable[PlanRow]) -> Slippage:
     """What became of one company's plan slots (`audit plans`' rows, each slot once): how
     many happened, on time, overdue, and the mean and worst `late_days` of those that
     happened."""
-    slots = {}
+    slots: dict[tuple[object, ...], PlanSlot] = {}
     for plan in plans:
         slots.setdefault((plan.kind, plan.model, plan.market, plan.site, plan.phase), plan.slot)
-    happened = [slot.late_days for slot in slots.values() if slot.outcome == "happened"]
-    late = [days for days in happened if days is not None]
+    happened = [slot for slot in slots.values() if slot.outcome == "happened"]
+    late = [slot.late_days for slot in happened if slot.late_days is not None]
+    on_time = len([slot for slot in happened if slot.on_time])
+    overdue = len([slot for slot in slots.values() if slot.outcome == "overdue"])
     return Slippage(
-        company, len(slots), len(happened),
-        sum(1 for slot in slots.values() if slot.outcome == "happened" and slot.on_time),
-        sum(1 for slot in slots.values() if slot.outcome == "overdue"),
+        company, len(slots), len(happened), on_time, overdue,
         round(sum(late) / len(late), 2) if late else None, max(late) if late else None,
     )  # fmt: skip

@@ -242,8 +242,8 @@ def region_state(
         members = {code: found[code].status if code in found else "unknown" for code in codes}
         available = sum(1 for status in members.values() if status == "available")
         summary = f"available in {available} of {len(codes)}"
-        status = itself.get((company, model), "unknown")
-        models.append(RegionModelStatus(company, model or None, status, available,
+        own_status = itself.get((company, model), "unknown")
+        models.append(RegionModelStatus(company, model or None, own_status, available,
                                         len(codes), summary, members))  # fmt: skip
     models.sort(key=lambda m: (m.company.casefold(), (m.model or "").casefold()))
     in_force = sorted(policies.values(), key=lambda p: (p.announced_on, p.id))
