@@ -841,8 +841,11 @@ def model(store: Store, company_name: str, name: str, query: Query) -> dict[str,
         "wait_times": [
             {"trim": w[0].content.get("trim"), **with_beside(w, "max_months")} for w in waits
         ],
-        "deliveries_units": sum(c.content["units"] for c in counted),
-        "deliveries_bound": "exact"
+        # a model with no figure shows none (issue 24), not a total of 0
+        "deliveries_units": sum(c.content["units"] for c in counted) if counted else None,
+        "deliveries_bound": None
+        if not counted
+        else "exact"
         if not bounds
         else (bounds.pop() if bounds in ({"at-least"}, {"at-most"}) else "about"),
     }

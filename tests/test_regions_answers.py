@@ -358,3 +358,11 @@ def test_the_readme_section_on_regions_runs_as_written(tmp_path: Path) -> None:
     assert "holds" in out and "9,200 against ~8,700" in out
     assert re.search(r"2024-04 +9,200 +~8,700", out)
     assert "conflicts as of 2024-06-01\n  (none)" in out
+
+
+def test_a_model_with_no_figures_shows_none_not_zero(story: str) -> None:
+    # issue 24: "deliveries 0" said a figure nobody announced
+    model = answer(story, "state", "model", "Hexa Auto/Arc", "--as-of", "2024-06-01")
+    assert (model["deliveries_units"], model["deliveries_bound"]) == (None, None)
+    table = invoke(story, "state", "model", "Hexa Auto/Arc", "--as-of", "2024-06-01")
+    assert "deliveries (units)  -" in table.stdout

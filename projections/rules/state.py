@@ -498,8 +498,8 @@ class ModelState(NamedTuple):
     orders: dict[str, Order]
     max_wait_months: int | float | None
     wait_times: list[WaitTime]
-    deliveries_units: int
-    deliveries_bound: str
+    deliveries_units: int | None  # None: no figure of the model (not a figure of 0)
+    deliveries_bound: str | None
     deciding: dict[str, str | None]  # each status's deciding announcement
     figures: tuple[str, ...]  # the ids of the model's delivery figures in force
 
@@ -528,7 +528,8 @@ def model_state(
         if (choice.in_force.content.get("metric") or "deliveries") == "deliveries"
         and not scope_label(choice.in_force.content)
     ]  # fmt: skip
-    units, bound = delivered(counted_once(totals))
+    once = counted_once(totals)
+    units, bound = delivered(once) if once else (None, None)
     found = facts.statuses(model_key, query.as_of)
     first_launch = launches.first_launch()
     return ModelState(
