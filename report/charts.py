@@ -23,6 +23,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from mxt.projections.questions.report import MonthlyFigure, TargetSeries  # noqa: E402
+from mxt.projections.rules.compare import Comparison  # noqa: E402
 
 COLOURS = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df")
 STYLE: dict[Any, Any] = {
@@ -102,6 +103,42 @@ class Charts:
             axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=3)
             axes.set_xlim(_day(f"{since}-01"), _day(as_of))
             return _svg(self._deliveries)
+
+    def compare(self, comparison: Comparison) -> str | None:
+        """The companies' monthly figures (solid) and their running totals (dashed, on the
+        right-hand axis), one colour per company, each named in the legend; None when no
+        company has a figure."""
+        if not any(value for row in comparison.figures for value in row.figures.values()):
+            return None
+        with matplotlib.rc_context(STYLE):
+            figure = Figure(figsize=(6.4, 2.6))
+            figure.subplots_adjust(left=0.11, right=0.88, bottom=0.12, top=0.8)
+            axes = figure.add_subplot()
+            total_axes = axes.twinx()
+            for index, company in enumerate(comparison.companies):
+                colour = COLOURS[index % len(COLOURS)]
+                points = [(_day(f"{row.month}-15"), row.figures.get(company))
+                          for row in comparison.figures]  # fmt: skip
+                shown = [(day, value["units"]) for day, value in points if value]
+                if not shown:
+                    continue
+                days, units = zip(*shown, strict=True)
+                axes.plot(days, units, "-o", color=colour, markersize=3,
+                          label=f"{company}: {comparison.metric} a month")  # fmt: skip
+                running, total = [], 0
+                for unit in units:
+                    total += int(unit)
+                    running.append(total)
+                total_axes.plot(days, running, "--", color=colour,
+                                label=f"{company}: running total")  # fmt: skip
+            for each in (axes, total_axes):
+                each.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            lines = axes.get_legend_handles_labels()
+            totals = total_axes.get_legend_handles_labels()
+            axes.legend(lines[0] + totals[0], lines[1] + totals[1], loc="lower left",
+                        bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)  # fmt: skip
+            return _svg(figure)
 
     @staticmethod
     def _fresh(figure: Figure) -> Any:

@@ -86,6 +86,7 @@ def render(report: Report) -> Iterator[str]:
     template = environment().get_template("report.html.j2")
     return template.generate(
         report=report,
+        comparison=_comparison_view(report),
         companies=_views(report),
         statuses=STATUSES,
         extras=EXTRAS,
@@ -151,6 +152,39 @@ def write(report: Report, path: Path) -> int:
             Path(temporary).unlink(missing_ok=True)
         raise
     return path.stat().st_size
+
+
+def _comparison_view(report: Report) -> JsonObject | None:
+    """`--compare`: the chart of the companies side by side, each month's figures spelled
+    with their bounds, the markets by status and the plans' slippage."""
+    comparison = report.comparison
+    if comparison is None:
+        return None
+    chart = Charts().compare(comparison)
+    months = [
+        {"month": row.month, **{name: _spelled(value) for name, value in row.figures.items()}}
+        for row in comparison.figures
+    ]
+    return {
+        "companies": comparison.companies,
+        "metric": comparison.metric,
+        "period": comparison.period,
+        "chart": Markup(chart) if chart else None,  # noqa: S704 (matplotlib's SVG)
+        "months": months,
+        "markets": [
+            {**row._asdict(), "markets": ", ".join(row.markets) or "-"}
+            for row in comparison.markets_by_status
+        ],  # fmt: skip
+        "slippage": [row._asdict() for row in comparison.slippage],
+        "targets": [progress_row(row) for row in comparison.targets],
+    }
+
+
+def _spelled(value: JsonObject | None) -> str:
+    """A month's figure with its bound (`9,200`, `~8,700`), or `-`."""
+    if value is None:
+        return "-"
+    return spell_count(value["units"], value["bound"], value["high"])
 
 
 def _views(report: Report) -> Iterator[CompanyView]:

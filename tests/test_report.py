@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import invoke_on, make_announcement
+from conftest import import_seed, invoke_on, make_announcement
 
 from mxt.cli.demo import seed_path
 from mxt.cli.options import make_query
@@ -360,3 +360,42 @@ def test_the_readme_report_section_runs_from_an_empty_folder(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "xiaomi.html").stat().st_size > 10_000
     assert "Xiaomi" in (tmp_path / "july.html").read_text(encoding="utf-8")
+
+
+def test_report_compare_puts_the_companies_side_by_side(tmp_path: Path) -> None:
+    """`mxt report --compare` on the story (Hexa and Rivet) and on the seed with a second
+    company: a chart of their monthly figures and running totals with a legend entry for
+    each, and mxt compare's tables; a single company is refused."""
+    store = str(tmp_path / "s.sqlite")
+    assert invoke_on(store, "import", str(STORY)).exit_code == 0
+    for company, units in (("Hexa Auto", "7,000"), ("Rivet Motors", "~5,000")):
+        recorded = invoke_on(store, "record", "deliveries", "--company", company,
+                             "--announced-on", "2024-03-02", "--source", "February",
+                             "--period", "2024-02", "--units", units)  # fmt: skip
+        assert recorded.exit_code == 0, recorded.output
+    page = tmp_path / "compare.html"
+    result = invoke_on(store, "report", "--company", "Hexa Auto", "--company", "Rivet Motors",
+                       "--compare", "--as-of", "2024-06-30", "-o", str(page))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('<section class="compare"') : html.index('<section class="company"')]
+    assert "Hexa Auto, Rivet Motors, side by side" in section
+    assert re.search(r"<td>2024-02</td><td class=\"num\">7,000</td><td class=\"num\">~5,000</td>",
+                     section)  # fmt: skip
+    for label in ("Hexa Auto: deliveries a month", "Rivet Motors: deliveries a month",
+                  "Hexa Auto: running total", "Rivet Motors: running total"):  # fmt: skip
+        assert f">{label}<" in section
+    assert "Plans: what became of them" in section and "Markets by status" in section
+    refused = invoke_on(store, "report", "--company", "Hexa Auto", "--compare", "-o",
+                        str(tmp_path / "one.html"))  # fmt: skip
+    assert refused.exit_code == 2 and "--compare needs two companies" in refused.stderr
+    assert not (tmp_path / "one.html").exists()
+    # the seed, and a second company
+    seed = str(tmp_path / "seed.sqlite")
+    import_seed(seed)
+    seed_page = tmp_path / "seed.html"
+    result = invoke_on(seed, "report", "--company", "Xiaomi", "--company", "Land Rover",
+                       "--compare", "--as-of", "2025-07-10", "-o", str(seed_page))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = seed_page.read_text(encoding="utf-8")
+    assert "Xiaomi, Land Rover, side by side" in text and ">Xiaomi: running total<" in text

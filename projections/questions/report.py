@@ -26,6 +26,7 @@ from .read_side import ReadSide
 
 if TYPE_CHECKING:
     from ..rules.checked import ProgressRow
+    from ..rules.compare import Comparison
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
@@ -94,13 +95,17 @@ class Report:
     events: int
     head: str
     companies: list[CompanyReport]
+    comparison: Comparison | None = None  # `mxt report --compare`: `mxt compare`'s answer
 
 
-def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = ()) -> Report:
+def gather_report(
+    read_side: ReadSide, query: Query, companies: Sequence[str] = (), compare: bool = False
+) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
     known ones when none are), with the log's size and head hash from `verify` (a log that
     fails it is refused: `DamagedLog`); the default known-at (everything recorded) is given
-    as the moment it stands for."""
+    as the moment it stands for. With `compare`, the companies side by side first (`mxt
+    compare`'s answer: deliveries over the year of the as-of date)."""
     from mxt.domain.integrity import refuse_damage
 
     query = read_side.resolve(query)
@@ -118,7 +123,13 @@ def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = 
                      for m in company.markets])
             for model, _ in company.matrix
         ]  # fmt: skip
-    return Report(query.as_of, query.known_at, verified.events, verified.short_head, reports)
+    comparison = None
+    if compare:
+        from .comparison import compare_answer
+
+        comparison = compare_answer(read_side, query, names).data
+    return Report(query.as_of, query.known_at, verified.events, verified.short_head, reports,
+                  comparison)  # fmt: skip
 
 
 def _company(
