@@ -46,6 +46,8 @@ COMMAND_MODULES = {
     "progress": "progress",
     "check": "check",
     "extract": "extract",
+    "changes": "changes",
+    "watch": "watch",
 }
 
 

@@ -620,6 +620,25 @@ class Store:
                 finally:
                     cursor.sqlite_cursor.close()
 
+    @contextmanager
+    def settings(self) -> Iterator[Any]:
+        """A write transaction for mxt's own settings beside the log (its watches), which
+        appends nothing to the log: its cursor, committed when the block ends, rolled back
+        if it raises. SQLite has one write lock for the whole file, so this takes the log's
+        (`BEGIN IMMEDIATE`, as `write` does); PostgreSQL locks only the rows the block
+        locks (`SELECT … FOR UPDATE`), so that recording never waits for it."""
+        if not self.is_postgres:
+            with self.write() as transaction:
+                yield transaction.cursor
+            return
+        with (
+            self._failures("cannot write to"),
+            self.datastore.get_connection() as connection,
+            connection.transaction(),
+            self._saying_lock_waits(connection),
+        ):
+            yield PostgresCursor(connection)
+
     def _begin_immediate(self, cursor: Any) -> None:
         """SQLite: takes the write lock (`BEGIN IMMEDIATE`), waiting for another writer to
         finish at most MXT_LOCK_TIMEOUT; a wait of more than a second is said (`LockWait`)."""
