@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from mxt.domain.watches import Watch, WatchBeyondLog, saved
 from mxt.events.kinds import summary
 
-from .queries import _mentions_market
+from .queries import _mentions_market, log_entry
 from .tables import key
 from .view import Logged
 
@@ -87,7 +87,8 @@ class NewEvent(NamedTuple):
         return cls(
             logged.position, row.event, row.known_from, row.ann_id, content["kind"],
             content["company"], content.get("model"), row.announced_on,
-            content.get("certainty", "confirmed"), summary(content), content.get("source") or {},
+            content.get("certainty", "confirmed"), summary(log_entry(row)),
+            content.get("source") or {},
             changes, {name: before.get(name) for name in changes} if changes else None,
             row.reason, (row.ann_id,),
         )  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -406,6 +407,42 @@ def test_watch_run_in_every_format(tmp_path: Path) -> None:
     assert "<h2>watch acme: 2 new</h2>" in page
     table = ok(told.mxt(*peek), 3).stdout
     assert "watch acme: 2 new" in table and "acme-june" in table
+
+
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--json"], ["--format", "jsonl", "--section", "events"],
+     ["--format", "csv", "--section", "events"], ["--format", "markdown"],
+     ["--format", "html"]],
+)  # fmt: skip
+def test_changes_of_the_seed_in_every_format(tmp_path: Path, options: list[str]) -> None:
+    """Every kind of the seed (a factory's status, a claim, a policy…) in every format."""
+    from mxt.cli.demo import seed_path
+
+    mxt = on(tmp_path / "seed.sqlite")
+    ok(mxt("import", str(seed_path())))
+    out = ok(mxt("changes", "--since", "2000-01-01", *options)).stdout
+    assert "Beijing Yizhuang phase 3 land-acquired" in out or "land-acquired" in out
+    assert "xiaomi-claim-eighth-straight-month" in out
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")),
+    reason="no chromium here (.ci/run installs Debian's chromium)",
+)
+def test_a_browser_shows_the_html_digest(story: Story, tmp_path: Path) -> None:
+    page = tmp_path / "digest.html"
+    page.write_text(ok(story.mxt("changes", "--since", story.marks[1], "--format", "html")).stdout)
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser is not None
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", f"--user-data-dir={tmp_path / 'profile'}",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    assert "Changes: 5 new" in dom and "it was France" in dom
+    assert "Hiring &lt;script&gt;alert(1)&lt;/script&gt;" in dom  # shown, not run
 
 
 # -- concurrency and crashes ---------------------------------------------------------------
