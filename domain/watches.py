@@ -207,7 +207,16 @@ def add_watch(
             raise WatchExists(name)
         now = _now(store, cursor)
         row = (name, json.dumps(selection, ensure_ascii=False), head_position(cursor), now, now)
-        cursor.execute(f"INSERT INTO {TABLE} VALUES (?,?,?,?,?)", row)
+        if not store.is_postgres:  # the check above ran under the store's write lock
+            cursor.execute(f"INSERT INTO {TABLE} VALUES (?,?,?,?,?)", row)
+            return _watch(row)
+        # PostgreSQL: another `watch add` of the name may have committed since the check
+        cursor.execute(
+            f"INSERT INTO {TABLE} VALUES (?,?,?,?,?) ON CONFLICT (name) DO NOTHING RETURNING name",
+            row,
+        )
+        if cursor.fetchone() is None:
+            raise WatchExists(name)
     return _watch(row)
 
 

@@ -480,7 +480,7 @@ WATCHER = textwrap.dedent(
 
     store, stop = sys.argv[1:]
     runner = CliRunner()
-    seen, runs = [], 0
+    seen, runs, reporting = [], 0, 0
     while True:
         last = os.path.exists(stop)
         result = runner.invoke(cli, ["--store", store, "watch", "run", "w", "--json"])
@@ -491,9 +491,10 @@ WATCHER = textwrap.dedent(
             sys.exit(f"exit {result.exit_code} with {len(events)} events")
         seen += [event["position"] for event in events]
         runs += 1
+        reporting += bool(events)
         if last:
             break
-    print(json.dumps({"seen": seen, "runs": runs}))
+    print(json.dumps({"seen": seen, "runs": runs, "reporting": reporting}))
     """
 )
 
@@ -531,7 +532,39 @@ def test_writers_and_watchers_at_once_lose_and_duplicate_nothing(
     assert len(recorded) == 2 * (12 + 40)
     assert sorted(seen) == recorded  # each exactly once: none lost, none twice
     assert all(answer["runs"] >= 2 for answer in answers)
+    # the events came over many runs, as they were being recorded, not all in the last one
+    assert sum(answer["reporting"] for answer in answers) >= 4, answers_summary(answers)
     ok(mxt("watch", "run", "w"), 0)
+
+
+def answers_summary(answers: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    return [(answer["runs"], answer["reporting"]) for answer in answers]
+
+
+def test_a_name_is_added_once_whoever_adds_it_at_the_same_moment(store_location: str) -> None:
+    import threading
+
+    from mxt.domain.watches import WatchExists
+
+    with open_store(store_location, "create") as store:
+        add_watch(store, "first")  # the table exists: the adds race on the name alone
+        outcomes: list[str] = []
+        start = threading.Barrier(4)
+
+        def add() -> None:
+            start.wait()
+            try:
+                add_watch(store, "same")
+                outcomes.append("added")
+            except WatchExists:
+                outcomes.append("exists")
+
+        threads = [threading.Thread(target=add) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcomes) == ["added", "exists", "exists", "exists"]
 
 
 def _python(script: str, *arguments: str) -> subprocess.Popen[str]:
