@@ -725,6 +725,152 @@ class ClaimMaker:
                 "reason": self.rng.choice(RETRACTION_REASONS)}  # fmt: skip
 
 
+class PlanMaker:
+    """Makes plans change (SPEC §5.2) in what the generator has made so far: dates said as
+    periods ("in 2025-H2") on launches, factories and expected entries, and lines of their
+    own — a launch plan that slips, a stop-sale and its end, a launch or a plan cancelled, a
+    factory paused or closed, a company or a model leaving a market. Its own random stream:
+    the generator's lines are the same with or without plans (a stream without them stays
+    importable by revisions older than the exit kind)."""
+
+    def __init__(self, seed: int, generator: Generator) -> None:
+        self.rng = random.Random(f"plans-{seed}")
+        self.generator = generator
+        self.sequence = 0
+
+    def dress(self, line: dict[str, Any]) -> dict[str, Any]:
+        """`line` with its date now and then said as the period holding it (a plan's, or an
+        entry's): a month, a quarter, a half."""
+        name = {"launch": "launched_on", "factory": "effective_on", "expected-entry": "expected"}
+        field_name = name.get(line["kind"], "")
+        said = line.get(field_name)
+        if not said or len(said) != 10 or said <= line["announced_on"] or self.rng.random() > 0.4:
+            return line
+        return {**line, field_name: _period_of(date.fromisoformat(said), self.rng)}
+
+    def line(self) -> dict[str, Any]:
+        """One change of plan about a company picked as the generator picks them."""
+        rng, generator = self.rng, self.generator
+        while True:
+            company = rng.choices(generator.companies, cum_weights=generator.company_weights)[0]
+            made = rng.choice((self._slip, self._pause, self._resume, self._cancel,
+                               self._factory_stop, self._exit))(company)  # fmt: skip
+            if made is None:  # nothing of that yet: a plan, which later ones may change
+                made = self._plan(company)
+            if made is not None:
+                return made
+
+    def _plan(self, company: Company) -> dict[str, Any]:
+        """A launch planned for a period ahead, in a market a model may go to."""
+        announced_on = _day(self.rng, company.active_from, END)
+        line = self._common(company, "launch", announced_on)
+        ahead = announced_on + timedelta(days=self.rng.randint(30, 400))
+        line.update(model=self.rng.choice(company.models).name, market=self.rng.choice(MARKETS),
+                    launched_on=_period_of(ahead, self.rng), status="planned")  # fmt: skip
+        return line
+
+    def _common(self, company: Company, kind: str, announced_on: date) -> dict[str, Any]:
+        self.sequence += 1
+        publisher, domain = self.rng.choice(PUBLISHERS)
+        line: dict[str, Any] = {
+            "kind": kind,
+            "company": company.name,
+            "announced_on": min(announced_on, END).isoformat(),
+            "source": {
+                "title": f"{company.name}: {kind.replace('-', ' ')} news",
+                "url": f"https://{domain}/{announced_on:%Y/%m}/{company.slug}-p{self.sequence:x}",
+                "publisher": publisher,
+            },
+        }
+        if self.rng.random() < 0.15:
+            line["certainty"] = "reported"
+        return line
+
+    def _launched(self, company: Company) -> tuple[str, str, date] | None:
+        """A (model, market, day) the generator launched or planned, if any yet."""
+        if not company.launch_days:
+            return None
+        (model, market), day = self.rng.choice(sorted(company.launch_days.items()))
+        return model, market, date.fromisoformat(day[:10]) if len(day) >= 10 else END
+
+    def _launch(self, company: Company, status: str, gap: tuple[int, int]) -> dict[str, Any] | None:
+        found = self._launched(company)
+        if found is None:
+            return None
+        model, market, day = found
+        announced_on = day + timedelta(days=self.rng.randint(*gap))
+        if announced_on > END:
+            return None
+        line = self._common(company, "launch", announced_on)
+        line.update(model=model, market=market, status=status)
+        return line
+
+    def _slip(self, company: Company) -> dict[str, Any] | None:
+        line = self._launch(company, "planned", (-20, 40))
+        if line is not None:
+            later = date.fromisoformat(line["announced_on"]) + timedelta(self.rng.randint(30, 300))
+            line["launched_on"] = _period_of(later, self.rng)
+        return line
+
+    def _pause(self, company: Company) -> dict[str, Any] | None:
+        return self._launch(company, "paused", (60, 500))
+
+    def _resume(self, company: Company) -> dict[str, Any] | None:
+        return self._launch(company, "launched", (120, 700))
+
+    def _cancel(self, company: Company) -> dict[str, Any] | None:
+        return self._launch(company, "cancelled", (10, 300))
+
+    def _factory_stop(self, company: Company) -> dict[str, Any] | None:
+        if not company.factory:
+            return None
+        site, (phase, _, last) = self.rng.choice(sorted(company.factory.items()))
+        announced_on = last + timedelta(days=self.rng.randint(20, 400))
+        if announced_on > END:
+            return None
+        line = self._common(company, "factory", announced_on)
+        line.update(
+            site=site,
+            phase=phase,
+            status=self.rng.choice(("paused", "paused", "cancelled", "closed")),
+        )
+        return line
+
+    def _exit(self, company: Company) -> dict[str, Any] | None:
+        found = self._launched(company)
+        if found is None:
+            return None
+        model, market, day = found
+        announced_on = day + timedelta(days=self.rng.randint(90, 900))
+        if announced_on > END:
+            return None
+        line = self._common(company, "exit", announced_on)
+        if self.rng.random() < 0.15 and market != company.home:
+            line.update(markets=["*"], **{"except": [company.home]})
+        else:
+            line["markets"] = [market]
+        if self.rng.random() < 0.6:
+            line["model"] = model
+        if self.rng.random() < 0.3:
+            line["temporary"] = True
+        if self.rng.random() < 0.4:
+            ahead = announced_on + timedelta(days=self.rng.randint(10, 200))
+            line["effective_on"] = _period_of(ahead, self.rng)
+        return line
+
+
+def _period_of(day: date, rng: random.Random) -> str:
+    """The month, quarter or half holding `day`, or the day itself now and then."""
+    roll = rng.random()
+    if roll < 0.35:
+        return f"{day:%Y-%m}"
+    if roll < 0.6:
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if roll < 0.8:
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    return day.isoformat()
+
+
 def _month_after(month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
     return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
@@ -800,10 +946,12 @@ def generate(
     seed: int = 1,
     companies: int | None = None,
     claims: float = 0.0,
+    plans: float = 0.0,
 ) -> StreamSummary:
     """Writes a stream of exactly `size` lines to `path` and its manifest beside it, from
     `companies` companies (default: `company_count(size)`); `claims` of the lines (a share)
-    are claims and their fixes."""
+    are claims and their fixes; with `plans` (a share), that many lines are changes of plan
+    (`PlanMaker`), and dates of launches, factories and entries are now and then periods."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     generator = Generator(seed, size, companies)
@@ -815,7 +963,9 @@ def generate(
         round(claim_count * CLAIM_CORRECTION_SHARE), round(claim_count * CLAIM_RETRACTION_SHARE)
     )
     fixes = Quota(quota.correct + claim_quota.correct, quota.retract + claim_quota.retract)
-    announcements = size - fixes.correct - fixes.retract - claim_count
+    plan_count = round(size * plans)
+    planner = PlanMaker(seed, generator) if plans else None
+    announcements = size - fixes.correct - fixes.retract - claim_count - plan_count
     kinds: Counter[str] = Counter()
     ids: Counter[bool] = Counter()
     window: list[Pending] = []
@@ -837,9 +987,11 @@ def generate(
             ids[("id" in line)] += 1
             window.append((line, fix, fixer))
 
-        made_claims = 0
+        made_claims = made_plans = 0
         for number in range(announcements):
             line = generator.line()
+            if planner is not None:
+                line = planner.dress(line)
             fix = quota.draw(rng, announcements - number)
             # Only lines with an explicit id are corrected or retracted.
             queue(_with_id(line, generator.sequence, fix, rng, 0.55), fix, generator)
@@ -848,6 +1000,10 @@ def generate(
                 fix = claim_quota.draw(maker.rng, claim_count - made_claims)
                 queue(_with_id(claim, maker.sequence, fix, maker.rng, 0.7), fix, maker)
                 made_claims += 1
+            while planner is not None and made_plans < plan_count * (number + 1) // announcements:
+                line = _with_id(planner.line(), planner.sequence, "", planner.rng, 0.5, "p")
+                queue(line, "", generator)
+                made_plans += 1
             while len(window) >= SHUFFLE_WINDOW:
                 emit(*_pop_random(window, rng))
         while window:
@@ -859,11 +1015,17 @@ def generate(
 
 
 def _with_id(
-    line: dict[str, Any], sequence: int, fix: str, rng: random.Random, share: float
+    line: dict[str, Any],
+    sequence: int,
+    fix: str,
+    rng: random.Random,
+    share: float,
+    maker: str = "",
 ) -> dict[str, Any]:
-    """`line` with an explicit id when it will be fixed, and else for about `share` of lines."""
+    """`line` with an explicit id when it will be fixed, and else for about `share` of lines
+    (`maker` tells apart the ids of lines another maker made of the same kinds)."""
     if fix or rng.random() < share:
-        return {"id": f"{line['kind']}-{sequence:07x}", **line}
+        return {"id": f"{line['kind']}-{maker}{sequence:07x}", **line}
     return line
 
 
@@ -936,10 +1098,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--claims", type=float, default=0.0, help="Share of the lines that are claims (e.g. 0.03)."
     )
+    parser.add_argument(
+        "--plans", type=float, default=0.0,
+        help="Share of the lines that are changes of plan (slips, pauses, exits; e.g. 0.03); "
+        "with it, dates are now and then periods.",
+    )  # fmt: skip
     parser.add_argument("--out", required=True, help="The JSONL file to write.")
     parser.add_argument("--validate", type=int, default=500, help="Lines to check (0: none).")
     args = parser.parse_args(argv)
-    summary = generate(args.out, args.size, args.seed, args.companies, args.claims)
+    summary = generate(args.out, args.size, args.seed, args.companies, args.claims, args.plans)
     print(json.dumps({k: v for k, v in summary.to_json().items() if k != "companies"}))
     if args.validate:
         print(f"validated {validate_sample(args.out, args.validate)} lines")

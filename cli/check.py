@@ -57,13 +57,13 @@ def show_checks(context: Context, query: Any, claims: Any, output: Output, stric
     if output.machine:
         output.emit(answer.data)
     else:
-        table(answer.data, ["id", "company", "verdict", "why"],
+        table([row._asdict() for row in answer.data], ["id", "company", "verdict", "why"],
               title=f"claims checked (known at {known_at})")  # fmt: skip
     if not claims:
         before = f"; recording began at {answer.began}" if answer.began else ""
         note(f"note: no claims to check as of {query.as_of} (known at {known_at}){before}")
     failing = {"fails", "undetermined"} if strict else {"fails"}
-    return 1 if any(result["verdict"] in failing for result in answer.data) else 0
+    return 1 if any(result.verdict in failing for result in answer.data) else 0
 
 
 @click.command("check")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .main import Context, read_options
 from .render import Output, table
+
+if TYPE_CHECKING:
+    from mxt.projections.conflicts import SlotView
 
 
 @click.command("conflicts")
@@ -34,26 +37,18 @@ def conflicts_command(
     else:
         rows = []
         for item in answer.data:
-            for side, shown in (
-                ("in force", item["in_force"]),
-                *(("other", o) for o in item["others"]),
-            ):
-                rows.append({"slot": slot_text(item["slot"]) if side == "in force" else "",
-                             "side": side, **shown, "value": count(shown, "value"),
-                             "source": shown["source"]["title"]})  # fmt: skip
+            for side, shown in (("in force", item.in_force), *(("other", o) for o in item.others)):
+                rows.append({"slot": slot_text(item.slot) if side == "in force" else "",
+                             "side": side, **shown._asdict(), "value": count(shown),
+                             "source": shown.source["title"]})  # fmt: skip
         table(rows, ["slot", "side", "value", "certainty", "announced_on", "id", "source"],
               title=f"conflicts as of {query.as_of}")  # fmt: skip
     _report_unknown(answer, company or "any company", query)
 
 
-def slot_text(slot: dict[str, Any]) -> str:
+def slot_text(slot: SlotView) -> str:
     """A slot in a few words: `Xiaomi wait-time YU7`, `BYD target sales 2025 in * except CN`."""
-    words = [slot["company"], slot["kind"]]
-    shown = {name: value for name, value in slot.items() if value is not None}
-    words += [str(v) for k, v in shown.items() if k not in ("company", "kind", "markets", "except")]
-    markets, excepted = slot.get("markets", ["*"]), slot.get("except", [])
-    if markets != ["*"] or excepted:
-        words.append(
-            "in " + ",".join(markets) + (f" except {','.join(excepted)}" if excepted else "")
-        )
+    words = slot.words()
+    if slot.scope is not None and not slot.scope.worldwide:
+        words.append("in " + slot.scope.text(","))
     return " ".join(words)

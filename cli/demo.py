@@ -45,6 +45,38 @@ def show_extraction() -> None:
     )
 
 
+def show_review(ctx: click.Context, folder: Path, kept: bool) -> None:
+    """The seed article's drafts reviewed in batch against the demo's store (which holds the
+    hand-made data set): each typed kind accepted, what each repeats or contradicts shown,
+    the accepted ones imported. A store the demo keeps (`demo --store`) stays the seed data
+    set alone: the review then runs on a temporary copy of it."""
+    import json
+    from datetime import date
+
+    from mxt.extract import extract_drafts
+
+    from .extract import importable
+    from .interchange import read_jsonl, record_lines
+    from .review import review_command
+
+    previous = ctx.obj
+    if kept:
+        ctx.obj = Context(str(folder / "review.sqlite"))
+        with seed_path().open("rb") as seed:
+            record_lines(ctx.obj, read_jsonl(seed, ""))
+
+    text = seed_path().with_name(ARTICLE).read_text(encoding="utf-8")
+    drafts = [importable(draft) for draft in extract_drafts(text, date(2025, 7, 4))]
+    path = folder / "drafts.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts), "utf-8")
+    typed = sorted({d["kind"] for d in drafts} - {"statement"})
+    accept = " ".join(f"--accept {kind}" for kind in typed)
+    click.echo(f"mxt review drafts.jsonl {accept}")
+    ctx.invoke(review_command, file=str(path), accept_all=False, accept_kinds=tuple(typed),
+               as_json=False)  # fmt: skip
+    ctx.obj = previous
+
+
 def step(title: str) -> None:
     click.echo()
     click.echo(click.style(f"== {title}", fg="cyan", bold=True))
@@ -150,6 +182,8 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         ctx.invoke(verify_command, expect=None, as_json=False)
         step("From the article to drafts: mxt extract, next to the hand-made data set")
         show_extraction()
+        step("Review: each typed draft beside what the hand-made data set holds, accepted")
+        show_review(ctx, Path(folder), kept=demo_store is not None)
     click.echo()
     if demo_store is not None:
         shown = shown_location(demo_store)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .main import Context
-from .render import Output, cell, note, output_options, table
+from .render import Output, note, output_options, table
+
+if TYPE_CHECKING:
+    from mxt.projections.changes import Change
 
 
 @click.command("diff")
@@ -34,7 +37,8 @@ def diff_command(
     """What changed in the state between two as-of dates: launches, order milestones,
     targets (old -> new), delivered totals, wait times, expected entries, showcases,
     policies coming into force or lapsing, market statuses and factory statuses, each with
-    the announcement behind it.
+    the announcement behind it; plans that moved (a launch's, a factory's, an entry's date,
+    from -> to), fell overdue, were paused, cancelled or fulfilled, and exits.
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
@@ -48,7 +52,15 @@ def diff_command(
         output.emit(answer.data)
     else:
         table(
-            [{**change, "subject": subject(change), **spelled(change)} for change in answer.data],
+            [
+                {
+                    **change._asdict(),
+                    "from": change.from_,
+                    "subject": change.about,
+                    **spelled(change),
+                }
+                for change in answer.data
+            ],
             ["announced_on", "area", "company", "subject", "from", "to", "id"],
             title=f"changes from {before.as_of} to {after.as_of} "
             f"(known at {known_at_label(after.known_at)})",
@@ -57,42 +69,20 @@ def diff_command(
         note(nothing_known_note(diff_subject(company, market), after, answer.began))
 
 
-def spelled(change: dict[str, Any]) -> dict[str, Any]:
-    """`from` and `to` as tables show them: counts with their bounds (`200,000+`)."""
+def spelled(change: Change) -> dict[str, str]:
+    """`from` and `to` as tables show them: counts with their bounds and a range's both ends
+    (`200,000+`, `38,500–39,500`), a plan or a launch market with its status beside its
+    date (`overdue 2023-12`)."""
     from mxt.events.kinds import spell_count
 
-    if "from_bound" not in change:
-        return {}
-    return {
-        "from": spell_count(change["from"], change["from_bound"]),
-        "to": spell_count(change["to"], change["to_bound"]),
-    }
-
-
-def subject(change: dict[str, Any]) -> str:
-    """What one change is about, in a few words."""
-    area = change["area"]
-    model = change.get("model") or "(all models)"
-    if area in ("launch", "market-status", "expected-entry", "showcase"):
-        return f"{model} in {change.get('market') or 'online'}"
-    if area == "orders":
-        return f"{change['model']} {change['stage']}"
-    if area == "wait-time":
-        return change["model"] + (f" ({change['trim']})" if change.get("trim") else "")
-    if area in ("target", "deliveries"):
-        scope = ", ".join(change["markets"]) + (
-            f" except {', '.join(change['except'])}" if change["except"] else ""
-        )
-        total = "total " if area == "deliveries" else ""
-        where = f" in {scope}" if scope != "*" else ""
-        return f"{total}{change['metric']} {change['period']}{where}"
-    if area == "pace":
-        return f"pace of {change['metric']} target {change['period']}"
-    if area == "claim":
-        return f"{change['claim_type']} claim"
-    if area == "factory":
-        return f"{change['site']} phase {change['phase']}"
-    if area == "policy":
-        excepted = f" except {cell(change['except'])}" if change["except"] else ""
-        return f"not before {change['not_before']} in {cell(change['markets'])}{excepted}"
-    return ""
+    if change.bounds is not None:
+        highs = change.highs or (None, None)
+        return {
+            "from": spell_count(change.from_, change.bounds[0], highs[0]),
+            "to": spell_count(change.to, change.bounds[1], highs[1]),
+        }
+    if change.statuses is not None:
+        sides = zip(change.statuses, (change.from_, change.to), strict=True)
+        words = [" ".join(str(part) for part in side if part is not None) for side in sides]
+        return {"from": words[0] or "-", "to": words[1] or "-"}
+    return {}

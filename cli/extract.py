@@ -55,7 +55,10 @@ def extract_command(
     """Print the draft announcements found in a news text FILE (`-` = stdin) as JSON Lines
     ready for `mxt import`, never writing to a store. Each draft quotes its sentence
     verbatim (`source.quote`), reads its certainty from the wording and says in its `note`
-    what was guessed; sentences of no kind become `statement` drafts. Review, then import.
+    what was guessed; a fact it is unsure of becomes a `statement` draft whose note gives
+    the reading. When the store (--store, MXT_STORE or the default) exists, the company and
+    model names it holds are known too; it is only read, and none is created. Review, then
+    import.
 
     Example: mxt extract article.txt --published 2025-07-04 | mxt import --dry-run -
     """
@@ -69,11 +72,46 @@ def extract_command(
         raise InputError("published", str(error)) from None
     _check_options(title, url, publisher, company)
     text = _read_text(file)
-    drafts = extract_drafts(text, day, SourceInfo(title, url, publisher), company)
+    companies, models = store_names()
+    drafts = extract_drafts(
+        text, day, SourceInfo(title, url, publisher), company, companies, models
+    )
     out = sys.stdout
     for draft in drafts:
         out.write(json.dumps(importable(draft), ensure_ascii=False))
         out.write("\n")
+
+
+def store_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The company and model names the store holds, as first spelled, when there is a
+    store; none when there is nothing there (nothing is created). The store is opened for
+    reading only; another program's file is refused, a store that cannot be read fails."""
+    from mxt.domain.errors import NotAStore, StoreMissing
+
+    from .main import Context
+    from .options import make_query
+
+    context = click.get_current_context().find_object(Context)
+    try:
+        read_side = context.open_read_side() if context else None
+    except NotAStore:
+        raise
+    except StoreMissing:
+        return (), ()
+    if read_side is None:
+        return (), ()
+    known = read_side.names(make_query())
+    companies = tuple(names.company for names in known.values())
+    models = tuple(
+        model for names in known.values() for model in names.models.values() if _usable(model)
+    )
+    return companies, models
+
+
+def _usable(model: str) -> bool:
+    """True for a model name that can be looked for in a text: not a short number ("01"),
+    which dates and figures hold too."""
+    return len(model) >= 2 and not (model.isdigit() and len(model) < 3)
 
 
 def _check_options(

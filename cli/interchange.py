@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -12,6 +12,7 @@ from .main import Context
 from .render import emit_json, printable
 
 if TYPE_CHECKING:
+    from mxt.domain.recording import ImportResult
     from mxt.domain.store import Store
 
 
@@ -139,6 +140,17 @@ class _Summary:
             yield where, line
 
 
+def record_lines(context: Context, lines: Iterable[tuple[int | str, Any]]) -> ImportResult:
+    """Records validated interchange lines in one transaction, as `mxt import` does (`mxt
+    review` too): every one of them or none; the store is made when it does not exist."""
+    from mxt.domain.recording import import_lines
+
+    with context.open_store("create") as store:
+        result = import_lines(store, lines)
+    context.commit_done(f"recorded {result.recorded}, already present {result.already_present}")
+    return result
+
+
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
@@ -191,8 +203,7 @@ def import_command(
                     yield from read_jsonl(handle, name, bar if total else None)
 
             if not dry_run:
-                with context.open_store("create") as store:
-                    result = import_lines(store, lines())
+                result = record_lines(context, lines())
             else:
                 with tempfile.TemporaryDirectory(prefix="mxt-dry-run-") as folder:
                     stand_in = str(Path(folder) / "empty.sqlite")
@@ -202,8 +213,6 @@ def import_command(
     finally:
         _close_inputs(opened)
     counts = {"recorded": result.recorded, "already_present": result.already_present}
-    if not dry_run:
-        context.commit_done(f"recorded {result.recorded}, already present {result.already_present}")
     if as_json:
         emit_json({**counts, "dry_run": True} if dry_run else counts)
     elif dry_run:

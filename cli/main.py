@@ -46,6 +46,7 @@ COMMAND_MODULES = {
     "progress": "progress",
     "check": "check",
     "extract": "extract",
+    "review": "review",
     "changes": "changes",
     "watch": "watch",
 }

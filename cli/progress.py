@@ -3,35 +3,34 @@ Parse, ask, print."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
+
+from mxt.events.kinds import spell_count
 
 from .main import Context, read_options, target_filters
 from .render import Output, table
 
-
-def shown(count: Any, bound: Any, high: Any = None) -> str:
-    from mxt.events.kinds import spell_count
-
-    return spell_count(count, bound, high)
+if TYPE_CHECKING:
+    from mxt.projections.checked import ProgressRow
 
 
-def progress_table(rows: list[dict[str, Any]], title: str) -> None:
+def progress_table(rows: list[ProgressRow], title: str) -> None:
     """The progress rows as a readable table."""
     table(
         [
             {
-                **row,
-                "scope": _scope(row),
-                "target": shown(row["target"], row["target_bound"], row["target_high"]),
-                "actual": shown(row["actual"], row["actual_bound"])
-                + (f" ({row['actual_metric']})" if row["actual_metric"] not in
-                   (None, row["metric"]) else ""),  # fmt: skip
-                "share": _pct(row["share_pct"]),
-                "elapsed": _pct(row["elapsed_pct"]),
+                **row._asdict(),
+                "scope": "worldwide" if row.scope.worldwide else row.scope.text(),
+                "target": spell_count(row.target, row.target_bound, row.target_high),
+                "actual": spell_count(row.actual, row.actual_bound)
+                + (f" ({row.actual_metric})" if row.actual_metric not in
+                   (None, row.metric) else ""),  # fmt: skip
+                "share": _pct(row.share_pct),
+                "elapsed": _pct(row.elapsed_pct),
                 "needed/month": (
-                    f"{row['needed_per_month']:,.0f}" if row["needed_per_month"] else "-"
+                    f"{row.needed_per_month:,.0f}" if row.needed_per_month else "-"
                 ),
             }
             for row in rows
@@ -44,11 +43,6 @@ def progress_table(rows: list[dict[str, Any]], title: str) -> None:
 
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}%"
-
-
-def _scope(row: dict[str, Any]) -> str:
-    markets = ", ".join(row["markets"]) or "worldwide"
-    return markets + (f" except {', '.join(row['except'])}" if row["except"] else "")
 
 
 @click.command("progress")

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from mxt.events.kinds import KIND_NAMES, spell_scope, summary
+from mxt.events.content import JsonObject
+from mxt.events.kinds import KIND_NAMES, spell_count, summary
+from mxt.projections.records import to_json
 
 from .main import Context, read_options, target_filters
 from .render import Output, cell, fields, note, printable, table
+
+if TYPE_CHECKING:
+    from mxt.projections.company import ScopedFigure
+    from mxt.projections.evidence import SlotValue
+    from mxt.projections.state import Policy
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -27,21 +35,24 @@ def _report_unknown(answer: Any, subject: str, query: Any) -> None:
         note(nothing_known_note(subject, query, answer.began))
 
 
-def count(value: dict[str, Any] | None, name: str) -> str:
-    """A count as tables show it, with its bound (`200,000+`, `~28,000`, `38,500–39,500`)."""
-    from mxt.events.kinds import spell_count
-
-    if not value:
-        return "-"
-    return spell_count(value.get(name), value.get("bound"), value.get("high"))
+def count(value: Any) -> str:
+    """A count as tables show it, with its bound (`200,000+`, `~28,000`, `38,500–39,500`):
+    a slot's value, a report beside it, or a side of a conflict."""
+    return spell_count(value.value, value.bound, value.high)
 
 
-def beside(value: dict[str, Any]) -> str:
+def beside(value: SlotValue) -> str:
     """The `unconfirmed` report beside a value, in a few words."""
-    other = value.get("unconfirmed")
-    if not other:
+    other = value.unconfirmed
+    if other is None:
         return "-"
-    return f"{count(other, 'value')} ({other['certainty']}, {other['announced_on']})"
+    return f"{count(other)} ({other.certainty}, {other.announced_on})"
+
+
+def sourced(value: SlotValue) -> JsonObject:
+    """A slot's value's columns in a table: certainty, day, unconfirmed report, id."""
+    return {"certainty": value.certainty, "announced_on": value.announced_on,
+            "unconfirmed": beside(value), "id": value.id}  # fmt: skip
 
 
 @click.command("log")
@@ -98,12 +109,17 @@ def log_command(
 MODEL_SECTIONS = {
     "markets": ("market",),
     "market_statuses": ("market", "status"),
+    "launches": (),
     "orders": ("stage",),
     "wait_times": (),
 }
 COMPANY_SECTIONS = dict.fromkeys(
-    ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "claims"), ()
-)
+    ("targets", "deliveries", "factories", "models", "policies", "expected_entries", "exits",
+     "claims"), (),
+)  # fmt: skip
+# A plan's columns in a table (SPEC §5.2): its first date and the one in force (as said),
+# its slips, the days it is overdue.
+PLAN_COLUMNS = ["planned", "first_planned", "slips", "days_overdue"]
 
 
 @click.group("state")
@@ -136,38 +152,50 @@ def state_model(
     if output.machine:
         output.emit(state)
     else:
-        delivered = {"units": state["deliveries_units"], "bound": state["deliveries_bound"]}
-        statuses = [f"{code} {status}" for code, status in state["market_statuses"].items()]
+        statuses = [f"{code} {status}" for code, status in state.market_statuses.items()]
         fields(
             [
-                ("status", state["status"]),
-                ("launched on", state["launched_on"]),
-                ("planned launch", state["planned_launch_on"]),
-                ("markets", state["markets"]),
+                ("status", state.status),
+                ("launched on", state.launched_on),
+                ("planned launch", state.planned_launch_on),
+                ("markets", state.markets),
                 ("market statuses", statuses),
-                ("max wait (months)", state["max_wait_months"]),
-                ("deliveries (units)", count(delivered, "units")),
+                ("max wait (months)", state.max_wait_months),
+                ("deliveries (units)", spell_count(state.deliveries_units, state.deliveries_bound)),
             ],
-            title=f"{state['company']} {state['model']} as of {state['as_of']}",
+            title=f"{state.company} {state.model} as of {state.as_of}",
         )
         table(
-            [{"stage": stage, **order, "count": count(order, "count"),
-              "unconfirmed": beside(order)} for stage, order in state["orders"].items()],
+            [{**to_json(place), "launched_on": said_day(place.launched_on,
+                                                        place.launched_as_said)}
+             for place in state.launches],
+            ["market", "status", "launched_on", *PLAN_COLUMNS, "paused_from", "available_until",
+             "certainty", "id"],
+            title="launch markets",
+        )  # fmt: skip
+        table(
+            [{"stage": stage, "count": count(order.figure), "within": order.within,
+              **sourced(order.figure)} for stage, order in state.orders.items()],
             ["stage", "count", "within", "certainty", "announced_on", "unconfirmed", "id"],
             title="orders",
         )  # fmt: skip
         table(
-            [{**w, "unconfirmed": beside(w)} for w in state["wait_times"]],
+            [{"trim": w.trim, "max_months": w.max_months.value, **sourced(w.max_months)}
+             for w in state.wait_times],
             ["trim", "max_months", "certainty", "announced_on", "unconfirmed", "id"],
             title="wait times",
-        )
+        )  # fmt: skip
+        other_sections(state, MODEL_SECTIONS)
     _report_unknown(answer, f"{company}/{model}", query)
+
+
+MARKET_SECTIONS = {"models": (), "policies": ()}
 
 
 @state_command.command("market")
 @click.argument("code", metavar="CODE")
 @click.option("--all", "every", is_flag=True, help="Also models whose status there is unknown.")
-@read_options(sections={"models": (), "policies": ()})
+@read_options(sections=MARKET_SECTIONS)
 @click.pass_obj
 def state_market(
     context: Context,
@@ -189,13 +217,14 @@ def state_market(
         output.emit(state)
     else:
         table(
-            [{**m, "model": m["model"] or "(all models)"} for m in state["models"]],
-            ["company", "model", "status", "launched_on", "planned_launch_on", "not_before",
-             "expected", "certainty", "id"],
-            title=f"market {state['market']} as of {state['as_of']}",
+            [{**to_json(m), "model": m.model or "(all models)"} for m in state.models],
+            ["company", "model", "status", "launched_on", *PLAN_COLUMNS, "available_until",
+             "not_before", "expected", "expected_status", "certainty", "id"],
+            title=f"market {state.market} as of {state.as_of}",
         )  # fmt: skip
-        table(state["policies"], ["company", "not_before", "markets", "except", "id"],
+        table(policy_rows(state.policies), ["company", "not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
+        other_sections(state, MARKET_SECTIONS)
     _report_unknown(answer, f"market {code}", query)
 
 
@@ -215,43 +244,82 @@ def state_company(
     query = _query(as_of, known_at)
     read_side = context.open_read_side()
     answer = read_side.company(name, query)
-    state = {**answer.data, "claims": company_claims(read_side, name, query)}
+    state, claims = answer.data, company_claims(read_side, name, query)
     if output.machine:
-        output.emit(state)
+        output.emit({**to_json(state), "claims": to_json(claims)})
     else:
-        click.echo(click.style(printable(f"{state['company']} as of {state['as_of']}"), bold=True))
+        click.echo(click.style(printable(f"{state.company} as of {state.as_of}"), bold=True))
         table(
-            [{**t, "value": count(t, "value"), "scope": spell_scope(t).strip() or "worldwide",
-              "unconfirmed": beside(t)} for t in state["targets"]],
+            [{**figure_row(t), "value": count(t.figure)} for t in state.targets],
             ["metric", "period", "scope", "value", "certainty", "announced_on", "unconfirmed",
              "id"],
             title="targets in force",
         )  # fmt: skip
         table(
-            [{**d, "units": count(d, "units"), "scope": spell_scope(d).strip() or "worldwide",
-              "unconfirmed": beside(d)} for d in state["deliveries"]],
+            [{**figure_row(d), "units": count(d.figure)} for d in state.deliveries],
             ["metric", "period", "scope", "units", "certainty", "unconfirmed", "id"],
             title="deliveries (company total)",
         )  # fmt: skip
         table(
             [
-                {**f, "planned": f"{f['planned']['status']} on {f['planned']['effective_on']}"
-                 if f["planned"] else None}
-                for f in state["factories"]
+                {**f._asdict(), "status": f"{f.status} (was {f.reached_before})"
+                 if f.reached_before else f.status,
+                 "effective_on": said_day(f.effective_on, f.effective_as_said),
+                 "planned": f"{f.planned.status} {f.planned.effective_on}" if f.planned else None,
+                 **({name: value for name, value in to_json(f.planned.plan).items()
+                     if name != "planned"} if f.planned else {})}
+                for f in state.factories
             ],
-            ["site", "phase", "status", "effective_on", "planned", "capacity", "certainty"],
+            ["site", "phase", "market", "status", "effective_on", *PLAN_COLUMNS, "capacity",
+             "certainty"],
             title="factories",
         )  # fmt: skip
-        table(state["models"], ["model", "status", "launched_on", "markets"], title="models")
-        table(state["policies"], ["not_before", "markets", "except", "id"],
+        table([m._asdict() for m in state.models], ["model", "status", "launched_on", "markets"],
+              title="models")  # fmt: skip
+        table(policy_rows(state.policies), ["not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
         table(
-            [{**e, "model": e["model"] or "(all models)"} for e in state["expected_entries"]],
-            ["market", "model", "expected", "certainty", "announced_on", "id"],
+            [{**to_json(e), "model": e.model or "(all models)"} for e in state.expected_entries],
+            ["market", "model", "expected", "status", "fulfilled_on", "first_planned", "slips",
+             "days_overdue", "certainty", "announced_on", "id"],
             title="expected entries",
+        )  # fmt: skip
+        table(
+            [{**to_json(e), "model": e.model or "(all models)"} for e in state.exits],
+            ["model", "markets", "except", "effective_on", "temporary", "certainty", "id"],
+            title="exits",
         )
-        table(state["claims"], ["announced_on", "id", "verdict", "why"], title="claims")
+        other_sections(state, COMPANY_SECTIONS)
+        table([c._asdict() for c in claims], ["announced_on", "id", "verdict", "why"],
+              title="claims")  # fmt: skip
     _report_unknown(answer, name, query)
+
+
+def said_day(day: str | None, said: str | None) -> str | None:
+    """A day with the period it was said as beside it: `2022-12-31 (2022-12)`."""
+    return f"{day} ({said})" if day and said else day
+
+
+def other_sections(state: Any, drawn: Iterable[str]) -> None:
+    """A table of each list of a state answer its command does not draw itself (`drawn`):
+    the values of a kind added since, shown as their JSON has them."""
+    from .render import flatten
+
+    for name, value in to_json(state).items():
+        if isinstance(value, list) and name not in drawn:
+            rows = [flatten(item) if isinstance(item, dict) else {"value": item} for item in value]
+            table(rows, list(dict.fromkeys(column for row in rows for column in row)), title=name)
+
+
+def figure_row(figure: ScopedFigure) -> JsonObject:
+    """A target's or delivered total's columns in a table but its value's."""
+    return {"metric": figure.metric, "period": figure.period, **sourced(figure.figure),
+            "scope": figure.scope.spelled().strip() or "worldwide"}  # fmt: skip
+
+
+def policy_rows(policies: list[Policy]) -> list[JsonObject]:
+    """Policies in force as table rows."""
+    return [{**policy._asdict(), "except": policy.except_} for policy in policies]
 
 
 @click.group("audit")
@@ -287,29 +355,28 @@ def audit_targets(
         rows = []
         for revision in answer.data:
             flag = ""
-            if revision["previous_mismatch"]:
-                stated = {"value": revision["stated_previous"],
-                          "high": revision["stated_previous_high"], "bound": "range"}  # fmt: skip
-                flag = f"  ! stated previous {count(stated, 'value')}"
-            pct = revision["change_pct"]
-            previous = {"value": revision["previous"], "high": revision["previous_high"],
-                        "bound": "range"}  # fmt: skip
+            if revision.previous_mismatch:
+                stated = spell_count(
+                    revision.stated_previous, "range", revision.stated_previous_high
+                )
+                flag = f"  ! stated previous {stated}"
+            pct = revision.change_pct
             rows.append(
                 {
-                    **revision,
-                    "target": f"{revision['company']} {revision['metric']} {revision['period']}"
-                    + spell_scope(revision),
-                    "value": count(revision, "value"),
-                    "previous": count(previous, "value")
-                    if revision["previous"] is not None
+                    **revision._asdict(),
+                    "target": f"{revision.company} {revision.metric} {revision.period}"
+                    + revision.scope.spelled(),
+                    "value": count(revision),
+                    "previous": spell_count(revision.previous, "range", revision.previous_high)
+                    if revision.previous is not None
                     else None,
                     "change": (
-                        f"{revision['change']:+,} ({pct:+.2f}%)"
-                        if revision["change"] is not None and pct is not None
-                        else cell(revision["change"])
+                        f"{revision.change:+,} ({pct:+.2f}%)"
+                        if revision.change is not None and pct is not None
+                        else cell(revision.change)
                     )
                     + flag,
-                    "corrections": len(revision["corrections"]) or None,
+                    "corrections": len(revision.corrections) or None,
                 }
             )
         table(
@@ -319,6 +386,76 @@ def audit_targets(
             title=f"target audit as of {query.as_of}",
         )  # fmt: skip
     _report_unknown(answer, "targets matching those filters", query)
+
+
+# The kinds whose announcements may be plans (SPEC §5.2): what `audit plans --kind` takes.
+PLAN_KINDS = ("launch", "factory", "expected-entry")
+
+
+@audit_command.command("plans")
+@click.option("--company", help="Only this company.")
+@click.option("--model", help="Only this model's plans (any case).")
+@click.option("--market", metavar="CODE", help="Only plans in a market covering this one (a "
+              "factory's: its country).")  # fmt: skip
+@click.option("--kind", type=click.Choice(PLAN_KINDS), help="Only plans of this kind.")
+@read_options
+@click.pass_obj
+def audit_plans(
+    context: Context,
+    company: str | None,
+    model: str | None,
+    market: str | None,
+    kind: str | None,
+    as_of: str | None,
+    known_at: str | None,
+    output: Output,
+) -> None:
+    """Every plan in order (a launch's, a factory's, an expected entry's): its date as said,
+    the move from the plan before (slip_days), who said it, and what became of the slot:
+    happened (late_days against the first plan), overdue, cancelled or pending.
+
+    Example: mxt audit plans --company Volta --kind factory
+    """
+    query = _query(as_of, known_at)
+    answer = context.open_read_side().audit_plans(query, company, model, market, kind)
+    if output.machine:
+        output.emit(answer.data)
+    else:
+        table(
+            [{**plan._asdict(), "slot": plan_subject(plan), "planned": plan.planned_as_said,
+              "slip_days": cell(plan.slip_days) if plan.slip_days is None
+              else f"{plan.slip_days:+,}"} for plan in answer.data],  # fmt: skip
+            ["announced_on", "slot", "planned", "previous", "slip_days", "status", "certainty",
+             "id"],
+            title=f"plan audit as of {query.as_of}",
+        )  # fmt: skip
+        slots = {plan_subject(plan): plan.slot for plan in answer.data}
+        table(
+            [{"slot": subject, **slot._asdict(), "late_days": plan_lateness(slot)}
+             for subject, slot in slots.items()],
+            ["slot", "first_planned", "planned", "slips", "outcome", "happened_on",
+             "late_days"],
+            title="outcomes",
+        )  # fmt: skip
+    _report_unknown(answer, "plans matching those filters", query)
+
+
+def plan_subject(plan: Any) -> str:
+    """A plan slot in a few words: `Volta Motors launch Arc in US`, `Volta Motors factory
+    Monterrey phase 1 (operational)`."""
+    if plan.site is not None:
+        planned = f" ({plan.planned_status})" if plan.planned_status else ""
+        return f"{plan.company} {plan.kind} {plan.site} phase {plan.phase}{planned}"
+    return f"{plan.company} {plan.kind} {plan.model or '(all models)'} in {plan.market}"
+
+
+def plan_lateness(slot: Any) -> str:
+    """How late a slot's plans came true (`+107d`), or how overdue they are (`37d overdue`)."""
+    if slot.late_days is not None:
+        return f"{slot.late_days:+,}d"
+    if slot.days_overdue is not None:
+        return f"{slot.days_overdue:,}d overdue"
+    return "-"
 
 
 @click.command("show")
@@ -337,31 +474,29 @@ def show_command(
 
     query = _query(as_of, known_at)
     answer = context.open_read_side().show(announcement_id, query)
-    if not answer.known:
-        raise UnknownAnnouncement(announcement_id)
     shown = answer.data
+    if not answer.known or shown is None:
+        raise UnknownAnnouncement(announcement_id)
     if output.machine:
         output.emit(shown)
         return
-    own = [
-        (name, value)
-        for name, value in shown.items()
-        if name not in ("source", "corrections", "retraction", "supports")
-    ]
-    fields(own, title=f"announcement {shown['id']}")
-    fields(list(shown["source"].items()), title="source")
-    table(shown["corrections"], ["field", "from", "to", "reason", "recorded_at"],
-          title="corrections")  # fmt: skip
-    if shown["retraction"]:
-        fields(list(shown["retraction"].items()), title="retraction")
+    entry = shown.entry
+    fields([(name, value) for name, value in entry.items() if name != "source"],
+           title=f"announcement {entry['id']}")  # fmt: skip
+    fields(list(entry["source"].items()), title="source")
+    table([to_json(c) for c in shown.corrections], ["field", "from", "to", "reason",
+          "recorded_at"], title="corrections")  # fmt: skip
+    if shown.retraction:
+        fields(list(shown.retraction._asdict().items()), title="retraction")
     table(
-        [{"state value": s["path"], "value": _brief(s["value"])} for s in shown["supports"]],
+        [{"state value": s.path, "value": _brief(to_json(s)["value"])} for s in shown.supports],
         ["state value", "value"],
         title=f"supports (as of {query.as_of})",
     )
 
 
 def _brief(value: Any) -> str:
+    """A supported value in a line: `name=value` pairs (its id left out), or the value."""
     if isinstance(value, dict):
         return ", ".join(f"{k}={cell(v)}" for k, v in value.items() if k != "id")
     return cell(value)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar, overload
 
 import click
 
+from mxt.events.content import JsonObject
 from mxt.events.errors import InputError
 from mxt.events.invisible import BLANK_SYMBOLS, DEFAULT_IGNORABLE
 
@@ -89,7 +90,12 @@ class Output:
         return self.format != "table" or self.section is not None
 
     def emit(self, answer: Any) -> None:
-        """Write `answer` (a dict, a list, or an iterator of dicts streamed as it comes)."""
+        """Write `answer` (a record or list of records of the read side, written as JSON by
+        `to_json`; or an iterator of dicts streamed as it comes)."""
+        if not isinstance(answer, Iterator):
+            from mxt.projections.records import to_json  # (a write command loads no records)
+
+            answer = to_json(answer)
         if self.sections is not None:
             answer = self._section_of(answer)
         if self.format == "json":
@@ -103,7 +109,7 @@ class Output:
             rows = list(_flat_rows(answer))
             table(rows, _columns(rows), title=self.section)
 
-    def _section_of(self, answer: dict[str, Any]) -> Any:
+    def _section_of(self, answer: JsonObject) -> Any:
         """The chosen list of a several-list answer (or the whole answer as JSON)."""
         assert self.sections is not None  # checked by the caller
         lists = sections_of(answer, self.sections)
@@ -208,11 +214,11 @@ def output_options(
 
 def sections_of(
     answer: Mapping[str, Any], columns: Mapping[str, tuple[str, ...]]
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[JsonObject]]:
     """The lists of a several-list answer as row lists: `summary` (one row of its plain
     values), then one per list or mapping, in the answer's order; `columns` names the
     columns of a mapping's rows (default `key`, `value`) or of a list of plain values."""
-    lists: dict[str, list[dict[str, Any]]] = {
+    lists: dict[str, list[JsonObject]] = {
         "summary": [{k: v for k, v in answer.items() if not isinstance(v, list | dict)}]
     }
     for name, value in answer.items():
@@ -227,9 +233,9 @@ def sections_of(
     return lists
 
 
-def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+def flatten(row: Mapping[str, Any], prefix: str = "") -> JsonObject:
     """`{"source": {"title": t}}` as `{"source.title": t}`; lists are kept whole."""
-    flat: dict[str, Any] = {}
+    flat: JsonObject = {}
     for name, value in row.items():
         if isinstance(value, dict) and value:
             flat.update(flatten(value, f"{prefix}{name}."))
@@ -238,7 +244,7 @@ def flatten(row: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _flat_rows(answer: Any) -> Iterator[dict[str, Any]]:
+def _flat_rows(answer: Any) -> Iterator[JsonObject]:
     """The rows of an answer, flattened: each item of a list (or iterator), or the one
     object."""
     if isinstance(answer, Mapping):
@@ -292,7 +298,7 @@ def _indented(item: Any) -> str:
 
 
 def emit_csv(
-    rows: Iterator[dict[str, Any]], columns: Sequence[str] | None = None, raw: bool = False
+    rows: Iterator[JsonObject], columns: Sequence[str] | None = None, raw: bool = False
 ) -> None:
     """CSV on stdout (RFC 4180, UTF-8, one header row): `columns` when known beforehand
     (a streamed answer), else those of every row. Lists and objects are written as JSON,
@@ -360,7 +366,7 @@ def cell(value: Any) -> str:
     return printable(str(value))
 
 
-def table(rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str | None = None) -> None:
+def table(rows: Iterable[JsonObject], columns: Sequence[str], title: str | None = None) -> None:
     """An aligned text table of `rows`, one line per row, `columns` as headers.
 
     Rows are read a page at a time (a streamed answer is never held whole); a column

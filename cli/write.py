@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from mxt.events.content import Content
+
 from .main import Context, accept_store_option
 from .render import emit_json, note
 
@@ -16,33 +18,13 @@ COMMON_FIELDS = frozenset(
     {"id", "kind", "company", "announced_on", "source", "speaker", "certainty", "note"}
 )
 BOUND_SPELLINGS = "also with its bound: 200k+ or >200,000, <1m, ~28k, 38.5k-39.5k"
-# One real example per kind (from the seed story and issue 11), shown by `record KIND --help`
-# and run by the tests.
-EXAMPLES = {
-    "launch": '--company Xiaomi --announced-on 2025-06-26 --source "Xiaomi launch event" '
-    "--model YU7 --market CN --segment SUV",
-    "orders": '--company Xiaomi --announced-on 2025-06-26 --source "Lei Jun on Weibo" '
-    "--model YU7 --stage pre-booking --count 200k+ --within 3min",
-    "wait-time": "--company Xiaomi --announced-on 2025-07-01 --source Reuters --model YU7 "
-    "--max-months 12 --certainty reported",
-    "target": '--company NIO --announced-on 2025-09-02 --source "NIO Q2 results" '
-    "--metric deliveries --period 2025-Q4 --value 38.5k-39.5k",
-    "deliveries": '--company BYD --announced-on 2025-10-01 --source "BYD release" '
-    "--period 2025-09 --units 396,270",
-    "factory": '--company Xiaomi --announced-on 2025-06-19 --source "Beijing planning '
-    'commission" --site "Beijing Yizhuang" --phase 3 --status land-acquired',
-    "policy": '--company Xiaomi --announced-on 2025-07-02 --source "Lei Jun livestream" '
-    "--markets '*' --except CN --not-before 2027-01-01",
-    "showcase": '--company Xiaomi --announced-on 2024-02-26 --source "MWC 2024" --model SU7 '
-    '--market ES --venue "MWC 2024, Barcelona"',
-    "expected-entry": '--company Tesla --announced-on 2025-03-01 --source "Reuters" '
-    "--market IN --expected 2025-06 --certainty expected",
-    "statement": '--company Xiaomi --announced-on 2025-07-04 --source "Khabar Panel" '
-    '--topic hiring --text "Active hiring for manufacturing and logistics"',
-    "claim": '--company Xiaomi --announced-on 2025-07-01 --source "Khabar Panel" '
-    '--certainty reported --claim \'{"type": "streak", "metric": "deliveries", '
-    '"at_least": 20000, "months": 8, "ending": "2025-06", "exact": true}\'',
-}
+
+
+def example(kind: str) -> str:
+    """The options of one real `mxt record KIND` (the registry's example; the tests run it)."""
+    from mxt.events.kinds import KINDS
+
+    return KINDS[kind].example
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -57,6 +39,15 @@ def allowed(annotation: Any) -> list[str]:
     if get_origin(annotation) is Literal:
         return [str(value) for value in get_args(annotation)]
     return [value for arg in get_args(annotation) for value in allowed(arg)]
+
+
+def is_flag(annotation: Any) -> bool:
+    """Whether a field is a yes/no one (`bool`, inside `X | None` or `Annotated` too)."""
+    from typing import get_args
+
+    if annotation is bool:
+        return True
+    return any(is_flag(arg) for arg in get_args(annotation) if arg is not type(None))
 
 
 def kind_option(name: str, info: Any) -> click.Option:
@@ -76,6 +67,11 @@ def kind_option(name: str, info: Any) -> click.Option:
     is_list = "list" in str(info.annotation) or get_origin(info.annotation) is list
     if is_list:
         words.append("Repeat, or separate with commas.")
+    if is_flag(info.annotation):  # a flag: given, true; absent, not stored
+        return click.Option(
+            [f"--{spelled}", name], is_flag=True, flag_value=True, default=None,
+            help=" ".join(word for word in words if word),
+        )  # fmt: skip
     return click.Option(
         [f"--{spelled}", f"{name}_" if is_list else name],
         multiple=is_list,
@@ -136,7 +132,7 @@ def kind_command(kind: str, schema: Any) -> click.Command:
         callback=callback,
         help=f"Append one announcement of kind {kind} and print its id."
         + (f" {summary[0]}" if summary and not summary[0].startswith("A kind") else "")
-        + f"\n\nExample: mxt record {kind} {EXAMPLES[kind]}",
+        + f"\n\nExample: mxt record {kind} {example(kind)}",
         short_help=f"Record one announcement of kind {kind}.",
     )
 
@@ -191,7 +187,7 @@ def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
     source = {name: values.pop(option) for name, option in
               (("title", "source_title"), ("url", "url"), ("publisher", "publisher"),
                ("quote", "quote"))}  # fmt: skip
-    data: dict[str, Any] = {"kind": kind}
+    data: Content = {"kind": kind}
     if announcement_id is not None:
         data["id"] = announcement_id
     if any(value is not None for value in source.values()):
@@ -245,7 +241,7 @@ def correct_command(
     from mxt.domain.recording import correct
     from mxt.events.errors import InputError
 
-    changes: dict[str, Any] = {}
+    changes: Content = {}
     for text in assignments:
         name, value = parse_assignment(text)
         if name in changes:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from mxt.events.content import canonical_json, normalised_changes
+from mxt.events.content import Content, canonical_json, normalised_changes
 from mxt.events.schemas.base import Correction, Retraction, apply_correction
 
 from .errors import (
@@ -44,7 +44,7 @@ class CorrectionDecision:
     events: tuple[DomainEvent, ...]
 
 
-def decide_recording(stored: dict[str, Any] | None, content: dict[str, Any]) -> bool:
+def decide_recording(stored: Content | None, content: Content) -> bool:
     """Whether an announcement (its stored form `content`) is to be appended: yes if its id
     is new, no if the same content is recorded under it; other content is a conflict."""
     if stored is None:
@@ -127,7 +127,7 @@ def open_to_change(aggregate: AnnouncementAggregate) -> None:
         raise AlreadyRetracted(aggregate.announcement_id)
 
 
-def applied(aggregate: AnnouncementAggregate, changes: dict[str, Any], reason: str) -> int:
+def applied(aggregate: AnnouncementAggregate, changes: Content, reason: str) -> int:
     """How many corrections of the announcement made exactly these changes for this reason."""
     return sum(
         1

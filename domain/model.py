@@ -14,7 +14,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from mxt.events.content import apply_changes
+from mxt.events.content import Content, apply_changes
 
 # The read model and the tests take these from here too; they need no model.
 from .stored import aggregate_id as aggregate_id
@@ -35,14 +35,14 @@ class DomainEvent(BaseModel):
 class AnnouncementRecorded(DomainEvent):
     """An announcement entered the log, as it was given (normalised)."""
 
-    announcement: dict[str, Any]
+    announcement: Content
     schema_version: int = 1
 
 
 class AnnouncementCorrected(DomainEvent):
     """Fields of an announcement were corrected; `changes` are validated and normalised."""
 
-    changes: dict[str, Any]
+    changes: Content
     reason: str
 
 
@@ -57,8 +57,8 @@ class AppliedCorrection(BaseModel):
 
     model_config = ConfigDict(frozen=True, defer_build=True)
 
-    changes: dict[str, Any]
-    previous: dict[str, Any]
+    changes: Content
+    previous: Content
     reason: str
     recorded_at: datetime
 
@@ -71,8 +71,8 @@ class AnnouncementAggregate(BaseModel):
     id: UUID
     version: int
     announcement_id: str
-    original: dict[str, Any]
-    current: dict[str, Any]
+    original: Content
+    current: Content
     recorded_at: datetime
     corrections: tuple[AppliedCorrection, ...] = ()
     retraction_reason: str | None = None

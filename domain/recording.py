@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
+from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
@@ -52,7 +53,7 @@ def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
     return content["id"], result.recorded == 1
 
 
-def correct(store: Store, announcement_id: str, changes: dict[str, Any], reason: str) -> None:
+def correct(store: Store, announcement_id: str, changes: Content, reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
     line = validated(Correction, {"id": announcement_id, "set": changes, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
@@ -136,7 +137,7 @@ class _Batch:
     def __init__(self, transaction: WriteTransaction, result: ImportResult) -> None:
         self.transaction = transaction
         self.result = result
-        self.pending: dict[str, tuple[LineRef, dict[str, Any]]] = {}
+        self.pending: dict[str, tuple[LineRef, Content]] = {}
         # Identical correction lines seen in this import, to match them with stored ones.
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
 

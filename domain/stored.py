@@ -7,13 +7,18 @@ not needed for that.
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID, uuid5
 
 from eventsourcing.persistence import StoredEvent
 
+from mxt.events.content import Content, JsonObject
+
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
+# The topics of the stored events (`eventsourcing.utils.get_topic` of `model`'s classes),
+# spelled out so that writing a recording, or reading the log, never imports those models.
 RECORDED_TOPIC = "mxt.domain.model:AnnouncementRecorded"
+CORRECTED_TOPIC = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED_TOPIC = "mxt.domain.model:AnnouncementRetracted"
 
 
 def aggregate_id(announcement_id: str) -> UUID:
@@ -22,8 +27,8 @@ def aggregate_id(announcement_id: str) -> UUID:
 
 
 def recorded_event(
-    origin: UUID, announcement: dict[str, Any], timestamp: str
-) -> tuple[StoredEvent, dict[str, Any]]:
+    origin: UUID, announcement: Content, timestamp: str
+) -> tuple[StoredEvent, JsonObject]:
     """The stored form of `AnnouncementRecorded` (and its JSON state), built directly.
 
     The import path records many announcements at once; this skips building and dumping a

@@ -20,7 +20,7 @@ _WHERE = {
     "normalised_changes": "content",
 }
 _ANNOUNCEMENTS = (
-    "KINDS",
+    "SCHEMAS",
     "Announcement",
     "Correction",
     "Retraction",

@@ -11,13 +11,15 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from .content import load_json
+from .content import JsonObject, load_json
 from .errors import InputError
 from .fields import Identifier, Name
+from .kinds import KIND_NAMES
+from .schemas import schema_of
 from .schemas.base import (
     CLAIM_TYPES,
     Announcement,
@@ -31,36 +33,15 @@ from .schemas.base import (
     with_id,
 )
 from .schemas.claim import Claim, ClaimObject
-from .schemas.deliveries import Deliveries
-from .schemas.expected_entry import ExpectedEntry
-from .schemas.factory import Factory
-from .schemas.launch import Launch
-from .schemas.orders import Orders
-from .schemas.policy import Policy
-from .schemas.showcase import Showcase
-from .schemas.statement import Statement
-from .schemas.target import Target
-from .schemas.wait_time import WaitTime
 
 __all__ = [
     "CLAIM_TYPES",
-    "KINDS",
+    "SCHEMAS",
     "Announcement",
-    "Claim",
     "ClaimLine",
     "Correction",
-    "Deliveries",
-    "ExpectedEntry",
-    "Factory",
-    "Launch",
-    "Orders",
-    "Policy",
     "Retraction",
-    "Showcase",
     "Source",
-    "Statement",
-    "Target",
-    "WaitTime",
     "apply_correction",
     "describe",
     "json_schema",
@@ -71,38 +52,14 @@ __all__ = [
     "with_id",
 ]
 
-# Every kind's model, by the kind it declares (a test holds these in the registry's order).
-KINDS: dict[str, type[Announcement]] = {
-    schema.model_fields["kind"].default: schema
-    for schema in (
-        Launch,
-        Orders,
-        WaitTime,
-        Target,
-        Deliveries,
-        Factory,
-        Policy,
-        Showcase,
-        ExpectedEntry,
-        Statement,
-        Claim,
-    )
-}
+# Every kind's schema (its pydantic model), by kind, in the order of the registry
+# `events.kinds.KINDS` (a kind's schema is `events/schemas/<kind>.py`: `schema_of`).
+SCHEMAS: dict[str, type[Announcement]] = {kind: schema_of(kind) for kind in KIND_NAMES}
 
-InterchangeLine = Annotated[
-    Launch
-    | Orders
-    | WaitTime
-    | Target
-    | Deliveries
-    | Factory
-    | Policy
-    | Showcase
-    | ExpectedEntry
-    | Statement
-    | Claim
-    | Correction
-    | Retraction,
+# One line of the interchange format: an announcement of any kind, a correction or a
+# retraction, told apart by `kind`.
+InterchangeLine: Any = Annotated[
+    Union[(*SCHEMAS.values(), Correction, Retraction)],  # noqa: UP007 (built from the registry)
     Field(discriminator="kind"),
 ]
 
@@ -178,7 +135,7 @@ def parse_claim_line(raw: bytes | str) -> ClaimLine:
         raise describe(error, tagged=False) from None
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema() -> JsonObject:
     """The JSON Schema of one interchange line: an announcement, a correction or a retraction."""
     schema = _line_adapter().json_schema(mode="validation")
     schema["title"] = "mxt announcement interchange line (JSON Lines)"

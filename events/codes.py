@@ -19,6 +19,13 @@ REGIONS: dict[str, frozenset[str]] = {
 }
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# A calendar period (docs/concepts.md, Periods): a year `2025`, a half `2025-H1`, a quarter
+# `2025-Q3` or a month `2025-06`. The one spelling of the rule: the schemas check it, the JSON
+# Schema states it, the rules of progress and claims parse what it matched (`periods`).
+# ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
+# (Compiled where it is matched: a read command that checks no period compiles nothing.)
+PERIOD_PATTERN = r"^(?!0000)\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+MONTH_PATTERN = r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$"
 
 
 def parse_iso_date(value: Any) -> date:

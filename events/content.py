@@ -11,6 +11,13 @@ from typing import Any
 
 from .errors import InputError
 
+# A JSON object, as the `json` module reads and writes it.
+JsonObject = dict[str, Any]
+# An announcement, or a part of one (its source, a claim, a correction's changes), as its
+# JSON object: what the store keeps, `export` writes, the log lists and the rules read. The
+# schemas (`events/schemas/`) check it on the way in; the read side reads it as it is.
+Content = JsonObject
+
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object whose keys all differ. A key given twice is ambiguous (Python's json
@@ -34,12 +41,12 @@ def load_json(raw: bytes | str) -> Any:
         raise InputError(None, "malformed JSON: nested too deeply") from None
 
 
-def canonical_json(data: dict[str, Any]) -> str:
+def canonical_json(data: JsonObject) -> str:
     """One spelling of a JSON object: sorted keys, no spaces, UTF-8 kept."""
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def derive_id(content: dict[str, Any]) -> str:
+def derive_id(content: Content) -> str:
     """The deterministic id of an announcement without one: a digest of its content.
 
     A duration in minutes is digested in its older spelling (`3min` as `3m`), so that a file
@@ -52,7 +59,7 @@ def derive_id(content: dict[str, Any]) -> str:
     return "a-" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:16]
 
 
-def apply_changes(content: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+def apply_changes(content: Content, changes: Content) -> Content:
     """`content` with already validated `changes` applied, without validating again."""
     corrected = dict(content)
     for field, value in changes.items():
@@ -70,7 +77,7 @@ def apply_changes(content: dict[str, Any], changes: dict[str, Any]) -> dict[str,
     return corrected
 
 
-def field_at(content: dict[str, Any], dotted: str) -> Any:
+def field_at(content: Content, dotted: str) -> Any:
     """The value of a (dotted: `source.url`) field of an announcement, None when absent."""
     value: Any = content
     for part in dotted.split("."):
@@ -78,6 +85,6 @@ def field_at(content: dict[str, Any], dotted: str) -> Any:
     return value
 
 
-def normalised_changes(corrected: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+def normalised_changes(corrected: Content, changes: Content) -> Content:
     """The changes as the corrected announcement spells them (`350k` -> 350000)."""
     return {field: field_at(corrected, field) for field in changes}

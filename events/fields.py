@@ -11,16 +11,23 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
-from .codes import REGIONS, check_market, market_covers, parse_iso_date
+from .codes import (
+    MONTH_PATTERN,
+    PERIOD_PATTERN,
+    REGIONS,
+    check_market,
+    market_covers,
+    parse_iso_date,
+)
+from .dates import DAY_OR_PERIOD_PATTERN, parse_day_or_period
 from .invisible import refused_in_name
 from .kinds import normalise_duration
 
 __all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
-_PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
-_EXPECTED = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$", re.ASCII)
+_PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
+_MONTH = re.compile(MONTH_PATTERN, re.ASCII)
 # `min`, `h`, `d`, `w`, `mo` (and `s`); the older `m` meant minutes.
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)(min|mo|[smhdw])$", re.ASCII)
 # Bound spellings of a count: `200k+`, `>200,000`, `<1m`, `~28k`, `38.5k-39.5k`.
@@ -149,12 +156,16 @@ def _check_month(value: str) -> str:
     return _check_year(value)
 
 
-def _check_expected(value: str) -> str:
-    if not _EXPECTED.match(value):
-        raise ValueError(f"{value!r} is not a year YYYY, a month YYYY-MM or a date YYYY-MM-DD")
-    if len(value) > 7:
-        parse_iso_date(value)
-    return _check_year(value)
+def _spelled_flag(value: Any) -> Any:
+    """A yes/no field as the command line spells it (`--set temporary=true`): `true` or
+    `false`; any other value is left for the strict boolean check (JSON `true`/`false`)."""
+    return {"true": True, "false": False}.get(value, value) if isinstance(value, str) else value
+
+
+def _check_day_or_period(value: Any) -> str:
+    """A day or a period as it was said (`events.dates`): `2025-06-26`, `2025`, `2025-H2`,
+    `2025-Q4`, `2025-12`; a `date` is that day. Kept as written."""
+    return parse_day_or_period(value).text
 
 
 def _check_duration(value: str) -> str:
@@ -239,15 +250,23 @@ MarketOrAll = Annotated[
 Period = Annotated[
     str,
     AfterValidator(_check_period),
-    _schema(pattern=r"^(?!0000)\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"),
+    _schema(pattern=PERIOD_PATTERN),
 ]
-Month = Annotated[
-    str, AfterValidator(_check_month), _schema(pattern=r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$")
+Month = Annotated[str, AfterValidator(_check_month), _schema(pattern=MONTH_PATTERN)]
+Flag = Annotated[
+    bool, BeforeValidator(_spelled_flag), Field(strict=True), WithJsonSchema({"type": "boolean"})
 ]
-Expected = Annotated[
+DayOrPeriod = Annotated[
     str,
-    AfterValidator(_check_expected),
-    _schema(pattern=r"^(?!0000)\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$"),
+    PlainValidator(_check_day_or_period),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": DAY_OR_PERIOD_PATTERN,
+            "description": "A day YYYY-MM-DD, or a period: YYYY, YYYY-H1/H2, YYYY-Q1..Q4 or "
+            "YYYY-MM (starts on its first day, due on its last).",
+        }
+    ),
 ]
 Duration = Annotated[
     str,

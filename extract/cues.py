@@ -6,17 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
+from mxt.events.content import Content
 
 from . import figures, names, when
 from .figures import Figure
+from .roles import MONTH_MAY, Role, role_of
 from .sentences import split_clauses
+
+# The company of a text that names none (no draft of it is typed).
+UNKNOWN_COMPANY = "Unknown"
 
 
 @dataclass(frozen=True)
 class Clue:
-    """One sentence and what the text around it tells: the company it is about, the model
-    and factory site last named, the year a policy of the text names."""
+    """One clause and what the text around it tells: its sentence (quoted verbatim, and
+    normalised as `sentence`), the company it is about, the model and factory site last
+    named, the year a policy of the text names, the clause's role, and the plain-word model
+    names known from the text or the store."""
 
     quote: str
     text: str
@@ -28,26 +35,51 @@ class Clue:
     site: str | None
     horizon: str | None
     period: str | None = None
+    sentence: str = ""
+    role: Role = Role()
+    known: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    """The companies its sentence names as actors (not in a part: "…, of which Zeekr…")."""
+    carried: str | None = None
+    """The company of the paragraph so far (else the text's subject)."""
+    event: str | None = None
+    """The one show or fair the text names, with its city ("IAA Mobility, Munich")."""
+
+    @property
+    def whole(self) -> str:
+        """The normalised sentence the clause is part of."""
+        return self.sentence or self.text
 
 
 @dataclass
 class Draft:
     """A fact found in a sentence: its kind, its own fields, the day it dates itself (if it
-    does) and what had to be guessed."""
+    does) and what had to be guessed; `planned`: its own wording states a plan ("aims to
+    deliver": a target), which is no doubt; `expected`: it is an expectation by nature (an
+    expected entry)."""
 
     kind: str
-    fields: dict[str, Any]
+    fields: Content
     guesses: list[str] = field(default_factory=list)
     announced_on: date | None = None
+    company: str | None = None
+    """The company, when it is not the clause's (a plant's owner beside a brand's model)."""
+    planned: bool = False
+    expected: bool = False
+
+    @property
+    def said(self) -> Content:
+        """The fields the draft states (those starting with `_` say where it was read)."""
+        return {k: v for k, v in self.fields.items() if not k.startswith("_")}
 
 
 def _search(pattern: str, text: str) -> re.Match[str] | None:
     return re.search(pattern, text, re.IGNORECASE)
 
 
-def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
+def _count_fields(figure: Figure, key: str) -> Content:
     """`{key: value}` with `bound` (and `high` for a range) when the figure is not exact."""
-    found: dict[str, Any] = {key: figure.value}
+    found: Content = {key: figure.value}
     if figure.bound != "exact":
         found["bound"] = figure.bound
     if figure.high is not None:
@@ -55,17 +87,68 @@ def _count_fields(figure: Figure, key: str) -> dict[str, Any]:
     return found
 
 
+def _models(clue: Clue, text: str | None = None) -> list[names.Mention]:
+    """The models named in the clause (or `text`), the plain-word names known included."""
+    return names.models(clue.text if text is None else text, clue.known)
+
+
 def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
-    """The model named nearest to `position`, or the one last named before this sentence."""
-    found = names.models(clue.text)
+    """The model named nearest to `position` in the clause, else the one its sentence
+    names, else the one last named before this sentence."""
+    found = _models(clue)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
+    start = clue.whole.find(clue.text)
+    if start > 0 and _BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
+        before = _models(clue, clue.whole[:start])
+        if before:
+            return before[-1].name
+    in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
+    if len(in_sentence) == 1:
+        return in_sentence[0]
     if clue.model:
         guesses.append(f"model {clue.model} taken from an earlier sentence")
     return clue.model
 
 
-def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
+def _listed(clue: Clue, model: str) -> list[str]:
+    """The model and those listed with it in the clause ("the C10 and B10", "the VF 6, VF 7
+    and VF 8"), in order."""
+    found = _models(clue)
+    at = next((i for i, m in enumerate(found) if m.name == model), None)
+    if at is None:
+        return [model]
+    first = last = at
+    joined = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+    while first > 0 and joined.fullmatch(clue.text[found[first - 1].end : found[first].start]):
+        first -= 1
+    while last + 1 < len(found) and joined.fullmatch(
+        clue.text[found[last].end : found[last + 1].start]
+    ):
+        last += 1
+    return list(dict.fromkeys(m.name for m in found[first : last + 1]))
+
+
+# Where the fiscal year of a company of these home markets starts, and that it is named
+# after the calendar year it ends in ("FY26" runs from April 2025 to March 2026).
+_FISCAL_START = {"IN": 4, "JP": 4}
+
+
+def _fiscal(clue: Clue) -> int | None:
+    """The month the clause's company's fiscal year starts in, when mxt knows it."""
+    return _FISCAL_START.get(names.home_market(clue.company) or "")
+
+
+def _period(clue: Clue, text: str, prefer: when.Prefer) -> tuple[str | None, bool]:
+    """The period `text` names (`when.period`), a fiscal quarter read on the calendar of
+    the clause's company."""
+    if when.fiscal_year_named(text):
+        fiscal = _fiscal(clue)
+        return (when.fiscal_quarter(text, fiscal) if fiscal else None), False
+    return when.period(text, clue.published, prefer)
+
+
+def _scope(clue: Clue, text: str | None = None) -> Content:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
     figure, when the sentence holds several."""
@@ -76,6 +159,8 @@ def _scope(clue: Clue, text: str | None = None) -> dict[str, Any]:
         return {"markets": ["*"], "except": outside}
     if _search(r"\b(?:overseas|abroad|exports?|exported|international(?:ly)?)\b", text) and home:
         return {"markets": ["*"], "except": [home]}
+    if _search(r"\b(?:domestic(?:ally)?|home[- ]market|local(?:ly)?)\b", text) and home:
+        return {"markets": [home]}
     foreign = [code for code in names.included_markets(text) if code != home]
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
         return {"markets": foreign}
@@ -89,9 +174,20 @@ def orders(clue: Clue) -> list[Draft]:
     """Order milestones: "over 200,000 pre-bookings within 3 minutes", "locked in 240,000
     orders"; the stage from the wording (locked, pre-booking, confirmed)."""
     cue = _search(_ORDERS, clue.text)
-    if not cue:
+    if not cue or clue.role.blocks_typing or clue.role.target or clue.role.hedge:
         return []
-    counted = figures.counts(clue.text, minimum=100)
+    if clue.role.plan and not _search(
+        r"\b(?:received|recorded|racked|garnered|secured|"
+        r"logged|locked|passed|surpassed|topped|crossed|"
+        r"exceeded|reached|hit)\b",
+        clue.text,
+    ):
+        return []
+    # Orders are counted from the start: "so far", "to date" do not make them another count.
+    counted = [
+        f for f in figures.counts(clue.text, minimum=100, every=True)
+        if f.role in ("count", "cumulative")
+    ]  # fmt: skip
     figure = figures.nearest(counted, cue.start())
     if figure is None:
         return []
@@ -99,15 +195,16 @@ def orders(clue: Clue) -> list[Draft]:
     text = clue.text.lower()
     if "lock" in text:
         stage = "locked"
-    elif _search(r"pre-?book|pre-?order|reservation|deposit|booking", text):
+    elif _search(r"pre-?book|pre-?order|pre-?sale|reservation|deposit|booking", text):
         stage = "pre-booking"
     else:
         stage = "confirmed"
         guesses.append("stage confirmed (the text names no stage)")
     model = _model(clue, figure.start, guesses)
-    if model is None:
-        return []
-    fields: dict[str, Any] = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    if model is None or len(_listed(clue, model)) > 1:
+        return []  # no model, or several counted together ("for the XEV 9e and BE 6")
+    fields: Content = {"model": model, "stage": stage, **_count_fields(figure, "count")}
+    fields["_at"] = figure.start
     within = figures.duration(clue.text)
     if within:
         fields["within"] = within
@@ -115,20 +212,34 @@ def orders(clue: Clue) -> list[Draft]:
 
 
 _TARGET = (
-    r"\b(?:target(?:s|ed|ing)?|goal|aims?\s+to|aiming|guidance|forecasts?|outlook|plans?\s+to\s+"
-    r"(?:deliver|sell|produce|build|make)|expects?\s+to\s+(?:deliver|sell|produce|build|reach|"
-    r"hit|achieve))\b"
+    r"\b(?:target(?:s|ed|ing)?|goal|objective|ambition|guidance|guid(?:ed|es|ing)|"
+    r"forecast(?:s|ed|ing)?|outlook|(?:aims?|aiming|plans?|planning|expects?|expected|hopes?|"
+    r"intends?|on\s+track|set|looks?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
+    r"make|ship|export|wholesale|reach|hit|achieve|top|exceed|cross|surpass)|(?:aims?|aiming)\s+for|(?:plans?|planning|"
+    r"expects?|sees|projects?)\s+(?:[\w-]+\s+){0,2}?(?:production|sales|deliveries|output|"
+    r"exports|volumes?)\b(?:\s+(?:of|at|to\s+(?:reach|cross|top|exceed|hit|be|rise|grow)))?|"
+    r"(?:is|are)\s+(?:planned|expected|forecast|projected)\s+to\s+(?:be|reach|exceed|top|hit|"
+    r"cross))\b"
+)
+# How far a target's figure may stand from its word, with no comma between: "guidance,
+# NIO needs to deliver 25,000" is arithmetic on a target, not one.
+_TARGET_REACH = 70
+
+
+_METRICS = (
+    ("exports", r"\bexport"),
+    ("wholesale", r"\bwholesale"),
+    ("retail", r"\bretail"),
+    ("registrations", r"\bregist(?:ration|ered)"),
+    ("production", r"\b(?:production|produce|produced|build|built|output|manufactur)"),
+    ("sales", r"\b(?:sales|sell(?:s|ing)?|sold|shipped|shipments?)\b"),
+    ("deliveries", r"\bdeliver"),
 )
 
 
 def _metric(text: str, default: str) -> str:
-    if _search(r"\b(?:production|produce|produced|build|built|output|manufactur)", text):
-        return "production"
-    if _search(r"\b(?:sales|sell|sold)\b", text):
-        return "sales"
-    if _search(r"\bdeliver", text):
-        return "deliveries"
-    return default
+    """The metric of §5.3 a verb or noun names ("exported" -> exports), else `default`."""
+    return next((metric for metric, pattern in _METRICS if _search(pattern, text)), default)
 
 
 def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Figure]]:
@@ -148,14 +259,32 @@ def _previous(clue: Clue, counted: list[Figure]) -> tuple[Figure | None, list[Fi
     return previous, [f for f in counted if f is not previous]
 
 
+def _near_target(text: str, cue: re.Match[str], figure: Figure) -> bool:
+    """True when a figure is the target word's: after it within `_TARGET_REACH` characters,
+    or just before it ("a 3.2 million target"), with no comma, semicolon or "need" between."""
+    if figure.start >= cue.end():
+        between = text[cue.end() : figure.start]
+        return len(between) <= _TARGET_REACH and not re.search(r"[,;]|\bneeds?\b", between)
+    return len(text[figure.end : cue.start()]) <= 25 and not re.search(
+        r"[,;]", text[figure.end : cue.start()]
+    )
+
+
 def target(clue: Clue) -> list[Draft]:
     """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
-    up from 300,000"), with what they replace as `previous`."""
+    up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
+    or a whole market's figure is never a target's value."""
     cue = _search(_TARGET, clue.text)
-    counted = figures.counts(clue.text, minimum=100)
-    if not cue or not counted:
+    if not cue or clue.role.blocks_typing:
         return []
-    previous, rest = _previous(clue, counted)
+    every = [
+        f for f in figures.counts(clue.text, minimum=100, every=True)
+        if f.role in ("count", "earlier")
+    ]  # fmt: skip
+    if not any(f.role == "count" for f in every):
+        return []
+    previous, rest = _previous(clue, every)
+    rest = [f for f in rest if f.role == "count" and _near_target(clue.text, cue, f)]
     after_to = [f for f in rest if re.search(r"\bto\s+$", clue.text[: f.start])]
     figure = after_to[0] if after_to else figures.nearest(rest, cue.start())
     if figure is None:
@@ -164,29 +293,43 @@ def target(clue: Clue) -> list[Draft]:
     metric = _metric(clue.text, "deliveries")
     if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
         guesses.append("metric deliveries (the text does not say which)")
-    period, guessed = when.period(clue.text, clue.published, "future")
+    period, guessed = _period(clue, clue.text, "future")
+    if period is None and when.fiscal_year_named(clue.whole):
+        return []  # a fiscal period of a calendar mxt does not know
     if period is None:
+        # Only a year named elsewhere in the sentence: its quarter or month is the actual's.
+        year = when.year_of(clue.whole)
+        period = year if year and int(year) >= clue.published.year else None
+    if period is None:
+        if _search(r"\b(?:month|quarter|half|week)\b", clue.text):
+            return []  # a period the text words in a way not read here: no guess
         period = str(clue.published.year)
         guesses.append(f"period {period} (the year of publication)")
     elif guessed:
         guesses.append(f"year of the period {period}")
     fields = {"metric": metric, "period": period, **_count_fields(figure, "value")}
+    fields["_at"] = figure.start
     if previous is not None:
         fields["previous"] = previous.value
+        fields["_previous_at"] = previous.start
         if previous.high is not None:
             fields["previous_high"] = previous.high
-    return [Draft("target", {**fields, **_scope(clue)}, guesses)]
+    return [Draft("target", {**fields, **_scope(clue)}, guesses, planned=True)]
 
 
 _DELIVERED = (
-    r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|produced|registrations|"
-    r"registered|exported|exports)\b"
+    r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
+    r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales)\b"
 )
 
 
 _CHANGED_TO = (
     r"^[^,.;]{0,40}?\b(?:rose|rising|fell|falling|climbed|climbing|dropped|dropping|grew|"
     r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b[^,.;]{0,20}?\bto\b"
+)
+_NOUN_OF = (
+    r"\s+(?:of|at|stood\s+at|totall?ed|came\s+to|reached)\s+(?:about\s+|around\s+|nearly\s+|"
+    r"over\s+|more\s+than\s+|some\s+)?\d"
 )
 # A period named in an earlier sentence: "Total sales for the month came to 224,000".
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
@@ -196,11 +339,18 @@ def deliveries(clue: Clue) -> list[Draft]:
     """Deliveries, sales or production over a period ("In June, the company delivered
     28,000 units"): for each verb the figure nearest it ("produced 10,720 and delivered
     13,201" is two drafts), with a model if one is named there."""
-    if _search(_TARGET, clue.text) or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
+    role = clue.role
+    if _search(_TARGET, clue.text) or role.target or role.plan or role.blocks_typing:
+        return []
+    if role.hedge or _search(r"\b(?:will|would|could|expects?)\b", clue.text):
         return []
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
-    period, guessed = when.period(clue.text, clue.published, "past")
+    period, guessed = _period(clue, clue.text, "past")
+    if period is None and clue.whole != clue.text:
+        period, guessed = _period(clue, clue.whole, "past")
+    if period is None and when.fiscal_year_named(clue.whole):
+        return []  # a fiscal period of a calendar mxt does not know
     carried = period is None and clue.period is not None
     if carried:
         period, guessed = clue.period, False
@@ -210,11 +360,14 @@ def deliveries(clue: Clue) -> list[Draft]:
     verbs = [c for c in cues if c not in nouns] or cues[:1]
     # A noun whose figure follows a change ("sales in China falling 27% to 125,100").
     verbs += [n for n in nouns if n not in verbs and _search(_CHANGED_TO, clue.text[n.end() :])]
+    # A noun with its own figure: "comprising domestic sales of 44,024 and exports of 16,900".
+    verbs += [n for n in nouns if n not in verbs and re.match(_NOUN_OF, clue.text[n.end() :])]
+    verbs.sort(key=lambda cue: cue.start())
     found: list[Draft] = []
     used: set[int] = set()
     for verb in verbs:
         if carried and not _search(_SAME_PERIOD, clue.text):
-            guesses_of_period = [f"period {period} carried from the sentence before"]
+            guesses_of_period = [f"period {period} carried from an earlier sentence"]
         else:
             guesses_of_period = []
         left = [f for f in counted if f.start not in used]
@@ -223,13 +376,26 @@ def deliveries(clue: Clue) -> list[Draft]:
         if figure is None:
             break
         used.add(figure.start)
-        around = clue.text[max(0, verb.start() - 20) : figure.start] + _phrase_from(
-            clue.text, figure.start
+        around = (
+            clue.text[max(0, verb.start() - 20) : figure.start]
+            + re.split(r"\s+and\s+", _phrase_from(clue.text, figure.start), maxsplit=1)[0]
         )
         draft = _delivered(clue, verb.group(0), figure, period, guessed, around)
         draft.guesses.extend(guesses_of_period)
+        draft.company = _teller(clue, verb.start())
         found.append(draft)
     return found
+
+
+def _teller(clue: Clue, position: int) -> str | None:
+    """The company a figure's verb belongs to when the clause names several ("NIO delivered
+    10,525, its sub-brand Onvo delivered 16,434"): the last named before the verb; None
+    when the clause's company stands."""
+    named = names.company_mentions(clue.text)
+    if len({m.name for m in named}) < 2:
+        return None
+    before = [m for m in named if m.end <= position]
+    return before[-1].name if before and before[-1].name != clue.company else None
 
 
 def _delivered(
@@ -237,11 +403,12 @@ def _delivered(
 ) -> Draft:
     """One deliveries draft: the figure, its period, its metric (from the verb), a model."""
     guesses = [f"year of the period {period}"] if guessed else []
-    fields: dict[str, Any] = {"period": period, **_count_fields(figure, "units")}
+    fields: Content = {"period": period, **_count_fields(figure, "units")}
+    fields["_at"] = figure.start
     metric = _metric(verb, "deliveries")
     if metric != "deliveries":
         fields["metric"] = metric
-    named = [m for m in names.models(clue.text) if m.end <= figure.start + 40]
+    named = [m for m in _models(clue) if m.end <= figure.start + 40]
     if named:
         fields["model"] = min(named, key=lambda m: abs(m.start - figure.start)).name
     return Draft("deliveries", {**fields, **_scope(clue, around)}, guesses)
@@ -249,10 +416,18 @@ def _delivered(
 
 def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
-    cue = _search(r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b", clue.text)
-    if not cue:
+    cue = _search(
+        r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b|\bdelivery\s+times?\b|"
+        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b",
+        clue.text,
+    )
+    # the span may be told after an aside: "the wait for the BE 6, the top variant, now
+    # stretches to 4 months"
+    told = _continued(clue)
+    role = role_of(told)
+    if not cue or role.blocks_typing or role.plan or role.hedge:
         return []
-    months = figures.months_span(clue.text[cue.start() :])
+    months = figures.months_span(told[cue.start() :])
     if months is None or months <= 0:
         return []
     guesses: list[str] = []
@@ -267,20 +442,45 @@ _STATUSES = (
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
-     r"\b(?:begin|start|commence)\w*\s+operations?\b|\b(?:full|mass)\s+production\b|"
-     r"\bproduction\b.{0,60}\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
+     r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
+     r"\b(?:full|mass)\s+production\b|"
+     r"\b(?:come|comes|came|coming|go|goes|went)\s+on[- ]?stream\b|\bon[- ]stream\b|"
+     r"\b(?:assembly|manufacturing)\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|"
+     r"started))\b|"
+     # a start of production moved: "production at its Rayong plant … pushed back to January"
+     r"\bproduction\b.{0,80}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
+     r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
+     # a phase or a plant expected at a date: "the second phase … is not expected before 2027"
+     r"\b(?:phase|plant|factory|facility)\b[^;]{0,120}?\b(?:is|are)\s+(?:now\s+)?(?:not\s+)?"
+     r"expected\s+(?:before|in|by|until)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:19|20)\d\d\b|"
+     r"\bproduction\b.{0,100}?\b(?:to\s+begin|to\s+start|will\s+begin|will\s+start)\b|"
      r"\b(?:start|began|begin)\w*\s+(?:assembl\w*|building|making|producing|manufacturing)|"
      r"\b(?:building|built|produc\w+|assembl\w+)\s+(?:the\s+|its\s+)?(?:first|1st)\s+(?:cars|vehicles|"
      r"units)|"
-     r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production"),
+     r"\boperational\b|\bbegin\w*\s+production|\bcome\s+online|\bcommenc\w*\s+production|"
+     r"\b(?:opened|inaugurated)\s+(?:it|(?:the|its)\s+(?:[\w-]+\s+){0,2}(?:plant|factory|"
+     r"facility))\b|\b(?:plant|factory|facility)\b.{0,40}\b(?:was|were|has\s+been)\s+"
+     r"(?:opened|inaugurated)\b|"
+     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?production|"
+     r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
+     r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
+     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles|cars|units)"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
+_PLANT_WORDS = (
+    r"\b(?:phase|\w*plant|\w*factory|facility|complex|works|site|assembly\s+line|"
+    r"production\s+base)\b"
+)
 _PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
 _SITE_AFTER = re.compile(
-    r"\b\w*(?:plant|factory|facility|base)\s+(?:in|near|at)\s+"
+    r"\b(?:\w*(?:plant|factory|facility|base),?\s+(?:(?:coming\s+up|being\s+built|located|"
+    r"based|planned|under\s+construction)\s+)?(?:in|near|at|outside|"
+    r"(?:east|west|north|south)\s+of)|(?:[Pp]roduction|[Oo]perations|[Cc]onstruction)\s+at)\s+"
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
 )
-_SITE_BEFORE = re.compile(r"\b([A-Z][\w-]+)\s+(?:plant|factory|gigafactory)\b")
+_SITE_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+)
 
 
 # Wording of a status still to come ("expected to begin", "will start"): only then is a date
@@ -300,6 +500,10 @@ def _due(text: str, published: date) -> date | None:
     return max(due, published) if due is not None else None
 
 
+_NOT_A_SITE_WORD = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|The|A|An|Its|This|That)$"
+)
 _NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
 
 
@@ -307,68 +511,247 @@ def factory_site(text: str) -> str | None:
     """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
     # "its Zilina plant" names the site; "its Brazilian plant", "a Nissan factory" do not.
     for match in _SITE_BEFORE.finditer(text):
-        site = match.group(1)
-        named_otherwise = names.place_market(site) or names.companies(site)
-        if site.lower() not in _NOT_A_SITE and not named_otherwise:
+        words = match.group(1).split()
+        # Leading words that are not the place: "its", a maker ("Tesla Berlin plant").
+        while words and (words[0].lower() in _NOT_A_SITE or names.companies(words[0])):
+            words = words[1:]
+        site = " ".join(words)
+        # a country or a maker names no site ("its Thai plant"); a province or a city does
+        named_otherwise = names.markets(site) or names.companies(site)
+        plain = not site or site.lower() in _NOT_A_SITE or _NOT_A_SITE_WORD.match(words[0])
+        if not plain and not named_otherwise:
             return site
     for match in _SITE_AFTER.finditer(text):
-        if match.group(1).lower() not in _NOT_A_SITE:
+        if match.group(1).lower() not in _NOT_A_SITE and not _NOT_A_SITE_WORD.match(
+            match.group(1).split()[0]
+        ):
             return match.group(1)
     if _search(r"\b(?:plant|factory|gigafactory)\b", text):
         for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
-            if names.place_market(place.group(1)):
+            if not _NOT_A_SITE_WORD.match(place.group(1)) and names.place_market(place.group(1)):
                 return place.group(1)
     return None
 
 
+_FACTORY_HALT = (
+    ("cancelled", r"\b(?:cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed)\b"),
+    (
+        "closed",
+        r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
+        r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production)\b",
+    ),
+    ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
+)
+
+
 def factory(clue: Clue) -> list[Draft]:
     """Factory milestones, one per clause: land bought, construction, a phase completed,
-    operations to begin (a later date is a plan, `effective_on`)."""
-    if not _search(r"\b(?:phase|\w*plant|\w*factory|facility)\b", clue.text):
+    operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
+    closure. A clause that delays, denies or hedges a milestone, or plans one without a
+    date, says no status reached: it is left to a statement."""
+    plant_named = _search(_PLANT_WORDS, clue.whole)
+    if not plant_named and not (clue.site and _search(r"\bthere\b", clue.text)):
+        return []  # no plant named, nor one named before that the clause speaks of
+    role = clue.role
+    if role.denial or role.condition or (role.hedge and not role.plan):
         return []
+    if role.halt and not role.delay:
+        return _factory_halt(clue)
     found: list[Draft] = []
+    # The phase the sentence named before this clause ("completed Phase 2, and operations
+    # at the new plant are expected to begin…").
+    before = clue.whole[: max(0, clue.whole.find(clue.text[:20]))]
+    named_before = list(_PHASE.finditer(before))
     phase: int | None = None
-    for clause in split_clauses(clue.text):
+    if named_before:
+        phase = int(named_before[-1].group(1) or named_before[-1].group(2))
+    for clause, own in _with_subject(clue):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
         matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
-        if matched is None:
-            continue
+        if matched is None or matched[1].end() <= own:
+            continue  # no status, or one told before the clause (another clause's)
         status, where = matched
+        if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
+            continue
         guesses: list[str] = []
-        site = factory_site(clause) or clue.site
+        site = factory_site(clause) or factory_site(clue.whole)
+        if site is None and clue.site is not None:
+            site = clue.site
+            guesses.append(f"site {site} taken from an earlier sentence")
         if site is None:
             site = f"{clue.company} plant"
             guesses.append("site (the text does not name the plant)")
-        elif factory_site(clause) is None:
-            guesses.append(f"site {site} taken from an earlier sentence")
         if phase is None:
             guesses.append("phase 1 (the text names no phase)")
-        fields: dict[str, Any] = {"site": site, "phase": phase or 1, "status": status}
+        fields: Content = {"site": site, "phase": phase or 1, "status": status}
+        fields["_cue_at"] = max(0, clue.text.find(clause)) + where.start()
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
         # The plan, if any, is worded around the status ("expected to start production").
         around = clause[max(0, where.start() - 40) : where.start()] + _phrase_from(
             clause, where.start()
         )
-        due = _due(around, clue.published) if _search(_PLAN, around) else None
-        if due is not None and due > clue.published:
-            fields["effective_on"] = due.isoformat()
-            guesses.append(f"effective_on {due.isoformat()} read from the wording (a plan)")
-        found.append(Draft("factory", fields, guesses))
+        # A delay is a plan with its new date ("pushed back to 2027"), or no fact at all.
+        planned = bool(_search(_PLAN, around)) or role.plan or role.delay
+        # the date said after the status first ("trial production in the fourth quarter and
+        # mass production in 2026": mass production is due in 2026)
+        after = _phrase_from(clause, where.start())
+        due = None
+        if planned:
+            due = _due_as_said(after, clue.published, _fiscal(clue)) or _due_as_said(
+                around, clue.published, _fiscal(clue)
+            )
+        if planned and due is None:
+            due = _due_as_said(clause, clue.published, _fiscal(clue))
+        if planned and (due is None or not _still_to_come(due, clue.published)):
+            continue  # a plan with no date still to come says no status reached
+        if due is not None:
+            fields["effective_on"] = due
+            guesses.append(f"effective_on {due} read from the wording (a plan)")
+        elif not planned:  # reached, on the day or in the period the clause dates it
+            fields["_reached"] = True
+            reached_on = _reached_on(after, clue.published)
+            if reached_on is not None:
+                fields["effective_on"] = reached_on
+        capacity = [f for f in figures.counts(clause, 1000, every=True) if f.role == "capacity"]
+        if capacity:
+            fields["capacity"] = capacity[0].value
+        market = _site_market(site, clue)
+        if market:
+            fields["market"] = market
+        owner = _owner(clue)
+        if owner:
+            guesses.insert(0, f"company {owner}, the plant's owner named before (not the brand)")
+        found.append(Draft("factory", fields, guesses, company=owner))
     return found
 
 
+def _owner(clue: Clue) -> str | None:
+    """The owner of a plant when the clause names its company only as the brand of a model
+    ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company;
+    None when the clause's company stands."""
+    if clue.company_guessed or clue.carried in (None, clue.company):
+        return None
+    return clue.carried if names.only_as_brand(clue.company, clue.text, clue.known) else None
+
+
+# A clause that opens on its verb, its subject told before an aside ("Production at
+# BlueOval City, the complex being built to make it, will also begin in 2027").
+_BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
+
+
+def _continued(clue: Clue) -> str:
+    """The clause, and the next one of its sentence when that one opens on its verb (its
+    subject is this clause: "The launch of the e Vitara, …, has been pushed to December")."""
+    start = clue.whole.find(clue.text)
+    rest = clue.whole[start + len(clue.text) :] if start >= 0 else ""
+    following = split_clauses(rest.lstrip(" ,"))
+    if following and _BARE_VERB.match(following[0]):
+        return f"{clue.text}, {following[0]}"
+    return clue.text
+
+
+def _with_subject(clue: Clue) -> list[tuple[str, int]]:
+    """The clauses of the clue, each with where its own words start: the first with the
+    words of its sentence before it when it opens on its verb."""
+    clauses = [(clause, 0) for clause in split_clauses(clue.text)]
+    start = clue.whole.find(clue.text)
+    if clauses and _BARE_VERB.match(clauses[0][0]) and start > 0:
+        clauses[0] = (clue.whole[:start] + clauses[0][0], start)
+    return clauses
+
+
+def _reached_on(text: str, published: date) -> str | None:
+    """The day ("on July 4") or the period ("last November") a status was reached, as the
+    words after it date it; None when they date nothing, or something after publication."""
+    day = when.stated_day(text, published)
+    if day is not None:
+        return day.isoformat() if day <= published else None
+    period, _ = when.period(when.without_old_plan(text), published, "past")
+    if period is None or when.first_day(period) > published:
+        return None
+    return period if when.last_day(period) < published else None
+
+
+def _still_to_come(when_said: str, published: date) -> bool:
+    """True when a day or a period said for a plan ends after publication."""
+    if len(when_said) == 10:
+        return date.fromisoformat(when_said) > published
+    return when.last_day(when_said) > published
+
+
+def _site_market(site: str, clue: Clue) -> str | None:
+    """The country a factory stands in: its site's, else the one its sentence names."""
+    code = names.place_market(site.split()[-1]) or names.place_market(site)
+    if code:
+        return code
+    named = names.included_markets(clue.whole)
+    return named[0] if len(named) == 1 else None
+
+
+def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
+    """When a plan is due, as said: a day ("on July 3", "within a month") or a period still
+    to come ("the second half of 2026", "2027", "Q1 FY26" when the company's fiscal year
+    starts in month `fiscal`); the plan it replaces ("rather than…", "originally planned
+    for…", "back to 2027 from 2026") is not read."""
+    text = when.without_old_plan(text)
+    if when.fiscal_year_named(text):
+        quarter = when.fiscal_quarter(text, fiscal) if fiscal else None
+        return quarter if quarter and when.last_day(quarter) > published else None
+    period, _ = when.period(text, published, "future")
+    day = when.future_day(text, published) or when.upcoming(text, published)
+    a_day_said = day is not None and _search(
+        r"\b(?:within|next\s+(?:week|month)|on\s+\w+\s+\d)", text
+    )
+    if period is not None and when.last_day(period) > published and not a_day_said:
+        return period
+    if day is not None and day > published:
+        return day.isoformat()
+    return None
+
+
+def _factory_halt(clue: Clue) -> list[Draft]:
+    """A factory paused, cancelled or closed: the status it moves to (never one reached)."""
+    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*)\b", clue.text):
+        return []  # (a halt that is over: "resumed in September after a two-year pause")
+    status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
+    site = factory_site(clue.text)
+    if status is None or site is None:
+        return []
+    number = _PHASE.search(clue.text)
+    phase = int(number.group(1) or number.group(2)) if number else 1
+    guesses = [] if number else ["phase 1 (the text names no phase)"]
+    fields: Content = {"site": site, "phase": phase, "status": status}
+    if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
+        due = _due_as_said(clue.text, clue.published, _fiscal(clue))
+        if due is None or not _still_to_come(due, clue.published):
+            return []
+        fields["effective_on"] = due
+        guesses.append(f"effective_on {due} read from the wording (a plan)")
+    return [Draft("factory", fields, guesses)]
+
+
 _NO_SALES = (
-    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|offer(?:ing)?|"
-    r"deliver(?:ing)?|export(?:ing)?)\b|\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b"
+    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|sold|"
+    r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available|"
+    r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads))\b|"
+    r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"
+    # "overseas sales of the model will not start before 2026"
+    r"\b(?:sales|deliveries|exports|shipments)\b[^,.;]{0,40}?\b(?:will\s+not|won't|not|"
+    r"wouldn't|would\s+not)\s+(?:begin|start|commence)\b"
 )
+_ABROAD = r"\b(?:overseas|abroad|export\w*|international\w*|outside\s+(?:its|the)\s+home)\b"
+
+
+# A clause that opens on the market it speaks of: "In the European Union, …".
+_IN_A_MARKET = re.compile(r"^(?:-\s*)?In\s+(?:the\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}(?=,)")
 
 
 def policy(clue: Clue) -> list[Draft]:
     """Export policies: "will not sell its EVs outside China until 2027" -> every market
     except CN, not before 2027-01-01."""
     cue = _search(_NO_SALES, clue.text)
-    if not cue:
+    if not cue or clue.role.condition or clue.role.hedge:
         return []
     rest = clue.text[cue.start() :]
     start = when.not_before(rest, clue.published)
@@ -378,48 +761,165 @@ def policy(clue: Clue) -> list[Draft]:
     if re.search(r"\b(?:until|from|before)\s+(?:at\s+least\s+)?\d{4}\b", rest, re.IGNORECASE):
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
+    inside = names.included_markets(rest) or names.referred_markets(rest, clue.whole)
+    opening = _IN_A_MARKET.match(clue.text)
+    if not outside and not inside and opening:  # "In the European Union, …, the EX5 will not…"
+        inside = names.included_markets(opening.group(0))
+    home = names.home_market(clue.company)
     if outside:
-        fields: dict[str, Any] = {"markets": ["*"], "except": outside}
-    else:
-        inside = names.included_markets(rest)
-        if not inside:
-            return []
+        fields: Content = {"markets": ["*"], "except": outside}
+    elif inside:
         fields = {"markets": inside}
+    elif home and _search(_ABROAD, clue.text):
+        fields = {"markets": ["*"], "except": [home]}
+        guesses.append(f"except {home} (the company's home market: the text says abroad)")
+    else:
+        return []
     return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
 
 
+_SHOW_VERB = (
+    r"(?:showed|shows|showcased|showcases|unveiled|unveils|presented|presents|revealed|"
+    r"reveals|premiered|premieres|debuted|debuts|displayed|exhibited)"
+)
+# A model shown with no venue in its clause: "BMW showed the iX3 on Monday", "the Boreal was
+# unveiled in Brazil in May" (the venue: the place, else the one show the text names).
+_SHOWN_HERE = re.compile(
+    rf"(?i:\b{_SHOW_VERB}\b|\b(?:was|were|is|are|been)\s+(?:shown|showcased|unveiled|"
+    r"presented|revealed|premiered|displayed|exhibited)\b)"
+)
+_SHOWN_IN = re.compile(r"^[^,;]{0,40}?\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# A show or fair a text is about: "the IAA Mobility auto show in Munich", "the Bharat
+# Mobility Global Expo in New Delhi", "Auto Shanghai".
+_EVENT = re.compile(
+    r"(?P<name>\b(?:IAA(?:\s+Mobility)?|CES(?:\s+\d{4})?|MWC(?:\s+\d{4})?|Auto\s+(?:Shanghai|China|"
+    r"Guangzhou)(?:\s+\d{4})?|(?:[A-Z][\w&.-]*\s){1,4}(?:Motor\s+Show|Auto\s+Show|Expo|Salon|"
+    r"Motor\s+Fair)(?:\s+\d{4})?))(?:\s+(?:auto|motor)\s+show)?"
+    r"(?:\s+in\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+)
+
+
+def event_of(text: str) -> str | None:
+    """The one show or fair a text names ("IAA Mobility, Munich"), or None when it names
+    none or several."""
+    found = {
+        f"{m.group('name')}, {m.group('place')}" if m.group("place") else m.group("name")
+        for m in _EVENT.finditer(text)
+    }
+    names_only = {name.split(",")[0] for name in found}
+    # "IAA" in a heading and "IAA Mobility" in the body are one show
+    longest = max(names_only, key=len, default="")
+    if not names_only or any(not longest.startswith(name) for name in names_only):
+        return None
+    return max(found, key=len)
+
+
 _SHOWN = re.compile(
-    r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were)\s+(?:shown|displayed|"
-    r"exhibited)|on\s+display|showed\s+off|displayed|exhibited|presented|unveiled|revealed)\b"
-    r".{0,30}?\bat\s+(?:the\s+)?)"
+    r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were|be|is|are)\s+(?:shown|"
+    r"displayed|exhibited|presented|unveiled)|on\s+display|showed\s+off|displayed|exhibited|"
+    r"presented|unveiled|revealed|(?:will|to|plans\s+to)\s+(?:show|present|display|exhibit|"
+    r"unveil|showcase|reveal)|(?:world|global|public|european|international|[A-Z]{2})?\s*"
+    r"(?:premiere|debut))\b"
+    r".{0,60}?\bat\s+(?:the\s+)?)"
     r"(?P<venue>[A-Z][\w&.-]*(?:\s(?:[A-Z][\w&.-]*|\d{4}))*)(?:\s+(?:motor\s+)?(?:show|fair|"
     r"exhibition|expo|event|conference))?(?:\s+in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
 )
 
 
 def showcase(clue: Clue) -> list[Draft]:
-    """A model shown at an event ("made an appearance at MWC 2024 in Barcelona"): the venue
-    with its city, the market of that city."""
+    """A model shown at an event ("made an appearance at MWC 2024 in Barcelona", "will show
+    the Galaxy Cruiser at Auto China 2026 in Beijing"): the venue with its city, the market
+    of that city (or of a place the venue's name holds)."""
     match = _SHOWN.search(clue.text)
-    if not match:
+    if clue.role.blocks_typing or clue.role.hedge:
         return []
+    if not match or _MONTH_WORD.match(match.group("venue")):
+        return _shown_here(clue)
     guesses: list[str] = []
     model = _model(clue, match.start(), guesses)
-    if model is None:
-        return []
-    venue, place = match.group("venue"), match.group("place")
-    fields: dict[str, Any] = {"model": model, "venue": f"{venue}, {place}" if place else venue}
+    if model is None or not (_models(clue, clue.whole) or _refers_to_a_model(clue.text, match)):
+        return []  # a model named before, while something else is shown
+    venue, place = match.group("venue").rstrip("."), match.group("place")
+    if place and _MONTH_WORD.match(place):
+        place = None  # "at the Expo in January": a month, not a city
+    fields: Content = {"model": model, "venue": f"{venue}, {place}" if place else venue}
     market = names.place_market(place) if place else None
+    market = market or next(
+        (code for word in venue.split() if (code := names.place_market(word))), None
+    )
     if market:
         fields["market"] = market
     return [Draft("showcase", fields, guesses)]
 
 
-_LAUNCHED = (
-    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|"
-    r"debut(?:ed|s)?|rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start)\s+"
-    r"(?:sales|selling|deliveries|delivering))\b"
+_MONTH_WORD = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+
+
+def _shown_here(clue: Clue) -> list[Draft]:
+    """A model shown with no "at" venue: in a place the clause names, else at the one show
+    the text names (guessed); none when the clause plans it or names no model after the
+    verb."""
+    verb = _SHOWN_HERE.search(clue.text)
+    if verb is None or clue.role.plan:
+        return []
+    after = clue.text[verb.end() :]
+    shown = [m for m in _models(clue) if m.start >= verb.start() - 40]
+    guesses: list[str] = []
+    if shown:
+        model: str | None = min(shown, key=lambda m: abs(m.start - verb.start())).name
+    else:  # told before the verb's clause: "the Renault Boreal, …, was unveiled in Brazil"
+        model = _model(clue, verb.start(), guesses) if _BARE_VERB.match(clue.text) else None
+    if model is None or guesses:
+        return []
+    fields: Content = {"model": model}
+    place = _SHOWN_IN.match(after)
+    market = names.place_market(place.group("place")) if place else None
+    if place and market:
+        fields["venue"], fields["market"] = place.group("place"), market
+    elif clue.event and not _dated_elsewhere(clue):
+        fields["venue"] = clue.event
+        guesses.append(f"venue {clue.event} (the show the text is about)")
+        city = clue.event.split(", ")[-1] if ", " in clue.event else None
+        market = names.place_market(city) if city else None
+        if market:
+            fields["market"] = market
+    else:
+        return []
+    return [Draft("showcase", fields, guesses)]
+
+
+def _dated_elsewhere(clue: Clue) -> bool:
+    """True when the clause dates what it tells to a month or a year other than that of
+    publication ("unveiled the Cybercab last October"): then it is not the show the text is
+    about."""
+    period, _ = when.period(clue.text, clue.published, "past")
+    if period is None:
+        return False
+    return not when.first_day(period) <= clue.published <= when.last_day(period)
+
+
+_LAUNCHED = (
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|"
+    r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
+    r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
+    r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
+    r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
+    r"deliveries\s+(?:\w+\s+){0,3}?(?:to|will|would|should)\s+(?:begin|start|commence))\b"
+)
+# A plan that is not yet firm ("plans to launch", "is expected to go on sale", "could
+# start selling"): an expected entry, not a planned launch.
+_TENTATIVE = re.compile(
+    r"\b(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|intending|hopes?|"
+    r"looks?|looking|seeks?|wants?|considering|considers?|weighs?|weighing|eyes|eyeing|mulls?|"
+    r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,6}\s*$",
+    re.IGNORECASE,
+)
+# A launch told in the present tense: a plan when its date is still to come.
+# ("launches" is left out: a headline's present tense tells what happened that day.)
+_PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
 _FUTURE = (
@@ -453,22 +953,56 @@ def _phrase_from(text: str, position: int) -> str:
     return text[position : stop.start() if stop else len(text)]
 
 
+# Words that stand for a model named before: "it went on sale", "launched the car".
+_A_MODEL = (
+    r"(?:it|they|them|(?:the|both|the\s+two)\s+(?:[\w-]+\s+){0,3}?(?:cars?|models?|vehicles?|"
+    r"SUVs?|sedans?|EVs?|hatchbacks?|crossovers?|pickups?|vans?|MPVs?))"
+)
+
+
+def _refers_to_a_model(clause: str, cue: re.Match[str]) -> bool:
+    """True when a launch word whose clause names no model speaks of one named before: its
+    subject or object is "it", "the car", "the model" ("launched a price war" is not)."""
+    before, after = clause[: cue.start()], clause[cue.end() :]
+    if re.search(rf"\b{_A_MODEL}\s+(?:[\w-]+\s+){{0,3}}$", before, re.IGNORECASE):
+        return True
+    return bool(re.match(rf"\s+{_A_MODEL}\b", after, re.IGNORECASE))
+
+
+def _with_listed_markets(text: str, start: int, phrase: str) -> str:
+    """The phrase, running on over a list of markets ("in Germany, France and Italy")."""
+    rest = text[start + len(phrase) :]
+    more = re.match(
+        r"(?:,\s*(?:and\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?|\s+and\s+[A-Z][\w.-]*)+", rest
+    )
+    return phrase + (more.group(0) if more else "")
+
+
 def _is_planned(text: str, cue: re.Match[str]) -> bool:
     """True when the launch the cue names is still to come."""
     before = text[max(0, cue.start() - 30) : cue.start()]
     if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
-        return bool(re.search(r"\b(?:will|to|set\s+to)\s+be\s+$", before, re.IGNORECASE))
+        return bool(
+            re.search(r"\b(?:will|to|set\s+to)\s+be\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
+        )
     return bool(_search(_FUTURE, before + text[cue.start() : cue.end() + 30]))
 
 
-def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> date | None:
+def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> str | None:
     """When a launch happened (a day, month or year the phrase names, capped at
-    publication) or, for a plan, when it is due; None when the text does not say."""
+    publication) or, for a plan, when it is due as said (a day or a period); None when the
+    text does not say."""
     if planned:
-        due = _due(phrase, clue.published)
+        due = _due_as_said(phrase, clue.published, _fiscal(clue))
         if due is not None:
-            guesses.append(f"launched_on {due.isoformat()} (a plan, as the text words it)")
+            guesses.append(f"launched_on {due} (a plan, as the text words it)")
         return due
+    day = _launch_happened(clue, phrase, guesses)
+    return day.isoformat() if day is not None else None
+
+
+def _launch_happened(clue: Clue, phrase: str, guesses: list[str]) -> date | None:
+    """The day a launch that happened is dated by the phrase, or None."""
     day = when.stated_day(phrase, clue.published)
     if day is not None:
         return day
@@ -483,48 +1017,131 @@ def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> d
 def launch(clue: Clue) -> list[Draft]:
     """Launches of a model in a market ("the newly launched YU7 … in China", "the SU7,
     launched in 2024"), and planned ones with their date ("will go on sale on July 3");
-    no market named means the company's home market (guessed)."""
-    cue = _search(_LAUNCHED, clue.text)
-    if not cue:
-        return []
+    no market named means the company's home market (guessed). Each launch word of the
+    clause is read on its own; a model and market told twice give one draft."""
+    found: dict[tuple[str, str], Draft] = {}
+    for cue in re.finditer(_LAUNCHED, clue.text, re.IGNORECASE):
+        for draft in _launch_at(clue, cue):
+            found.setdefault((draft.fields["model"], draft.fields["market"]), draft)
+    return list(found.values())
+
+
+def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
+    """The launches one launch word of the clause tells (one per market)."""
+    # The role of the words around the cue: "X, which went on sale in 2023, will be…".
+    role = role_of(
+        clue.text[max(0, cue.start() - 40) : cue.start()] + _phrase_from(clue.text, cue.start())
+    )
+    if role.blocks_typing or role.halt:
+        return []  # a halt is a pause or an exit, not a launch
     clause = _clause_of(clue.text, cue.start())
     phrase = _phrase_from(clue.text, cue.start())
-    planned = _is_planned(clue.text, cue)
+    if _search(
+        r"\b(?:pre-?orders?|orders?|reservations?|bookings?|pre-?sales?|deposits?)\b",
+        phrase + " " + clue.text[max(0, cue.start() - 25) : cue.start()],
+    ):
+        return []  # orders opened somewhere: not the model on sale there
+    planned = _is_planned(clue.text, cue) or role.plan or role.delay
+    # the present tense with a date still to come: "goes on sale in the UK in June"
+    if not planned and _PRESENT.match(cue.group(0)):
+        planned = _due_as_said(phrase, clue.published, _fiscal(clue)) is not None
+    told = clause
+    if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
+        told = _continued(clue)
+        planned = planned or role_of(told).plan or role_of(told).delay
+    if not planned and role.blocks_reached:
+        return []
+    tentative = planned and _TENTATIVE.search(
+        MONTH_MAY.sub(" ", clause[: max(0, cue.start())])[-60:]
+    )
     guesses: list[str] = []
     model = _model(clue, cue.start(), guesses)
-    if model is None:
-        return []
+    named_here = _models(clue) or _models(clue, clue.whole)
+    if model is None or (not named_here and not _refers_to_a_model(clue.text, cue)):
+        return []  # no model, or one named before while the launch is of something else
     markets = (
-        names.included_markets(phrase)
+        names.included_markets(_with_listed_markets(clue.text, cue.start(), phrase))
         or names.included_markets(clause)
         or names.included_markets(clue.text)  # "… in Germany, and deliveries there began"
     )
     home = names.home_market(clue.company)
-    if planned and any(market != home for market in markets):
-        return []  # a market to enter later: an expected entry
+    fields: Content = {"model": model, "_cue_at": cue.start()}
+    referred = names.referred_markets(phrase, clue.whole)
+    placed, unplaced = names.places(phrase)
+    if not markets and referred:
+        markets = referred
+        guesses.append(f"market {referred[0]} (the market the sentence names, referred to)")
+    elif not markets and placed:
+        markets = placed
+    elif not markets and (unplaced or set(names.included_markets(clue.whole)) - {home}):
+        return []  # the sentence names another place: the home market is no safe guess
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
-    day = _launch_day(clue, clause if planned else phrase, planned, guesses)
+        fields["_market_guessed"] = True
+    # A plan not yet firm is an expected entry, but a company enters no home market: there
+    # it is a planned launch ("with U.S. deliveries expected to begin in 2026").
+    if tentative and (markets != [home] or fields.get("_market_guessed")):
+        return []
+    # a plan's date as its phrase says it, else as its clause does ("the launch of the X,
+    # …, has been pushed to December")
+    day = (planned and _launch_day(clue, phrase, planned, guesses)) or _launch_day(
+        clue, told if planned else phrase, planned, guesses
+    )
     if planned and day is None:
         return []
-    fields: dict[str, Any] = {"model": model}
     if day is not None:
-        fields["launched_on"] = day.isoformat()
-    announced = None if planned else day
+        fields["launched_on"] = day
+    fields["status"] = "planned" if planned else "launched"
+    announced = None if planned or day is None or len(day) != 10 else date.fromisoformat(day)
     return [
-        Draft("launch", {**fields, "market": market}, list(guesses), announced_on=announced)
+        Draft("launch", {**fields, "model": named, "market": market}, list(guesses),
+              announced_on=announced)
+        for named in _listed(clue, model) for market in markets
+    ] + (_followed_by(clue, cue, phrase, fields, guesses) if planned else [])  # fmt: skip
+
+
+# The next market of a plan told in turn: "in Europe in March, followed by China in the
+# second half of 2026".
+_FOLLOWED_BY = re.compile(r"^,\s+(?:followed\s+by|then|and\s+then|and\s+later)\s+(?P<next>[^,;]+)")
+
+
+def _followed_by(
+    clue: Clue, cue: re.Match[str], phrase: str, fields: Content, guesses: list[str]
+) -> list[Draft]:
+    """The launches a plan names in turn after its first market, each with its own date."""
+    then = _FOLLOWED_BY.match(clue.text[cue.start() + len(phrase) :])
+    if then is None:
+        return []
+    markets = names.included_markets(then.group("next"))
+    due = _due_as_said(then.group("next"), clue.published, _fiscal(clue))
+    if not markets or due is None:
+        return []
+    said = [g for g in guesses if not g.startswith("launched_on")]
+    said.append(f"launched_on {due} (a plan, as the text words it)")
+    return [
+        Draft("launch", {**fields, "launched_on": due, "market": market}, list(said))
         for market in markets
     ]
 
 
+# Going into a market: a plan not yet firm for a model ("plans to launch the X in Y", "is
+# expected to begin sales in Y"), a company's entry ("will enter Y", "entry into Y"), a
+# return weighed, or a market tipped to come first.
+_ENTRY_VERB = (
+    r"(?:enter\w*|launch\w*|sell\w*|bring\w*|ship\w*|export\w*|introduc\w*|expand\w*|"
+    r"arriv\w*|reach\w*|debut\w*|offer\w*|roll\w*\s+out|return\w*|(?:begin|start|commence)"
+    r"\w*\s+(?:\w+\s+)?(?:sales|selling|deliveries|delivering|shipping|shipments|exports|"
+    r"exporting)|go\s+on\s+sale)"
+)
 _ENTRY = (
-    r"\b(?:expected|expects|(?:plan(?:s|ning)?|aims?|set|preparing|looking)\s+to\s+(?:enter|"
-    r"launch|sell|expand|start|bring|open)|will\s+(?:enter|launch|arrive|go\s+on\s+sale|start\s+"
-    r"(?:sales|selling|deliveries))|(?:will|to)\s+(?:begin|start)\s+(?:\w+\s+)?(?:deliveries|"
-    r"sales|selling)|will\s+be\s+(?:launched|introduced|released|sold)|weigh(?:s|ing)?\s+(?:a\s+)?"
-    r"(?:return|entry|launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|"
-    r"will\s+(?:reach|hit|arrive\s+(?:in|at))|eyes|eyeing|entry\s+into|enter(?:ing)?\s+the)\b"
+    rf"\b(?:(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|hopes?|looks?|"
+    rf"looking|seeks?|wants?|preparing|considering|considers?|could|may|might|likely|"
+    rf"tipped)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:\w+ly\s+)?(?:enter|expand\s+into|"
+    rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
+    rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
+    rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"
+    rf"high|among|the\s+first|a\s+priority)|launch\s+expected)\b"
 )
 
 
@@ -538,8 +1155,12 @@ def expected_entry(clue: Clue) -> list[Draft]:
     """Markets a company (or a model) is expected to enter ("Europe is expected to be high
     on the list", "India launch expected soon"), with the year or month expected."""
     cue = _search(_ENTRY, clue.text)
-    if not cue or _search(_NO_SALES, clue.text):
+    if not cue or _search(_NO_SALES, clue.text) or clue.role.blocks_typing:
         return []
+    if figures.counts(clue.text, minimum=100):
+        return []  # "expects to sell 10,000 cars in Europe": a target, not an entry
+    if any(draft.fields["status"] == "planned" for draft in launch(clue)):
+        return []  # a named model's launch with its date: a planned launch
     start, clause = _clause_at(clue.text, cue.start())
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause
@@ -549,22 +1170,32 @@ def expected_entry(clue: Clue) -> list[Draft]:
     home = names.home_market(clue.company)
     tail = clause[max(0, cue.start() - start) :]
     nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
-    markets = [code for code in nearest or names.included_markets(clause) if code != home]
+    if not nearest and re.match(r"(?:is|are)\s", cue.group(0)):
+        nearest = names.included_markets(clause[: max(0, cue.start() - start)])  # "Europe is…"
+    markets = [code for code in nearest if code != home]
     if not markets:
         return []
     guesses: list[str] = []
     expected = _expected_when(clue, clause[max(0, cue.start() - start) :], clause, guesses)
-    named = names.models(clue.text)
-    fields: dict[str, Any] = {"expected": expected}
+    named = _models(clue)
+    fields: Content = {"expected": expected}
+    if any(guess.endswith("(the text gives no date)") for guess in guesses):
+        fields["_undated"] = True
     if named:
         fields["model"] = named[0].name
-    return [Draft("expected-entry", {"market": m, **fields}, list(guesses)) for m in markets]
+    return [
+        Draft("expected-entry", {"market": m, **fields}, list(guesses), expected=True)
+        for m in markets
+    ]
 
 
 def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
     """When an entry is expected: a month or year named after the cue (else in its clause),
     else the year a policy of the text names, else the year of publication (for "soon")."""
     for text in (after, clause):
+        said = _due_as_said(text, clue.published, _fiscal(clue))
+        if said is not None and len(said) == 7 and said[5] in "QH":
+            return said  # a quarter or a half: "in the second half of the year", "2H26"
         due = when.upcoming(text, clue.published)
         month_named = due is not None and _search(
             rf"\b(?:in|by)\s+{due.strftime('%B')}\b|\bnext\s+month\b|\b(?:in|within)\s+(?:a|one)\s+month\b",
@@ -601,12 +1232,56 @@ def statement(clue: Clue) -> list[Draft]:
     if clue.heading or clue.quote.rstrip().endswith("?") or len(clue.quote.split()) < 6:
         return []
     topic = next((t for t, pattern in _TOPICS if _search(pattern, clue.text)), "general")
-    fields: dict[str, Any] = {"topic": topic, "text": clue.quote}
-    named = list(dict.fromkeys(m.name for m in names.models(clue.text)))
+    fields: Content = {"topic": topic, "text": clue.quote}
+    named = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
     if len(named) == 1:
         fields["model"] = named[0]
     return [Draft("statement", fields, [f"topic {topic}"])]
 
 
-# The cues tried on every sentence, in order; `statement` only when none of them finds a fact.
-CUES = (launch, orders, target, deliveries, wait_time, factory, policy, showcase, expected_entry)
+_EXIT = (
+    r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
+    r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
+    r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|"
+    r"deliveries|imports|exports))\b"
+)
+
+
+def exit_(clue: Clue) -> list[Draft]:
+    """Sales that stop in markets ("pulled out of Russia", "suspended sales in Japan"): an
+    `exit`, temporary when the wording is a pause; a plan to exit needs its date."""
+    cue = _search(_EXIT, clue.text)
+    role = clue.role
+    if not cue or role.denial or role.condition or role.hedge:
+        return []
+    if _search(r"\b(?:leav\w*|left)\b", cue.group(0)) and not _search(
+        r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text
+    ):
+        return []
+    # the markets it stops in, not those an aside goes on with ("…, consolidating its
+    # European business around Sweden and Germany")
+    after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
+    home = names.home_market(clue.company)
+    markets = sorted(code for code in names.included_markets(after) if code != home)
+    if not markets:
+        return []
+    guesses: list[str] = []
+    fields: Content = {"markets": markets}
+    model = _model(clue, cue.start(), guesses) if _models(clue) else None
+    if model:
+        fields["model"] = model
+    if _search(r"\b(?:suspend\w*|paus\w*|halt\w*|temporar\w*)", clue.text):
+        fields["temporary"] = True
+    if role.plan:
+        due = _due_as_said(after, clue.published, _fiscal(clue))
+        if due is None:
+            return []
+        fields["effective_on"] = due
+    return [Draft("exit", fields, guesses)]
+
+
+# The cues tried on every clause, in order; `statement` only when none of them finds a fact.
+CUES = (
+    launch, orders, target, deliveries, wait_time, factory, policy, showcase, expected_entry,
+    exit_,
+)  # fmt: skip

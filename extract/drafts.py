@@ -6,19 +6,22 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from mxt.events.content import Content
 from mxt.events.invisible import visible_name
 
-from . import cues, names, when
+from . import cues, evidence, names, when
 from .cues import Clue, Draft
 from .figures import normalise
-from .sentences import Sentence, split_sentences
+from .fit import as_statement, fit, summary
+from .roles import role_of
+from .sentences import Sentence, split_clauses, split_sentences
 
 _REPORTED = (
     r"\baccording\s+to\s+(?:people|persons?|sources?|a\s+person|(?:media\s+)?reports?|media|"
     r"analysts?|insiders?|data)\b|\bpeople\s+(?:familiar|with\s+knowledge)\b|\breportedly\b|"
-    r"\b(?:is|are|was|were)\s+said\s+to\b|\brumou?r|\bsources?\s+(?:said|say)\b"
+    r"\b(?:is|are|was|were)\s+said\s+to\b|\brumou?r|\bsources?\s+(?:said|say)\b|"
+    r"\bit\s+is\s+(?:reported|understood|learned|learnt)\b|\breports?\s+(?:say|said|suggest\w*)\b"
 )
 _EXPECTED = (
     r"\b(?:expected|expects?|plans?|planning|planned|could|may|might|likely|anticipated|"
@@ -37,6 +40,14 @@ _SPEAKER = re.compile(
 )
 _SAYS = r"\b(?:said|says|confirmed|announced|told|insists|insisted|wrote|posted|according\s+to)\b"
 _WORD = re.compile(r"\w+")
+_PART = re.compile(
+    r"(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|consisting\s+of)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens by referring back to a company: "Its e.MAS 7…", "The company…".
+_OPENS_REFERRING_BACK = re.compile(
+    r"^(?:It|Its|The\s+(?:company|carmaker|automaker|group|firm|brand|maker|manufacturer))\b"
+)
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -53,40 +64,91 @@ class SourceInfo:
 
 class _Reading:
     """What the pipeline knows so far in the text: the company and model last named in the
-    paragraph, the factory site last named, the people quoted with their titles."""
+    paragraph (never carried into the next paragraph), the factory site last named, the
+    people quoted with their titles, and the model names the text (or the store) makes
+    known."""
 
-    def __init__(self, subject: str, extra: tuple[str, ...], horizon: str | None) -> None:
+    def __init__(
+        self,
+        subject: str,
+        extra: tuple[str, ...],
+        horizon: str | None,
+        known: tuple[str, ...] = (),
+        aliases: names.Aliases = (),
+    ) -> None:
         self.subject = subject
         self.extra = extra
+        self.aliases = aliases
         self.horizon = horizon
+        self.known = known
         self.paragraph = -1
         self.company: str | None = None
+        self.before: str | None = None  # the last company the paragraph before named
+        self.event: str | None = None  # the one show the text names
         self.model: str | None = None
         self.site: str | None = None
         self.period: str | None = None
+        self.reported: str | None = None  # the period of the text's last figure drafted
         self.people: dict[str, str] = {}
 
-    def clue(self, sentence: Sentence, published: date) -> Clue:
-        """The sentence with its context; the context is then updated with what it names."""
+    def clues(self, sentence: Sentence, published: date) -> list[Clue]:
+        """The sentence's clauses, each with its context and role; the context is then
+        updated with what the sentence names. A clause's company is the one it names, else
+        its sentence's, else the paragraph's, else the text's subject (guessed); a paragraph
+        that opens by referring back ("Its e.MAS 7…") speaks of the company the paragraph
+        before named last."""
         if sentence.paragraph != self.paragraph:
+            self.before = self.company or self.before
             self.paragraph, self.company, self.model = sentence.paragraph, None, None
-            self.period = None
+            self.period, self.site = None, None
+            if self.before and _OPENS_REFERRING_BACK.match(sentence.text):
+                self.company = self.before
         text = normalise(sentence.text)
-        named = names.companies(text, self.extra)
-        company = named[0] if named else self.company or self.subject
-        # A policy's year stands for the subject's expected entries, not another company's.
-        horizon = self.horizon if company == self.subject else None
-        clue = Clue(
-            sentence.text, text, sentence.heading, published, company, not named,
-            self.model, self.site, horizon, self.period,
-        )  # fmt: skip
-        self.company = company if named else self.company
-        models = names.models(text)
+        parts = split_clauses(sentence.text)
+        # A company named only in a part of the whole ("…, of which Zeekr contributed…") is
+        # not the company of the other clauses.
+        in_sentence = self._companies(" ".join(normalise(p) for p in parts if not _PART.match(p)))
+        found = []
+        before: list[str] = []  # the companies the sentence's earlier clauses named
+        for part in parts:
+            clause = normalise(part)
+            in_clause = self._companies(clause)
+            named = in_clause or before[-1:] or in_sentence
+            company = named[0] if named else self.company or self.subject
+            if not _PART.match(part):
+                before += in_clause
+            # A policy's year stands for the subject's expected entries, not another's.
+            horizon = self.horizon if company == self.subject else None
+            found.append(
+                Clue(
+                    sentence.text,
+                    clause,
+                    sentence.heading,
+                    published,
+                    company,
+                    not named,
+                    self.model,
+                    self.site,
+                    horizon,
+                    self.period or self.reported,
+                    text,
+                    role_of(clause),
+                    self.known,
+                    tuple(in_sentence),
+                    carried=self.company or self.subject,
+                    event=self.event,
+                )  # fmt: skip
+            )
+        self.company = in_sentence[0] if in_sentence else self.company
+        models = names.models(text, self.known)
         self.model = models[-1].name if models else self.model
         self.site = cues.factory_site(text) or self.site
         self.period = when.period(text, published, "past")[0] or self.period
         self._learn_people(text)
-        return clue
+        return found
+
+    def _companies(self, text: str) -> list[str]:
+        return names.companies(text, self.extra, aliases=self.aliases)
 
     def _learn_people(self, text: str) -> None:
         for match in _SPEAKER.finditer(text):
@@ -112,30 +174,39 @@ class _Reading:
         return min(spoken)[1] if spoken else None
 
 
-def certainty(draft: Draft, text: str) -> tuple[str, str | None]:
-    """How sure the wording is, and a guess to note when the wording says nothing."""
-    if re.search(_REPORTED, text, re.IGNORECASE):
+def certainty(draft: Draft, text: str, sentence: str | None = None) -> tuple[str, str | None]:
+    """How sure the wording of a clause is (its sentence says who is the source: "people
+    familiar with the plans said"), and a guess to note when the wording says nothing."""
+    sentence = sentence or text
+    if re.search(_REPORTED, sentence, re.IGNORECASE):
         return "reported", None
     wording = draft.fields.get("_clause", text)
-    if draft.kind == "target":
+    if draft.planned:
         wording = re.sub(_TARGET_WORDS, "", wording, flags=re.IGNORECASE)
     wording = re.sub(r"(?<!^)\bMay\b", "", wording)  # the month, not doubt
-    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.kind == "expected-entry":
+    if re.search(_EXPECTED, wording, re.IGNORECASE) or draft.expected:
         return "expected", None
-    if re.search(_CONFIRMED, text, re.IGNORECASE):
+    if re.search(_CONFIRMED, sentence, re.IGNORECASE):
         return "confirmed", None
     return "reported", "certainty reported (the sentence names no source)"
 
 
-def _subject(text: str, company: str | None) -> str:
+def _subject(
+    text: str, company: str | None, extra: tuple[str, ...] = (), aliases: names.Aliases = ()
+) -> str:
     """The company the text is about: the one given, else the first named in the text."""
     if company:
         return company
     for line in text.splitlines():
-        named = names.companies(normalise(line))
+        named = names.companies(normalise(line), extra, aliases=aliases)
         if named:
             return named[0]
-    return "Unknown"
+    # Named only as a host or a rival ("at BYD's new plant"): still the one the text is about.
+    for line in text.splitlines():
+        named = names.companies(normalise(line), extra, actors_only=False, aliases=aliases)
+        if named:
+            return named[0]
+    return cues.UNKNOWN_COMPANY
 
 
 def _horizon(sentences: list[Sentence], published: date) -> str | None:
@@ -148,21 +219,31 @@ def _horizon(sentences: list[Sentence], published: date) -> str | None:
     return None
 
 
-def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str]) -> dict[str, Any]:
-    """The import-format line of a draft, its note saying what was guessed."""
+def _finish(
+    draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str], doubts: list[str]
+) -> Content:
+    """The import-format line of a draft, as the schema takes it today (`fit`), its note
+    saying what was guessed and what was changed to fit; a statement of its sentence when
+    the draft lacks evidence (`doubts`), its note giving the reading and what was lacking."""
     guesses = list(draft.guesses)
-    if clue.company_guessed:
-        guesses.insert(0, f"company {clue.company} from the surrounding text")
-    level, guess = certainty(draft, clue.text)
+    company = draft.company or clue.company
+    if company == cues.UNKNOWN_COMPANY:
+        guesses.insert(0, "the company (the text names none)")
+    elif clue.company_guessed and not draft.company:
+        guesses.insert(0, f"company {company} from the surrounding text")
+    relation = names.relation(company)
+    if relation:
+        guesses.append(f"{company} is {relation}")
+    level, guess = certainty(draft, clue.text, clue.whole)
     if guess:
         guesses.append(guess)
     announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
-    fields = {k: v for k, v in draft.fields.items() if not k.startswith("_")}
-    line: dict[str, Any] = {
+    fields = draft.said
+    line: Content = {
         "kind": draft.kind,
-        "company": clue.company,
+        "company": company,
         "announced_on": (announced_on or clue.published).isoformat(),
         **fields,
         "certainty": level,
@@ -171,57 +252,46 @@ def _finish(draft: Draft, clue: Clue, reading: _Reading, source: dict[str, str])
     if speaker:
         line["speaker"] = speaker
     line["source"] = {**source, "quote": clue.quote}
+    if doubts and draft.kind != "statement":
+        reading_of = f"a {draft.kind} ({summary(line)}), but {'; '.join(doubts)}"
+        line, changes = as_statement(line, reading_of)
+    else:
+        line, changes = fit(line)
     said = "; ".join(guesses) if guesses else "nothing beyond the reading of the sentence"
-    line["note"] = f"Extracted by mxt extract (a draft to review). Guessed: {said}."
+    note = f"Extracted by mxt extract (a draft to review). Guessed: {said}."
+    if changes:
+        note += " Written to fit mxt's schema: " + "; ".join(changes) + "."
+    line["note"] = note
     return line
 
 
-_MAIN_FIELDS = ("count", "units", "value", "not_before", "max_months", "status", "market")
-
-
-class _Bodies:
-    """The facts the body of a text states (its drafts not from headings), indexed so that
-    asking whether a heading echoes one takes the same time however many there are."""
-
-    def __init__(self, bodies: list[dict[str, Any]]) -> None:
-        self._groups: dict[tuple[str, str], dict[frozenset[str], list[dict[str, Any]]]] = {}
-        for body in bodies:
-            fields = frozenset(f for f in _MAIN_FIELDS if f in body)
-            group = self._groups.setdefault((body["kind"], body["company"]), {})
-            group.setdefault(fields, []).append(body)
-        self._values: dict[tuple[Any, ...], set[tuple[Any, ...]]] = {}
-
-    def echoed_by(self, heading: dict[str, Any]) -> bool:
-        """True when a heading's draft repeats a fact the body states (often less exactly):
-        a body draft of its kind and company that has the same value in every main field
-        the two share (and they share one)."""
-        group = (heading["kind"], heading["company"])
-        for fields, bodies in self._groups.get(group, {}).items():
-            shared = tuple(f for f in _MAIN_FIELDS if f in fields and f in heading)
-            if not shared:
-                continue
-            key = (group, fields, shared)
-            if key not in self._values:
-                self._values[key] = {tuple(body[f] for f in shared) for body in bodies}
-            if tuple(heading[f] for f in shared) in self._values[key]:
-                return True
-        return False
-
-
-def _deduplicated(found: list[tuple[bool, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One draft per fact: a fact found again keeps its first draft, and a heading that
-    repeats a fact of the body keeps only the body's."""
-    bodies = _Bodies([line for heading, line in found if not heading])
-    kept: dict[str, dict[str, Any]] = {}
-    for heading, line in found:
-        if heading and bodies.echoed_by(line):
-            continue
+def _deduplicated(found: list[Content]) -> list[Content]:
+    """One draft per fact: a fact found again keeps its first draft."""
+    kept: dict[str, Content] = {}
+    for line in found:
         key = json.dumps(
             {k: v for k, v in line.items() if k not in ("source", "note", "certainty", "speaker")},
             sort_keys=True,
         )
         kept.setdefault(key, line)
     return list(kept.values())
+
+
+def _one_statement(lines: list[Content]) -> list[Content]:
+    """The drafts of one sentence with its statements made one: the first, its note adding
+    what the others were read as."""
+    statements = [line for line in lines if line["kind"] == "statement"]
+    if len(statements) < 2:
+        return lines
+    first = statements[0]
+    readings = [
+        line["note"].split("kept as a statement: ", 1)[1]
+        for line in statements[1:]
+        if "kept as a statement: " in line["note"]
+    ]
+    if readings:
+        first["note"] = first["note"].rstrip(".") + "; also " + "; also ".join(readings)
+    return [line for line in lines if line["kind"] != "statement"] + [first]
 
 
 # Controls a text may not hold (`mxt import` refuses them in a quote): those that end a line
@@ -237,10 +307,16 @@ def without_controls(text: str) -> str:
 
 
 def extract_drafts(
-    text: str, published: date, source: SourceInfo | None = None, company: str | None = None
-) -> list[dict[str, Any]]:
-    """The draft announcements of a news text, in the import format: one per fact found
-    (a sentence of no kind becomes a `statement`), each quoting its sentence verbatim."""
+    text: str,
+    published: date,
+    source: SourceInfo | None = None,
+    company: str | None = None,
+    known_companies: tuple[str, ...] = (),
+    known_models: tuple[str, ...] = (),
+) -> list[Content]:
+    """The draft announcements of a news text, in the import format: one per fact found in
+    a clause (a sentence of no kind becomes a `statement`), each quoting its sentence
+    verbatim. `known_companies` and `known_models`: names a store already holds."""
     source = source or SourceInfo()
     text = without_controls(text)
     sentences = [s for s in split_sentences(text) if not _BOILERPLATE.match(s.text)]
@@ -249,11 +325,108 @@ def extract_drafts(
     title = source.title or visible_name(first_line) or "Untitled"
     cited = {"title": title}
     cited.update({k: v for k, v in (("url", source.url), ("publisher", source.publisher)) if v})
-    extra = (company,) if company else ()
-    reading = _Reading(_subject(text, company), extra, _horizon(sentences, published))
-    found: list[tuple[bool, dict[str, Any]]] = []
+    extra = tuple(dict.fromkeys(((company,) if company else ()) + known_companies))
+    introduced, aliases = names.learned_companies(normalise(text), extra)
+    extra += introduced
+    known = tuple(dict.fromkeys(known_models + names.learned_models(normalise(text), extra)))
+    subject = _subject(text, company, extra, aliases)
+    reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
+    reading.event = cues.event_of(normalise(text))
+    found: list[Content] = []
+    paragraphs = text.splitlines()
     for sentence in sentences:
-        clue = reading.clue(sentence, published)
-        drafts = [draft for cue in cues.CUES for draft in cue(clue)] or cues.statement(clue)
-        found.extend((clue.heading, _finish(d, clue, reading, cited)) for d in drafts)
+        if not sentence.heading:  # a heading summarises the body, which tells it in full
+            paragraph = paragraphs[sentence.paragraph].strip()
+            for line in _sentence_drafts(sentence, reading, cited, published):
+                line["note"] = with_paragraph(line["note"], paragraph, sentence.text)
+                found.append(line)
     return _deduplicated(found)
+
+
+# A draft's note ends with the paragraph its quote stands in (when the paragraph says more
+# than the quote), so that a reviewer reads the sentence in its context (`mxt review`).
+_PARAGRAPH = " Its paragraph: «"
+PARAGRAPH_CHARACTERS = 1_500  # at most, around the quote
+
+
+def with_paragraph(note: str, paragraph: str, quote: str) -> str:
+    """The note, ending with the paragraph the quote stands in (cut around the quote to
+    `PARAGRAPH_CHARACTERS`); the note alone when the paragraph is the quote."""
+    if paragraph == quote or quote not in paragraph:
+        return note
+    if len(paragraph) > PARAGRAPH_CHARACTERS:
+        at = paragraph.index(quote)
+        room = max(0, PARAGRAPH_CHARACTERS - len(quote)) // 2
+        start, end = max(0, at - room), min(len(paragraph), at + len(quote) + room)
+        paragraph = (
+            ("…" if start else "") + paragraph[start:end] + ("…" if end < len(paragraph) else "")
+        )
+    return f"{note}{_PARAGRAPH}{paragraph}»"
+
+
+def paragraph_of(note: str) -> str | None:
+    """The paragraph a draft's note ends with (`with_paragraph`), or None."""
+    at = note.rfind(_PARAGRAPH)
+    if at < 0 or not note.endswith("»"):
+        return None
+    return note[at + len(_PARAGRAPH) : -1]
+
+
+def without_paragraph(note: str) -> str:
+    """The note without the paragraph it ends with: what is kept once a person has read it."""
+    at = note.rfind(_PARAGRAPH)
+    return note[:at] if at >= 0 and note.endswith("»") else note
+
+
+def guesses_of(note: str) -> list[str]:
+    """What a draft's note says was guessed, one item each ("market CN (the company's home
+    market; …)", "year of the period 2025-06"); [] when nothing was."""
+    match = re.search(r"Guessed: (.*?)\.(?: Written to fit| Its paragraph:|$)", note)
+    if match is None or match.group(1).startswith("nothing beyond"):
+        return []
+    items, depth, current = [], 0, ""
+    for character in match.group(1):  # "; " inside brackets does not end an item
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == ";" and depth == 0:
+            items.append(current.strip())
+            current = ""
+        else:
+            current += character
+    return [item for item in [*items, current.strip()] if item]
+
+
+def _sentence_drafts(
+    sentence: Sentence, reading: _Reading, cited: dict[str, str], published: date
+) -> list[Content]:
+    """The drafts of one sentence: the facts of each clause, typed when the clause gives
+    evidence enough, else one statement of the sentence."""
+    clues = reading.clues(sentence, published)
+    lines = []
+    for clue in clues:
+        drafts = _drafts_of(clue)
+        used = _figures_used(drafts)
+        lines += [_finish(d, clue, reading, cited, evidence.doubts(d, clue, used)) for d in drafts]
+        reading.reported = next(
+            (str(d.fields["period"]) for d in drafts if d.kind == "deliveries"), reading.reported
+        )
+    if not lines:
+        whole = Clue(
+            sentence.text, clues[0].whole, sentence.heading, published, clues[0].company,
+            clues[0].company_guessed, None, None, None, None, clues[0].whole,
+            role_of(clues[0].whole), reading.known,
+        )  # fmt: skip
+        lines = [_finish(d, whole, reading, cited, []) for d in cues.statement(whole)]
+    return _one_statement(lines)
+
+
+def _drafts_of(clue: Clue) -> list[Draft]:
+    """The typed drafts the cues find in one clause."""
+    return [draft for cue in cues.CUES for draft in cue(clue)]
+
+
+def _figures_used(drafts: list[Draft]) -> set[int]:
+    """Where the figures the drafts of one clause stand on start (value and previous)."""
+    return {
+        at for draft in drafts for key in ("_at", "_previous_at")
+        if isinstance(at := draft.fields.get(key), int)
+    }  # fmt: skip

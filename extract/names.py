@@ -21,7 +21,66 @@ HOME_MARKETS: dict[str, str] = {
     "Hyundai": "KR", "Kia": "KR", "Land Rover": "GB", "Jaguar": "GB", "Volvo": "SE",
     "Polestar": "SE", "Renault": "FR", "Stellantis": "NL", "VinFast": "VN",
     "Tata Motors": "IN", "Mahindra": "IN",
+    # More makers, and brands, sub-brands and joint ventures (their maker in `MAKERS`).
+    "Changan": "CN", "Dongfeng": "CN", "GAC": "CN", "FAW": "CN", "BAIC": "CN", "JAC": "CN",
+    "Seres": "CN", "Neta": "CN", "Hozon": "CN", "Avatr": "CN", "Deepal": "CN", "Denza": "CN",
+    "Yangwang": "CN", "Fangchengbao": "CN", "Onvo": "CN", "Firefly": "CN", "Aion": "CN",
+    "Hyptec": "CN", "Haval": "CN", "Ora": "CN", "Tank": "CN", "Wey": "CN", "Jetour": "CN",
+    "Omoda": "CN", "Jaecoo": "CN", "Exeed": "CN", "iCar": "CN", "Voyah": "CN", "Hongqi": "CN",
+    "Lynk & Co": "CN", "Lotus": "GB", "Smart": "CN", "MG": "CN", "MG Motor": "CN",
+    "JSW MG Motor": "IN", "Roewe": "CN", "Wuling": "CN", "Baojun": "CN",
+    "SAIC-GM-Wuling": "CN", "IM Motors": "CN", "Arcfox": "CN", "Jiyue": "CN", "Xiaopeng": "CN",
+    "Maxus": "CN", "Skoda": "CZ", "Škoda": "CZ", "Seat": "ES", "Cupra": "ES", "Lexus": "JP",
+    "Genesis": "KR", "Mini": "GB", "Rolls-Royce": "GB", "Cadillac": "US", "Chevrolet": "US",
+    "Buick": "US", "GMC": "US", "Lincoln": "US", "Acura": "JP", "Infiniti": "JP",
+    "Dacia": "FR", "Alpine": "FR", "Peugeot": "FR", "Citroën": "FR", "Citroen": "FR",
+    "Opel": "DE", "Vauxhall": "GB", "Fiat": "IT", "Jeep": "US", "Alfa Romeo": "IT",
+    "Maserati": "IT", "Ferrari": "IT", "Lamborghini": "IT", "Bentley": "GB", "Suzuki": "JP",
+    "Maruti Suzuki": "IN", "Mazda": "JP", "Subaru": "JP", "Mitsubishi": "JP", "Isuzu": "JP",
+    "Hyundai Motor India": "IN", "Kia India": "IN", "Toyota Kirloskar": "IN",
+    "Ola Electric": "IN", "Ather": "IN", "Fisker": "US", "Scout": "US", "Slate": "US",
+    "Jaguar Land Rover": "GB", "JLR": "GB", "Leapmotor International": "NL", "Togg": "TR",
+    "Proton": "MY", "Perodua": "MY", "Great Wall Motor": "CN", "Geely Auto": "CN",
+    "Zeekr Group": "CN", "Ford Otosan": "TR", "Renault Korea": "KR", "KG Mobility": "KR",
+    "Mercedes": "DE", "Volkswagen Group": "DE", "VW": "DE", "GM": "US", "Nissan Motor": "JP",
+    "Honda Motor": "JP", "Toyota Motor": "JP", "Hyundai Motor": "KR", "Kia Corp": "KR",
+    "GWM": "CN",
 }  # fmt: skip
+# The maker behind a brand, sub-brand or joint venture: said in a draft's note, so that a
+# reviewer who files the brand under its maker sees which.
+MAKERS: dict[str, str] = {
+    "Avatr": "Changan", "Deepal": "Changan", "Denza": "BYD", "Yangwang": "BYD",
+    "Fangchengbao": "BYD", "Onvo": "NIO", "Firefly": "NIO", "Aion": "GAC", "Hyptec": "GAC",
+    "Haval": "Great Wall", "Ora": "Great Wall", "Tank": "Great Wall", "Wey": "Great Wall",
+    "Jetour": "Chery", "Omoda": "Chery", "Jaecoo": "Chery", "Exeed": "Chery", "iCar": "Chery",
+    "Voyah": "Dongfeng", "Hongqi": "FAW", "Lynk & Co": "Geely", "Lotus": "Geely",
+    "Zeekr": "Geely", "Smart": "Geely and Mercedes-Benz", "MG": "SAIC", "MG Motor": "SAIC",
+    "JSW MG Motor": "SAIC and JSW", "Roewe": "SAIC", "Wuling": "SAIC-GM-Wuling",
+    "Baojun": "SAIC-GM-Wuling", "IM Motors": "SAIC", "Maxus": "SAIC", "Arcfox": "BAIC",
+    "Jiyue": "Geely and Baidu", "Skoda": "Volkswagen", "Škoda": "Volkswagen",
+    "Seat": "Volkswagen", "Cupra": "Volkswagen", "Audi": "Volkswagen", "Porsche": "Volkswagen",
+    "Bentley": "Volkswagen", "Lamborghini": "Volkswagen", "Scout": "Volkswagen",
+    "Lexus": "Toyota", "Genesis": "Hyundai", "Kia": "Hyundai", "Mini": "BMW",
+    "Rolls-Royce": "BMW", "Cadillac": "General Motors", "Chevrolet": "General Motors",
+    "Buick": "General Motors", "GMC": "General Motors", "Lincoln": "Ford", "Acura": "Honda",
+    "Infiniti": "Nissan", "Dacia": "Renault", "Alpine": "Renault", "Peugeot": "Stellantis",
+    "Citroën": "Stellantis", "Citroen": "Stellantis", "Opel": "Stellantis",
+    "Vauxhall": "Stellantis", "Fiat": "Stellantis", "Jeep": "Stellantis",
+    "Alfa Romeo": "Stellantis", "Maserati": "Stellantis", "Jaguar": "Tata Motors",
+    "Land Rover": "Tata Motors", "Jaguar Land Rover": "Tata Motors", "JLR": "Tata Motors",
+    "Leapmotor International": "Stellantis and Leapmotor", "Polestar": "Geely",
+    "Volvo": "Geely", "Aito": "Seres and Huawei", "Maruti Suzuki": "Suzuki",
+    "Hyundai Motor India": "Hyundai", "Kia India": "Kia", "Toyota Kirloskar": "Toyota",
+    "Proton": "Geely and DRB-Hicom",
+}  # fmt: skip
+# Names that are also plain words: a company only when written with its capital (and, for
+# some, only beside a word that makes them a carmaker).
+_PLAIN_WORD_BRANDS = frozenset(
+    {
+        "Smart", "Mini", "Tank", "Seat", "Scout", "Slate", "Genesis", "Alpine", "Lotus",
+        "Firefly", "Ora", "Lincoln", "Mercedes",
+    }
+)  # fmt: skip
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
 _RIVAL = re.compile(
@@ -29,8 +88,22 @@ _RIVAL = re.compile(
     r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?"
     # A partner named beside the subject ("its joint venture with Stellantis") is not it.
     r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?"
-    # An owner ("controlled by Geely") or a host ("at Volvo's plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?|\bat\s+(?=\w+'s\s)"
+    r"|\b(?:co-)?(?:developed|built|made|designed|produced|engineered)\s+(?:jointly\s+)?"
+    r"(?:with|by|alongside)\s+(?:the\s+)?"
+    # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
+    # plant") is not the subject.
+    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?"
+    r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
+    r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
+    r"(?:plant|factory|site|facility|works)\b)"
+    # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake").
+    r"|,\s+(?:in\s+which|whose|in\s+whom)\s+"
+    # A counterparty ("acquired from General Motors") is not the actor, nor a cause ("helped
+    # by the e Vitara").
+    r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
+    r"|\b(?:helped|driven|boosted|supported|lifted)\s+by\s+(?:the\s+)?"
+    # Another's model a model is made from ("its version of the e Vitara") is not it.
+    r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?:the\s+)?"
     r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
@@ -38,10 +111,17 @@ _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
-    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,2}\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3})(?![\w-])"
+    r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
+    # "F-150", "CX-90"
+    r"[A-Z]{1,2}-\d{2,3}|"
+    # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
+    r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
+    # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
+    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}(?:[a-z]|S|X|L)?)(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
-    r"^(?:Q[1-4]|H[12]|G[78]|G20|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH])$"
+    r"^(?:Q[1-4]|H[12]|G[78]|G-?20|G-7|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
+    r"CY\d{2,4}|[1-4]Q\d{2}|Q[1-4]FY\d{2})$"
 )
 # Capitalised words that a number follows without making a model name ("Phase 2", "June 30").
 _NOT_A_MODEL_WORD = re.compile(
@@ -55,12 +135,21 @@ _NOT_A_MODEL_WORD = re.compile(
     r"Only|Another|Its|Their|Our|And|But|Also|Of|To|In|On|At|By|Up|Top|Some|Nearly)$"
 )
 _DEMONYMS: dict[str, str] = {
-    "Europe": "EU", "European": "EU", "EU": "EU", "European Union": "EU", "Chinese": "CN",
+    # Regions in the SPEC's words (§5.3): a continent is not the EU.
+    "Europe": "EUROPE", "European": "EUROPE", "continental Europe": "EUROPE", "EU": "EU",
+    "European Union": "EU", "North America": "NORTH-AMERICA", "North American": "NORTH-AMERICA",
+    "Latin America": "LATIN-AMERICA", "Latin American": "LATIN-AMERICA",
+    "South America": "LATIN-AMERICA", "South American": "LATIN-AMERICA",
+    "Middle East": "MIDDLE-EAST", "Middle Eastern": "MIDDLE-EAST", "Gulf": "GCC",
+    "Southeast Asia": "ASEAN", "South-East Asia": "ASEAN", "Southeast Asian": "ASEAN",
+    "ASEAN": "ASEAN", "Asia": "ASIA", "Asian": "ASIA", "Africa": "AFRICA", "African": "AFRICA",
+    "Oceania": "OCEANIA", "South African": "ZA", "Chinese": "CN",
     "German": "DE", "French": "FR", "British": "GB", "UK": "GB", "Britain": "GB",
     "American": "US", "U.S.": "US", "US": "US", "USA": "US", "America": "US",
     "Japanese": "JP", "Indian": "IN", "Norwegian": "NO", "Dutch": "NL", "Spanish": "ES",
     "Italian": "IT", "Thai": "TH", "Australian": "AU", "Mexican": "MX", "Brazilian": "BR",
     "Turkish": "TR", "Turkey": "TR", "Hungarian": "HU", "Korean": "KR", "South Korea": "KR",
+    "Korea": "KR",
     "Russia": "RU", "Russian": "RU", "Vietnam": "VN", "Vietnamese": "VN", "Swedish": "SE",
     "Danish": "DK", "Belgian": "BE", "Polish": "PL", "Israeli": "IL", "Emirati": "AE",
     "UAE": "AE", "Saudi": "SA", "Indonesian": "ID", "Malaysian": "MY", "Singaporean": "SG",
@@ -102,27 +191,234 @@ def _outside_rivals(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not any(a <= m.start <= b for a, b in spans)]
 
 
+# Other names a text gives a company: (the name, the company's name).
+Aliases = tuple[tuple[str, str], ...]
+
+
 @lru_cache(maxsize=64)
-def _company_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    names = {name.lower(): name for name in HOME_MARKETS}
+def _company_pattern(
+    extra: tuple[str, ...], aliases: Aliases = ()
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {name.lower(): name for name in HOME_MARKETS if name not in _PLAIN_WORD_BRANDS}
     names.update({name.lower(): name for name in extra})
+    names.update({alias.lower(): name for alias, name in aliases})
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), names
+    # Brands that are plain words count only as written, capitalised, and not first in a
+    # sentence ("Smart plans…" is rarer than "Smart is…", but "Genesis" opens sentences too).
+    plain = "|".join(re.escape(n) for n in sorted(_PLAIN_WORD_BRANDS - set(extra)))
+    return (
+        re.compile(
+            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain}))(?![\w-])(?!'s\s+(?:law|rule))"
+        ),
+        {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
+    )
 
 
-def companies(text: str, extra: tuple[str, ...] = ()) -> list[str]:
-    """The companies a sentence names as actors, in order (rivals named for comparison
-    left out), spelled as in the list of carmakers or as the user gave them."""
-    pattern, names = _company_pattern(extra)
-    found = _outside_rivals(_mentions(pattern, text, names), text)
+# A company's longer legal or trading name, and the name drafts use for it.
+ALIASES: dict[str, str] = {
+    "Great Wall Motor": "Great Wall", "Geely Auto": "Geely", "Zeekr Group": "Zeekr",
+    "Mercedes": "Mercedes-Benz", "Volkswagen Group": "Volkswagen", "VW": "Volkswagen",
+    "GM": "General Motors", "Nissan Motor": "Nissan", "Honda Motor": "Honda",
+    "Toyota Motor": "Toyota", "Hyundai Motor": "Hyundai", "Kia Corp": "Kia",
+    "MG Motor": "MG", "Citroen": "Citroën", "Škoda": "Skoda", "JLR": "Jaguar Land Rover",
+    "Xiaopeng": "XPeng", "GWM": "Great Wall",
+}  # fmt: skip
+# A brand followed by a number is part of a model's name ("Omoda 5", "Tank 300"): the
+# company is then the maker the text is about; a brand before a model code ("Jaecoo J5",
+# "Haval H7") is the company.
+_MODEL_AFTER = re.compile(r"^\s+\d")
+
+
+def companies(
+    text: str, extra: tuple[str, ...] = (), actors_only: bool = True, aliases: Aliases = ()
+) -> list[str]:
+    """The companies a sentence names as actors, in order (rivals, partners, hosts, sellers
+    and a brand that starts a model's name left out unless not `actors_only`), spelled as in
+    the list of carmakers and brands, as the user gave them or as the text introduced them
+    (`aliases`: "HMIL"); a longer name wins over one it contains ("Hyundai Motor India" over
+    "Hyundai"), and a local arm or joint venture keeps its whole name ("Nissan Motor India",
+    "Toyota Kirloskar Motor")."""
+    found = company_mentions(text, extra, actors_only, aliases)
     return list(dict.fromkeys(m.name for m in found))
+
+
+def company_mentions(
+    text: str, extra: tuple[str, ...] = (), actors_only: bool = True, aliases: Aliases = ()
+) -> list[Mention]:
+    """Where `companies` finds each company it answers, in order, named as drafts name it."""
+    pattern, names = _company_pattern(extra, aliases)
+    found = _mentions(pattern, text, names)
+    found = _joint_ventures(_outside_rivals(found, text) if actors_only else found, text)
+    return [
+        _local_arm(Mention(ALIASES.get(m.name, m.name), m.start, m.end), m.name, text)
+        for m in found
+        if not actors_only
+        or not (m.name in MAKERS and m.name not in extra and _MODEL_AFTER.match(text[m.end :]))
+    ]  # fmt: skip
+
+
+_LEGAL_WORD = r"(?:Motors?|Automobiles?|Auto)"
+
+
+def _local_arm(mention: Mention, matched: str, text: str) -> Mention:
+    """The mention, named in full when it is a maker's local arm ("Nissan Motor India": a
+    legal word, then a country) or a joint venture's legal name ("Toyota Kirloskar Motor"):
+    such a company is not its maker. A maker's legal name alone ("Hyundai Motor") stays
+    the maker's."""
+    written = text[mention.start : mention.end]
+    legal = re.search(rf"\s{_LEGAL_WORD}$", written)
+    arm = re.match(rf"(?:\s{_LEGAL_WORD})?\s(?P<place>[A-Z][a-z]+)(?![\w&-])", text[mention.end :])
+    place = arm.group("place") if arm and (legal or arm.group(0).count(" ") == 2) else None
+    if arm and place and _market_names().get(place) and place not in _DEMONYMS:
+        end = mention.end + arm.end()
+        return Mention(text[mention.start : end], mention.start, end)
+    joint = matched in MAKERS and " " in matched or matched not in HOME_MARKETS
+    after = re.match(rf"\s{_LEGAL_WORD}(?![\w&-])", text[mention.end :])
+    if after and joint and not legal and f"{matched}{after.group(0)}" not in ALIASES:
+        end = mention.end + after.end()
+        return Mention(text[mention.start : end], mention.start, end)
+    return mention
+
+
+def _joint_ventures(found: list[Mention], text: str) -> list[Mention]:
+    """Two makers written as one name ("GAC Toyota", "FAW-Volkswagen", "Dongfeng Nissan")
+    are their joint venture, named as written."""
+    joined: list[Mention] = []
+    for mention in found:
+        last = joined[-1] if joined else None
+        if last is not None and re.fullmatch(r"[ -]", text[last.end : mention.start]):
+            joined[-1] = Mention(text[last.start : mention.end], last.start, mention.end)
+            continue
+        joined.append(mention)
+    return joined
+
+
+_LEGAL_SUFFIX = (
+    r"(?:Ltd|Limited|Inc|Co|Corp|Corporation|Group|Holdings|AG|SE|SA|Plc|LLC|Pvt|Private)\.?"
+)
+# A company's abbreviation given in brackets after its name: "Hyundai Motor India Ltd (HMIL)".
+_ABBREVIATION = re.compile(rf"(?:,?\s+{_LEGAL_SUFFIX})*\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,6}})\)")
+# A name in apposition to a word for a carmaker ("Ceer, the Saudi electric-vehicle brand"),
+# or after one ("Saudi EV brand Ceer said"): a company the text introduces.
+_CARMAKER = (
+    r"(?:brand|carmaker|automaker|car\s?maker|EV\s+maker|maker|manufacturer|startup|"
+    r"start-up|marque)"
+)
+_NEW_NAME = r"(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
+_INTRODUCED = re.compile(
+    rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?{_CARMAKER}\b(?!')|"
+    rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto)\s+{_CARMAKER}\s+"
+    rf"{_NEW_NAME.replace('name', 'after')}(?=\s+(?:said|says|will|has|had|is|was|plans?|"
+    r"delivered|sold|launched|announced)\b)"
+)
+
+
+# A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
+# Mobility Ltd (TPEM)".
+_LEGAL_NAME = re.compile(
+    rf"(?<![\w&.-])(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){{0,4}}),?\s+{_LEGAL_SUFFIX}"
+    r"\s+\((?P<abbr>[A-Z][A-Za-z&]{1,6})\)"
+)
+
+
+def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str, ...], Aliases]:
+    """The companies a text introduces that mxt does not know ("Ceer, the Saudi
+    electric-vehicle brand, said…"), and the abbreviations it gives known ones ("Hyundai
+    Motor India Ltd (HMIL)": HMIL is Hyundai Motor India)."""
+    found: list[str] = []
+    for match in _INTRODUCED.finditer(text):
+        name = match.group("name") or match.group("after")
+        if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    aliases: list[tuple[str, str]] = []
+    for match in _LEGAL_NAME.finditer(text):  # "Tata Passenger Electric Mobility Ltd (TPEM)"
+        name = match.group("name")
+        if not companies(name, extra + tuple(found), actors_only=False) and not (
+            _market_names().get(name.split()[0])
+        ):
+            found.append(name)
+            aliases.append((match.group("abbr"), name))
+    for mention in company_mentions(text, extra + tuple(found), actors_only=False):
+        abbreviation = _ABBREVIATION.match(text, mention.end)
+        if abbreviation and abbreviation.group("abbr") != mention.name:
+            aliases.append((abbreviation.group("abbr"), mention.name))
+    return tuple(found), tuple(dict.fromkeys(aliases))
+
+
+def _a_new_company(name: str, extra: tuple[str, ...]) -> bool:
+    """True when a name a text introduces as a carmaker's may be one: no company, market,
+    model or common word mxt knows."""
+    first = name.split()[0]
+    return not (
+        companies(name, extra, actors_only=False)
+        or _market_names().get(name)
+        or _market_names().get(first)
+        or models(name)
+        or _NOT_A_MODEL_WORD.match(first)
+        or first in _NOT_A_MODEL_AFTER_MAKER
+    )
+
+
+def only_as_brand(company: str, text: str, known: tuple[str, ...] = ()) -> bool:
+    """True when every mention of `company` in the text starts a model's name ("the Haval
+    H6", "Jaecoo J5"): the text names the brand of a model, not an actor."""
+    pattern, spelled = _company_pattern(())
+    mentions = [
+        m for m in _mentions(pattern, text, spelled) if ALIASES.get(m.name, m.name) == company
+    ]  # fmt: skip
+    starts = {m.start for m in models(text, known)}
+    return bool(mentions) and all(m.end + 1 in starts for m in mentions)
+
+
+def maker_of(company: str) -> str | None:
+    """The maker behind a brand, sub-brand or joint venture, when mxt knows it ("GAC
+    Toyota": GAC and Toyota)."""
+    lowered = {name.lower(): maker for name, maker in MAKERS.items()}
+    if company.lower() in lowered:
+        return lowered[company.lower()]
+    arm = _arm_of(company)
+    if arm:
+        return maker_of(arm) or arm
+    words = company.split(" ")
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if home_market(first) and home_market(second):
+            first, second = ALIASES.get(first, first), ALIASES.get(second, second)
+            if maker_of(second) == first:  # "GAC Aion": the maker's brand, named in full
+                return first
+            return f"{first} and {second}"
+    return None
+
+
+def relation(company: str) -> str | None:
+    """What a company is to its maker, for a draft's note: "a brand of Geely", "a joint
+    venture of GAC and Toyota", "the local arm of Nissan" ("Nissan Motor India"); None for a
+    maker."""
+    maker = maker_of(company)
+    if maker is None:
+        return None
+    if company.lower() in {name.lower() for name in MAKERS}:
+        return f"a brand of {maker}"
+    arm = _arm_of(company)
+    if arm and maker_of(arm) is None:
+        return f"the local arm of {maker}"
+    if " and " in maker:
+        return f"a joint venture of {maker}"
+    return f"a brand of {maker}" if company.startswith(maker + " ") else f"a company of {maker}"
 
 
 @lru_cache(maxsize=1)
 def _brand_model() -> re.Pattern[str]:
-    """A carmaker's name and a number: models named after their brand ("Polestar 4")."""
+    """A carmaker's name and a number, a letter or two ("Polestar 4", "Aion V", "Aion UT"),
+    not a legal suffix or an abbreviation ("Volkswagen AG", "BYD EV")."""
     alternation = "|".join(re.escape(n) for n in sorted(HOME_MARKETS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})\s\d{{1,3}}(?![\w-])")
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z]|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}})(?![\w-])"
+    )
+
+
+# Two capitals after a maker's name that make no model.
+_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR"
 
 
 # A model named by letters alone, known by the article before it: "the electric CLA".
@@ -148,18 +444,174 @@ def _letters_models(text: str) -> list[Mention]:
     return found
 
 
-def models(text: str) -> list[Mention]:
+# Words after a maker's name that do not make a model ("Hyundai Motor", "Tesla Chief").
+_NOT_A_MODEL_AFTER_MAKER = frozenset(
+    re.split(
+        r"\s+",
+        "Motor Motors Group Auto Automobile Automotive Corp Corporation Inc Ltd Co Company "
+        "Holdings International Global India China Europe America Americas North South Chief "
+        "CEO President Chairman Spokesperson Spokesman Spokeswoman Executive Brand Electric EV "
+        "EVs Car Cars Vehicle Vehicles Plant Factory Technology Technologies Sales Says Said "
+        "Will Has Is Was And Or The In On At For To Of Shares Stock Dealers Dealer Board "
+        "Design Research Finance Financial Energy Battery Batteries Team Division Unit "
+        "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility "
+        "Passenger Commercial UK US Dealers Intelligent Holding Holdings Limited Industries "
+        "Industry Investment Investments Manufacturing Capital Partners Trading Share",
+    )
+)
+_BODY_STYLES = (
+    r"SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|MPV|minivan|people\s+carrier|coupe|"
+    r"wagon|estate|truck|van|EV|electric\s+(?:SUV|sedan|car|hatchback|pickup)|supercar|roadster|"
+    r"model|nameplate|compact|flagship"
+)
+# A model's name of plain words: one to three capitalised words ("Creta", "Galaxy Cruiser",
+# "Cyber X", "Urban Cruiser EV"), or a word with a suffix ("Harrier.ev").
+_PLAIN_NAME = (
+    r"(?P<name>(?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?:\.ev)?(?:\s(?:[A-Z][a-z]{2,}|[A-Z]|EV|"
+    r"Electric|e)(?![\w-])){0,2})"
+)
+_STYLED_MODEL = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?"
+    rf"{_PLAIN_NAME}\s+(?:{_BODY_STYLES})\b"
+    # not an event named like one: "the London EV Show"
+    r"(?!\s+(?:Show|Expo|Fair|Summit|Day|Days|Week|Conference|Festival|Awards?|Forum|Rally|"
+    r"Trophy|Championship|Race|Series|Tour)\b)"
+)
+# The object of a verb only a model takes: "will show the Galaxy Cruiser", "unveiled the
+# Urban Cruiser EV".
+_OBJECT_MODEL = re.compile(
+    rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
+    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*)\s+(?:the|its)\s+(?:new\s+|all-new\s+|"
+    rf"electric\s+|updated\s+|refreshed\s+|flagship\s+)?{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
+)
+
+
+# A name after a maker's possessive that is no plant, office or person: a model.
+_OWNED_MODEL = re.compile(
+    rf"'s\s+(?:new\s+|all-new\s+|electric\s+|flagship\s+)?{_PLAIN_NAME}(?!['\w-])"
+    r"(?!\s+(?:plant|factory|facility|site|works|headquarters|office|unit|arm|division|brand|"
+    r"chief|CEO|boss|head|president|chairman|founder|executives?|officials?|shares?|stock|"
+    r"dealers?|line|lines|operations?|business|subsidiary|team|engineers?|workers?|"
+    r"assembly|gigafactory|architecture|platform|technology|strategy|plans?|market|sales|"
+    r"range|lineup|line-up|family|programme|program|project)\b)"
+)
+# A model's code name: "codenamed QV-E", "code-named Project X".
+_CODENAMED = re.compile(r"\bcode-?\s?named\s+(?P<code>[A-Z][\w-]*[A-Z0-9][\w-]*)")
+
+
+def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Model names that are plain words, learnt from the whole text: a word written after
+    a maker's name ("Hyundai Creta", "Lucid Gravity"), before a body style ("the Creta
+    SUV", "the Cyber X electric SUV") or after a verb only a model takes ("will show the
+    Galaxy Cruiser"), so that "the Creta" later in the text is the model too."""
+    pattern, _ = _company_pattern(extra)
+    found: list[str] = []
+    for match in pattern.finditer(text):
+        after = re.match(r"\s+([A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?![\w-])", text[match.end() :])
+        if after and _plain_model(after.group(1), extra):
+            found.append(after.group(1))
+        # a maker's possessive: "Hyundai's Creta Electric", not "Tesla's Berlin plant"
+        owned = _OWNED_MODEL.match(text, match.end())
+        if owned:
+            name = _plain_name(owned.group("name"), extra)
+            if name:
+                found.append(name)
+    found += [m.group("code") for m in _CODENAMED.finditer(text)]
+    for styled in (_STYLED_MODEL, _OBJECT_MODEL):
+        for match in styled.finditer(text):
+            name = _plain_name(match.group("name"), extra)
+            if name:
+                found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _plain_name(name: str, extra: tuple[str, ...]) -> str | None:
+    """The model name a run of capitalised words makes, its first word a plain model word
+    and every other one too (or a suffix such as EV); None when it makes none."""
+    words = name.split()
+    while (
+        words
+        and not _plain_model(words[-1].removesuffix(".ev"), extra)
+        and not re.fullmatch(r"[A-Z]|EV|Electric|e", words[-1])
+    ):
+        words.pop()
+    if not words or not _plain_model(words[0].removesuffix(".ev"), extra):
+        return None
+    if any(
+        not _plain_model(w, extra) for w in words[1:] if not re.fullmatch(r"[A-Z]|EV|Electric|e", w)
+    ):
+        return None
+    return " ".join(words)
+
+
+def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
+    """True when a capitalised word may be a model name: not a maker, a country, region or
+    demonym, a month or weekday, nor a word that commonly follows a maker's name (a city may
+    be: Tucson, Windsor)."""
+    return not (
+        word in _NOT_A_MODEL_AFTER_MAKER
+        or _NOT_A_MODEL_WORD.match(word)
+        or companies(word, extra)
+        or _market_names().get(word)
+    )
+
+
+def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4, bZ3X, G 580, "the
-    electric CLA"…), rivals left out, in order."""
+    electric CLA", and the plain-word names `known` from the text or the store…), rivals
+    left out, in order."""
     branded = _mentions(_brand_model(), text, {}) + _letters_models(text)
+    if known:
+        alternation = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+        branded += [
+            Mention(m.group(0), m.start(), m.end())
+            # a plain name keeps its suffix: "the Windsor EV", "the Creta Electric"
+            for m in re.finditer(
+                rf"(?<![\w-])(?:{alternation})(?:\s(?:EV|Electric|\d{{1,3}})(?![\w-]))?(?![\w-])",
+                text,
+            )
+            if not any(b.start <= m.start() < b.end for b in branded)
+        ]
     found = [
-        m
+        _with_prefix(m, text)
         for m in _mentions(_MODEL, text, {})
-        if not _NOT_A_MODEL.match(m.name)
+        if (not _NOT_A_MODEL.match(m.name) or _after_a_maker(text, m.start))
         and not _NOT_A_MODEL_WORD.match(m.name.split()[0])
         and not any(b.start <= m.start < b.end for b in branded)
     ]
     return _outside_rivals(sorted(branded + found, key=lambda m: m.start), text)
+
+
+def _after_a_maker(text: str, start: int) -> bool:
+    """True when a maker's name comes just before `start` ("XPeng G7": the model, not the
+    summit)."""
+    pattern, _ = _company_pattern(())
+    return any(m.end() == start - 1 for m in pattern.finditer(text, max(0, start - 40), start))
+
+
+# A short capitalised word before a code that starts lower case is part of its name: "Li
+# i8" (the word is not a maker, a market or a common word); so is a plain word before a word
+# and a number ("Land Cruiser 300").
+_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
+_WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
+# A powertrain written after a model's name is part of it: "X9 EREV", "Seal U DM-i".
+_POWERTRAIN = re.compile(r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM)(?![\w-])")
+
+
+def _with_prefix(mention: Mention, text: str) -> Mention:
+    """The model mention with the words that prefix or follow it, when they are part of
+    its name ("Li i8", "Land Cruiser 300", "X9 EREV")."""
+    suffix = _POWERTRAIN.match(text, mention.end)
+    if suffix:
+        mention = Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+    prefix = _PREFIX.search(text[: mention.start])
+    if prefix and mention.name[:1].islower() and _plain_model(prefix.group(1), ()):
+        return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
+    word = _WORD_BEFORE.search(text[: mention.start])
+    if word and _WORD_AND_NUMBER.fullmatch(mention.name) and _plain_model(word.group(1), ()):
+        return Mention(f"{word.group(1)} {mention.name}", word.start(1), mention.end)
+    return mention
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +643,22 @@ def markets(text: str) -> list[Mention]:
     ]
 
 
+# Words that stand for a market named before: "will begin selling it in the Kingdom".
+_A_MARKET_NAMED_BEFORE = re.compile(
+    r"\b(?:in|into|to|across)\s+the\s+(?:Kingdom|country|Emirates|Republic|Sultanate|"
+    r"local\s+market|domestic\s+market)\b"
+)
+
+
+def referred_markets(clause: str, sentence: str) -> list[str]:
+    """The market a clause refers to by a word for one ("in the Kingdom", "in the
+    country") when its sentence names exactly one: [code], else []."""
+    if not _A_MARKET_NAMED_BEFORE.search(clause):
+        return []
+    named = included_markets(sentence)
+    return named if len(named) == 1 else []
+
+
 def excluded_markets(text: str) -> list[str]:
     """Markets the sentence puts outside ("outside of China" -> CN)."""
     return [m.name for m in markets(text) if _OUTSIDE.search(text[: m.start])]
@@ -214,12 +682,67 @@ def place_market(place: str) -> str | None:
         return code
     for subdivision in pycountry.subdivisions:
         # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
-        if subdivision.name == place or subdivision.name.startswith(place + " "):
+        if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
             return str(subdivision.country_code)
     return None
 
 
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w-])")
+_NOT_A_PLACE = re.compile(
+    rf"^(?:{'|'.join(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'])}|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|The|Its|This|That|Phase|Q[1-4])\b"
+)
+
+
+def places(text: str) -> tuple[list[str], bool]:
+    """The markets of the places a phrase puts something in ("in New Delhi": IN, through
+    its last word when the whole is not known), and whether it names a place mxt cannot
+    place (then no market is a safe guess)."""
+    found: list[str] = []
+    unplaced = False
+    for match in _PLACE.finditer(text):
+        place = match.group("place")
+        if _NOT_A_PLACE.match(place) or companies(place) or models(place):
+            continue
+        code = place_market(place) or place_market(place.split()[-1])
+        if code:
+            found.append(code)
+        else:
+            unplaced = True
+    return list(dict.fromkeys(found)), unplaced
+
+
 def home_market(company: str) -> str | None:
-    """The company's home market, when it is a carmaker mxt knows."""
+    """The company's home market, when it is a carmaker mxt knows, or the country a local
+    arm is named after ("Nissan Motor India": IN)."""
     lowered = {name.lower(): code for name, code in HOME_MARKETS.items()}
-    return lowered.get(company.lower())
+    if company.lower() in lowered:
+        return lowered[company.lower()]
+    arm = _arm_of(company)
+    if arm is not None:
+        return _market_names().get(company.split()[-1]) or home_market(arm)
+    words = company.split()
+    for cut in range(1, len(words)):  # a joint venture stands in its first partner's market
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if first.lower() in lowered and second.lower() in lowered:
+            return lowered[first.lower()]
+    return None
+
+
+def _arm_of(company: str) -> str | None:
+    """The maker a local arm or a joint venture's legal name is named after ("Nissan Motor
+    India": Nissan; "Toyota Kirloskar Motor": Toyota Kirloskar), when mxt knows it."""
+    words = company.split()
+    while len(words) > 1 and (
+        re.fullmatch(_LEGAL_WORD, words[-1]) or _market_names().get(words[-1])
+    ):
+        words.pop()
+        known = " ".join(words)
+        if (
+            known.lower() in {name.lower() for name in HOME_MARKETS}
+            or " " in known
+            and (maker_of(known))
+        ):
+            return ALIASES.get(known, known)
+    return None

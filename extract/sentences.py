@@ -9,7 +9,38 @@ from functools import lru_cache
 from typing import Any
 
 _END = re.compile(r"[.!\"”’)]$")
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s+|;\s+|\s*[—–]\s*|\s+-\s+")
+# A list item ("- Deliveries of 28,000 in June") is no heading, full stop or not.
+_BULLET = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)])\s")
+# Verbs that open a clause of their own after "and": "delivered 35,837 in the second quarter
+# and reiterated its target of 200,000" holds two facts.
+_CLAUSE_VERBS = (
+    r"(?:also\s+|now\s+|then\s+|still\s+)?(?:said|says|reiterated|reaffirmed|maintained|kept|"
+    r"expects?|expected|plans?|planned|aims?|targets?|forecasts?|sees|will|would|is|are|was|were|"
+    r"has|have|had|raised|lowered|cut|lifted|trimmed|set|began|begins|started|starts|launched|"
+    r"launches|opened|opens|delivered|sold|produced|shipped|exported|booked|posted|reported|"
+    r"unveiled|announced|halted|paused|suspended|delayed|postponed|pushed|added|hopes?|intends?|"
+    r"could|may|might|should|did|does|declined|denied|confirmed\s+(?:that|its|it)|guided|"
+    r"predicted|projected|unveiled|introduced|completed|finished|bought|acquired|secured)\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"
+    # a verb of its own after an aside: "The 7X, launched in June, will go on sale in…"
+    r",\s+(?=(?:will|would|is|are|was|were|has|have|had|now|also|then)\s+\w+)|"
+    # a part of the whole just told: "3.45 million, including an overseas target of 640,000"
+    # (a part holds a figure of its own before any comma: not "including EVs, of 51,616")
+    r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|"
+    r"consisting\s+of|with)\b[^,]*?\d)|"
+    # a time told apart: "… before 2026, when it plans to begin shipping…"
+    r",\s+(?=when\s)|"
+    rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
+)
+
+
+# A subordinate clause that opens the sentence ("Although X hasn't announced plans, …").
+_OPENING_CLAUSE = re.compile(
+    r"^((?:Although|Though|While|Whereas|Despite|Even\s+though|Because|Since|After|Before|"
+    r"If|Unless|Once|As)\b[^,;]{3,}),\s+"
+)
 # pysbd's abbreviation pass takes time in the square of what it reads at once: a paragraph
 # is given to it in pieces of at most this many characters (1,000 to 2,000 read fastest),
 # each ending where a sentence seems to end.
@@ -45,7 +76,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans = [span.sent.strip() for piece in _pieces(line)
                  for span in _segmenter().segment(piece)]  # fmt: skip
         spans = [span for span in spans if span]
-        alone = len(spans) == 1
+        alone = len(spans) == 1 and not _BULLET.match(line)
         for span in spans:
             found.append(Sentence(span, alone and not _END.search(span), paragraph))
     return found
@@ -66,6 +97,10 @@ def _pieces(line: str) -> Iterator[str]:
 
 
 def split_clauses(sentence: str) -> list[str]:
-    """The clauses of a sentence: parts joined by ", and", ";" or a dash, verbatim."""
-    parts = [part.strip() for part in _CLAUSE_BREAK.split(sentence)]
+    """The clauses of a sentence: parts joined by ", and", ";", a dash, or "and" before a
+    verb of its own ("… and reiterated its target"), verbatim."""
+    opening = _OPENING_CLAUSE.match(sentence)
+    head = [opening.group(1)] if opening else []
+    rest = sentence[opening.end() :] if opening else sentence
+    parts = [part.strip() for part in head + _CLAUSE_BREAK.split(rest)]
     return [part for part in parts if part]

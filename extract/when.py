@@ -21,30 +21,58 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
             "fourth": 4, "4th": 4}  # fmt: skip
 _QUARTER = re.compile(
     r"\b(?:(?P<word>first|1st|second|2nd|third|3rd|fourth|4th)[- ]quarter|Q(?P<q>[1-4]))"
-    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?",
+    r"(?:\s+(?:of\s+)?(?:calendar\s+)?(?P<year>(?:19|20)\d\d))?|"
+    # "2Q25", "Q3'25"
+    r"\b(?P<q2>[1-4])Q(?P<yy>\d\d)\b|\bQ(?P<q3>[1-4])\s?'(?P<yy2>\d\d)\b",
     re.IGNORECASE,
 )
 _QUARTER_ENDING = re.compile(
     rf"\b(?:3|three)\s+months\s+(?:to|ended|ending|through)\s+(?P<month>{_MONTHS})\b",
     re.IGNORECASE,
 )
+# "from April through June", "between January and June": a quarter or a half when aligned.
+_MONTH_SPAN = re.compile(
+    rf"\b(?:(?:from|between)\s+(?P<first>{_MONTHS})\s+(?:through|to|until|and|-)\s+|"
+    rf"(?P<first2>{_MONTHS})\s?[-/]\s?(?=(?:{_MONTHS})\s+(?:quarter|period|half)\b))"
+    rf"(?P<last>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
 _QUARTER_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s*$")
 _HALF = re.compile(
-    r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?"
-    r"(?P<year>(?:19|20)\d\d))?",
+    r"\b(?:(?P<word>first|1st|second|2nd)[- ]half|H(?P<h>[12]))(?:\s+(?:of\s+)?(?:calendar\s+)?"
+    r"(?P<year>(?:19|20)\d\d))?|"
+    # "2H26", "H2'25"
+    r"\b(?P<h2>[12])H(?P<yy>\d\d)\b|\bH(?P<h3>[12])\s?'(?P<yy2>\d\d)\b",
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b(?P<month>{_MONTHS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
 _RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.IGNORECASE)
+# The publication's own year, worded without a number: "full-year", "for the year".
+_THIS_YEAR = re.compile(
+    r"\b(?:full[- ]year|for\s+the\s+(?:whole\s+|full\s+)?year|the\s+whole\s+year|"
+    r"(?:this|the\s+current)\s+(?:fiscal\s+|calendar\s+)?year|annual(?:ly)?|year-end|"
+    r"by\s+the\s+end\s+of\s+the\s+year)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_MONTH = re.compile(r"\b(?P<which>last|this|next|previous|past)\s+month\b", re.IGNORECASE)
+_RELATIVE_QUARTER = re.compile(
+    r"\b(?P<which>last|this|next|previous|past|the\s+current)\s+quarter\b", re.IGNORECASE
+)
+_SHIFT = {"last": -1, "previous": -1, "past": -1, "this": 0, "the current": 0, "next": 1}
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 _DAY = re.compile(
     rf"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
     rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?\b|yesterday|today)",
 )
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|told|confirmed|reported|stated|added)\s+(?:\w+\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(
     rf"\b(?:until|till|before|from|by)\s+(?:at\s+least\s+|early\s+|the\s+start\s+of\s+)?"
-    rf"(?P<when>(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d)\b"
+    rf"(?P<when>(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d|(?:{_MONTHS})\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?)\b"
 )
 _SOON = re.compile(
     r"\b(?:(?:with)?in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|next\s+(?:week|month|year)|"
@@ -84,38 +112,139 @@ def parse_relative(phrase: str, published: date, prefer: Prefer) -> date | None:
     return found.date() if found else None
 
 
+# The date a plan had before it moved: "rather than at the end of this year", "instead of
+# late 2026", "originally planned for March", "(back) to 2027 from 2026".
+_OLD_PLAN = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|(?:originally|initially|first|previously)\s+"
+    r"(?:planned|scheduled|slated|expected|due|set)\s+(?:for|in|by)?|earlier\s+than|"
+    # told in the past perfect: "which BYD had said would begin in October", "it had been
+    # slated to start in the first half of 2025"
+    r"had\s+(?:said|planned|expected|promised|hoped|targeted|aimed|been\s+(?:planned|"
+    r"scheduled|slated|expected|due|set))\b)\b[^,;]*|"
+    r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def without_old_plan(text: str) -> str:
+    """The text without the date a plan had before it moved (see `_OLD_PLAN`)."""
+    return _OLD_PLAN.sub(" ", text)
+
+
+# A fiscal year: "FY26", "FY2025", "fiscal 2025", "fiscal year 2026".
+_FISCAL = re.compile(
+    r"\b(?:FY\s?'?(?P<fy>\d{2}|\d{4})|fiscal\s+(?:year\s+)?(?P<fiscal>\d{4}))\b", re.IGNORECASE
+)
+_FISCAL_QUARTER = re.compile(
+    r"\b(?:Q(?P<q>[1-4])|(?P<word>first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def fiscal_year_named(text: str) -> bool:
+    """True when the sentence dates its figures by a fiscal year ("Q4 FY25")."""
+    return bool(_FISCAL.search(text))
+
+
+def fiscal_quarter(text: str, first_month: int) -> str | None:
+    """The calendar quarter a fiscal quarter names, for a fiscal year that starts in
+    `first_month` and is named by the calendar year it ends in ("Q1 FY26", April start ->
+    `2025-Q2`); None when the sentence names no fiscal quarter or it is not a calendar one."""
+    year, quarter = _FISCAL.search(text), _FISCAL_QUARTER.search(text)
+    if year is None or quarter is None or (first_month - 1) % 3:
+        return None
+    named = year.group("fy") or year.group("fiscal")
+    ends = int(named) if len(named) == 4 else 2000 + int(named)
+    number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
+    index = (ends - 1) * 4 + (first_month - 1) // 3 + number - 1  # quarters since year 0
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
 def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool]:
     """The period a normalised sentence speaks of (`2025-Q2`, `2025-H1`, `2025-06`, `2025`)
-    and whether its year was guessed; (None, False) when it names none."""
+    and whether its year was guessed; (None, False) when it names none, or names a fiscal
+    year (its calendar depends on the company: `fiscal_quarter`)."""
+    if fiscal_year_named(text):
+        return None, False
+    relative = _relative_period(text, published)
+    if relative is not None:
+        return relative, False
     ending = _QUARTER_ENDING.search(text)
     if ending:
         found = parse_relative(ending.group("month"), published, prefer)
         if found and found.month % 3 == 0:
             return f"{found.year}-Q{found.month // 3}", True
+    span = _month_span(text, published, prefer)
+    if span is not None:
+        return span, False
     quarter = _QUARTER.search(text)
     if quarter:
-        number = int(quarter.group("q") or _ORDINAL[quarter.group("word").lower()])
-        year = quarter.group("year") or _year_before(text[: quarter.start()])
-        return _with_year("Q", number, year, 3, published, prefer)
+        return _part_of_year("Q", quarter, text, published, prefer)
     half = _HALF.search(text)
     if half:
-        number = int(half.group("h") or _ORDINAL[half.group("word").lower()])
-        year = half.group("year") or _year_before(text[: half.start()])
-        return _with_year("H", number, year, 6, published, prefer)
-    month = _MONTH.search(text)
-    if month and not re.match(r"\s+\d{1,2}\b(?!\d)", text[month.end() :]):
+        return _part_of_year("H", half, text, published, prefer)
+    # A month named alone, not a day of it ("Sept 1" dates the news, "in August" the figure).
+    for month in _MONTH.finditer(text):
+        if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
+            continue
         found = parse_relative(month.group(0), published, prefer)
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None
-    relative = _RELATIVE_YEAR.search(text)
-    if relative:
-        found = parse_relative(relative.group(0), published, prefer)
-        if found:
-            return str(found.year), False
+        break
+    relative_year = _RELATIVE_YEAR.search(text)
+    if relative_year:
+        word = relative_year.group(0).split()[0].lower()
+        return str(published.year + {"last": -1, "this": 0, "next": 1}[word]), False
     year = _YEAR.search(text)
+    if year is None and _THIS_YEAR.search(text):
+        return str(published.year), False
     if year:
         return year.group(1), False
     return None, False
+
+
+def _part_of_year(
+    letter: str, match: re.Match[str], text: str, published: date, prefer: Prefer
+) -> tuple[str, bool]:
+    """The quarter (`Q`) or half (`H`) a match of `_QUARTER` or `_HALF` names, with its
+    year: the one written ("Q3 2025", "2H26"), else one just before, else the nearest."""
+    key = letter.lower()
+    named = match.group(key) or match.group(f"{key}2") or match.group(f"{key}3")
+    number = int(named or _ORDINAL[match.group("word").lower()])
+    short = match.group("yy") or match.group("yy2")
+    year = f"20{short}" if short else match.group("year") or _year_before(text[: match.start()])
+    return _with_year(letter, number, year, 3 if letter == "Q" else 6, published, prefer)
+
+
+def _relative_period(text: str, published: date) -> str | None:
+    """A month or quarter named relative to publication ("last month", "this quarter")."""
+    month = _RELATIVE_MONTH.search(text)
+    if month:
+        index = published.year * 12 + published.month - 1 + _SHIFT[month.group("which").lower()]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    quarter = _RELATIVE_QUARTER.search(text)
+    if quarter:
+        which = re.sub(r"\s+", " ", quarter.group("which").lower())
+        index = published.year * 4 + (published.month - 1) // 3 + _SHIFT[which]
+        return f"{index // 4}-Q{index % 4 + 1}"
+    return None
+
+
+def _month_span(text: str, published: date, prefer: Prefer) -> str | None:
+    """The quarter or half a span of months names ("from April through June" -> Q2), or
+    None when it names no such span."""
+    match = _MONTH_SPAN.search(text)
+    if not match:
+        return None
+    first = datetime.strptime(
+        (match.group("first") or match.group("first2"))[:3].title(), "%b"
+    ).month
+    last = datetime.strptime(match.group("last")[:3].title(), "%b").month
+    months = last - first + 1
+    if months not in (3, 6) or (first - 1) % months:
+        return None
+    letter, number = ("Q", (first + 2) // 3) if months == 3 else ("H", (first + 5) // 6)
+    return _with_year(letter, number, match.group("year"), months, published, prefer)[0]
 
 
 def _year_before(text: str) -> str | None:
@@ -145,9 +274,9 @@ def stated_day(text: str, published: date) -> date | None:
     before publication and at most a year before it; None when it names no such day. A
     weekday that is the publication's own is that day; a month and day still ahead in the
     publication's year is a plan, not the day of the news."""
-    match = _DAY.search(text)
-    if not match:
-        return None
+    match = _WEEKDAY.search(text) or _DAY.search(text)  # "said on Tuesday" over a dateline
+    if not match or re.search(r"\bsince\b[^,.;]{0,40}$", text[: match.start()]):
+        return None  # none, or the start of a running count ("since its pre-sale began on…")
     phrase = match.group(0)
     weekday = re.search(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", phrase)
     if weekday and weekday.group(0) == published.strftime("%A"):
@@ -163,12 +292,14 @@ def stated_day(text: str, published: date) -> date | None:
 
 
 def future_day(text: str, published: date) -> date | None:
-    """A day after publication that the sentence names ("on July 3"), or None."""
-    match = _DAY.search(text)
-    if not match:
-        return None
-    found = parse_relative(match.group(0), published, "future")
-    return found if found is not None and found > published else None
+    """A day after publication that the sentence names ("on July 3"), or None; the day
+    somebody said something ("said on Tuesday") is not one."""
+    for match in _DAY.finditer(text):
+        if _SAID_ON.search(text[: match.start()]):
+            continue
+        found = parse_relative(match.group(0), published, "future")
+        return found if found is not None and found > published else None
+    return None
 
 
 def not_before(text: str, published: date) -> date | None:
@@ -180,7 +311,10 @@ def not_before(text: str, published: date) -> date | None:
     when = match.group("when")
     if re.fullmatch(r"\d{4}", when):
         return date(int(when), 1, 1)
-    return parse_relative(when, published, "future")
+    found = parse_relative(when, published, "future")
+    if found is not None and found <= published:  # "before October 1", written in November
+        found = found.replace(year=found.year + 1)
+    return found
 
 
 def upcoming(text: str, published: date) -> date | None:

@@ -1,12 +1,12 @@
-"""What every question answers with (`Answer`), and `answering`, which makes a question say
-when recording began if it was asked about a moment before that."""
+"""What every question answers with (`Answer`, holding a typed record: `records`), and
+`answering`, which makes a question say when recording began if it was asked about a moment
+before that."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .state import Query
 
@@ -14,16 +14,21 @@ if TYPE_CHECKING:
     from .queries import ReadSide
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
-@dataclass
-class Answer:
-    """A query's result, and whether anything at all was known about its subject;
-    `began` is when recording began, when the question's `known_at` is before it."""
+class Answer(Generic[T]):
+    """A query's result (a record, or a list of records), and whether anything at all was
+    known about its subject; `began` is when recording began, when the question's
+    `known_at` is before it. (A plain class: every read command makes this type, and a
+    dataclass costs start-up.)"""
 
-    data: Any
-    known: bool
-    began: str | None = None
+    __slots__ = ("data", "known", "began")
+
+    def __init__(self, data: T, known: bool, began: str | None = None) -> None:
+        self.data = data
+        self.known = known
+        self.began = began
 
 
 def answering(question: F) -> F:

@@ -7,19 +7,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mxt.events.content import Content
+
 from .answers import Answer, answering
-from .claims import Evidence, LaunchFact, Verdict, check
-from .figures import Figure
+from .checked import CheckedClaim, ProgressRow, RecordedClaim
+from .claims import CLAIM, FACT_OF, Evidence, LaunchFact, Verdict, check
 from .periods import is_calendar_period
-from .progress import ActualFact, Scope, TargetFact, progress
-from .state import Query, effective
+from .progress import ACTUAL, TARGET, ActualFact, TargetFact, progress
+from .records import Support
+from .state import Query
 from .tables import key
 from .view import Row
 
 if TYPE_CHECKING:
+    from .changes import Change
     from .queries import ReadSide
 
-EVIDENCE_KINDS = ("target", "deliveries", "launch")
+EVIDENCE_KINDS = tuple(FACT_OF)
 
 
 @dataclass(frozen=True)
@@ -29,27 +33,8 @@ class ClaimToCheck:
 
     id: str
     company: str
-    claim: dict[str, Any]
+    claim: Content
     announced_on: str | None = None
-
-
-def figure_of(content: dict[str, Any], field: str) -> Figure:
-    """A count with its bound (absent: exact) and a range's top."""
-    return Figure(int(content[field]), content.get("bound") or "exact", content.get("high"))
-
-
-def scope_of(content: dict[str, Any]) -> Scope:
-    return Scope.of(content.get("markets") or (), content.get("except") or ())
-
-
-def _common(row: Row) -> dict[str, Any]:
-    return {
-        "id": row.ann_id,
-        "announced_on": row.announced_on,
-        # transaction time, then the log's order: lines of one import follow the file
-        "recorded_at": f"{row.recorded_at}#{row.recorded_id:016d}",
-        "certainty": row.content.get("certainty") or "confirmed",
-    }
 
 
 def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
@@ -58,24 +43,16 @@ def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
     before the schemas refused year 0000) is left out: it counts toward nothing."""
     targets, actuals, launches = [], [], []
     for row in rows:
-        content = row.content
-        kind = content["kind"]
-        if kind in ("target", "deliveries") and not is_calendar_period(content["period"]):
-            continue
-        if kind == "target":
-            targets.append(TargetFact(**_common(row), company=company, metric=content["metric"],
-                                      period=content["period"], figure=figure_of(content, "value"),
-                                      scope=scope_of(content)))  # fmt: skip
-        elif kind == "deliveries":
-            actuals.append(ActualFact(**_common(row), company=company,
-                                      metric=content.get("metric") or "deliveries",
-                                      period=content["period"], figure=figure_of(content, "units"),
-                                      model=key(content.get("model")) or None,
-                                      scope=scope_of(content)))  # fmt: skip
-        elif kind == "launch":
-            launches.append(LaunchFact(**_common(row), model=key(content["model"]),
-                                       market=content["market"],
-                                       launched_on=effective(content, "launched_on")))  # fmt: skip
+        period = row.content.get("period")
+        if period is not None and not is_calendar_period(period):
+            continue  # a store written before year 0000 was refused: it counts toward nothing
+        fact = FACT_OF[row.content["kind"]](row, company)
+        if isinstance(fact, TargetFact):
+            targets.append(fact)
+        elif isinstance(fact, ActualFact):
+            actuals.append(fact)
+        elif isinstance(fact, LaunchFact):
+            launches.append(fact)
     return Evidence(tuple(targets), tuple(actuals), tuple(launches))
 
 
@@ -102,15 +79,15 @@ def progress_answer(
     company: str | None = None,
     metric: str | None = None,
     period: str | None = None,
-) -> Answer:
+) -> Answer[list[ProgressRow]]:
     """`mxt progress`: every target in force as of `as_of`, known at `known_at`,
     against its actual."""
     companies = [company] if company is not None else list(read_side.names(query))
-    rows: list[dict[str, Any]] = []
+    rows: list[ProgressRow] = []
     for _, evidence in _company_evidence(read_side, query, companies).values():
         rows += progress(evidence.targets, evidence.actuals, query.as_of, metric=metric,
                          period=period)  # fmt: skip
-    rows.sort(key=lambda r: str(r["company"]).casefold())
+    rows.sort(key=lambda r: str(r.company).casefold())
     return Answer(rows, bool(rows))
 
 
@@ -118,7 +95,7 @@ def recorded_claims(
     read_side: ReadSide, query: Query, company: str | None = None
 ) -> list[ClaimToCheck]:
     """The claims recorded (visible at `known_at`, announced by `as_of`), in time order."""
-    rows = read_side.visible(query, company, ("claim",))
+    rows = read_side.visible(query, company, (CLAIM,))
     return [
         ClaimToCheck(row.ann_id, row.content["company"], row.content["claim"], row.announced_on)
         for row in rows
@@ -126,85 +103,99 @@ def recorded_claims(
 
 
 @answering
-def check_answer(read_side: ReadSide, query: Query, claims: Sequence[ClaimToCheck]) -> Answer:
+def check_answer(
+    read_side: ReadSide, query: Query, claims: Sequence[ClaimToCheck]
+) -> Answer[list[CheckedClaim]]:
     """`mxt check`: each claim's verdict, why, and the ids of the evidence used."""
     evidence = _company_evidence(read_side, query, (claim.company for claim in claims))
     results = []
     for claim in claims:
         display, facts = evidence[key(claim.company)]
         verdict: Verdict = check(claim.claim, facts, claim.announced_on or query.as_of)
-        results.append(
-            {
-                "id": claim.id,
-                "company": display,
-                "claim": claim.claim,
-                "verdict": verdict.verdict,
-                "why": verdict.why,
-                "evidence": list(verdict.evidence),
-            }
-        )
+        results.append(CheckedClaim(claim.id, display, claim.claim, verdict.verdict, verdict.why,
+                                    list(verdict.evidence)))  # fmt: skip
     return Answer(results, bool(results))
 
 
-def company_claims(read_side: ReadSide, company: str, query: Query) -> list[dict[str, Any]]:
-    """The claims recorded about one company by `as_of`, each checked as of its own day:
-    `{id, announced_on, claim, verdict, why, evidence}` (for `mxt state company`)."""
+def recorded(claim: ClaimToCheck, checked: CheckedClaim) -> RecordedClaim:
+    """A recorded claim with its verdict, as `state company` lists it."""
+    return RecordedClaim(checked.id, claim.announced_on, checked.claim, checked.verdict,
+                         checked.why, checked.evidence)  # fmt: skip
+
+
+def company_claims(read_side: ReadSide, company: str, query: Query) -> list[RecordedClaim]:
+    """The claims recorded about one company by `as_of`, each checked as of its own day
+    (for `mxt state company`)."""
     claims = recorded_claims(read_side, query, company)
     checked = check_answer(read_side, query, claims).data
-    return [
-        {"id": row["id"], "announced_on": claim.announced_on, "claim": row["claim"],
-         "verdict": row["verdict"], "why": row["why"], "evidence": row["evidence"]}
-        for claim, row in zip(claims, checked, strict=True)
-    ]  # fmt: skip
+    return [recorded(claim, row) for claim, row in zip(claims, checked, strict=True)]
 
 
-def _target_slot(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (str(row["company"]).casefold(), row["metric"], row["period"], tuple(row["markets"]),
-            tuple(row["except"]))  # fmt: skip
+def _target_slot(row: ProgressRow) -> tuple[Any, ...]:
+    return (str(row.company).casefold(), row.metric, row.period, tuple(row.markets),
+            tuple(row.except_))  # fmt: skip
 
 
 def check_changes(
     read_side: ReadSide, before: Query, after: Query, company: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[Change]:
     """For `mxt diff`: targets whose pace differs between two as-of dates, and claims whose
     verdict does (a claim recorded in between goes from nothing to its verdict). Each change
     names the announcement behind it: the target or the latest figure counted, the claim."""
+    from .changes import Change
+
     changes = []
     old = {_target_slot(row): row for row in progress_answer(read_side, before, company).data}
     for row in progress_answer(read_side, after, company).data:
         previous = old.get(_target_slot(row))
-        if (previous["pace"] if previous else "unknown") == row["pace"]:
+        if (previous.pace if previous else "unknown") == row.pace:
             continue  # unchanged (a new target without figures shows as a target change)
-        retargeted = previous is None or previous["target_id"] != row["target_id"]
-        behind = row["target_id"] if retargeted or not row["sources"] else row["sources"][-1]
-        changes.append({"area": "pace", "company": row["company"], "metric": row["metric"],
-                        "period": row["period"], "from": previous and previous["pace"],
-                        "to": row["pace"], "id": behind})  # fmt: skip
+        retargeted = previous is None or previous.target_id != row.target_id
+        behind = row.target_id if retargeted or not row.sources else row.sources[-1]
+        changes.append(
+            Change(
+                "pace",
+                row.company,
+                (("metric", row.metric), ("period", row.period)),
+                previous and previous.pace,
+                row.pace,
+                behind,
+                about=f"pace of {row.metric} target {row.period}",
+            )  # fmt: skip
+        )
     verdicts = {claim.id: None for claim in recorded_claims(read_side, before, company)}
     for claim in recorded_claims(read_side, after, company):
         if claim.id in verdicts:
             continue  # a claim is checked as of its own day: seen before, it is unchanged
         [result] = check_answer(read_side, after, [claim]).data
-        changes.append({"area": "claim", "company": result["company"],
-                        "claim_type": claim.claim["type"], "from": None,
-                        "to": result["verdict"], "id": claim.id})  # fmt: skip
+        changes.append(
+            Change(
+                CLAIM,
+                result.company,
+                (("claim_type", claim.claim["type"]),),
+                None,
+                result.verdict,
+                claim.id,
+                about=f"{claim.claim['type']} claim",
+            )  # fmt: skip
+        )
     return changes
 
 
-def check_supports(read_side: ReadSide, row: Row, query: Query) -> list[dict[str, Any]]:
+def check_supports(read_side: ReadSide, row: Row, query: Query) -> list[Support]:
     """For `mxt show`: the progress rows and claim verdicts one announcement takes part in
     (as of `query.as_of`): a target in force or a figure counted, a claim or its evidence."""
     kind = row.content["kind"]
-    if kind not in ("target", "deliveries", "launch", "claim"):
+    if kind not in FACT_OF and kind != CLAIM:
         return []
     company = row.content["company"]
-    found: list[dict[str, Any]] = []
-    if kind in ("target", "deliveries"):
+    found: list[Support] = []
+    if kind in (TARGET, ACTUAL):
         for measured in progress_answer(read_side, query, company).data:
-            if row.ann_id == measured["target_id"] or row.ann_id in measured["sources"]:
-                where = f"progress {measured['company']} {measured['metric']} {measured['period']}"
-                found.append({"path": where, "value": measured})
+            if row.ann_id == measured.target_id or row.ann_id in measured.sources:
+                where = f"progress {measured.company} {measured.metric} {measured.period}"
+                found.append(Support(where, measured, whole=True))
     for claim in company_claims(read_side, company, query):
-        if row.ann_id == claim["id"] or row.ann_id in claim["evidence"]:
-            found.append({"path": f"claim {claim['id']}", "value": claim})
+        if row.ann_id == claim.id or row.ann_id in claim.evidence:
+            found.append(Support(f"claim {claim.id}", claim, whole=True))
     return found

@@ -9,28 +9,69 @@ announcements used (`evidence`). Bounds count honestly: `25,000+` reaches 20,000
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 from mxt.events.codes import FIRST_MONTH, market_covers, month_index
-from mxt.events.kinds import claim_statement
+from mxt.events.content import Content
+from mxt.events.kinds import Scope, claim_statement
 
-from .figures import Figure
+from .figures import Amount
 from .periods import is_calendar_period, month_before, months_ending, parse_period
-from .progress import ActualFact, Actuals, Counted, Fact, Scope, TargetFact, actuals_for, in_force
-from .state import launch_dates as state_launch_dates
+from .plans import LaunchLifecycle, Said, launch_lifecycle, launched_by, said_of
+from .progress import (
+    ACTUAL,
+    TARGET,
+    ActualFact,
+    Actuals,
+    Counted,
+    Fact,
+    TargetFact,
+    actuals_for,
+    in_force,
+)
+
+if TYPE_CHECKING:
+    from .view import Row
 
 HOLDS, FAILS, UNDETERMINED = "holds", "fails", "undetermined"
+CLAIM, LAUNCH = "claim", "launch"  # the kind of a claim, and of the launches claims name
 
 
 @dataclass(frozen=True)
 class LaunchFact(Fact):
-    """A visible `launch` announcement."""
+    """A visible `launch` announcement: its date as said, and its status as stated (None:
+    by its date, SPEC §5.2)."""
 
     model: str  # matching key of the model
     market: str
     launched_on: str
+    status: str | None = None
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> LaunchFact:
+        """A visible launch row as a fact (`company` unused: a launch names its model)."""
+        from .tables import key
+
+        content = row.content
+        return cls(*cls.common(row), model=key(content["model"]), market=content["market"],
+                   launched_on=str(content.get("launched_on") or content["announced_on"]),
+                   status=content.get("status"))  # fmt: skip
+
+    def said(self) -> Said:
+        """The launch as the plan rules read it (`plans.said_of`), in time order."""
+        content = {"kind": LAUNCH, "company": "", "announced_on": self.announced_on,
+                   "model": self.model, "market": self.market, "launched_on": self.launched_on,
+                   "status": self.status, "certainty": self.certainty}  # fmt: skip
+        return said_of(content, self.id, (self.announced_on, self.recorded_at, self.id))
+
+
+# What claims are checked against: each kind's rows as facts (`Evidence`).
+FACT_OF: dict[str, Callable[[Row, str], Fact]] = {
+    TARGET: TargetFact.of, ACTUAL: ActualFact.of, LAUNCH: LaunchFact.of,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,22 +93,22 @@ class Verdict:
     evidence: tuple[str, ...] = field(default_factory=tuple)
 
 
-def check(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def check(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     """Whether `claim` holds as of `as_of`, by what had been announced by then."""
     outside = _outside_the_calendar(claim)
     if outside:
         return Verdict(UNDETERMINED, f"{claim_statement(claim)}: {outside}")
-    kind = claim["type"]
-    if kind == "streak":
+    claim_type = claim["type"]  # (a claim's type, not a kind of announcement)
+    if claim_type == "streak":
         return _streak(claim, evidence, as_of)
-    if kind == "total":
+    if claim_type == "total":
         return _total(claim, evidence, as_of)
-    if kind == "target":
+    if claim_type == "target":
         return _target(claim, evidence, as_of)
     return _launched(claim, evidence, as_of)
 
 
-def _outside_the_calendar(claim: dict[str, Any]) -> str | None:
+def _outside_the_calendar(claim: Content) -> str | None:
     """Why a claim reads months the calendar does not have (a claim stored before the
     schemas refused it), or None."""
     if claim["type"] == "streak":
@@ -79,7 +120,7 @@ def _outside_the_calendar(claim: dict[str, Any]) -> str | None:
     return None
 
 
-def _counter(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Actuals:
+def _counter(claim: Content, evidence: Evidence, as_of: str) -> Actuals:
     """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
     found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
     return found.get(claim["metric"], Actuals(()))
@@ -97,11 +138,11 @@ def _month(
     counted = counter.count(parse_period(month), model)
     if not counted.parts:
         return None, f"{month}: not announced", counted
-    figure, span = counted.sum()
-    return span.reaches(threshold), f"{month}: {figure.shown()}", counted
+    amount, span = counted.sum()
+    return span.reaches(threshold), f"{month}: {amount.shown()}", counted
 
 
-def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _streak(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     threshold, model, exact = int(claim["at_least"]), _key(claim.get("model")), claim.get("exact")
     months = months_ending(claim["ending"], int(claim["months"]))
@@ -129,19 +170,19 @@ def _streak(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(HOLDS, f"{subject}: {'; '.join(shown)}", tuple(used))
 
 
-def _total(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _total(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     counter = _counter(claim, evidence, as_of)
     counted = counter.count(parse_period(claim["period"]), _key(claim.get("model")))
     op, value = claim["op"], int(claim["value"])
     stated = claim_statement(claim)
     if not counted.parts:
         return Verdict(UNDETERMINED, f"{stated}: no figures announced by {as_of}")
-    figure, span = counted.sum()
+    amount, span = counted.sum()
     test = {">=": span.reaches, "<=": span.stays_within, "=": span.equals}[op]
     answer = test(value)
     gaps = f" ({', '.join(counted.missing)} not announced)" if counted.missing else ""
     covered = counted.covered_until
-    reason = f"{stated}: total {figure.shown()} up to {covered}{gaps}"
+    reason = f"{stated}: total {amount.shown()} up to {covered}{gaps}"
     return Verdict(_verdict(answer), reason, tuple(part.id for part in counted.parts))
 
 
@@ -149,13 +190,13 @@ def _verdict(answer: bool | None) -> str:
     return UNDETERMINED if answer is None else HOLDS if answer else FAILS
 
 
-def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _target(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     value = int(claim["value"])
     chosen = in_force(
         (
             t
             for t in evidence.targets
-            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope == Scope()
+            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope.worldwide
         ),
         lambda t: t.period,
         as_of,
@@ -164,53 +205,43 @@ def _target(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
     target = chosen.get(claim["period"])
     if target is None:
         return Verdict(UNDETERMINED, f"{stated}: no target recorded as of {as_of}")
-    figure: Figure = target.figure
-    in_force_text = f"in force: {figure.shown()} ({target.certainty}, {target.announced_on})"
-    if figure.count == value and figure.bound != "range":
+    amount: Amount = target.amount
+    in_force_text = f"in force: {amount.shown()} ({target.certainty}, {target.announced_on})"
+    if amount.count == value and amount.bound != "range":
         answer: bool | None = True
     else:
-        answer = False if figure.span.equals(value) is False else None
+        answer = False if amount.span.equals(value) is False else None
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 
-def launch_dates(launches: Sequence[LaunchFact], as_of: str) -> dict[str, LaunchFact]:
-    """Per launch market, by the launch rule of `state` (docs/concepts.md, Rank: launches; a
-    plan that a later plan replaced before its date never counts as a launch): among the
-    visible announcements of the highest rank, in time order, the earliest launch that
-    happened by `as_of`; else the latest word on a planned launch."""
-    by_market: dict[str, list[LaunchFact]] = {}
-    for launch in launches:
-        if launch.announced_on <= as_of:
-            by_market.setdefault(launch.market, []).append(launch)
-    decided: dict[str, LaunchFact] = {}
-    for market, group in by_market.items():
-        top = max(launch.strength[0] for launch in group)
-        best = sorted((launch for launch in group if launch.strength[0] == top),
-                      key=lambda launch: launch.strength)  # fmt: skip
-        launched, planned = state_launch_dates(best, as_of, lambda launch: launch.launched_on)
-        chosen = launched or planned
-        if chosen is not None:
-            decided[market] = chosen
-    return decided
-
-
-def _launched(claim: dict[str, Any], evidence: Evidence, as_of: str) -> Verdict:
+def _launched(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
+    """A `launched` claim, by the launches that happened (SPEC §5.2, `plans.launched_by`):
+    a plan whose date passed never makes one."""
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
-    covering = [
-        launch
-        for launch in evidence.launches
-        if launch.model == model and market_covers(launch.market, market)
-    ]
-    decided = launch_dates(covering, as_of)
+    by_market: dict[str, list[Said]] = {}
+    for launch in evidence.launches:
+        if launch.model == model and market_covers(launch.market, market):
+            by_market.setdefault(launch.market, []).append(launch.said())
+    day = date.fromisoformat(as_of)
+    lives = [life for rows in by_market.values() if (life := launch_lifecycle(rows, day))]
     stated = claim_statement(claim)
-    if not decided:
+    if not lives:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")
-    first = min(decided.values(), key=lambda launch: (launch.launched_on, launch.id))
-    ids = tuple(sorted(launch.id for launch in decided.values()))
-    happened = first.launched_on <= as_of
-    where = f"{'launched' if happened else 'planned'} in {first.market} on {first.launched_on}"
-    if happened and first.launched_on <= by:
-        return Verdict(HOLDS, f"{stated}: {where}", ids)
-    if first.launched_on > by:
-        return Verdict(FAILS, f"{stated}: first {where}", ids)
-    return Verdict(UNDETERMINED, f"{stated}: {where}, after {as_of}", ids)
+    ids = tuple(sorted({life.launch_id or (life.plan.planned_id if life.plan else "")
+                        for life in lives} - {""}))  # fmt: skip
+    answer = launched_by(lives, date.fromisoformat(by))
+    return Verdict(_verdict(answer), f"{stated}: {_launch_words(lives)}", ids)
+
+
+def _launch_words(lives: Sequence[LaunchLifecycle]) -> str:
+    """What the launch slots say, in words: the first launch, else the plan due first, else
+    the status of one."""
+    launched = [(life.launched_on, life.market) for life in lives if life.launched_on]
+    if launched:
+        on, where = min(launched)
+        return f"first launched in {where} on {on}"
+    plans = [(life.plan.planned.sort_key, life.market, life) for life in lives if life.plan]
+    if plans:
+        _, where, life = min(plans, key=lambda plan: plan[:2])
+        return f"{life.status} in {where} for {life.plan.planned if life.plan else ''}"
+    return ", ".join(f"{life.status} in {life.market}" for life in lives)

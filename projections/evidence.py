@@ -4,20 +4,22 @@ Pure functions over the visible rows of one question (in time order). The slot o
 the meaning of its value come from the kind registry (`events/kinds.py`).
 """
 
-from __future__ import annotations
-
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from mxt.events.kinds import COUNT_KINDS, agree, bounded, rank, subject_of
+from mxt.events.content import Content
+from mxt.events.kinds import COUNT_KINDS, VALUE_FIELD, agree, bounded, rank, subject_of
 
+from .records import record
 from .tables import key
 from .view import Row
 
 SlotKey = tuple[str, str, str, str]  # company key, kind, model key, subject
+# (Its records' annotations are evaluated, as in `state`: no `from __future__ import
+# annotations` here.)
 
 
-def slot_key(content: dict[str, Any]) -> SlotKey:
+def slot_key(content: Content) -> SlotKey:
     """The slot an announcement belongs to: what a later one of the same kind replaces."""
     return (
         key(content["company"]),
@@ -84,23 +86,78 @@ def disagreements(rows: Sequence[Row]) -> list[Row]:
     return [row for row in rows if not agree(row.content, choice.in_force.content)]
 
 
-def evidence(row: Row, value_name: str | None = None) -> dict[str, Any]:
-    """A value as answers show it: the value (under its field's name, or `value_name`), its
-    bound (and `high`) for a count, `certainty`, `announced_on`, `id`."""
-    content = row.content
-    value, bound, high = bounded(content)
-    shown: dict[str, Any] = {value_name or "value": value}
-    if content["kind"] in COUNT_KINDS:
-        shown["bound"] = bound
-        shown["high"] = high
-    shown.update(
-        certainty=content.get("certainty") or "confirmed",
-        announced_on=row.announced_on,
-        id=row.ann_id,
-    )
-    return shown
+class Reported(NamedTuple):
+    """A lower-rank report shown beside a slot's value (`unconfirmed`): its value and bound,
+    certainty, day and id."""
+
+    value: Any
+    bound: str
+    high: int | None
+    certainty: str
+    announced_on: str
+    id: str
+    counted: bool  # a count: its bound is shown
+
+    def json_items(self) -> Iterator[tuple[str, Any]]:
+        yield "value", self.value
+        if self.counted:
+            yield "bound", self.bound
+            yield "high", self.high
+        yield from (("certainty", self.certainty), ("announced_on", self.announced_on),
+                    ("id", self.id))  # fmt: skip
 
 
-def unconfirmed_view(choice: Choice, value_name: str = "value") -> dict[str, Any] | None:
-    """The `unconfirmed` value beside a slot's value, or None."""
-    return evidence(choice.unconfirmed, value_name) if choice.unconfirmed else None
+@record(flat=True)
+class SlotValue(NamedTuple):
+    """A slot's value as answers show it (docs/concepts.md, Rank): the value of the
+    announcement in force (under its kind's name for it: `count`, `units`, `value`,
+    `max_months`…), its bound and a range's `high` for a count, its certainty, day and id,
+    a later lower-rank report that differs (`unconfirmed`), and the slot it fills. Written
+    flat into the record naming the slot (a target's metric and period, an order stage)."""
+
+    value: Any
+    bound: str
+    high: int | None
+    certainty: str
+    announced_on: str
+    id: str
+    unconfirmed: Reported | None
+    slot: SlotKey
+
+    @property
+    def kind(self) -> str:
+        return self.slot[1]
+
+    @property
+    def counted(self) -> bool:
+        """Whether the value is a count with a bound."""
+        return self.slot[1] in COUNT_KINDS
+
+    def json_items(self) -> Iterator[tuple[str, Any]]:
+        yield VALUE_FIELD[self.slot[1]], self.value
+        if self.counted:
+            yield "bound", self.bound
+            yield "high", self.high
+        yield from (("certainty", self.certainty), ("announced_on", self.announced_on),
+                    ("id", self.id), ("unconfirmed", self.unconfirmed))  # fmt: skip
+
+
+def reported(row: Row) -> Reported:
+    """One row's value as a report beside the value in force."""
+    value, bound, high = bounded(row.content)
+    return Reported(value, bound, high, certainty(row.content), row.announced_on, row.ann_id,
+                    row.content["kind"] in COUNT_KINDS)  # fmt: skip
+
+
+def slot_value(choice: Choice) -> SlotValue:
+    """A slot's value: the announcement in force, and the unconfirmed report beside it."""
+    row = choice.in_force
+    value, bound, high = bounded(row.content)
+    beside = reported(choice.unconfirmed) if choice.unconfirmed else None
+    return SlotValue(value, bound, high, certainty(row.content), row.announced_on, row.ann_id,
+                     beside, row.slot or slot_key(row.content))  # fmt: skip
+
+
+def certainty(content: Content) -> str:
+    """An announcement's certainty (default confirmed)."""
+    return content.get("certainty") or "confirmed"

@@ -1,69 +1,24 @@
-"""Counts with bounds (docs/concepts.md, Rank) and the honest comparisons they allow.
+"""Counts with bounds (docs/concepts.md, Rank) as the rules of progress and claims add them up.
 
-A count stands for a range of values: exact `v` for `[v, v]`, `at-least v` for `[v, ∞)`,
-`at-most v` for `[0, v]`, `about v` for `[0.95 v, 1.05 v]`, `range` for `[v, high]`. A
-comparison with a number answers True, False, or None when the range straddles it
-(`~21,000` against 20,000 cannot decide; `25,000+` reaches 20,000).
+A count stands for a span of values (`events.kinds.span`: exact `v` for `[v, v]`,
+`at-least v` for `[v, ∞)`, `at-most v` for `[0, v]`, `about v` for `[0.95 v, 1.05 v]`,
+`range` for `[v, high]`). A comparison with a number answers True, False, or None when the
+span straddles it (`~21,000` against 20,000 cannot decide; `25,000+` reaches 20,000).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Literal, cast
 
-from mxt.events.kinds import spell_count, sum_bound
+from mxt.events.kinds import Span, span, spell_count, sum_bound
 
-Bound = Literal["exact", "at-least", "at-most", "about", "range"]
-BOUNDS: tuple[Bound, ...] = ("exact", "at-least", "at-most", "about", "range")
-ABOUT = Fraction(5, 100)  # `about v` is v ± 5 %
+Bound = Literal["exact", "at-least", "at-most", "about", "range"]  # `events.kinds.BOUNDS`
 
 
 @dataclass(frozen=True)
-class Span:
-    """The values a figure may stand for: `low` to `high` inclusive (`high` None: no limit)."""
-
-    low: Fraction
-    high: Fraction | None
-
-    def __add__(self, other: Span) -> Span:
-        high = None if self.high is None or other.high is None else self.high + other.high
-        return Span(self.low + other.low, high)
-
-    def reaches(self, number: int) -> bool | None:
-        """Whether every value is >= `number` (True), none is (False), or it cannot say."""
-        if self.low >= number:
-            return True
-        if self.high is not None and self.high < number:
-            return False
-        return None
-
-    def stays_within(self, number: int) -> bool | None:
-        """Whether every value is <= `number` (True), none is (False), or it cannot say."""
-        if self.high is not None and self.high <= number:
-            return True
-        if self.low > number:
-            return False
-        return None
-
-    def equals(self, number: int) -> bool | None:
-        """Whether the figure is exactly `number` (True), cannot be (False), or may be."""
-        if self.low == number and self.high == number:
-            return True
-        if self.low > number or (self.high is not None and self.high < number):
-            return False
-        return None
-
-    def meets(self, other: Span) -> bool:
-        """Whether two figures agree: their ranges share a value."""
-        below = self.high is not None and self.high < other.low
-        above = other.high is not None and other.high < self.low
-        return not (below or above)
-
-
-@dataclass(frozen=True)
-class Figure:
+class Amount:
     """A count as announced: its number, its bound and, for a range, its top."""
 
     count: int
@@ -72,21 +27,12 @@ class Figure:
 
     @property
     def span(self) -> Span:
-        """The values this figure stands for."""
-        value = Fraction(self.count)
-        if self.bound == "at-least":
-            return Span(value, None)
-        if self.bound == "at-most":
-            return Span(Fraction(0), value)
-        if self.bound == "about":
-            return Span(value * (1 - ABOUT), value * (1 + ABOUT))
-        if self.bound == "range":
-            return Span(value, Fraction(self.high if self.high is not None else self.count))
-        return Span(value, value)
+        """The values this amount stands for."""
+        return span(self.count, self.bound, self.high)
 
     @property
     def middle(self) -> int:
-        """The figure as one number: a range's midpoint, rounded; otherwise the count."""
+        """The amount as one number: a range's midpoint, rounded; otherwise the count."""
         if self.bound == "range" and self.high is not None:
             return round((self.count + self.high) / 2)
         return self.count
@@ -97,17 +43,17 @@ class Figure:
 
 
 # A part of a sum that nobody announced (a month missing between two that were): at least 0.
-UNKNOWN_PART = Figure(0, "at-least")
+UNKNOWN_PART = Amount(0, "at-least")
 
 
-def total(parts: Iterable[Figure]) -> tuple[Figure, Span]:
-    """The sum of `parts` as a figure (its bound as docs/concepts.md, Rank says; a range part counts
-    by its midpoint when the sum is `about`) and the exact span of values the parts allow
-    together."""
+def total(parts: Iterable[Amount]) -> tuple[Amount, Span]:
+    """The sum of `parts` as an amount (its bound as docs/concepts.md, Rank says; a range part
+    counts by its midpoint when the sum is `about`) and the exact span of values the parts
+    allow together."""
     listed = list(parts)
     bound = cast(Bound, sum_bound([part.bound for part in listed]))
-    span = Span(Fraction(0), Fraction(0))
+    spanned = Span(0, 0)
     for part in listed:
-        span = span + part.span
+        spanned = spanned.plus(part.span)
     count = sum(part.middle if bound == "about" else part.count for part in listed)
-    return Figure(count, bound), span
+    return Amount(count, bound), spanned

@@ -9,13 +9,14 @@ from typing import Any
 
 from mxt.domain.integrity import refuse_damage, stored_events, verify_log
 from mxt.domain.store import Store, origin_hex, stored_announcement, stored_state
+from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
+from mxt.events.content import Content
 from mxt.events.kinds import upcast
 
-from .projector import CORRECTED, RECORDED, RETRACTED
 from .tables import key
 
 
-def _line(value: dict[str, Any]) -> str:
+def _line(value: Content) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -37,7 +38,7 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
         wanted = key(company) if company is not None else None
         chosen: set[str] = set()  # with --company: the aggregates exported
         for notification_id, origin, _, topic, state in stored_events(cursor, last):
-            if topic != RECORDED:
+            if topic != RECORDED_TOPIC:
                 continue
             where = f"stored event #{notification_id}"
             announcement = upcast(stored_announcement(bytes(state), where))
@@ -47,14 +48,14 @@ def export_lines(store: Store, company: str | None = None) -> Iterator[str]:
                 chosen.add(origin_hex(origin))
             yield _line(announcement)
         for notification_id, origin, _, topic, state in stored_events(cursor, last):
-            if topic not in (CORRECTED, RETRACTED):
+            if topic not in (CORRECTED_TOPIC, RETRACTED_TOPIC):
                 continue
             if wanted is not None and origin_hex(origin) not in chosen:
                 continue
-            needs = ("reason", "changes") if topic == CORRECTED else ("reason",)
+            needs = ("reason", "changes") if topic == CORRECTED_TOPIC else ("reason",)
             fix = stored_state(bytes(state), f"stored event #{notification_id}", *needs)
             announcement_id = _announcement_id(cursor, origin)
-            if topic == CORRECTED:
+            if topic == CORRECTED_TOPIC:
                 yield _line(
                     {"kind": "correction", "id": announcement_id, "set": upcast(fix["changes"]),
                      "reason": fix["reason"]}

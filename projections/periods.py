@@ -7,13 +7,11 @@ what is left of it after a day. Nothing here touches the store.
 
 from __future__ import annotations
 
-import re
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-_PERIOD = re.compile(r"^(\d{4})(?:-H([12])|-Q([1-4])|-(0[1-9]|1[0-2]))?$", re.ASCII)
+from mxt.events.dates import parse_day_or_period
 
 
 @dataclass(frozen=True, order=True)
@@ -38,6 +36,11 @@ class Period:
             for month in range(1, 13)
             if self.first <= date(year, month, 1) <= self.last
         )
+
+    @property
+    def is_month(self) -> bool:
+        """Whether the period is one month (`2025-06`)."""
+        return len(self.text) == 7 and self.text[5] not in "HQ"
 
     def contains(self, other: Period) -> bool:
         """Whether every day of `other` is a day of this period."""
@@ -69,25 +72,18 @@ class Period:
 
 @lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """The period a text names; ValueError when it names none (or one of year 0000, which
-    the calendar does not have)."""
-    match = _PERIOD.match(text)
-    if not match:
-        raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
-    year = int(match.group(1))
-    if year == 0:
+    """The period a text names, as `events.dates` reads every date said as a period (one
+    rule for the calendar); ValueError when it names none (a day is no period), or one of
+    year 0000, which the calendar does not have."""
+    if text[:4] == "0000":
         raise ValueError(f"{text!r}: years run from 0001 to 9999")
-    half, quarter, month = match.group(2), match.group(3), match.group(4)
-    if half:
-        first_month, last_month = 6 * int(half) - 5, 6 * int(half)
-    elif quarter:
-        first_month, last_month = 3 * int(quarter) - 2, 3 * int(quarter)
-    elif month:
-        first_month = last_month = int(month)
-    else:
-        first_month, last_month = 1, 12
-    last_day = monthrange(year, last_month)[1]
-    return Period(date(year, first_month, 1), date(year, last_month, last_day), text)
+    try:
+        said = parse_day_or_period(text)
+    except ValueError:
+        said = None
+    if said is None or said.is_day:
+        raise ValueError(f"{text!r} is not a period (2025, 2025-H1, 2025-Q3 or 2025-06)")
+    return Period(said.first, said.last, text)
 
 
 def is_calendar_period(text: str) -> bool:

@@ -6,7 +6,8 @@ The facts are the visible target and deliveries announcements of one company (cu
 by the rank rule (rank, then `announced_on`, then `recorded_at`) and counts
 the actual of a period without counting anything twice: a company's own figure for a
 period over its parts (a year over its halves, a half over its quarters, a quarter over its
-months), and a model's figures only where the company total is absent.
+months) when it ranks at least as high as each of them (SPEC §8), and a model's figures
+only where the company total is absent.
 """
 
 from __future__ import annotations
@@ -14,33 +15,21 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from mxt.events.kinds import RANK
+from mxt.events.content import Content
+from mxt.events.kinds import RANK, Scope, Span
 
-from .figures import UNKNOWN_PART, Figure, Span, total
+from .checked import ProgressRow
+from .figures import UNKNOWN_PART, Amount, total
 from .periods import Period, parse_period
 
+if TYPE_CHECKING:
+    from .view import Row
+
 ON_TRACK_POINTS = 5  # share_pct within this many points of elapsed_pct is on-track
-
-
-@dataclass(frozen=True, order=True)
-class Scope:
-    """Where a figure counts: `markets` listed, less `except`; worldwide when empty."""
-
-    markets: tuple[str, ...] = ()
-    except_: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, markets: Iterable[str] = (), except_: Iterable[str] = ()) -> Scope:
-        """One spelling per scope: sorted codes; absent markets mean every one (`*`), as in
-        a slot, so `except: [CN]` alone is `["*"]` less CN; `["*"]` with no exceptions is
-        worldwide."""
-        listed = tuple(sorted(set(markets))) or ("*",)
-        excepted = tuple(sorted(set(except_)))
-        if listed == ("*",) and not excepted:
-            listed = ()
-        return cls(listed, excepted)
+# The kinds whose announcements are the facts of progress: targets and delivery figures.
+TARGET, ACTUAL = "target", "deliveries"
 
 
 @dataclass(frozen=True)
@@ -57,6 +46,23 @@ class Fact:
         """The order of evidence in one slot: rank, then the later day, then the later record."""
         return (-RANK.get(self.certainty, len(RANK)), self.announced_on, self.recorded_at, self.id)
 
+    @staticmethod
+    def common(row: Row) -> tuple[str, str, str, str]:
+        """What every fact takes from its row, its first fields: id, day, record time (the
+        transaction's, then the log's order: lines of one import follow the file) and
+        certainty."""
+        return (
+            row.ann_id,
+            row.announced_on,
+            f"{row.recorded_at}#{row.recorded_id:016d}",
+            row.content.get("certainty") or "confirmed",
+        )
+
+
+def amount_of(content: Content, field: str) -> Amount:
+    """A count with its bound (absent: exact) and a range's top."""
+    return Amount(int(content[field]), content.get("bound") or "exact", content.get("high"))
+
 
 @dataclass(frozen=True)
 class TargetFact(Fact):
@@ -65,8 +71,16 @@ class TargetFact(Fact):
     company: str
     metric: str
     period: str
-    figure: Figure
+    amount: Amount
     scope: Scope = field(default_factory=Scope)
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> TargetFact:
+        """A visible target row as a fact; `company` as the company is shown."""
+        content = row.content
+        return cls(*cls.common(row), company=company, metric=content["metric"],
+                   period=content["period"], amount=amount_of(content, "value"),
+                   scope=Scope.of(content))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -76,9 +90,20 @@ class ActualFact(Fact):
     company: str
     metric: str
     period: str
-    figure: Figure
+    amount: Amount
     model: str | None = None  # matching key of the model; None: the company total
     scope: Scope = field(default_factory=Scope)
+
+    @classmethod
+    def of(cls, row: Row, company: str) -> ActualFact:
+        """A visible delivery figure's row as a fact; `company` as the company is shown."""
+        from .tables import key
+
+        content = row.content
+        return cls(*cls.common(row), company=company,
+                   metric=content.get("metric") or "deliveries", period=content["period"],
+                   amount=amount_of(content, "units"), model=key(content.get("model")) or None,
+                   scope=Scope.of(content))  # fmt: skip
 
 
 F = TypeVar("F", bound=Fact)
@@ -110,10 +135,10 @@ class Counted:
         """The last day of the latest period counted."""
         return max((parse_period(part.period).last for part in self.parts), default=None)
 
-    def sum(self) -> tuple[Figure, Span]:
-        """The actual as a figure (the bound of a sum; a missing month makes it at least)
+    def sum(self) -> tuple[Amount, Span]:
+        """The actual as an amount (the bound of a sum; a missing month makes it at least)
         and the span of values it allows."""
-        figures = [part.figure for part in self.parts] + [UNKNOWN_PART] * len(self.missing)
+        figures = [part.amount for part in self.parts] + [UNKNOWN_PART] * len(self.missing)
         return total(figures)
 
 
@@ -140,19 +165,33 @@ class Actuals:
 
     def _company(self, period: Period) -> list[ActualFact]:
         own = self.company.get(period.text)
-        if own is not None:
+        inside = _inside(period, self.company)
+        if own is not None and not _outranked(own, inside):
             return [own]
-        if any(period.contains(parse_period(text)) for text in self.company):
+        if inside:
             return [part for child in period.parts() for part in self._company(child)]
         return [part for figures in self.models.values() for part in _largest(period, figures)]
 
 
 def _largest(period: Period, figures: dict[str, ActualFact]) -> list[ActualFact]:
-    """The largest figures that make up `period`, each part counted once."""
+    """The largest figures that make up `period`, each part counted once: a period's own
+    figure replaces its parts only when it ranks at least as high as each of them (SPEC §8:
+    a reported estimate of a quarter never replaces the confirmed months)."""
     own = figures.get(period.text)
-    if own is not None:
+    if own is not None and not _outranked(own, _inside(period, figures)):
         return [own]
     return [part for child in period.parts() for part in _largest(child, figures)]
+
+
+def _inside(period: Period, figures: dict[str, ActualFact]) -> list[ActualFact]:
+    """The figures of the periods inside `period` (not its own)."""
+    return [fact for text, fact in figures.items()
+            if text != period.text and period.contains(parse_period(text))]  # fmt: skip
+
+
+def _outranked(own: ActualFact, parts: Iterable[ActualFact]) -> bool:
+    """Whether a figure of a lower rank than one of its parts' (§5.1) may not replace them."""
+    return any(part.strength[0] > own.strength[0] for part in parts)
 
 
 def _missing(period: Period, parts: Sequence[ActualFact]) -> tuple[str, ...]:
@@ -185,7 +224,7 @@ def actuals_for(
     return {name: Actuals(found) for name, found in by_metric.items()}
 
 
-def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> dict[str, Any]:
+def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> ProgressRow:
     """One target in force against its actual as of `as_of`."""
     period = parse_period(target.period)
     found = actuals_for(facts, target.metric, target.scope, as_of)
@@ -195,47 +234,39 @@ def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) ->
             metric, counted = name, found[name].count(period)
             if counted.parts:
                 break
-    goal = target.figure.count  # a range target is measured against its low end
-    row: dict[str, Any] = {
-        "company": target.company,
-        "metric": target.metric,
-        "period": target.period,
-        "markets": list(target.scope.markets),
-        "except": list(target.scope.except_),
-        "target": goal,
-        "target_bound": target.figure.bound,
-        "target_high": target.figure.high if target.figure.bound == "range" else None,
-        "target_id": target.id,
-        "actual": None,
-        "actual_bound": None,
-        "actual_metric": None,
-        "covered_until": None,
-        "share_pct": None,
-        "elapsed_pct": None,
-        "needed_per_month": None,
-        "pace": "unknown",
-        "sources": [],
-    }
+    goal = target.amount.count  # a range target is measured against its low end
+    scope = target.scope
+    row = ProgressRow(
+        company=target.company,
+        metric=target.metric,
+        period=target.period,
+        markets=[] if scope.worldwide else list(scope.markets),
+        except_=list(scope.excepted),
+        target=goal,
+        target_bound=target.amount.bound,
+        target_high=target.amount.high if target.amount.bound == "range" else None,
+        target_id=target.id,
+        scope=scope,
+    )
     until = counted.covered_until
     if until is None:
         return row
-    figure, span = counted.sum()
-    share = round(figure.count * 100 / goal, 2) if goal else None
+    amount, span = counted.sum()
+    share = round(amount.count * 100 / goal, 2) if goal else None
     elapsed = round(period.days_until(until) * 100 / period.days, 2)
     met = span.reaches(goal) is True
     left = period.months_after(until)
-    row.update(
-        actual=figure.count,
-        actual_bound=figure.bound,
+    return row._replace(
+        actual=amount.count,
+        actual_bound=amount.bound,
         actual_metric=metric,
         covered_until=until.isoformat(),
         share_pct=share,
         elapsed_pct=elapsed,
-        needed_per_month=_needed(goal - figure.count, left, met),
+        needed_per_month=_needed(goal - amount.count, left, met),
         pace=_pace(met, share, elapsed),
         sources=[part.id for part in counted.parts],
     )
-    return row
 
 
 def _needed(short: int, months_left: int, met: bool) -> float | None:
@@ -268,7 +299,7 @@ def progress(
     *,
     metric: str | None = None,
     period: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[ProgressRow]:
     """`mxt progress`: every target in force as of `as_of` (optionally one metric or
     period) against its actual, sorted by company, metric, period and scope."""
     chosen = in_force(

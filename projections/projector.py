@@ -20,6 +20,7 @@ from typing import Any
 from eventsourcing.persistence import Notification, Tracking
 
 from mxt.domain.store import Store, stamp_text
+from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 
@@ -39,12 +40,6 @@ from .tables import (
 
 PAGE = 5000
 BULK_GROUPS = 50_000  # groups a rebuild keeps in memory before writing them
-
-# The topics of the stored events (`eventsourcing.utils.get_topic` of the domain's classes),
-# spelled out so that reading never imports the domain's pydantic models.
-RECORDED = "mxt.domain.model:AnnouncementRecorded"
-CORRECTED = "mxt.domain.model:AnnouncementCorrected"
-RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 
 # (company, kind, model, subject) -> [first_on, ranks]: the earliest date of any row of the
 # group, and the ranks of its rows as bits (rank r is bit 1 << r), so that a query seeks
@@ -176,8 +171,8 @@ class Projector:
         fixing = False
         for event in events:
             topic = event[1]
-            is_fix = topic in (CORRECTED, RETRACTED)
-            if not is_fix and topic != RECORDED:
+            is_fix = topic in (CORRECTED_TOPIC, RETRACTED_TOPIC)
+            if not is_fix and topic != RECORDED_TOPIC:
                 continue
             if is_fix and bulk is not None:
                 bulk.deferred.append(event)  # applied once every announcement is in
@@ -347,7 +342,7 @@ class Projector:
 
         answers = self.store.read_apart(apart, cursor)
         try:
-            cursor.execute(RECORDED_ROWS, (RECORDED, position))
+            cursor.execute(RECORDED_ROWS, (RECORDED_TOPIC, position))
             closed, opened = next(answers)
             _write_fixed(cursor, closed, opened, {})  # grouped below, with the recordings
             for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
@@ -415,7 +410,7 @@ def _fixed(
                 (stamp, row_seal(version._replace(known_to=stamp)), version.notification_id)
             )
         content = content_of(version.content, event_state)
-        if topic == CORRECTED:
+        if topic == CORRECTED_TOPIC:
             content = apply_changes(content, state["changes"])
             row = _row(notification_id, content, version.recorded_at, recording, stamp, groups,
                        event="corrected", reason=state["reason"], changes=state["changes"],
@@ -450,7 +445,7 @@ def _fixed_from_log(cursor: Any, position: int) -> tuple[list[Closed], dict[int,
     cursor.execute(
         "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) AND rowid<=? "
         "ORDER BY rowid",
-        (CORRECTED, RETRACTED, position),
+        (CORRECTED_TOPIC, RETRACTED_TOPIC, position),
     )
     fixes = [(row[0], row[1], decoded(row[0], row[2])) for row in cursor.fetchall()]
     recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
@@ -459,7 +454,7 @@ def _fixed_from_log(cursor: Any, position: int) -> tuple[list[Closed], dict[int,
         cursor,
         "SELECT rowid, state FROM stored_events WHERE topic=? AND rowid IN ({})",
         sorted(set(recording_of.values())),
-        RECORDED,
+        RECORDED_TOPIC,
     ):
         event = decoded(recording, state)
         stamp = stamp_text(event["timestamp"])

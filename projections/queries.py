@@ -4,36 +4,33 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, get_args
 
 from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
+from mxt.events.content import Content
 from mxt.events.errors import InputError
-from mxt.events.kinds import KIND_NAMES
+from mxt.events.kinds import KIND_NAMES, KINDS, kinds_where
 
 from . import tables
 from .answers import Answer, answering
-from .evidence import chosen
+from .evidence import by_slot
+from .plans import exit_covers
 from .projector import Projector, refusing
-from .state import (
-    CompanyFacts,
-    Launches,
-    Names,
-    Query,
-    company_state,
-    corrections_of,
-    market_state,
-    model_state,
-    policy_covers,
-    target_audit,
-)
+from .records import Support, located
+from .state import CompanyFacts, ModelState, Names, Query, model_state, policy_covers
 from .tables import key
 from .view import LogSpan, Row, View
 
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
+
+    from .audit import PlanRow, TargetRevision
+    from .company import CompanyState
+    from .market import MarketState
+    from .shown import Shown
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -52,7 +49,7 @@ class Streamed:
     the `columns` every row may have, so that a CSV header can be written first. `known`:
     whether any row has been produced (ask once the rows are consumed)."""
 
-    def __init__(self, rows: Iterator[dict[str, Any]], columns: Callable[[], list[str]]) -> None:
+    def __init__(self, rows: Iterator[Content], columns: Callable[[], list[str]]) -> None:
         self._rows = rows
         self._columns = columns
         self.count = 0
@@ -74,17 +71,46 @@ class Streamed:
     def __iter__(self) -> Streamed:
         return self
 
-    def __next__(self) -> dict[str, Any]:
+    def __next__(self) -> Content:
         row = next(self._rows)
         self.count += 1
         return row
 
 
-# The kinds each state reads as the latest announcement of each certainty in each group (an
-# order stage, a target's metric, period and scope...); launches, policies, expected entries
-# and showcases are read whole (`in_groups`): their rules need every row of a slot.
-MODEL_KINDS = ("orders", "wait-time", "deliveries")
-MARKET_FACTS = ("launch", "policy", "expected-entry", "showcase")
+# What each state reads (the registry says which answers show a kind's values, and which
+# kinds decide a market status): the kinds whose slots a rule settles by their latest row of
+# each rank (`View.latest`) and those it settles from every row (`View.in_groups`: a launch,
+# a factory); the kinds whose announcements naming no model concern every model.
+_MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is not None)
+MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
+MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
+_COMPANY = kinds_where(lambda kind: "company" in kind.shown_in)
+_LATEST = tuple(name for name in _COMPANY if KINDS[name].settled == "latest")
+# Of a kind both answers show (deliveries), `state company` shows the company's own values
+# (its totals), `state model` a model's; of one only `state company` shows, every value.
+COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
+COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
+COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
+COVERING = kinds_where(lambda kind: kind.covers_models)
+COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
+_MARKET = kinds_where(lambda kind: kind.decides is not None)
+# read by the markets they list: each group's latest (policies), or every row (exits)
+_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_LISTED = tuple(name for name in _LISTED if KINDS[name].settled == "latest")
+MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in MARKET_LISTED)
+MARKET_EVERY = tuple(  # read by the market they name, every row (launches, entries)
+    name for name in _MARKET if KINDS[name].settled != "latest" and name not in _LISTED
+)
+MARKET_NAMED = tuple(  # read by the market they name
+    name
+    for name in _MARKET
+    if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
+)
+# the kinds whose announcements fulfil an expected entry (launches), and those expecting one
+LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
+EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
+PLAN_KINDS = kinds_where(lambda kind: kind.plans)  # `mxt audit plans`
+STOPPING = kinds_where(lambda kind: kind.decides == "withdrawn")  # exits
 
 
 def _check_span(span: LogSpan) -> None:
@@ -162,6 +188,11 @@ class ReadSide:
                 cursor, query.known_at, as_of=query.as_of, company=company, kinds=kinds
             )
 
+    def history(self, announcement_id: str, query: Query) -> list[Row]:
+        """Every version of one announcement known at `query.known_at`, oldest first."""
+        with self.store.read() as cursor:
+            return self.view.history(cursor, announcement_id, query.known_at)
+
     def resolve(self, query: Query) -> Query:
         """A question with the default `--known-at` (everything recorded) asked at the moment
         that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
@@ -189,42 +220,40 @@ class ReadSide:
 
     # -- state ---------------------------------------------------------------------------
 
-    def _facts(
-        self,
-        cursor: Any,
-        query: Query,
-        company: str | None,
-        model: str | None = None,
-        subjects: Sequence[str] = (),
-        also: Sequence[str] = (),
-    ) -> list[Row]:
-        """The launch, policy, expected-entry and showcase rows a market status needs: every
-        launch (of `model`, when given), and of the rest the latest of each rank in each
-        group (all the rank rule and 'the latest covering policy' need); with a `model`, the
-        latest of its groups of the kinds `also` in the same seek. In time order."""
+    def _model_rows(self, cursor: Any, query: Query, company: str, model: str) -> list[Row]:
+        """The rows `state model` reads: every row of the model's slots settled from every
+        row (launches, entries, exits), the latest of each rank of its other slots, and of the
+        company's own groups of the kinds concerning every model (policies; entries and exits,
+        every row); and the company's launches that may fulfil an entry of the company as a
+        whole (SPEC §5.2). In time order."""
         ask = (query.as_of, query.known_at)
-        rows = self.view.in_groups(
-            cursor, *ask, ("launch",), company=company, model=model, subjects=subjects
+        rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+        rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
+        rows += self.view.latest(
+            cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
         )
-        if model is None:
-            rows += self.view.latest(
-                cursor, *ask, ("expected-entry", "showcase"), company=company, subjects=subjects
-            )
-        else:  # the model's showcases and expected entries, the company's own expected
-            # entries and its policies (which name no model)
-            rows += self.view.latest(
-                cursor, *ask, (*also, "policy", "showcase", "expected-entry"), company=company,
-                model=model, beside=("policy", "expected-entry"),
-            )  # fmt: skip
+        wholes = [
+            row["market"] for row in (r.content for r in rows)
+            if row["kind"] in EXPECTING and not row.get("model")
+        ]  # fmt: skip
+        if wholes:
+            seen = {row.ann_id for row in rows}
+            rows += [
+                row
+                for row in self.view.in_groups(
+                    cursor, *ask, LAUNCHING, company=company, subjects=sorted(_near(wholes))
+                )
+                if row.ann_id not in seen
+            ]
         rows.sort(key=lambda row: row.order)
         return rows
 
     @answering
-    def model(self, company: str, model: str, query: Query) -> Answer:
+    def model(self, company: str, model: str, query: Query) -> Answer[ModelState]:
         """The state of one model as of `query.as_of`, known at `query.known_at`."""
         model_key = key(model)
         with self.store.read() as cursor:
-            rows = self._facts(cursor, query, company, model, also=MODEL_KINDS)
+            rows = self._model_rows(cursor, query, company, model)
             names = self._names(cursor, query, company).get(key(company), Names(company))
         display = names.models.get(model_key, model)
         facts = CompanyFacts.of(rows, names)  # launches, policies, entries, showcases
@@ -232,50 +261,55 @@ class ReadSide:
         return Answer(state, model_key in names.models)
 
     @answering
-    def company(self, company: str, query: Query) -> Answer:
+    def company(self, company: str, query: Query) -> Answer[CompanyState]:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
+        from .company import company_state
+
+        ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            rows = self.view.latest(
-                cursor, query.as_of, query.known_at, ("target", "policy", "expected-entry"),
-                company=company,
-            )  # fmt: skip
-            rows += self.view.latest(  # the company's own delivery totals
-                cursor, query.as_of, query.known_at, ("deliveries",), company=company, model=""
-            )
-            rows += self.view.in_groups(
-                cursor, query.as_of, query.known_at, ("launch",), company=company
-            )
-            rows += self.view.every(
-                cursor, query.as_of, query.known_at, ("factory",), company=company
-            )
+            # the company's own delivered totals, the values of its targets, policies and
+            # entries, every row of launches and factories
+            rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
+            rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
+            rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
             found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
 
     @answering
-    def market(self, market: str, query: Query, every: bool = False) -> Answer:
+    def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
         """Every model's status in one market (unknown ones only with `every`), and the
         policies in force there."""
+        from .market import market_state
+
         code = _market_code(market)
         # Launches, expected entries and showcases for this market or a region containing
         # it; policies whose markets list it, a region containing it or "*".
         covering = [code, *(region for region, members in REGIONS.items() if code in members)]
+        ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            rows = self._facts(cursor, query, None, subjects=covering)
-            rows += self.view.policies_listing(cursor, query.as_of, query.known_at, covering)
+            rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=covering)
+            rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=covering)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED, covering)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, covering, every=True)
+            entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
+            regional = [entry for entry in entries if entry["market"] in REGIONS]
+            if regional:  # launches elsewhere in a region an entry expects may fulfil it
+                wider = sorted(_near([entry["market"] for entry in regional]) - set(covering))
+                whose = sorted({entry["company"] for entry in regional})
+                seen = {row.ann_id for row in rows}
+                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
+                                            companies=whose)  # fmt: skip
+                rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
         state = market_state(rows, names, query, code, every)
         known = (
-            any(m["status"] != "unknown" for m in state["models"])
-            or bool(state["policies"])
-            or any(
-                r.content.get("market") == code
-                or (r.content["kind"] == "policy" and policy_covers(r.content, code))
-                for r in rows
-            )
+            any(m.status != "unknown" for m in state.models)
+            or bool(state.policies)
+            or any(_mentions_market(r.content, code, exactly=True) for r in rows)
         )
         return Answer(state, known)
 
@@ -288,17 +322,19 @@ class ReadSide:
         company: str | None = None,
         metric: str | None = None,
         period: str | None = None,
-    ) -> Answer:
+    ) -> Answer[list[TargetRevision]]:
         """Every target revision in order, with what was in force before it."""
+        from .audit import AUDITED, target_audit
+
         with self.store.read() as cursor:
             if company is not None:
                 rows = self.view.every(
-                    cursor, query.as_of, query.known_at, ("target",), company=company,
+                    cursor, query.as_of, query.known_at, (AUDITED,), company=company,
                     include_retracted=True,
                 )  # fmt: skip
             else:
                 rows = self.view.rows(
-                    cursor, query.known_at, as_of=query.as_of, kinds=("target",),
+                    cursor, query.known_at, as_of=query.as_of, kinds=(AUDITED,),
                     include_retracted=True,
                 )  # fmt: skip
             rows = [
@@ -311,6 +347,60 @@ class ReadSide:
             found = self.view.histories(cursor, list(corrected), query.known_at)
         histories = {ann_id: found.get(position, []) for position, ann_id in corrected.items()}
         return Answer(target_audit(rows, histories), bool(rows))
+
+    @answering
+    def audit_plans(
+        self,
+        query: Query,
+        company: str | None = None,
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+    ) -> Answer[list[PlanRow]]:
+        """Every plan of each plan slot (a launch's, a factory's, an expected entry's) in
+        order, with its slips and the slot's outcome as of `as_of` (SPEC §5.2); `model`,
+        `market` (a slot's market covering it, a factory's country) and `kind` narrow the
+        slots."""
+        from .audit import plan_rows
+        from .plans import launch_lifecycle, plan_audit
+        from .state import display_name, said
+
+        code = _market_code(market) if market else None
+        if kind is not None and kind not in PLAN_KINDS:
+            raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
+        kinds = (*PLAN_KINDS, *STOPPING)
+        with self.store.read() as cursor:
+            if company is not None:
+                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                       company=company, include_retracted=True)  # fmt: skip
+            else:
+                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                                      include_retracted=True)  # fmt: skip
+        day = date.fromisoformat(query.as_of)
+        found: list[PlanRow] = []
+        for company_rows in _by_company(rows).values():
+            spelled = display_name(company_rows, "company", "")
+            exits = [said(row) for row in company_rows
+                     if row.content["kind"] in STOPPING and not row.retracted]  # fmt: skip
+            groups = by_slot(row for row in company_rows if row.content["kind"] in PLAN_KINDS)
+            arrivals = [
+                life.arrival for group in groups.values() if group[0].content["kind"] in LAUNCHING
+                if (life := launch_lifecycle([said(r) for r in group if not r.retracted], day))
+                and life.arrival is not None
+            ]  # fmt: skip
+            for group in groups.values():
+                content = group[0].content
+                if not _plan_slot_asked(content, group, model, code, kind):
+                    continue
+                slot_model = content.get("model")
+                covering = [
+                    e for e in exits if slot_model and exit_covers(e, slot_model, content["market"])
+                ]
+                audit = plan_audit([said(row) for row in group], day, covering, arrivals)
+                if audit is not None:
+                    named = display_name(group, "model", slot_model) if slot_model else None
+                    found += plan_rows(audit, spelled, named, _market_of(group))
+        return Answer(found, bool(rows))
 
     # -- the log -------------------------------------------------------------------------
 
@@ -332,7 +422,7 @@ class ReadSide:
         if kind is not None:
             _check_kind(kind)
 
-        def entries() -> Generator[dict[str, Any], None, None]:
+        def entries() -> Generator[Content, None, None]:
             with self.store.read() as cursor:
                 for row in self.view.stream_rows(
                     cursor,
@@ -355,29 +445,28 @@ class ReadSide:
         return Streamed(streamed, lambda: list(log_columns()))
 
     @answering
-    def show(self, announcement_id: str, query: Query) -> Answer:
+    def show(self, announcement_id: str, query: Query) -> Answer[Shown | None]:
         """One announcement: its content, source, corrections, retraction and what it supports."""
         with self.store.read() as cursor:
             history = self.view.history(cursor, announcement_id, query.known_at)
         if not history:
             return Answer(None, False)
+        from .audit import corrections_of
+        from .shown import Retracted, Shown
+
         current = history[-1]
         retraction = next((row for row in history if row.event == "retracted"), None)
         return Answer(
-            {
-                **log_entry(current),
-                "corrections": corrections_of(history),
-                "retraction": (
-                    {"reason": retraction.reason, "recorded_at": retraction.known_from}
-                    if retraction
-                    else None
-                ),
-                "supports": [] if current.retracted else self.supports(current, query),
-            },
+            Shown(
+                log_entry(current),
+                corrections_of(history),
+                Retracted(retraction.reason, retraction.known_from) if retraction else None,
+                [] if current.retracted else self.supports(current, query),
+            ),
             True,
         )
 
-    def supports(self, row: Row, query: Query) -> list[dict[str, Any]]:
+    def supports(self, row: Row, query: Query) -> list[Support]:
         """The state values `row` supports as of `query`: `_supported`'s, then the claims'
         verdicts it is evidence for (`checking` is imported here, so that a read command that
         answers no claims never loads their rules)."""
@@ -385,99 +474,58 @@ class ReadSide:
 
         return self._supported(row, query) + check_supports(self, row, query)
 
-    def _supported(self, row: Row, query: Query) -> list[dict[str, Any]]:
+    def _supported(self, row: Row, query: Query) -> list[Support]:
         """The state values (as of `query.as_of`) that this announcement is the source of:
-        values carrying its id (an `unconfirmed` report beside a value included), launch
-        dates, a model's delivered total, and market statuses it decides (a launch, a
-        policy, an expected entry, a showcase). Null values are left out."""
+        values carrying its id in the company's and its models' states (an `unconfirmed`
+        report beside a value included), launch dates, a model's delivered total, and market
+        statuses it decides (a launch, a policy, an expected entry, a showcase)."""
         content = row.content
-        found: list[dict[str, Any]] = []
-
-        def walk(path: str, value: Any) -> None:
-            if isinstance(value, dict):
-                if value.get("id") == row.ann_id:
-                    found.append({"path": path, "value": value})
-                for name, item in value.items():
-                    walk(f"{path}.{name}", item)
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    walk(f"{path}[{index}]", item)
-
+        kind = KINDS[content["kind"]]
         company = content["company"]
         state = self.company(company, query).data
-        walk(f"company {state['company']}", state)
+        found = list(located(state, row.ann_id, f"company {state.company}"))
         if content.get("model"):
             models = [content["model"]]
-        elif content["kind"] in ("policy", "expected-entry"):
-            models = [model["model"] for model in state["models"]]
+        elif kind.covers_models:
+            models = [model.model for model in state.models]
         else:
             models = []
         for name in models:
             model = self.model(company, name, query).data
-            where = f"model {model['company']}/{model['model']}"
-            walk(where, model)
-            found += self._traced(row, where, name, query)
-        if content["kind"] == "expected-entry" and not content.get("model"):
-            market = self.market(content["market"], query).data
-            for index, status in enumerate(market["models"]):
-                if status["id"] == row.ann_id and status["model"] is None:
-                    found.append({"path": f"market {market['market']}.models[{index}]",
-                                  "value": status})  # fmt: skip
-        return [{"path": item["path"], "value": _without_nulls(item["value"])} for item in found]
-
-    def _traced(self, row: Row, where: str, model: str, query: Query) -> list[dict[str, Any]]:
-        """The launch dates, delivered total and market statuses of one model that `row`
-        decides."""
-        model_key = key(model)
-        content = row.content
-        with self.store.read() as cursor:
-            facts_rows = self._facts(cursor, query, content["company"], model)
-            peers = []
-            if content["kind"] == "deliveries":
-                peers = self.view.latest(
-                    cursor, query.as_of, query.known_at, ("deliveries",),
-                    company=content["company"], model=model,
-                )  # fmt: skip
-            names = self._names(cursor, query, content["company"])
-        own = names.get(key(content["company"])) or Names(model)
-        facts = CompanyFacts.of(facts_rows, own)
-        found: list[dict[str, Any]] = []
-        launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
-        for market, ann_id in sorted(launches.ids.items()):
-            if ann_id == row.ann_id:
-                day = launches.launched.get(market)
-                path = "launched_on" if day else "planned_launch_on"
-                on = day or launches.planned[market]
-                found.append({"path": f"{where}.{path}", "value": {"market": market, "on": on}})
-        if any(c.in_force.ann_id == row.ann_id for c in chosen(peers)):
-            found.append({"path": f"{where}.deliveries_units", "value": content["units"]})
-        if model_key in facts.models:
-            for code in sorted(facts.named_markets(model_key)):
-                status = facts.market_status(model_key, code, query.as_of)
-                if status["id"] == row.ann_id:
-                    found.append({"path": f"{where}.market_statuses.{code}",
-                                  "value": status["status"]})  # fmt: skip
+            where = f"model {model.company}/{model.model}"
+            found += located(model, row.ann_id, where)
+            found += _traced(row, where, model)
+        if kind.covers_models and kind.market_field == "market" and not content.get("model"):
+            market = self.market(content["market"], query).data  # the company as a whole
+            found += [
+                Support(f"market {market.market}.models[{index}]", status)
+                for index, status in enumerate(market.models)
+                if status.id == row.ann_id and status.model is None
+            ]
         return found
 
 
-def _without_nulls(value: Any) -> Any:
-    """A value with its null fields left out, at every depth."""
-    if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_nulls(item) for item in value]
-    return value
+def _traced(row: Row, where: str, model: ModelState) -> list[Support]:
+    """The delivered total and market statuses of one model that `row` decides (`where`
+    names the model's answer; its launch markets carry their deciding ids, `located`)."""
+    found = []
+    if row.ann_id in model.figures:
+        found.append(Support(f"{where}.deliveries_units", row.content["units"]))
+    for code, deciding in model.deciding.items():
+        if deciding == row.ann_id:
+            found.append(Support(f"{where}.market_statuses.{code}", model.market_statuses[code]))
+    return found
 
 
-def log_entry(row: Row) -> dict[str, Any]:
+def log_entry(row: Row) -> Content:
     """An announcement in the export format, with `recorded_at` and `status`.
 
-    `status` is the record's (`active` or `retracted`), so a factory's own `status` field
-    is shown as `factory_status` here.
+    `status` is the record's (`active` or `retracted`), so a factory's or a launch's own
+    `status` field is shown as `factory_status` or `launch_status` here.
     """
     entry = dict(row.content)
     if "status" in entry:
-        entry["factory_status"] = entry.pop("status")
+        entry[f"{entry['kind']}_status"] = entry.pop("status")
     entry["recorded_at"] = row.recorded_at
     entry["status"] = "retracted" if row.retracted else "active"
     return entry
@@ -495,14 +543,14 @@ def log_columns() -> list[str]:
     all read from the kind schemas."""
     from pydantic import BaseModel
 
-    from mxt.events.announcements import KINDS, Announcement
+    from mxt.events.announcements import SCHEMAS, Announcement
 
     def names(model: type[BaseModel], prefix: str = "") -> list[str]:
         found = []
         for name, info in model.model_fields.items():
             shown = info.alias or name
-            if prefix == "" and shown == "status":
-                shown = "factory_status"  # as `log_entry` renames it
+            if prefix == "" and shown == "status":  # as `log_entry` renames it
+                shown = f"{model.model_fields['kind'].default}_status"
             nested = [
                 option
                 for option in (get_args(info.annotation) or (info.annotation,))
@@ -516,9 +564,55 @@ def log_columns() -> list[str]:
 
     common = names(Announcement)
     head = ["id", "kind", "company", "announced_on", "certainty"]
-    own = [name for kind in KINDS.values() for name in names(kind) if name not in common]
+    own = [name for kind in SCHEMAS.values() for name in names(kind) if name not in common]
     tail = [name for name in common if name not in head]
     return list(dict.fromkeys([*head, *own, *tail, "recorded_at", "status"]))
+
+
+def _by_company(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    """Rows by company key, each company's in the order given, companies sorted."""
+    found: dict[str, list[Row]] = {}
+    for row in rows:
+        found.setdefault(key(row.content["company"]), []).append(row)
+    return dict(sorted(found.items()))
+
+
+def _plan_slot_asked(
+    content: Content,
+    group: Sequence[Row],
+    model: str | None,
+    market: str | None,
+    kind: str | None,
+) -> bool:
+    """Whether `audit plans` lists a plan slot (its first row's `content`): of `kind`, of
+    `model`, in a market covering `market` (a factory: in that country, as last said)."""
+    from mxt.events.codes import market_covers
+
+    if kind is not None and content["kind"] != kind:
+        return False
+    if model is not None and key(content.get("model")) != key(model):
+        return False
+    if market is None:
+        return True
+    where = _market_of(group)
+    return where is not None and market_covers(where, market)
+
+
+def _market_of(group: Sequence[Row]) -> str | None:
+    """A slot's market: its announcements' (a factory's country, as last said)."""
+    return next((row.content["market"] for row in reversed(group)
+                 if row.content.get("market")), None)  # fmt: skip
+
+
+def _near(markets: Sequence[str]) -> set[str]:
+    """The markets where a launch may fulfil an expected entry of `markets`
+    (`plans.entry_covers`): each market, the members of a region, the regions holding a
+    country."""
+    near: set[str] = set()
+    for code in markets:
+        near |= {code, *REGIONS.get(code, ())}
+        near |= {region for region, members in REGIONS.items() if code in members}
+    return near
 
 
 def _market_code(text: str) -> str:
@@ -530,12 +624,16 @@ def _market_code(text: str) -> str:
         raise InputError("market", str(error)) from None
 
 
-def _mentions_market(content: dict[str, Any], market: str) -> bool:
+def _mentions_market(content: Content, market: str, exactly: bool = False) -> bool:
+    """Whether an announcement names `market` (or, unless `exactly`, a region containing
+    it), or lists markets covering it (a policy)."""
     from mxt.events.codes import market_covers
 
-    if content["kind"] == "policy":
+    if KINDS[content["kind"]].market_field == "markets":
         return policy_covers(content, market)
     announced = content.get("market")
+    if exactly:
+        return announced == market
     return isinstance(announced, str) and market_covers(announced, market)
 
 

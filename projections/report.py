@@ -1,42 +1,35 @@
 """What `mxt report` shows, gathered from the queries: typed data, no HTML here.
 
 Per company: its state as of the date, each charted target's revisions against cumulative
-actuals, monthly deliveries, a market x model availability matrix and a timeline; for the
-whole page the two time axes, the number of events and the verify head hash.
+actuals, monthly deliveries, a market x model availability matrix, its plans' slippage and a
+timeline; for the whole page the two time axes, the number of events and the verify head
+hash.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
+from mxt.events.content import Content
+from mxt.events.kinds import KINDS
 
+from .audit import TargetRevision
+from .company import CompanyState, ScopedFigure
 from .periods import is_calendar_period, parse_period
 from .queries import ReadSide
-from .state import Query
+from .state import AVAILABLE, Query
 from .tables import key
+
+if TYPE_CHECKING:
+    from .checked import ProgressRow
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
 TIMELINE_LIMIT = 40  # announcements listed per company: the latest ones, in time order
-
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class Revision:
-    """One value a target had from `announced_on` on."""
-
-    announced_on: str
-    value: int
-    bound: str
-    high: int | None
-    id: str
-    status: str
 
 
 @dataclass(frozen=True)
@@ -48,7 +41,7 @@ class TargetSeries:
     scope: str
     starts_on: str
     ends_on: str
-    revisions: list[Revision]
+    revisions: list[TargetRevision]  # each value it had from its `announced_on` on
     actual_metric: str
     actuals: list[tuple[str, int]]  # (last day of a month, cumulative units up to it)
 
@@ -74,15 +67,16 @@ class CompanyReport:
     """Everything the page shows about one company."""
 
     name: str
-    state: dict[str, Any]
+    state: CompanyState
     targets: list[TargetSeries]
     monthly: list[MonthlyFigure]  # those from `monthly_since` on
     monthly_since: str  # YYYY-MM
     markets: list[str]
     matrix: list[tuple[str, list[str]]]  # (model, status per market)
-    timeline: list[dict[str, Any]]
+    timeline: list[Content]
     timeline_total: int
-    extras: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # progress, conflicts, claims, and the plans of `audit plans` (slippage)
+    extras: dict[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -131,20 +125,21 @@ def _company(
     state = read_side.company(name, query).data
     entries = list(read_side.log(query, company=name).data)
     active = [entry for entry in entries if entry["status"] == "active"]
-    monthly = monthly_figures(state["deliveries"])
+    monthly = monthly_figures(state.deliveries)
     revisions = read_side.audit_targets(query, company=name).data
-    models = [model["model"] for model in state["models"]]
+    models = [model.model for model in state.models]
     since = _months_before(query.as_of, CHARTED_MONTHS)
     checks = {
         "progress": checked.get("progress", []),
         "conflicts": list(conflicts(read_side, query, name).data),
         "claims": checked.get("claims", []),
+        "slippage": list(read_side.audit_plans(query, company=name).data),
     }
     by_id = {entry["id"]: entry for entry in active}
     return CompanyReport(
-        name=state["company"],
+        name=state.company,
         state=state,
-        targets=target_series(state["targets"], revisions, checks["progress"], by_id),
+        targets=target_series(state.targets, revisions, checks["progress"], by_id),
         monthly=[m for m in monthly if m.period >= since],
         monthly_since=since,
         markets=markets_mentioned(active),
@@ -159,97 +154,80 @@ def checks_by_company(read_side: ReadSide, query: Query) -> dict[str, dict[str, 
     """Every company's targets against actuals (as `mxt progress` counts them) and its recorded
     claims with their verdicts, by company key: each asked once for all companies (both read every
     company's evidence, which costs the same for one company as for all)."""
-    from .checking import check_answer, progress_answer, recorded_claims
+    from .checking import check_answer, progress_answer, recorded, recorded_claims
 
     found: dict[str, dict[str, list[Any]]] = {}
     for row in progress_answer(read_side, query).data:
-        found.setdefault(key(row["company"]), {}).setdefault("progress", []).append(row)
+        found.setdefault(key(row.company), {}).setdefault("progress", []).append(row)
     claims = recorded_claims(read_side, query)
-    for claim, row in zip(claims, check_answer(read_side, query, claims).data, strict=True):
-        checked = {**row, "announced_on": claim.announced_on}
-        found.setdefault(key(row["company"]), {}).setdefault("claims", []).append(checked)
+    for claim, checked in zip(claims, check_answer(read_side, query, claims).data, strict=True):
+        found.setdefault(key(checked.company), {}).setdefault("claims", []).append(
+            recorded(claim, checked)
+        )
     return found
 
 
-def monthly_figures(deliveries: Iterable[dict[str, Any]]) -> list[MonthlyFigure]:
+def monthly_figures(deliveries: Iterable[ScopedFigure]) -> list[MonthlyFigure]:
     """The company totals of single months, in month order."""
     return sorted(
         (
             MonthlyFigure(
-                period=d["period"],
-                metric=d.get("metric") or "deliveries",
-                units=d["units"],
-                bound=d.get("bound") or "exact",
-                high=d.get("high"),
-                id=d.get("id"),
+                period=d.period,
+                metric=d.metric,
+                units=d.figure.value,
+                bound=d.figure.bound,
+                high=d.figure.high,
+                id=d.figure.id,
             )
             for d in deliveries
-            if _MONTH.match(d["period"]) and is_calendar_period(d["period"])
+            if is_calendar_period(d.period) and parse_period(d.period).is_month
         ),
         key=lambda m: (m.period, m.metric),
     )
 
 
 def target_series(
-    in_force: Sequence[dict[str, Any]],
-    revisions: Sequence[dict[str, Any]],
-    progress: Sequence[dict[str, Any]],
-    entries: dict[str, dict[str, Any]],
+    in_force: Sequence[ScopedFigure],
+    revisions: Sequence[TargetRevision],
+    progress: Sequence[ProgressRow],
+    entries: dict[str, Content],
 ) -> list[TargetSeries]:
-    """The targets in force with the latest periods, each with its revisions (retracted and
-    unconfirmed ones left out) and the running total of the figures `progress` counted
-    against it (nothing counted twice, a company total over its parts: docs/concepts.md,
-    Progress)."""
-    charted = (t for t in in_force if is_calendar_period(t["period"]))
-    chosen = sorted(charted, key=lambda t: (t["period"], t["metric"]), reverse=True)
+    """The targets in force with the latest periods, each with the revisions that were in
+    force from their day on (as `audit targets` decides: a retracted one, or a lower-rank
+    report after a stronger figure, agreeing or not, never was) and the running total of the
+    figures `progress` counted against it (nothing counted twice, a company total over its
+    parts: docs/concepts.md, Progress)."""
+    charted = (t for t in in_force if is_calendar_period(t.period))
+    chosen = sorted(charted, key=lambda t: (t.period, t.metric), reverse=True)
     series = []
     for target in chosen[:CHARTED_TARGETS]:
-        starts, ends = period_span(target["period"])
+        starts, ends = period_span(target.period)
         ours = [
-            Revision(
-                r["announced_on"],
-                r["value"],
-                r.get("bound") or "exact",
-                r.get("high"),
-                r["id"],
-                r["status"],
-            )
-            for r in revisions
-            if _same_target(r, target) and r["status"] in ("in-force", "superseded")
+            revision
+            for revision in revisions
+            if (revision.metric, revision.period, revision.scope)
+            == (target.metric, target.period, target.scope)
+            and revision.took_force
         ]
-        measured = next((p for p in progress if p["target_id"] == target["id"]), None)
-        counted = [entries[i] for i in (measured or {}).get("sources", ()) if i in entries]
+        measured = next((p for p in progress if p.target_id == target.figure.id), None)
+        sources = measured.sources if measured else ()
+        counted = [entries[i] for i in sources if i in entries]
         series.append(
             TargetSeries(
-                metric=target["metric"],
-                period=target["period"],
-                scope=_scope(target),
+                metric=target.metric,
+                period=target.period,
+                scope=target.scope.spelled(),
                 starts_on=starts.isoformat(),
                 ends_on=ends.isoformat(),
                 revisions=ours,
-                actual_metric=(measured or {}).get("actual_metric") or target["metric"],
+                actual_metric=(measured.actual_metric if measured else None) or target.metric,
                 actuals=running_total(counted),
             )
         )
     return series
 
 
-def _same_target(revision: dict[str, Any], target: dict[str, Any]) -> bool:
-    return all(
-        revision.get(name) == target.get(name) for name in ("metric", "period", "markets", "except")
-    )
-
-
-def _scope(target: dict[str, Any]) -> str:
-    """` in DE, FR` or ` in * except CN` for a scoped target; '' when worldwide."""
-    markets, excepted = target.get("markets") or ["*"], target.get("except") or []
-    if markets == ["*"] and not excepted:
-        return ""
-    text = " in " + ", ".join(markets)
-    return text + (" except " + ", ".join(excepted) if excepted else "")
-
-
-def running_total(figures: Iterable[dict[str, Any]]) -> list[tuple[str, int]]:
+def running_total(figures: Iterable[Content]) -> list[tuple[str, int]]:
     """(last day of a figure's period, total so far) for delivery figures in period order."""
     points, total = [], 0
     for ends, units in sorted((period_span(f["period"])[1], f["units"]) for f in figures):
@@ -258,7 +236,7 @@ def running_total(figures: Iterable[dict[str, Any]]) -> list[tuple[str, int]]:
     return points
 
 
-def markets_mentioned(entries: Iterable[dict[str, Any]]) -> list[str]:
+def markets_mentioned(entries: Iterable[Content]) -> list[str]:
     """The markets a company's announcements name (its launches, showcases, policies,
     expected entries), its first launch market first, then alphabetically."""
     found: set[str] = set()
@@ -266,7 +244,7 @@ def markets_mentioned(entries: Iterable[dict[str, Any]]) -> list[str]:
     for entry in entries:
         named = [entry.get("market"), *(entry.get("markets") or ()), *(entry.get("except") or ())]
         found.update(m for m in named if m and m != "*")
-        if entry["kind"] == "launch" and not first:
+        if KINDS[entry["kind"]].decides == AVAILABLE and not first:  # a launch
             first.append(entry["market"])
     return [*first, *sorted(found - set(first))]
 
@@ -277,9 +255,9 @@ def _market_statuses(
     """(company key, model key, market) -> status, asking each market once."""
     statuses = {}
     for market in sorted(markets):
-        for row in read_side.market(market, query).data["models"]:
-            if row.get("model"):
-                statuses[(key(row["company"]), key(row["model"]), market)] = row["status"]
+        for row in read_side.market(market, query).data.models:
+            if row.model:
+                statuses[(key(row.company), key(row.model), market)] = row.status
     return statuses
 
 

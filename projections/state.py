@@ -5,35 +5,59 @@ Every function here takes the announcements visible for one question (already cu
 `known_at` and `as_of` by the read model, in time order) and answers it; which announcement
 of a slot answers is `evidence.choose`. Nothing here touches the store. The reference fold
 of the tests decides the same rules on its own, from a plain replay.
+
+Here: the rules every state shares (launches, policies, a company's market facts and the
+statuses they decide) and `state model`; `company`, `market` and `audit` answer the other
+questions from them, each loaded only by the command that asks it.
 """
 
-from __future__ import annotations
-
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import lru_cache
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.codes import REGIONS, market_covers
-from mxt.events.content import field_at
-from mxt.events.kinds import bounded, field_value, midpoint, rank, scope, sum_bound
+from mxt.events.content import Content
+from mxt.events.dates import first_day
+from mxt.events.kinds import KINDS, Scope, bounded, sum_bound
 
-from .evidence import Choice, by_slot, choose, chosen, evidence, unconfirmed_view
+from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, chosen, slot_key
+from .evidence import slot_value as value_of
+from .plans import (
+    Arrival,
+    EntryLifecycle,
+    LaunchLifecycle,
+    PlanRecord,
+    Said,
+    entry_covers,
+    entry_lifecycle,
+    exit_covers,
+    launch_lifecycle,
+    said_of,
+)
+from .records import record
 from .tables import key
 from .view import Row
 
+if TYPE_CHECKING:
+    from .changes import Held
 
-@dataclass
-class Query:
+# The records of the answers below are `NamedTuple`s whose annotations are evaluated (this
+# module has no `from __future__ import annotations`): typing compiles each annotation given
+# as text, which would cost every read command a few milliseconds.
+
+
+class Query(NamedTuple):
     """The two time axes of a question."""
 
     as_of: str  # YYYY-MM-DD
     known_at: str  # UTC timestamp, the sortable spelling of format_timestamp
 
 
-def effective(content: dict[str, Any], field_name: str) -> str:
-    """`launched_on` / `effective_on`, defaulting to `announced_on`."""
-    return str(content.get(field_name) or content["announced_on"])
+def effective(content: Content, field_name: str) -> str:
+    """`launched_on` / `effective_on`, defaulting to `announced_on`; a period said there
+    (`2025-H2`) is compared by its first day (`events.dates`)."""
+    return first_day(str(content.get(field_name) or content["announced_on"]))
 
 
 def latest_by(rows: Iterable[Row], group: Any) -> dict[Any, Row]:
@@ -63,7 +87,7 @@ def all_markets() -> tuple[str, ...]:
     return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS)))
 
 
-def policy_covers(content: dict[str, Any], market: str) -> bool:
+def policy_covers(content: Content, market: str) -> bool:
     """A policy covers a market listed (directly, through `*` or a region) and not excepted."""
     listed = content["markets"]
     if "*" not in listed and market not in covered_by(tuple(listed)):
@@ -113,136 +137,231 @@ def distinct_markets(policies: Sequence[Row]) -> list[str]:
     return [*sorted(named), "ZZ"]
 
 
-def policy_view(row: Row) -> dict[str, Any]:
-    content = row.content
-    return {
-        "company": content["company"],
-        "markets": content["markets"],
-        "except": content.get("except", []),
-        "not_before": content["not_before"],
-        "certainty": content.get("certainty") or "confirmed",
-        "announced_on": content["announced_on"],
-        "id": row.ann_id,
-    }
+@record(hidden=("kind",))
+class Policy(NamedTuple):
+    """A policy in force: the markets it lists and excepts (as announced), its date."""
+
+    company: str
+    markets: list[str]
+    except_: list[str]
+    not_before: str
+    certainty: str
+    announced_on: str
+    id: str
+    kind: str
+
+    @classmethod
+    def of(cls, row: Row) -> "Policy":
+        content = row.content
+        return cls(
+            content["company"], content["markets"], content.get("except", []),
+            content["not_before"], certainty(content), content["announced_on"], row.ann_id,
+            content["kind"],
+        )  # fmt: skip
 
 
 # -- models --------------------------------------------------------------------------------
 
 
-# (launched_on, planned_launch_on, the launch market deciding it) of a model in one market
-Place = tuple[str | None, str | None, str | None]
+def said(row: Row) -> Said:
+    """A row as the plan rules of SPEC §5.2 read it (`plans.said_of`)."""
+    return said_of(row.content, row.ann_id, row.order, row.retracted)
 
 
-@dataclass
-class Launches:
-    """Where and when a model is launched (docs/concepts.md, Rank: launches): per launch market, the
-    earliest launch date on or before `as_of` among the announcements of the highest rank; else the
-    planned date of the latest of them."""
+@record(flat=True)
+class PlanShown(NamedTuple):
+    """A slot's plans wherever an answer shows one (SPEC §5.2): the first plan's date and
+    the plan in force, as said; how many times the date moved later; the days the plan in
+    force is overdue (None: it is not). All None when the slot has no plan."""
 
-    launched: dict[str, str] = field(default_factory=dict)  # market -> launched_on <= as_of
-    planned: dict[str, str] = field(default_factory=dict)  # market -> launched_on > as_of
-    ids: dict[str, str] = field(default_factory=dict)
-    certainty: dict[str, str] = field(default_factory=dict)
+    first_planned: str | None = None
+    planned: str | None = None
+    slips: int | None = None
+    days_overdue: int | None = None
 
     @classmethod
-    def of(cls, launches: Iterable[Row], as_of: str) -> Launches:
-        result = cls()
-        for group in by_slot(launches).values():
-            choice = choose(group)
-            if choice is None:
-                continue
-            market = group[0].content["market"]
-            launched, planned = launch_dates(choice.best(), as_of)
-            row = launched or planned
-            assert row is not None
-            day = effective(row.content, "launched_on")
-            (result.launched if launched else result.planned)[market] = day
-            result.ids[market] = row.ann_id
-            result.certainty[market] = row.content.get("certainty") or "confirmed"
-        return result
+    def of(cls, plan: PlanRecord | None) -> "PlanShown":
+        if plan is None:
+            return NO_PLAN
+        return cls(plan.first_planned.text, plan.planned.text, plan.slips, plan.days_overdue)
+
+
+NO_PLAN = PlanShown()
+
+
+def day(value: date | None) -> str | None:
+    """A day as answers write it (`YYYY-MM-DD`), or None."""
+    return value.isoformat() if value is not None else None
+
+
+def as_said(text: str | None, counted: str | None) -> str | None:
+    """A date as said beside the day it counts from, when the two differ (a period); else
+    None."""
+    return text if text is not None and text != counted else None
+
+
+@record(hidden=("model", "slot"))
+class LaunchPlace(NamedTuple):
+    """A model in one launch market (`state model`'s `launches`): its status there (SPEC
+    §5.1), its first launch (the day it counts from, and the period as said), the days a
+    pause or an exit began and ended a stretch on sale, its plans, and the announcement
+    deciding the status."""
+
+    market: str
+    status: str
+    launched_on: str | None
+    launched_as_said: str | None
+    paused_from: str | None
+    available_from: str | None
+    available_until: str | None
+    plan: PlanShown
+    certainty: str | None
+    id: str | None
+    model: str
+    slot: SlotKey
+
+    def held(self) -> "Held":
+        """The launch market as `diff` compares it: the plan's date while it is a plan,
+        else the first launch's day, with the status beside it."""
+        from .changes import Held
+
+        planning = self.status in PLANNING
+        value = self.plan.planned if planning else (self.launched_on or self.plan.planned)
+        subject = (("model", self.model), ("market", self.market))
+        return Held(self.slot, subject, value, None, None, self.id, self.status)
+
+
+# The market statuses, strongest first (SPEC §5.1); those a launch slot decides over a
+# policy, an expected entry and a showcase (`LIVE`), and those it decides only below them.
+STATUSES = (
+    "available", "paused", "announced", "overdue", "blocked", "expected", "showcased",
+    "withdrawn", "cancelled", "unknown",
+)  # fmt: skip
+# The statuses each kind decides (`events/kinds.py`, `decides`): a launch, a policy, an
+# expected entry, a showcase, an exit.
+AVAILABLE, BLOCKED, EXPECTED, SHOWCASED, WITHDRAWN = (
+    "available", "blocked", "expected", "showcased", "withdrawn",
+)  # fmt: skip
+LIVE = STATUSES[:4]
+PLANNING = ("announced", "overdue")  # a plan is the answer
+
+
+class Launches:
+    """Where and when a model is launched, as of a date (SPEC §5.2, by
+    `plans.launch_lifecycle`): each launch market's lifecycle, in that market or in one it
+    covers (a launch in the EU, asked about DE), with the company's exits that stop the model
+    there; each worked out once."""
+
+    __slots__ = ("model", "as_of", "slots", "exits", "ranks", "_found")
+
+    def __init__(
+        self,
+        model: str,
+        slots: dict[str, tuple[SlotKey, list[Said]]],
+        exits: Sequence[Said],
+        as_of: date,
+    ) -> None:
+        self.model = model
+        self.as_of = as_of
+        self.slots = slots  # launch market -> (its slot, its announcements)
+        self.exits = [row for row in exits if row.model is None or key(row.model) == key(model)]
+        self.ranks: dict[str, str] = {}  # id -> certainty, worked out when `places` asks
+        self._found: dict[tuple[str, tuple[str, ...]], LaunchLifecycle | None] = {}
+
+    @classmethod
+    def of(cls, model: str, rows: Iterable[Row], exits: Sequence[Said], as_of: date) -> "Launches":
+        """A model's launches from its launch rows (every visible one, in time order) and
+        the company's exits."""
+        slots = {
+            group[0].content["market"]: (group[0].slot or slot_key(group[0].content),
+                                         [said(row) for row in group])
+            for group in by_slot(rows).values()
+        }  # fmt: skip
+        return cls(model, slots, exits, as_of)
+
+    def lifecycle(self, launch_market: str, market: str | None = None) -> LaunchLifecycle | None:
+        """The lifecycle of the launch slot of `launch_market`, asked about `market` (default:
+        that market): the exits covering the model in `market` stop it."""
+        asked = market or launch_market
+        exits = [row for row in self.exits if exit_covers(row, self.model, asked)]
+        cache = (launch_market, tuple(row.id for row in exits))
+        if cache not in self._found:
+            rows = self.slots[launch_market][1]
+            self._found[cache] = launch_lifecycle(rows, self.as_of, exits)
+        return self._found[cache]
+
+    def own(self, near: str | None = None) -> dict[str, LaunchLifecycle]:
+        """Each launch market's lifecycle in that market, by market (`near`: only the launch
+        markets that cover it or that it covers, those that may fulfil an entry there)."""
+        markets = sorted(self.slots)
+        if near is not None:
+            markets = [market for market in markets if entry_covers(near, market)]
+        found = {market: self.lifecycle(market) for market in markets}
+        return {market: life for market, life in found.items() if life is not None}
 
     def status(self) -> str:
-        """`launched` somewhere by `as_of`, else `announced` for later, else `unknown`."""
-        if self.launched:
+        """`launched` somewhere by `as_of` (whatever happened since), else `announced` for a
+        plan in force (due or overdue), else `unknown`."""
+        lives = self.own().values()
+        if any(life.launched_on is not None for life in lives):
             return "launched"
-        return "announced" if self.planned else "unknown"
+        return "announced" if any(life.status in PLANNING for life in lives) else "unknown"
 
     def first_launch(self) -> str | None:
-        return min(self.launched.values(), default=None)
+        """The model's first launch anywhere: the day it counts from."""
+        return day(min((life.launched_on for life in self.own().values()
+                        if life.launched_on is not None), default=None))  # fmt: skip
 
     def first_planned(self) -> str | None:
-        return min(self.planned.values(), default=None)
+        """The plan in force (as said) that is due first among the launch markets with one."""
+        plans = [life.plan.planned for life in self.own().values()
+                 if life.status in PLANNING and life.plan is not None]  # fmt: skip
+        return min(plans, key=lambda when: when.sort_key).text if plans else None
 
-    def in_market(self, market: str) -> Place:
-        """(launched_on, planned_launch_on, launch market deciding it) for one market,
-        through regions."""
-        for dates in (self.launched, self.planned):
-            found = sorted((d, m) for m, d in dates.items() if market_covers(m, market))
-            if found:
-                day, where = found[0]
-                if dates is self.launched:
-                    return day, None, where
-                return None, day, where
-        return None, None, None
+    def markets(self) -> list[str]:
+        """The launch markets where the model launched by `as_of`."""
+        return [market for market, life in self.own().items() if life.launched_on is not None]
 
+    def in_market(self, market: str) -> LaunchLifecycle | None:
+        """The model's lifecycle in `market`: of the launch slots covering it (through
+        regions), the one of the strongest status (SPEC §5.1), the earliest first."""
+        found = [
+            life
+            for launch_market in self.slots
+            if market_covers(launch_market, market)
+            and (life := self.lifecycle(launch_market, market)) is not None
+        ]
+        return min(found, key=_strength, default=None)
 
-class Dated(Protocol):
-    """An announcement with its day (a read-model row, or a fact of progress and claims)."""
-
-    @property
-    def announced_on(self) -> str: ...
-
-
-D = TypeVar("D", bound=Dated)
-
-
-def launch_dates(
-    rows: Sequence[D], as_of: str, day: Callable[[D], str] | None = None
-) -> tuple[D | None, D | None]:
-    """(the launch that happened, else the plan in force) of one launch slot, from its rows of
-    the highest rank in time order; `day` reads a row's launch date (default: a row's
-    `launched_on`, else its `announced_on`). A launch dated on or before its announcement
-    happened; a later date is a plan, replaced by a later plan until its date passes. The
-    earliest launch that happened by `as_of` stands: nothing later moves it or un-launches it."""
-    launch_day = day or cast(Callable[[D], str], _launch_day)
-    launched: D | None = None
-    plan: D | None = None
-
-    def happened(row: D) -> None:
-        nonlocal launched
-        if launched is None or launch_day(row) < launch_day(launched):
-            launched = row
-
-    for row in rows:
-        if plan is not None and launch_day(plan) <= min(row.announced_on, as_of):
-            happened(plan)
-            plan = None
-        if launch_day(row) <= row.announced_on:
-            happened(row)
-        elif launched is None:
-            plan = row
-    if plan is not None and launch_day(plan) <= as_of:
-        happened(plan)
-        plan = None
-    return launched, (None if launched else plan)
+    def places(self) -> list[LaunchPlace]:
+        """Each launch market as `state model` shows it."""
+        self.ranks = {row.id: row.certainty for _, rows in self.slots.values() for row in rows}
+        self.ranks.update((row.id, row.certainty) for row in self.exits)
+        places = []
+        for market, life in self.own().items():
+            launched_on = day(life.launched_on)
+            places.append(
+                LaunchPlace(
+                    market, life.status, launched_on, as_said(life.launched_as_said, launched_on),
+                    day(life.paused_from), day(life.available_from), day(life.available_until),
+                    PlanShown.of(life.plan), self.ranks.get(life.decided_by or ""),
+                    life.decided_by, self.model, self.slots[market][0],
+                )
+            )  # fmt: skip
+        return places
 
 
-def _launch_day(row: Row) -> str:
-    return effective(row.content, "launched_on")
+def _strength(life: LaunchLifecycle) -> tuple[Any, ...]:
+    """Lifecycles of one market in order of strength: status (SPEC §5.1), then the first
+    launch, then the plan due first, then the launch market."""
+    planned = life.plan.planned.sort_key if life.plan is not None else (date.max, date.max)
+    return (STATUSES.index(life.status), life.launched_on or date.max, planned, life.market)
 
 
-def count_view(choice: Choice, value_name: str) -> dict[str, Any]:
-    """A slot's value with its bound, certainty, source and an `unconfirmed` report beside it."""
-    beside = unconfirmed_view(choice)  # {value, bound, certainty, announced_on, id}
-    return {**evidence(choice.in_force, value_name), "unconfirmed": beside}
-
-
-def scope_label(content: dict[str, Any]) -> str:
+def scope_label(content: Content) -> str:
     """A scope in a few characters, for keys: `DE,FR`, `* except CN`; '' for worldwide."""
-    markets, excepted = scope(content)
-    if markets == ("*",) and not excepted:
-        return ""
-    return ",".join(markets) + (f" except {','.join(excepted)}" if excepted else "")
+    scope = Scope.of(content)
+    return "" if scope.worldwide else scope.text(",")
 
 
 def months_of(period: str) -> list[str]:
@@ -282,108 +401,233 @@ def of_kind(rows: Iterable[Row], kind: str) -> list[Row]:
     return [row for row in rows if row.content["kind"] == kind]
 
 
+@record(hidden=("stage", "model"))
+class Order(NamedTuple):
+    """An order stage's count (`state model`'s `orders`, by stage)."""
+
+    figure: SlotValue
+    within: str | None
+    stage: str  # its key in `orders`: the stage, and its scope when not worldwide
+    model: str
+
+    def held(self) -> "Held":
+        subject = (("model", self.model), ("stage", self.stage))
+        return held(self.figure, subject)
+
+
+@record(hidden=("model",))
+class WaitTime(NamedTuple):
+    """The longest wait for a model, or for one trim."""
+
+    trim: str | None
+    max_months: SlotValue
+    model: str
+
+    def held(self) -> "Held":
+        return held(self.max_months, (("model", self.model), ("trim", self.trim)))
+
+
+def held(value: SlotValue, subject: tuple[tuple[str, Any], ...]) -> "Held":
+    """A slot's value as `diff` compares it, named by `subject`."""
+    from .changes import Held
+
+    return Held(value.slot, subject, value.value, value.bound, value.high, value.id)
+
+
+@record(hidden=("deciding", "figures"))
+class ModelState(NamedTuple):
+    """`mxt state model`: a model's launches, statuses, orders, waits and deliveries."""
+
+    company: str
+    model: str
+    as_of: str
+    known_at: str
+    status: str
+    launched_on: str | None
+    planned_launch_on: str | None
+    markets: list[str]
+    market_statuses: dict[str, str]
+    launches: list[LaunchPlace]
+    orders: dict[str, Order]
+    max_wait_months: int | float | None
+    wait_times: list[WaitTime]
+    deliveries_units: int
+    deliveries_bound: str
+    deciding: dict[str, str | None]  # each status's deciding announcement
+    figures: tuple[str, ...]  # the ids of the model's delivery figures in force
+
+
 def model_state(
-    rows: Sequence[Row], query: Query, company: str, model: str, facts: CompanyFacts | None = None
-) -> dict[str, Any]:
+    rows: Sequence[Row], query: Query, company: str, model: str, facts: "CompanyFacts | None" = None
+) -> ModelState:
     """`mxt state model`: rows are the model's visible announcements up to `as_of`;
-    `company` and `model` are their display names; `facts` (the company's launches,
-    policies, entries, showcases) give its status in each market it is named in."""
+    `company` and `model` are their display names; `facts` (the company's launches, exits,
+    policies, entries, showcases; default: those among `rows`) give its status in each market
+    it is named in."""
     model_key = key(model)
-    launches = (  # worked out once, for the model's statuses too
-        facts.launched(model_key, query.as_of)
-        if facts is not None
-        else Launches.of(of_kind(rows, "launch"), query.as_of)
-    )
+    if facts is None:
+        facts = CompanyFacts.of(rows, Names(company, {model_key: model}))
+    launches = facts.launched(model_key, query.as_of)  # worked out once, for the statuses too
     orders = {}
     for choice in chosen(of_kind(rows, "orders")):
         content = choice.in_force.content
         label = scope_label(content)
         stage = f"{content['stage']} ({label})" if label else content["stage"]
-        orders[stage] = {**count_view(choice, "count"), "within": content.get("within")}
+        orders[stage] = Order(value_of(choice), content.get("within"), stage, model)
     waits = chosen(of_kind(rows, "wait-time"))
+    figures = chosen(of_kind(rows, "deliveries"))
     totals = [
-        choice for choice in chosen(of_kind(rows, "deliveries"))
+        choice for choice in figures
         if (choice.in_force.content.get("metric") or "deliveries") == "deliveries"
         and not scope_label(choice.in_force.content)
     ]  # fmt: skip
     units, bound = delivered(counted_once(totals))
-    return {
-        "company": company,
-        "model": model,
-        "as_of": query.as_of,
-        "known_at": query.known_at,
-        "status": launches.status(),
-        "launched_on": launches.first_launch(),
-        "planned_launch_on": launches.first_planned() if not launches.launched else None,
-        "markets": sorted(launches.launched),
-        "market_statuses": facts.statuses(model_key, query.as_of) if facts else {},
-        "orders": dict(sorted(orders.items())),
-        "max_wait_months": max(
+    found = facts.statuses(model_key, query.as_of)
+    first_launch = launches.first_launch()
+    return ModelState(
+        company=company,
+        model=model,
+        as_of=query.as_of,
+        known_at=query.known_at,
+        status=launches.status(),
+        launched_on=first_launch,
+        planned_launch_on=launches.first_planned() if first_launch is None else None,
+        markets=launches.markets(),
+        market_statuses={code: status for code, (status, _) in found.items()},
+        launches=launches.places(),
+        orders=dict(sorted(orders.items())),
+        max_wait_months=max(
             (choice.in_force.content["max_months"] for choice in waits), default=None
         ),
-        "wait_times": [
-            {"trim": choice.in_force.content.get("trim"), **count_view(choice, "max_months")}
+        wait_times=[
+            WaitTime(choice.in_force.content.get("trim"), value_of(choice), model)
             for choice in waits
         ],
-        "deliveries_units": units,
-        "deliveries_bound": bound,
-    }
+        deliveries_units=units,
+        deliveries_bound=bound,
+        deciding={code: source for code, (_, source) in found.items()},
+        figures=tuple(choice.in_force.ann_id for choice in figures),
+    )
 
 
-@dataclass
 class Names:
     """How a company and its models are spelled: as in their earliest announcements."""
 
-    company: str
-    models: dict[str, str] = field(default_factory=dict)  # model key -> display name
+    __slots__ = ("company", "models")
+
+    def __init__(self, company: str, models: dict[str, str] | None = None) -> None:
+        self.company = company
+        self.models: dict[str, str] = {} if models is None else models  # key -> display name
 
 
-STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
+class StatusReason(NamedTuple):
+    """A model's status in one market (SPEC §5.1) and what decides it: the lifecycle of the
+    launch slot covering the market (`launch`), the policy blocking it, the expected entry
+    covering it (the model's own, else the company's) and that entry's lifecycle, and the
+    id of the announcement deciding the status (None: unknown)."""
+
+    status: str
+    launch: LaunchLifecycle | None
+    policy: Row | None
+    entry: Row | None
+    entry_life: EntryLifecycle | None
+    id: str | None
 
 
-@dataclass
 class CompanyFacts:
-    """What one company's announcements say about markets: launches, policies, expected
-    entries and showcases."""
+    """What one company's announcements say about markets: launches, exits, policies,
+    expected entries and showcases."""
 
-    name: str
-    policies: list[Row]
-    expected: list[Row]
-    launches: dict[str, list[Row]]  # model key -> launch rows
-    models: dict[str, str]  # model key -> display name, in order of first appearance
-    showcases: list[Row] = field(default_factory=list)
-    decided: dict[tuple[str, str], Launches] = field(default_factory=dict, compare=False)
-    covering: dict[str, list[Row]] = field(default_factory=dict, compare=False)
-    by_market: dict[str, list[int]] = field(default_factory=dict, compare=False)
-    policy_for: dict[str, Row | None] = field(default_factory=dict, compare=False)
-    shown_of: dict[str, list[Row]] | None = field(default=None, compare=False)
+    __slots__ = ("name", "policies", "expected", "entries", "launches", "exits", "models",
+                 "showcases", "decided", "covering", "by_market", "policy_for", "shown_of",
+                 "entered", "arrived", "certainties")  # fmt: skip
+
+    def __init__(self, name: str, models: dict[str, str]) -> None:
+        self.name = name
+        self.policies: list[Row] = []
+        self.expected: list[Row] = []  # the expected entry in force of each slot
+        self.entries: dict[str, list[Said]] = {}  # in-force entry id -> its slot's plans
+        self.launches: dict[str, list[Row]] = {}  # model key -> launch rows
+        self.exits: list[Said] = []
+        self.models = models  # model key -> display name, in order of first appearance
+        self.showcases: list[Row] = []
+        # worked out once, when first asked
+        self.decided: dict[tuple[str, str], Launches] = {}
+        self.covering: dict[str, list[Row]] = {}
+        self.by_market: dict[str, list[int]] = {}
+        self.policy_for: dict[str, Row | None] = {}
+        self.shown_of: dict[str, list[Row]] | None = None
+        self.entered: dict[tuple[str, str], EntryLifecycle | None] = {}
+        self.arrived: dict[tuple[str, str], list[Arrival]] = {}
+        self.certainties: dict[str, str] | None = None
 
     def launched(self, model_key: str, as_of: str) -> Launches:
         """A model's launches as of a date, worked out once for every market asked about."""
         found = self.decided.get((model_key, as_of))
         if found is None:
             found = self.decided[model_key, as_of] = Launches.of(
-                self.launches.get(model_key, ()), as_of
-            )
+                self.models.get(model_key, model_key), self.launches.get(model_key, ()),
+                self.exits, date.fromisoformat(as_of),
+            )  # fmt: skip
         return found
 
     @classmethod
-    def of(cls, rows: Iterable[Row], names: Names) -> CompanyFacts:
-        """Facts from one company's launch, policy, expected-entry and showcase rows."""
-        facts = cls(names.company, [], [], {}, dict(names.models))
+    def of(cls, rows: Iterable[Row], names: Names) -> "CompanyFacts":
+        """Facts from one company's launch, exit, policy, expected-entry and showcase rows."""
+        facts = cls(names.company, dict(names.models))
         entries = []
         for row in rows:
-            kind = row.content["kind"]
-            if kind == "policy":
+            decides = KINDS[row.content["kind"]].decides
+            if decides == BLOCKED:
                 facts.policies.append(row)
-            elif kind == "expected-entry":
+            elif decides == EXPECTED:
                 entries.append(row)
-            elif kind == "showcase":
+            elif decides == SHOWCASED:
                 facts.showcases.append(row)
-            elif kind == "launch":
+            elif decides == AVAILABLE:
                 facts.launches.setdefault(key(row.content["model"]), []).append(row)
-        facts.expected = [choice.in_force for choice in chosen(entries)]
+            elif decides == WITHDRAWN:
+                facts.exits.append(said(row))
+        for choice in chosen(entries):
+            facts.expected.append(choice.in_force)
+            facts.entries[choice.in_force.ann_id] = [said(row) for row in choice.rows]
         return facts
+
+    def certainty_of(self, ann_id: str | None) -> str | None:
+        """The certainty of one of the company's announcements, by id (None: none)."""
+        if self.certainties is None:  # first call
+            rows = [
+                *self.policies,
+                *self.showcases,
+                *(r for rs in self.launches.values() for r in rs),
+            ]
+            self.certainties = {row.ann_id: certainty(row.content) for row in rows}
+            plans = [*self.exits, *(plan for plans in self.entries.values() for plan in plans)]
+            self.certainties.update((plan.id, plan.certainty) for plan in plans)
+        return self.certainties.get(ann_id or "")
+
+    def arrivals(self, as_of: str, market: str) -> list[Arrival]:
+        """Every model's first launch by `as_of` in each launch market that may fulfil an
+        expected entry of `market` (`plans.entry_covers`), worked out once per market."""
+        found = self.arrived.get((as_of, market))
+        if found is None:
+            found = self.arrived[as_of, market] = [
+                life.arrival
+                for model_key in self.launches
+                for life in self.launched(model_key, as_of).own(market).values()
+                if life.arrival is not None
+            ]
+        return found
+
+    def entry_life(self, entry: Row, as_of: str) -> EntryLifecycle | None:
+        """The lifecycle of the expected entry `entry` is in force for (SPEC §5.2): expected,
+        overdue, or fulfilled by a launch of the company's."""
+        cache = (entry.ann_id, as_of)
+        if cache not in self.entered:
+            plans = self.entries.get(entry.ann_id) or [said(entry)]
+            arrivals = self.arrivals(as_of, entry.content["market"])
+            self.entered[cache] = entry_lifecycle(plans, date.fromisoformat(as_of), arrivals)
+        return self.entered[cache]
 
     def entry_for(self, model_key: str | None, market: str) -> Row | None:
         """The expected entry covering a model in a market: the model's own, else the
@@ -432,72 +676,32 @@ class CompanyFacts:
             if market_covers(row.content["market"], market)
         ]
 
-    def status_of(
-        self, model_key: str, market: str, as_of: str, place: Place | None = None
-    ) -> tuple[str, Row | None]:
-        """The market status of one model (docs/concepts.md, Statuses): available > announced >
-        blocked > expected > showcased > unknown, and the announcement that decides it when it
-        is not a launch; each weaker status is looked at only when no stronger one holds.
-        `place`: the model's `Launches.in_market(market)`, when already worked out."""
-        launched_on, planned_on, _ = place or self.launched(model_key, as_of).in_market(market)
-        if launched_on or planned_on:
-            return ("available" if launched_on else "announced"), None
-        blocking = self.blocking(market, as_of)
-        if blocking is not None:
-            return "blocked", blocking
+    def status_of(self, model_key: str, market: str, as_of: str) -> StatusReason:
+        """The market status of one model (SPEC §5.1), strongest first: available, paused,
+        announced, overdue (its launch slots, `plans`), blocked (a policy), expected (an
+        entry not fulfilled), showcased, withdrawn, cancelled (its launch slots again),
+        unknown; and what decides it."""
+        life = self.launched(model_key, as_of).in_market(market)
+        policy = self.blocking(market, as_of)
         entry = self.entry_for(model_key, market)
-        if entry is not None:
-            return "expected", entry
+        entry_life = self.entry_life(entry, as_of) if entry is not None else None
+        if life is not None and life.status in LIVE:
+            return StatusReason(life.status, life, policy, entry, entry_life, life.decided_by)
+        if policy is not None:
+            return StatusReason("blocked", life, policy, entry, entry_life, policy.ann_id)
+        if entry is not None and entry_life is not None and entry_life.status != "fulfilled":
+            return StatusReason("expected", life, policy, entry, entry_life, entry.ann_id)
         shown = self.shown(model_key, market)
-        return ("showcased", shown[-1]) if shown else ("unknown", None)
-
-    def market_status(self, model_key: str, market: str, as_of: str) -> dict[str, Any]:
-        """The market status of one model (`status_of`), with its dates, the policy blocking
-        the market and the entry expected there, and the announcement that decides it."""
-        launches = self.launched(model_key, as_of)
-        place = launches.in_market(market)
-        launched_on, planned_on, where = place
-        status, source = self.status_of(model_key, market, as_of, place)
-        blocking = self.blocking(market, as_of)
-        entry = self.entry_for(model_key, market)
-        view = {
-            "company": self.name,
-            "model": self.models[model_key],
-            "status": status,
-            "launched_on": launched_on,
-            "planned_launch_on": planned_on,
-            "not_before": blocking.content["not_before"] if blocking is not None else None,
-            "expected": entry.content["expected"] if entry is not None else None,
-            "certainty": None,
-            "id": None,
-        }
-        if where is not None:
-            view["certainty"], view["id"] = launches.certainty[where], launches.ids[where]
-        elif source is not None:
-            view["certainty"] = source.content.get("certainty") or "confirmed"
-            view["id"] = source.ann_id
-        return view
-
-    def whole_company_row(self, market: str, as_of: str) -> dict[str, Any] | None:
-        """The row (`model: null`) of an expected entry of the company as a whole covering
-        `market`: `expected`, or `blocked` while a policy in force covers the market."""
-        entry = self.entry_for(None, market)
-        if entry is None:
-            return None
-        blocking = self.blocking(market, as_of)
-        source = blocking or entry
-        return {
-            "company": self.name, "model": None,
-            "status": "blocked" if blocking else "expected",
-            "launched_on": None, "planned_launch_on": None,
-            "not_before": blocking.content["not_before"] if blocking else None,
-            "expected": entry.content["expected"],
-            "certainty": source.content.get("certainty") or "confirmed", "id": source.ann_id,
-        }  # fmt: skip
+        if shown:
+            return StatusReason("showcased", life, policy, entry, entry_life, shown[-1].ann_id)
+        if life is not None and life.status != "unknown":
+            return StatusReason(life.status, life, policy, entry, entry_life, life.decided_by)
+        return StatusReason("unknown", life, policy, entry, entry_life, None)
 
     def named_markets(self, model_key: str) -> set[str]:
         """The markets named for a model: its launches and showcases, the company's expected
-        entries and the markets its policies list or except (`*` is not expanded)."""
+        entries, the markets its policies and its exits covering the model list or except
+        (`*` is not expanded)."""
         named = {row.content["market"] for row in self.launches.get(model_key, ())}
         named |= {
             row.content["market"] for row in self.showcases
@@ -509,257 +713,20 @@ class CompanyFacts:
         }  # fmt: skip
         for row in self.policies:
             named |= {*row.content["markets"], *row.content.get("except", ())}
+        for stop in self.exits:
+            if stop.model is None or key(stop.model) == model_key:
+                named |= {*stop.markets, *stop.excepted}
         named.discard("*")
         return named
 
-    def statuses(self, model_key: str, as_of: str) -> dict[str, str]:
-        """`market_statuses` of `state model`: code -> status, unknown ones left out."""
+    def statuses(self, model_key: str, as_of: str) -> dict[str, tuple[str, str | None]]:
+        """`market_statuses` of `state model`: code -> (status, the id of the announcement
+        deciding it), unknown ones left out."""
         if model_key not in self.models:
             return {}
-        found = {
-            code: self.status_of(model_key, code, as_of)[0]
-            for code in sorted(self.named_markets(model_key))
-        }
-        return {code: status for code, status in found.items() if status != "unknown"}
-
-
-def market_state(
-    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
-) -> dict[str, Any]:
-    """`mxt state market`: each model's status in `market` (unknown ones only with
-    `every`), one row per company expected there as a whole, and the policies in force.
-
-    `rows` are the visible launch, policy, expected-entry and showcase announcements up to
-    `as_of`; `names` holds every company with an announcement by then, and its models.
-    """
-    by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
-    for row in rows:
-        by_company.setdefault(key(row.content["company"]), []).append(row)
-    models = []
-    policies = []
-    for company_key, company_rows in by_company.items():
-        facts = CompanyFacts.of(company_rows, names.get(company_key) or Names(company_key))
-        whole = facts.whole_company_row(market, query.as_of)
-        if whole is not None:
-            models.append(whole)
-        for model_key in facts.models:
-            status = facts.market_status(model_key, market, query.as_of)
-            if every or status["status"] != "unknown":
-                models.append(status)
-        policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (str(m["company"]).casefold(), str(m["model"] or "").casefold()))
-    return {
-        "market": market,
-        "as_of": query.as_of,
-        "known_at": query.known_at,
-        "models": models,
-        "policies": [policy_view(row) for row in sorted(policies, key=lambda r: r.order)],
-    }
-
-
-@dataclass
-class FactoryView:
-    site: str
-    phase: int
-    status: str | None
-    effective_on: str | None
-    capacity: int | None
-    certainty: str | None
-    id: str | None
-    planned: dict[str, Any] | None
-
-
-def factories(rows: Iterable[Row], as_of: str) -> list[dict[str, Any]]:
-    """Each (site, phase): the status reached by `as_of`, and a later planned status, from
-    the announcements of the highest rank for it."""
-    views = []
-    for choice in chosen(rows):
-        phase_rows = choice.best()
-        reached = [r for r in phase_rows if effective(r.content, "effective_on") <= as_of]
-        reached.sort(key=lambda r: (effective(r.content, "effective_on"), r.order))
-        current = reached[-1] if reached else None
-        last = choice.rows[-1]  # a plan of any certainty is shown as planned until its date
-        plan = None
-        if effective(last.content, "effective_on") > as_of:
-            plan = {
-                "status": last.content["status"],
-                "effective_on": effective(last.content, "effective_on"),
-                "certainty": last.content.get("certainty") or "confirmed",
-                "id": last.ann_id,
-            }
-        capacity = next(
-            (r.content["capacity"] for r in reversed(phase_rows) if "capacity" in r.content), None
-        )
-        views.append(
-            FactoryView(
-                site=choice.rows[0].content["site"],
-                phase=choice.rows[0].content["phase"],
-                status=current.content["status"] if current else None,
-                effective_on=effective(current.content, "effective_on") if current else None,
-                capacity=capacity,
-                certainty=(current.content.get("certainty") or "confirmed") if current else None,
-                id=current.ann_id if current else None,
-                planned=plan,
-            )
-        )
-    views.sort(key=lambda v: (v.site.casefold(), v.phase))
-    return [dict(vars(view)) for view in views]  # (its fields hold no other dataclass)
-
-
-def scoped_view(choice: Choice, value_name: str, *names: str) -> dict[str, Any]:
-    """A target or delivery figure of `state company`: its slot fields, scope and value."""
-    content = choice.in_force.content
-    markets, excepted = scope(content)
-    return {
-        **{name: field_value(content, name) for name in names},
-        "markets": list(markets),
-        "except": list(excepted),
-        **count_view(choice, value_name),
-    }
-
-
-def expected_view(row: Row) -> dict[str, Any]:
-    content = row.content
-    return {
-        "market": content["market"],
-        "model": content.get("model"),
-        "expected": content["expected"],
-        "certainty": content.get("certainty") or "confirmed",
-        "announced_on": row.announced_on,
-        "id": row.ann_id,
-    }
-
-
-def company_state(rows: Sequence[Row], names: Names, query: Query) -> dict[str, Any]:
-    """`mxt state company`: rows are the company's visible announcements up to `as_of`."""
-    facts = CompanyFacts.of(rows, names)
-    models = []
-    for model_key, name in facts.models.items():
-        launches = Launches.of(facts.launches.get(model_key, ()), query.as_of)
-        models.append(
-            {
-                "model": name,
-                "status": launches.status(),
-                "launched_on": launches.first_launch(),
-                "markets": sorted(launches.launched),
-            }
-        )
-    models.sort(key=lambda m: str(m["model"]).casefold())
-    totals = [c for c in chosen(of_kind(rows, "deliveries")) if not c.in_force.content.get("model")]
-    targets = chosen(of_kind(rows, "target"))
-    return {
-        "company": facts.name,
-        "as_of": query.as_of,
-        "known_at": query.known_at,
-        "targets": sorted(
-            (scoped_view(c, "value", "metric", "period") for c in targets), key=_figure_order
-        ),
-        "deliveries": sorted(
-            (scoped_view(c, "units", "metric", "period") for c in totals), key=_figure_order
-        ),
-        "factories": factories(of_kind(rows, "factory"), query.as_of),
-        "models": models,
-        "policies": [policy_view(row) for row in policies_in_force(facts.policies, query.as_of)],
-        "expected_entries": [expected_view(row) for row in facts.expected],
-    }
-
-
-def _figure_order(view: dict[str, Any]) -> tuple[Any, ...]:
-    return (view["metric"], view["period"], view["markets"], view["except"])
-
-
-# -- the target audit ----------------------------------------------------------------------
-
-
-def target_audit(rows: Sequence[Row], histories: dict[str, list[Row]]) -> list[dict[str, Any]]:
-    """`mxt audit targets`: every revision in order, with the value in force before it
-    (by the rank rule) and the change of the midpoints.
-
-    `rows` are the target announcements visible at `known_at` up to `as_of`, retracted ones
-    included; `histories` holds every known version of each, for its corrections.
-    """
-    groups = by_slot(rows)
-    audit = []
-    for slot in sorted(groups, key=lambda slot: _target_order(slot, groups[slot][0].content)):
-        group = groups[slot]
-        company = display_name(group, "company", slot[0])
-        final = choose([row for row in group if not row.retracted])
-        latest: dict[int, Row] = {}  # rank -> its latest row not retracted, so far
-        for row in group:
-            before = latest[min(latest)] if latest else None  # what `choose` puts in force
-            audit.append(_revision(row, company, before, final, histories))
-            if not row.retracted:
-                latest[rank(row.content)] = row
-    return audit
-
-
-def _revision(
-    row: Row,
-    company: str,
-    before: Row | None,
-    final: Choice | None,
-    histories: dict[str, list[Row]],
-) -> dict[str, Any]:
-    """One line of the target audit."""
-    content = row.content
-    value, bound, high = bounded(content)
-    previous, previous_high = (None, None)
-    if before is not None:
-        previous, _, previous_high = bounded(before.content)
-    change = change_pct = None
-    if previous is not None:
-        old = midpoint(previous, previous_high)
-        change = _whole(midpoint(value, high) - old)
-        change_pct = round(change * 100 / old, 2) if old else None
-    stated = content.get("previous")
-    if row.retracted:
-        status = "retracted"
-    elif final is not None and row.ann_id == final.in_force.ann_id:
-        status = "in-force"
-    elif final is not None and final.unconfirmed and row.ann_id == final.unconfirmed.ann_id:
-        status = "unconfirmed"
-    else:
-        status = "superseded"
-    markets, excepted = scope(content)
-    return {
-        "company": company, "metric": content["metric"], "period": content["period"],
-        "markets": list(markets), "except": list(excepted),
-        "value": value, "bound": bound, "high": high,
-        "previous": previous, "previous_high": previous_high,
-        "change": change, "change_pct": change_pct,
-        "stated_previous": stated, "stated_previous_high": content.get("previous_high"),
-        "previous_mismatch": stated is not None
-        and (stated, content.get("previous_high")) != (previous, previous_high),
-        "announced_on": row.announced_on, "recorded_at": row.recorded_at, "id": row.ann_id,
-        "source": content["source"], "speaker": content.get("speaker"),
-        "certainty": content.get("certainty") or "confirmed", "status": status,
-        "corrections": corrections_of(histories.get(row.ann_id, [])),
-    }  # fmt: skip
-
-
-def _target_order(slot: tuple[str, ...], content: dict[str, Any]) -> tuple[Any, ...]:
-    """Targets in the audit: by company, metric, period, then scope."""
-    return (slot[0], content["metric"], content["period"], *scope(content))
-
-
-def _whole(number: float) -> int | float:
-    return int(number) if float(number).is_integer() else number
-
-
-def corrections_of(history: Sequence[Row]) -> list[dict[str, Any]]:
-    """The corrections in one announcement's history: field, from, to, reason, recorded_at."""
-    result = []
-    for before, after in zip(history, history[1:], strict=False):
-        if after.event != "corrected" or not after.changes:
-            continue
-        for field_name in after.changes:
-            result.append(
-                {
-                    "field": field_name,
-                    "from": field_at(before.content, field_name),
-                    "to": field_at(after.content, field_name),
-                    "reason": after.reason,
-                    "recorded_at": after.known_from,
-                }
-            )
-    return result
+        found = {}
+        for code in sorted(self.named_markets(model_key)):
+            reason = self.status_of(model_key, code, as_of)
+            if reason.status != "unknown":
+                found[code] = (reason.status, reason.id)
+        return found

@@ -200,18 +200,29 @@ class View:
         rows.sort(key=lambda row: row.order)
         return rows
 
-    def policies_listing(
-        self, cursor: Any, as_of: str, known_at: str, markets: Sequence[str]
+    def listing(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        markets: Sequence[str],
+        every: bool = False,
     ) -> list[Row]:
-        """The latest visible policy of each rank in each group whose markets list one of
-        `markets` or `*` (any company), as of `as_of`, in time order.
+        """The latest visible announcement of `kinds` (which list markets: policies) of each
+        rank in each group whose markets list one of `markets` or `*` (any company), as of
+        `as_of`, in time order; with `every`, every one (exits).
 
-        A policy's group is its scope, `markets|except` (`events/kinds.py` `subject_of`):
-        the groups are chosen by the markets they list, then sought as `latest` does.
+        Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
+        groups are chosen by the markets they list, then sought as `latest` (or `in_groups`)
+        does.
         """
+        if not kinds:
+            return []
         cursor.execute(
-            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind='policy' AND first_on<=?",
-            (as_of,),
+            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind IN "
+            f"({','.join('?' * len(kinds))}) AND first_on<=?",
+            (*kinds, as_of),
         )
         wanted = {"*", *markets}
         listing = [
@@ -221,7 +232,9 @@ class View:
         ]
         if not listing:
             return []
-        return self.latest(cursor, as_of, known_at, ("policy",), subjects=listing)
+        if every:
+            return self.in_groups(cursor, as_of, known_at, kinds, subjects=listing)
+        return self.latest(cursor, as_of, known_at, kinds, subjects=listing)
 
     def in_groups(
         self,
@@ -233,15 +246,20 @@ class View:
         company: str | None = None,
         model: str | None = None,
         subjects: Sequence[str] = (),
+        companies: Sequence[str] = (),
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
-        in time order (launches: the earliest launch date of a slot counts, not the latest).
+        in time order (launches: the earliest launch date of a slot counts, not the latest);
+        `companies`, when given, narrows them to those companies.
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
         row or event is read (`|| ''` keeps SQLite from steering to another index for it).
         """
         where, params = _narrow("g", company, model, kinds, subjects)
+        if companies:
+            where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
+            params.extend(key(name) for name in companies)
         where.append("g.first_on<=?")
         cursor.execute(
             f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"

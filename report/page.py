@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -16,13 +16,18 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from mxt.cli.render import cell, flatten
-from mxt.events.kinds import spell_count, summary
-from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report, Revision
+from mxt.events.content import Content, JsonObject
+from mxt.events.kinds import Scope, spell_count, summary
+from mxt.projections.audit import PlanRow, TargetRevision
+from mxt.projections.checked import ProgressRow, RecordedClaim
+from mxt.projections.conflicts import Conflict
+from mxt.projections.records import to_json
+from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
+from mxt.projections.state import STATUSES
 
 from .charts import Charts
 
 COUNT_FIELDS = ("value", "units", "count")
-STATUSES = ("available", "announced", "blocked", "expected", "showcased", "unknown")
 # The report's sections: their title, and the columns of their tables.
 EXTRAS = (
     ("progress", "Progress against targets", (
@@ -37,17 +42,25 @@ EXTRAS = (
     ("claims", "Claims checked", (
         ("id", "id"), ("claim", "claim"), ("verdict", "verdict"), ("why", "why"),
     )),
+    ("slippage", "Plans and their slippage", (
+        ("slot", "plan"), ("first_planned", "first planned"), ("planned", "planned"),
+        ("slips", "slips"), ("outcome", "outcome"), ("happened_on", "happened"),
+        ("late", "late (days)"),
+    )),
 )  # fmt: skip
 
 
 @dataclass
 class CompanyView:
-    """A company's data with what the template draws from it: charts and timeline lines."""
+    """A company's data with what the template draws from it: its state's tables, charts,
+    timeline lines, and the rows of its checks."""
 
     report: CompanyReport
+    state: JsonObject  # the company's state, as its JSON has it
+    factories: list[JsonObject]  # its factories, each with its plan's columns
     charts: dict[str, Markup | None]
-    timeline: list[dict[str, Any]]
-    checks: dict[str, list[dict[str, Any]]]  # progress, conflicts, claims: rows to show
+    timeline: list[Content]
+    checks: dict[str, list[JsonObject]]  # progress, conflicts, claims: rows to show
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.report, name)
@@ -143,8 +156,11 @@ def _views(report: Report) -> Iterator[CompanyView]:
     for company in report.companies:
         targets = charts.targets(company.targets, report.as_of)
         deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
+        state = to_json(company.state)
         yield CompanyView(
             company,
+            state,
+            [factory_row(factory) for factory in state["factories"]],
             {
                 "targets": Markup(targets) if targets else None,  # noqa: S704 (matplotlib's SVG)
                 "deliveries": Markup(deliveries) if deliveries else None,  # noqa: S704
@@ -156,58 +172,105 @@ def _views(report: Report) -> Iterator[CompanyView]:
                     line for c in company.extras["conflicts"] for line in conflict_rows(c)
                 ],
                 "claims": [claim_row(row) for row in company.extras["claims"]],
+                "slippage": slippage_rows(company.extras["slippage"]),
             },
         )
 
 
-def timeline_line(entry: dict[str, Any]) -> dict[str, Any]:
+def factory_row(factory: JsonObject) -> JsonObject:
+    """A factory phase with the status it reached before a stop (`paused (was
+    under-construction)`), the day with the period said beside it, and its plan's
+    columns (`operational 2026-H2`, its first date, slips, days overdue)."""
+    plan = factory.get("planned") or {}
+    status = factory.get("status")
+    if factory.get("reached_before"):
+        status = f"{status} (was {factory['reached_before']})"
+    since = factory.get("effective_on")
+    if factory.get("effective_as_said"):
+        since = f"{since} ({factory['effective_as_said']})"
+    return {
+        **factory, **{name: plan.get(name) for name in ("first_planned", "slips", "days_overdue")},
+        "status": status, "effective_on": since,
+        "planned": f"{plan['status']} {plan['effective_on']}" if plan else None,
+    }  # fmt: skip
+
+
+def timeline_line(entry: Content) -> JsonObject:
     """A log entry with its one-line summary and a link only when the URL is http(s)."""
     url = (entry.get("source") or {}).get("url") or ""
     link = url if url.lower().startswith(("http://", "https://")) else None
     return {**entry, "summary": summary(entry), "link": link}
 
 
-def progress_row(row: dict[str, Any]) -> dict[str, Any]:
+def progress_row(row: ProgressRow) -> JsonObject:
     """A target against its actual, each count spelled with its bound."""
     return {
-        **row,
-        "target": f"{row['metric']} {row['period']}{_scope(row)}: "
-        + spell_count(row["target"], row["target_bound"], row.get("target_high")),
-        "actual": spell_count(row["actual"], row.get("actual_bound")),
+        **to_json(row),
+        "target": f"{row.metric} {row.period}{row.scope.spelled()}: "
+        + spell_count(row.target, row.target_bound, row.target_high),
+        "actual": spell_count(row.actual, row.actual_bound),
     }
 
 
-def conflict_rows(conflict: dict[str, Any]) -> list[dict[str, Any]]:
+def conflict_rows(conflict: Conflict) -> list[Content]:
     """A slot's value in force, then each source that says otherwise."""
-    slot = conflict["slot"]
-    words = [str(v) for k, v in slot.items() if k not in ("company", "markets", "except") and v]
-    sides = [("in force", conflict["in_force"]), *(("other", o) for o in conflict["others"])]
+    slot = conflict.slot
+    words = [
+        str(v) for k, v in slot.json_items() if k not in ("company", "markets", "except") and v
+    ]
+    scope = (slot.scope or Scope()).spelled()
+    sides = [("in force", conflict.in_force), *(("other", o) for o in conflict.others)]
     return [
         {
-            **shown,
-            "slot": " ".join(words) + _scope(slot) if side == "in force" else "",
+            **to_json(shown),
+            "slot": " ".join(words) + scope if side == "in force" else "",
             "side": side,
-            "value": spell_count(shown["value"], shown.get("bound"), shown.get("high")),
-            "source": (shown.get("source") or {}).get("title"),
+            "value": spell_count(shown.value, shown.bound, shown.high),
+            "source": shown.source.get("title"),
         }
         for side, shown in sides
     ]
 
 
-def claim_row(row: dict[str, Any]) -> dict[str, Any]:
+def slippage_rows(plans: Sequence[PlanRow]) -> list[JsonObject]:
+    """Each plan slot of a company once, with what became of its plans (`audit plans`), and
+    a last row with the mean and the worst lateness of those that happened."""
+    slots: dict[str, PlanRow] = {}
+    for plan in plans:
+        slots.setdefault(_plan_slot(plan), plan)
+    rows: list[JsonObject] = []
+    for words, plan in slots.items():
+        late = _late(plan.slot.late_days, plan.slot.days_overdue)
+        rows.append({**to_json(plan.slot), "slot": words, "late": late})
+    happened = [plan.slot.late_days for plan in slots.values() if plan.slot.late_days is not None]
+    if happened:
+        mean = sum(happened) / len(happened)
+        rows.append({"slot": "all that happened", "outcome": f"{len(happened)} happened",
+                     "late": f"mean {mean:+,.0f}, worst {max(happened):+,}"})  # fmt: skip
+    return rows
+
+
+def _plan_slot(plan: PlanRow) -> str:
+    """A plan slot in a few words: `launch Arc in US`, `factory Monterrey phase 1
+    (operational)`."""
+    if plan.site is not None:
+        return f"{plan.kind} {plan.site} phase {plan.phase} ({plan.planned_status})"
+    return f"{plan.kind} {plan.model or '(all models)'} in {plan.market}"
+
+
+def _late(late_days: int | None, days_overdue: int | None) -> str | None:
+    """`+107` days late (negative: early), or `37 overdue`."""
+    if late_days is not None:
+        return f"{late_days:+,}"
+    return f"{days_overdue:,} overdue" if days_overdue is not None else None
+
+
+def claim_row(row: RecordedClaim) -> JsonObject:
     """A claim in a few words (`streak deliveries at_least=20000 ...`) and its verdict."""
-    claim = row["claim"]
-    words = [str(claim.get("type", ""))] + [
-        f"{k}={v}" for k, v in claim.items() if k != "type" and v is not None
+    words = [str(row.claim.get("type", ""))] + [
+        f"{k}={v}" for k, v in row.claim.items() if k != "type" and v is not None
     ]
-    return {**row, "claim": " ".join(words)}
-
-
-def _scope(row: dict[str, Any]) -> str:
-    markets, excepted = row.get("markets") or ["*"], row.get("except") or []
-    if markets == ["*"] and not excepted:
-        return ""
-    return f" in {', '.join(markets)}" + (f" except {', '.join(excepted)}" if excepted else "")
+    return {**to_json(row), "claim": " ".join(words)}
 
 
 def show(value: Any) -> str:
@@ -215,20 +278,20 @@ def show(value: Any) -> str:
     return "–" if value is None or value == [] else cell(value)
 
 
-def item_cell(item: dict[str, Any], name: str) -> str:
+def item_cell(item: JsonObject, name: str) -> str:
     """A field of a listed object, a count spelled with its bound (`~28,000`)."""
     if name in COUNT_FIELDS and item.get(name) is not None:
         return spell_count(item[name], item.get("bound") or "exact", item.get("high"))
     return show(item.get(name))
 
 
-def count_text(figure: MonthlyFigure | Revision) -> str:
+def count_text(figure: MonthlyFigure | TargetRevision) -> str:
     """A monthly figure or a target revision with its bound: `200,000+`, `38,500–39,500`."""
     value = figure.units if isinstance(figure, MonthlyFigure) else figure.value
     return spell_count(value, figure.bound, figure.high)
 
 
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
+def _columns(rows: list[JsonObject]) -> list[str]:
     return list(dict.fromkeys(name for row in rows for name in row))
 
 

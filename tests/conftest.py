@@ -1,26 +1,39 @@
-"""Shared fixtures of the write-side tests: a store, the CLI runner, sample announcements.
+"""What the tests share: the one CLI runner (`invoke`, and the `mxt` and `run` fixtures),
+stores (new, or holding the seed story), sample announcements, and how many examples the
+property tests draw.
 
-A test module may define its own fixture of the same name (`store`, `run`); pytest then uses
-the module's one there.
+The default run is short: each property test draws a fifth of its examples (at least 10).
+`MXT_LONG_TESTS=1 python3 -m pytest` draws them all (`.ci/run` does), as does a count given
+to `MXT_PROPERTY_EXAMPLES` for the reference-fold properties.
 """
 
 from __future__ import annotations
 
 import copy
-import sqlite3
+import json
+import os
 from collections.abc import Callable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
+from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.projections.opening import open_store
 
-from backends import count_events
+from backends import count_events, store_location
+
+LONG = os.environ.get("MXT_LONG_TESTS") == "1"
+
+
+def examples(full: int) -> int:
+    """How many examples a property test draws: `full` in the long run (`MXT_LONG_TESTS=1`),
+    a fifth of it (at least 10) by default."""
+    return full if LONG else max(10, full // 5)
+
 
 SOURCE = {"title": "Xiaomi Won't Sell Its EVs Outside China Until 2027"}
 
@@ -35,6 +48,7 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
     "policy": {"markets": ["*"], "except": ["CN"], "not_before": "2027-01-01"},
     "showcase": {"model": "SU7", "market": "ES", "venue": "MWC 2024, Barcelona"},
     "expected-entry": {"market": "EU", "expected": "2027", "certainty": "expected"},
+    "exit": {"markets": ["GB"], "model": "SU7", "effective_on": "2025-H2", "temporary": True},
     "statement": {"topic": "hiring", "text": "Active hiring for manufacturing and logistics"},
     "claim": {
         "claim": {
@@ -67,7 +81,7 @@ def make_announcement(kind: str, /, **overrides: Any) -> dict[str, Any]:
     return data
 
 
-def make_fact(cls: Any, figure: Any, /, **overrides: Any) -> Any:
+def make_fact(cls: Any, amount: Any, /, **overrides: Any) -> Any:
     """A target or actual fact of the progress and claim rules (`TargetFact`, `ActualFact`): Acme's
     confirmed deliveries of 2025, announced and recorded on 2025-01-01, with `overrides` applied."""
     fields: dict[str, Any] = {
@@ -78,7 +92,7 @@ def make_fact(cls: Any, figure: Any, /, **overrides: Any) -> Any:
         "company": "Acme",
         "metric": "deliveries",
         "period": "2025",
-        "figure": figure,
+        "amount": amount,
         **overrides,
     }
     return cls(**fields)
@@ -111,19 +125,73 @@ def stored_events(store_path: Path) -> Callable[[], int]:
     return lambda: count_stored_events(store_path)
 
 
+def invoke(
+    *args: str | Path, input: str | bytes | None = None, env: dict[str, str | None] | None = None
+) -> Result:
+    """Runs `mxt ARGS...` in this process through click's CliRunner (stdout and stderr apart);
+    `input` feeds stdin, `env` sets (or, with None, unsets) environment variables."""
+    return CliRunner().invoke(cli, [str(arg) for arg in args], input=input, env=env)
+
+
+def invoke_on(store: str | Path, *args: str | Path, input: str | bytes | None = None) -> Result:
+    """`invoke` of `mxt --store STORE ARGS...`."""
+    return invoke("--store", store, *args, input=input)
+
+
+def run_ok(store: str | Path, *args: str | Path, input: str | None = None) -> Any:
+    """Runs `mxt --store STORE ARGS...`, which must succeed: answers what it printed, parsed
+    when it was asked for `--json`."""
+    result = invoke_on(store, *args, input=input)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if "--json" in args else result.stdout
+
+
+def import_seed(location: str | Path) -> str:
+    """Imports the seed story into the store at `location` (made if new); answers its
+    location."""
+    run_ok(location, "import", seed_path())
+    return str(location)
+
+
+def import_fixed_seed(location: str | Path) -> str:
+    """The seed story with a correction (of `xiaomi-yu7-wait-12m`) and a retraction (of
+    `xiaomi-su7-wait-8m`) after it; answers the store's location."""
+    import_seed(location)
+    run_ok(location, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason",
+           "misread")  # fmt: skip
+    run_ok(location, "retract", "xiaomi-su7-wait-8m", "--reason", "duplicate")
+    return str(location)
+
+
+@pytest.fixture(scope="session")
+def mxt() -> Callable[..., Result]:
+    """`invoke`: runs `mxt ARGS...` through click's CliRunner."""
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store holding the seed story, shared by every test that only reads it."""
+    return import_seed(tmp_path_factory.mktemp("seeded") / "seed.sqlite")
+
+
+@pytest.fixture
+def seeded_store(store_location: str) -> str:
+    """A new store holding the seed story, on each backend, for a test that writes to it."""
+    return import_seed(store_location)
+
+
 @pytest.fixture
 def run(store_path: Path) -> Callable[..., Result]:
     """Runs `mxt --store STORE ARGS...` through click's CliRunner; `input` feeds stdin."""
-    runner = CliRunner()
 
-    def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return runner.invoke(cli, ["--store", str(store_path), *args], input=input)
+    def on_store(*args: str, input: str | bytes | None = None) -> Result:
+        return invoke("--store", store_path, *args, input=input)
 
-    return invoke
+    return on_store
 
 
 @pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     """The lines of the demo data set shipped in the package."""
-    seed = resources.files("mxt.cli").joinpath("data", "xiaomi-seed.jsonl")
-    return seed.read_text(encoding="utf-8").splitlines()
+    return seed_path().read_text(encoding="utf-8").splitlines()

@@ -229,36 +229,285 @@ def policy_covers(content: dict[str, Any], market: str) -> bool:
     return listed and not any(covers(m, market) for m in content.get("except", []))
 
 
-def launch_day(item: Item) -> str:
-    return str(item.content.get("launched_on") or item.day)
+# -- plans (SPEC §5.2: dates with a precision, happened or planned, slips, overdue, pauses,
+# cancellations, exits, entries fulfilled) --------------------------------------------------
+
+STATUS_ORDER = (
+    "available", "paused", "announced", "overdue", "blocked", "expected", "showcased",
+    "withdrawn", "cancelled", "unknown",
+)  # fmt: skip
+PROGRESS = ("land-acquired", "under-construction", "completed", "operational")
+STOPS = ("paused", "cancelled", "closed")
 
 
-def launch(group: list[Item], as_of: str) -> tuple[str, Item] | None:
-    """('launched' or 'planned', the item) of one launch slot: among its highest rank, a
-    launch dated by its announcement happened; a plan came true when its date passed before
-    a later plan replaced it; the earliest launch stands, else the latest plan."""
-    top = min(item.rank for item in group)
-    best = [item for item in group if item.rank == top]
-    plans = [p for p in best if launch_day(p) > p.day]
-    happened = [r for r in best if launch_day(r) <= r.day] + [
-        p
-        for p in plans
-        if launch_day(p) <= as_of
-        and not any(q.order > p.order and q.day < launch_day(p) for q in plans)
-    ]
-    if happened:
-        return "launched", min(happened, key=lambda i: (launch_day(i), i.order))
-    return ("planned", max(plans, key=lambda i: i.order)) if plans else None
+def span(text: str) -> tuple[date, date]:
+    """SPEC §5.2: "A period *starts* on its first day and is *due* on its last"; a day is
+    both."""
+    if len(text) == 10:
+        day = date.fromisoformat(text)
+        return day, day
+    return days_of(text)
 
 
-def launches(items: list[Item], as_of: str) -> dict[str, tuple[str, Item]]:
-    """Launch market -> (launched|planned, item) of one model's launch items."""
-    found = {}
-    for group in slots([i for i in items if i.content["kind"] == "launch"]):
-        decided = launch(group, as_of)
-        if decided:
-            found[group[0].content["market"]] = decided
-    return found
+def when_said(item: Item) -> str:
+    """The date an announcement gives (as said): a launch's `launched_on`, a factory's or an
+    exit's `effective_on`, an entry's `expected`; default its `announced_on`."""
+    c = item.content
+    name = {"launch": "launched_on", "expected-entry": "expected"}.get(c["kind"], "effective_on")
+    return str(c.get(name) or item.day)
+
+
+def from_day(item: Item) -> date:
+    """The day something that happened (or stops something) counts from: the day said; a
+    period "launched in December 2022", announced on 2023-01-05, counts from 2022-12-31 (the
+    earlier of its last day and the announcement); a period still ahead, from its last day."""
+    first, last = span(when_said(item))
+    said_on = date.fromisoformat(item.day)
+    if first == last:
+        return first
+    return min(last, said_on) if first <= said_on else last
+
+
+def launch_says(item: Item) -> str:
+    """`launched`, `planned`, `paused` or `cancelled`: as stated, else `launched` for a date
+    over by its announcement, `planned` for a later one."""
+    stated = item.content.get("status")
+    if stated:
+        return str(stated)
+    return "launched" if span(when_said(item))[1] <= date.fromisoformat(item.day) else "planned"
+
+
+def best_of(items: list[Item]) -> list[Item]:
+    """The items of the highest rank among them (SPEC §5.1), in time order."""
+    if not items:
+        return []
+    top = min(i.rank for i in items)
+    return sorted((i for i in items if i.rank == top), key=lambda i: i.order)
+
+
+def stops_there(item: Item, model: str, market: str) -> bool:
+    """An exit stops `model` in `market`: it names the model or none, lists the market
+    (through `*` or a region) and does not except it."""
+    c = item.content
+    if c.get("model") and fold(c["model"]) != model:
+        return False
+    listed = "*" in c["markets"] or any(covers(m, market) for m in c["markets"])
+    return listed and not any(covers(m, market) for m in c.get("except") or [])
+
+
+@dataclass
+class Cycle:
+    """Plans made since the slot's aim last came true (or for another aim), and how they
+    ended."""
+
+    aim: str
+    plans: list[Item] = field(default_factory=list)
+    ended: str | None = None  # "happened" or "cancelled"
+    by: str | None = None  # the id of the announcement that ended it
+    on: date | None = None
+
+    def summary(self, as_of: date) -> dict[str, Any]:
+        """first_planned, planned (as said), slips, and the outcome: happened (late days
+        against the first plan's due day), cancelled, overdue (days after the plan in
+        force's due day), pending."""
+        dues = [span(when_said(p))[1] for p in self.plans]
+        found: dict[str, Any] = {
+            "first_planned": when_said(self.plans[0]),
+            "planned": when_said(self.plans[-1]),
+            "planned_id": self.plans[-1].id,
+            "slips": sum(1 for a, b in zip(dues, dues[1:], strict=False) if b > a),
+            "outcome": "pending", "happened_on": None, "happened_id": None,
+            "late_days": None, "days_overdue": None,
+        }  # fmt: skip
+        if self.ended == "happened" and self.on is not None:
+            found.update(outcome="happened", happened_on=self.on, happened_id=self.by,
+                         late_days=(self.on - dues[0]).days)  # fmt: skip
+        elif self.ended == "cancelled":
+            found["outcome"] = "cancelled"
+        elif dues[-1] < as_of:
+            found.update(outcome="overdue", days_overdue=(as_of - dues[-1]).days)
+        return found
+
+
+def add_plan(cycles: list[Cycle], item: Item, aim: str) -> None:
+    """A plan joins the last cycle of its aim unless that came true (a plan after a
+    cancellation revives it); otherwise it opens a new one."""
+    last = cycles[-1] if cycles else None
+    if last is not None and last.aim == aim and last.ended != "happened":
+        last.ended = last.by = None
+        last.plans.append(item)
+    else:
+        cycles.append(Cycle(aim, [item]))
+
+
+def in_order(items: list[Item], as_of: date, planned: Any) -> list[Item]:
+    """Announcements as their effects take place by `as_of`: a plan from its announcement,
+    anything else from the day it counts from (only once that day has come); the same day,
+    in time order."""
+    effective = [i for i in items if planned(i) or from_day(i) <= as_of]
+    return sorted(
+        effective,
+        key=lambda i: (date.fromisoformat(i.day) if planned(i) else from_day(i), i.order),
+    )
+
+
+def launch_life(slot: list[Item], exits: list[Item], as_of: str) -> dict[str, Any] | None:
+    """One launch slot as of `as_of` (its announcements made by then, of their highest rank;
+    the exits stopping the model in the market asked about, of that rank or higher), by
+    walking what happened in order. A launch makes it available (the first one stays the
+    first launch, whatever follows); a pause or a temporary exit pauses it (before any
+    launch, it holds the plan: paused); a cancellation or an exit withdraws it once on sale,
+    cancels a plan otherwise; a plan is announced, overdue once its due day passed."""
+    day = date.fromisoformat(as_of)
+    best = best_of([i for i in slot if i.day <= as_of])
+    if not best:
+        return None
+    stops = [e for e in exits if e.day <= as_of and e.rank <= best[0].rank]
+
+    def says(item: Item) -> str:
+        if item.content["kind"] == "exit":
+            return "paused" if item.content.get("temporary") else "withdrawn"
+        return launch_says(item)
+
+    state, decided, first, paused_from, since, until = "unknown", None, None, None, None, None
+    cycles: list[Cycle] = []
+    for item in in_order(best + stops, day, lambda i: says(i) == "planned"):
+        word = says(item)
+        if word == "planned":
+            if state == "available":
+                continue
+            add_plan(cycles, item, "launched")
+            if state != "paused":
+                state, decided = "planned", item
+        elif word == "launched":
+            if first is None or from_day(item) < from_day(first):
+                first = item
+            if state not in ("available", "paused"):
+                since = from_day(item)
+            if cycles and cycles[-1].ended is None:
+                cycles[-1].ended, cycles[-1].by, cycles[-1].on = "happened", item.id, from_day(item)
+            state, decided, paused_from = "available", first, None
+        elif word == "paused":
+            if state == "available":
+                state, decided, paused_from = "paused", item, from_day(item)
+            elif state in ("unknown", "planned", "cancelled"):
+                state, decided = "held", item
+        elif state in ("available", "paused", "planned", "held"):  # cancelled, withdrawn
+            if state in ("available", "paused"):
+                state, until, paused_from = "withdrawn", from_day(item), None
+            else:
+                state = "cancelled"
+            decided = item
+            if cycles and cycles[-1].ended is None:
+                cycles[-1].ended, cycles[-1].by = "cancelled", item.id
+    plan = cycles[-1].summary(day) if cycles else None
+    status = {"planned": "announced", "held": "paused"}.get(state, state)
+    if state == "planned" and plan is not None and plan["outcome"] == "overdue":
+        status = "overdue"
+    return {
+        "market": slot[0].content["market"], "status": status, "decided": decided,
+        "first": first, "launched_on": from_day(first) if first else None,
+        "paused_from": paused_from,
+        "available_from": since if status == "withdrawn" else None,
+        "available_until": until if status == "withdrawn" else None, "plan": plan,
+    }  # fmt: skip
+
+
+def plan_view(plan: dict[str, Any] | None) -> dict[str, Any]:
+    """`first_planned`, `planned`, `slips`, `days_overdue` where an answer shows a plan."""
+    if plan is None:
+        return dict.fromkeys(("first_planned", "planned", "slips", "days_overdue"))
+    return {name: plan[name] for name in ("first_planned", "planned", "slips", "days_overdue")}
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def strongest(lives: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Of the lifecycles of the launch slots covering a market, the strongest status (SPEC
+    §5.1); then the earliest first launch, the plan due first, the launch market."""
+
+    def order(life: dict[str, Any]) -> tuple[Any, ...]:
+        plan = span(life["plan"]["planned"]) if life["plan"] else (date.max, date.max)
+        return (STATUS_ORDER.index(life["status"]), life["launched_on"] or date.max, plan,
+                life["market"])  # fmt: skip
+
+    return min(lives, key=order) if lives else None
+
+
+def factory_life(slot: list[Item], as_of: str) -> dict[str, Any] | None:
+    """One factory phase as of `as_of`: the statuses reached and the plans, each of their
+    own highest rank; a status dated after its announcement is a plan for it. A status
+    reached fulfils a plan for it or for an earlier step of a plant's progress; a
+    cancellation or closure ends a plan; a plan for a status already reached is none."""
+    day = date.fromisoformat(as_of)
+    made = [i for i in slot if i.day <= as_of]
+    if not made:
+        return None
+
+    def planned(item: Item) -> bool:
+        return span(when_said(item))[1] > date.fromisoformat(item.day)
+
+    chosen = best_of([i for i in made if not planned(i)]) + best_of([i for i in made if planned(i)])
+    cycles: list[Cycle] = []
+    current: Item | None = None
+    before = None
+
+    def fulfils(reached: str, aim: str) -> bool:
+        return reached == aim or (
+            reached in PROGRESS
+            and aim in PROGRESS
+            and PROGRESS.index(reached) >= PROGRESS.index(aim)
+        )
+
+    for item in in_order(chosen, day, planned):
+        status = item.content["status"]
+        if planned(item):
+            if (
+                current is None
+                or current.content["status"] in STOPS
+                or not fulfils(current.content["status"], status)
+            ):
+                add_plan(cycles, item, status)
+            continue
+        if cycles and cycles[-1].ended is None and fulfils(status, cycles[-1].aim):
+            cycles[-1].ended, cycles[-1].by, cycles[-1].on = "happened", item.id, from_day(item)
+        if status in ("cancelled", "closed") and cycles and cycles[-1].ended is None:
+            cycles[-1].ended, cycles[-1].by = "cancelled", item.id
+        if status not in STOPS:
+            before = status
+        current = item
+    return {
+        "current": current,
+        "reached_before": before if current and current.content["status"] in STOPS else None,
+        "plan": cycles[-1].summary(day) if cycles else None,
+    }
+
+
+def entry_life(
+    slot: list[Item], arrivals: list[tuple[date, str, str, str]], as_of: str
+) -> dict[str, Any] | None:
+    """An expected entry as of `as_of`: its plans (of their highest rank), fulfilled by the
+    first launch (`arrivals`: (day, id, model key, market)) of its model (of any model, for
+    the company as a whole) in a market it covers or that covers it, whenever the entry was
+    made; else overdue once its date ended, else expected."""
+    day = date.fromisoformat(as_of)
+    best = best_of([i for i in slot if i.day <= as_of])
+    if not best:
+        return None
+    model, market = fold(best[0].content.get("model")), best[0].content["market"]
+    met = sorted(
+        a for a in arrivals
+        if a[0] <= day and (covers(market, a[3]) or covers(a[3], market))
+        and (not model or a[2] == model)
+    )  # fmt: skip
+    cycle = Cycle("entered", best)
+    if met:
+        cycle.ended, cycle.on, cycle.by = "happened", met[0][0], met[0][1]
+    plan = cycle.summary(day)
+    status = {"happened": "fulfilled", "overdue": "overdue"}.get(plan["outcome"], "expected")
+    return {"status": status, "plan": plan}
 
 
 @dataclass
@@ -289,55 +538,98 @@ class Company:
         whole = [e for e in here if not e.content.get("model")]
         return (own or whole)[-1] if (own or whole) else None
 
+    def certainty_of(self, ann_id: str | None) -> str | None:
+        return next((i.certainty for i in self.items if i.id == ann_id), None)
+
+    def lives(self, model: str, market: str, as_of: str) -> list[dict[str, Any]]:
+        """The lifecycles of the model's launch slots covering `market`, asked there."""
+        stopping = [e for e in self.of("exit") if stops_there(e, model, market)]
+        found = []
+        for slot in slots(self.of("launch", model)):
+            if covers(slot[0].content["market"], market):
+                life = launch_life(slot, stopping, as_of)
+                if life is not None:
+                    found.append(life)
+        return found
+
+    def own_lives(self, model: str, as_of: str) -> dict[str, dict[str, Any]]:
+        """Each launch market's lifecycle there, by market (sorted)."""
+        found = {}
+        for slot in slots(self.of("launch", model)):
+            where = slot[0].content["market"]
+            stopping = [e for e in self.of("exit") if stops_there(e, model, where)]
+            life = launch_life(slot, stopping, as_of)
+            if life is not None:
+                found[where] = life
+        return dict(sorted(found.items()))
+
+    def arrivals(self, as_of: str) -> list[tuple[date, str, str, str]]:
+        """Every model's first launch in each launch market: (day, id, model key, market)."""
+        found = []
+        for slot in slots(self.of("launch")):
+            life = launch_life(slot, [], as_of)
+            if life is not None and life["first"] is not None:
+                c = slot[0].content
+                found.append((life["launched_on"], life["first"].id, fold(c["model"]),
+                              c["market"]))  # fmt: skip
+        return found
+
+    def entry_state(self, entry: Item, as_of: str) -> dict[str, Any] | None:
+        mine = [i for i in self.of("expected-entry") if slot_of(i) == slot_of(entry)]
+        return entry_life(mine, self.arrivals(as_of), as_of)
+
     def status(self, model: str, market: str, as_of: str) -> dict[str, Any]:
-        decided = launches(self.of("launch", model), as_of)
-        dates = {
-            how: sorted(
-                (launch_day(i), m)
-                for m, (h, i) in decided.items()
-                if h == how and covers(m, market)
-            )
-            for how in ("launched", "planned")
-        }
+        """A model's row in `state market` (SPEC §5.1): available, paused, announced,
+        overdue (its launch slots), blocked, expected (an entry not fulfilled), showcased,
+        withdrawn, cancelled (its launch slots), unknown, with the dates and the plan
+        behind it."""
+        life = strongest(self.lives(model, market, as_of))
         policy = self.blocking(market, as_of)
         entry = self.entry(model, market)
+        entered = self.entry_state(entry, as_of) if entry else None
         shows = [
             s
             for s in self.of("showcase", model)
             if s.content.get("market") and covers(s.content["market"], market)
         ]
-        row = {
+        live = ("available", "paused", "announced", "overdue")
+        if life and life["status"] in live:
+            status, source = life["status"], life["decided"]
+        elif policy:
+            status, source = "blocked", policy
+        elif entered and entered["status"] != "fulfilled":
+            status, source = "expected", entry
+        elif shows:
+            status, source = "showcased", shows[-1]
+        elif life and life["status"] != "unknown":
+            status, source = life["status"], life["decided"]
+        else:
+            status, source = "unknown", None
+        plan = plan_view(None)
+        if life and life["plan"]:
+            plan = plan_view(life["plan"])
+        elif status == "expected" and entered:
+            plan = plan_view(entered["plan"])
+        return {
             "company": self.name,
             "model": self.models[model],
-            "launched_on": None,
-            "planned_launch_on": None,
-            "not_before": None,
-            "expected": None,
-            "certainty": None,
-            "id": None,
+            "status": status,
+            "launched_on": iso(life["launched_on"]) if life else None,
+            "planned_launch_on": life["plan"]["planned"]
+            if life and life["plan"] and life["status"] in ("announced", "overdue")
+            else None,
+            "paused_from": iso(life["paused_from"]) if life else None,
+            "available_from": iso(life["available_from"]) if life else None,
+            "available_until": iso(life["available_until"]) if life else None,
+            **plan,
+            "not_before": policy.content["not_before"] if policy else None,
+            "expected": entry.content["expected"] if entry else None,
+            "expected_status": entered["status"]
+            if entered and entered["status"] != "fulfilled"
+            else None,
+            "certainty": source.certainty if source else None,
+            "id": source.id if source else None,
         }
-        if policy:
-            row["not_before"] = policy.content["not_before"]
-        if entry:
-            row["expected"] = entry.content["expected"]
-        source = None
-        if dates["launched"] or dates["planned"]:
-            how = "launched" if dates["launched"] else "planned"
-            day, where = dates[how][0]
-            row["status"] = "available" if how == "launched" else "announced"
-            row["launched_on" if how == "launched" else "planned_launch_on"] = day
-            source = decided[where][1]
-        elif policy:
-            row["status"], source = "blocked", policy
-        elif entry:
-            row["status"], source = "expected", entry
-        elif shows:
-            row["status"], source = "showcased", shows[-1]
-        else:
-            row["status"] = "unknown"
-        if source:
-            row["certainty"], row["id"] = source.certainty, source.id
-        return row
 
     def named(self, model: str) -> set[str]:
         named = {i.content["market"] for i in self.of("launch", model)}
@@ -351,7 +643,53 @@ class Company:
         }
         for p in self.of("policy"):
             named |= {*p.content["markets"], *p.content.get("except", [])}
+        for e in self.of("exit"):
+            if not e.content.get("model") or fold(e.content["model"]) == model:
+                named |= {*e.content["markets"], *(e.content.get("except") or [])}
         return named - {"*"}
+
+    def launched(self, model: str, as_of: str) -> dict[str, Any]:
+        """A model's launches as `state model` and `state company` sum them up."""
+        lives = self.own_lives(model, as_of)
+        launched = {m: life["launched_on"] for m, life in lives.items() if life["launched_on"]}
+        plans = sorted(
+            (span(life["plan"]["planned"]), m, life["plan"]["planned"])
+            for m, life in lives.items()
+            if life["status"] in ("announced", "overdue") and life["plan"]
+        )
+        planning = any(life["status"] in ("announced", "overdue") for life in lives.values())
+        return {
+            "status": "launched" if launched else ("announced" if planning else "unknown"),
+            "launched_on": iso(min(launched.values(), default=None)),
+            "planned_launch_on": None if launched or not plans else plans[0][2],
+            "markets": sorted(launched),
+            "lives": lives,
+        }
+
+
+def launch_places(company: Company, lives: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """`state model`'s launch markets: each one's lifecycle there."""
+    places = []
+    for market, life in lives.items():
+        first = life["first"]
+        launched_on = iso(life["launched_on"])
+        said = when_said(first) if first else None
+        decided = life["decided"]
+        places.append(
+            {
+                "market": market,
+                "status": life["status"],
+                "launched_on": launched_on,
+                "launched_as_said": said if said != launched_on else None,
+                "paused_from": iso(life["paused_from"]),
+                "available_from": iso(life["available_from"]),
+                "available_until": iso(life["available_until"]),
+                **plan_view(life["plan"]),
+                "certainty": decided.certainty if decided else None,
+                "id": decided.id if decided else None,
+            }
+        )
+    return places
 
 
 def companies(items: list[Item]) -> dict[str, Company]:
@@ -426,9 +764,7 @@ def model(store: Store, company_name: str, name: str, query: Query) -> dict[str,
     company = found.get(fold(company_name)) or Company(company_name, {}, [])
     key = fold(name)
     mine = [i for i in company.items if fold(i.content.get("model")) == key]
-    decided = launches(mine, query.as_of)
-    launched = {m: launch_day(i) for m, (how, i) in decided.items() if how == "launched"}
-    planned = [launch_day(i) for how, i in decided.values() if how == "planned"]
+    launched = company.launched(key, query.as_of)
     orders = orders_of(mine)
     waits = picks([i for i in mine if i.content["kind"] == "wait-time"])
     totals = [
@@ -455,11 +791,12 @@ def model(store: Store, company_name: str, name: str, query: Query) -> dict[str,
         "model": company.models.get(key, name),
         "as_of": query.as_of,
         "known_at": query.known_at,
-        "status": "launched" if launched else ("announced" if planned else "unknown"),
-        "launched_on": min(launched.values(), default=None),
-        "planned_launch_on": None if launched else min(planned, default=None),
-        "markets": sorted(launched),
+        "status": launched["status"],
+        "launched_on": launched["launched_on"],
+        "planned_launch_on": launched["planned_launch_on"],
+        "markets": launched["markets"],
         "market_statuses": statuses,
+        "launches": launch_places(company, launched["lives"]),
         "orders": orders,
         "max_wait_months": max((w[0].content["max_months"] for w in waits), default=None),
         "wait_times": [
@@ -490,53 +827,93 @@ def figures(chosen: list[tuple[Item, Item | None]], name: str) -> list[dict[str,
 
 
 def factory_views(company: Company, as_of: str) -> list[dict[str, Any]]:
+    """Each factory phase: the status reached (the day it counts from, the period as said
+    beside it), the one reached before a stop, the plan in force for a later one while it is
+    pending or overdue; its country, capacity and assembly as last said at the highest
+    rank."""
     views = []
     for group in slots(company.of("factory")):
-        top = min(i.rank for i in group)
-        best = [i for i in group if i.rank == top]
+        life = factory_life(group, as_of)
+        if life is None:
+            continue
+        best = best_of(group)
 
-        def when(i: Item) -> str:
-            return str(i.content.get("effective_on") or i.day)
+        def latest(name: str, best: list[Item] = best) -> Any:
+            given = [i.content[name] for i in best if name in i.content]
+            return given[-1] if given else None
 
-        reached = sorted((i for i in best if when(i) <= as_of), key=lambda i: (when(i), i.order))
-        current = reached[-1] if reached else None
-        last = group[-1]
-        capacities = [i.content["capacity"] for i in best if "capacity" in i.content]
+        current, plan = life["current"], life["plan"]
+        reached_on = iso(from_day(current)) if current else None
+        said = when_said(current) if current else None
+        planned = None
+        if plan and plan["outcome"] in ("pending", "overdue"):
+            item = next(i for i in group if i.id == plan["planned_id"])
+            planned = {"status": item.content["status"], "effective_on": plan["planned"],
+                       **plan_view(plan), "certainty": item.certainty, "id": item.id}  # fmt: skip
         views.append(
             {
                 "site": group[0].content["site"],
                 "phase": group[0].content["phase"],
+                "market": latest("market"),
                 "status": current.content["status"] if current else None,
-                "effective_on": when(current) if current else None,
-                "capacity": capacities[-1] if capacities else None,
+                "reached_before": life["reached_before"],
+                "effective_on": reached_on,
+                "effective_as_said": said if said != reached_on else None,
+                "capacity": latest("capacity"),
+                "assembly": latest("assembly"),
                 "certainty": current.certainty if current else None,
                 "id": current.id if current else None,
-                "planned": {
-                    "status": last.content["status"],
-                    "effective_on": when(last),
-                    "certainty": last.certainty,
-                    "id": last.id,
-                }
-                if when(last) > as_of
-                else None,
+                "planned": planned,
             }
         )
     return sorted(views, key=lambda v: (v["site"].casefold(), v["phase"]))
+
+
+def entry_view(company: Company, entry: Item, as_of: str) -> dict[str, Any]:
+    """An expected entry in force and its lifecycle."""
+    life = company.entry_state(entry, as_of)
+    assert life is not None
+    plan = life["plan"]
+    happened = plan["outcome"] == "happened"
+    return {
+        "market": entry.content["market"],
+        "model": entry.content.get("model"),
+        "expected": entry.content["expected"],
+        "status": life["status"],
+        "fulfilled_on": iso(plan["happened_on"]) if happened else None,
+        "fulfilled_by": plan["happened_id"] if happened else None,
+        **plan_view(plan),
+        "certainty": entry.certainty,
+        "announced_on": entry.day,
+        "id": entry.id,
+    }
+
+
+def exit_view(item: Item) -> dict[str, Any]:
+    c = item.content
+    return {
+        "model": c.get("model"),
+        "markets": list(c["markets"]),
+        "except": list(c.get("except") or []),
+        "effective_on": when_said(item),
+        "temporary": bool(c.get("temporary")),
+        "certainty": item.certainty,
+        "announced_on": item.day,
+        "id": item.id,
+    }
 
 
 def company(store: Store, name: str, query: Query) -> dict[str, Any]:
     found = companies(visible(store, query)).get(fold(name)) or Company(name, {}, [])
     models = []
     for key, display in found.models.items():
-        decided = launches(found.of("launch", key), query.as_of)
-        launched = {m: launch_day(i) for m, (how, i) in decided.items() if how == "launched"}
-        status = "launched" if launched else ("announced" if decided else "unknown")
+        launched = found.launched(key, query.as_of)
         models.append(
             {
                 "model": display,
-                "status": status,
-                "launched_on": min(launched.values(), default=None),
-                "markets": sorted(launched),
+                "status": launched["status"],
+                "launched_on": launched["launched_on"],
+                "markets": launched["markets"],
             }
         )
     totals = [i for i in found.of("deliveries") if not i.content.get("model")]
@@ -549,17 +926,8 @@ def company(store: Store, name: str, query: Query) -> dict[str, Any]:
         "factories": factory_views(found, query.as_of),
         "models": sorted(models, key=lambda m: str(m["model"]).casefold()),
         "policies": [policy_view(p) for p in in_force_policies(found, query.as_of, EVERY_MARKET)],
-        "expected_entries": [
-            {
-                "market": e.content["market"],
-                "model": e.content.get("model"),
-                "expected": e.content["expected"],
-                "certainty": e.certainty,
-                "announced_on": e.day,
-                "id": e.id,
-            }
-            for e in found.entries()
-        ],
+        "expected_entries": [entry_view(found, e, query.as_of) for e in found.entries()],
+        "exits": [exit_view(e) for e in found.of("exit")],
     }
 
 
@@ -568,7 +936,8 @@ def market(store: Store, code: str, query: Query, every: bool = False) -> dict[s
     policies: list[Item] = []
     for found in companies(visible(store, query)).values():
         whole = found.entry(None, code)
-        if whole:
+        entered = found.entry_state(whole, query.as_of) if whole else None
+        if whole and entered and entered["status"] != "fulfilled":
             policy = found.blocking(code, query.as_of)
             source = policy or whole
             rows.append(
@@ -578,8 +947,13 @@ def market(store: Store, code: str, query: Query, every: bool = False) -> dict[s
                     "status": "blocked" if policy else "expected",
                     "launched_on": None,
                     "planned_launch_on": None,
+                    "paused_from": None,
+                    "available_from": None,
+                    "available_until": None,
+                    **plan_view(entered["plan"]),
                     "not_before": policy.content["not_before"] if policy else None,
                     "expected": whole.content["expected"],
+                    "expected_status": entered["status"],
                     "certainty": source.certainty,
                     "id": source.id,
                 }
@@ -605,8 +979,8 @@ def named_markets(store: Store, query: Query) -> list[str]:
     named: set[str] = set()
     for item in visible(store, query):
         content = item.content
-        if content["kind"] == "policy":
-            named.update(content["markets"], content.get("except", ()))
+        if content["kind"] in ("policy", "exit"):
+            named.update(content["markets"], content.get("except") or ())
         elif content["kind"] in ("launch", "showcase", "expected-entry") and content.get("market"):
             named.add(content["market"])
     named.discard("*")
@@ -736,11 +1110,12 @@ def corrections(item: Item) -> list[dict[str, Any]]:
 
 
 def entry(item: Item) -> dict[str, Any]:
-    """An announcement as the log shows it: its content as corrected, a factory's own
-    `status` renamed `factory_status`, when it was first recorded, and whether it stands."""
+    """An announcement as the log shows it: its content as corrected, a factory's or a
+    launch's own `status` renamed `factory_status` or `launch_status`, when it was first
+    recorded, and whether it stands."""
     shown = dict(item.content)
     if "status" in shown:
-        shown["factory_status"] = shown.pop("status")
+        shown[f"{shown['kind']}_status"] = shown.pop("status")
     return {
         **shown,
         "recorded_at": item.recorded_at,
@@ -832,10 +1207,20 @@ class Figures:
         inside = [i for i in self.chosen if months(i.content["period"]) <= months(period)]
 
         def largest(mine: list[Item]) -> list[Item]:
+            """Each figure not inside a larger one that replaces it; a larger one replaces
+            the figures inside it only when none of them ranks higher (SPEC §8), else it
+            counts for nothing and they count."""
+
+            def within(j: Item) -> list[Item]:
+                return [
+                    k for k in mine if months(k.content["period"]) < months(j.content["period"])
+                ]
+
+            def stands(j: Item) -> bool:
+                return all(k.rank >= j.rank for k in within(j))
+
             return [
-                i
-                for i in mine
-                if not any(months(i.content["period"]) < months(j.content["period"]) for j in mine)
+                i for i in mine if stands(i) and not any(stands(j) and i in within(j) for j in mine)
             ]
 
         if model is not None:
@@ -931,26 +1316,36 @@ def target_claim(claim: dict[str, Any], items: list[Item], day: str) -> tuple[st
 
 
 def launched_claim(claim: dict[str, Any], items: list[Item], day: str) -> tuple[str, list[str]]:
-    """By the launches only (nothing recorded is never "not launched"): the first launch in
-    a market covering the claim's, by the launch rules of `state`."""
+    """By the launches that happened only (SPEC §5.2: a plan whose date passed is overdue,
+    never a launch; nothing recorded is never "not launched"): holds when a launch slot
+    covering the claim's market first launched by its date, fails when one launched later
+    or, none having launched, every plan in force starts after it; otherwise undetermined.
+    The evidence: each slot's first launch, else its plan in force."""
     mine = [
         i
         for i in items
         if i.content["kind"] == "launch"
-        and i.day <= day
         and fold(i.content["model"]) == fold(claim["model"])
         and covers(i.content["market"], claim["market"])
     ]
-    decided = [d for group in slots(mine) if (d := launch(group, day))]
-    if not decided:
+    lives = [life for group in slots(mine) if (life := launch_life(group, [], day))]
+    if not lives:
         return "undetermined", []
-    evidence = sorted(item.id for _, item in decided)
-    happened = sorted(launch_day(item) for how, item in decided if how == "launched")
-    planned = sorted(launch_day(item) for how, item in decided if how == "planned")
-    first = (happened or planned)[0]
-    if first > claim["on_or_before"]:
+    evidence = sorted(
+        {
+            life["first"].id if life["first"] else life["plan"]["planned_id"]
+            for life in lives
+            if life["first"] or life["plan"]
+        }  # fmt: skip
+    )
+    by = date.fromisoformat(claim["on_or_before"])
+    launched = [life["launched_on"] for life in lives if life["launched_on"]]
+    if launched:
+        return ("holds" if min(launched) <= by else "fails"), evidence
+    plans = [span(life["plan"]["planned"])[0] for life in lives if life["plan"]]
+    if plans and all(first > by for first in plans):
         return "fails", evidence
-    return ("holds" if happened else "undetermined"), evidence
+    return "undetermined", evidence
 
 
 def judge(claim: dict[str, Any], items: list[Item], day: str) -> tuple[str, list[str]]:
@@ -1255,26 +1650,50 @@ def contested(group: list[Item], as_of: str) -> tuple[Item, list[Item]]:
     """The announcement in force in one slot and "every other announcement of the slot that
     says something else" (docs/concepts.md, Conflicts): whose value differs "beyond both
     bounds" (SPEC §5.1, "Agreeing values": ranges that do not meet; any other value: not
-    equal). In force: by the rank rule, or for a launch the earliest launch of the highest
-    rank (SPEC §5.1 "Launches"; a plan while none has happened).
+    equal). In force: by the rank rule, or for a launch its first launch (SPEC §5.1
+    "Launches"; the plan in force while none has happened).
 
     Where the SPEC does not say, as mxt: an announcement of the in-force one's rank made on an
     earlier day is a revision (the audit's `superseded`), not a disagreement; one made the
     same day says otherwise (the later record wins by the tie rule, but the day has two
     answers). Two launches of the highest rank never disagree: the earliest stands by rule
-    (the second city's launch event of SPEC §5.1)."""
+    (the second city's launch event of SPEC §5.1).
+
+    SPEC §5.2 "What is not a conflict": a plan replaced by a later plan (an expected entry's
+    slip or pull-in, whatever its rank: only two said the same day disagree; a launch plan
+    before the launch, or replaced by a later plan), a count of orders that grew (a later,
+    larger count, or an earlier smaller one), and a status that moved on (a launch paused,
+    resumed or cancelled: only what says the model launched, and a plan said once it had,
+    can disagree with a launch)."""
     kind = group[0].content["kind"]
     if kind == "launch":
-        decided = launch(group, as_of)
-        assert decided is not None  # a slot always has a launch or a plan of its best rank
-        in_force = decided[1]
+        life = launch_life(group, [], as_of)
+        assert life is not None
+        chosen = life["first"] or next(
+            (i for i in group if life["plan"] and i.id == life["plan"]["planned_id"]), None
+        )
+        in_force = chosen or pick(group)[0]
+        launched = life["first"] is not None
+        group = [
+            i for i in group
+            if launch_says(i) == "launched"
+            or (launched and launch_says(i) == "planned" and i.order > in_force.order)
+        ]  # fmt: skip
     else:
         in_force = pick(group)[0]
+
+    def history(item: Item) -> bool:
+        if kind == "expected-entry":
+            return item.day != in_force.day
+        if kind == "orders" and item.day != in_force.day:
+            earlier, later = sorted((item, in_force), key=lambda i: i.order)
+            return later.content["count"] >= earlier.content["count"]
+        return False
 
     def revision(item: Item) -> bool:
         return item.rank == in_force.rank and (kind == "launch" or item.day < in_force.day)
 
-    others = [i for i in group if not revision(i) and not same(i, in_force)]
+    others = [i for i in group if not revision(i) and not history(i) and not same(i, in_force)]
     return in_force, others
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import invoke
 
 from mxt.domain.errors import DamagedLog, StoreUnavailable
 from mxt.domain.store import Store
@@ -143,12 +144,8 @@ def test_a_rebuild_without_fork_makes_the_same_rows(
 ) -> None:
     """The corrections' rows, worked out apart from the log, equal those the writes made and
     those worked out here."""
-    from click.testing import CliRunner
-
-    from mxt.cli.main import cli
 
     location = tmp_path / "s.sqlite"
-    runner = CliRunner()
     source = tmp_path / "seed.jsonl"
     source.write_text("\n".join(seed_lines) + "\n", encoding="utf-8")
     for args in (
@@ -158,17 +155,17 @@ def test_a_rebuild_without_fork_makes_the_same_rows(
         ["retract", "xiaomi-yu7-wait-12m", "--reason", "withdrawn"],
         ["retract", "xiaomi-su7-wait-8m", "--reason", "duplicate"],
     ):
-        assert runner.invoke(cli, ["--store", str(location), *args]).exit_code == 0, args
+        assert invoke("--store", str(location), *args).exit_code == 0, args
 
     def rows() -> list[tuple[Any, ...]]:
         with sqlite3.connect(location) as connection:
             return connection.execute("SELECT * FROM mxt_rm_versions ORDER BY 1").fetchall()
 
     written = rows()  # event by event, by the writes
-    assert runner.invoke(cli, ["--store", str(location), "rebuild"]).exit_code == 0
+    assert invoke("--store", str(location), "rebuild").exit_code == 0
     forked = rows()
     assert forked == written
     monkeypatch.delattr(os, "fork")
-    assert runner.invoke(cli, ["--store", str(location), "rebuild"]).exit_code == 0
+    assert invoke("--store", str(location), "rebuild").exit_code == 0
     assert rows() == forked
     assert {row[14] for row in forked} == {"recorded", "corrected", "retracted"}

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from click.testing import CliRunner
+from conftest import invoke, run_ok
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 from backends import store_location
 
@@ -20,22 +19,16 @@ KEYS = {
 }  # fmt: skip
 
 
-def run(store: str, *args: str) -> Any:
-    result = CliRunner().invoke(cli, ["--store", store, *args])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout) if "--json" in args else result.stdout
-
-
 def target(store: str, value: str, day: str, ident: str, *extra: str) -> None:
-    run(store, "record", "target", "--company", "Volta", "--announced-on", day, "--source",
+    run_ok(store, "record", "target", "--company", "Volta", "--announced-on", day, "--source",
         "press", "--metric", "production", "--period", "2026", "--value", value, "--id", ident,
         *extra)  # fmt: skip
 
 
 def test_the_seed_audit_shows_the_raise_to_350k(store_location: str) -> None:
     store = store_location
-    run(store, "import", str(seed_path()))
-    audit = run(store, "audit", "targets", "--company", "xiaomi", "--json")
+    run_ok(store, "import", str(seed_path()))
+    audit = run_ok(store, "audit", "targets", "--company", "xiaomi", "--json")
     assert [set(revision) for revision in audit] == [KEYS, KEYS]
     first, second = audit
     assert (first["value"], first["previous"], first["status"]) == (300_000, None, "superseded")
@@ -46,7 +39,7 @@ def test_the_seed_audit_shows_the_raise_to_350k(store_location: str) -> None:
     assert (second["change"], second["change_pct"]) == (50_000, 16.67)
     assert second["status"] == "in-force"
     assert second["source"]["title"].startswith("Xiaomi Won")
-    human = run(store, "audit", "targets")
+    human = run_ok(store, "audit", "targets")
     assert "+50,000 (+16.67%)" in human
 
 
@@ -55,10 +48,10 @@ def test_corrections_retractions_and_a_stated_previous_that_disagrees(store_loca
     target(store, "100k", "2025-01-10", "t1")
     target(store, "150k", "2025-02-10", "t2", "--previous", "90k")  # history says 100k
     target(store, "170k", "2025-03-10", "t3")
-    run(store, "correct", "t2", "--set", "value=140k", "--reason", "misread the slide")
-    before_retraction = run(store, "audit", "targets", "--json")
-    run(store, "retract", "t3", "--reason", "never said")
-    audit = run(store, "audit", "targets", "--json")
+    run_ok(store, "correct", "t2", "--set", "value=140k", "--reason", "misread the slide")
+    before_retraction = run_ok(store, "audit", "targets", "--json")
+    run_ok(store, "retract", "t3", "--reason", "never said")
+    audit = run_ok(store, "audit", "targets", "--json")
     by_id = {revision["id"]: revision for revision in audit}
     assert [revision["id"] for revision in audit] == ["t1", "t2", "t3"]
     assert by_id["t2"]["value"] == 140_000
@@ -75,29 +68,29 @@ def test_corrections_retractions_and_a_stated_previous_that_disagrees(store_loca
     # Before the retraction was recorded, t3 was in force: the audit as known then says so.
     known_then = before_retraction[-1]["recorded_at"]
     assert {r["id"]: r["status"] for r in before_retraction}["t3"] == "in-force"
-    as_known = run(store, "audit", "targets", "--known-at", by_id["t2"]["corrections"][0][
+    as_known = run_ok(store, "audit", "targets", "--known-at", by_id["t2"]["corrections"][0][
         "recorded_at"], "--json")  # fmt: skip
     assert {r["id"]: r["status"] for r in as_known}["t3"] == "in-force"
     assert known_then <= by_id["t2"]["corrections"][0]["recorded_at"]
     # As of February, t3 had not been announced yet.
-    as_of = run(store, "audit", "targets", "--as-of", "2025-02-28", "--json")
+    as_of = run_ok(store, "audit", "targets", "--as-of", "2025-02-28", "--json")
     assert [r["id"] for r in as_of] == ["t1", "t2"]
-    human = run(store, "audit", "targets")
+    human = run_ok(store, "audit", "targets")
     assert "stated previous 90,000" in human
 
 
 def test_show_names_the_source_corrections_and_what_it_supports(store_location: str) -> None:
     store = store_location
-    run(store, "import", str(seed_path()))
-    shown = run(store, "show", "xiaomi-2025-target-350k", "--json")
+    run_ok(store, "import", str(seed_path()))
+    shown = run_ok(store, "show", "xiaomi-2025-target-350k", "--json")
     assert shown["value"] == 350_000
     assert shown["status"] == "active"
     assert shown["recorded_at"].endswith("Z")
     assert shown["corrections"] == []
     assert shown["retraction"] is None
     assert any(s["value"]["id"] == "xiaomi-2025-target-350k" for s in shown["supports"])
-    superseded = run(store, "show", "xiaomi-2025-target-300k", "--json")
+    superseded = run_ok(store, "show", "xiaomi-2025-target-300k", "--json")
     assert superseded["supports"] == []
-    missing = CliRunner().invoke(cli, ["--store", store, "show", "nope"])
+    missing = invoke("--store", store, "show", "nope")
     assert missing.exit_code == 2
     assert "nope" in missing.stderr

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from mxt.events.announcements import parse_line
 from mxt.projections.checking import ClaimToCheck, check_answer, progress_answer
 from mxt.projections.opening import open_store
 from mxt.projections.queries import ReadSide
+from mxt.projections.records import to_json
 from mxt.projections.state import Query
 
 SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
@@ -55,13 +57,13 @@ def answers(folder: str, name: str, lines: list[dict[str, Any]]) -> tuple[Any, A
         import_lines(store, [(None, parse_line(line))])
     read_side = ReadSide(store)
     query = Query("2025-06-30", "9999-12-31T23:59:59.999999Z")
-    checked = check_answer(read_side, query, CLAIMS).data
-    measured = progress_answer(read_side, query).data
+    checked = to_json(check_answer(read_side, query, CLAIMS).data)
+    measured = to_json(progress_answer(read_side, query).data)
     store.close()
     return checked, measured
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(figures(), st.randoms(use_true_random=False))
 def test_verdicts_do_not_depend_on_the_recording_order(
     lines: list[dict[str, Any]], random: Any

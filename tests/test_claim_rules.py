@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import make_fact
+from conftest import examples, make_fact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mxt.events.kinds import Scope
 from mxt.projections.claims import Evidence, LaunchFact, check
-from mxt.projections.figures import Figure
-from mxt.projections.progress import ActualFact, Scope, TargetFact
+from mxt.projections.figures import Amount
+from mxt.projections.progress import ActualFact, TargetFact
 
 STAMP = "2025-01-01T00:00:00"
 
 
 def month(period: str, units: int, bound: str = "exact", **extra: Any) -> ActualFact:
     fact_id = f"{period}-{extra.get('model') or 'all'}"
-    figure = Figure(units, bound)  # type: ignore[arg-type]
+    figure = Amount(units, bound)  # type: ignore[arg-type]
     defaults = {"id": fact_id, "announced_on": "2025-07-01", "recorded_at": STAMP}
     return make_fact(ActualFact, figure, **{**defaults, "period": period, **extra})  # type: ignore[no-any-return]
 
@@ -156,7 +157,7 @@ def goal(value: int, announced_on: str, **extra: Any) -> TargetFact:
         "company": "Acme",
         "metric": "production",
         "period": "2025",
-        "figure": Figure(value),
+        "amount": Amount(value),
         **extra,
     }
     return TargetFact(**fields)
@@ -169,11 +170,13 @@ def test_target_claims() -> None:
     assert (answer.verdict, answer.evidence) == ("holds", ("target-350000",))
     assert check(claim, history, "2025-01-01").verdict == "fails"
     assert check(claim, history, "2024-12-01").verdict == "undetermined"
-    loose = Evidence(targets=(goal(300_000, "2025-01-01", figure=Figure(300_000, "at-least")),))
+    loose = Evidence(targets=(goal(300_000, "2025-01-01", amount=Amount(300_000, "at-least")),))
     assert check(claim, loose, "2025-04-01").verdict == "undetermined"
-    overseas = Evidence(targets=(goal(350_000, "2025-01-01", scope=Scope.of(["*"], ["CN"])),))
+    overseas = Evidence(
+        targets=(goal(350_000, "2025-01-01", scope=Scope.of({"markets": ["*"], "except": ["CN"]})),)
+    )
     assert check(claim, overseas, "2025-04-01").verdict == "undetermined"
-    guided = Evidence(targets=(goal(340_000, "2025-01-01", figure=Figure(340_000, "range",
+    guided = Evidence(targets=(goal(340_000, "2025-01-01", amount=Amount(340_000, "range",
                                                                          360_000)),))  # fmt: skip
     assert check(claim, guided, "2025-04-01").verdict == "undetermined"
 
@@ -239,7 +242,7 @@ announcements = st.lists(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(announcements, st.randoms(use_true_random=False), st.integers(1, 6), st.booleans())
 def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
     facts: list[ActualFact], random: Any, months: int, exact: bool
@@ -258,14 +261,20 @@ def test_a_verdict_never_depends_on_the_order_evidence_was_recorded(
 
 def test_a_plan_postponed_before_its_date_never_counts_as_a_launch() -> None:
     """Launches are read as `state model` reads them (README: a delay replaces the earlier
-    plan): a plan for March, replaced in February by one for May, launched the model in May.
-    mxt used to answer `holds` here, against its own `state model`."""
+    plan): a plan for March, replaced in February by one for May. A plan whose date passed
+    is overdue, never a launch (SPEC §5.2): only a launch recorded decides `holds`."""
     march = launch("DE", "2025-03-01", id="march", announced_on="2025-01-10")
     may = launch("DE", "2025-05-01", id="may", announced_on="2025-02-10")
     facts = Evidence(launches=(march, may))
     answer = check(launched("DE", "2025-03-31"), facts, "2025-06-30")
     assert (answer.verdict, answer.evidence) == ("fails", ("may",))
-    assert check(launched("DE", "2025-05-31"), facts, "2025-06-30").verdict == "holds"
+    overdue = check(launched("DE", "2025-05-31"), facts, "2025-06-30")
+    assert (overdue.verdict, overdue.evidence) == ("undetermined", ("may",))
+    assert "overdue in DE for 2025-05-01" in overdue.why
+    happened = launch("DE", "2025-05-20", id="happened", announced_on="2025-05-21")
+    answer = check(launched("DE", "2025-05-31"), Evidence(launches=(march, may, happened)),
+                   "2025-06-30")  # fmt: skip
+    assert (answer.verdict, answer.evidence) == ("holds", ("happened",))
     again = launch("DE", "2025-03-01", id="again", announced_on="2025-01-10", recorded_at="~")
     same_day = Evidence(launches=(march, again))  # the later record of the day answers
     assert check(launched("DE", "2025-03-31"), same_day, "2025-06-30").evidence == ("again",)

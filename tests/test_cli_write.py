@@ -13,8 +13,9 @@ from click.testing import Result
 from conftest import count_stored_events, make_announcement
 
 from mxt.cli.main import cli
-from mxt.cli.write import EXAMPLES
+from mxt.cli.write import example
 from mxt.events.announcements import parse_announcement, with_id
+from mxt.events.kinds import KIND_NAMES
 
 Run = Callable[..., Result]
 
@@ -24,9 +25,9 @@ COMMON = ["--company", "Xiaomi", "--announced-on", "2025-07-01", "--source", "Te
 RECORD_OPTIONS: dict[str, tuple[list[str], dict[str, Any]]] = {
     "launch": (
         ["--model", "YU7", "--market", "cn", "--launched-on", "2025-06-26", "--segment", "SUV",
-         "--competitor", "Tesla Model Y"],
+         "--competitor", "Tesla Model Y", "--status", "launched"],
         {"model": "YU7", "market": "CN", "launched_on": "2025-06-26", "segment": "SUV",
-         "competitor": "Tesla Model Y"},
+         "competitor": "Tesla Model Y", "status": "launched"},
     ),
     "orders": (
         ["--model", "YU7", "--stage", "locked", "--count", "240k", "--within", "18h"],
@@ -46,9 +47,10 @@ RECORD_OPTIONS: dict[str, tuple[list[str], dict[str, Any]]] = {
     ),
     "factory": (
         ["--site", "Beijing Yizhuang", "--phase", "3", "--status", "land-acquired",
-         "--effective-on", "2025-06-19", "--capacity", "1.5m"],
+         "--effective-on", "2025-06-19", "--capacity", "1.5m", "--market", "cn",
+         "--assembly", "full"],
         {"site": "Beijing Yizhuang", "phase": 3, "status": "land-acquired",
-         "effective_on": "2025-06-19", "capacity": 1500000},
+         "effective_on": "2025-06-19", "capacity": 1500000, "market": "CN", "assembly": "full"},
     ),
     "policy": (
         ["--markets", "*", "--except", "CN", "--not-before", "2027-01-01"],
@@ -65,6 +67,12 @@ RECORD_OPTIONS: dict[str, tuple[list[str], dict[str, Any]]] = {
     "statement": (
         ["--topic", "hiring", "--text", "Active hiring for manufacturing", "--market", "CN"],
         {"topic": "hiring", "text": "Active hiring for manufacturing", "market": "CN"},
+    ),
+    "exit": (
+        ["--markets", "GB,DE", "--except", "DE", "--model", "SU7", "--effective-on", "2025-H2",
+         "--temporary"],
+        {"markets": ["GB", "DE"], "except": ["DE"], "model": "SU7", "effective_on": "2025-H2",
+         "temporary": True},
     ),
 }  # fmt: skip
 
@@ -192,7 +200,7 @@ def with_option(kind: str, name: str, value: str | None) -> list[str]:
         (["orders", *with_option("orders", "--url", "not a url")], ["source.url"]),
         (["orders", *with_option("orders", "--venue", "MWC")], ["venue", "unknown field"]),
         (["launch", *with_option("launch", "--market", "XX")], ["market", "XX"]),
-        (["launch", *with_option("launch", "--launched-on", "2025-06")], ["launched_on"]),
+        (["launch", *with_option("launch", "--launched-on", "2025-6")], ["launched_on"]),
         (["target", *with_option("target", "--period", "2025-Q5")], ["period"]),
         (["target", *with_option("target", "--value", "-1")], ["value"]),
         (["deliveries", *with_option("deliveries", "--period", "2025-H3")], ["period"]),
@@ -423,7 +431,7 @@ def test_the_cli_offers_every_command_of_the_spec() -> None:
     names = {path[0] for path in all_commands()}
     assert names >= {
         "record", "import", "export", "log", "state", "audit", "correct", "retract", "show",
-        "diff", "verify", "rebuild", "copy", "schema", "demo",
+        "diff", "verify", "rebuild", "copy", "schema", "demo", "extract", "review",
     }  # fmt: skip
 
 
@@ -456,13 +464,13 @@ def test_record_kind_help_lists_only_that_kinds_options(run: Run, store_path: Pa
     assert not store_path.exists()
 
 
-@pytest.mark.parametrize("kind", sorted(EXAMPLES))
+@pytest.mark.parametrize("kind", sorted(KIND_NAMES))
 def test_the_example_of_every_kind_records(kind: str, run: Run) -> None:
     import shlex
 
     help_text = run("record", kind, "--help").stdout
     assert f"Example: mxt record {kind}" in help_text
-    result = run("record", kind, *shlex.split(EXAMPLES[kind]), "--json")
+    result = run("record", kind, *shlex.split(example(kind)), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["created"] is True
 

@@ -7,37 +7,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke, run_ok
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 from backends import BACKENDS, new_store
-
-
-def run(store: str, *args: str) -> Any:
-    result = CliRunner().invoke(cli, ["--store", store, *args])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout) if "--json" in args else result.stdout
 
 
 @pytest.mark.parametrize("middle", BACKENDS)
 def test_a_copied_history_answers_the_same_at_every_known_at(tmp_path: Path, middle: str) -> None:
     origin = str(tmp_path / "origin.sqlite")
-    run(origin, "import", str(seed_path()))
-    before_fixes = run(origin, "verify", "--json")["head"]
-    known_before = run(origin, "state", "model", "Xiaomi/YU7", "--json")["known_at"]
-    run(origin, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "typo")
-    run(origin, "retract", "xiaomi-su7-wait-8m", "--reason", "duplicate")
+    run_ok(origin, "import", str(seed_path()))
+    before_fixes = run_ok(origin, "verify", "--json")["head"]
+    known_before = run_ok(origin, "state", "model", "Xiaomi/YU7", "--json")["known_at"]
+    run_ok(origin, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "typo")
+    run_ok(origin, "retract", "xiaomi-su7-wait-8m", "--reason", "duplicate")
     with new_store(middle, tmp_path, "middle.sqlite") as there:
         back = str(tmp_path / "back.sqlite")
-        assert "copied 35 events" in run(origin, "copy", "--to", there)
-        run(there, "copy", "--to", back)
+        assert "copied 35 events" in run_ok(origin, "copy", "--to", there)
+        run_ok(there, "copy", "--to", back)
         stores = [origin, there, back]
-        heads = {run(store, "verify", "--json")["head"] for store in stores}
+        heads = {run_ok(store, "verify", "--json")["head"] for store in stores}
         assert len(heads) == 1 and before_fixes not in heads
         for store in stores:
-            assert run(store, "verify", "--expect", before_fixes).startswith("ok")
+            assert run_ok(store, "verify", "--expect", before_fixes).startswith("ok")
         for known_at in (known_before, "2100-01-01"):
             for question in (
                 ("state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10"),
@@ -47,19 +40,19 @@ def test_a_copied_history_answers_the_same_at_every_known_at(tmp_path: Path, mid
                 ("log",),
             ):
                 answers = [
-                    run(store, *question, "--known-at", known_at, "--json") for store in stores
+                    run_ok(store, *question, "--known-at", known_at, "--json") for store in stores
                 ]
                 assert answers[0] == answers[1] == answers[2], question
-        yu7_then = run(back, "state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10",
+        yu7_then = run_ok(back, "state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10",
                        "--known-at", known_before, "--json")  # fmt: skip
-        yu7_now = run(back, "state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10", "--json")
+        yu7_now = run_ok(back, "state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10", "--json")
         assert (yu7_then["max_wait_months"], yu7_now["max_wait_months"]) == (12, 11)
-        assert run(back, "export") == run(origin, "export")
+        assert run_ok(back, "export") == run_ok(origin, "export")
 
 
 def test_copy_fills_only_an_empty_store(tmp_path: Path) -> None:
     origin = str(tmp_path / "a.sqlite")
-    run(origin, "import", str(seed_path()))
-    result = CliRunner().invoke(cli, ["--store", origin, "copy", "--to", origin])
+    run_ok(origin, "import", str(seed_path()))
+    result = invoke("--store", origin, "copy", "--to", origin)
     assert result.exit_code == 2
     assert "already holds events" in result.stderr

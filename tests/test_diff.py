@@ -7,25 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 POLICY = "xiaomi-policy-no-sales-outside-cn-until-2027"
 SOURCE = {"title": "Acme press release"}
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("seed") / "seed.sqlite")
-    result = CliRunner().invoke(cli, ["--store", path, "import", str(seed_path())])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def diff(store: str, *args: str) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(cli, ["--store", store, "diff", *args, "--json"])
+    result = invoke("--store", store, "diff", *args, "--json")
     assert result.exit_code == 0, result.output
     changes: list[dict[str, Any]] = json.loads(result.stdout)
     return changes
@@ -44,7 +35,8 @@ def one(changes: list[dict[str, Any]], **subject: Any) -> dict[str, Any]:
 def test_yu7_launch_orders_and_policy_between_june_and_july_2025(seeded: str) -> None:
     changes = diff(seeded, "--from", "2025-06-01", "--to", "2025-07-10", "--company", "xiaomi")
     launch = one(changes, area="launch", model="YU7")
-    assert (launch["market"], launch["from"], launch["to"]) == ("CN", None, "launched 2025-06-26")
+    assert (launch["market"], launch["from"], launch["to"]) == ("CN", None, "2025-06-26")
+    assert (launch["from_status"], launch["to_status"]) == (None, "available")
     assert (launch["id"], launch["announced_on"]) == ("xiaomi-yu7-launch-cn", "2025-06-26")
     pre = one(changes, area="orders", model="YU7", stage="pre-booking")
     assert (pre["from"], pre["to"], pre["id"]) == (None, 200_000, "xiaomi-yu7-prebookings-3m")
@@ -148,9 +140,11 @@ def test_target_raise_old_to_new(seeded: str) -> None:
             "except": [],
             "from": 300_000,
             "to": 350_000,
+            "id": "xiaomi-2025-target-350k",
             "from_bound": "exact",
             "to_bound": "exact",
-            "id": "xiaomi-2025-target-350k",
+            "from_high": None,
+            "to_high": None,
             "announced_on": "2025-03-18",
         }
     ]
@@ -187,33 +181,40 @@ def test_the_policy_lapses_at_the_start_of_2027(seeded: str) -> None:
 
 
 def test_json_shape_and_order(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli,
-        ["--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10", "--json"],
+    result = invoke(
+        "--store",
+        seeded,
+        "diff",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-07-10",
+        "--json",
     )
     assert result.exit_code == 0
     changes = json.loads(result.stdout)  # nothing else on stdout
-    assert isinstance(changes, list) and len(changes) == 22  # the target's pace among them
+    # the target's pace among them, and the factory's plan (overdue by then)
+    assert isinstance(changes, list) and len(changes) == 23
+    counted = {"from_bound", "to_bound", "from_high", "to_high"}
+    planned = {"from_status", "to_status"}
     subject_keys = {
-        "launch": {"model", "market"},
+        "launch": {"model", "market"} | planned,
         "market-status": {"model", "market"},
-        "orders": {"model", "stage", "from_bound", "to_bound"},
-        "target": {"metric", "period", "markets", "except", "from_bound", "to_bound"},
+        "orders": {"model", "stage"} | counted,
+        "target": {"metric", "period", "markets", "except"} | counted,
         "policy": {"markets", "except", "not_before"},
-        "deliveries": {"metric", "period", "markets", "except", "from_bound", "to_bound"},
-        "factory": {"site", "phase"},
+        "deliveries": {"metric", "period", "markets", "except"} | counted,
         "wait-time": {"model", "trim"},
-        "expected-entry": {"model", "market"},
+        "expected-entry": {"model", "market"} | planned,
         "showcase": {"model", "market"},
         "pace": {"metric", "period"},
         "claim": {"claim_type"},
     }
     for change in changes:
-        assert (
-            set(change)
-            == {"area", "company", "from", "to", "id", "announced_on"}
-            | (subject_keys[change["area"]])
-        ), change
+        keys = subject_keys.get(change["area"]) or (
+            {"site", "phase", "plan"} | planned if "plan" in change else {"site", "phase"}
+        )  # a factory's status reached, or its plan
+        assert set(change) == {"area", "company", "from", "to", "id", "announced_on"} | keys, change
         assert change["id"] and change["announced_on"]
     keys = [
         (c["announced_on"], c["area"], c["company"], c.get("model") or "", c.get("market") or "")
@@ -225,10 +226,8 @@ def test_json_shape_and_order(seeded: str) -> None:
 
 
 def test_human_output_is_a_table_with_ids(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli, ["--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
-              "--company", "Xiaomi", "--market", "DE"]
-    )  # fmt: skip
+    result = invoke("--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
+              "--company", "Xiaomi", "--market", "DE")  # fmt: skip
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("changes from 2025-06-01 to 2025-07-10 (known at ")
@@ -252,7 +251,7 @@ def test_human_output_is_a_table_with_ids(seeded: str) -> None:
     ],
 )
 def test_bad_input_is_one_line_naming_the_option(seeded: str, args: list[str], option: str) -> None:
-    result = CliRunner().invoke(cli, ["--store", seeded, "diff", *args])
+    result = invoke("--store", seeded, "diff", *args)
     assert result.exit_code == 2
     assert result.stdout == ""
     message = result.stderr.strip()
@@ -261,18 +260,14 @@ def test_bad_input_is_one_line_naming_the_option(seeded: str, args: list[str], o
 
 
 def test_as_of_is_not_an_option_of_diff(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli, ["--store", seeded, "diff", "--from", "2025-06-01", "--as-of", "2025-07-01"]
-    )
+    result = invoke("--store", seeded, "diff", "--from", "2025-06-01", "--as-of", "2025-07-01")
     assert result.exit_code == 2
     assert "--as-of" in result.output
 
 
 def test_unknown_company_is_an_empty_diff_with_a_note(seeded: str) -> None:
-    result = CliRunner().invoke(
-        cli, ["--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
-              "--company", "Xiaomy", "--json"]
-    )  # fmt: skip
+    result = invoke("--store", seeded, "diff", "--from", "2025-06-01", "--to", "2025-07-10",
+              "--company", "Xiaomy", "--json")  # fmt: skip
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
     assert "nothing is known about Xiaomy" in result.stderr
@@ -280,16 +275,11 @@ def test_unknown_company_is_an_empty_diff_with_a_note(seeded: str) -> None:
 
 def test_known_at_shows_the_diff_before_a_correction(tmp_path: Path) -> None:
     store = str(tmp_path / "s.sqlite")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["--store", store, "import", str(seed_path())]).exit_code == 0
-    log = json.loads(
-        runner.invoke(cli, ["--store", store, "log", "--kind", "target", "--json"]).stdout
-    )
+    assert invoke("--store", store, "import", str(seed_path())).exit_code == 0
+    log = json.loads(invoke("--store", store, "log", "--kind", "target", "--json").stdout)
     imported_at = log[-1]["recorded_at"]
-    fixed = runner.invoke(
-        cli, ["--store", store, "correct", "xiaomi-2025-target-350k", "--set", "value=360000",
-              "--reason", "misread"]
-    )  # fmt: skip
+    fixed = invoke("--store", store, "correct", "xiaomi-2025-target-350k", "--set", "value=360000",
+              "--reason", "misread")  # fmt: skip
     assert fixed.exit_code == 0, fixed.output
     span = ["--from", "2025-01-01", "--to", "2025-04-01"]
     assert [c["to"] for c in find(diff(store, *span), area="target")] == [360_000]
@@ -308,20 +298,37 @@ def test_a_planned_launch_that_moves_then_happens(tmp_path: Path) -> None:
     data = tmp_path / "acme.jsonl"
     data.write_text("".join(json.dumps(line) + "\n" for line in lines))
     store = str(tmp_path / "s.sqlite")
-    assert CliRunner().invoke(cli, ["--store", store, "import", str(data)]).exit_code == 0
+    assert invoke("--store", store, "import", str(data)).exit_code == 0
 
     moved = diff(store, "--from", "2025-02-01", "--to", "2025-04-01")
-    assert [(c["area"], c["market"], c["from"], c["to"], c["id"]) for c in moved] == [
-        ("launch", "EU", "planned 2025-06-01", "planned 2025-09-01", "acme-eu-september")
-    ]  # still `announced` in the EU: no status change
-    happened = diff(store, "--from", "2025-04-01", "--to", "2025-10-01", "--market", "DE")
-    assert [(c["area"], c["market"], c["from"], c["to"], c["id"]) for c in happened] == [
-        ("launch", "EU", "planned 2025-09-01", "launched 2025-09-01", "acme-eu-september"),
-        ("market-status", "DE", "announced", "available", "acme-eu-september"),
-    ]  # a launch in the EU covers Germany
+    assert [
+        (c["area"], c["market"], c["from"], c["to"], c["to_status"], c["id"]) for c in moved
+    ] == [
+        ("launch", "EU", "2025-06-01", "2025-09-01", "announced", "acme-eu-september")
+    ]  # fmt: skip (still `announced` in the EU: no status change)
+    # its date passes with nothing recorded: overdue, never launched (SPEC §5.2)
+    passed = diff(store, "--from", "2025-04-01", "--to", "2025-10-01", "--market", "DE")
+    assert [
+        (c["area"], c["market"], c["from"], c["to"], c.get("to_status"), c["id"]) for c in passed
+    ] == [
+        ("launch", "EU", "2025-09-01", "2025-09-01", "overdue", "acme-eu-september"),
+        ("market-status", "DE", "announced", "overdue", None, "acme-eu-september"),
+    ]  # fmt: skip (a plan in the EU covers Germany)
+    launched = {"id": "acme-eu-launch", "kind": "launch", "company": "Acme",
+                "announced_on": "2025-10-03", "model": "Roadster", "market": "EU",
+                "launched_on": "2025-10-02", "source": SOURCE}  # fmt: skip
+    data.write_text(json.dumps(launched) + "\n")
+    assert invoke("--store", store, "import", str(data)).exit_code == 0
+    happened = diff(store, "--from", "2025-10-01", "--to", "2025-10-05", "--market", "DE")
+    assert [(c["area"], c["from"], c["to"], c.get("to_status"), c["id"]) for c in happened] == [
+        ("launch", "2025-09-01", "2025-10-02", "available", "acme-eu-launch"),
+        ("market-status", "overdue", "available", None, "acme-eu-launch"),
+    ]
     assert diff(store, "--from", "2025-04-01", "--to", "2025-10-01", "--market", "CN") == []
     appeared = one(diff(store, "--from", "2025-01-01", "--to", "2025-02-01"), area="launch")
-    assert (appeared["from"], appeared["to"]) == (None, "planned 2025-06-01")
+    assert (appeared["from"], appeared["to"], appeared["to_status"]) == (
+        None, "2025-06-01", "announced"
+    )  # fmt: skip
 
 
 def test_a_policy_replaced_everywhere_is_superseded_not_lapsed(tmp_path: Path) -> None:
@@ -336,7 +343,7 @@ def test_a_policy_replaced_everywhere_is_superseded_not_lapsed(tmp_path: Path) -
     data = tmp_path / "acme.jsonl"
     data.write_text("".join(json.dumps(line) + "\n" for line in lines))
     store = str(tmp_path / "s.sqlite")
-    assert CliRunner().invoke(cli, ["--store", store, "import", str(data)]).exit_code == 0
+    assert invoke("--store", store, "import", str(data)).exit_code == 0
     changes = diff(store, "--from", "2025-02-01", "--to", "2025-06-01", "--market", "FR")
     assert [(c["area"], c["from"], c["to"], c["id"]) for c in changes] == [
         ("policy", "in-force", "superseded", "acme-not-before-2028"),

@@ -26,3 +26,16 @@ def test_the_fast_recorded_event_is_what_the_mapper_stores() -> None:
         assert stored == expected
         assert state == expected_state
         assert mapper.to_domain_event(stored) == event
+
+
+def test_the_spelled_topics_are_those_of_the_event_classes() -> None:
+    """The read side and the fast recording path spell the topics out (`domain/stored.py`),
+    so as not to import the models: they must stay what eventsourcing calls them."""
+    from eventsourcing.utils import get_topic
+
+    from mxt.domain.model import AnnouncementCorrected, AnnouncementRetracted
+    from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
+
+    assert get_topic(AnnouncementRecorded) == RECORDED_TOPIC
+    assert get_topic(AnnouncementCorrected) == CORRECTED_TOPIC
+    assert get_topic(AnnouncementRetracted) == RETRACTED_TOPIC

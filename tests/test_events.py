@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mxt.events.announcements import (
-    KINDS,
+    SCHEMAS,
     Announcement,
     apply_correction,
     json_schema,
@@ -47,11 +47,11 @@ def stored(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_every_kind_of_the_spec_has_a_schema() -> None:
-    assert set(KINDS) == {
+    assert set(SCHEMAS) == {
         "launch", "orders", "wait-time", "target", "deliveries", "factory", "policy",
-        "showcase", "expected-entry", "statement", "claim",
+        "showcase", "expected-entry", "exit", "statement", "claim",
     }  # fmt: skip
-    assert set(KIND_FIELDS) == set(KINDS)
+    assert set(KIND_FIELDS) == set(SCHEMAS)
 
 
 @pytest.mark.parametrize("kind", sorted(KIND_FIELDS))
@@ -78,6 +78,7 @@ REQUIRED = {
     "policy": ["markets", "not_before"],
     "showcase": ["model", "venue"],
     "expected-entry": ["market", "expected"],
+    "exit": ["markets"],
     "statement": ["topic", "text"],
 }
 
@@ -104,7 +105,9 @@ def test_a_missing_required_field_is_named(kind: str, field: str) -> None:
         ("deliveries", "model"), ("factory", "effective_on"), ("factory", "capacity"),
         ("policy", "except"), ("expected-entry", "model"), ("statement", "market"),
         ("showcase", "market"), ("orders", "bound"), ("target", "markets"),
-        ("deliveries", "metric"), ("deliveries", "except"),
+        ("deliveries", "metric"), ("deliveries", "except"), ("launch", "status"),
+        ("factory", "market"), ("factory", "assembly"), ("exit", "model"),
+        ("exit", "effective_on"), ("exit", "temporary"), ("exit", "except"),
     ],
 )  # fmt: skip
 def test_optional_fields_may_be_left_out(kind: str, field: str) -> None:
@@ -179,9 +182,19 @@ def test_a_bad_expected_is_rejected(value: Any) -> None:
         (
             "factory",
             "status",
-            ["land-acquired", "under-construction", "completed", "operational"],
-            ["done", "planned"],
+            [
+                "land-acquired",
+                "under-construction",
+                "completed",
+                "operational",
+                "paused",
+                "cancelled",
+                "closed",
+            ],
+            ["done", "planned", "Paused"],
         ),
+        ("launch", "status", ["launched", "planned", "paused", "cancelled"], ["soon", "Planned"]),
+        ("factory", "assembly", ["full", "ckd", "skd"], ["CKD", "kits"]),
         ("orders", "certainty", ["confirmed", "reported", "expected"], ["rumour", "CONFIRMED"]),
     ],
 )
@@ -228,7 +241,7 @@ def test_policy_markets_take_a_star_and_except_takes_codes() -> None:
     assert rejected(make_announcement("policy", **{"except": ["CN", "XX"]})).field == "except.1"
 
 
-@pytest.mark.parametrize("kind", ["showcase", "expected-entry", "statement"])
+@pytest.mark.parametrize("kind", ["showcase", "expected-entry", "statement", "factory"])
 def test_every_market_field_is_checked(kind: str) -> None:
     assert rejected(make_announcement(kind, market="XX")).field == "market"
 
@@ -584,16 +597,28 @@ def test_the_json_schema_is_valid_and_accepts_the_seed(seed_lines: list[str]) ->
 
 
 def test_the_registry_names_every_kind_of_the_schemas() -> None:
-    from mxt.events.announcements import KINDS
+    from mxt.events.announcements import SCHEMAS
     from mxt.events.kinds import KIND_NAMES
 
-    assert tuple(KINDS) == KIND_NAMES
+    assert tuple(SCHEMAS) == KIND_NAMES
 
 
 # One announcement of every kind (as `log` gives it) and the line it reads as.
 LINES = [
-    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-01",
+    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-28",
       "launched_on": "2024-03-28"}, "SU7 in CN on 2024-03-28"),
+    ({"kind": "launch", "model": "SU7", "market": "CN", "announced_on": "2024-03-01",
+      "launched_on": "2024-03-28"}, "SU7 in CN planned for 2024-03-28"),
+    ({"kind": "launch", "model": "SU7", "market": "US", "announced_on": "2025-03-01",
+      "launched_on": "2024-12", "launch_status": "planned"}, "SU7 in US planned for 2024-12"),
+    ({"kind": "launch", "model": "SU7", "market": "US", "announced_on": "2025-03-01",
+      "launch_status": "paused"}, "SU7 in US paused from 2025-03-01"),
+    ({"kind": "launch", "model": "SU7", "market": "US", "announced_on": "2025-03-01",
+      "launched_on": "2025-02-20", "launch_status": "cancelled"},
+     "SU7 in US cancelled on 2025-02-20"),
+    ({"kind": "factory", "site": "Beijing", "phase": 3, "factory_status": "operational",
+      "announced_on": "2025-07-01", "effective_on": "2026-H2"},
+     "Beijing phase 3 operational planned for 2026-H2"),
     ({"kind": "orders", "model": "YU7", "count": 240000, "bound": "at-least",
       "stage": "locked", "within": "18h"}, "YU7 240,000+ locked within 18h"),
     ({"kind": "wait-time", "model": "YU7", "trim": "Max", "max_months": 12.0},
@@ -610,6 +635,8 @@ LINES = [
     ({"kind": "showcase", "model": "SU7", "venue": "Goodwood"}, "SU7 at Goodwood (online)"),
     ({"kind": "expected-entry", "market": "EU", "expected": "2027"},
      "all models in EU by 2027"),
+    ({"kind": "exit", "markets": ["*"], "except": ["CN"], "effective_on": "2025-H2"},
+     "all models withdrawn in * except CN from 2025-H2"),
     ({"kind": "statement", "topic": "hiring", "text": "x" * 61}, f"hiring: {'x' * 60}…"),
     ({"kind": "claim", "claim": {"type": "streak", "metric": "deliveries", "model": "SU7",
       "at_least": 20000, "months": 8, "ending": "2025-06", "exact": True}},

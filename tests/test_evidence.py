@@ -6,29 +6,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import import_seed, invoke_on, run_ok
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 from backends import store_location
 
 __all__ = ["store_location"]
 
 
-def invoke(store: str, *args: str) -> Result:
-    result = CliRunner().invoke(cli, ["--store", store, *args])
-    assert result.exit_code == 0, result.output
-    return result
-
-
 def ask(store: str, *args: str) -> Any:
-    return json.loads(invoke(store, *args, "--json").stdout)
+    return run_ok(store, *args, "--json")
 
 
 def record(store: str, kind: str, company: str, day: str, *fields: str) -> str:
     args = ["record", kind, "--company", company, "--announced-on", day, "--source", "press"]
-    return invoke(store, *args, *fields).stdout.strip()
+    return run_ok(store, *args, *fields).strip()
 
 
 def test_a_rounded_roundup_never_replaces_the_company_figure(store_location: str) -> None:
@@ -51,7 +45,7 @@ def test_a_rounded_roundup_never_replaces_the_company_figure(store_location: str
            "--certainty", "reported")  # fmt: skip
     [total] = ask(store, "state", "company", "BYD")["deliveries"]
     assert (total["units"], total["unconfirmed"]) == (396_270, None)
-    table = invoke(store, "state", "company", "BYD").stdout
+    table = run_ok(store, "state", "company", "BYD")
     assert "396,270" in table
 
 
@@ -100,19 +94,19 @@ def test_a_company_wide_expected_entry_shows_everywhere(store_location: str) -> 
 
 def test_unknown_is_left_out_and_a_showcase_is_known(store_location: str) -> None:
     store = store_location
-    invoke(store, "import", str(seed_path()))
+    import_seed(store)
     china = ask(store, "state", "market", "CN", "--as-of", "2025-07-10")
     assert "Defender Octa Black Edition" not in [m["model"] for m in china["models"]]
     every = ask(store, "state", "market", "CN", "--as-of", "2025-07-10", "--all")
     defender = [m for m in every["models"] if m["company"] == "Land Rover"]
     assert [m["status"] for m in defender] == ["unknown"]
-    spain = invoke(store, "state", "market", "ES", "--as-of", "2024-03-01", "--json")
+    spain = invoke_on(store, "state", "market", "ES", "--as-of", "2024-03-01", "--json")
     [su7] = json.loads(spain.stdout)["models"]
     assert (su7["model"], su7["status"], su7["id"]) == (
         "SU7", "showcased", "xiaomi-su7-showcase-mwc2024",
     )  # fmt: skip
     assert "nothing is known" not in spain.stderr
-    assert "unavailable" not in invoke(store, "state", "market", "DE", "--all").stdout
+    assert "unavailable" not in run_ok(store, "state", "market", "DE", "--all")
     [shown] = [c for c in ask(store, "diff", "--from", "2024-01-01", "--to", "2024-03-01")
                if c["area"] == "showcase"]  # fmt: skip
     assert (shown["model"], shown["market"], shown["to"]) == ("SU7", "ES", "MWC 2024, Barcelona")
@@ -120,18 +114,18 @@ def test_unknown_is_left_out_and_a_showcase_is_known(store_location: str) -> Non
 
 def test_known_at_before_the_first_record_says_when_recording_began(store_location: str) -> None:
     store = store_location
-    invoke(store, "import", str(seed_path()))
-    result = invoke(store, "state", "company", "Xiaomi", "--known-at", "2025-06-26", "--json")
+    import_seed(store)
+    result = invoke_on(store, "state", "company", "Xiaomi", "--known-at", "2025-06-26", "--json")
     assert json.loads(result.stdout)["targets"] == []
     assert "recording began at 20" in result.stderr
     span = ["diff", "--from", "2025-06-01", "--to", "2025-07-10", "--known-at", "2025-06-26"]
-    assert "recording began at 20" in invoke(store, *span).stderr
-    assert "recording began" not in invoke(store, "state", "company", "Nobody").stderr
+    assert "recording began at 20" in invoke_on(store, *span).stderr
+    assert "recording began" not in invoke_on(store, "state", "company", "Nobody").stderr
 
 
 def test_show_traces_a_status_to_its_policy_and_leaves_nulls_out(store_location: str) -> None:
     store = store_location
-    invoke(store, "import", str(seed_path()))
+    import_seed(store)
     policy = "xiaomi-policy-no-sales-outside-cn-until-2027"
     shown = ask(store, "show", policy, "--as-of", "2025-07-10")
     traced = {s["path"]: s["value"] for s in shown["supports"]}
@@ -144,13 +138,13 @@ def test_show_traces_a_status_to_its_policy_and_leaves_nulls_out(store_location:
     assert {"path": "model Xiaomi/YU7.market_statuses.CN", "value": "available"} in launch[
         "supports"
     ]
-    human = invoke(store, "show", "xiaomi-yu7-launch-cn", "--as-of", "2025-07-10").stdout
+    human = run_ok(store, "show", "xiaomi-yu7-launch-cn", "--as-of", "2025-07-10")
     assert "planned_launch_on" not in human
 
 
 def test_seed_june_deliveries_and_the_demo_conflict(store_location: str) -> None:
     store = store_location
-    invoke(store, "import", str(seed_path()))
+    import_seed(store)
     totals = ask(store, "state", "company", "Xiaomi", "--as-of", "2025-07-10")["deliveries"]
     [june] = [total for total in totals if total["period"] == "2025-06"]
     assert (june["units"], june["bound"], june["certainty"], june["unconfirmed"]) == (
@@ -161,7 +155,7 @@ def test_seed_june_deliveries_and_the_demo_conflict(store_location: str) -> None
     )  # fmt: skip  -- the article's 28,000 lies within "over 25,000"
     yu7 = ask(store, "state", "model", "Xiaomi/YU7", "--as-of", "2025-07-10")
     assert yu7["orders"]["locked"]["bound"] == "at-least"
-    assert "240,000+" in invoke(store, "state", "model", "Xiaomi/YU7").stdout
+    assert "240,000+" in run_ok(store, "state", "model", "Xiaomi/YU7")
     [conflict] = ask(store, "conflicts", "--company", "Xiaomi", "--as-of", "2025-07-10")
     assert conflict["slot"] == {"company": "Xiaomi", "kind": "wait-time", "model": "YU7",
                                 "trim": None}  # fmt: skip
@@ -180,7 +174,7 @@ def test_range_guidance_revises_by_midpoints_and_scopes_are_separate(store_locat
     assert (last["previous"], last["previous_high"], last["change"]) == (38_500, 39_500, 1_500)
     assert last["change_pct"] == round(1_500 * 100 / 39_000, 2)
     assert last["previous_mismatch"] is False
-    assert "40,000–41,000" in invoke(store, "state", "company", "NIO").stdout
+    assert "40,000–41,000" in run_ok(store, "state", "company", "NIO")
     byd = ["--metric", "sales", "--period", "2025"]
     record(store, "target", "BYD", "2025-01-05", *byd, "--value", "5.5m")
     record(store, "target", "BYD", "2025-03-01", *byd, "--value", "800k", "--markets", "*",
@@ -238,8 +232,18 @@ def test_a_conflict_over_a_company_wide_entry_names_its_model_none(store_locatio
     company's own deliveries do."""
     store = store_location
     record(store, "expected-entry", "Acme", "2025-01-01", "--market", "EU", "--expected", "2027")
-    record(store, "expected-entry", "Acme", "2025-02-01", "--market", "EU", "--expected", "2028",
-           "--certainty", "reported")  # fmt: skip
+    record(
+        store,
+        "expected-entry",
+        "Acme",
+        "2025-01-01",
+        "--market",
+        "EU",
+        "--expected",
+        "2028",
+        "--certainty",
+        "reported",
+    )  # fmt: skip (the same day: a slip would be history)
     [conflict] = ask(store, "conflicts")
     assert conflict["slot"] == {"company": "Acme", "kind": "expected-entry", "model": None,
                                 "market": "EU"}  # fmt: skip

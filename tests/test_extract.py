@@ -8,7 +8,7 @@ import pytest
 
 from mxt.extract import cues, figures, names, when
 from mxt.extract.cues import Clue
-from mxt.extract.drafts import certainty
+from mxt.extract.drafts import certainty, extract_drafts
 from mxt.extract.sentences import split_clauses, split_sentences
 
 PUBLISHED = date(2025, 7, 4)
@@ -26,7 +26,7 @@ def clue(sentence: str, company: str = "Acme", **context: object) -> Clue:
 
 def only(found: list[cues.Draft]) -> dict[str, object]:
     assert len(found) == 1, found
-    return found[0].fields
+    return found[0].said
 
 
 # -- sentences ---------------------------------------------------------------------------
@@ -160,7 +160,10 @@ def test_companies_leave_out_rivals_and_take_the_users_name() -> None:
 
 def test_markets_by_country_demonym_region_and_city() -> None:
     text = "Europe first, then Norwegian buyers, then Brazil, outside of China"
-    assert [m.name for m in names.markets(text)] == ["EU", "NO", "BR", "CN"]
+    assert [m.name for m in names.markets(text)] == ["EUROPE", "NO", "BR", "CN"]
+    assert [m.name for m in names.markets("the EU, North America and South Africa")] == [
+        "EU", "NORTH-AMERICA", "ZA",
+    ]  # fmt: skip
     assert names.excluded_markets(text) == ["CN"]
     assert names.place_market("Barcelona") == "ES"
 
@@ -244,7 +247,12 @@ def test_showcase_cue() -> None:
 
 def test_launch_cue_past_and_planned() -> None:
     past = cues.launch(clue("Its first EV, the SU7 sedan, launched in 2024.", "Xiaomi"))
-    assert only(past) == {"model": "SU7", "launched_on": "2024-12-31", "market": "CN"}
+    assert only(past) == {
+        "model": "SU7",
+        "launched_on": "2024-12-31",
+        "market": "CN",
+        "status": "launched",
+    }
     assert past[0].announced_on == date(2024, 12, 31)
     planned = cues.launch(clue("The P7+ will go on sale on July 9.", "XPeng"))
     assert only(planned)["launched_on"] == "2025-07-09"
@@ -255,7 +263,7 @@ def test_launch_cue_past_and_planned() -> None:
 def test_expected_entry_cue() -> None:
     sentence = "Europe is expected to be high on the list when the time comes."
     assert only(cues.expected_entry(clue(sentence, "Xiaomi", horizon="2027"))) == {
-        "market": "EU", "expected": "2027",
+        "market": "EUROPE", "expected": "2027",
     }  # fmt: skip
     soon = only(cues.expected_entry(clue("Tesla is planning to enter India later this year.")))
     assert soon == {"market": "IN", "expected": "2025"}
@@ -290,8 +298,11 @@ def test_certainty_from_the_wording(sentence: str, expected: str) -> None:
 
 
 def test_a_target_is_not_doubtful_for_being_a_plan() -> None:
-    draft = cues.Draft("target", {})
+    draft = cues.Draft("target", {}, planned=True)  # as the target cue makes it
     assert certainty(draft, "BYD said it plans to sell 5.5 million cars.")[0] == "confirmed"
+    [drafted] = extract_drafts("BYD said it plans to sell 5.5 million cars in 2026.",
+                               date(2025, 7, 4), company="BYD")  # fmt: skip
+    assert (drafted["kind"], drafted["certainty"]) == ("target", "confirmed")
 
 
 def test_a_partner_is_not_the_subject_and_models_may_have_a_space() -> None:
@@ -301,14 +312,14 @@ def test_a_partner_is_not_the_subject_and_models_may_have_a_space() -> None:
         "VF 3", "EV6", "ID.4",
     ]  # fmt: skip
     found = cues.launch(clue(text, "Leapmotor"))
-    assert only(found) == {"model": "C10", "market": "FR"}
+    assert only(found) == {"model": "C10", "market": "FR", "status": "launched"}
 
 
 def test_factory_operations_to_begin_in_a_month() -> None:
     sentence = "Its factory in Thoothukudi, India, will begin operations in June."
     found = only(cues.factory(clue(sentence, "VinFast", site=None)))
     assert (found["site"], found["status"], found["effective_on"]) == (
-        "Thoothukudi", "operational", "2026-06-01",
+        "Thoothukudi", "operational", "2026-06",
     )  # fmt: skip
 
 
@@ -318,23 +329,36 @@ def test_model_shapes_of_a_word_and_a_number() -> None:
 
 
 def test_a_launch_told_in_the_past_beside_a_plan() -> None:
+    from mxt.extract import extract_drafts
+
     sentence = "The Zeekr 7X, launched in Australia in June, will go on sale in Mexico in October."
     found = cues.launch(clue(sentence, "Zeekr"))
-    assert only(found) == {"model": "7X", "launched_on": "2025-06-30", "market": "AU"}
-    entry = cues.expected_entry(clue(sentence, "Zeekr"))
-    assert only(entry) == {"market": "MX", "expected": "2025-10", "model": "7X"}
+    assert [d.said for d in found] == [
+        {"model": "7X", "launched_on": "2025-06-30", "market": "AU", "status": "launched"},
+        {"model": "7X", "launched_on": "2025-10", "market": "MX", "status": "planned"},
+    ]
+    # The sentence is two clauses (a verb of its own after the aside): the launch that
+    # happened is told apart from the plan, so it stays typed.
+    drafts = [d for d in extract_drafts(sentence, PUBLISHED) if d["kind"] == "launch"]
+    assert [(d["market"], d["launched_on"]) for d in drafts] == [
+        ("AU", "2025-06-30"),
+        ("MX", "2025-10"),
+    ]  # fmt: skip (the plan's month as said, SPEC §5.2)
 
 
 def test_a_denied_plan_is_no_expected_entry() -> None:
     assert cues.expected_entry(clue("It has no plans to enter the US market.", "Zeekr")) == []
 
 
-def test_a_status_reached_in_the_past_has_no_due_date() -> None:
+def test_a_status_reached_in_the_past_is_dated_when_reached_not_due() -> None:
     sentence = "The company's new Metaplant in Georgia reached full production in January."
     found = only(cues.factory(clue(sentence, "Hyundai")))
     assert (found["site"], found["status"], found.get("effective_on")) == (
-        "Georgia", "operational", None,
+        "Georgia", "operational", "2025-01",
     )  # fmt: skip
+    from mxt.extract import evidence
+
+    assert evidence.reached(cues.factory(clue(sentence, "Hyundai"))[0])
 
 
 def test_a_heading_that_repeats_the_body_is_dropped() -> None:
@@ -357,7 +381,7 @@ def test_two_verbs_two_figures_and_the_quarter_ending_in_a_month() -> None:
     )
     found = cues.deliveries(clue(sentence, "Rivian"))
     # Published in July 2025, the last quarter ended in September is 2024's third.
-    assert [d.fields for d in found] == [
+    assert [d.said for d in found] == [
         {"period": "2024-Q3", "units": 10720, "metric": "production"},
         {"period": "2024-Q3", "units": 13201},
     ]
@@ -384,7 +408,10 @@ def test_round_five_cues() -> None:
     ]  # fmt: skip
     sentence = "Chery launched the Tiggo 9 in Australia in May and expects sales in the UK soon."
     assert only(cues.launch(clue(sentence, "Chery")))["market"] == "AU"
+    # A plan not yet firm ("plans to launch") is an expected entry; a firm one ("will go on
+    # sale") a planned launch.
     plan = "BMW plans to launch the iX3 in China in 2026, built at its Shenyang plant."
+    assert cues.launch(clue(plan, "BMW")) == []
     assert only(cues.expected_entry(clue(plan, "BMW"))) == {
         "market": "CN", "expected": "2026", "model": "iX3",
     }  # fmt: skip
@@ -397,17 +424,22 @@ def test_round_six_cues() -> None:
         "Kia will begin European deliveries of the EV4 in July, the automaker said, after "
         "building the first cars at its Zilina plant in Slovakia in May."
     )
-    assert only(cues.expected_entry(clue(sentence, "Kia"))) == {
-        "market": "EU", "expected": "2025-07", "model": "EV4",
+    assert only(cues.launch(clue(sentence, "Kia"))) == {
+        "model": "EV4", "launched_on": "2025-07", "status": "planned", "market": "EUROPE",
     }  # fmt: skip
     plant = only(cues.factory(clue(sentence, "Kia")))
     assert (plant["site"], plant["status"], plant.get("effective_on")) == (
-        "Zilina", "operational", None,
+        "Zilina", "operational", "2025-05",
     )  # fmt: skip
     on_sale = cues.launch(clue("The EV3 has been on sale in Australia since January.", "Kia"))
-    assert only(on_sale) == {"model": "EV3", "launched_on": "2025-01-31", "market": "AU"}
+    assert only(on_sale) == {
+        "model": "EV3",
+        "launched_on": "2025-01-31",
+        "market": "AU",
+        "status": "launched",
+    }
     weighing = cues.expected_entry(clue("It is weighing a return to the European market.", "BYD"))
-    assert only(weighing)["market"] == "EU"
+    assert only(weighing)["market"] == "EUROPE"
     carried = only(cues.deliveries(clue("Total sales rose 9% to 132,000 units.", period="2025-10")))
     assert (carried["period"], carried["units"]) == ("2025-10", 132000)
 
@@ -427,5 +459,5 @@ def test_round_seven_cues() -> None:
     assert only(cues.launch(clue(began, "Mercedes-Benz")))["market"] == "DE"
     reach = "The all-electric GLC will reach European dealers early next year."
     assert only(cues.expected_entry(clue(reach, "Mercedes-Benz"))) == {
-        "market": "EU", "expected": "2026", "model": "GLC",
+        "market": "EUROPE", "expected": "2026", "model": "GLC",
     }  # fmt: skip

@@ -1,5 +1,9 @@
-"""The extraction benchmark meets its floors (issue 14): recall >= 0.8 and precision >= 0.7
-on the seed article, >= 0.7 and >= 0.6 across the corpus."""
+"""The extraction benchmark meets its floors, set at what was measured after issue 26's
+phase 3 (tuned on everything in bench/corpus, rounds 1 and 2 included, so these say what the
+pipeline does on text it has seen, not on news it has not: the first runs were round 1 recall
+0.44 / typed precision 0.62 and round 2 0.45 / 0.77): on the seed article recall >= 0.86 and
+typed precision 1.0; on everything recall >= 0.80 and typed precision >= 0.98; on round 1
+>= 0.82 and >= 0.99; on round 2 >= 0.74 and >= 0.99; and no dangerous draft anywhere."""
 
 from __future__ import annotations
 
@@ -18,8 +22,13 @@ def test_extraction_meets_its_floors() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     scores = {row["name"]: row for row in map(json.loads, result.stdout.splitlines())}
-    assert len(scores) >= 7  # the seed article, five other texts at least, and overall
     seed, overall = scores["xiaomi-evs-outside-china-2027"], scores["overall"]
-    assert seed["labelled"] >= 15 and overall["labelled"] >= 40
-    assert seed["recall"] >= 0.8 and seed["precision"] >= 0.7, seed
-    assert overall["recall"] >= 0.7 and overall["precision"] >= 0.6, overall
+    first, second = scores["round 1"], scores["round 2"]
+    assert seed["labelled"] >= 15 and overall["labelled"] >= 360
+    assert first["labelled"] >= 120 and second["labelled"] >= 119
+    assert seed["recall"] >= 0.86 and seed["typed_precision"] >= 1.0, seed
+    assert overall["recall"] >= 0.80 and overall["typed_precision"] >= 0.98, overall
+    assert first["recall"] >= 0.82 and first["typed_precision"] >= 0.99, first
+    assert second["recall"] >= 0.74 and second["typed_precision"] >= 0.99, second
+    assert overall["dangerous"] == 0, overall
+    assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}

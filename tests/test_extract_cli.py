@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from conftest import invoke_on
 
 from mxt.events.codes import check_market, parse_iso_date
+from mxt.events.dates import parse_day_or_period
 
 from backends import count_events, store_location
 
@@ -31,7 +33,7 @@ TEXT = ARTICLE.read_text(encoding="utf-8")
 COMMON = {"kind", "company", "announced_on", "source", "speaker", "certainty", "note"}
 SCOPE = {"markets", "except"}
 KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
-    "launch": ({"model", "market"}, {"launched_on", "segment", "competitor"}),
+    "launch": ({"model", "market"}, {"launched_on", "status", "segment", "competitor"}),
     "orders": ({"model", "stage", "count"}, {"bound", "high", "within", *SCOPE}),
     "wait-time": ({"model", "max_months"}, {"trim"}),
     "target": (
@@ -39,21 +41,28 @@ KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
         {"bound", "high", "previous", "previous_high", *SCOPE},
     ),
     "deliveries": ({"period", "units"}, {"bound", "high", "metric", "model", *SCOPE}),
-    "factory": ({"site", "phase", "status"}, {"effective_on", "capacity"}),
+    "factory": ({"site", "phase", "status"}, {"effective_on", "capacity", "market", "assembly"}),
     "policy": ({"markets", "not_before"}, {"except"}),
     "showcase": ({"model", "venue"}, {"market"}),
     "expected-entry": ({"market", "expected"}, {"model"}),
+    "exit": ({"markets"}, {"except", "model", "effective_on", "temporary"}),
     "statement": ({"topic", "text"}, {"model", "market"}),
 }
+# A date said as a day or a period (SPEC §5.2).
+DATE_SAID = r"\d{4}(-H[12]|-Q[1-4]|-\d{2}(-\d{2})?)?"
 PATTERNS = {
     "period": r"\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?",
     "within": r"\d+(\.\d+)?(min|h|d|w|mo)",
-    "expected": r"\d{4}(-\d{2}(-\d{2})?)?",
+    "expected": DATE_SAID,
+    "launched_on": DATE_SAID,
+    "effective_on": DATE_SAID,
     "bound": r"exact|at-least|at-most|about|range",
     "certainty": r"confirmed|reported|expected",
     "stage": r"pre-booking|locked|confirmed",
     "metric": r"production|deliveries|sales",
-    "status": r"land-acquired|under-construction|completed|operational",
+    # a factory's status, or a launch's (SPEC §5.2)
+    "status": r"land-acquired|under-construction|completed|operational|paused|cancelled|closed"
+    r"|launched|planned",
 }
 
 
@@ -65,9 +74,12 @@ def assert_spec_shape(draft: dict[str, Any]) -> None:
     for field, pattern in PATTERNS.items():
         if field in draft:
             assert re.fullmatch(pattern, str(draft[field])), (field, draft)
-    for field in ("announced_on", "launched_on", "effective_on", "not_before"):
+    for field in ("announced_on", "not_before"):
         if field in draft:
             parse_iso_date(draft[field])
+    for field in ("launched_on", "effective_on", "expected"):  # a day, or a period as said
+        if field in draft:
+            parse_day_or_period(draft[field])
     for field in ("market", "markets", "except"):
         for code in [draft[field]] if isinstance(draft.get(field), str) else draft.get(field, []):
             assert code == "*" or check_market(code) == code, (field, draft)
@@ -238,23 +250,28 @@ def test_the_demo_ends_with_the_article_extracted_beside_the_seed(run: Run) -> N
         "orders": ["2", "2"], "policy": ["1", "1"], "factory": ["3", "3"],
     }  # fmt: skip
     assert re.search(r"quotes found verbatim in the article: (\d+) of \1\n", tail)
+    # then reviewed against the hand-made data set, its typed drafts accepted into the store
+    review = tail[tail.index("== Review") :]
+    assert re.search(r"^line \d+: accepted target Xiaomi production 2025: 350,000 .*"
+                     r"id xiaomi-2025-target-350k\): a repeat$", review, re.MULTILINE)  # fmt: skip
+    assert re.search(r"^line \d+: skipped  statement ", review, re.MULTILINE)
+    verdicts = re.search(r"^against the store: repeat (\d+), contradiction (\d+)", review, re.M)
+    assert verdicts and int(verdicts.group(1)) >= 8, review
+    assert re.search(r"^accepted (\d+) \(edited 0\), rejected 0, skipped \d+; recorded \1, ",
+                     review, re.MULTILINE)  # fmt: skip
 
 
 def test_dry_run_writes_nothing_on_either_backend(store_location: str) -> None:
-    from click.testing import CliRunner
 
-    from mxt.cli.main import cli
-
-    def mxt(*args: str, input: str | None = None) -> Result:
-        return CliRunner().invoke(cli, ["--store", store_location, *args], input=input)
-
-    assert mxt("import", seed_file()).exit_code == 0
+    assert invoke_on(store_location, "import", seed_file()).exit_code == 0
     before = count_events(store_location)
     retraction = {"kind": "retraction", "id": "xiaomi-su7-wait-8m", "reason": "unsourced"}
-    result = mxt("import", "--dry-run", "--json", "-", input=json.dumps(retraction))
+    result = invoke_on(
+        store_location, "import", "--dry-run", "--json", "-", input=json.dumps(retraction)
+    )
     assert json.loads(result.stdout) == {"recorded": 1, "already_present": 0, "dry_run": True}
     assert count_events(store_location) == before
-    assert '"retraction"' not in mxt("export").stdout
+    assert '"retraction"' not in invoke_on(store_location, "export").stdout
 
 
 def test_the_default_title_drops_invisible_characters(run: Run) -> None:
@@ -285,3 +302,50 @@ def test_the_seed_article_piped_into_a_dry_run_passes_then_imports(tmp_path: Pat
                            capture_output=True, text=True, check=True)  # fmt: skip
     targets = json.loads(state.stdout)["targets"]
     assert [(t["period"], t["value"]) for t in targets] == [("2025", 350000)]
+
+
+STORY = (
+    "Turai EV News\n\n"
+    "Turai EV delivered 12,500 cars in June, the company said on Tuesday. "
+    "The Nibaon 8 went on sale in Thailand last month.\n"
+)
+KNOWN = {"kind": "launch", "company": "Turai EV", "announced_on": "2025-01-02",
+         "model": "Nibaon 8", "market": "CN", "source": {"title": "t"}}  # fmt: skip
+
+
+def test_extract_knows_the_names_the_store_holds_and_only_reads_it(store_location: str) -> None:
+    from click.testing import CliRunner
+
+    from mxt.cli.main import cli
+
+    def mxt(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, ["--store", store_location, *args], input=input)
+
+    def typed() -> list[tuple[str, str]]:
+        found = drafts_of(mxt("extract", "-", "--published", "2025-07-04", input=STORY))
+        return [(d["kind"], d["company"]) for d in found if d["kind"] != "statement"]
+
+    assert typed() == []  # a company mxt does not know, and no store: nothing typed
+    assert mxt("import", "-", input=json.dumps(KNOWN)).exit_code == 0
+    before = count_events(store_location), mxt("export").stdout
+    assert typed() == [("deliveries", "Turai EV"), ("launch", "Turai EV")]
+    assert (count_events(store_location), mxt("export").stdout) == before
+
+
+def test_extract_creates_no_store_and_refuses_another_programs_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mxt.cli.main import cli
+
+    missing, other = tmp_path / "none" / "mxt.sqlite", tmp_path / "other.sqlite"
+    args = ["extract", "-", "--published", "2025-07-04"]
+    result = CliRunner().invoke(cli, ["--store", str(missing), *args], input=STORY)
+    assert result.exit_code == 0 and not missing.exists() and not missing.parent.exists()
+    import sqlite3
+
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    size = other.stat().st_size
+    result = CliRunner().invoke(cli, ["--store", str(other), *args], input=STORY)
+    assert result.exit_code == 1 and "another program's tables" in result.stderr
+    assert other.stat().st_size == size

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import import_fixed_seed, invoke_on
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 from backends import count_events, is_postgres, seed_events, sql, store_location
 
@@ -25,10 +25,6 @@ READS = [["log"], ["state", "company", "Xiaomi"], ["state", "model", "Xiaomi/YU7
          ["diff", "--from", "2025-01-01"], ["export"]]  # fmt: skip
 RECORD = ["record", "statement", "--company", "Xiaomi", "--announced-on", "2025-07-01",
           "--source", "Weibo", "--topic", "hiring", "--text", "hiring again"]  # fmt: skip
-
-
-def mxt(location: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--store", location, *args])
 
 
 def one_line_failure(result: Result, code: int = 1) -> None:
@@ -41,18 +37,15 @@ def one_line_failure(result: Result, code: int = 1) -> None:
 
 @pytest.fixture
 def seeded(store_location: str) -> str:
-    assert mxt(store_location, "import", str(seed_path())).exit_code == 0
-    fix = ["correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "misread"]
-    assert mxt(store_location, *fix).exit_code == 0
-    assert mxt(store_location, "retract", "xiaomi-su7-wait-8m", "--reason", "dup").exit_code == 0
-    return store_location
+    """The seed story with a correction and a retraction, on each backend."""
+    return import_fixed_seed(store_location)
 
 
 # -- 10. verify checks the read models; rebuild refuses a damaged log ------------------------
 
 
 def test_verify_passes_an_intact_store_with_corrections_and_retractions(seeded: str) -> None:
-    result = mxt(seeded, "verify", "--json")
+    result = invoke_on(seeded, "verify", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["read_models"] == []
 
@@ -71,28 +64,28 @@ def test_verify_passes_an_intact_store_with_corrections_and_retractions(seeded: 
 )
 def test_verify_finds_read_models_changed_behind_mxt(seeded: str, tamper: str) -> None:
     sql(seeded, tamper)
-    result = mxt(seeded, "verify")
+    result = invoke_on(seeded, "verify")
     assert result.exit_code == 1
     assert "read model:" in result.stderr and "run mxt rebuild" in result.stderr
-    assert mxt(seeded, "rebuild").exit_code == 0
-    assert mxt(seeded, "verify").exit_code == 0
+    assert invoke_on(seeded, "rebuild").exit_code == 0
+    assert invoke_on(seeded, "verify").exit_code == 0
 
 
 def test_rebuild_refuses_a_log_that_fails_verify_unless_forced(seeded: str) -> None:
     [(state,)] = sql(seeded, "SELECT state FROM stored_events WHERE rowid=4")
     sql(seeded, "UPDATE stored_events SET state=? WHERE rowid=4",
         bytes(state).replace(b"350000", b"360000"))  # fmt: skip
-    refused = mxt(seeded, "rebuild")
+    refused = invoke_on(seeded, "rebuild")
     one_line_failure(refused)
     assert "unless --force" in refused.stderr
-    assert mxt(seeded, "rebuild", "--force").exit_code == 0
+    assert invoke_on(seeded, "rebuild", "--force").exit_code == 0
 
 
 def test_expect_needs_at_least_16_hex_digits(seeded: str) -> None:
-    head = json.loads(mxt(seeded, "verify", "--json").stdout)["head"]
+    head = json.loads(invoke_on(seeded, "verify", "--json").stdout)["head"]
     for short in ("", "0", head[:15], "zz" * 10):
-        one_line_failure(mxt(seeded, "verify", "--expect", short), 2)
-    assert mxt(seeded, "verify", "--expect", head[:16]).exit_code == 0
+        one_line_failure(invoke_on(seeded, "verify", "--expect", short), 2)
+    assert invoke_on(seeded, "verify", "--expect", head[:16]).exit_code == 0
 
 
 # -- damaged logs: reads fail, never answer from them ----------------------------------------
@@ -103,10 +96,10 @@ def test_an_event_that_is_not_json_fails_every_read(seeded: str) -> None:
     sql(seeded, "DELETE FROM mxt_rm_versions")  # so that reading must go back to the log
     sql(seeded, "DELETE FROM tracking")
     for command in READS:
-        one_line_failure(mxt(seeded, *command))
-    one_line_failure(mxt(seeded, "rebuild"))
-    one_line_failure(mxt(seeded, "rebuild", "--force"))
-    assert mxt(seeded, "verify").exit_code == 1
+        one_line_failure(invoke_on(seeded, *command))
+    one_line_failure(invoke_on(seeded, "rebuild"))
+    one_line_failure(invoke_on(seeded, "rebuild", "--force"))
+    assert invoke_on(seeded, "verify").exit_code == 1
 
 
 def test_an_event_edited_in_place_is_never_served(seeded: str) -> None:
@@ -115,11 +108,11 @@ def test_an_event_edited_in_place_is_never_served(seeded: str) -> None:
         bytes(state).replace(b"350000", b"360000"))  # fmt: skip
     for command in (["state", "company", "Xiaomi"], ["log"], ["audit", "targets"],
                     ["show", "xiaomi-2025-target-350k"]):  # fmt: skip
-        result = mxt(seeded, *command)
+        result = invoke_on(seeded, *command)
         one_line_failure(result)
         assert "#4 changed since it was recorded" in result.stderr
         assert "360,000" not in result.stdout and "360000" not in result.stdout
-    assert mxt(seeded, "state", "model", "Xiaomi/YU7").exit_code == 0  # untouched by it
+    assert invoke_on(seeded, "state", "model", "Xiaomi/YU7").exit_code == 0  # untouched by it
 
 
 def test_a_forged_row_at_the_end_of_the_log_fails_reads(seeded: str) -> None:
@@ -127,7 +120,7 @@ def test_a_forged_row_at_the_end_of_the_log_fails_reads(seeded: str) -> None:
     sql(seeded, "INSERT INTO stored_events (originator_id, originator_version, topic, state) "
         "VALUES (?,?,?,?)", row[0], 99, row[1], row[2])  # fmt: skip
     for command in READS[:3]:
-        result = mxt(seeded, *command)
+        result = invoke_on(seeded, *command)
         one_line_failure(result)
         assert "hash chain" in result.stderr
 
@@ -138,14 +131,14 @@ def test_a_tracking_position_out_of_step_fails_with_the_way_out(seeded: str, pos
         position)  # fmt: skip
     events = count_events(seeded)
     for command in (READS[0], READS[1], RECORD):
-        result = mxt(seeded, *command)
+        result = invoke_on(seeded, *command)
         one_line_failure(result)
         assert "mxt rebuild" in result.stderr
     assert count_events(seeded) == events  # the record wrote nothing
-    assert mxt(seeded, "verify").exit_code == 1
-    assert mxt(seeded, "rebuild").exit_code == 0
-    assert mxt(seeded, "verify").exit_code == 0
-    assert mxt(seeded, *RECORD).exit_code == 0
+    assert invoke_on(seeded, "verify").exit_code == 1
+    assert invoke_on(seeded, "rebuild").exit_code == 0
+    assert invoke_on(seeded, "verify").exit_code == 0
+    assert invoke_on(seeded, *RECORD).exit_code == 0
 
 
 # -- SQLite files: corrupted pages, a full disk, read-only -----------------------------------
@@ -154,7 +147,7 @@ def test_a_tracking_position_out_of_step_fails_with_the_way_out(seeded: str, pos
 @pytest.fixture
 def sqlite_seeded(tmp_path: Path) -> str:
     location = str(tmp_path / "s.sqlite")
-    assert mxt(location, "import", str(seed_path())).exit_code == 0
+    assert invoke_on(location, "import", str(seed_path())).exit_code == 0
     return location
 
 
@@ -163,7 +156,7 @@ def test_rebuild_after_page_corruption_is_one_line(sqlite_seeded: str) -> None:
         file.seek(4096 * 2)
         file.write(b"\xde\xad" * 4096)
     for command in (["rebuild"], ["verify"], ["log"], RECORD):
-        result = mxt(sqlite_seeded, *command)
+        result = invoke_on(sqlite_seeded, *command)
         one_line_failure(result)
         assert "corrupted" in result.stderr
 
@@ -205,7 +198,7 @@ def test_a_full_disk_is_one_line_and_writes_nothing(sqlite_seeded: str, command:
     [line] = result.stderr.splitlines()[-1:]
     assert line.startswith("mxt: error: store:") and "nothing was written" in line
     assert count_events(sqlite_seeded) == before
-    assert mxt(sqlite_seeded, "verify").exit_code == 0
+    assert invoke_on(sqlite_seeded, "verify").exit_code == 0
 
 
 @pytest.fixture
@@ -227,7 +220,7 @@ def small_mount(tmp_path: Path) -> Iterator[Path]:
 
 def test_a_really_full_disk_is_named(small_mount: Path) -> None:
     location = str(small_mount / "s.sqlite")
-    assert mxt(location, "import", str(seed_path())).exit_code == 0
+    assert invoke_on(location, "import", str(seed_path())).exit_code == 0
     result = subprocess.run(["mxt", "--store", location, "import", "-"],
                             input=_bulk_lines(3000).decode(), capture_output=True, text=True,
                             check=False)  # fmt: skip
@@ -240,11 +233,11 @@ def test_a_really_full_disk_is_named(small_mount: Path) -> None:
 
 def test_a_read_only_store_is_one_line_when_writing(small_mount: Path) -> None:
     location = str(small_mount / "s.sqlite")
-    assert mxt(location, "import", str(seed_path())).exit_code == 0
+    assert invoke_on(location, "import", str(seed_path())).exit_code == 0
     remount = ["mount", "-o", "remount,ro", str(small_mount)]
     assert subprocess.run(remount, capture_output=True, check=False).returncode == 0
     for command in (RECORD, ["import", str(seed_path())], ["rebuild"]):
-        result = mxt(location, *command)
+        result = invoke_on(location, *command)
         one_line_failure(result)
         assert "permission" in result.stderr or "read-only" in result.stderr
 
@@ -260,6 +253,6 @@ def test_a_read_only_folder_is_one_line_when_creating(tmp_path: Path) -> None:
             location = str(folder / "sub" / "s.sqlite")
         else:
             location = str(folder / "s.sqlite")
-        one_line_failure(mxt(location, *RECORD))
+        one_line_failure(invoke_on(location, *RECORD))
     finally:
         folder.chmod(0o700)

@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import KIND_FIELDS, make_announcement
+from click.testing import Result
+from conftest import KIND_FIELDS, examples, invoke, make_announcement
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.events.announcements import parse_line, with_id
 from mxt.events.errors import InputError
@@ -24,10 +23,6 @@ from backends import count_events, store_location
 
 STATEMENT = ["statement", "--company", "Xiaomi", "--announced-on", "2025-07-01", "--source",
              "Weibo", "--topic", "hiring"]  # fmt: skip
-
-
-def mxt(*args: str, input: str | bytes | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), input=input)
 
 
 def refused(result: Result, field: str) -> None:
@@ -44,17 +39,17 @@ def test_whitespace_only_text_is_refused(field: str, store_path: Path) -> None:
     base = {"text": "hiring"}
     base[field] = "   \n\t "
     args = [f"--{name}={value}" for name, value in base.items()]
-    refused(mxt("--store", str(store_path), "record", *STATEMENT, *args), field)
+    refused(invoke("--store", str(store_path), "record", *STATEMENT, *args), field)
     assert count_events(store_path) == 0
 
 
 def test_whitespace_only_reasons_are_refused(store_path: Path) -> None:
-    assert mxt("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
-    [entry] = json.loads(mxt("--store", str(store_path), "log", "--json").stdout)
+    assert invoke("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
+    [entry] = json.loads(invoke("--store", str(store_path), "log", "--json").stdout)
     announcement_id = entry["id"]
     for verb in (["correct", announcement_id, "--set", "text=u"], ["retract", announcement_id]):
         for reason in ("", "   "):
-            refused(mxt("--store", str(store_path), *verb, "--reason", reason), "reason")
+            refused(invoke("--store", str(store_path), *verb, "--reason", reason), "reason")
     assert count_events(store_path) == 1
 
 
@@ -88,7 +83,7 @@ def _variants(kind: str, draw: Any) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_whatever_is_accepted_exports_and_imports_back_identically(data: Any) -> None:
     kind = data.draw(st.sampled_from([*sorted(KIND_FIELDS), "statement", "statement"]))
@@ -101,13 +96,13 @@ def test_whatever_is_accepted_exports_and_imports_back_identically(data: Any) ->
     with tempfile.TemporaryDirectory() as folder:
         first, second = Path(folder) / "a.sqlite", Path(folder) / "b.sqlite"
         jsonl = json.dumps(candidate, ensure_ascii=False) + "\n"
-        imported = mxt("--store", str(first), "import", "-", input=jsonl.encode())
+        imported = invoke("--store", str(first), "import", "-", input=jsonl.encode())
         assert imported.exit_code == 0, imported.output
-        exported = mxt("--store", str(first), "export").stdout
+        exported = invoke("--store", str(first), "export").stdout
         assert json.loads(exported) == with_id(line)  # type: ignore[arg-type]
-        again = mxt("--store", str(second), "import", "-", input=exported.encode())
+        again = invoke("--store", str(second), "import", "-", input=exported.encode())
         assert again.exit_code == 0, again.output
-        assert mxt("--store", str(second), "export").stdout == exported
+        assert invoke("--store", str(second), "export").stdout == exported
 
 
 # -- 7. counts: exact up to 2^53, never rounded ----------------------------------------------
@@ -116,7 +111,7 @@ def test_whatever_is_accepted_exports_and_imports_back_identically(data: Any) ->
 @pytest.mark.parametrize("count", [10**28, 2**53 + 1, 1e30, 1e308, "1e30"])
 def test_counts_beyond_2_to_the_53_are_bad_input(count: Any, store_path: Path) -> None:
     line = json.dumps(make_announcement("orders", count=count))
-    refused(mxt("--store", str(store_path), "import", "-", input=line), "count")
+    refused(invoke("--store", str(store_path), "import", "-", input=line), "count")
     assert count_events(store_path) == 0
 
 
@@ -125,9 +120,9 @@ def test_a_29_digit_count_on_the_command_line_is_refused_and_2_to_the_53_kept(
 ) -> None:
     args = ["orders", "--company", "X", "--announced-on", "2025-01-01", "--source", "s",
             "--model", "M", "--stage", "locked", "--count"]  # fmt: skip
-    refused(mxt("--store", str(store_path), "record", *args, "1" * 29), "count")
-    assert mxt("--store", str(store_path), "record", *args, str(2**53)).exit_code == 0
-    [entry] = json.loads(mxt("--store", str(store_path), "log", "--json").stdout)
+    refused(invoke("--store", str(store_path), "record", *args, "1" * 29), "count")
+    assert invoke("--store", str(store_path), "record", *args, str(2**53)).exit_code == 0
+    [entry] = json.loads(invoke("--store", str(store_path), "log", "--json").stdout)
     assert entry["count"] == 2**53
 
 
@@ -135,9 +130,9 @@ def test_a_29_digit_count_on_the_command_line_is_refused_and_2_to_the_53_kept(
 def test_audit_after_a_value_near_1e310_is_refused(value: str, store_path: Path) -> None:
     line = '{"kind":"target","company":"X","announced_on":"2025-01-01","source":{"title":"t"},'
     line += f'"metric":"sales","period":"2025","value":{value}}}'
-    refused(mxt("--store", str(store_path), "import", "-", input=line), "value")
-    assert mxt("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
-    result = mxt("--store", str(store_path), "audit", "targets", "--period", "1e310")
+    refused(invoke("--store", str(store_path), "import", "-", input=line), "value")
+    assert invoke("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
+    result = invoke("--store", str(store_path), "audit", "targets", "--period", "1e310")
     assert result.exit_code == 0 and result.stdout.endswith("(none)\n")
 
 
@@ -156,15 +151,15 @@ def test_control_characters_in_text_are_refused(option: str, escape: str, tmp_pa
     base = [arg for arg in STATEMENT if option != "--source" or arg != "Weibo"]
     if option == "--source":
         base.remove("--source")
-    result = mxt("--store", location, "record", *base, *flat)
+    result = invoke("--store", location, "record", *base, *flat)
     field = {"--source": "source.title", "--note": "note", "--text": "text", "--quote": "quote"}
     refused(result, field[option].split(".")[-1])
 
 
 def test_newlines_and_tabs_are_kept_in_text(store_path: Path) -> None:
-    result = mxt("--store", str(store_path), "record", *STATEMENT, "--text", "one\n\ttwo")
+    result = invoke("--store", str(store_path), "record", *STATEMENT, "--text", "one\n\ttwo")
     assert result.exit_code == 0
-    [entry] = json.loads(mxt("--store", str(store_path), "log", "--json").stdout)
+    [entry] = json.loads(invoke("--store", str(store_path), "log", "--json").stdout)
     assert entry["text"] == "one\n\ttwo"
 
 
@@ -181,13 +176,13 @@ def test_stored_control_characters_are_shown_escaped(store_location: str) -> Non
         )
         transaction.append_stored([event], [state])
     for command in (["show", "old-one"], ["log"], ["log", "--kind", "statement"]):
-        result = mxt("--store", store_location, *command)
+        result = invoke("--store", store_location, *command)
         assert result.exit_code == 0, result.output
         for raw in ("\x1b", "\x07", "\r", "\u202e"):
             assert raw not in result.output
-    shown = mxt("--store", store_location, "show", "old-one").stdout
+    shown = invoke("--store", store_location, "show", "old-one").stdout
     assert "\\x1b[2Jcleared\\r\\nforged\\u202eevil" in shown
-    as_json = json.loads(mxt("--store", store_location, "show", "old-one", "--json").stdout)
+    as_json = json.loads(invoke("--store", store_location, "show", "old-one", "--json").stdout)
     assert as_json["text"] == content["text"]  # machine output keeps the data as stored
 
 
@@ -205,19 +200,19 @@ def test_invisible_and_format_characters_in_names_are_refused(
     args = ["launch", "--company", "Xiaomi", "--announced-on", "2025-07-01", "--source", "s",
             "--model", "SU7", "--market", "CN"]  # fmt: skip
     args[args.index(option) + 1] = name
-    refused(mxt("--store", str(store_path), "record", *args), option.lstrip("-"))
+    refused(invoke("--store", str(store_path), "record", *args), option.lstrip("-"))
     assert not store_path.exists() or count_events(store_path) == 0
 
 
 def test_names_are_nfkc_normalised_and_match_as_one_company(store_path: Path) -> None:
     args = ["launch", "--announced-on", "2025-07-01", "--source", "s", "--model", "SU7",
             "--market", "CN"]  # fmt: skip
-    assert mxt("--store", str(store_path), "record", *args, "--company", "Xiaomi").exit_code == 0
+    assert invoke("--store", str(store_path), "record", *args, "--company", "Xiaomi").exit_code == 0
     wide = "Ｘｉａｏｍｉ"
-    result = mxt("--store", str(store_path), "record", *args, "--company", wide)
+    result = invoke("--store", str(store_path), "record", *args, "--company", wide)
     assert result.exit_code == 0
     assert "already recorded" in result.stderr  # the same announcement, not a second company
-    state = mxt("--store", str(store_path), "state", "company", wide, "--json")
+    state = invoke("--store", str(store_path), "state", "company", wide, "--json")
     assert json.loads(state.stdout)["company"] == "Xiaomi"
 
 
@@ -225,8 +220,8 @@ def test_names_are_nfkc_normalised_and_match_as_one_company(store_path: Path) ->
 
 
 def test_a_megabyte_id_is_not_echoed_whole(store_path: Path) -> None:
-    assert mxt("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
-    result = mxt("--store", str(store_path), "retract", "x" * 1_000_000, "--reason", "r")
+    assert invoke("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
+    result = invoke("--store", str(store_path), "retract", "x" * 1_000_000, "--reason", "r")
     assert result.exit_code == 2
     assert len(result.stderr.rstrip("\n")) <= 200 + len("mxt: error: ")
 
@@ -235,20 +230,20 @@ def test_a_byte_order_mark_is_named_as_such(store_path: Path, tmp_path: Path) ->
     line = json.dumps(make_announcement("statement")).encode()
     bom = tmp_path / "bom.jsonl"
     bom.write_bytes(b"\xef\xbb\xbf" + line + b"\n")
-    result = mxt("--store", str(store_path), "import", str(bom))
+    result = invoke("--store", str(store_path), "import", str(bom))
     assert result.exit_code == 2 and "byte-order mark" in result.stderr
     latin = tmp_path / "latin.jsonl"
     latin.write_bytes(line.replace(b"hiring", b"h\xe9ring") + b"\n")
-    result = mxt("--store", str(store_path), "import", str(latin))
+    result = invoke("--store", str(store_path), "import", str(latin))
     assert result.exit_code == 2 and "not UTF-8" in result.stderr
     assert count_events(store_path) == 0
 
 
 def test_log_with_an_unknown_kind_is_an_error(store_path: Path) -> None:
-    assert mxt("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
-    refused(mxt("--store", str(store_path), "log", "--kind", "bogus"), "kind")
+    assert invoke("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
+    refused(invoke("--store", str(store_path), "log", "--kind", "bogus"), "kind")
 
 
 def test_a_bad_id_to_retract_is_bad_input(store_path: Path) -> None:
-    assert mxt("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
-    refused(mxt("--store", str(store_path), "retract", "bad id!", "--reason", "r"), "id")
+    assert invoke("--store", str(store_path), "record", *STATEMENT, "--text", "t").exit_code == 0
+    refused(invoke("--store", str(store_path), "retract", "bad id!", "--reason", "r"), "id")

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import import_seed, invoke
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 from mxt.domain import location as location_module
 from mxt.domain import store as store_module
 
@@ -31,32 +31,22 @@ STATEMENT = ["statement", "--company", "Xiaomi", "--announced-on", "2025-07-01",
              "Weibo", "--topic", "hiring"]  # fmt: skip
 
 
-def mxt(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env=env, input=input)
-
-
-def seeded(location: str) -> str:
-    result = mxt("--store", location, "import", str(seed_path()))
-    assert result.exit_code == 0, result.output
-    return location
-
-
 # -- 1. the demo never writes into the user's store ------------------------------------------
 
 
 def test_demo_never_writes_into_the_group_store_or_mxt_store(store_location: str) -> None:
-    assert mxt("--store", store_location, "demo").exit_code == 0
-    assert mxt("demo", env={"MXT_STORE": store_location}).exit_code == 0
+    assert invoke("--store", store_location, "demo").exit_code == 0
+    assert invoke("demo", env={"MXT_STORE": store_location}).exit_code == 0
     assert count_events(store_location) == 0
     if not store_location.startswith("postgresql://"):
         assert not Path(store_location).exists()
 
 
 def test_demo_store_must_be_new_or_empty(store_location: str) -> None:
-    first = mxt("demo", "--store", store_location)
+    first = invoke("demo", "--store", store_location)
     assert first.exit_code == 0, first.output
     assert count_events(store_location) == seed_events()
-    again = mxt("demo", "--store", store_location)
+    again = invoke("demo", "--store", store_location)
     assert again.exit_code == 2
     assert "already holds events" in again.stderr
     assert count_events(store_location) == seed_events()
@@ -73,7 +63,7 @@ def test_a_store_value_that_is_no_path_and_no_postgres_url_is_bad_input(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     for command in (["log"], ["record", *STATEMENT, "--text", "x"]):
-        result = mxt("--store", value, *command)
+        result = invoke("--store", value, *command)
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith("mxt: error: store:")
     assert list(tmp_path.iterdir()) == []
@@ -105,7 +95,7 @@ def test_a_read_on_a_missing_store_exits_1_and_creates_nothing(
     command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = mxt("--store", "typo/s.sqlite", *command)
+    result = invoke("--store", "typo/s.sqlite", *command)
     assert result.exit_code == 1, result.output
     assert "no store at typo/s.sqlite" in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -117,7 +107,7 @@ def test_a_read_of_a_file_holding_no_log_exits_1_and_writes_nothing(
 ) -> None:
     empty = tmp_path / "empty.sqlite"
     empty.write_bytes(b"")
-    result = mxt("--store", str(empty), *command)
+    result = invoke("--store", str(empty), *command)
     assert result.exit_code == 1, result.output
     assert "holds no mxt log" in result.stderr
     assert empty.read_bytes() == b""
@@ -125,7 +115,7 @@ def test_a_read_of_a_file_holding_no_log_exits_1_and_writes_nothing(
 
 def test_record_and_import_create_the_store_and_its_folder(tmp_path: Path) -> None:
     location = tmp_path / "new" / "folder" / "s.sqlite"
-    assert mxt("--store", str(location), "record", *STATEMENT, "--text", "x").exit_code == 0
+    assert invoke("--store", str(location), "record", *STATEMENT, "--text", "x").exit_code == 0
     assert count_events(location) == 1
 
 
@@ -135,9 +125,9 @@ def test_the_default_store_is_in_the_platform_data_folder(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert location_module.default_store_path() == tmp_path / "data" / "mxt" / "mxt.sqlite"
     monkeypatch.delenv("MXT_STORE", raising=False)
-    assert mxt("log").exit_code == 1  # nothing there yet, and a read makes nothing
+    assert invoke("log").exit_code == 1  # nothing there yet, and a read makes nothing
     assert not (tmp_path / "data").exists()
-    assert mxt("record", *STATEMENT, "--text", "x").exit_code == 0
+    assert invoke("record", *STATEMENT, "--text", "x").exit_code == 0
     assert count_events(tmp_path / "data" / "mxt" / "mxt.sqlite") == 1
 
 
@@ -145,25 +135,27 @@ def test_the_default_store_is_in_the_platform_data_folder(
 
 
 def test_store_is_accepted_after_the_command_name(store_location: str, tmp_path: Path) -> None:
-    seeded(store_location)
-    after = mxt("state", "model", "Xiaomi/YU7", "--as-of", "2025-07-01", "--json",
+    import_seed(store_location)
+    after = invoke("state", "model", "Xiaomi/YU7", "--as-of", "2025-07-01", "--json",
                 "--store", store_location)  # fmt: skip
-    before = mxt("--store", store_location, "state", "model", "Xiaomi/YU7", "--as-of",
+    before = invoke("--store", store_location, "state", "model", "Xiaomi/YU7", "--as-of",
                  "2025-07-01", "--json")  # fmt: skip
     assert after.exit_code == 0, after.output
     assert json.loads(after.stdout)["orders"] == json.loads(before.stdout)["orders"]
-    by_env = mxt("log", "--kind", "target", env={"MXT_STORE": store_location})
+    by_env = invoke("log", "--kind", "target", env={"MXT_STORE": store_location})
     assert "xiaomi-2025-target-350k" in by_env.stdout
-    wins = mxt("--store", str(tmp_path / "none.sqlite"), "log", "--store", store_location)
+    wins = invoke("--store", str(tmp_path / "none.sqlite"), "log", "--store", store_location)
     assert wins.exit_code == 0 and "xiaomi-2025-target-350k" in wins.stdout
 
 
 def test_store_is_accepted_after_a_record_kind(store_location: str) -> None:
-    seeded(store_location)
-    recorded = mxt("record", *STATEMENT, "--text", "after the kind", "--store", store_location)
+    import_seed(store_location)
+    recorded = invoke("record", *STATEMENT, "--text", "after the kind", "--store", store_location)
     assert recorded.exit_code == 0, recorded.output
-    assert "after the kind" in mxt("--store", store_location, "log", "--kind", "statement").stdout
-    corrected = mxt("correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "r",
+    assert (
+        "after the kind" in invoke("--store", store_location, "log", "--kind", "statement").stdout
+    )
+    corrected = invoke("correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "r",
                     "--store", store_location)  # fmt: skip
     assert corrected.exit_code == 0, corrected.output
 
@@ -191,18 +183,18 @@ def test_a_clock_that_was_ahead_hides_nothing_and_is_reported(
 ) -> None:
     with monkeypatch.context() as fast:
         stamp_ahead(fast)
-        ahead = mxt("--store", store_location, "record", *STATEMENT, "--text", "from the future")
+        ahead = invoke("--store", store_location, "record", *STATEMENT, "--text", "from the future")
         assert ahead.exit_code == 0, ahead.output
     with pytest.warns(store_module.ClockBehind):
-        later = mxt("--store", store_location, "record", *STATEMENT, "--text", "from today")
+        later = invoke("--store", store_location, "record", *STATEMENT, "--text", "from today")
     assert later.exit_code == 0, later.output
-    log = mxt("--store", store_location, "log", "--json")
+    log = invoke("--store", store_location, "log", "--json")
     assert {entry["text"] for entry in json.loads(log.stdout)} == {
         "from the future", "from today"
     }  # fmt: skip
-    shown = mxt("--store", store_location, "show", later.stdout.strip(), "--json")
+    shown = invoke("--store", store_location, "show", later.stdout.strip(), "--json")
     assert shown.exit_code == 0 and json.loads(shown.stdout)["text"] == "from today"
-    verify = mxt("--store", store_location, "verify")
+    verify = invoke("--store", store_location, "verify")
     assert verify.exit_code == 0
     assert "2 events are stamped later than this machine's clock" in verify.stderr
     stamps = [row[0] for row in sql(store_location, "SELECT recorded_at FROM mxt_chain")]
@@ -214,9 +206,9 @@ def test_a_writer_behind_the_log_warns_naming_both_times(
 ) -> None:
     with monkeypatch.context() as fast:
         stamp_ahead(fast)
-        assert mxt("--store", store_location, "record", *STATEMENT, "--text", "a").exit_code == 0
+        assert invoke("--store", store_location, "record", *STATEMENT, "--text", "a").exit_code == 0
     with pytest.warns(store_module.ClockBehind) as caught:
-        assert mxt("--store", store_location, "record", *STATEMENT, "--text", "b").exit_code == 0
+        assert invoke("--store", store_location, "record", *STATEMENT, "--text", "b").exit_code == 0
     message = str(caught[0].message)
     [(last,)] = sql(store_location, "SELECT MIN(recorded_at) FROM mxt_chain")
     clock = "the database server's" if is_postgres(store_location) else "this machine's"
@@ -251,30 +243,30 @@ def test_the_installed_mxt_prints_the_clock_warning_on_stderr(tmp_path: Path) ->
 
 
 def test_an_edited_chain_recorded_at_fails_verify(store_location: str) -> None:
-    seeded(store_location)
+    import_seed(store_location)
     sql(store_location, "UPDATE mxt_chain SET recorded_at=? WHERE position=3",
         "2020-01-01T00:00:00.000000Z")  # fmt: skip
-    result = mxt("--store", store_location, "verify", "--json")
+    result = invoke("--store", store_location, "verify", "--json")
     assert result.exit_code == 1
     assert [d["position"] for d in json.loads(result.stdout)["damaged"]] == [3]
 
 
 def test_known_at_before_recording_began_says_when_it_began(store_location: str) -> None:
-    seeded(store_location)
-    result = mxt("--store", store_location, "state", "company", "Xiaomi", "--known-at",
+    import_seed(store_location)
+    result = invoke("--store", store_location, "state", "company", "Xiaomi", "--known-at",
                  "2001-01-01", "--json")  # fmt: skip
     assert result.exit_code == 0
     assert json.loads(result.stdout)["targets"] == []
     [(began,)] = sql(store_location, "SELECT MIN(recorded_at) FROM mxt_chain")
     assert f"recording began at {began}" in result.stderr
-    diff = mxt("--store", store_location, "diff", "--from", "2025-01-01", "--to", "2025-07-10",
+    diff = invoke("--store", store_location, "diff", "--from", "2025-01-01", "--to", "2025-07-10",
                "--company", "Xiaomi", "--known-at", "2001-01-01")  # fmt: skip
     assert diff.exit_code == 0 and f"recording began at {began}" in diff.stderr
 
 
 def test_known_at_year_one_keeps_four_digits(store_location: str) -> None:
-    seeded(store_location)
-    result = mxt("--store", store_location, "state", "company", "Xiaomi", "--known-at",
+    import_seed(store_location)
+    result = invoke("--store", store_location, "state", "company", "Xiaomi", "--known-at",
                  "0001-01-01", "--json")  # fmt: skip
     assert json.loads(result.stdout)["known_at"].startswith("0001-01-01T")
 
@@ -284,7 +276,7 @@ def test_known_at_year_one_keeps_four_digits(store_location: str) -> None:
 
 def _timed(*args: str) -> tuple[Result, float]:
     started = time.monotonic()
-    result = mxt(*args)
+    result = invoke(*args)
     return result, time.monotonic() - started
 
 
@@ -313,6 +305,6 @@ def test_the_connect_timeout_is_configurable(monkeypatch: pytest.MonkeyPatch) ->
     assert location_module.connect_timeout() == 2.5
     assert store_module.postgres_env("postgresql://u@h/db")["POSTGRES_CONNECT_TIMEOUT"] == "3"
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "soon")
-    assert mxt("--store", "postgresql://u@127.0.0.1:1/db", "log").exit_code == 2
+    assert invoke("--store", "postgresql://u@127.0.0.1:1/db", "log").exit_code == 2
     monkeypatch.delenv("MXT_CONNECT_TIMEOUT")
     assert location_module.connect_timeout() == 5.0

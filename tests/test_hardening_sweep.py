@@ -10,10 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 GOOD_ID = "xiaomi-2025-target-350k"
 BAD_JSONL = b'{"kind": "launch"\n'
@@ -122,7 +121,7 @@ DAMAGE: dict[str, Callable[[Path], None] | None] = {
 @pytest.fixture(scope="module")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "seed.sqlite"
-    result = CliRunner().invoke(cli, ["--store", str(path), "import", str(seed_path())])
+    result = invoke("--store", str(path), "import", str(seed_path()))
     assert result.exit_code == 0, result.output
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -156,7 +155,7 @@ def test_no_command_ever_shows_a_traceback(
             path = folder
         else:
             path = _store(kind, seeded_template, folder)
-        result = CliRunner().invoke(cli, ["--store", str(path), *args], input=stdin)
+        result = invoke("--store", str(path), *args, input=stdin)
         escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
         if escaped or "Traceback" in result.output or result.exit_code not in (0, 1, 2):
             failures.append((args[:3], result.exit_code, repr(result.exception)))

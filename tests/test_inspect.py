@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import import_fixed_seed, invoke
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 from mxt.domain.integrity import verify_store
 from mxt.domain.store import Store
 from mxt.projections.consistency import check_read_model, inspect_store
@@ -29,19 +28,9 @@ STATEMENT = ["record", "statement", "--company", "Xiaomi", "--announced-on", "20
              "--source", "Weibo", "--topic", "hiring", "--text", "hiring again"]  # fmt: skip
 
 
-def mxt(location: Path, *args: str) -> Any:
-    result = CliRunner().invoke(cli, ["--store", str(location), *args])
-    assert result.exit_code == 0, result.output
-    return result
-
-
 @pytest.fixture
 def seeded(tmp_path: Path) -> Path:
-    location = tmp_path / "s.sqlite"
-    mxt(location, "import", str(seed_path()))
-    mxt(location, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11", "--reason", "x")
-    mxt(location, "retract", "xiaomi-su7-wait-8m", "--reason", "dup")
-    return location
+    return Path(import_fixed_seed(tmp_path / "s.sqlite"))
 
 
 def inspected(location: Path) -> tuple[Any, list[str]]:
@@ -98,7 +87,7 @@ def test_a_write_between_the_two_snapshots_raises_no_false_alarm(
 
     def written_first(self: Store, reading: Callable[[Any], Iterator[Any]], here: Any) -> Any:
         def after_a_write(cursor: Any) -> Iterator[Any]:
-            CliRunner().invoke(cli, ["--store", str(seeded), *STATEMENT])
+            invoke("--store", str(seeded), *STATEMENT)
             yield from reading(cursor)
 
         return read_apart(self, after_a_write, here)

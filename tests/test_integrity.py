@@ -6,23 +6,22 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import invoke
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 
 from backends import sql, store_location
 
 
 @pytest.fixture
-def store(store_location: str) -> str:
-    result = CliRunner().invoke(cli, ["--store", store_location, "import", str(seed_path())])
-    assert result.exit_code == 0
-    return store_location
+def store(seeded_store: str) -> str:
+    """The seed story, on each backend."""
+    return seeded_store
 
 
 def verify(store: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--store", store, "verify", *args])
+    return invoke("--store", store, "verify", *args)
 
 
 def head(store: str) -> str:
@@ -96,14 +95,11 @@ def test_corrections_and_retractions_keep_the_log_valid_and_old_heads_provable(
     store: str,
 ) -> None:
     kept = head(store)
-    runner = CliRunner()
     fix = ["--store", store, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11",
            "--reason", "misread"]  # fmt: skip
-    assert runner.invoke(cli, fix).exit_code == 0
+    assert invoke(*fix).exit_code == 0
     assert (
-        runner.invoke(
-            cli, ["--store", store, "retract", "xiaomi-su7-wait-8m", "--reason", "duplicate"]
-        ).exit_code
+        invoke("--store", store, "retract", "xiaomi-su7-wait-8m", "--reason", "duplicate").exit_code
         == 0
     )
     assert head(store) != kept
@@ -143,10 +139,9 @@ def test_the_one_walk_of_an_intact_log_reports_what_the_merge_walk_does(
     from mxt.domain.integrity import intact_report, verify_log
     from mxt.domain.store import Store
 
-    runner = CliRunner()
     fix = ["--store", store, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11",
            "--reason", "misread"]  # fmt: skip
-    assert runner.invoke(cli, fix).exit_code == 0
+    assert invoke(*fix).exit_code == 0
     if expect == "head":
         expect = head(store)[:20]
     with Store(store) as opened, opened.read() as cursor:

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-
-from mxt.cli.main import cli
+from click.testing import Result
+from conftest import invoke_on
 
 from backends import count_events, store_location
 
@@ -80,21 +79,17 @@ STORY = [
 ]
 
 
-def run(store: str, *args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(cli, ["--store", store, *args], input=stdin)
-
-
 @pytest.fixture
 def story(store_location: str, tmp_path: Path) -> str:
     lines = tmp_path / "volta.jsonl"
     lines.write_text("".join(json.dumps(line) + "\n" for line in STORY))
-    result = run(store_location, "import", str(lines))
+    result = invoke_on(store_location, "import", str(lines))
     assert result.exit_code == 0, result.output
     return store_location
 
 
 def progress(store: str, *args: str) -> list[dict[str, Any]]:
-    result = run(store, "progress", "--json", *args)
+    result = invoke_on(store, "progress", "--json", *args)
     assert result.exit_code == 0, result.output
     rows: list[dict[str, Any]] = json.loads(result.stdout)
     return rows
@@ -145,17 +140,19 @@ def test_exceptions_without_markets_are_the_scope_of_every_market_less_them(
     ]  # fmt: skip
     file = tmp_path / "overseas.jsonl"
     file.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    assert run(store_location, "import", str(file)).exit_code == 0
+    assert invoke_on(store_location, "import", str(file)).exit_code == 0
     [row] = progress(store_location, "--as-of", "2025-03-05")
     assert (row["markets"], row["except"], row["target_id"]) == (["*"], ["CN"], "starred")
     assert (row["actual"], row["sources"]) == (300, ["jan", "feb"])
-    company = run(store_location, "state", "company", "Volta", "--json", "--as-of", "2025-03-05")
+    company = invoke_on(
+        store_location, "state", "company", "Volta", "--json", "--as-of", "2025-03-05"
+    )
     [target] = json.loads(company.stdout)["targets"]
     assert target["id"] == row["target_id"]
 
 
 def test_progress_table_shows_counts_with_their_pace(story: str) -> None:
-    result = run(story, "progress", "--as-of", "2025-07-05")
+    result = invoke_on(story, "progress", "--as-of", "2025-07-05")
     assert result.exit_code == 0
     assert "120,000" in result.stdout and "68,100" in result.stdout
     assert "* except CN" in result.stdout
@@ -163,13 +160,13 @@ def test_progress_table_shows_counts_with_their_pace(story: str) -> None:
 
 
 def test_progress_refuses_a_bad_period(story: str) -> None:
-    result = run(story, "progress", "--period", "2025-Q7")
+    result = invoke_on(story, "progress", "--period", "2025-Q7")
     assert result.exit_code == 2
     assert result.stderr.startswith("mxt: error: period:")
 
 
 def check(store: str, *args: str, stdin: str | None = None) -> tuple[int, list[dict[str, Any]]]:
-    result = run(store, "check", "--json", *args, stdin=stdin)
+    result = invoke_on(store, "check", "--json", *args, input=stdin)
     assert result.exit_code in (0, 1), result.output
     answer: list[dict[str, Any]] = json.loads(result.stdout)
     return result.exit_code, answer
@@ -191,11 +188,11 @@ def test_recorded_claims_are_checked_as_of_their_own_day(story: str) -> None:
 def test_a_claim_made_before_its_evidence_is_undetermined(store_location: str) -> None:
     early = announcement("claim", "2025-06-15", id="early", claim=streak(5, exact=True))
     lines = [json.dumps(line) for line in (*STORY[:-2], early)]
-    assert run(store_location, "import", "-", stdin="\n".join(lines)).exit_code == 0
+    assert invoke_on(store_location, "import", "-", input="\n".join(lines)).exit_code == 0
     code, answer = check(store_location)
     assert (code, answer[0]["verdict"]) == (0, "undetermined")
     assert "2025-06: not announced" in answer[0]["why"]
-    strict = run(store_location, "check", "--strict")
+    strict = invoke_on(store_location, "check", "--strict")
     assert strict.exit_code == 1 and "undetermined" in strict.stdout
 
 
@@ -234,14 +231,14 @@ def test_bad_claim_files_exit_2_naming_the_line(
 ) -> None:
     claims = tmp_path / "claims.jsonl"
     claims.write_text(content)
-    result = run(story, "check", str(claims))
+    result = invoke_on(story, "check", str(claims))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"mxt: error: {claims.parent}/{message}")
     assert len(result.stderr.strip()) <= 200 and "Traceback" not in result.stderr
 
 
 def test_a_missing_claims_file_is_bad_input(story: str, tmp_path: Path) -> None:
-    result = run(story, "check", str(tmp_path / "nope.jsonl"))
+    result = invoke_on(story, "check", str(tmp_path / "nope.jsonl"))
     assert result.exit_code == 2 and "FILE" in result.stderr
 
 
@@ -251,7 +248,7 @@ def test_known_at_hides_claims_recorded_later(story: str) -> None:
 
 
 def test_the_claim_kind_is_recorded_from_the_command_line(story: str) -> None:
-    result = run(
+    result = invoke_on(
         story, "record", "claim", "--company", "Volta", "--announced-on", "2025-07-03",
         "--source", "interview", "--claim", json.dumps(streak(6, exact=True)),
     )  # fmt: skip
@@ -261,21 +258,21 @@ def test_the_claim_kind_is_recorded_from_the_command_line(story: str) -> None:
 
 
 def test_state_company_lists_the_claims_with_their_verdicts(story: str) -> None:
-    result = run(story, "state", "company", "Volta", "--as-of", "2025-07-05", "--json")
+    result = invoke_on(story, "state", "company", "Volta", "--as-of", "2025-07-05", "--json")
     assert result.exit_code == 0, result.output
     claims = json.loads(result.stdout)["claims"]
     assert [(c["id"], c["announced_on"], c["verdict"]) for c in claims] == [
         ("fifth-straight-month", "2025-07-02", "holds"),
         ("six-months-over-10k", "2025-07-02", "fails"),
     ]
-    early = run(story, "state", "company", "Volta", "--as-of", "2025-07-01", "--json")
+    early = invoke_on(story, "state", "company", "Volta", "--as-of", "2025-07-01", "--json")
     assert json.loads(early.stdout)["claims"] == []
-    table = run(story, "state", "company", "Volta", "--as-of", "2025-07-05")
+    table = invoke_on(story, "state", "company", "Volta", "--as-of", "2025-07-05")
     assert "six-months-over-10k" in table.stdout and "fails" in table.stdout
 
 
 def test_diff_shows_the_pace_and_new_claims(story: str) -> None:
-    result = run(story, "diff", "--from", "2025-06-01", "--to", "2025-07-10", "--json")
+    result = invoke_on(story, "diff", "--from", "2025-06-01", "--to", "2025-07-10", "--json")
     assert result.exit_code == 0, result.output
     measured = [c for c in json.loads(result.stdout) if c["area"] in ("pace", "claim")]
     assert measured == [
@@ -289,24 +286,24 @@ def test_diff_shows_the_pace_and_new_claims(story: str) -> None:
          "from": "unknown", "to": "behind", "id": "volta-overseas-2025-h1",
          "announced_on": "2025-07-03"},
     ]  # fmt: skip
-    quiet = run(story, "diff", "--from", "2025-07-05", "--to", "2025-07-10", "--json")
+    quiet = invoke_on(story, "diff", "--from", "2025-07-05", "--to", "2025-07-10", "--json")
     assert json.loads(quiet.stdout) == []
 
 
 def test_show_names_the_progress_and_claims_an_announcement_takes_part_in(story: str) -> None:
-    result = run(story, "show", "volta-2025-01", "--as-of", "2025-07-05", "--json")
+    result = invoke_on(story, "show", "volta-2025-01", "--as-of", "2025-07-05", "--json")
     assert result.exit_code == 0, result.output
     paths = [item["path"] for item in json.loads(result.stdout)["supports"]]
     assert "claim fifth-straight-month" in paths and "claim six-months-over-10k" in paths
     assert "progress Volta deliveries 2025" not in paths  # the first quarter's total counts
-    quarter = run(story, "show", "volta-2025-q1", "--as-of", "2025-07-05", "--json")
+    quarter = invoke_on(story, "show", "volta-2025-q1", "--as-of", "2025-07-05", "--json")
     [counted] = [i for i in json.loads(quarter.stdout)["supports"] if i["path"].startswith("pr")]
     assert counted["path"] == "progress Volta deliveries 2025"
     assert counted["value"]["target_id"] == "volta-2025"
-    claim = run(story, "show", "six-months-over-10k", "--as-of", "2025-07-05", "--json")
+    claim = invoke_on(story, "show", "six-months-over-10k", "--as-of", "2025-07-05", "--json")
     [supported] = json.loads(claim.stdout)["supports"]
     assert supported["value"]["verdict"] == "fails"
-    late = run(story, "show", "volta-2024-12", "--as-of", "2025-07-05", "--json")
+    late = invoke_on(story, "show", "volta-2024-12", "--as-of", "2025-07-05", "--json")
     paths = [item["path"] for item in json.loads(late.stdout)["supports"]]
     assert not any(path.startswith(("progress", "claim")) for path in paths)
 
@@ -314,17 +311,10 @@ def test_show_names_the_progress_and_claims_an_announcement_takes_part_in(story:
 # -- the seed story -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def seeded(store_location: str) -> str:
-    from mxt.cli.demo import seed_path
-
-    result = run(store_location, "import", str(seed_path()))
-    assert result.exit_code == 0, result.output
-    return store_location
-
-
-def test_the_seed_2025_target_against_xiaomis_deliveries(seeded: str) -> None:
-    [row] = progress(seeded, "--company", "Xiaomi", "--period", "2025", "--as-of", "2025-07-05")
+def test_the_seed_2025_target_against_xiaomis_deliveries(seeded_store: str) -> None:
+    [row] = progress(
+        seeded_store, "--company", "Xiaomi", "--period", "2025", "--as-of", "2025-07-05"
+    )
     assert (row["target"], row["target_id"]) == (350_000, "xiaomi-2025-target-350k")
     assert (row["actual_metric"], row["covered_until"]) == ("deliveries", "2025-06-30")
     # Q1 as a quarter (75,869), then April and May (28,000+ each), June (Xiaomi's 25,000+)
@@ -336,13 +326,13 @@ def test_the_seed_2025_target_against_xiaomis_deliveries(seeded: str) -> None:
         "xiaomi-deliveries-2025-06-over-25k",
     ]
     assert row["needed_per_month"] == round((350_000 - 156_869) / 6, 2)
-    [before] = progress(seeded, "--company", "Xiaomi", "--as-of", "2025-05-05")
+    [before] = progress(seeded_store, "--company", "Xiaomi", "--as-of", "2025-05-05")
     assert before["actual"] == 20_000 + 20_000 + 29_000 + 28_000  # January to April
     assert before["sources"][0] == "xiaomi-deliveries-2025-01"
 
 
-def test_the_seed_streak_claim_is_checked_with_its_reason(seeded: str) -> None:
-    code, [answer] = check(seeded)
+def test_the_seed_streak_claim_is_checked_with_its_reason(seeded_store: str) -> None:
+    code, [answer] = check(seeded_store)
     assert answer["id"] == "xiaomi-claim-eighth-straight-month"
     # Xiaomi passed 20,000 in October 2024: by June 2025 the streak was nine months long.
     assert (code, answer["verdict"]) == (1, "fails")
@@ -350,17 +340,17 @@ def test_the_seed_streak_claim_is_checked_with_its_reason(seeded: str) -> None:
     assert answer["evidence"][0] == "xiaomi-deliveries-2024-10"
     assert answer["evidence"][-1] == "xiaomi-deliveries-2025-06-over-25k"
     may = {**answer["claim"], "ending": "2025-05"}  # the eighth, by Xiaomi's count
-    code, [eighth] = check(seeded, "-", "--as-of", "2025-06-01",
+    code, [eighth] = check(seeded_store, "-", "--as-of", "2025-06-01",
                            stdin=json.dumps({"company": "Xiaomi", "claim": may}))  # fmt: skip
     assert (code, eighth["verdict"]) == (0, "undetermined")  # September 2024 is not recorded
     assert "2024-09 (the month before): not announced" in eighth["why"]
     lines = json.dumps({"company": "Xiaomi", "claim": {**may, "exact": False}})
-    code, [streak] = check(seeded, "-", "--as-of", "2025-06-01", stdin=lines)
+    code, [streak] = check(seeded_store, "-", "--as-of", "2025-06-01", stdin=lines)
     assert (code, streak["verdict"]) == (0, "holds")
 
 
 def test_the_log_says_what_a_claim_claims(story: str) -> None:
-    result = run(story, "log", "--kind", "claim")
+    result = invoke_on(story, "log", "--kind", "claim")
     assert "claims deliveries >= 10,000, 6 months to 2025-06" in result.stdout
     assert "5 months to 2025-06 (and not the month before)" in result.stdout
 
@@ -393,18 +383,18 @@ def test_the_installed_mxt_check_exits_1_when_a_claim_fails(tmp_path: Path) -> N
 
 def test_range_guidance_and_bounded_months_from_the_command_line(store_location: str) -> None:
     common = ["--company", "NIO", "--source", "guidance"]
-    assert run(store_location, "record", "target", *common, "--announced-on", "2025-09-02",
+    assert invoke_on(store_location, "record", "target", *common, "--announced-on", "2025-09-02",
                "--metric", "deliveries", "--period", "2025-Q4",
                "--value", "38.5k-39.5k").exit_code == 0  # fmt: skip
     for month, units in (("2025-10", "13k+"), ("2025-11", "~14k")):
-        result = run(store_location, "record", "deliveries", *common, "--announced-on",
+        result = invoke_on(store_location, "record", "deliveries", *common, "--announced-on",
                      f"{month}-28", "--period", month, "--units", units)  # fmt: skip
         assert result.exit_code == 0, result.output
     [row] = progress(store_location, "--as-of", "2025-12-01")
     assert (row["target"], row["target_bound"], row["target_high"]) == (38_500, "range", 39_500)
     assert (row["actual"], row["actual_bound"]) == (27_000, "about")
     assert row["needed_per_month"] == 11_500  # from the range's low end, December left
-    table = run(store_location, "progress", "--as-of", "2025-12-01").stdout
+    table = invoke_on(store_location, "progress", "--as-of", "2025-12-01").stdout
     assert "38,500–39,500" in table and "~27,000" in table
     claim = {"type": "total", "metric": "deliveries", "period": "2025-Q4", "op": ">=",
              "value": 26_000}  # fmt: skip

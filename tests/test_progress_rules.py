@@ -10,24 +10,29 @@ from typing import Any
 import pytest
 from conftest import make_fact
 
-from mxt.events.kinds import sum_bound
-from mxt.projections.figures import Figure, Span, total
+from mxt.events.kinds import Scope, Span, sum_bound
+from mxt.projections.figures import Amount, total
 from mxt.projections.periods import month_before, months_ending, parse_period
-from mxt.projections.progress import ActualFact, Scope, TargetFact, progress, progress_row
+from mxt.projections.progress import ActualFact, TargetFact, progress, progress_row
+from mxt.projections.records import to_json
+
+OVERSEAS = Scope.of({"markets": ["*"], "except": ["CN"]})  # every market but China
 
 
 def target(value: int, period: str = "2025", **extra: Any) -> TargetFact:
-    return make_fact(TargetFact, Figure(value), **{"period": period, **extra})  # type: ignore[no-any-return]
+    return make_fact(TargetFact, Amount(value), **{"period": period, **extra})  # type: ignore[no-any-return]
 
 
 def actual(period: str, units: int, bound: str = "exact", **extra: Any) -> ActualFact:
     fact_id = f"d-{period}-{extra.get('model') or 'all'}-{extra.get('metric', 'deliveries')}"
-    figure = Figure(units, bound)  # type: ignore[arg-type]
+    figure = Amount(units, bound)  # type: ignore[arg-type]
     return make_fact(ActualFact, figure, **{"id": fact_id, "period": period, **extra})  # type: ignore[no-any-return]
 
 
 def row(goal: TargetFact, *facts: ActualFact, as_of: str = "2026-01-01") -> dict[str, Any]:
-    return progress_row(goal, facts, as_of)
+    """The progress row of one target, as its JSON has it."""
+    found: dict[str, Any] = to_json(progress_row(goal, facts, as_of))
+    return found
 
 
 # -- periods --------------------------------------------------------------------------------
@@ -81,26 +86,26 @@ def test_a_bad_period_is_refused() -> None:
 
 
 def test_each_bound_stands_for_its_range() -> None:
-    assert Figure(100).span == Span(Fraction(100), Fraction(100))
-    assert Figure(100, "at-least").span == Span(Fraction(100), None)
-    assert Figure(100, "at-most").span == Span(Fraction(0), Fraction(100))
-    assert Figure(100, "about").span == Span(Fraction(95), Fraction(105))
-    assert Figure(100, "range", 120).span == Span(Fraction(100), Fraction(120))
+    assert Amount(100).span == Span(Fraction(100), Fraction(100))
+    assert Amount(100, "at-least").span == Span(Fraction(100), None)
+    assert Amount(100, "at-most").span == Span(Fraction(0), Fraction(100))
+    assert Amount(100, "about").span == Span(Fraction(95), Fraction(105))
+    assert Amount(100, "range", 120).span == Span(Fraction(100), Fraction(120))
 
 
 def test_bounds_count_honestly() -> None:
-    assert Figure(25_000, "at-least").span.reaches(20_000) is True
-    assert Figure(21_000, "about").span.reaches(20_000) is None
-    assert Figure(22_000, "about").span.reaches(20_000) is True  # 20,900 at the lowest
-    assert Figure(19_500, "about").span.reaches(20_000) is None  # 20,475 at the highest
-    assert Figure(19_000, "about").span.reaches(20_000) is False  # 19,950 at the highest
-    assert Figure(19_999).span.reaches(20_000) is False
-    assert Figure(30_000, "at-most").span.reaches(20_000) is None
-    assert Figure(10_000, "at-most").span.stays_within(20_000) is True
-    assert Figure(10_000, "at-least").span.stays_within(20_000) is None
-    assert Figure(10_000).span.equals(10_000) is True
-    assert Figure(10_000, "about").span.equals(10_000) is None
-    assert Figure(10_000, "about").span.equals(12_000) is False
+    assert Amount(25_000, "at-least").span.reaches(20_000) is True
+    assert Amount(21_000, "about").span.reaches(20_000) is None
+    assert Amount(22_000, "about").span.reaches(20_000) is True  # 20,900 at the lowest
+    assert Amount(19_500, "about").span.reaches(20_000) is None  # 20,475 at the highest
+    assert Amount(19_000, "about").span.reaches(20_000) is False  # 19,950 at the highest
+    assert Amount(19_999).span.reaches(20_000) is False
+    assert Amount(30_000, "at-most").span.reaches(20_000) is None
+    assert Amount(10_000, "at-most").span.stays_within(20_000) is True
+    assert Amount(10_000, "at-least").span.stays_within(20_000) is None
+    assert Amount(10_000).span.equals(10_000) is True
+    assert Amount(10_000, "about").span.equals(10_000) is None
+    assert Amount(10_000, "about").span.equals(12_000) is False
 
 
 def test_sums_take_the_loosest_bound() -> None:
@@ -109,16 +114,16 @@ def test_sums_take_the_loosest_bound() -> None:
     assert sum_bound(["at-most", "exact"]) == "at-most"
     assert sum_bound(["at-most", "at-least"]) == "about"
     assert sum_bound(["exact", "range"]) == "about"
-    figure, span = total([Figure(25_000, "at-least"), Figure(28_000, "at-least")])
-    assert figure == Figure(53_000, "at-least") and span.high is None
-    figure, span = total([Figure(100), Figure(100, "range", 200)])
-    assert figure == Figure(250, "about") and span == Span(Fraction(200), Fraction(300))
+    figure, span = total([Amount(25_000, "at-least"), Amount(28_000, "at-least")])
+    assert figure == Amount(53_000, "at-least") and span.high is None
+    figure, span = total([Amount(100), Amount(100, "range", 200)])
+    assert figure == Amount(250, "about") and span == Span(Fraction(200), Fraction(300))
 
 
 def test_figures_show_their_bound() -> None:
-    shown = [Figure(200_000, "at-least"), Figure(1_000_000, "at-most"), Figure(28_000, "about")]
+    shown = [Amount(200_000, "at-least"), Amount(1_000_000, "at-most"), Amount(28_000, "about")]
     assert [f.shown() for f in shown] == ["200,000+", "≤1,000,000", "~28,000"]
-    assert Figure(38_500, "range", 39_500).shown() == "38,500–39,500"
+    assert Amount(38_500, "range", 39_500).shown() == "38,500–39,500"
 
 
 # -- counting without double counting -------------------------------------------------------
@@ -180,17 +185,19 @@ def test_a_model_quarter_counts_once_over_its_months() -> None:
 
 
 def test_the_scope_is_respected() -> None:
-    overseas = Scope.of(["*"], ["CN"])
+    overseas = OVERSEAS
     counted = row(
         target(10_000, scope=overseas),
         actual("2025-01", 50_000),
         actual("2025-01", 1_000, scope=overseas),
-        actual("2025-02", 2_000, scope=Scope.of(["*"], ["CN"])),
-        actual("2025-03", 9_000, scope=Scope.of(["DE"])),
+        actual("2025-02", 2_000, scope=OVERSEAS),
+        actual("2025-03", 9_000, scope=Scope.of({"markets": ["DE"]})),
     )
     assert counted["actual"] == 3_000
     assert (counted["markets"], counted["except"]) == (["*"], ["CN"])
-    assert Scope.of(["*"]) == Scope() and Scope.of(["DE", "FR"]) == Scope.of(["FR", "DE"])
+    assert Scope.of({"markets": ["*"]}) == Scope() and Scope.of(
+        {"markets": ["DE", "FR"]}
+    ) == Scope.of({"markets": ["FR", "DE"]})
 
 
 def test_figures_outside_the_period_do_not_count() -> None:
@@ -266,7 +273,7 @@ def test_needed_per_month_at_the_edges_of_the_period() -> None:
 
 
 def test_a_range_target_is_measured_against_its_low_end() -> None:
-    guidance = target(38_500, period="2025-Q4", figure=Figure(38_500, "range", 39_500))
+    guidance = target(38_500, period="2025-Q4", amount=Amount(38_500, "range", 39_500))
     counted = row(guidance, actual("2025-10", 13_000), actual("2025-11", 13_000))
     assert counted["target"] == 38_500
     assert (counted["target_bound"], counted["target_high"]) == ("range", 39_500)
@@ -314,9 +321,9 @@ def test_the_best_evidence_in_a_slot_counts_not_the_latest_line() -> None:
 def test_the_target_in_force_is_chosen_per_slot() -> None:
     old = target(300_000, id="old")
     raised = target(350_000, id="raised", announced_on="2025-03-18")
-    overseas = target(10_000, id="overseas", scope=Scope.of(["*"], ["CN"]))
+    overseas = target(10_000, id="overseas", scope=OVERSEAS)
     rows = progress([raised, overseas, old], [actual("2025-01", 20_000)], "2025-03-01")
-    assert [r["target_id"] for r in rows] == ["old", "overseas"]
+    assert [r.target_id for r in rows] == ["old", "overseas"]
     rows = progress([raised, overseas, old], [], "2025-04-01", period="2025")
-    assert [r["target_id"] for r in rows] == ["raised", "overseas"]
+    assert [r.target_id for r in rows] == ["raised", "overseas"]
     assert progress([raised], [], "2025-04-01", metric="sales") == []

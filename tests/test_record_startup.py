@@ -14,7 +14,7 @@ import pytest
 from click.testing import Result
 
 from mxt.domain.store import format_timestamp, parse_timestamp
-from mxt.events.announcements import KINDS
+from mxt.events.announcements import SCHEMAS
 from mxt.events.schemas import module_of
 
 Run = Callable[..., Result]
@@ -44,6 +44,7 @@ print(json.dumps({
     [
         ("statement", ["--topic", "t", "--text", "said"]),
         ("target", ["--metric", "sales", "--period", "2025", "--value", "1k"]),
+        ("exit", ["--markets", "GB", "--effective-on", "2025-H2", "--temporary"]),
     ],
 )
 def test_record_defines_and_builds_only_the_kind_it_records(
@@ -65,7 +66,7 @@ def test_record_defines_and_builds_only_the_kind_it_records(
     assert "mxt.events.announcements" not in made["modules"]
     assert "mxt.domain.model" not in made["modules"]
     assert "_strptime" not in made["modules"]
-    assert made["built"] == [KINDS[kind].__name__]
+    assert made["built"] == [SCHEMAS[kind].__name__]
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import count_stored_events, make_announcement
+from click.testing import Result
+from conftest import count_stored_events, invoke, make_announcement
 
-from mxt.cli.main import cli
 from mxt.domain.errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
@@ -214,13 +213,10 @@ def test_export_import_export_is_identical(
     ]
     assert json.loads(lines[len(seed_lines) + 1])["set"] == {"count": 250000}  # normalised
     copy_path = tmp_path / "copy.sqlite"
-    runner = CliRunner()
-    imported = runner.invoke(
-        cli, ["--store", str(copy_path), "import", "-", "--json"], input=exported.stdout
-    )
+    imported = invoke("--store", str(copy_path), "import", "-", "--json", input=exported.stdout)
     assert imported.exit_code == 0, imported.output
     assert json.loads(imported.stdout) == {"recorded": len(lines), "already_present": 0}
-    again = runner.invoke(cli, ["--store", str(copy_path), "export"])
+    again = invoke("--store", str(copy_path), "export")
     assert again.stdout == exported.stdout
     assert count_stored_events(copy_path) == count_stored_events(store_path)
 

@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from conftest import make_announcement
+from conftest import examples, invoke, make_announcement, run_ok
 from hypothesis import HealthCheck, given, settings
 from test_properties import SCRATCH, histories, record_all
 
-from mxt.cli.main import cli
 from mxt.domain.store import Store
 from mxt.projections import tables
 from mxt.projections.opening import open_store
@@ -101,12 +99,6 @@ def stored(store: Store) -> dict[str, list[tuple[Any, ...]]]:
         return read_model_rows(cursor)
 
 
-def mxt(location: Path, *args: str) -> str:
-    result = CliRunner().invoke(cli, ["--store", str(location), *args])
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
 def test_sql_replay_makes_the_rows_of_the_python_replay(tmp_path: Path) -> None:
     stream = tmp_path / "stream.jsonl"
     made = subprocess.run(
@@ -118,8 +110,8 @@ def test_sql_replay_makes_the_rows_of_the_python_replay(tmp_path: Path) -> None:
     odd = tmp_path / "odd.jsonl"
     odd.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ODD_LINES))
     location = tmp_path / "store.sqlite"
-    mxt(location, "import", str(stream))
-    mxt(location, "import", str(odd))
+    run_ok(location, "import", str(stream))
+    run_ok(location, "import", str(odd))
     store = open_store(location, "read")
     try:
         imported = stored(store)
@@ -133,8 +125,8 @@ def test_sql_replay_makes_the_rows_of_the_python_replay(tmp_path: Path) -> None:
         assert ("strasse motors", "") in {row[:2] for row in in_sql["mxt_rm_entities"]}
     finally:
         store.close()
-    assert mxt(location, "rebuild") == "rebuilt from 3022 events\n"
-    assert "ok: 3022 events" in mxt(location, "verify")  # verify's replay agrees too
+    assert run_ok(location, "rebuild") == "rebuilt from 3022 events\n"
+    assert "ok: 3022 events" in run_ok(location, "verify")  # verify's replay agrees too
     store = open_store(location, "read")
     try:
         assert stored(store) == imported
@@ -148,7 +140,7 @@ def test_sql_replay_reads_timestamps_in_other_spellings(tmp_path: Path) -> None:
     location = tmp_path / "store.sqlite"
     odd = tmp_path / "odd.jsonl"
     odd.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ODD_LINES))
-    mxt(location, "import", str(odd))
+    run_ok(location, "import", str(odd))
     store = open_store(location, "read")
     try:
         with store.write() as transaction:
@@ -171,7 +163,7 @@ def test_sql_replay_reads_timestamps_in_other_spellings(tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -196,7 +188,7 @@ def test_dropping_the_read_model_leaves_the_connections_settings_as_they_were(
     location = tmp_path / "store.sqlite"
     lines = tmp_path / "odd.jsonl"
     lines.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ODD_LINES))
-    mxt(location, "import", str(lines))
+    run_ok(location, "import", str(lines))
     store = Store(location, create=False)
     try:
         for setting, reads, cache in (("ON", 1, -65536), ("OFF", 0, 500), ("FAST", 2, -3000)):
@@ -223,10 +215,7 @@ def test_the_decoder_turns_to_pydantic_core_after_its_first_values(
     from mxt.cli.demo import seed_path
 
     location = tmp_path / "s.sqlite"
-    assert (
-        CliRunner().invoke(cli, ["--store", str(location), "import", str(seed_path())]).exit_code
-        == 0
-    )
+    assert invoke("--store", str(location), "import", str(seed_path())).exit_code == 0
     with Store(location, create=False) as store, store.read() as cursor:
         cursor.execute("SELECT state FROM stored_events ORDER BY rowid")
         states = [bytes(state) for (state,) in cursor.fetchall()]

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import make_announcement
+from click.testing import Result
+from conftest import invoke_on, make_announcement
 
 from mxt.cli.demo import seed_path
-from mxt.cli.main import cli
 from mxt.cli.options import make_query
 from mxt.domain.store import Store
 from mxt.projections.queries import ReadSide
@@ -29,26 +28,14 @@ AS_OF = "2025-07-10"
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
-    location = str(tmp_path_factory.mktemp("report") / "seed.sqlite")
-    result = CliRunner().invoke(cli, ["--store", location, "import", str(seed_path())])
-    assert result.exit_code == 0, result.output
-    return location
-
-
-@pytest.fixture(scope="module")
 def page(seeded: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's report as of the day the article's story had all been told."""
     path = tmp_path_factory.mktemp("page") / "xiaomi.html"
-    result = mxt(seeded, "report", "--as-of", AS_OF, "-o", str(path))
+    result = invoke_on(seeded, "report", "--as-of", AS_OF, "-o", str(path))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert f"wrote {path}" in result.stderr
     return path
-
-
-def mxt(store: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--store", store, *args])
 
 
 class Page(HTMLParser):
@@ -72,7 +59,7 @@ class Page(HTMLParser):
 
 def test_the_header_names_the_dates_events_and_verify_head(seeded: str, page: Path) -> None:
     html = page.read_text(encoding="utf-8")
-    verified = json.loads(mxt(seeded, "verify", "--json").stdout)
+    verified = json.loads(invoke_on(seeded, "verify", "--json").stdout)
     head = verified["head"]
     assert re.search(rf'<dd id="as-of">{AS_OF}</dd>', html)
     known_at = re.search(r'<dd id="known-at">(\d{4}-\d{2}-\d{2}T[\d:.]+Z)</dd>', html)
@@ -188,7 +175,9 @@ def test_company_names_match_case_insensitively_and_unknown_ones_are_noted(
     seeded: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "r.html"
-    result = mxt(seeded, "report", "--company", "XIAOMI", "--company", "Nobody", "-o", str(out))
+    result = invoke_on(
+        seeded, "report", "--company", "XIAOMI", "--company", "Nobody", "-o", str(out)
+    )
     assert result.exit_code == 0
     assert "nothing is known about Nobody" in result.stderr
     html = out.read_text(encoding="utf-8")
@@ -199,7 +188,7 @@ def test_company_names_match_case_insensitively_and_unknown_ones_are_noted(
 def test_an_unwritable_output_is_an_operational_error_leaving_nothing(
     seeded: str, tmp_path: Path
 ) -> None:
-    result = mxt(seeded, "report", "-o", str(tmp_path / "missing" / "r.html"))
+    result = invoke_on(seeded, "report", "-o", str(tmp_path / "missing" / "r.html"))
     assert result.exit_code == 1
     assert result.stderr.startswith("mxt: error: output: cannot write")
     assert len(result.stderr.splitlines()) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,7 +34,7 @@ policies = st.lists(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(policies, st.sampled_from(["2024-01-01", "2025-03-01", "2026-01-01"]))
 def test_policies_in_force_is_the_latest_covering_policy_of_every_market(
     drawn: list[tuple[list[str], list[str], str]], as_of: str

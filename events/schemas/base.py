@@ -7,11 +7,11 @@ tell apart from announcements.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, TypeVar
+from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mxt.events.content import apply_changes, derive_id
+from mxt.events.content import Content, JsonObject, apply_changes, derive_id
 from mxt.events.errors import InputError
 from mxt.events.fields import Identifier, IsoDate, Name, Text
 from mxt.events.kinds import KIND_NAMES
@@ -55,10 +55,10 @@ class Announcement(Frozen):
     certainty: Certainty = "confirmed"
     note: Text | None = None
 
-    def dump(self) -> dict[str, Any]:
+    def dump(self) -> Content:
         """The JSON form kept in the store and written by `mxt export`."""
         content = self.model_dump(mode="json", by_alias=True, exclude_none=True)
-        head: dict[str, Any] = {key: content.pop(key) for key in ("id", "kind") if key in content}
+        head: Content = {key: content.pop(key) for key in ("id", "kind") if key in content}
         return {**head, **content}
 
 
@@ -67,7 +67,7 @@ class Correction(Frozen):
 
     kind: Literal["correction"] = "correction"
     id: Identifier
-    set: dict[str, Any] = Field(min_length=1)
+    set: Content = Field(min_length=1)
     reason: Text = Field(min_length=1)
 
 
@@ -125,7 +125,7 @@ def describe(error: ValidationError, tagged: bool = True) -> InputError:
     return InputError(field, message)
 
 
-def validated(schema: type[M], data: dict[str, Any]) -> M:
+def validated(schema: type[M], data: JsonObject) -> M:
     """`data` validated against one model; bad input is one `InputError` naming the field."""
     try:
         return schema.model_validate(data)
@@ -133,7 +133,7 @@ def validated(schema: type[M], data: dict[str, Any]) -> M:
         raise describe(error) from None
 
 
-def parse_announcement(data: dict[str, Any]) -> Announcement:
+def parse_announcement(data: JsonObject) -> Announcement:
     """Validates one announcement given as a dict with a `kind` (only that kind's schema is
     built)."""
     from . import schema_of
@@ -146,7 +146,7 @@ def parse_announcement(data: dict[str, Any]) -> Announcement:
     return validated(schema_of(kind), data)
 
 
-def with_id(announcement: Announcement) -> dict[str, Any]:
+def with_id(announcement: Announcement) -> Content:
     """The stored form of an announcement, its id filled in."""
     content = announcement.dump()
     if "id" not in content:
@@ -154,7 +154,7 @@ def with_id(announcement: Announcement) -> dict[str, Any]:
     return content
 
 
-def apply_correction(content: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+def apply_correction(content: Content, changes: Content) -> Content:
     """The announcement with `changes` applied and re-validated against its kind.
 
     A key `source.url` changes one field of the source; a value of None removes an

@@ -7,6 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
+from mxt.events.content import Content, JsonObject
 from mxt.events.fields import Count, Market, MarketOrAll, split_bound
 
 from .base import Announcement
@@ -73,11 +74,11 @@ class Bounded(Announcement):
         check_high(getattr(self, self.count_field), self.bound, self.high, "high")
         return self
 
-    def dump(self) -> dict[str, Any]:
+    def dump(self) -> Content:
         """The JSON form, the bound and scope right after the count they qualify."""
         content = super().dump()
         tail = {name: content.pop(name) for name in BOUNDED_TAIL if name in content}
-        ordered: dict[str, Any] = {}
+        ordered: Content = {}
         for name, value in content.items():
             ordered[name] = value
             if name == self.count_field:
@@ -85,7 +86,7 @@ class Bounded(Announcement):
         return {**ordered, **tail}
 
 
-def _split_spelling(data: dict[str, Any], field: str, bound_field: str, high_field: str) -> None:
+def _split_spelling(data: JsonObject, field: str, bound_field: str, high_field: str) -> None:
     """Moves a bound written into a count (`200k+`) to its own fields, in place."""
     count, bound, high = split_bound(data.get(field))
     if bound is None:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from mxt.events.fields import Expected, Market, Name
+from mxt.events.fields import DayOrPeriod, Market, Name
 
 from .base import Announcement
 
@@ -18,7 +18,10 @@ class ExpectedEntry(Announcement):
     kind: Literal["expected-entry"] = "expected-entry"
     market: Market = Field(description="ISO 3166-1 alpha-2 code, or EU.")
     model: Name | None = Field(default=None, description="Absent: the company as a whole.")
-    expected: Expected = Field(description="When: YYYY, YYYY-MM or YYYY-MM-DD.")
+    expected: DayOrPeriod = Field(
+        description="When, as said: a day YYYY-MM-DD or a period YYYY, YYYY-H1/H2, "
+        "YYYY-Q1..Q4, YYYY-MM."
+    )
 
 
 SCHEMA = ExpectedEntry

@@ -1,25 +1,51 @@
-"""The `launch` kind: a model goes on sale in a market."""
+"""The `launch` kind: a model goes on sale in a market, or is planned to, or its sales there
+pause or its plan is cancelled (SPEC §5.2)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from mxt.events.fields import IsoDate, Market, Name
+from mxt.events.dates import parse_day_or_period
+from mxt.events.fields import DayOrPeriod, Market, Name
 
 from .base import Announcement
 
+LaunchStatus = Literal["launched", "planned", "paused", "cancelled"]
+
 
 class Launch(Announcement):
-    """A model goes on sale in a market."""
+    """A model goes on sale in a market (or is planned to, pauses there, or its plan is
+    cancelled)."""
 
     kind: Literal["launch"] = "launch"
     model: Name = Field(description="Model name.")
     market: Market = Field(description="ISO 3166-1 alpha-2 code, or EU.")
-    launched_on: IsoDate | None = Field(default=None, description="Default: announced_on.")
+    launched_on: DayOrPeriod | None = Field(
+        default=None,
+        description="A day, or a period as said (2025-H2); default: announced_on. For a pause, "
+        "when sales stopped.",
+    )
+    status: LaunchStatus | None = Field(
+        default=None,
+        description="Absent: launched when launched_on is on or before announced_on (or a "
+        "period that had ended), else planned.",
+    )
     segment: Name | None = None
     competitor: Name | None = None
+
+    @model_validator(mode="after")
+    def _happened_by_its_announcement(self) -> Launch:
+        """A launch that happened (`status: launched`) began by the day it was announced."""
+        if self.status == "launched" and self.launched_on is not None:
+            said = parse_day_or_period(self.launched_on)
+            if said.first > self.announced_on:
+                raise ValueError(
+                    f"launched_on: {said.text} is after announced_on {self.announced_on} "
+                    "(a launch still to come is status planned)"
+                )
+        return self
 
 
 SCHEMA = Launch

@@ -1,0 +1,225 @@
+"""What a typed draft needs before it is offered typed: evidence in its own clause and
+sentence. A draft that lacks it is kept as a `statement` whose note gives the reading and
+what was missing, because a wrong typed draft costs a reviewer more than a missing one.
+
+The rules read the shape of the sentence, never a list of sentences: a reached status needs
+a sentence with no wording of a plan, delay, halt or doubt; a figure needs to be the only one
+its clause leaves unexplained; a company that the clause does not name needs a sentence that
+refers back to it, not one about somebody else; a count reported for a period long past is a
+comparison, not the news.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import figures, when
+from .cues import UNKNOWN_COMPANY, Clue, Draft
+from .roles import MONTH_MAY, role_of
+
+_FLAGS = re.IGNORECASE
+# Wording that says something has not happened (yet), or may not: a plan, a delay, a halt,
+# a condition, a doubt or a date not before which. "due to" (because of) is not a plan.
+_NOT_REACHED = re.compile(
+    r"\b(?:will|would|shall|expect\w*|plan(?!ts?\b)\w*|aim\w*|intend\w*|set\s+to|due(?!\s+to\b)|"
+    r"schedul\w*|slated|target\w*|delay\w*|postpon\w*|push(?:ed|es|ing)?|slip\w*|"
+    r"halt\w*|paus\w*|suspend\w*|stop\w*|idl\w*|cancel\w*|scrap\w*|shelv\w*|not\s+(?:\w+\s+)"
+    r"{0,2}before|until|yet\s+to|could|may|might|should|prepar\w*|upcoming|soon|"
+    r"to\s+(?:begin|start|open|launch|go)|deni\w*|deny|rumou?r\w*|reportedly)\b",
+    _FLAGS,
+)
+# Words that stand for a company named before: the paragraph's company may be meant.
+_REFERS_BACK = re.compile(
+    r"\b(?:it|its|it's|the\s+(?:company|carmaker|automaker|car\s+maker|auto\s+maker|"
+    r"group|firm|brand|maker|manufacturer|startup|start-up|venture|business|EV\s+maker|"
+    r"electric[- ]vehicle\s+maker|(?:\w+[- ])?(?:based\s+)?(?:carmaker|automaker|company|"
+    r"manufacturer|maker|group|brand)))\b",
+    _FLAGS,
+)
+# Words that make a sentence about somebody other than one company: several makers, a
+# nation's or a market's figures, an industry body.
+_SOMEBODY_ELSE = re.compile(
+    r"(?i:\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
+    r"firms|players|OEMs|industry|(?:whole|overall|total|wider|entire)\s+(?:[\w-]+\s+){0,2}"
+    r"market|share\s+of\s+the\s+(?:[\w-]+\s+){0,2}market|market\s+(?:grew|rose|fell|shrank|"
+    r"expanded|sold|reached|totall?ed)|"
+    r"segment|sector|association|analysts?|consensus|"
+    r"estimates?|(?:sales|registrations|exports|deliveries)\s+of\s+(?:all\s+)?(?:NEVs|EVs|"
+    r"electric|new|passenger|plug-in|cars|vehicles)|(?:NEV|EV|electric[- ]vehicle|electric[- ]car|"
+    r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:retail\s+|wholesale\s+)?(?:sales|"
+    r"exports|registrations|deliveries|output|production|shipments)|"
+    # a figure from somebody's data: "according to CPCA preliminary data", "industry data show"
+    r"according\s+to\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics)|"
+    r"data\s+(?:show|showed|shows|from))\b)|"
+    # a nation's or a market's own figures: "China's automobile exports"
+    r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
+)
+# A segment's figure: "its EV sales stood at 5,000", "SUV sales rose to 47,306".
+_SEGMENT = re.compile(
+    r"(?i:\b(?:EVs?|electric(?:[- ]vehicles?|[- ]cars?)?|SUVs?|hybrids?|PHEVs?|BEVs?|plug-in|"
+    r"CNG|diesel|petrol|commercial(?:[- ]vehicles?)?|trucks?|pickups?|luxury|premium)\s+"
+    r"(?:car\s+|vehicle\s+)?(?:sales|deliveries|exports|registrations|volumes?|shipments|"
+    r"output|production)\b)"
+)
+_COUNT_KINDS = ("orders", "target", "deliveries")
+# How long after its end a period is still the news, by its length: a month reported up to
+# two months on, a quarter or a half up to four, a year up to four months into the next.
+_FRESH_DAYS = {7: 62, 6: 125, 4: 125}
+
+
+def reached(draft: Draft) -> bool:
+    """True when the draft says something happened: a launch that took place, a factory
+    phase that reached a status other than a pause, cancellation or closure."""
+    if draft.kind == "launch":
+        return draft.fields.get("status") == "launched"
+    if draft.kind == "factory":  # a date it is reached on, or none: a plan is due later
+        return draft.fields["status"] not in ("paused", "cancelled", "closed") and bool(
+            draft.fields.get("_reached") or not draft.fields.get("effective_on")
+        )
+    return False
+
+
+def not_reached_wording(text: str) -> bool:
+    """True when a sentence holds wording of a plan, delay, halt, doubt or condition."""
+    return bool(_NOT_REACHED.search(MONTH_MAY.sub(" ", text)))
+
+
+def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
+    """What the draft lacks to be offered typed (empty: it may be). `used`: where the
+    figures that the clause's drafts stand on start, so that another one is a rival."""
+    found = []
+    if clue.role.hedge and draft.kind != "expected-entry":
+        found.append("the clause hedges it")
+    if reached(draft):
+        found.extend(_reached_doubts(draft, clue))
+    if draft.fields.get("_undated"):
+        found.append("the text gives no date for the entry (its year would be a guess)")
+    company = _company_doubt(draft, clue)
+    if company:
+        found.append(company)
+    if draft.kind in _COUNT_KINDS:
+        found.extend(_figure_doubts(draft, clue, used))
+    if draft.kind == "deliveries":
+        stale = _stale(str(draft.fields["period"]), clue.published)
+        if stale:
+            found.append(stale)
+        segment = _SEGMENT.search(_told_before(draft, clue.text))
+        if segment and "model" not in draft.fields:
+            found.append(f"it counts a segment ({segment.group(0)}), not the company's total")
+    return found
+
+
+def _reached_doubts(draft: Draft, clue: Clue) -> list[str]:
+    """Why a status said to be reached is in doubt: its clause speaks of a plan, delay, halt
+    or doubt; its sentence delays, halts, denies, hedges or conditions something (the
+    sentence a reviewer reads must not say otherwise); or a launch names neither its market
+    nor its day."""
+    sentence = role_of(clue.whole)
+    if not_reached_wording(clue.text):
+        return ["its clause also speaks of a plan, a delay, a halt or a doubt"]
+    if sentence.delay or sentence.halt or sentence.denial or sentence.hedge or sentence.condition:
+        return ["its sentence delays, halts, denies or doubts something"]
+    if draft.fields.get("_market_guessed") and not draft.fields.get("launched_on"):
+        return ["the text names neither the market nor the day of the launch"]
+    if draft.kind == "launch" and _in_aside(clue.text, draft.fields.get("_cue_at")):
+        return ["the launch is told in passing, in an aside about something else"]
+    return []
+
+
+# A phrase that tells something in passing: "the Tank 300, which went on sale in 2023, …",
+# "the N7, developed with Dongfeng and launched in China on 27 April, …", "since it went on
+# sale".
+_ASIDE = re.compile(
+    r"(?:,\s+(?:which|that|who)\b|,\s+(?:\w+\s+){0,4}?(?:launched|introduced|unveiled|"
+    r"released|developed|built|made)\b|\b(?:since|after|when)\s+(?:it|they)\b)[^,]*$",
+    _FLAGS,
+)
+
+
+def _in_aside(clause: str, at: object) -> bool:
+    """True when the word at `at` stands in an aside of the clause (see `_ASIDE`) that
+    opened before it: a launch told as the participle itself ("the XEV 9S, launched on
+    November 27, has…") is a launch all the same (the corpora's labels count it so)."""
+    return isinstance(at, int) and bool(_ASIDE.search(clause[: at + 1]))
+
+
+def _company_doubt(draft: Draft, clue: Clue) -> str | None:
+    """Why the clause's company is in doubt: it is not named in the sentence, and the
+    sentence, up to the draft's figure, speaks of several companies, of a market, an
+    industry or analysts, and the clause does not refer back to one ("it", "the company")."""
+    if clue.company == UNKNOWN_COMPANY:
+        return "the text names no company"
+    if not clue.company_guessed:
+        return None
+    at = draft.fields.get("_at")
+    told = clue.whole
+    if isinstance(at, int) and clue.text in clue.whole:
+        told = clue.whole[: clue.whole.find(clue.text) + at]
+    if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
+        return "the company is not named and the clause speaks of others or of a market"
+    stranger = _unknown_name(clue, told)
+    if stranger:
+        return f"the company is not named, and the clause names {stranger}, which mxt does not know"
+    return None
+
+
+# A name of a shape no plain word has: capitals inside or after a first letter, "&", a digit
+# ("O&J", "GWM", "BYD", "SAIC-GM", "Tata.ev").
+_ODD_NAME = re.compile(
+    r"(?<![\w&.-])(?:[A-Z][\w]*[&.][\w&.]+|[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*)"
+    # …as the subject of a verb: "O&J plans to enter"
+    r"(?=\s+(?:plans?|said|says|will|would|has|have|had|is|are|was|were|aims?|expects?|sold|"
+    r"delivered|exported|launched|reported|announced|intends?|hopes?|targets?|posted|shipped|"
+    r"produced|recorded|began|started|opened|confirmed)\b)"
+)
+# Capitalised words that name no company: a person's title, a body, a unit.
+_NOT_A_COMPANY = frozenset(
+    re.split(
+        r"\s+",
+        "CEO CFO COO CTO EV EVs NEV NEVs SUV SUVs MPV PHEV BEV HEV ICE US UK EU UAE USA AI IPO "
+        "YoY QoQ MoM PV PVs CV CVs CKD SKD KD OEM OEMs JV GDP VAT YTD FY CY HQ R&D",
+    )
+)
+
+
+def _unknown_name(clue: Clue, told: str) -> str | None:
+    """A name the clause gives before its figure that is neither a company, a model nor a
+    place mxt knows, and is shaped like a name ("O&J plans to enter…"): the actor may be a
+    company mxt does not know, so the clause's guessed company is not to be trusted."""
+    from . import names
+
+    known_models = {m.name for m in names.models(told, clue.known)}
+    for match in _ODD_NAME.finditer(told):
+        word = match.group(0).rstrip(".")
+        if word in _NOT_A_COMPANY or word in known_models or names.markets(word):
+            continue
+        if any(word in model for model in known_models):
+            continue
+        return word
+    return None
+
+
+def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
+    """A count whose clause holds another count that no draft explains."""
+    rivals = [f for f in figures.counts(clue.text, minimum=100) if f.start not in used]
+    if rivals:
+        return [f"its clause holds another figure ({rivals[0].value:,})"]
+    return []
+
+
+def _told_before(draft: Draft, clause: str) -> str:
+    """The words of the clause before the draft's figure (all of it when it has none)."""
+    at = draft.fields.get("_at")
+    return clause[:at] if isinstance(at, int) else clause
+
+
+def _stale(period: str, published: date) -> str | None:
+    """Why a reported period is not the news: it ended long before publication."""
+    length = 7 if len(period) == 7 and period[5] not in "QH" else 4 if len(period) == 4 else 6
+    if len(period) == 7 and period[5] == "Q":
+        length = 6
+    ended = when.last_day(period)
+    if ended + timedelta(days=_FRESH_DAYS[length]) < published:
+        return f"the period {period} ended long before publication (a comparison, not the news)"
+    return None
