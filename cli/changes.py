@@ -15,12 +15,15 @@ from .main import Context, MxtError
 from .render import Output, output_options, table
 
 if TYPE_CHECKING:
-    from mxt.projections.learned import NewEvent
+    from mxt.projections.alerts import Alert
+    from mxt.projections.learned import NewEvent, StateChange
 
     from .digest import Digest
 
-CHANGES_SECTIONS: dict[str, tuple[str, ...]] = {"events": ()}
+CHANGES_SECTIONS: dict[str, tuple[str, ...]] = {"events": (), "changes": (), "alerts": ()}
 EVENT_COLUMNS = ["recorded_at", "event", "id", "kind", "company", "summary", "reason"]
+CHANGE_COLUMNS = ["area", "company", "about", "from", "to", "ids"]
+ALERT_COLUMNS = ["alert", "company", "reason", "ids"]
 
 
 def selection_options(function: Any) -> Any:
@@ -52,6 +55,41 @@ def as_of_option(function: Any) -> Any:
 def event_rows(events: Sequence[NewEvent], **extra: Any) -> list[dict[str, Any]]:
     """The events as a table draws them."""
     return [{**extra, **event._asdict()} for event in events]
+
+
+def change_rows(changes: Sequence[StateChange], **extra: Any) -> list[dict[str, Any]]:
+    """The state changes as a table draws them: a status beside its value, a bound beside
+    its count (`diff`'s `spelled`)."""
+    from .diff import spelled
+
+    rows = []
+    for found in changes:
+        change = found.change
+        rows.append({**extra, "area": change.area, "company": change.company,
+                     "about": change.about or _subject_words(change.subject),
+                     "from": change.from_, "to": change.to, **spelled(change),
+                     "ids": list(found.ids)})  # fmt: skip
+    return rows
+
+
+def _subject_words(subject: Sequence[tuple[str, Any]]) -> str:
+    return " ".join(str(value) for _, value in subject if value not in (None, [], ()))
+
+
+def alert_rows(alerts: Sequence[Alert], **extra: Any) -> list[dict[str, Any]]:
+    """The alerts as a table draws them."""
+    return [{**extra, "alert": alert.alert, "company": alert.company, "reason": alert.reason,
+             "ids": list(alert.ids)} for alert in alerts]  # fmt: skip
+
+
+def draw_learned(
+    title: str, events: Sequence[NewEvent], changes: Sequence[StateChange], alerts: Sequence[Alert]
+) -> None:
+    """The tables of one answer of `changes` (or one watch's report): the events recorded,
+    the changes in the answers, the alerts."""
+    table(event_rows(events), EVENT_COLUMNS, title=title)
+    table(change_rows(changes), CHANGE_COLUMNS, title="  changes in the answers")
+    table(alert_rows(alerts), ALERT_COLUMNS, title="  alerts")
 
 
 def write_answer(
@@ -107,8 +145,10 @@ def changes_command(
     output: Output,
 ) -> None:
     """List what the store learned between two moments: the announcements, corrections and
-    retractions recorded after --since up to --until, with their ids (the transaction-axis
-    twin of diff, which compares two as-of dates).
+    retractions recorded after --since up to --until, with their ids; what they changed in
+    the answers as of --as-of (values, statuses, plans, targets, paces, verdicts, conflicts);
+    and the alerts that began to hold (the transaction-axis twin of diff, which compares two
+    as-of dates).
 
     Example: mxt changes --since 2025-07-01 --company Xiaomi --format markdown
     """
@@ -130,6 +170,7 @@ def changes_command(
 
     def draw() -> None:
         span = (learned.since, learned.until, learned.from_position, learned.to_position)
-        table(event_rows(learned.events), EVENT_COLUMNS, title=f"changes {covering(*span)}")
+        draw_learned(f"changes {covering(*span)}", learned.events, learned.changes,
+                     learned.alerts)  # fmt: skip
 
     write_answer(output, learned.json(), lambda: of_changes(learned), draw)

@@ -4,7 +4,8 @@ e-mail or a chat: Markdown text, or one self-contained HTML page (a Jinja2 templ
 sources' http(s) addresses).
 
 A digest is a title, the date the answers are read as of, and one section per watch (one
-for `changes`): the stretch of the log it covers and the events recorded in it.
+for `changes`): the stretch of the log it covers, the alerts, the changes in the answers and
+the events recorded in it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from mxt.projections.learned import Learned, NewEvent, WatchRun
+from mxt.projections.alerts import Alert
+from mxt.projections.learned import Learned, NewEvent, StateChange, WatchRun
 
 from .render import cell, printable
 
@@ -22,11 +24,15 @@ INSTALL_HINT = "--format html needs the report extra (Jinja2): pip install 'mxt[
 
 
 class Section(NamedTuple):
-    """One part of a digest: its title, what it covers, and the events recorded in it."""
+    """One part of a digest: its title, what it covers, the events recorded in it, the
+    changes they made in the answers, and the alerts (new ones, or with `watch run --all`
+    every one that holds)."""
 
     title: str
     covers: str
     events: Sequence[NewEvent]
+    changes: Sequence[StateChange] = ()
+    alerts: Sequence[Alert] = ()
 
 
 class Digest(NamedTuple):
@@ -48,7 +54,8 @@ def covering(since: str | None, until: str | None, after: int, upto: int) -> str
 def of_changes(learned: Learned) -> Digest:
     """The digest of `mxt changes`: one section."""
     covers = covering(learned.since, learned.until, learned.from_position, learned.to_position)
-    return Digest("What changed", learned.as_of, [Section("Changes", covers, learned.events)])
+    section = Section("Changes", covers, learned.events, learned.changes, learned.alerts)
+    return Digest("What changed", learned.as_of, [section])
 
 
 def of_watch_run(run: WatchRun) -> Digest:
@@ -57,7 +64,8 @@ def of_watch_run(run: WatchRun) -> Digest:
     for report in run.reports:
         span = report.span
         covers = covering(span.since, span.until, span.after, span.upto)
-        sections.append(Section(f"watch {report.watch.name}", covers, report.events))
+        sections.append(Section(f"watch {report.watch.name}", covers, report.events,
+                                report.changes, report.alerts))  # fmt: skip
     return Digest("What's new", run.as_of, sections)
 
 
@@ -65,6 +73,26 @@ def source_link(event: NewEvent) -> str | None:
     """The source's address, when it is http(s) (anything else is never a link)."""
     url = str(event.source.get("url") or "")
     return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def change_sides(found: StateChange) -> tuple[str, str]:
+    """A state change's `from` and `to` in words: a count with its bound, a plan's status
+    beside its date (as `diff`'s tables show them), `-` for nothing."""
+    from .diff import spelled
+
+    change = found.change
+    words = spelled(change)
+    return (
+        words.get("from") or cell(change.from_) if change.from_ is not None else "-",
+        words.get("to") or cell(change.to) if change.to is not None else "-",
+    )
+
+
+def change_about(found: StateChange) -> str:
+    """What a state change is about, in a few words."""
+    change = found.change
+    named = " ".join(str(v) for _, v in change.subject if v not in (None, [], ()))
+    return f"{change.company}: {change.about or named}"
 
 
 def changed_fields(event: NewEvent) -> list[tuple[str, Any, Any]]:
@@ -102,9 +130,31 @@ def markdown(digest: Digest) -> str:
     for section in digest.sections:
         count = len(section.events)
         lines += [f"## {md(section.title)}: {count} new", "", f"_{md(section.covers)}_", ""]
+        if section.alerts:
+            lines += ["### Alerts", "", *map(_md_alert, section.alerts), ""]
+        if section.changes:
+            lines += ["### Changes in the answers", "", *map(_md_change, section.changes), ""]
+        if section.events:
+            lines += ["### Recorded", ""]
         lines += [_md_event(event) for event in section.events] or ["Nothing new."]
         lines.append("")
     return "\n".join(lines)
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return ", ".join(f"`{ident}`" for ident in ids)
+
+
+def _md_alert(alert: Alert) -> str:
+    return f"- **{md(alert.alert)}** {md(alert.company)}: {md(alert.reason)} · {_ids(alert.ids)}"
+
+
+def _md_change(found: StateChange) -> str:
+    before, after = change_sides(found)
+    return (
+        f"- **{md(found.change.area)}** {md(change_about(found))}: {md(before)} → {md(after)}"
+        f" · {_ids(found.ids)}"
+    )
 
 
 def _md_event(event: NewEvent) -> str:
@@ -136,5 +186,6 @@ def html(digest: Digest) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=source_link, changed=changed_fields, show=cell)
+    env.globals.update(link=source_link, changed=changed_fields, show=cell, sides=change_sides,
+                       about=change_about)  # fmt: skip
     return env.get_template("digest.html.j2").render(digest=digest)

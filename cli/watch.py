@@ -12,14 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .changes import (
-    CHANGES_SECTIONS,
-    EVENT_COLUMNS,
-    as_of_option,
-    event_rows,
-    selection_options,
-    write_answer,
-)
+from .changes import CHANGES_SECTIONS, as_of_option, draw_learned, selection_options, write_answer
 from .main import Context
 from .render import Output, note, output_options, table
 
@@ -123,15 +116,25 @@ def watch_remove(context: Context, name: str) -> None:
 @click.argument("names", nargs=-1, metavar="[NAME]...")
 @click.option("--peek", is_flag=True, help="Show what is new, and leave the cursors where "
               "they are.")  # fmt: skip
+@click.option("--all", "every", is_flag=True, help="List every alert that holds now, not only "
+              "those that began to hold since the watch last reported.")  # fmt: skip
 @as_of_option
 @output_options(sections=RUN_SECTIONS, digests=True)
 @click.pass_obj
 def watch_run(
-    context: Context, names: tuple[str, ...], peek: bool, as_of: str | None, output: Output
+    context: Context,
+    names: tuple[str, ...],
+    peek: bool,
+    every: bool,
+    as_of: str | None,
+    output: Output,
 ) -> None:
     """Print, for each watch named (default: every watch), what was recorded after its cursor
-    that its selection matches, then move its cursor to the log's last event (unless --peek).
-    Exits 3 when something is new, 0 when nothing is (1 and 2 as usual), for cron or CI.
+    that its selection matches, the changes it made in the answers, and the alerts that
+    began to hold since the watch last reported (--all: every alert that holds); then move
+    its cursor to the log's last event (unless --peek). Exits 3 when something is new (an
+    event, or an alert that began to hold), 0 when nothing is (1 and 2 as usual), for cron
+    or CI.
 
     Example: mxt watch run xiaomi-eu --format markdown | mail -s "mxt" me@example.com
     """
@@ -143,7 +146,8 @@ def watch_run(
     day = parse_as_of(as_of)
     for attempt in range(ATTEMPTS):
         try:
-            run = _run_once(context, names, day, output, peek, first=attempt == 0)
+            dated = as_of is not None
+            run = _run_once(context, names, (day, dated, every), output, peek, attempt == 0)
             break
         except CursorMoved:
             continue
@@ -156,11 +160,17 @@ def watch_run(
 
 
 def _run_once(
-    context: Context, names: tuple[str, ...], day: str, output: Output, peek: bool, first: bool
+    context: Context,
+    names: tuple[str, ...],
+    when: tuple[str, bool, bool],
+    output: Output,
+    peek: bool,
+    first: bool,
 ) -> WatchRun:
     """One attempt of `watch run`, on a snapshot of its own: reads what is new, renders it,
     and writes it while the cursors move (`advance`), or leaves them (`peek`). Raises
-    `CursorMoved` (nothing written) when another run moved one of them first."""
+    `CursorMoved` (nothing written) when another run moved one of them first. `when`: the
+    as-of day, whether it was given, and whether every alert is asked for (`--all`)."""
     from mxt.domain.watches import advance
     from mxt.projections.learned import watch_run as read_watches
     from mxt.projections.opening import open_read_side
@@ -171,7 +181,8 @@ def _run_once(
     try:
         if first and read_side.replayed is not None:
             note(replayed_note(read_side.store.display_location, read_side.replayed))
-        run = read_watches(read_side, names, day)
+        day, dated, every = when
+        run = read_watches(read_side, names, day, dated=dated, every=every)
         if first and not run.reports:
             note("note: no watch is saved (mxt watch add NAME … saves one)")
         text = _rendered(lambda: _write_run(output, run))
@@ -194,7 +205,7 @@ def _write_run(output: Output, run: WatchRun) -> None:
                 f"watch {report.watch.name}: {len(report.events)} new, "
                 f"{covering(span.since, span.until, span.after, span.upto)}"
             )
-            table(event_rows(report.events), EVENT_COLUMNS, title=title)
+            draw_learned(title, report.events, report.changes, report.alerts)
 
     write_answer(output, run.json(), lambda: of_watch_run(run), draw)
 

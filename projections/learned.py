@@ -10,19 +10,41 @@ a position, since `recorded_at` never goes back); a watch keeps its position as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.domain.watches import Watch, WatchBeyondLog, saved
-from mxt.events.kinds import summary
+from mxt.events.codes import market_covers
+from mxt.events.kinds import KINDS, summary
 
+from .alerts import (
+    Alert,
+    began,
+    best_month,
+    capacity,
+    claim_alerts,
+    conflict_alerts,
+    exit_alerts,
+    plan_alerts,
+    progress_alerts,
+    revision_alerts,
+)
+from .changes import Change
+from .checked import ProgressRow, RecordedClaim
+from .conflicts import Conflict
 from .queries import _mentions_market, log_entry
+from .state import Query
 from .tables import key
 from .view import Logged
 
 if TYPE_CHECKING:
+    from .diff import Snapshot
     from .queries import ReadSide
     from .view import View
+
+# The areas of state changes that are no kind of announcement (diff's market status and
+# pace and verdict, and the disagreements of `conflicts`).
+CONFLICT_AREA = "conflict"
 
 
 class Selection(NamedTuple):
@@ -34,10 +56,11 @@ class Selection(NamedTuple):
     markets: tuple[str, ...] = ()
     models: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    alerts: tuple[str, ...] | None = None  # the alerts asked for (None: every one)
 
     @classmethod
     def of_watch(cls, watch: Watch) -> Selection:
-        return cls(watch.companies, watch.markets, watch.models)
+        return cls(watch.companies, watch.markets, watch.models, (), watch.alerts)
 
     def matches(self, content: dict[str, Any]) -> bool:
         """Whether one version of an announcement is selected."""
@@ -49,12 +72,41 @@ class Selection(NamedTuple):
             return False
         return not self.markets or any(_mentions_market(content, m) for m in self.markets)
 
+    def concerns(self, company: str, subject: Iterable[tuple[str, Any]]) -> bool:
+        """Whether a state change or an alert about `company` and `subject` is selected: of a
+        company selected, and, when models or markets are, of such a model (or of none: a
+        company-wide fact concerns each model) and naming a market that covers one selected
+        or that one covers (or none: a target of every market)."""
+        if self.companies and key(company) not in map(key, self.companies):
+            return False
+        fields = dict(subject)
+        model = fields.get("model")
+        if self.models and model and key(model) not in map(key, self.models):
+            return False
+        return not self.markets or _near_markets(fields, self.markets)
+
     def sees(self, logged: Logged) -> bool:
         """Whether an event is selected: its announcement as it made it, or as it was before
         (a correction that moves a launch from DE to FR concerns a watch on DE too)."""
         return self.matches(logged.row.content) or (
             logged.before is not None and self.matches(logged.before.content)
         )
+
+
+def _near_markets(subject: dict[str, Any], markets: Sequence[str]) -> bool:
+    """Whether a subject's market (or markets, less those excepted) covers one of `markets`
+    or is covered by one; a subject naming no market concerns every market."""
+    named = [subject["market"]] if subject.get("market") else list(subject.get("markets") or ())
+    if not named or "*" in named:
+        excepted = subject.get("except") or ()
+        return not excepted or not all(
+            any(market_covers(code, market) for code in excepted) for market in markets
+        )
+    return any(
+        market_covers(code, market) or market_covers(market, code)
+        for code in named
+        for market in markets
+    )
 
 
 class NewEvent(NamedTuple):
@@ -107,19 +159,248 @@ class Span(NamedTuple):
     until: str | None
 
 
-def events_between(view: View, cursor: Any, span: Span, selection: Selection) -> list[NewEvent]:
+def events_between(view: View, cursor: Any, span: Span, selection: Selection) -> list[Logged]:
     """The events of `span` that `selection` matches, in log order, read on `cursor`."""
     return [
-        NewEvent.of(logged)
+        logged
         for logged in view.recorded_between(cursor, span.after, span.upto)
         if selection.sees(logged)
     ]
 
 
+# -- the answers at two known-at moments -------------------------------------------------------
+
+
+class Answers(NamedTuple):
+    """What the store answers about some companies at one state (an as-of date, a known-at
+    moment): their states (as `diff` compares them), the progress of their targets, their
+    recorded claims checked, their conflicts, and the alerts that hold."""
+
+    snapshot: Snapshot
+    progress: tuple[ProgressRow, ...]
+    claims: tuple[tuple[str, RecordedClaim], ...]  # (company as shown, claim)
+    conflicts: tuple[Conflict, ...]
+    alerts: tuple[Alert, ...]
+
+
+def answers_at(
+    read_side: ReadSide, query: Query, companies: Iterable[str], markets: Iterable[str]
+) -> Answers:
+    """The answers about `companies` (keys) at `query`, and the statuses in `markets`."""
+    from .checking import EVIDENCE_KINDS, company_claims, evidence_of
+    from .conflicts import conflicts
+    from .diff import snapshot
+    from .progress import progress
+
+    shot = snapshot(read_side, query, sorted(set(companies)), set(markets))
+    rows: list[ProgressRow] = []
+    claims: list[tuple[str, RecordedClaim]] = []
+    disagreements: list[Conflict] = []
+    alerts: list[Alert] = []
+    for company_key, company in shot.companies.items():
+        name = company.name
+        evidence = evidence_of(read_side.visible(query, company_key, EVIDENCE_KINDS), name)
+        measured = progress(evidence.targets, evidence.actuals, query.as_of)
+        best = {
+            row.target_id: best_month(
+                evidence.actuals, row.actual_metric or row.metric, row.scope, query.as_of
+            )
+            for row in measured
+        }
+        checked = company_claims(read_side, name, query)
+        found = conflicts(read_side, query, company_key).data
+        rows += measured
+        claims += [(name, claim) for claim in checked]
+        disagreements += found
+        alerts += plan_alerts(read_side.audit_plans(query, company_key).data)
+        alerts += progress_alerts(measured, best, capacity(company.state.factories))
+        alerts += conflict_alerts(found)
+        alerts += claim_alerts(name, checked)
+        alerts += revision_alerts(read_side.audit_targets(query, company_key).data)
+        alerts += exit_alerts(name, company.state.exits)
+    return Answers(shot, tuple(rows), tuple(claims), tuple(disagreements), tuple(alerts))
+
+
+class StateChange(NamedTuple):
+    """A change in the answers between two known-at moments: `diff`'s `Change` (a slot's
+    value, a status, a policy, a pace, a verdict, a disagreement), and the ids behind it."""
+
+    change: Change
+    ids: tuple[str, ...]
+
+    def json_items(self) -> Iterator[tuple[str, Any]]:
+        for name, value in self.change.json_items():
+            if name != "id":
+                yield name, list(value) if isinstance(value, tuple) else value
+        yield "ids", list(self.ids)
+
+    def json(self) -> dict[str, Any]:
+        return dict(self.json_items())
+
+
+def state_changes(before: Answers, after: Answers) -> list[StateChange]:
+    """What differs in the answers from `before` to `after`: every slot's value and status,
+    policies, showcases and market statuses (`diff.compare`), the paces of targets, the
+    verdicts of claims and the slots whose sources disagree."""
+    from .diff import compare
+
+    found = [
+        StateChange(c, (c.id,) if c.id else ()) for c in compare(before.snapshot, after.snapshot)
+    ]
+    found += _pace_changes(before.progress, after.progress)
+    found += _verdict_changes(before.claims, after.claims)
+    found += _conflict_changes(before.conflicts, after.conflicts)
+    return found
+
+
+def _pace_changes(
+    before: Sequence[ProgressRow], after: Sequence[ProgressRow]
+) -> Iterator[StateChange]:
+    def slot(row: ProgressRow) -> tuple[Any, ...]:
+        return (key(row.company), row.metric, row.period, row.scope)
+
+    old = {slot(row): row for row in before}
+    for row in after:
+        previous = old.get(slot(row))
+        if previous is not None and previous.pace == row.pace:
+            continue
+        subject = (("metric", row.metric), ("period", row.period),
+                   *(() if row.scope.worldwide else tuple(row.scope.json_items())))  # fmt: skip
+        about = f"pace of {row.metric} target {row.period}"
+        change = Change("pace", row.company, subject, previous and previous.pace, row.pace,
+                        row.target_id, about=about)  # fmt: skip
+        yield StateChange(change, tuple(dict.fromkeys((row.target_id, *row.sources))))
+
+
+def _verdict_changes(
+    before: Sequence[tuple[str, RecordedClaim]], after: Sequence[tuple[str, RecordedClaim]]
+) -> Iterator[StateChange]:
+    old = {claim.id: claim.verdict for _, claim in before}
+    new = {claim.id for _, claim in after}
+    for company, claim in after:
+        if old.get(claim.id) == claim.verdict:
+            continue
+        kind = claim.claim.get("type")
+        change = Change("claim", company, (("claim_type", kind),), old.get(claim.id),
+                        claim.verdict, claim.id, about=f"{kind} claim")  # fmt: skip
+        yield StateChange(change, tuple(dict.fromkeys((claim.id, *claim.evidence))))
+    for company, claim in before:
+        if claim.id not in new:  # retracted
+            kind = claim.claim.get("type")
+            change = Change("claim", company, (("claim_type", kind),), claim.verdict, None,
+                            claim.id, about=f"{kind} claim")  # fmt: skip
+            yield StateChange(change, (claim.id,))
+
+
+def _conflict_changes(
+    before: Sequence[Conflict], after: Sequence[Conflict]
+) -> Iterator[StateChange]:
+    """Slots whose sources began to disagree, disagree otherwise, or no longer do: `from`
+    and `to` the values said (the one in force first), `ids` every voice's."""
+
+    def slot(conflict: Conflict) -> tuple[Any, ...]:
+        return tuple((n, tuple(v) if isinstance(v, list) else v)
+                     for n, v in conflict.slot.json_items())  # fmt: skip
+
+    def said(conflict: Conflict | None) -> list[Any] | None:
+        if conflict is None:
+            return None
+        return [conflict.in_force.value, *(voice.value for voice in conflict.others)]
+
+    def voices(conflict: Conflict) -> tuple[str, ...]:
+        return (conflict.in_force.id, *(voice.id for voice in conflict.others))
+
+    old = {slot(conflict): conflict for conflict in before}
+    new = {slot(conflict): conflict for conflict in after}
+    for ident in [*new, *(ident for ident in old if ident not in new)]:
+        was, now = old.get(ident), new.get(ident)
+        if was is not None and now is not None and voices(was) == voices(now):
+            continue
+        shown = now or was
+        assert shown is not None
+        subject = tuple((n, v) for n, v in ident if n != "company")
+        ids = tuple(dict.fromkeys((*(voices(now) if now else ()), *(voices(was) if was else ()))))
+        change = Change(CONFLICT_AREA, shown.slot.company, subject, said(was), said(now),
+                        ids[0], about=" ".join(shown.slot.words()[1:]))  # fmt: skip
+        yield StateChange(change, ids)
+
+
+def touched(logged: Iterable[Logged]) -> tuple[set[str], set[str]]:
+    """The companies (keys) and markets these events name, as they made their announcements
+    and as those were before: the only companies whose answers they can change (at one as-of
+    date, the answers at two known-at moments differ only by the events between)."""
+    companies: set[str] = set()
+    markets: set[str] = set()
+    for event in logged:
+        for row in (event.row, event.before):
+            if row is not None:
+                companies.add(key(row.content["company"]))
+                markets |= _named_markets(row.content)
+    return companies, markets
+
+
+def _named_markets(content: dict[str, Any]) -> set[str]:
+    """The markets an announcement names (its market, or markets and exceptions; not `*`)."""
+    named = KINDS[content["kind"]].market_field if content.get("kind") in KINDS else None
+    found: set[str] = set()
+    if named == "market" and content.get("market"):
+        found.add(content["market"])
+    elif named == "markets":
+        found.update(content.get("markets") or ())
+        found.update(content.get("except") or ())
+    found.discard("*")
+    return found
+
+
+def _kept(
+    selection: Selection, events: Sequence[NewEvent], company: str,
+    subject: Iterable[tuple[str, Any]], area: str, ids: Iterable[str],
+) -> bool:  # fmt: skip
+    """Whether a state change or an alert is selected (`Selection.concerns`), and, with
+    `--kind`, of a kind selected or caused by an event of one."""
+    if not selection.concerns(company, subject):
+        return False
+    if not selection.kinds or area in selection.kinds:
+        return True
+    window = {event.id for event in events}
+    return any(ident in window for ident in ids)
+
+
+class Found(NamedTuple):
+    """What the answers say changed between two states, and the alerts that began to hold
+    (or, `every`, all those that hold at the later one)."""
+
+    changes: tuple[StateChange, ...]
+    alerts: tuple[Alert, ...]
+
+
+def compare_answers(
+    before: Answers, after: Answers, selection: Selection, events: Sequence[NewEvent],
+    alerts_before: Answers | None = None, every: bool = False,
+) -> Found:  # fmt: skip
+    """The state changes from `before` to `after`, and the alerts of `after` that
+    `alerts_before` (default `before`) does not hold (`every`: all of `after`'s), those
+    `selection` concerns (and the alerts it asks for: `alert_kinds`)."""
+    changes = [
+        found for found in state_changes(before, after)
+        if _kept(selection, events, found.change.company, found.change.subject,
+                 found.change.area, found.ids)
+    ]  # fmt: skip
+    changes.sort(key=lambda found: found.change.sort_key())
+    standing = after.alerts if every else began((alerts_before or before).alerts, after.alerts)
+    alerts = [
+        alert for alert in standing
+        if (selection.alerts is None or alert.alert in selection.alerts)
+        and _kept(selection, events, alert.company, alert.subject, alert.alert, alert.ids)
+    ]  # fmt: skip
+    return Found(tuple(changes), tuple(alerts))
+
+
 class Learned(NamedTuple):
     """The answer of `mxt changes`: what was recorded after `since` up to `until` (two
     known-at moments, and the log positions they stand for), the `as_of` date the state
-    answers are read at, and the events."""
+    answers are read at, the events, the changes they made in the answers and the alerts
+    that began to hold."""
 
     since: str
     until: str | None
@@ -127,16 +408,20 @@ class Learned(NamedTuple):
     from_position: int
     to_position: int
     events: tuple[NewEvent, ...]
+    changes: tuple[StateChange, ...] = ()
+    alerts: tuple[Alert, ...] = ()
 
     @property
     def new(self) -> bool:
         """Whether anything was learned."""
-        return bool(self.events)
+        return bool(self.events or self.alerts)
 
     def json(self) -> dict[str, Any]:
         return {
             **self._asdict(),
             "events": [event.json() for event in self.events],
+            "changes": [found.json() for found in self.changes],
+            "alerts": [dict(alert.json_items()) for alert in self.alerts],
         }
 
 
@@ -144,7 +429,8 @@ def changes(
     read_side: ReadSide, since: str, until: str | None, selection: Selection, as_of: str
 ) -> Learned:
     """What was recorded after the moment `since` up to the moment `until` (None: everything
-    recorded), of `selection`, read in one snapshot."""
+    recorded), of `selection`: the events, read in one snapshot, and what they changed in
+    the answers as of `as_of` (those of the companies they name, asked at both moments)."""
     view = read_side.view
     with read_side.store.read() as cursor:
         after = view.position_at(cursor, since)
@@ -152,18 +438,31 @@ def changes(
         upto = max(upto, after)
         moment = until if until is not None else view.recorded_at_of(cursor, upto)
         span = Span(after, upto, since, moment)
-        events = events_between(view, cursor, span, selection)
-    return Learned(since, moment, as_of, after, upto, tuple(events))
+        logged = events_between(view, cursor, span, selection)
+    events = tuple(NewEvent.of(item) for item in logged)
+    companies, markets = touched(logged)
+    earlier = answers_at(read_side, Query(as_of, since), companies, markets)
+    later = answers_at(read_side, Query(as_of, moment or since), companies, markets)
+    found = compare_answers(earlier, later, selection, events)
+    return Learned(since, moment, as_of, after, upto, events, found.changes, found.alerts)
 
 
 class WatchReport(NamedTuple):
     """What one watch finds new: the events of its selection after its cursor (recorded
-    after `since`) up to the log's last position when the run read (`until`), and when the
-    watch last reported (`reported_at`)."""
+    after `since`) up to the log's last position when the run read (`until`), when the
+    watch last reported (`reported_at`), the changes in the answers and the alerts that
+    began to hold since (or, `watch run --all`, every alert that holds)."""
 
     watch: Watch
     span: Span
     events: tuple[NewEvent, ...]
+    changes: tuple[StateChange, ...] = ()
+    alerts: tuple[Alert, ...] = ()
+
+    @property
+    def new(self) -> bool:
+        """Whether the watch has news: an event, or an alert that began to hold."""
+        return bool(self.events or self.alerts)
 
     def json(self) -> dict[str, Any]:
         """The watch's row of `watch run`'s `watches` list."""
@@ -175,6 +474,8 @@ class WatchReport(NamedTuple):
             "from_position": self.span.after,
             "to_position": self.span.upto,
             "new_events": len(self.events),
+            "changes": len(self.changes),
+            "alerts": len(self.alerts),
         }
 
 
@@ -183,11 +484,14 @@ class WatchRun(NamedTuple):
 
     as_of: str
     reports: tuple[WatchReport, ...]
+    every_alert: bool = False  # --all: the alerts are all those that hold, not the new ones
 
     @property
     def new(self) -> bool:
-        """Whether any watch found something new (`watch run` exits 3)."""
-        return any(report.events for report in self.reports)
+        """Whether any watch found something new (`watch run` exits 3): an event recorded,
+        or an alert that began to hold."""
+        return any(report.events or (report.alerts and not self.every_alert)
+                   for report in self.reports)  # fmt: skip
 
     def moves(self) -> dict[str, tuple[int, int]]:
         """Each watch's cursor move: from the position it read from to the one it read to."""
@@ -202,15 +506,32 @@ class WatchRun(NamedTuple):
                 for report in self.reports
                 for event in report.events
             ],
+            "changes": [
+                {"watch": report.watch.name, **found.json()}
+                for report in self.reports
+                for found in report.changes
+            ],
+            "alerts": [
+                {"watch": report.watch.name, **dict(alert.json_items())}
+                for report in self.reports
+                for alert in report.alerts
+            ],
         }
 
 
-def watch_run(read_side: ReadSide, names: Sequence[str], as_of: str) -> WatchRun:
+def watch_run(
+    read_side: ReadSide, names: Sequence[str], as_of: str, *, dated: bool = False,
+    every: bool = False,
+) -> WatchRun:  # fmt: skip
     """Each watch named (none: every watch) with the events of its selection recorded after
-    its cursor, up to the log's last position, all read in one snapshot. A cursor beyond
-    the log's end (the log was replaced by a shorter one) is refused: `WatchBeyondLog`."""
+    its cursor, up to the log's last position, all read in one snapshot; the changes they
+    made in the answers as of `as_of`; and the alerts that began to hold since the watch
+    last reported (`every`: all that hold). Unless `dated` (an `--as-of` given), an alert
+    is new when it did not hold on the day of the last report, known at the cursor: a plan
+    that fell overdue since is new. A cursor beyond the log's end (the log was replaced by
+    a shorter one) is refused: `WatchBeyondLog`."""
     view = read_side.view
-    reports = []
+    found = []
     with read_side.store.read() as cursor:
         watches = saved(read_side.store, cursor, names)
         head = view.log_span(cursor).last
@@ -224,6 +545,33 @@ def watch_run(read_side: ReadSide, names: Sequence[str], as_of: str) -> WatchRun
                 )
             since = view.recorded_at_of(cursor, watch.cursor) if watch.cursor else None
             span = Span(watch.cursor, head, since, until)
-            events = events_between(view, cursor, span, Selection.of_watch(watch))
-            reports.append(WatchReport(watch, span, tuple(events)))
-    return WatchRun(as_of, tuple(reports))
+            selection = Selection.of_watch(watch)
+            found.append((watch, span, events_between(view, cursor, span, selection)))
+    reports = [
+        _report(read_side, watch, span, logged, as_of, dated, every)
+        for watch, span, logged in found
+    ]
+    return WatchRun(as_of, tuple(reports), every)
+
+
+def _report(
+    read_side: ReadSide, watch: Watch, span: Span, logged: Sequence[Logged], as_of: str,
+    dated: bool, every: bool,
+) -> WatchReport:  # fmt: skip
+    """One watch's report: its events, the changes in the answers about the companies they
+    name and the alerts about the companies it watches (every company, when it names none)."""
+    selection = Selection.of_watch(watch)
+    events = tuple(NewEvent.of(item) for item in logged)
+    since, until = span.since or "", span.until or span.since or ""
+    companies, markets = touched(logged)
+    later_query = Query(as_of, until)
+    watched = {key(name) for name in watch.companies} or set(read_side.names(later_query))
+    companies |= watched
+    earlier = answers_at(read_side, Query(as_of, since), companies, markets)
+    later = answers_at(read_side, later_query, companies, markets)
+    last_day = min(as_of, watch.updated_at[:10])
+    baseline = earlier
+    if not dated and last_day != as_of:
+        baseline = answers_at(read_side, Query(last_day, since), watched, ())
+    result = compare_answers(earlier, later, selection, events, baseline, every)
+    return WatchReport(watch, span, events, result.changes, result.alerts)
