@@ -13,7 +13,7 @@ way, whatever its kind; then policies, showcases and market statuses, which fill
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,10 +101,13 @@ def snapshot(
     companies: Iterable[str],
     markets: Iterable[str],
     market: str | None = None,
+    models: Mapping[str, Collection[str]] | None = None,
 ) -> Snapshot:
     """The state at `query.as_of` of `companies` (company keys) and of `markets`.
 
-    `market`, when given, cuts the policies to those covering it.
+    `market`, when given, cuts the policies to those covering it; `models`, when it names a
+    company, the models whose states are asked to those model keys (`mxt changes` asks
+    only those its events touch).
     """
     result = Snapshot(query.as_of)
     for code in sorted(markets):
@@ -131,6 +134,7 @@ def snapshot(
             models={
                 model_key: read_side.model(own.company, model, query).data
                 for model_key, model in own.models.items()
+                if models is None or company_key not in models or model_key in models[company_key]
             },
             facts=facts,
             policies=policies,

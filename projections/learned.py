@@ -10,7 +10,7 @@ a position, since `recorded_at` never goes back); a watch keeps its position as 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.domain.watches import Watch, WatchBeyondLog, saved
@@ -184,15 +184,20 @@ class Answers(NamedTuple):
 
 
 def answers_at(
-    read_side: ReadSide, query: Query, companies: Iterable[str], markets: Iterable[str]
+    read_side: ReadSide,
+    query: Query,
+    companies: Mapping[str, Collection[str] | None],
+    markets: Iterable[str],
 ) -> Answers:
-    """The answers about `companies` (keys) at `query`, and the statuses in `markets`."""
+    """The answers about `companies` (keys, each with the keys of the models whose states are
+    asked, None: every one) at `query`, and the statuses in `markets`."""
     from .checking import EVIDENCE_KINDS, company_claims, evidence_of
     from .conflicts import conflicts
     from .diff import snapshot
     from .progress import progress
 
-    shot = snapshot(read_side, query, sorted(set(companies)), set(markets))
+    models = {name: chosen for name, chosen in companies.items() if chosen is not None}
+    shot = snapshot(read_side, query, sorted(companies), set(markets), models=models)
     rows: list[ProgressRow] = []
     claims: list[tuple[str, RecordedClaim]] = []
     disagreements: list[Conflict] = []
@@ -325,18 +330,38 @@ def _conflict_changes(
         yield StateChange(change, ids)
 
 
-def touched(logged: Iterable[Logged]) -> tuple[set[str], set[str]]:
-    """The companies (keys) and markets these events name, as they made their announcements
-    and as those were before: the only companies whose answers they can change (at one as-of
-    date, the answers at two known-at moments differ only by the events between)."""
-    companies: set[str] = set()
+class Touched(NamedTuple):
+    """What some events name, as they made their announcements and as those were before:
+    the companies (keys), each with the keys of the models named (None: every model, for an
+    event about all of them: a policy, an exit, an entry of the company as a whole), and the
+    markets. Only their answers can change: at one as-of date, the answers at two known-at
+    moments differ only by the events between."""
+
+    companies: dict[str, set[str] | None]
+    markets: set[str]
+
+    def merged(self, companies: Iterable[str]) -> dict[str, set[str] | None]:
+        """The companies touched, and `companies` (keys) as well, with no model of theirs."""
+        return {**{name: set() for name in companies}, **self.companies}
+
+
+def touched(logged: Iterable[Logged]) -> Touched:
+    """The companies, models and markets these events name (`Touched`)."""
+    companies: dict[str, set[str] | None] = {}
     markets: set[str] = set()
     for event in logged:
         for row in (event.row, event.before):
-            if row is not None:
-                companies.add(key(row.content["company"]))
-                markets |= _named_markets(row.content)
-    return companies, markets
+            if row is None:
+                continue
+            content = row.content
+            models = companies.setdefault(key(content["company"]), set())
+            kind = KINDS.get(content.get("kind", ""))
+            if content.get("model") and models is not None:
+                models.add(key(content["model"]))
+            elif kind is not None and kind.covers_models:
+                companies[key(content["company"])] = None
+            markets |= _named_markets(content)
+    return Touched(companies, markets)
 
 
 def _named_markets(content: dict[str, Any]) -> set[str]:
@@ -440,9 +465,9 @@ def changes(
         span = Span(after, upto, since, moment)
         logged = events_between(view, cursor, span, selection)
     events = tuple(NewEvent.of(item) for item in logged)
-    companies, markets = touched(logged)
-    earlier = answers_at(read_side, Query(as_of, since), companies, markets)
-    later = answers_at(read_side, Query(as_of, moment or since), companies, markets)
+    named = touched(logged)
+    earlier = answers_at(read_side, Query(as_of, since), named.companies, named.markets)
+    later = answers_at(read_side, Query(as_of, moment or since), named.companies, named.markets)
     found = compare_answers(earlier, later, selection, events)
     return Learned(since, moment, as_of, after, upto, events, found.changes, found.alerts)
 
@@ -563,15 +588,15 @@ def _report(
     selection = Selection.of_watch(watch)
     events = tuple(NewEvent.of(item) for item in logged)
     since, until = span.since or "", span.until or span.since or ""
-    companies, markets = touched(logged)
+    named = touched(logged)
     later_query = Query(as_of, until)
     watched = {key(name) for name in watch.companies} or set(read_side.names(later_query))
-    companies |= watched
-    earlier = answers_at(read_side, Query(as_of, since), companies, markets)
-    later = answers_at(read_side, later_query, companies, markets)
+    companies = named.merged(watched)
+    earlier = answers_at(read_side, Query(as_of, since), companies, named.markets)
+    later = answers_at(read_side, later_query, companies, named.markets)
     last_day = min(as_of, watch.updated_at[:10])
     baseline = earlier
     if not dated and last_day != as_of:
-        baseline = answers_at(read_side, Query(last_day, since), watched, ())
+        baseline = answers_at(read_side, Query(last_day, since), dict.fromkeys(watched, set()), ())
     result = compare_answers(earlier, later, selection, events, baseline, every)
     return WatchReport(watch, span, events, result.changes, result.alerts)
