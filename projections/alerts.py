@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from mxt.events.kinds import Scope
+from mxt.events.kinds import KINDS, Scope, spell_count
 
 from .audit import PlanRow, TargetRevision
 from .checked import ProgressRow, RecordedClaim
@@ -162,7 +162,7 @@ def best_month(
     for fact in chosen.values():
         months.setdefault(fact.period, []).append(fact)
     best = None
-    for month, facts in months.items():
+    for month, facts in sorted(months.items()):  # a tie: the earliest month
         total = [fact for fact in facts if fact.model is None]
         counted = total or facts
         units = sum(fact.amount.count for fact in counted)
@@ -266,7 +266,24 @@ def revision_alerts(revisions: Iterable[TargetRevision]) -> list[Alert]:
 
 
 def _voice(voice: Voice) -> str:
-    return f"{voice.value} ({voice.certainty}, {voice.announced_on})"
+    value = spell_count(voice.value, voice.bound, voice.high) if voice.bound else voice.value
+    return f"{value} ({voice.certainty}, {voice.announced_on})"
+
+
+def _slot_words(conflict: Conflict) -> str:
+    """A slot in a few words, as its kind spells a change's subject (`deliveries total
+    deliveries 2025-04`, `wait-time A1`)."""
+    slot = conflict.slot
+    fields = {
+        **dict(slot.fields),
+        "model": slot.model,
+        **dict(slot.scope.json_items() if slot.scope else ()),
+    }
+    spell = KINDS[slot.kind].about
+    try:
+        return spell(fields) if spell else " ".join(slot.words()[1:])
+    except KeyError:
+        return " ".join(slot.words()[1:])
 
 
 def conflict_alerts(conflicts: Iterable[Conflict]) -> list[Alert]:
@@ -279,8 +296,7 @@ def conflict_alerts(conflicts: Iterable[Conflict]) -> list[Alert]:
         others = "; ".join(_voice(voice) for voice in conflict.others)
         found.append(Alert(
             CONFLICT, slot.company, subject,
-            f"{' '.join(slot.words()[1:])}: {_voice(conflict.in_force)} in force, against "
-            f"{others}",
+            f"{_slot_words(conflict)}: {_voice(conflict.in_force)} in force, against {others}",
             ids, tuple(sorted(ids)),
         ))  # fmt: skip
     return found
