@@ -253,10 +253,13 @@ def revision_alerts(revisions: Iterable[TargetRevision]) -> list[Alert]:
         subject = (("metric", revision.metric), ("period", revision.period),
                    *(() if scope.worldwide else tuple(scope.json_items())))  # fmt: skip
         change = "" if revision.change_pct is None else f" ({revision.change_pct:+}%)"
+        was = spell_count(revision.previous, "range" if revision.previous_high else "exact",
+                          revision.previous_high)  # fmt: skip
+        now = spell_count(revision.value, revision.bound, revision.high)
         found.append(Alert(
             TARGET_REVISED, revision.company, subject,
-            f"{revision.metric} target {revision.period}: {_count(revision.previous)} → "
-            f"{_count(revision.value)}{change}, announced {revision.announced_on}",
+            f"{revision.metric} target {revision.period}: {was} → {now}{change}, announced "
+            f"{revision.announced_on}",
             (revision.id,), (revision.id,),
         ))  # fmt: skip
     return found
@@ -270,9 +273,9 @@ def _voice(voice: Voice) -> str:
     return f"{value} ({voice.certainty}, {voice.announced_on})"
 
 
-def _slot_words(conflict: Conflict) -> str:
-    """A slot in a few words, as its kind spells a change's subject (`deliveries total
-    deliveries 2025-04`, `wait-time A1`)."""
+def slot_words(conflict: Conflict) -> str:
+    """A slot in a few words, as its kind spells a change's subject, the kind named first
+    when those words do not (`total deliveries 2025-04`, `wait-time A1`)."""
     slot = conflict.slot
     fields = {
         **dict(slot.fields),
@@ -281,9 +284,10 @@ def _slot_words(conflict: Conflict) -> str:
     }
     spell = KINDS[slot.kind].about
     try:
-        return spell(fields) if spell else " ".join(slot.words()[1:])
+        words = spell(fields) if spell else " ".join(slot.words()[2:])
     except KeyError:
-        return " ".join(slot.words()[1:])
+        words = " ".join(slot.words()[2:])
+    return words if slot.kind in words else f"{slot.kind} {words}"
 
 
 def conflict_alerts(conflicts: Iterable[Conflict]) -> list[Alert]:
@@ -296,7 +300,7 @@ def conflict_alerts(conflicts: Iterable[Conflict]) -> list[Alert]:
         others = "; ".join(_voice(voice) for voice in conflict.others)
         found.append(Alert(
             CONFLICT, slot.company, subject,
-            f"{_slot_words(conflict)}: {_voice(conflict.in_force)} in force, against {others}",
+            f"{slot_words(conflict)}: {_voice(conflict.in_force)} in force, against {others}",
             ids, tuple(sorted(ids)),
         ))  # fmt: skip
     return found

@@ -28,6 +28,7 @@ from .alerts import (
     plan_alerts,
     progress_alerts,
     revision_alerts,
+    slot_words,
 )
 from .changes import Change
 from .checked import ProgressRow, RecordedClaim
@@ -326,7 +327,7 @@ def _conflict_changes(
         subject = tuple((n, v) for n, v in ident if n != "company")
         ids = tuple(dict.fromkeys((*(voices(now) if now else ()), *(voices(was) if was else ()))))
         change = Change(CONFLICT_AREA, shown.slot.company, subject, said(was), said(now),
-                        ids[0], about=" ".join(shown.slot.words()[1:]))  # fmt: skip
+                        ids[0], about=slot_words(shown))  # fmt: skip
         yield StateChange(change, ids)
 
 
