@@ -161,7 +161,13 @@ class Span(NamedTuple):
 
 
 def events_between(view: View, cursor: Any, span: Span, selection: Selection) -> list[Logged]:
-    """The events of `span` that `selection` matches, in log order, read on `cursor`."""
+    """The events of `span` that `selection` matches, in log order, read on `cursor`.
+
+    REGION DEFINITIONS (issue 24, SPEC §10): `mxt region define` appends `RegionDefined`
+    events on issue 24's branch, which this one does not have yet. When it lands, the
+    definitions recorded in `span` join the events here, the one place `changes` and `watch
+    run` read what was recorded (a definition concerns a selection naming its region or a
+    market it adds or drops)."""
     return [
         logged
         for logged in view.recorded_between(cursor, span.after, span.upto)
