@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.domain.watches import Watch, WatchBeyondLog, saved
 from mxt.events.codes import market_covers
-from mxt.events.kinds import KINDS, summary
+from mxt.events.kinds import DISAGREEING_KINDS, KINDS, summary
 
 from .alerts import (
     Alert,
+    BestMonth,
     began,
     best_month,
     capacity,
@@ -32,8 +33,9 @@ from .alerts import (
 )
 from .changes import Change
 from .checked import ProgressRow, RecordedClaim
-from .conflicts import Conflict
-from .queries import _mentions_market, log_entry
+from .checking import EVIDENCE_KINDS
+from .conflicts import Conflict, conflicts
+from .queries import PLAN_KINDS, STOPPING, _mentions_market, log_entry
 from .state import Query
 from .tables import key
 from .view import Logged
@@ -195,13 +197,13 @@ def answers_at(
     query: Query,
     companies: Mapping[str, Collection[str] | None],
     markets: Iterable[str],
+    kinds: Mapping[str, Collection[str]] | None = None,
 ) -> Answers:
     """The answers about `companies` (keys, each with the keys of the models whose states are
-    asked, None: every one) at `query`, and the statuses in `markets`."""
-    from .checking import EVIDENCE_KINDS, company_claims, evidence_of
-    from .conflicts import conflicts
+    asked, None: every one) at `query`, and the statuses in `markets`. With `kinds`, a
+    company's answers fed by none of its kinds there are not asked (those that cannot have
+    changed when only announcements of those kinds were recorded)."""
     from .diff import snapshot
-    from .progress import progress
 
     models = {name: chosen for name, chosen in companies.items() if chosen is not None}
     shot = snapshot(read_side, query, sorted(companies), set(markets), models=models)
@@ -210,27 +212,57 @@ def answers_at(
     disagreements: list[Conflict] = []
     alerts: list[Alert] = []
     for company_key, company in shot.companies.items():
+        feeding = set(kinds[company_key]) if kinds is not None else None
+
+        def fed(by: Iterable[str], feeding: set[str] | None = feeding) -> bool:
+            return feeding is None or not feeding.isdisjoint(by)
+
         name = company.name
-        evidence = evidence_of(read_side.visible(query, company_key, EVIDENCE_KINDS), name)
-        measured = progress(evidence.targets, evidence.actuals, query.as_of)
-        best = {
-            row.target_id: best_month(
-                evidence.actuals, row.actual_metric or row.metric, row.scope, query.as_of
-            )
-            for row in measured
-        }
-        checked = company_claims(read_side, name, query)
-        found = conflicts(read_side, query, company_key).data
-        rows += measured
-        claims += [(name, claim) for claim in checked]
-        disagreements += found
-        alerts += plan_alerts(read_side.audit_plans(query, company_key).data)
-        alerts += progress_alerts(measured, best, capacity(company.state.factories))
-        alerts += conflict_alerts(found)
-        alerts += claim_alerts(name, checked)
-        alerts += revision_alerts(read_side.audit_targets(query, company_key).data)
+        if fed((*EVIDENCE_KINDS, "claim")):
+            measured, checked, best = _measured(read_side, query, company_key, name)
+            rows += measured
+            claims += [(name, claim) for claim in checked]
+            alerts += progress_alerts(measured, best, capacity(company.state.factories))
+            alerts += claim_alerts(name, checked)
+        if fed(DISAGREEING_KINDS):
+            found = conflicts(read_side, query, company_key).data
+            disagreements += found
+            alerts += conflict_alerts(found)
+        if fed((*PLAN_KINDS, *STOPPING)):
+            alerts += plan_alerts(read_side.audit_plans(query, company_key).data)
+        if fed(("target",)):
+            alerts += revision_alerts(read_side.audit_targets(query, company_key).data)
         alerts += exit_alerts(name, company.state.exits)
     return Answers(shot, tuple(rows), tuple(claims), tuple(disagreements), tuple(alerts))
+
+
+def _measured(
+    read_side: ReadSide, query: Query, company_key: str, name: str
+) -> tuple[list[ProgressRow], list[RecordedClaim], dict[str, BestMonth | None]]:
+    """A company's targets against their actuals, its recorded claims checked (each as of
+    its own day), and the best month so far for each target (by its id), from one read of
+    its evidence."""
+    from .checking import evidence_of
+    from .claims import check
+    from .progress import progress
+
+    rows = read_side.visible(query, company_key, (*EVIDENCE_KINDS, "claim"))
+    evidence = evidence_of((row for row in rows if row.content["kind"] != "claim"), name)
+    checked = []
+    for row in rows:
+        if row.content["kind"] == "claim":
+            claim = row.content["claim"]
+            verdict = check(claim, evidence, row.announced_on or query.as_of)
+            checked.append(RecordedClaim(row.ann_id, row.announced_on, claim, verdict.verdict,
+                                         verdict.why, list(verdict.evidence)))  # fmt: skip
+    measured = progress(evidence.targets, evidence.actuals, query.as_of)
+    best = {
+        row.target_id: best_month(
+            evidence.actuals, row.actual_metric or row.metric, row.scope, query.as_of
+        )
+        for row in measured
+    }
+    return measured, checked, best
 
 
 class StateChange(NamedTuple):
@@ -346,6 +378,7 @@ class Touched(NamedTuple):
 
     companies: dict[str, set[str] | None]
     markets: set[str]
+    kinds: dict[str, set[str]]  # company key -> the kinds of its announcements touched
 
     def merged(self, companies: Iterable[str]) -> dict[str, set[str] | None]:
         """The companies touched, and `companies` (keys) as well, with no model of theirs."""
@@ -356,11 +389,13 @@ def touched(logged: Iterable[Logged]) -> Touched:
     """The companies, models and markets these events name (`Touched`)."""
     companies: dict[str, set[str] | None] = {}
     markets: set[str] = set()
+    kinds: dict[str, set[str]] = {}
     for event in logged:
         for row in (event.row, event.before):
             if row is None:
                 continue
             content = row.content
+            kinds.setdefault(key(content["company"]), set()).add(content["kind"])
             models = companies.setdefault(key(content["company"]), set())
             kind = KINDS.get(content.get("kind", ""))
             if content.get("model") and models is not None:
@@ -368,7 +403,7 @@ def touched(logged: Iterable[Logged]) -> Touched:
             elif kind is not None and kind.covers_models:
                 companies[key(content["company"])] = None
             markets |= _named_markets(content)
-    return Touched(companies, markets)
+    return Touched(companies, markets, kinds)
 
 
 def _named_markets(content: dict[str, Any]) -> set[str]:
@@ -473,8 +508,9 @@ def changes(
         logged = events_between(view, cursor, span, selection)
     events = tuple(NewEvent.of(item) for item in logged)
     named = touched(logged)
-    earlier = answers_at(read_side, Query(as_of, since), named.companies, named.markets)
-    later = answers_at(read_side, Query(as_of, moment or since), named.companies, named.markets)
+    asked = (named.companies, named.markets, named.kinds)
+    earlier = answers_at(read_side, Query(as_of, since), *asked)
+    later = answers_at(read_side, Query(as_of, moment or since), *asked)
     found = compare_answers(earlier, later, selection, events)
     return Learned(since, moment, as_of, after, upto, events, found.changes, found.alerts)
 
