@@ -43,7 +43,7 @@ TARGET_SIZE = 1_000_000
 
 CHILD_COLUMNS = ["events", "seconds", "events/s", "CPU s", "events/CPU s", "peak MB", "mxt time ×"]
 QUERY_KINDS = ("state model", "state market", "state company", "audit targets")
-PACKAGES = ("events", "domain", "projections", "cli", "report", "extract")
+PACKAGES = ("events", "storage", "domain", "projections", "cli", "report", "extract")
 
 # The launcher of the code snapshot under measurement, once `snapshot_code` has made one.
 _LAUNCHER: Path | None = None
@@ -535,8 +535,8 @@ def time_queries(
 ) -> dict[str, tuple[float, float, int, float]]:
     """p50, p95 (ms), samples and share of answers with data, for each query kind."""
     from mxt.cli.options import make_query
-    from mxt.domain.store import Store
-    from mxt.projections.queries import ReadSide
+    from mxt.projections.questions.read_side import ReadSide
+    from mxt.storage.store import Store
 
     settings = run.settings
     manifest = load_manifest(settings.workdir / f"stream-{size}-seed{settings.seed}.jsonl")
@@ -567,7 +567,7 @@ def time_queries(
         return bool(read_side.company(rng.choice(companies)["name"], query()).known)
 
     def audit_targets() -> bool:
-        return bool(read_side.audit_targets(query(), company=rng.choice(companies)["name"]).known)
+        return bool(read_side.audit_targets(query(), (rng.choice(companies)["name"],)).known)
 
     calls: dict[str, Callable[[], bool]] = {
         "state model": state_model,

@@ -39,8 +39,8 @@ def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) ->
     from pyinstrument import Profiler
 
     from mxt.cli.options import make_query
-    from mxt.domain.store import Store
-    from mxt.projections.queries import ReadSide
+    from mxt.projections.questions.read_side import ReadSide
+    from mxt.storage.store import Store
 
     companies = load_manifest(stream)["companies"]
     rng = random.Random(1)
@@ -59,7 +59,7 @@ def profile_queries(report: Path, store_path: Path, stream: Path, calls: int) ->
             elif name == "state company":
                 read_side.company(chosen["name"], query)
             else:
-                read_side.audit_targets(query, company=chosen["name"])
+                read_side.audit_targets(query, (chosen["name"],))
         profiler.stop()
         sections.append(f"### {name} ({calls} calls)\n\n" + profiler.output_text(color=False))
     report.write_text("\n".join(sections))

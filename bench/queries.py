@@ -13,6 +13,7 @@ during a run, falls on every revision alike.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -21,6 +22,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +134,10 @@ def use_copy(code: str) -> None:
 
 def read_side(store: Any) -> Any:
     """The object answering `model`, `market`, `company`, `audit_targets` in this revision."""
-    from mxt.projections import queries
+    try:
+        queries = importlib.import_module("mxt.projections.questions.read_side")
+    except ImportError:  # before projections/ was split into its parts
+        queries = importlib.import_module("mxt.projections.queries")
 
     found = vars(queries).get("ReadSide") or vars(queries)["Tracker"]  # before the split
     return found(store)
@@ -145,9 +150,7 @@ def query_maker() -> Any:
 
         return options.make_query
     except (ImportError, AttributeError):
-        from mxt.projections import queries
-
-        return vars(queries)["make_query"]
+        return vars(importlib.import_module("mxt.projections.queries"))["make_query"]
 
 
 @dataclass
@@ -174,16 +177,30 @@ class Sampler:
         elif name == "state company":
             self.side.company(chosen["name"], self.query(rng))
         else:
-            self.side.audit_targets(self.query(rng), company=chosen["name"])
+            self.side.audit_targets(self.query(rng), **self.company_filter(chosen["name"]))
+
+    def company_filter(self, name: str) -> dict[str, Any]:
+        """The audit's company argument as this revision takes it: `companies`, or one
+        `company` before the commands' filters took several."""
+        return {"companies": (name,)} if self.takes_companies else {"company": name}
+
+    @cached_property
+    def takes_companies(self) -> bool:
+        import inspect
+
+        return "companies" in inspect.signature(self.side.audit_targets).parameters
 
 
 def worker(code: str, store_path: str, manifest_path: str, seed: int, samples: int) -> None:
     """Times one round of the four queries and prints {query: [ms, ...]} as JSON, with the
     process's CPU time of each call beside (`{query} cpu`)."""
     use_copy(code)
-    from mxt.domain.store import Store
+    try:
+        stores = importlib.import_module("mxt.storage.store")
+    except ImportError:  # before storage/ left domain/
+        stores = importlib.import_module("mxt.domain.store")
 
-    store = Store(store_path)
+    store = stores.Store(store_path)
     side = read_side(store)
     with store.read() as cursor:
         cursor.execute("SELECT MIN(recorded_at), MAX(recorded_at) FROM mxt_chain")

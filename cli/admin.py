@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
+from .errors import worded
 from .main import Context
 from .render import emit_json, note
 
 EXPECT_MIN_DIGITS = 16  # hex digits of a kept head: fewer would match a forged history too
 EXPECT_MAX_DIGITS = 64  # a whole head (SHA-256): more can name no history
-REBUILD, UNLESS = "rebuild", " unless --force"
+REBUILD = "rebuild"
 
 
 def check_expect(expect: str | None) -> str | None:
@@ -40,7 +41,7 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
 
     Example: mxt verify --expect 3f2a9c0d1e2b3a4c
     """
-    from mxt.projections.consistency import inspect_store
+    from mxt.projections.readmodel.consistency import inspect_store
 
     expect = check_expect(expect)  # bad input is named before the store is opened
     with context.open_store("read") as store:
@@ -59,15 +60,15 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
                 ],
                 "expected_found": report.expected_found,
                 "file": report.file_damage,
-                "read_models": problems,
+                "read_models": [worded(problem) for problem in problems],
                 "future": report.future,
                 "latest_recorded_at": report.latest,
                 "first_formula": report.first_formula,
             }
         )  # fmt: skip
     else:
-        for problem in report.file_damage:
-            click.echo(f"damaged: file: {problem}", err=True)
+        for fault in report.file_damage:
+            click.echo(f"damaged: file: {fault}", err=True)
         if report.file_damage:
             click.echo("  (mxt rebuild makes the read model and its indexes anew; the sqlite3 "
                        "shell's REINDEX remakes any index)", err=True)  # fmt: skip
@@ -76,7 +77,7 @@ def verify_command(context: Context, expect: str | None, as_json: bool) -> None:
         if report.expected_found is False:
             click.echo(f"damaged: the history with head {expect} is not in this log", err=True)
         for problem in problems:
-            click.echo(f"damaged: {problem}", err=True)
+            click.echo(f"damaged: {worded(problem)}", err=True)
         if intact:
             click.echo(f"ok: {report.events} events, head {report.short_head}")
         if report.first_formula:
@@ -100,16 +101,16 @@ def rebuild_command(context: Context, force: bool) -> None:
 
     Example: mxt rebuild
     """
-    from mxt.domain.errors import DamagedLog
     from mxt.domain.integrity import refuse_damage, verify_store
-    from mxt.projections.projector import Projector, refusing
+    from mxt.projections.readmodel.projector import Projector, refusing
+    from mxt.storage.errors import DamagedLog
 
     with context.open_store("read") as store:
         try:  # verify reads the log with the rebuild
-            applied = Projector(store).rebuild(None if force else refusing(REBUILD, UNLESS))
+            applied = Projector(store).rebuild(None if force else refusing(REBUILD))
         except DamagedLog:
             if not force:  # an event the rebuild could not read: say what verify finds
-                refuse_damage(verify_store(store), REBUILD, UNLESS)
+                refuse_damage(verify_store(store), REBUILD)
             raise
     context.commit_done(f"rebuilt from {applied} events")
     click.echo(f"rebuilt from {applied} events")

@@ -11,12 +11,12 @@ import click
 from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES
 
-from .main import Context, MxtError
+from .main import Context, MxtError, company_filter
 from .render import Output, output_options, table
 
 if TYPE_CHECKING:
-    from mxt.projections.alerts import Alert
-    from mxt.projections.learned import NewEvent, StateChange
+    from mxt.projections.rules.alerts import Alert
+    from mxt.projections.rules.learned import NewEvent, StateChange
 
     from .digest import Digest
 
@@ -38,10 +38,7 @@ def selection_options(function: Any) -> Any:
         help="Only announcements naming this market, a region containing it, or a policy "
         "covering it (repeat it for several).",
     )(function)  # fmt: skip
-    return click.option(
-        "--company", "companies", multiple=True, metavar="NAME",
-        help="Only this company (any case; repeat it for several).",
-    )(function)  # fmt: skip
+    return company_filter(function)
 
 
 def as_of_option(function: Any) -> Any:
@@ -152,8 +149,9 @@ def changes_command(
 
     Example: mxt changes --since 2025-07-01 --company Xiaomi --format markdown
     """
-    from mxt.domain.watches import check_markets, check_names
-    from mxt.projections.learned import Selection, changes
+    from mxt.projections.questions.learning import changes
+    from mxt.projections.rules.learned import Selection
+    from mxt.storage.watches import check_markets, check_names
 
     from .digest import covering, of_changes
     from .options import parse_as_of, parse_known_at

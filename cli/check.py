@@ -7,7 +7,7 @@ from typing import IO, Any
 
 import click
 
-from .main import Context, read_options
+from .main import Context, company_filter, read_options
 from .render import Output, note, table
 
 BOM = b"\xef\xbb\xbf"
@@ -18,7 +18,7 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
     line raises an error naming it."""
     from mxt.events.announcements import parse_claim_line
     from mxt.events.errors import InputError
-    from mxt.projections.checking import ClaimToCheck
+    from mxt.projections.questions.checking import ClaimToCheck
 
     from .interchange import bounded_lines
 
@@ -43,15 +43,25 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
     return claims
 
 
-def show_checks(context: Context, query: Any, claims: Any, output: Output, strict: bool) -> int:
-    """Checks `claims` (None: the recorded ones), prints the answer; returns the exit code."""
-    from mxt.projections.checking import check_answer, recorded_claims
+def show_checks(
+    context: Context,
+    query: Any,
+    claims: Any,
+    output: Output,
+    strict: bool,
+    companies: tuple[str, ...] = (),
+) -> int:
+    """Checks `claims` (None: the recorded ones) about `companies` (none: every company),
+    prints the answer; returns the exit code."""
+    from mxt.projections.questions.checking import about, check_answer, recorded_claims
 
     from .options import known_at_label
 
     read_side = context.open_read_side()
     if claims is None:
-        claims = recorded_claims(read_side, query)
+        claims = recorded_claims(read_side, query, companies)
+    else:
+        claims = about(claims, companies)
     answer = check_answer(read_side, query, claims)
     known_at = known_at_label(query.known_at)
     if output.machine:
@@ -69,12 +79,14 @@ def show_checks(context: Context, query: Any, claims: Any, output: Output, stric
 @click.command("check")
 @click.argument("file", required=False, type=click.Path(allow_dash=True))
 @click.option("--strict", is_flag=True, help="An undetermined claim fails too.")
+@company_filter
 @read_options
 @click.pass_obj
 def check_command(
     context: Context,
     file: str | None,
     strict: bool,
+    companies: tuple[str, ...],
     as_of: str | None,
     known_at: str | None,
     output: Output,
@@ -101,7 +113,7 @@ def check_command(
                 claims = read_claims(stream, "stdin" if file == "-" else file)
         except OSError as error:
             raise InputError("FILE", f"cannot read {file}: {error.strerror}") from None
-    code = show_checks(context, query, claims, output, strict)
+    code = show_checks(context, query, claims, output, strict, companies)
     if code:
         sys.stdout.flush()
         raise SystemExit(code)

@@ -6,32 +6,37 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .main import Context, read_options
+from .main import Context, company_filter, read_options
 from .render import Output, table
 
 if TYPE_CHECKING:
-    from mxt.projections.conflicts import SlotView
+    from mxt.projections.rules.conflicts import SlotView
 
 
 @click.command("conflicts")
-@click.option("--company", help="Only this company (default: every company).")
+@company_filter
 @read_options
 @click.pass_obj
 def conflicts_command(
-    context: Context, company: str | None, as_of: str | None, known_at: str | None, output: Output
+    context: Context,
+    companies: tuple[str, ...],
+    as_of: str | None,
+    known_at: str | None,
+    output: Output,
 ) -> None:
     """Every slot whose announcements disagree beyond their bounds: the value in force (by
     certainty, then date) and each source that says otherwise.
 
     Example: mxt conflicts --company Xiaomi --as-of 2025-07-10
     """
-    from mxt.projections.conflicts import conflicts
+    from mxt.projections.questions.comparing import conflicts
 
+    from .options import companies_named
     from .read import _query, _report_unknown, count
 
     query = _query(as_of, known_at)
     read_side = context.open_read_side()
-    answer = conflicts(read_side, query, company)
+    answer = conflicts(read_side, query, companies)
     if output.machine:
         output.emit(answer.data)
     else:
@@ -43,7 +48,7 @@ def conflicts_command(
                              "source": shown.source["title"]})  # fmt: skip
         table(rows, ["slot", "side", "value", "certainty", "announced_on", "id", "source"],
               title=f"conflicts as of {query.as_of}")  # fmt: skip
-    _report_unknown(answer, company or "any company", query)
+    _report_unknown(answer, companies_named(companies), query)
 
 
 def slot_text(slot: SlotView) -> str:

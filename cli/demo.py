@@ -84,7 +84,7 @@ def step(title: str) -> None:
 
 def shown_location(location: str) -> str:
     """A store location as it may be printed: a URL's password replaced by ***."""
-    from mxt.domain.location import parse_location
+    from mxt.storage.location import parse_location
 
     return parse_location(location).shown
 
@@ -92,8 +92,8 @@ def shown_location(location: str) -> str:
 def check_new_or_empty(location: str) -> None:
     """The demo loads only into a store that does not exist yet or holds no events: never
     into another program's file or database, a device or a store with a history."""
-    from mxt.domain.errors import BadStoreLocation, NotAStore, StoreMissing
     from mxt.projections.opening import open_store
+    from mxt.storage.errors import BadStoreLocation, NotAStore, StoreMissing
 
     try:
         with open_store(location, "read") as store:
@@ -143,7 +143,7 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         reads = {"known_at": None, "as_json": False}
 
         step("The log: every announcement, in the order it was made")
-        ctx.invoke(log_command, as_of=None, since=None, until=None, company=None, model=None,
+        ctx.invoke(log_command, as_of=None, since=None, until=None, companies=(), model=None,
                    market=None, kind=None, **reads)  # fmt: skip
         step("YU7 the day before its launch, then two days after (200k pre-bookings, 240k locked)")
         ctx.invoke(state_model, subject="Xiaomi/YU7", as_of="2025-06-25", **reads)
@@ -158,11 +158,11 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
         click.echo()
         ctx.invoke(state_company, name="Xiaomi", as_of="2025-07-10", **reads)
         step("How the 2025 production target changed")
-        ctx.invoke(audit_targets, company="Xiaomi", metric="production", period="2025",
+        ctx.invoke(audit_targets, companies=("Xiaomi",), metric="production", period="2025",
                    as_of=None, **reads)  # fmt: skip
         step("What changed for Xiaomi between 2025-06-01 and 2025-07-10")
-        ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10", company="Xiaomi",
-                   market=None, known_at=None, as_json=False)  # fmt: skip
+        ctx.invoke(diff_command, date_from="2025-06-01", date_to="2025-07-10",
+                   companies=("Xiaomi",), market=None, known_at=None, as_json=False)  # fmt: skip
         step(
             "June 2025 deliveries: Xiaomi's own 'over 25,000' (confirmed) is in force; the "
             "article's 28,000 (reported) lies within it"
@@ -172,9 +172,9 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
             "Where the sources disagree: the article's 'up to a year' against the app's 60 "
             "weeks for a YU7"
         )
-        ctx.invoke(conflicts_command, company="Xiaomi", as_of="2025-07-10", **reads)
+        ctx.invoke(conflicts_command, companies=("Xiaomi",), as_of="2025-07-10", **reads)
         step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
-        ctx.invoke(progress_command, company="Xiaomi", metric=None, period="2025",
+        ctx.invoke(progress_command, companies=("Xiaomi",), metric=None, period="2025",
                    as_of="2025-07-05", **reads)  # fmt: skip
         step("Is it true? The article's 'eighth straight month above 20,000', checked")
         show_checks(ctx.obj, make_query(None, None), None, Output(), strict=False)

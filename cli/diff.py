@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .main import Context
+from .main import Context, company_filter
 from .render import Output, note, output_options, table
 
 if TYPE_CHECKING:
-    from mxt.projections.changes import Change
+    from mxt.projections.rules.changes import Change
 
 
 @click.command("diff")
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
               help="The earlier as-of date.")  # fmt: skip
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="The later as-of date. "
               "Default: today.")  # fmt: skip
-@click.option("--company", help="Only this company (default: every company known by --to).")
+@company_filter
 @click.option("--market", metavar="CODE", help="Only changes concerning this market: its "
               "statuses, policies covering it, launches in markets covering it.")  # fmt: skip
 @click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
@@ -29,7 +29,7 @@ def diff_command(
     context: Context,
     date_from: str,
     date_to: str | None,
-    company: str | None,
+    companies: tuple[str, ...],
     market: str | None,
     known_at: str | None,
     output: Output,
@@ -42,12 +42,13 @@ def diff_command(
 
     Example: mxt diff --from 2025-06-01 --to 2025-07-10 --company Xiaomi
     """
-    from mxt.projections.diff import diff
+    from mxt.projections.questions.comparing import diff
 
-    from .options import diff_subject, known_at_label, nothing_known_note, parse_span
+    from .options import diff_subject, known_at_label, nothing_known_note, parse_market, parse_span
 
+    code = parse_market(market)
     before, after = parse_span(date_from, date_to, known_at)
-    answer = diff(context.open_read_side(), before, after, company, market)
+    answer = diff(context.open_read_side(), before, after, companies, code)
     if output.machine:
         output.emit(answer.data)
     else:
@@ -66,7 +67,7 @@ def diff_command(
             f"(known at {known_at_label(after.known_at)})",
         )
     if not answer.known:
-        note(nothing_known_note(diff_subject(company, market), after, answer.began))
+        note(nothing_known_note(diff_subject(companies, market), after, answer.began))
 
 
 def spelled(change: Change) -> dict[str, str]:

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from mxt.projections.alerts import Alert
-from mxt.projections.learned import Learned, NewEvent, StateChange, WatchRun
-
-from .render import cell, printable
+from mxt.events.invisible import printable
+from mxt.projections.rules.alerts import Alert
+from mxt.projections.rules.learned import Learned, NewEvent, StateChange, WatchRun
+from mxt.projections.rules.records import cell
 
 INSTALL_HINT = "--format html needs the report extra (Jinja2): pip install 'mxt[report]'"
 

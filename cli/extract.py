@@ -86,7 +86,7 @@ def store_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The company and model names the store holds, as first spelled, when there is a
     store; none when there is nothing there (nothing is created). The store is opened for
     reading only; another program's file is refused, a store that cannot be read fails."""
-    from mxt.domain.errors import NotAStore, StoreMissing
+    from mxt.storage.errors import NotAStore, StoreMissing
 
     from .main import Context
     from .options import make_query

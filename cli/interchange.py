@@ -8,12 +8,14 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from .main import Context
-from .render import emit_json, printable
+from mxt.events.invisible import printable
+
+from .main import Context, company_filter
+from .render import emit_json
 
 if TYPE_CHECKING:
     from mxt.domain.recording import ImportResult
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
 
 MAX_LINE_BYTES = 1 << 20  # one line of an input file: an announcement is a few kilobytes at most
@@ -107,8 +109,8 @@ def _dry_run_store(location: str | None) -> Store | None:
     stays byte for byte as it was: the mxt store named, or None when nothing, an empty file
     or an empty database is there (an empty temporary store stands in; nothing is made).
     Another program's file, or a device, is refused as `import` would refuse it."""
-    from mxt.domain.errors import NotAStore, StoreMissing
     from mxt.projections.opening import open_store
+    from mxt.storage.errors import NotAStore, StoreMissing
 
     try:
         return open_store(location, "scratch")
@@ -227,19 +229,19 @@ def import_command(
 
 
 @click.command("export")
-@click.option("--company", help="Only this company's announcements.")
+@company_filter
 @click.pass_obj
-def export_command(context: Context, company: str | None) -> None:
+def export_command(context: Context, companies: tuple[str, ...]) -> None:
     """Write the whole history as JSON Lines: announcements as recorded, then corrections
     and retractions in the order they were recorded.
 
     Example: mxt export --company Xiaomi > xiaomi.jsonl
     """
-    from mxt.projections.interchange import export_lines
+    from mxt.projections.questions.export import export_lines
 
     out = sys.stdout
     with context.open_store("read") as store:
-        for line in export_lines(store, company):
+        for line in export_lines(store, companies):
             out.write(line)
             out.write("\n")
 

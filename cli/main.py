@@ -17,11 +17,12 @@ import click
 
 from mxt.domain.errors import DomainError
 from mxt.events.errors import InputError
+from mxt.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from mxt.domain.store import Store
     from mxt.projections.opening import Mode
-    from mxt.projections.queries import ReadSide
+    from mxt.projections.questions.read_side import ReadSide
+    from mxt.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,7 +59,7 @@ MESSAGE_LIMIT = 200  # characters of one error message, "mxt: error: " excluded
 def one_line(message: str) -> str:
     """An error message as one printable line of at most `MESSAGE_LIMIT` characters:
     control characters escaped, so that no input can reach the terminal raw."""
-    from .render import printable
+    from mxt.events.invisible import printable
 
     text = printable(" ".join(message.split("\n")))
     if len(text) > MESSAGE_LIMIT:
@@ -83,10 +84,10 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (DomainError, InputError) as error:
-            from .errors import exit_code
+        except (DomainError, StorageError, InputError) as error:
+            from .errors import exit_code, worded
 
-            raise MxtError(str(error), exit_code(error)) from None
+            raise MxtError(worded(error), exit_code(error)) from None
         except ValueError as error:
             from pydantic import ValidationError
 
@@ -96,7 +97,7 @@ class LazyGroup(click.Group):
 
             raise MxtError(str(describe(error)), 2) from None
         except Exception as error:
-            from mxt.domain.store import database_problem, is_database_error
+            from mxt.storage.failures import database_problem, is_database_error
 
             if is_database_error(error):  # the database failed us: operational
                 raise MxtError(f"store: {database_problem(error)}", 1) from None
@@ -223,9 +224,18 @@ def read_options(function: Any = None, *, sections: Any = None) -> Any:
     return function
 
 
+def company_filter(function: Any) -> Any:
+    """`--company NAME`, as every command that looks at some companies takes it: any case,
+    repeatable, received as `companies` (empty: every company)."""
+    return click.option(
+        "--company", "companies", multiple=True, metavar="NAME",
+        help="Only this company (any case); repeat it for several. Default: every company.",
+    )(function)  # fmt: skip
+
+
 def target_filters(function: Any) -> Any:
-    """`--company`, `--metric` and `--period`: which targets a command looks at (`audit
-    targets`, `progress`), received as `company`, `metric` and `period`."""
+    """`--company` (`company_filter`), `--metric` and `--period`: which targets a command
+    looks at (`audit targets`, `progress`), received as `companies`, `metric` and `period`."""
     function = click.option(
         "--period", metavar="PERIOD", help="Only targets for this period (2025, 2025-H1, "
         "2025-Q3, 2025-06).",
@@ -234,7 +244,7 @@ def target_filters(function: Any) -> Any:
         "--metric", type=click.Choice(["production", "deliveries", "sales"]),
         help="Only targets of this metric.",
     )(function)  # fmt: skip
-    return click.option("--company", help="Only this company.")(function)
+    return company_filter(function)
 
 
 def show_warning(
@@ -369,7 +379,7 @@ def leave(code: int) -> NoReturn:
     flush or remove."""
     import os
 
-    stores = sys.modules.get("mxt.domain.store")
+    stores = sys.modules.get("mxt.storage.store")
     if stores is not None:  # a command that opened no store never imported it
         stores.Store.close_all()
     for stream in (sys.stdout, sys.stderr):

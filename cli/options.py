@@ -1,18 +1,19 @@
 """The read commands' options turned into questions, and the notes they print on stderr.
 
-`--as-of`, `--known-at`, `--since`/`--until` and `diff`'s `--from`/`--to` are parsed here,
-each error naming its option; the read side only ever receives a `Query`.
+`--as-of`, `--known-at`, `--since`/`--until`, `diff`'s `--from`/`--to` and `--market` are
+parsed here, each error naming its option; the read side only ever receives a `Query`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 
-from mxt.domain.store import format_timestamp
-from mxt.events.codes import parse_iso_date
+from mxt.events.codes import check_market, parse_iso_date
 from mxt.events.errors import InputError
-from mxt.projections.queries import EVERYTHING, EverythingRecorded
-from mxt.projections.state import Query
+from mxt.projections.questions.read_side import EVERYTHING, EverythingRecorded
+from mxt.projections.rules.state import Query
+from mxt.storage.clock import format_timestamp
 
 
 def parse_as_of(text: str | None, field: str = "as_of") -> str:
@@ -40,6 +41,16 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
         return format_timestamp(moment)
     except (ValueError, OverflowError):
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
+
+
+def parse_market(text: str | None, field: str = "--market") -> str | None:
+    """`--market`: a country or region code (`de` is DE), or None when not given."""
+    if text is None:
+        return None
+    try:
+        return check_market(text)
+    except ValueError as error:
+        raise InputError(field, str(error)) from None
 
 
 def make_query(as_of: str | None = None, known_at: str | None = None) -> Query:
@@ -76,9 +87,14 @@ def nothing_known_note(subject: str, query: Query, began: str | None = None) -> 
     return note
 
 
-def diff_subject(company: str | None, market: str | None) -> str:
-    """What a diff is about, as its note names it: a company, a market, or both."""
-    return " in ".join(filter(None, (company or "any company", market and f"market {market}")))
+def companies_named(companies: Sequence[str]) -> str:
+    """The companies a command was asked about, as its notes name them (none: any)."""
+    return ", ".join(companies) or "any company"
+
+
+def diff_subject(companies: Sequence[str], market: str | None) -> str:
+    """What a diff is about, as its note names it: companies, a market, or both."""
+    return " in ".join(filter(None, (companies_named(companies), market and f"market {market}")))
 
 
 def replayed_note(store: str, reason: str) -> str:

@@ -13,7 +13,7 @@ from .main import Context, read_options, target_filters
 from .render import Output, table
 
 if TYPE_CHECKING:
-    from mxt.projections.checked import ProgressRow
+    from mxt.projections.rules.checked import ProgressRow
 
 
 def progress_table(rows: list[ProgressRow], title: str) -> None:
@@ -51,7 +51,7 @@ def _pct(value: float | None) -> str:
 @click.pass_obj
 def progress_command(
     context: Context,
-    company: str | None,
+    companies: tuple[str, ...],
     metric: str | None,
     period: str | None,
     as_of: str | None,
@@ -64,10 +64,10 @@ def progress_command(
     Example: mxt progress --company Xiaomi --period 2025 --as-of 2025-07-05
     """
     from mxt.events.errors import InputError
-    from mxt.projections.checking import progress_answer
-    from mxt.projections.periods import parse_period
+    from mxt.projections.questions.checking import progress_answer
+    from mxt.projections.rules.periods import parse_period
 
-    from .options import known_at_label, make_query
+    from .options import companies_named, known_at_label, make_query
     from .read import _report_unknown
 
     if period is not None:
@@ -77,10 +77,10 @@ def progress_command(
             raise InputError("period", str(error)) from None
     query = make_query(as_of, known_at)
     read_side = context.open_read_side()
-    answer = progress_answer(read_side, query, company, metric, period)
+    answer = progress_answer(read_side, query, companies, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:
         known = known_at_label(query.known_at)
         progress_table(answer.data, f"progress as of {query.as_of} (known at {known})")
-    _report_unknown(answer, f"targets of {company or 'any company'}", query)
+    _report_unknown(answer, f"targets of {companies_named(companies)}", query)

@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mxt.events.content import JsonObject
+from mxt.events.invisible import printable
 from mxt.events.kinds import KIND_NAMES, spell_count, summary
-from mxt.projections.records import to_json
+from mxt.projections.rules.records import cell, to_json
 
-from .main import Context, read_options, target_filters
-from .render import Output, cell, fields, note, printable, table
+from .main import Context, company_filter, read_options, target_filters
+from .render import Output, fields, note, table
 
 if TYPE_CHECKING:
-    from mxt.projections.company import ScopedFigure
-    from mxt.projections.evidence import SlotValue
-    from mxt.projections.state import Policy
+    from mxt.projections.rules.company import ScopedFigure
+    from mxt.projections.rules.evidence import SlotValue
+    from mxt.projections.rules.state import Policy
 
 
 def _query(as_of: str | None, known_at: str | None) -> Any:
@@ -56,7 +57,7 @@ def sourced(value: SlotValue) -> JsonObject:
 
 
 @click.command("log")
-@click.option("--company", help="Only this company (any case).")
+@company_filter
 @click.option("--model", help="Only this model (any case).")
 @click.option("--market", metavar="CODE", help="Only announcements naming this market, a "
               "region containing it, or a policy covering it.")  # fmt: skip
@@ -72,17 +73,20 @@ def log_command(
     output: Output,
     since: str | None,
     until: str | None,
+    market: str | None,
     **filters: Any,
 ) -> None:
     """List announcements in `announced_on` order, with their ids.
 
     Example: mxt log --company Xiaomi --kind target
     """
-    from .options import parse_as_of
+    from .options import parse_as_of, parse_market
 
+    code = parse_market(market)
     query = _query(as_of, known_at)
     answer = context.open_read_side().log(
         query,
+        market=code,
         since=parse_as_of(since) if since else None,
         until=parse_as_of(until) if until else None,
         **filters,
@@ -239,7 +243,7 @@ def state_company(
 
     Example: mxt state company Xiaomi --as-of 2025-07-05
     """
-    from mxt.projections.checking import company_claims
+    from mxt.projections.questions.checking import company_claims
 
     query = _query(as_of, known_at)
     read_side = context.open_read_side()
@@ -303,7 +307,7 @@ def said_day(day: str | None, said: str | None) -> str | None:
 def other_sections(state: Any, drawn: Iterable[str]) -> None:
     """A table of each list of a state answer its command does not draw itself (`drawn`):
     the values of a kind added since, shown as their JSON has them."""
-    from .render import flatten
+    from mxt.projections.rules.records import flatten
 
     for name, value in to_json(state).items():
         if isinstance(value, list) and name not in drawn:
@@ -336,7 +340,7 @@ def audit_command() -> None:
 @click.pass_obj
 def audit_targets(
     context: Context,
-    company: str | None,
+    companies: tuple[str, ...],
     metric: str | None,
     period: str | None,
     as_of: str | None,
@@ -348,7 +352,7 @@ def audit_targets(
     Example: mxt audit targets --company Xiaomi --metric production --period 2025
     """
     query = _query(as_of, known_at)
-    answer = context.open_read_side().audit_targets(query, company, metric, period)
+    answer = context.open_read_side().audit_targets(query, companies, metric, period)
     if output.machine:
         output.emit(answer.data)
     else:
@@ -393,7 +397,7 @@ PLAN_KINDS = ("launch", "factory", "expected-entry")
 
 
 @audit_command.command("plans")
-@click.option("--company", help="Only this company.")
+@company_filter
 @click.option("--model", help="Only this model's plans (any case).")
 @click.option("--market", metavar="CODE", help="Only plans in a market covering this one (a "
               "factory's: its country).")  # fmt: skip
@@ -402,7 +406,7 @@ PLAN_KINDS = ("launch", "factory", "expected-entry")
 @click.pass_obj
 def audit_plans(
     context: Context,
-    company: str | None,
+    companies: tuple[str, ...],
     model: str | None,
     market: str | None,
     kind: str | None,
@@ -416,8 +420,12 @@ def audit_plans(
 
     Example: mxt audit plans --company Volta --kind factory
     """
+    from .options import parse_market
+
     query = _query(as_of, known_at)
-    answer = context.open_read_side().audit_plans(query, company, model, market, kind)
+    answer = context.open_read_side().audit_plans(
+        query, companies, model, parse_market(market), kind
+    )
     if output.machine:
         output.emit(answer.data)
     else:
@@ -471,9 +479,12 @@ def show_command(
     Example: mxt show xiaomi-2025-target-350k
     """
     from mxt.domain.errors import UnknownAnnouncement
+    from mxt.projections.questions.showing import show
 
     query = _query(as_of, known_at)
-    answer = context.open_read_side().show(announcement_id, query)
+    answer = show(context.open_read_side(), announcement_id, query)
+    if not answer.known:
+        raise UnknownAnnouncement(announcement_id)
     shown = answer.data
     if not answer.known or shown is None:
         raise UnknownAnnouncement(announcement_id)

@@ -4,6 +4,10 @@
 formats: one row per item of the answer's list, nested values flattened to dotted columns
 (`source.title`, `unconfirmed.value`). Machine formats put nothing else on stdout: notes go
 to stderr. Modelled on sqlite-utils' `output_options`.
+
+Answers are written as their records say (`mxt.projections.rules.records`: `to_json`, and
+`flatten` and `cell` for rows and tables), loaded only by the commands that write one: a
+write command prints notes and JSON, and loads no records.
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from __future__ import annotations
 import functools
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -21,7 +24,7 @@ import click
 
 from mxt.events.content import JsonObject
 from mxt.events.errors import InputError
-from mxt.events.invisible import BLANK_SYMBOLS, DEFAULT_IGNORABLE
+from mxt.events.invisible import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,33 +34,6 @@ ROW_FORMATS = ("jsonl", "csv")
 # Markdown text, or as one self-contained HTML page (`mxt.report.digest`).
 DIGESTS = ("markdown", "html")
 PAGE = 500  # rows written (and, for tables, aligned) at a time
-
-# What human output never writes raw: C0 and C1 controls, DEL, the line and paragraph
-# separators, and every code point that renders as nothing (`events.invisible`: zero-width
-# characters, the bidi marks, embeddings, overrides and isolates that can make a line read
-# as something else, fillers, variation selectors).
-_UNPRINTABLE = re.compile(
-    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BLANK_SYMBOLS}"
-    + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in DEFAULT_IGNORABLE)
-    + "]"
-)
-_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def printable(text: str) -> str:
-    """`text` with every control, direction or invisible character escaped (`\\x1b`, `\\n`,
-    `\\u202e`, `\\u3164`), so that stored text can never move the cursor, clear the screen,
-    forge a row or pass for another name."""
-
-    def escape(found: re.Match[str]) -> str:
-        char = found.group()
-        if char in _ESCAPES:
-            return _ESCAPES[char]
-        if ord(char) < 0x100:
-            return f"\\x{ord(char):02x}"
-        return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
-
-    return _UNPRINTABLE.sub(escape, text)
 
 
 @dataclass(frozen=True)
@@ -93,7 +69,7 @@ class Output:
         """Write `answer` (a record or list of records of the read side, written as JSON by
         `to_json`; or an iterator of dicts streamed as it comes)."""
         if not isinstance(answer, Iterator):
-            from mxt.projections.records import to_json  # (a write command loads no records)
+            from mxt.projections.rules.records import to_json
 
             answer = to_json(answer)
         if self.sections is not None:
@@ -233,20 +209,11 @@ def sections_of(
     return lists
 
 
-def flatten(row: Mapping[str, Any], prefix: str = "") -> JsonObject:
-    """`{"source": {"title": t}}` as `{"source.title": t}`; lists are kept whole."""
-    flat: JsonObject = {}
-    for name, value in row.items():
-        if isinstance(value, dict) and value:
-            flat.update(flatten(value, f"{prefix}{name}."))
-        else:
-            flat[f"{prefix}{name}"] = value
-    return flat
-
-
 def _flat_rows(answer: Any) -> Iterator[JsonObject]:
     """The rows of an answer, flattened: each item of a list (or iterator), or the one
     object."""
+    from mxt.projections.rules.records import flatten
+
     if isinstance(answer, Mapping):
         yield flatten(answer)
         return
@@ -352,26 +319,14 @@ def note(message: str) -> None:
     click.echo(printable(message), err=True)
 
 
-def cell(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(cell(item) for item in value) or "-"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
-        return f"{value:,}"
-    return printable(str(value))
-
-
 def table(rows: Iterable[JsonObject], columns: Sequence[str], title: str | None = None) -> None:
     """An aligned text table of `rows`, one line per row, `columns` as headers.
 
     Rows are read a page at a time (a streamed answer is never held whole); a column
     widens, never narrows, from one page to the next.
     """
+    from mxt.projections.rules.records import cell
+
     if title:
         click.echo(click.style(printable(title), bold=True))
     widths = [len(column) for column in columns]
@@ -394,6 +349,8 @@ def table(rows: Iterable[JsonObject], columns: Sequence[str], title: str | None 
 
 def fields(pairs: Sequence[tuple[str, Any]], title: str | None = None) -> None:
     """`name: value` lines, aligned."""
+    from mxt.projections.rules.records import cell
+
     if title:
         click.echo(click.style(printable(title), bold=True))
     width = max((len(name) for name, _ in pairs), default=0)

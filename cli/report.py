@@ -6,15 +6,14 @@ from pathlib import Path
 
 import click
 
-from .main import Context, MxtError
+from .main import Context, MxtError, company_filter
 from .render import note
 
 INSTALL_HINT = "mxt report needs the report extra (Jinja2, matplotlib): pip install 'mxt[report]'"
 
 
 @click.command("report")
-@click.option("--company", "companies", multiple=True, metavar="NAME",
-              help="A company to show (repeat it). Default: every company known.")  # fmt: skip
+@company_filter
 @click.option("--as-of", metavar="YYYY-MM-DD", help="Announcements made by this date. "
               "Default: today.")  # fmt: skip
 @click.option("--known-at", metavar="TIMESTAMP", help="Only what had been recorded by then "
@@ -41,7 +40,7 @@ def report_command(
         from mxt.report.page import check_output, write
     except ImportError:
         raise MxtError(INSTALL_HINT, 1) from None
-    from mxt.projections.report import gather_report
+    from mxt.projections.questions.report import gather_report
 
     from .options import make_query, nothing_known_note
     from .signals import cleaning_up_on_termination

@@ -16,8 +16,8 @@ from .main import Context
 from .render import emit_json, printable
 
 if TYPE_CHECKING:
-    from mxt.projections.queries import ReadSide
-    from mxt.projections.standing import Standing
+    from mxt.projections.questions.read_side import ReadSide
+    from mxt.projections.rules.standing import Standing
 
 ACCEPTED, REJECTED, SKIPPED = "accepted", "rejected", "skipped"
 VERDICTS = ("repeat", "contradiction", "update", "new", "recorded")  # `Standing.verdict`
@@ -85,7 +85,7 @@ def read_drafts(path: str) -> list[Draft]:
 def existing_read_side(context: Context) -> ReadSide | None:
     """The store opened for reading when it exists (nothing is created, nothing written);
     None when there is no store yet. Another program's file is refused."""
-    from mxt.domain.errors import NotAStore, StoreMissing
+    from mxt.storage.errors import NotAStore, StoreMissing
 
     try:
         return context.open_read_side()
@@ -110,7 +110,7 @@ def checked(content: Content) -> Content:
 
 def weigh(draft: Draft, read_side: ReadSide | None) -> None:
     """What the store holds for the draft as it stands (none without a store)."""
-    from mxt.projections.reviewing import standing_of
+    from mxt.projections.questions.reviewing import standing_of
 
     from .options import make_query
 
@@ -202,7 +202,7 @@ def finish(context: Context, drafts: list[Draft], as_json: bool) -> None:
         counts["recorded"], counts["already_present"] = result.recorded, result.already_present
     verdicts = Counter(d.standing.verdict for d in drafts if d.standing is not None)
     if as_json:
-        from mxt.projections.records import to_json
+        from mxt.projections.rules.records import to_json
 
         emit_json({**counts, "verdicts": dict(sorted(verdicts.items())), "drafts": [
             {"line": d.where, "kind": d.content["kind"], "decision": d.decision,

@@ -1,5 +1,5 @@
 """`mxt watch add|list|remove|run`: saved selections with a cursor, kept beside the log (SPEC
-§10; `mxt.domain.watches`). Parse, ask, print; `run` prints what is new and then moves the
+§10; `mxt.storage.watches`). Parse, ask, print; `run` prints what is new and then moves the
 cursors, in one transaction, so that a run that fails or is killed reports it again."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .main import Context
 from .render import Output, note, output_options, table
 
 if TYPE_CHECKING:
-    from mxt.projections.learned import WatchRun
+    from mxt.projections.rules.learned import WatchRun
 
 NOTHING_NEW, SOMETHING_NEW = 0, 3  # `watch run`'s exit codes (1 and 2 as every command's)
 ATTEMPTS = 20  # runs read again when another run of the same watch moved its cursor first
@@ -55,7 +55,7 @@ def watch_add(
 
     Example: mxt watch add xiaomi-eu --company Xiaomi --market EU --alert overdue
     """
-    from mxt.domain.watches import add_watch
+    from mxt.storage.watches import add_watch
 
     with context.open_store("read") as store:
         watch = add_watch(
@@ -72,7 +72,7 @@ def watch_list(context: Context, output: Output) -> None:
 
     Example: mxt watch list --json
     """
-    from mxt.domain.watches import saved
+    from mxt.storage.watches import saved
 
     with context.open_store("read") as store, store.read() as cursor:
         watches = saved(store, cursor)
@@ -105,7 +105,7 @@ def watch_remove(context: Context, name: str) -> None:
 
     Example: mxt watch remove xiaomi-eu
     """
-    from mxt.domain.watches import remove_watch
+    from mxt.storage.watches import remove_watch
 
     with context.open_store("read") as store:
         remove_watch(store, name)
@@ -138,8 +138,8 @@ def watch_run(
 
     Example: mxt watch run xiaomi-eu --format markdown | mail -s "mxt" me@example.com
     """
-    from mxt.domain.errors import StoreUnavailable
-    from mxt.domain.watches import CursorMoved
+    from mxt.storage.errors import StoreUnavailable
+    from mxt.storage.watches import CursorMoved
 
     from .options import parse_as_of
 
@@ -171,9 +171,9 @@ def _run_once(
     and writes it while the cursors move (`advance`), or leaves them (`peek`). Raises
     `CursorMoved` (nothing written) when another run moved one of them first. `when`: the
     as-of day, whether it was given, and whether every alert is asked for (`--all`)."""
-    from mxt.domain.watches import advance
-    from mxt.projections.learned import watch_run as read_watches
     from mxt.projections.opening import open_read_side
+    from mxt.projections.questions.learning import watch_run as read_watches
+    from mxt.storage.watches import advance
 
     from .options import replayed_note
 

@@ -125,13 +125,13 @@ def kind_command(kind: str, schema: Any) -> click.Command:
     def callback(context: Context, **values: Any) -> None:
         record_one(context, kind, values)
 
-    summary = (schema.__doc__ or "").strip().splitlines()
+    summary = " ".join((schema.__doc__ or "").strip().split("\n\n")[0].split())
     return KindCommand(
         kind,
         params=[*COMMON_OPTIONS, *options],
         callback=callback,
         help=f"Append one announcement of kind {kind} and print its id."
-        + (f" {summary[0]}" if summary and not summary[0].startswith("A kind") else "")
+        + (f" {summary}" if summary and not summary.startswith("A kind") else "")
         + f"\n\nExample: mxt record {kind} {example(kind)}",
         short_help=f"Record one announcement of kind {kind}.",
     )

@@ -1,4 +1,6 @@
-"""Recording announcements on the eventsourcing library: the log, its rules, its integrity.
+"""The rules of recording announcements and of the log's integrity: the announcement
+aggregate and its events, what each line appends (or why it is refused), the write verbs, and
+what the hash chain says about the log. (Where the log lives: `mxt.storage`.)
 
 Names are loaded on first use, so that importing `mxt.domain.errors` (as every command does)
 does not build the announcement models.
@@ -20,11 +22,9 @@ _WHERE = {
     "ImportResult": "recording",
     "correct": "recording",
     "import_lines": "recording",
+    "load": "recording",
     "record": "recording",
     "retract": "recording",
-    "Store": "store",
-    "default_store_path": "location",
-    "format_timestamp": "store",
 }
 
 __all__ = sorted(_WHERE)

@@ -6,9 +6,12 @@ from typing import Any
 
 from eventsourcing.persistence import StoredEvent
 
-from .errors import DamagedLog, DomainError
+from mxt.storage.errors import DamagedLog
+from mxt.storage.mapping import stored_state
+from mxt.storage.store import Store
+
+from .errors import DomainError
 from .integrity import VerifyReport, refuse_damage, stored_events, verify_log
-from .store import Store, stored_state
 
 PAGE = 5000
 
@@ -22,7 +25,7 @@ def readable(notification_id: int, state: bytes) -> None:
     `timestamp`, else `DamagedLog`."""
     where = f"stored event #{notification_id}"
     if not isinstance(stored_state(state, where, "timestamp")["timestamp"], str):
-        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged; see mxt verify)")
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it")
 
 
 def copy_log(source: Store, destination: Store) -> int:
@@ -78,5 +81,7 @@ def _check_copy(source: VerifyReport, copy: VerifyReport, where: str) -> None:
         raise DamagedLog(
             f"copy: nothing was written: what it wrote does not verify as its source does "
             f"({copy.events} events, {len(copy.damage)} damaged, head {copy.short_head[:12]}; "
-            f"the source: {source.events}, head {source.short_head[:12]}; to {where})"
+            f"the source: {source.events}, head {source.short_head[:12]}; to {where})",
+            state=None,
+            remedy=None,
         )

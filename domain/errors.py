@@ -1,5 +1,6 @@
 """The domain's errors: typed, carrying their data (the id, the input line). The CLI maps
-their classes to exit codes (`mxt.cli.errors`); nothing here knows of click or exit codes."""
+their classes to exit codes and words what helps (`remedy`: `mxt.cli.errors`); nothing here
+knows of click, commands or exit codes. (The store's own errors: `mxt.storage.errors`.)"""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ class DomainError(Exception):
     error is (a line number, or a label such as `b.jsonl line 3`), when it is about one."""
 
     line: int | str | None = None
+    remedy: str | None = None  # what helps, if anything (the CLI words it)
 
     def at_line(self, line: int | str) -> DomainError:
         """This error, placed on a line of the input (its message then begins `line 7:`)."""
@@ -32,14 +34,13 @@ class UnknownAnnouncement(DomainError):
 
 
 class ConflictingAnnouncement(DomainError):
-    """An id is recorded already, with other content."""
+    """An id is recorded already, with other content: a correction changes it."""
+
+    remedy = "correct"
 
     def __init__(self, announcement_id: str) -> None:
         self.announcement_id = announcement_id
-        super().__init__(
-            f"id: {announcement_id!r} is recorded already with other content "
-            "(use `mxt correct` to change it)"
-        )
+        super().__init__(f"id: {announcement_id!r} is recorded already with other content")
 
 
 class InvalidCorrection(DomainError):
@@ -52,29 +53,3 @@ class AlreadyRetracted(DomainError):
     def __init__(self, announcement_id: str) -> None:
         self.announcement_id = announcement_id
         super().__init__(f"id: announcement {announcement_id!r} is retracted")
-
-
-class StoreUnavailable(DomainError):
-    """The store cannot be opened or reached."""
-
-
-class StoreMissing(StoreUnavailable):
-    """A read command or `verify` named a store that does not exist: nothing is created."""
-
-
-class NotAStore(StoreMissing):
-    """The location holds something mxt must never write as a store: another program's
-    tables (and no mxt log), a device, a pipe. Nothing was written."""
-
-
-class BadStoreLocation(DomainError):
-    """A `--store` value that is neither a SQLite path nor a PostgreSQL URL (bad input)."""
-
-
-class BadSetting(DomainError):
-    """An environment setting (`MXT_LOCK_TIMEOUT`, `MXT_CONNECT_TIMEOUT`) mxt cannot read
-    (bad input)."""
-
-
-class DamagedLog(DomainError):
-    """The stored log cannot be read back as mxt wrote it."""

@@ -1,10 +1,10 @@
-"""Tamper evidence: a hash chain over the stored events, written in the same transaction.
+"""Tamper evidence: what the hash chain a store writes beside its events (`storage.chain`)
+says about the log, and the work that refuses a damaged one.
 
-Each stored event gets a digest of its own bytes (aggregate id, version, topic, state) and a
-chain hash `sha256(previous chain hash + digest + recorded_at)`, kept in `mxt_chain` by log
-position: every stored column is covered, the chain's own `recorded_at` included. The
-head hash (the last chain hash) is a digest of the whole history: keep it somewhere else, and
-`mxt verify --expect HEAD` proves later that the history it names is still a prefix of the log.
+`verify` checks every stored event against its chain entry, and every entry against the one
+before it: an event edited, deleted, reordered, re-timed or slipped in is named as damage.
+The head hash (the last chain hash) is a digest of the whole history: kept somewhere else, it
+proves later that the history it names is still a prefix of the log (`expect`).
 
 Stores written before the chain covered `recorded_at` (mxt up to df4fe6f) hold entries
 chained as `sha256(previous chain hash + digest)` (`first_chain_hash`). `verify` accepts such
@@ -19,16 +19,18 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from eventsourcing.persistence import Notification, StoredEvent
+from mxt.storage.chain import GENESIS, chain_hash, column_digest
+from mxt.storage.clock import CLOCK_TOLERANCE, format_timestamp
+from mxt.storage.errors import DamagedLog
+from mxt.storage.mapping import origin_hex
 
-GENESIS = "0" * 64
 HEAD_LENGTH = 32  # hex characters shown for a head hash (128 bits)
-# The one spelling of a stored `recorded_at` (`store.format_timestamp`), which sorts as text.
+# The one spelling of a stored `recorded_at` (`clock.format_timestamp`), which sorts as text.
 STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
 
 
@@ -48,77 +50,10 @@ def stamp_problem(recorded_at: Any, previous: str | None) -> str | None:
     return None
 
 
-def event_digest(event: StoredEvent) -> str:
-    """A digest of one stored event's bytes."""
-    from .store import origin_hex
-
-    return column_digest(
-        origin_hex(event.originator_id), event.originator_version, event.topic, event.state
-    )
-
-
-def column_digest(origin: str, version: int, topic: str, state: bytes) -> str:
-    """The digest of a stored event's columns, its aggregate id already as hex text."""
-    digest = hashlib.sha256(f"{origin}\n{version}\n{topic}\n".encode())
-    digest.update(state)
-    return digest.hexdigest()
-
-
-def chain_hash(previous: str, digest: str, recorded_at: str) -> str:
-    """The chain hash of one entry: the previous one, the event's digest, its `recorded_at`."""
-    return hashlib.sha256(f"{previous}{digest}{recorded_at}".encode()).hexdigest()
-
-
 def first_chain_hash(previous: str, digest: str) -> str:
     """The chain hash of an entry written by mxt up to df4fe6f (its `recorded_at` not
     covered)."""
     return hashlib.sha256(f"{previous}{digest}".encode()).hexdigest()
-
-
-@dataclass
-class Chain:
-    """The chain's tail, extended as a write transaction appends."""
-
-    position: int
-    head: str
-
-    @staticmethod
-    def create_table(cursor: Any) -> None:
-        cursor.execute(
-            "CREATE TABLE IF NOT EXISTS mxt_chain ("
-            "position INTEGER PRIMARY KEY, "
-            "notification_id INTEGER NOT NULL UNIQUE, "
-            "digest TEXT NOT NULL, "
-            "chain_hash TEXT NOT NULL, "
-            "recorded_at TEXT NOT NULL)"
-        )
-
-    @classmethod
-    def open(cls, cursor: Any) -> Chain:
-        cursor.execute("SELECT position, chain_hash FROM mxt_chain ORDER BY position DESC LIMIT 1")
-        row = cursor.fetchone()
-        return cls(0, GENESIS) if row is None else cls(row[0], row[1])
-
-    def extend(
-        self,
-        cursor: Any,
-        notifications: Sequence[Notification],
-        states: Sequence[dict[str, Any]] | None = None,
-    ) -> None:
-        """Chains `notifications` (with their decoded `states`, when the caller has them)."""
-        from pydantic_core import from_json
-
-        from .store import stamp_text
-
-        rows = []
-        for index, notification in enumerate(notifications):
-            state = states[index] if states is not None else from_json(notification.state)
-            digest = event_digest(notification)
-            recorded_at = stamp_text(state["timestamp"])
-            self.head = chain_hash(self.head, digest, recorded_at)
-            self.position += 1
-            rows.append((self.position, notification.id, digest, self.head, recorded_at))
-        cursor.executemany("INSERT INTO mxt_chain VALUES (?,?,?,?,?)", rows)
 
 
 @dataclass
@@ -181,8 +116,6 @@ def verify(
     one before it (`stamp_problem`); counts the entries stamped after `now` (the machine's
     clock).
     """
-    from .store import origin_hex
-
     damage: list[Damage] = []
     previous = GENESIS
     wanted = (expect or "").lower()
@@ -254,19 +187,14 @@ def _pages(cursor: Any, statement: str, limit: int) -> Iterable[tuple[Any, ...]]
     return itertools.chain.from_iterable(_page_lists(cursor, statement, limit))
 
 
-def refuse_damage(report: VerifyReport, command: str, unless: str = "") -> VerifyReport:
+def refuse_damage(report: VerifyReport, work: str) -> VerifyReport:
     """`report`, when it finds the log intact; else `DamagedLog` naming its first damage, for
-    `command`, which refuses a damaged log (`unless`: how to make it go on anyway): what
-    a damaged log would give it (a forged value, a history with a hole) is never passed on."""
+    `work` (`copy`, `export`, …), which refuses a damaged log: what a damaged log would give
+    it (a forged value, a history with a hole) is never passed on."""
     if not report.damage:
         return report
-    from .errors import DamagedLog
-
     more = f", and {len(report.damage) - 1} more" if len(report.damage) > 1 else ""
-    raise DamagedLog(
-        f"log: {report.damage[0].describe()}{more}: {command} refuses a damaged log"
-        f"{unless} (mxt verify names the damage)"
-    )
+    raise DamagedLog(f"log: {report.damage[0].describe()}{more}", state=None, refused_by=work)
 
 
 def stored_events(cursor: Any, last: int) -> Iterable[EventRow]:
@@ -293,10 +221,6 @@ def verify_log(
     when the caller reads them anyway (a rebuild), else they are read here, first in one
     walk that judges an intact log (`intact_report`), and only if that finds a doubt in the
     walk that names the damage (`verify`)."""
-    from datetime import UTC
-
-    from .store import CLOCK_TOLERANCE, format_timestamp
-
     now = format_timestamp(datetime.now(UTC) + CLOCK_TOLERANCE)
     cursor.execute("SELECT COALESCE(MAX(rowid), 0), COUNT(*) FROM stored_events")
     last_event, event_count = cursor.fetchone()
@@ -327,8 +251,6 @@ def intact_report(cursor: Any, last_link: int, expect: str | None, now: str) -> 
     its entry, no entry its event, and none is out of order, which is what `verify` checks
     besides the hashes.
     """
-    from .store import origin_hex
-
     wanted = (expect or "").lower()
     expected_found = None if expect is None else GENESIS.startswith(wanted)
     previous, last_id, count, future = GENESIS, 0, 0, 0

@@ -106,11 +106,12 @@ def _(event: AnnouncementRecorded, _: AnnouncementAggregate | None) -> Announcem
 def _recorded(aggregate: AnnouncementAggregate | None, event: DomainEvent) -> AnnouncementAggregate:
     """The aggregate a later event applies to; the log must hold its recording first."""
     if aggregate is None:
-        from .errors import DamagedLog
+        from mxt.storage.errors import DamagedLog
 
         raise DamagedLog(
             f"{type(event).__name__} v{event.originator_version} of {event.originator_id} "
-            "has no recorded announcement before it"
+            "has no recorded announcement before it",
+            state=None,
         )
     return aggregate
 

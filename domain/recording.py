@@ -15,6 +15,7 @@ from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
+from mxt.storage.store import Store, WriteTransaction
 
 from .decisions import decide_correction, decide_recording, decide_retraction
 from .errors import (
@@ -24,11 +25,10 @@ from .errors import (
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from .store import Store, WriteTransaction, stored_announcement
-from .stored import aggregate_id, recorded_event
+from .stored import aggregate_id, recorded_event, stored_announcement
 
 if TYPE_CHECKING:
-    from .model import DomainEvent
+    from .model import AnnouncementAggregate, DomainEvent
 
 BATCH_SIZE = 1000
 
@@ -44,6 +44,14 @@ class ImportResult:
 
     recorded: int = 0
     already_present: int = 0
+
+
+def load(store: Store, announcement_id: str) -> AnnouncementAggregate | None:
+    """The announcement with this id, as the log holds it (corrected, retracted), or None."""
+    from .model import project_announcement
+
+    events = store.events_of(aggregate_id(announcement_id))
+    return project_announcement(None, events) if events else None
 
 
 def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
@@ -193,7 +201,7 @@ def _correct(
     *,
     strict: bool,
 ) -> None:
-    aggregate = transaction.load(line.id)
+    aggregate = _load(transaction, line.id)
     decision = decide_correction(
         aggregate, line, lambda: transaction.recorded_at, strict=strict,
         repeats=batch.corrections_seen,
@@ -205,9 +213,17 @@ def _correct(
 def _retract(
     transaction: WriteTransaction, line: Retraction, result: ImportResult, *, strict: bool
 ) -> None:
-    aggregate = transaction.load(line.id)
+    aggregate = _load(transaction, line.id)
     events = decide_retraction(aggregate, line, lambda: transaction.recorded_at, strict=strict)
     _append(transaction, events, result)
+
+
+def _load(transaction: WriteTransaction, announcement_id: str) -> AnnouncementAggregate | None:
+    """The announcement as this transaction sees it (its own appends included)."""
+    from .model import project_announcement
+
+    events = transaction.events_of(aggregate_id(announcement_id))
+    return project_announcement(None, events) if events else None
 
 
 def _append(

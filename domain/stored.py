@@ -12,6 +12,8 @@ from uuid import UUID, uuid5
 from eventsourcing.persistence import StoredEvent
 
 from mxt.events.content import Content, JsonObject
+from mxt.storage.errors import DamagedLog
+from mxt.storage.mapping import stored_state
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
 # The topics of the stored events (`eventsourcing.utils.get_topic` of `model`'s classes),
@@ -39,3 +41,11 @@ def recorded_event(
 
     state = {"timestamp": timestamp, "announcement": announcement, "schema_version": 1}
     return StoredEvent(origin, 1, RECORDED_TOPIC, to_json(state)), state
+
+
+def stored_announcement(data: bytes, where: str = "a stored event") -> JsonObject:
+    """The announcement inside a stored `AnnouncementRecorded` state (damage: `DamagedLog`)."""
+    announcement = stored_state(data, where, "announcement")["announcement"]
+    if not isinstance(announcement, dict) or not isinstance(announcement.get("id"), str):
+        raise DamagedLog(f"log: {where} cannot be read as mxt wrote it")
+    return announcement

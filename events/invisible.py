@@ -1,5 +1,5 @@
 """The code points that render as nothing, by Unicode's properties: what a name may not hold
-(`events.fields`) and what human output shows escaped (`cli.render`).
+(`events.fields`) and what human output shows escaped (`printable`).
 
 Unicode's `Default_Ignorable_Code_Point` (DerivedCoreProperties.txt) names the characters a
 renderer draws as nothing when it does not support them: zero-width spaces and joiners, the
@@ -55,6 +55,32 @@ def visible_name(text: str, limit: int = 200) -> str:
     dropped, cut to `limit` characters and trimmed (empty when nothing is left)."""
     normal = unicodedata.normalize("NFKC", text)
     return "".join(char for char in normal if not refused_in_name(char))[:limit].strip()
+
+
+# What human output never writes raw: C0 and C1 controls, DEL, the line and paragraph
+# separators, and every code point that renders as nothing (`events.invisible`: zero-width
+# characters, the bidi marks, embeddings, overrides and isolates that can make a line read
+# as something else, fillers, variation selectors).
+_UNPRINTABLE = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BLANK_SYMBOLS}{_ranges_class(DEFAULT_IGNORABLE)}]"
+)
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """`text` with every control, direction or invisible character escaped (`\\x1b`, `\\n`,
+    `\\u202e`, `\\u3164`), so that stored text can never move the cursor, clear the screen,
+    forge a row or pass for another name."""
+
+    def escape(found: re.Match[str]) -> str:
+        char = found.group()
+        if char in _ESCAPES:
+            return _ESCAPES[char]
+        if ord(char) < 0x100:
+            return f"\\x{ord(char):02x}"
+        return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def derived() -> tuple[tuple[int, int], ...]:

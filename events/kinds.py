@@ -261,7 +261,7 @@ class Scope(NamedTuple):
 
 
 # In an answer's JSON, a scope is its `markets` and `except` beside what it qualifies (it is
-# a flat record: `mxt.projections.records`).
+# a flat record: `mxt.projections.rules.records`).
 Scope._flat = True  # type: ignore[attr-defined]
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from mxt.domain.store import Store
+from mxt.storage.store import Store
 
-from .projector import Projector
+from .readmodel.projector import Projector
 
 if TYPE_CHECKING:
-    from .queries import ReadSide
+    from .questions.read_side import ReadSide
 
 # What the store is opened for, by what the command does to the log:
 #   "read":    nothing appended; the store must exist (nothing is created, not even a folder)
@@ -53,7 +53,7 @@ def open_read_side(location: Location) -> ReadSide:
     """The store opened for reading, and the questions it answers (`ReadSide`): from its read
     model, or, when that is missing, of another version or behind the log, from a replay of
     the log into temporary tables. Nothing is created or written."""
-    from .queries import ReadSide  # the queries' modules, loaded only by the commands that ask
+    from .questions.read_side import ReadSide  # loaded only by the commands that ask
 
     store = open_store(location, "read")
     try:

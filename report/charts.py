@@ -22,7 +22,7 @@ import matplotlib.dates as mdates  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from mxt.projections.report import MonthlyFigure, TargetSeries  # noqa: E402
+from mxt.projections.questions.report import MonthlyFigure, TargetSeries  # noqa: E402
 
 COLOURS = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df")
 STYLE: dict[Any, Any] = {

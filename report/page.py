@@ -15,15 +15,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from mxt.cli.render import cell, flatten
 from mxt.events.content import Content, JsonObject
 from mxt.events.kinds import Scope, spell_count, summary
-from mxt.projections.audit import PlanRow, TargetRevision
-from mxt.projections.checked import ProgressRow, RecordedClaim
-from mxt.projections.conflicts import Conflict
-from mxt.projections.records import to_json
-from mxt.projections.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
-from mxt.projections.state import STATUSES
+from mxt.projections.questions.report import CHARTED_MONTHS, CompanyReport, MonthlyFigure, Report
+from mxt.projections.rules.audit import PlanRow, TargetRevision
+from mxt.projections.rules.checked import ProgressRow, RecordedClaim
+from mxt.projections.rules.conflicts import Conflict
+from mxt.projections.rules.records import cell, flatten, to_json
+from mxt.projections.rules.state import STATUSES
 
 from .charts import Charts
 
@@ -103,8 +102,8 @@ HEAD_BYTES = 1024
 def check_output(path: Path) -> None:
     """Refuses (`InputError` on `output`) a path that is neither new nor a report mxt wrote
     earlier: a store, a device, a pipe, any other file is never replaced by a page."""
-    from mxt.domain.store import special_file
     from mxt.events.errors import InputError
+    from mxt.storage.sqlite import special_file
 
     try:
         mode = path.stat().st_mode

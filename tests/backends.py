@@ -10,14 +10,14 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mxt.cli.demo import seed_path
-from mxt.domain.store import postgres_sql
+from mxt.storage.postgres import postgres_sql
 
 BACKENDS = ["sqlite", "postgres"]
 SERVER = os.environ.get("MXT_TEST_POSTGRES_URL")
@@ -70,7 +70,9 @@ def sql(location: str | Path, statement: str, *params: Any) -> list[Any]:
         with psycopg.connect(str(location), autocommit=True) as db:
             cursor = db.execute(postgres_sql(statement), params)
             return cursor.fetchall() if cursor.description else []
-    with sqlite3.connect(str(location), timeout=30) as db:
+    # closed at once: a connection's statement cache holds it in a cycle, so that it would
+    # otherwise stay open (its write-ahead log beside the file) until the collector ran
+    with closing(sqlite3.connect(str(location), timeout=30)) as db, db:
         return db.execute(statement, params).fetchall()
 
 

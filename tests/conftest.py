@@ -21,8 +21,8 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
-from mxt.domain.store import Store
 from mxt.projections.opening import open_store
+from mxt.storage.store import Store
 
 from backends import count_events, store_location
 

@@ -23,10 +23,11 @@ from typing import Any
 
 import pycountry
 
-from mxt.domain.store import Store, format_timestamp
 from mxt.events.codes import REGIONS
 from mxt.events.content import apply_changes, field_at
 from mxt.events.kinds import upcast
+from mxt.storage.clock import format_timestamp
+from mxt.storage.store import Store
 
 RECORDED = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED = "mxt.domain.model:AnnouncementCorrected"

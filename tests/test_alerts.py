@@ -1,4 +1,4 @@
-"""The alerts of SPEC §10 as pure rules (projections/alerts.py), on hand-made answers."""
+"""The alerts of SPEC §10 as pure rules (projections/rules/alerts.py), on hand-made answers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from mxt.events.kinds import Scope
-from mxt.projections.alerts import (
+from mxt.projections.rules.alerts import (
     Alert,
     BestMonth,
     Capacity,
@@ -17,9 +17,9 @@ from mxt.projections.alerts import (
     plan_alerts,
     progress_alerts,
 )
-from mxt.projections.audit import PlanRow, PlanSlot
-from mxt.projections.checked import ProgressRow
-from mxt.projections.progress import ActualFact, Amount
+from mxt.projections.rules.audit import PlanRow, PlanSlot
+from mxt.projections.rules.checked import ProgressRow
+from mxt.projections.rules.progress import ActualFact, Amount
 
 
 def row(**fields: Any) -> ProgressRow:
@@ -127,7 +127,7 @@ def test_an_alert_begins_once_and_a_new_mark_is_a_new_alert() -> None:
 
 
 def test_capacity_counts_the_factories_producing() -> None:
-    from mxt.projections.company import Factory
+    from mxt.projections.rules.company import Factory
 
     def plant(status: str, capacity: int | None, ident: str) -> Factory:
         return Factory("P", 1, None, status, None, None, None, capacity, None, "confirmed", ident,

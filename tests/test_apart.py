@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from conftest import invoke
 
-from mxt.domain.errors import DamagedLog, StoreUnavailable
-from mxt.domain.store import Store
+from mxt.storage.errors import DamagedLog, StoreUnavailable
+from mxt.storage.store import Store
 
 
 def _count(cursor: Any) -> int:

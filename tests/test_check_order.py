@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mxt.domain.recording import import_lines
-from mxt.domain.store import Store
 from mxt.events.announcements import parse_line
-from mxt.projections.checking import ClaimToCheck, check_answer, progress_answer
 from mxt.projections.opening import open_store
-from mxt.projections.queries import ReadSide
-from mxt.projections.records import to_json
-from mxt.projections.state import Query
+from mxt.projections.questions.checking import ClaimToCheck, check_answer, progress_answer
+from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.rules.records import to_json
+from mxt.projections.rules.state import Query
+from mxt.storage.store import Store
 
 SCRATCH = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
 MONTHS = ["2025-01", "2025-02", "2025-03", "2025-04"]

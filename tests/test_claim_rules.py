@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mxt.events.kinds import Scope
-from mxt.projections.claims import Evidence, LaunchFact, check
-from mxt.projections.figures import Amount
-from mxt.projections.progress import ActualFact, TargetFact
+from mxt.projections.rules.claims import Evidence, LaunchFact, check
+from mxt.projections.rules.figures import Amount
+from mxt.projections.rules.progress import ActualFact, TargetFact
 
 STAMP = "2025-01-01T00:00:00"
 

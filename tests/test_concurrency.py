@@ -20,10 +20,10 @@ from eventsourcing.persistence import IntegrityError
 
 from mxt.cli.main import cli
 from mxt.domain.recording import record
-from mxt.domain.store import Store
 from mxt.events.announcements import parse_announcement
 from mxt.projections.opening import open_store
-from mxt.projections.projector import Projector
+from mxt.projections.readmodel.projector import Projector
+from mxt.storage.store import Store
 
 from backends import is_postgres, sql, store_location
 
@@ -161,6 +161,8 @@ def test_processes_writing_at_once_leave_exactly_the_union(
     assert len(stamps) == expected and stamps == sorted(stamps)
 
 
+# (a writer that waits a second for the lock says so, `LockWait`: here the wait is made so)
+@pytest.mark.filterwarnings("ignore::mxt.storage.failures.LockWait")
 def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     """Two writers open the read model of a new store while a third holds the write lock.
 

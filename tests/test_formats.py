@@ -19,8 +19,9 @@ from conftest import KIND_FIELDS, import_seed, invoke_on, make_announcement
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
-from mxt.domain.store import Store
-from mxt.projections.queries import ReadSide, log_columns
+from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.rules.log import log_columns
+from mxt.storage.store import Store
 
 from backends import store_location
 
@@ -32,15 +33,22 @@ COMMANDS = {
     "state-market": ["state", "market", "DE", "--as-of", "2025-07-05", "--section", "models"],
     "state-company": ["state", "company", "Xiaomi", "--as-of", "2025-07-10", "--section=targets"],
     "audit": ["audit", "targets", "--company", "Xiaomi"],
+    "audit-plans": ["audit", "plans", "--company", "Xiaomi"],
     "show": ["show", "xiaomi-2025-target-350k"],
     "diff": ["diff", "--from", "2025-01-01", "--to", "2025-07-10"],
     "conflicts": ["conflicts", "--as-of", "2025-07-10"],
     "progress": ["progress", "--company", "Xiaomi", "--as-of", "2025-07-05"],
     "check": ["check"],  # the seed's one claim fails: exit 1
-    "audit-plans": ["audit", "plans"],
     "changes-events": ["changes", "--since", "2000-01-01", "--section", "events"],
-    "changes-answers": ["changes", "--since", "2000-01-01", "--as-of", "2025-07-10",
-                        "--section", "changes"],  # fmt: skip
+    "changes-answers": [
+        "changes",
+        "--since",
+        "2000-01-01",
+        "--as-of",
+        "2025-07-10",
+        "--section",
+        "changes",
+    ],  # fmt: skip
     "changes-alerts": ["changes", "--since", "2000-01-01", "--section", "alerts"],
     "watch-list": ["watch", "list"],
     # the watch was added after the seed: no event is new, every alert stands (--all)
@@ -306,7 +314,8 @@ def test_the_streamed_log_reads_the_same_on_every_backend(store_location: str) -
 def test_an_object_null_in_some_rows_is_only_its_dotted_columns_in_csv(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from mxt.cli.render import emit_csv, flatten
+    from mxt.cli.render import emit_csv
+    from mxt.projections.rules.records import flatten
 
     rows = [{"a": 1, "unconfirmed": None}, {"a": 2, "unconfirmed": {"value": 3}}]
     emit_csv(iter([flatten(row) for row in rows]))

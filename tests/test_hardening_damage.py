@@ -1,5 +1,5 @@
 """Issue 9: damage is never served silently and never shows a traceback: edited read models,
-undecodable events, forged rows, a tracking position out of step, corrupted pages, a full disk,
+undecodable events, forged rows, a read model's position out of step, corrupted pages, a full disk,
 a read-only store."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_expect_needs_at_least_16_hex_digits(seeded: str) -> None:
 def test_an_event_that_is_not_json_fails_every_read(seeded: str) -> None:
     sql(seeded, "UPDATE stored_events SET state=? WHERE rowid=4", b"\x00\xff{not json")
     sql(seeded, "DELETE FROM mxt_rm_versions")  # so that reading must go back to the log
-    sql(seeded, "DELETE FROM tracking")
+    sql(seeded, "DELETE FROM mxt_rm_meta WHERE name='notification_id'")
     for command in READS:
         one_line_failure(invoke_on(seeded, *command))
     one_line_failure(invoke_on(seeded, "rebuild"))
@@ -126,9 +126,10 @@ def test_a_forged_row_at_the_end_of_the_log_fails_reads(seeded: str) -> None:
 
 
 @pytest.mark.parametrize("position", [3, 500])
-def test_a_tracking_position_out_of_step_fails_with_the_way_out(seeded: str, position: int) -> None:
-    sql(seeded, "UPDATE tracking SET notification_id=? WHERE application_name='mxt-readmodel'",
-        position)  # fmt: skip
+def test_a_read_model_position_out_of_step_fails_with_the_way_out(
+    seeded: str, position: int
+) -> None:
+    sql(seeded, "UPDATE mxt_rm_meta SET value=? WHERE name='notification_id'", str(position))
     events = count_events(seeded)
     for command in (READS[0], READS[1], RECORD):
         result = invoke_on(seeded, *command)

@@ -14,10 +14,10 @@ from conftest import KIND_FIELDS, examples, invoke, make_announcement
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from mxt.domain.store import Store
 from mxt.events.announcements import parse_line, with_id
 from mxt.events.errors import InputError
 from mxt.projections.opening import open_store
+from mxt.storage.store import Store
 
 from backends import count_events, store_location
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
-from mxt.projections.tables import READ_MODEL_VERSION
+from mxt.projections.readmodel.tables import READ_MODEL_VERSION
 
 from backends import BACKENDS, count_events, new_store, postgres_database, sql, store_location  # noqa: F401
 
@@ -67,7 +67,7 @@ def test_a_backdated_append_fails_verify_even_with_a_kept_head(
     """A writer whose clock was patched appends a record stamped before the log's last one:
     the chain is well formed, and the kept head is still a prefix, but `--known-at` would
     show it known before the records it follows were."""
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
     kept = head(seeded)
     monkeypatch.setattr(
@@ -139,7 +139,7 @@ def test_a_copy_that_does_not_verify_as_its_source_is_rolled_back(
     copy's own verify, inside its transaction, refuses it, and nothing is committed."""
     from eventsourcing.persistence import StoredEvent
 
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
     origin = str(tmp_path / "origin.sqlite")
     assert mxt(origin, "import", str(seed_path())).exit_code == 0
@@ -199,8 +199,7 @@ def test_a_write_does_not_replay_a_damaged_log_into_its_read_model(
     sql(seeded, "UPDATE mxt_rm_meta SET value=? WHERE name='version'", READ_MODEL_VERSION)
     last = int(sql(seeded, "SELECT MAX(notification_id) FROM mxt_rm_versions")[0][0])
     sql(seeded, "DELETE FROM mxt_rm_versions WHERE notification_id=?", last)  # one event behind
-    sql(seeded, "UPDATE tracking SET notification_id=? WHERE application_name='mxt-readmodel'",
-        last - 1)  # fmt: skip
+    sql(seeded, "UPDATE mxt_rm_meta SET value=? WHERE name='notification_id'", str(last - 1))
     refused(mxt(seeded, *RECORD), DAMAGE[damage][1], "catching the read model up")
     assert int(sql(seeded, "SELECT COUNT(*) FROM stored_events")[0][0]) == events - (
         damage == "deleted"
@@ -328,15 +327,15 @@ def test_a_client_clock_in_2099_stamps_nothing_in_2099_on_a_shared_store(
     stamps its own records in 2099 nor drags every later writer's there."""
     import warnings
 
-    from mxt.domain import store as store_module
+    from mxt.storage import clock as clock_module
 
     with postgres_database() as url:
         assert mxt(url, "import", str(seed_path())).exit_code == 0
         with monkeypatch.context() as wrong:
-            wrong.setattr(store_module, "datetime", In2099)
+            wrong.setattr(clock_module, "datetime", In2099)
             assert mxt(url, *RECORD).exit_code == 0
         with warnings.catch_warnings():
-            warnings.simplefilter("error", store_module.ClockBehind)
+            warnings.simplefilter("error", clock_module.ClockBehind)
             later = mxt(url, *RECORD[:-1], "from a right clock")
         assert later.exit_code == 0, later.output
         stamps = [row[0] for row in sql(url, "SELECT recorded_at FROM mxt_chain")]

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
-from mxt.domain.store import postgres_sql
+from mxt.storage.postgres import postgres_sql
 
 from backends import SERVER, count_events, postgres_database, seed_events, store_location
 
@@ -127,7 +127,7 @@ def test_query_parameters_reach_the_connections_that_write() -> None:
 
 def test_the_url_is_read_by_libpqs_rules() -> None:
     pytest.importorskip("psycopg")
-    from mxt.domain.location import parse_location
+    from mxt.storage.location import parse_location
 
     where = parse_location("Postgres://an%40alyst:p%40ss@db.example:6543/mxt?sslmode=require"
                            "&application_name=team")  # fmt: skip

@@ -14,8 +14,9 @@ from click.testing import Result
 from conftest import import_seed, invoke
 
 from mxt.cli.demo import seed_path
-from mxt.domain import location as location_module
-from mxt.domain import store as store_module
+from mxt.storage import clock as clock_module
+from mxt.storage import location as location_module
+from mxt.storage import postgres as postgres_module
 
 from backends import (
     SERVER,
@@ -174,8 +175,8 @@ class FastClock(datetime):
 def stamp_ahead(patch: pytest.MonkeyPatch) -> None:
     """Makes the clock that stamps records three years ahead: this machine's, and a
     PostgreSQL store's server's (which stamps there)."""
-    patch.setattr(store_module, "datetime", FastClock)
-    patch.setattr(store_module, "server_clock", lambda cursor: FastClock.now(UTC))
+    patch.setattr(clock_module, "datetime", FastClock)
+    patch.setattr(clock_module, "server_clock", lambda cursor: FastClock.now(UTC))
 
 
 def test_a_clock_that_was_ahead_hides_nothing_and_is_reported(
@@ -185,7 +186,7 @@ def test_a_clock_that_was_ahead_hides_nothing_and_is_reported(
         stamp_ahead(fast)
         ahead = invoke("--store", store_location, "record", *STATEMENT, "--text", "from the future")
         assert ahead.exit_code == 0, ahead.output
-    with pytest.warns(store_module.ClockBehind):
+    with pytest.warns(clock_module.ClockBehind):
         later = invoke("--store", store_location, "record", *STATEMENT, "--text", "from today")
     assert later.exit_code == 0, later.output
     log = invoke("--store", store_location, "log", "--json")
@@ -207,7 +208,7 @@ def test_a_writer_behind_the_log_warns_naming_both_times(
     with monkeypatch.context() as fast:
         stamp_ahead(fast)
         assert invoke("--store", store_location, "record", *STATEMENT, "--text", "a").exit_code == 0
-    with pytest.warns(store_module.ClockBehind) as caught:
+    with pytest.warns(clock_module.ClockBehind) as caught:
         assert invoke("--store", store_location, "record", *STATEMENT, "--text", "b").exit_code == 0
     message = str(caught[0].message)
     [(last,)] = sql(store_location, "SELECT MIN(recorded_at) FROM mxt_chain")
@@ -224,11 +225,11 @@ def test_the_installed_mxt_prints_the_clock_warning_on_stderr(tmp_path: Path) ->
     future = datetime.now(UTC) + timedelta(days=900)
     script = (
         "import sys, datetime as d\n"
-        "from mxt.domain import store\n"
+        "from mxt.storage import clock\n"
         "class Fast(d.datetime):\n"
         "    @classmethod\n"
         f"    def now(cls, tz=None): return d.datetime.fromisoformat('{future.isoformat()}')\n"
-        "store.datetime = Fast\n"
+        "clock.datetime = Fast\n"
         "from mxt.cli.main import main\n"
         "main(sys.argv[1:])\n"
     )
@@ -303,7 +304,7 @@ def test_a_postgres_login_that_fails_names_authentication() -> None:
 def test_the_connect_timeout_is_configurable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "2.5")
     assert location_module.connect_timeout() == 2.5
-    assert store_module.postgres_env("postgresql://u@h/db")["POSTGRES_CONNECT_TIMEOUT"] == "3"
+    assert postgres_module.postgres_env("postgresql://u@h/db")["POSTGRES_CONNECT_TIMEOUT"] == "3"
     monkeypatch.setenv("MXT_CONNECT_TIMEOUT", "soon")
     assert invoke("--store", "postgresql://u@127.0.0.1:1/db", "log").exit_code == 2
     monkeypatch.delenv("MXT_CONNECT_TIMEOUT")

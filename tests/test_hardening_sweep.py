@@ -111,8 +111,8 @@ DAMAGE: dict[str, Callable[[Path], None] | None] = {
     "chain-dropped": _edit("DROP TABLE mxt_chain"),
     "read-model-edited": _edit("UPDATE mxt_rm_versions SET announced_on='1999-01-01'"),
     "read-model-dropped": _edit("DROP TABLE mxt_rm_versions"),
-    "tracking-ahead": _edit("UPDATE tracking SET notification_id=999"),
-    "tracking-behind": _edit("UPDATE tracking SET notification_id=2"),
+    "position-ahead": _edit("UPDATE mxt_rm_meta SET value='999' WHERE name='notification_id'"),
+    "position-behind": _edit("UPDATE mxt_rm_meta SET value='2' WHERE name='notification_id'"),
     "page-corrupted": _overwrite(4096 * 2, b"\xde\xad" * 4096),
     "header-corrupted": _overwrite(0, b"not a database at all" * 10),
 }

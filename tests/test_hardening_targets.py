@@ -215,10 +215,15 @@ def test_tables_added_to_a_store_by_another_program_survive_writes(store_locatio
 
 
 def legacy(location: str) -> None:
-    """The store as an mxt up to version 9 left it: its read model's tables named `rm_…`."""
+    """The store as an mxt up to version 9 left it: its read model's tables named `rm_…`, its
+    position a row of eventsourcing's `tracking` table."""
     for name in ("versions", "entities", "groups", "meta"):
         sql(location, f"ALTER TABLE mxt_rm_{name} RENAME TO rm_{name}")
     sql(location, "UPDATE rm_meta SET value='9' WHERE name='version'")
+    sql(location, "CREATE TABLE tracking (application_name TEXT PRIMARY KEY, "
+        "notification_id INTEGER)")  # fmt: skip
+    sql(location, "INSERT INTO tracking SELECT 'mxt-readmodel', MAX(notification_id) "
+        "FROM rm_versions")  # fmt: skip
 
 
 def test_a_store_of_an_older_mxt_reads_and_its_first_write_renames_its_tables(

@@ -109,8 +109,8 @@ def test_corrections_and_retractions_keep_the_log_valid_and_old_heads_provable(
 
 def test_a_rewritten_history_fails_the_kept_head(store: str) -> None:
     """Someone edits an event and recomputes the whole chain: only the kept head shows it."""
-    from mxt.domain.integrity import GENESIS, chain_hash, event_digest
-    from mxt.domain.store import Store
+    from mxt.storage.chain import GENESIS, chain_hash, event_digest
+    from mxt.storage.store import Store
 
     kept = head(store)
     [(state,)] = sql(store, "SELECT state FROM stored_events WHERE rowid=4")
@@ -137,7 +137,7 @@ def test_the_one_walk_of_an_intact_log_reports_what_the_merge_walk_does(
     """`verify_log` judges an intact log in one walk of the chain joined to its events; its
     report is the one the walk that names damage (`verify`, given the events) makes."""
     from mxt.domain.integrity import intact_report, verify_log
-    from mxt.domain.store import Store
+    from mxt.storage.store import Store
 
     fix = ["--store", store, "correct", "xiaomi-yu7-wait-12m", "--set", "max_months=11",
            "--reason", "misread"]  # fmt: skip

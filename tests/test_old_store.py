@@ -182,8 +182,8 @@ def test_a_log_written_without_a_read_model_answers_from_a_replay_on_each_backen
     projector) answers as the store it came from, from a replay held for the whole command,
     and a read leaves it without tables."""
     from mxt.domain.copying import copy_log
-    from mxt.domain.store import Store
     from mxt.projections.opening import open_store
+    from mxt.storage.store import Store
 
     with open_store(old_store, "read") as source, Store(store_location) as bare:
         copy_log(source, bare)

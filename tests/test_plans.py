@@ -1,7 +1,7 @@
 """SPEC §5.2, plans change, on hand-made announcements: given these, the rules answer that.
 
 Each test is one bullet of §5.2 (or a reproduction of issue 23), asked of the pure rules in
-`projections/plans.py` as of dates around every announcement.
+`projections/rules/plans.py` as of dates around every announcement.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from mxt.events.dates import parse_day_or_period
-from mxt.projections.plans import (
+from mxt.projections.rules.plans import (
     Arrival,
     LaunchLifecycle,
     Said,

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mxt.events.announcements import parse_announcement, with_id
-from mxt.projections.plans import (
+from mxt.projections.rules.plans import (
     EntryLifecycle,
     FactoryLifecycle,
     LaunchLifecycle,

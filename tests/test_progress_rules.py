@@ -11,10 +11,10 @@ import pytest
 from conftest import make_fact
 
 from mxt.events.kinds import Scope, Span, sum_bound
-from mxt.projections.figures import Amount, total
-from mxt.projections.periods import month_before, months_ending, parse_period
-from mxt.projections.progress import ActualFact, TargetFact, progress, progress_row
-from mxt.projections.records import to_json
+from mxt.projections.rules.figures import Amount, total
+from mxt.projections.rules.periods import month_before, months_ending, parse_period
+from mxt.projections.rules.progress import ActualFact, TargetFact, progress, progress_row
+from mxt.projections.rules.records import to_json
 
 OVERSEAS = Scope.of({"markets": ["*"], "except": ["CN"]})  # every market but China
 

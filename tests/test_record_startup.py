@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from mxt.domain.store import format_timestamp, parse_timestamp
 from mxt.events.announcements import SCHEMAS
 from mxt.events.schemas import module_of
+from mxt.storage.clock import format_timestamp, parse_timestamp
 
 Run = Callable[..., Result]
 
@@ -108,9 +108,9 @@ def test_a_read_command_loads_neither_pydantic_nor_rules_it_does_not_answer(
     )
     modules = json.loads(done.stdout.splitlines()[-1])["modules"]
     claims_rules = {
-        "mxt.projections.checking",
-        "mxt.projections.claims",
-        "mxt.projections.progress",
+        "mxt.projections.questions.checking",
+        "mxt.projections.rules.claims",
+        "mxt.projections.rules.progress",
     }
     assert bool(claims_rules & set(modules)) == loads_claims
     assert not [name for name in modules if name.startswith("pydantic")]

@@ -17,10 +17,10 @@ from mxt.domain.errors import (
     InvalidCorrection,
     UnknownAnnouncement,
 )
-from mxt.domain.recording import correct, import_lines, record, retract
-from mxt.domain.store import Store
+from mxt.domain.recording import correct, import_lines, load, record, retract
 from mxt.events.announcements import parse_announcement, parse_line, with_id
 from mxt.events.errors import InputError
+from mxt.storage.store import Store
 
 Run = Callable[..., Result]
 
@@ -97,7 +97,7 @@ def test_an_id_recorded_with_other_content_is_a_conflict_and_nothing_is_written(
             numbered([make_announcement("launch"), orders(count=7, id="x"), orders(8, id="x")]),
         )
     assert stored_events() == 1
-    announcement = store.get("yu7-locked")
+    announcement = load(store, "yu7-locked")
     assert announcement is not None and announcement.current["count"] == 240000
 
 
@@ -133,7 +133,7 @@ def test_a_bad_line_n_leaves_the_store_unchanged_and_is_named(
         import_lines(store, numbered(lines))
     assert str(caught.value).startswith(message)
     assert stored_events() == before
-    assert store.get("yu7-locked").current["count"] == 240000  # type: ignore[union-attr]
+    assert load(store, "yu7-locked").current["count"] == 240000  # type: ignore[union-attr]
 
 
 def test_a_bad_line_after_many_batches_still_leaves_nothing(
@@ -247,7 +247,7 @@ def test_the_same_correction_twice_is_two_corrections_and_reimports_as_present(
     assert import_lines(store, numbered(lines)).recorded == 4
     again = import_lines(store, numbered(lines))
     assert (again.recorded, again.already_present) == (0, 4)
-    announcement = store.get("yu7-locked")
+    announcement = load(store, "yu7-locked")
     assert announcement is not None
     assert [c.changes for c in announcement.corrections] == [
         {"count": 5},
@@ -267,7 +267,7 @@ def test_a_correction_is_a_new_event_and_the_original_stays(
     record(store, parse_announcement(orders()))
     correct(store, "yu7-locked", {"count": "250k", "source.url": "https://e.com"}, "misread")
     assert stored_events() == 2
-    announcement = store.get("yu7-locked")
+    announcement = load(store, "yu7-locked")
     assert announcement is not None
     assert announcement.original["count"] == 240000
     assert "url" not in announcement.original["source"]
@@ -301,7 +301,7 @@ def test_a_correction_is_revalidated_and_a_bad_one_writes_nothing(
         correct(store, "yu7-locked", changes, "reason")
     assert caught.value.field == field
     assert stored_events() == 1
-    assert store.get("yu7-locked").corrections == ()  # type: ignore[union-attr]
+    assert load(store, "yu7-locked").corrections == ()  # type: ignore[union-attr]
 
 
 def test_a_correction_that_changes_nothing_is_refused(
@@ -330,7 +330,7 @@ def test_retracting_twice_is_an_error_and_a_retracted_announcement_cannot_be_cor
     record(store, parse_announcement(orders()))
     retract(store, "yu7-locked", "duplicate")
     assert stored_events() == 2
-    announcement = store.get("yu7-locked")
+    announcement = load(store, "yu7-locked")
     assert announcement is not None and announcement.retracted
     assert announcement.retraction_reason == "duplicate"
     with pytest.raises(AlreadyRetracted, match="retracted"):
@@ -358,7 +358,7 @@ def test_corrections_apply_to_an_announcement_of_the_same_file(store: Store) -> 
         {"kind": "retraction", "id": "yu7-locked", "reason": "gone"},
     ]
     assert import_lines(store, numbered(lines)).recorded == 3
-    announcement = store.get("yu7-locked")
+    announcement = load(store, "yu7-locked")
     assert announcement is not None
     assert announcement.current["count"] == 1200000 and announcement.retracted
 
@@ -366,8 +366,8 @@ def test_corrections_apply_to_an_announcement_of_the_same_file(store: Store) -> 
 def test_recorded_at_is_one_instant_per_import_and_never_goes_back(store: Store) -> None:
     import_lines(store, numbered([orders(), make_announcement("launch")]))
     import_lines(store, numbered([make_announcement("showcase")]))
-    first = store.get("yu7-locked")
-    launch = store.get(with_id(parse_announcement(make_announcement("launch")))["id"])
+    first = load(store, "yu7-locked")
+    launch = load(store, with_id(parse_announcement(make_announcement("launch")))["id"])
     assert first is not None and launch is not None
     assert first.recorded_at == launch.recorded_at
     with store.read() as cursor:
@@ -380,7 +380,7 @@ def test_recorded_at_is_one_instant_per_import_and_never_goes_back(store: Store)
 def test_an_export_taken_while_others_write_can_be_imported(
     store: Store, store_path: Path, tmp_path: Path
 ) -> None:
-    from mxt.projections.interchange import export_lines
+    from mxt.projections.questions.export import export_lines
 
     record(store, parse_announcement(orders()))
     correct(store, "yu7-locked", {"count": 250000}, "misread")

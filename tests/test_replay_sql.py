@@ -24,10 +24,10 @@ from conftest import examples, invoke, make_announcement, run_ok
 from hypothesis import HealthCheck, given, settings
 from test_properties import SCRATCH, histories, record_all
 
-from mxt.domain.store import Store
-from mxt.projections import tables
 from mxt.projections.opening import open_store
-from mxt.projections.projector import Projector
+from mxt.projections.readmodel import tables
+from mxt.projections.readmodel.projector import Projector
+from mxt.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,10 +19,10 @@ from conftest import invoke_on, make_announcement
 
 from mxt.cli.demo import seed_path
 from mxt.cli.options import make_query
-from mxt.domain.store import Store
-from mxt.projections.queries import ReadSide
-from mxt.projections.report import gather_report, period_span
+from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.questions.report import gather_report, period_span
 from mxt.report.page import render
+from mxt.storage.store import Store
 
 AS_OF = "2025-07-10"
 

@@ -336,9 +336,9 @@ def announced(kind: str, **fields: Any) -> dict[str, Any]:
 def test_a_drafts_standing_against_the_value_in_force(
     draft: dict[str, Any], stored: dict[str, Any], verdict: str
 ) -> None:
-    from mxt.projections.changes import Held
-    from mxt.projections.evidence import slot_key
-    from mxt.projections.standing import standing
+    from mxt.projections.rules.changes import Held
+    from mxt.projections.rules.evidence import slot_key
+    from mxt.projections.rules.standing import standing
 
     held = Held(slot_key(stored), (), None, None, None, "stored-id")
     assert standing(False, held, stored, draft).verdict == verdict
@@ -347,7 +347,7 @@ def test_a_drafts_standing_against_the_value_in_force(
 
 
 def test_announcements_of_kinds_without_slots_are_alike_when_their_own_fields_are() -> None:
-    from mxt.projections.standing import same_fields
+    from mxt.projections.rules.standing import same_fields
 
     policy = announced("policy", markets=["*"], **{"except": ["CN"]}, not_before="2027-01-01")
     restated = {**policy, "announced_on": "2025-07-10", "note": "again", "certainty": "reported"}

@@ -1,4 +1,4 @@
-"""The rules (docs/concepts.md) of `projections.state`, checked against brute force."""
+"""The rules (docs/concepts.md) of `projections.rules.state`, checked against brute force."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mxt.projections.state import all_markets, covering_policy, policies_in_force
-from mxt.projections.view import Row
+from mxt.projections.readmodel.view import Row
+from mxt.projections.rules.state import all_markets, covering_policy, policies_in_force
 
 CODES = ["CN", "DE", "FR", "ES", "US", "JP", "EU", "*"]
 

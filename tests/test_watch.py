@@ -26,8 +26,8 @@ from click.testing import CliRunner, Result
 from conftest import make_announcement
 
 from mxt.cli.main import cli
-from mxt.domain.watches import CursorMoved, add_watch, advance, saved
 from mxt.projections.opening import open_store
+from mxt.storage.watches import CursorMoved, add_watch, advance, saved
 
 from backends import is_postgres, sql, store_location
 
@@ -544,7 +544,7 @@ def answers_summary(answers: list[dict[str, Any]]) -> list[tuple[int, int]]:
 def test_a_name_is_added_once_whoever_adds_it_at_the_same_moment(store_location: str) -> None:
     import threading
 
-    from mxt.domain.watches import WatchExists
+    from mxt.storage.watches import WatchExists
 
     with open_store(store_location, "create") as store:
         add_watch(store, "first")  # the table exists: the adds race on the name alone

@@ -99,6 +99,8 @@ def describe(error: ValidationError, tagged: bool = True) -> InputError:
     if kind == "extra_forbidden":
         if field == "recorded_at":
             message = "is set by the store, never by input"
+        elif field in Source.model_fields and field != "title":
+            message = f"unknown field (did you mean `source.{field}`?)"
         else:
             message = "unknown field"
     elif kind == "missing":

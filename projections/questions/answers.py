@@ -1,0 +1,56 @@
+"""What every question answers with (`Answer`, holding a typed record: `records`), and
+`answering`, which makes a question say when recording began if it was asked about a moment
+before that."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, Generic, Protocol, TypeVar
+
+from ..rules.state import Query
+
+F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+class Answer(Generic[T]):
+    """A query's result (a record, or a list of records), and whether anything at all was
+    known about its subject; `began` is when recording began, when the question's
+    `known_at` is before it. (A plain class: every read command makes this type, and a
+    dataclass costs start-up.)"""
+
+    __slots__ = ("data", "known", "began")
+
+    def __init__(self, data: T, known: bool, began: str | None = None) -> None:
+        self.data = data
+        self.known = known
+        self.began = began
+
+
+class Asked(Protocol):
+    """What a question is asked of (a `ReadSide`): when recording began, and the moment a
+    query's default `--known-at` stands for."""
+
+    first_recorded: str | None
+
+    def resolve(self, query: Query) -> Query: ...
+
+
+def answering(question: F) -> F:
+    """A question of the read side (a `ReadSide` method, or a function whose first argument is the
+    read_side) asked at the moment its query stands for (`ReadSide.resolve`: the default
+    `--known-at` is everything recorded), whose answer says when recording began if the
+    query's `known_at` is before that (so an empty answer explains itself)."""
+
+    @wraps(question)
+    def ask(read_side: Asked, *args: Any, **kwargs: Any) -> Any:
+        args = tuple(read_side.resolve(a) if isinstance(a, Query) else a for a in args)
+        kwargs = {k: read_side.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
+        answer = question(read_side, *args, **kwargs)
+        query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
+        if read_side.first_recorded is not None and query.known_at < read_side.first_recorded:
+            answer.began = read_side.first_recorded
+        return answer
+
+    return ask  # type: ignore[return-value]

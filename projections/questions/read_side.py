@@ -1,0 +1,374 @@
+"""The questions one store answers (`ReadSide`): each asks the read model's view for the
+rows it needs, as of a date and known at a moment, and hands them to the rules, which answer
+with typed records. The questions made of these (progress and checks, conflicts, diff, show,
+the report) ask a ReadSide in their turn (`checking`, `comparing`, `showing`, `report`)."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Generator, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from mxt.events.content import Content
+from mxt.events.errors import InputError
+from mxt.events.kinds import KIND_NAMES
+from mxt.storage.clock import format_timestamp
+from mxt.storage.store import Store
+
+from ..readmodel.reading import open_reading
+from ..readmodel.tables import key
+from ..readmodel.view import Row
+from ..rules.log import log_columns, log_entry
+from ..rules.state import (
+    COVERING,
+    COVERING_EVERY,
+    MODEL_EVERY,
+    MODEL_LATEST,
+    CompanyFacts,
+    ModelState,
+    Names,
+    Query,
+    mentions_market,
+    model_state,
+)
+from .answers import Answer, answering
+
+if TYPE_CHECKING:
+    from mxt.domain.integrity import VerifyReport
+
+    from ..rules.audit import PlanRow, TargetRevision
+    from ..rules.company import CompanyState
+    from ..rules.market import MarketState
+
+# The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
+# record stamped by a machine whose clock was ahead never hides later records). It sorts
+# after every timestamp; the read side answers it at the moment it stands for.
+EVERYTHING = "9999-12-31T23:59:59.999999Z"
+
+
+class EverythingRecorded(Query):
+    """A question asked with the default `--known-at`: everything recorded. The read_side
+    answers it at the moment that stands for (now, or the log's last `recorded_at` if a clock
+    stamped that later), and says so in the answer, so that the answer can be asked again."""
+
+
+class Streamed:
+    """An answer produced one row at a time (`data` is itself, an iterator of dicts), with
+    the `columns` every row may have, so that a CSV header can be written first. `known`:
+    whether any row has been produced (ask once the rows are consumed)."""
+
+    def __init__(self, rows: Iterator[Content], columns: Callable[[], list[str]]) -> None:
+        self._rows = rows
+        self._columns = columns
+        self.count = 0
+        self.began: str | None = None  # as `Answer.began`
+
+    @property
+    def data(self) -> Streamed:
+        return self
+
+    @property
+    def columns(self) -> list[str]:
+        """Worked out when asked for (a CSV header): they come from the kind schemas."""
+        return self._columns()
+
+    @property
+    def known(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Streamed:
+        return self
+
+    def __next__(self) -> Content:
+        row = next(self._rows)
+        self.count += 1
+        return row
+
+
+class ReadSide:
+    """The questions one store answers. Opening it checks the log's span and the read model
+    against the log (`readmodel.reading`); nothing is written: a read model missing, of
+    another version or behind the log is replayed into temporary tables, held for the
+    ReadSide's life, and `replayed` says why."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        reading = open_reading(store)
+        self.view = reading.view
+        self.replayed = reading.replayed
+        self.first_recorded = reading.span.first_recorded
+        self.last_recorded = reading.span.last_recorded
+        # answers streamed while they are printed, still open (closed before the store)
+        self._streams: weakref.WeakSet[Generator[Any, None, None]] = weakref.WeakSet()
+
+    def close(self) -> None:
+        """Closes the store, first ending the read transactions of answers streamed and not
+        read to their end (a closed pipe) and the held one of a replay, if any."""
+        for stream in list(self._streams):
+            stream.close()
+        self.store.close()
+
+    def resolve(self, query: Query) -> Query:
+        """A question with the default `--known-at` (everything recorded) asked at the moment
+        that stands for: now, or the log's last `recorded_at` if a clock stamped that later."""
+        if not isinstance(query, EverythingRecorded):
+            return query
+        now = format_timestamp(datetime.now(UTC))
+        return Query(query.as_of, max(now, self.last_recorded or now))
+
+    def visible(
+        self, query: Query, companies: Sequence[str] = (), kinds: Sequence[str] = ()
+    ) -> list[Row]:
+        """Every announcement (of `kinds`, when given) visible at (`as_of`, `known_at`), of
+        `companies` (none: of every company), in time order."""
+        with self.store.read() as cursor:
+            return self.view.rows(
+                cursor, query.known_at, as_of=query.as_of, companies=companies, kinds=kinds
+            )
+
+    def history(self, announcement_id: str, query: Query) -> list[Row]:
+        """Every version of one announcement known at `query.known_at`, oldest first."""
+        with self.store.read() as cursor:
+            return self.view.history(cursor, announcement_id, query.known_at)
+
+    def names(self, query: Query, companies: Sequence[str] = ()) -> dict[str, Names]:
+        """Companies (every one, or `companies`), by key, and their models known by `as_of`,
+        as first spelled."""
+        with self.store.read() as cursor:
+            if not companies:
+                return self._names(cursor, query)
+            return {k: v for c in companies for k, v in self._names(cursor, query, c).items()}
+
+    def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
+        found = self.view.names(cursor, query.as_of, query.known_at, company)
+        return {key: Names(name, models) for key, (name, models) in found.items()}
+
+    def verified(self) -> VerifyReport:
+        """The log's verify report: its size, head hash, and any damage."""
+        from mxt.domain.integrity import verify_store
+
+        return verify_store(self.store)
+
+    # -- state ---------------------------------------------------------------------------
+
+    @answering
+    def model(self, company: str, model: str, query: Query) -> Answer[ModelState]:
+        """The state of one model as of `query.as_of`, known at `query.known_at`: from every
+        row of its slots settled from every row (launches, entries, exits), the latest of each
+        rank of its other slots, and of the company's own groups of the kinds concerning every
+        model (policies; entries and exits, every row); and the company's launches that may
+        fulfil an entry of the company as a whole (SPEC §5.2)."""
+        from ..rules.market import EXPECTING, LAUNCHING, near
+
+        model_key = key(model)
+        ask = (query.as_of, query.known_at)
+        with self.store.read() as cursor:
+            rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+            rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
+            rows += self.view.latest(
+                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
+            )
+            wholes = [
+                row["market"] for row in (r.content for r in rows)
+                if row["kind"] in EXPECTING and not row.get("model")
+            ]  # fmt: skip
+            if wholes:
+                seen = {row.ann_id for row in rows}
+                rows += [
+                    row
+                    for row in self.view.in_groups(
+                        cursor, *ask, LAUNCHING, company=company, subjects=sorted(near(wholes))
+                    )
+                    if row.ann_id not in seen
+                ]
+            names = self._names(cursor, query, company).get(key(company), Names(company))
+        rows.sort(key=lambda row: row.order)
+        display = names.models.get(model_key, model)
+        facts = CompanyFacts.of(rows, names)  # launches, policies, entries, showcases
+        state = model_state(rows, query, names.company, display, facts)
+        return Answer(state, model_key in names.models)
+
+    @answering
+    def company(self, company: str, query: Query) -> Answer[CompanyState]:
+        """The state of one company: targets, deliveries, factories, models, policies,
+        expected entries."""
+        from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
+
+        ask = (query.as_of, query.known_at)
+        with self.store.read() as cursor:
+            rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
+            rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
+            rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
+            found = self._names(cursor, query, company)
+        rows.sort(key=lambda row: row.order)
+        names = found.get(key(company), Names(company))
+        return Answer(company_state(rows, names, query), key(company) in found)
+
+    @answering
+    def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
+        """Every model's status in one market (unknown ones only with `every`), and the
+        policies in force there: from the announcements naming it or a region containing it,
+        and the policies listing it, a region containing it or "*"."""
+        from mxt.events.codes import REGIONS
+
+        from ..rules.market import (
+            EXPECTING,
+            LAUNCHING,
+            MARKET_EVERY,
+            MARKET_LISTED,
+            MARKET_LISTED_EVERY,
+            MARKET_NAMED,
+            covering,
+            is_known,
+            market_state,
+            near,
+        )
+
+        code = _market_code(market)
+        markets = covering(code)
+        ask = (query.as_of, query.known_at)
+        with self.store.read() as cursor:
+            rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
+            rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=markets)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED, markets)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
+            entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
+            regional = [entry for entry in entries if entry["market"] in REGIONS]
+            if regional:  # launches elsewhere in a region an entry expects may fulfil it
+                wider = sorted(near([entry["market"] for entry in regional]) - set(markets))
+                whose = sorted({entry["company"] for entry in regional})
+                seen = {row.ann_id for row in rows}
+                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
+                                            companies=whose)  # fmt: skip
+                rows += [row for row in found if row.ann_id not in seen]
+            names = self._names(cursor, query)
+        rows.sort(key=lambda row: row.order)
+        state = market_state(rows, names, query, code, every)
+        return Answer(state, is_known(state, rows, code))
+
+    # -- audit ---------------------------------------------------------------------------
+
+    @answering
+    def audit_targets(
+        self,
+        query: Query,
+        companies: Sequence[str] = (),
+        metric: str | None = None,
+        period: str | None = None,
+    ) -> Answer[list[TargetRevision]]:
+        """Every target revision in order (of `companies`; none: of every company), with what
+        was in force before it."""
+        from ..rules.audit import AUDITED, of_target, target_audit
+
+        with self.store.read() as cursor:
+            if companies:
+                rows = self.view.every(
+                    cursor, query.as_of, query.known_at, (AUDITED,), companies=companies,
+                    include_retracted=True,
+                )  # fmt: skip
+            else:
+                rows = self.view.rows(
+                    cursor, query.known_at, as_of=query.as_of, kinds=(AUDITED,),
+                    include_retracted=True,
+                )  # fmt: skip
+            rows = of_target(rows, metric, period)
+            corrected = {
+                row.recording_notification_id: row.ann_id for row in rows if row.event != "recorded"
+            }
+            found = self.view.histories(cursor, list(corrected), query.known_at)
+        histories = {ann_id: found.get(recording, []) for recording, ann_id in corrected.items()}
+        return Answer(target_audit(rows, histories), bool(rows))
+
+    @answering
+    def audit_plans(
+        self,
+        query: Query,
+        companies: Sequence[str] = (),
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+    ) -> Answer[list[PlanRow]]:
+        """Every plan of each plan slot (a launch's, a factory's, an expected entry's) of
+        `companies` (none: of every company) in order, with its slips and the slot's outcome
+        as of `as_of` (SPEC §5.2, `rules.audit.plans_audit`); `model`, `market` (a market
+        code, as `events.codes.check_market` reads it) and `kind` narrow the slots."""
+        from ..rules.audit import PLAN_KINDS, STOPPING, plans_audit
+
+        if kind is not None and kind not in PLAN_KINDS:
+            raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
+        kinds = (*PLAN_KINDS, *STOPPING)
+        with self.store.read() as cursor:
+            if companies:
+                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                       companies=companies, include_retracted=True)  # fmt: skip
+            else:
+                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                                      include_retracted=True)  # fmt: skip
+        return Answer(plans_audit(rows, query.as_of, model, market, kind), bool(rows))
+
+    # -- the log -------------------------------------------------------------------------
+
+    @answering
+    def log(
+        self,
+        query: Query,
+        *,
+        companies: Sequence[str] = (),
+        model: str | None = None,
+        market: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Streamed:
+        """Announcements in `announced_on` order, as known at `known_at`, retracted ones
+        marked (of `companies`; none: of every company; `market`: a market code, as
+        `events.codes.check_market` reads it): streamed from the read model, never held
+        whole."""
+        if kind is not None:
+            _check_kind(kind)
+
+        def entries() -> Generator[Content, None, None]:
+            with self.store.read() as cursor:
+                for row in self.view.stream_rows(
+                    cursor,
+                    query.known_at,
+                    as_of=query.as_of,
+                    companies=companies,
+                    model=model,
+                    kinds=(kind,) if kind else (),
+                    include_retracted=True,
+                ):
+                    if (
+                        (since is None or row.announced_on >= since)
+                        and (until is None or row.announced_on <= until)
+                        and (market is None or mentions_market(row.content, market))
+                    ):
+                        yield log_entry(row)
+
+        streamed = entries()
+        self._streams.add(streamed)
+        return Streamed(streamed, lambda: list(log_columns()))
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KIND_NAMES:
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
+
+
+def _market_code(text: str) -> str:
+    from mxt.events.codes import check_market
+
+    try:
+        return check_market(text)
+    except ValueError as error:
+        raise InputError("market", str(error)) from None
+
+
+__all__: Sequence[str] = [
+    "EVERYTHING",
+    "Answer",
+    "Streamed",
+    "ReadSide",
+    "EverythingRecorded",
+]

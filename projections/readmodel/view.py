@@ -1,0 +1,476 @@
+"""The view: the named questions the read model's tables answer, and the only code that
+reads them (the projector writes them; `projections/tables.py` has their shape).
+
+Every question takes a read cursor and the two time axes (`as_of`, a date; `known_at`, a
+moment) and returns `Row`s: one version of one announcement each, in time order, its content
+read from the stored event and checked against the hash chain's digest of it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+from mxt.events.kinds import RANK, policy_markets
+from mxt.storage.chain import column_digest
+from mxt.storage.errors import DamagedLog
+from mxt.storage.mapping import origin_hex
+from mxt.storage.store import Store
+
+from .tables import SEAL, Version, content_of, key, sealed
+
+# A version row `v` known at a moment (two parameters: the moment, twice).
+VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
+
+
+# What a row's statement reads (`_to_row` names them): the version's own columns and its
+# seal (`content`: its own JSON, or NULL when it is its recorded event's), then its
+# recorded event's stored columns and the digest the hash chain took of them.
+ROW_COLUMNS = (
+    f"SELECT {', '.join('v.' + column for column in Version._fields)}, v.seal, e.state, "
+    "e.originator_id, e.originator_version, e.topic, "
+    # the chain's digest of the event: its entry is sought by the chain's own numbering first
+    # (in a SQLite store, an event's chain position is its notification id: one seek, not a
+    # seek in the `notification_id` index and then one in the table), else by notification id
+    "COALESCE((SELECT c.digest FROM mxt_chain c WHERE c.position = e.rowid "
+    "AND c.notification_id = e.rowid), "
+    "(SELECT c.digest FROM mxt_chain c WHERE c.notification_id = e.rowid)) "
+)
+ROW_EVENT = "LEFT JOIN stored_events e ON e.rowid = v.recording_notification_id "
+SELECT_ROW = f"{ROW_COLUMNS}FROM mxt_rm_versions v {ROW_EVENT}"
+# The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
+# once per rank they hold.
+LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
+# The versions of announcements known at a moment (one parameter), each one's oldest first.
+HISTORY = (
+    "AND v.known_from<=? ORDER BY v.recording_notification_id, v.known_from, v.notification_id"
+)
+
+
+class Row(NamedTuple):
+    """One version of one announcement, as the queries see it (a tuple: a query makes
+    hundreds)."""
+
+    ann_id: str
+    content: dict[str, Any]
+    recorded_at: str
+    recording_notification_id: int  # the notification id of its announcement's recording
+    retracted: bool
+    known_from: str
+    event: str
+    reason: str | None
+    changes: dict[str, Any] | None
+    # (company key, kind, model key, subject), as the read model keeps it (None: worked out
+    # from the content, as `evidence.slot_key` does)
+    slot: tuple[str, str, str, str] | None = None
+
+    @property
+    def announced_on(self) -> str:
+        return str(self.content["announced_on"])
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        """Announcements in time: `announced_on`, then the later record of the same day."""
+        return (self.announced_on, self.recorded_at, self.recording_notification_id)
+
+
+class Logged(NamedTuple):
+    """One event of the log as the read model holds it: its log position, the row (version)
+    it made, and for a correction or retraction the version it replaced (None for a
+    recording)."""
+
+    position: int
+    row: Row
+    before: Row | None
+
+
+class LogSpan(NamedTuple):
+    """When recording began and last happened, and the notification ids of the log's last
+    stored event and of the last one the hash chain covers."""
+
+    first_recorded: str | None
+    last_recorded: str | None
+    last: int
+    chained: int
+
+    def check(self) -> None:
+        """Cheap signs of a damaged log, checked before any answer: its last stored event is
+        not the hash chain's last, or the chain's first or last `recorded_at` is no timestamp
+        (the moments every known-at answer is measured against)."""
+        from mxt.domain.integrity import stamp_problem
+
+        if self.last != self.chained:
+            raise DamagedLog(
+                f"log: its last stored event (#{self.last}) is not the hash chain's last "
+                f"(#{self.chained})"
+            )
+        for stamp in (self.first_recorded, self.last_recorded):
+            problem = stamp is not None and stamp_problem(stamp, None)
+            if problem:
+                raise DamagedLog(f"log: the hash chain's {problem}")
+
+
+class View:
+    """The read model's answers for one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @staticmethod
+    def log_span(cursor: Any) -> LogSpan:
+        """The log's span (from the hash chain): what every answer's notes and checks need."""
+        cursor.execute(
+            "SELECT MIN(recorded_at), MAX(recorded_at), MAX(notification_id) FROM mxt_chain"
+        )
+        first, last_recorded, chained = cursor.fetchone()
+        cursor.execute("SELECT MAX(rowid) FROM stored_events")
+        return LogSpan(first, last_recorded, cursor.fetchone()[0] or 0, chained or 0)
+
+    @staticmethod
+    def position_at(cursor: Any, moment: str) -> int:
+        """The log position of the last event recorded at or before `moment` (0: none): what
+        `--known-at moment` sees is the log up to it (`recorded_at` never goes back along the
+        chain). Read from the end, so a recent moment costs only the events after it."""
+        cursor.execute(
+            "SELECT notification_id FROM mxt_chain WHERE recorded_at<=? "
+            "ORDER BY position DESC LIMIT 1",
+            (moment,),
+        )
+        found = cursor.fetchone()
+        return int(found[0]) if found is not None else 0
+
+    @staticmethod
+    def recorded_at_of(cursor: Any, position: int) -> str | None:
+        """When the event at log position `position` was recorded (None: no such event)."""
+        cursor.execute("SELECT recorded_at FROM mxt_chain WHERE notification_id=?", (position,))
+        found = cursor.fetchone()
+        return None if found is None else str(found[0])
+
+    def recorded_between(self, cursor: Any, after: int, upto: int) -> list[Logged]:
+        """Every recording, correction and retraction of the log after position `after` up
+        to `upto`, in log order, each with the version it replaced."""
+        cursor.execute(
+            SELECT_ROW + "WHERE v.notification_id>? AND v.notification_id<=? "
+            "ORDER BY v.notification_id",
+            (after, upto),
+        )
+        made = [(int(values[0]), _to_row(values)) for values in cursor.fetchall()]
+        fixed = sorted(
+            {row.recording_notification_id for _, row in made if row.event != "recorded"}
+        )
+        versions: dict[int, list[tuple[int, Row]]] = {}
+        for start in range(0, len(fixed), 500):
+            chunk = fixed[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
+                "AND v.notification_id<=? ORDER BY v.notification_id",
+                [*chunk, upto],
+            )
+            for values in cursor.fetchall():
+                row = _to_row(values)
+                versions.setdefault(row.recording_notification_id, []).append((int(values[0]), row))
+        return [
+            Logged(
+                position, row, _replaced(versions.get(row.recording_notification_id, []), position)
+            )
+            for position, row in made
+        ]
+
+    def latest(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        company: str | None = None,
+        model: str | None = None,
+        subjects: Sequence[str] = (),
+        beside: Sequence[str] = (),
+    ) -> list[Row]:
+        """The latest visible announcement of each certainty in each group, as of `as_of`:
+        one indexed seek per group and certainty it holds, and the rows found read in the same
+        statement. The rank rule (docs/concepts.md, Rank)
+        needs no more: the latest of the highest rank is in force, the latest of a lower rank may
+        stand beside it.
+
+        `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
+        the company's own groups of the kinds `beside` come too, with a `model`'s.
+        Rows come back in time order.
+        """
+        where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+        if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
+            where.append(
+                f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
+                f"({','.join('?' * len(beside))}))"
+            )
+            params += [key(model), key(model), *beside]
+        where.append("g.first_on<=?")
+        where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
+        seek = (
+            "SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
+            "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
+            "AND v.subject=g.subject "
+            f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recording_notification_id DESC "
+            "LIMIT 1) "
+            f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
+        )
+        cursor.execute(
+            f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
+            "WHERE v.notification_id = s.found",
+            [as_of, known_at, known_at, *params, as_of],
+        )
+        rows = [_to_row(values) for values in cursor.fetchall()]
+        rows.sort(key=lambda row: row.order)
+        return rows
+
+    def listing(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        markets: Sequence[str],
+        every: bool = False,
+    ) -> list[Row]:
+        """The latest visible announcement of `kinds` (which list markets: policies) of each
+        rank in each group whose markets list one of `markets` or `*` (any company), as of
+        `as_of`, in time order; with `every`, every one (exits).
+
+        Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
+        groups are chosen by the markets they list, then sought as `latest` (or `in_groups`)
+        does.
+        """
+        if not kinds:
+            return []
+        cursor.execute(
+            "SELECT DISTINCT subject FROM mxt_rm_groups WHERE kind IN "
+            f"({','.join('?' * len(kinds))}) AND first_on<=?",
+            (*kinds, as_of),
+        )
+        wanted = {"*", *markets}
+        listing = [
+            subject
+            for (subject,) in cursor.fetchall()
+            if not wanted.isdisjoint(policy_markets(subject))
+        ]
+        if not listing:
+            return []
+        if every:
+            return self.in_groups(cursor, as_of, known_at, kinds, subjects=listing)
+        return self.latest(cursor, as_of, known_at, kinds, subjects=listing)
+
+    def in_groups(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        company: str | None = None,
+        model: str | None = None,
+        subjects: Sequence[str] = (),
+        companies: Sequence[str] = (),
+    ) -> list[Row]:
+        """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
+        in time order (launches: the earliest launch date of a slot counts, not the latest);
+        `companies`, when given, narrows them to those companies.
+
+        The groups are read first and each group's rows through its index (`CROSS JOIN`
+        keeps SQLite to that order); the date is checked in that index's entries, before any
+        row or event is read (`|| ''` keeps SQLite from steering to another index for it).
+        """
+        where, params = _narrow("g", company, model, kinds, subjects)
+        if companies:
+            where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
+            params.extend(key(name) for name in companies)
+        where.append("g.first_on<=?")
+        cursor.execute(
+            f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
+            + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
+            "AND v.model_key=g.model_key AND v.subject=g.subject "
+            f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
+            [*params, as_of, as_of, known_at, known_at],
+        )  # fmt: skip
+        rows = [_to_row(values) for values in cursor.fetchall()]
+        rows.sort(key=lambda row: row.order)
+        return rows
+
+    def every(
+        self,
+        cursor: Any,
+        as_of: str,
+        known_at: str,
+        kinds: Sequence[str],
+        *,
+        companies: Sequence[str],
+        include_retracted: bool = False,
+    ) -> list[Row]:
+        """Every visible announcement of `kinds` of some companies up to `as_of`, in time
+        order."""
+        retracted = "" if include_retracted else "AND v.retracted=0 "
+        cursor.execute(
+            SELECT_ROW + f"WHERE v.company_key IN ({','.join('?' * len(companies))}) "
+            f"AND v.kind IN ({','.join('?' * len(kinds))}) "
+            f"AND v.announced_on<=? AND {VISIBLE} "
+            + retracted
+            + "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id",
+            (*map(key, companies), *kinds, as_of, known_at, known_at),
+        )
+        return [_to_row(values) for values in cursor.fetchall()]
+
+    def names(
+        self, cursor: Any, as_of: str, known_at: str, company: str | None = None
+    ) -> dict[str, tuple[str, dict[str, str]]]:
+        """Each company (or one) and its models with a visible announcement up to `as_of`,
+        spelled as in their earliest one: company key -> (name, {model key: name})."""
+        where, params = "e.first_on<=?", [as_of]
+        if company is not None:
+            where += " AND e.company_key=?"
+            params.append(key(company))
+        cursor.execute(  # every column of each earliest row, and its seal, to check it
+            f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
+            "FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
+            "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
+            f"AND v.announced_on<=? AND {VISIBLE} "
+            "AND v.retracted=0 "
+            "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1) "
+            f"AS earliest FROM mxt_rm_entities e WHERE {where}) AS s "
+            "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
+            [as_of, known_at, known_at, *params],
+        )
+        firsts = []
+        for values in cursor.fetchall():
+            f = Version._make(sealed(values))
+            firsts.append((f.announced_on, f.recorded_at, f.recording_notification_id,
+                           f.company_key, f.model_key, f.company, f.model))  # fmt: skip
+        firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
+        result: dict[str, tuple[str, dict[str, str]]] = {}
+        for *_, company_key, model_key, company_name, model_name in firsts:
+            entry = result.setdefault(company_key, (company_name, {}))
+            if model_key and model_name is not None:
+                entry[1][model_key] = model_name
+        return result
+
+    def stream_rows(
+        self,
+        cursor: Any,
+        known_at: str,
+        *,
+        as_of: str | None = None,
+        companies: Sequence[str] = (),
+        model: str | None = None,
+        kinds: Sequence[str] = (),
+        include_retracted: bool = False,
+    ) -> Iterator[Row]:
+        """Every version visible at `known_at` (one per announcement), of `companies` (none:
+        of every company), filtered, in time order, read from the cursor one at a time (the
+        log streams its answer).
+
+        A scan: for the log and the diff, whose answers list every announcement anyway.
+        """
+        where, params = _narrow("v", None, model, kinds)
+        if companies:
+            where.append(f"v.company_key IN ({','.join('?' * len(companies))})")
+            params.extend(map(key, companies))
+        where.append(VISIBLE)
+        params += [known_at, known_at]
+        if as_of is not None:
+            where.append("v.announced_on<=?")
+            params.append(as_of)
+        if not include_retracted:
+            where.append("v.retracted=0")
+        cursor.execute(
+            SELECT_ROW + f"WHERE {' AND '.join(where)} "
+            "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id",
+            params,
+        )
+        for values in iter(cursor.fetchone, None):
+            yield _to_row(values)
+
+    def rows(self, cursor: Any, known_at: str, **narrowing: Any) -> list[Row]:
+        """`stream_rows`, as one list."""
+        return list(self.stream_rows(cursor, known_at, **narrowing))
+
+    def history(self, cursor: Any, ann_id: str, known_at: str) -> list[Row]:
+        """Every version of one announcement known at `known_at`, oldest first."""
+        from mxt.domain.stored import aggregate_id
+
+        cursor.execute(
+            SELECT_ROW + "WHERE v.recording_notification_id = (SELECT rowid FROM stored_events "
+            "WHERE originator_id=? AND originator_version=1) " + HISTORY,
+            (self.store.origin(aggregate_id(ann_id)), known_at),
+        )
+        return [_to_row(values) for values in cursor.fetchall()]
+
+    def histories(
+        self, cursor: Any, recordings: Sequence[int], known_at: str
+    ) -> dict[int, list[Row]]:
+        """`history` of several announcements at once, each found by the notification id of its
+        recording (`Row.recording_notification_id`): that id -> its versions, oldest first."""
+        found: dict[int, list[Row]] = {}
+        for start in range(0, len(recordings), 500):
+            chunk = recordings[start : start + 500]
+            cursor.execute(
+                SELECT_ROW
+                + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
+                + HISTORY,
+                [*chunk, known_at],
+            )
+            for values in cursor.fetchall():
+                row = _to_row(values)
+                found.setdefault(row.recording_notification_id, []).append(row)
+        return found
+
+
+def _replaced(versions: Sequence[tuple[int, Row]], position: int) -> Row | None:
+    """The version of an announcement just before the one made at `position` (None: it is
+    its recording)."""
+    earlier = [row for made_at, row in versions if made_at < position]
+    return earlier[-1] if earlier else None
+
+
+def _narrow(
+    alias: str,
+    company: str | None,
+    model: str | None,
+    kinds: Sequence[str],
+    subjects: Sequence[str] = (),
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) choosing rows or groups of `alias`."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, value in (("company_key", company), ("model_key", model)):
+        if value is not None:
+            where.append(f"{alias}.{column}=?")
+            params.append(key(value))
+    for column, values in (("kind", kinds), ("subject", subjects)):
+        if values:
+            where.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    return where, params
+
+
+_RECORDING = Version._fields.index("recording_notification_id")
+
+
+def _to_row(values: Sequence[Any]) -> Row:
+    """One row as `SELECT_ROW` reads it, as a `Row`, once checked (two cheap hashes, so
+    that nothing edited behind mxt's back is served): its recorded event still has the
+    digest the hash chain took when it was recorded, and the row itself still says what it
+    said when mxt wrote it (its seal, `tables.row_seal`)."""
+    state, origin, version, topic, digest = values[SEAL + 1 :]
+    recording = values[_RECORDING]
+    if state is None:
+        raise DamagedLog(f"log: stored event #{recording} is gone from the log", state="deleted")
+    if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
+        raise DamagedLog(f"log: stored event #{recording} changed since it was recorded")
+    (_, ann_id, kind, company_key, model_key, subject, _, _, _, recorded_at, _, known_from, _,
+     retracted, event, reason, changes, own, _) = sealed(values)  # fmt: skip
+    return Row._make((
+        ann_id, content_of(own, state), recorded_at, recording, bool(retracted), known_from,
+        event, reason, json.loads(changes) if changes else None,
+        (company_key, kind, model_key, subject),
+    ))  # fmt: skip

@@ -1,0 +1,184 @@
+"""`mxt state market` (docs/concepts.md, Statuses): each model's status in one market, and
+the policies in force there, from the facts of `state`. (Records' annotations are evaluated
+here, as in `state`.)"""
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from mxt.events.codes import REGIONS
+from mxt.events.kinds import KINDS, kinds_where
+
+from ..readmodel.tables import key
+from ..readmodel.view import Row
+from .evidence import certainty
+from .plans import EntryLifecycle
+from .state import (
+    NO_PLAN,
+    PLANNING,
+    CompanyFacts,
+    Names,
+    PlanShown,
+    Policy,
+    Query,
+    day,
+    mentions_market,
+    policies_in_force,
+)
+
+# What `state market` reads: the kinds deciding a market status, settled from every row by
+# the market they name (launches, entries: `View.in_groups`), the latest of each rank by the
+# market they name (showcases), or by the markets they list: each group's latest (policies:
+# `View.listing`) or every row (exits).
+_MARKET = kinds_where(lambda kind: kind.decides is not None)
+_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_LISTED = tuple(name for name in _LISTED if KINDS[name].settled == "latest")
+MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in MARKET_LISTED)
+MARKET_EVERY = tuple(
+    name for name in _MARKET if KINDS[name].settled != "latest" and name not in _LISTED
+)
+MARKET_NAMED = tuple(
+    name
+    for name in _MARKET
+    if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
+)
+# the kinds whose announcements fulfil an expected entry (launches), and those expecting one
+LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
+EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
+
+
+def covering(market: str) -> list[str]:
+    """`market` and the regions containing it: the markets whose announcements concern it."""
+    return [market, *(region for region, members in REGIONS.items() if market in members)]
+
+
+def near(markets: Iterable[str]) -> set[str]:
+    """The markets where a launch may fulfil an expected entry of `markets`
+    (`plans.entry_covers`): each market, the members of a region, the regions holding a
+    country."""
+    found: set[str] = set()
+    for code in markets:
+        found |= {code, *REGIONS.get(code, ())}
+        found |= {region for region, members in REGIONS.items() if code in members}
+    return found
+
+
+class MarketStatus(NamedTuple):
+    """A model's status in one market (`model` None: the company as a whole, expected
+    there), with its dates, the plan behind it (a launch plan, else the expected entry's),
+    the expected entry's own status (`expected`, `overdue`) and the announcement deciding
+    it."""
+
+    company: str
+    model: str | None
+    status: str
+    launched_on: str | None
+    planned_launch_on: str | None
+    paused_from: str | None
+    available_from: str | None
+    available_until: str | None
+    plan: PlanShown
+    not_before: str | None
+    expected: str | None
+    expected_status: str | None
+    certainty: str | None
+    id: str | None
+
+
+class MarketState(NamedTuple):
+    """`mxt state market`: each model's status in one market, and the policies in force."""
+
+    market: str
+    as_of: str
+    known_at: str
+    models: list[MarketStatus]
+    policies: list[Policy]
+
+
+def market_status(facts: CompanyFacts, model_key: str, market: str, as_of: str) -> MarketStatus:
+    """The market status of one model (`status_of`), with its dates, the policy blocking
+    the market and the entry expected there, and the announcement that decides it."""
+    reason = facts.status_of(model_key, market, as_of)
+    life, entry, entry_life = reason.launch, reason.entry, reason.entry_life
+    plan = NO_PLAN
+    if life is not None and life.plan is not None:
+        plan = PlanShown.of(life.plan)
+    elif reason.status == "expected" and entry_life is not None:
+        plan = PlanShown.of(entry_life.plan)
+    return MarketStatus(
+        facts.name, facts.models[model_key], reason.status,
+        day(life.launched_on) if life else None,
+        life.plan.planned.text if life and life.plan and life.status in PLANNING else None,
+        day(life.paused_from) if life else None, day(life.available_from) if life else None,
+        day(life.available_until) if life else None, plan,
+        reason.policy.content["not_before"] if reason.policy is not None else None,
+        entry.content["expected"] if entry is not None else None,
+        _entry_status(entry_life), facts.certainty_of(reason.id), reason.id,
+    )  # fmt: skip
+
+
+def _entry_status(entry_life: EntryLifecycle | None) -> str | None:
+    """An expected entry's own status beside a market status: `expected` or `overdue`
+    (None: none, or fulfilled, which no longer makes anything expected)."""
+    if entry_life is None or entry_life.status == "fulfilled":
+        return None
+    return entry_life.status
+
+
+def whole_company_row(facts: CompanyFacts, market: str, as_of: str) -> MarketStatus | None:
+    """The row (`model: null`) of an expected entry of the company as a whole covering
+    `market`, while no launch of the company has fulfilled it: `expected`, or `blocked`
+    while a policy in force covers the market."""
+    entry = facts.entry_for(None, market)
+    if entry is None:
+        return None
+    entry_life = facts.entry_life(entry, as_of)
+    if entry_life is None or entry_life.status == "fulfilled":
+        return None
+    blocking = facts.blocking(market, as_of)
+    source = blocking or entry
+    return MarketStatus(
+        facts.name, None, "blocked" if blocking else "expected", None, None, None, None, None,
+        PlanShown.of(entry_life.plan), blocking.content["not_before"] if blocking else None,
+        entry.content["expected"], entry_life.status, certainty(source.content), source.ann_id,
+    )  # fmt: skip
+
+
+def market_state(
+    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
+) -> MarketState:
+    """`mxt state market`: each model's status in `market` (unknown ones only with
+    `every`), one row per company expected there as a whole, and the policies in force.
+
+    `rows` are the visible launch, policy, expected-entry and showcase announcements up to
+    `as_of`; `names` holds every company with an announcement by then, and its models.
+    """
+    by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
+    for row in rows:
+        by_company.setdefault(key(row.content["company"]), []).append(row)
+    models = []
+    policies = []
+    for company_key, company_rows in by_company.items():
+        facts = CompanyFacts.of(company_rows, names.get(company_key) or Names(company_key))
+        whole = whole_company_row(facts, market, query.as_of)
+        if whole is not None:
+            models.append(whole)
+        for model_key in facts.models:
+            status = market_status(facts, model_key, market, query.as_of)
+            if every or status.status != "unknown":
+                models.append(status)
+        policies.extend(policies_in_force(facts.policies, query.as_of, market))
+    models.sort(key=lambda m: (str(m.company).casefold(), str(m.model or "").casefold()))
+    return MarketState(
+        market, query.as_of, query.known_at, models,
+        [Policy.of(row) for row in sorted(policies, key=lambda r: r.order)],
+    )  # fmt: skip
+
+
+def is_known(state: MarketState, rows: Iterable[Row], market: str) -> bool:
+    """Whether anything is known of `market`: a model's status there, a policy in force, or
+    an announcement naming it."""
+    return (
+        any(status.status != "unknown" for status in state.models)
+        or bool(state.policies)
+        or any(mentions_market(row.content, market, exactly=True) for row in rows)
+    )

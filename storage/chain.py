@@ -1,0 +1,94 @@
+"""The hash chain a store writes beside its events, in the same transaction.
+
+Each stored event gets a digest of its own bytes (aggregate id, version, topic, state) and a
+chain hash `sha256(previous chain hash + digest + recorded_at)`, kept in `mxt_chain` by its
+own `position` (1, 2, 3…), beside the event's `notification_id`: every stored column is
+covered, the chain's own `recorded_at` included. The head hash (the last chain hash) is a
+digest of the whole history. What the chain proves, and what counts as damage, is
+`mxt.domain.integrity`'s to say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import Notification, StoredEvent
+
+from .clock import stamp_text
+from .mapping import origin_hex
+
+GENESIS = "0" * 64  # the chain hash before the first entry
+TABLE = (
+    "CREATE TABLE IF NOT EXISTS mxt_chain ("
+    "position INTEGER PRIMARY KEY, "
+    "notification_id INTEGER NOT NULL UNIQUE, "
+    "digest TEXT NOT NULL, "
+    "chain_hash TEXT NOT NULL, "
+    "recorded_at TEXT NOT NULL)"
+)
+
+
+def event_digest(event: StoredEvent) -> str:
+    """A digest of one stored event's bytes."""
+    return column_digest(
+        origin_hex(event.originator_id), event.originator_version, event.topic, event.state
+    )
+
+
+def column_digest(origin: str, version: int, topic: str, state: bytes) -> str:
+    """The digest of a stored event's columns, its aggregate id already as hex text."""
+    digest = hashlib.sha256(f"{origin}\n{version}\n{topic}\n".encode())
+    digest.update(state)
+    return digest.hexdigest()
+
+
+def chain_hash(previous: str, digest: str, recorded_at: str) -> str:
+    """The chain hash of one entry: the previous one, the event's digest, its `recorded_at`."""
+    return hashlib.sha256(f"{previous}{digest}{recorded_at}".encode()).hexdigest()
+
+
+def last_recorded_at(cursor: Any) -> Any:
+    """The chain's last `recorded_at`, as stored (None: the chain is empty)."""
+    cursor.execute("SELECT recorded_at FROM mxt_chain ORDER BY position DESC LIMIT 1")
+    row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+@dataclass
+class Chain:
+    """The chain's tail, extended as a write transaction appends."""
+
+    position: int
+    head: str
+
+    @staticmethod
+    def create_table(cursor: Any) -> None:
+        cursor.execute(TABLE)
+
+    @classmethod
+    def open(cls, cursor: Any) -> Chain:
+        cursor.execute("SELECT position, chain_hash FROM mxt_chain ORDER BY position DESC LIMIT 1")
+        row = cursor.fetchone()
+        return cls(0, GENESIS) if row is None else cls(row[0], row[1])
+
+    def extend(
+        self,
+        cursor: Any,
+        notifications: Sequence[Notification],
+        states: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        """Chains `notifications` (with their decoded `states`, when the caller has them)."""
+        from pydantic_core import from_json
+
+        rows = []
+        for index, notification in enumerate(notifications):
+            state = states[index] if states is not None else from_json(notification.state)
+            digest = event_digest(notification)
+            recorded_at = stamp_text(state["timestamp"])
+            self.head = chain_hash(self.head, digest, recorded_at)
+            self.position += 1
+            rows.append((self.position, notification.id, digest, self.head, recorded_at))
+        cursor.executemany("INSERT INTO mxt_chain VALUES (?,?,?,?,?)", rows)
