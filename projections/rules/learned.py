@@ -269,9 +269,10 @@ def _conflict_changes(
 class Touched(NamedTuple):
     """What some events name, as they made their announcements and as those were before:
     the companies (keys), each with the keys of the models named (None: every model, for an
-    event about all of them: a policy, an exit, an entry of the company as a whole), and the
-    markets. Only their answers can change: at one as-of date, the answers at two known-at
-    moments differ only by the events between."""
+    event about all of them: a policy, an exit, an entry of the company as a whole), the
+    markets whose statuses they may change, and the kinds of each company's events. Only
+    their answers can change: at one as-of date, the answers at two known-at moments differ
+    only by the events between."""
 
     companies: dict[str, set[str] | None]
     markets: set[str]
@@ -304,8 +305,11 @@ def touched(logged: Iterable[Logged]) -> Touched:
 
 
 def _named_markets(content: dict[str, Any]) -> set[str]:
-    """The markets an announcement names (its market, or markets and exceptions; not `*`)."""
-    named = KINDS[content["kind"]].market_field if content.get("kind") in KINDS else None
+    """The markets whose statuses an announcement may change: those it names (its market, or
+    markets and exceptions; not `*`), when its kind decides a market status (a launch, a
+    policy, a showcase, an entry, an exit; a statement about a market decides none)."""
+    kind = KINDS.get(content.get("kind", ""))
+    named = kind.market_field if kind is not None and kind.decides is not None else None
     found: set[str] = set()
     if named == "market" and content.get("market"):
         found.add(content["market"])
