@@ -198,19 +198,37 @@ def _report(
     dated: bool, every: bool,
 ) -> WatchReport:  # fmt: skip
     """One watch's report: its events, the changes in the answers about the companies they
-    name and the alerts about the companies it watches (every company, when it names none)."""
+    name, and the alerts that began to hold about the companies it watches (every company,
+    when it names none).
+
+    At one as-of date, the answers of a company no event names are the same at both
+    moments: they are asked only when the alerts are compared with another day's (the day
+    the watch last reported, when no `--as-of` was given) or all of them are asked for
+    (`every`); the companies the events name are asked, like `changes` asks them, only for
+    the answers their kinds feed, unless so."""
     selection = Selection.of_watch(watch)
     events = tuple(NewEvent.of(item) for item in logged)
     since, until = span.since or "", span.until or span.since or ""
     named = touched(logged)
-    later_query = Query(as_of, until)
-    watched = {key(name) for name in watch.companies} or set(read_side.names(later_query))
-    companies = named.merged(watched)
-    earlier = answers_at(read_side, Query(as_of, since), companies, named.markets)
-    later = answers_at(read_side, later_query, companies, named.markets)
+    earlier_query, later_query = Query(as_of, since), Query(as_of, until)
     last_day = min(as_of, watch.updated_at[:10])
+    moved_on = not dated and last_day != as_of  # the alerts are compared with another day's
+    if not (moved_on or every):
+        asked = (named.companies, named.markets, named.kinds)
+        earlier = answers_at(read_side, earlier_query, *asked)
+        later = answers_at(read_side, later_query, *asked)
+        found = compare_answers(earlier, later, selection, events)
+        return WatchReport(watch, span, events, found.changes, found.alerts)
+    watched = {key(name) for name in watch.companies} or set(read_side.names(later_query))
+    earlier = answers_at(read_side, earlier_query, named.companies, named.markets)
+    later = answers_at(read_side, later_query, named.companies, named.markets)
+    rest = {name: set() for name in watched if name not in named.companies}
+    if rest:  # the watched companies no event names: their alerts now
+        alerts = answers_at(read_side, later_query, rest, ()).alerts
+        later = later._replace(alerts=later.alerts + alerts)
     baseline = earlier
-    if not dated and last_day != as_of:
-        baseline = answers_at(read_side, Query(last_day, since), dict.fromkeys(watched, set()), ())
-    result = compare_answers(earlier, later, selection, events, baseline, every)
-    return WatchReport(watch, span, events, result.changes, result.alerts)
+    if moved_on:
+        everyone = {name: set() for name in (*watched, *named.companies)}
+        baseline = answers_at(read_side, Query(last_day, since), everyone, ())
+    found = compare_answers(earlier, later, selection, events, baseline, every)
+    return WatchReport(watch, span, events, found.changes, found.alerts)

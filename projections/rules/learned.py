@@ -278,10 +278,6 @@ class Touched(NamedTuple):
     markets: set[str]
     kinds: dict[str, set[str]]  # company key -> the kinds of its announcements touched
 
-    def merged(self, companies: Iterable[str]) -> dict[str, set[str] | None]:
-        """The companies touched, and `companies` (keys) as well, with no model of theirs."""
-        return {**{name: set() for name in companies}, **self.companies}
-
 
 def touched(logged: Iterable[Logged]) -> Touched:
     """The companies, models and markets these events name (`Touched`)."""
