@@ -198,6 +198,10 @@ def test_a_watch_reports_alerts_when_they_begin_and_all_of_them_with_all(
     markdown = ok(mxt("watch", "run", "acme", "--all", "--as-of", AS_OF, "--peek", "--format",
                       "markdown")).stdout  # fmt: skip
     assert "### Alerts" in markdown and "**slipped** Acme" in markdown
+    page = ok(mxt("watch", "run", "acme", "--all", "--as-of", AS_OF, "--peek", "--format",
+                  "html")).stdout  # fmt: skip
+    assert "<h3>Alerts</h3>" in page and "<h3>Changes in the answers</h3>" not in page
+    assert "A1&#39;s launch in DE: first planned for 2025-06, now 2025-12" in page
 
 
 def test_a_plan_that_falls_overdue_as_days_pass_is_a_new_alert(
