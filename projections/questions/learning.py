@@ -222,13 +222,17 @@ def _report(
     watched = {key(name) for name in watch.companies} or set(read_side.names(later_query))
     earlier = answers_at(read_side, earlier_query, named.companies, named.markets)
     later = answers_at(read_side, later_query, named.companies, named.markets)
-    rest = {name: set() for name in watched if name not in named.companies}
+    rest: dict[str, set[str] | None] = {
+        name: set() for name in watched if name not in named.companies
+    }
     if rest:  # the watched companies no event names: their alerts now
         alerts = answers_at(read_side, later_query, rest, ()).alerts
         later = later._replace(alerts=later.alerts + alerts)
     baseline = earlier
     if moved_on:
-        everyone = {name: set() for name in (*watched, *named.companies)}
+        everyone: dict[str, set[str] | None] = {
+            name: set() for name in (*watched, *named.companies)
+        }
         baseline = answers_at(read_side, Query(last_day, since), everyone, ())
     found = compare_answers(earlier, later, selection, events, baseline, every)
     return WatchReport(watch, span, events, found.changes, found.alerts)
