@@ -48,6 +48,8 @@ COMMAND_MODULES = {
     "check": "check",
     "extract": "extract",
     "review": "review",
+    "changes": "changes",
+    "watch": "watch",
 }
 
 
