@@ -262,17 +262,7 @@ class ReadSide:
         from ..rules.audit import AUDITED, of_target, target_audit
 
         with self.store.read() as cursor:
-            if companies:
-                rows = self.view.every(
-                    cursor, query.as_of, query.known_at, (AUDITED,), companies=companies,
-                    include_retracted=True,
-                )  # fmt: skip
-            else:
-                rows = self.view.rows(
-                    cursor, query.known_at, as_of=query.as_of, kinds=(AUDITED,),
-                    include_retracted=True,
-                )  # fmt: skip
-            rows = of_target(rows, metric, period)
+            rows = of_target(self._audited(cursor, query, (AUDITED,), companies), metric, period)
             corrected = {
                 row.recording_notification_id: row.ann_id for row in rows if row.event != "recorded"
             }
@@ -299,13 +289,19 @@ class ReadSide:
             raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
         kinds = (*PLAN_KINDS, *STOPPING)
         with self.store.read() as cursor:
-            if companies:
-                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
-                                       companies=companies, include_retracted=True)  # fmt: skip
-            else:
-                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
-                                      include_retracted=True)  # fmt: skip
+            rows = self._audited(cursor, query, kinds, companies)
         return Answer(plans_audit(rows, query.as_of, model, market, kind), bool(rows))
+
+    def _audited(
+        self, cursor: Any, query: Query, kinds: Sequence[str], companies: Sequence[str]
+    ) -> list[Row]:
+        """What an audit reads: every row of `kinds` up to `as_of`, retracted ones too, of
+        `companies` (none: of every company), in time order."""
+        if companies:
+            return self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                   companies=companies, include_retracted=True)  # fmt: skip
+        return self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                              include_retracted=True)  # fmt: skip
 
     # -- the log -------------------------------------------------------------------------
 
