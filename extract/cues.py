@@ -11,7 +11,7 @@ from mxt.events.content import Content
 
 from . import figures, names, when
 from .figures import Figure
-from .roles import MONTH_MAY, Role, role_of
+from .roles import MONTH_MAY, Role, hedged, role_of
 from .sentences import split_clauses
 
 # The company of a text that names none (no draft of it is typed).
@@ -1243,8 +1243,13 @@ _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|"
-    r"deliveries|imports|exports))\b"
+    r"deliveries|imports|exports)|"
+    # told in the passive: "sales of the EX30 have been temporarily suspended"
+    r"(?:sales|deliveries)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:have|has|had|were|was|are|is)\s+"
+    r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended))\b"
 )
+# Sales at home: "suspended domestic sales of the minivan".
+_AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"
 
 
 def exit_(clue: Clue) -> list[Draft]:
@@ -1252,7 +1257,7 @@ def exit_(clue: Clue) -> list[Draft]:
     `exit`, temporary when the wording is a pause; a plan to exit needs its date."""
     cue = _search(_EXIT, clue.text)
     role = clue.role
-    if not cue or role.denial or role.condition or role.hedge:
+    if not cue or role.denial or role.condition or hedged(clue.text, waiting=True):
         return []
     if _search(r"\b(?:leav\w*|left)\b", cue.group(0)) and not _search(
         r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text
@@ -1261,8 +1266,16 @@ def exit_(clue: Clue) -> list[Draft]:
     # the markets it stops in, not those an aside goes on with ("…, consolidating its
     # European business around Sweden and Germany")
     after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
+    opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"
+    named = names.included_markets(after) or (
+        names.included_markets(opening.group(0)) if opening else []
+    )
     home = names.home_market(clue.company)
-    markets = sorted(code for code in names.included_markets(after) if code != home)
+    # the home market when it is the only one named, or sales are said to be domestic (a
+    # maker that stops selling at home leaves a market too)
+    markets = sorted(code for code in named if code != home) or (
+        [home] if home and (home in named or _search(_AT_HOME, clue.text)) else []
+    )
     if not markets:
         return []
     guesses: list[str] = []

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import figures, when
 from .cues import UNKNOWN_COMPANY, Clue, Draft
-from .roles import MONTH_MAY, role_of
+from .roles import MONTH_MAY, hedged, role_of
 
 _FLAGS = re.IGNORECASE
 # Wording that says something has not happened (yet), or may not: a plan, a delay, a halt,
@@ -89,7 +89,7 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
-    if clue.role.hedge and draft.kind != "expected-entry":
+    if draft.kind != "expected-entry" and hedged(clue.text, waiting=draft.kind == "exit"):
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))

@@ -101,9 +101,15 @@ _NOT_BEFORE = re.compile(
 )
 
 
+# Where a reason starts: "because", "because of".
+_BECAUSE = re.compile(r"\bbecause\b", _FLAGS)
+
+
 def role_of(clause: str) -> Role:
     """The role of a normalised clause."""
-    text = MONTH_MAY.sub(" month ", clause)
+    # a reason ("…, because they do not comply with new rules") is not the fact: its
+    # negation, doubt or halt is the reason's
+    text = _BECAUSE.split(MONTH_MAY.sub(" month ", clause))[0]
     return Role(
         plan=bool(_PLAN.search(text)),
         target=bool(_TARGET.search(text)),
@@ -113,3 +119,11 @@ def role_of(clause: str) -> Role:
         hedge=bool(_HEDGE.search(text)),
         condition=bool(_CONDITION.search(text)),
     )
+
+
+def hedged(clause: str, waiting: bool = False) -> bool:
+    """True when the clause hedges its fact; `waiting`: a stop-sale's "pending
+    re-certification" says what it waits for, not a doubt that it happened."""
+    if waiting:
+        clause = re.sub(r"\bpending\b", " ", clause, flags=_FLAGS)
+    return role_of(clause).hedge
