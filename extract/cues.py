@@ -92,15 +92,26 @@ def _models(clue: Clue, text: str | None = None) -> list[names.Mention]:
     return names.models(clue.text if text is None else text, clue.known)
 
 
+# An aside set off by commas that opens with a relative word: ", which will be built …,".
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|that|whose)\b[^,;]*,")
+
+
+def _outside_asides(found: list[names.Mention], text: str) -> list[names.Mention]:
+    """The models named outside the text's relative asides, when any is (a model named in
+    ", which will be built along with the Ioniq 5," is not the one the clause speaks of)."""
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    return [m for m in found if not any(a < m.start < b for a, b in asides)] or found
+
+
 def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     """The model named nearest to `position` in the clause, else the one its sentence
     names, else the one last named before this sentence."""
-    found = _models(clue)
+    found = _outside_asides(_models(clue), clue.text)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
     start = clue.whole.find(clue.text)
     if start > 0 and _BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
-        before = _models(clue, clue.whole[:start])
+        before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
         if before:
             return before[-1].name
     in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))

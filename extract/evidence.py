@@ -50,7 +50,7 @@ _SOMEBODY_ELSE = re.compile(
     r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:retail\s+|wholesale\s+)?(?:sales|"
     r"exports|registrations|deliveries|output|production|shipments)|"
     # a figure from somebody's data: "according to CPCA preliminary data", "industry data show"
-    r"according\s+to\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics)|"
+    r"(?:according\s+to|per)\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics|estimates?)|"
     r"data\s+(?:show|showed|shows|from))\b)|"
     # a nation's or a market's own figures: "China's automobile exports"
     r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
@@ -63,6 +63,8 @@ _SEGMENT = re.compile(
     r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
+# A figure of several companies at once: "Hyundai and Kia together sold", "their combined".
+_TOGETHER = re.compile(r"\b(?:together|combined|jointly|between\s+them|the\s+two)\b", _FLAGS)
 # How long after its end a period is still the news, by its length: a month reported up to
 # two months on, a quarter or a half up to four, a year up to four months into the next.
 _FRESH_DAYS = {7: 62, 6: 125, 4: 125}
@@ -100,6 +102,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         found.append(company)
     if draft.kind in _COUNT_KINDS:
         found.extend(_figure_doubts(draft, clue, used))
+        if len(set(clue.named)) >= 2 and _TOGETHER.search(_told_before(draft, clue.text)):
+            found.append("it counts several companies together, not one")
     if draft.kind == "deliveries":
         stale = _stale(str(draft.fields["period"]), clue.published)
         if stale:
@@ -156,6 +160,8 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     told = clue.whole
     if isinstance(at, int) and clue.text in clue.whole:
         told = clue.whole[: clue.whole.find(clue.text) + at]
+        if not re.search(r"[A-Za-z]", told):  # a figure that heads its line ("1.5 million:
+            told = clue.whole  # China's NEV sales…") is told by the words after it
     if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
     stranger = _unknown_name(clue, told)
@@ -201,10 +207,18 @@ def _unknown_name(clue: Clue, told: str) -> str | None:
 
 
 def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
-    """A count whose clause holds another count that no draft explains."""
+    """A count whose clause holds another count that no draft explains, or that its whole
+    sentence reads as a figure of another kind ("compared with the first quarter of 2025,
+    when it sold 172,219": the clause alone does not tell)."""
     rivals = [f for f in figures.counts(clue.text, minimum=100) if f.start not in used]
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
+    at, offset = draft.fields.get("_at"), clue.whole.find(clue.text)
+    if isinstance(at, int) and offset > 0:
+        read = figures.counts(clue.whole, every=True)
+        role = next((f.role for f in read if f.start <= offset + at < f.end + 1), "count")
+        if role == "earlier":
+            return ["its sentence reads the figure as one compared with, not the news"]
     return []
 
 

@@ -120,6 +120,17 @@ _EARLIER = re.compile(
     r"last\s+year's\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
+# A clause that opens on a time back ("A year earlier, Kia had sold 250,000"), or a figure
+# in a "when" clause about a period compared with ("compared with the first quarter of 2025,
+# when it sold 172,219"): the figure of that time, not the news.
+_BACK_THEN = re.compile(
+    r"(?:(?:^|[;:]\s*|\.\s+)(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
+    r"in\s+the\s+(?:same|year-ago|prior-year)\s+(?:period|month|quarter|half)(?:\s+(?:a\s+year\s+"
+    r"(?:earlier|ago)|of\s+last\s+year|last\s+year))?)\s*,[^;:]*|"
+    r"\b(?:compared\s+(?:with|to)|versus|than|from)\b[^.;]{0,60}?,?\s+when\s+(?:\w+\s+){1,3}"
+    r"(?:(?:about|around|some|nearly|roughly|more\s+than|over)\s+)?)$",
+    re.IGNORECASE,
+)
 # A whole a share is told of: "44% of the 816,747 vehicles sold", "2.5% of the roughly 43
 # lakh", "a share of about 44% of the".
 _WHOLE_BEFORE = re.compile(
@@ -226,6 +237,8 @@ def _role(text: str, start: int, end: int) -> str:
     if _OTHER_AFTER.match(after) or _NOT_CARS_BEFORE.search(before):
         return "other"
     if _EARLIER.search(before) or _EARLIER_AFTER.match(after):
+        return "earlier"
+    if _BACK_THEN.search(text[max(0, start - 120) : start]):
         return "earlier"
     if _WHOLE_BEFORE.search(before):
         return "industry"
@@ -363,7 +376,7 @@ def duration(text: str) -> str | None:
 
 # A span told as what something changed from: "eased to 4 months, from more than a year".
 _FROM_BEFORE = re.compile(
-    r"\b(?:from|down\s+from|up\s+from|compared\s+with|versus|vs\.?)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:from|down\s+from|up\s+from|compared\s+with|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 

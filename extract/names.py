@@ -96,8 +96,12 @@ _RIVAL = re.compile(
     r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
     r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
     r"(?:plant|factory|site|facility|works)\b)"
-    # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake").
+    # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake"),
+    # or in an apposition that says whose the subject is ("Kia, Hyundai's affiliate, said").
     r"|,\s+(?:in\s+which|whose|in\s+whom)\s+"
+    r"|,\s+(?:the\s+)?(?=(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*(?:'s|s')\s+(?:[\w-]+\s+){0,2}"
+    r"(?:affiliate|unit|subsidiary|sister\s+(?:company|brand)|parent|brand|sub-brand|arm|"
+    r"division|marque|label)\s*,)"
     # A counterparty ("acquired from General Motors") is not the actor, nor a cause ("helped
     # by the e Vitara").
     r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
@@ -595,8 +599,13 @@ def _after_a_maker(text: str, start: int) -> bool:
 _PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
 _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
-# A powertrain written after a model's name is part of it: "X9 EREV", "Seal U DM-i".
-_POWERTRAIN = re.compile(r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM)(?![\w-])")
+# A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
+# U DM-i", "Z9 GT".
+_POWERTRAIN = re.compile(r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS)(?![\w-])")
+# A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
+# a maker or a market: "the SUV X5", "BYD M03").
+_SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\+?")
 
 
 def _with_prefix(mention: Mention, text: str) -> Mention:
@@ -605,6 +614,15 @@ def _with_prefix(mention: Mention, text: str) -> Mention:
     suffix = _POWERTRAIN.match(text, mention.end)
     if suffix:
         mention = Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+    series = _SERIES_BEFORE.search(text[: mention.start])
+    if series and _CODE.fullmatch(mention.name.split()[0]):
+        word = series.group(1)
+        if (
+            word not in _ACRONYMS
+            and word not in _NOT_TWO_LETTERS.split("|")
+            and not (_market_names().get(word) or companies(word))
+        ):
+            return Mention(f"{word} {mention.name}", series.start(1), mention.end)
     prefix = _PREFIX.search(text[: mention.start])
     if prefix and mention.name[:1].islower() and _plain_model(prefix.group(1), ()):
         return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from mxt.events.announcements import parse_json_line
-from mxt.extract import extract_drafts
+from mxt.extract import extract_drafts, figures, names
 from mxt.extract.roles import hedged, role_of
 
 PUBLISHED = date(2025, 9, 10)  # a Wednesday
@@ -26,6 +26,10 @@ def drafts(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
 
 def typed(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
     return [d for d in drafts(text, published) if d["kind"] != "statement"]
+
+
+def roles(sentence: str) -> list[tuple[int, str]]:
+    return [(f.value, f.role) for f in figures.counts(figures.normalise(sentence), 100, every=True)]
 
 
 # -- exits -------------------------------------------------------------------------------
@@ -67,3 +71,77 @@ def test_pending_is_a_wait_for_a_stop_sale_and_a_doubt_elsewhere() -> None:
     clause = "sales have been halted pending a software update"
     assert role_of(clause).hedge and hedged(clause) and not hedged(clause, waiting=True)
     assert hedged("sales may be halted pending a review", waiting=True)
+
+
+# -- figures that are not the news -------------------------------------------------------
+
+
+def test_a_clause_that_opens_on_a_time_back_counts_that_time() -> None:
+    text = "Mazda sold 98,000 cars in August. A year earlier, Mazda had sold 91,500 cars."
+    assert [(d["kind"], d["units"]) for d in typed(text)] == [("deliveries", 98000)]
+    assert roles("In the same month last year, Subaru sold 50,000 cars.") == [(50000, "earlier")]
+    # said in reported speech, the past perfect is the news
+    assert roles("Subaru said it had sold 50,000 cars in August.") == [(50000, "count")]
+
+
+def test_a_figure_in_a_when_clause_about_a_period_compared_with_is_that_periods() -> None:
+    text = (
+        "For the second quarter, Mazda sold 310,000 cars, up 4 per cent compared with the "
+        "second quarter of 2024, when it sold 298,000 cars."
+    )
+    assert [d["units"] for d in typed(text)] == [310000]
+
+
+def test_a_wait_changed_from_is_not_read_through_as_long_as() -> None:
+    text = "Mazda says buyers of the CX-80 now wait up to 3 months, down from as long as 7 months."
+    (found,) = typed(text)
+    assert (found["kind"], found["max_months"]) == ("wait-time", 3)
+
+
+def test_a_figure_heading_its_line_is_told_by_the_words_after_it() -> None:
+    text = (
+        "Mazda sold 98,000 cars in August.\n\n"
+        "2.1 million: Japan's new-car sales in August, per the JADA estimate.\n\n"
+        "40 million: plug-in vehicles on the world's roads, according to BNEF figures."
+    )
+    assert [(d["kind"], d["units"]) for d in typed(text)] == [("deliveries", 98000)]
+
+
+def test_a_figure_of_two_companies_together_is_neither_ones() -> None:
+    assert (
+        typed("Renault and Nissan together sold 300,000 cars in February.", date(2025, 3, 10)) == []
+    )
+    text = "Renault sold 150,000 cars in February, and Nissan sold 140,000."
+    assert [(d["company"], d["units"]) for d in typed(text, date(2025, 3, 10))] == [
+        ("Renault", 150000), ("Nissan", 140000),
+    ]  # fmt: skip
+
+
+# -- who and what a clause is about ------------------------------------------------------
+
+
+def test_an_apposition_saying_whose_the_subject_is_names_no_actor() -> None:
+    text = (
+        "Audi, Volkswagen's premium brand, said its new plant in Hefei, west of Shanghai, "
+        "will be completed in July."
+    )
+    (found,) = typed(text, date(2025, 3, 10))
+    assert (found["kind"], found["company"], found["status"]) == ("factory", "Audi", "completed")
+
+
+def test_a_model_named_in_a_relative_aside_is_not_the_one_the_clause_speaks_of() -> None:
+    text = (
+        "The Kia EV9, which will be built in Georgia along with the Kia EV6, will go on sale "
+        "in Canada next month, Kia said."
+    )
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["market"]) == ("launch", "EV9", "CA")
+
+
+def test_a_model_name_keeps_its_series_in_capitals_and_its_trim_badge() -> None:
+    assert [m.name for m in names.models("Leapmotor said its NOVA C11 will go on sale")] == [
+        "NOVA C11"
+    ]
+    assert [m.name for m in names.models("Cupra showed the Born VZ and the Z7 GT")] == ["Z7 GT"]
+    # an acronym, a maker or a market before a code is not part of its name
+    assert [m.name for m in names.models("the SUV X5 and the BYD M03")] == ["X5", "M03"]
