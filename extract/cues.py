@@ -935,7 +935,12 @@ _PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
-    r"on\s+track|to)\b"
+    r"on\s+track|(?<!\bup\s)to)\b"  # "up to three months" is a bound, not a plan
+)
+# A launch dated by the words before the noun: "after its September launch".
+_DATED_NOUN = re.compile(
+    r"\b(?:its|the|their)\s+(?P<when>(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\s+$"
 )
 
 
@@ -1060,6 +1065,9 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)
         planned = planned or role_of(told).plan or role_of(told).delay
+        dated = _DATED_NOUN.search(clue.text[: cue.start()])
+        if dated and not planned:  # "after its September launch": the launch is dated so
+            phrase = f"in {dated.group('when')}"
     if not planned and role.blocks_reached:
         return []
     tentative = planned and _TENTATIVE.search(

@@ -145,3 +145,19 @@ def test_a_model_name_keeps_its_series_in_capitals_and_its_trim_badge() -> None:
     assert [m.name for m in names.models("Cupra showed the Born VZ and the Z7 GT")] == ["Z7 GT"]
     # an acronym, a maker or a market before a code is not part of its name
     assert [m.name for m in names.models("the SUV X5 and the BYD M03")] == ["X5", "M03"]
+
+
+# -- launches ----------------------------------------------------------------------------
+
+
+def test_up_to_is_a_bound_not_a_plan_and_a_launch_is_dated_by_the_words_before_it() -> None:
+    text = (
+        "Buyers who ordered the Zeekr 7X after its July launch in China face waits of up to "
+        "two months, Zeekr said."
+    )
+    launch = next(d for d in typed(text) if d["kind"] == "launch")
+    assert (launch["model"], launch["market"], launch["status"]) == ("7X", "CN", "launched")
+    assert launch["launched_on"].startswith("2025-07")
+    # "to" that is not "up to" still plans
+    (plan,) = [d for d in typed("The Zeekr 7X is to go on sale in Chile in October.")]
+    assert (plan["status"], plan["launched_on"]) == ("planned", "2025-10")
