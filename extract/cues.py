@@ -452,7 +452,8 @@ _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
-    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
+    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
+     r"(?:(?:commercial|serial|series|volume)\s+)?production|"
      r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
      r"\b(?:full|mass)\s+production\b|"
      r"\b(?:come|comes|came|coming|go|goes|went)\s+on[- ]?stream\b|\bon[- ]stream\b|"
@@ -555,6 +556,13 @@ _FACTORY_HALT = (
 )
 
 
+# A plan told in the past perfect: the plan as it was, not as it is.
+_HAD_PLANNED = (
+    r"\bhad\s+(?:been\s+)?(?:scheduled|planned|slated|expected|due|set|said|aimed|intended|"
+    r"hoped|targeted|promised)\b"
+)
+
+
 def factory(clue: Clue) -> list[Draft]:
     """Factory milestones, one per clause: land bought, construction, a phase completed,
     operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
@@ -585,6 +593,8 @@ def factory(clue: Clue) -> list[Draft]:
         status, where = matched
         if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
             continue
+        if _search(_HAD_PLANNED, clause[: where.start()]):
+            continue  # the old plan, told in the past perfect ("had been scheduled to start…")
         guesses: list[str] = []
         site = factory_site(clause) or factory_site(clue.whole)
         if site is None and clue.site is not None:
@@ -743,7 +753,8 @@ def _factory_halt(clue: Clue) -> list[Draft]:
 
 
 _NO_SALES = (
-    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|sold|"
+    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:(?:start|begin|commence)\s+)?"
+    r"(?:sell(?:ing)?|sales|sold|"
     r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available|"
     r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads))\b|"
     r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"

@@ -64,8 +64,11 @@ _CONDITION = re.compile(
     r"\b(?:conditional|contingent|dependent)\s+(?:on|upon)\b|\bprovided\s+that\b",
     _FLAGS,
 )
-# "May" the month is not doubt; "May 2025", "in May", "since May".
-MONTH_MAY = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
+# "May" the month is not doubt; "May 2025", "in May", "since May", and a capital "May" that
+# does not open its sentence ("its May sales": the modal is written "may" there).
+MONTH_MAY = re.compile(
+    r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d|(?<=[\w,;:)]\s)May\b"
+)
 
 
 @dataclass(frozen=True)

@@ -161,3 +161,32 @@ def test_up_to_is_a_bound_not_a_plan_and_a_launch_is_dated_by_the_words_before_i
     # "to" that is not "up to" still plans
     (plan,) = [d for d in typed("The Zeekr 7X is to go on sale in Chile in October.")]
     assert (plan["status"], plan["launched_on"]) == ("planned", "2025-10")
+
+
+# -- wordings ----------------------------------------------------------------------------
+
+
+def test_may_with_a_capital_inside_a_sentence_is_the_month() -> None:
+    (found,) = typed("Mazda said its May sales came to some 95,000 vehicles.", date(2025, 6, 2))
+    assert (found["period"], found["units"], found["bound"]) == ("2025-05", 95000, "about")
+    assert typed("May sales may rise to 95,000 vehicles, Mazda said.", date(2025, 6, 2)) == []
+
+
+def test_not_starting_to_sell_before_a_date_is_a_policy() -> None:
+    (found,) = typed("Xiaomi said it would not start selling cars outside China before 2027.")
+    assert (found["kind"], found["except"], found["not_before"]) == ("policy", ["CN"], "2027-01-01")
+
+
+def test_commercial_production_begun_is_a_plant_operational() -> None:
+    text = "Mazda's new plant in Hofu, which began commercial production in March, employs 900."
+    (found,) = typed(text)
+    assert (found["kind"], found["site"], found["status"]) == ("factory", "Hofu", "operational")
+    assert found["effective_on"] == "2025-03"
+
+
+def test_a_plants_old_plan_told_in_the_past_perfect_is_no_plan() -> None:
+    text = (
+        "Mazda's plant in Hofu had been scheduled to start production in October. "
+        "Production there is now expected to begin in March 2026."
+    )
+    assert [(d["status"], d["effective_on"]) for d in typed(text)] == [("operational", "2026-03")]
