@@ -195,8 +195,8 @@ _RATE_AFTER = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|in\s+total\s+since|to\s+date|since\s+(?:launch|inception|its\s+"
     r"(?:founding|launch|debut))|all[- ]time|lifetime|so\s+far|year[- ]to[- ]date|YTD|since|"
-    r"(?:in\s+)?the\s+(?:1st|first)\s+(?:2|3|4|5|7|8|9|10|11|two|three|four|five|seven|eight|"
-    r"nine|ten|eleven)\s+months)\b",
+    r"(?:in\s+)?the\s+(?:1st|first)\s+(?:2|4|5|7|8|9|10|11|two|four|five|seven|eight|"
+    r"nine|ten|eleven)\s+months)\b",  # (the first 3 or 6 months are a quarter or a half)
     re.IGNORECASE,
 )
 # Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".

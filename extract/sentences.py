@@ -32,6 +32,9 @@ _CLAUSE_BREAK = re.compile(
     r"consisting\s+of|with)\b[^,]*?\d)|"
     # a time told apart: "… before 2026, when it plans to begin shipping…"
     r",\s+(?=when\s)|"
+    # a result told apart: "delivered 9,745 in the quarter, bringing its total to 42,247"
+    r",\s+(?=(?:bringing|taking|lifting|pushing|raising)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:total|tally|count)\b)|"
     rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
 )
 

@@ -46,7 +46,14 @@ _HALF = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b(?P<month>{_MONTHS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
-_RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.IGNORECASE)
+# ("last year's 97,399" names what is compared, not the period spoken of)
+_RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b(?!'s)", re.IGNORECASE)
+# The first quarter or half told as months: "the first three months of the year" (Q1).
+_FIRST_MONTHS = re.compile(
+    r"\b(?:1st|first)\s+(?P<n>3|three|6|six)\s+months(?:\s+of\s+(?:the\s+year|this\s+year|"
+    r"(?P<year>(?:19|20)\d\d)))?",
+    re.IGNORECASE,
+)
 # The publication's own year, worded without a number: "full-year", "for the year".
 _THIS_YEAR = re.compile(
     r"\b(?:full[- ]year|for\s+the\s+(?:whole\s+|full\s+)?year|the\s+whole\s+year|"
@@ -177,6 +184,15 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     span = _month_span(text, published, prefer)
     if span is not None:
         return span, False
+    first = _FIRST_MONTHS.search(text)
+    if first:
+        letter = "Q1" if first.group("n").lower() in ("3", "three") else "H1"
+        if first.group("year"):
+            return f"{first.group('year')}-{letter}", False
+        ended = 3 if letter == "Q1" else 6  # the year whose first months are over
+        return f"{published.year if published.month > ended else published.year - 1}-{letter}", (
+            first.group(0).lower().endswith("months")
+        )
     quarter = _QUARTER.search(text)
     if quarter:
         return _part_of_year("Q", quarter, text, published, prefer)

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 from mxt.events.announcements import parse_json_line
-from mxt.extract import extract_drafts, figures, names
+from mxt.extract import extract_drafts, figures, names, when
 from mxt.extract.roles import hedged, role_of
+from mxt.extract.sentences import split_clauses
 
 PUBLISHED = date(2025, 9, 10)  # a Wednesday
 
@@ -190,3 +191,32 @@ def test_a_plants_old_plan_told_in_the_past_perfect_is_no_plan() -> None:
         "Production there is now expected to begin in March 2026."
     )
     assert [(d["status"], d["effective_on"]) for d in typed(text)] == [("operational", "2026-03")]
+
+
+# -- periods -----------------------------------------------------------------------------
+
+
+def test_the_first_three_or_six_months_are_a_quarter_or_a_half_not_a_running_total() -> None:
+    text = "Mazda delivered 310,000 vehicles in the first three months of the year."
+    (found,) = typed(text, date(2025, 5, 12))
+    assert (found["period"], found["units"]) == ("2025-Q1", 310000)
+    assert when.period("sold 5000 in the 1st 6 months of 2024", date(2025, 5, 12), "past") == (
+        "2024-H1", False,
+    )  # fmt: skip
+    # the first eight months are still a running total
+    assert roles("Mazda sold 800,000 cars in the first eight months") == [(800000, "cumulative")]
+
+
+def test_last_years_figure_names_no_period() -> None:
+    text = "Mazda is targeting 1,300,000 sales in 2025, roughly level with last year's 1,250,000."
+    assert when.period(figures.normalise(text), date(2025, 5, 12), "past") == ("2025", False)
+
+
+def test_a_result_clause_bringing_a_total_is_a_clause_of_its_own() -> None:
+    text = (
+        "Mazda said it delivered 310,000 vehicles in the first quarter, bringing its total to "
+        "1,200,000."
+    )
+    assert split_clauses(text)[-1] == "bringing its total to 1,200,000."
+    (found,) = typed(text, date(2025, 4, 2))
+    assert (found["units"], found["period"]) == (310000, "2025-Q1")
