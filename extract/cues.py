@@ -304,7 +304,11 @@ def target(clue: Clue) -> list[Draft]:
     metric = _metric(clue.text, "deliveries")
     if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
         guesses.append("metric deliveries (the text does not say which)")
-    period, guessed = _period(clue, clue.text, "future")
+    # the period is the target's, not that of a figure compared with after it ("550,000 in
+    # 2026, after roughly 429,000 last year")
+    compared = [f for f in every if f.role == "earlier" and f.start > figure.start]
+    told = clue.text[: compared[0].start] if compared else clue.text
+    period, guessed = _period(clue, told, "future")
     if period is None and when.fiscal_year_named(clue.whole):
         return []  # a fiscal period of a calendar mxt does not know
     if period is None:

@@ -131,6 +131,15 @@ _BACK_THEN = re.compile(
     r"(?:(?:about|around|some|nearly|roughly|more\s+than|over)\s+)?)$",
     re.IGNORECASE,
 )
+# A figure a new one follows: "after roughly 429,000 last year", "after 97,399 in 2024".
+_AFTER_BEFORE = re.compile(
+    r"\bafter\s+(?:(?:about|around|roughly|some|nearly|almost|just\s+over|a\s+record)\s+)?$",
+    re.IGNORECASE,
+)
+_BACK_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|in\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 # A whole a share is told of: "44% of the 816,747 vehicles sold", "2.5% of the roughly 43
 # lakh", "a share of about 44% of the".
 _WHOLE_BEFORE = re.compile(
@@ -145,8 +154,12 @@ _BAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:same|year-ago)\s+"
-    r"(?:period|month|quarter)|(?:in|for)\s+(?:the\s+)?(?:whole\s+of\s+)?last\s+year)",
+    r"^\s*(?:\w+\s+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+year-ago\s+"
+    r"(?:period|month|quarter)|in\s+the\s+same\s+(?:period|month|quarter)\s+(?:a\s+year\s+"
+    r"(?:earlier|ago|before)|last\s+year|of\s+(?:last\s+year|(?:19|20)\d\d))|"
+    # ("in the same period" alone is the period just named: "sales rose to 545,522 in the
+    # same period")
+    r"(?:in|for)\s+(?:the\s+)?(?:whole\s+of\s+)?last\s+year)",
     re.IGNORECASE,
 )
 _INDUSTRY = re.compile(
@@ -240,6 +253,8 @@ def _role(text: str, start: int, end: int) -> str:
         return "earlier"
     if _BACK_THEN.search(text[max(0, start - 120) : start]):
         return "earlier"
+    if _AFTER_BEFORE.search(before) and _BACK_AFTER.match(after):
+        return "earlier"  # "is targeting 550,000 in 2026, after roughly 429,000 last year"
     if _WHOLE_BEFORE.search(before):
         return "industry"
     if _BAR_BEFORE.search(before):

@@ -220,3 +220,20 @@ def test_a_result_clause_bringing_a_total_is_a_clause_of_its_own() -> None:
     assert split_clauses(text)[-1] == "bringing its total to 1,200,000."
     (found,) = typed(text, date(2025, 4, 2))
     assert (found["units"], found["period"]) == (310000, "2025-Q1")
+
+
+def test_a_figure_a_target_follows_is_the_earlier_one_and_gives_no_period() -> None:
+    text = (
+        "Mazda is targeting 1,400,000 sales in 2026, its chief said, after about 1,250,000 "
+        "last year."
+    )
+    assert roles(text) == [(1400000, "count"), (1250000, "earlier")]
+    (found,) = typed(text, date(2026, 1, 9))
+    assert (found["kind"], found["value"], found["period"]) == ("target", 1400000, "2026")
+
+
+def test_the_same_period_alone_is_the_period_just_named() -> None:
+    assert roles("Mazda's sales rose 8 per cent to 545,000 in the same period.") == [
+        (545000, "count")
+    ]
+    assert roles("Mazda sold 545,000 cars in the same period last year.") == [(545000, "earlier")]
