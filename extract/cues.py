@@ -933,7 +933,9 @@ _LAUNCHED = (
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
-    r"deliveries\s+(?:\w+\s+){0,3}?(?:to|will|would|should)\s+(?:begin|start|commence))\b"
+    r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
+    # "will be introduced in China": a model brought to a market
+    r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?[A-Z]))\b"
 )
 # A plan that is not yet firm ("plans to launch", "is expected to go on sale", "could
 # start selling"): an expected entry, not a planned launch.

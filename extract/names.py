@@ -485,8 +485,10 @@ _STYLED_MODEL = re.compile(
 # Urban Cruiser EV".
 _OBJECT_MODEL = re.compile(
     rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
-    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*)\s+(?:the|its)\s+(?:new\s+|all-new\s+|"
-    rf"electric\s+|updated\s+|refreshed\s+|flagship\s+)?{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
+    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*)\s+(?:the|its)\s+"
+    rf"(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
+    rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
+    rf"{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
 )
 
 
@@ -583,7 +585,12 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
         and not _NOT_A_MODEL_WORD.match(m.name.split()[0])
         and not any(b.start <= m.start < b.end for b in branded)
     ]
-    return _outside_rivals(sorted(branded + found, key=lambda m: m.start), text)
+    # a trim is no model: "Pack Three variants", "the Long Range version"
+    found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
+    return _outside_rivals(sorted(found, key=lambda m: m.start), text)
+
+
+_TRIM_AFTER = re.compile(r"\s+(?:variants?|trims?|versions?|grades?)\b")
 
 
 def _after_a_maker(text: str, start: int) -> bool:

@@ -237,3 +237,33 @@ def test_the_same_period_alone_is_the_period_just_named() -> None:
         (545000, "count")
     ]
     assert roles("Mazda sold 545,000 cars in the same period last year.") == [(545000, "earlier")]
+
+
+def test_a_plain_name_sold_or_exhibited_is_a_model() -> None:
+    assert "Mirage" in names.learned_models("Mitsubishi will start selling the revived Mirage in")
+    assert "Vision" in names.learned_models("Audi will exhibit its six-wheeled Vision at the show")
+    # a brand sold is no model
+    assert "Fiat" not in names.learned_models("Stellantis is selling the Fiat brand in Brazil.")
+
+
+def test_launch_wordings_deliveries_to_customers_scheduled_and_introduced_in_a_market() -> None:
+    text = (
+        "Q7 deliveries to Canadian customers are scheduled to begin in the first half of 2026, "
+        "Audi said."
+    )
+    (found,) = typed(text)
+    assert (found["model"], found["market"], found["status"], found["launched_on"]) == (
+        "Q7", "CA", "planned", "2026-H1",
+    )  # fmt: skip
+    (found,) = typed(
+        "The Audi Q6, on sale in Germany, will be introduced in Chile in the second quarter."
+    )
+    assert (found["model"], found["market"], found["launched_on"]) == ("Q6", "CL", "2026-Q2")
+    # "introduced" without a market is no launch
+    assert typed("Audi introduced a price cut on the Q6 in June.") == []
+
+
+def test_a_trim_is_no_model() -> None:
+    assert [m.name for m in names.models("Deliveries of Pack 3 variants and the XEV 9e")] == [
+        "XEV 9e"
+    ]
