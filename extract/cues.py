@@ -464,7 +464,7 @@ _STATUSES = (
      r"\b(?:assembly|manufacturing)\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|"
      r"started))\b|"
      # a start of production moved: "production at its Rayong plant … pushed back to January"
-     r"\bproduction\b.{0,80}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
+     r"\bproduction\b.{0,160}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
      r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
      # a phase or a plant expected at a date: "the second phase … is not expected before 2027"
      r"\b(?:phase|plant|factory|facility)\b[^;]{0,120}?\b(?:is|are)\s+(?:now\s+)?(?:not\s+)?"
@@ -492,7 +492,7 @@ _SITE_AFTER = re.compile(
     r"\b(?:\w*(?:plant|factory|facility|base),?\s+(?:(?:coming\s+up|being\s+built|located|"
     r"based|planned|under\s+construction)\s+)?(?:in|near|at|outside|"
     r"(?:east|west|north|south)\s+of)|(?:[Pp]roduction|[Oo]perations|[Cc]onstruction)\s+at)\s+"
-    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?![\w'’-])"  # ("production at BYD's plant": its owner)
 )
 _SITE_BEFORE = re.compile(
     r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
@@ -591,9 +591,12 @@ def factory(clue: Clue) -> list[Draft]:
     for clause, own in _with_subject(clue):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
-        matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
-        if matched is None or matched[1].end() <= own:
-            continue  # no status, or one told before the clause (another clause's)
+        # a status the clause's own words tell (one told wholly before them is another
+        # clause's), its wording allowed to start in the subject ("mass production at …,
+        # originally planned for October, has been pushed back to…")
+        matched = next(((s, m) for s, p in _STATUSES if (m := _ending_after(p, clause, own))), None)
+        if matched is None:
+            continue
         status, where = matched
         if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
             continue
@@ -649,6 +652,18 @@ def factory(clue: Clue) -> list[Draft]:
             guesses.insert(0, f"company {owner}, the plant's owner named before (not the brand)")
         found.append(Draft("factory", fields, guesses, company=owner))
     return found
+
+
+def _ending_after(pattern: str, text: str, own: int) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that ends after `own`, matches that overlap
+    included (a status worded from the subject on, not the subject's own)."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    position = 0
+    while (match := compiled.search(text, position)) is not None:
+        if match.end() > own:
+            return match
+        position = match.start() + 1
+    return None
 
 
 def _owner(clue: Clue) -> str | None:

@@ -274,7 +274,25 @@ def _deduplicated(found: list[Content]) -> list[Content]:
             sort_keys=True,
         )
         kept.setdefault(key, line)
-    return list(kept.values())
+    return [line for line in kept.values() if not _told_again_by_name(line, found)]
+
+
+def _told_again_by_name(line: Content, found: list[Content]) -> bool:
+    """True for a factory draft of a plant the text does not name ("its first European
+    plant has slipped into next year") when the text tells the same step again of a plant
+    it names, at the same time or within it (2026-Q1 within 2026): one fact, one draft."""
+    if line["kind"] != "factory" or line["site"] != f"{line['company']} plant":
+        return False
+    when = str(line.get("effective_on", ""))
+    return any(
+        other["kind"] == "factory"
+        and other is not line
+        and other["company"] == line["company"]
+        and other["site"] != line["site"]
+        and other["status"] == line["status"]
+        and str(other.get("effective_on", "")).startswith(when)
+        for other in found
+    )
 
 
 def _one_statement(lines: list[Content]) -> list[Content]:

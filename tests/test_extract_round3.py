@@ -267,3 +267,31 @@ def test_a_trim_is_no_model() -> None:
     assert [m.name for m in names.models("Deliveries of Pack 3 variants and the XEV 9e")] == [
         "XEV 9e"
     ]
+
+
+# -- factories ---------------------------------------------------------------------------
+
+
+def test_a_start_of_production_moved_after_a_long_aside_is_a_plan_at_its_new_date() -> None:
+    text = (
+        "Series production at Mazda's first Mexican car plant in Salamanca, Guanajuato, "
+        "originally planned for November this year, has been pushed back to the second quarter "
+        "of 2026, two people said."
+    )
+    (found,) = typed(text)
+    assert (found["kind"], found["status"], found["effective_on"]) == (
+        "factory", "operational", "2026-Q2",
+    )  # fmt: skip
+    assert found["site"] == "Salamanca"  # (not "Mazda", the owner of "Mazda's … plant")
+
+
+def test_a_plant_the_text_does_not_name_is_the_one_it_names_when_it_tells_the_step_again() -> None:
+    text = (
+        "Mazda's exports rose in August, even as the start of production at its first Mexican "
+        "plant has slipped into next year, two people said.\n\n"
+        "Production at the plant in Salamanca, which Mazda had said would begin in November, has "
+        "been pushed back to the second quarter of 2026, they said."
+    )
+    assert [(d["site"], d["effective_on"]) for d in typed(text) if d["kind"] == "factory"] == [
+        ("Salamanca", "2026-Q2")
+    ]
