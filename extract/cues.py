@@ -554,7 +554,9 @@ _FACTORY_HALT = (
     (
         "closed",
         r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
-        r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production)\b",
+        r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production|"
+        # "vehicle assembly at the plant ended in June"
+        r"(?:production|assembly|manufacturing)\b[^;]{0,80}?\bended(?!\s+(?:the|a|an|its|up|with)\b))\b",
     ),
     ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
 )
@@ -578,7 +580,7 @@ def factory(clue: Clue) -> list[Draft]:
     role = clue.role
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
-    if role.halt and not role.delay:
+    if (role.halt and not role.delay) or _search(_ENDED, clue.text):
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -750,12 +752,23 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
     return None
 
 
+# Making cars at a plant that ended: its closing ("vehicle assembly … ended in June").
+_ENDED = (
+    r"\b(?:production|assembly|manufacturing)\b[^;]{0,80}?\bended(?!\s+(?:the|a|an|its|up|with)\b)"
+)
+
+
 def _factory_halt(clue: Clue) -> list[Draft]:
-    """A factory paused, cancelled or closed: the status it moves to (never one reached)."""
+    """A factory paused, cancelled or closed: the status it moves to (never one reached).
+    A clause that opens on its verb has its plant in its subject ("Production at the Revoz
+    plant, which builds the Clio, will be halted in August")."""
     if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*)\b", clue.text):
         return []  # (a halt that is over: "resumed in September after a two-year pause")
+    told = _with_subject(clue)[0][0]  # (denied with its subject: "denied a report that…")
+    if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
+        return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
-    site = factory_site(clue.text)
+    site = factory_site(clue.text) or factory_site(told)
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)

@@ -295,3 +295,27 @@ def test_a_plant_the_text_does_not_name_is_the_one_it_names_when_it_tells_the_st
     assert [(d["site"], d["effective_on"]) for d in typed(text) if d["kind"] == "factory"] == [
         ("Salamanca", "2026-Q2")
     ]
+
+
+def test_a_halt_told_on_its_verb_has_its_plant_in_its_subject_and_its_denial_too() -> None:
+    text = (
+        "Mazda sales rose in June. Production at the Hofu plant in Yamaguchi, which builds the "
+        "CX-5, will be halted for two weeks in August because of a parts shortage."
+    )
+    (found,) = typed(text, date(2025, 7, 17))
+    assert (found["kind"], found["site"], found["status"], found["effective_on"]) == (
+        "factory", "Hofu", "paused", "2025-08",
+    )  # fmt: skip
+    denied = (
+        "Mazda on Tuesday denied a report that construction of its plant in Salamanca, "
+        "Guanajuato, had been halted."
+    )
+    assert typed(denied) == []
+
+
+def test_assembly_that_ended_at_a_plant_is_its_closing() -> None:
+    text = "Vehicle assembly at Mazda's Hofu plant in Yamaguchi ended in June, after 40 years."
+    (found,) = typed(text)
+    assert (found["kind"], found["site"], found["status"]) == ("factory", "Hofu", "closed")
+    # the year's end is no plant's
+    assert typed("Production at Mazda's Hofu plant ended the year 10% higher.") == []
