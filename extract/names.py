@@ -81,6 +81,11 @@ _PLAIN_WORD_BRANDS = frozenset(
         "Firefly", "Ora", "Lincoln", "Mercedes",
     }
 )  # fmt: skip
+# An apposition that names what comes before it a carmaker or a brand.
+_NAMED_A_BRAND = (
+    r",\s+(?:the|its|an?|[A-Z][\w&-]*(?:'s|s'))\s+(?:[\w'-]+\s+){0,3}?(?:brand|marque|sub-brand|"
+    r"carmaker|automaker|car\s+maker|maker|manufacturer|unit|division)\b"
+)
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
 _RIVAL = re.compile(
@@ -212,7 +217,9 @@ def _company_pattern(
     plain = "|".join(re.escape(n) for n in sorted(_PLAIN_WORD_BRANDS - set(extra)))
     return (
         re.compile(
-            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain}))(?![\w-])(?!'s\s+(?:law|rule))"
+            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain})|"
+            # first in its sentence, named a brand: "Genesis, the group's luxury brand, …"
+            rf"^(?:{plain})(?={_NAMED_A_BRAND}))(?![\w-])(?!'s\s+(?:law|rule))"
         ),
         {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
     )

@@ -319,3 +319,13 @@ def test_assembly_that_ended_at_a_plant_is_its_closing() -> None:
     assert (found["kind"], found["site"], found["status"]) == ("factory", "Hofu", "closed")
     # the year's end is no plant's
     assert typed("Production at Mazda's Hofu plant ended the year 10% higher.") == []
+
+
+def test_a_plain_word_brand_first_in_its_sentence_counts_when_an_apposition_names_it_a_brand() -> (
+    None
+):
+    assert names.companies("Lotus, Geely's sports-car brand, will enter Japan in 2026") == ["Lotus"]
+    assert names.companies("Smart, the group's city-car marque, sold 4,000 cars") == ["Smart"]
+    # a plain word first in its sentence is not one
+    assert names.companies("Genesis of the plan lies in 2019") == []
+    assert names.companies("Smart buyers wait, the carmaker said") == []
