@@ -1306,8 +1306,10 @@ def statement(clue: Clue) -> list[Draft]:
 _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
-    r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|"
+    r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"
+    # told in the passive: "the Ora brand will be withdrawn from Germany"
+    r"(?:be|been|is|are|was|were)\s+withdrawn\s+from|"
     # told in the passive: "sales of the EX30 have been temporarily suspended"
     r"(?:sales|deliveries)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:have|has|had|were|was|are|is)\s+"
     r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended))\b"

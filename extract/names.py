@@ -86,6 +86,12 @@ _NAMED_A_BRAND = (
     r",\s+(?:the|its|an?|[A-Z][\w&-]*(?:'s|s'))\s+(?:[\w'-]+\s+){0,3}?(?:brand|marque|sub-brand|"
     r"carmaker|automaker|car\s+maker|maker|manufacturer|unit|division)\b"
 )
+# A verb a company is the subject of, right after its name.
+_A_COMPANYS_VERB = (
+    r"\s+(?:also\s+)?(?:will|said|says|sold|delivered|plans|planned|launched|unveiled|announced|"
+    r"reported|expects|aims|intends|registered|exported|posted|recorded|stopped|halted|"
+    r"confirmed|introduced|showed|presented|raised|cut|lowered|delayed|postponed)\b"
+)
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
 _RIVAL = re.compile(
@@ -219,7 +225,8 @@ def _company_pattern(
         re.compile(
             rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain})|"
             # first in its sentence, named a brand: "Genesis, the group's luxury brand, …"
-            rf"^(?:{plain})(?={_NAMED_A_BRAND}))(?![\w-])(?!'s\s+(?:law|rule))"
+            # or the subject of a company's verb: "Mercedes will stop offering the EQS"
+            rf"^(?:{plain})(?={_NAMED_A_BRAND}|{_A_COMPANYS_VERB}))(?![\w-])(?!'s\s+(?:law|rule))"
         ),
         {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
     )

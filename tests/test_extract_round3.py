@@ -329,3 +329,14 @@ def test_a_plain_word_brand_first_in_its_sentence_counts_when_an_apposition_name
     # a plain word first in its sentence is not one
     assert names.companies("Genesis of the plan lies in 2019") == []
     assert names.companies("Smart buyers wait, the carmaker said") == []
+
+
+def test_exits_worded_as_offering_stopped_or_a_brand_withdrawn() -> None:
+    (found,) = typed("Mini will stop offering the Aceman in Canada from next year.")
+    assert (found["kind"], found["company"], found["markets"], found["effective_on"]) == (
+        "exit", "Mini", ["CA"], "2026",
+    )  # fmt: skip
+    (found,) = typed("The Lotus brand will be withdrawn from Norway in the first quarter of 2027.")
+    assert (found["kind"], found["markets"], found["effective_on"]) == ("exit", ["NO"], "2027-Q1")
+    # a plain-word brand first in its sentence, but no company's verb: no company
+    assert names.companies("Mini cars sold well in Canada") == []
