@@ -556,7 +556,8 @@ _FACTORY_HALT = (
         r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
         r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production|"
         # "vehicle assembly at the plant ended in June"
-        r"(?:production|assembly|manufacturing)\b[^;]{0,80}?\bended(?!\s+(?:the|a|an|its|up|with)\b))\b",
+        r"(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
+        r"(?!\s+(?:the|a|an|its|up|with|\d)))\b",
     ),
     ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
 )
@@ -754,7 +755,8 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
 
 # Making cars at a plant that ended: its closing ("vehicle assembly … ended in June").
 _ENDED = (
-    r"\b(?:production|assembly|manufacturing)\b[^;]{0,80}?\bended(?!\s+(?:the|a|an|its|up|with)\b)"
+    r"\b(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
+    r"(?!\s+(?:the|a|an|its|up|with|\d))"
 )
 
 
@@ -963,7 +965,9 @@ _LAUNCHED = (
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
     r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
     # "will be introduced in China": a model brought to a market
-    r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?[A-Z]))\b"
+    r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?(?!"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z]))\b"
 )
 # A plan that is not yet firm ("plans to launch", "is expected to go on sale", "could
 # start selling"): an expected entry, not a planned launch.
@@ -1312,7 +1316,7 @@ _EXIT = (
     r"(?:be|been|is|are|was|were)\s+withdrawn\s+from|"
     # told in the passive: "sales of the EX30 have been temporarily suspended"
     r"(?:sales|deliveries)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:have|has|had|were|was|are|is)\s+"
-    r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended))\b"
+    r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended)(?!\s+\w+ing\b))\b"
 )
 # Sales at home: "suspended domestic sales of the minivan".
 _AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"

@@ -340,3 +340,11 @@ def test_exits_worded_as_offering_stopped_or_a_brand_withdrawn() -> None:
     assert (found["kind"], found["markets"], found["effective_on"]) == ("exit", ["NO"], "2027-Q1")
     # a plain-word brand first in its sentence, but no company's verb: no company
     assert names.companies("Mini cars sold well in Canada") == []
+
+
+def test_the_new_wordings_keep_to_their_sense() -> None:
+    # sales that stopped growing are no exit; a year production ended with is no closing; a
+    # model introduced in a month is not brought to a market
+    assert typed("Mazda's sales in Japan have stopped growing, the company said.") == []
+    assert typed("Production at the Hofu plant ended 2024 with 300,000 cars, Mazda said.") == []
+    assert typed("The Mazda CX-60 was introduced in January.") == []
