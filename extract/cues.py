@@ -110,7 +110,7 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
     start = clue.whole.find(clue.text)
-    if start > 0 and _BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
+    if start > 0 and BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
         before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
         if before:
             return before[-1].name
@@ -523,8 +523,33 @@ _NOT_A_SITE_WORD = re.compile(
 _NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
 
 
+# A plant with a name of its own: "Factory Zero", "Gigafactory Texas", "Plant 2".
+_NAMED_PLANT = re.compile(
+    r"\b(?:Factory|Gigafactory|Plant|Metaplant)\s(?:[A-Z][a-z]+|\d{1,2})\b(?!\s+of\b)"
+)
+
+
+def _as_written(site: str | None, clue: Clue) -> str | None:
+    """A plant's own name as the quote writes it ("Factory Zero", which the normalised
+    sentence reads "Factory 0")."""
+    if site is None or not _NAMED_PLANT.fullmatch(site):
+        return site
+    return next(
+        (
+            m.group(0)
+            for m in _NAMED_PLANT.finditer(clue.quote)
+            if figures.normalise(m.group(0)) == site
+        ),
+        site,
+    )
+
+
 def factory_site(text: str) -> str | None:
-    """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
+    """The place a factory is named by ("a new plant near Beijing" -> Beijing), or its own
+    name ("Factory Zero", "Gigafactory Texas")."""
+    own = _NAMED_PLANT.search(text)
+    if own:
+        return own.group(0)
     # "its Zilina plant" names the site; "its Brazilian plant", "a Nissan factory" do not.
     for match in _SITE_BEFORE.finditer(text):
         words = match.group(1).split()
@@ -606,7 +631,7 @@ def factory(clue: Clue) -> list[Draft]:
         if _search(_HAD_PLANNED, clause[: where.start()]):
             continue  # the old plan, told in the past perfect ("had been scheduled to start…")
         guesses: list[str] = []
-        site = factory_site(clause) or factory_site(clue.whole)
+        site = _as_written(factory_site(clause) or factory_site(clue.whole), clue)
         if site is None and clue.site is not None:
             site = clue.site
             guesses.append(f"site {site} taken from an earlier sentence")
@@ -680,7 +705,7 @@ def _owner(clue: Clue) -> str | None:
 
 # A clause that opens on its verb, its subject told before an aside ("Production at
 # BlueOval City, the complex being built to make it, will also begin in 2027").
-_BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
+BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
 
 
 def _continued(clue: Clue) -> str:
@@ -689,7 +714,7 @@ def _continued(clue: Clue) -> str:
     start = clue.whole.find(clue.text)
     rest = clue.whole[start + len(clue.text) :] if start >= 0 else ""
     following = split_clauses(rest.lstrip(" ,"))
-    if following and _BARE_VERB.match(following[0]):
+    if following and BARE_VERB.match(following[0]):
         return f"{clue.text}, {following[0]}"
     return clue.text
 
@@ -699,7 +724,7 @@ def _with_subject(clue: Clue) -> list[tuple[str, int]]:
     words of its sentence before it when it opens on its verb."""
     clauses = [(clause, 0) for clause in split_clauses(clue.text)]
     start = clue.whole.find(clue.text)
-    if clauses and _BARE_VERB.match(clauses[0][0]) and start > 0:
+    if clauses and BARE_VERB.match(clauses[0][0]) and start > 0:
         clauses[0] = (clue.whole[:start] + clauses[0][0], start)
     return clauses
 
@@ -770,7 +795,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
         return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
-    site = factory_site(clue.text) or factory_site(told)
+    site = _as_written(factory_site(clue.text) or factory_site(told), clue)
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)
@@ -927,7 +952,7 @@ def _shown_here(clue: Clue) -> list[Draft]:
     if shown:
         model: str | None = min(shown, key=lambda m: abs(m.start - verb.start())).name
     else:  # told before the verb's clause: "the Renault Boreal, …, was unveiled in Brazil"
-        model = _model(clue, verb.start(), guesses) if _BARE_VERB.match(clue.text) else None
+        model = _model(clue, verb.start(), guesses) if BARE_VERB.match(clue.text) else None
     if model is None or guesses:
         return []
     fields: Content = {"model": model}

@@ -110,13 +110,19 @@ class _Reading:
         in_sentence = self._companies(" ".join(normalise(p) for p in parts if not _PART.match(p)))
         found = []
         before: list[str] = []  # the companies the sentence's earlier clauses named
+        subject: list[str] = []  # the company the clause before was about
         for part in parts:
             clause = normalise(part)
             in_clause = self._companies(clause)
-            named = in_clause or before[-1:] or in_sentence
+            # a clause that opens on its verb goes on with the subject of the one before
+            # ("Production at GM's plant, which builds the Cadillac …, was paused"), not with
+            # the company that clause named last
+            carried_on = subject if cues.BARE_VERB.match(clause) else []
+            named = in_clause or carried_on or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.subject
             if not _PART.match(part):
                 before += in_clause
+            subject = named[:1]
             # A policy's year stands for the subject's expected entries, not another's.
             horizon = self.horizon if company == self.subject else None
             found.append(

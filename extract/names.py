@@ -104,7 +104,9 @@ _RIVAL = re.compile(
     # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
     # plant") is not the subject.
     r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?"
-    r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
+    # (but "Production at GM's Factory Zero" speaks of the owner's own plant)
+    r"|(?<!roduction\s)(?<!onstruction\s)(?<!perations\s)(?<!utput\s)(?<!ssembly\s)"
+    r"\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
     r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
     r"(?:plant|factory|site|facility|works)\b)"
     # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake"),

@@ -348,3 +348,19 @@ def test_the_new_wordings_keep_to_their_sense() -> None:
     assert typed("Mazda's sales in Japan have stopped growing, the company said.") == []
     assert typed("Production at the Hofu plant ended 2024 with 300,000 cars, Mazda said.") == []
     assert typed("The Mazda CX-60 was introduced in January.") == []
+
+
+def test_production_at_a_makers_own_named_plant_paused_is_the_makers() -> None:
+    text = (
+        "Production at Tesla's Gigafactory Texas in Austin, which builds the Cybertruck and the "
+        "Lucid-rivalling Model Y, was paused on Monday and will stay down for a week."
+    )
+    (found,) = typed(text)
+    assert (found["kind"], found["company"], found["site"], found["status"]) == (
+        "factory", "Tesla", "Gigafactory Texas", "paused",
+    )  # fmt: skip
+    # a plant's name in words is kept as written
+    (found,) = typed("Production at GM's Factory Zero, which builds the Hummer EV, was paused.")
+    assert (found["company"], found["site"]) == ("General Motors", "Factory Zero")
+    # another maker's plant that builds a model is still its host: "at Magna's plant"
+    assert names.companies("BMW builds the Z4 at Magna's plant in Graz") == ["BMW"]
