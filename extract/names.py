@@ -594,6 +594,9 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             )
             if not any(b.start <= m.start() < b.end for b in branded)
         ]
+    concepts = _concepts(text)
+    branded = [b for b in branded if not any(b.start < c.end and c.start < b.end for c in concepts)]
+    branded += concepts
     found = [
         _with_prefix(m, text)
         for m in _mentions(_MODEL, text, {})
@@ -604,6 +607,25 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     # a trim is no model: "Pack Three variants", "the Long Range version"
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
     return _outside_rivals(sorted(found, key=lambda m: m.start), text)
+
+
+# A concept car: a capitalised name and "Concept" ("LS Concept", "ID. Cross Concept").
+_CONCEPT = re.compile(r"(?<![\w.-])(?:[A-Z][\w.-]*\s){1,3}Concept\b")
+_NOT_A_CONCEPT_WORD = frozenset({"The", "A", "An", "Its", "This", "Their", "New"})
+
+
+def _concepts(text: str) -> list[Mention]:
+    """The concept cars a sentence names, without the maker or an article before them."""
+    found = []
+    for match in _CONCEPT.finditer(text):
+        words = match.group(0).split()
+        start = match.start()
+        while len(words) > 1 and (words[0] in _NOT_A_CONCEPT_WORD or companies(words[0])):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if len(words) > 1:
+            found.append(Mention(" ".join(words), start, match.end()))
+    return found
 
 
 _TRIM_AFTER = re.compile(r"\s+(?:variants?|trims?|versions?|grades?)\b")

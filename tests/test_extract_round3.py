@@ -364,3 +364,19 @@ def test_production_at_a_makers_own_named_plant_paused_is_the_makers() -> None:
     assert (found["company"], found["site"]) == ("General Motors", "Factory Zero")
     # another maker's plant that builds a model is still its host: "at Magna's plant"
     assert names.companies("BMW builds the Z4 at Magna's plant in Graz") == ["BMW"]
+
+
+def test_a_name_and_concept_is_a_concept_car_without_its_maker() -> None:
+    assert [m.name for m in names.models("Mazda will exhibit a two-seat Iconic SP Concept")] == [
+        "Iconic SP Concept"
+    ]
+    assert [m.name for m in names.models("the Mazda RX Concept and the Concept itself")] == [
+        "RX Concept"
+    ]
+    text = "Mazda will exhibit a rotary RX Vision Concept at the Japan Mobility Show in Tokyo."
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["market"]) == (
+        "showcase",
+        "RX Vision Concept",
+        "JP",
+    )
