@@ -281,6 +281,13 @@ def _near_target(text: str, cue: re.Match[str], figure: Figure) -> bool:
     )
 
 
+# Where the words of what a figure is compared with begin.
+_COMPARED_WITH = (
+    r"\b(?:(?:unchanged|up|down|raised|cut|lowered|revised)\s+from|compared\s+(?:with|to)|"
+    r"versus|against)\b"
+)
+
+
 def target(clue: Clue) -> list[Draft]:
     """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
     up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
@@ -308,6 +315,9 @@ def target(clue: Clue) -> list[Draft]:
     # 2026, after roughly 429,000 last year")
     compared = [f for f in every if f.role == "earlier" and f.start > figure.start]
     told = clue.text[: compared[0].start] if compared else clue.text
+    # …nor that of what it is compared with ("this year, unchanged from its January forecast")
+    told = re.split(_COMPARED_WITH, told[figure.start :], maxsplit=1, flags=re.I)[0]
+    told = clue.text[: figure.start] + told
     period, guessed = _period(clue, told, "future")
     if period is None and when.fiscal_year_named(clue.whole):
         return []  # a fiscal period of a calendar mxt does not know
@@ -563,12 +573,16 @@ def factory_site(text: str) -> str | None:
         if not plain and not named_otherwise:
             return site
     for match in _SITE_AFTER.finditer(text):
-        if match.group(1).lower() not in _NOT_A_SITE and not _NOT_A_SITE_WORD.match(
-            match.group(1).split()[0]
+        if (
+            match.group(1).lower() not in _NOT_A_SITE
+            and not _NOT_A_SITE_WORD.match(match.group(1).split()[0])
+            and not names.only_a_country(match.group(1))  # "in Saudi Arabia" names no site
         ):
             return match.group(1)
     if _search(r"\b(?:plant|factory|gigafactory)\b", text):
         for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
+            if names.only_a_country(" ".join(text[place.start(1) :].split(",")[0].split()[:2])):
+                continue  # a country ("in Saudi Arabia") names no site
             if not _NOT_A_SITE_WORD.match(place.group(1)) and names.place_market(place.group(1)):
                 return place.group(1)
     return None
@@ -631,8 +645,13 @@ def factory(clue: Clue) -> list[Draft]:
         if _search(_HAD_PLANNED, clause[: where.start()]):
             continue  # the old plan, told in the past perfect ("had been scheduled to start…")
         guesses: list[str] = []
-        site = _as_written(factory_site(clause) or factory_site(clue.whole), clue)
-        if site is None and clue.site is not None:
+        site = _as_written(factory_site(clause), clue)
+        # a plant the clause introduces ("a new plant in Saudi Arabia") is not one named
+        # elsewhere in its sentence or before
+        another = _search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory)\b", clause)
+        if site is None and not another:
+            site = _as_written(factory_site(clue.whole), clue)
+        if site is None and clue.site is not None and not another:
             site = clue.site
             guesses.append(f"site {site} taken from an earlier sentence")
         if site is None:
@@ -705,7 +724,10 @@ def _owner(clue: Clue) -> str | None:
 
 # A clause that opens on its verb, its subject told before an aside ("Production at
 # BlueOval City, the complex being built to make it, will also begin in 2027").
-BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
+BARE_VERB = re.compile(
+    r"(?:will|would|is|are|was|were|has|have|had|now|also|then|plans|expects|aims|intends|"
+    r"hopes|wants|said|says)\b"
+)
 
 
 def _continued(clue: Clue) -> str:
@@ -751,10 +773,17 @@ def _still_to_come(when_said: str, published: date) -> bool:
 def _site_market(site: str, clue: Clue) -> str | None:
     """The country a factory stands in: its site's, else the one its sentence names."""
     code = names.place_market(site.split()[-1]) or names.place_market(site)
+    code = code or next((c for word in site.split() if (c := names.place_market(word))), None)
     if code:
         return code
+    # the one market its clause names, else the one its sentence names when it speaks of
+    # one plant ("its Ulsan plant would start…, while a plant in Saudi Arabia…": not SA)
+    in_clause = names.included_markets(clue.text)
+    if in_clause:
+        return in_clause[0] if len(in_clause) == 1 else None
     named = names.included_markets(clue.whole)
-    return named[0] if len(named) == 1 else None
+    plants = re.findall(r"\b(?:plant|factory|facility|gigafactory)\b", clue.whole, re.IGNORECASE)
+    return named[0] if len(named) == 1 and len(plants) <= 1 else None
 
 
 def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
@@ -769,7 +798,8 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
     period, _ = when.period(text, published, "future")
     day = when.future_day(text, published) or when.upcoming(text, published)
     a_day_said = day is not None and _search(
-        r"\b(?:within|next\s+(?:week|month)|on\s+\w+\s+\d)", text
+        r"\b(?:within|next\s+week|on\s+\w+\s+\d)",
+        text,  # ("next month" is a month, as said)
     )
     if period is not None and when.last_day(period) > published and not a_day_said:
         return period

@@ -88,9 +88,12 @@ _NAMED_A_BRAND = (
 )
 # A verb a company is the subject of, right after its name.
 _A_COMPANYS_VERB = (
-    r"\s+(?:also\s+)?(?:will|said|says|sold|delivered|plans|planned|launched|unveiled|announced|"
-    r"reported|expects|aims|intends|registered|exported|posted|recorded|stopped|halted|"
-    r"confirmed|introduced|showed|presented|raised|cut|lowered|delayed|postponed)\b"
+    r"(?:,\s+(?:meanwhile|however|too|though|in\s+turn|for\s+its\s+part),?)?"
+    r"\s+(?:also\s+)?(?:(?:has|have|had)\s+(?:\w+ed|begun|begun|sold|shown)|will|said|says|sold|"
+    r"delivered|plans|planned|launched|unveiled|announced|reported|expects|aims|intends|"
+    r"registered|exported|posted|recorded|stopped|halted|suspended|paused|confirmed|"
+    r"introduced|showed|presented|raised|cut|lowered|delayed|postponed|began|started|entered|"
+    r"withdrew|opened|closed)\b"
 )
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
@@ -115,6 +118,9 @@ _RIVAL = re.compile(
     r"|,\s+(?:the\s+)?(?=(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*(?:'s|s')\s+(?:[\w-]+\s+){0,2}"
     r"(?:affiliate|unit|subsidiary|sister\s+(?:company|brand)|parent|brand|sub-brand|arm|"
     r"division|marque|label)\s*,)"
+    # …or "Kia, an affiliate of Hyundai Motor, said"
+    r"|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|subsidiary|sister\s+company|arm|"
+    r"division|brand|marque)\s+of\s+"
     # A counterparty ("acquired from General Motors") is not the actor, nor a cause ("helped
     # by the e Vitara").
     r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
@@ -732,6 +738,17 @@ def included_markets(text: str) -> list[str]:
     return list(
         dict.fromkeys(m.name for m in markets(text) if not _OUTSIDE.search(text[: m.start]))
     )
+
+
+@lru_cache(maxsize=256)
+def only_a_country(place: str) -> bool:
+    """True when a place is a country's or region's name (or a demonym) and no province's
+    or state's ("Saudi Arabia"; not "Georgia", a US state too)."""
+    import pycountry
+
+    if not markets(place) or markets(place)[0].end < len(place.rstrip(". ")):
+        return False
+    return not any(s.name == place for s in pycountry.subdivisions)
 
 
 @lru_cache(maxsize=256)

@@ -26,6 +26,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"
     # a verb of its own after an aside: "The 7X, launched in June, will go on sale in…"
     r",\s+(?=(?:will|would|is|are|was|were|has|have|had|now|also|then)\s+\w+)|"
+    # "Xpeng, which sold 42,013 cars last month, plans to enter Indonesia"
+    r",\s+(?=(?:plans|expects|aims|intends|hopes|wants|said|says)\s+(?:to|it|that|its)\b)|"
     # a part of the whole just told: "3.45 million, including an overseas target of 640,000"
     # (a part holds a figure of its own before any comma: not "including EVs, of 51,616")
     r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|"

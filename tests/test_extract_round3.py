@@ -380,3 +380,61 @@ def test_a_name_and_concept_is_a_concept_car_without_its_maker() -> None:
         "RX Vision Concept",
         "JP",
     )
+
+
+# -- found on news texts written for the purpose (not in the corpus) ---------------------
+
+
+def test_a_verb_after_a_relative_aside_opens_the_main_clause() -> None:
+    text = "Mazda, which sold 98,000 cars last month, plans to enter Chile next year."
+    found = typed(text, date(2025, 11, 1))
+    assert [(d["kind"], d.get("units") or d.get("market")) for d in found] == [
+        ("deliveries", 98000), ("expected-entry", "CL"),
+    ]  # fmt: skip
+
+
+def test_an_apposition_naming_whose_affiliate_the_subject_is_names_no_actor() -> None:
+    text = "The carmaker, an affiliate of Hyundai Motor, said it aims to sell 3.2 million vehicles."
+    assert names.companies(figures.normalise(text)) == []
+
+
+def test_a_targets_period_is_not_that_of_what_it_is_compared_with() -> None:
+    text = (
+        "Kia said it still aims to sell 3.2 million vehicles this year, unchanged from its "
+        "January forecast."
+    )
+    (found,) = typed(text, date(2025, 10, 8))
+    assert (found["kind"], found["value"], found["period"]) == ("target", 3200000, "2025")
+
+
+def test_next_month_is_a_month_as_said() -> None:
+    (found,) = typed("Kia said the PV5 van goes on sale in Chile next month.", date(2025, 11, 1))
+    assert (found["model"], found["launched_on"]) == ("PV5", "2025-12")
+
+
+def test_a_plant_the_clause_introduces_borrows_no_site_nor_market() -> None:
+    text = (
+        "Hyundai said its Ulsan EV plant would start production in the first quarter of 2026, "
+        "while construction of a new plant in Saudi Arabia began in May."
+    )
+    plants = [(d["site"], d["status"], d.get("market")) for d in typed(text, date(2025, 10, 8))]
+    assert plants == [
+        ("Ulsan EV", "operational", None), ("Hyundai plant", "under-construction", "SA"),
+    ]  # fmt: skip
+
+
+def test_a_plain_word_brand_first_with_an_interjection_before_its_verb() -> None:
+    text = (
+        "Kia sold more.\n\nGenesis, meanwhile, has halted sales of the GV60 in Chile pending "
+        "a recall."
+    )
+    exits = [d for d in typed(text) if d["kind"] == "exit"]
+    assert [(d["company"], d["markets"], d["model"]) for d in exits] == [
+        ("Genesis", ["CL"], "GV60")
+    ]
+
+
+def test_only_a_country_names_no_site() -> None:
+    assert names.only_a_country("Saudi Arabia") and names.only_a_country("Thailand")
+    # a US state as well as a country, a province, a city: a site
+    assert not names.only_a_country("Georgia") and not names.only_a_country("Bahia")
