@@ -507,7 +507,9 @@ _STYLED_MODEL = re.compile(
 # Urban Cruiser EV".
 _OBJECT_MODEL = re.compile(
     rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
-    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*)\s+(?:the|its)\s+"
+    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
+    rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of)"
+    rf"\s+(?:the|its)\s+"
     rf"(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
     rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
     rf"{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"

@@ -32,7 +32,7 @@ _TARGET = re.compile(
 _DELAY = re.compile(
     r"\b(?:delay\w*|postpon\w*|push(?:ed|es|ing)?\s+(?:[\w-]+\s+){0,10}?back|pushed\s+to|(?:has|have)\s+slipped|slip(?:s|ped|"
     r"ping)?\s+(?:to|into|from|by)|set\s+back|behind\s+schedule|defer\w*|later\s+than\s+"
-    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,5}(?:before|until)|"
+    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,9}?(?:before|until)|"
     r"(?:no|not)\s+(?:sooner|earlier)\s+than|at\s+the\s+earliest|won't\s+(?:\w+\s+){0,3}until|"
     r"(?:has|have)\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|still\s+(?:waiting|awaiting)|"
     r"rescheduled|reschedul\w*|on\s+hold)\b",
@@ -99,7 +99,7 @@ class Role:
 # ("is not expected to be completed before 2027", "won't be sold until 2026").
 _NOT_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|will|would|could|does|do|did)\s*(?:not|n't)|won't|not)\s+"
-    r"(?:\w+\s+){0,5}?(?:before|until)\b",
+    r"(?:\w+\s+){0,9}?(?:before|until)\b",
     _FLAGS,
 )
 

@@ -438,3 +438,26 @@ def test_only_a_country_names_no_site() -> None:
     assert names.only_a_country("Saudi Arabia") and names.only_a_country("Thailand")
     # a US state as well as a country, a province, a city: a site
     assert not names.only_a_country("Georgia") and not names.only_a_country("Bahia")
+
+
+def test_a_plain_name_booked_or_counted_in_units_is_a_model() -> None:
+    text = (
+        "Mahindra sold more.\n\nCustomers booking the Bolero Neo now face waits of up to 9 months."
+    )
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["max_months"]) == ("wait-time", "Bolero Neo", 9)
+    text = "Toyota Kirloskar Motor said it had sold 12,000 units of the Innova Hycross in October."
+    (found,) = typed(text, date(2025, 11, 2))
+    assert (found["units"], found["model"]) == (12000, "Innova Hycross")
+
+
+def test_not_before_a_date_far_from_its_verb_is_a_delay_not_a_denial() -> None:
+    text = (
+        "Hyundai Motor India is not expected to begin production at its new Talegaon plant "
+        "before the second half of 2026."
+    )
+    assert not role_of(text).denial and role_of(text).delay
+    (found,) = typed(text, date(2025, 11, 2))
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Talegaon", "operational", "2026-H2",
+    )  # fmt: skip
