@@ -1101,6 +1101,8 @@ def _with_listed_markets(text: str, start: int, phrase: str) -> str:
 def _is_planned(text: str, cue: re.Match[str]) -> bool:
     """True when the launch the cue names is still to come."""
     before = text[max(0, cue.start() - 30) : cue.start()]
+    if _search(r"\b(?:to|will|would|should)\s+(?:begin|start|commence)\b", cue.group(0)):
+        return True  # "with deliveries to begin in December"
     if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
         return bool(
             re.search(r"\b(?:will|to|set\s+to)\s+be\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)

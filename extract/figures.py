@@ -229,6 +229,13 @@ _STREAK = re.compile(
 )
 
 
+_BAR_WORD = re.compile(
+    r"\b(?:above|over|topp?(?:ed|ing)?|tops|exceed\w*|surpass\w*|more\s+than|at\s+least|beyond|"
+    r"past|pass\w*|cross\w*)\s+$",
+    re.IGNORECASE,
+)
+
+
 # A listing's code: "(NYSE: NIO, HKEX: 9866)".
 _TICKER_BEFORE = re.compile(
     r"\b(?:NYSE|NASDAQ|HKEX|HKSE|SSE|SZSE|SGX|NSE|BSE|TSE|KRX|LSE|SEHK|stock\s+code|ticker)\s*:?\s*$",
@@ -265,7 +272,9 @@ def _role(text: str, start: int, end: int) -> str:
         return "rate"
     if _CAPACITY_AFTER.match(after) and _FACTORY_WORDS.search(text):
         return "capacity"
-    if _STREAK.search(text[max(0, start - 80) : end + 40]):
+    # a streak's bar: "the eighth straight month of over 20,000", "topped 20,000 for the
+    # third straight month" (not "delivered 40,397, its third straight month above 30,000")
+    if _STREAK.search(text[max(0, start - 80) : end + 40]) and _BAR_WORD.search(before):
         return "threshold"
     if _CUMULATIVE.search(text[max(0, start - 40) : start]) or _CUMULATIVE.search(
         text[end : end + 25]

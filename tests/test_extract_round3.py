@@ -461,3 +461,23 @@ def test_not_before_a_date_far_from_its_verb_is_a_delay_not_a_denial() -> None:
     assert (found["site"], found["status"], found["effective_on"]) == (
         "Talegaon", "operational", "2026-H2",
     )  # fmt: skip
+
+
+def test_deliveries_to_begin_are_a_plan() -> None:
+    text = (
+        "Zeekr opened orders for the 7X in Chile on Tuesday, with deliveries to begin in December."
+    )
+    (found,) = typed(text, date(2025, 11, 4))
+    assert (found["model"], found["market"], found["status"], found["launched_on"]) == (
+        "7X", "CL", "planned", "2025-12",
+    )  # fmt: skip
+
+
+def test_a_streaks_bar_follows_a_bar_word_and_the_months_count_stands() -> None:
+    text = (
+        "Nio delivered a record 40,397 vehicles in October, its third straight month above 30,000."
+    )
+    assert roles(text) == [(40397, "count"), (30000, "threshold")]
+    assert roles("Deliveries topped 20,000 for the eighth straight month.") == [
+        (20000, "threshold")
+    ]
