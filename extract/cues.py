@@ -164,6 +164,10 @@ def _scope(clue: Clue, text: str | None = None) -> Content:
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
     figure, when the sentence holds several."""
     text = clue.text if text is None else text
+    # a reason is not the scope ("…, citing weaker demand in China")
+    text = re.split(r",\s+(?:citing|amid|due\s+to|because|as\s+a\s+result\s+of)\b", text)[0]
+    if _search(r"\b(?:global|worldwide)\b", text) and not names.excluded_markets(text):
+        return {}
     home = names.home_market(clue.company)
     outside = names.excluded_markets(text)
     if outside:
@@ -372,6 +376,8 @@ def deliveries(clue: Clue) -> list[Draft]:
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
     period, guessed = _period(clue, clue.text, "past")
+    if period is None and clue.period is not None and _search(_SAME_PERIOD, clue.text):
+        period, guessed = clue.period, False  # "in the month": the one named before
     if period is None and clue.whole != clue.text:
         period, guessed = _period(clue, clue.whole, "past")
     if period is None and when.fiscal_year_named(clue.whole):

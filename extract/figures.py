@@ -276,7 +276,10 @@ def _role(text: str, start: int, end: int) -> str:
     # third straight month" (not "delivered 40,397, its third straight month above 30,000")
     if _STREAK.search(text[max(0, start - 80) : end + 40]) and _BAR_WORD.search(before):
         return "threshold"
-    if _CUMULATIVE.search(text[max(0, start - 40) : start]) or _CUMULATIVE.search(
+    # a running total told anywhere before the figure in its clause ("Year-to-date retail
+    # sales reached around 44,482"), or just after it
+    clause_start = max(text.rfind(c, 0, start) for c in ";,:") + 1
+    if _CUMULATIVE.search(text[max(clause_start, start - 80) : start]) or _CUMULATIVE.search(
         text[end : end + 25]
     ):
         return "cumulative"

@@ -481,3 +481,28 @@ def test_a_streaks_bar_follows_a_bar_word_and_the_months_count_stands() -> None:
     assert roles("Deliveries topped 20,000 for the eighth straight month.") == [
         (20000, "threshold")
     ]
+
+
+def test_a_running_total_told_anywhere_before_the_figure_in_its_clause() -> None:
+    assert roles("Year-to-date retail sales of the brand reached around 44,482 cars.") == [
+        (44482, "cumulative")
+    ]
+
+
+def test_in_the_month_is_the_month_named_before_not_another_clauses_date() -> None:
+    text = (
+        "Mazda sold 98,000 vehicles in September. Its unit plans to open a plant in Chile by "
+        "the end of 2026, while its Thai arm exported 12,000 units in the month."
+    )
+    counts = [(d["units"], d["period"]) for d in typed(text, date(2025, 10, 16))]
+    assert counts == [(98000, "2025-09"), (12000, "2025-09")]
+
+
+def test_a_reason_or_a_global_figure_gives_no_market_scope() -> None:
+    text = (
+        "Mazda said it would cut its full-year global production forecast to 1.1 million "
+        "vehicles from 1.2 million, citing weaker demand in China."
+    )
+    (found,) = typed(text, date(2025, 10, 16))
+    assert (found["kind"], found["value"], found["previous"]) == ("target", 1100000, 1200000)
+    assert "markets" not in found
