@@ -784,9 +784,9 @@ def _site_market(site: str, clue: Clue) -> str | None:
         return code
     # the one market its clause names, else the one its sentence names when it speaks of
     # one plant ("its Ulsan plant would start…, while a plant in Saudi Arabia…": not SA)
-    in_clause = names.included_markets(clue.text)
-    if in_clause:
-        return in_clause[0] if len(in_clause) == 1 else None
+    in_clause = names.included_markets(clue.text) or names.places(clue.text)[0]
+    if in_clause:  # (a country, else a city or province: "its Poissy plant near Paris")
+        return in_clause[0] if len(set(in_clause)) == 1 else None
     named = names.included_markets(clue.whole)
     plants = re.findall(r"\b(?:plant|factory|facility|gigafactory)\b", clue.whole, re.IGNORECASE)
     return named[0] if len(named) == 1 and len(plants) <= 1 else None
@@ -838,6 +838,9 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     phase = int(number.group(1) or number.group(2)) if number else 1
     guesses = [] if number else ["phase 1 (the text names no phase)"]
     fields: Content = {"site": site, "phase": phase, "status": status}
+    market = _site_market(site, clue)
+    if market:
+        fields["market"] = market
     if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
         due = _due_as_said(clue.text, clue.published, _fiscal(clue))
         if due is None or not _still_to_come(due, clue.published):

@@ -10,7 +10,7 @@ from datetime import date
 from mxt.events.content import Content
 from mxt.events.invisible import visible_name
 
-from . import cues, evidence, names, when
+from . import cues, evidence, figures, names, when
 from .cues import Clue, Draft
 from .figures import normalise
 from .fit import as_statement, fit, summary
@@ -150,6 +150,8 @@ class _Reading:
         self.model = models[-1].name if models else self.model
         self.site = cues.factory_site(text) or self.site
         self.period = when.period(text, published, "past")[0] or self.period
+        if figures.running_total(text):  # "in the same period" after "the first nine months"
+            self.period = self.reported = None  # is a running total's, not a period mxt takes
         self._learn_people(text)
         return found
 

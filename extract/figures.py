@@ -212,6 +212,14 @@ _CUMULATIVE = re.compile(
     r"nine|ten|eleven)\s+months)\b",  # (the first 3 or 6 months are a quarter or a half)
     re.IGNORECASE,
 )
+
+
+def running_total(text: str) -> bool:
+    """True when a normalised sentence counts from a start rather than over a period ("in
+    the first nine months", "so far this year", "year-to-date")."""
+    return bool(_CUMULATIVE.search(text))
+
+
 # Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".
 _ESTIMATE_BEFORE = re.compile(
     r"\b(?:analysts?|consensus|estimates?|estimated|forecasters?|pencill?ed\s+in|polled|"

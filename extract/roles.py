@@ -40,7 +40,7 @@ _DELAY = re.compile(
 )
 _HALT = re.compile(
     r"\b(?:halt\w*|paus\w*|suspend\w*|suspension|stopp?(?:ed|s|ing)?\s+(?:production|sales|"
-    r"selling|deliveries|work|construction|operations?|orders)|idl(?:ed|es|ing)|shut\w*|"
+    r"selling|deliveries|work|construction|operations?|orders)|idl(?:ed|es|ing)|(?:to|will|would|and)\s+idle|shut\w*|"
     r"clos(?:e|ed|es|ing|ures?)(?!\s+(?:to|by)\b)|mothball\w*|cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed|"
     r"withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|exit\w*|wound\s+down|wind\w*\s+down|"
     r"discontinu\w*|recall\w*|stop-sale)\b",

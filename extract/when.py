@@ -203,6 +203,14 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     for month in _MONTH.finditer(text):
         if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
             continue
+        # "next September" is still to come and "last September" past, whatever the
+        # reading prefers
+        said = re.search(r"\b(next|last)\s+$", text[: month.start()], re.IGNORECASE)
+        if said and month.group("year") is None:
+            toward: Prefer = "future" if said.group(1).lower() == "next" else "past"
+            found = parse_relative(month.group(0), published, toward)
+            if found:
+                return f"{found.year}-{found.month:02d}", False
         found = parse_relative(month.group(0), published, prefer)
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None

@@ -506,3 +506,27 @@ def test_a_reason_or_a_global_figure_gives_no_market_scope() -> None:
     (found,) = typed(text, date(2025, 10, 16))
     assert (found["kind"], found["value"], found["previous"]) == ("target", 1100000, 1200000)
     assert "markets" not in found
+
+
+def test_a_running_total_leaves_no_period_for_the_same_period_after_it() -> None:
+    text = (
+        "Cupra sold around 250,000 cars in the first nine months, including 30,000 in "
+        "September. Skoda delivered 600,000 vehicles in the same period."
+    )
+    assert typed(text, date(2025, 10, 31)) == []
+
+
+def test_next_and_last_with_a_month_name_its_direction() -> None:
+    published = date(2025, 10, 31)
+    assert when.period("presented at the show next September", published, "past") == (
+        "2026-09", False,
+    )  # fmt: skip
+    assert when.period("on sale since last September", published, "future") == ("2025-09", False)
+
+
+def test_a_plant_to_idle_is_a_pause_planned_in_its_citys_country() -> None:
+    text = "Stellantis said it would idle its Poissy plant near Paris for three weeks in December."
+    (found,) = typed(text, date(2025, 10, 31))
+    assert (found["site"], found["status"], found["effective_on"], found["market"]) == (
+        "Poissy", "paused", "2025-12", "FR",
+    )  # fmt: skip
