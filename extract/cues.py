@@ -496,7 +496,7 @@ _STATUSES = (
      r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?production|"
      r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
      r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
-     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles|cars|units)"),
+     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
 _PLANT_WORDS = (

@@ -48,6 +48,7 @@ _PART = re.compile(
 _OPENS_REFERRING_BACK = re.compile(
     r"^(?:It|Its|The\s+(?:company|carmaker|automaker|group|firm|brand|maker|manufacturer))\b"
 )
+_ON_A_WEEKDAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -246,6 +247,10 @@ def _finish(
     if guess:
         guesses.append(guess)
     announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)
+    if announced_on is None and _ON_A_WEEKDAY.search(clue.whole):
+        # the weekday its sentence dates the news by ("HMIL on Monday reported exports of…,
+        # while domestic sales stood at…") dates each of its clauses
+        announced_on = when.stated_day(_ON_A_WEEKDAY.search(clue.whole).group(0), clue.published)
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
     fields = draft.said

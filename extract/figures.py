@@ -30,6 +30,7 @@ _BOUND_WORDS: dict[str, str] = {
     "top": "at-least", "tops": "at-least", "topped": "at-least", "to exceed": "at-least",
     "to surpass": "at-least", "to cross": "at-least", "to top": "at-least",
     "to pass": "at-least", "not less than": "at-least", "no fewer than": "at-least",
+    "crossed": "at-least", "surpassed": "at-least", "exceeded": "at-least",
     "nearly": "about", "almost": "about", "about": "about", "around": "about",
     "roughly": "about", "approximately": "about", "some": "about", "close to": "about",
     "an estimated": "about", "up to": "at-most", "fewer than": "at-most",

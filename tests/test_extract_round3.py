@@ -530,3 +530,28 @@ def test_a_plant_to_idle_is_a_pause_planned_in_its_citys_country() -> None:
     assert (found["site"], found["status"], found["effective_on"], found["market"]) == (
         "Poissy", "paused", "2025-12", "FR",
     )  # fmt: skip
+
+
+def test_the_weekday_a_sentence_dates_its_news_by_dates_each_of_its_clauses() -> None:
+    text = (
+        "Mazda on Monday reported record exports of 17,500 units in November, while domestic "
+        "sales stood at 48,000 units."
+    )
+    assert [d["announced_on"] for d in typed(text, date(2025, 12, 2))] == ["2025-12-01"] * 2
+    # a day that dates another event is not the news's day
+    text = "Mazda launched the CX-80 in Chile on November 27, and sold 48,000 units in November."
+    dates = {d["kind"]: d["announced_on"] for d in typed(text, date(2025, 12, 2))}
+    assert dates["deliveries"] == "2025-12-02"
+
+
+def test_a_count_crossed_is_a_floor_and_a_first_vehicle_rolled_out_is_a_start() -> None:
+    (found,) = typed("Mazda said bookings for the CX-80 had crossed 50,000.")
+    assert (found["count"], found["bound"]) == (50000, "at-least")
+    text = (
+        "Mazda plans to roll out the first vehicle from its Hofu plant in the first quarter of "
+        "2026."
+    )
+    (found,) = typed(text)
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Hofu", "operational", "2026-Q1",
+    )  # fmt: skip
