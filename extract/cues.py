@@ -159,6 +159,12 @@ def _period(clue: Clue, text: str, prefer: when.Prefer) -> tuple[str | None, boo
     return when.period(text, clue.published, prefer)
 
 
+# A market named as where a figure counts: "in the U.S.", "in Japan", "U.S. sales".
+_HOME_NAMED = (
+    r"\b(?:in|across)\s+(?:the\s+)?[A-Z][\w.]*|\bU\.S\.\s+(?:sales|deliveries|registrations)\b"
+)
+
+
 def _scope(clue: Clue, text: str | None = None) -> Content:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
@@ -176,6 +182,9 @@ def _scope(clue: Clue, text: str | None = None) -> Content:
         return {"markets": ["*"], "except": [home]}
     if _search(r"\b(?:domestic(?:ally)?|home[- ]market|local(?:ly)?)\b", text) and home:
         return {"markets": [home]}
+    named = names.included_markets(text)
+    if home and named == [home] and re.search(_HOME_NAMED, text):
+        return {"markets": [home]}  # "Ford sold 545,522 vehicles in the U.S."
     foreign = [code for code in names.included_markets(text) if code != home]
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
         return {"markets": foreign}
@@ -364,6 +373,16 @@ _NOUN_OF = (
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
 
 
+def _same_length(period: str, text: str) -> bool:
+    """True unless the text says "the month", "the quarter", "the half" or "the year" of a
+    period of another length."""
+    said = re.search(r"\b(?:the|that|same)\s+(month|quarter|half|year)\b", text, re.IGNORECASE)
+    if said is None:
+        return True
+    length = {"Q": "quarter", "H": "half"}.get(period[5:6], "month") if len(period) > 4 else "year"
+    return said.group(1).lower() == length
+
+
 def deliveries(clue: Clue) -> list[Draft]:
     """Deliveries, sales or production over a period ("In June, the company delivered
     28,000 units"): for each verb the figure nearest it ("produced 10,720 and delivered
@@ -377,12 +396,14 @@ def deliveries(clue: Clue) -> list[Draft]:
     counted = figures.counts(clue.text, minimum=100)
     period, guessed = _period(clue, clue.text, "past")
     if period is None and clue.period is not None and _search(_SAME_PERIOD, clue.text):
+        if not _same_length(clue.period, clue.text):
+            return []  # "in the quarter" after a month named: not that month
         period, guessed = clue.period, False  # "in the month": the one named before
     if period is None and clue.whole != clue.text:
         period, guessed = _period(clue, clue.whole, "past")
     if period is None and when.fiscal_year_named(clue.whole):
         return []  # a fiscal period of a calendar mxt does not know
-    carried = period is None and clue.period is not None
+    carried = period is None and clue.period is not None and _same_length(clue.period, clue.text)
     if carried:
         period, guessed = clue.period, False
     if not cues or not counted or period is None:
@@ -479,6 +500,8 @@ _STATUSES = (
      r"\b(?:come|comes|came|coming|go|goes|went)\s+on[- ]?stream\b|\bon[- ]stream\b|"
      r"\b(?:assembly|manufacturing)\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|"
      r"started))\b|"
+     # "would push back the start of electric truck production at its Orion plant to 2027"
+     r"\bpush\w*\s+back\s+(?:the\s+)?start\s+of\s+(?:[\w-]+\s+){0,3}?production\b|"
      # a start of production moved: "production at its Rayong plant … pushed back to January"
      r"\bproduction\b.{0,160}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
      r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
@@ -574,7 +597,7 @@ def factory_site(text: str) -> str | None:
             words = words[1:]
         site = " ".join(words)
         # a country or a maker names no site ("its Thai plant"); a province or a city does
-        named_otherwise = names.markets(site) or names.companies(site)
+        named_otherwise = names.only_a_country(site) or names.companies(site)
         plain = not site or site.lower() in _NOT_A_SITE or _NOT_A_SITE_WORD.match(words[0])
         if not plain and not named_otherwise:
             return site
@@ -778,6 +801,9 @@ def _still_to_come(when_said: str, published: date) -> bool:
 
 def _site_market(site: str, clue: Clue) -> str | None:
     """The country a factory stands in: its site's, else the one its sentence names."""
+    home = names.home_market(clue.company)
+    if home and any(names.in_country(word, home) for word in site.split()):
+        return home  # "its Georgia plant", of a US maker: the state, not the country
     code = names.place_market(site.split()[-1]) or names.place_market(site)
     code = code or next((c for word in site.split() if (c := names.place_market(word))), None)
     if code:

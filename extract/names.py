@@ -743,6 +743,14 @@ def included_markets(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=256)
+def in_country(place: str, country: str) -> bool:
+    """True when a place is a province or state of the country (code) ("Georgia", US)."""
+    import pycountry
+
+    return any(s.name == place and s.country_code == country for s in pycountry.subdivisions)
+
+
+@lru_cache(maxsize=256)
 def only_a_country(place: str) -> bool:
     """True when a place is a country's or region's name (or a demonym) and no province's
     or state's ("Saudi Arabia"; not "Georgia", a US state too)."""

@@ -67,7 +67,7 @@ _RELATIVE_QUARTER = re.compile(
 )
 _SHIFT = {"last": -1, "previous": -1, "past": -1, "this": 0, "the current": 0, "next": 1}
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+_YEAR = re.compile(r"(?:(?<![\w-])|(?<=\bmid-))((?:19|20)\d\d)(?![\w-])")  # ("mid-2027" too)
 _DAY = re.compile(
     rf"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"

@@ -555,3 +555,32 @@ def test_a_count_crossed_is_a_floor_and_a_first_vehicle_rolled_out_is_a_start() 
     assert (found["site"], found["status"], found["effective_on"]) == (
         "Hofu", "operational", "2026-Q1",
     )  # fmt: skip
+
+
+def test_the_quarter_is_no_month_named_before() -> None:
+    text = (
+        "Ford will cut Lightning output starting in October. Ford sold 545,522 vehicles in the "
+        "U.S. in the quarter."
+    )
+    assert [d for d in typed(text, date(2025, 10, 3)) if d["kind"] == "deliveries"] == []
+
+
+def test_a_home_market_named_is_the_figures_scope() -> None:
+    (found,) = typed("Mazda sold 40,000 vehicles in Japan in September.", date(2025, 10, 3))
+    assert found["markets"] == ["JP"]
+    (found,) = typed("Mazda sold 40,000 vehicles worldwide in September.", date(2025, 10, 3))
+    assert "markets" not in found
+
+
+def test_a_start_of_production_pushed_back_to_mid_year_and_a_state_named_like_a_country() -> None:
+    text = (
+        "General Motors said it would push back the start of truck production at its Orion "
+        "Assembly plant in Michigan to mid-2027 from late 2026."
+    )
+    (found,) = typed(text, date(2025, 10, 3))
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Orion Assembly", "operational", "2027",
+    )  # fmt: skip
+    text = "Rivian said construction of its Georgia plant will resume in 2026."
+    (found,) = typed(text, date(2025, 10, 3))
+    assert (found["site"], found["market"]) == ("Georgia", "US")
