@@ -159,10 +159,17 @@ def _period(clue: Clue, text: str, prefer: when.Prefer) -> tuple[str | None, boo
     return when.period(text, clue.published, prefer)
 
 
-# A market named as where a figure counts: "in the U.S.", "in Japan", "U.S. sales".
-_HOME_NAMED = (
-    r"\b(?:in|across)\s+(?:the\s+)?[A-Z][\w.]*|\bU\.S\.\s+(?:sales|deliveries|registrations)\b"
-)
+def _home_named(text: str, home: str) -> bool:
+    """True when the text names the home market as where its figure counts: "in the U.S.",
+    "in Japan", "U.S. sales" (not "Hyundai Motor India sold", a name)."""
+    return any(
+        m.name == home
+        and (
+            re.search(r"\b(?:in|across)\s+(?:the\s+)?$", text[: m.start])
+            or re.match(r"\s+(?:sales|deliveries|registrations)\b", text[m.end :])
+        )
+        for m in names.markets(text)
+    )
 
 
 def _scope(clue: Clue, text: str | None = None) -> Content:
@@ -183,7 +190,7 @@ def _scope(clue: Clue, text: str | None = None) -> Content:
     if _search(r"\b(?:domestic(?:ally)?|home[- ]market|local(?:ly)?)\b", text) and home:
         return {"markets": [home]}
     named = names.included_markets(text)
-    if home and named == [home] and re.search(_HOME_NAMED, text):
+    if home and named == [home] and _home_named(text, home):
         return {"markets": [home]}  # "Ford sold 545,522 vehicles in the U.S."
     foreign = [code for code in names.included_markets(text) if code != home]
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):

@@ -570,6 +570,9 @@ def test_a_home_market_named_is_the_figures_scope() -> None:
     assert found["markets"] == ["JP"]
     (found,) = typed("Mazda sold 40,000 vehicles worldwide in September.", date(2025, 10, 3))
     assert "markets" not in found
+    # a country in the company's name is no scope
+    (found,) = typed("Hyundai Motor India sold 60,000 units in September.", date(2025, 10, 3))
+    assert "markets" not in found
 
 
 def test_a_start_of_production_pushed_back_to_mid_year_and_a_state_named_like_a_country() -> None:
