@@ -247,10 +247,11 @@ def _finish(
     if guess:
         guesses.append(guess)
     announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)
-    if announced_on is None and _ON_A_WEEKDAY.search(clue.whole):
+    weekday = _ON_A_WEEKDAY.search(clue.whole) if announced_on is None else None
+    if weekday is not None:
         # the weekday its sentence dates the news by ("HMIL on Monday reported exports of…,
         # while domestic sales stood at…") dates each of its clauses
-        announced_on = when.stated_day(_ON_A_WEEKDAY.search(clue.whole).group(0), clue.published)
+        announced_on = when.stated_day(weekday.group(0), clue.published)
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
     fields = draft.said
