@@ -507,6 +507,11 @@ _STATUSES = (
      r"\b(?:come|comes|came|coming|go|goes|went)\s+on[- ]?stream\b|\bon[- ]stream\b|"
      r"\b(?:assembly|manufacturing)\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|"
      r"started))\b|"
+     # a phase or a plant moved: "Phase 2, which …, has been pushed back to the second half",
+     # "has pushed back the plant's second phase, which adds stamping, to 2027"
+     r"\b(?:phase|plant|factory)\b[^;]{0,120}?\b(?:pushed\s+back|delayed|postponed)\s+"
+     r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
+     r"\bpush\w*\s+back\s+(?:the\s+)?(?:[\w']+\s+){0,2}?phase\b|"
      # "would push back the start of electric truck production at its Orion plant to 2027"
      r"\bpush\w*\s+back\s+(?:the\s+)?start\s+of\s+(?:[\w-]+\s+){0,3}?production\b|"
      # a start of production moved: "production at its Rayong plant … pushed back to January"
@@ -634,7 +639,11 @@ _FACTORY_HALT = (
         r"(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
         r"(?!\s+(?:the|a|an|its|up|with|\d)))\b",
     ),
-    ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
+    (
+        "paused",
+        r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*|on\s+hold|"
+        r"stopped|shut\w*\b[^.;]{0,60}?\bfor\s+(?:several|a\s+few|\w+)\s+(?:days|weeks|months))\b",
+    ),
 )
 
 
@@ -650,13 +659,15 @@ def factory(clue: Clue) -> list[Draft]:
     operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
     closure. A clause that delays, denies or hedges a milestone, or plans one without a
     date, says no status reached: it is left to a statement."""
-    plant_named = _search(_PLANT_WORDS, clue.whole)
+    # a plant named as such, or as the place production is at ("production at Cassino")
+    plant_named = _search(_PLANT_WORDS, clue.whole) or re.search(_PRODUCTION_AT, clue.whole)
     if not plant_named and not (clue.site and _search(r"\bthere\b", clue.text)):
         return []  # no plant named, nor one named before that the clause speaks of
     role = clue.role
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
-    if (role.halt and not role.delay) or _search(_ENDED, clue.text):
+    on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
+    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -847,6 +858,7 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
     return None
 
 
+_PRODUCTION_AT = r"\b[Pp]roduction\s+at\s+[A-Z]"
 # Making cars at a plant that ended: its closing ("vehicle assembly … ended in June").
 _ENDED = (
     r"\b(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
@@ -864,7 +876,10 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
         return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
-    site = _as_written(factory_site(clue.text) or factory_site(told), clue)
+    site = factory_site(clue.text) or factory_site(told)
+    if site is None and re.match(r"(?:where|there)\b", clue.text):
+        site = factory_site(clue.whole)  # "…at its plant in Georgia, where construction…"
+    site = _as_written(site, clue)
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)

@@ -43,7 +43,10 @@ _HALT = re.compile(
     r"selling|deliveries|work|construction|operations?|orders)|idl(?:ed|es|ing)|(?:to|will|would|and)\s+idle|shut\w*|"
     r"clos(?:e|ed|es|ing|ures?)(?!\s+(?:to|by)\b)|mothball\w*|cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed|"
     r"withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|exit\w*|wound\s+down|wind\w*\s+down|"
-    r"discontinu\w*|recall\w*|stop-sale)\b",
+    r"discontinu\w*|recall\w*|stop-sale|"
+    # told in the passive: "production at Cassino will be stopped for eight days"
+    r"(?:production|output|assembly|work|construction)\b[^,;]{0,60}?\b(?:be|been|was|were|is|"
+    r"are)\s+(?:\w+ly\s+)?stopped)\b",
     _FLAGS,
 )
 _DENIAL = re.compile(

@@ -32,8 +32,12 @@ _CLAUSE_BREAK = re.compile(
     # (a part holds a figure of its own before any comma: not "including EVs, of 51,616")
     r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|"
     r"consisting\s+of|with)\b[^,]*?\d)|"
-    # a time told apart: "… before 2026, when it plans to begin shipping…"
-    r",\s+(?=when\s)|"
+    # a time or a place told apart: "… before 2026, when it plans to begin shipping…",
+    # "… at its plant in Georgia, where construction has been paused"
+    r",\s+(?=when\s|where\s+(?:construction|production|work|output|operations|assembly)\b)|"
+    # a comment in apposition: "…, the latest sign of strain in a market that has yet to…"
+    r",\s+(?=(?:the\s+latest|the\s+first|the\s+second|the\s+third|another|a|an)\s+"
+    r"(?:[\w-]+\s+)?(?:sign|signs|blow|setback|step|move|example|indication|such)\b)|"
     # a result told apart: "delivered 9,745 in the quarter, bringing its total to 42,247"
     r",\s+(?=(?:bringing|taking|lifting|pushing|raising)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:total|tally|count)\b)|"

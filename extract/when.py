@@ -128,7 +128,9 @@ _OLD_PLAN = re.compile(
     # slated to start in the first half of 2025"
     r"had\s+(?:said|planned|expected|promised|hoped|targeted|aimed|been\s+(?:planned|"
     r"scheduled|slated|expected|due|set))\b)\b[^,;]*|"
-    r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b",
+    r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|"
+    # "to the second half of 2026 from the first quarter"
+    r"(?<=\d)\s+from\s+the\s+(?:\w+\s+)?(?:quarter|half)\b",
     re.IGNORECASE,
 )
 
