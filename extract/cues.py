@@ -1076,6 +1076,8 @@ _LAUNCHED = (
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
     r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
+    # "it is due in UK showrooms", "will arrive in showrooms"
+    r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
     # "will be introduced in China": a model brought to a market
     r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?(?!"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1158,8 +1160,8 @@ def _with_listed_markets(text: str, start: int, phrase: str) -> str:
 def _is_planned(text: str, cue: re.Match[str]) -> bool:
     """True when the launch the cue names is still to come."""
     before = text[max(0, cue.start() - 30) : cue.start()]
-    if _search(r"\b(?:to|will|would|should)\s+(?:begin|start|commence)\b", cue.group(0)):
-        return True  # "with deliveries to begin in December"
+    if _search(r"\b(?:to|will|would|should)\s+(?:begin|start|commence)\b|^due\b", cue.group(0)):
+        return True  # "with deliveries to begin in December", "due in UK showrooms"
     if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
         return bool(
             re.search(r"\b(?:will|to|set\s+to)\s+be\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)

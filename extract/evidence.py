@@ -41,7 +41,8 @@ _REFERS_BACK = re.compile(
 # nation's or a market's figures, an industry body.
 _SOMEBODY_ELSE = re.compile(
     r"(?i:\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
-    r"firms|players|OEMs|industry|(?:whole|overall|total|wider|entire)\s+(?:[\w-]+\s+){0,2}"
+    r"firms|players|OEMs|industry|the\s+(?:[\w-]+\s+){0,2}market\s+(?:up|down)\b|"
+    r"(?:whole|overall|total|wider|entire)\s+(?:[\w-]+\s+){0,2}"
     r"market|share\s+of\s+the\s+(?:[\w-]+\s+){0,2}market|market\s+(?:grew|rose|fell|shrank|"
     r"expanded|sold|reached|totall?ed)|"
     r"segment|sector|association|analysts?|consensus|"

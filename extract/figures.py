@@ -116,6 +116,8 @@ _EARLIER = re.compile(
     r"deliveries\s+of)|for\s+comparison\W+(?:\w+\W+){0,6}|"
     # a figure something is measured against: "beat the 330,325 units", "nearly double the
     # 417,204 it sold"
+    # "a touch below the 13,972 it delivered a year earlier"
+    r"(?:below|above|short\s+of|shy\s+of)\s+(?=the\s)|"
     r"(?:beat|beats|beating|outpac\w*|outsold|outstripp?\w*|(?:double|triple|twice|treble|"
     r"half)(?:\s+of)?)\s+(?=the\s|its\s|last\s+year's\s))\s*(?:the\s+|a\s+|an\s+|its\s+|"
     r"last\s+year's\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",

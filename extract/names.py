@@ -100,13 +100,17 @@ _A_COMPANYS_VERB = (
 _RIVAL = re.compile(
     r"\b(?:competitor|rival|alternative|challenger)s?\s+(?:to|of|for)\s+(?:the\s+)?"
     r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?"
+    # a likeness: "based on the same platform as the Volkswagen ID. Polo", "like the Model Y"
+    r"|\bsame\s+(?:[\w-]+\s+){0,4}?as\s+(?:the\s+)?|\b(?:like|unlike)\s+(?:the\s+)?(?=[A-Z])"
     # A partner named beside the subject ("its joint venture with Stellantis") is not it.
     r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?"
     r"|\b(?:co-)?(?:developed|built|made|designed|produced|engineered)\s+(?:jointly\s+)?"
     r"(?:with|by|alongside)\s+(?:the\s+)?"
     # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
     # plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?"
+    r"|\b(?:controlled|owned|backed|majority-owned|distributed|imported|sold)\s+by\s+(?:the\s+)?"
+    # an owner as an adjective: "the Stellantis NV-backed company"
+    r"|\b(?=(?:[A-Z][\w&.]*\s){0,2}[A-Z][\w&.]*-(?:backed|owned|controlled)\b)"
     # (but "Production at GM's Factory Zero" speaks of the owner's own plant)
     r"|(?<!roduction\s)(?<!onstruction\s)(?<!perations\s)(?<!utput\s)(?<!ssembly\s)"
     r"\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
@@ -132,7 +136,7 @@ _RIVAL = re.compile(
 )
 _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
-    r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
+    r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
     # "F-150", "CX-90"
@@ -274,6 +278,11 @@ def company_mentions(
     """Where `companies` finds each company it answers, in order, named as drafts name it."""
     pattern, names = _company_pattern(extra, aliases)
     found = _mentions(pattern, text, names)
+    # a plain-word brand after a capitalised word is the end of a name ("the Dolphin Mini")
+    found = [
+        m for m in found
+        if not (m.name in _PLAIN_WORD_BRANDS and _CAPITALISED_BEFORE.search(text[: m.start]))
+    ]  # fmt: skip
     found = _joint_ventures(_outside_rivals(found, text) if actors_only else found, text)
     return [
         _local_arm(Mention(ALIASES.get(m.name, m.name), m.start, m.end), m.name, text)
@@ -283,6 +292,7 @@ def company_mentions(
     ]  # fmt: skip
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _LEGAL_WORD = r"(?:Motors?|Automobiles?|Auto)"
 
 
@@ -654,7 +664,10 @@ _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
 _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
 # U DM-i", "Z9 GT".
-_POWERTRAIN = re.compile(r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS)(?![\w-])")
+_POWERTRAIN = re.compile(
+    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS)(?![\w-])"
+    r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
+)
 # A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
 # a maker or a market: "the SUV X5", "BYD M03").
 _SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")

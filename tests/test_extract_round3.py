@@ -628,3 +628,37 @@ def test_a_phase_pushed_back_is_its_start_planned_at_the_new_date() -> None:
     )
     (found,) = typed(text, date(2026, 4, 2))
     assert (found["phase"], found["status"], found["effective_on"]) == (2, "operational", "2026-H2")
+
+
+def test_an_owner_as_an_adjective_a_distributor_and_a_brand_word_ending_a_name() -> None:
+    assert names.companies("after the Geely-backed carmaker said Polestar sold 5,000 cars") == [
+        "Polestar"
+    ]
+    assert names.companies("Zeekr, the brand distributed by Inchcape, sold 800 cars") == ["Zeekr"]
+    # "the Dolphin Mini" is a model, not the Mini brand; "Mini" alone still is
+    assert names.companies("Buyers of the Dolphin Mini wait up to four months") == []
+    assert names.companies("Mini sold 5,000 cars") == ["Mini"]
+
+
+def test_a_markets_figure_a_figure_measured_against_and_showrooms() -> None:
+    text = "Registrations showed the Spanish market up 3 percent at just under 90,000 cars."
+    assert typed(text, date(2025, 10, 8)) == []
+    text = (
+        "Mazda delivered 13,588 vehicles in the third quarter, a touch below the 13,972 expected."
+    )
+    assert roles(text) == [(13588, "count"), (13972, "earlier")]
+    (found,) = typed("The Mazda CX-80 is due in UK showrooms in the second half of 2026.")
+    assert (found["model"], found["market"], found["status"], found["launched_on"]) == (
+        "CX-80", "GB", "planned", "2026-H2",
+    )  # fmt: skip
+
+
+def test_a_model_name_keeps_its_number_powertrain_and_body() -> None:
+    found = names.models("BYD began selling the Seal 6 DM-i Touring in Hungary")
+    assert [m.name for m in found] == ["Seal 6 DM-i Touring"]
+
+
+def test_a_model_named_as_a_likeness_is_not_the_one_spoken_of() -> None:
+    found = names.models("the CX-80, built on the same platform as the Mazda CX-60, and the MX-30")
+    assert [m.name for m in found] == ["CX-80", "MX-30"]
+    assert [m.name for m in names.models("a hatchback like the Model Y")] == []
