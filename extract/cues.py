@@ -954,7 +954,10 @@ _SHOW_VERB = (
 # unveiled in Brazil in May" (the venue: the place, else the one show the text names).
 _SHOWN_HERE = re.compile(
     rf"(?i:\b{_SHOW_VERB}\b|\b(?:was|were|is|are|been)\s+(?:shown|showcased|unveiled|"
-    r"presented|revealed|premiered|displayed|exhibited)\b)"
+    r"presented|revealed|premiered|displayed|exhibited)\b|"
+    # a participle after the model ("the electric GLC, shown at the show"), an infinitive
+    # of purpose ("used the show to display the Tank 300")
+    r",\s+(?:shown|displayed|showcased|unveiled|presented)\b|\bto\s+(?:display|show|showcase)\b)"
 )
 _SHOWN_IN = re.compile(r"^[^,;]{0,40}?\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 # A show or fair a text is about: "the IAA Mobility auto show in Munich", "the Bharat

@@ -662,3 +662,16 @@ def test_a_model_named_as_a_likeness_is_not_the_one_spoken_of() -> None:
     found = names.models("the CX-80, built on the same platform as the Mazda CX-60, and the MX-30")
     assert [m.name for m in found] == ["CX-80", "MX-30"]
     assert [m.name for m in names.models("a hatchback like the Model Y")] == []
+
+
+def test_a_model_shown_told_as_a_participle_or_a_purpose() -> None:
+    text = (
+        "Mazda brought three cars to IAA Mobility in Munich.\n\n"
+        "Mazda answered with the electric CX-60, shown at the show with a bigger battery."
+    )
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["venue"]) == (
+        "showcase", "CX-60", "IAA Mobility, Munich",
+    )  # fmt: skip
+    text = "Mazda brought cars to IAA Mobility in Munich. It used the show to display the CX-60."
+    assert [d["model"] for d in typed(text) if d["kind"] == "showcase"] == ["CX-60"]
