@@ -3,9 +3,10 @@ phase 4 (tuned on the seed article, the earlier corpus and rounds 1 to 3, so the
 the pipeline does on text it has seen, not on news it has not: the first runs were round 1
 recall 0.44 / typed precision 0.62, round 2 0.45 / 0.77, round 3 0.54 / 0.81 and round 4, the
 final held-out test, 0.51 / 0.83): on the seed article recall >= 0.86 and typed precision 1.0;
-on everything recall >= 0.76 and typed precision >= 0.95; on round 1 >= 0.82 and >= 0.99; on
+on everything recall >= 0.78 and typed precision >= 0.96; on round 1 >= 0.82 and >= 0.99; on
 round 2 >= 0.74 and >= 0.99; on round 3 >= 0.65 and >= 0.95; on round 4 (in the corpus since
-its first run) >= 0.51 and >= 0.82; and no dangerous draft anywhere."""
+its first run, some rules taken from its misses) >= 0.60 and >= 0.90; and no dangerous draft
+anywhere."""
 
 from __future__ import annotations
 
@@ -30,12 +31,12 @@ def test_extraction_meets_its_floors() -> None:
     assert seed["labelled"] >= 15 and overall["labelled"] >= 620
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.86 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.76 and overall["typed_precision"] >= 0.95, overall
+    assert overall["recall"] >= 0.78 and overall["typed_precision"] >= 0.96, overall
     assert first["recall"] >= 0.82 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.74 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.65 and third["typed_precision"] >= 0.95, third
     assert fourth["labelled"] >= 131, fourth
-    assert fourth["recall"] >= 0.51 and fourth["typed_precision"] >= 0.82, fourth
+    assert fourth["recall"] >= 0.60 and fourth["typed_precision"] >= 0.90, fourth
     assert overall["dangerous"] == 0, overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
