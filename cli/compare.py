@@ -68,15 +68,17 @@ def compare_command(
             parse_period(period)
         except ValueError as error:
             raise InputError("--period", str(error)) from None
+    query = make_query(as_of, known_at)
+    read_side = context.open_read_side()
+    known = read_side.user_regions(read_side.resolve(query).known_at)
     listed = [code for code in split_list(markets) if code == "*"] + [
-        str(parse_market(code, "--markets")) for code in split_list(markets) if code != "*"
+        str(parse_market(code, "--markets", known)) for code in split_list(markets) if code != "*"
     ]
-    left_out = [str(parse_market(code, "--except")) for code in split_list(excepted)]
+    left_out = [str(parse_market(code, "--except", known)) for code in split_list(excepted)]
     if left_out and not listed:
         listed = ["*"]
     scope = Scope.of({"markets": listed, "except": left_out})
-    query = make_query(as_of, known_at)
-    answer = compare_answer(context.open_read_side(), query, companies, metric, period, scope)
+    answer = compare_answer(read_side, query, companies, metric, period, scope)
     if output.machine:
         output.emit(answer.data)
     else:

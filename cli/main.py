@@ -50,6 +50,8 @@ COMMAND_MODULES = {
     "extract": "extract",
     "review": "review",
     "region": "region",
+    "changes": "changes",
+    "watch": "watch",
 }
 
 

@@ -82,9 +82,10 @@ def log_command(
     """
     from .options import parse_as_of, parse_market
 
-    code = parse_market(market)
     query = _query(as_of, known_at)
-    answer = context.open_read_side().log(
+    read_side = context.open_read_side()
+    code = parse_market(market, known=read_side.user_regions(read_side.resolve(query).known_at))
+    answer = read_side.log(
         query,
         market=code,
         since=parse_as_of(since) if since else None,
@@ -450,9 +451,9 @@ def audit_plans(
     from .options import parse_market
 
     query = _query(as_of, known_at)
-    answer = context.open_read_side().audit_plans(
-        query, companies, model, parse_market(market), kind
-    )
+    read_side = context.open_read_side()
+    known = read_side.user_regions(read_side.resolve(query).known_at)
+    answer = read_side.audit_plans(query, companies, model, parse_market(market, known=known), kind)
     if output.machine:
         output.emit(answer.data)
     else:

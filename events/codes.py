@@ -57,9 +57,23 @@ def is_country(code: str) -> bool:
 
 
 def check_market(value: str) -> str:
-    """A market code, upper-cased: an ISO 3166-1 alpha-2 code, a built-in region (SPEC §5.3),
-    or the name of a region of one's own (whether it is defined is the log's to say when an
-    announcement naming it is recorded: `domain.decisions.check_regions_named`)."""
+    """A market code asked about, upper-cased: an ISO 3166-1 alpha-2 code, a built-in region
+    (SPEC §5.3), or a region of one's own that the answer reads by (`events.regions.in_force`:
+    a read command's options are checked with the store's regions in force)."""
+    from .regions import in_force, is_region
+
+    code = check_market_said(value)
+    if len(code) > 2 and not is_region(code, in_force()):
+        raise ValueError(
+            f"{value!r} is not an ISO 3166-1 alpha-2 code or a region (mxt region list)"
+        )
+    return code
+
+
+def check_market_said(value: str) -> str:
+    """A market code as an announcement says it, upper-cased: an ISO 3166-1 alpha-2 code, a
+    built-in region, or the name of a region of one's own (whether it is defined is the log's
+    to say when the announcement is recorded: `domain.decisions.check_regions_named`)."""
     from .regions import ALL, check_region_market
 
     code = value.strip().upper()

@@ -15,6 +15,7 @@ from .codes import (
     MONTH_PATTERN,
     PERIOD_PATTERN,
     check_market,
+    check_market_said,
     market_covers,
     parse_iso_date,
 )
@@ -132,7 +133,7 @@ def _check_text(value: str) -> str:
 
 
 def _check_market_or_all(value: str) -> str:
-    return "*" if value.strip() == "*" else check_market(value)
+    return "*" if value.strip() == "*" else check_market_said(value)
 
 
 def _check_year(value: str) -> str:
@@ -238,13 +239,19 @@ PositiveNumber = Annotated[
 ]
 Market = Annotated[
     str,
-    AfterValidator(check_market),
-    _schema(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, or EU"),
+    AfterValidator(check_market_said),
+    _schema(
+        pattern=r"^([A-Z]{2}|[A-Z][A-Z0-9-]{1,22}[A-Z0-9])$",
+        description="ISO 3166-1 alpha-2 code, or a region (built in, or defined by a region line)",
+    ),
 ]
 MarketOrAll = Annotated[
     str,
     AfterValidator(_check_market_or_all),
-    _schema(pattern=r"^([A-Z]{2}|\*)$", description="ISO 3166-1 alpha-2 code, EU, or * (all)"),
+    _schema(
+        pattern=r"^([A-Z]{2}|[A-Z][A-Z0-9-]{1,22}[A-Z0-9]|\*)$",
+        description="ISO 3166-1 alpha-2 code, a region, or * (all)",
+    ),
 ]
 Period = Annotated[
     str,

@@ -11,7 +11,7 @@ import pytest
 from conftest import make_announcement
 
 from mxt.events.announcements import parse_line
-from mxt.events.codes import EVER, check_market, market_covers
+from mxt.events.codes import EVER, check_market, check_market_said, market_covers
 from mxt.events.errors import InputError
 from mxt.events.metrics import METRICS, measured_by, stand_ins
 from mxt.events.regions import (
@@ -77,7 +77,14 @@ def test_a_region_covers_the_members_of_the_day_it_takes_effect() -> None:
     # every built-in region is a market an announcement may name; a country code never a
     # region's name, and '*' no single market
     assert check_market("eu") == "EU" and check_market("europe") == "EUROPE"
-    assert check_market("europe-jato") == "EUROPE-JATO"  # a region of one's own, if defined
+    # a region of one's own: as an announcement says it (the log checks it is defined), and
+    # as a question asks about it only while it is defined
+    assert check_market_said("europe-jato") == "EUROPE-JATO"
+    with pytest.raises(ValueError):
+        check_market("europe-jato")
+    jato = {"EUROPE-JATO": UserRegion("EUROPE-JATO", ("EU",))}
+    with regions_in_force(jato):
+        assert check_market("europe-jato") == "EUROPE-JATO"
     for bad in ("*", "DEU", "ZZ", "E"):
         with pytest.raises(ValueError):
             check_market(bad)

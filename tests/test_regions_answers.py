@@ -366,3 +366,15 @@ def test_a_model_with_no_figures_shows_none_not_zero(story: str) -> None:
     assert (model["deliveries_units"], model["deliveries_bound"]) == (None, None)
     table = invoke(story, "state", "model", "Hexa Auto/Arc", "--as-of", "2024-06-01")
     assert "deliveries (units)  -" in table.stdout
+
+
+def test_read_options_take_a_region_of_ones_own_once_it_is_defined(story: str) -> None:
+    logged = answer(story, "log", "--market", "europe-jato")
+    assert "hx-cirrus-europe" in [entry["id"] for entry in logged]
+    line = refused(story, "log", "--market", "EUROPE-XYZ")
+    assert "--market" in line and "EUROPE-XYZ" in line
+    before = refused(story, "log", "--market", "EUROPE-JATO", "--known-at", "2000-01-01")
+    assert "EUROPE-JATO" in before  # not defined yet at that moment
+    # state market of a name no region has (yet): the empty answer, with a note
+    empty = invoke(story, "state", "market", "EUROPE-XYZ", "--json")
+    assert empty.exit_code == 0 and json.loads(empty.stdout)["models"] == []

@@ -255,10 +255,11 @@ class ReadSide:
 
     def is_region(self, market: str, query: Query) -> bool:
         """Whether `market` names a region (built in, or of one's own at `known_at`)."""
-        from mxt.events.regions import is_region
+        from mxt.events.regions import is_region, regions_in_force
 
-        code = _market_code(market)
-        return is_region(code, self.user_regions(self.resolve(query).known_at))
+        known = self.user_regions(self.resolve(query).known_at)
+        with regions_in_force(known):
+            return is_region(_market_code(market), known)
 
     def _market_rows(
         self, query: Query, codes: Sequence[str]
@@ -305,17 +306,7 @@ class ReadSide:
         from ..rules.audit import AUDITED, of_target, target_audit
 
         with self.store.read() as cursor:
-            if companies:
-                rows = self.view.every(
-                    cursor, query.as_of, query.known_at, (AUDITED,), companies=companies,
-                    include_retracted=True,
-                )  # fmt: skip
-            else:
-                rows = self.view.rows(
-                    cursor, query.known_at, as_of=query.as_of, kinds=(AUDITED,),
-                    include_retracted=True,
-                )  # fmt: skip
-            rows = of_target(rows, metric, period)
+            rows = of_target(self._audited(cursor, query, (AUDITED,), companies), metric, period)
             corrected = {
                 row.recording_notification_id: row.ann_id for row in rows if row.event != "recorded"
             }
@@ -342,13 +333,19 @@ class ReadSide:
             raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
         kinds = (*PLAN_KINDS, *STOPPING)
         with self.store.read() as cursor:
-            if companies:
-                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
-                                       companies=companies, include_retracted=True)  # fmt: skip
-            else:
-                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
-                                      include_retracted=True)  # fmt: skip
+            rows = self._audited(cursor, query, kinds, companies)
         return Answer(plans_audit(rows, query.as_of, model, market, kind), bool(rows))
+
+    def _audited(
+        self, cursor: Any, query: Query, kinds: Sequence[str], companies: Sequence[str]
+    ) -> list[Row]:
+        """What an audit reads: every row of `kinds` up to `as_of`, retracted ones too, of
+        `companies` (none: of every company), in time order."""
+        if companies:
+            return self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                   companies=companies, include_retracted=True)  # fmt: skip
+        return self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                              include_retracted=True)  # fmt: skip
 
     # -- the log -------------------------------------------------------------------------
 
@@ -400,10 +397,13 @@ def _check_kind(kind: str) -> None:
 
 
 def _market_code(text: str) -> str:
-    from mxt.events.codes import check_market
+    """The market a question names: a country, or a region's name (one not defined at the
+    question's known-at is a market of which nothing is known: an empty answer, not an
+    error)."""
+    from mxt.events.codes import check_market_said
 
     try:
-        return check_market(text)
+        return check_market_said(text)
     except ValueError as error:
         raise InputError("market", str(error)) from None
 

@@ -78,6 +78,16 @@ class Row(NamedTuple):
         return (self.announced_on, self.recorded_at, self.recording_notification_id)
 
 
+class Logged(NamedTuple):
+    """One event of the log as the read model holds it: its log position, the row (version)
+    it made, and for a correction or retraction the version it replaced (None for a
+    recording)."""
+
+    position: int
+    row: Row
+    before: Row | None
+
+
 class LogSpan(NamedTuple):
     """When recording began and last happened, and the notification ids of the log's last
     stored event and of the last one the hash chain covers."""
@@ -119,6 +129,56 @@ class View:
         first, last_recorded, chained = cursor.fetchone()
         cursor.execute("SELECT MAX(rowid) FROM stored_events")
         return LogSpan(first, last_recorded, cursor.fetchone()[0] or 0, chained or 0)
+
+    @staticmethod
+    def position_at(cursor: Any, moment: str) -> int:
+        """The log position of the last event recorded at or before `moment` (0: none): what
+        `--known-at moment` sees is the log up to it (`recorded_at` never goes back along the
+        chain). Read from the end, so a recent moment costs only the events after it."""
+        cursor.execute(
+            "SELECT notification_id FROM mxt_chain WHERE recorded_at<=? "
+            "ORDER BY position DESC LIMIT 1",
+            (moment,),
+        )
+        found = cursor.fetchone()
+        return int(found[0]) if found is not None else 0
+
+    @staticmethod
+    def recorded_at_of(cursor: Any, position: int) -> str | None:
+        """When the event at log position `position` was recorded (None: no such event)."""
+        cursor.execute("SELECT recorded_at FROM mxt_chain WHERE notification_id=?", (position,))
+        found = cursor.fetchone()
+        return None if found is None else str(found[0])
+
+    def recorded_between(self, cursor: Any, after: int, upto: int) -> list[Logged]:
+        """Every recording, correction and retraction of the log after position `after` up
+        to `upto`, in log order, each with the version it replaced."""
+        cursor.execute(
+            SELECT_ROW + "WHERE v.notification_id>? AND v.notification_id<=? "
+            "ORDER BY v.notification_id",
+            (after, upto),
+        )
+        made = [(int(values[0]), _to_row(values)) for values in cursor.fetchall()]
+        fixed = sorted(
+            {row.recording_notification_id for _, row in made if row.event != "recorded"}
+        )
+        versions: dict[int, list[tuple[int, Row]]] = {}
+        for start in range(0, len(fixed), 500):
+            chunk = fixed[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
+                "AND v.notification_id<=? ORDER BY v.notification_id",
+                [*chunk, upto],
+            )
+            for values in cursor.fetchall():
+                row = _to_row(values)
+                versions.setdefault(row.recording_notification_id, []).append((int(values[0]), row))
+        return [
+            Logged(
+                position, row, _replaced(versions.get(row.recording_notification_id, []), position)
+            )
+            for position, row in made
+        ]
 
     def latest(
         self,
@@ -408,6 +468,13 @@ class View:
                 row = _to_row(values)
                 found.setdefault(row.recording_notification_id, []).append(row)
         return found
+
+
+def _replaced(versions: Sequence[tuple[int, Row]], position: int) -> Row | None:
+    """The version of an announcement just before the one made at `position` (None: it is
+    its recording)."""
+    earlier = [row for made_at, row in versions if made_at < position]
+    return earlier[-1] if earlier else None
 
 
 def _narrow(
