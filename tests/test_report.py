@@ -349,7 +349,8 @@ def test_the_readme_report_section_runs_from_an_empty_folder(tmp_path: Path) -> 
     import os
 
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## The report") : text.index("## A shared PostgreSQL")]
+    start = text.index("## The report")
+    section = text[start : text.index("\n## ", start + 1)]
     [block] = re.findall(r"```sh\n(.*?)```", section, re.S)
     assert "cli/" not in block and ".jsonl" not in block
     script = "\n".join(line for line in block.splitlines() if not line.startswith("pip "))
