@@ -544,9 +544,11 @@ class Generator:
             changes = {"max_months": line["max_months"] + 1}
         elif kind == "target":
             changes = {"value": line["value"] + 10_000}
-        elif kind == "launch":
+        elif kind == "launch" and len(line.get("launched_on", "0000-00-00")) == 10:
             later = date.fromisoformat(line.get("launched_on", line["announced_on"]))
             changes = {"launched_on": (later + timedelta(days=rng.randint(1, 60))).isoformat()}
+        elif kind == "launch":  # a launch said as a period (--plans) is corrected to a later one
+            changes = {"launched_on": str(int(line["launched_on"][:4]) + 1)}
         elif kind == "factory":
             changes = {"capacity": line.get("capacity", 100_000) + 50_000}
         else:

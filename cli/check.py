@@ -38,7 +38,7 @@ def read_claims(stream: IO[bytes], name: str) -> list[Any]:
             line = parse_claim_line(text)
         except InputError as error:
             raise error.at_line(where) from None
-        claim = line.claim.model_dump(mode="json", exclude_none=True)
+        claim = line.claim.model_dump(mode="json", by_alias=True, exclude_none=True)
         claims.append(ClaimToCheck(line.id or f"{name}:{number}", line.company, claim))
     return claims
 

@@ -173,7 +173,10 @@ def demo_command(ctx: click.Context, demo_store: str | None) -> None:
             "weeks for a YU7"
         )
         ctx.invoke(conflicts_command, companies=("Xiaomi",), as_of="2025-07-10", **reads)
-        step("Is the 2025 target on track? (Xiaomi's deliveries stand in for production)")
+        step(
+            "Is the 2025 target on track? It counts units built, and no production figure is "
+            "recorded: deliveries never stand in for production, so its pace is unknown"
+        )
         ctx.invoke(progress_command, companies=("Xiaomi",), metric=None, period="2025",
                    as_of="2025-07-05", **reads)  # fmt: skip
         step("Is it true? The article's 'eighth straight month above 20,000', checked")

@@ -46,9 +46,10 @@ def diff_command(
 
     from .options import diff_subject, known_at_label, nothing_known_note, parse_market, parse_span
 
-    code = parse_market(market)
     before, after = parse_span(date_from, date_to, known_at)
-    answer = diff(context.open_read_side(), before, after, companies, code)
+    read_side = context.open_read_side()
+    code = parse_market(market, known=read_side.user_regions(read_side.resolve(after).known_at))
+    answer = diff(read_side, before, after, companies, code)
     if output.machine:
         output.emit(answer.data)
     else:

@@ -29,8 +29,10 @@ EXIT_CODES: tuple[tuple[type[Exception], int], ...] = (
 REMEDIES = {
     "verify": "mxt verify names the damage",
     "rebuild": "run mxt rebuild",
-    "create": "only record and import create one",
+    "create": "only record, import and region define create one",
     "correct": "use `mxt correct` to change it",
+    "list-watches": "mxt watch list shows them",
+    "add-watch-again": "mxt watch remove it, then add it again to start from now",
 }
 # The work that refuses a damaged log unless an option says to go on (`rebuild --force`).
 OVERRIDES = {"rebuild": "--force"}

@@ -127,7 +127,7 @@ class _Summary:
         self.lines: list[str] = []
 
     def watch(self, lines: Iterator[tuple[int | str, Any]]) -> Iterator[tuple[int | str, Any]]:
-        from mxt.events.announcements import Announcement, with_id
+        from mxt.events.announcements import Announcement, RegionLine, with_id
 
         for where, line in lines:
             label = f"line {where}" if isinstance(where, int) else where
@@ -137,6 +137,8 @@ class _Summary:
                     f"{label}: {content['kind']} {content['company']} "
                     f"{content['announced_on']} {content['id']}"
                 )
+            elif isinstance(line, RegionLine):
+                self.lines.append(f"{label}: region {line.name}")
             else:
                 self.lines.append(f"{label}: {line.kind} of {line.id}")
             yield where, line
@@ -176,7 +178,8 @@ def import_command(
     progress: bool | None,
     dry_run: bool = False,
 ) -> None:
-    """Append the announcements, corrections and retractions of JSONL FILEs (`-` = stdin).
+    """Append the announcements, corrections, retractions and regions of JSONL FILEs (`-` =
+    stdin).
 
     All the lines of all the files are recorded in one transaction: every one of them, or
     none if one is bad. Lines already in the store count as already present. With
@@ -232,8 +235,8 @@ def import_command(
 @company_filter
 @click.pass_obj
 def export_command(context: Context, companies: tuple[str, ...]) -> None:
-    """Write the whole history as JSON Lines: announcements as recorded, then corrections
-    and retractions in the order they were recorded.
+    """Write the whole history as JSON Lines: the regions of one's own, announcements as
+    recorded, then corrections and retractions, each in the order they were recorded.
 
     Example: mxt export --company Xiaomi > xiaomi.jsonl
     """

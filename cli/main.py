@@ -45,9 +45,13 @@ COMMAND_MODULES = {
     "copy": "admin",
     "demo": "demo",
     "progress": "progress",
+    "compare": "compare",
     "check": "check",
     "extract": "extract",
     "review": "review",
+    "region": "region",
+    "changes": "changes",
+    "watch": "watch",
 }
 
 
@@ -238,9 +242,10 @@ def target_filters(function: Any) -> Any:
         "--period", metavar="PERIOD", help="Only targets for this period (2025, 2025-H1, "
         "2025-Q3, 2025-06).",
     )(function)  # fmt: skip
+    from mxt.events.metrics import METRICS
+
     function = click.option(
-        "--metric", type=click.Choice(["production", "deliveries", "sales"]),
-        help="Only targets of this metric.",
+        "--metric", type=click.Choice(METRICS), help="Only targets of this metric.",
     )(function)  # fmt: skip
     return company_filter(function)
 

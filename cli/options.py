@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 
 from mxt.events.codes import check_market, parse_iso_date
 from mxt.events.errors import InputError
 from mxt.projections.questions.read_side import EVERYTHING, EverythingRecorded
 from mxt.projections.rules.state import Query
 from mxt.storage.clock import format_timestamp
+
+if TYPE_CHECKING:
+    from mxt.events.regions import UserRegions
 
 
 def parse_as_of(text: str | None, field: str = "as_of") -> str:
@@ -43,12 +47,18 @@ def parse_known_at(text: str | None, field: str = "known_at") -> str:
         raise InputError(field, f"{text!r} is not an ISO 8601 timestamp or a date") from None
 
 
-def parse_market(text: str | None, field: str = "--market") -> str | None:
-    """`--market`: a country or region code (`de` is DE), or None when not given."""
+def parse_market(
+    text: str | None, field: str = "--market", known: UserRegions | None = None
+) -> str | None:
+    """`--market`: a country or region code (`de` is DE), or None when not given; a region
+    of one's own when it is among `known` (the store's, at the question's known-at)."""
     if text is None:
         return None
+    from mxt.events.regions import regions_in_force
+
     try:
-        return check_market(text)
+        with regions_in_force(known or {}):
+            return check_market(text)
     except ValueError as error:
         raise InputError(field, str(error)) from None
 

@@ -83,9 +83,10 @@ def log_command(
     """
     from .options import parse_as_of, parse_market
 
-    code = parse_market(market)
     query = _query(as_of, known_at)
-    answer = context.open_read_side().log(
+    read_side = context.open_read_side()
+    code = parse_market(market, known=read_side.user_regions(read_side.resolve(query).known_at))
+    answer = read_side.log(
         query,
         market=code,
         since=parse_as_of(since) if since else None,
@@ -194,7 +195,7 @@ def state_model(
     _report_unknown(answer, f"{company}/{model}", query)
 
 
-MARKET_SECTIONS = {"models": (), "policies": ()}
+MARKET_SECTIONS = {"models": (), "policies": (), "members": ()}
 
 
 @state_command.command("market")
@@ -210,13 +211,19 @@ def state_market(
     known_at: str | None,
     output: Output,
 ) -> None:
-    """Every model's status in one market (ISO code or EU): available, announced, blocked,
-    expected or showcased (unknown ones with --all), and the policies in force there.
+    """Every model's status in one market (an ISO code or a region): available, announced,
+    blocked, expected or showcased (unknown ones with --all), and the policies in force
+    there. For a region (EU, EUROPE, one of your own), each model's status in every member
+    as of the date, and a summary (available in 9 of 27).
 
     Example: mxt state market DE --as-of 2026-06-01
     """
     query = _query(as_of, known_at)
-    answer = context.open_read_side().market(code, query, every)
+    read_side = context.open_read_side()
+    if read_side.is_region(code, query):
+        _state_region(read_side, code, query, output, every)
+        return
+    answer = read_side.market(code, query, every)
     state = answer.data
     if output.machine:
         output.emit(state)
@@ -229,6 +236,27 @@ def state_market(
         )  # fmt: skip
         table(policy_rows(state.policies), ["company", "not_before", "markets", "except", "id"],
               title="policies in force")  # fmt: skip
+        other_sections(state, MARKET_SECTIONS)
+    _report_unknown(answer, f"market {code}", query)
+
+
+def _state_region(read_side: Any, code: str, query: Any, output: Output, every: bool) -> None:
+    """`state market REGION`: each model's status in the region and in every member, and a
+    summary."""
+    answer = read_side.region_market(code, query, every)
+    state = answer.data
+    if output.machine:
+        output.emit(state)
+    else:
+        table(
+            [{**to_json(m), "model": m.model or "(all models)",
+              "members": ", ".join(f"{c} {s}" for c, s in m.members.items() if s != "unknown")}
+             for m in state.models],
+            ["company", "model", "status", "summary", "members"],
+            title=f"market {state.market} as of {state.as_of}: {len(state.members)} members",
+        )  # fmt: skip
+        table(policy_rows(state.policies), ["company", "not_before", "markets", "except", "id"],
+              title="policies in force in a member")  # fmt: skip
         other_sections(state, MARKET_SECTIONS)
     _report_unknown(answer, f"market {code}", query)
 
@@ -427,9 +455,9 @@ def audit_plans(
     from .options import parse_market
 
     query = _query(as_of, known_at)
-    answer = context.open_read_side().audit_plans(
-        query, companies, model, parse_market(market), kind
-    )
+    read_side = context.open_read_side()
+    known = read_side.user_regions(read_side.resolve(query).known_at)
+    answer = read_side.audit_plans(query, companies, model, parse_market(market, known=known), kind)
     if output.machine:
         output.emit(answer.data)
     else:

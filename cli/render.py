@@ -30,6 +30,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "jsonl", "csv")
 ROW_FORMATS = ("jsonl", "csv")
+# A digest to paste into an e-mail or a chat (`changes`, `watch run`): the whole answer as
+# Markdown text, or as one self-contained HTML page (`mxt.report.digest`).
+DIGESTS = ("markdown", "html")
 PAGE = 500  # rows written (and, for tables, aligned) at a time
 
 
@@ -50,6 +53,11 @@ class Output:
     section: str | None = None
     sections: Mapping[str, tuple[str, ...]] | None = None
     csv_raw: bool = False  # CSV cells as stored, formulas not neutralised (`csv_cell`)
+
+    @property
+    def digest(self) -> bool:
+        """Whether the answer is to be written as a digest (`DIGESTS`), whole."""
+        return self.format in DIGESTS
 
     @property
     def machine(self) -> bool:
@@ -95,13 +103,19 @@ class Output:
 
 
 @overload
-def output_options(function: F, *, sections: None = None) -> F: ...
+def output_options(function: F, *, sections: None = None, digests: bool = False) -> F: ...
 @overload
 def output_options(
-    function: None = None, *, sections: Mapping[str, tuple[str, ...]] | None = None
+    function: None = None,
+    *,
+    sections: Mapping[str, tuple[str, ...]] | None = None,
+    digests: bool = False,
 ) -> Callable[[F], F]: ...
 def output_options(
-    function: Any = None, *, sections: Mapping[str, tuple[str, ...]] | None = None
+    function: Any = None,
+    *,
+    sections: Mapping[str, tuple[str, ...]] | None = None,
+    digests: bool = False,
 ) -> Any:
     """Adds `--format table|json|jsonl|csv` and `--json` (same as `--format json`) to a click
     command, and `--section NAME` when its answer has several lists; the command receives
@@ -121,10 +135,11 @@ def output_options(
     and as `@output_options(sections={"targets": (), "orders": ("stage",)})` on one whose
     answer is a dict of several lists: each named list becomes a section, plus `summary`,
     one row of the answer's plain values (see `Output`). `read_options` in cli/main.py adds
-    `--as-of`/`--known-at` and then these.
+    `--as-of`/`--known-at` and then these. With `digests`, `--format` also takes `markdown`
+    and `html` (`DIGESTS`), which the command writes itself when `output.digest`.
     """
     if function is None:
-        return functools.partial(output_options, sections=sections)
+        return functools.partial(output_options, sections=sections, digests=digests)
 
     @functools.wraps(function)
     def with_output(
@@ -136,6 +151,8 @@ def output_options(
         chosen = "json" if as_json else output_format or "table"
         if csv_raw and chosen != "csv":
             raise InputError("csv-raw", "applies to --format csv only")
+        if section is not None and chosen in DIGESTS:
+            raise InputError("section", f"a {chosen} digest holds the whole answer")
         return function(*args, output=Output(chosen, section, sections, csv_raw), **kwargs)
 
     if sections is not None:
@@ -158,9 +175,15 @@ def output_options(
     with_output = click.option(
         "--format",
         "output_format",
-        type=click.Choice(FORMATS),
+        type=click.Choice(FORMATS + DIGESTS if digests else FORMATS),
         help="table (default, for people), json (one document), jsonl or csv (one row per "
-        "item, nested fields as dotted columns such as source.title).",
+        "item, nested fields as dotted columns such as source.title)"
+        + (
+            "; markdown or html, a digest to paste into an e-mail or a chat (html: one "
+            "self-contained page)."
+            if digests
+            else "."
+        ),
     )(with_output)
     return with_output
 

@@ -14,19 +14,23 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TypeAlias
 
 from mxt.events.content import Content, canonical_json, normalised_changes
+from mxt.events.regions import UserRegions, is_region, loop_through
 from mxt.events.schemas.base import Correction, Retraction, apply_correction
 
 from .errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
     InvalidCorrection,
+    InvalidRegion,
     UnknownAnnouncement,
 )
 
 if TYPE_CHECKING:
+    from mxt.events.schemas.region import RegionLine
+
     # The event models are built by the decisions that make events (a correction, a
     # retraction); a recording is stored without them (`stored.recorded_event`).
-    from .model import AnnouncementAggregate, DomainEvent
+    from .model import AnnouncementAggregate, DomainEvent, RegionAggregate
 
 # The moment the events are recorded at, asked for only when an event is decided (the store
 # reads the log's last `recorded_at` to make it, and warns if the clock is behind).
@@ -134,3 +138,79 @@ def applied(aggregate: AnnouncementAggregate, changes: Content, reason: str) -> 
         for correction in aggregate.corrections
         if correction.changes == changes and correction.reason == reason
     )
+
+
+# The fields of an announcement (and of its claim object) that name markets.
+_MARKET_FIELDS = ("market", "markets", "except")
+
+
+def check_regions_named(content: Content, defined: UserRegions) -> None:
+    """Every region an announcement names (its market, its scope's markets and excepts, its
+    claim's) is built in or defined in the log (`defined`); raises `InvalidRegion` naming
+    the field and the first that is neither (SPEC §5.3: a market takes a region)."""
+    claim = content.get("claim")
+    for where in (content, claim if isinstance(claim, dict) else {}):
+        for field in _MARKET_FIELDS:
+            value = where.get(field)
+            codes = [value] if isinstance(value, str) else list(value or ())
+            for code in codes:
+                if len(code) > 2 and not is_region(code, defined):
+                    raise InvalidRegion(
+                        f"{field}: {code} is no region (built in, or defined: mxt region list)"
+                    )
+
+
+@dataclass(frozen=True)
+class RegionDecision:
+    """What a region's definition comes to: the definition as stored (its canonical JSON is
+    how an import counts its repeats), and the events to append (none: it is in the log)."""
+
+    key: str
+    events: tuple[DomainEvent, ...]
+
+
+def decide_region(
+    aggregate: RegionAggregate | None,
+    line: RegionLine,
+    clock: Clock,
+    *,
+    defined: UserRegions,
+    strict: bool,
+    repeats: Mapping[str, int],
+) -> RegionDecision:
+    """The definition `line` decided against the region's definitions so far (`aggregate`)
+    and the regions of one's own in force (`defined`).
+
+    Every region it names must be built in or defined, and it must not contain itself
+    through them (`InvalidRegion`). With `strict` (`mxt region define`) a definition the
+    same as the one in force records nothing. Without it (an import), a line counts as
+    present when the region holds more definitions identical to it than `repeats` says this
+    input has brought before: an exported history imported again records nothing, and a
+    later different line replaces the definition in force.
+    """
+    definition = {key: value for key, value in line.dump().items() if key != "kind"}
+    for field, codes in (("markets", line.markets), ("except", line.except_)):
+        unknown = [code for code in codes if len(code) > 2 and not is_region(code, defined)]
+        if unknown:
+            raise InvalidRegion(
+                f"{field}: {unknown[0]} is no region (built in, or defined: mxt region list)"
+            )
+    through = loop_through(line.name, (*line.markets, *line.except_), defined)
+    if through is not None:
+        raise InvalidRegion(f"markets: {line.name} would contain itself (through {through})")
+    key = canonical_json(definition)
+    if aggregate is not None:
+        if strict and aggregate.current == definition:
+            return RegionDecision(key, ())
+        held = sum(1 for earlier in aggregate.definitions if earlier == definition)
+        if not strict and repeats.get(key, 0) < held:
+            return RegionDecision(key, ())
+    from .model import RegionDefined, region_aggregate_id
+
+    event = RegionDefined(
+        originator_id=region_aggregate_id(line.name),
+        originator_version=aggregate.version + 1 if aggregate is not None else 1,
+        timestamp=clock(),
+        region=definition,
+    )
+    return RegionDecision(key, (event,))

@@ -47,6 +47,11 @@ class InvalidCorrection(DomainError):
     """A correction that cannot apply (it would break the kind's schema, or it is empty)."""
 
 
+class InvalidRegion(DomainError):
+    """A region's definition the log cannot take: it names a region that is not defined, or
+    it would contain itself through another region."""
+
+
 class AlreadyRetracted(DomainError):
     """The announcement was retracted; it can be neither corrected nor retracted again."""
 

@@ -1,8 +1,12 @@
-"""The announcement aggregate and its events, on eventsourcing with pydantic events.
+"""The announcement aggregate and its events, on eventsourcing with pydantic events; and the
+aggregate of a region of one's own.
 
 Every announcement is one aggregate, identified by a UUID derived from its announcement id.
 Its events are never changed: a correction or a retraction is a new event on the same
 aggregate. The event's `timestamp` is the announcement's `recorded_at`, set by the store.
+
+A region of one's own is an aggregate too (its id derived from its name, in a namespace of
+its own): each of its events is a definition, the latest of which is in force.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from mxt.events.content import Content, apply_changes
 # The read model and the tests take these from here too; they need no model.
 from .stored import aggregate_id as aggregate_id
 from .stored import recorded_event as recorded_event
+from .stored import region_aggregate_id as region_aggregate_id
 
 
 class DomainEvent(BaseModel):
@@ -156,4 +161,52 @@ def project_announcement(
     """Folds stored events into the aggregate (eventsourcing's projector function)."""
     for event in events:
         aggregate = mutate(event, aggregate)
+    return aggregate
+
+
+# -- regions of one's own ----------------------------------------------------------------------
+
+
+class RegionDefined(DomainEvent):
+    """A region of one's own was defined (or defined anew): `region` is its interchange line
+    without `kind` (`name`, `markets`, `except`, `reason`), validated and normalised."""
+
+    region: dict[str, Any]
+
+
+class RegionAggregate(BaseModel):
+    """A region of one's own: every definition of its name, in the order recorded (the last
+    is in force)."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    id: UUID
+    version: int
+    name: str
+    definitions: tuple[dict[str, Any], ...]
+
+    @property
+    def current(self) -> dict[str, Any]:
+        """The definition in force: the latest recorded."""
+        return self.definitions[-1]
+
+
+def project_region(events: Any) -> RegionAggregate | None:
+    """Folds a region's stored events (its definitions) into its aggregate."""
+    aggregate: RegionAggregate | None = None
+    for event in events:
+        if not isinstance(event, RegionDefined):
+            from mxt.storage.errors import DamagedLog
+
+            raise DamagedLog(
+                f"{type(event).__name__} v{event.originator_version} of {event.originator_id} "
+                "is among a region's definitions"
+            )
+        definitions = (*aggregate.definitions, event.region) if aggregate else (event.region,)
+        aggregate = RegionAggregate(
+            id=event.originator_id,
+            version=event.originator_version,
+            name=event.region["name"],
+            definitions=definitions,
+        )
     return aggregate

@@ -7,32 +7,44 @@ decided by the pure functions of `decisions`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
+from mxt.events.regions import UserRegion
 from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
 from mxt.storage.store import Store, WriteTransaction
 
-from .decisions import decide_correction, decide_recording, decide_retraction
+from .decisions import (
+    check_regions_named,
+    decide_correction,
+    decide_recording,
+    decide_region,
+    decide_retraction,
+)
 from .errors import (
     AlreadyRetracted,
     ConflictingAnnouncement,
     DomainError,
     InvalidCorrection,
+    InvalidRegion,
     UnknownAnnouncement,
 )
 from .stored import aggregate_id, recorded_event, stored_announcement
 
 if TYPE_CHECKING:
-    from .model import AnnouncementAggregate, DomainEvent
+    # (`mxt record` never loads the region line's schema: a line that is none of the others
+    # is a region's definition)
+    from mxt.events.schemas.region import RegionLine
+
+    from .model import AnnouncementAggregate, DomainEvent, RegionAggregate
 
 BATCH_SIZE = 1000
 
-Line: TypeAlias = Announcement | Correction | Retraction
+Line: TypeAlias = "Announcement | Correction | Retraction | RegionLine"
 # Where a line comes from, for error messages: its number in the one input file, a label such
 # as `b.jsonl line 3` when several files are imported together, or None (a single command).
 LineRef: TypeAlias = int | str | None
@@ -120,13 +132,16 @@ def _import_in_transaction(
                 batch.flush()
                 if isinstance(line, Correction):
                     _correct(transaction, line, batch, result, strict=strict)
-                else:
+                elif isinstance(line, Retraction):
                     _retract(transaction, line, result, strict=strict)
+                else:
+                    _define(transaction, line, batch, result, strict=strict)
             except (
                 InputError,
                 UnknownAnnouncement,
                 AlreadyRetracted,
                 InvalidCorrection,
+                InvalidRegion,
                 ConflictingAnnouncement,
             ) as error:
                 raise _at_line(error, line_number) from None
@@ -151,9 +166,14 @@ class _Batch:
         self.pending: dict[str, tuple[LineRef, Content]] = {}
         # Identical correction lines seen in this import, to match them with stored ones.
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
+        # Likewise identical region definitions, by their canonical JSON.
+        self.regions_seen: dict[str, int] = {}
+        # The regions of one's own an announcement may name, as this transaction sees them.
+        self.defined = RegionsInLog(transaction)
 
     def add(self, line_number: LineRef, announcement: Announcement) -> None:
         content = with_id(announcement)
+        check_regions_named(content, self.defined)
         earlier = self.pending.get(content["id"])
         if earlier is not None:
             if earlier[1] != content:
@@ -196,6 +216,12 @@ class _Batch:
         self.pending.clear()
 
 
+def define_region(store: Store, line: RegionLine) -> bool:
+    """Records a region of one's own (`mxt region define`); returns whether the log gained a
+    definition (not when the same one is in force already)."""
+    return import_lines(store, [(None, line)], strict=True).recorded == 1
+
+
 def _correct(
     transaction: WriteTransaction,
     line: Correction,
@@ -204,6 +230,7 @@ def _correct(
     *,
     strict: bool,
 ) -> None:
+    check_regions_named(dict(line.set), batch.defined)
     aggregate = _load(transaction, line.id)
     decision = decide_correction(
         aggregate, line, lambda: transaction.recorded_at, strict=strict,
@@ -211,6 +238,48 @@ def _correct(
     )  # fmt: skip
     batch.corrections_seen[decision.key] = batch.corrections_seen.get(decision.key, 0) + 1
     _append(transaction, decision.events, result)
+
+
+def _define(
+    transaction: WriteTransaction,
+    line: RegionLine,
+    batch: _Batch,
+    result: ImportResult,
+    *,
+    strict: bool,
+) -> None:
+    aggregate = _load_region(transaction, line.name)
+    decision = decide_region(
+        aggregate, line, lambda: transaction.recorded_at, defined=RegionsInLog(transaction),
+        strict=strict, repeats=batch.regions_seen,
+    )  # fmt: skip
+    batch.regions_seen[decision.key] = batch.regions_seen.get(decision.key, 0) + 1
+    _append(transaction, decision.events, result)
+
+
+class RegionsInLog(Mapping[str, UserRegion]):
+    """The regions of one's own in force as a write transaction sees them (its own appends
+    included), each read from the log when first asked for. Only asked by name: it cannot
+    list them."""
+
+    def __init__(self, transaction: WriteTransaction) -> None:
+        self.transaction = transaction
+
+    def __getitem__(self, name: str) -> UserRegion:
+        if len(name) < 3:  # a country code or `*`: never a region of one's own
+            raise KeyError(name)
+        aggregate = _load_region(self.transaction, name)
+        if aggregate is None:
+            raise KeyError(name)
+        current = aggregate.current
+        return UserRegion(name, tuple(current["markets"]), tuple(current["except"]),
+                          current["reason"])  # fmt: skip
+
+    def __iter__(self) -> Iterator[str]:
+        raise NotImplementedError("the regions in the log are asked for by name")
+
+    def __len__(self) -> int:
+        raise NotImplementedError("the regions in the log are asked for by name")
 
 
 def _retract(
@@ -238,3 +307,11 @@ def _append(
         return
     transaction.append(events)
     result.recorded += 1
+
+
+def _load_region(transaction: WriteTransaction, name: str) -> RegionAggregate | None:
+    """The region of one's own called `name`, as this transaction sees it (None: never
+    defined)."""
+    from .model import project_region, region_aggregate_id
+
+    return project_region(transaction.events_of(region_aggregate_id(name)))

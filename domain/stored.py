@@ -16,16 +16,26 @@ from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import stored_state
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
+# Regions of one's own have aggregate ids of their own namespace: no announcement id can
+# ever name the aggregate of a region.
+REGION_NAMESPACE = UUID("0c5b3f86-8f1e-4b51-9d5e-2a7c9e4d1f63")
 # The topics of the stored events (`eventsourcing.utils.get_topic` of `model`'s classes),
 # spelled out so that writing a recording, or reading the log, never imports those models.
 RECORDED_TOPIC = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED_TOPIC = "mxt.domain.model:AnnouncementCorrected"
 RETRACTED_TOPIC = "mxt.domain.model:AnnouncementRetracted"
+REGION_TOPIC = "mxt.domain.model:RegionDefined"
 
 
 def aggregate_id(announcement_id: str) -> UUID:
     """The aggregate (originator) id of an announcement id."""
     return uuid5(NAMESPACE, announcement_id)
+
+
+def region_aggregate_id(name: str) -> UUID:
+    """The aggregate (originator) id of a region of one's own: one per name, whose events are
+    its definitions in order."""
+    return uuid5(REGION_NAMESPACE, name)
 
 
 def recorded_event(

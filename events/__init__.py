@@ -10,7 +10,6 @@ from typing import Any
 
 _WHERE = {
     "InputError": "errors",
-    "REGIONS": "codes",
     "market_covers": "codes",
     "parse_count": "fields",
     "parse_iso_date": "codes",

@@ -33,6 +33,7 @@ from .schemas.base import (
     with_id,
 )
 from .schemas.claim import Claim, ClaimObject
+from .schemas.region import RegionLine
 
 __all__ = [
     "CLAIM_TYPES",
@@ -40,6 +41,7 @@ __all__ = [
     "Announcement",
     "ClaimLine",
     "Correction",
+    "RegionLine",
     "Retraction",
     "Source",
     "apply_correction",
@@ -56,10 +58,10 @@ __all__ = [
 # `events.kinds.KINDS` (a kind's schema is `events/schemas/<kind>.py`: `schema_of`).
 SCHEMAS: dict[str, type[Announcement]] = {kind: schema_of(kind) for kind in KIND_NAMES}
 
-# One line of the interchange format: an announcement of any kind, a correction or a
-# retraction, told apart by `kind`.
+# One line of the interchange format: an announcement of any kind, a correction, a
+# retraction or a region's definition, told apart by `kind`.
 InterchangeLine: Any = Annotated[
-    Union[(*SCHEMAS.values(), Correction, Retraction)],  # noqa: UP007 (built from the registry)
+    Union[(*SCHEMAS.values(), Correction, Retraction, RegionLine)],  # noqa: UP007 (built from the registry)
     Field(discriminator="kind"),
 ]
 
@@ -73,18 +75,23 @@ def _line_adapter() -> TypeAdapter[Any]:
     return _LINE_ADAPTER
 
 
-def parse_line(data: Any) -> Announcement | Correction | Retraction:
+# One line of the interchange format: an announcement, a correction, a retraction, or a
+# region's definition.
+Line = Announcement | Correction | Retraction | RegionLine
+
+
+def parse_line(data: Any) -> Line:
     """Validates one interchange line (a decoded JSON object)."""
     if not isinstance(data, dict):
         raise InputError(None, "expected a JSON object")
     try:
-        line: Announcement | Correction | Retraction = _line_adapter().validate_python(data)
+        line: Line = _line_adapter().validate_python(data)
         return line
     except ValidationError as error:
         raise describe(error) from None
 
 
-def parse_json_line(raw: bytes | str) -> Announcement | Correction | Retraction:
+def parse_json_line(raw: bytes | str) -> Line:
     """Validates one interchange line as it is read (JSON text), parsing and checking at
     once; a key given twice in one object is refused first (`load_json`)."""
     try:
@@ -94,7 +101,7 @@ def parse_json_line(raw: bytes | str) -> Announcement | Correction | Retraction:
     except ValueError:
         pass  # malformed: the schema's own parser names where
     try:
-        line: Announcement | Correction | Retraction = _line_adapter().validate_json(raw)
+        line: Line = _line_adapter().validate_json(raw)
         return line
     except ValidationError as error:
         first = error.errors()[0]
@@ -136,7 +143,8 @@ def parse_claim_line(raw: bytes | str) -> ClaimLine:
 
 
 def json_schema() -> JsonObject:
-    """The JSON Schema of one interchange line: an announcement, a correction or a retraction."""
+    """The JSON Schema of one interchange line: an announcement, a correction, a retraction
+    or a region's definition."""
     schema = _line_adapter().json_schema(mode="validation")
     schema["title"] = "mxt announcement interchange line (JSON Lines)"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

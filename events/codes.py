@@ -11,13 +11,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-# The regions mxt knows, each with its member states. EU uses GR for Greece (ISO), not EL.
-REGIONS: dict[str, frozenset[str]] = {
-    "EU": frozenset(
-        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()  # noqa: SIM905
-    ),
-}
-
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # A calendar period (docs/concepts.md, Periods): a year `2025`, a half `2025-H1`, a quarter
 # `2025-Q3` or a month `2025-06`. The one spelling of the rule: the schemas check it, the JSON
@@ -56,23 +49,75 @@ LAST_MONTH = month_index("9999-12")
 
 
 @lru_cache(maxsize=1024)
-def _is_country(code: str) -> bool:
+def is_country(code: str) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 code (upper-case)."""
     import pycountry  # loaded only when a market code is checked
 
     return pycountry.countries.get(alpha_2=code) is not None
 
 
 def check_market(value: str) -> str:
-    """A market code: ISO 3166-1 alpha-2 or a known region, upper-cased."""
+    """A market code asked about, upper-cased: an ISO 3166-1 alpha-2 code, a built-in region
+    (SPEC §5.3), or a region of one's own that the answer reads by (`events.regions.in_force`:
+    a read command's options are checked with the store's regions in force)."""
+    from .regions import in_force, is_region
+
+    code = check_market_said(value)
+    if len(code) > 2 and not is_region(code, in_force()):
+        raise ValueError(
+            f"{value!r} is not an ISO 3166-1 alpha-2 code or a region (mxt region list)"
+        )
+    return code
+
+
+def check_market_said(value: str) -> str:
+    """A market code as an announcement says it, upper-cased: an ISO 3166-1 alpha-2 code, a
+    built-in region, or the name of a region of one's own (whether it is defined is the log's
+    to say when the announcement is recorded: `domain.decisions.check_regions_named`)."""
+    from .regions import ALL, check_region_market
+
     code = value.strip().upper()
-    if code in REGIONS or (len(code) == 2 and code.isalpha() and _is_country(code)):
-        return code
-    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a known region (EU)")
+    if code != ALL:
+        try:
+            return check_region_market(code)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a region (mxt region list)")
 
 
-def market_covers(announced_market: str, market: str) -> bool:
-    """True when an announcement for `announced_market` covers `market`.
+# `market_covers(…, on=EVER)`: whether a region covers a market on any day (its members of
+# every day, a bloc's former ones too): where a rule looks for what may cover a market before
+# it knows the day that decides.
+EVER = "ever"
 
-    A region covers each of its member states; a member state does not cover its region.
+
+def market_covers(announced_market: str, market: str, on: str | date | None = None) -> bool:
+    """True when an announcement for `announced_market` covers `market`, the announcement
+    taking effect on `on` (default: today): the same code, or a member of the region that day
+    (SPEC §5.3: the EU of 2019 holds the United Kingdom, the EU of 2021 does not). A region of
+    one's own is read as the answer reads it (`events.regions.in_force`). A member state does
+    not cover its region.
     """
-    return announced_market == market or market in REGIONS.get(announced_market, ())
+    if announced_market == market:
+        return True
+    regions = _REGIONS or _load_regions()
+    if regions.is_country_code(announced_market):
+        return False  # a country covers only itself
+    user = regions.in_force()
+    if not regions.is_region(announced_market, user):
+        return False
+    if on == EVER:
+        return market in regions.ever_members(announced_market, user)
+    day = on.isoformat() if isinstance(on, date) else on or date.today().isoformat()
+    return market in regions.covered_on((announced_market,), day, user)
+
+
+_REGIONS: Any = None  # `events.regions`, imported when a market is first compared
+
+
+def _load_regions() -> Any:
+    global _REGIONS
+    from . import regions
+
+    _REGIONS = regions
+    return regions

@@ -14,8 +14,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, Wit
 from .codes import (
     MONTH_PATTERN,
     PERIOD_PATTERN,
-    REGIONS,
     check_market,
+    check_market_said,
     market_covers,
     parse_iso_date,
 )
@@ -23,7 +23,7 @@ from .dates import DAY_OR_PERIOD_PATTERN, parse_day_or_period
 from .invisible import refused_in_name
 from .kinds import normalise_duration
 
-__all__ = ["REGIONS", "check_market", "market_covers", "parse_iso_date"]
+__all__ = ["check_market", "market_covers", "parse_iso_date"]
 
 # Every pattern is ASCII-only: `\d` must not match other scripts' digits ("٢٠٢٥").
 _PERIOD = re.compile(PERIOD_PATTERN, re.ASCII)
@@ -133,7 +133,7 @@ def _check_text(value: str) -> str:
 
 
 def _check_market_or_all(value: str) -> str:
-    return "*" if value.strip() == "*" else check_market(value)
+    return "*" if value.strip() == "*" else check_market_said(value)
 
 
 def _check_year(value: str) -> str:
@@ -239,13 +239,19 @@ PositiveNumber = Annotated[
 ]
 Market = Annotated[
     str,
-    AfterValidator(check_market),
-    _schema(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, or EU"),
+    AfterValidator(check_market_said),
+    _schema(
+        pattern=r"^([A-Z]{2}|[A-Z][A-Z0-9-]{1,22}[A-Z0-9])$",
+        description="ISO 3166-1 alpha-2 code, or a region (built in, or defined by a region line)",
+    ),
 ]
 MarketOrAll = Annotated[
     str,
     AfterValidator(_check_market_or_all),
-    _schema(pattern=r"^([A-Z]{2}|\*)$", description="ISO 3166-1 alpha-2 code, EU, or * (all)"),
+    _schema(
+        pattern=r"^([A-Z]{2}|[A-Z][A-Z0-9-]{1,22}[A-Z0-9]|\*)$",
+        description="ISO 3166-1 alpha-2 code, a region, or * (all)",
+    ),
 ]
 Period = Annotated[
     str,

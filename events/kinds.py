@@ -453,7 +453,12 @@ def summary(content: Content) -> str:
 
 
 def claim_statement(claim: Content) -> str:
-    """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`)."""
+    """What a claim says, in a few words (`deliveries >= 20,000, 8 months to 2025-06`; a
+    scoped one `… in * except CN`)."""
+    return _claim_words(claim) + Scope.of(claim, sort=False).spelled()
+
+
+def _claim_words(claim: Content) -> str:
     kind = claim["type"]
     if kind == "streak":
         exactly = " (and not the month before)" if claim.get("exact") else ""
@@ -465,6 +470,9 @@ def claim_statement(claim: Content) -> str:
         return f"{_claimed(claim)} {claim['period']} {claim['op']} {int(claim['value']):,}"
     if kind == "target":
         return f"{claim['metric']} target {claim['period']} = {int(claim['value']):,}"
+    if kind == "compare":
+        by = f" by {int(claim['by']):,}" if claim.get("by") else ""
+        return f"{claim['metric']} {claim['period']} {claim['op']} {claim['than']}{by}"
     return f"{claim['model']} launched in {claim['market']} on or before {claim['on_or_before']}"
 
 

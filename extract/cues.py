@@ -11,7 +11,7 @@ from mxt.events.content import Content
 
 from . import figures, names, when
 from .figures import Figure
-from .roles import MONTH_MAY, Role, role_of
+from .roles import MONTH_MAY, Role, hedged, role_of
 from .sentences import split_clauses
 
 # The company of a text that names none (no draft of it is typed).
@@ -92,15 +92,26 @@ def _models(clue: Clue, text: str | None = None) -> list[names.Mention]:
     return names.models(clue.text if text is None else text, clue.known)
 
 
+# An aside set off by commas that opens with a relative word: ", which will be built …,".
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|that|whose)\b[^,;]*,")
+
+
+def _outside_asides(found: list[names.Mention], text: str) -> list[names.Mention]:
+    """The models named outside the text's relative asides, when any is (a model named in
+    ", which will be built along with the Ioniq 5," is not the one the clause speaks of)."""
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    return [m for m in found if not any(a < m.start < b for a, b in asides)] or found
+
+
 def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     """The model named nearest to `position` in the clause, else the one its sentence
     names, else the one last named before this sentence."""
-    found = _models(clue)
+    found = _outside_asides(_models(clue), clue.text)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
     start = clue.whole.find(clue.text)
-    if start > 0 and _BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
-        before = _models(clue, clue.whole[:start])
+    if start > 0 and BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
+        before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
         if before:
             return before[-1].name
     in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
@@ -148,11 +159,28 @@ def _period(clue: Clue, text: str, prefer: when.Prefer) -> tuple[str | None, boo
     return when.period(text, clue.published, prefer)
 
 
+def _home_named(text: str, home: str) -> bool:
+    """True when the text names the home market as where its figure counts: "in the U.S.",
+    "in Japan", "U.S. sales" (not "Hyundai Motor India sold", a name)."""
+    return any(
+        m.name == home
+        and (
+            re.search(r"\b(?:in|across)\s+(?:the\s+)?$", text[: m.start])
+            or re.match(r"\s+(?:sales|deliveries|registrations)\b", text[m.end :])
+        )
+        for m in names.markets(text)
+    )
+
+
 def _scope(clue: Clue, text: str | None = None) -> Content:
     """`markets`/`except` for a figure about sales abroad ("overseas", "outside China") or
     in named foreign markets; empty (worldwide) otherwise. `text`: the words around the
     figure, when the sentence holds several."""
     text = clue.text if text is None else text
+    # a reason is not the scope ("…, citing weaker demand in China")
+    text = re.split(r",\s+(?:citing|amid|due\s+to|because|as\s+a\s+result\s+of)\b", text)[0]
+    if _search(r"\b(?:global|worldwide)\b", text) and not names.excluded_markets(text):
+        return {}
     home = names.home_market(clue.company)
     outside = names.excluded_markets(text)
     if outside:
@@ -161,6 +189,9 @@ def _scope(clue: Clue, text: str | None = None) -> Content:
         return {"markets": ["*"], "except": [home]}
     if _search(r"\b(?:domestic(?:ally)?|home[- ]market|local(?:ly)?)\b", text) and home:
         return {"markets": [home]}
+    named = names.included_markets(text)
+    if home and named == [home] and _home_named(text, home):
+        return {"markets": [home]}  # "Ford sold 545,522 vehicles in the U.S."
     foreign = [code for code in names.included_markets(text) if code != home]
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
         return {"markets": foreign}
@@ -270,6 +301,13 @@ def _near_target(text: str, cue: re.Match[str], figure: Figure) -> bool:
     )
 
 
+# Where the words of what a figure is compared with begin.
+_COMPARED_WITH = (
+    r"\b(?:(?:unchanged|up|down|raised|cut|lowered|revised)\s+from|compared\s+(?:with|to)|"
+    r"versus|against)\b"
+)
+
+
 def target(clue: Clue) -> list[Draft]:
     """Production, delivery or sales targets ("raised its 2025 production goal to 350,000,
     up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
@@ -293,7 +331,14 @@ def target(clue: Clue) -> list[Draft]:
     metric = _metric(clue.text, "deliveries")
     if metric == "deliveries" and not _search(r"\bdeliver", clue.text):
         guesses.append("metric deliveries (the text does not say which)")
-    period, guessed = _period(clue, clue.text, "future")
+    # the period is the target's, not that of a figure compared with after it ("550,000 in
+    # 2026, after roughly 429,000 last year")
+    compared = [f for f in every if f.role == "earlier" and f.start > figure.start]
+    told = clue.text[: compared[0].start] if compared else clue.text
+    # …nor that of what it is compared with ("this year, unchanged from its January forecast")
+    told = re.split(_COMPARED_WITH, told[figure.start :], maxsplit=1, flags=re.I)[0]
+    told = clue.text[: figure.start] + told
+    period, guessed = _period(clue, told, "future")
     if period is None and when.fiscal_year_named(clue.whole):
         return []  # a fiscal period of a calendar mxt does not know
     if period is None:
@@ -335,6 +380,16 @@ _NOUN_OF = (
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
 
 
+def _same_length(period: str, text: str) -> bool:
+    """True unless the text says "the month", "the quarter", "the half" or "the year" of a
+    period of another length."""
+    said = re.search(r"\b(?:the|that|same)\s+(month|quarter|half|year)\b", text, re.IGNORECASE)
+    if said is None:
+        return True
+    length = {"Q": "quarter", "H": "half"}.get(period[5:6], "month") if len(period) > 4 else "year"
+    return said.group(1).lower() == length
+
+
 def deliveries(clue: Clue) -> list[Draft]:
     """Deliveries, sales or production over a period ("In June, the company delivered
     28,000 units"): for each verb the figure nearest it ("produced 10,720 and delivered
@@ -347,11 +402,15 @@ def deliveries(clue: Clue) -> list[Draft]:
     cues = list(re.finditer(_DELIVERED, clue.text, re.IGNORECASE))
     counted = figures.counts(clue.text, minimum=100)
     period, guessed = _period(clue, clue.text, "past")
+    if period is None and clue.period is not None and _search(_SAME_PERIOD, clue.text):
+        if not _same_length(clue.period, clue.text):
+            return []  # "in the quarter" after a month named: not that month
+        period, guessed = clue.period, False  # "in the month": the one named before
     if period is None and clue.whole != clue.text:
         period, guessed = _period(clue, clue.whole, "past")
     if period is None and when.fiscal_year_named(clue.whole):
         return []  # a fiscal period of a calendar mxt does not know
-    carried = period is None and clue.period is not None
+    carried = period is None and clue.period is not None and _same_length(clue.period, clue.text)
     if carried:
         period, guessed = clue.period, False
     if not cues or not counted or period is None:
@@ -441,14 +500,22 @@ _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
     ("completed", r"\b(?:complet|finish)\w*"),
-    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+production|"
+    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
+     r"(?:(?:commercial|serial|series|volume)\s+)?production|"
      r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
      r"\b(?:full|mass)\s+production\b|"
      r"\b(?:come|comes|came|coming|go|goes|went)\s+on[- ]?stream\b|\bon[- ]stream\b|"
      r"\b(?:assembly|manufacturing)\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|"
      r"started))\b|"
+     # a phase or a plant moved: "Phase 2, which …, has been pushed back to the second half",
+     # "has pushed back the plant's second phase, which adds stamping, to 2027"
+     r"\b(?:phase|plant|factory)\b[^;]{0,120}?\b(?:pushed\s+back|delayed|postponed)\s+"
+     r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
+     r"\bpush\w*\s+back\s+(?:the\s+)?(?:[\w']+\s+){0,2}?phase\b|"
+     # "would push back the start of electric truck production at its Orion plant to 2027"
+     r"\bpush\w*\s+back\s+(?:the\s+)?start\s+of\s+(?:[\w-]+\s+){0,3}?production\b|"
      # a start of production moved: "production at its Rayong plant … pushed back to January"
-     r"\bproduction\b.{0,80}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
+     r"\bproduction\b.{0,160}?\b(?:pushed\s+back|delayed|postponed|moved|slipped)\s+"
      r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
      # a phase or a plant expected at a date: "the second phase … is not expected before 2027"
      r"\b(?:phase|plant|factory|facility)\b[^;]{0,120}?\b(?:is|are)\s+(?:now\s+)?(?:not\s+)?"
@@ -464,7 +531,7 @@ _STATUSES = (
      r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?production|"
      r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
      r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
-     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles|cars|units)"),
+     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
 _PLANT_WORDS = (
@@ -476,7 +543,7 @@ _SITE_AFTER = re.compile(
     r"\b(?:\w*(?:plant|factory|facility|base),?\s+(?:(?:coming\s+up|being\s+built|located|"
     r"based|planned|under\s+construction)\s+)?(?:in|near|at|outside|"
     r"(?:east|west|north|south)\s+of)|(?:[Pp]roduction|[Oo]perations|[Cc]onstruction)\s+at)\s+"
-    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"
+    r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?![\w'’-])"  # ("production at BYD's plant": its owner)
 )
 _SITE_BEFORE = re.compile(
     r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
@@ -507,8 +574,33 @@ _NOT_A_SITE_WORD = re.compile(
 _NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
 
 
+# A plant with a name of its own: "Factory Zero", "Gigafactory Texas", "Plant 2".
+_NAMED_PLANT = re.compile(
+    r"\b(?:Factory|Gigafactory|Plant|Metaplant)\s(?:[A-Z][a-z]+|\d{1,2})\b(?!\s+of\b)"
+)
+
+
+def _as_written(site: str | None, clue: Clue) -> str | None:
+    """A plant's own name as the quote writes it ("Factory Zero", which the normalised
+    sentence reads "Factory 0")."""
+    if site is None or not _NAMED_PLANT.fullmatch(site):
+        return site
+    return next(
+        (
+            m.group(0)
+            for m in _NAMED_PLANT.finditer(clue.quote)
+            if figures.normalise(m.group(0)) == site
+        ),
+        site,
+    )
+
+
 def factory_site(text: str) -> str | None:
-    """The place a factory is named by ("a new plant near Beijing" -> Beijing)."""
+    """The place a factory is named by ("a new plant near Beijing" -> Beijing), or its own
+    name ("Factory Zero", "Gigafactory Texas")."""
+    own = _NAMED_PLANT.search(text)
+    if own:
+        return own.group(0)
     # "its Zilina plant" names the site; "its Brazilian plant", "a Nissan factory" do not.
     for match in _SITE_BEFORE.finditer(text):
         words = match.group(1).split()
@@ -517,17 +609,21 @@ def factory_site(text: str) -> str | None:
             words = words[1:]
         site = " ".join(words)
         # a country or a maker names no site ("its Thai plant"); a province or a city does
-        named_otherwise = names.markets(site) or names.companies(site)
+        named_otherwise = names.only_a_country(site) or names.companies(site)
         plain = not site or site.lower() in _NOT_A_SITE or _NOT_A_SITE_WORD.match(words[0])
         if not plain and not named_otherwise:
             return site
     for match in _SITE_AFTER.finditer(text):
-        if match.group(1).lower() not in _NOT_A_SITE and not _NOT_A_SITE_WORD.match(
-            match.group(1).split()[0]
+        if (
+            match.group(1).lower() not in _NOT_A_SITE
+            and not _NOT_A_SITE_WORD.match(match.group(1).split()[0])
+            and not names.only_a_country(match.group(1))  # "in Saudi Arabia" names no site
         ):
             return match.group(1)
     if _search(r"\b(?:plant|factory|gigafactory)\b", text):
         for place in re.finditer(r"\bin\s+([A-Z][\w-]+)", text):
+            if names.only_a_country(" ".join(text[place.start(1) :].split(",")[0].split()[:2])):
+                continue  # a country ("in Saudi Arabia") names no site
             if not _NOT_A_SITE_WORD.match(place.group(1)) and names.place_market(place.group(1)):
                 return place.group(1)
     return None
@@ -538,9 +634,23 @@ _FACTORY_HALT = (
     (
         "closed",
         r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
-        r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production)\b",
+        r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production|"
+        # "vehicle assembly at the plant ended in June"
+        r"(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
+        r"(?!\s+(?:the|a|an|its|up|with|\d)))\b",
     ),
-    ("paused", r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*)\b"),
+    (
+        "paused",
+        r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*|on\s+hold|"
+        r"stopped|shut\w*\b[^.;]{0,60}?\bfor\s+(?:several|a\s+few|\w+)\s+(?:days|weeks|months))\b",
+    ),
+)
+
+
+# A plan told in the past perfect: the plan as it was, not as it is.
+_HAD_PLANNED = (
+    r"\bhad\s+(?:been\s+)?(?:scheduled|planned|slated|expected|due|set|said|aimed|intended|"
+    r"hoped|targeted|promised)\b"
 )
 
 
@@ -549,13 +659,15 @@ def factory(clue: Clue) -> list[Draft]:
     operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
     closure. A clause that delays, denies or hedges a milestone, or plans one without a
     date, says no status reached: it is left to a statement."""
-    plant_named = _search(_PLANT_WORDS, clue.whole)
+    # a plant named as such, or as the place production is at ("production at Cassino")
+    plant_named = _search(_PLANT_WORDS, clue.whole) or re.search(_PRODUCTION_AT, clue.whole)
     if not plant_named and not (clue.site and _search(r"\bthere\b", clue.text)):
         return []  # no plant named, nor one named before that the clause speaks of
     role = clue.role
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
-    if role.halt and not role.delay:
+    on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
+    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -568,15 +680,25 @@ def factory(clue: Clue) -> list[Draft]:
     for clause, own in _with_subject(clue):
         number = _PHASE.search(clause)
         phase = int(number.group(1) or number.group(2)) if number else phase
-        matched = next(((s, m) for s, p in _STATUSES if (m := _search(p, clause))), None)
-        if matched is None or matched[1].end() <= own:
-            continue  # no status, or one told before the clause (another clause's)
+        # a status the clause's own words tell (one told wholly before them is another
+        # clause's), its wording allowed to start in the subject ("mass production at …,
+        # originally planned for October, has been pushed back to…")
+        matched = next(((s, m) for s, p in _STATUSES if (m := _ending_after(p, clause, own))), None)
+        if matched is None:
+            continue
         status, where = matched
         if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
             continue
+        if _search(_HAD_PLANNED, clause[: where.start()]):
+            continue  # the old plan, told in the past perfect ("had been scheduled to start…")
         guesses: list[str] = []
-        site = factory_site(clause) or factory_site(clue.whole)
-        if site is None and clue.site is not None:
+        site = _as_written(factory_site(clause), clue)
+        # a plant the clause introduces ("a new plant in Saudi Arabia") is not one named
+        # elsewhere in its sentence or before
+        another = _search(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory)\b", clause)
+        if site is None and not another:
+            site = _as_written(factory_site(clue.whole), clue)
+        if site is None and clue.site is not None and not another:
             site = clue.site
             guesses.append(f"site {site} taken from an earlier sentence")
         if site is None:
@@ -626,6 +748,18 @@ def factory(clue: Clue) -> list[Draft]:
     return found
 
 
+def _ending_after(pattern: str, text: str, own: int) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that ends after `own`, matches that overlap
+    included (a status worded from the subject on, not the subject's own)."""
+    compiled = re.compile(pattern, re.IGNORECASE)
+    position = 0
+    while (match := compiled.search(text, position)) is not None:
+        if match.end() > own:
+            return match
+        position = match.start() + 1
+    return None
+
+
 def _owner(clue: Clue) -> str | None:
     """The owner of a plant when the clause names its company only as the brand of a model
     ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company;
@@ -637,7 +771,10 @@ def _owner(clue: Clue) -> str | None:
 
 # A clause that opens on its verb, its subject told before an aside ("Production at
 # BlueOval City, the complex being built to make it, will also begin in 2027").
-_BARE_VERB = re.compile(r"(?:will|would|is|are|was|were|has|have|had|now|also|then)\b")
+BARE_VERB = re.compile(
+    r"(?:will|would|is|are|was|were|has|have|had|now|also|then|plans|expects|aims|intends|"
+    r"hopes|wants|said|says)\b"
+)
 
 
 def _continued(clue: Clue) -> str:
@@ -646,7 +783,7 @@ def _continued(clue: Clue) -> str:
     start = clue.whole.find(clue.text)
     rest = clue.whole[start + len(clue.text) :] if start >= 0 else ""
     following = split_clauses(rest.lstrip(" ,"))
-    if following and _BARE_VERB.match(following[0]):
+    if following and BARE_VERB.match(following[0]):
         return f"{clue.text}, {following[0]}"
     return clue.text
 
@@ -656,7 +793,7 @@ def _with_subject(clue: Clue) -> list[tuple[str, int]]:
     words of its sentence before it when it opens on its verb."""
     clauses = [(clause, 0) for clause in split_clauses(clue.text)]
     start = clue.whole.find(clue.text)
-    if clauses and _BARE_VERB.match(clauses[0][0]) and start > 0:
+    if clauses and BARE_VERB.match(clauses[0][0]) and start > 0:
         clauses[0] = (clue.whole[:start] + clauses[0][0], start)
     return clauses
 
@@ -682,11 +819,21 @@ def _still_to_come(when_said: str, published: date) -> bool:
 
 def _site_market(site: str, clue: Clue) -> str | None:
     """The country a factory stands in: its site's, else the one its sentence names."""
+    home = names.home_market(clue.company)
+    if home and any(names.in_country(word, home) for word in site.split()):
+        return home  # "its Georgia plant", of a US maker: the state, not the country
     code = names.place_market(site.split()[-1]) or names.place_market(site)
+    code = code or next((c for word in site.split() if (c := names.place_market(word))), None)
     if code:
         return code
+    # the one market its clause names, else the one its sentence names when it speaks of
+    # one plant ("its Ulsan plant would start…, while a plant in Saudi Arabia…": not SA)
+    in_clause = names.included_markets(clue.text) or names.places(clue.text)[0]
+    if in_clause:  # (a country, else a city or province: "its Poissy plant near Paris")
+        return in_clause[0] if len(set(in_clause)) == 1 else None
     named = names.included_markets(clue.whole)
-    return named[0] if len(named) == 1 else None
+    plants = re.findall(r"\b(?:plant|factory|facility|gigafactory)\b", clue.whole, re.IGNORECASE)
+    return named[0] if len(named) == 1 and len(plants) <= 1 else None
 
 
 def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
@@ -701,7 +848,8 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
     period, _ = when.period(text, published, "future")
     day = when.future_day(text, published) or when.upcoming(text, published)
     a_day_said = day is not None and _search(
-        r"\b(?:within|next\s+(?:week|month)|on\s+\w+\s+\d)", text
+        r"\b(?:within|next\s+week|on\s+\w+\s+\d)",
+        text,  # ("next month" is a month, as said)
     )
     if period is not None and when.last_day(period) > published and not a_day_said:
         return period
@@ -710,18 +858,37 @@ def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str |
     return None
 
 
+_PRODUCTION_AT = r"\b[Pp]roduction\s+at\s+[A-Z]"
+# Making cars at a plant that ended: its closing ("vehicle assembly … ended in June").
+_ENDED = (
+    r"\b(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
+    r"(?!\s+(?:the|a|an|its|up|with|\d))"
+)
+
+
 def _factory_halt(clue: Clue) -> list[Draft]:
-    """A factory paused, cancelled or closed: the status it moves to (never one reached)."""
+    """A factory paused, cancelled or closed: the status it moves to (never one reached).
+    A clause that opens on its verb has its plant in its subject ("Production at the Revoz
+    plant, which builds the Clio, will be halted in August")."""
     if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*)\b", clue.text):
         return []  # (a halt that is over: "resumed in September after a two-year pause")
+    told = _with_subject(clue)[0][0]  # (denied with its subject: "denied a report that…")
+    if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
+        return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
-    site = factory_site(clue.text)
+    site = factory_site(clue.text) or factory_site(told)
+    if site is None and re.match(r"(?:where|there)\b", clue.text):
+        site = factory_site(clue.whole)  # "…at its plant in Georgia, where construction…"
+    site = _as_written(site, clue)
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)
     phase = int(number.group(1) or number.group(2)) if number else 1
     guesses = [] if number else ["phase 1 (the text names no phase)"]
     fields: Content = {"site": site, "phase": phase, "status": status}
+    market = _site_market(site, clue)
+    if market:
+        fields["market"] = market
     if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
         due = _due_as_said(clue.text, clue.published, _fiscal(clue))
         if due is None or not _still_to_come(due, clue.published):
@@ -732,7 +899,8 @@ def _factory_halt(clue: Clue) -> list[Draft]:
 
 
 _NO_SALES = (
-    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:sell(?:ing)?|sales|sold|"
+    r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:(?:start|begin|commence)\s+)?"
+    r"(?:sell(?:ing)?|sales|sold|"
     r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available|"
     r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads))\b|"
     r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"
@@ -786,7 +954,10 @@ _SHOW_VERB = (
 # unveiled in Brazil in May" (the venue: the place, else the one show the text names).
 _SHOWN_HERE = re.compile(
     rf"(?i:\b{_SHOW_VERB}\b|\b(?:was|were|is|are|been)\s+(?:shown|showcased|unveiled|"
-    r"presented|revealed|premiered|displayed|exhibited)\b)"
+    r"presented|revealed|premiered|displayed|exhibited)\b|"
+    # a participle after the model ("the electric GLC, shown at the show"), an infinitive
+    # of purpose ("used the show to display the Tank 300")
+    r",\s+(?:shown|displayed|showcased|unveiled|presented)\b|\bto\s+(?:display|show|showcase)\b)"
 )
 _SHOWN_IN = re.compile(r"^[^,;]{0,40}?\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 # A show or fair a text is about: "the IAA Mobility auto show in Munich", "the Bharat
@@ -871,7 +1042,7 @@ def _shown_here(clue: Clue) -> list[Draft]:
     if shown:
         model: str | None = min(shown, key=lambda m: abs(m.start - verb.start())).name
     else:  # told before the verb's clause: "the Renault Boreal, …, was unveiled in Brazil"
-        model = _model(clue, verb.start(), guesses) if _BARE_VERB.match(clue.text) else None
+        model = _model(clue, verb.start(), guesses) if BARE_VERB.match(clue.text) else None
     if model is None or guesses:
         return []
     fields: Content = {"model": model}
@@ -907,7 +1078,13 @@ _LAUNCHED = (
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
-    r"deliveries\s+(?:\w+\s+){0,3}?(?:to|will|would|should)\s+(?:begin|start|commence))\b"
+    r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
+    # "it is due in UK showrooms", "will arrive in showrooms"
+    r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
+    # "will be introduced in China": a model brought to a market
+    r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?(?!"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z]))\b"
 )
 # A plan that is not yet firm ("plans to launch", "is expected to go on sale", "could
 # start selling"): an expected entry, not a planned launch.
@@ -924,7 +1101,12 @@ _PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
 _PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
-    r"on\s+track|to)\b"
+    r"on\s+track|(?<!\bup\s)to)\b"  # "up to three months" is a bound, not a plan
+)
+# A launch dated by the words before the noun: "after its September launch".
+_DATED_NOUN = re.compile(
+    r"\b(?:its|the|their)\s+(?P<when>(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\s+$"
 )
 
 
@@ -981,6 +1163,8 @@ def _with_listed_markets(text: str, start: int, phrase: str) -> str:
 def _is_planned(text: str, cue: re.Match[str]) -> bool:
     """True when the launch the cue names is still to come."""
     before = text[max(0, cue.start() - 30) : cue.start()]
+    if _search(r"\b(?:to|will|would|should)\s+(?:begin|start|commence)\b|^due\b", cue.group(0)):
+        return True  # "with deliveries to begin in December", "due in UK showrooms"
     if re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE):
         return bool(
             re.search(r"\b(?:will|to|set\s+to)\s+be\s+(?:\w+ly\s+)?$", before, re.IGNORECASE)
@@ -1049,6 +1233,9 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)
         planned = planned or role_of(told).plan or role_of(told).delay
+        dated = _DATED_NOUN.search(clue.text[: cue.start()])
+        if dated and not planned:  # "after its September launch": the launch is dated so
+            phrase = f"in {dated.group('when')}"
     if not planned and role.blocks_reached:
         return []
     tentative = planned and _TENTATIVE.search(
@@ -1242,9 +1429,16 @@ def statement(clue: Clue) -> list[Draft]:
 _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
-    r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|"
-    r"deliveries|imports|exports))\b"
+    r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
+    r"deliveries|imports|exports)|"
+    # told in the passive: "the Ora brand will be withdrawn from Germany"
+    r"(?:be|been|is|are|was|were)\s+withdrawn\s+from|"
+    # told in the passive: "sales of the EX30 have been temporarily suspended"
+    r"(?:sales|deliveries)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:have|has|had|were|was|are|is)\s+"
+    r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended)(?!\s+\w+ing\b))\b"
 )
+# Sales at home: "suspended domestic sales of the minivan".
+_AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"
 
 
 def exit_(clue: Clue) -> list[Draft]:
@@ -1252,7 +1446,7 @@ def exit_(clue: Clue) -> list[Draft]:
     `exit`, temporary when the wording is a pause; a plan to exit needs its date."""
     cue = _search(_EXIT, clue.text)
     role = clue.role
-    if not cue or role.denial or role.condition or role.hedge:
+    if not cue or role.denial or role.condition or hedged(clue.text, waiting=True):
         return []
     if _search(r"\b(?:leav\w*|left)\b", cue.group(0)) and not _search(
         r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text
@@ -1261,8 +1455,16 @@ def exit_(clue: Clue) -> list[Draft]:
     # the markets it stops in, not those an aside goes on with ("…, consolidating its
     # European business around Sweden and Germany")
     after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
+    opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"
+    named = names.included_markets(after) or (
+        names.included_markets(opening.group(0)) if opening else []
+    )
     home = names.home_market(clue.company)
-    markets = sorted(code for code in names.included_markets(after) if code != home)
+    # the home market when it is the only one named, or sales are said to be domestic (a
+    # maker that stops selling at home leaves a market too)
+    markets = sorted(code for code in named if code != home) or (
+        [home] if home and (home in named or _search(_AT_HOME, clue.text)) else []
+    )
     if not markets:
         return []
     guesses: list[str] = []

@@ -10,7 +10,7 @@ from datetime import date
 from mxt.events.content import Content
 from mxt.events.invisible import visible_name
 
-from . import cues, evidence, names, when
+from . import cues, evidence, figures, names, when
 from .cues import Clue, Draft
 from .figures import normalise
 from .fit import as_statement, fit, summary
@@ -48,6 +48,7 @@ _PART = re.compile(
 _OPENS_REFERRING_BACK = re.compile(
     r"^(?:It|Its|The\s+(?:company|carmaker|automaker|group|firm|brand|maker|manufacturer))\b"
 )
+_ON_A_WEEKDAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
 )
@@ -110,13 +111,19 @@ class _Reading:
         in_sentence = self._companies(" ".join(normalise(p) for p in parts if not _PART.match(p)))
         found = []
         before: list[str] = []  # the companies the sentence's earlier clauses named
+        subject: list[str] = []  # the company the clause before was about
         for part in parts:
             clause = normalise(part)
             in_clause = self._companies(clause)
-            named = in_clause or before[-1:] or in_sentence
+            # a clause that opens on its verb goes on with the subject of the one before
+            # ("Production at GM's plant, which builds the Cadillac …, was paused"), not with
+            # the company that clause named last
+            carried_on = subject if cues.BARE_VERB.match(clause) else []
+            named = in_clause or carried_on or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.subject
             if not _PART.match(part):
                 before += in_clause
+            subject = named[:1]
             # A policy's year stands for the subject's expected entries, not another's.
             horizon = self.horizon if company == self.subject else None
             found.append(
@@ -144,6 +151,8 @@ class _Reading:
         self.model = models[-1].name if models else self.model
         self.site = cues.factory_site(text) or self.site
         self.period = when.period(text, published, "past")[0] or self.period
+        if figures.running_total(text):  # "in the same period" after "the first nine months"
+            self.period = self.reported = None  # is a running total's, not a period mxt takes
         self._learn_people(text)
         return found
 
@@ -238,6 +247,11 @@ def _finish(
     if guess:
         guesses.append(guess)
     announced_on = draft.announced_on or when.stated_day(clue.text, clue.published)
+    weekday = _ON_A_WEEKDAY.search(clue.whole) if announced_on is None else None
+    if weekday is not None:
+        # the weekday its sentence dates the news by ("HMIL on Monday reported exports of…,
+        # while domestic sales stood at…") dates each of its clauses
+        announced_on = when.stated_day(weekday.group(0), clue.published)
     if announced_on is not None and draft.announced_on is None:
         guesses.append(f"announced_on {announced_on.isoformat()} read from the sentence")
     fields = draft.said
@@ -274,7 +288,25 @@ def _deduplicated(found: list[Content]) -> list[Content]:
             sort_keys=True,
         )
         kept.setdefault(key, line)
-    return list(kept.values())
+    return [line for line in kept.values() if not _told_again_by_name(line, found)]
+
+
+def _told_again_by_name(line: Content, found: list[Content]) -> bool:
+    """True for a factory draft of a plant the text does not name ("its first European
+    plant has slipped into next year") when the text tells the same step again of a plant
+    it names, at the same time or within it (2026-Q1 within 2026): one fact, one draft."""
+    if line["kind"] != "factory" or line["site"] != f"{line['company']} plant":
+        return False
+    when = str(line.get("effective_on", ""))
+    return any(
+        other["kind"] == "factory"
+        and other is not line
+        and other["company"] == line["company"]
+        and other["site"] != line["site"]
+        and other["status"] == line["status"]
+        and str(other.get("effective_on", "")).startswith(when)
+        for other in found
+    )
 
 
 def _one_statement(lines: list[Content]) -> list[Content]:

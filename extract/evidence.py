@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import figures, when
 from .cues import UNKNOWN_COMPANY, Clue, Draft
-from .roles import MONTH_MAY, role_of
+from .roles import MONTH_MAY, hedged, role_of
 
 _FLAGS = re.IGNORECASE
 # Wording that says something has not happened (yet), or may not: a plan, a delay, a halt,
@@ -41,7 +41,8 @@ _REFERS_BACK = re.compile(
 # nation's or a market's figures, an industry body.
 _SOMEBODY_ELSE = re.compile(
     r"(?i:\b(?:brands|carmakers|automakers|makers|manufacturers|rivals|competitors|companies|"
-    r"firms|players|OEMs|industry|(?:whole|overall|total|wider|entire)\s+(?:[\w-]+\s+){0,2}"
+    r"firms|players|OEMs|industry|the\s+(?:[\w-]+\s+){0,2}market\s+(?:up|down)\b|"
+    r"(?:whole|overall|total|wider|entire)\s+(?:[\w-]+\s+){0,2}"
     r"market|share\s+of\s+the\s+(?:[\w-]+\s+){0,2}market|market\s+(?:grew|rose|fell|shrank|"
     r"expanded|sold|reached|totall?ed)|"
     r"segment|sector|association|analysts?|consensus|"
@@ -50,7 +51,7 @@ _SOMEBODY_ELSE = re.compile(
     r"plug-in|hybrid|new[- ]energy(?:[- ]vehicle)?)s?\s+(?:retail\s+|wholesale\s+)?(?:sales|"
     r"exports|registrations|deliveries|output|production|shipments)|"
     # a figure from somebody's data: "according to CPCA preliminary data", "industry data show"
-    r"according\s+to\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics)|"
+    r"(?:according\s+to|per)\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics|estimates?)|"
     r"data\s+(?:show|showed|shows|from))\b)|"
     # a nation's or a market's own figures: "China's automobile exports"
     r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
@@ -63,6 +64,8 @@ _SEGMENT = re.compile(
     r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
+# A figure of several companies at once: "Hyundai and Kia together sold", "their combined".
+_TOGETHER = re.compile(r"\b(?:together|combined|jointly|between\s+them|the\s+two)\b", _FLAGS)
 # How long after its end a period is still the news, by its length: a month reported up to
 # two months on, a quarter or a half up to four, a year up to four months into the next.
 _FRESH_DAYS = {7: 62, 6: 125, 4: 125}
@@ -89,7 +92,7 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
-    if clue.role.hedge and draft.kind != "expected-entry":
+    if draft.kind != "expected-entry" and hedged(clue.text, waiting=draft.kind == "exit"):
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))
@@ -100,6 +103,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         found.append(company)
     if draft.kind in _COUNT_KINDS:
         found.extend(_figure_doubts(draft, clue, used))
+        if len(set(clue.named)) >= 2 and _TOGETHER.search(_told_before(draft, clue.text)):
+            found.append("it counts several companies together, not one")
     if draft.kind == "deliveries":
         stale = _stale(str(draft.fields["period"]), clue.published)
         if stale:
@@ -156,6 +161,8 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     told = clue.whole
     if isinstance(at, int) and clue.text in clue.whole:
         told = clue.whole[: clue.whole.find(clue.text) + at]
+        if not re.search(r"[A-Za-z]", told):  # a figure that heads its line ("1.5 million:
+            told = clue.whole  # China's NEV sales…") is told by the words after it
     if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
     stranger = _unknown_name(clue, told)
@@ -201,10 +208,18 @@ def _unknown_name(clue: Clue, told: str) -> str | None:
 
 
 def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
-    """A count whose clause holds another count that no draft explains."""
+    """A count whose clause holds another count that no draft explains, or that its whole
+    sentence reads as a figure of another kind ("compared with the first quarter of 2025,
+    when it sold 172,219": the clause alone does not tell)."""
     rivals = [f for f in figures.counts(clue.text, minimum=100) if f.start not in used]
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
+    at, offset = draft.fields.get("_at"), clue.whole.find(clue.text)
+    if isinstance(at, int) and offset > 0:
+        read = figures.counts(clue.whole, every=True)
+        role = next((f.role for f in read if f.start <= offset + at < f.end + 1), "count")
+        if role == "earlier":
+            return ["its sentence reads the figure as one compared with, not the news"]
     return []
 
 

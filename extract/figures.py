@@ -30,6 +30,7 @@ _BOUND_WORDS: dict[str, str] = {
     "top": "at-least", "tops": "at-least", "topped": "at-least", "to exceed": "at-least",
     "to surpass": "at-least", "to cross": "at-least", "to top": "at-least",
     "to pass": "at-least", "not less than": "at-least", "no fewer than": "at-least",
+    "crossed": "at-least", "surpassed": "at-least", "exceeded": "at-least",
     "nearly": "about", "almost": "about", "about": "about", "around": "about",
     "roughly": "about", "approximately": "about", "some": "about", "close to": "about",
     "an estimated": "about", "up to": "at-most", "fewer than": "at-most",
@@ -115,9 +116,31 @@ _EARLIER = re.compile(
     r"deliveries\s+of)|for\s+comparison\W+(?:\w+\W+){0,6}|"
     # a figure something is measured against: "beat the 330,325 units", "nearly double the
     # 417,204 it sold"
+    # "a touch below the 13,972 it delivered a year earlier"
+    r"(?:below|above|short\s+of|shy\s+of)\s+(?=the\s)|"
     r"(?:beat|beats|beating|outpac\w*|outsold|outstripp?\w*|(?:double|triple|twice|treble|"
     r"half)(?:\s+of)?)\s+(?=the\s|its\s|last\s+year's\s))\s*(?:the\s+|a\s+|an\s+|its\s+|"
     r"last\s+year's\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+# A clause that opens on a time back ("A year earlier, Kia had sold 250,000"), or a figure
+# in a "when" clause about a period compared with ("compared with the first quarter of 2025,
+# when it sold 172,219"): the figure of that time, not the news.
+_BACK_THEN = re.compile(
+    r"(?:(?:^|[;:]\s*|\.\s+)(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
+    r"in\s+the\s+(?:same|year-ago|prior-year)\s+(?:period|month|quarter|half)(?:\s+(?:a\s+year\s+"
+    r"(?:earlier|ago)|of\s+last\s+year|last\s+year))?)\s*,[^;:]*|"
+    r"\b(?:compared\s+(?:with|to)|versus|than|from)\b[^.;]{0,60}?,?\s+when\s+(?:\w+\s+){1,3}"
+    r"(?:(?:about|around|some|nearly|roughly|more\s+than|over)\s+)?)$",
+    re.IGNORECASE,
+)
+# A figure a new one follows: "after roughly 429,000 last year", "after 97,399 in 2024".
+_AFTER_BEFORE = re.compile(
+    r"\bafter\s+(?:(?:about|around|roughly|some|nearly|almost|just\s+over|a\s+record)\s+)?$",
+    re.IGNORECASE,
+)
+_BACK_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # A whole a share is told of: "44% of the 816,747 vehicles sold", "2.5% of the roughly 43
@@ -134,8 +157,12 @@ _BAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+(?:same|year-ago)\s+"
-    r"(?:period|month|quarter)|(?:in|for)\s+(?:the\s+)?(?:whole\s+of\s+)?last\s+year)",
+    r"^\s*(?:\w+\s+){0,3}?(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+year-ago\s+"
+    r"(?:period|month|quarter)|in\s+the\s+same\s+(?:period|month|quarter)\s+(?:a\s+year\s+"
+    r"(?:earlier|ago|before)|last\s+year|of\s+(?:last\s+year|(?:19|20)\d\d))|"
+    # ("in the same period" alone is the period just named: "sales rose to 545,522 in the
+    # same period")
+    r"(?:in|for)\s+(?:the\s+)?(?:whole\s+of\s+)?last\s+year)",
     re.IGNORECASE,
 )
 _INDUSTRY = re.compile(
@@ -184,10 +211,18 @@ _RATE_AFTER = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|in\s+total\s+since|to\s+date|since\s+(?:launch|inception|its\s+"
     r"(?:founding|launch|debut))|all[- ]time|lifetime|so\s+far|year[- ]to[- ]date|YTD|since|"
-    r"(?:in\s+)?the\s+(?:1st|first)\s+(?:2|3|4|5|7|8|9|10|11|two|three|four|five|seven|eight|"
-    r"nine|ten|eleven)\s+months)\b",
+    r"(?:in\s+)?the\s+(?:1st|first)\s+(?:2|4|5|7|8|9|10|11|two|four|five|seven|eight|"
+    r"nine|ten|eleven)\s+months)\b",  # (the first 3 or 6 months are a quarter or a half)
     re.IGNORECASE,
 )
+
+
+def running_total(text: str) -> bool:
+    """True when a normalised sentence counts from a start rather than over a period ("in
+    the first nine months", "so far this year", "year-to-date")."""
+    return bool(_CUMULATIVE.search(text))
+
+
 # Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".
 _ESTIMATE_BEFORE = re.compile(
     r"\b(?:analysts?|consensus|estimates?|estimated|forecasters?|pencill?ed\s+in|polled|"
@@ -201,6 +236,13 @@ _FACTORY_WORDS = re.compile(
 # A threshold of a streak ("the eighth straight month of over 20,000"): a claim, not a count.
 _STREAK = re.compile(
     r"\b(?:straight|consecutive|successive|in\s+a\s+row|running)\s*(?:months?|quarters?|years?)?",
+    re.IGNORECASE,
+)
+
+
+_BAR_WORD = re.compile(
+    r"\b(?:above|over|topp?(?:ed|ing)?|tops|exceed\w*|surpass\w*|more\s+than|at\s+least|beyond|"
+    r"past|pass\w*|cross\w*)\s+$",
     re.IGNORECASE,
 )
 
@@ -227,6 +269,10 @@ def _role(text: str, start: int, end: int) -> str:
         return "other"
     if _EARLIER.search(before) or _EARLIER_AFTER.match(after):
         return "earlier"
+    if _BACK_THEN.search(text[max(0, start - 120) : start]):
+        return "earlier"
+    if _AFTER_BEFORE.search(before) and _BACK_AFTER.match(after):
+        return "earlier"  # "is targeting 550,000 in 2026, after roughly 429,000 last year"
     if _WHOLE_BEFORE.search(before):
         return "industry"
     if _BAR_BEFORE.search(before):
@@ -237,9 +283,14 @@ def _role(text: str, start: int, end: int) -> str:
         return "rate"
     if _CAPACITY_AFTER.match(after) and _FACTORY_WORDS.search(text):
         return "capacity"
-    if _STREAK.search(text[max(0, start - 80) : end + 40]):
+    # a streak's bar: "the eighth straight month of over 20,000", "topped 20,000 for the
+    # third straight month" (not "delivered 40,397, its third straight month above 30,000")
+    if _STREAK.search(text[max(0, start - 80) : end + 40]) and _BAR_WORD.search(before):
         return "threshold"
-    if _CUMULATIVE.search(text[max(0, start - 40) : start]) or _CUMULATIVE.search(
+    # a running total told anywhere before the figure in its clause ("Year-to-date retail
+    # sales reached around 44,482"), or just after it
+    clause_start = max(text.rfind(c, 0, start) for c in ";,:") + 1
+    if _CUMULATIVE.search(text[max(clause_start, start - 80) : start]) or _CUMULATIVE.search(
         text[end : end + 25]
     ):
         return "cumulative"
@@ -363,7 +414,7 @@ def duration(text: str) -> str | None:
 
 # A span told as what something changed from: "eased to 4 months, from more than a year".
 _FROM_BEFORE = re.compile(
-    r"\b(?:from|down\s+from|up\s+from|compared\s+with|versus|vs\.?)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:from|down\s+from|up\s+from|compared\s+with|versus|vs\.?)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 

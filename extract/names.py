@@ -81,23 +81,50 @@ _PLAIN_WORD_BRANDS = frozenset(
         "Firefly", "Ora", "Lincoln", "Mercedes",
     }
 )  # fmt: skip
+# An apposition that names what comes before it a carmaker or a brand.
+_NAMED_A_BRAND = (
+    r",\s+(?:the|its|an?|[A-Z][\w&-]*(?:'s|s'))\s+(?:[\w'-]+\s+){0,3}?(?:brand|marque|sub-brand|"
+    r"carmaker|automaker|car\s+maker|maker|manufacturer|unit|division)\b"
+)
+# A verb a company is the subject of, right after its name.
+_A_COMPANYS_VERB = (
+    r"(?:,\s+(?:meanwhile|however|too|though|in\s+turn|for\s+its\s+part),?)?"
+    r"\s+(?:also\s+)?(?:(?:has|have|had)\s+(?:\w+ed|begun|begun|sold|shown)|will|said|says|sold|"
+    r"delivered|plans|planned|launched|unveiled|announced|reported|expects|aims|intends|"
+    r"registered|exported|posted|recorded|stopped|halted|suspended|paused|confirmed|"
+    r"introduced|showed|presented|raised|cut|lowered|delayed|postponed|began|started|entered|"
+    r"withdrew|opened|closed)\b"
+)
 # A rival named for comparison ("a direct competitor to the Tesla Model Y"), or a partner,
 # is not the subject.
 _RIVAL = re.compile(
     r"\b(?:competitor|rival|alternative|challenger)s?\s+(?:to|of|for)\s+(?:the\s+)?"
     r"|\b(?:than|versus|vs\.?|against|rivall?ing|taking on)\s+(?:the\s+)?"
+    # a likeness: "based on the same platform as the Volkswagen ID. Polo", "like the Model Y"
+    r"|\bsame\s+(?:[\w-]+\s+){0,4}?as\s+(?:the\s+)?|\b(?:like|unlike)\s+(?:the\s+)?(?=[A-Z])"
     # A partner named beside the subject ("its joint venture with Stellantis") is not it.
     r"|\b(?:joint\s+venture|partnership|partner(?:ing)?|tie-up|run)\s+with\s+(?:the\s+)?"
     r"|\b(?:co-)?(?:developed|built|made|designed|produced|engineered)\s+(?:jointly\s+)?"
     r"(?:with|by|alongside)\s+(?:the\s+)?"
     # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
     # plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned)\s+by\s+(?:the\s+)?"
-    r"|\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
+    r"|\b(?:controlled|owned|backed|majority-owned|distributed|imported|sold)\s+by\s+(?:the\s+)?"
+    # an owner as an adjective: "the Stellantis NV-backed company"
+    r"|\b(?=(?:[A-Z][\w&.]*\s){0,2}[A-Z][\w&.]*-(?:backed|owned|controlled)\b)"
+    # (but "Production at GM's Factory Zero" speaks of the owner's own plant)
+    r"|(?<!roduction\s)(?<!onstruction\s)(?<!perations\s)(?<!utput\s)(?<!ssembly\s)"
+    r"\bat\s+(?=\w+(?:\s\w+)?(?:'s|s')\s)"
     r"|\b(?:from|in)\s+(?=(?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*(?:'s|s')\s+(?:[\w-]+\s+){0,3}"
     r"(?:plant|factory|site|facility|works)\b)"
-    # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake").
+    # Nor is an owner told in an aside ("Polestar, in which Geely holds a majority stake"),
+    # or in an apposition that says whose the subject is ("Kia, Hyundai's affiliate, said").
     r"|,\s+(?:in\s+which|whose|in\s+whom)\s+"
+    r"|,\s+(?:the\s+)?(?=(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*(?:'s|s')\s+(?:[\w-]+\s+){0,2}"
+    r"(?:affiliate|unit|subsidiary|sister\s+(?:company|brand)|parent|brand|sub-brand|arm|"
+    r"division|marque|label)\s*,)"
+    # …or "Kia, an affiliate of Hyundai Motor, said"
+    r"|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:affiliate|unit|subsidiary|sister\s+company|arm|"
+    r"division|brand|marque)\s+of\s+"
     # A counterparty ("acquired from General Motors") is not the actor, nor a cause ("helped
     # by the e Vitara").
     r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
@@ -109,7 +136,7 @@ _RIVAL = re.compile(
 )
 _MODEL = re.compile(
     r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
-    r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion\s\d+)?|Dolphin|Seagull|Atto\s\d|"
+    r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
     # "F-150", "CX-90"
@@ -208,7 +235,10 @@ def _company_pattern(
     plain = "|".join(re.escape(n) for n in sorted(_PLAIN_WORD_BRANDS - set(extra)))
     return (
         re.compile(
-            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain}))(?![\w-])(?!'s\s+(?:law|rule))"
+            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain})|"
+            # first in its sentence, named a brand: "Genesis, the group's luxury brand, …"
+            # or the subject of a company's verb: "Mercedes will stop offering the EQS"
+            rf"^(?:{plain})(?={_NAMED_A_BRAND}|{_A_COMPANYS_VERB}))(?![\w-])(?!'s\s+(?:law|rule))"
         ),
         {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
     )
@@ -248,6 +278,11 @@ def company_mentions(
     """Where `companies` finds each company it answers, in order, named as drafts name it."""
     pattern, names = _company_pattern(extra, aliases)
     found = _mentions(pattern, text, names)
+    # a plain-word brand after a capitalised word is the end of a name ("the Dolphin Mini")
+    found = [
+        m for m in found
+        if not (m.name in _PLAIN_WORD_BRANDS and _CAPITALISED_BEFORE.search(text[: m.start]))
+    ]  # fmt: skip
     found = _joint_ventures(_outside_rivals(found, text) if actors_only else found, text)
     return [
         _local_arm(Mention(ALIASES.get(m.name, m.name), m.start, m.end), m.name, text)
@@ -257,6 +292,7 @@ def company_mentions(
     ]  # fmt: skip
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\s$")
 _LEGAL_WORD = r"(?:Motors?|Automobiles?|Auto)"
 
 
@@ -481,8 +517,12 @@ _STYLED_MODEL = re.compile(
 # Urban Cruiser EV".
 _OBJECT_MODEL = re.compile(
     rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
-    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*)\s+(?:the|its)\s+(?:new\s+|all-new\s+|"
-    rf"electric\s+|updated\s+|refreshed\s+|flagship\s+)?{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
+    rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
+    rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of)"
+    rf"\s+(?:the|its)\s+"
+    rf"(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
+    rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
+    rf"{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
 )
 
 
@@ -572,6 +612,9 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             )
             if not any(b.start <= m.start() < b.end for b in branded)
         ]
+    concepts = _concepts(text)
+    branded = [b for b in branded if not any(b.start < c.end and c.start < b.end for c in concepts)]
+    branded += concepts
     found = [
         _with_prefix(m, text)
         for m in _mentions(_MODEL, text, {})
@@ -579,7 +622,31 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
         and not _NOT_A_MODEL_WORD.match(m.name.split()[0])
         and not any(b.start <= m.start < b.end for b in branded)
     ]
-    return _outside_rivals(sorted(branded + found, key=lambda m: m.start), text)
+    # a trim is no model: "Pack Three variants", "the Long Range version"
+    found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
+    return _outside_rivals(sorted(found, key=lambda m: m.start), text)
+
+
+# A concept car: a capitalised name and "Concept" ("LS Concept", "ID. Cross Concept").
+_CONCEPT = re.compile(r"(?<![\w.-])(?:[A-Z][\w.-]*\s){1,3}Concept\b")
+_NOT_A_CONCEPT_WORD = frozenset({"The", "A", "An", "Its", "This", "Their", "New"})
+
+
+def _concepts(text: str) -> list[Mention]:
+    """The concept cars a sentence names, without the maker or an article before them."""
+    found = []
+    for match in _CONCEPT.finditer(text):
+        words = match.group(0).split()
+        start = match.start()
+        while len(words) > 1 and (words[0] in _NOT_A_CONCEPT_WORD or companies(words[0])):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if len(words) > 1:
+            found.append(Mention(" ".join(words), start, match.end()))
+    return found
+
+
+_TRIM_AFTER = re.compile(r"\s+(?:variants?|trims?|versions?|grades?)\b")
 
 
 def _after_a_maker(text: str, start: int) -> bool:
@@ -595,8 +662,16 @@ def _after_a_maker(text: str, start: int) -> bool:
 _PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
 _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
-# A powertrain written after a model's name is part of it: "X9 EREV", "Seal U DM-i".
-_POWERTRAIN = re.compile(r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM)(?![\w-])")
+# A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
+# U DM-i", "Z9 GT".
+_POWERTRAIN = re.compile(
+    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS)(?![\w-])"
+    r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
+)
+# A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
+# a maker or a market: "the SUV X5", "BYD M03").
+_SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\+?")
 
 
 def _with_prefix(mention: Mention, text: str) -> Mention:
@@ -605,6 +680,15 @@ def _with_prefix(mention: Mention, text: str) -> Mention:
     suffix = _POWERTRAIN.match(text, mention.end)
     if suffix:
         mention = Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+    series = _SERIES_BEFORE.search(text[: mention.start])
+    if series and _CODE.fullmatch(mention.name.split()[0]):
+        word = series.group(1)
+        if (
+            word not in _ACRONYMS
+            and word not in _NOT_TWO_LETTERS.split("|")
+            and not (_market_names().get(word) or companies(word))
+        ):
+            return Mention(f"{word} {mention.name}", series.start(1), mention.end)
     prefix = _PREFIX.search(text[: mention.start])
     if prefix and mention.name[:1].islower() and _plain_model(prefix.group(1), ()):
         return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
@@ -669,6 +753,25 @@ def included_markets(text: str) -> list[str]:
     return list(
         dict.fromkeys(m.name for m in markets(text) if not _OUTSIDE.search(text[: m.start]))
     )
+
+
+@lru_cache(maxsize=256)
+def in_country(place: str, country: str) -> bool:
+    """True when a place is a province or state of the country (code) ("Georgia", US)."""
+    import pycountry
+
+    return any(s.name == place and s.country_code == country for s in pycountry.subdivisions)
+
+
+@lru_cache(maxsize=256)
+def only_a_country(place: str) -> bool:
+    """True when a place is a country's or region's name (or a demonym) and no province's
+    or state's ("Saudi Arabia"; not "Georgia", a US state too)."""
+    import pycountry
+
+    if not markets(place) or markets(place)[0].end < len(place.rstrip(". ")):
+        return False
+    return not any(s.name == place for s in pycountry.subdivisions)
 
 
 @lru_cache(maxsize=256)

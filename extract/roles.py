@@ -32,7 +32,7 @@ _TARGET = re.compile(
 _DELAY = re.compile(
     r"\b(?:delay\w*|postpon\w*|push(?:ed|es|ing)?\s+(?:[\w-]+\s+){0,10}?back|pushed\s+to|(?:has|have)\s+slipped|slip(?:s|ped|"
     r"ping)?\s+(?:to|into|from|by)|set\s+back|behind\s+schedule|defer\w*|later\s+than\s+"
-    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,5}(?:before|until)|"
+    r"(?:\w+\s+)?(?:planned|expected|originally|scheduled)|not\s+(?:\w+\s+){0,9}?(?:before|until)|"
     r"(?:no|not)\s+(?:sooner|earlier)\s+than|at\s+the\s+earliest|won't\s+(?:\w+\s+){0,3}until|"
     r"(?:has|have)\s+yet\s+to|is\s+yet\s+to|are\s+yet\s+to|still\s+(?:waiting|awaiting)|"
     r"rescheduled|reschedul\w*|on\s+hold)\b",
@@ -40,10 +40,13 @@ _DELAY = re.compile(
 )
 _HALT = re.compile(
     r"\b(?:halt\w*|paus\w*|suspend\w*|suspension|stopp?(?:ed|s|ing)?\s+(?:production|sales|"
-    r"selling|deliveries|work|construction|operations?|orders)|idl(?:ed|es|ing)|shut\w*|"
+    r"selling|deliveries|work|construction|operations?|orders)|idl(?:ed|es|ing)|(?:to|will|would|and)\s+idle|shut\w*|"
     r"clos(?:e|ed|es|ing|ures?)(?!\s+(?:to|by)\b)|mothball\w*|cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed|"
     r"withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|exit\w*|wound\s+down|wind\w*\s+down|"
-    r"discontinu\w*|recall\w*|stop-sale)\b",
+    r"discontinu\w*|recall\w*|stop-sale|"
+    # told in the passive: "production at Cassino will be stopped for eight days"
+    r"(?:production|output|assembly|work|construction)\b[^,;]{0,60}?\b(?:be|been|was|were|is|"
+    r"are)\s+(?:\w+ly\s+)?stopped)\b",
     _FLAGS,
 )
 _DENIAL = re.compile(
@@ -64,8 +67,11 @@ _CONDITION = re.compile(
     r"\b(?:conditional|contingent|dependent)\s+(?:on|upon)\b|\bprovided\s+that\b",
     _FLAGS,
 )
-# "May" the month is not doubt; "May 2025", "in May", "since May".
-MONTH_MAY = re.compile(r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d")
+# "May" the month is not doubt; "May 2025", "in May", "since May", and a capital "May" that
+# does not open its sentence ("its May sales": the modal is written "may" there).
+MONTH_MAY = re.compile(
+    r"\b(?:in|on|since|by|from|until|of|early|late|mid-?)\s+May\b|\bMay\s+\d|(?<=[\w,;:)]\s)May\b"
+)
 
 
 @dataclass(frozen=True)
@@ -96,14 +102,20 @@ class Role:
 # ("is not expected to be completed before 2027", "won't be sold until 2026").
 _NOT_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|will|would|could|does|do|did)\s*(?:not|n't)|won't|not)\s+"
-    r"(?:\w+\s+){0,5}?(?:before|until)\b",
+    r"(?:\w+\s+){0,9}?(?:before|until)\b",
     _FLAGS,
 )
 
 
+# Where a reason starts: "because", "because of".
+_BECAUSE = re.compile(r"\bbecause\b", _FLAGS)
+
+
 def role_of(clause: str) -> Role:
     """The role of a normalised clause."""
-    text = MONTH_MAY.sub(" month ", clause)
+    # a reason ("…, because they do not comply with new rules") is not the fact: its
+    # negation, doubt or halt is the reason's
+    text = _BECAUSE.split(MONTH_MAY.sub(" month ", clause))[0]
     return Role(
         plan=bool(_PLAN.search(text)),
         target=bool(_TARGET.search(text)),
@@ -113,3 +125,11 @@ def role_of(clause: str) -> Role:
         hedge=bool(_HEDGE.search(text)),
         condition=bool(_CONDITION.search(text)),
     )
+
+
+def hedged(clause: str, waiting: bool = False) -> bool:
+    """True when the clause hedges its fact; `waiting`: a stop-sale's "pending
+    re-certification" says what it waits for, not a doubt that it happened."""
+    if waiting:
+        clause = re.sub(r"\bpending\b", " ", clause, flags=_FLAGS)
+    return role_of(clause).hedge

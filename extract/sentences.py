@@ -26,12 +26,21 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"
     # a verb of its own after an aside: "The 7X, launched in June, will go on sale in…"
     r",\s+(?=(?:will|would|is|are|was|were|has|have|had|now|also|then)\s+\w+)|"
+    # "Xpeng, which sold 42,013 cars last month, plans to enter Indonesia"
+    r",\s+(?=(?:plans|expects|aims|intends|hopes|wants|said|says)\s+(?:to|it|that|its)\b)|"
     # a part of the whole just told: "3.45 million, including an overseas target of 640,000"
     # (a part holds a figure of its own before any comma: not "including EVs, of 51,616")
     r",\s+(?=(?:of\s+which|including|includ\w+|among\s+(?:them|which)|comprising|"
     r"consisting\s+of|with)\b[^,]*?\d)|"
-    # a time told apart: "… before 2026, when it plans to begin shipping…"
-    r",\s+(?=when\s)|"
+    # a time or a place told apart: "… before 2026, when it plans to begin shipping…",
+    # "… at its plant in Georgia, where construction has been paused"
+    r",\s+(?=when\s|where\s+(?:construction|production|work|output|operations|assembly)\b)|"
+    # a comment in apposition: "…, the latest sign of strain in a market that has yet to…"
+    r",\s+(?=(?:the\s+latest|the\s+first|the\s+second|the\s+third|another|a|an)\s+"
+    r"(?:[\w-]+\s+)?(?:sign|signs|blow|setback|step|move|example|indication|such)\b)|"
+    # a result told apart: "delivered 9,745 in the quarter, bringing its total to 42,247"
+    r",\s+(?=(?:bringing|taking|lifting|pushing|raising)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:total|tally|count)\b)|"
     rf"(?<=[a-z0-9%)])\s+(?:and|but)\s+(?={_CLAUSE_VERBS})"
 )
 

@@ -46,7 +46,14 @@ _HALF = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b(?P<month>{_MONTHS})\b(?:\s+(?P<year>(?:19|20)\d\d))?")
-_RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b", re.IGNORECASE)
+# ("last year's 97,399" names what is compared, not the period spoken of)
+_RELATIVE_YEAR = re.compile(r"\b(?:this|next|last)\s+year\b(?!'s)", re.IGNORECASE)
+# The first quarter or half told as months: "the first three months of the year" (Q1).
+_FIRST_MONTHS = re.compile(
+    r"\b(?:1st|first)\s+(?P<n>3|three|6|six)\s+months(?:\s+of\s+(?:the\s+year|this\s+year|"
+    r"(?P<year>(?:19|20)\d\d)))?",
+    re.IGNORECASE,
+)
 # The publication's own year, worded without a number: "full-year", "for the year".
 _THIS_YEAR = re.compile(
     r"\b(?:full[- ]year|for\s+the\s+(?:whole\s+|full\s+)?year|the\s+whole\s+year|"
@@ -60,7 +67,7 @@ _RELATIVE_QUARTER = re.compile(
 )
 _SHIFT = {"last": -1, "previous": -1, "past": -1, "this": 0, "the current": 0, "next": 1}
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+_YEAR = re.compile(r"(?:(?<![\w-])|(?<=\bmid-))((?:19|20)\d\d)(?![\w-])")  # ("mid-2027" too)
 _DAY = re.compile(
     rf"\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
@@ -121,7 +128,9 @@ _OLD_PLAN = re.compile(
     # slated to start in the first half of 2025"
     r"had\s+(?:said|planned|expected|promised|hoped|targeted|aimed|been\s+(?:planned|"
     r"scheduled|slated|expected|due|set))\b)\b[^,;]*|"
-    r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b",
+    r"(?<=\d)\s+from\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|"
+    # "to the second half of 2026 from the first quarter"
+    r"(?<=\d)\s+from\s+the\s+(?:\w+\s+)?(?:quarter|half)\b",
     re.IGNORECASE,
 )
 
@@ -177,6 +186,15 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     span = _month_span(text, published, prefer)
     if span is not None:
         return span, False
+    first = _FIRST_MONTHS.search(text)
+    if first:
+        letter = "Q1" if first.group("n").lower() in ("3", "three") else "H1"
+        if first.group("year"):
+            return f"{first.group('year')}-{letter}", False
+        ended = 3 if letter == "Q1" else 6  # the year whose first months are over
+        return f"{published.year if published.month > ended else published.year - 1}-{letter}", (
+            first.group(0).lower().endswith("months")
+        )
     quarter = _QUARTER.search(text)
     if quarter:
         return _part_of_year("Q", quarter, text, published, prefer)
@@ -187,6 +205,14 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     for month in _MONTH.finditer(text):
         if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
             continue
+        # "next September" is still to come and "last September" past, whatever the
+        # reading prefers
+        said = re.search(r"\b(next|last)\s+$", text[: month.start()], re.IGNORECASE)
+        if said and month.group("year") is None:
+            toward: Prefer = "future" if said.group(1).lower() == "next" else "past"
+            found = parse_relative(month.group(0), published, toward)
+            if found:
+                return f"{found.year}-{found.month:02d}", False
         found = parse_relative(month.group(0), published, prefer)
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None

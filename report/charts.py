@@ -23,6 +23,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from mxt.projections.questions.report import MonthlyFigure, TargetSeries  # noqa: E402
+from mxt.projections.rules.compare import Comparison  # noqa: E402
 
 COLOURS = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df")
 STYLE: dict[Any, Any] = {
@@ -78,24 +79,66 @@ class Charts:
             return None
         with matplotlib.rc_context(STYLE):
             axes = self._fresh(self._deliveries)
-            months = [_day(f"{m.period}-01") for m in monthly]
-            units = [m.units for m in monthly]
-            axes.bar(months, units, width=24, align="edge", color=COLOURS[0], alpha=0.75)
-            centres = [mdates.date2num(d) + 12 for d in months]
-            low, high = zip(*(_spread(m) for m in monthly), strict=True)
+            series = list(dict.fromkeys(m.series for m in monthly))  # metric and scope
+            width = 24 / len(series)
+            centres, units = [], []
+            for index, name in enumerate(series):
+                ours = [m for m in monthly if m.series == name]
+                starts = [mdates.date2num(_day(f"{m.period}-01")) + index * width for m in ours]
+                axes.bar(starts, [m.units for m in ours], width=width, align="edge",
+                         color=COLOURS[index % len(COLOURS)], alpha=0.75, label=name)  # fmt: skip
+                centres += [start + width / 2 for start in starts]
+                units += [m.units for m in ours]
+            ordered = [m for name in series for m in monthly if m.series == name]
+            low, high = zip(*(_spread(m) for m in ordered), strict=True)
             if any(low) or any(high):
                 axes.errorbar(centres, units, yerr=[low, high], fmt="none", ecolor="#111827",
-                              capsize=2, linewidth=0.8)  # fmt: skip
+                              capsize=2, linewidth=0.8, label="range or approximation")  # fmt: skip
             for marker, bound in (("^", "at-least"), ("v", "at-most")):
-                marked = [(c, m.units) for c, m in zip(centres, monthly, strict=True)
+                marked = [(c, m.units) for c, m in zip(centres, ordered, strict=True)
                           if m.bound == bound]  # fmt: skip
                 if marked:
                     axes.plot(*zip(*marked, strict=True), marker, color="#111827", markersize=4,
                               label=bound.replace("-", " "))  # fmt: skip
-            if any(m.bound in ("at-least", "at-most") for m in monthly):
-                axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)
+            axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=3)
             axes.set_xlim(_day(f"{since}-01"), _day(as_of))
             return _svg(self._deliveries)
+
+    def compare(self, comparison: Comparison) -> str | None:
+        """The companies' monthly figures (solid) and their running totals (dashed, on the
+        right-hand axis), one colour per company, each named in the legend; None when no
+        company has a figure."""
+        if not any(value for row in comparison.figures for value in row.figures.values()):
+            return None
+        with matplotlib.rc_context(STYLE):
+            figure = Figure(figsize=(6.4, 2.6))
+            figure.subplots_adjust(left=0.11, right=0.88, bottom=0.12, top=0.8)
+            axes = figure.add_subplot()
+            total_axes = axes.twinx()
+            for index, company in enumerate(comparison.companies):
+                colour = COLOURS[index % len(COLOURS)]
+                points = [(_day(f"{row.month}-15"), row.figures.get(company))
+                          for row in comparison.figures]  # fmt: skip
+                shown = [(day, value["units"]) for day, value in points if value]
+                if not shown:
+                    continue
+                days, units = zip(*shown, strict=True)
+                axes.plot(days, units, "-o", color=colour, markersize=3,
+                          label=f"{company}: {comparison.metric} a month")  # fmt: skip
+                running, total = [], 0
+                for unit in units:
+                    total += int(unit)
+                    running.append(total)
+                total_axes.plot(days, running, "--", color=colour,
+                                label=f"{company}: running total")  # fmt: skip
+            for each in (axes, total_axes):
+                each.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+            axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            lines = axes.get_legend_handles_labels()
+            totals = total_axes.get_legend_handles_labels()
+            axes.legend(lines[0] + totals[0], lines[1] + totals[1], loc="lower left",
+                        bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)  # fmt: skip
+            return _svg(figure)
 
     @staticmethod
     def _fresh(figure: Figure) -> Any:

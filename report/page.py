@@ -60,6 +60,9 @@ class CompanyView:
     charts: dict[str, Markup | None]
     timeline: list[Content]
     checks: dict[str, list[JsonObject]]  # progress, conflicts, claims: rows to show
+    open_targets: list[JsonObject]  # the targets in force whose period has not ended
+    closed_targets: list[JsonObject]  # those whose period ended by the as-of date (folded)
+    by_market: list[tuple[str, list[tuple[str, list[str]]]]]  # (M49 region, (market, statuses))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.report, name)
@@ -83,6 +86,7 @@ def render(report: Report) -> Iterator[str]:
     template = environment().get_template("report.html.j2")
     return template.generate(
         report=report,
+        comparison=_comparison_view(report),
         companies=_views(report),
         statuses=STATUSES,
         extras=EXTRAS,
@@ -150,12 +154,47 @@ def write(report: Report, path: Path) -> int:
     return path.stat().st_size
 
 
+def _comparison_view(report: Report) -> JsonObject | None:
+    """`--compare`: the chart of the companies side by side, each month's figures spelled
+    with their bounds, the markets by status and the plans' slippage."""
+    comparison = report.comparison
+    if comparison is None:
+        return None
+    chart = Charts().compare(comparison)
+    months = [
+        {"month": row.month, **{name: _spelled(value) for name, value in row.figures.items()}}
+        for row in comparison.figures
+    ]
+    return {
+        "companies": comparison.companies,
+        "metric": comparison.metric,
+        "period": comparison.period,
+        "chart": Markup(chart) if chart else None,  # noqa: S704 (matplotlib's SVG)
+        "months": months,
+        "markets": [
+            {**row._asdict(), "markets": ", ".join(row.markets) or "-"}
+            for row in comparison.markets_by_status
+        ],  # fmt: skip
+        "slippage": [row._asdict() for row in comparison.slippage],
+        "targets": [progress_row(row) for row in comparison.targets],
+    }
+
+
+def _spelled(value: JsonObject | None) -> str:
+    """A month's figure with its bound (`9,200`, `~8,700`), or `-`."""
+    if value is None:
+        return "-"
+    return spell_count(value["units"], value["bound"], value["high"])
+
+
 def _views(report: Report) -> Iterator[CompanyView]:
     charts = Charts()
     for company in report.companies:
         targets = charts.targets(company.targets, report.as_of)
         deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
         state = to_json(company.state)
+        in_force = [{**row, "scope": _scope_text(row)} for row in state["targets"]]
+        ended = [t for t in in_force if _period_ended(t["period"], report.as_of)]
         yield CompanyView(
             company,
             state,
@@ -173,7 +212,43 @@ def _views(report: Report) -> Iterator[CompanyView]:
                 "claims": [claim_row(row) for row in company.extras["claims"]],
                 "slippage": slippage_rows(company.extras["slippage"]),
             },
+            [t for t in in_force if t not in ended],
+            ended,
+            market_rows(company.markets, company.matrix),
         )
+
+
+def _scope_text(row: JsonObject) -> str:
+    """A figure's scope in words: `worldwide`, `* except CN`, `EUROPE`."""
+    scope = Scope.of(row, sort=False)
+    return "worldwide" if scope.worldwide else scope.text()
+
+
+def _period_ended(period: str, as_of: str) -> bool:
+    """Whether a target's period had ended by `as_of` (a closed target)."""
+    from mxt.projections.rules.periods import is_calendar_period, parse_period
+
+    return is_calendar_period(period) and parse_period(period).last.isoformat() < as_of
+
+
+def market_rows(
+    markets: Sequence[str], matrix: Sequence[tuple[str, list[str]]]
+) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """The matrix turned a market a row (so that it fits the page however many markets a
+    company names), the rows grouped under their UN M49 region as `matrix_order` orders them:
+    (group, [(market, each model's status)])."""
+    from mxt.events.regions import continent_of, is_country_code
+
+    groups: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    for index, market in enumerate(markets):
+        if not is_country_code(market):
+            group = "regions"
+        else:
+            group = (continent_of(market) or "other").title()
+        if not groups or groups[-1][0] != group:
+            groups.append((group, []))
+        groups[-1][1].append((market, [statuses[index] for _, statuses in matrix]))
+    return groups
 
 
 def factory_row(factory: JsonObject) -> JsonObject:
@@ -195,10 +270,13 @@ def factory_row(factory: JsonObject) -> JsonObject:
 
 
 def timeline_line(entry: Content) -> JsonObject:
-    """A log entry with its one-line summary and a link only when the URL is http(s)."""
+    """A log entry (or a press release's entries, `markets_named`) with its one-line summary,
+    every market it names, and a link only when the URL is http(s)."""
     url = (entry.get("source") or {}).get("url") or ""
     link = url if url.lower().startswith(("http://", "https://")) else None
-    return {**entry, "summary": summary(entry), "link": link}
+    named = entry.get("markets_named") or []
+    also = f" — in {len(named)} markets: {', '.join(named)}" if len(named) > 1 else ""
+    return {**entry, "summary": summary(entry) + also, "link": link}
 
 
 def progress_row(row: ProgressRow) -> JsonObject:

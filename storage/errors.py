@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 # What helps, as the CLI words it: `verify` names what is damaged; `rebuild` makes the read
-# model anew from the log; `create` is done by the commands that make a store.
-Remedy: TypeAlias = Literal["verify", "rebuild", "create"]
+# model anew from the log; `create` is done by the commands that make a store;
+# `list-watches` shows the watches saved; `add-watch-again` removes a watch and adds it anew.
+Remedy: TypeAlias = Literal["verify", "rebuild", "create", "list-watches", "add-watch-again"]
 
 
 class StorageError(Exception):

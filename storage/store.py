@@ -461,6 +461,26 @@ class Store:
                     cursor.sqlite_cursor.close()
 
     @contextmanager
+    def settings(self) -> Iterator[Any]:
+        """A write transaction for mxt's own settings beside the log (its watches), which
+        appends nothing to the log: its cursor, committed when the block ends, rolled back
+        if it raises. SQLite has one write lock for the whole file, so this takes the log's
+        (`BEGIN IMMEDIATE`, as `write` does); PostgreSQL locks only the rows the block
+        locks (`SELECT … FOR UPDATE`), so that recording never waits for it."""
+        if not self.is_postgres:
+            with self.write() as transaction:
+                yield transaction.cursor
+            return
+        postgres = _postgres()
+        with (
+            self._failures("cannot write to"),
+            self.datastore.get_connection() as connection,
+            connection.transaction(),
+            postgres.saying_lock_waits(self.where, connection),
+        ):
+            yield postgres.PostgresCursor(connection)
+
+    @contextmanager
     def read(self) -> Iterator[Any]:
         """A read transaction: one consistent snapshot of the store (while `held`, the one
         transaction every read shares)."""

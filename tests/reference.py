@@ -23,7 +23,6 @@ from typing import Any
 
 import pycountry
 
-from mxt.events.codes import REGIONS
 from mxt.events.content import apply_changes, field_at
 from mxt.events.kinds import upcast
 from mxt.storage.clock import format_timestamp
@@ -31,6 +30,7 @@ from mxt.storage.store import Store
 
 RECORDED = "mxt.domain.model:AnnouncementRecorded"
 CORRECTED = "mxt.domain.model:AnnouncementCorrected"
+RETRACTED = "mxt.domain.model:AnnouncementRetracted"
 RANK = {"confirmed": 0, "reported": 1, "expected": 2}
 COUNTS = {"orders": "count", "target": "value", "deliveries": "units"}
 
@@ -94,6 +94,8 @@ def replay(store: Store, known_at: str) -> list[Item]:
         if stamp > known_at:
             continue
         origin = notification.originator_id.hex
+        if notification.topic not in (RECORDED, CORRECTED, RETRACTED):
+            continue  # a region's definition: no announcement
         if notification.topic == RECORDED:
             items[origin] = Item(upcast(state["announcement"]), stamp, notification.id)
             items[origin].versions.append(
@@ -221,13 +223,48 @@ def with_beside(chosen: tuple[Item, Item | None], name: str) -> dict[str, Any]:
 # -- markets -------------------------------------------------------------------------------
 
 
-def covers(area: str, market: str) -> bool:
-    return area == market or market in REGIONS.get(area, ())
+# The EU's member states, the day each joined and the day after it left (the Treaties of
+# Rome and of accession, the withdrawal agreement): the reference's own list, not mxt's data.
+EU_JOINED = {
+    **dict.fromkeys(("BE", "DE", "FR", "IT", "LU", "NL"), "1958-01-01"),
+    **dict.fromkeys(("DK", "IE", "GB"), "1973-01-01"), "GR": "1981-01-01",
+    **dict.fromkeys(("ES", "PT"), "1986-01-01"), **dict.fromkeys(("AT", "FI", "SE"), "1995-01-01"),
+    **dict.fromkeys(("CY", "CZ", "EE", "HU", "LV", "LT", "MT", "PL", "SK", "SI"), "2004-05-01"),
+    **dict.fromkeys(("BG", "RO"), "2007-01-01"), "HR": "2013-07-01",
+}  # fmt: skip
+EU_LEFT = {"GB": "2020-02-01"}
+
+
+def covers(area: str, market: str, day: str | date | None = None) -> bool:
+    """An announcement for `area` covers `market` taking effect on `day` (None: on some day,
+    where a rule looks before it knows the day): the same code, or an EU member that day."""
+    if area == market:
+        return True
+    if area != "EU" or market not in EU_JOINED:
+        return False
+    if day is None:
+        return True
+    on = day.isoformat() if isinstance(day, date) else day
+    left = EU_LEFT.get(market)
+    return EU_JOINED[market] <= on and (left is None or on < left)
+
+
+def life_day(life: dict[str, Any], as_of: str | date) -> date:
+    """The day a launch slot takes effect, whose members a region covers: its first launch,
+    else the first day of its plan in force, else `as_of`."""
+    if life["launched_on"] is not None:
+        return life["launched_on"]
+    if life["plan"] is not None:
+        return span(life["plan"]["planned"])[0]
+    return as_of if isinstance(as_of, date) else date.fromisoformat(as_of)
 
 
 def policy_covers(content: dict[str, Any], market: str) -> bool:
-    listed = "*" in content["markets"] or any(covers(m, market) for m in content["markets"])
-    return listed and not any(covers(m, market) for m in content.get("except", []))
+    """A policy covers a market listed and not excepted, its regions with their members of
+    the day it was announced."""
+    day = content["announced_on"]
+    listed = "*" in content["markets"] or any(covers(m, market, day) for m in content["markets"])
+    return listed and not any(covers(m, market, day) for m in content.get("except", []))
 
 
 # -- plans (SPEC §5.2: dates with a precision, happened or planned, slips, overdue, pauses,
@@ -292,8 +329,9 @@ def stops_there(item: Item, model: str, market: str) -> bool:
     c = item.content
     if c.get("model") and fold(c["model"]) != model:
         return False
-    listed = "*" in c["markets"] or any(covers(m, market) for m in c["markets"])
-    return listed and not any(covers(m, market) for m in c.get("except") or [])
+    day = span(when_said(item))[0]  # its regions hold the members of the day it takes effect
+    listed = "*" in c["markets"] or any(covers(m, market, day) for m in c["markets"])
+    return listed and not any(covers(m, market, day) for m in c.get("except") or [])
 
 
 @dataclass
@@ -500,7 +538,7 @@ def entry_life(
     model, market = fold(best[0].content.get("model")), best[0].content["market"]
     met = sorted(
         a for a in arrivals
-        if a[0] <= day and (covers(market, a[3]) or covers(a[3], market))
+        if a[0] <= day and (covers(market, a[3], a[0]) or covers(a[3], market, a[0]))
         and (not model or a[2] == model)
     )  # fmt: skip
     cycle = Cycle("entered", best)
@@ -534,7 +572,7 @@ class Company:
         return latest if latest and latest.content["not_before"] > as_of else None
 
     def entry(self, model: str | None, market: str) -> Item | None:
-        here = [e for e in self.entries() if covers(e.content["market"], market)]
+        here = [e for e in self.entries() if covers(e.content["market"], market, e.day)]
         own = [e for e in here if model is not None and fold(e.content.get("model")) == model]
         whole = [e for e in here if not e.content.get("model")]
         return (own or whole)[-1] if (own or whole) else None
@@ -549,7 +587,7 @@ class Company:
         for slot in slots(self.of("launch", model)):
             if covers(slot[0].content["market"], market):
                 life = launch_life(slot, stopping, as_of)
-                if life is not None:
+                if life is not None and covers(life["market"], market, life_day(life, as_of)):
                     found.append(life)
         return found
 
@@ -591,7 +629,7 @@ class Company:
         shows = [
             s
             for s in self.of("showcase", model)
-            if s.content.get("market") and covers(s.content["market"], market)
+            if s.content.get("market") and covers(s.content["market"], market, s.day)
         ]
         live = ("available", "paused", "announced", "overdue")
         if life and life["status"] in live:
@@ -717,7 +755,7 @@ def policy_view(item: Item) -> dict[str, Any]:
     }
 
 
-EVERY_MARKET = sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS))
+EVERY_MARKET = sorted({c.alpha_2 for c in pycountry.countries} | {"EU"})
 
 
 def in_force_policies(company: Company, as_of: str, markets: list[str]) -> list[Item]:
@@ -803,8 +841,11 @@ def model(store: Store, company_name: str, name: str, query: Query) -> dict[str,
         "wait_times": [
             {"trim": w[0].content.get("trim"), **with_beside(w, "max_months")} for w in waits
         ],
-        "deliveries_units": sum(c.content["units"] for c in counted),
-        "deliveries_bound": "exact"
+        # a model with no figure shows none (issue 24), not a total of 0
+        "deliveries_units": sum(c.content["units"] for c in counted) if counted else None,
+        "deliveries_bound": None
+        if not counted
+        else "exact"
         if not bounds
         else (bounds.pop() if bounds in ({"at-least"}, {"at-most"}) else "about"),
     }
@@ -1329,7 +1370,12 @@ def launched_claim(claim: dict[str, Any], items: list[Item], day: str) -> tuple[
         and fold(i.content["model"]) == fold(claim["model"])
         and covers(i.content["market"], claim["market"])
     ]
-    lives = [life for group in slots(mine) if (life := launch_life(group, [], day))]
+    lives = [
+        life
+        for group in slots(mine)
+        if (life := launch_life(group, [], day))
+        and covers(life["market"], claim["market"], life_day(life, day))
+    ]
     if not lives:
         return "undetermined", []
     evidence = sorted(
@@ -1446,15 +1492,23 @@ class Measured(Figures):
         self.chosen = [pick(group)[0] for group in slots(found)]
 
 
+STAND_INS = {
+    "sales": ("deliveries", "retail", "registrations"),
+    "deliveries": ("retail", "registrations"),
+    "retail": ("registrations",),
+}
+
+
 def actual_of(
     target: Item, items: list[Item]
 ) -> tuple[str, list[Item], int, tuple[Fraction, Fraction | None]] | None:
     """(metric counted, the figures counted, how many months are missing among them, the
-    values their sum may take) for a target, or None when nothing counts. "When no figure
-    of the target's metric exists but `deliveries` do, those stand in": no figure of the
-    target's own metric counted in its scope and period."""
+    values their sum may take) for a target, or None when nothing counts. SPEC 5.3: only the
+    stand-ins `sales` <- `deliveries` <- `retail` <- `registrations` measure a target of
+    another metric, nearest first, when its own has no figure in its scope and period;
+    nothing stands in for `production` (the reference's own chain, not events.metrics)."""
     c = target.content
-    for metric in dict.fromkeys((c["metric"], "deliveries")):
+    for metric in (c["metric"], *STAND_INS.get(c["metric"], ())):
         parts, values = Measured(items, metric, scope_of(c)).total(c["period"], None)
         if parts:
             counted = set().union(*(months(p.content["period"]) for p in parts))

@@ -405,6 +405,10 @@ def test_schema_prints_a_valid_json_schema(run: Run, store_path: Path) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     assert validator.is_valid(make_announcement("orders"))
     assert validator.is_valid({"kind": "retraction", "id": "o1", "reason": "r"})
+    region = {"kind": "region", "name": "EUROPE-JATO", "markets": ["EU", "*"], "reason": "r"}
+    assert validator.is_valid(region) and validator.is_valid({**region, "except": ["CN"]})
+    assert not validator.is_valid({**region, "name": "X"})
+    assert not validator.is_valid({**region, "markets": []})
     assert not validator.is_valid(make_announcement("orders", recorded_at="2025-07-01T00:00:00Z"))
     assert not validator.is_valid(make_announcement("orders", count=-1))
     assert not store_path.exists()  # printing the schema opens no store
@@ -459,7 +463,10 @@ def test_record_kind_help_lists_only_that_kinds_options(run: Run, store_path: Pa
     assert "--venue" not in orders
     assert "confirmed|reported|expected" in orders
     deliveries = " ".join(run("record", "deliveries", "--help").stdout.split())
-    assert "One of: production, deliveries, sales." in deliveries
+    assert (
+        "One of: production, wholesale, deliveries, sales, retail, registrations, exports, "
+        "bookings." in deliveries
+    )
     assert "--model" in deliveries and "[required] YYYY" in deliveries
     assert not store_path.exists()
 

@@ -138,3 +138,77 @@ def test_a_retracted_announcement_cannot_change() -> None:
         with pytest.raises(AlreadyRetracted):
             decide_correction(retracted, correction(content["id"], max_months=3), no_clock,
                               strict=strict, repeats={})  # fmt: skip
+
+
+# -- regions of one's own -------------------------------------------------------------------
+
+
+def region(name: str, *markets: str, excepted: tuple[str, ...] = (), reason: str = "r") -> Any:
+    from mxt.events.schemas.region import RegionLine
+
+    line = parse_line({"kind": "region", "name": name, "markets": list(markets),
+                       "except": list(excepted), "reason": reason})  # fmt: skip
+    assert isinstance(line, RegionLine)
+    return line
+
+
+def defined(*lines: Any) -> Any:
+    """The aggregate of a region defined by `lines`, in order."""
+    from mxt.domain.model import RegionDefined, project_region, region_aggregate_id
+
+    events = [
+        RegionDefined(originator_id=region_aggregate_id(line.name), originator_version=version,
+                      timestamp=AT, region={k: v for k, v in line.dump().items() if k != "kind"})
+        for version, line in enumerate(lines, start=1)
+    ]  # fmt: skip
+    return project_region(events)
+
+
+def test_a_region_is_defined_then_replaced_and_the_same_definition_is_not_repeated() -> None:
+    from mxt.domain.decisions import decide_region
+
+    first, second = region("EUROPE-JATO", "EU", "EFTA", "GB"), region("EUROPE-JATO", "EU", "GB")
+    [event] = decide_region(None, first, clock, defined={}, strict=True, repeats={}).events
+    assert (event.originator_version, event.timestamp) == (1, AT)
+    assert event.region == {"name": "EUROPE-JATO", "markets": ["EFTA", "EU", "GB"],
+                            "except": [], "reason": "r"}  # fmt: skip
+    held = defined(first)
+    assert decide_region(held, first, no_clock, defined={}, strict=True, repeats={}).events == ()
+    [later] = decide_region(held, second, clock, defined={}, strict=True, repeats={}).events
+    assert later.originator_version == 2 and later.region["markets"] == ["EU", "GB"]
+
+
+def test_an_import_counts_identical_definitions_against_those_in_the_region_history() -> None:
+    from mxt.domain.decisions import decide_region
+
+    first, second = region("MINE", "DE"), region("MINE", "FR")
+    history = defined(first, second, first)  # DE, then FR, then DE again
+    seen: dict[str, int] = {}
+    for line in (first, second, first):  # the same history imported again: nothing new
+        decision = decide_region(history, line, no_clock, defined={}, strict=False, repeats=seen)
+        assert decision.events == ()
+        seen[decision.key] = seen.get(decision.key, 0) + 1
+    third = decide_region(history, first, clock, defined={}, strict=False, repeats=seen)
+    assert [e.originator_version for e in third.events] == [4]  # a third DE line is new
+    # `mxt region define` compares with the definition in force only
+    assert decide_region(history, second, clock, defined={}, strict=True, repeats={}).events
+
+
+def test_a_region_names_only_defined_regions_and_never_contains_itself() -> None:
+    from mxt.domain.decisions import decide_region
+    from mxt.domain.errors import InvalidRegion
+    from mxt.events.regions import UserRegion
+
+    with pytest.raises(InvalidRegion, match="markets: OTHER is no region"):
+        decide_region(None, region("MINE", "OTHER"), no_clock, defined={}, strict=True,
+                      repeats={})  # fmt: skip
+    with pytest.raises(InvalidRegion, match="except: OTHER is no region"):
+        decide_region(None, region("MINE", "*", excepted=("OTHER",)), no_clock, defined={},
+                      strict=True, repeats={})  # fmt: skip
+    others = {"OTHER": UserRegion("OTHER", ("MINE", "DE"))}
+    with pytest.raises(InvalidRegion, match=r"MINE would contain itself \(through OTHER\)"):
+        decide_region(None, region("MINE", "OTHER"), no_clock, defined=others, strict=True,
+                      repeats={})  # fmt: skip
+    fine = {"OTHER": UserRegion("OTHER", ("EU", "DE"))}
+    assert decide_region(None, region("MINE", "OTHER", "EU"), clock, defined=fine, strict=True,
+                         repeats={}).events  # fmt: skip

@@ -222,7 +222,7 @@ def test_market_codes_are_iso_3166_alpha_2_or_eu(value: str, code: str) -> None:
     assert dumped(make_announcement("launch", market=value))["market"] == code
 
 
-@pytest.mark.parametrize("value", ["XX", "UK", "EL", "DEU", "E", "", "*", "12", "Europe", "ZZ"])
+@pytest.mark.parametrize("value", ["XX", "UK", "EL", "DEU", "E", "", "*", "12", "EU-", "ZZ"])
 def test_unknown_market_codes_are_rejected(value: str) -> None:
     error = rejected(make_announcement("launch", market=value))
     assert error.field == "market"

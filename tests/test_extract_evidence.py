@@ -115,12 +115,12 @@ def test_a_plan_not_yet_firm_is_an_expected_entry_and_a_firm_one_a_planned_launc
 
 
 def test_a_region_is_written_in_the_specs_words_and_kept_faithfully() -> None:
-    # "Europe" is not the EU: a launch there is kept as a statement while the schema takes no
-    # region EUROPE, and a figure's scope says EUROPE through the EU stand-in, noted.
+    # "Europe" is not the EU: a launch there is planned in EUROPE (the UN M49 region, SPEC
+    # 5.3), and a figure's scope says EUROPE, as said.
     (launch,) = drafts("Kia said the EV2 will go on sale in Europe in April 2026.")
-    assert launch["kind"] == "statement" and "market EUROPE" in launch["note"]
+    assert (launch["kind"], launch["market"]) == ("launch", "EUROPE")
     (figure,) = typed("Kia said it sold 38,912 cars in Europe in June.")
-    assert figure["markets"] == ["EU"] and "EUROPE" in figure["note"]
+    assert figure["markets"] == ["EUROPE"] and "stand" not in figure.get("note", "")
 
 
 def test_models_listed_together_and_markets_listed_together() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import click
 import pytest
 from click.testing import Result
-from conftest import KIND_FIELDS, invoke_on, make_announcement
+from conftest import KIND_FIELDS, import_seed, invoke_on, make_announcement
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
@@ -31,6 +31,17 @@ COMMANDS = {
     "log-filtered": ["log", "--company", "Xiaomi", "--kind", "target"],
     "state-model": ["state", "model", "Xiaomi/YU7", "--as-of", "2025-07-01", "--section", "orders"],
     "state-market": ["state", "market", "DE", "--as-of", "2025-07-05", "--section", "models"],
+    "state-market-region": [
+        "state",
+        "market",
+        "EU",
+        "--as-of",
+        "2025-07-05",
+        "--section",
+        "models",
+    ],  # fmt: skip
+    "region-list": ["region", "list"],
+    "region-show": ["region", "show", "EU", "--as-of", "2019-06-01", "--section", "members"],
     "state-company": ["state", "company", "Xiaomi", "--as-of", "2025-07-10", "--section=targets"],
     "audit": ["audit", "targets", "--company", "Xiaomi"],
     "audit-plans": ["audit", "plans", "--company", "Xiaomi"],
@@ -39,10 +50,34 @@ COMMANDS = {
     "conflicts": ["conflicts", "--as-of", "2025-07-10"],
     "progress": ["progress", "--company", "Xiaomi", "--as-of", "2025-07-05"],
     "check": ["check"],  # the seed's one claim fails: exit 1
+    "compare": ["compare", "Xiaomi", "Land Rover", "--as-of", "2025-07-05", "--section", "figures"],
+    "changes-events": ["changes", "--since", "2000-01-01", "--section", "events"],
+    "changes-answers": [
+        "changes",
+        "--since",
+        "2000-01-01",
+        "--as-of",
+        "2025-07-10",
+        "--section",
+        "changes",
+    ],  # fmt: skip
+    "changes-alerts": ["changes", "--since", "2000-01-01", "--section", "alerts"],
+    "watch-list": ["watch", "list"],
+    # the watch was added after the seed: no event is new, every alert stands (--all)
+    "watch-run": ["watch", "run", "--peek", "--all", "--section", "alerts"],
 }
 EXIT = {"check": 1}
 FORMATS = ["table", "json", "jsonl", "csv"]
 SEED_SIZE = sum(1 for line in seed_path().read_text(encoding="utf-8").splitlines() if line)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seed story in a store of this module's own, with a watch (`seed`) that
+    `watch list` and `watch run` answer about."""
+    location = import_seed(tmp_path_factory.mktemp("formats") / "seed.sqlite")
+    assert invoke_on(location, "watch", "add", "seed").exit_code == 0
+    return location
 
 
 def rows_of(fmt: str, text: str) -> list[dict[str, Any]]:
@@ -260,7 +295,8 @@ def test_every_read_command_is_in_the_format_cases() -> None:
 def test_format_help_is_on_every_read_command(seeded: str) -> None:
     for path in read_commands():
         result = invoke_on(seeded, *path.split(), "--help")
-        assert "--format [table|json|jsonl|csv]" in result.stdout, path
+        assert re.search(r"--format \[table\|json\|jsonl\|csv(\|markdown\|html)?\]",
+                         result.stdout), path  # fmt: skip
         assert "--json" in result.stdout
 
 

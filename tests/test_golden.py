@@ -24,6 +24,8 @@ from mxt.cli.demo import seed_path
 GOLDEN = Path(__file__).parent / "golden"
 WRITE = os.environ.get("MXT_GOLDEN") == "write"
 KNOWN = ("--known-at", "2100-01-01")  # after every record: the answers do not move with now
+LEARNED = ("--since", "2000-01-01", "--until", "2100-01-01")  # `changes` over every record
+CHANGES_SECTIONS = ("events", "changes", "alerts")
 
 MODEL_SECTIONS = ("summary", "markets", "market_statuses", "orders", "wait_times")
 MARKET_SECTIONS = ("summary", "models", "policies")
@@ -233,6 +235,14 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     ),
     "rich-check": ("rich", ("check", *KNOWN), ()),
     "rich-check-file": ("rich", ("check", "-", "--as-of", "2025-07-10", *KNOWN), ()),
+    # everything recorded, as what the store learned since before it began: every answer
+    # from nothing, and the alerts that hold
+    "seed-changes": ("seed", ("changes", *LEARNED, "--as-of", "2025-07-10"), CHANGES_SECTIONS),
+    "rich-changes-orbit": (
+        "rich",
+        ("changes", *LEARNED, "--company", "Orbit Motors", "--as-of", "2025-07-10"),
+        CHANGES_SECTIONS,
+    ),
 }
 # `show` of every kind of announcement of Orbit Motors (and of two of the stream), as of a
 # day that holds most of them.

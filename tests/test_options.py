@@ -26,6 +26,8 @@ FILTERED = {
     "check",
     "report",
     "export",
+    "changes",
+    "watch add",  # the companies the watch looks at
 }
 
 

@@ -410,7 +410,7 @@ def test_the_readme_section_on_plans_runs_as_written(tmp_path: Path) -> None:
     import sys
 
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## When plans change") : text.index("## Is it on track?")]
+    section = text[text.index("## When plans change") : text.index("## Regions, metrics")]
     script = "\n".join(re.findall(r"```sh\n(.*?)```", section, re.S)).replace(
         "mxt report --company Volta", "mxt report --company Volta -o plans.html"
     )

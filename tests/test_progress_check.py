@@ -312,10 +312,21 @@ def test_show_names_the_progress_and_claims_an_announcement_takes_part_in(story:
 
 
 def test_the_seed_2025_target_against_xiaomis_deliveries(seeded_store: str) -> None:
-    [row] = progress(
+    # the seed's target counts units built, and no production figure is recorded: deliveries
+    # never stand in for production (SPEC 5.3), so it has no actual and its pace is unknown
+    [made] = progress(
         seeded_store, "--company", "Xiaomi", "--period", "2025", "--as-of", "2025-07-05"
     )
-    assert (row["target"], row["target_id"]) == (350_000, "xiaomi-2025-target-350k")
+    assert (made["target"], made["target_id"]) == (350_000, "xiaomi-2025-target-350k")
+    assert (made["actual"], made["actual_metric"], made["pace"]) == (None, None, "unknown")
+    # a sales target of the same year is measured by the deliveries, its stand-in
+    recorded = invoke_on(
+        seeded_store, "record", "target", "--company", "Xiaomi", "--announced-on", "2025-03-18",
+        "--source", "a sales target", "--metric", "sales", "--period", "2025", "--value", "350k",
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.output
+    [row] = progress(seeded_store, "--company", "Xiaomi", "--metric", "sales", "--as-of",
+                     "2025-07-05")  # fmt: skip
     assert (row["actual_metric"], row["covered_until"]) == ("deliveries", "2025-06-30")
     # Q1 as a quarter (75,869), then April and May (28,000+ each), June (Xiaomi's 25,000+)
     assert (row["actual"], row["actual_bound"]) == (75_869 + 28_000 + 28_000 + 25_000, "at-least")
@@ -326,7 +337,8 @@ def test_the_seed_2025_target_against_xiaomis_deliveries(seeded_store: str) -> N
         "xiaomi-deliveries-2025-06-over-25k",
     ]
     assert row["needed_per_month"] == round((350_000 - 156_869) / 6, 2)
-    [before] = progress(seeded_store, "--company", "Xiaomi", "--as-of", "2025-05-05")
+    [before] = progress(seeded_store, "--company", "Xiaomi", "--metric", "sales", "--as-of",
+                        "2025-05-05")  # fmt: skip
     assert before["actual"] == 20_000 + 20_000 + 29_000 + 28_000  # January to April
     assert before["sources"][0] == "xiaomi-deliveries-2025-01"
 

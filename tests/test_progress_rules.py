@@ -206,12 +206,22 @@ def test_figures_outside_the_period_do_not_count() -> None:
     assert counted["actual"] == 8_000
 
 
-def test_deliveries_stand_in_for_a_metric_without_figures() -> None:
+def test_only_the_stand_ins_measure_a_metric_without_figures() -> None:
+    # SPEC 5.3: sales <- deliveries <- retail <- registrations; production <- none
     goal = target(300_000, metric="production")
     counted = row(goal, actual("2025-01", 20_000))
-    assert (counted["actual"], counted["actual_metric"]) == (20_000, "deliveries")
+    assert (counted["actual"], counted["actual_metric"], counted["pace"]) == (None, None, "unknown")
     counted = row(goal, actual("2025-01", 20_000), actual("2025-01", 25_000, metric="production"))
     assert (counted["actual"], counted["actual_metric"]) == (25_000, "production")
+    sales = target(300_000, metric="sales")
+    counted = row(sales, actual("2025-01", 7, metric="registrations"))
+    assert (counted["actual"], counted["actual_metric"]) == (7, "registrations")
+    counted = row(sales, actual("2025-01", 7, metric="registrations"), actual("2025-01", 9))
+    assert (counted["actual"], counted["actual_metric"]) == (9, "deliveries")  # the nearest
+    counted = row(target(300_000), actual("2025-01", 9, metric="sales"))
+    assert counted["pace"] == "unknown"  # sales never stand in for deliveries
+    counted = row(target(300_000, metric="exports"), actual("2025-01", 9, metric="sales"))
+    assert counted["pace"] == "unknown"  # nor overseas sales for exports
     assert (
         row(target(300_000, metric="sales"), actual("2025-01", 1, metric="production"))["pace"]
         == "unknown"

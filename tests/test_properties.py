@@ -999,8 +999,10 @@ def test_generated_streams_answer_as_the_reference_fold(tmp_path: Path, seed: in
             )
             compare_claims(store, read_side, name, query)
             verdicts |= {row["verdict"] for row in reference.claims(store, name, query)}
-        compare_progress(store, read_side, query, [c["name"] for c in summary.companies])
-        paces |= {row["pace"] for row in reference.progress(store, query)}
+        for month in (3, 6, 9, 12):  # progress through the year (a pace needs figures)
+            during = Query(f"{year}-{month:02d}-{pick.randint(1, 28):02d}", query.known_at)
+            compare_progress(store, read_side, during, [c["name"] for c in summary.companies])
+            paces |= {row["pace"] for row in reference.progress(store, during)}
         names = tuple(company["name"] for company in summary.companies)
         conflicted += len(compare_conflicts(store, read_side, query, names))
         earlier = Query((as_of - timedelta(days=400)).isoformat(), query.known_at)
@@ -1076,3 +1078,108 @@ def test_the_status_order_on_a_fixed_history_is_the_reference_s(tmp_path: Path) 
     assert statuses == {"available", "paused", "announced", "overdue", "blocked", "expected",
                         "showcased", "withdrawn", "cancelled"}  # fmt: skip
     store.close()
+
+
+BREXIT = date(2020, 2, 1)  # the first day the United Kingdom was not in the EU
+brexit_days = st.integers(min_value=-70, max_value=70).map(
+    lambda n: (BREXIT + timedelta(n)).isoformat()
+)
+
+
+@st.composite
+def brexit_story(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Announcements for the EU, the United Kingdom and Germany around the day the United
+    Kingdom left: launches (made or planned), expected entries, showcases, policies and exits
+    whose regions hold the members of the day they take effect (SPEC 5.3)."""
+    base = {"company": "Acme", "source": SOURCE}
+    story = []
+    for _ in range(draw(st.integers(1, 7))):
+        said = {**base, "announced_on": draw(brexit_days), "model": draw(st.sampled_from(MODELS))}
+        kind = draw(st.sampled_from(["launch", "launch", "expected-entry", "showcase", "policy",
+                                     "exit"]))  # fmt: skip
+        market = draw(st.sampled_from(["EU", "EU", "GB", "DE"]))
+        if kind == "launch":  # made on its announcement's day, or on a day said
+            launch = {**said, "kind": kind, "market": market}
+            if draw(st.booleans()):
+                launch["launched_on"] = draw(brexit_days)
+            story.append(launch)
+        elif kind == "expected-entry":
+            entry = {**said, "kind": kind, "market": market, "expected": "2020-12"}
+            if draw(st.booleans()):
+                entry.pop("model")  # the company as a whole
+            story.append(entry)
+        elif kind == "showcase":
+            story.append({**said, "kind": kind, "market": market, "venue": "Expo"})
+        elif kind == "policy":
+            said.pop("model")
+            story.append({**said, "kind": kind, "markets": draw(st.sampled_from([["EU"], ["*"]])),
+                          "except": draw(st.sampled_from([[], ["EU"], ["DE"]])),
+                          "not_before": "2020-12-31"})  # fmt: skip
+        else:
+            story.append({**said, "kind": kind, "markets": ["EU"],
+                          "effective_on": draw(brexit_days)})  # fmt: skip
+    return story
+
+
+@settings(max_examples=EXAMPLES // 2)
+@given(brexit_story(), st.data())
+def test_regions_hold_their_members_of_the_day_as_the_reference_decides(
+    story: list[dict[str, Any]], data: st.DataObject
+) -> None:
+    """A region covers the members of the day its announcement takes effect, decided by the
+    reference on its own list of EU accessions and exits: a launch or a plan for the EU
+    before 2020-02-01 covers the United Kingdom, a policy for the EU after it does not."""
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        store = open_new(folder)
+        stamps = record_all(store, [story])
+        read_side = ReadSide(store)
+        for _ in range(3):
+            query = Query(data.draw(brexit_days), data.draw(st.sampled_from([*stamps, EVERYTHING])))
+            for market in ("GB", "DE", "EU", "FR"):
+                assert to_json(read_side.market(market, query).data) == reference.market(
+                    store, market, query
+                )
+            for model in ("M1", "M2"):
+                assert to_json(read_side.model("Acme", model, query).data) == reference.model(
+                    store, "Acme", model, query
+                )
+            assert to_json(read_side.company("Acme", query).data) == reference.company(
+                store, "Acme", query
+            )
+        store.close()
+
+
+def test_an_entry_for_the_uk_and_a_launch_in_the_eu_of_its_day_as_the_reference_decides() -> None:
+    """A fixed history hypothesis seldom draws: an entry expected in the UK is fulfilled by
+    a launch in the EU of 2019, not by one of 2020 (the UK had left), and one expected in the
+    EU by a launch in Germany."""
+    base = {"company": "Acme", "source": SOURCE}
+    story = [
+        {**base, "kind": "expected-entry", "announced_on": "2019-10-01", "model": "M1",
+         "market": "GB", "expected": "2020-12"},
+        {**base, "kind": "expected-entry", "announced_on": "2019-10-01", "model": "M2",
+         "market": "GB", "expected": "2020-12"},
+        {**base, "kind": "expected-entry", "announced_on": "2019-10-01", "market": "EU",
+         "expected": "2021"},
+        {**base, "kind": "launch", "announced_on": "2020-03-01", "model": "M1", "market": "EU"},
+        {**base, "kind": "launch", "announced_on": "2019-12-01", "model": "M2", "market": "EU"},
+        {**base, "kind": "launch", "announced_on": "2020-05-01", "model": "M2", "market": "DE"},
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        store = open_new(folder)
+        record_all(store, [story])
+        read_side = ReadSide(store)
+        for as_of in ("2019-12-15", "2020-04-01", "2020-06-01"):
+            query = Query(as_of, EVERYTHING)
+            for market in ("GB", "DE", "EU", "FR"):
+                assert to_json(read_side.market(market, query).data) == reference.market(
+                    store, market, query
+                )
+            assert to_json(read_side.company("Acme", query).data) == reference.company(
+                store, "Acme", query
+            )
+        gb = to_json(read_side.market("GB", Query("2020-06-01", EVERYTHING)).data)
+        assert {row["model"]: row["status"] for row in gb["models"]} == {
+            "M1": "expected", "M2": "available"
+        }  # fmt: skip
+        store.close()

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import invoke_on, make_announcement
+from conftest import import_seed, invoke_on, make_announcement
 
 from mxt.cli.demo import seed_path
 from mxt.cli.options import make_query
@@ -96,14 +96,20 @@ def test_the_xiaomi_story_is_on_the_page(page: Path) -> None:
     assert re.search(r"2025-03-18 350,000 in-force xiaomi-2025-target-350k", text)
     assert "2025-06: 28,000" in text
     # the market matrix: on sale in China, blocked in Europe until 2027
+    # (a market a row, so that it fits the page: regions first, then countries by their UN
+    # M49 region, then code; a column per model)
     start = html.index('<table class="matrix">')
     matrix = html[start : html.index("</table>", start)]
-    assert "<th>CN</th>" in matrix and "<th>EU</th>" in matrix
-    for model in ("SU7", "YU7"):
-        row = re.search(rf"<tr><th>{model}</th>(.*?)</tr>", matrix)
-        assert row is not None
-        assert re.findall(r'class="s-(\w+)"', row[1])[:1] == ["available"]
-        assert "s-blocked" in row[1]
+    assert "<th>SU7</th><th>YU7</th>" in matrix
+    groups = re.findall(r'<tr class="group"><th colspan="3">(\w+)</th>', matrix)
+    assert groups == ["regions", "Asia", "Europe"]
+    markets = re.findall(r"<tr><th>([A-Z*-]+)</th>", matrix)
+    assert markets[0] == "EU" and markets.index("CN") < markets.index("ES")
+    cn = re.search(r"<tr><th>CN</th>(.*?)</tr>", matrix)
+    eu = re.search(r"<tr><th>EU</th>(.*?)</tr>", matrix)
+    assert cn is not None and eu is not None
+    assert re.findall(r'class="s-(\w+)"', cn[1]) == ["available", "available"]
+    assert re.findall(r'class="s-(\w+)"', eu[1]) == ["blocked", "blocked"]
     assert "2027-01-01" in text  # the policy's date
     # the timeline with the article's quotes, sources and links
     assert "over 200,000 pre-bookings recorded within just three minutes of launch" in text
@@ -121,7 +127,10 @@ def test_charts_are_matplotlib_svg_of_each_company(page: Path) -> None:
     charts = re.findall(r'<figure class="chart"><svg.*?</svg>', section, re.S)
     assert len(charts) == 2  # targets against actuals, monthly deliveries
     assert "production 2025 target" in charts[0]
-    assert "production 2025 deliveries to date" in charts[0]
+    # no figure of units built: nothing stands in for production (SPEC 5.3), no actual line
+    assert "to date" not in charts[0]
+    # a legend names every series of the monthly chart: its metric and scope, and the bounds
+    assert ">deliveries<" in charts[1] and ">at least<" in charts[1]
     assert "<?xml" not in html and "<!DOCTYPE svg" not in html
 
 
@@ -129,7 +138,7 @@ def test_progress_conflicts_and_claims_of_the_seed(page: Path) -> None:
     html = page.read_text(encoding="utf-8")
     text = " ".join(" ".join(Page(html[html.index('id="c2"') :]).text).split())
     progress = text[text.index("Progress against targets") : text.index("Conflicts between")]
-    assert "production 2025: 350,000" in progress and "on-track" in progress
+    assert "production 2025: 350,000" in progress and "unknown" in progress
     conflicts = text[text.index("Conflicts between sources") : text.index("Claims checked")]
     assert "wait-time YU7 in force 12" in conflicts
     assert "xiaomi-yu7-wait-60w-app" in conflicts
@@ -259,3 +268,135 @@ def test_a_browser_screenshot_is_not_blank(page: Path, tmp_path: Path) -> None:
     colours = {tuple(pixel) for pixel in pixels[::7, ::7].reshape(-1, pixels.shape[2])}
     assert len(colours) > 20  # text, tables, the status colours and the charts
     assert pixels.std() > 0.05
+
+
+# -- issue 24: the report's faults on a story of expansion into Europe ------------------------
+
+STORY = Path(__file__).parent / "data" / "regions-story.jsonl"
+NINE = ("DE", "FR", "IT", "ES", "NL", "BE", "AT", "PL", "SE")
+
+
+@pytest.fixture(scope="module")
+def expansion(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The regions story, a press release launching the Bolt in nine more countries, and
+    closed and open targets: its page as of 2024-06-30."""
+    folder = tmp_path_factory.mktemp("expansion")
+    store = str(folder / "s.sqlite")
+    assert invoke_on(store, "import", str(STORY)).exit_code == 0
+    release = [{"kind": "launch", "company": "Hexa Auto", "announced_on": "2023-03-01",
+                "model": "Cirrus", "market": code, "source": {"title": "Cirrus in nine markets",
+                "url": "https://hexa.example/cirrus"}} for code in NINE]  # fmt: skip
+    release.append({"kind": "target", "company": "Hexa Auto", "announced_on": "2021-01-05",
+                    "metric": "sales", "period": "2021", "value": 100_000,
+                    "source": {"title": "2021 target"}})  # fmt: skip
+    lines = folder / "more.jsonl"
+    lines.write_text("".join(json.dumps(line) + "\n" for line in release), encoding="utf-8")
+    assert invoke_on(store, "import", str(lines)).exit_code == 0
+    page = folder / "page.html"
+    result = invoke_on(store, "report", "--company", "Hexa Auto", "--as-of", "2024-06-30",
+                       "-o", str(page))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "bytes, 1 company)" in result.stderr  # not "1 companies"
+    return page
+
+
+def test_a_press_release_for_nine_countries_is_one_timeline_entry(expansion: Path) -> None:
+    html = expansion.read_text(encoding="utf-8")
+    timeline = html[html.index('<ol class="timeline">') :]
+    entries = re.findall(r"<li[^>]*>.*?</li>", timeline, re.S)
+    cirrus = [entry for entry in entries if "Cirrus in nine markets" in entry]
+    assert len(cirrus) == 1 and f"in 9 markets: {', '.join(NINE)}" in cirrus[0]
+
+
+def test_closed_targets_are_folded_and_every_figure_says_its_scope(expansion: Path) -> None:
+    html = expansion.read_text(encoding="utf-8")
+    state = html[: html.index("<h3>Targets against actuals</h3>")]
+    shown, folded = state.split('<details class="closed">')
+    assert "hx-target-overseas-2024" in shown and "* except CN" in shown
+    assert "1 closed target (periods ended by 2024-06-30)" in folded and "2021" in folded
+    monthly = html[html.index("<h3>Monthly deliveries</h3>") : html.index("<h3>Availability")]
+    assert "2024-04: 70,850 (sales in * except CN)" in monthly
+    assert "2024-04: 9,200 (registrations in EUROPE-JATO)" in monthly
+    chart = re.search(r"<svg.*?</svg>", monthly, re.S)
+    assert chart is not None
+    for series in ("sales in * except CN", "registrations in EUROPE-JATO", "exports"):
+        assert f">{series}<" in chart[0]  # a legend entry for every series
+
+
+@needs_browser
+def test_the_matrix_fits_the_page(expansion: Path, tmp_path: Path) -> None:
+    """In Chromium at 1,200 px, the page is no wider than the window, whatever the number of
+    markets (a market a row; a wider table scrolls inside its own box)."""
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        f'<iframe id="f" src="{expansion.as_uri()}" width="1200" height="800"></iframe>'
+        '<script>onload = () => { const d = document.getElementById("f").contentDocument;'
+        'document.title = "width " + d.documentElement.scrollWidth; };</script>',
+        encoding="utf-8",
+    )
+    dom = headless(probe, tmp_path / "profile", "--allow-file-access-from-files",
+                   "--dump-dom", "--virtual-time-budget=5000").stdout  # fmt: skip
+    width = re.search(r"<title>width (\d+)</title>", dom)
+    assert width is not None, dom[:500]
+    assert int(width[1]) <= 1200
+    page = expansion.read_text(encoding="utf-8")
+    assert '<div class="wide"><table class="matrix">' in page
+
+
+def test_the_readme_report_section_runs_from_an_empty_folder(tmp_path: Path) -> None:
+    """README, "The report": its commands (the install aside) run in an empty folder, with
+    no path only a checkout has, and write both pages."""
+    import os
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = text.index("## The report")
+    section = text[start : text.index("\n## ", start + 1)]
+    [block] = re.findall(r"```sh\n(.*?)```", section, re.S)
+    assert "cli/" not in block and ".jsonl" not in block
+    script = "\n".join(line for line in block.splitlines() if not line.startswith("pip "))
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("MXT_STORE", None)
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "xiaomi.html").stat().st_size > 10_000
+    assert "Xiaomi" in (tmp_path / "july.html").read_text(encoding="utf-8")
+
+
+def test_report_compare_puts_the_companies_side_by_side(tmp_path: Path) -> None:
+    """`mxt report --compare` on the story (Hexa and Rivet) and on the seed with a second
+    company: a chart of their monthly figures and running totals with a legend entry for
+    each, and mxt compare's tables; a single company is refused."""
+    store = str(tmp_path / "s.sqlite")
+    assert invoke_on(store, "import", str(STORY)).exit_code == 0
+    for company, units in (("Hexa Auto", "7,000"), ("Rivet Motors", "~5,000")):
+        recorded = invoke_on(store, "record", "deliveries", "--company", company,
+                             "--announced-on", "2024-03-02", "--source", "February",
+                             "--period", "2024-02", "--units", units)  # fmt: skip
+        assert recorded.exit_code == 0, recorded.output
+    page = tmp_path / "compare.html"
+    result = invoke_on(store, "report", "--company", "Hexa Auto", "--company", "Rivet Motors",
+                       "--compare", "--as-of", "2024-06-30", "-o", str(page))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    section = html[html.index('<section class="compare"') : html.index('<section class="company"')]
+    assert "Hexa Auto, Rivet Motors, side by side" in section
+    assert re.search(r"<td>2024-02</td><td class=\"num\">7,000</td><td class=\"num\">~5,000</td>",
+                     section)  # fmt: skip
+    for label in ("Hexa Auto: deliveries a month", "Rivet Motors: deliveries a month",
+                  "Hexa Auto: running total", "Rivet Motors: running total"):  # fmt: skip
+        assert f">{label}<" in section
+    assert "Plans: what became of them" in section and "Markets by status" in section
+    refused = invoke_on(store, "report", "--company", "Hexa Auto", "--compare", "-o",
+                        str(tmp_path / "one.html"))  # fmt: skip
+    assert refused.exit_code == 2 and "--compare needs two companies" in refused.stderr
+    assert not (tmp_path / "one.html").exists()
+    # the seed, and a second company
+    seed = str(tmp_path / "seed.sqlite")
+    import_seed(seed)
+    seed_page = tmp_path / "seed.html"
+    result = invoke_on(seed, "report", "--company", "Xiaomi", "--company", "Land Rover",
+                       "--compare", "--as-of", "2025-07-10", "-o", str(seed_page))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = seed_page.read_text(encoding="utf-8")
+    assert "Xiaomi, Land Rover, side by side" in text and ">Xiaomi: running total<" in text

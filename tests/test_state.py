@@ -171,7 +171,9 @@ def test_a_region_covers_its_members_but_not_the_reverse(store_location: str) ->
         "O1",
     )
     eu_now = state(store, "market", "EU", "--as-of", "2025-03-01")["models"]
-    assert [m for m in eu_now if m["company"] == "Other"] == []  # unknown: left out
+    [other] = [m for m in eu_now if m["company"] == "Other"]  # listed for its member
+    assert (other["status"], other["members"]["DE"]) == ("unknown", "available")
+    assert other["summary"] == "available in 1 of 27"
     every = state(store, "market", "EU", "--as-of", "2025-03-01", "--all")["models"]
     assert [m["status"] for m in every if m["company"] == "Other"] == ["unknown"]
     model = state(store, "model", "Volta/V1", "--as-of", "2025-03-01")

@@ -15,11 +15,13 @@ from mxt.events.content import Content, JsonObject, apply_changes, derive_id
 from mxt.events.errors import InputError
 from mxt.events.fields import Identifier, IsoDate, Name, Text
 from mxt.events.kinds import KIND_NAMES
+from mxt.events.metrics import Metric as Metric
 
 Certainty = Literal["confirmed", "reported", "expected"]
-Metric = Literal["production", "deliveries", "sales"]
-CLAIM_TYPES = ("streak", "total", "target", "launched")
+CLAIM_TYPES = ("streak", "total", "target", "launched", "compare")
 M = TypeVar("M", bound=BaseModel)
+# The interchange lines that are no announcement: they change the log's history or its words.
+OTHER_LINES = ("correction", "retraction", "region")
 # Fields a correction may not change.
 FIXED_FIELDS = frozenset({"id", "kind", "recorded_at"})
 
@@ -89,7 +91,7 @@ def describe(error: ValidationError, tagged: bool = True) -> InputError:
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = [str(part) for part in first["loc"]]
     # Drop the union tag pydantic puts in front ("launch.count" -> "count").
-    if tagged and loc and (loc[0] in KIND_NAMES or loc[0] in ("correction", "retraction")):
+    if tagged and loc and (loc[0] in KIND_NAMES or loc[0] in OTHER_LINES):
         loc = loc[1:]
     if len(loc) > 1 and loc[0] == "claim" and loc[1] in CLAIM_TYPES:
         loc = [loc[0], *loc[2:]]  # and the claim's own union tag ("claim.streak.months")
@@ -105,7 +107,10 @@ def describe(error: ValidationError, tagged: bool = True) -> InputError:
             message = "unknown field"
     elif kind == "missing":
         message = "missing"
-    elif kind == "string_too_short" and (first.get("ctx") or {}).get("min_length") == 1:
+    elif (
+        kind in ("string_too_short", "too_short")
+        and (first.get("ctx") or {}).get("min_length") == 1
+    ):
         message = "must not be empty"
     elif kind in ("too_long", "string_too_long") and isinstance(first["input"], str):
         context = first.get("ctx") or {}
@@ -118,7 +123,7 @@ def describe(error: ValidationError, tagged: bool = True) -> InputError:
         field = "kind"
         tag = (first.get("ctx") or {}).get("tag")
         message = f"unknown kind {tag!r}" if tag is not None else "unknown kind"
-        message += f" (one of: {', '.join(KIND_NAMES)}, correction, retraction)"
+        message += f" (one of: {', '.join((*KIND_NAMES, *OTHER_LINES))})"
     elif kind == "union_tag_not_found":
         field = "kind"
         message = "missing"

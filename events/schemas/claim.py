@@ -10,9 +10,20 @@ from pydantic import BeforeValidator, Field, model_validator
 from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
 from mxt.events.content import load_json
 from mxt.events.errors import InputError
-from mxt.events.fields import Count, IsoDate, Market, Month, Name, Period
+from mxt.events.fields import Count, IsoDate, Market, MarketOrAll, Month, Name, Period
 
 from .base import Announcement, Frozen, Metric
+
+# A claim's scope (SPEC 5.3): the markets its figures count in (codes, regions or `*`) less
+# those excepted; absent, worldwide. A figure counts toward a claim of its own scope only, as
+# toward a target. (Declared last in each claim type, so that it follows what it qualifies.)
+ScopeMarkets = Annotated[
+    list[MarketOrAll] | None,
+    Field(min_length=1, description="Scope: codes, regions or *; absent: worldwide."),
+]
+ScopeExcept = Annotated[
+    list[Market] | None, Field(alias="except", description="Scope: markets left out of `markets`.")
+]
 
 
 class StreakClaim(Frozen):
@@ -26,6 +37,8 @@ class StreakClaim(Frozen):
     months: int = Field(ge=1, le=1200, strict=True)
     ending: Month
     exact: bool | None = Field(default=None, strict=True, description="Default false.")
+    markets: ScopeMarkets = None
+    except_: ScopeExcept = None
 
     @model_validator(mode="after")
     def _within_the_calendar(self) -> StreakClaim:
@@ -50,6 +63,8 @@ class TotalClaim(Frozen):
     period: Period
     op: Literal[">=", "<=", "="]
     value: Count
+    markets: ScopeMarkets = None
+    except_: ScopeExcept = None
 
 
 class TargetClaim(Frozen):
@@ -59,6 +74,25 @@ class TargetClaim(Frozen):
     metric: Metric
     period: Period
     value: Count
+    markets: ScopeMarkets = None
+    except_: ScopeExcept = None
+
+
+class CompareClaim(Frozen):
+    """The claim's company against `than` in `metric` over `period` (in the claim's scope):
+    its total minus `than`'s is above `by` (`>`), at least `by` (`>=`), below minus `by`
+    (`<`) or at most minus `by` (`<=`); `by` defaults to 0. "BYD outsold Tesla in Europe in
+    April": `{"type": "compare", "metric": "registrations", "period": "2025-04", "markets":
+    ["EUROPE"], "than": "Tesla", "op": ">"}`."""
+
+    type: Literal["compare"]
+    metric: Metric
+    period: Period
+    than: Name
+    op: Literal[">", ">=", "<", "<="]
+    by: Count | None = None
+    markets: ScopeMarkets = None
+    except_: ScopeExcept = None
 
 
 class LaunchedClaim(Frozen):
@@ -83,7 +117,7 @@ def _decode_claim(value: Any) -> Any:
 
 
 ClaimObject = Annotated[
-    StreakClaim | TotalClaim | TargetClaim | LaunchedClaim,
+    StreakClaim | TotalClaim | TargetClaim | LaunchedClaim | CompareClaim,
     Field(discriminator="type"),
     BeforeValidator(_decode_claim),
 ]
@@ -95,8 +129,9 @@ class Claim(Announcement):
 
     kind: Literal["claim"] = "claim"
     claim: ClaimObject = Field(
-        description="The claim object (JSON on the command line): streak, total, target or "
-        "launched (docs/concepts.md, Claims)."
+        description="The claim object (JSON on the command line): streak, total, target, "
+        "launched or compare, each but launched with an optional scope (markets, except; "
+        "docs/concepts.md, Claims)."
     )
 
 

@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from mxt.events.codes import REGIONS
 from mxt.events.fields import Count, DayOrPeriod, Market, Name
+from mxt.events.regions import is_region
 
 from .base import Announcement
 
@@ -24,7 +24,7 @@ FactoryStatus = Literal[
 
 def _one_country(code: str) -> str:
     """A factory stands in one country, never in a region."""
-    if code in REGIONS:
+    if is_region(code) or len(code) != 2:
         raise ValueError(f"{code!r} is a region; a factory stands in one country (ISO 3166-1)")
     return code
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ..rules.state import Query
+
+if TYPE_CHECKING:
+    from mxt.events.regions import UserRegions
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -36,19 +39,25 @@ class Asked(Protocol):
 
     def resolve(self, query: Query) -> Query: ...
 
+    def user_regions(self, known_at: str) -> UserRegions: ...
+
 
 def answering(question: F) -> F:
     """A question of the read side (a `ReadSide` method, or a function whose first argument is the
     read_side) asked at the moment its query stands for (`ReadSide.resolve`: the default
     `--known-at` is everything recorded), whose answer says when recording began if the
-    query's `known_at` is before that (so an empty answer explains itself)."""
+    query's `known_at` is before that (so an empty answer explains itself). The rules inside
+    it read regions of one's own as they were known at the query's `known_at`."""
 
     @wraps(question)
     def ask(read_side: Asked, *args: Any, **kwargs: Any) -> Any:
         args = tuple(read_side.resolve(a) if isinstance(a, Query) else a for a in args)
         kwargs = {k: read_side.resolve(v) if isinstance(v, Query) else v for k, v in kwargs.items()}
-        answer = question(read_side, *args, **kwargs)
         query = next(a for a in (*args, *kwargs.values()) if isinstance(a, Query))
+        from mxt.events.regions import regions_in_force
+
+        with regions_in_force(read_side.user_regions(query.known_at)):
+            answer = question(read_side, *args, **kwargs)
         if read_side.first_recorded is not None and query.known_at < read_side.first_recorded:
             answer.began = read_side.first_recorded
         return answer

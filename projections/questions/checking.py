@@ -56,7 +56,7 @@ def evidence_of(rows: Iterable[Row], company: str) -> Evidence:
     return Evidence(tuple(targets), tuple(actuals), tuple(launches))
 
 
-def _company_evidence(
+def company_evidence(
     read_side: ReadSide, query: Query, companies: Iterable[str]
 ) -> dict[str, tuple[str, Evidence]]:
     """For each company (by key): its display name and its facts visible as of `as_of`."""
@@ -84,7 +84,7 @@ def progress_answer(
     actual (of `companies`; none: of every company)."""
     asked = list(companies) or list(read_side.names(query))
     rows: list[ProgressRow] = []
-    for _, evidence in _company_evidence(read_side, query, asked).values():
+    for _, evidence in company_evidence(read_side, query, asked).values():
         rows += progress(evidence.targets, evidence.actuals, query.as_of, metric=metric,
                          period=period)  # fmt: skip
     rows.sort(key=lambda r: str(r.company).casefold())
@@ -107,12 +107,16 @@ def recorded_claims(
 def check_answer(
     read_side: ReadSide, query: Query, claims: Sequence[ClaimToCheck]
 ) -> Answer[list[CheckedClaim]]:
-    """`mxt check`: each claim's verdict, why, and the ids of the evidence used."""
-    evidence = _company_evidence(read_side, query, (claim.company for claim in claims))
+    """`mxt check`: each claim's verdict, why, and the ids of the evidence used (a `compare`
+    claim's evidence of both companies)."""
+    rivals = [str(claim.claim["than"]) for claim in claims if claim.claim.get("than")]
+    evidence = company_evidence(read_side, query, [*(claim.company for claim in claims), *rivals])
     results = []
     for claim in claims:
         display, facts = evidence[key(claim.company)]
-        verdict: Verdict = check(claim.claim, facts, claim.announced_on or query.as_of)
+        than = claim.claim.get("than")
+        rival = evidence[key(than)][1] if than else None
+        verdict: Verdict = check(claim.claim, facts, claim.announced_on or query.as_of, rival)
         results.append(CheckedClaim(claim.id, display, claim.claim, verdict.verdict, verdict.why,
                                     list(verdict.evidence)))  # fmt: skip
     return Answer(results, bool(results))

@@ -4,7 +4,7 @@ a snapshot of each date and compares them by the rules of `rules.diff`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from mxt.events.kinds import DISAGREEING_KINDS
@@ -37,10 +37,13 @@ def snapshot(
     companies: Iterable[str],
     markets: Iterable[str],
     market: str | None = None,
+    models: Mapping[str, Collection[str]] | None = None,
 ) -> Snapshot:
     """The state at `query.as_of` of `companies` (company keys) and of `markets`.
 
-    `market`, when given, cuts the policies to those covering it.
+    `market`, when given, cuts the policies to those covering it; `models`, when it names a
+    company, the models whose states are asked to those model keys (`mxt changes` asks
+    only those its events touch).
     """
     result = Snapshot(query.as_of)
     for code in sorted(markets):
@@ -67,6 +70,7 @@ def snapshot(
             models={
                 model_key: read_side.model(own.company, model, query).data
                 for model_key, model in own.models.items()
+                if models is None or company_key not in models or model_key in models[company_key]
             },
             facts=facts,
             policies=policies,

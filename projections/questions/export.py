@@ -11,6 +11,7 @@ from mxt.domain.integrity import refuse_damage, stored_events, verify_log
 from mxt.domain.stored import (
     CORRECTED_TOPIC,
     RECORDED_TOPIC,
+    REGION_TOPIC,
     RETRACTED_TOPIC,
     stored_announcement,
 )
@@ -28,7 +29,9 @@ def _line(value: Content) -> str:
 
 
 def export_lines(store: Store, companies: Sequence[str] = ()) -> Iterator[str]:
-    """JSONL lines: every announcement as recorded, then each correction and retraction.
+    """JSONL lines: every definition of a region of one's own (so that an import knows each
+    region before an announcement names it), every announcement as recorded, then each
+    correction and retraction, each in the order recorded.
 
     The log is read in one snapshot, and verified first: a log that fails the chain check
     (an edited, deleted or slipped-in event) is refused before a line is written
@@ -36,7 +39,7 @@ def export_lines(store: Store, companies: Sequence[str] = ()) -> Iterator[str]:
     store. An export taken while others write is a consistent prefix of the history.
     Importing the lines into an empty store and exporting again gives the same lines.
     `companies` keeps the announcements recorded for those companies, with their
-    corrections and retractions.
+    corrections and retractions (and every region: a region belongs to no company).
     """
     with store.read() as cursor:
         refuse_damage(verify_log(cursor), "export")
@@ -44,6 +47,7 @@ def export_lines(store: Store, companies: Sequence[str] = ()) -> Iterator[str]:
         last = cursor.fetchone()[0]
         wanted = {key(company) for company in companies}
         chosen: set[str] = set()  # with companies: the aggregates exported
+        yield from _region_lines(cursor, last)
         for notification_id, origin, _, topic, state in stored_events(cursor, last):
             if topic != RECORDED_TOPIC:
                 continue
@@ -69,6 +73,21 @@ def export_lines(store: Store, companies: Sequence[str] = ()) -> Iterator[str]:
                 )  # fmt: skip
             else:
                 yield _line({"kind": "retraction", "id": announcement_id, "reason": fix["reason"]})
+
+
+def _region_lines(cursor: Any, last: int) -> Iterator[str]:
+    """The definitions of regions of one's own up to event `last`, as interchange lines, in
+    the order recorded (found by their topic: the database skips every other event)."""
+    cursor.execute(
+        "SELECT rowid, state FROM stored_events WHERE topic=? AND rowid<=? ORDER BY rowid",
+        (REGION_TOPIC, last),
+    )
+    for notification_id, state in cursor.fetchall():
+        where = f"stored event #{notification_id}"
+        region = stored_state(bytes(state), where, "region")["region"]
+        if not isinstance(region, dict):
+            raise DamagedLog(f"log: {where} cannot be read as mxt wrote it (damaged)")
+        yield _line({"kind": "region", **region})
 
 
 def _announcement_id(cursor: Any, origin: Any) -> str:

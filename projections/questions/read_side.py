@@ -36,10 +36,11 @@ from .answers import Answer, answering
 
 if TYPE_CHECKING:
     from mxt.domain.integrity import VerifyReport
+    from mxt.events.regions import UserRegions
 
     from ..rules.audit import PlanRow, TargetRevision
     from ..rules.company import CompanyState
-    from ..rules.market import MarketState
+    from ..rules.market import MarketState, RegionMarketState
 
 # The default `--known-at`: everything recorded, whatever the clocks that stamped it said (a
 # record stamped by a machine whose clock was ahead never hides later records). It sorts
@@ -102,6 +103,9 @@ class ReadSide:
         self.last_recorded = reading.span.last_recorded
         # answers streamed while they are printed, still open (closed before the store)
         self._streams: weakref.WeakSet[Generator[Any, None, None]] = weakref.WeakSet()
+        # regions of one's own by known-at; whether the log defines any (None: not asked)
+        self._user_regions: dict[str, UserRegions] = {}
+        self._any_region: bool | None = None
 
     def close(self) -> None:
         """Closes the store, first ending the read transactions of answers streamed and not
@@ -117,6 +121,18 @@ class ReadSide:
             return query
         now = format_timestamp(datetime.now(UTC))
         return Query(query.as_of, max(now, self.last_recorded or now))
+
+    def user_regions(self, known_at: str) -> UserRegions:
+        """The regions of one's own in force at `known_at` (read once per moment; a log that
+        defines none is asked once), which the rules of every question read by."""
+        found = self._user_regions.get(known_at)
+        if found is None:
+            with self.store.read() as cursor:
+                if self._any_region is None:
+                    self._any_region = self.view.any_region(cursor)
+                found = self.view.regions(cursor, known_at) if self._any_region else {}
+            self._user_regions[known_at] = found
+        return found
 
     def visible(
         self, query: Query, companies: Sequence[str] = (), kinds: Sequence[str] = ()
@@ -218,44 +234,72 @@ class ReadSide:
     @answering
     def market(self, market: str, query: Query, every: bool = False) -> Answer[MarketState]:
         """Every model's status in one market (unknown ones only with `every`), and the
-        policies in force there: from the announcements naming it or a region containing it,
-        and the policies listing it, a region containing it or "*"."""
-        from mxt.events.codes import REGIONS
+        policies in force there: from the announcements naming it or a region that ever
+        contained it, and the policies listing it, such a region or "*"."""
+        from ..rules.market import is_known, market_state
 
+        code = _market_code(market)
+        rows, names = self._market_rows(query, [code])
+        state = market_state(rows, names, query, code, every)
+        return Answer(state, is_known(state, rows, code))
+
+    @answering
+    def region_market(
+        self, region: str, query: Query, every: bool = False
+    ) -> Answer[RegionMarketState]:
+        """A region's members as of `query.as_of` (SPEC 5.3) and each model's status in the
+        region and in every member, with a summary: the answer for the region as a market
+        (every model's with `every`) and for each member, put together."""
+        from mxt.events.regions import members
+
+        from ..rules.market import is_known, market_state, region_state
+
+        user = self.user_regions(query.known_at)
+        codes = sorted(members(region, query.as_of, user))
+        rows, names = self._market_rows(query, [region, *codes])
+        own = market_state(rows, names, query, region, every)
+        by_member = {code: market_state(rows, names, query, code) for code in codes}
+        state = region_state(own, by_member, query)
+        known = any(is_known(answer, rows, code) for code, answer in by_member.items())
+        return Answer(state, known or any(r.content.get("market") == region for r in rows))
+
+    def is_region(self, market: str, query: Query) -> bool:
+        """Whether `market` names a region (built in, or of one's own at `known_at`)."""
+        from mxt.events.regions import is_region, regions_in_force
+
+        known = self.user_regions(self.resolve(query).known_at)
+        with regions_in_force(known):
+            return is_region(_market_code(market), known)
+
+    def _market_rows(
+        self, query: Query, codes: Sequence[str]
+    ) -> tuple[list[Row], dict[str, Names]]:
+        """The rows `state market` reads for the markets `codes` (and the regions that ever
+        contained one), in time order, and every company's names."""
         from ..rules.market import (
             EXPECTING,
             LAUNCHING,
             MARKET_EVERY,
-            MARKET_LISTED,
             MARKET_LISTED_EVERY,
-            MARKET_NAMED,
             covering,
-            is_known,
-            market_state,
-            near,
+            regional_entries,
         )
 
-        code = _market_code(market)
-        markets = covering(code)
+        markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
-            rows += self.view.latest(cursor, *ask, MARKET_NAMED, subjects=markets)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED, markets)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
-            regional = [entry for entry in entries if entry["market"] in REGIONS]
-            if regional:  # launches elsewhere in a region an entry expects may fulfil it
-                wider = sorted(near([entry["market"] for entry in regional]) - set(markets))
-                whose = sorted({entry["company"] for entry in regional})
+            wider, whose = regional_entries(entries, markets)
+            if wider:  # launches elsewhere in a region an entry expects may fulfil it
                 seen = {row.ann_id for row in rows}
                 found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
                                             companies=whose)  # fmt: skip
                 rows += [row for row in found if row.ann_id not in seen]
             names = self._names(cursor, query)
         rows.sort(key=lambda row: row.order)
-        state = market_state(rows, names, query, code, every)
-        return Answer(state, is_known(state, rows, code))
+        return rows, names
 
     # -- audit ---------------------------------------------------------------------------
 
@@ -272,17 +316,7 @@ class ReadSide:
         from ..rules.audit import AUDITED, of_target, target_audit
 
         with self.store.read() as cursor:
-            if companies:
-                rows = self.view.every(
-                    cursor, query.as_of, query.known_at, (AUDITED,), companies=companies,
-                    include_retracted=True,
-                )  # fmt: skip
-            else:
-                rows = self.view.rows(
-                    cursor, query.known_at, as_of=query.as_of, kinds=(AUDITED,),
-                    include_retracted=True,
-                )  # fmt: skip
-            rows = of_target(rows, metric, period)
+            rows = of_target(self._audited(cursor, query, (AUDITED,), companies), metric, period)
             corrected = {
                 row.recording_notification_id: row.ann_id for row in rows if row.event != "recorded"
             }
@@ -309,13 +343,19 @@ class ReadSide:
             raise InputError("kind", f"{kind!r} has no plans (one of: {', '.join(PLAN_KINDS)})")
         kinds = (*PLAN_KINDS, *STOPPING)
         with self.store.read() as cursor:
-            if companies:
-                rows = self.view.every(cursor, query.as_of, query.known_at, kinds,
-                                       companies=companies, include_retracted=True)  # fmt: skip
-            else:
-                rows = self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
-                                      include_retracted=True)  # fmt: skip
+            rows = self._audited(cursor, query, kinds, companies)
         return Answer(plans_audit(rows, query.as_of, model, market, kind), bool(rows))
+
+    def _audited(
+        self, cursor: Any, query: Query, kinds: Sequence[str], companies: Sequence[str]
+    ) -> list[Row]:
+        """What an audit reads: every row of `kinds` up to `as_of`, retracted ones too, of
+        `companies` (none: of every company), in time order."""
+        if companies:
+            return self.view.every(cursor, query.as_of, query.known_at, kinds,
+                                   companies=companies, include_retracted=True)  # fmt: skip
+        return self.view.rows(cursor, query.known_at, as_of=query.as_of, kinds=kinds,
+                              include_retracted=True)  # fmt: skip
 
     # -- the log -------------------------------------------------------------------------
 
@@ -367,10 +407,13 @@ def _check_kind(kind: str) -> None:
 
 
 def _market_code(text: str) -> str:
-    from mxt.events.codes import check_market
+    """The market a question names: a country, or a region's name (one not defined at the
+    question's known-at is a market of which nothing is known: an empty answer, not an
+    error)."""
+    from mxt.events.codes import check_market_said
 
     try:
-        return check_market(text)
+        return check_market_said(text)
     except ValueError as error:
         raise InputError("market", str(error)) from None
 

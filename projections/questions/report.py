@@ -26,6 +26,7 @@ from .read_side import ReadSide
 
 if TYPE_CHECKING:
     from ..rules.checked import ProgressRow
+    from ..rules.compare import Comparison
 
 CHARTED_TARGETS = 3  # per company: the targets in force with the latest periods
 CHARTED_MONTHS = 24  # monthly deliveries charted: the last two years up to the as-of date
@@ -60,6 +61,12 @@ class MonthlyFigure:
     bound: str
     high: int | None
     id: str | None
+    scope: str = ""  # ` in * except CN`; '' worldwide
+
+    @property
+    def series(self) -> str:
+        """What the figure counts, and where: `deliveries`, `sales in * except CN`."""
+        return f"{self.metric}{self.scope}"
 
 
 @dataclass
@@ -71,10 +78,10 @@ class CompanyReport:
     targets: list[TargetSeries]
     monthly: list[MonthlyFigure]  # those from `monthly_since` on
     monthly_since: str  # YYYY-MM
-    markets: list[str]
+    markets: list[str]  # in the matrix's order: regions, then countries by M49 region
     matrix: list[tuple[str, list[str]]]  # (model, status per market)
-    timeline: list[Content]
-    timeline_total: int
+    timeline: list[Content]  # the latest entries: each an announcement, or a press release
+    timeline_total: int  # announcements
     # progress, conflicts, claims, and the plans of `audit plans` (slippage)
     extras: dict[str, list[Any]] = field(default_factory=dict)
 
@@ -88,13 +95,17 @@ class Report:
     events: int
     head: str
     companies: list[CompanyReport]
+    comparison: Comparison | None = None  # `mxt report --compare`: `mxt compare`'s answer
 
 
-def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = ()) -> Report:
+def gather_report(
+    read_side: ReadSide, query: Query, companies: Sequence[str] = (), compare: bool = False
+) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
     known ones when none are), with the log's size and head hash from `verify` (a log that
     fails it is refused: `DamagedLog`); the default known-at (everything recorded) is given
-    as the moment it stands for."""
+    as the moment it stands for. With `compare`, the companies side by side first (`mxt
+    compare`'s answer: deliveries over the year of the as-of date)."""
     from mxt.domain.integrity import refuse_damage
 
     query = read_side.resolve(query)
@@ -112,7 +123,13 @@ def gather_report(read_side: ReadSide, query: Query, companies: Sequence[str] = 
                      for m in company.markets])
             for model, _ in company.matrix
         ]  # fmt: skip
-    return Report(query.as_of, query.known_at, verified.events, verified.short_head, reports)
+    comparison = None
+    if compare:
+        from .comparison import compare_answer
+
+        comparison = compare_answer(read_side, query, names).data
+    return Report(query.as_of, query.known_at, verified.events, verified.short_head, reports,
+                  comparison)  # fmt: skip
 
 
 def _company(
@@ -142,9 +159,9 @@ def _company(
         targets=target_series(state.targets, revisions, checks["progress"], by_id),
         monthly=[m for m in monthly if m.period >= since],
         monthly_since=since,
-        markets=markets_mentioned(active),
+        markets=matrix_order(markets_mentioned(active)),
         matrix=[(model, []) for model in models],
-        timeline=entries[-TIMELINE_LIMIT:],
+        timeline=press_releases(entries)[-TIMELINE_LIMIT:],
         timeline_total=len(entries),
         extras=checks,
     )
@@ -178,11 +195,12 @@ def monthly_figures(deliveries: Iterable[ScopedFigure]) -> list[MonthlyFigure]:
                 bound=d.figure.bound,
                 high=d.figure.high,
                 id=d.figure.id,
+                scope=d.scope.spelled(),
             )
             for d in deliveries
             if is_calendar_period(d.period) and parse_period(d.period).is_month
         ),
-        key=lambda m: (m.period, m.metric),
+        key=lambda m: (m.period, m.metric, m.scope),
     )
 
 
@@ -247,6 +265,41 @@ def markets_mentioned(entries: Iterable[Content]) -> list[str]:
         if KINDS[entry["kind"]].decides == AVAILABLE and not first:  # a launch
             first.append(entry["market"])
     return [*first, *sorted(found - set(first))]
+
+
+def matrix_order(markets: Iterable[str]) -> list[str]:
+    """The matrix's columns in a stated order: regions first (by name), then countries by
+    their UN M49 region (Africa, Americas, Asia, Europe, Oceania) and code."""
+    from mxt.events.regions import continent_of, is_country_code
+
+    def place(code: str) -> tuple[int, str, str]:
+        if not is_country_code(code):
+            return (0, "", code)
+        return (1, continent_of(code) or "~", code)
+
+    return sorted(dict.fromkeys(markets), key=place)
+
+
+def press_releases(entries: Sequence[Content]) -> list[Content]:
+    """The timeline's entries: one per announcement, except that the announcements of one
+    press release (the same day, kind, source and model) are one entry naming every market
+    (`markets_named`): a launch in nine countries is one line, not nine."""
+    grouped: list[Content] = []
+    where: dict[tuple[Any, ...], int] = {}
+    for entry in entries:
+        source = entry.get("source") or {}
+        release = (entry["announced_on"], entry["kind"], source.get("title"), source.get("url"),
+                   entry.get("model"), entry.get("status"))  # fmt: skip
+        market = entry.get("market")
+        at = where.get(release)
+        if at is not None and market and grouped[at].get("markets_named"):
+            grouped[at]["markets_named"].append(market)
+            grouped[at]["ids"].append(entry["id"])
+            continue
+        where[release] = len(grouped)
+        grouped.append({**entry, "markets_named": [market] if market else [],
+                        "ids": [entry["id"]]})  # fmt: skip
+    return grouped
 
 
 def _market_statuses(

@@ -20,7 +20,7 @@ from typing import Any
 
 from eventsourcing.persistence import Notification
 
-from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, RETRACTED_TOPIC
+from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, REGION_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import apply_changes
 from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 from mxt.storage.clock import stamp_text
@@ -31,7 +31,9 @@ from . import tables
 from .tables import (
     COLUMNS,
     INDEXES,
+    REGION_COLUMNS,
     SEAL,
+    RegionRow,
     Version,
     content_of,
     decode,
@@ -230,9 +232,13 @@ class Projector:
         recordings as one insert, runs of corrections and retractions as one batch."""
         run: list[Event] = []
         fixing = False
+        regions: list[Event] = []
         for event in events:
             topic = event[1]
             is_fix = topic in (CORRECTED_TOPIC, RETRACTED_TOPIC)
+            if topic == REGION_TOPIC:
+                regions.append(event)  # a table of its own: in any order with the rest
+                continue
             if not is_fix and topic != RECORDED_TOPIC:
                 continue
             if is_fix and bulk is not None:
@@ -245,6 +251,7 @@ class Projector:
             fixing = is_fix
         if run:
             self._apply_run(cursor, run, fixing, bulk)
+        _insert_regions(cursor, [region_row(*event) for event in regions])
 
     def _apply_run(self, cursor: Any, run: list[Event], fixing: bool, bulk: Bulk | None) -> None:
         if fixing:
@@ -402,8 +409,9 @@ class Projector:
         answers = self.store.read_apart(apart, cursor)
         try:
             cursor.execute(RECORDED_ROWS, (RECORDED_TOPIC, last))
-            closed, opened = next(answers)
+            closed, opened, regions = next(answers)
             _write_fixed(cursor, closed, opened, {})  # grouped below, with the recordings
+            _insert_regions(cursor, regions)
             for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
                 cursor.execute(statement)
         finally:  # verify's answer; after a failure here, its refusal says what failed
@@ -496,17 +504,26 @@ def _write_fixed(
     _insert(cursor, list(opened.values()), groups)
 
 
-def _fixed_from_log(cursor: Any, last: int) -> tuple[list[Closed], dict[int, Version]]:
+def _fixed_from_log(
+    cursor: Any, last: int
+) -> tuple[list[Closed], dict[int, Version], list[RegionRow]]:
     """`_fixed` of every correction and retraction up to event `last`, worked out from
     the log alone (the replay in SQL runs it in a process of its own while it writes the
     recordings' rows): each fixed announcement's current version starts as its recording's
-    row, made by `_row` as `RECORDED_ROWS` makes it (`tests/test_replay_sql.py`)."""
+    row, made by `_row` as `RECORDED_ROWS` makes it (`tests/test_replay_sql.py`). With them,
+    the rows of the regions' definitions, found by the same walk of the log."""
     cursor.execute(
-        "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?) AND rowid<=? "
+        "SELECT rowid, topic, state FROM stored_events WHERE topic IN (?, ?, ?) AND rowid<=? "
         "ORDER BY rowid",
-        (CORRECTED_TOPIC, RETRACTED_TOPIC, last),
+        (CORRECTED_TOPIC, RETRACTED_TOPIC, REGION_TOPIC, last),
     )
-    fixes = [(row[0], row[1], decoded(row[0], row[2])) for row in cursor.fetchall()]
+    fixes: list[Event] = []
+    regions: list[RegionRow] = []
+    for notification_id, topic, stored in cursor.fetchall():
+        if topic == REGION_TOPIC:
+            regions.append(region_row(notification_id, topic, decoded(notification_id, stored)))
+        else:
+            fixes.append((notification_id, topic, decoded(notification_id, stored)))
     recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
     current: Current = {}
     for recording, state in _rows_in(
@@ -519,7 +536,32 @@ def _fixed_from_log(cursor: Any, last: int) -> tuple[list[Closed], dict[int, Ver
         stamp = stamp_text(event["timestamp"])
         row = _row(recording, event["announcement"], stamp, recording, stamp, {})
         current[recording] = (Version._make(row), state)
-    return _fixed(fixes, recording_of, current, {})
+    return (*_fixed(fixes, recording_of, current, {}), regions)
+
+
+def region_row(notification_id: int, _: str, state: dict[str, Any]) -> RegionRow:
+    """The `mxt_rm_regions` row of a region's definition (notification id, topic, state)."""
+    region = state["region"]
+    return RegionRow(
+        notification_id,
+        region["name"],
+        json.dumps(region["markets"], ensure_ascii=False),
+        json.dumps(region["except"], ensure_ascii=False),
+        region["reason"],
+        stamp_text(state["timestamp"]),
+    )
+
+
+INSERT_REGION = (
+    f"INSERT INTO mxt_rm_regions ({REGION_COLUMNS}, seal) "
+    f"VALUES ({','.join('?' * (len(RegionRow._fields) + 1))})"
+)
+
+
+def _insert_regions(cursor: Any, rows: Sequence[RegionRow]) -> None:
+    """Writes the rows of regions' definitions, each with its seal."""
+    if rows:
+        cursor.executemany(INSERT_REGION, [(*row, row_seal(row)) for row in rows])
 
 
 def decoded(notification_id: int, state: bytes) -> dict[str, Any]:

@@ -16,7 +16,8 @@ an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `ra
 date of any row in them, so that "the latest announcement of each rank in each group as of
 D, known at T" is one indexed seek per group and rank it holds (`ranks`), however long the
 history behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company and
-model the same way, for their names.
+model the same way, for their names. `mxt_rm_regions` holds each definition of a region of one's
+own (`RegionRow`), sealed like the versions.
 
 Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
 reading never does: a read of a store whose tables are missing, of another version or behind the log
@@ -48,8 +49,10 @@ from mxt.storage.store import Store
 # it was built with until its next rebuild, rather than every store being replayed for it.
 # Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal;
 # version 12 keeps the read model's position in `mxt_rm_meta` (it was a row of
-# eventsourcing's `tracking` table, which an older mxt's store keeps, unread).
-READ_MODEL_VERSION = "12"
+# eventsourcing's `tracking` table, which an older mxt's store keeps, unread); version 13 adds
+# the regions of one's own (`mxt_rm_regions`). A store at an older version answers from a
+# replay of its log, and rebuilds its read model on its next write.
+READ_MODEL_VERSION = "13"
 
 
 class Version(NamedTuple):
@@ -78,6 +81,21 @@ class Version(NamedTuple):
 
 COLUMNS = ", ".join(Version._fields)
 SEAL = len(Version._fields)  # where a row's seal comes, after its own columns
+
+
+class RegionRow(NamedTuple):
+    """One `mxt_rm_regions` row: a definition of a region of one's own, known from the moment
+    it was recorded until a later definition of the name (the latest known is in force)."""
+
+    notification_id: int  # the log position of the definition
+    name: str
+    markets: str  # JSON list
+    excepted: str  # JSON list
+    reason: str
+    known_from: str  # its recorded_at
+
+
+REGION_COLUMNS = ", ".join(RegionRow._fields)
 
 
 def row_seal(row: Sequence[Any]) -> str:
@@ -127,6 +145,11 @@ TABLES = [
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject)) WITHOUT ROWID",
     "CREATE INDEX mxt_rm_recording ON mxt_rm_versions (recording_notification_id)",
+    # the regions of one's own: a few rows, read whole (`View.regions`)
+    "CREATE TABLE mxt_rm_regions ("
+    "notification_id INTEGER PRIMARY KEY, name TEXT NOT NULL, markets TEXT NOT NULL, "
+    "excepted TEXT NOT NULL, reason TEXT NOT NULL, known_from TEXT NOT NULL, "
+    "seal TEXT NOT NULL)",
 ]
 # Indexes that a rebuild drops first and builds once at the end.
 INDEXES = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.kinds import RANK, policy_markets
 from mxt.storage.chain import column_digest
@@ -18,7 +18,10 @@ from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import origin_hex
 from mxt.storage.store import Store
 
-from .tables import SEAL, Version, content_of, key, sealed
+from .tables import REGION_COLUMNS, SEAL, RegionRow, Version, content_of, key, row_seal, sealed
+
+if TYPE_CHECKING:
+    from mxt.events.regions import UserRegion
 
 # A version row `v` known at a moment (two parameters: the moment, twice).
 VISIBLE = "v.known_from<=? AND (v.known_to IS NULL OR v.known_to>?)"
@@ -75,6 +78,16 @@ class Row(NamedTuple):
         return (self.announced_on, self.recorded_at, self.recording_notification_id)
 
 
+class Logged(NamedTuple):
+    """One event of the log as the read model holds it: its log position, the row (version)
+    it made, and for a correction or retraction the version it replaced (None for a
+    recording)."""
+
+    position: int
+    row: Row
+    before: Row | None
+
+
 class LogSpan(NamedTuple):
     """When recording began and last happened, and the notification ids of the log's last
     stored event and of the last one the hash chain covers."""
@@ -118,6 +131,56 @@ class View:
         first, last_recorded, chained = cursor.fetchone()
         cursor.execute("SELECT MAX(rowid) FROM stored_events")
         return LogSpan(first, last_recorded, cursor.fetchone()[0] or 0, chained or 0)
+
+    @staticmethod
+    def position_at(cursor: Any, moment: str) -> int:
+        """The log position of the last event recorded at or before `moment` (0: none): what
+        `--known-at moment` sees is the log up to it (`recorded_at` never goes back along the
+        chain). Read from the end, so a recent moment costs only the events after it."""
+        cursor.execute(
+            "SELECT notification_id FROM mxt_chain WHERE recorded_at<=? "
+            "ORDER BY position DESC LIMIT 1",
+            (moment,),
+        )
+        found = cursor.fetchone()
+        return int(found[0]) if found is not None else 0
+
+    @staticmethod
+    def recorded_at_of(cursor: Any, position: int) -> str | None:
+        """When the event at log position `position` was recorded (None: no such event)."""
+        cursor.execute("SELECT recorded_at FROM mxt_chain WHERE notification_id=?", (position,))
+        found = cursor.fetchone()
+        return None if found is None else str(found[0])
+
+    def recorded_between(self, cursor: Any, after: int, upto: int) -> list[Logged]:
+        """Every recording, correction and retraction of the log after position `after` up
+        to `upto`, in log order, each with the version it replaced."""
+        cursor.execute(
+            SELECT_ROW + "WHERE v.notification_id>? AND v.notification_id<=? "
+            "ORDER BY v.notification_id",
+            (after, upto),
+        )
+        made = [(int(values[0]), _to_row(values)) for values in cursor.fetchall()]
+        fixed = sorted(
+            {row.recording_notification_id for _, row in made if row.event != "recorded"}
+        )
+        versions: dict[int, list[tuple[int, Row]]] = {}
+        for start in range(0, len(fixed), 500):
+            chunk = fixed[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
+                "AND v.notification_id<=? ORDER BY v.notification_id",
+                [*chunk, upto],
+            )
+            for values in cursor.fetchall():
+                row = _to_row(values)
+                versions.setdefault(row.recording_notification_id, []).append((int(values[0]), row))
+        return [
+            Logged(
+                position, row, _replaced(versions.get(row.recording_notification_id, []), position)
+            )
+            for position, row in made
+        ]
 
     def latest(
         self,
@@ -336,6 +399,48 @@ class View:
         """`stream_rows`, as one list."""
         return list(self.stream_rows(cursor, known_at, **narrowing))
 
+    def region_definitions(
+        self, cursor: Any, known_at: str, name: str | None = None
+    ) -> list[UserRegion]:
+        """Every definition of a region of one's own (or of `name`) recorded by `known_at`,
+        in the order recorded (each row's seal checked)."""
+        from mxt.events.regions import UserRegion
+
+        where, params = "known_from<=?", [known_at]
+        if name is not None:
+            where += " AND name=?"
+            params.append(name)
+        cursor.execute(
+            f"SELECT {REGION_COLUMNS}, seal FROM mxt_rm_regions WHERE {where} "
+            "ORDER BY notification_id",
+            params,
+        )
+        definitions = []
+        for values in cursor.fetchall():
+            row = RegionRow._make(values[:-1])
+            if row_seal(row) != values[-1]:
+                raise DamagedLog(
+                    f"read model: the row of event #{row.notification_id} was changed behind "
+                    "mxt's back",
+                    state=None,
+                    remedy="rebuild",
+                )
+            definitions.append(UserRegion(
+                row.name, tuple(json.loads(row.markets)), tuple(json.loads(row.excepted)),
+                row.reason, row.known_from,
+            ))  # fmt: skip
+        return definitions
+
+    def any_region(self, cursor: Any) -> bool:
+        """Whether the log defines any region of one's own."""
+        cursor.execute("SELECT 1 FROM mxt_rm_regions LIMIT 1")
+        return cursor.fetchone() is not None
+
+    def regions(self, cursor: Any, known_at: str) -> dict[str, UserRegion]:
+        """The regions of one's own in force at `known_at`: the latest definition known of
+        each name, by name."""
+        return {region.name: region for region in self.region_definitions(cursor, known_at)}
+
     def history(self, cursor: Any, ann_id: str, known_at: str) -> list[Row]:
         """Every version of one announcement known at `known_at`, oldest first."""
         from mxt.domain.stored import aggregate_id
@@ -365,6 +470,13 @@ class View:
                 row = _to_row(values)
                 found.setdefault(row.recording_notification_id, []).append(row)
         return found
+
+
+def _replaced(versions: Sequence[tuple[int, Row]], position: int) -> Row | None:
+    """The version of an announcement just before the one made at `position` (None: it is
+    its recording)."""
+    earlier = [row for made_at, row in versions if made_at < position]
+    return earlier[-1] if earlier else None
 
 
 def _narrow(

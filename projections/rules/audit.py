@@ -312,7 +312,7 @@ def _plan_slot_asked(
 ) -> bool:
     """Whether `audit plans` lists a plan slot (its first row's `content`): of `kind`, of
     `model`, in a market covering `market` (a factory: in that country, as last said)."""
-    from mxt.events.codes import market_covers
+    from mxt.events.codes import EVER, market_covers
 
     from ..readmodel.tables import key
 
@@ -323,7 +323,7 @@ def _plan_slot_asked(
     if market is None:
         return True
     where = _market_of(group)
-    return where is not None and market_covers(where, market)
+    return where is not None and market_covers(where, market, EVER)
 
 
 def _market_of(group: Sequence[Row]) -> str | None:

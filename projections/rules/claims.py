@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mxt.events.codes import FIRST_MONTH, market_covers, month_index
+from mxt.events.codes import EVER, FIRST_MONTH, market_covers, month_index
 from mxt.events.content import Content
 from mxt.events.kinds import Scope, claim_statement
 
@@ -93,8 +93,9 @@ class Verdict:
     evidence: tuple[str, ...] = field(default_factory=tuple)
 
 
-def check(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
-    """Whether `claim` holds as of `as_of`, by what had been announced by then."""
+def check(claim: Content, evidence: Evidence, as_of: str, rival: Evidence | None = None) -> Verdict:
+    """Whether `claim` holds as of `as_of`, by what had been announced by then (a `compare`
+    claim against `rival`, the evidence of the company it names in `than`)."""
     outside = _outside_the_calendar(claim)
     if outside:
         return Verdict(UNDETERMINED, f"{claim_statement(claim)}: {outside}")
@@ -105,6 +106,8 @@ def check(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
         return _total(claim, evidence, as_of)
     if claim_type == "target":
         return _target(claim, evidence, as_of)
+    if claim_type == "compare":
+        return _compare(claim, evidence, rival or Evidence(), as_of)
     return _launched(claim, evidence, as_of)
 
 
@@ -115,14 +118,17 @@ def _outside_the_calendar(claim: Content) -> str | None:
         first = month_index(claim["ending"]) - int(claim["months"]) + 1
         if first - (1 if claim.get("exact") else 0) < FIRST_MONTH:
             return "its months reach before 0001-01, which cannot be checked"
-    elif claim["type"] in ("total", "target") and not is_calendar_period(claim["period"]):
+    elif claim["type"] in ("total", "target", "compare") and not is_calendar_period(
+        claim["period"]
+    ):
         return f"{claim['period']} is not a period of the calendar (years 0001 to 9999)"
     return None
 
 
 def _counter(claim: Content, evidence: Evidence, as_of: str) -> Actuals:
-    """The claim's metric (worldwide, no stand-in), as announced by `as_of`."""
-    found = actuals_for(evidence.actuals, claim["metric"], Scope(), as_of)
+    """The claim's metric in the claim's scope (absent: worldwide; no stand-in: a claim
+    about sales is about sales), as announced by `as_of`."""
+    found = actuals_for(evidence.actuals, claim["metric"], Scope.of(claim), as_of)
     return found.get(claim["metric"], Actuals(()))
 
 
@@ -196,7 +202,9 @@ def _target(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
         (
             t
             for t in evidence.targets
-            if t.metric == claim["metric"] and t.period == claim["period"] and t.scope.worldwide
+            if t.metric == claim["metric"]
+            and t.period == claim["period"]
+            and t.scope == Scope.of(claim)
         ),
         lambda t: t.period,
         as_of,
@@ -214,16 +222,59 @@ def _target(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     return Verdict(_verdict(answer), f"{stated}: {in_force_text}", (target.id,))
 
 
+# `compare`: how the difference (the company's total minus the other's) must stand against
+# `by`: above it, at least it, below minus it, at most minus it.
+_DIFFERENCE = {">": (1, False), ">=": (1, True), "<": (-1, False), "<=": (-1, True)}
+
+
+def _compare(claim: Content, evidence: Evidence, rival: Evidence, as_of: str) -> Verdict:
+    """A `compare` claim: the two companies' totals of the metric over the period, in the
+    claim's scope, each as far as announced by `as_of`; bounds count honestly (the claim
+    holds only if every value the two totals allow makes it hold)."""
+    period = parse_period(claim["period"])
+    mine = _counter(claim, evidence, as_of).count(period)
+    theirs = _counter(claim, rival, as_of).count(period)
+    stated = claim_statement(claim)
+    missing = [name for name, counted in ((_COMPANY, mine), (claim["than"], theirs))
+               if not counted.parts]  # fmt: skip
+    if missing:
+        return Verdict(UNDETERMINED, f"{stated}: no figures for {' nor '.join(missing)} "
+                       f"announced by {as_of}")  # fmt: skip
+    (amount, low_high), (other, other_span) = mine.sum(), theirs.sum()
+    sign, inclusive = _DIFFERENCE[claim["op"]]
+    by = int(claim.get("by") or 0)
+    # the difference's span, turned so that the claim asks "at least / above `by`"
+    low = None if other_span.high is None else low_high.low - other_span.high
+    high = None if low_high.high is None else low_high.high - other_span.low
+    if sign < 0:
+        low, high = (None if high is None else -high), (None if low is None else -low)
+    holds = low is not None and (low >= by if inclusive else low > by)
+    fails = high is not None and (high < by if inclusive else high <= by)
+    answer = True if holds else False if fails else None
+    until = max(day for day in (mine.covered_until, theirs.covered_until) if day is not None)
+    why = f"{stated}: {amount.shown()} against {other.shown()} up to {until}"
+    ids = tuple(part.id for part in (*mine.parts, *theirs.parts))
+    return Verdict(_verdict(answer), why, ids)
+
+
+_COMPANY = "the company"
+
+
 def _launched(claim: Content, evidence: Evidence, as_of: str) -> Verdict:
     """A `launched` claim, by the launches that happened (SPEC §5.2, `plans.launched_by`):
     a plan whose date passed never makes one."""
     model, market, by = _key(claim["model"]), claim["market"], str(claim["on_or_before"])
     by_market: dict[str, list[Said]] = {}
     for launch in evidence.launches:
-        if launch.model == model and market_covers(launch.market, market):
+        if launch.model == model and market_covers(launch.market, market, EVER):
             by_market.setdefault(launch.market, []).append(launch.said())
     day = date.fromisoformat(as_of)
-    lives = [life for rows in by_market.values() if (life := launch_lifecycle(rows, day))]
+    lives = [
+        life
+        for where, rows in by_market.items()
+        if (life := launch_lifecycle(rows, day))
+        and market_covers(where, market, life.effect_day(day))
+    ]
     stated = claim_statement(claim)
     if not lives:
         return Verdict(UNDETERMINED, f"{stated}: no launch there recorded as of {as_of}")

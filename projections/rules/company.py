@@ -23,6 +23,7 @@ from .state import (
     as_said,
     day,
     held,
+    latest_only,
     of_kind,
     policies_in_force,
     said,
@@ -262,10 +263,10 @@ class CompanyState(NamedTuple):
 # every value (the latest of each rank of each slot); and every row of the kinds settled
 # from every row (launches, factories).
 _COMPANY = kinds_where(lambda kind: "company" in kind.shown_in)
-_LATEST = tuple(name for name in _COMPANY if KINDS[name].settled == "latest")
+_LATEST = tuple(name for name in _COMPANY if latest_only(name))
 COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
 COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
-COMPANY_EVERY = tuple(name for name in _COMPANY if KINDS[name].settled != "latest")
+COMPANY_EVERY = tuple(name for name in _COMPANY if not latest_only(name))
 
 
 def company_state(rows: Sequence[Row], names: Names, query: Query) -> CompanyState:

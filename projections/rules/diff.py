@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from mxt.events.codes import market_covers
+from mxt.events.codes import EVER, market_covers
 from mxt.events.kinds import COUNT_KINDS, KINDS
 
 from ..readmodel.tables import key
@@ -185,11 +185,11 @@ def _concerns(kind: str, subject: dict[str, Any], market: str) -> bool:
     covering it (a launch's, an entry's), or, for a kind listing markets (an exit), lists one
     without excepting it."""
     if KINDS[kind].market_field != "markets":
-        return bool(subject.get("market")) and market_covers(subject["market"], market)
+        return bool(subject.get("market")) and market_covers(subject["market"], market, EVER)
     listed = subject.get("markets") or ()
-    if not any(code == "*" or market_covers(code, market) for code in listed):
+    if not any(code == "*" or market_covers(code, market, EVER) for code in listed):
         return False
-    return not any(market_covers(code, market) for code in subject.get("except") or ())
+    return not any(market_covers(code, market, EVER) for code in subject.get("except") or ())
 
 
 def _shown(value: Held | None) -> tuple[Any, ...]:
@@ -205,7 +205,8 @@ def _showcase_changes(
     for row in new.facts.showcases if new else []:
         where = row.content.get("market")
         if row.ann_id in seen or (
-            market is not None and not (where and market_covers(where, market))
+            market is not None
+            and not (where and market_covers(where, market, row.content["announced_on"]))
         ):
             continue
         subject = (("model", row.content["model"]), ("market", where))

@@ -5,8 +5,9 @@ here, as in `state`.)"""
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from mxt.events.codes import REGIONS
+from mxt.events.content import Content
 from mxt.events.kinds import KINDS, kinds_where
+from mxt.events.regions import containing, ever_members, in_force, is_region
 
 from ..readmodel.tables import key
 from ..readmodel.view import Row
@@ -25,30 +26,36 @@ from .state import (
     policies_in_force,
 )
 
-# What `state market` reads: the kinds deciding a market status, settled from every row by
-# the market they name (launches, entries: `View.in_groups`), the latest of each rank by the
-# market they name (showcases), or by the markets they list: each group's latest (policies:
-# `View.listing`) or every row (exits).
+# What `state market` reads: the kinds deciding a market status, every row, by the market
+# they name (launches, entries, showcases: `View.in_groups`) or by the markets they list
+# (policies, exits: `View.listing`). Every row, whatever settles the kind: a region covers the
+# members of the day each announcement takes effect (SPEC 5.3), so that an earlier policy or
+# showcase for the EU may be the one that covers the United Kingdom.
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
-_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
-MARKET_LISTED = tuple(name for name in _LISTED if KINDS[name].settled == "latest")
-MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in MARKET_LISTED)
-MARKET_EVERY = tuple(
-    name for name in _MARKET if KINDS[name].settled != "latest" and name not in _LISTED
-)
-MARKET_NAMED = tuple(
-    name
-    for name in _MARKET
-    if KINDS[name].settled == "latest" and KINDS[name].market_field == "market"
-)
+MARKET_LISTED_EVERY = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_EVERY = tuple(name for name in _MARKET if name not in MARKET_LISTED_EVERY)
 # the kinds whose announcements fulfil an expected entry (launches), and those expecting one
 LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
 EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
 
 
 def covering(market: str) -> list[str]:
-    """`market` and the regions containing it: the markets whose announcements concern it."""
-    return [market, *(region for region, members in REGIONS.items() if market in members)]
+    """`market` and the regions that ever contained it (a bloc it left too, and the regions
+    of one's own the answer reads by): the markets whose announcements may concern it."""
+    return sorted({market, *containing(market, in_force())})
+
+
+def regional_entries(
+    entries: Iterable[Content], markets: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    """Of the expected entries read for a market (whose markets are `markets`), those for a
+    region: the other markets where a launch may fulfil one (`near`), and the companies
+    expecting them; empty when none expects a region."""
+    regional = [entry for entry in entries if is_region(entry["market"], in_force())]
+    if not regional:
+        return [], []
+    wider = sorted(near([entry["market"] for entry in regional]) - set(markets))
+    return wider, sorted({entry["company"] for entry in regional})
 
 
 def near(markets: Iterable[str]) -> set[str]:
@@ -56,9 +63,12 @@ def near(markets: Iterable[str]) -> set[str]:
     (`plans.entry_covers`): each market, the members of a region, the regions holding a
     country."""
     found: set[str] = set()
+    user = in_force()
     for code in markets:
-        found |= {code, *REGIONS.get(code, ())}
-        found |= {region for region, members in REGIONS.items() if code in members}
+        if is_region(code, user):
+            found |= ever_members(code, user) | {code}
+        else:
+            found |= containing(code, user) | {code}
     return found
 
 
@@ -182,3 +192,59 @@ def is_known(state: MarketState, rows: Iterable[Row], market: str) -> bool:
         or bool(state.policies)
         or any(mentions_market(row.content, market, exactly=True) for row in rows)
     )
+
+
+class RegionModelStatus(NamedTuple):
+    """A model's statuses in the members of a region (SPEC 5.3): its status in the region
+    itself (`status`: by what names the region or one holding it; a launch in a member does
+    not make the region available), how many members it is available in, and each member's
+    status (`unknown` where nothing is recorded)."""
+
+    company: str
+    model: str | None
+    status: str
+    available_in: int
+    member_count: int
+    summary: str
+    members: dict[str, str]
+
+
+class RegionMarketState(NamedTuple):
+    """`mxt state market REGION`: the region's members as of `as_of` (a bloc's of that day,
+    one's own as defined at `known_at`), each model's statuses in them, and the policies in
+    force in any of them."""
+
+    market: str
+    as_of: str
+    known_at: str
+    members: list[str]
+    models: list[RegionModelStatus]
+    policies: list[Policy]
+
+
+def region_state(
+    own: MarketState, by_member: dict[str, MarketState], query: Query
+) -> RegionMarketState:
+    """The answer for a region from its own (`own`: the region as a market) and each of its
+    members' (`by_member`): one row per model with a status other than `unknown` in the
+    region or in some member (every model of `own`'s, when it lists them all), its status in
+    the region and in every member, and a summary (`available in 9 of 27`)."""
+    codes = sorted(by_member)
+    itself = {(status.company, status.model or ""): status.status for status in own.models}
+    rows: dict[tuple[str, str], dict[str, MarketStatus]] = {key: {} for key in itself}
+    policies: dict[str, Policy] = {policy.id: policy for policy in own.policies}
+    for code in codes:
+        for status in by_member[code].models:
+            rows.setdefault((status.company, status.model or ""), {})[code] = status
+        policies.update((policy.id, policy) for policy in by_member[code].policies)
+    models = []
+    for (company, model), found in rows.items():
+        members = {code: found[code].status if code in found else "unknown" for code in codes}
+        available = sum(1 for status in members.values() if status == "available")
+        summary = f"available in {available} of {len(codes)}"
+        own_status = itself.get((company, model), "unknown")
+        models.append(RegionModelStatus(company, model or None, own_status, available,
+                                        len(codes), summary, members))  # fmt: skip
+    models.sort(key=lambda m: (m.company.casefold(), (m.model or "").casefold()))
+    in_force = sorted(policies.values(), key=lambda p: (p.announced_on, p.id))
+    return RegionMarketState(own.market, query.as_of, query.known_at, codes, models, in_force)

@@ -34,7 +34,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, cast
 
-from mxt.events.codes import market_covers
+from mxt.events.codes import EVER, market_covers
 from mxt.events.dates import DayOrPeriod, parse_day_or_period, said_as_done
 from mxt.events.kinds import CERTAINTIES, rank
 
@@ -162,9 +162,10 @@ def exit_covers(row: Said, model: str | None, market: str) -> bool:
     its markets cover the market (through `*` or a region) without excepting it."""
     if row.model is not None and key(row.model) != key(model):
         return False
-    if "*" not in row.markets and not any(market_covers(code, market) for code in row.markets):
+    day = row.when.first  # its regions hold the members of the day it takes effect
+    if "*" not in row.markets and not any(market_covers(c, market, day) for c in row.markets):
         return False
-    return not any(market_covers(code, market) for code in row.excepted)
+    return not any(market_covers(code, market, day) for code in row.excepted)
 
 
 # -- plans of one slot ----------------------------------------------------------------------
@@ -317,6 +318,13 @@ class LaunchLifecycle(NamedTuple):
     @property
     def days_overdue(self) -> int | None:
         return self.plan.days_overdue if self.plan is not None else None
+
+    def effect_day(self, as_of: date) -> date:
+        """The day the launch takes effect, whose members a region launch market covers
+        (SPEC §5.3): the first launch, else the plan's first day, else `as_of`."""
+        if self.launched_on is not None:
+            return self.launched_on
+        return self.plan.planned.first if self.plan is not None else as_of
 
     @property
     def arrival(self) -> Arrival | None:
@@ -531,10 +539,14 @@ class EntryLifecycle(NamedTuple):
     fulfilled_in: str | None = None
 
 
-def entry_covers(entry_market: str, launch_market: str) -> bool:
-    """Whether a launch in `launch_market` is in the market an entry expects: one covers the
-    other (a launch in DE fulfils an entry for the EU; one in the EU, an entry for DE)."""
-    return market_covers(entry_market, launch_market) or market_covers(launch_market, entry_market)
+def entry_covers(entry_market: str, launch_market: str, on: date | str = EVER) -> bool:
+    """Whether a launch in `launch_market` on `on` is in the market an entry expects: one
+    covers the other, a region with its members of that day (a launch in DE fulfils an entry
+    for the EU; one in the EU of 2019, an entry for GB, and one of 2021 not); with `EVER`, on
+    some day (where a rule looks for the launches that may fulfil an entry)."""
+    return market_covers(entry_market, launch_market, on) or market_covers(
+        launch_market, entry_market, on
+    )
 
 
 def entry_lifecycle(
@@ -550,7 +562,7 @@ def entry_lifecycle(
     model, market = best[0].model, best[0].market or ""
     arrivals = sorted(
         (arrival for arrival in launches
-         if arrival.on <= as_of and entry_covers(market, arrival.market)
+         if arrival.on <= as_of and entry_covers(market, arrival.market, arrival.on)
          and (model is None or key(arrival.model) == key(model))),
         key=lambda arrival: (arrival.on, arrival.id),
     )  # fmt: skip

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mxt.events.content import Content
 from mxt.events.kinds import RANK, Scope, Span
+from mxt.events.metrics import measured_by
 
 from .checked import ProgressRow
 from .figures import UNKNOWN_PART, Amount, total
@@ -211,10 +212,12 @@ def _missing(period: Period, parts: Sequence[ActualFact]) -> tuple[str, ...]:
 def actuals_for(
     facts: Iterable[ActualFact], metric: str, scope: Scope, as_of: str
 ) -> dict[str, Actuals]:
-    """Figures in force as of `as_of` of one scope, by metric (only `metric`, and
-    `deliveries` to stand in for it)."""
+    """Figures in force as of `as_of` of one scope, by metric: only those that may measure a
+    target of `metric` (`events.metrics.measured_by`: the metric itself, then its stand-ins;
+    none stands in for `production`)."""
+    measuring = measured_by(metric)
     chosen = in_force(
-        (f for f in facts if f.scope == scope and f.metric in (metric, "deliveries")),
+        (f for f in facts if f.scope == scope and f.metric in measuring),
         lambda f: (f.metric, f.period, f.model),
         as_of,
     )
@@ -225,11 +228,13 @@ def actuals_for(
 
 
 def progress_row(target: TargetFact, facts: Iterable[ActualFact], as_of: str) -> ProgressRow:
-    """One target in force against its actual as of `as_of`."""
+    """One target in force against its actual as of `as_of`: the figures of the nearest metric
+    that measures it and has any for the period (`events.metrics.measured_by`); none, and its
+    pace is `unknown` with no actual (a production target is never measured by deliveries)."""
     period = parse_period(target.period)
     found = actuals_for(facts, target.metric, target.scope, as_of)
     metric, counted = target.metric, Counted((), ())
-    for name in dict.fromkeys((target.metric, "deliveries")):
+    for name in measured_by(target.metric):
         if name in found:
             metric, counted = name, found[name].count(period)
             if counted.parts:

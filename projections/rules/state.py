@@ -16,10 +16,18 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mxt.events.codes import REGIONS, market_covers
+from mxt.events.codes import EVER, market_covers
 from mxt.events.content import Content
 from mxt.events.dates import first_day
 from mxt.events.kinds import KINDS, Scope, bounded, kinds_where, sum_bound
+from mxt.events.regions import (
+    builtin_regions,
+    containing,
+    covered_on,
+    ever_members,
+    in_force,
+    is_region,
+)
 
 from ..readmodel.tables import key
 from ..readmodel.view import Row
@@ -84,34 +92,36 @@ def display_name(rows: Sequence[Row], field_name: str, fallback: str) -> str:
 def all_markets() -> tuple[str, ...]:
     import pycountry
 
-    return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(REGIONS)))
+    return tuple(sorted({c.alpha_2 for c in pycountry.countries} | set(builtin_regions())))
 
 
 def policy_covers(content: Content, market: str) -> bool:
-    """A policy covers a market listed (directly, through `*` or a region) and not excepted."""
+    """A policy covers a market listed (directly, through `*` or a region) and not excepted,
+    its regions read with their members of the day it was announced (SPEC §5.3: a policy for
+    the EU announced in 2021 does not cover the United Kingdom)."""
     listed = content["markets"]
-    if "*" not in listed and market not in covered_by(tuple(listed)):
+    day = str(content["announced_on"])
+    if "*" not in listed and market not in covered_by(tuple(listed), day):
         return False
     excepted = content.get("except")
-    return not excepted or market not in covered_by(tuple(excepted))
+    return not excepted or market not in covered_by(tuple(excepted), day)
 
 
 def mentions_market(content: Content, market: str, exactly: bool = False) -> bool:
-    """Whether an announcement names `market` (or, unless `exactly`, a region containing
-    it), or lists markets covering it (a policy)."""
+    """Whether an announcement names `market` (or, unless `exactly`, a region that ever
+    contained it), or lists markets covering it (a policy)."""
     if KINDS[content["kind"]].market_field == "markets":
         return policy_covers(content, market)
     announced = content.get("market")
     if exactly:
         return announced == market
-    return isinstance(announced, str) and market_covers(announced, market)
+    return isinstance(announced, str) and market_covers(announced, market, EVER)
 
 
-@lru_cache(maxsize=4096)
-def covered_by(codes: tuple[str, ...]) -> frozenset[str]:
-    """Every market that one of `codes` covers (`market_covers`): the codes themselves and
-    the members of the regions among them."""
-    return frozenset(codes).union(*(REGIONS.get(code, ()) for code in codes))
+def covered_by(codes: tuple[str, ...], day: str) -> frozenset[str]:
+    """Every market that one of `codes` covers on `day` (`market_covers`): the codes
+    themselves and the members of the regions among them that day."""
+    return frozenset(codes) | covered_on(codes, day, in_force())
 
 
 def covering_policy(policies: Sequence[Row], market: str) -> Row | None:
@@ -137,12 +147,15 @@ def distinct_markets(policies: Sequence[Row]) -> list[str]:
     """One market for each way the policies can treat a market: every market they name (with
     the members and regions around it), and one they do not name, standing for all the rest."""
     named: set[str] = set()
+    user = in_force()
     for row in policies:
         for code in (*row.content["markets"], *row.content.get("except", ())):
-            if code in REGIONS:
-                named |= REGIONS[code] | {code}
-            elif code != "*":
-                named |= {code, *(region for region, members in REGIONS.items() if code in members)}
+            if code == "*":
+                continue
+            if is_region(code, user):  # its members of any day, and itself
+                named |= ever_members(code, user) | {code}
+            else:  # a country, and the regions that ever held it
+                named |= containing(code, user) - {"*"} | {code}
     # "ZZ" is no market (ISO leaves it unassigned), so no policy names it: it is treated as
     # every market that no policy names.
     return [*sorted(named), "ZZ"]
@@ -339,8 +352,9 @@ class Launches:
         found = [
             life
             for launch_market in self.slots
-            if market_covers(launch_market, market)
+            if market_covers(launch_market, market, EVER)
             and (life := self.lifecycle(launch_market, market)) is not None
+            and market_covers(launch_market, market, life.effect_day(self.as_of))
         ]
         return min(found, key=_strength, default=None)
 
@@ -447,11 +461,22 @@ def held(value: SlotValue, subject: tuple[tuple[str, Any], ...]) -> "Held":
 
 # What `state model` reads (the registry says which answers show a kind's values, and which
 # kinds decide a market status): the kinds whose slots are settled by their latest row of
-# each rank (`View.latest`) and those settled from every row (`View.in_groups`: a launch, a
-# factory); and the kinds whose announcements naming no model concern every model.
+# each rank (`View.latest`) and those read whole (`View.in_groups`: a launch, a factory, and
+# every kind deciding a market status: a region covers the members of the day each of its
+# announcements takes effect, SPEC 5.3, so that an earlier policy or showcase for the EU may
+# be the one that covers the United Kingdom); and the kinds whose announcements naming no
+# model concern every model.
+
+
+def latest_only(name: str) -> bool:
+    """Whether the state answers read only the latest row of each rank of a kind's groups:
+    a kind settled by its latest row that decides no market status."""
+    return KINDS[name].settled == "latest" and KINDS[name].decides is None
+
+
 _MODEL = kinds_where(lambda kind: "model" in kind.shown_in or kind.decides is not None)
-MODEL_LATEST = tuple(name for name in _MODEL if KINDS[name].settled == "latest")
-MODEL_EVERY = tuple(name for name in _MODEL if KINDS[name].settled != "latest")
+MODEL_LATEST = tuple(name for name in _MODEL if latest_only(name))
+MODEL_EVERY = tuple(name for name in _MODEL if not latest_only(name))
 COVERING = kinds_where(lambda kind: kind.covers_models)
 COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
 
@@ -473,8 +498,8 @@ class ModelState(NamedTuple):
     orders: dict[str, Order]
     max_wait_months: int | float | None
     wait_times: list[WaitTime]
-    deliveries_units: int
-    deliveries_bound: str
+    deliveries_units: int | None  # None: no figure of the model (not a figure of 0)
+    deliveries_bound: str | None
     deciding: dict[str, str | None]  # each status's deciding announcement
     figures: tuple[str, ...]  # the ids of the model's delivery figures in force
 
@@ -503,7 +528,8 @@ def model_state(
         if (choice.in_force.content.get("metric") or "deliveries") == "deliveries"
         and not scope_label(choice.in_force.content)
     ]  # fmt: skip
-    units, bound = delivered(counted_once(totals))
+    once = counted_once(totals)
+    units, bound = delivered(once) if once else (None, None)
     found = facts.statuses(model_key, query.as_of)
     first_launch = launches.first_launch()
     return ModelState(
@@ -671,9 +697,15 @@ class CompanyFacts:
             if not self.covering:  # first call: the entries' positions by their market
                 for position, row in enumerate(self.expected):
                     self.by_market.setdefault(row.content["market"], []).append(position)
-            named = (market, *(region for region, members in REGIONS.items() if market in members))
+            named = (market, *containing(market, in_force()))
             positions = sorted({p for code in named for p in self.by_market.get(code, ())})
-            found = self.covering[market] = [self.expected[p] for p in positions]
+            found = self.covering[market] = [
+                self.expected[p]
+                for p in positions
+                if _covers_then(
+                    self.expected[p].content, self.expected[p].content["market"], market
+                )
+            ]
         return found
 
     def blocking(self, market: str, as_of: str) -> Row | None:
@@ -695,7 +727,7 @@ class CompanyFacts:
         return [
             row
             for row in self.shown_of.get(model_key, ())
-            if market_covers(row.content["market"], market)
+            if _covers_then(row.content, row.content["market"], market)
         ]
 
     def status_of(self, model_key: str, market: str, as_of: str) -> StatusReason:
@@ -752,3 +784,9 @@ class CompanyFacts:
             if reason.status != "unknown":
                 found[code] = (reason.status, reason.id)
         return found
+
+
+def _covers_then(content: Content, area: str, market: str) -> bool:
+    """Whether an announcement's `area` covers `market` with the members of the day it was
+    announced (an expected entry's, a showcase's: SPEC §5.3)."""
+    return market_covers(area, market, str(content["announced_on"]))
