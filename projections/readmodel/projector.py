@@ -120,7 +120,7 @@ class Projector:
             deferred = (cursor, first - 1, first - 1, [])
         fixes = deferred[3]
         for index, notification in enumerate(notifications):
-            if notification.topic in (CORRECTED_TOPIC, RETRACTED_TOPIC):
+            if notification.topic in (CORRECTED_TOPIC, RETRACTED_TOPIC, REGION_TOPIC):
                 state = states[index] if states is not None else None
                 fixes.append((notification.id, notification.topic,
                               state or decoded(notification.id, notification.state)))  # fmt: skip
@@ -132,7 +132,8 @@ class Projector:
         events was written by this transaction), then its corrections and retractions in log
         order, then the groups, companies and models of its rows. An import larger than the
         read model it joins has the lookup indexes dropped first and built once at the end
-        (one sort instead of an insertion per row), in the same transaction."""
+        (one sort instead of an insertion per row), in the same transaction. Regions'
+        definitions, noted beside the fixes, are rows of a table of their own."""
         deferred, self._deferred = self._deferred, None
         if deferred is None or deferred[0] is not cursor:
             return
@@ -146,8 +147,11 @@ class Projector:
             for statement in lookups:
                 cursor.execute(f"DROP INDEX IF EXISTS {statement.split()[5]}")
         cursor.execute(RECORDED_RANGE, (RECORDED_TOPIC, after, last))
+        regions = [event for event in fixes if event[1] == REGION_TOPIC]
+        fixes = [event for event in fixes if event[1] != REGION_TOPIC]
         for start in range(0, len(fixes), PAGE):
             self._fix(cursor, fixes[start : start + PAGE])
+        _insert_regions(cursor, [region_row(*event) for event in regions])
         if rebuilt:  # first: grouping the rows reads them in the order of these indexes
             for statement in lookups:
                 cursor.execute(statement)
