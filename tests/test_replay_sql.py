@@ -69,8 +69,13 @@ ODD_LINES: list[dict[str, Any]] = [
     {"kind": "retraction", "id": "odd-10", "reason": "withdrawn"},
     {"kind": "retraction", "id": "odd-16", "reason": "withdrawn"},
     # a region of one's own: its definition is a row of mxt_rm_regions, by a bulk import too
-    {"kind": "region", "name": "ODD-EUROPE", "markets": ["EU", "GB"], "except": ["DE"],
-     "reason": "a region of one's own"},  # fmt: skip
+    {
+        "kind": "region",
+        "name": "ODD-EUROPE",
+        "markets": ["EU", "GB"],
+        "except": ["DE"],
+        "reason": "a region of one's own",
+    },  # fmt: skip
 ]
 
 
