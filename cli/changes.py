@@ -111,11 +111,15 @@ def write_answer(
         draw()
 
 
+# What `changes --kind` takes: a kind of announcement, or `region` (regions' definitions).
+CHANGE_KINDS = (*KIND_NAMES, "region")
+
+
 def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
-    """`--kind` values, each a kind of announcement."""
+    """`--kind` values, each a kind of announcement or `region`."""
     for kind in kinds:
-        if kind not in KIND_NAMES:
-            raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
+        if kind not in CHANGE_KINDS:
+            raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(CHANGE_KINDS)})")
     return tuple(dict.fromkeys(kinds))
 
 
@@ -126,7 +130,8 @@ def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
               "everything recorded.")  # fmt: skip
 @selection_options
 @click.option("--kind", "kinds", multiple=True, metavar="KIND",
-              help=f"Only this kind (repeat it for several): {', '.join(KIND_NAMES)}.")  # fmt: skip
+              help=f"Only this kind (repeat it for several): {', '.join(CHANGE_KINDS)} "
+              "(definitions of regions of one's own).")  # fmt: skip
 @as_of_option
 @output_options(sections=CHANGES_SECTIONS, digests=True)
 @click.pass_obj
@@ -141,8 +146,9 @@ def changes_command(
     as_of: str | None,
     output: Output,
 ) -> None:
-    """List what the store learned between two moments: the announcements, corrections and
-    retractions recorded after --since up to --until, with their ids; what they changed in
+    """List what the store learned between two moments: the announcements, corrections,
+    retractions and regions' definitions recorded after --since up to --until, with their
+    ids (a region's name); what they changed in
     the answers as of --as-of (values, statuses, plans, targets, paces, verdicts, conflicts);
     and the alerts that began to hold (the transaction-axis twin of diff, which compares two
     as-of dates).

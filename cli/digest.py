@@ -158,13 +158,19 @@ def _md_change(found: StateChange) -> str:
 
 
 def _md_event(event: NewEvent) -> str:
-    title = event.source.get("title") or "source"
-    line = (
-        f"- **{md(event.event)}** {md(event.kind)} · {md(event.company)}: {md(event.summary)} "
-        f"(announced {md(event.announced_on)}, {md(event.certainty)}; recorded "
-        f"{md(event.recorded_at)}) · {md_link(str(title), source_link(event))} · "
-        f"`{event.id}`"
-    )
+    if not event.announced:  # a region's definition: no company, day, certainty or source
+        line = (
+            f"- **{md(event.event)}** {md(event.kind)} {md(event.summary)} (recorded "
+            f"{md(event.recorded_at)}) · `{event.id}`"
+        )
+    else:
+        title = event.source.get("title") or "source"
+        line = (
+            f"- **{md(event.event)}** {md(event.kind)} · {md(event.company)}: "
+            f"{md(event.summary)} (announced {md(event.announced_on)}, "
+            f"{md(event.certainty)}; recorded {md(event.recorded_at)}) · "
+            f"{md_link(str(title), source_link(event))} · `{event.id}`"
+        )
     for name, before, after in changed_fields(event):
         line += f"\n  - {md(name)}: {md(before)} → {md(after)}"
     if event.reason:

@@ -35,13 +35,17 @@ from ..rules.checked import ProgressRow, RecordedClaim
 from ..rules.conflicts import Conflict
 from ..rules.learned import (
     Answers,
+    Defined,
     Learned,
     NewEvent,
     Selection,
     Span,
+    Touched,
     WatchReport,
     WatchRun,
     compare_answers,
+    joined,
+    regions_touched,
     touched,
 )
 from ..rules.state import Query
@@ -53,19 +57,43 @@ if TYPE_CHECKING:
     from .read_side import ReadSide
 
 
-def events_between(view: View, cursor: Any, span: Span, selection: Selection) -> list[Logged]:
-    """The events of `span` that `selection` matches, in log order, read on `cursor`.
-
-    REGION DEFINITIONS (issue 24, SPEC §10): `mxt region define` appends `RegionDefined`
-    events on issue 24's branch, which this one does not have yet. When it lands, the
-    definitions recorded in `span` join the events here, the one place `changes` and `watch
-    run` read what was recorded (a definition concerns a selection naming its region or a
-    market it adds or drops)."""
-    return [
+def events_between(
+    view: View, cursor: Any, span: Span, selection: Selection
+) -> tuple[list[Logged], list[Defined]]:
+    """The events of `span` that `selection` matches, in log order, read on `cursor`, and
+    every definition of a region of one's own recorded in it (which `learned` selects: what
+    a definition concerns is read from the announcements naming its region)."""
+    logged = [
         logged
         for logged in view.recorded_between(cursor, span.after, span.upto)
         if selection.sees(logged)
     ]
+    defined = view.defined_between(cursor, span.after, span.upto)
+    return logged, [Defined(*found) for found in defined]
+
+
+def learned(
+    read_side: ReadSide, span: Span, logged: Sequence[Logged], defined: Sequence[Defined],
+    selection: Selection, as_of: str,
+) -> tuple[tuple[NewEvent, ...], Touched]:  # fmt: skip
+    """The events of `span` that `selection` sees, in log order: the announcements' events
+    (`logged`, already selected) and the definitions of regions of one's own (`defined`) it
+    sees; and what they name, whose answers may have changed (a definition names its region,
+    the regions of one's own built on it, and the companies whose announcements as of
+    `as_of` name one of them)."""
+    events = [NewEvent.of(item) for item in logged]
+    named = touched(logged)
+    if defined:
+        moment = span.until or span.since or ""
+        user = read_side.user_regions(moment)
+        contents = [row.content for row in read_side.visible(Query(as_of, moment))]
+        for definition in defined:
+            naming = regions_touched((definition,), user, contents)
+            if selection.sees_definition(definition, naming, user):
+                events.append(NewEvent.of_definition(definition))
+                named = joined(named, naming)
+        events.sort(key=lambda event: event.position)
+    return tuple(events), named
 
 
 def answers_at(
@@ -152,9 +180,8 @@ def changes(
         upto = max(upto, after)
         moment = until if until is not None else view.recorded_at_of(cursor, upto)
         span = Span(after, upto, since, moment)
-        logged = events_between(view, cursor, span, selection)
-    events = tuple(NewEvent.of(item) for item in logged)
-    named = touched(logged)
+        logged, defined = events_between(view, cursor, span, selection)
+    events, named = learned(read_side, span, logged, defined, selection, as_of)
     asked = (named.companies, named.markets, named.kinds)
     earlier = answers_at(read_side, Query(as_of, since), *asked)
     later = answers_at(read_side, Query(as_of, moment or since), *asked)
@@ -185,17 +212,17 @@ def watch_run(
             since = view.recorded_at_of(cursor, watch.cursor) if watch.cursor else None
             span = Span(watch.cursor, head, since, until)
             selection = Selection.of_watch(watch)
-            found.append((watch, span, events_between(view, cursor, span, selection)))
+            found.append((watch, span, *events_between(view, cursor, span, selection)))
     reports = [
-        _report(read_side, watch, span, logged, as_of, dated, every)
-        for watch, span, logged in found
+        _report(read_side, watch, span, logged, defined, as_of, dated, every)
+        for watch, span, logged, defined in found
     ]
     return WatchRun(as_of, tuple(reports), every)
 
 
 def _report(
-    read_side: ReadSide, watch: Watch, span: Span, logged: Sequence[Logged], as_of: str,
-    dated: bool, every: bool,
+    read_side: ReadSide, watch: Watch, span: Span, logged: Sequence[Logged],
+    defined: Sequence[Defined], as_of: str, dated: bool, every: bool,
 ) -> WatchReport:  # fmt: skip
     """One watch's report: its events, the changes in the answers about the companies they
     name, and the alerts that began to hold about the companies it watches (every company,
@@ -207,9 +234,8 @@ def _report(
     (`every`); the companies the events name are asked, like `changes` asks them, only for
     the answers their kinds feed, unless so."""
     selection = Selection.of_watch(watch)
-    events = tuple(NewEvent.of(item) for item in logged)
+    events, named = learned(read_side, span, logged, defined, selection, as_of)
     since, until = span.since or "", span.until or span.since or ""
-    named = touched(logged)
     earlier_query, later_query = Query(as_of, since), Query(as_of, until)
     last_day = min(as_of, watch.updated_at[:10])
     moved_on = not dated and last_day != as_of  # the alerts are compared with another day's

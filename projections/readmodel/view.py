@@ -404,12 +404,37 @@ class View:
     ) -> list[UserRegion]:
         """Every definition of a region of one's own (or of `name`) recorded by `known_at`,
         in the order recorded (each row's seal checked)."""
-        from mxt.events.regions import UserRegion
-
         where, params = "known_from<=?", [known_at]
         if name is not None:
             where += " AND name=?"
             params.append(name)
+        return [region for _, region in self._definitions(cursor, where, params)]
+
+    def defined_between(
+        self, cursor: Any, after: int, upto: int
+    ) -> list[tuple[int, UserRegion, UserRegion | None]]:
+        """Every definition of a region of one's own recorded after log position `after` up
+        to `upto`, in log order: its position, the definition, and the one of the same name
+        it replaced (None: the name's first)."""
+        made = self._definitions(cursor, "notification_id>? AND notification_id<=?", [after, upto])
+        names = sorted({region.name for _, region in made})
+        earlier = self._definitions(
+            cursor, f"notification_id<=? AND name IN ({','.join('?' * len(names))})",
+            [upto, *names],
+        ) if names else []  # fmt: skip
+        found = []
+        for position, region in made:
+            before = [old for at, old in earlier if old.name == region.name and at < position]
+            found.append((position, region, before[-1] if before else None))
+        return found
+
+    def _definitions(
+        self, cursor: Any, where: str, params: Sequence[Any]
+    ) -> list[tuple[int, UserRegion]]:
+        """The definitions of regions of one's own that `where` selects, in the order
+        recorded, each with its log position (each row's seal checked)."""
+        from mxt.events.regions import UserRegion
+
         cursor.execute(
             f"SELECT {REGION_COLUMNS}, seal FROM mxt_rm_regions WHERE {where} "
             "ORDER BY notification_id",
@@ -425,10 +450,10 @@ class View:
                     state=None,
                     remedy="rebuild",
                 )
-            definitions.append(UserRegion(
+            definitions.append((int(row.notification_id), UserRegion(
                 row.name, tuple(json.loads(row.markets)), tuple(json.loads(row.excepted)),
                 row.reason, row.known_from,
-            ))  # fmt: skip
+            )))  # fmt: skip
         return definitions
 
     def any_region(self, cursor: Any) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.codes import market_covers
 from mxt.events.kinds import KINDS, summary
+from mxt.events.regions import UserRegion, UserRegions, ever_members, is_region
 
 from ..readmodel.tables import key
 from ..readmodel.view import Logged
@@ -75,6 +76,29 @@ class Selection(NamedTuple):
             return False
         return not self.markets or _near_markets(fields, self.markets)
 
+    def sees_definition(self, defined: Defined, naming: Touched, user: UserRegions) -> bool:
+        """Whether a region's definition is selected: with `--kind`, only as `region`; with
+        companies or models, when an announcement of one names the region (`naming`); with
+        markets, when one is the region, or a market the definition adds or drops."""
+        if self.kinds and REGION not in self.kinds:
+            return False
+        if self.companies and not {key(name) for name in self.companies} & set(naming.companies):
+            return False
+        if self.models:
+            named = set().union(*(m or () for m in naming.companies.values()))
+            every = any(models is None for models in naming.companies.values())
+            if not every and not {key(name) for name in self.models} & named:
+                return False
+        if not self.markets:
+            return True
+        moved = defined.moved(user)
+        return any(
+            market == defined.region.name
+            or not moved.isdisjoint(ever_members(market, user) if is_region(market, user)
+                                    else {market})
+            for market in self.markets
+        )  # fmt: skip
+
     def sees(self, logged: Logged) -> bool:
         """Whether an event is selected: its announcement as it made it, or as it was before
         (a correction that moves a launch from DE to FR concerns a watch on DE too)."""
@@ -103,10 +127,11 @@ class NewEvent(NamedTuple):
     """One event the store learned: a recording, a correction or a retraction, where it
     stands in the log (`position`) and when it was recorded; its announcement (as the event
     left it) in a line; a correction's new values (`set`) and the values they replaced
-    (`was`); a correction's or retraction's `reason`; the ids of the announcements behind it."""
+    (`was`); a correction's or retraction's `reason`; the ids of the announcements behind it.
+    A region's definition is one too (`NewEvent.of_definition`)."""
 
     position: int
-    event: str  # recorded | corrected | retracted
+    event: str  # recorded | corrected | retracted | defined (a region's definition)
     recorded_at: str
     id: str
     kind: str
@@ -137,6 +162,120 @@ class NewEvent(NamedTuple):
 
     def json(self) -> dict[str, Any]:
         return {**self._asdict(), "ids": list(self.ids)}
+
+    @property
+    def announced(self) -> bool:
+        """Whether the event is an announcement's (its day, certainty and source are said),
+        not a region's definition."""
+        return self.event != DEFINED
+
+    @classmethod
+    def of_definition(cls, defined: Defined) -> NewEvent:
+        """A region's definition as an event learned: `set` its markets and exceptions (those
+        that differ from the definition it replaced, as a correction's), `was` what they
+        replaced (None: the name's first definition)."""
+        region, before = defined.region, defined.before
+        recorded = region.recorded_at or ""
+        now, was = _scope(region), _scope(before) if before is not None else None
+        if was is not None:
+            now = {name: value for name, value in now.items() if was[name] != value}
+            was = {name: was[name] for name in now}
+        return cls(
+            defined.position, DEFINED, recorded, region.name, REGION, "", None,
+            recorded[:10], "confirmed", defined.summary(), {}, now, was, region.reason, (),
+        )  # fmt: skip
+
+
+REGION = "region"  # what a region's definition is, among the events learned (`--kind region`)
+DEFINED = "defined"  # the event of a region's definition
+
+
+class Defined(NamedTuple):
+    """A definition of a region of one's own recorded in a stretch of the log: its position,
+    the definition, and the one of the same name it replaced (None: the name's first)."""
+
+    position: int
+    region: UserRegion
+    before: UserRegion | None
+
+    def summary(self) -> str:
+        """The definition in a line: 'EUROPE-JATO: EU, EFTA, GB (was EU, EFTA)'."""
+        line = f"{self.region.name}: {_spelled(self.region)}"
+        return f"{line} (was {_spelled(self.before)})" if self.before is not None else line
+
+    def moved(self, user: UserRegions) -> frozenset[str]:
+        """The countries the definition adds to its region or drops from it, on any day."""
+        name = self.region.name
+        now = ever_members(name, {**user, name: self.region})
+        if self.before is None:
+            return now
+        return now ^ ever_members(name, {**user, name: self.before})
+
+
+def _scope(region: UserRegion) -> dict[str, Any]:
+    return {"markets": list(region.markets), "except": list(region.excepted)}
+
+
+def _spelled(region: UserRegion) -> str:
+    line = ", ".join(region.markets)
+    return f"{line} except {', '.join(region.excepted)}" if region.excepted else line
+
+
+def regions_touched(
+    definitions: Sequence[Defined], user: UserRegions, contents: Iterable[dict[str, Any]]
+) -> Touched:
+    """What the definitions of some regions may change: the regions themselves, every
+    region of one's own (in `user`) built on one of them and the countries each definition
+    adds or drops, as markets; the companies whose announcements (`contents`) name one of
+    those regions, each with the models they name (None: every model, for a company-wide
+    one), and the kinds of those announcements."""
+    names = {defined.region.name for defined in definitions}
+    grown = True
+    while grown:  # a region of one's own naming a redefined one is redefined with it
+        held = {name for name, region in user.items()
+                if not names.isdisjoint((*region.markets, *region.excepted))}  # fmt: skip
+        grown = not held <= names
+        names |= held
+    companies: dict[str, set[str] | None] = {}
+    kinds: dict[str, set[str]] = {}
+    for content in contents:
+        if names.isdisjoint(_scope_names(content)):
+            continue
+        company = key(content["company"])
+        models = companies.setdefault(company, set())
+        if content.get("model") and models is not None:
+            models.add(key(content["model"]))
+        else:  # a company-wide announcement (a policy, an exit…) concerns every model
+            companies[company] = None
+        kinds.setdefault(company, set()).add(content["kind"])
+    moved = set().union(*(defined.moved(user) for defined in definitions))
+    return Touched(companies, names | moved, kinds)
+
+
+def _scope_names(content: dict[str, Any]) -> set[str]:
+    """Every market an announcement names: its market, markets and exceptions, and those of
+    its claim's scope."""
+    names = {content["market"]} if isinstance(content.get("market"), str) else set()
+    claim = content.get("claim")
+    for holder in (content, claim if isinstance(claim, dict) else {}):
+        for field in ("markets", "except"):
+            names.update(value for value in holder.get(field) or () if isinstance(value, str))
+    return names
+
+
+def joined(first: Touched, second: Touched) -> Touched:
+    """What either names: a company's models together (None, every model, wins)."""
+    companies = dict(first.companies)
+    for company, models in second.companies.items():
+        if company in companies:
+            held = companies[company]
+            companies[company] = None if held is None or models is None else held | models
+        else:
+            companies[company] = models
+    kinds = {company: set(found) for company, found in first.kinds.items()}
+    for company, found in second.kinds.items():
+        kinds.setdefault(company, set()).update(found)
+    return Touched(companies, first.markets | second.markets, kinds)
 
 
 class Span(NamedTuple):
