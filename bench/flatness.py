@@ -204,11 +204,12 @@ def compare(
 
 
 @contextmanager
-def postgres_database(server: str) -> Iterator[str]:
-    """A new, empty database on `server` (a URL of a database there), dropped afterwards."""
+def postgres_database(server: str, prefix: str = "mxt_bench_") -> Iterator[str]:
+    """A new, empty database on `server` (a URL of a database there), dropped afterwards
+    (the tests' throw-away databases too); yields its URL."""
     import psycopg
 
-    name = f"mxt_bench_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}{uuid.uuid4().hex[:10]}"
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:

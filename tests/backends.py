@@ -29,16 +29,10 @@ def postgres_database() -> Iterator[str]:
     """A new, empty database on the test server, dropped afterwards; yields its URL."""
     if not SERVER:
         pytest.skip(NO_SERVER)
-    import psycopg
+    from bench.flatness import postgres_database as throwaway
 
-    name = f"mxt_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(SERVER, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield SERVER.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(SERVER, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with throwaway(SERVER, prefix="mxt_") as url:
+        yield url
 
 
 @contextmanager
