@@ -101,11 +101,12 @@ def parsed_apart(
     records what it has: an import's lines take most of its time to parse. Bad input is
     raised where `read_jsonl` raises it, after every line before it (so an earlier line's
     own error still comes first). Where no process can be forked, they are parsed here."""
+    # (imported before the fork, with all that `read_jsonl` imports: the forked process then
+    # loads no module, whatever lock a thread of this one holds, a PostgreSQL pool's, say)
+    from mxt.events.announcements import Announcement, with_id
     from mxt.storage.apart import made_forked
 
     def making() -> Iterator[tuple[int, list[tuple[int | str, Any]]]]:
-        from mxt.events.announcements import Announcement, with_id
-
         counted, chunk = _Counted(), []
         try:
             for name, handle, _ in opened:
@@ -136,7 +137,6 @@ def parsed_apart(
 
 def _open_inputs(files: tuple[str, ...]) -> list[tuple[str, IO[bytes], int]]:
     """Each input with the name its errors carry (only when there are several) and size."""
-
     from mxt.events.errors import InputError
 
     opened: list[tuple[str, IO[bytes], int]] = []

@@ -239,3 +239,28 @@ def test_an_import_names_an_earlier_lines_error_before_a_later_malformed_one(
     result = invoke("--store", str(location), "import", str(source))
     assert result.exit_code == 2
     assert result.stderr.startswith("mxt: error: line 2: malformed JSON"), result.stderr
+
+
+def test_an_import_without_fork_records_the_same(
+    tmp_path: Path, seed_lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no process can be forked the lines are parsed here, to the same log and rows."""
+    source = tmp_path / "seed.jsonl"
+    source.write_text("\n".join(seed_lines) + "\n", encoding="utf-8")
+
+    def imported(location: Path) -> list[Any]:
+        assert invoke("--store", str(location), "import", str(source)).exit_code == 0
+        with sqlite3.connect(location) as connection:
+            rows = connection.execute(
+                "SELECT originator_id, topic, json_extract(state, '$.announcement') "
+                "FROM stored_events ORDER BY rowid"
+            ).fetchall()
+            model = connection.execute(
+                "SELECT ann_id, kind, subject, rank, event FROM mxt_rm_versions ORDER BY 1"
+            ).fetchall()
+        return [rows, model]
+
+    forked = imported(tmp_path / "forked.sqlite")
+    monkeypatch.delattr(os, "fork")
+    assert imported(tmp_path / "here.sqlite") == forked
+    assert len(forked[0]) == len(seed_lines)
