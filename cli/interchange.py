@@ -74,8 +74,11 @@ def read_jsonl(
         yield (f"{name} line {number}" if name else number), line
 
 
-# Lines a frame carries from the process that parses an import's files (`parsed_apart`).
+# Lines a frame carries from the process that parses an import's files (`parsed_apart`), and
+# the frames that may wait to be recorded (some 8 MB: slack for two processes on a busy
+# machine, where each waits for the other less the more may wait between them).
 CHUNK = 500
+AHEAD = 64
 
 
 class _Counted:
@@ -122,7 +125,7 @@ def parsed_apart(
 
     shown = ", ".join(name or "the input" for name, _, _ in opened)
     try:
-        chunks = made_forked(making, 8, shown) if hasattr(os, "fork") else None
+        chunks = made_forked(making, AHEAD, shown) if hasattr(os, "fork") else None
     except OSError:  # no process to be had: parse here
         chunks = None
     if chunks is None:
