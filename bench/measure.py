@@ -919,13 +919,15 @@ def run_write_measures(settings: Settings) -> Path:
         found = re.search(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", text, re.S | re.M)
         body = section.group(0).rstrip() + "\n\n"
         text = text[: found.start()] + body + text[found.end() :] if found else text + "\n" + body
+    new_rows = []
     for what, figure, goal, verdict in run.targets:
         row = f"| {what} | {figure} | {goal} | {verdict} |"
         text, replaced = re.subn(
             rf"^\| {re.escape(what)} \|.*$", row.replace("\\", "\\\\"), text, flags=re.M
         )
         if not replaced:
-            text = text.replace("|---|---|---|---|\n", f"|---|---|---|---|\n{row}\n", 1)
+            new_rows.append(row + "\n")
+    text = text.replace("|---|---|---|---|\n", "|---|---|---|---|\n" + "".join(new_rows), 1)
     note = (
         f"- import, rebuild and their peak memory (their rows and sections) re-measured by "
         f"`{settings.command}`: {started:%Y-%m-%d %H:%M} UTC, commit {code}, load average "
