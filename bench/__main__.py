@@ -60,6 +60,12 @@ def main(argv: list[str] | None = None) -> None:
         help="Measure only `mxt report` (500 companies, 100,000 lines) and rewrite the Report "
         "section of --out.",
     )
+    parser.add_argument(
+        "--write-only",
+        action="store_true",
+        help="Measure only import, rebuild and their peak memory (at --size) and rewrite their "
+        "rows and sections of --out.",
+    )
     args = parser.parse_args(args_list)
     if args.sizes:
         sizes = parse_sizes(args.sizes)
@@ -70,6 +76,14 @@ def main(argv: list[str] | None = None) -> None:
         from .report import run_report_only
 
         run_report_only(
+            Settings(args.size, [], args.out, args.workdir, args.seed, code=args.code,
+                     command=command)
+        )  # fmt: skip
+        return
+    if args.write_only:
+        from .measure import run_write_measures
+
+        run_write_measures(
             Settings(args.size, [], args.out, args.workdir, args.seed, code=args.code,
                      command=command)
         )  # fmt: skip

@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import sqlite3
 import statistics
@@ -890,4 +891,52 @@ def run_benchmark(settings: Settings) -> Path:
     settings.out.parent.mkdir(parents=True, exist_ok=True)
     settings.out.write_text("\n".join(head + run.lines).rstrip() + "\n")
     run.say(f"\nwrote {settings.out}")
+    return settings.out
+
+
+def run_write_measures(settings: Settings) -> Path:
+    """Measures import, rebuild and their peak memory alone, and puts them into `settings.out`:
+    their sections and their rows of the goals table replaced, a line under the heading
+    saying when, on what and by which command they were taken (the rest of the file, from
+    an earlier full run, kept as it is)."""
+    settings.workdir.mkdir(parents=True, exist_ok=True)
+    run = Run(settings)
+    started = datetime.now(UTC)
+    load_before = load()
+    code = revision(settings.code)
+    snapshot_code(settings.workdir, settings.code)
+    run.say(f"mxt import and rebuild benchmark: {settings.command}")
+    stream = stream_for(run, settings.size)
+    store = settings.workdir / f"store-{settings.size}.sqlite"
+    imported = measure_import(run, stream, store)
+    rebuilt = measure_rebuild(run, store)
+    measure_memory(run, imported, rebuilt)
+    text = settings.out.read_text() if settings.out.exists() else "# mxt benchmark results\n"
+    for section in re.finditer(
+        r"^## .*?(?=^## |\Z)", "\n".join(run.lines).strip() + "\n", re.S | re.M
+    ):
+        title = section.group(0).split("\n", 1)[0]
+        found = re.search(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", text, re.S | re.M)
+        body = section.group(0).rstrip() + "\n\n"
+        text = text[: found.start()] + body + text[found.end() :] if found else text + "\n" + body
+    new_rows = []
+    for what, figure, goal, verdict in run.targets:
+        row = f"| {what} | {figure} | {goal} | {verdict} |"
+        text, replaced = re.subn(
+            rf"^\| {re.escape(what)} \|.*$", row.replace("\\", "\\\\"), text, flags=re.M
+        )
+        if not replaced:
+            new_rows.append(row + "\n")
+    text = text.replace("|---|---|---|---|\n", "|---|---|---|---|\n" + "".join(new_rows), 1)
+    note = (
+        f"- import, rebuild and their peak memory (their rows and sections) re-measured by "
+        f"`{settings.command}`: {started:%Y-%m-%d %H:%M} UTC, commit {code}, load average "
+        f"{load_before} before, {load()} after"
+    )
+    text = re.sub(r"^- import, rebuild and their peak memory .*\n", "", text, flags=re.M)
+    text = re.sub(
+        r"^(- stream: .*\n)", lambda m: m.group(1) + note + "\n", text, count=1, flags=re.M
+    )
+    settings.out.write_text(text.rstrip() + "\n")
+    run.say(f"\nwrote the import and rebuild figures of {settings.out}")
     return settings.out

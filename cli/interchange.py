@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -73,10 +74,72 @@ def read_jsonl(
         yield (f"{name} line {number}" if name else number), line
 
 
+# Lines a frame carries from the process that parses an import's files (`parsed_apart`), and
+# the frames that may wait to be recorded (some 8 MB: slack for two processes on a busy
+# machine, where each waits for the other less the more may wait between them).
+CHUNK = 500
+AHEAD = 64
+
+
+class _Counted:
+    """A progress bar's stand-in in the process that parses: counts the bytes read."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def update(self, size: int) -> None:
+        self.read += size
+
+    def take(self) -> int:
+        """The bytes read since the last time."""
+        read, self.read = self.read, 0
+        return read
+
+
+def parsed_apart(
+    opened: list[tuple[str, IO[bytes], int]], progress: Any = None
+) -> Iterator[tuple[int | str, Any]]:
+    """`read_jsonl` of every input, each announcement in its stored form already (`with_id`),
+    the parsing done in a process of its own (`made_forked`) on the other core while this one
+    records what it has: an import's lines take most of its time to parse. Bad input is
+    raised where `read_jsonl` raises it, after every line before it (so an earlier line's
+    own error still comes first). Where no process can be forked, they are parsed here."""
+    # (imported before the fork, with all that `read_jsonl` imports: the forked process then
+    # loads no module, whatever lock a thread of this one holds, a PostgreSQL pool's, say)
+    from mxt.events.announcements import Announcement, with_id
+    from mxt.storage.apart import made_forked
+
+    def making() -> Iterator[tuple[int, list[tuple[int | str, Any]]]]:
+        counted, chunk = _Counted(), []
+        try:
+            for name, handle, _ in opened:
+                for where, line in read_jsonl(handle, name, counted):
+                    chunk.append((where, with_id(line) if isinstance(line, Announcement) else line))
+                    if len(chunk) >= CHUNK:
+                        yield counted.take(), chunk
+                        chunk = []
+        except Exception:  # the lines before it first
+            yield counted.take(), chunk
+            raise
+        yield counted.take(), chunk
+
+    shown = ", ".join(name or "the input" for name, _, _ in opened)
+    try:
+        chunks = made_forked(making, AHEAD, shown) if hasattr(os, "fork") else None
+    except OSError:  # no process to be had: parse here
+        chunks = None
+    if chunks is None:
+        for name, handle, _ in opened:
+            yield from read_jsonl(handle, name, progress)
+        return
+    for size, chunk in chunks:
+        if progress is not None:
+            progress.update(size)
+        yield from chunk
+
+
 def _open_inputs(files: tuple[str, ...]) -> list[tuple[str, IO[bytes], int]]:
     """Each input with the name its errors carry (only when there are several) and size."""
-    import os
-
     from mxt.events.errors import InputError
 
     opened: list[tuple[str, IO[bytes], int]] = []
@@ -208,7 +271,7 @@ def import_command(
                     yield from read_jsonl(handle, name, bar if total else None)
 
             if not dry_run:
-                result = record_lines(context, lines())
+                result = record_lines(context, parsed_apart(opened, bar if total else None))
             else:
                 with tempfile.TemporaryDirectory(prefix="mxt-dry-run-") as folder:
                     stand_in = str(Path(folder) / "empty.sqlite")

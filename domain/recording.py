@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 BATCH_SIZE = 1000
 
 Line: TypeAlias = "Announcement | Correction | Retraction | RegionLine"
+# A line as an import takes it: an announcement may come as its stored form already made
+# (`with_id`), as a file's lines parsed in a process of their own come (`mxt import`).
+ImportLine: TypeAlias = "Line | Content"
 # Where a line comes from, for error messages: its number in the one input file, a label such
 # as `b.jsonl line 3` when several files are imported together, or None (a single command).
 LineRef: TypeAlias = int | str | None
@@ -91,7 +94,7 @@ class _DryRunDone(Exception):
 
 def import_lines(
     store: Store,
-    lines: Iterable[tuple[LineRef, Line]],
+    lines: Iterable[tuple[LineRef, ImportLine]],
     *,
     strict: bool = False,
     dry_run: bool = False,
@@ -115,7 +118,7 @@ def import_lines(
 
 def _import_in_transaction(
     store: Store,
-    lines: Iterable[tuple[LineRef, Line]],
+    lines: Iterable[tuple[LineRef, ImportLine]],
     result: ImportResult,
     *,
     strict: bool,
@@ -126,8 +129,11 @@ def _import_in_transaction(
         batch = _Batch(transaction, result)
         for line_number, line in lines:
             try:
+                if isinstance(line, dict):
+                    batch.add_content(line_number, line)
+                    continue
                 if isinstance(line, Announcement):
-                    batch.add(line_number, line)
+                    batch.add_content(line_number, with_id(line))
                     continue
                 batch.flush()
                 if isinstance(line, Correction):
@@ -171,8 +177,8 @@ class _Batch:
         # The regions of one's own an announcement may name, as this transaction sees them.
         self.defined = RegionsInLog(transaction)
 
-    def add(self, line_number: LineRef, announcement: Announcement) -> None:
-        content = with_id(announcement)
+    def add_content(self, line_number: LineRef, content: Content) -> None:
+        """Adds an announcement in its stored form (`with_id`)."""
         check_regions_named(content, self.defined)
         earlier = self.pending.get(content["id"])
         if earlier is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class InputError(ValueError):
     """Bad input, described in one line naming the field (and the line of a file)."""
@@ -18,6 +20,10 @@ class InputError(ValueError):
             return text
         where = f"line {self.line}" if isinstance(self.line, int) else self.line
         return f"{where}: {text}"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as made (a line parsed in another process raises it here: `made_forked`)."""
+        return type(self), (self.field, self.message, self.line)
 
     def at_line(self, line: int | str | None) -> InputError:
         """The same error, placed on a line of an input file: its number, or a label such as

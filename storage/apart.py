@@ -16,6 +16,7 @@ import queue
 import signal
 import threading
 from collections.abc import Callable, Generator, Iterator
+from contextlib import suppress
 from typing import Any, TypeVar
 
 from .errors import StoreUnavailable
@@ -41,17 +42,40 @@ def read_forked(
         raise
     if child == 0:  # pragma: no cover  (the forked process: coverage cannot follow it)
         os.close(readable)
-        _serve(open_store, reading, writable)
+        _serve(lambda: _read(open_store, reading), writable)
     os.close(writable)
-    frames: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    frames: queue.Queue[bytes | None] = queue.Queue()
     reader = threading.Thread(target=_drain, args=(readable, frames), name="mxt-apart", daemon=True)
     reader.start()  # now, not when the answers are first asked for
     return _answers(child, reader, frames, shown)
 
 
-def _serve(
-    open_store: Callable[[], Any], reading: Callable[[Any], Iterator[Any]], writable: int
-) -> None:
+def made_forked(
+    making: Callable[[], Iterator[T]], ahead: int, shown: str
+) -> Generator[T, None, None]:
+    """What the generator `making()` yields, made in a forked process beside this one (which
+    touches nothing of this process's stores): answers in order, raises what it raises. At
+    most `ahead` answers wait here to be asked for: then the forked process waits, so that
+    memory stays bounded however many it makes. Closing the answers early ends it."""
+    readable, writable = os.pipe()
+    child = os.fork()  # (an OSError: the caller makes them here instead)
+    if child == 0:  # pragma: no cover  (the forked process: coverage cannot follow it)
+        os.close(readable)
+        _serve(making, writable)
+    os.close(writable)
+    frames: queue.Queue[bytes | None] = queue.Queue(maxsize=ahead)
+    reader = threading.Thread(target=_drain, args=(readable, frames), name="mxt-apart", daemon=True)
+    reader.start()
+    return _answers(child, reader, frames, shown)
+
+
+def _read(open_store: Callable[[], Any], reading: Callable[[Any], Iterator[T]]) -> Iterator[T]:
+    """What `reading` yields on a read transaction of the store `open_store()` opens."""
+    with open_store().read() as cursor:
+        yield from reading(cursor)
+
+
+def _serve(making: Callable[[], Iterator[Any]], writable: int) -> None:
     """The forked process: writes a frame per answer, then the error or the end; leaves."""
     import gc
 
@@ -59,9 +83,8 @@ def _serve(
     try:
         with os.fdopen(writable, "wb") as pipe:
             try:
-                with open_store().read() as cursor:
-                    for answer in reading(cursor):
-                        _write(pipe, (ANSWER, answer))
+                for answer in making():
+                    _write(pipe, (ANSWER, answer))
                 _write(pipe, (END, None))
             except BaseException as error:  # noqa: BLE001  (handed to the waiting process)
                 try:
@@ -78,7 +101,7 @@ def _write(pipe: Any, frame: tuple[str, Any]) -> None:
     pipe.flush()
 
 
-def _drain(readable: int, frames: queue.SimpleQueue[bytes | None]) -> None:
+def _drain(readable: int, frames: queue.Queue[bytes | None]) -> None:
     """Moves each whole frame from the pipe to `frames` as it comes; None at the pipe's end
     (or at a frame cut short: the process ended while writing it)."""
     try:
@@ -93,7 +116,7 @@ def _drain(readable: int, frames: queue.SimpleQueue[bytes | None]) -> None:
 
 
 def _answers(
-    child: int, reader: threading.Thread, frames: queue.SimpleQueue[bytes | None], shown: str
+    child: int, reader: threading.Thread, frames: queue.Queue[bytes | None], shown: str
 ) -> Generator[Any, None, None]:
     """The forked process's answers, each unpickled when asked for; at the end (or when the
     answers are dropped) the process is ended if it still runs, and reaped."""
@@ -114,5 +137,8 @@ def _answers(
     finally:
         if not ended:
             os.kill(child, signal.SIGKILL)
+            while reader.is_alive():  # a full queue holds the reader back: empty it
+                with suppress(queue.Empty):
+                    frames.get(timeout=0.01)
         reader.join()
         os.waitpid(child, 0)

@@ -10,6 +10,7 @@ uncommitted rows unseen), and the same answers where it cannot fork.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -18,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import invoke
+from conftest import invoke, make_announcement
 
+from mxt.events.errors import InputError
+from mxt.storage.apart import made_forked
 from mxt.storage.errors import DamagedLog, StoreUnavailable
 from mxt.storage.store import Store
 
@@ -169,3 +172,95 @@ def test_a_rebuild_without_fork_makes_the_same_rows(
     assert invoke("--store", str(location), "rebuild").exit_code == 0
     assert rows() == forked
     assert {row[14] for row in forked} == {"recorded", "corrected", "retracted"}
+
+
+# -- `made_forked`: an import's lines parsed in a process of their own -------------------------
+
+
+def test_made_forked_answers_in_order_then_raises_bad_input_as_it_was() -> None:
+    """The answers before the error come first; the error is the same bad input (its field
+    and line kept), so the command still exits 2 naming them."""
+
+    def making() -> Iterator[Any]:
+        yield os.getpid()
+        yield "second"
+        raise InputError("count", "must be positive", 7)
+
+    answers = made_forked(making, 2, "the input")
+    assert next(answers) != os.getpid()
+    assert next(answers) == "second"
+    with pytest.raises(InputError) as raised:
+        next(answers)
+    assert (raised.value.field, raised.value.line) == ("count", 7)
+    assert str(raised.value) == "line 7: count: must be positive"
+
+
+def test_made_forked_waits_when_ahead_and_ends_when_dropped() -> None:
+    """A process that could make answers for ever makes only a few more than are asked for,
+    and dropping the answers ends it at once (nothing left running, nothing hangs)."""
+    made = Path(os.environ.get("TMPDIR", "/tmp")) / f"mxt-made-{os.getpid()}"
+
+    def making() -> Iterator[int]:
+        number = 0
+        while True:
+            number += 1
+            with made.open("a") as marks:  # one byte an answer made
+                marks.write("x")
+            yield number
+
+    answers = made_forked(making, 2, "the input")
+    assert [next(answers), next(answers)] == [1, 2]
+    time.sleep(0.3)
+    assert made.stat().st_size < 100_000  # held back: a few frames ahead (and the pipe's)
+    started = time.perf_counter()
+    answers.close()
+    assert time.perf_counter() - started < 5
+    made.unlink()
+
+
+def test_an_import_names_an_earlier_lines_error_before_a_later_malformed_one(
+    tmp_path: Path,
+) -> None:
+    """Lines parsed apart keep the order of errors: line 2 repeats line 1's id with another
+    content (the log's error), line 3 is no JSON (the parser's); line 2 is named, nothing is
+    written."""
+    first = make_announcement("orders", id="o-1")
+    other = make_announcement("orders", id="o-1", count=first["count"] + 1)
+    source = tmp_path / "lines.jsonl"
+    source.write_text(f"{json.dumps(first)}\n{json.dumps(other)}\n{{not json\n", encoding="utf-8")
+    location = tmp_path / "s.sqlite"
+    result = invoke("--store", str(location), "import", str(source))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("mxt: error: line 2: id:"), result.stderr
+    if location.exists():
+        with sqlite3.connect(location) as connection:
+            assert connection.execute("SELECT COUNT(*) FROM stored_events").fetchone()[0] == 0
+    source.write_text(f"{json.dumps(first)}\n{{not json\n", encoding="utf-8")
+    result = invoke("--store", str(location), "import", str(source))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("mxt: error: line 2: malformed JSON"), result.stderr
+
+
+def test_an_import_without_fork_records_the_same(
+    tmp_path: Path, seed_lines: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no process can be forked the lines are parsed here, to the same log and rows."""
+    source = tmp_path / "seed.jsonl"
+    source.write_text("\n".join(seed_lines) + "\n", encoding="utf-8")
+
+    def imported(location: Path) -> list[Any]:
+        assert invoke("--store", str(location), "import", str(source)).exit_code == 0
+        with sqlite3.connect(location) as connection:
+            rows = connection.execute(
+                "SELECT originator_id, topic, json_extract(state, '$.announcement') "
+                "FROM stored_events ORDER BY rowid"
+            ).fetchall()
+            model = connection.execute(
+                "SELECT ann_id, kind, subject, rank, event FROM mxt_rm_versions ORDER BY 1"
+            ).fetchall()
+        return [rows, model]
+
+    forked = imported(tmp_path / "forked.sqlite")
+    monkeypatch.delattr(os, "fork")
+    assert imported(tmp_path / "here.sqlite") == forked
+    assert len(forked[0]) == len(seed_lines)
