@@ -902,7 +902,9 @@ _NO_SALES = (
     r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:(?:start|begin|commence)\s+)?"
     r"(?:sell(?:ing)?|sales|sold|"
     r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available|"
-    r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads))\b|"
+    r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads)|"
+    # "will not arrive in European showrooms before 2028"
+    r"(?:arrive|reach|land)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?(?:showrooms|dealerships|dealers))\b|"
     r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"
     # "overseas sales of the model will not start before 2026"
     r"\b(?:sales|deliveries|exports|shipments)\b[^,.;]{0,40}?\b(?:will\s+not|won't|not|"
@@ -930,6 +932,8 @@ def policy(clue: Clue) -> list[Draft]:
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
     inside = names.included_markets(rest) or names.referred_markets(rest, clue.whole)
+    if not outside and not inside:  # told before the verb: "Sales of the 7X in Europe will not…"
+        inside = names.included_markets(clue.text[: cue.start()])
     opening = _IN_A_MARKET.match(clue.text)
     if not outside and not inside and opening:  # "In the European Union, …, the EX5 will not…"
         inside = names.included_markets(opening.group(0))
@@ -1094,6 +1098,10 @@ _TENTATIVE = re.compile(
     r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,6}\s*$",
     re.IGNORECASE,
 )
+# A launch word denied just before it: "will not go on sale", "won't be launched".
+_NEGATED = re.compile(
+    r"\b(?:not|never|won't|wont|n't)\s+(?:(?:yet|be|been|officially|\w+ly)\s+){0,2}$", re.I
+)
 # A launch told in the present tense: a plan when its date is still to come.
 # ("launches" is left out: a headline's present tense tells what happened that day.)
 _PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
@@ -1218,6 +1226,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     )
     if role.blocks_typing or role.halt:
         return []  # a halt is a pause or an exit, not a launch
+    if _NEGATED.search(clue.text[max(0, cue.start() - 30) : cue.start()]):
+        return []  # "will not go on sale … before January": a policy, not a launch
     clause = _clause_of(clue.text, cue.start())
     phrase = _phrase_from(clue.text, cue.start())
     if _search(

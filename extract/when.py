@@ -333,7 +333,7 @@ def not_before(text: str, published: date) -> date | None:
     2027-01-01; "until March 2026" -> 2026-03-01), or None."""
     match = _UNTIL.search(text)
     if not match:
-        return None
+        return _not_before_period(text, published)
     when = match.group("when")
     if re.fullmatch(r"\d{4}", when):
         return date(int(when), 1, 1)
@@ -341,6 +341,26 @@ def not_before(text: str, published: date) -> date | None:
     if found is not None and found <= published:  # "before October 1", written in November
         found = found.replace(year=found.year + 1)
     return found
+
+
+# "before October", "before the second half of 2026": a month alone, or a part of a year.
+_BEFORE_PERIOD = re.compile(
+    rf"\b(?:until|till|before)\s+(?:at\s+least\s+)?(?P<when>(?:{_MONTHS})\b(?!\s+\d)|"
+    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\b.*)",
+    re.IGNORECASE,
+)
+
+
+def _not_before_period(text: str, published: date) -> date | None:
+    """The first day of the month or part of a year after "before" or "until" ("not
+    before October": the next October from publication), or None."""
+    match = _BEFORE_PERIOD.search(text)
+    if match is None:
+        return None
+    said, _ = period(match.group("when"), published, "future")
+    if said is None:
+        return None
+    return first_day(said)
 
 
 def upcoming(text: str, published: date) -> date | None:

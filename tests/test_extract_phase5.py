@@ -1,0 +1,53 @@
+"""Rules that make extraction generalise after round 4 (issue 26, phase 5), each tested on
+sentences written for these tests, not taken from the corpus: a sale denied before a date
+is a policy and never a launch, a date "not before" a month or a part of a year, …"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from mxt.events.announcements import parse_json_line
+from mxt.extract import extract_drafts, when
+
+PUBLISHED = date(2025, 7, 16)  # a Wednesday
+
+
+def drafts(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    """The drafts of a text, each checked to be a line that `import` accepts."""
+    found = extract_drafts(text, published)
+    for draft in found:
+        parse_json_line(json.dumps(draft))
+    return found
+
+
+def typed(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
+    return [d for d in drafts(text, published) if d["kind"] != "statement"]
+
+
+# -- policies ----------------------------------------------------------------------------
+
+
+def test_not_before_a_month_alone_or_a_part_of_a_year() -> None:
+    assert when.not_before("will not go on sale before March", PUBLISHED) == date(2026, 3, 1)
+    assert when.not_before("not before October", PUBLISHED) == date(2025, 10, 1)
+    found = when.not_before("won't start before the second half of 2026", PUBLISHED)
+    assert found == date(2026, 7, 1)
+
+
+def test_a_sale_denied_before_a_date_is_a_policy_and_never_a_launch() -> None:
+    text = "Mazda said the CX-80 will not go on sale in Norway and Denmark before March."
+    (found,) = typed(text)
+    assert (found["kind"], found["markets"], found["not_before"]) == (
+        "policy", ["NO", "DK"], "2026-03-01",
+    )  # fmt: skip
+    text = "Mazda said the new MX-5 will not arrive in European showrooms before 2027."
+    (found,) = typed(text)
+    assert (found["kind"], found["markets"]) == ("policy", ["EUROPE"])
+    # the market told before the verb
+    text = "Sales of the Mazda CX-80 in Canada will not start before September, Mazda said."
+    (found,) = typed(text)
+    assert (found["kind"], found["markets"], found["not_before"]) == (
+        "policy", ["CA"], "2025-09-01",
+    )  # fmt: skip
