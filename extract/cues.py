@@ -261,8 +261,8 @@ _METRICS = (
     ("exports", r"\bexport"),
     ("wholesale", r"\bwholesale"),
     ("retail", r"\bretail"),
-    ("registrations", r"\bregist(?:ration|ered)"),
-    ("production", r"\b(?:production|produce|produced|build|built|output|manufactur)"),
+    ("registrations", r"\bregist(?:ration|ered|ering|ers)"),
+    ("production", r"\b(?:production|produc(?:e|ed|es|ing)|build|built|output|manufactur)"),
     ("sales", r"\b(?:sales|sell(?:s|ing)?|sold|shipped|shipments?)\b"),
     ("deliveries", r"\bdeliver"),
 )
@@ -364,17 +364,26 @@ def target(clue: Clue) -> list[Draft]:
 
 _DELIVERED = (
     r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
-    r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales)\b"
+    r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales|"
+    # a participle after the news it explains: "…, registering 114,000 cars in Europe",
+    # "after delivering 40,397 vehicles"
+    r"(?<=,\s)(?:delivering|selling|registering|shipping|exporting)|"
+    r"(?<=after\s)(?:delivering|selling|registering|shipping|exporting))\b"
 )
 
 
 _CHANGED_TO = (
     r"^[^,.;]{0,40}?\b(?:rose|rising|fell|falling|climbed|climbing|dropped|dropping|grew|"
-    r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b[^,.;]{0,20}?\bto\b"
+    r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b"
+    r"(?:[^,.;]|(?<=\d)\.(?=\d)){0,30}?\bto\b"  # "fell 5.6% year on year to"
 )
 _NOUN_OF = (
-    r"\s+(?:of|at|stood\s+at|totall?ed|came\s+to|reached)\s+(?:about\s+|around\s+|nearly\s+|"
-    r"over\s+|more\s+than\s+|some\s+)?\d"
+    # "sales of 44,024"; "sales came in at over 59,000"; "deliveries of its S800 topped 1,000"
+    r"(?:\s+of\s+(?:its|the|their)\s+[^,;]{1,40}?(?=\s+(?:topped|exceeded|surpassed|passed|"
+    r"crossed|reached|hit|totall?ed)\b))?"
+    r"\s+(?:of|at|stood\s+at|totall?ed|came\s+(?:in\s+)?(?:at|to)|reached|amounted\s+to|"
+    r"topped|exceeded|surpassed|passed|crossed|hit|were|was)\s+(?:about\s+|around\s+|"
+    r"nearly\s+|over\s+|more\s+than\s+|some\s+|almost\s+|roughly\s+|just\s+over\s+)?\d"
 )
 # A period named in an earlier sentence: "Total sales for the month came to 224,000".
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"

@@ -51,3 +51,21 @@ def test_a_sale_denied_before_a_date_is_a_policy_and_never_a_launch() -> None:
     assert (found["kind"], found["markets"], found["not_before"]) == (
         "policy", ["CA"], "2025-09-01",
     )  # fmt: skip
+
+
+# -- deliveries --------------------------------------------------------------------------
+
+
+def test_a_figure_told_by_a_participle_or_a_noun_reaching_it() -> None:
+    text = "Mazda led the Japanese brands, registering roughly 21,000 cars in Europe in June."
+    (found,) = typed(text)
+    assert (found["units"], found["metric"], found["markets"], found["period"]) == (
+        21000, "registrations", ["EUROPE"], "2025-06",
+    )  # fmt: skip
+    text = "Mazda's sales fell 5.6% year on year to 96,270 units in June."
+    assert [d["units"] for d in typed(text)] == [96270]
+    text = "Mazda said deliveries of its CX-80 crossover topped 1,000 units in June."
+    (found,) = typed(text)
+    assert (found["units"], found["bound"], found["model"]) == (1000, "at-least", "CX-80")
+    text = "Mazda's sales in Japan came in at over 14,000 units in June."
+    assert [(d["units"], d["bound"]) for d in typed(text)] == [(14000, "at-least")]
