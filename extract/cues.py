@@ -959,6 +959,24 @@ def policy(clue: Clue) -> list[Draft]:
     return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
 
 
+# A relative clause or an apposition told after the fact ("…, which it is still considering
+# importing", "…, a plug-in hybrid that the company says could reach the Gulf next year"):
+# its doubt or plan is its own, not the clause's.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whose)\b[^,;]*|,\s+(?:an?|the)\s+[^,;]*?\b(?:that|which)\b[^,;]*"
+)
+
+
+def without_relatives(text: str) -> str:
+    """The clause without its relative clauses and appositions."""
+    return _RELATIVE.sub("", text)
+
+
+def _main_role(text: str) -> Role:
+    """The role of a clause without its relative clauses and appositions."""
+    return role_of(without_relatives(text))
+
+
 _SHOW_VERB = (
     r"(?:showed|shows|showcased|showcases|unveiled|unveils|presented|presents|revealed|"
     r"reveals|premiered|premieres|debuted|debuts|displayed|exhibited)"
@@ -977,7 +995,7 @@ _SHOWN_IN = re.compile(r"^[^,;]{0,40}?\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z
 # Mobility Global Expo in New Delhi", "Auto Shanghai".
 _EVENT = re.compile(
     r"(?P<name>\b(?:IAA(?:\s+Mobility)?|CES(?:\s+\d{4})?|MWC(?:\s+\d{4})?|Auto\s+(?:Shanghai|China|"
-    r"Guangzhou)(?:\s+\d{4})?|(?:[A-Z][\w&.-]*\s){1,4}(?:Motor\s+Show|Auto\s+Show|Expo|Salon|"
+    r"Guangzhou)(?:\s+\d{4})?|(?:[A-Z][\w&.-]*\s){1,4}(?:Motor\s+Show|Auto\s+Show|Mobility\s+Show|Expo|Salon|"
     r"Motor\s+Fair)(?:\s+\d{4})?))(?:\s+(?:auto|motor)\s+show)?"
     r"(?:\s+in\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
 )
@@ -987,7 +1005,9 @@ def event_of(text: str) -> str | None:
     """The one show or fair a text names ("IAA Mobility, Munich"), or None when it names
     none or several."""
     found = {
-        f"{m.group('name')}, {m.group('place')}" if m.group("place") else m.group("name")
+        re.sub(r"^(?:The|This|At|During|In)\s", "", f"{m.group('name')}, {m.group('place')}")
+        if m.group("place")
+        else re.sub(r"^(?:The|This|At|During|In)\s", "", m.group("name"))
         for m in _EVENT.finditer(text)
     }
     names_only = {name.split(",")[0] for name in found}
@@ -1015,7 +1035,7 @@ def showcase(clue: Clue) -> list[Draft]:
     the Galaxy Cruiser at Auto China 2026 in Beijing"): the venue with its city, the market
     of that city (or of a place the venue's name holds)."""
     match = _SHOWN.search(clue.text)
-    if clue.role.blocks_typing or clue.role.hedge:
+    if clue.role.blocks_typing or _main_role(clue.text).hedge:
         return []
     if not match or _MONTH_WORD.match(match.group("venue")):
         return _shown_here(clue)
@@ -1047,22 +1067,41 @@ def _shown_here(clue: Clue) -> list[Draft]:
     the text names (guessed); none when the clause plans it or names no model after the
     verb."""
     verb = _SHOWN_HERE.search(clue.text)
-    if verb is None or clue.role.plan:
+    if verb is None or _main_role(clue.text).plan:
         return []
     after = clue.text[verb.end() :]
     shown = [m for m in _models(clue) if m.start >= verb.start() - 40]
     guesses: list[str] = []
+    passive = re.match(r"(?:was|were|is|are|been)\s", verb.group(0), re.IGNORECASE)
+    subject = [m for m in _models(clue) if m.end <= verb.start()] if passive else []
     if shown:
         model: str | None = min(shown, key=lambda m: abs(m.start - verb.start())).name
+    elif subject:  # the model the clause opens on: "Cupra's Raval, a hatchback …, was shown"
+        model = subject[0].name
     else:  # told before the verb's clause: "the Renault Boreal, …, was unveiled in Brazil"
         model = _model(clue, verb.start(), guesses) if BARE_VERB.match(clue.text) else None
-    if model is None or guesses:
+    if model is None and passive and clue.model and _A_VERSION.match(clue.text):
+        model = clue.model  # "A concept version was shown in Düsseldorf": the model named before
+        guesses.append(f"model {model} (the one the sentence before names)")
+    elif model is None or guesses:
         return []
     fields: Content = {"model": model}
     place = _SHOWN_IN.match(after)
     market = names.place_market(place.group("place")) if place else None
+    where = _where_shown(clue, verb.start())
+    opening = _AT_AN_EVENT.match(clue.text)
     if place and market:
         fields["venue"], fields["market"] = place.group("place"), market
+    elif where is not None:
+        fields["venue"], fields["market"] = where
+    elif opening:  # "At the Chengdu Auto Show, Tank showcased the Tank 700"
+        fields["venue"] = opening.group("venue")
+        market = next(
+            (code for word in opening.group("venue").split() if (code := names.place_market(word))),
+            None,
+        )
+        if market:
+            fields["market"] = market
     elif clue.event and not _dated_elsewhere(clue):
         fields["venue"] = clue.event
         guesses.append(f"venue {clue.event} (the show the text is about)")
@@ -1075,11 +1114,50 @@ def _shown_here(clue: Clue) -> list[Draft]:
     return [Draft("showcase", fields, guesses)]
 
 
+# What stands for a model named before, shown in another form: "A concept version was
+# shown", "The prototype was unveiled", "It was shown".
+_A_VERSION = re.compile(
+    r"^(?:(?:a|an|the|its)\s+(?:[\w-]+\s+)?(?:concept|prototype|version|study)(?:\s+version)?|"
+    r"it|the\s+(?:car|model|vehicle))\s+(?:was|were|is|has\s+been)\s",
+    re.IGNORECASE,
+)
+# A clause that opens on the show it tells of: "At the Chengdu Auto Show earlier this month, …".
+_AT_AN_EVENT = re.compile(
+    r"^(?:At|During)\s+(?:the\s+|this\s+year's\s+)?(?P<venue>(?:[A-Z][\w&.-]*\s){0,4}"
+    r"(?:Motor\s+Show|Auto\s+Show|Mobility\s+Show|Expo|Salon|Motor\s+Fair|Auto\s+Expo)"
+    r"(?:\s+\d{4})?)\b"
+)
+# A show told as the place before "where": "Rivian's event in Laguna Beach, California, on
+# March 7, where it unveiled the midsize R2".
+_PLACE_BEFORE_WHERE = re.compile(
+    r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s+(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    r"(?=[^.;]*?,\s+where\s+[^,;]*$)"
+)
+
+
+def _where_shown(clue: Clue, verb: int) -> tuple[str, str] | None:
+    """The venue and market of a model shown in a "where" clause, from the place the words
+    before "where" name ("…event in Laguna Beach, California, on March 7, where it
+    unveiled…"), or None."""
+    start = clue.whole.find(clue.text)
+    before = clue.whole[: max(0, start) + verb]
+    if not re.search(r",\s+where\s+[^,;]*$", before):
+        return None
+    found = list(_PLACE_BEFORE_WHERE.finditer(before))
+    if not found:
+        return None
+    place, region = found[-1].group("place"), found[-1].group("region")
+    market = (names.place_market(region) if region else None) or names.place_market(place)
+    if market is None:
+        return None
+    return (f"{place}, {region}" if region else place), market
+
+
 def _dated_elsewhere(clue: Clue) -> bool:
     """True when the clause dates what it tells to a month or a year other than that of
     publication ("unveiled the Cybercab last October"): then it is not the show the text is
     about."""
-    period, _ = when.period(clue.text, clue.published, "past")
+    period, _ = when.period(without_relatives(clue.text), clue.published, "past")
     if period is None:
         return False
     return not when.first_day(period) <= clue.published <= when.last_day(period)

@@ -130,12 +130,14 @@ _RIVAL = re.compile(
     r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
     r"|\b(?:helped|driven|boosted|supported|lifted)\s+by\s+(?:the\s+)?"
     # Another's model a model is made from ("its version of the e Vitara") is not it.
-    r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?:the\s+)?"
+    # (but "a new version of its Elgrand" is its own)
+    r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?!its\b|their\b)"
+    r"(?:the\s+)?"
     r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
 _MODEL = re.compile(
-    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
+    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|ID\.\s?[A-Z][a-z]+\d?|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
@@ -519,8 +521,9 @@ _OBJECT_MODEL = re.compile(
     rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
     rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
     rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of)"
-    rf"\s+(?:the|its)\s+"
-    rf"(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
+    rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
+    rf"(?:the|its)\s+"
+    rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
     rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
     rf"{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
 )
@@ -623,6 +626,7 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
         and not any(b.start <= m.start < b.end for b in branded)
     ]
     # a trim is no model: "Pack Three variants", "the Long Range version"
+    branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
     return _outside_rivals(sorted(found, key=lambda m: m.start), text)
 
@@ -665,7 +669,7 @@ _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
 # U DM-i", "Z9 GT".
 _POWERTRAIN = re.compile(
-    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS)(?![\w-])"
+    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS|[A-Z][a-z]?\d{1,2}-[A-Z]{1,2})(?![\w-])"
     r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
 )
 # A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
@@ -674,12 +678,18 @@ _SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\+?")
 
 
+def _with_suffix(mention: Mention, text: str) -> Mention:
+    """The model mention with the powertrain or trim badge after it ("Tank 700 Hi4-Z")."""
+    suffix = _POWERTRAIN.match(text, mention.end)
+    if suffix is None:
+        return mention
+    return Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+
+
 def _with_prefix(mention: Mention, text: str) -> Mention:
     """The model mention with the words that prefix or follow it, when they are part of
     its name ("Li i8", "Land Cruiser 300", "X9 EREV")."""
-    suffix = _POWERTRAIN.match(text, mention.end)
-    if suffix:
-        mention = Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+    mention = _with_suffix(mention, text)
     series = _SERIES_BEFORE.search(text[: mention.start])
     if series and _CODE.fullmatch(mention.name.split()[0]):
         word = series.group(1)

@@ -10,6 +10,7 @@ from typing import Any
 
 from mxt.events.announcements import parse_json_line
 from mxt.extract import extract_drafts, when
+from mxt.extract.sentences import split_sentences
 
 PUBLISHED = date(2025, 7, 16)  # a Wednesday
 
@@ -69,3 +70,44 @@ def test_a_figure_told_by_a_participle_or_a_noun_reaching_it() -> None:
     assert (found["units"], found["bound"], found["model"]) == (1000, "at-least", "CX-80")
     text = "Mazda's sales in Japan came in at over 14,000 units in June."
     assert [(d["units"], d["bound"]) for d in typed(text)] == [(14000, "at-least")]
+
+
+# -- showcases ---------------------------------------------------------------------------
+
+
+def test_a_model_shown_at_a_show_the_clause_opens_on_or_where_a_place_was_named() -> None:
+    text = "At the Guangzhou Auto Show last week, Mazda showcased the EZ-60 crossover."
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["venue"]) == (
+        "showcase", "EZ-60", "Guangzhou Auto Show",
+    )  # fmt: skip
+    text = "The results come after Mazda's event in Irvine, California, where it unveiled the CX-70."
+    (found,) = typed(text)
+    assert (found["model"], found["market"]) == ("CX-70", "US")
+
+
+def test_a_model_shown_in_the_passive_its_subject_or_a_version_of_it() -> None:
+    text = "Mazda's CX-20, a compact crossover built on a new platform, was displayed in Tokyo."
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["market"]) == ("showcase", "CX-20", "JP")
+    text = "Mazda confirmed the CX-20 will go on sale in Europe in 2027. A concept version was shown in Paris in March."
+    shown = [d for d in typed(text, date(2025, 4, 2)) if d["kind"] == "showcase"]
+    assert [(d["model"], d["market"]) for d in shown] == [("CX-20", "FR")]
+
+
+def test_a_doubt_in_a_relative_clause_is_not_the_clauses() -> None:
+    text = (
+        "The Japan Mobility Show opened in Tokyo on Wednesday. Mazda used the show to display "
+        "the CX-20, which it is still considering exporting."
+    )
+    assert [d["model"] for d in typed(text) if d["kind"] == "showcase"] == ["CX-20"]
+    text = "Mazda unveiled a concept version of its next Atenza, which could reach Europe in 2027."
+    text = "The Japan Mobility Show opened on Wednesday. " + text
+    assert [d["model"] for d in typed(text) if d["kind"] == "showcase"] == ["Atenza"]
+
+
+def test_a_volkswagen_id_name_is_one_model_and_does_not_end_its_sentence() -> None:
+    text = "Volkswagen said the ID. Polo, its cheapest electric car, will go on sale in Germany in 2026."
+    (found,) = typed(text)
+    assert (found["kind"], found["model"], found["market"]) == ("launch", "ID. Polo", "DE")
+    assert [s.text for s in split_sentences(text)] == [text]
