@@ -539,7 +539,13 @@ _STATUSES = (
      r"(?:opened|inaugurated)\b|"
      r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?production|"
      r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
-     r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
+     # (its subject told before an aside: "Series production at BMW's new plant in
+     # Debrecen, Hungary, a 2 billion euro investment with capacity for 150,000 cars a
+     # year, will start in late October")
+     r"\bproduction\b.{0,200}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
+     # making cars there for a while: "has been assembling the Dolphin Mini since July"
+     r"\b(?:has|have)\s+been\s+(?:assembling|producing|building|making|manufacturing)\b"
+     r"(?=[^;]*\bsince\b)|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
 )  # fmt: skip
@@ -555,7 +561,9 @@ _SITE_AFTER = re.compile(
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?![\w'’-])"  # ("production at BYD's plant": its owner)
 )
 _SITE_BEFORE = re.compile(
-    r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+    r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)"
+    # with its state or province: "its Normal, Illinois, factory"
+    r"(?:,\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)?\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
 )
 
 
@@ -676,7 +684,8 @@ def factory(clue: Clue) -> list[Draft]:
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
     on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
-    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold:
+    ending = _search(_ENDING, clue.text)
+    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -872,6 +881,13 @@ _PRODUCTION_AT = r"\b[Pp]roduction\s+at\s+[A-Z]"
 _ENDED = (
     r"\b(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
     r"(?!\s+(?:the|a|an|its|up|with|\d))"
+)
+
+
+# Making cars at a plant that will end: "will end vehicle production at its Oppama plant".
+_ENDING = (
+    r"\bend(?:s|ed|ing)?\s+(?:[\w-]+\s+)?(?:production|assembly|manufacturing)\s+"
+    r"(?:at|in)\b"
 )
 
 

@@ -114,3 +114,34 @@ def test_a_volkswagen_id_name_is_one_model_and_does_not_end_its_sentence() -> No
     (found,) = typed(text)
     assert (found["kind"], found["model"], found["market"]) == ("launch", "ID. Polo", "DE")
     assert [s.text for s in split_sentences(text)] == [text]
+
+
+# -- factories ---------------------------------------------------------------------------
+
+
+def test_a_plants_start_told_after_a_long_aside_and_its_end_or_shutdown_planned() -> None:
+    text = (
+        "Series production at Mazda's new plant in Pilsen, Czech Republic, a 1.5 billion euro "
+        "investment with capacity for 120,000 cars a year, will start in late October."
+    )
+    (found,) = typed(text)
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Pilsen", "operational", "2025-10",
+    )  # fmt: skip
+    text = "Mazda will end vehicle production at its Hofu plant by the end of March 2028."
+    (found,) = typed(text)
+    assert (found["site"], found["status"], found["effective_on"]) == ("Hofu", "closed", "2028-03")
+    text = (
+        "Mazda is preparing to shut its Flat Rock, Michigan, factory for several weeks in August."
+    )
+    (found,) = typed(text)
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Flat Rock", "paused", "2025-08",
+    )  # fmt: skip
+
+
+def test_a_plant_making_cars_since_a_month_is_operational() -> None:
+    text = "Mazda's factory in Salvador, Bahia, has been assembling the CX-30 from kits since May."
+    (found,) = typed(text)
+    assert (found["site"], found["status"]) == ("Salvador", "operational")
+    assert "effective_on" not in found or found["effective_on"] <= PUBLISHED.isoformat()
