@@ -44,6 +44,10 @@ class Clue:
     """The company of the paragraph so far (else the text's subject)."""
     event: str | None = None
     """The one show or fair the text names, with its city ("IAA Mobility, Munich")."""
+    setting: str | None = None
+    """The country the text is set in, that "here" stands for (`names.setting`)."""
+    spoken: bool = False
+    """Whether its paragraph is an interview's answer (the company's people speaking)."""
 
     @property
     def whole(self) -> str:
@@ -196,6 +200,19 @@ def _scope(clue: Clue, text: str | None = None) -> Content:
     if foreign and _search(r"\b(?:in|across)\s+(?:the\s+)?[A-Z]", text):
         return {"markets": foreign}
     return {}
+
+
+_HERE = re.compile(r"\b(?:here|in\s+this\s+country)\b", re.IGNORECASE)
+
+
+# Words a company's own people speak in: an interview's answer, the first person.
+_SPOKEN = re.compile(r"^(?:A|Answer)\s*[:.-]\s|\b(?:we|We|our|Our|we're|We're|we'll|We'll)\b")
+
+
+def _here(clue: Clue, text: str) -> list[str]:
+    """[the country the text is set in] when `text` says "here" ("It won't go on sale here
+    before October"), else []."""
+    return [clue.setting] if clue.setting and _HERE.search(text) else []
 
 
 _ORDERS = r"\b(?:pre-?bookings?|pre-?orders?|reservations?|orders?|bookings?|deposits?)\b"
@@ -958,7 +975,7 @@ def policy(clue: Clue) -> list[Draft]:
     outside = names.excluded_markets(rest)
     inside = names.included_markets(rest) or names.referred_markets(rest, clue.whole)
     if not outside and not inside:  # told before the verb: "Sales of the 7X in Europe will not…"
-        inside = names.included_markets(clue.text[: cue.start()])
+        inside = names.included_markets(clue.text[: cue.start()]) or _here(clue, rest)
     opening = _IN_A_MARKET.match(clue.text)
     if not outside and not inside and opening:  # "In the European Union, …, the EX5 will not…"
         inside = names.included_markets(opening.group(0))
@@ -1366,7 +1383,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     )
     home = names.home_market(clue.company)
     fields: Content = {"model": model, "_cue_at": cue.start()}
-    referred = names.referred_markets(phrase, clue.whole)
+    referred = names.referred_markets(phrase, clue.whole) or _here(clue, phrase)
     placed, unplaced = names.places(phrase)
     if not markets and referred:
         markets = referred
@@ -1375,6 +1392,10 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         markets = placed
     elif not markets and (unplaced or set(names.included_markets(clue.whole)) - {home}):
         return []  # the sentence names another place: the home market is no safe guess
+    spoken = clue.spoken or _SPOKEN.search(clue.quote)
+    if not markets and clue.setting and spoken and clue.setting != home:
+        markets = [clue.setting]  # "A: PV5 goes on sale in August" in a text set in Australia
+        guesses.append(f"market {clue.setting} (where the text is set; the speaker names none)")
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
@@ -1569,8 +1590,10 @@ def exit_(clue: Clue) -> list[Draft]:
     # European business around Sweden and Germany")
     after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
     opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"
-    named = names.included_markets(after) or (
-        names.included_markets(opening.group(0)) if opening else []
+    named = (
+        names.included_markets(after)
+        or (names.included_markets(opening.group(0)) if opening else [])
+        or _here(clue, after)
     )
     home = names.home_market(clue.company)
     # the home market when it is the only one named, or sales are said to be domestic (a

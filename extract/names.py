@@ -753,6 +753,21 @@ def referred_markets(clause: str, sentence: str) -> list[str]:
     return named if len(named) == 1 else []
 
 
+def setting(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The country a text is set in, that its "here" stands for: the country it names most
+    (in its companies' local names too: "Kia Australia"), when it names it at least twice
+    and more often than every other together; None otherwise."""
+    counts: dict[str, int] = {}
+    for mention in markets(text):
+        if re.fullmatch(r"[A-Z]{2}", mention.name):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    if not counts:
+        return None
+    first = max(counts, key=lambda code: counts[code])
+    others = sum(counts.values()) - counts[first]
+    return first if counts[first] >= 2 and counts[first] > others else None
+
+
 def excluded_markets(text: str) -> list[str]:
     """Markets the sentence puts outside ("outside of China" -> CN)."""
     return [m.name for m in markets(text) if _OUTSIDE.search(text[: m.start])]

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from mxt.events.announcements import parse_json_line
-from mxt.extract import extract_drafts, when
+from mxt.extract import extract_drafts, names, when
 from mxt.extract.sentences import split_sentences
 
 PUBLISHED = date(2025, 7, 16)  # a Wednesday
@@ -145,3 +145,36 @@ def test_a_plant_making_cars_since_a_month_is_operational() -> None:
     (found,) = typed(text)
     assert (found["site"], found["status"]) == ("Salvador", "operational")
     assert "effective_on" not in found or found["effective_on"] <= PUBLISHED.isoformat()
+
+
+# -- interviews: the first person, "here", a question's model ----------------------------
+
+INTERVIEW = (
+    "Q&A: Mazda Australia's boss on the CX-80 and the MX-30\n\n"
+    "Mazda Australia sold 51,236 vehicles in Australia in the first half of 2026. We met its "
+    "chief executive in Melbourne, Australia.\n\n"
+    "Q: What about the CX-80?\n\n"
+    "A: We've got more than 3,000 orders in hand, and buyers are waiting up to two months.\n\n"
+    "Q: And the MX-30?\n\n"
+    "A: We'll stop selling the MX-30 here at the end of September. The CX-70 goes on sale in "
+    "August. The CX-60 EV won't go on sale here before October."
+)
+
+
+def test_an_answer_speaks_of_its_questions_model_and_here_is_where_the_text_is_set() -> None:
+    found = typed(INTERVIEW, date(2026, 7, 8))
+    by_kind = {d["kind"]: d for d in found}
+    assert (by_kind["orders"]["model"], by_kind["orders"]["count"]) == ("CX-80", 3000)
+    assert (by_kind["wait-time"]["model"], by_kind["wait-time"]["max_months"]) == ("CX-80", 2)
+    assert (by_kind["exit"]["model"], by_kind["exit"]["markets"]) == ("MX-30", ["AU"])
+    assert (by_kind["policy"]["markets"], by_kind["policy"]["not_before"]) == (
+        ["AU"], "2026-10-01",
+    )  # fmt: skip
+    # a launch the speaker names without a market is where the text is set, not Japan
+    assert (by_kind["launch"]["model"], by_kind["launch"]["market"]) == ("CX-70", "AU")
+    assert by_kind["launch"]["status"] == "planned"
+
+
+def test_a_text_is_set_in_the_country_it_names_most() -> None:
+    assert names.setting("Kia sold 100 cars in Australia and 90 in Korea.") is None
+    assert names.setting("Kia Australia sold cars in Australia; Korea built them.") == "AU"
