@@ -1462,7 +1462,16 @@ _ENTRY = (
     rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
     rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
     rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"
-    rf"high|among|the\s+first|a\s+priority)|launch\s+expected)\b"
+    rf"high|among|the\s+first|a\s+priority)|launch\s+expected|"
+    # a company or a brand going into a market (no model): "the brands will launch in
+    # Germany", "will bring its new Lepas brand to Europe"
+    rf"will\s+(?:\w+ly\s+)?(?:launch|debut)\s+(?=in\s)|"
+    rf"will\s+(?:\w+ly\s+)?bring\s+(?:its|the|their)\s+(?:[\w-]+\s+){{0,3}}?brands?\s+to|"
+    # its debut in a market, moved or dated: "its European debut, first planned for this
+    # year, will now take place in the second half of 2025"
+    # (a debut made at a show is a showcase: "made its European debut at the Paris show")
+    rf"(?<=\s)(?<!made\sits\s)(?<!makes\sits\s)(?<!make\sits\s)"
+    rf"(?=[A-Z][a-z]+\s+(?:debut|entry|arrival|market\s+entry)\b))"
 )
 
 
@@ -1511,9 +1520,14 @@ def expected_entry(clue: Clue) -> list[Draft]:
 
 
 def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
-    """When an entry is expected: a month or year named after the cue (else in its clause),
-    else the year a policy of the text names, else the year of publication (for "soon")."""
-    for text in (after, clause):
+    """When an entry is expected: a month or year named after the cue (else in its clause,
+    else in the rest of its sentence: "…, with 2027 the most likely date"), not the date it
+    had before it moved; else the year a policy of the text names, else the year of
+    publication (for "soon")."""
+    start = clue.whole.find(clause)
+    rest = clue.whole[start + len(clause) :] if start >= 0 else ""
+    for text in (after, clause, rest):
+        text = when.without_old_plan(text)
         said = _due_as_said(text, clue.published, _fiscal(clue))
         if said is not None and len(said) == 7 and said[5] in "QH":
             return said  # a quarter or a half: "in the second half of the year", "2H26"

@@ -178,3 +178,35 @@ def test_an_answer_speaks_of_its_questions_model_and_here_is_where_the_text_is_s
 def test_a_text_is_set_in_the_country_it_names_most() -> None:
     assert names.setting("Kia sold 100 cars in Australia and 90 in Korea.") is None
     assert names.setting("Kia Australia sold cars in Australia; Korea built them.") == "AU"
+
+
+# -- regions and entries -----------------------------------------------------------------
+
+
+def test_regions_by_their_names() -> None:
+    assert names.included_markets("in the GCC, starting with the UAE") == ["GCC", "AE"]
+    assert names.included_markets("across Western Europe and Central America") == [
+        "WESTERN-EUROPE", "CENTRAL-AMERICA",
+    ]  # fmt: skip
+    text = "Mazda will begin selling the CX-80 in the GCC in the third quarter."
+    (found,) = typed(text)
+    assert (found["kind"], found["market"], found["status"]) == ("launch", "GCC", "planned")
+
+
+def test_a_brand_going_into_a_market_and_its_debut_moved_are_expected_entries() -> None:
+    for text, market, expected in (
+        ("Mazda said the brand will launch in Poland in the fourth quarter.", "PL", "2025-Q4"),
+        ("Mazda will bring its new Eunos brand to Europe in the second half of 2026.",
+         "EUROPE", "2026-H2"),
+        ("Mazda's European debut, first planned for this year, will now take place in 2026.",
+         "EUROPE", "2026"),
+        ("Mazda is widely expected to bring the CX-80 to Brazil, with 2027 the likeliest date.",
+         "BR", "2027"),
+    ):  # fmt: skip
+        (found,) = typed(text)
+        assert (found["kind"], found["market"], found["expected"]) == (
+            "expected-entry", market, expected,
+        ), text  # fmt: skip
+    # a debut made at a show is no entry
+    text = "The CX-80 made its European debut at the Paris Motor Show on Monday."
+    assert [d["kind"] for d in typed(text)] != ["expected-entry"]
