@@ -134,7 +134,11 @@ def _listed(clue: Clue, model: str) -> list[str]:
     if at is None:
         return [model]
     first = last = at
-    joined = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+    # (each perhaps with its body: "the T03 city car and the C10 SUV")
+    joined = re.compile(
+        rf"(?:\s+(?:[a-z-]+\s+)?(?:{names.BODY_STYLES}|car))?(?:,\s*|\s+and\s+|,\s+and\s+)"
+        r"(?:the\s+)?"
+    )
     while first > 0 and joined.fullmatch(clue.text[found[first - 1].end : found[first].start]):
         first -= 1
     while last + 1 < len(found) and joined.fullmatch(

@@ -146,7 +146,8 @@ _MODEL = re.compile(
     # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
     r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
-    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}(?:[a-z]|S|X|L)?)(?![\w-])"
+    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No|EURO|COVID|NIFTY|STOXX|ASEAN|INDEX)\s)"
+    r"[A-Z]{2,5}\s\d{1,2}(?:[a-z]|S|X|L)?)(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G-?20|G-7|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
@@ -506,7 +507,7 @@ _NOT_A_MODEL_AFTER_MAKER = frozenset(
         "Industry Investment Investments Manufacturing Capital Partners Trading Share",
     )
 )
-_BODY_STYLES = (
+BODY_STYLES = (
     r"SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|MPV|minivan|people\s+carrier|coupe|"
     r"wagon|estate|truck|van|EV|electric\s+(?:SUV|sedan|car|hatchback|pickup)|supercar|roadster|"
     r"model|nameplate|compact|flagship"
@@ -519,7 +520,7 @@ _PLAIN_NAME = (
 )
 _STYLED_MODEL = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?"
-    rf"{_PLAIN_NAME}\s+(?:{_BODY_STYLES})\b"
+    rf"{_PLAIN_NAME}\s+(?:{BODY_STYLES})\b"
     # not an event named like one: "the London EV Show"
     r"(?!\s+(?:Show|Expo|Fair|Summit|Day|Days|Week|Conference|Festival|Awards?|Forum|Rally|"
     r"Trophy|Championship|Race|Series|Tour)\b)"
@@ -678,7 +679,7 @@ _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
 # U DM-i", "Z9 GT".
 _POWERTRAIN = re.compile(
-    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS|[A-Z][a-z]?\d{1,2}-[A-Z]{1,2})(?![\w-])"
+    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS|E-Tech|[A-Z][a-z]?\d{1,2}-[A-Z]{1,2})(?![\w-])"
     r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
 )
 # A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,

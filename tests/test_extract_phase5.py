@@ -210,3 +210,14 @@ def test_a_brand_going_into_a_market_and_its_debut_moved_are_expected_entries() 
     # a debut made at a show is no entry
     text = "The CX-80 made its European debut at the Paris Motor Show on Monday."
     assert [d["kind"] for d in typed(text)] != ["expected-entry"]
+
+
+# -- model names -------------------------------------------------------------------------
+
+
+def test_models_listed_with_their_bodies_a_badge_and_a_series_in_capitals() -> None:
+    text = "Mazda started selling the CX-3 city car and the CX-90 SUV in Germany this month."
+    launched = [(d["model"], d["market"]) for d in typed(text) if d["kind"] == "launch"]
+    assert launched == [("CX-3", "DE"), ("CX-90", "DE")]
+    assert [m.name for m in names.models("the Renault 5 E-Tech electric")] == ["Renault 5 E-Tech"]
+    assert [m.name for m in names.models("the TIGGO 8 and the EURO 7 rules")] == ["TIGGO 8"]
