@@ -216,8 +216,8 @@ def test_a_brand_going_into_a_market_and_its_debut_moved_are_expected_entries() 
 
 
 def test_models_listed_with_their_bodies_a_badge_and_a_series_in_capitals() -> None:
-    text = "Mazda started selling the CX-3 city car and the CX-90 SUV in Germany this month."
+    text = "Mazda started selling the CX-30 city car and the CX-90 SUV in Germany this month."
     launched = [(d["model"], d["market"]) for d in typed(text) if d["kind"] == "launch"]
-    assert launched == [("CX-3", "DE"), ("CX-90", "DE")]
+    assert launched == [("CX-30", "DE"), ("CX-90", "DE")]
     assert [m.name for m in names.models("the Renault 5 E-Tech electric")] == ["Renault 5 E-Tech"]
     assert [m.name for m in names.models("the TIGGO 8 and the EURO 7 rules")] == ["TIGGO 8"]
