@@ -517,6 +517,9 @@ def wait_time(clue: Clue) -> list[Draft]:
     if not cue or role.blocks_typing or role.plan or role.hedge:
         return []
     months = figures.months_span(told[cue.start() :])
+    if months is None:  # told before the word: "face a 6-month wait"
+        before = re.search(r"\b(\d+(?:\.\d+)?-(?:months?|weeks?))\s+$", told[: cue.start()])
+        months = figures.months_span(before.group(1)) if before else None
     if months is None or months <= 0:
         return []
     guesses: list[str] = []
@@ -584,7 +587,10 @@ _SITE_AFTER = re.compile(
 _SITE_BEFORE = re.compile(
     r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)"
     # with its state or province: "its Normal, Illinois, factory"
-    r"(?:,\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)?\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+    r"(?:,\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)?"
+    # with what it makes: "its Luton van plant", "its Kolin car factory"
+    r"(?:\s+(?:van|car|truck|engine|battery|vehicle|EV|bus|assembly|components?))?"
+    r"\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
 )
 
 
@@ -1201,7 +1207,13 @@ def _dated_elsewhere(clue: Clue) -> bool:
 
 
 _LAUNCHED = (
-    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|"
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|(?:is|are)\s+(?:now\s+)?on\s+sale\s+(?=in\s)|"
+    r"deliveries\s+(?:[\w.-]+\s+){0,6}?(?:began|started|commenced|(?:have|has)\s+(?:begun|started))|"
+    # "introduced the Atto 2 to the Mexican market"
+    r"introduc(?:ed|es)\s+(?=(?:the|its)\s[^,;.]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z])|"
+    r"launched|launches|"
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
@@ -1230,7 +1242,7 @@ _NEGATED = re.compile(
 # ("launches" is left out: a headline's present tense tells what happened that day.)
 _PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
 # A launch told in the past tense happened, unless it "will be launched".
-_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
+_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced"
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
     r"on\s+track|(?<!\bup\s)to)\b"  # "up to three months" is a bound, not a plan

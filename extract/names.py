@@ -535,7 +535,7 @@ _OBJECT_MODEL = re.compile(
     rf"(?:the|its)\s+"
     rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
     rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
-    rf"{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
+    rf"{_PLAIN_NAME}(?=\s+[a-z](?![A-Z\d])|\s*[,.;:]|$)"  # (not "the Neue Klasse iX3")
 )
 
 
@@ -560,9 +560,14 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     pattern, _ = _company_pattern(extra)
     found: list[str] = []
     for match in pattern.finditer(text):
-        after = re.match(r"\s+([A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?![\w-])", text[match.end() :])
-        if after and _plain_model(after.group(1), extra):
-            found.append(after.group(1))
+        # (two words too: "Toyota Land Cruiser", "Kia Sportage Hybrid")
+        after = re.match(
+            r"\s+((?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?:\s[A-Z][a-z]{2,})?)(?![\w-])",
+            text[match.end() :],
+        )
+        name = _plain_name(after.group(1), extra) if after else None
+        if name:
+            found.append(name)
         # a maker's possessive: "Hyundai's Creta Electric", not "Tesla's Berlin plant"
         owned = _OWNED_MODEL.match(text, match.end())
         if owned:

@@ -150,9 +150,17 @@ _FISCAL_QUARTER = re.compile(
 )
 
 
+# A part of a company's own year: "the April-September first half of its business year".
+_OWN_YEAR = re.compile(
+    r"\b(?:half|quarter|months?)\s+of\s+(?:its|the|their)\s+(?:business|fiscal|financial)\s+year\b",
+    re.IGNORECASE,
+)
+
+
 def fiscal_year_named(text: str) -> bool:
-    """True when the sentence dates its figures by a fiscal year ("Q4 FY25")."""
-    return bool(_FISCAL.search(text))
+    """True when the sentence dates its figures by a fiscal year ("Q4 FY25", "the first
+    half of its business year")."""
+    return bool(_FISCAL.search(text) or _OWN_YEAR.search(text))
 
 
 def fiscal_quarter(text: str, first_month: int) -> str | None:

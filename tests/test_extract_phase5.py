@@ -221,3 +221,37 @@ def test_models_listed_with_their_bodies_a_badge_and_a_series_in_capitals() -> N
     assert launched == [("CX-30", "DE"), ("CX-90", "DE")]
     assert [m.name for m in names.models("the Renault 5 E-Tech electric")] == ["Renault 5 E-Tech"]
     assert [m.name for m in names.models("the TIGGO 8 and the EURO 7 rules")] == ["TIGGO 8"]
+
+
+# -- sentences written otherwise ----------------------------------------------------------
+
+
+def test_launches_told_otherwise() -> None:
+    published = date(2025, 10, 15)
+    for text, model, market in (
+        ("Mazda introduced the CX-30 to the Mexican market in September.", "CX-30", "MX"),
+        ("Deliveries of the Mazda CX-60 in Australia started in August.", "CX-60", "AU"),
+        ("The Mazda CX-80 is now on sale in Thailand.", "CX-80", "TH"),
+    ):
+        (found,) = typed(text, published)
+        assert (found["kind"], found["model"], found["market"], found["status"]) == (
+            "launch", model, market, "launched",
+        ), text  # fmt: skip
+
+
+def test_a_wait_in_words_a_two_word_name_a_plant_named_by_what_it_makes() -> None:
+    published = date(2025, 10, 15)
+    (found,) = typed("Customers ordering a Mazda CX-80 today face a six-month wait.", published)
+    assert (found["kind"], found["model"], found["max_months"]) == ("wait-time", "CX-80", 6)
+    text = "Waiting times for the Toyota Land Cruiser have stretched to 18 months in Australia."
+    (found,) = typed(text, published)
+    assert (found["model"], found["max_months"]) == ("Land Cruiser", 18)
+    (found,) = typed("Stellantis will close its Luton van plant in April.", published)
+    assert (found["site"], found["status"], found["effective_on"]) == ("Luton", "closed", "2026-04")
+    text = "BMW will show the Neue Klasse iX3 at the IAA in Munich next month."
+    assert [d["model"] for d in typed(text, published)] == ["iX3"]
+
+
+def test_a_half_of_a_companys_own_year_is_no_calendar_period() -> None:
+    text = "Mazda's sales in the April-September first half of its business year totaled 600,000."
+    assert typed(text, date(2025, 10, 29)) == []
