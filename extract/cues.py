@@ -545,6 +545,9 @@ _STATUSES = (
      r"\b(?:phase|plant|factory)\b[^;]{0,120}?\b(?:pushed\s+back|delayed|postponed)\s+"
      r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
      r"\bpush\w*\s+back\s+(?:the\s+)?(?:[\w']+\s+){0,2}?phase\b|"
+     # "postponed the opening of its North Carolina plant to 2028"
+     r"\b(?:postpon\w*|delay\w*|push\w*\s+back)\s+(?:the\s+)?(?:opening|start|launch)\s+of\s+"
+     r"(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility)\b|"
      # "would push back the start of electric truck production at its Orion plant to 2027"
      r"\bpush\w*\s+back\s+(?:the\s+)?start\s+of\s+(?:[\w-]+\s+){0,3}?production\b|"
      # a start of production moved: "production at its Rayong plant … pushed back to January"
@@ -1482,6 +1485,8 @@ _ENTRY = (
     # a company or a brand going into a market (no model): "the brands will launch in
     # Germany", "will bring its new Lepas brand to Europe"
     rf"will\s+(?:\w+ly\s+)?(?:launch|debut)\s+(?=in\s)|"
+    # "We will start deliveries in Thailand in March" (no model: the company's entry)
+    rf"will\s+(?:start|begin|commence)\s+(?:deliveries|sales|selling|delivering)\s+(?=in\s)|"
     rf"will\s+(?:\w+ly\s+)?bring\s+(?:its|the|their)\s+(?:[\w-]+\s+){{0,3}}?brands?\s+to|"
     # its debut in a market, moved or dated: "its European debut, first planned for this
     # year, will now take place in the second half of 2025"

@@ -255,3 +255,19 @@ def test_a_wait_in_words_a_two_word_name_a_plant_named_by_what_it_makes() -> Non
 def test_a_half_of_a_companys_own_year_is_no_calendar_period() -> None:
     text = "Mazda's sales in the April-September first half of its business year totaled 600,000."
     assert typed(text, date(2025, 10, 29)) == []
+
+
+def test_a_plants_opening_postponed_and_a_company_starting_deliveries_in_a_market() -> None:
+    published = date(2025, 10, 15)
+    (found,) = typed("Mazda postponed the opening of its Tennessee plant to 2028.", published)
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Tennessee", "operational", "2028",
+    )  # fmt: skip
+    text = "We will start deliveries in Thailand in March, said Mazda's Asia head."
+    (found,) = typed(text, published)
+    assert (found["kind"], found["market"], found["expected"]) == (
+        "expected-entry", "TH", "2026-03",
+    )  # fmt: skip
+    # with a model, a planned launch
+    (found,) = typed("Mazda will start deliveries of the CX-80 in Thailand in March.", published)
+    assert (found["kind"], found["status"], found["market"]) == ("launch", "planned", "TH")
