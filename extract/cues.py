@@ -870,8 +870,9 @@ def _site_market(site: str, clue: Clue) -> str | None:
     home = names.home_market(clue.company)
     if home and any(names.in_country(word, home) for word in site.split()):
         return home  # "its Georgia plant", of a US maker: the state, not the country
-    code = names.place_market(site.split()[-1]) or names.place_market(site)
-    code = code or next((c for word in site.split() if (c := names.place_market(word))), None)
+    words = site.split()
+    code = names.place_market(site) or names.place_market(words[-1], cities=False)
+    code = code or next((c for w in words if (c := names.place_market(w, cities=False))), None)
     if code:
         return code
     # the one market its clause names, else the one its sentence names when it speaks of
@@ -879,6 +880,10 @@ def _site_market(site: str, clue: Clue) -> str | None:
     in_clause = names.included_markets(clue.text) or names.places(clue.text)[0]
     if in_clause:  # (a country, else a city or province: "its Poissy plant near Paris")
         return in_clause[0] if len(set(in_clause)) == 1 else None
+    # a city the site is named after by its last word
+    code = names.place_market(words[-1])
+    if code:
+        return code
     named = names.included_markets(clue.whole)
     plants = re.findall(r"\b(?:plant|factory|facility|gigafactory)\b", clue.whole, re.IGNORECASE)
     return named[0] if len(named) == 1 and len(plants) <= 1 else None

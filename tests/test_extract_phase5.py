@@ -271,3 +271,21 @@ def test_a_plants_opening_postponed_and_a_company_starting_deliveries_in_a_marke
     # with a model, a planned launch
     (found,) = typed("Mazda will start deliveries of the CX-80 in Thailand in March.", published)
     assert (found["kind"], found["status"], found["market"]) == ("launch", "planned", "TH")
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def test_a_city_names_its_country_unless_another_of_its_size_shares_its_name() -> None:
+    assert [names.place_market(city) for city in ("Munich", "Detroit", "Sao Paulo")] == [
+        "DE", "US", "BR",
+    ]  # fmt: skip
+    assert names.place_market("Zaragoza") == "ES"  # far bigger than its namesakes
+    assert names.place_market("Munich", cities=False) is None
+    text = "Mazda showed the CX-80 at an event in Milan on Tuesday."
+    (found,) = typed(text)
+    assert (found["kind"], found["market"]) == ("showcase", "IT")
+    # a plant's country: its sentence's, before a city of the same name abroad
+    text = "Mazda will start production at its Orion Assembly plant in Michigan in 2026."
+    (found,) = typed(text)
+    assert found["market"] == "US"
