@@ -503,6 +503,12 @@ def _delivered(
     return Draft("deliveries", {**fields, **_scope(clue, around)}, guesses)
 
 
+_EXPECT_TO_WAIT = re.compile(
+    r"\s+(?:should|will|would|can|must)\s+(?:now\s+)?(?:expect|have|need)\s+to\s+wait\b",
+    re.IGNORECASE,
+)
+
+
 def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(
@@ -513,7 +519,8 @@ def wait_time(clue: Clue) -> list[Draft]:
     # the span may be told after an aside: "the wait for the BE 6, the top variant, now
     # stretches to 4 months"
     told = _continued(clue)
-    role = role_of(told)
+    # a wait buyers are told to expect is the wait now: "should expect to wait up to 5 months"
+    role = role_of(_EXPECT_TO_WAIT.sub(" wait", told))
     if not cue or role.blocks_typing or role.plan or role.hedge:
         return []
     months = figures.months_span(told[cue.start() :])
@@ -1602,6 +1609,10 @@ def statement(clue: Clue) -> list[Draft]:
 
 _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
+    # with what is withdrawn between: "will withdraw the G70 sedan from Europe", "has
+    # pulled the MX-30 from the UK market"
+    r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?)\s+(?:the|its|their)\s+[^,;]{1,40}?\s+"
+    r"from\s+(?=(?:the\s+)?[A-Z])|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"
@@ -1628,7 +1639,10 @@ def exit_(clue: Clue) -> list[Draft]:
         return []
     # the markets it stops in, not those an aside goes on with ("…, consolidating its
     # European business around Sweden and Germany")
-    after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
+    after = re.split(
+        r",\s+(?:\w+ing|as|while|which|where)\b|\s+as\s+part\s+of\b|\s+amid\b",
+        clue.text[cue.start() :],
+    )[0]
     opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"
     named = (
         names.included_markets(after)

@@ -289,3 +289,27 @@ def test_a_city_names_its_country_unless_another_of_its_size_shares_its_name() -
     text = "Mazda will start production at its Orion Assembly plant in Michigan in 2026."
     (found,) = typed(text)
     assert found["market"] == "US"
+
+
+# -- exits and waits -----------------------------------------------------------------------
+
+
+def test_an_exit_with_what_is_withdrawn_between_and_not_the_wider_retreat() -> None:
+    published = date(2025, 10, 15)
+    (found,) = typed(
+        "Mazda will withdraw the CX-30 sedan from Europe at the end of June.", published
+    )
+    assert (found["kind"], found["markets"], found["model"], found["effective_on"]) == (
+        "exit", ["EUROPE"], "CX-30", "2026-06",
+    )  # fmt: skip
+    (found,) = typed("Mazda has pulled the MX-30 from the UK market.", published)
+    assert (found["kind"], found["markets"]) == ("exit", ["GB"])
+    text = "Mazda stopped selling the MX-30 in Norway in April as part of a retreat from Europe."
+    (found,) = typed(text, published)
+    assert found["markets"] == ["NO"]
+
+
+def test_a_wait_buyers_are_told_to_expect_is_the_wait_now() -> None:
+    text = "Buyers ordering the Mazda CX-80 now should expect to wait up to five months."
+    (found,) = typed(text, date(2025, 10, 15))
+    assert (found["kind"], found["max_months"]) == ("wait-time", 5)
