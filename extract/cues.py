@@ -1508,6 +1508,8 @@ _ENTRY = (
 )
 
 
+# Words that make the plan after them the old one: "which Tesla had planned to launch…".
+_OLD_PLAN_BEFORE = r"\b(?:had(?:\s+been)?|originally|initially|previously|first)\s+$"
 _NO_ENTRY = (
     r"\b(?:no|not|never)\s+(?:\w+\s+){0,2}(?:plans?|intention|intends?)\s+to\b|"
     r"\b(?:will\s+not|won't|does\s+not|doesn't)\s+(?:plan\s+to\s+)?(?:enter|launch|sell)\b"
@@ -1525,6 +1527,8 @@ def expected_entry(clue: Clue) -> list[Draft]:
     if any(draft.fields["status"] == "planned" for draft in launch(clue)):
         return []  # a named model's launch with its date: a planned launch
     start, clause = _clause_at(clue.text, cue.start())
+    if _search(_OLD_PLAN_BEFORE, clause[: max(0, cue.start() - start)]):
+        return []  # the plan as it was ("which Tesla had planned to launch in September")
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause
     )

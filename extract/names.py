@@ -137,7 +137,7 @@ _RIVAL = re.compile(
     re.IGNORECASE,
 )
 _MODEL = re.compile(
-    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|ID\.\s?[A-Z][a-z]+\d?|(?:Ioniq|Kona|Niro|Aion|Deepal|"
+    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|ID\.\s?[A-Z][a-z]+\d?|ID\.\s?\d[a-z]+|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
@@ -466,7 +466,7 @@ def _brand_model() -> re.Pattern[str]:
 
 
 # Two capitals after a maker's name that make no model.
-_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR"
+_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR|ID"
 
 
 # A model named by letters alone, known by the article before it: "the electric CLA".

@@ -313,3 +313,21 @@ def test_a_wait_buyers_are_told_to_expect_is_the_wait_now() -> None:
     text = "Buyers ordering the Mazda CX-80 now should expect to wait up to five months."
     (found,) = typed(text, date(2025, 10, 15))
     assert (found["kind"], found["max_months"]) == ("wait-time", 5)
+
+
+def test_the_plan_as_it_was_is_no_entry_and_an_id_name_keeps_its_number() -> None:
+    published = date(2025, 10, 15)
+    text = "The CX-80, which Mazda had planned to launch in Europe in September, has been delayed."
+    assert [d for d in typed(text, published) if d["kind"] == "expected-entry"] == []
+    text = "Mazda plans to launch the CX-80 in Europe in September."
+    (found,) = typed(text, published)
+    assert (found["kind"], found["market"], found["expected"]) == (
+        "expected-entry", "EUROPE", "2026-09",
+    )  # fmt: skip
+    text = "The launch of the Volkswagen ID. 2all in Europe has been pushed back to 2026."
+    (found,) = typed(text, published)
+    assert (found["model"], found["status"], found["launched_on"]) == (
+        "ID. 2all",
+        "planned",
+        "2026",
+    )
