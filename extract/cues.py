@@ -473,7 +473,31 @@ def deliveries(clue: Clue) -> list[Draft]:
         draft.guesses.extend(guesses_of_period)
         draft.company = _teller(clue, verb.start())
         found.append(draft)
+    if found:  # rivals' figures of the same count: "…, beating Nio's 34,749 and Li Auto's 33,951"
+        found += _rivals_counted(clue, [f for f in counted if f.start not in used], found[0])
     return found
+
+
+def _rivals_counted(clue: Clue, left: list[Figure], first: Draft) -> list[Draft]:
+    """The drafts of figures another company owns in the clause ("Nio's 34,749"), of the
+    same metric and period as the clause's first figure."""
+    drafts = []
+    mentions = names.company_mentions(clue.text)
+    for figure in left:
+        owner = next(
+            (m for m in mentions if re.fullmatch(r"(?:'s|s')\s+", clue.text[m.end : figure.start])),
+            None,
+        )
+        if owner is None or owner.name == (first.company or clue.company):
+            continue
+        if re.search(_COMPARED_WITH + r"\s+$", clue.text[max(0, owner.start - 20) : owner.start]):
+            continue  # "compared with Tesla's 40,000": a yardstick, perhaps of another scope
+        fields = {k: v for k, v in first.fields.items() if k in ("period", "metric", "markets")}
+        fields.update(_count_fields(figure, "units"))
+        fields["_at"] = figure.start
+        guesses = [f"period and metric of {first.company or clue.company}'s figure beside it"]
+        drafts.append(Draft("deliveries", fields, guesses, company=owner.name))
+    return drafts
 
 
 def _teller(clue: Clue, position: int) -> str | None:

@@ -331,3 +331,11 @@ def test_the_plan_as_it_was_is_no_entry_and_an_id_name_keeps_its_number() -> Non
         "planned",
         "2026",
     )
+
+
+def test_a_rivals_figure_beside_the_news_is_the_rivals_own() -> None:
+    text = "Mazda delivered 41,581 cars in September, beating Subaru's 34,749 and Honda's 33,951."
+    found = {(d["company"], d["units"], d["period"]) for d in typed(text, date(2025, 10, 2))}
+    assert found == {
+        ("Mazda", 41581, "2025-09"), ("Subaru", 34749, "2025-09"), ("Honda", 33951, "2025-09"),
+    }  # fmt: skip
