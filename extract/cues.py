@@ -1170,6 +1170,12 @@ def _shown_here(clue: Clue) -> list[Draft]:
     fields: Content = {"model": model}
     place = _SHOWN_IN.match(after)
     market = names.place_market(place.group("place")) if place else None
+    if (
+        place
+        and _search(r"debut|premiere", verb.group(0))
+        and names.only_a_country(place.group("place"))
+    ):
+        return []  # "debuts in Europe in May": a launch there, not a show
     where = _where_shown(clue, verb.start())
     opening = _AT_AN_EVENT.match(clue.text)
     if place and market:
@@ -1258,8 +1264,12 @@ _LAUNCHED = (
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
     r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
+    r"deliveries\s+(?:starting|beginning|commencing|(?:due|set|slated|scheduled)\s+to\s+"
+    r"(?:begin|start))|"
     # "it is due in UK showrooms", "will arrive in showrooms"
     r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
+    # told in the present of a date to come: "The Jaecoo 7 arrives in Spain in November"
+    r"arrive[sd]\s+in\s+(?=(?:the\s+)?[A-Z])|"
     # "will be introduced in China": a model brought to a market
     r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?(?!"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1279,9 +1289,11 @@ _NEGATED = re.compile(
 )
 # A launch told in the present tense: a plan when its date is still to come.
 # ("launches" is left out: a headline's present tense tells what happened that day.)
-_PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
+_PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b|arrives\s+in\b", re.IGNORECASE)
 # A launch told in the past tense happened, unless it "will be launched".
-_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced"
+_PAST_LAUNCH = (
+    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived"
+)
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
     r"on\s+track|(?<!\bup\s)to)\b"  # "up to three months" is a bound, not a plan
@@ -1513,7 +1525,7 @@ _ENTRY_VERB = (
 _ENTRY = (
     rf"\b(?:(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|hopes?|looks?|"
     rf"looking|seeks?|wants?|preparing|considering|considers?|could|may|might|likely|"
-    rf"tipped)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:\w+ly\s+)?(?:enter|expand\s+into|"
+    rf"tipped|set|poised|slated|scheduled)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:\w+ly\s+)?(?:enter|expand\s+into|"
     rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
     rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
     rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"

@@ -353,8 +353,8 @@ def not_before(text: str, published: date) -> date | None:
 
 # "before October", "before the second half of 2026": a month alone, or a part of a year.
 _BEFORE_PERIOD = re.compile(
-    rf"\b(?:until|till|before)\s+(?:at\s+least\s+)?(?P<when>(?:{_MONTHS})\b(?!\s+\d)|"
-    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\b.*)",
+    rf"\b(?:until|till|before|from)\s+(?:at\s+least\s+)?(?P<when>(?:{_MONTHS})\b(?!\s+\d)|"
+    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\b.*|next\s+year\b)",
     re.IGNORECASE,
 )
 

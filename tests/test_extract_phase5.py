@@ -339,3 +339,25 @@ def test_a_rivals_figure_beside_the_news_is_the_rivals_own() -> None:
     assert found == {
         ("Mazda", 41581, "2025-09"), ("Subaru", 34749, "2025-09"), ("Honda", 33951, "2025-09"),
     }  # fmt: skip
+
+
+def test_launches_arriving_or_with_deliveries_starting_and_entries_set() -> None:
+    published = date(2025, 10, 15)
+    text = (
+        "Orders for the Mazda CX-80 open in India next month, with deliveries starting in January."
+    )
+    (found,) = typed(text, published)
+    assert (found["kind"], found["status"], found["market"], found["launched_on"]) == (
+        "launch", "planned", "IN", "2026-01",
+    )  # fmt: skip
+    (found,) = typed("The Mazda CX-80 arrives in Spain in November.", published)
+    assert (found["status"], found["launched_on"]) == ("planned", "2025-11")
+    (found,) = typed("The Mazda CX-80 arrived in Spain in June.", published)
+    assert (found["status"], found["market"]) == ("launched", "ES")
+    (found,) = typed("Mazda is set to enter the Indian market in 2027.", published)
+    assert (found["kind"], found["market"], found["expected"]) == ("expected-entry", "IN", "2027")
+    (found,) = typed("Mazda will only sell the CX-80 in Europe from next year.", published)
+    assert (found["kind"], found["not_before"]) == ("policy", "2026-01-01")
+    # a debut in a country is a launch there, not a show
+    kinds = [d["kind"] for d in typed("The Mazda CX-80 debuts in Europe in May.", published)]
+    assert kinds == ["launch"]
