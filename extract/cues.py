@@ -604,8 +604,12 @@ _STATUSES = (
      # making cars there for a while: "has been assembling the Dolphin Mini since July"
      r"\b(?:has|have)\s+been\s+(?:assembling|producing|building|making|manufacturing)\b"
      r"(?=[^;]*\bsince\b)|"
-     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)"),
-    ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
+     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)|"
+     # "the new plant in Izmir … is due to open by the end of 2026"
+     r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
+     r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
+    ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
+     r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
 )  # fmt: skip
 _PLANT_WORDS = (
     r"\b(?:phase|\w*plant|\w*factory|facility|complex|works|site|assembly\s+line|"
@@ -1253,7 +1257,8 @@ def _dated_elsewhere(clue: Clue) -> bool:
 
 _LAUNCHED = (
     r"\b(?:(?:has|have)\s+been\s+on\s+sale|(?:is|are)\s+(?:now\s+)?on\s+sale\s+(?=in\s)|"
-    r"deliveries\s+(?:[\w.-]+\s+){0,6}?(?:began|started|commenced|(?:have|has)\s+(?:begun|started))|"
+    r"(?:deliveries|sales)\s+(?:[\w.-]+\s+){0,6}?(?:began|started|commenced|(?:have|has)\s+"
+    r"(?:begun|started))|"
     # "introduced the Atto 2 to the Mexican market"
     r"introduc(?:ed|es)\s+(?=(?:the|its)\s[^,;.]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -361,3 +361,19 @@ def test_launches_arriving_or_with_deliveries_starting_and_entries_set() -> None
     # a debut in a country is a launch there, not a show
     kinds = [d["kind"] for d in typed("The Mazda CX-80 debuts in Europe in May.", published)]
     assert kinds == ["launch"]
+
+
+def test_a_plant_due_to_open_a_groundbreaking_and_sales_that_began() -> None:
+    published = date(2025, 10, 15)
+    text = "Mazda said the new plant in Izmir is due to open by the end of 2026."
+    (found,) = typed(text, published)
+    assert (found["site"], found["status"], found["effective_on"]) == (
+        "Izmir",
+        "operational",
+        "2026",
+    )
+    (found,) = typed("Groundbreaking for Mazda's Hofu plant took place on Monday.", published)
+    assert (found["status"], found["effective_on"]) == ("under-construction", "2025-10-13")
+    assert typed("Mazda's groundbreaking technology at its Hofu plant impressed.", published) == []
+    (found,) = typed("Sales of the Mazda CX-80 in Europe began in September.", published)
+    assert (found["kind"], found["status"], found["market"]) == ("launch", "launched", "EUROPE")
