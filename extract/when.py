@@ -152,7 +152,10 @@ _FISCAL_QUARTER = re.compile(
 
 # A part of a company's own year: "the April-September first half of its business year".
 _OWN_YEAR = re.compile(
-    r"\b(?:half|quarter|months?)\s+of\s+(?:its|the|their)\s+(?:business|fiscal|financial)\s+year\b",
+    r"\b(?:half|quarter|months?)\s+of\s+(?:its|the|their)\s+(?:business|fiscal|financial)\s+year\b|"
+    # "for the year ending March 2026", "the year to March 2027"
+    r"\b(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|through)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November)\b",
     re.IGNORECASE,
 )
 

@@ -377,3 +377,10 @@ def test_a_plant_due_to_open_a_groundbreaking_and_sales_that_began() -> None:
     assert typed("Mazda's groundbreaking technology at its Hofu plant impressed.", published) == []
     (found,) = typed("Sales of the Mazda CX-80 in Europe began in September.", published)
     assert (found["kind"], found["status"], found["market"]) == ("launch", "launched", "EUROPE")
+
+
+def test_a_year_ending_in_a_month_is_a_fiscal_year_not_that_month() -> None:
+    text = "Mazda cut its sales forecast to 1.3 million vehicles for the year ending March 2026."
+    assert typed(text, date(2025, 10, 15)) == []
+    text = "For the year to March 2027, Mazda forecast global sales of 1.4 million units."
+    assert typed(text, date(2025, 10, 15)) == []
