@@ -563,6 +563,9 @@ def wait_time(clue: Clue) -> list[Draft]:
 _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
+    # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
+    ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
+     r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
     ("completed", r"\b(?:complet|finish)\w*"),
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
      r"(?:(?:commercial|serial|series|volume)\s+)?production|"
@@ -1428,6 +1431,12 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     ):
         return []  # orders opened somewhere: not the model on sale there
     planned = _is_planned(clue.text, cue) or role.plan or role.delay
+    if (
+        planned
+        and not (_is_planned(clue.text, cue) or role.plan)
+        and re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE)
+    ):
+        return []  # told as done, beside a delay ("started in August after a delay"): unsure
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
         planned = _due_as_said(phrase, clue.published, _fiscal(clue)) is not None

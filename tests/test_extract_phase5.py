@@ -384,3 +384,15 @@ def test_a_year_ending_in_a_month_is_a_fiscal_year_not_that_month() -> None:
     assert typed(text, date(2025, 10, 15)) == []
     text = "For the year to March 2027, Mazda forecast global sales of 1.4 million units."
     assert typed(text, date(2025, 10, 15)) == []
+
+
+def test_a_groundbreaking_moved_and_a_launch_told_as_done_beside_a_delay() -> None:
+    published = date(2025, 10, 15)
+    text = "Mazda said groundbreaking for its Barcelona plant has been postponed to 2026."
+    (found,) = typed(text, published)
+    assert (found["status"], found["effective_on"]) == ("under-construction", "2026")
+    # done, or planned? the draft is left a statement, never a launch a year on
+    text = "Deliveries of the Mazda CX-60 in Australia started in August after a three-month delay."
+    assert typed(text, published) == []
+    (found,) = typed("The Mazda CX-80 launch in Spain has been delayed to March.", published)
+    assert (found["status"], found["launched_on"]) == ("planned", "2026-03")
