@@ -44,6 +44,10 @@ class Clue:
     """The company of the paragraph so far (else the text's subject)."""
     event: str | None = None
     """The one show or fair the text names, with its city ("IAA Mobility, Munich")."""
+    setting: str | None = None
+    """The country the text is set in, that "here" stands for (`names.setting`)."""
+    spoken: bool = False
+    """Whether its paragraph is an interview's answer (the company's people speaking)."""
 
     @property
     def whole(self) -> str:
@@ -130,7 +134,11 @@ def _listed(clue: Clue, model: str) -> list[str]:
     if at is None:
         return [model]
     first = last = at
-    joined = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?")
+    # (each perhaps with its body: "the T03 city car and the C10 SUV")
+    joined = re.compile(
+        rf"(?:\s+(?:[a-z-]+\s+)?(?:{names.BODY_STYLES}|car))?(?:,\s*|\s+and\s+|,\s+and\s+)"
+        r"(?:the\s+)?"
+    )
     while first > 0 and joined.fullmatch(clue.text[found[first - 1].end : found[first].start]):
         first -= 1
     while last + 1 < len(found) and joined.fullmatch(
@@ -198,6 +206,19 @@ def _scope(clue: Clue, text: str | None = None) -> Content:
     return {}
 
 
+_HERE = re.compile(r"\b(?:here|in\s+this\s+country)\b", re.IGNORECASE)
+
+
+# Words a company's own people speak in: an interview's answer, the first person.
+_SPOKEN = re.compile(r"^(?:A|Answer)\s*[:.-]\s|\b(?:we|We|our|Our|we're|We're|we'll|We'll)\b")
+
+
+def _here(clue: Clue, text: str) -> list[str]:
+    """[the country the text is set in] when `text` says "here" ("It won't go on sale here
+    before October"), else []."""
+    return [clue.setting] if clue.setting and _HERE.search(text) else []
+
+
 _ORDERS = r"\b(?:pre-?bookings?|pre-?orders?|reservations?|orders?|bookings?|deposits?)\b"
 
 
@@ -261,8 +282,8 @@ _METRICS = (
     ("exports", r"\bexport"),
     ("wholesale", r"\bwholesale"),
     ("retail", r"\bretail"),
-    ("registrations", r"\bregist(?:ration|ered)"),
-    ("production", r"\b(?:production|produce|produced|build|built|output|manufactur)"),
+    ("registrations", r"\bregist(?:ration|ered|ering|ers)"),
+    ("production", r"\b(?:production|produc(?:e|ed|es|ing)|build|built|output|manufactur)"),
     ("sales", r"\b(?:sales|sell(?:s|ing)?|sold|shipped|shipments?)\b"),
     ("deliveries", r"\bdeliver"),
 )
@@ -364,17 +385,26 @@ def target(clue: Clue) -> list[Draft]:
 
 _DELIVERED = (
     r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
-    r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales)\b"
+    r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales|"
+    # a participle after the news it explains: "…, registering 114,000 cars in Europe",
+    # "after delivering 40,397 vehicles"
+    r"(?<=,\s)(?:delivering|selling|registering|shipping|exporting)|"
+    r"(?<=after\s)(?:delivering|selling|registering|shipping|exporting))\b"
 )
 
 
 _CHANGED_TO = (
     r"^[^,.;]{0,40}?\b(?:rose|rising|fell|falling|climbed|climbing|dropped|dropping|grew|"
-    r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b[^,.;]{0,20}?\bto\b"
+    r"growing|jumped|slipped|slipping|increased|decreased|declined|declining)\b"
+    r"(?:[^,.;]|(?<=\d)\.(?=\d)){0,30}?\bto\b"  # "fell 5.6% year on year to"
 )
 _NOUN_OF = (
-    r"\s+(?:of|at|stood\s+at|totall?ed|came\s+to|reached)\s+(?:about\s+|around\s+|nearly\s+|"
-    r"over\s+|more\s+than\s+|some\s+)?\d"
+    # "sales of 44,024"; "sales came in at over 59,000"; "deliveries of its S800 topped 1,000"
+    r"(?:\s+of\s+(?:its|the|their)\s+[^,;]{1,40}?(?=\s+(?:topped|exceeded|surpassed|passed|"
+    r"crossed|reached|hit|totall?ed)\b))?"
+    r"\s+(?:of|at|stood\s+at|totall?ed|came\s+(?:in\s+)?(?:at|to)|reached|amounted\s+to|"
+    r"topped|exceeded|surpassed|passed|crossed|hit|were|was)\s+(?:about\s+|around\s+|"
+    r"nearly\s+|over\s+|more\s+than\s+|some\s+|almost\s+|roughly\s+|just\s+over\s+)?\d"
 )
 # A period named in an earlier sentence: "Total sales for the month came to 224,000".
 _SAME_PERIOD = r"\b(?:the|that|same)\s+(?:month|quarter|half|year|period)\b"
@@ -443,7 +473,31 @@ def deliveries(clue: Clue) -> list[Draft]:
         draft.guesses.extend(guesses_of_period)
         draft.company = _teller(clue, verb.start())
         found.append(draft)
+    if found:  # rivals' figures of the same count: "…, beating Nio's 34,749 and Li Auto's 33,951"
+        found += _rivals_counted(clue, [f for f in counted if f.start not in used], found[0])
     return found
+
+
+def _rivals_counted(clue: Clue, left: list[Figure], first: Draft) -> list[Draft]:
+    """The drafts of figures another company owns in the clause ("Nio's 34,749"), of the
+    same metric and period as the clause's first figure."""
+    drafts = []
+    mentions = names.company_mentions(clue.text)
+    for figure in left:
+        owner = next(
+            (m for m in mentions if re.fullmatch(r"(?:'s|s')\s+", clue.text[m.end : figure.start])),
+            None,
+        )
+        if owner is None or owner.name == (first.company or clue.company):
+            continue
+        if re.search(_COMPARED_WITH + r"\s+$", clue.text[max(0, owner.start - 20) : owner.start]):
+            continue  # "compared with Tesla's 40,000": a yardstick, perhaps of another scope
+        fields = {k: v for k, v in first.fields.items() if k in ("period", "metric", "markets")}
+        fields.update(_count_fields(figure, "units"))
+        fields["_at"] = figure.start
+        guesses = [f"period and metric of {first.company or clue.company}'s figure beside it"]
+        drafts.append(Draft("deliveries", fields, guesses, company=owner.name))
+    return drafts
 
 
 def _teller(clue: Clue, position: int) -> str | None:
@@ -473,6 +527,12 @@ def _delivered(
     return Draft("deliveries", {**fields, **_scope(clue, around)}, guesses)
 
 
+_EXPECT_TO_WAIT = re.compile(
+    r"\s+(?:should|will|would|can|must)\s+(?:now\s+)?(?:expect|have|need)\s+to\s+wait\b",
+    re.IGNORECASE,
+)
+
+
 def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(
@@ -483,10 +543,14 @@ def wait_time(clue: Clue) -> list[Draft]:
     # the span may be told after an aside: "the wait for the BE 6, the top variant, now
     # stretches to 4 months"
     told = _continued(clue)
-    role = role_of(told)
+    # a wait buyers are told to expect is the wait now: "should expect to wait up to 5 months"
+    role = role_of(_EXPECT_TO_WAIT.sub(" wait", told))
     if not cue or role.blocks_typing or role.plan or role.hedge:
         return []
     months = figures.months_span(told[cue.start() :])
+    if months is None:  # told before the word: "face a 6-month wait"
+        before = re.search(r"\b(\d+(?:\.\d+)?-(?:months?|weeks?))\s+$", told[: cue.start()])
+        months = figures.months_span(before.group(1)) if before else None
     if months is None or months <= 0:
         return []
     guesses: list[str] = []
@@ -499,6 +563,9 @@ def wait_time(clue: Clue) -> list[Draft]:
 _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
+    # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
+    ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
+     r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
     ("completed", r"\b(?:complet|finish)\w*"),
     ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
      r"(?:(?:commercial|serial|series|volume)\s+)?production|"
@@ -512,6 +579,9 @@ _STATUSES = (
      r"\b(?:phase|plant|factory)\b[^;]{0,120}?\b(?:pushed\s+back|delayed|postponed)\s+"
      r"(?:\w+\s+){0,2}?(?:to|until|into)\b|"
      r"\bpush\w*\s+back\s+(?:the\s+)?(?:[\w']+\s+){0,2}?phase\b|"
+     # "postponed the opening of its North Carolina plant to 2028"
+     r"\b(?:postpon\w*|delay\w*|push\w*\s+back)\s+(?:the\s+)?(?:opening|start|launch)\s+of\s+"
+     r"(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility)\b|"
      # "would push back the start of electric truck production at its Orion plant to 2027"
      r"\bpush\w*\s+back\s+(?:the\s+)?start\s+of\s+(?:[\w-]+\s+){0,3}?production\b|"
      # a start of production moved: "production at its Rayong plant … pushed back to January"
@@ -530,9 +600,19 @@ _STATUSES = (
      r"(?:opened|inaugurated)\b|"
      r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?production|"
      r"\bproduction\b.{0,60}?\b(?:began|started|commenced|has\s+(?:begun|started))\b|"
-     r"\bproduction\b.{0,100}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
-     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)"),
-    ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b"),
+     # (its subject told before an aside: "Series production at BMW's new plant in
+     # Debrecen, Hungary, a 2 billion euro investment with capacity for 150,000 cars a
+     # year, will start in late October")
+     r"\bproduction\b.{0,200}?\bwill\s+(?:\w+\s+)?(?:begin|start)\b|"
+     # making cars there for a while: "has been assembling the Dolphin Mini since July"
+     r"\b(?:has|have)\s+been\s+(?:assembling|producing|building|making|manufacturing)\b"
+     r"(?=[^;]*\bsince\b)|"
+     r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)|"
+     # "the new plant in Izmir … is due to open by the end of 2026"
+     r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
+     r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
+    ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
+     r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
 )  # fmt: skip
 _PLANT_WORDS = (
     r"\b(?:phase|\w*plant|\w*factory|facility|complex|works|site|assembly\s+line|"
@@ -546,7 +626,12 @@ _SITE_AFTER = re.compile(
     r"([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?![\w'’-])"  # ("production at BYD's plant": its owner)
 )
 _SITE_BEFORE = re.compile(
-    r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+    r"\b((?:[A-Z][\w-]+\s){0,2}[A-Z][\w-]+)"
+    # with its state or province: "its Normal, Illinois, factory"
+    r"(?:,\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)?"
+    # with what it makes: "its Luton van plant", "its Kolin car factory"
+    r"(?:\s+(?:van|car|truck|engine|battery|vehicle|EV|bus|assembly|components?))?"
+    r"\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
 )
 
 
@@ -667,7 +752,8 @@ def factory(clue: Clue) -> list[Draft]:
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
     on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
-    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold:
+    ending = _search(_ENDING, clue.text)
+    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -822,8 +908,9 @@ def _site_market(site: str, clue: Clue) -> str | None:
     home = names.home_market(clue.company)
     if home and any(names.in_country(word, home) for word in site.split()):
         return home  # "its Georgia plant", of a US maker: the state, not the country
-    code = names.place_market(site.split()[-1]) or names.place_market(site)
-    code = code or next((c for word in site.split() if (c := names.place_market(word))), None)
+    words = site.split()
+    code = names.place_market(site) or names.place_market(words[-1], cities=False)
+    code = code or next((c for w in words if (c := names.place_market(w, cities=False))), None)
     if code:
         return code
     # the one market its clause names, else the one its sentence names when it speaks of
@@ -831,6 +918,10 @@ def _site_market(site: str, clue: Clue) -> str | None:
     in_clause = names.included_markets(clue.text) or names.places(clue.text)[0]
     if in_clause:  # (a country, else a city or province: "its Poissy plant near Paris")
         return in_clause[0] if len(set(in_clause)) == 1 else None
+    # a city the site is named after by its last word
+    code = names.place_market(words[-1])
+    if code:
+        return code
     named = names.included_markets(clue.whole)
     plants = re.findall(r"\b(?:plant|factory|facility|gigafactory)\b", clue.whole, re.IGNORECASE)
     return named[0] if len(named) == 1 and len(plants) <= 1 else None
@@ -863,6 +954,13 @@ _PRODUCTION_AT = r"\b[Pp]roduction\s+at\s+[A-Z]"
 _ENDED = (
     r"\b(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
     r"(?!\s+(?:the|a|an|its|up|with|\d))"
+)
+
+
+# Making cars at a plant that will end: "will end vehicle production at its Oppama plant".
+_ENDING = (
+    r"\bend(?:s|ed|ing)?\s+(?:[\w-]+\s+)?(?:production|assembly|manufacturing)\s+"
+    r"(?:at|in)\b"
 )
 
 
@@ -902,7 +1000,9 @@ _NO_SALES = (
     r"\b(?:will\s+not|won't|wont|not|no|never)\s+(?:be\s+)?(?:(?:start|begin|commence)\s+)?"
     r"(?:sell(?:ing)?|sales|sold|"
     r"offer(?:ing|ed)?|deliver(?:ing|ed)?|export(?:ing|ed)?|ship(?:ping|ped)?|available|"
-    r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads))\b|"
+    r"go\s+on\s+sale|hit\s+(?:the\s+)?(?:market|showrooms|roads)|"
+    # "will not arrive in European showrooms before 2028"
+    r"(?:arrive|reach|land)\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?(?:showrooms|dealerships|dealers))\b|"
     r"\bonly\s+(?:consider\s+)?sell(?:ing)?\b.{0,60}\bfrom\b|"
     # "overseas sales of the model will not start before 2026"
     r"\b(?:sales|deliveries|exports|shipments)\b[^,.;]{0,40}?\b(?:will\s+not|won't|not|"
@@ -930,6 +1030,8 @@ def policy(clue: Clue) -> list[Draft]:
         guesses.append(f"not_before {start.isoformat()} (the text names only the year)")
     outside = names.excluded_markets(rest)
     inside = names.included_markets(rest) or names.referred_markets(rest, clue.whole)
+    if not outside and not inside:  # told before the verb: "Sales of the 7X in Europe will not…"
+        inside = names.included_markets(clue.text[: cue.start()]) or _here(clue, rest)
     opening = _IN_A_MARKET.match(clue.text)
     if not outside and not inside and opening:  # "In the European Union, …, the EX5 will not…"
         inside = names.included_markets(opening.group(0))
@@ -944,6 +1046,24 @@ def policy(clue: Clue) -> list[Draft]:
     else:
         return []
     return [Draft("policy", {**fields, "not_before": start.isoformat()}, guesses)]
+
+
+# A relative clause or an apposition told after the fact ("…, which it is still considering
+# importing", "…, a plug-in hybrid that the company says could reach the Gulf next year"):
+# its doubt or plan is its own, not the clause's.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whose)\b[^,;]*|,\s+(?:an?|the)\s+[^,;]*?\b(?:that|which)\b[^,;]*"
+)
+
+
+def without_relatives(text: str) -> str:
+    """The clause without its relative clauses and appositions."""
+    return _RELATIVE.sub("", text)
+
+
+def _main_role(text: str) -> Role:
+    """The role of a clause without its relative clauses and appositions."""
+    return role_of(without_relatives(text))
 
 
 _SHOW_VERB = (
@@ -964,7 +1084,7 @@ _SHOWN_IN = re.compile(r"^[^,;]{0,40}?\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z
 # Mobility Global Expo in New Delhi", "Auto Shanghai".
 _EVENT = re.compile(
     r"(?P<name>\b(?:IAA(?:\s+Mobility)?|CES(?:\s+\d{4})?|MWC(?:\s+\d{4})?|Auto\s+(?:Shanghai|China|"
-    r"Guangzhou)(?:\s+\d{4})?|(?:[A-Z][\w&.-]*\s){1,4}(?:Motor\s+Show|Auto\s+Show|Expo|Salon|"
+    r"Guangzhou)(?:\s+\d{4})?|(?:[A-Z][\w&.-]*\s){1,4}(?:Motor\s+Show|Auto\s+Show|Mobility\s+Show|Expo|Salon|"
     r"Motor\s+Fair)(?:\s+\d{4})?))(?:\s+(?:auto|motor)\s+show)?"
     r"(?:\s+in\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
 )
@@ -974,7 +1094,9 @@ def event_of(text: str) -> str | None:
     """The one show or fair a text names ("IAA Mobility, Munich"), or None when it names
     none or several."""
     found = {
-        f"{m.group('name')}, {m.group('place')}" if m.group("place") else m.group("name")
+        re.sub(r"^(?:The|This|At|During|In)\s", "", f"{m.group('name')}, {m.group('place')}")
+        if m.group("place")
+        else re.sub(r"^(?:The|This|At|During|In)\s", "", m.group("name"))
         for m in _EVENT.finditer(text)
     }
     names_only = {name.split(",")[0] for name in found}
@@ -1002,7 +1124,7 @@ def showcase(clue: Clue) -> list[Draft]:
     the Galaxy Cruiser at Auto China 2026 in Beijing"): the venue with its city, the market
     of that city (or of a place the venue's name holds)."""
     match = _SHOWN.search(clue.text)
-    if clue.role.blocks_typing or clue.role.hedge:
+    if clue.role.blocks_typing or _main_role(clue.text).hedge:
         return []
     if not match or _MONTH_WORD.match(match.group("venue")):
         return _shown_here(clue)
@@ -1034,22 +1156,47 @@ def _shown_here(clue: Clue) -> list[Draft]:
     the text names (guessed); none when the clause plans it or names no model after the
     verb."""
     verb = _SHOWN_HERE.search(clue.text)
-    if verb is None or clue.role.plan:
+    if verb is None or _main_role(clue.text).plan:
         return []
     after = clue.text[verb.end() :]
     shown = [m for m in _models(clue) if m.start >= verb.start() - 40]
     guesses: list[str] = []
+    passive = re.match(r"(?:was|were|is|are|been)\s", verb.group(0), re.IGNORECASE)
+    subject = [m for m in _models(clue) if m.end <= verb.start()] if passive else []
     if shown:
         model: str | None = min(shown, key=lambda m: abs(m.start - verb.start())).name
+    elif subject:  # the model the clause opens on: "Cupra's Raval, a hatchback …, was shown"
+        model = subject[0].name
     else:  # told before the verb's clause: "the Renault Boreal, …, was unveiled in Brazil"
         model = _model(clue, verb.start(), guesses) if BARE_VERB.match(clue.text) else None
-    if model is None or guesses:
+    if model is None and passive and clue.model and _A_VERSION.match(clue.text):
+        model = clue.model  # "A concept version was shown in Düsseldorf": the model named before
+        guesses.append(f"model {model} (the one the sentence before names)")
+    elif model is None or guesses:
         return []
     fields: Content = {"model": model}
     place = _SHOWN_IN.match(after)
     market = names.place_market(place.group("place")) if place else None
+    if (
+        place
+        and _search(r"debut|premiere", verb.group(0))
+        and names.only_a_country(place.group("place"))
+    ):
+        return []  # "debuts in Europe in May": a launch there, not a show
+    where = _where_shown(clue, verb.start())
+    opening = _AT_AN_EVENT.match(clue.text)
     if place and market:
         fields["venue"], fields["market"] = place.group("place"), market
+    elif where is not None:
+        fields["venue"], fields["market"] = where
+    elif opening:  # "At the Chengdu Auto Show, Tank showcased the Tank 700"
+        fields["venue"] = opening.group("venue")
+        market = next(
+            (code for word in opening.group("venue").split() if (code := names.place_market(word))),
+            None,
+        )
+        if market:
+            fields["market"] = market
     elif clue.event and not _dated_elsewhere(clue):
         fields["venue"] = clue.event
         guesses.append(f"venue {clue.event} (the show the text is about)")
@@ -1062,25 +1209,75 @@ def _shown_here(clue: Clue) -> list[Draft]:
     return [Draft("showcase", fields, guesses)]
 
 
+# What stands for a model named before, shown in another form: "A concept version was
+# shown", "The prototype was unveiled", "It was shown".
+_A_VERSION = re.compile(
+    r"^(?:(?:a|an|the|its)\s+(?:[\w-]+\s+)?(?:concept|prototype|version|study)(?:\s+version)?|"
+    r"it|the\s+(?:car|model|vehicle))\s+(?:was|were|is|has\s+been)\s",
+    re.IGNORECASE,
+)
+# A clause that opens on the show it tells of: "At the Chengdu Auto Show earlier this month, …".
+_AT_AN_EVENT = re.compile(
+    r"^(?:At|During)\s+(?:the\s+|this\s+year's\s+)?(?P<venue>(?:[A-Z][\w&.-]*\s){0,4}"
+    r"(?:Motor\s+Show|Auto\s+Show|Mobility\s+Show|Expo|Salon|Motor\s+Fair|Auto\s+Expo)"
+    r"(?:\s+\d{4})?)\b"
+)
+# A show told as the place before "where": "Rivian's event in Laguna Beach, California, on
+# March 7, where it unveiled the midsize R2".
+_PLACE_BEFORE_WHERE = re.compile(
+    r"\bin\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s+(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    r"(?=[^.;]*?,\s+where\s+[^,;]*$)"
+)
+
+
+def _where_shown(clue: Clue, verb: int) -> tuple[str, str] | None:
+    """The venue and market of a model shown in a "where" clause, from the place the words
+    before "where" name ("…event in Laguna Beach, California, on March 7, where it
+    unveiled…"), or None."""
+    start = clue.whole.find(clue.text)
+    before = clue.whole[: max(0, start) + verb]
+    if not re.search(r",\s+where\s+[^,;]*$", before):
+        return None
+    found = list(_PLACE_BEFORE_WHERE.finditer(before))
+    if not found:
+        return None
+    place, region = found[-1].group("place"), found[-1].group("region")
+    market = (names.place_market(region) if region else None) or names.place_market(place)
+    if market is None:
+        return None
+    return (f"{place}, {region}" if region else place), market
+
+
 def _dated_elsewhere(clue: Clue) -> bool:
     """True when the clause dates what it tells to a month or a year other than that of
     publication ("unveiled the Cybercab last October"): then it is not the show the text is
     about."""
-    period, _ = when.period(clue.text, clue.published, "past")
+    period, _ = when.period(without_relatives(clue.text), clue.published, "past")
     if period is None:
         return False
     return not when.first_day(period) <= clue.published <= when.last_day(period)
 
 
 _LAUNCHED = (
-    r"\b(?:(?:has|have)\s+been\s+on\s+sale|deliveries\s+(?:\w+\s+){0,4}?began|launched|launches|"
+    r"\b(?:(?:has|have)\s+been\s+on\s+sale|(?:is|are)\s+(?:now\s+)?on\s+sale\s+(?=in\s)|"
+    r"(?:deliveries|sales)\s+(?:[\w.-]+\s+){0,6}?(?:began|started|commenced|(?:have|has)\s+"
+    r"(?:begun|started))|"
+    # "introduced the Atto 2 to the Mexican market"
+    r"introduc(?:ed|es)\s+(?=(?:the|its)\s[^,;.]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z])|"
+    r"launched|launches|"
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
     r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
     r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
+    r"deliveries\s+(?:starting|beginning|commencing|(?:due|set|slated|scheduled)\s+to\s+"
+    r"(?:begin|start))|"
     # "it is due in UK showrooms", "will arrive in showrooms"
     r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
+    # told in the present of a date to come: "The Jaecoo 7 arrives in Spain in November"
+    r"arrive[sd]\s+in\s+(?=(?:the\s+)?[A-Z])|"
     # "will be introduced in China": a model brought to a market
     r"(?:be|been|is|are|was|were)\s+introduced\s+(?=(?:in|to|into)\s+(?:the\s+)?(?!"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1094,11 +1291,17 @@ _TENTATIVE = re.compile(
     r"mulling|could|may|might|likely|tipped|hoping)\b(?:\s+[\w-]+){0,6}\s*$",
     re.IGNORECASE,
 )
+# A launch word denied just before it: "will not go on sale", "won't be launched".
+_NEGATED = re.compile(
+    r"\b(?:not|never|won't|wont|n't)\s+(?:(?:yet|be|been|officially|\w+ly)\s+){0,2}$", re.I
+)
 # A launch told in the present tense: a plan when its date is still to come.
 # ("launches" is left out: a headline's present tense tells what happened that day.)
-_PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b", re.IGNORECASE)
+_PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b|arrives\s+in\b", re.IGNORECASE)
 # A launch told in the past tense happened, unless it "will be launched".
-_PAST_LAUNCH = r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries"
+_PAST_LAUNCH = (
+    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived"
+)
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
     r"on\s+track|(?<!\bup\s)to)\b"  # "up to three months" is a bound, not a plan
@@ -1218,6 +1421,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     )
     if role.blocks_typing or role.halt:
         return []  # a halt is a pause or an exit, not a launch
+    if _NEGATED.search(clue.text[max(0, cue.start() - 30) : cue.start()]):
+        return []  # "will not go on sale … before January": a policy, not a launch
     clause = _clause_of(clue.text, cue.start())
     phrase = _phrase_from(clue.text, cue.start())
     if _search(
@@ -1226,6 +1431,12 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     ):
         return []  # orders opened somewhere: not the model on sale there
     planned = _is_planned(clue.text, cue) or role.plan or role.delay
+    if (
+        planned
+        and not (_is_planned(clue.text, cue) or role.plan)
+        and re.match(_PAST_LAUNCH, cue.group(0), re.IGNORECASE)
+    ):
+        return []  # told as done, beside a delay ("started in August after a delay"): unsure
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
         planned = _due_as_said(phrase, clue.published, _fiscal(clue)) is not None
@@ -1253,7 +1464,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     )
     home = names.home_market(clue.company)
     fields: Content = {"model": model, "_cue_at": cue.start()}
-    referred = names.referred_markets(phrase, clue.whole)
+    referred = names.referred_markets(phrase, clue.whole) or _here(clue, phrase)
     placed, unplaced = names.places(phrase)
     if not markets and referred:
         markets = referred
@@ -1262,6 +1473,10 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         markets = placed
     elif not markets and (unplaced or set(names.included_markets(clue.whole)) - {home}):
         return []  # the sentence names another place: the home market is no safe guess
+    spoken = clue.spoken or _SPOKEN.search(clue.quote)
+    if not markets and clue.setting and spoken and clue.setting != home:
+        markets = [clue.setting]  # "A: PV5 goes on sale in August" in a text set in Australia
+        guesses.append(f"market {clue.setting} (where the text is set; the speaker names none)")
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
@@ -1324,14 +1539,27 @@ _ENTRY_VERB = (
 _ENTRY = (
     rf"\b(?:(?:plans?|planning|planned|expects?|expected|aims?|aiming|intends?|hopes?|looks?|"
     rf"looking|seeks?|wants?|preparing|considering|considers?|could|may|might|likely|"
-    rf"tipped)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:\w+ly\s+)?(?:enter|expand\s+into|"
+    rf"tipped|set|poised|slated|scheduled)\s+(?:[\w-]+\s+){{0,5}}?(?:to\s+)?{_ENTRY_VERB}|will\s+(?:\w+ly\s+)?(?:enter|expand\s+into|"
     rf"arrive\s+in|make\s+its\s+debut\s+in|reach)|weigh(?:s|ing)?\s+(?:a\s+)?(?:return|entry|"
     rf"launch|move)|consider(?:s|ing)?\s+(?:a\s+)?(?:return|entry|entering)|eyes|eyeing|"
     rf"entry\s+into|(?:is|are)\s+(?:expected|likely|tipped|set)\s+to\s+be\s+(?:next|first|"
-    rf"high|among|the\s+first|a\s+priority)|launch\s+expected)\b"
+    rf"high|among|the\s+first|a\s+priority)|launch\s+expected|"
+    # a company or a brand going into a market (no model): "the brands will launch in
+    # Germany", "will bring its new Lepas brand to Europe"
+    rf"will\s+(?:\w+ly\s+)?(?:launch|debut)\s+(?=in\s)|"
+    # "We will start deliveries in Thailand in March" (no model: the company's entry)
+    rf"will\s+(?:start|begin|commence)\s+(?:deliveries|sales|selling|delivering)\s+(?=in\s)|"
+    rf"will\s+(?:\w+ly\s+)?bring\s+(?:its|the|their)\s+(?:[\w-]+\s+){{0,3}}?brands?\s+to|"
+    # its debut in a market, moved or dated: "its European debut, first planned for this
+    # year, will now take place in the second half of 2025"
+    # (a debut made at a show is a showcase: "made its European debut at the Paris show")
+    rf"(?<=\s)(?<!made\sits\s)(?<!makes\sits\s)(?<!make\sits\s)"
+    rf"(?=[A-Z][a-z]+\s+(?:debut|entry|arrival|market\s+entry)\b))"
 )
 
 
+# Words that make the plan after them the old one: "which Tesla had planned to launch…".
+_OLD_PLAN_BEFORE = r"\b(?:had(?:\s+been)?|originally|initially|previously|first)\s+$"
 _NO_ENTRY = (
     r"\b(?:no|not|never)\s+(?:\w+\s+){0,2}(?:plans?|intention|intends?)\s+to\b|"
     r"\b(?:will\s+not|won't|does\s+not|doesn't)\s+(?:plan\s+to\s+)?(?:enter|launch|sell)\b"
@@ -1349,6 +1577,8 @@ def expected_entry(clue: Clue) -> list[Draft]:
     if any(draft.fields["status"] == "planned" for draft in launch(clue)):
         return []  # a named model's launch with its date: a planned launch
     start, clause = _clause_at(clue.text, cue.start())
+    if _search(_OLD_PLAN_BEFORE, clause[: max(0, cue.start() - start)]):
+        return []  # the plan as it was ("which Tesla had planned to launch in September")
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause
     )
@@ -1377,9 +1607,14 @@ def expected_entry(clue: Clue) -> list[Draft]:
 
 
 def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> str:
-    """When an entry is expected: a month or year named after the cue (else in its clause),
-    else the year a policy of the text names, else the year of publication (for "soon")."""
-    for text in (after, clause):
+    """When an entry is expected: a month or year named after the cue (else in its clause,
+    else in the rest of its sentence: "…, with 2027 the most likely date"), not the date it
+    had before it moved; else the year a policy of the text names, else the year of
+    publication (for "soon")."""
+    start = clue.whole.find(clause)
+    rest = clue.whole[start + len(clause) :] if start >= 0 else ""
+    for text in (after, clause, rest):
+        text = when.without_old_plan(text)
         said = _due_as_said(text, clue.published, _fiscal(clue))
         if said is not None and len(said) == 7 and said[5] in "QH":
             return said  # a quarter or a half: "in the second half of the year", "2H26"
@@ -1428,6 +1663,10 @@ def statement(clue: Clue) -> list[Draft]:
 
 _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
+    # with what is withdrawn between: "will withdraw the G70 sedan from Europe", "has
+    # pulled the MX-30 from the UK market"
+    r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?)\s+(?:the|its|their)\s+[^,;]{1,40}?\s+"
+    r"from\s+(?=(?:the\s+)?[A-Z])|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"
@@ -1454,10 +1693,15 @@ def exit_(clue: Clue) -> list[Draft]:
         return []
     # the markets it stops in, not those an aside goes on with ("…, consolidating its
     # European business around Sweden and Germany")
-    after = re.split(r",\s+(?:\w+ing|as|while|which|where)\b", clue.text[cue.start() :])[0]
+    after = re.split(
+        r",\s+(?:\w+ing|as|while|which|where)\b|\s+as\s+part\s+of\b|\s+amid\b",
+        clue.text[cue.start() :],
+    )[0]
     opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"
-    named = names.included_markets(after) or (
-        names.included_markets(opening.group(0)) if opening else []
+    named = (
+        names.included_markets(after)
+        or (names.included_markets(opening.group(0)) if opening else [])
+        or _here(clue, after)
     )
     home = names.home_market(clue.company)
     # the home market when it is the only one named, or sales are said to be domestic (a

@@ -48,6 +48,9 @@ _PART = re.compile(
 _OPENS_REFERRING_BACK = re.compile(
     r"^(?:It|Its|The\s+(?:company|carmaker|automaker|group|firm|brand|maker|manufacturer))\b"
 )
+# An interview's question and its answer: "Q: How is the Tasman going?" / "A: We've got…".
+_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.-]\s")
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.-]\s")
 _ON_A_WEEKDAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BOILERPLATE = re.compile(
     r"^(?:scroll to top|read more|advertisement|share this|subscribe)\b", re.IGNORECASE
@@ -91,6 +94,9 @@ class _Reading:
         self.period: str | None = None
         self.reported: str | None = None  # the period of the text's last figure drafted
         self.people: dict[str, str] = {}
+        self.setting: str | None = None  # the country the text is set in ("here")
+        self.asked = False  # the paragraph before is an interview's question
+        self.answering = False  # the paragraph is an interview's answer
 
     def clues(self, sentence: Sentence, published: date) -> list[Clue]:
         """The sentence's clauses, each with its context and role; the context is then
@@ -99,11 +105,16 @@ class _Reading:
         that opens by referring back ("Its e.MAS 7…") speaks of the company the paragraph
         before named last."""
         if sentence.paragraph != self.paragraph:
+            answer = _ANSWER.match(sentence.text) and self.asked
             self.before = self.company or self.before
-            self.paragraph, self.company, self.model = sentence.paragraph, None, None
+            if not answer:  # an interview's answer speaks of what its question named
+                self.company, self.model = None, None
+            self.paragraph = sentence.paragraph
             self.period, self.site = None, None
             if self.before and _OPENS_REFERRING_BACK.match(sentence.text):
                 self.company = self.before
+            self.asked = bool(_QUESTION.match(sentence.text))
+            self.answering = bool(_ANSWER.match(sentence.text))
         text = normalise(sentence.text)
         parts = split_clauses(sentence.text)
         # A company named only in a part of the whole ("…, of which Zeekr contributed…") is
@@ -144,6 +155,8 @@ class _Reading:
                     tuple(in_sentence),
                     carried=self.company or self.subject,
                     event=self.event,
+                    setting=self.setting,
+                    spoken=self.answering,
                 )  # fmt: skip
             )
         self.company = in_sentence[0] if in_sentence else self.company
@@ -364,9 +377,12 @@ def extract_drafts(
     subject = _subject(text, company, extra, aliases)
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     reading.event = cues.event_of(normalise(text))
+    reading.setting = names.setting(normalise(text), extra)
     found: list[Content] = []
     paragraphs = text.splitlines()
     for sentence in sentences:
+        if sentence.heading and _QUESTION.match(sentence.text):
+            reading.clues(sentence, published)  # what its answer speaks of
         if not sentence.heading:  # a heading summarises the body, which tells it in full
             paragraph = paragraphs[sentence.paragraph].strip()
             for line in _sentence_drafts(sentence, reading, cited, published):

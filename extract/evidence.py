@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 from . import figures, when
-from .cues import UNKNOWN_COMPANY, Clue, Draft
+from .cues import UNKNOWN_COMPANY, Clue, Draft, without_relatives
 from .roles import MONTH_MAY, hedged, role_of
 
 _FLAGS = re.IGNORECASE
@@ -92,7 +92,9 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
-    if draft.kind != "expected-entry" and hedged(clue.text, waiting=draft.kind == "exit"):
+    if draft.kind != "expected-entry" and hedged(
+        without_relatives(clue.text), waiting=draft.kind == "exit"
+    ):
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))

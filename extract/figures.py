@@ -58,7 +58,7 @@ _DURATION = re.compile(
 )
 _UNIT_CODES = {"min": "min", "hou": "h", "hrs": "h", "hr": "h", "day": "d", "wee": "w", "mon": "mo"}
 _SPAN = re.compile(
-    r"(?P<n>\d+(?:\.\d+)?|an?|half a)\s*(?P<unit>months?|weeks?|years?)\b", re.IGNORECASE
+    r"(?P<n>\d+(?:\.\d+)?|an?|half a)(?:\s*|-)(?P<unit>months?|weeks?|years?)\b", re.IGNORECASE
 )
 
 
@@ -312,7 +312,16 @@ def normalise(sentence: str) -> str:
     text = _FRACTION_OF.sub(_fraction_written_out, text)
     text = _SCALED_RANGE.sub(_range_written_out, text)
     text = _SCALED.sub(_written_out, text)
+    text = _WORD_SPAN.sub(lambda m: f"{_SMALL[m.group(1).lower()]}-{m.group(2)}", text)
     return str(alpha2digit(text, "en", threshold=0))
+
+
+# A span in words joined to its unit, which `alpha2digit` leaves: "a six-month wait".
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_WORD_SPAN = re.compile(rf"\b({'|'.join(_SMALL)})-(months?|weeks?|years?|days?)\b", re.IGNORECASE)
 
 
 _FRACTIONS = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"),

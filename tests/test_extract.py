@@ -402,7 +402,7 @@ def test_brand_named_models_owners_and_an_earlier_range() -> None:
 
 def test_round_five_cues() -> None:
     shown = cues.showcase(clue("BMW presented the new iX3 at the IAA Mobility show in Munich."))
-    assert only(shown) == {"model": "iX3", "venue": "IAA Mobility, Munich"}
+    assert only(shown) == {"model": "iX3", "venue": "IAA Mobility, Munich", "market": "DE"}
     assert [m.name for m in names.models("the Tiggo 9, the Jaecoo 7, Phase 2, Within 18")] == [
         "Tiggo 9", "Jaecoo 7",
     ]  # fmt: skip

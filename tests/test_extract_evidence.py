@@ -195,7 +195,7 @@ def test_showcases_told_ahead_and_premieres() -> None:
     shown = {d["model"]: (d["venue"], d.get("market")) for d in found if d["kind"] == "showcase"}
     assert shown == {
         "Galaxy Cruiser": ("Auto China 2026, Beijing", "CN"),
-        "EV2": ("Brussels Motor Show", None),
+        "EV2": ("Brussels Motor Show", "BE"),  # a city named in the venue
     }
 
 
