@@ -614,11 +614,36 @@ _STATUSES = (
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
      r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
 )  # fmt: skip
+# Construction told as finished, and what happens once it is.
+_BUILT = (
+    r"\bconstruction\b[^;]{0,160}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+    r"(?:now\s+|fully\s+)?(?:complet|finish)\w*"
+)
+_AFTER_COMPLETION = r"\b(?:after|upon|on|once|when)\s+(?:its\s+|their\s+|the\s+)?complet\w*"
 _PLANT_WORDS = (
     r"\b(?:phase|\w*plant|\w*factory|facility|complex|works|site|assembly\s+line|"
     r"production\s+base)\b"
 )
-_PHASE = re.compile(r"\bphase\s*(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+phase\b", re.IGNORECASE)
+# A phase by its number, in figures, Roman numerals or words ("phase 2", "Phase II", "phase
+# two", "the 2nd phase", "the second phase").
+_PHASE = re.compile(
+    r"\bphase\s*(\d+|I{1,3}|IV|V|one|two|three|four|five)\b|"
+    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+phase\b",
+    re.IGNORECASE,
+)
+_PHASE_WORDS = {
+    "i": 1, "one": 1, "first": 1, "ii": 2, "two": 2, "second": 2, "iii": 3, "three": 3,
+    "third": 3, "iv": 4, "four": 4, "fourth": 4, "v": 5, "five": 5, "fifth": 5,
+}  # fmt: skip
+
+
+def _phase_of(match: re.Match[str]) -> int:
+    """The number of a phase `_PHASE` found."""
+    word = (match.group(1) or match.group(2)).lower()
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else _PHASE_WORDS[word]
+
+
 _SITE_AFTER = re.compile(
     r"\b(?:\w*(?:plant|factory|facility|base),?\s+(?:(?:coming\s+up|being\s+built|located|"
     r"based|planned|under\s+construction)\s+)?(?:in|near|at|outside|"
@@ -762,10 +787,10 @@ def factory(clue: Clue) -> list[Draft]:
     named_before = list(_PHASE.finditer(before))
     phase: int | None = None
     if named_before:
-        phase = int(named_before[-1].group(1) or named_before[-1].group(2))
+        phase = _phase_of(named_before[-1])
     for clause, own in _with_subject(clue):
         number = _PHASE.search(clause)
-        phase = int(number.group(1) or number.group(2)) if number else phase
+        phase = _phase_of(number) if number else phase
         # a status the clause's own words tell (one told wholly before them is another
         # clause's), its wording allowed to start in the subject ("mass production at …,
         # originally planned for October, has been pushed back to…")
@@ -775,6 +800,14 @@ def factory(clue: Clue) -> list[Draft]:
         status, where = matched
         if status == "under-construction" and _search(r"\bafter\s+construction\b", clause):
             continue
+        if (
+            status == "under-construction"
+            and _search(_BUILT, clue.whole)
+            and not _search(r"\b(?:start|began|begun|begin|commenc|launch)\w*", clause)
+        ):
+            continue  # construction told as finished: "Construction of …, was completed in July"
+        if status == "completed" and _search(_AFTER_COMPLETION, clause):
+            continue  # what happens once it is: "after completion, the site will build…"
         if _search(_HAD_PLANNED, clause[: where.start()]):
             continue  # the old plan, told in the past perfect ("had been scheduled to start…")
         guesses: list[str] = []
@@ -981,7 +1014,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)
-    phase = int(number.group(1) or number.group(2)) if number else 1
+    phase = _phase_of(number) if number else 1
     guesses = [] if number else ["phase 1 (the text names no phase)"]
     fields: Content = {"site": site, "phase": phase, "status": status}
     market = _site_market(site, clue)

@@ -2,10 +2,11 @@
 phase 5 (tuned on the seed article, the earlier corpus and rounds 1 to 4, so these say what
 the pipeline does on text it has seen, not on news it has not: the first runs were round 1
 recall 0.44 / typed precision 0.62, round 2 0.45 / 0.77, round 3 0.54 / 0.81 and round 4
-0.51 / 0.83): on the seed article recall >= 0.93 and typed precision 1.0; on everything
-recall >= 0.87 and typed precision >= 0.97; on round 1 >= 0.90 and >= 0.99; on round 2 >= 0.88
-and >= 0.99; on round 3 >= 0.90 and >= 0.96; on round 4 >= 0.82 and >= 0.95; and no dangerous
-draft anywhere."""
+0.51 / 0.83; round 5's, after phase 5, 0.77 / 0.92): on the seed article recall >= 0.93 and
+typed precision 1.0; on everything recall >= 0.86 and typed precision >= 0.97; on round 1 >=
+0.90 and >= 0.99; on round 2 >= 0.88 and >= 0.99; on round 3 >= 0.90 and >= 0.96; on round 4 >=
+0.82 and >= 0.95; on round 5 (after three rules from its misses) >= 0.77 and >= 0.94; and no
+dangerous draft anywhere."""
 
 from __future__ import annotations
 
@@ -26,17 +27,21 @@ def test_extraction_meets_its_floors() -> None:
     scores = {row["name"]: row for row in map(json.loads, result.stdout.splitlines())}
     seed, overall = scores["xiaomi-evs-outside-china-2027"], scores["overall"]
     first, second, third = scores["round 1"], scores["round 2"], scores["round 3"]
-    fourth = scores["round 4"]
-    assert seed["labelled"] >= 15 and overall["labelled"] >= 620
+    fourth, fifth = scores["round 4"], scores["round 5"]
+    assert seed["labelled"] >= 15 and overall["labelled"] >= 765
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.87 and overall["typed_precision"] >= 0.97, overall
+    assert overall["recall"] >= 0.86 and overall["typed_precision"] >= 0.97, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
     assert fourth["labelled"] >= 131, fourth
     # phase 5 (rules that generalise, several from round 4's misses): 0.63 / 0.89 -> 0.84 / 0.96
     assert fourth["recall"] >= 0.82 and fourth["typed_precision"] >= 0.95, fourth
+    assert fifth["labelled"] >= 143, fifth
+    # round 5's first run 0.77 / 0.92 (2 flagged dangerous by the crude reading); then a phase
+    # in words or Roman numerals, construction told as finished, "after completion"
+    assert fifth["recall"] >= 0.77 and fifth["typed_precision"] >= 0.94, fifth
     assert overall["dangerous"] == 0, overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
