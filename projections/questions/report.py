@@ -116,7 +116,8 @@ def gather_report(
     )
     checks = checks_by_company(read_side, query)
     reports = [_company(read_side, name, query, checks.get(key(name), {})) for name in names]
-    statuses = _market_statuses(read_side, query, {m for r in reports for m in r.markets})
+    asked = {key(company.name): company.markets for company in reports}
+    statuses = read_side.market_statuses(query, asked).data
     for company in reports:
         company.matrix = [
             (model, [statuses.get((key(company.name), key(model), m), "unknown")
@@ -300,18 +301,6 @@ def press_releases(entries: Sequence[Content]) -> list[Content]:
         grouped.append({**entry, "markets_named": [market] if market else [],
                         "ids": [entry["id"]]})  # fmt: skip
     return grouped
-
-
-def _market_statuses(
-    read_side: ReadSide, query: Query, markets: Iterable[str]
-) -> dict[tuple[str, str, str], str]:
-    """(company key, model key, market) -> status, asking each market once."""
-    statuses = {}
-    for market in sorted(markets):
-        for row in read_side.market(market, query).data.models:
-            if row.model:
-                statuses[(key(row.company), key(row.model), market)] = row.status
-    return statuses
 
 
 def period_span(period: str) -> tuple[date, date]:
