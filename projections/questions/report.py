@@ -115,7 +115,10 @@ def gather_report(
         (names.company for names in known.values()), key=str.casefold
     )
     checks = checks_by_company(read_side, query)
-    reports = [_company(read_side, name, query, checks.get(key(name), {})) for name in names]
+    reports = []
+    for name in names:
+        with read_side.view.remembering():  # its rows, read several ways, made once
+            reports.append(_company(read_side, name, query, checks.get(key(name), {})))
     asked = {key(company.name): company.markets for company in reports}
     statuses = read_side.market_statuses(query, asked).data
     for company in reports:
