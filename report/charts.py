@@ -17,13 +17,15 @@ import threading
 from collections.abc import Iterator, Sequence
 from datetime import date
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, ClassVar
 
 import matplotlib
 
 matplotlib.use("svg")  # before pyplot or any backend is touched: no display needed
 
 import matplotlib.dates as mdates  # noqa: E402
+from matplotlib.backends.backend_mixed import MixedModeRenderer  # noqa: E402
+from matplotlib.backends.backend_svg import RendererSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
@@ -236,11 +238,39 @@ def _day(text: str) -> date:
 
 def _svg(figure: Figure) -> str:
     """The figure as an `<svg>` element to inline: no XML prologue, no metadata, and its
-    indentation and line breaks folded (the page holds hundreds of charts)."""
+    indentation and line breaks folded (the page holds hundreds of charts). Drawn as
+    `savefig(format="svg")` draws it, by a renderer that measures each text once for every
+    chart (matplotlib's own cache lasts one renderer, one chart)."""
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata=dict.fromkeys(SVG_METADATA))
+    dpi = figure.dpi
+    figure.dpi = 72  # SVG's unit is the point
+    try:
+        width, height = figure.get_size_inches()
+        vector = _MeasuringOnce(width * 72, height * 72, buffer, image_dpi=dpi,
+                                metadata=dict.fromkeys(SVG_METADATA))  # fmt: skip
+        renderer = MixedModeRenderer(figure, width, height, dpi, vector)
+        figure.draw(renderer)
+        renderer.finalize()
+    finally:
+        figure.dpi = dpi
     text = buffer.getvalue()
     return _BETWEEN_TAGS.sub("><", _LINE_BREAKS.sub(" ", text[text.index("<svg") :]))
+
+
+class _MeasuringOnce(RendererSVG):
+    """matplotlib's SVG renderer, with the size of each text (by its string, font and kind)
+    measured once for the whole page: tick labels and legends repeat from chart to chart."""
+
+    _measured: ClassVar[dict[tuple[str, int, Any], tuple[float, float, float]]] = {}
+
+    def get_text_width_height_descent(
+        self, s: str, prop: Any, ismath: Any
+    ) -> tuple[float, float, float]:
+        found = self._measured.get((s, hash(prop), ismath))
+        if found is None:
+            found = super().get_text_width_height_descent(s, prop, ismath)
+            self._measured[s, hash(prop), ismath] = found
+        return found
 
 
 SVG_METADATA = ("Creator", "Date", "Format", "Type")
