@@ -9,14 +9,9 @@ shown by the page around it, where they are escaped.
 from __future__ import annotations
 
 import io
-import multiprocessing
-import queue
 import re
-import signal
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
-from multiprocessing.connection import Connection
 from typing import Any, ClassVar
 
 import matplotlib
@@ -276,98 +271,3 @@ class _MeasuringOnce(RendererSVG):
 SVG_METADATA = ("Creator", "Date", "Format", "Type")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _BETWEEN_TAGS = re.compile(r">\s+<")
-
-
-class DrawnAside:
-    """The companies' charts, drawn by a second process (forked) while this one gathers the
-    rest of the page: the charts are half of a report's work and need nothing but their own
-    company's data. Each company is handed over (`give`) as soon as it is gathered; its
-    charts come back in the same order (`drawn`). Where a process cannot be forked, they are
-    drawn here, when asked for. Use it in a `with` block: the second process is stopped at
-    its end, whatever happened."""
-
-    def __init__(self, as_of: str) -> None:
-        self.as_of = as_of
-        self._waiting: list[Job] = []  # to draw here: the companies given
-        self._jobs: Connection | None = None
-        self._process: Any = None
-        self._collector: threading.Thread | None = None
-        self._back: queue.Queue[Drawn | BaseException | None] = queue.Queue()
-
-    def __enter__(self) -> DrawnAside:
-        if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            jobs_out, jobs_in = context.Pipe(duplex=False)
-            back_out, back_in = context.Pipe(duplex=False)
-            self._process = context.Process(
-                target=_drawing, args=(jobs_out, jobs_in, back_in, back_out, self.as_of),
-                name="mxt-report-charts", daemon=True,
-            )  # fmt: skip
-            self._process.start()
-            jobs_out.close()
-            back_in.close()
-            self._jobs = jobs_in
-            self._collector = threading.Thread(target=self._collect, args=(back_out,),
-                                               daemon=True)  # fmt: skip
-            self._collector.start()
-        return self
-
-    def give(self, company: CompanyReport) -> None:
-        """Hands over one company, whose charts come next."""
-        if self._jobs is None:
-            self._waiting.append(job_of(company))
-        else:
-            self._jobs.send(job_of(company))
-
-    def drawn(self) -> Iterator[Drawn]:
-        """The charts of every company given, in the order given."""
-        if self._jobs is None:
-            charts = Charts()
-            for job in self._waiting:
-                yield charts.both(job, self.as_of)
-            return
-        self._jobs.send(None)  # nothing more: the second process ends when it is done
-        while True:
-            found = self._back.get()
-            if found is None:
-                return
-            if isinstance(found, BaseException):
-                raise found
-            yield found
-
-    def _collect(self, back: Connection) -> None:
-        """Reads the charts as they come (so that the second process never waits on this
-        one), until the second process ends."""
-        try:
-            while True:
-                self._back.put(back.recv())
-        except (EOFError, OSError):
-            self._back.put(None)
-        finally:
-            back.close()
-
-    def __exit__(self, *_: object) -> None:
-        if self._jobs is not None:
-            self._jobs.close()  # the second process sees the end of its work and stops
-            self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
-
-
-def _drawing(
-    jobs: Connection, theirs: Connection, back: Connection, ours: Connection, as_of: str
-) -> None:
-    """The second process of `DrawnAside`: draws the charts of each company it is handed, in
-    order, until it is told there is no more (None) or the first process is gone."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the first process to answer
-    theirs.close()  # the first process's ends: its end of `jobs` gone means no more work
-    ours.close()
-    charts = Charts()
-    try:
-        while (job := jobs.recv()) is not None:
-            back.send(charts.both(job, as_of))
-    except EOFError:
-        return
-    except Exception as error:  # noqa: BLE001 (raised again by the first process)
-        back.send(error)

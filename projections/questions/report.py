@@ -104,13 +104,16 @@ def gather_report(
     companies: Sequence[str] = (),
     compare: bool = False,
     gathered: Callable[[CompanyReport], None] | None = None,
+    statuses: Callable[[dict[str, list[str]]], dict[tuple[str, str, str], str]] | None = None,
 ) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
     known ones when none are), with the log's size and head hash from `verify` (a log that
     fails it is refused: `DamagedLog`); the default known-at (everything recorded) is given
     as the moment it stands for. With `compare`, the companies side by side first (`mxt
     compare`'s answer: deliveries over the year of the as-of date). `gathered` is handed each
-    company as soon as it is gathered (its market matrix still to fill in)."""
+    company as soon as it is gathered (its market matrix still to fill in); `statuses`, when
+    given, answers the matrix instead of `ReadSide.market_statuses` (from another connection
+    to the same store)."""
     from mxt.domain.integrity import refuse_damage
 
     query = read_side.resolve(query)
@@ -127,10 +130,10 @@ def gather_report(
         if gathered is not None:
             gathered(reports[-1])
     asked = {key(company.name): company.markets for company in reports}
-    statuses = read_side.market_statuses(query, asked).data
+    found = statuses(asked) if statuses else read_side.market_statuses(query, asked).data
     for company in reports:
         company.matrix = [
-            (model, [statuses.get((key(company.name), key(model), m), "unknown")
+            (model, [found.get((key(company.name), key(model), m), "unknown")
                      for m in company.markets])
             for model, _ in company.matrix
         ]  # fmt: skip
