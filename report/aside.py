@@ -61,14 +61,25 @@ class Aside:
 
     def give(self, company: CompanyReport) -> None:
         """Hands over one company, whose charts come next."""
-        if self._jobs is not None:
-            self._jobs.send(("company", job_of(company)))
+        self._send("company", job_of(company))
+
+    def _send(self, what: str, job: Any) -> bool:
+        """Hands the second process some work; False when there is no second process (any
+        more: one that ended early leaves what it has not done to this one)."""
+        if self._jobs is None or self._ended:
+            return False
+        try:
+            self._jobs.send((what, job))
+        except OSError:  # it is gone: its charts so far are read, the rest drawn here
+            self._jobs.close()
+            self._jobs = None
+            return False
+        return True
 
     def statuses(self, asked: Asked) -> Statuses:
         """The market statuses of every company's models in its markets (`asked`), answered
         by the second process once it has drawn every chart (here, if it cannot)."""
-        if self._jobs is not None and self.location is not None:
-            self._jobs.send(("statuses", dict(asked)))
+        if self.location is not None and self._send("statuses", dict(asked)):
             while not self._ended:
                 what, found = self._next()
                 if what == "statuses":
@@ -77,9 +88,8 @@ class Aside:
 
     def drawn(self, companies: Sequence[CompanyReport]) -> Iterator[Drawn]:
         """The charts of `companies` (those given, in that order)."""
-        if self._jobs is not None and not self._ended:
-            self._jobs.send(("end", None))
-        while not self._ended:
+        self._send("end", None)
+        while self._process is not None and not self._ended:
             self._next()
         charts = None
         for index, company in enumerate(companies):
@@ -117,6 +127,7 @@ class Aside:
         if self._jobs is not None:
             self._jobs.close()  # the second process sees the end of its work and stops
             self._jobs = None
+        if self._process is not None:
             self._process.join(timeout=5)
             if self._process.is_alive():
                 self._process.kill()
