@@ -83,7 +83,7 @@ class Aside:
             while not self._ended:
                 what, found = self._next()
                 if what == "statuses":
-                    return found  # type: ignore[no-any-return]
+                    return found
         return self.read_side.market_statuses(self.query, asked).data
 
     def drawn(self, companies: Sequence[CompanyReport]) -> Iterator[Drawn]:

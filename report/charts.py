@@ -243,7 +243,7 @@ def _svg(figure: Figure) -> str:
         width, height = figure.get_size_inches()
         vector = _MeasuringOnce(width * 72, height * 72, buffer, image_dpi=dpi,
                                 metadata=dict.fromkeys(SVG_METADATA))  # fmt: skip
-        renderer = MixedModeRenderer(figure, width, height, dpi, vector)
+        renderer: Any = MixedModeRenderer(figure, width, height, dpi, vector)  # a proxy of `vector`
         figure.draw(renderer)
         renderer.finalize()
     finally:
