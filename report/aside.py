@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
@@ -43,8 +44,8 @@ class Aside:
         self._ended = False  # the second process has sent its last message (or is gone)
 
     def __enter__(self) -> Aside:
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return self
+        if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+            return self  # macOS's system libraries are not safe to use after a fork
         context = multiprocessing.get_context("fork")
         jobs_out, jobs_in = context.Pipe(duplex=False)
         back_out, back_in = context.Pipe(duplex=False)
