@@ -101,14 +101,10 @@ class Aside:
             yield charts.both(job_of(company), self.query.as_of)
 
     def _next(self) -> tuple[str, Any]:
-        """The second process's next message (charts are kept in order); its error raised
-        here."""
+        """The second process's next message (charts are kept in order)."""
         what, found = self._back.get()
         if what == "drawn":
             self._drawn.append(found)
-        elif what == "error":
-            self._ended = True
-            raise found
         elif what in ("end", "gone"):
             self._ended = True
         return what, found
@@ -119,7 +115,7 @@ class Aside:
         try:
             while True:
                 self._back.put(back.recv())
-        except (EOFError, OSError):
+        except Exception:  # noqa: BLE001 (ended, or a message that cannot be read: gone)
             self._back.put(("gone", None))
         finally:
             back.close()
@@ -160,10 +156,10 @@ def _aside(
             else:
                 back.send(("end", None))
                 return
-    except EOFError:
+    except (EOFError, OSError):  # the first process is gone (ended, or stopped by a signal)
         return
-    except Exception as error:  # noqa: BLE001 (raised again by the first process)
-        back.send(("error", error))
+    except Exception:  # noqa: BLE001
+        return  # the first process does what is left, and meets the error itself
 
 
 def _statuses(location: Any, query: Query, asked: Asked) -> Statuses:
