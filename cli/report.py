@@ -43,6 +43,7 @@ def report_command(
     Example: mxt report --company BYD --company Tesla --compare -o byd-tesla.html
     """
     try:
+        from mxt.report.aside import Aside
         from mxt.report.page import check_output, write
     except ImportError:
         raise MxtError(INSTALL_HINT, 1) from None
@@ -55,14 +56,18 @@ def report_command(
         raise InputError("--company", "--compare needs two companies or more")
     check_output(path)  # a store, a device or another file is never replaced by the page
     query = make_query(as_of, known_at)
-    report = gather_report(context.open_read_side(), query, companies, compare)
-    for company in report.companies:
-        if not company.timeline_total:
-            note(nothing_known_note(company.name, query))
-    try:
-        with cleaning_up_on_termination():  # no temporary page left behind
-            size = write(report, path)
-    except OSError as error:
-        raise MxtError(f"output: cannot write {path}: {error.strerror}", 1) from None
+    read_side = context.open_read_side()
+    # the charts and the market matrix made by a second process beside the gathering
+    with Aside(read_side, query, context.store_location) as aside:
+        report = gather_report(read_side, query, companies, compare, gathered=aside.give,
+                               statuses=aside.statuses)  # fmt: skip
+        for company in report.companies:
+            if not company.timeline_total:
+                note(nothing_known_note(company.name, query))
+        try:
+            with cleaning_up_on_termination():  # no temporary page left behind
+                size = write(report, path, aside.drawn(report.companies))
+        except OSError as error:
+            raise MxtError(f"output: cannot write {path}: {error.strerror}", 1) from None
     count = len(report.companies)
     note(f"wrote {path} ({size:,} bytes, {count} compan{'y' if count == 1 else 'ies'})")

@@ -12,17 +12,23 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import matplotlib
 
 matplotlib.use("svg")  # before pyplot or any backend is touched: no display needed
 
 import matplotlib.dates as mdates  # noqa: E402
+from matplotlib.backends.backend_mixed import MixedModeRenderer  # noqa: E402
+from matplotlib.backends.backend_svg import RendererSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from mxt.projections.questions.report import MonthlyFigure, TargetSeries  # noqa: E402
+from mxt.projections.questions.report import (  # noqa: E402
+    CompanyReport,
+    MonthlyFigure,
+    TargetSeries,
+)
 from mxt.projections.rules.compare import Comparison  # noqa: E402
 
 COLOURS = ("#1f6feb", "#d1242f", "#1a7f37", "#8250df")
@@ -38,6 +44,16 @@ STYLE: dict[Any, Any] = {
     "grid.color": "#e5e7eb",
     "legend.frameon": False,
 }
+
+
+Drawn = tuple[str | None, str | None]  # a company's charts: targets, monthly figures
+Job = tuple[list[TargetSeries], list[MonthlyFigure], str]  # what they are drawn from
+
+
+def job_of(company: CompanyReport) -> Job:
+    """What a company's charts are drawn from: its targets, its monthly figures and their
+    first month."""
+    return company.targets, company.monthly, company.monthly_since
 
 
 class Charts:
@@ -56,6 +72,10 @@ class Charts:
             axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
             axes.yaxis.set_major_locator(MaxNLocator(4))
             axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+            # The axes have no labels: placed where they are, not moved clear of the tick
+            # labels, whose boxes are then not measured again (a seventh of a chart's cost).
+            axes.xaxis.set_label_coords(0.5, -0.1)
+            axes.yaxis.set_label_coords(-0.1, 0.5)
 
     def targets(self, series: Sequence[TargetSeries], as_of: str) -> str | None:
         """Each target's value over time (a step at each revision) against the running total
@@ -103,6 +123,12 @@ class Charts:
             axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=3)
             axes.set_xlim(_day(f"{since}-01"), _day(as_of))
             return _svg(self._deliveries)
+
+    def both(self, job: Job, as_of: str) -> Drawn:
+        """A company's two charts (`job_of`): its targets, its monthly figures (each None:
+        none)."""
+        targets, monthly, since = job
+        return self.targets(targets, as_of), self.deliveries(monthly, since, as_of)
 
     def compare(self, comparison: Comparison) -> str | None:
         """The companies' monthly figures (solid) and their running totals (dashed, on the
@@ -206,14 +232,49 @@ def _day(text: str) -> date:
 
 
 def _svg(figure: Figure) -> str:
-    """The figure as an `<svg>` element to inline: no XML prologue, no metadata, and its
-    indentation and line breaks folded (the page holds hundreds of charts)."""
+    """The figure as an `<svg>` element to inline: no XML prologue, no metadata, its
+    indentation and line breaks folded, its groups unnamed and no text turned by -0 degrees
+    (the page holds hundreds of charts). Drawn as
+    `savefig(format="svg")` draws it, by a renderer that measures each text once for every
+    chart (matplotlib's own cache lasts one renderer, one chart)."""
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata=dict.fromkeys(SVG_METADATA))
+    dpi = figure.dpi
+    figure.dpi = 72  # SVG's unit is the point
+    try:
+        width, height = figure.get_size_inches()
+        vector = _MeasuringOnce(width * 72, height * 72, buffer, image_dpi=dpi,
+                                metadata=dict.fromkeys(SVG_METADATA))  # fmt: skip
+        renderer: Any = MixedModeRenderer(figure, width, height, dpi, vector)  # a proxy of `vector`
+        figure.draw(renderer)
+        renderer.finalize()
+    finally:
+        figure.dpi = dpi
     text = buffer.getvalue()
-    return _BETWEEN_TAGS.sub("><", _LINE_BREAKS.sub(" ", text[text.index("<svg") :]))
+    text = _BETWEEN_TAGS.sub("><", _LINE_BREAKS.sub(" ", text[text.index("<svg") :]))
+    return _NO_ROTATION.sub("", _GROUP_NAME.sub("<g>", text))
+
+
+class _MeasuringOnce(RendererSVG):
+    """matplotlib's SVG renderer, with the size of each text (by its string, font and kind)
+    measured once for the whole page: tick labels and legends repeat from chart to chart."""
+
+    _measured: ClassVar[dict[tuple[str, int, Any], tuple[float, float, float]]] = {}
+
+    def get_text_width_height_descent(
+        self, s: str, prop: Any, ismath: Any
+    ) -> tuple[float, float, float]:
+        found = self._measured.get((s, hash(prop), ismath))
+        if found is None:
+            found = super().get_text_width_height_descent(s, prop, ismath)
+            self._measured[s, hash(prop), ismath] = found
+        return found
 
 
 SVG_METADATA = ("Creator", "Date", "Format", "Type")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _BETWEEN_TAGS = re.compile(r">\s+<")
+# What the page can do without (a tenth of each chart): the names matplotlib gives its groups
+# (`figure_1`, `xtick_3`: nothing refers to them; the ids of clip paths and markers, which
+# are referred to, are on other elements), and the rotation by -0 degrees of every text.
+_GROUP_NAME = re.compile(r'<g id="[^"]*">')
+_NO_ROTATION = re.compile(r' transform="rotate\(-0 [-0-9. ]+\)"')

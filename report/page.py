@@ -24,7 +24,7 @@ from mxt.projections.rules.conflicts import Conflict
 from mxt.projections.rules.records import cell, flatten, to_json
 from mxt.projections.rules.state import STATUSES
 
-from .charts import Charts
+from .charts import Charts, Drawn, job_of
 
 COUNT_FIELDS = ("value", "units", "count")
 # The report's sections: their title, and the columns of their tables.
@@ -81,13 +81,17 @@ def environment() -> Environment:
     return env
 
 
-def render(report: Report) -> Iterator[str]:
-    """The page, in pieces: each company's charts are drawn as its section is written."""
+def render(report: Report, drawn: Iterator[Drawn] | None = None) -> Iterator[str]:
+    """The page, in pieces: each company's charts (`drawn`, in the companies' order; by
+    default drawn here as its section is written) put in as its section is written."""
     template = environment().get_template("report.html.j2")
+    if drawn is None:
+        charts = Charts()
+        drawn = (charts.both(job_of(company), report.as_of) for company in report.companies)
     return template.generate(
         report=report,
         comparison=_comparison_view(report),
-        companies=_views(report),
+        companies=_views(report, drawn),
         statuses=STATUSES,
         extras=EXTRAS,
         months=CHARTED_MONTHS,
@@ -130,17 +134,18 @@ def check_output(path: Path) -> None:
     raise InputError("output", f"{path} is {what}, not a report mxt wrote: give a new file name")
 
 
-def write(report: Report, path: Path) -> int:
-    """Writes the page to `path` whole or not at all (a temporary file renamed over it);
-    answers its size in bytes. Only a new file or a report mxt wrote earlier is replaced
-    (`check_output`, asked again just before the rename)."""
+def write(report: Report, path: Path, drawn: Iterator[Drawn] | None = None) -> int:
+    """Writes the page to `path` whole or not at all (a temporary file renamed over it), with
+    the companies' charts `drawn` (as `render` takes them); answers its size in bytes. Only a
+    new file or a report mxt wrote earlier is replaced (`check_output`, asked again just
+    before the rename)."""
     check_output(path)
     folder = path.resolve().parent
     temporary = ""
     try:
         handle, temporary = tempfile.mkstemp(prefix=".mxt-report-", suffix=".html", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for piece in render(report):
+            for piece in render(report, drawn):
                 out.write(piece)
         umask = os.umask(0)
         os.umask(umask)
@@ -187,11 +192,8 @@ def _spelled(value: JsonObject | None) -> str:
     return spell_count(value["units"], value["bound"], value["high"])
 
 
-def _views(report: Report) -> Iterator[CompanyView]:
-    charts = Charts()
-    for company in report.companies:
-        targets = charts.targets(company.targets, report.as_of)
-        deliveries = charts.deliveries(company.monthly, company.monthly_since, report.as_of)
+def _views(report: Report, drawn: Iterator[Drawn]) -> Iterator[CompanyView]:
+    for company, (targets, deliveries) in zip(report.companies, drawn, strict=True):
         state = to_json(company.state)
         in_force = [{**row, "scope": _scope_text(row)} for row in state["targets"]]
         ended = [t for t in in_force if _period_ended(t["period"], report.as_of)]

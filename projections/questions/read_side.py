@@ -6,7 +6,7 @@ the report) ask a ReadSide in their turn (`checking`, `comparing`, `showing`, `r
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -242,6 +242,32 @@ class ReadSide:
         rows, names = self._market_rows(query, [code])
         state = market_state(rows, names, query, code, every)
         return Answer(state, is_known(state, rows, code))
+
+    @answering
+    def market_statuses(
+        self, query: Query, asked: Mapping[str, Sequence[str]]
+    ) -> Answer[dict[tuple[str, str, str], str]]:
+        """Each model's status in the markets asked of its company (`asked`: company key ->
+        market codes), as `market` answers each: (company key, model key, market) -> status,
+        unknown ones left out; from one reading of the rows of every market asked (a
+        company's facts answer every market, as `state model`'s do)."""
+        codes = sorted({code for markets in asked.values() for code in markets})
+        if not codes:
+            return Answer({}, False)
+        rows, names = self._market_rows(query, codes)
+        by_company: dict[str, list[Row]] = {}
+        for row in rows:
+            by_company.setdefault(key(row.content["company"]), []).append(row)
+        found: dict[tuple[str, str, str], str] = {}
+        for company_key, markets in asked.items():
+            company = names.get(company_key) or Names(company_key)
+            facts = CompanyFacts.of(by_company.get(company_key, ()), company)
+            for model_key, model in facts.models.items():
+                for market in markets:
+                    status = facts.status_of(model_key, market, query.as_of).status
+                    if status != "unknown":
+                        found[key(facts.name), key(model), market] = status
+        return Answer(found, bool(found))
 
     @answering
     def region_market(

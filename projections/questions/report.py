@@ -8,7 +8,7 @@ hash.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -99,13 +99,21 @@ class Report:
 
 
 def gather_report(
-    read_side: ReadSide, query: Query, companies: Sequence[str] = (), compare: bool = False
+    read_side: ReadSide,
+    query: Query,
+    companies: Sequence[str] = (),
+    compare: bool = False,
+    gathered: Callable[[CompanyReport], None] | None = None,
+    statuses: Callable[[dict[str, list[str]]], dict[tuple[str, str, str], str]] | None = None,
 ) -> Report:
     """The report as of `query.as_of`, known at `query.known_at`: the companies named (all
     known ones when none are), with the log's size and head hash from `verify` (a log that
     fails it is refused: `DamagedLog`); the default known-at (everything recorded) is given
     as the moment it stands for. With `compare`, the companies side by side first (`mxt
-    compare`'s answer: deliveries over the year of the as-of date)."""
+    compare`'s answer: deliveries over the year of the as-of date). `gathered` is handed each
+    company as soon as it is gathered (its market matrix still to fill in); `statuses`, when
+    given, answers the matrix instead of `ReadSide.market_statuses` (from another connection
+    to the same store)."""
     from mxt.domain.integrity import refuse_damage
 
     query = read_side.resolve(query)
@@ -115,11 +123,17 @@ def gather_report(
         (names.company for names in known.values()), key=str.casefold
     )
     checks = checks_by_company(read_side, query)
-    reports = [_company(read_side, name, query, checks.get(key(name), {})) for name in names]
-    statuses = _market_statuses(read_side, query, {m for r in reports for m in r.markets})
+    reports = []
+    for name in names:
+        with read_side.view.remembering():  # its rows, read several ways, made once
+            reports.append(_company(read_side, name, query, checks.get(key(name), {})))
+        if gathered is not None:
+            gathered(reports[-1])
+    asked = {key(company.name): company.markets for company in reports}
+    found = statuses(asked) if statuses else read_side.market_statuses(query, asked).data
     for company in reports:
         company.matrix = [
-            (model, [statuses.get((key(company.name), key(model), m), "unknown")
+            (model, [found.get((key(company.name), key(model), m), "unknown")
                      for m in company.markets])
             for model, _ in company.matrix
         ]  # fmt: skip
@@ -161,7 +175,7 @@ def _company(
         monthly_since=since,
         markets=matrix_order(markets_mentioned(active)),
         matrix=[(model, []) for model in models],
-        timeline=press_releases(entries)[-TIMELINE_LIMIT:],
+        timeline=press_releases(entries, TIMELINE_LIMIT),
         timeline_total=len(entries),
         extras=checks,
     )
@@ -280,38 +294,30 @@ def matrix_order(markets: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(markets), key=place)
 
 
-def press_releases(entries: Sequence[Content]) -> list[Content]:
-    """The timeline's entries: one per announcement, except that the announcements of one
-    press release (the same day, kind, source and model) are one entry naming every market
-    (`markets_named`): a launch in nine countries is one line, not nine."""
-    grouped: list[Content] = []
+def press_releases(entries: Sequence[Content], last: int | None = None) -> list[Content]:
+    """The timeline's entries (the `last` ones; None: all): one per announcement, except that
+    the announcements of one press release (the same day, kind, source and model) are one
+    entry naming every market (`markets_named`): a launch in nine countries is one line, not
+    nine. The grouping reads every entry; only the entries kept are copied."""
+    groups: list[list[int]] = []  # each entry's position, by group
     where: dict[tuple[Any, ...], int] = {}
-    for entry in entries:
+    for position, entry in enumerate(entries):
         source = entry.get("source") or {}
         release = (entry["announced_on"], entry["kind"], source.get("title"), source.get("url"),
                    entry.get("model"), entry.get("status"))  # fmt: skip
-        market = entry.get("market")
         at = where.get(release)
-        if at is not None and market and grouped[at].get("markets_named"):
-            grouped[at]["markets_named"].append(market)
-            grouped[at]["ids"].append(entry["id"])
+        if at is not None and entry.get("market") and entries[groups[at][0]].get("market"):
+            groups[at].append(position)
             continue
-        where[release] = len(grouped)
-        grouped.append({**entry, "markets_named": [market] if market else [],
-                        "ids": [entry["id"]]})  # fmt: skip
+        where[release] = len(groups)
+        groups.append([position])
+    kept = groups if last is None else groups[-last:] if last else []
+    grouped: list[Content] = []
+    for group in kept:
+        first = entries[group[0]]
+        named = [entries[p]["market"] for p in group] if first.get("market") else []
+        grouped.append({**first, "markets_named": named, "ids": [entries[p]["id"] for p in group]})
     return grouped
-
-
-def _market_statuses(
-    read_side: ReadSide, query: Query, markets: Iterable[str]
-) -> dict[tuple[str, str, str], str]:
-    """(company key, model key, market) -> status, asking each market once."""
-    statuses = {}
-    for market in sorted(markets):
-        for row in read_side.market(market, query).data.models:
-            if row.model:
-                statuses[(key(row.company), key(row.model), market)] = row.status
-    return statuses
 
 
 def period_span(period: str) -> tuple[date, date]:

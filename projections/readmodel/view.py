@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.kinds import RANK, policy_markets
@@ -119,6 +120,30 @@ class View:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # rows already made, by the columns they were made from (`remembering`); None: none kept
+        self._made: dict[str, tuple[Any, Row]] | None = None
+
+    @contextmanager
+    def remembering(self) -> Iterator[None]:
+        """Inside, a row read again with the very columns it was read with before (the same
+        version, seal, stored event and digest) is the `Row` made then, checked then, not
+        checked and decoded again: for a question that reads the same rows several ways (the
+        report, a company at a time). Rows are shared: nothing may change one."""
+        self._made = {}
+        try:
+            yield
+        finally:
+            self._made = None
+
+    def _row(self, values: Any) -> Row:
+        """`_to_row`, or the row made from the same columns inside `remembering`."""
+        made = self._made
+        if made is None:
+            return _to_row(values)
+        found = made.get(values[SEAL])  # by the row's seal, then every column compared
+        if found is None or found[0] != values:
+            found = made[values[SEAL]] = (values, _to_row(values))
+        return found[1]
 
     @staticmethod
     def log_span(cursor: Any) -> LogSpan:
@@ -160,7 +185,7 @@ class View:
             "ORDER BY v.notification_id",
             (after, upto),
         )
-        made = [(int(values[0]), _to_row(values)) for values in cursor.fetchall()]
+        made = [(int(values[0]), self._row(values)) for values in cursor.fetchall()]
         fixed = sorted(
             {row.recording_notification_id for _, row in made if row.event != "recorded"}
         )
@@ -173,7 +198,7 @@ class View:
                 [*chunk, upto],
             )
             for values in cursor.fetchall():
-                row = _to_row(values)
+                row = self._row(values)
                 versions.setdefault(row.recording_notification_id, []).append((int(values[0]), row))
         return [
             Logged(
@@ -227,7 +252,7 @@ class View:
             "WHERE v.notification_id = s.found",
             [as_of, known_at, known_at, *params, as_of],
         )
-        rows = [_to_row(values) for values in cursor.fetchall()]
+        rows = [self._row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -299,7 +324,7 @@ class View:
             f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
             [*params, as_of, as_of, known_at, known_at],
         )  # fmt: skip
-        rows = [_to_row(values) for values in cursor.fetchall()]
+        rows = [self._row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -324,7 +349,7 @@ class View:
             + "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id",
             (*map(key, companies), *kinds, as_of, known_at, known_at),
         )
-        return [_to_row(values) for values in cursor.fetchall()]
+        return [self._row(values) for values in cursor.fetchall()]
 
     def names(
         self, cursor: Any, as_of: str, known_at: str, company: str | None = None
@@ -393,7 +418,7 @@ class View:
             params,
         )
         for values in iter(cursor.fetchone, None):
-            yield _to_row(values)
+            yield self._row(values)
 
     def rows(self, cursor: Any, known_at: str, **narrowing: Any) -> list[Row]:
         """`stream_rows`, as one list."""
@@ -475,7 +500,7 @@ class View:
             "WHERE originator_id=? AND originator_version=1) " + HISTORY,
             (self.store.origin(aggregate_id(ann_id)), known_at),
         )
-        return [_to_row(values) for values in cursor.fetchall()]
+        return [self._row(values) for values in cursor.fetchall()]
 
     def histories(
         self, cursor: Any, recordings: Sequence[int], known_at: str
@@ -492,7 +517,7 @@ class View:
                 [*chunk, known_at],
             )
             for values in cursor.fetchall():
-                row = _to_row(values)
+                row = self._row(values)
                 found.setdefault(row.recording_notification_id, []).append(row)
         return found
 
