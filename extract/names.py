@@ -361,6 +361,15 @@ _INTRODUCED = re.compile(
 )
 
 
+# A name ending in a carmaker's corporate word that opens a clause, followed by its verb
+# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…"): a company.
+_CORPORATE_NAME = re.compile(
+    r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}\s(?:Motors?|Automobiles?|Automotive))"
+    r"(?=\s+(?:said|says|will|has|had|is|was|plans?|exported|sold|delivered|launched|"
+    r"announced|began|started|stopped|expects?|registered|opened|closed|built)\b)"
+)
+
+
 # A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
 # Mobility Ltd (TPEM)".
 _LEGAL_NAME = re.compile(
@@ -376,6 +385,10 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
     found: list[str] = []
     for match in _INTRODUCED.finditer(text):
         name = match.group("name") or match.group("after")
+        if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    for match in _CORPORATE_NAME.finditer(text):
+        name = match.group("name")
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)
     aliases: list[tuple[str, str]] = []

@@ -1,0 +1,50 @@
+"""Rules from rounds 1–6's misses, phase 6 of issue 26: each tested on sentences written for
+these tests, not taken from the corpus. A name that ends in a carmaker's corporate word
+("Vellmar Automobile", "Ostrava Motor") and opens its clause is a company the text
+introduces, not the company named before it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from mxt.events.announcements import parse_json_line
+from mxt.extract import extract_drafts
+
+PUBLISHED = date(2025, 9, 3)
+
+
+def drafts(text: str) -> list[dict[str, Any]]:
+    """The drafts of a text, each checked as `import` checks it."""
+    found = extract_drafts(text, PUBLISHED)
+    for draft in found:
+        parse_json_line(json.dumps(draft))
+    return found
+
+
+def typed(text: str) -> list[tuple[str, str]]:
+    """(kind, company) of each draft that is not a statement."""
+    return [(d["kind"], d["company"]) for d in drafts(text) if d["kind"] != "statement"]
+
+
+def test_a_name_ending_in_a_corporate_word_is_the_clauses_company() -> None:
+    text = (
+        "Toyota sold 4,100 cars in Portugal in August.\n\n"
+        "Toyota also said its dealers were busy. Vellmar Automobile will stop selling the "
+        "Kestra van in Portugal at the end of December."
+    )
+    assert ("exit", "Vellmar Automobile") in typed(text)
+    assert ("exit", "Toyota") not in typed(text)
+    text = (
+        "Hyundai sold 3,000 cars in Chile in July. Ostrava Motor exported 2,150 vehicles "
+        "during the month."
+    )
+    assert ("deliveries", "Ostrava Motor") in typed(text)
+    assert [c for k, c in typed(text) if k == "deliveries"].count("Hyundai") == 1
+
+
+def test_a_known_company_with_a_corporate_word_stays_that_company() -> None:
+    text = "Great Wall Motor will stop selling the Ora 03 in Chile at the end of June."
+    assert typed(text) == [("exit", "Great Wall Motor")] or ("exit", "Great Wall") in typed(text)
+    assert not any(c.startswith("Wall") for _, c in typed(text))
