@@ -370,6 +370,16 @@ _CORPORATE_NAME = re.compile(
 )
 
 
+# A byline or signature giving the writer's title at a company ("A blog post by Jan Holm,
+# CEO, Vellmar Automotive"; "by Jan Holm, chief executive of Vellmar"): the company the
+# text speaks for ("we", "our").
+_BYLINE = re.compile(
+    r"\bby\s+[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2},\s+(?:the\s+)?(?:CEO|chief\s+executive"
+    r"(?:\s+officer)?|president|founder|chair(?:man|woman)?|managing\s+director)"
+    r"(?:,\s+|\s+of\s+|\s+at\s+)(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})"
+)
+
+
 # A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
 # Mobility Ltd (TPEM)".
 _LEGAL_NAME = re.compile(
@@ -387,7 +397,7 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
         name = match.group("name") or match.group("after")
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)
-    for match in _CORPORATE_NAME.finditer(text):
+    for match in (*_CORPORATE_NAME.finditer(text), *_BYLINE.finditer(text)):
         name = match.group("name")
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)

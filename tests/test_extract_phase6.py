@@ -48,3 +48,25 @@ def test_a_known_company_with_a_corporate_word_stays_that_company() -> None:
     text = "Great Wall Motor will stop selling the Ora 03 in Chile at the end of June."
     assert typed(text) == [("exit", "Great Wall Motor")] or ("exit", "Great Wall") in typed(text)
     assert not any(c.startswith("Wall") for _, c in typed(text))
+
+
+def test_a_bylines_company_is_the_company_we_speaks_for() -> None:
+    text = (
+        "A note to our customers\n"
+        "A letter by Jan Holm, chief executive of Vellmar Automotive - 2 September 2025\n\n"
+        "This year we aim to sell around forty thousand vehicles. In August we delivered "
+        "3,200 vehicles in Norway."
+    )
+    assert ("target", "Vellmar Automotive") in typed(text)
+    assert ("deliveries", "Vellmar Automotive") in typed(text)
+    text = (
+        "A blog post by Jan Holm, CEO, Vellmar Automotive\n\n"
+        "We have temporarily suspended sales in Canada while the tariffs apply."
+    )
+    assert typed(text) == [("exit", "Vellmar Automotive")]
+
+
+def test_without_a_byline_we_names_no_company() -> None:
+    text = "This year we aim to sell around forty thousand vehicles."
+    assert typed(text) == []
+    assert {d["kind"] for d in drafts(text)} == {"statement"}
