@@ -560,6 +560,13 @@ def wait_time(clue: Clue) -> list[Draft]:
     return [Draft("wait-time", {"model": model, "max_months": months}, guesses)]
 
 
+# A plant's return to work: "will resume production", "will reopen its idled plant".
+_RESUMING = (
+    r"\b(?:resum|restart)\w*\s+(?:\w+\s+)?(?:production|assembly|operations?)\b|"
+    r"\breopen\w*\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility)\b"
+)
+
+
 _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
@@ -567,7 +574,7 @@ _STATUSES = (
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
     ("completed", r"\b(?:complet|finish)\w*"),
-    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
+    ("operational", _RESUMING + r"|\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
      r"(?:(?:commercial|serial|series|volume)\s+)?production|"
      r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
      r"\b(?:full|mass)\s+production\b|"
@@ -778,7 +785,9 @@ def factory(clue: Clue) -> list[Draft]:
         return []
     on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
     ending = _search(_ENDING, clue.text)
-    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending:
+    resuming = _search(_RESUMING, clue.text)
+    halted = (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending
+    if halted and not resuming:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -846,6 +855,8 @@ def factory(clue: Clue) -> list[Draft]:
             due = _due_as_said(clause, clue.published, _fiscal(clue))
         if planned and (due is None or not _still_to_come(due, clue.published)):
             continue  # a plan with no date still to come says no status reached
+        if not planned and status == "operational" and _search(_RESUMING, where.group(0)):
+            continue  # a return to work already made: the plant's status did not change
         if due is not None:
             fields["effective_on"] = due
             guesses.append(f"effective_on {due} read from the wording (a plan)")
@@ -1001,7 +1012,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached).
     A clause that opens on its verb has its plant in its subject ("Production at the Revoz
     plant, which builds the Clio, will be halted in August")."""
-    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*)\b", clue.text):
+    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*|reopen\w*)\b", clue.whole):
         return []  # (a halt that is over: "resumed in September after a two-year pause")
     told = _with_subject(clue)[0][0]  # (denied with its subject: "denied a report that…")
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):

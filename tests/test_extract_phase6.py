@@ -70,3 +70,27 @@ def test_without_a_byline_we_names_no_company() -> None:
     text = "This year we aim to sell around forty thousand vehicles."
     assert typed(text) == []
     assert {d["kind"] for d in drafts(text)} == {"statement"}
+
+
+def factories(text: str) -> list[tuple[int, str, str | None]]:
+    """(phase, status, effective_on) of each factory draft of a text."""
+    return [
+        (d["phase"], d["status"], d.get("effective_on"))
+        for d in drafts(text)
+        if d["kind"] == "factory"
+    ]
+
+
+def test_a_plant_that_will_resume_is_a_planned_return_to_operation() -> None:
+    found = factories(
+        "Toyota said its Tahara plant, idle since March, will resume production in 2027."
+    )
+    assert all(status != "paused" for _, status, _ in found)
+    assert found == [(1, "operational", "2027")]
+    found = factories("Toyota will reopen its mothballed assembly plant in Tahara in 2027.")
+    assert found == [(1, "operational", "2027")]
+
+
+def test_a_resumption_with_no_date_to_come_is_no_factory_draft() -> None:
+    assert factories("Toyota said production at its Tahara plant resumed in May.") == []
+    assert factories("Toyota hopes to reopen its idled plant in Tahara one day.") == []
