@@ -380,6 +380,14 @@ _BYLINE = re.compile(
 )
 
 
+# A name whose plant a clause speaks of ("Vellmar's plant in Oklahoma City closed"): the
+# plant's owner, a company (a place's plant is not: "Kentucky's largest plant").
+_PLANT_OWNER = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:plant|factory|gigafactory)\b"
+)
+
+
 # A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
 # Mobility Ltd (TPEM)".
 _LEGAL_NAME = re.compile(
@@ -400,6 +408,10 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
     for match in (*_CORPORATE_NAME.finditer(text), *_BYLINE.finditer(text)):
         name = match.group("name")
         if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    for match in _PLANT_OWNER.finditer(text):
+        name = match.group("name")
+        if _a_new_company(name, extra + tuple(found)) and not place_market(name):
             found.append(name)
     aliases: list[tuple[str, str]] = []
     for match in _LEGAL_NAME.finditer(text):  # "Tata Passenger Electric Mobility Ltd (TPEM)"

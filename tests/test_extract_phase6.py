@@ -94,3 +94,17 @@ def test_a_plant_that_will_resume_is_a_planned_return_to_operation() -> None:
 def test_a_resumption_with_no_date_to_come_is_no_factory_draft() -> None:
     assert factories("Toyota said production at its Tahara plant resumed in May.") == []
     assert factories("Toyota hopes to reopen its idled plant in Tahara one day.") == []
+
+
+def test_the_owner_named_before_a_plant_is_its_company() -> None:
+    text = (
+        "Toyota sold 4,100 cars in Portugal in August.\n\n"
+        "Toyota also said its dealers were busy. Vellmar's plant in Oklahoma City closed "
+        "in January."
+    )
+    assert [c for k, c in typed(text) if k == "factory"] == ["Vellmar"]
+
+
+def test_a_place_before_a_plant_is_no_company() -> None:
+    text = "Toyota said Kentucky's largest plant closed in January."
+    assert "Kentucky" not in [c for _, c in typed(text)]
