@@ -584,6 +584,13 @@ _OWNED_MODEL = re.compile(
     r"assembly|gigafactory|architecture|platform|technology|strategy|plans?|market|sales|"
     r"range|lineup|line-up|family|programme|program|project)\b)"
 )
+# The subject of going on sale, which only a model does: "the Kestra went on sale", "The
+# Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
+_SELLING_MODEL = re.compile(
+    rf"\b[Tt]he\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?{_PLAIN_NAME}"
+    r"(?:,\s+(?:a|an|the|its)\s+[^,.;]{1,80},)?\s+"
+    r"(?:went|goes|go|will\s+go|is\s+(?:due|set|expected|scheduled)\s+to\s+go)\s+on\s+sale\b"
+)
 # A model's code name: "codenamed QV-E", "code-named Project X".
 _CODENAMED = re.compile(r"\bcode-?\s?named\s+(?P<code>[A-Z][\w-]*[A-Z0-9][\w-]*)")
 
@@ -611,7 +618,7 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
             if name:
                 found.append(name)
     found += [m.group("code") for m in _CODENAMED.finditer(text)]
-    for styled in (_STYLED_MODEL, _OBJECT_MODEL):
+    for styled in (_STYLED_MODEL, _OBJECT_MODEL, _SELLING_MODEL):
         for match in styled.finditer(text):
             name = _plain_name(match.group("name"), extra)
             if name:

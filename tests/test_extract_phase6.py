@@ -1,7 +1,9 @@
 """Rules from rounds 1–6's misses, phase 6 of issue 26: each tested on sentences written for
 these tests, not taken from the corpus. A name that ends in a carmaker's corporate word
 ("Vellmar Automobile", "Ostrava Motor") and opens its clause is a company the text
-introduces, not the company named before it."""
+introduces, not the company named before it; a byline's company is the one "we" speaks
+for; a plant that will resume or reopen is a planned return to operation; the name before
+a plant ("Vellmar's plant") is its owner; the subject of going on sale is a model."""
 
 from __future__ import annotations
 
@@ -108,3 +110,24 @@ def test_the_owner_named_before_a_plant_is_its_company() -> None:
 def test_a_place_before_a_plant_is_no_company() -> None:
     text = "Toyota said Kentucky's largest plant closed in January."
     assert "Kentucky" not in [c for _, c in typed(text)]
+
+
+def launches(text: str) -> list[tuple[str, str, str]]:
+    """(model, market, status) of each launch draft of a text."""
+    return [(d["model"], d["market"], d["status"]) for d in drafts(text) if d["kind"] == "launch"]
+
+
+def test_the_subject_of_going_on_sale_is_a_model() -> None:
+    assert launches("Subaru said the Kestra went on sale in Japan in March.") == [
+        ("Kestra", "JP", "launched")
+    ]
+    assert launches(
+        "The Kestra, a compact SUV, will go on sale in Canada in the fourth quarter of 2026."
+        "\n\nSubaru makes it in Gunma."
+    ) == [("Kestra", "CA", "planned")]
+    assert launches("Subaru said its plant builds the Kestra and the Corvo.") == []
+
+
+def test_a_season_or_a_place_going_on_sale_is_no_model() -> None:
+    assert launches("Subaru said the Spring range went on sale in Japan in March.") == []
+    assert launches("Subaru said the Japanese version will go on sale in May.") == []
