@@ -1134,6 +1134,9 @@ _EVENT = re.compile(
 )
 
 
+_SHOW_NAME_EXTRAS = re.compile(r"\s*\b(?:International|(?:19|20)\d\d)\b")
+
+
 def event_of(text: str) -> str | None:
     """The one show or fair a text names ("IAA Mobility, Munich"), or None when it names
     none or several."""
@@ -1143,7 +1146,9 @@ def event_of(text: str) -> str | None:
         else re.sub(r"^(?:The|This|At|During|In)\s", "", m.group("name"))
         for m in _EVENT.finditer(text)
     }
-    names_only = {name.split(",")[0] for name in found}
+    # (one show, whether or not its name says "International" or its year: "Lisbon Motor
+    # Show 2026" and "the Lisbon International Motor Show")
+    names_only = {_SHOW_NAME_EXTRAS.sub("", name.split(",")[0]).strip() for name in found}
     # "IAA" in a heading and "IAA Mobility" in the body are one show
     longest = max(names_only, key=len, default="")
     if not names_only or any(not longest.startswith(name) for name in names_only):

@@ -3,7 +3,8 @@ these tests, not taken from the corpus. A name that ends in a carmaker's corpora
 ("Vellmar Automobile", "Ostrava Motor") and opens its clause is a company the text
 introduces, not the company named before it; a byline's company is the one "we" speaks
 for; a plant that will resume or reopen is a planned return to operation; the name before
-a plant ("Vellmar's plant") is its owner; the subject of going on sale is a model."""
+a plant ("Vellmar's plant") is its owner; the subject of going on sale is a model; a show
+named with and without "International" or its year is one show."""
 
 from __future__ import annotations
 
@@ -131,3 +132,22 @@ def test_the_subject_of_going_on_sale_is_a_model() -> None:
 def test_a_season_or_a_place_going_on_sale_is_no_model() -> None:
     assert launches("Subaru said the Spring range went on sale in Japan in March.") == []
     assert launches("Subaru said the Japanese version will go on sale in May.") == []
+
+
+def test_a_show_named_with_and_without_its_year_is_one_show() -> None:
+    text = (
+        "Lisbon Motor Show 2026: pickups and a quiet retreat\n\n"
+        "The 12th Lisbon International Motor Show opened to the public on Wednesday.\n\n"
+        "Toyota unveiled the Kestra SUV on its stand."
+    )
+    shown = [d for d in drafts(text) if d["kind"] == "showcase"]
+    assert [(d["company"], d["model"]) for d in shown] == [("Toyota", "Kestra")]
+    assert "Lisbon" in shown[0]["venue"]
+
+
+def test_two_shows_give_no_venue() -> None:
+    text = (
+        "The Lisbon Motor Show opened on Wednesday, a week after the Madrid Motor Show.\n\n"
+        "Toyota unveiled the Kestra SUV on its stand."
+    )
+    assert [d for d in drafts(text) if d["kind"] == "showcase"] == []
