@@ -4,7 +4,8 @@ these tests, not taken from the corpus. A name that ends in a carmaker's corpora
 introduces, not the company named before it; a byline's company is the one "we" speaks
 for; a plant that will resume or reopen is a planned return to operation; the name before
 a plant ("Vellmar's plant") is its owner; the subject of going on sale is a model; a show
-named with and without "International" or its year is one show."""
+named with and without "International" or its year is one show; a quarter's months in
+brackets ("fourth quarter (January-March 2026)") name its period."""
 
 from __future__ import annotations
 
@@ -151,3 +152,19 @@ def test_two_shows_give_no_venue() -> None:
         "Toyota unveiled the Kestra SUV on its stand."
     )
     assert [d for d in drafts(text) if d["kind"] == "showcase"] == []
+
+
+def test_a_quarters_months_in_brackets_name_its_period() -> None:
+    text = (
+        "Toyota said its unit sales for the fourth quarter (January-March 2026) were "
+        "412,300 vehicles."
+    )
+    found = extract_drafts(text, date(2026, 5, 13))
+    assert [(d["kind"], d.get("units"), d.get("period")) for d in found] == [
+        ("deliveries", 412300, "2026-Q1")
+    ]
+
+
+def test_a_fiscal_quarter_without_its_months_is_not_read_as_them() -> None:
+    text = "Toyota said its unit sales for the fourth quarter were 412,300 vehicles."
+    assert all(d.get("period") != "2026-Q1" for d in extract_drafts(text, date(2026, 5, 13)))
