@@ -663,7 +663,8 @@ _SITE_BEFORE = re.compile(
     r"(?:,\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)?"
     # with what it makes: "its Luton van plant", "its Kolin car factory"
     r"(?:\s+(?:van|car|truck|engine|battery|vehicle|EV|bus|assembly|components?))?"
-    r"\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+    # (its own name may capitalise the word: "the Gunma Main Plant")
+    r"\s+(?:[Pp]lant|[Ff]actory|gigafactory|assembly\s+plant|Assembly\s+Plant)\b"
 )
 
 

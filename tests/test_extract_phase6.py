@@ -5,7 +5,8 @@ introduces, not the company named before it; a byline's company is the one "we" 
 for; a plant that will resume or reopen is a planned return to operation; the name before
 a plant ("Vellmar's plant") is its owner; the subject of going on sale is a model; a show
 named with and without "International" or its year is one show; a quarter's months in
-brackets ("fourth quarter (January-March 2026)") name its period."""
+brackets ("fourth quarter (January-March 2026)") name its period; a plant may capitalise
+its own name ("the Gunma Main Plant")."""
 
 from __future__ import annotations
 
@@ -168,3 +169,14 @@ def test_a_quarters_months_in_brackets_name_its_period() -> None:
 def test_a_fiscal_quarter_without_its_months_is_not_read_as_them() -> None:
     text = "Toyota said its unit sales for the fourth quarter were 412,300 vehicles."
     assert all(d.get("period") != "2026-Q1" for d in extract_drafts(text, date(2026, 5, 13)))
+
+
+def test_a_plant_whose_name_capitalises_plant_is_a_site() -> None:
+    found = factories("Production at Toyota's Tahara Main Plant was suspended for three days.")
+    assert [(phase, status) for phase, status, _ in found] == [(1, "paused")]
+    text = "Production at Toyota's Tahara Main Plant was halted in May."
+    assert [d["site"] for d in drafts(text) if d["kind"] == "factory"] == ["Tahara Main"]
+
+
+def test_a_capitalised_plant_of_something_else_is_no_site() -> None:
+    assert factories("Toyota said the Power Plant Association met in May.") == []
