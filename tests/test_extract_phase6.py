@@ -6,7 +6,8 @@ for; a plant that will resume or reopen is a planned return to operation; the na
 a plant ("Vellmar's plant") is its owner; the subject of going on sale is a model; a show
 named with and without "International" or its year is one show; a quarter's months in
 brackets ("fourth quarter (January-March 2026)") name its period; a plant may capitalise
-its own name ("the Gunma Main Plant")."""
+its own name ("the Gunma Main Plant"); a nation's new-vehicle market's figure is no
+company's."""
 
 from __future__ import annotations
 
@@ -180,3 +181,14 @@ def test_a_plant_whose_name_capitalises_plant_is_a_site() -> None:
 
 def test_a_capitalised_plant_of_something_else_is_no_site() -> None:
     assert factories("Toyota said the Power Plant Association met in May.") == []
+
+
+def test_a_nations_new_vehicle_market_figure_is_no_companys() -> None:
+    text = (
+        "Toyota sold 21,450 cars in Chile in August.\n\n"
+        "Chile's new-vehicle market had its busiest August on record, with 39,870 sales "
+        "reported by the importers' body."
+    )
+    found = [(d["kind"], d.get("units")) for d in drafts(text)]
+    assert ("deliveries", 21450) in found
+    assert ("deliveries", 39870) not in found
