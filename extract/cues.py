@@ -560,6 +560,13 @@ def wait_time(clue: Clue) -> list[Draft]:
     return [Draft("wait-time", {"model": model, "max_months": months}, guesses)]
 
 
+# A plant's return to work: "will resume production", "will reopen its idled plant".
+_RESUMING = (
+    r"\b(?:resum|restart)\w*\s+(?:\w+\s+)?(?:production|assembly|operations?)\b|"
+    r"\breopen\w*\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility)\b"
+)
+
+
 _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
@@ -567,7 +574,7 @@ _STATUSES = (
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
     ("completed", r"\b(?:complet|finish)\w*"),
-    ("operational", r"\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
+    ("operational", _RESUMING + r"|\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
      r"(?:(?:commercial|serial|series|volume)\s+)?production|"
      r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
      r"\b(?:full|mass)\s+production\b|"
@@ -656,7 +663,8 @@ _SITE_BEFORE = re.compile(
     r"(?:,\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,)?"
     # with what it makes: "its Luton van plant", "its Kolin car factory"
     r"(?:\s+(?:van|car|truck|engine|battery|vehicle|EV|bus|assembly|components?))?"
-    r"\s+(?:plant|factory|gigafactory|assembly\s+plant)\b"
+    # (its own name may capitalise the word: "the Gunma Main Plant")
+    r"\s+(?:[Pp]lant|[Ff]actory|gigafactory|assembly\s+plant|Assembly\s+Plant)\b"
 )
 
 
@@ -778,7 +786,9 @@ def factory(clue: Clue) -> list[Draft]:
         return []
     on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
     ending = _search(_ENDING, clue.text)
-    if (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending:
+    resuming = _search(_RESUMING, clue.text)
+    halted = (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending
+    if halted and not resuming:
         return _factory_halt(clue)
     found: list[Draft] = []
     # The phase the sentence named before this clause ("completed Phase 2, and operations
@@ -846,6 +856,8 @@ def factory(clue: Clue) -> list[Draft]:
             due = _due_as_said(clause, clue.published, _fiscal(clue))
         if planned and (due is None or not _still_to_come(due, clue.published)):
             continue  # a plan with no date still to come says no status reached
+        if not planned and status == "operational" and _search(_RESUMING, where.group(0)):
+            continue  # a return to work already made: the plant's status did not change
         if due is not None:
             fields["effective_on"] = due
             guesses.append(f"effective_on {due} read from the wording (a plan)")
@@ -1001,7 +1013,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached).
     A clause that opens on its verb has its plant in its subject ("Production at the Revoz
     plant, which builds the Clio, will be halted in August")."""
-    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*)\b", clue.text):
+    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*|reopen\w*)\b", clue.whole):
         return []  # (a halt that is over: "resumed in September after a two-year pause")
     told = _with_subject(clue)[0][0]  # (denied with its subject: "denied a report that…")
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
@@ -1123,6 +1135,9 @@ _EVENT = re.compile(
 )
 
 
+_SHOW_NAME_EXTRAS = re.compile(r"\s*\b(?:International|(?:19|20)\d\d)\b")
+
+
 def event_of(text: str) -> str | None:
     """The one show or fair a text names ("IAA Mobility, Munich"), or None when it names
     none or several."""
@@ -1132,7 +1147,9 @@ def event_of(text: str) -> str | None:
         else re.sub(r"^(?:The|This|At|During|In)\s", "", m.group("name"))
         for m in _EVENT.finditer(text)
     }
-    names_only = {name.split(",")[0] for name in found}
+    # (one show, whether or not its name says "International" or its year: "Lisbon Motor
+    # Show 2026" and "the Lisbon International Motor Show")
+    names_only = {_SHOW_NAME_EXTRAS.sub("", name.split(",")[0]).strip() for name in found}
     # "IAA" in a heading and "IAA Mobility" in the body are one show
     longest = max(names_only, key=len, default="")
     if not names_only or any(not longest.startswith(name) for name in names_only):

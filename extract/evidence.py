@@ -53,8 +53,10 @@ _SOMEBODY_ELSE = re.compile(
     # a figure from somebody's data: "according to CPCA preliminary data", "industry data show"
     r"(?:according\s+to|per)\s+(?:[\w&().-]+\s+){0,5}?(?:data|figures|statistics|estimates?)|"
     r"data\s+(?:show|showed|shows|from))\b)|"
-    # a nation's or a market's own figures: "China's automobile exports"
-    r"\b[A-Z][a-z]+'s\s+(?:automobile|car|vehicle|auto|EV|NEV|passenger|total|overall)\b",
+    # a nation's or a market's own figures: "China's automobile exports", "Chile's
+    # new-vehicle market"
+    r"\b[A-Z][a-z]+'s\s+(?:(?:new|light|commercial)[- ])?(?:automobile|car|vehicle|auto|EV|NEV|"
+    r"passenger|total|overall)\b",
 )
 # A segment's figure: "its EV sales stood at 5,000", "SUV sales rose to 47,306".
 _SEGMENT = re.compile(

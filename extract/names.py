@@ -361,6 +361,33 @@ _INTRODUCED = re.compile(
 )
 
 
+# A name ending in a carmaker's corporate word that opens a clause, followed by its verb
+# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…"): a company.
+_CORPORATE_NAME = re.compile(
+    r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}\s(?:Motors?|Automobiles?|Automotive))"
+    r"(?=\s+(?:said|says|will|has|had|is|was|plans?|exported|sold|delivered|launched|"
+    r"announced|began|started|stopped|expects?|registered|opened|closed|built)\b)"
+)
+
+
+# A byline or signature giving the writer's title at a company ("A blog post by Jan Holm,
+# CEO, Vellmar Automotive"; "by Jan Holm, chief executive of Vellmar"): the company the
+# text speaks for ("we", "our").
+_BYLINE = re.compile(
+    r"\bby\s+[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2},\s+(?:the\s+)?(?:CEO|chief\s+executive"
+    r"(?:\s+officer)?|president|founder|chair(?:man|woman)?|managing\s+director)"
+    r"(?:,\s+|\s+of\s+|\s+at\s+)(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3})"
+)
+
+
+# A name whose plant a clause speaks of ("Vellmar's plant in Oklahoma City closed"): the
+# plant's owner, a company (a place's plant is not: "Kentucky's largest plant").
+_PLANT_OWNER = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:plant|factory|gigafactory)\b"
+)
+
+
 # A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
 # Mobility Ltd (TPEM)".
 _LEGAL_NAME = re.compile(
@@ -377,6 +404,14 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
     for match in _INTRODUCED.finditer(text):
         name = match.group("name") or match.group("after")
         if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    for match in (*_CORPORATE_NAME.finditer(text), *_BYLINE.finditer(text)):
+        name = match.group("name")
+        if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    for match in _PLANT_OWNER.finditer(text):
+        name = match.group("name")
+        if _a_new_company(name, extra + tuple(found)) and not place_market(name):
             found.append(name)
     aliases: list[tuple[str, str]] = []
     for match in _LEGAL_NAME.finditer(text):  # "Tata Passenger Electric Mobility Ltd (TPEM)"
@@ -549,6 +584,13 @@ _OWNED_MODEL = re.compile(
     r"assembly|gigafactory|architecture|platform|technology|strategy|plans?|market|sales|"
     r"range|lineup|line-up|family|programme|program|project)\b)"
 )
+# The subject of going on sale, which only a model does: "the Kestra went on sale", "The
+# Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
+_SELLING_MODEL = re.compile(
+    rf"\b[Tt]he\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?{_PLAIN_NAME}"
+    r"(?:,\s+(?:a|an|the|its)\s+[^,.;]{1,80},)?\s+"
+    r"(?:went|goes|go|will\s+go|is\s+(?:due|set|expected|scheduled)\s+to\s+go)\s+on\s+sale\b"
+)
 # A model's code name: "codenamed QV-E", "code-named Project X".
 _CODENAMED = re.compile(r"\bcode-?\s?named\s+(?P<code>[A-Z][\w-]*[A-Z0-9][\w-]*)")
 
@@ -576,7 +618,7 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
             if name:
                 found.append(name)
     found += [m.group("code") for m in _CODENAMED.finditer(text)]
-    for styled in (_STYLED_MODEL, _OBJECT_MODEL):
+    for styled in (_STYLED_MODEL, _OBJECT_MODEL, _SELLING_MODEL):
         for match in styled.finditer(text):
             name = _plain_name(match.group("name"), extra)
             if name:

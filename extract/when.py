@@ -33,7 +33,10 @@ _QUARTER_ENDING = re.compile(
 # "from April through June", "between January and June": a quarter or a half when aligned.
 _MONTH_SPAN = re.compile(
     rf"\b(?:(?:from|between)\s+(?P<first>{_MONTHS})\s+(?:through|to|until|and|-)\s+|"
-    rf"(?P<first2>{_MONTHS})\s?[-/]\s?(?=(?:{_MONTHS})\s+(?:quarter|period|half)\b))"
+    # a dashed span told as a period, or with its year or in brackets: "April-June quarter",
+    # "(January-March 2026)"
+    rf"(?P<first2>{_MONTHS})\s?[-/–]\s?(?=(?:{_MONTHS})(?:\s+(?:quarter|period|half)\b|"
+    r"\s+(?:19|20)\d\d\b|\))))"
     rf"(?P<last>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )

@@ -5,8 +5,10 @@ recall 0.44 / typed precision 0.62, round 2 0.45 / 0.77, round 3 0.54 / 0.81 and
 0.51 / 0.83; round 5's, after phase 5, 0.77 / 0.92): on the seed article recall >= 0.93 and
 typed precision 1.0; on everything recall >= 0.83 and typed precision >= 0.95; on round 1 >=
 0.90 and >= 0.99; on round 2 >= 0.88 and >= 0.99; on round 3 >= 0.90 and >= 0.96; on round 4 >=
-0.82 and >= 0.95; on round 5 (after three rules from its misses) >= 0.77 and >= 0.94; on
-round 6 (its first run, 0.60 / 0.85, not tuned on yet) >= 0.60 and >= 0.84; and no dangerous
+0.82 and >= 0.95; on round 5 (after three rules from its misses, and phase 6) >= 0.78 and
+>= 0.95; on round 6 (its first run 0.60 / 0.85; after phase 6, rules from rounds 1-6's
+misses, 0.73 / 0.93) >= 0.72 and >= 0.92; everything after phase 6 >= 0.85 and >= 0.96;
+and no dangerous
 draft anywhere but round 6's two (its first run's, flagged by the crude reading: a launch
 that happened told beside another's plan, and a plant under construction "on schedule")."""
 
@@ -33,7 +35,7 @@ def test_extraction_meets_its_floors() -> None:
     assert seed["labelled"] >= 15 and overall["labelled"] >= 875
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.83 and overall["typed_precision"] >= 0.95, overall
+    assert overall["recall"] >= 0.85 and overall["typed_precision"] >= 0.96, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -43,9 +45,10 @@ def test_extraction_meets_its_floors() -> None:
     assert fifth["labelled"] >= 143, fifth
     # round 5's first run 0.77 / 0.92 (2 flagged dangerous by the crude reading); then a phase
     # in words or Roman numerals, construction told as finished, "after completion"
-    assert fifth["recall"] >= 0.77 and fifth["typed_precision"] >= 0.94, fifth
-    assert sixth["labelled"] >= 110 and sixth["recall"] >= 0.60, sixth
-    assert sixth["typed_precision"] >= 0.84 and sixth["dangerous"] <= 2, sixth
+    assert fifth["recall"] >= 0.78 and fifth["typed_precision"] >= 0.95, fifth
+    # round 6's first run 0.60 / 0.85; phase 6 (rules from rounds 1-6's misses): 0.73 / 0.93
+    assert sixth["labelled"] >= 110 and sixth["recall"] >= 0.72, sixth
+    assert sixth["typed_precision"] >= 0.92 and sixth["dangerous"] <= 2, sixth
     assert overall["dangerous"] == sixth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
