@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from drafting import drafts_on
 
 from bench.extract import says_reached
 from mxt.events.announcements import parse_json_line
@@ -17,16 +18,7 @@ from mxt.extract import extract_drafts
 PUBLISHED = date(2025, 7, 10)  # a Thursday
 
 
-def drafts(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    """The drafts of a text, each checked to be a line that `import` accepts."""
-    found = extract_drafts(text, published)
-    for draft in found:
-        parse_json_line(json.dumps(draft))
-    return found
-
-
-def typed(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    return [d for d in drafts(text, published) if d["kind"] != "statement"]
+drafts, typed = drafts_on(PUBLISHED)
 
 
 def kept(text: str) -> list[str]:

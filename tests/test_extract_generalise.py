@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from drafting import drafts_on
 
 from mxt.events.announcements import parse_json_line
 from mxt.extract import extract_drafts, figures, names, when
@@ -18,16 +19,7 @@ from mxt.extract import extract_drafts, figures, names, when
 PUBLISHED = date(2025, 9, 10)  # a Wednesday
 
 
-def drafts(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    """The drafts of a text, each checked to be a line that `import` accepts."""
-    found = extract_drafts(text, published)
-    for draft in found:
-        parse_json_line(json.dumps(draft))
-    return found
-
-
-def typed(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    return [d for d in drafts(text, published) if d["kind"] != "statement"]
+drafts, typed = drafts_on(PUBLISHED)
 
 
 def roles(sentence: str) -> list[tuple[int, str]]:

@@ -8,6 +8,8 @@ import json
 from datetime import date
 from typing import Any
 
+from drafting import drafts_on
+
 from mxt.events.announcements import parse_json_line
 from mxt.extract import extract_drafts, names, when
 from mxt.extract.sentences import split_sentences
@@ -15,16 +17,7 @@ from mxt.extract.sentences import split_sentences
 PUBLISHED = date(2025, 7, 16)  # a Wednesday
 
 
-def drafts(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    """The drafts of a text, each checked to be a line that `import` accepts."""
-    found = extract_drafts(text, published)
-    for draft in found:
-        parse_json_line(json.dumps(draft))
-    return found
-
-
-def typed(text: str, published: date = PUBLISHED) -> list[dict[str, Any]]:
-    return [d for d in drafts(text, published) if d["kind"] != "statement"]
+drafts, typed = drafts_on(PUBLISHED)
 
 
 # -- policies ----------------------------------------------------------------------------

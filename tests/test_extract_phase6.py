@@ -15,18 +15,15 @@ import json
 from datetime import date
 from typing import Any
 
+from drafting import drafts_on
+
 from mxt.events.announcements import parse_json_line
 from mxt.extract import extract_drafts
 
 PUBLISHED = date(2025, 9, 3)
 
 
-def drafts(text: str) -> list[dict[str, Any]]:
-    """The drafts of a text, each checked as `import` checks it."""
-    found = extract_drafts(text, PUBLISHED)
-    for draft in found:
-        parse_json_line(json.dumps(draft))
-    return found
+drafts, _ = drafts_on(PUBLISHED)
 
 
 def typed(text: str) -> list[tuple[str, str]]:

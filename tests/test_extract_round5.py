@@ -9,20 +9,18 @@ import json
 from datetime import date
 from typing import Any
 
-from mxt.events.announcements import parse_json_line
-from mxt.extract import extract_drafts
+from drafting import drafts_on
 
 PUBLISHED = date(2025, 9, 3)
 
 
+drafts, _ = drafts_on(PUBLISHED)
+
+
 def factories(text: str) -> list[tuple[int, str]]:
     """(phase, status) of each factory draft of a text, each checked as `import` checks it."""
-    found = []
-    for draft in extract_drafts(text, PUBLISHED, known_companies=("Norvik Motors",)):
-        parse_json_line(json.dumps(draft))
-        if draft["kind"] == "factory":
-            found.append((draft["phase"], draft["status"]))
-    return found
+    found = drafts(text, known_companies=("Norvik Motors",))
+    return [(draft["phase"], draft["status"]) for draft in found if draft["kind"] == "factory"]
 
 
 def test_a_phase_in_roman_numerals_or_words_is_that_phase() -> None:

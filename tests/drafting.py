@@ -1,0 +1,31 @@
+"""The extraction tests' one way to ask for drafts: `drafts_on(day)` gives `drafts` and
+`typed` of texts published on that day (unless a test names another), each draft checked to
+be a line that `import` accepts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from mxt.events.announcements import parse_json_line
+from mxt.extract import extract_drafts
+
+Drafts = Callable[..., list[dict[str, Any]]]
+
+
+def drafts_on(day: date) -> tuple[Drafts, Drafts]:
+    """`drafts(text, published=day, **options)`: every draft of a text (`extract_drafts`'s
+    options), each parsed as an import line; and `typed`, those that are not statements."""
+
+    def drafts(text: str, published: date = day, **options: Any) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = extract_drafts(text, published, **options)
+        for draft in found:
+            parse_json_line(json.dumps(draft))
+        return found
+
+    def typed(text: str, published: date = day, **options: Any) -> list[dict[str, Any]]:
+        return [d for d in drafts(text, published, **options) if d["kind"] != "statement"]
+
+    return drafts, typed
