@@ -51,6 +51,7 @@ from ..rules.learned import (
 from ..rules.state import Query
 from .checking import EVIDENCE_KINDS
 from .comparing import conflicts, snapshot
+from .read_side import CLAIM_KIND
 
 if TYPE_CHECKING:
     from ..readmodel.view import View
@@ -120,7 +121,7 @@ def answers_at(
             return feeding is None or not feeding.isdisjoint(by)
 
         name = company.name
-        if fed((*EVIDENCE_KINDS, "claim")):
+        if fed((*EVIDENCE_KINDS, CLAIM_KIND)):
             measured, checked, best = _measured(read_side, query, company_key, name)
             rows += measured
             claims += [(name, claim) for claim in checked]
@@ -148,15 +149,15 @@ def _measured(
     from ..rules.progress import progress
     from .checking import evidence_of
 
-    rows = read_side.visible(query, (company_key,), (*EVIDENCE_KINDS, "claim"))
-    evidence = evidence_of((row for row in rows if row.content["kind"] != "claim"), name)
+    rows = read_side.visible(query, (company_key,), (*EVIDENCE_KINDS, CLAIM_KIND))
+    claims = [row for row in rows if row.content["kind"] == CLAIM_KIND]
+    evidence = evidence_of((row for row in rows if row.content["kind"] != CLAIM_KIND), name)
     checked = []
-    for row in rows:
-        if row.content["kind"] == "claim":
-            claim = row.content["claim"]
-            verdict = check(claim, evidence, row.announced_on or query.as_of)
-            checked.append(RecordedClaim(row.ann_id, row.announced_on, claim, verdict.verdict,
-                                         verdict.why, list(verdict.evidence)))  # fmt: skip
+    for row in claims:
+        claim = row.content["claim"]
+        verdict = check(claim, evidence, row.announced_on or query.as_of)
+        checked.append(RecordedClaim(row.ann_id, row.announced_on, claim, verdict.verdict,
+                                     verdict.why, list(verdict.evidence)))  # fmt: skip
     measured = progress(evidence.targets, evidence.actuals, query.as_of)
     best = {
         row.target_id: best_month(
