@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -46,14 +45,6 @@ def month_of_index(index: int) -> str:
 
 FIRST_MONTH = month_index("0001-01")  # Python's dates, and so mxt's calendar, run 0001-9999
 LAST_MONTH = month_index("9999-12")
-
-
-@lru_cache(maxsize=1024)
-def is_country(code: str) -> bool:
-    """Whether `code` is an ISO 3166-1 alpha-2 code (upper-case)."""
-    import pycountry  # loaded only when a market code is checked
-
-    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def check_market(value: str) -> str:

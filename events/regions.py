@@ -336,14 +336,20 @@ def check_region_market(value: str) -> str:
     """A market of a region's definition, upper-cased: `*`, an ISO 3166-1 alpha-2 code, a
     built-in region, or the name of a region of one's own (whether that one is defined is
     the log's to say, `domain.decisions`). Raises ValueError otherwise."""
-    from .codes import is_country
-
     code = value.strip().upper()
     if is_builtin(code) or (len(code) == 2 and code.isalpha() and is_country(code)):
         return code
     if NAME.match(code) and not _is_alpha_3(code):
         return code
     raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 code or a region")
+
+
+@lru_cache(maxsize=1024)
+def is_country(code: str) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 code (upper-case)."""
+    import pycountry  # loaded only when a market code is checked
+
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 @lru_cache(maxsize=1024)
