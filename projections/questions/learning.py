@@ -54,6 +54,8 @@ from .comparing import conflicts, snapshot
 from .read_side import CLAIM_KIND
 
 if TYPE_CHECKING:
+    from mxt.events.regions import UserRegions
+
     from ..readmodel.view import View
     from .read_side import ReadSide
 
@@ -73,21 +75,38 @@ def events_between(
     return logged, [Defined(*found) for found in defined]
 
 
+class Standing:
+    """The regions of one's own and the announcements visible as of one date, known at a
+    moment: read once a moment, however many watches' definitions ask."""
+
+    def __init__(self, read_side: ReadSide, as_of: str) -> None:
+        self._read_side = read_side
+        self._as_of = as_of
+        self._read: dict[str, tuple[UserRegions, list[dict[str, Any]]]] = {}
+
+    def at(self, moment: str) -> tuple[UserRegions, list[dict[str, Any]]]:
+        """The regions of one's own and the visible announcements' contents at `moment`."""
+        if moment not in self._read:
+            read_side = self._read_side
+            rows = read_side.visible(Query(self._as_of, moment))
+            self._read[moment] = read_side.user_regions(moment), [row.content for row in rows]
+        return self._read[moment]
+
+
 def learned(
     read_side: ReadSide, span: Span, logged: Sequence[Logged], defined: Sequence[Defined],
-    selection: Selection, as_of: str,
+    selection: Selection, as_of: str, standing: Standing | None = None,
 ) -> tuple[tuple[NewEvent, ...], Touched]:  # fmt: skip
     """The events of `span` that `selection` sees, in log order: the announcements' events
     (`logged`, already selected) and the definitions of regions of one's own (`defined`) it
     sees; and what they name, whose answers may have changed (a definition names its region,
     the regions of one's own built on it, and the companies whose announcements as of
-    `as_of` name one of them)."""
+    `as_of` name one of them; read through `standing` when several spans share it)."""
     events = [NewEvent.of(item) for item in logged]
     named = touched(logged)
     if defined:
-        moment = span.until or span.since or ""
-        user = read_side.user_regions(moment)
-        contents = [row.content for row in read_side.visible(Query(as_of, moment))]
+        standing = standing or Standing(read_side, as_of)
+        user, contents = standing.at(span.until or span.since or "")
         for definition in defined:
             naming = regions_touched((definition,), user, contents)
             if selection.sees_definition(definition, naming, user):
@@ -214,8 +233,9 @@ def watch_run(
             span = Span(watch.cursor, head, since, until)
             selection = Selection.of_watch(watch)
             found.append((watch, span, *events_between(view, cursor, span, selection)))
+    standing = Standing(read_side, as_of)  # the same moment for every watch: read once
     reports = [
-        _report(read_side, watch, span, logged, defined, as_of, dated, every)
+        _report(read_side, watch, span, logged, defined, as_of, dated, every, standing)
         for watch, span, logged, defined in found
     ]
     return WatchRun(as_of, tuple(reports), every)
@@ -223,7 +243,7 @@ def watch_run(
 
 def _report(
     read_side: ReadSide, watch: Watch, span: Span, logged: Sequence[Logged],
-    defined: Sequence[Defined], as_of: str, dated: bool, every: bool,
+    defined: Sequence[Defined], as_of: str, dated: bool, every: bool, standing: Standing,
 ) -> WatchReport:  # fmt: skip
     """One watch's report: its events, the changes in the answers about the companies they
     name, and the alerts that began to hold about the companies it watches (every company,
@@ -235,7 +255,7 @@ def _report(
     (`every`); the companies the events name are asked, like `changes` asks them, only for
     the answers their kinds feed, unless so."""
     selection = Selection.of_watch(watch)
-    events, named = learned(read_side, span, logged, defined, selection, as_of)
+    events, named = learned(read_side, span, logged, defined, selection, as_of, standing)
     since, until = span.since or "", span.until or span.since or ""
     earlier_query, later_query = Query(as_of, since), Query(as_of, until)
     last_day = min(as_of, watch.updated_at[:10])

@@ -239,15 +239,8 @@ def regions_touched(
     companies: dict[str, set[str] | None] = {}
     kinds: dict[str, set[str]] = {}
     for content in contents:
-        if names.isdisjoint(_scope_names(content)):
-            continue
-        company = key(content["company"])
-        models = companies.setdefault(company, set())
-        if content.get("model") and models is not None:
-            models.add(key(content["model"]))
-        else:  # a company-wide announcement (a policy, an exit…) concerns every model
-            companies[company] = None
-        kinds.setdefault(company, set()).add(content["kind"])
+        if not names.isdisjoint(_scope_names(content)):
+            _note(content, companies, kinds)
     moved = set().union(*(defined.moved(user) for defined in definitions))
     return Touched(companies, names | moved, kinds)
 
@@ -427,16 +420,26 @@ def touched(logged: Iterable[Logged]) -> Touched:
         for row in (event.row, event.before):
             if row is None:
                 continue
-            content = row.content
-            kinds.setdefault(key(content["company"]), set()).add(content["kind"])
-            models = companies.setdefault(key(content["company"]), set())
-            kind = KINDS.get(content.get("kind", ""))
-            if content.get("model") and models is not None:
-                models.add(key(content["model"]))
-            elif kind is not None and kind.covers_models:
-                companies[key(content["company"])] = None
-            markets |= _named_markets(content)
+            _note(row.content, companies, kinds)
+            markets |= _named_markets(row.content)
     return Touched(companies, markets, kinds)
+
+
+def _note(
+    content: dict[str, Any],
+    companies: dict[str, set[str] | None],
+    kinds: dict[str, set[str]],
+) -> None:
+    """Note what one announcement touches: its company, with its model (or None, every
+    model, when its kind covers a company's models: a policy, an exit…), and its kind."""
+    company = key(content["company"])
+    kinds.setdefault(company, set()).add(content["kind"])
+    models = companies.setdefault(company, set())
+    kind = KINDS.get(content.get("kind", ""))
+    if content.get("model") and models is not None:
+        models.add(key(content["model"]))
+    elif kind is not None and kind.covers_models:
+        companies[company] = None
 
 
 def _named_markets(content: dict[str, Any]) -> set[str]:
