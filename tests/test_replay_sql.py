@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import examples, invoke, make_announcement, run_ok
+from conftest import examples, import_seed, invoke, make_announcement, run_ok
 from hypothesis import HealthCheck, given, settings
 from test_properties import SCRATCH, histories, record_all
 
@@ -28,6 +28,8 @@ from mxt.projections.opening import open_store
 from mxt.projections.readmodel import tables
 from mxt.projections.readmodel.projector import Projector
 from mxt.storage.store import Store
+
+from backends import is_postgres, sql, store_location
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -263,3 +265,31 @@ def test_the_decoder_turns_to_pydantic_core_after_its_first_values(
         assert (decode.fast is None) == (number < 3)
     with pytest.raises(ValueError):  # by from_json
         decode(b"\x00\xff{not json")
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_rebuild_leaves_every_index_of_the_read_model(store_location: str, force: bool) -> None:
+    """A replay builds the read model's indexes once its rows are in (the recordings' index
+    before the corrections' and retractions' rows, the lookups at the end): after a rebuild
+    in SQL (SQLite), event by event (`--force`, and every PostgreSQL one), each is there, and
+    the rows are those the imports wrote."""
+    import_seed(store_location)
+    store = open_store(store_location, "read")
+    try:
+        imported = stored(store)
+    finally:
+        store.close()
+    run_ok(store_location, "rebuild", *(["--force"] if force else []))
+    listing = (
+        "SELECT indexname FROM pg_indexes WHERE tablename IN ('mxt_rm_versions', 'mxt_rm_groups')"
+        if is_postgres(store_location)
+        else "SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('mxt_rm_versions', 'mxt_rm_groups')"
+    )
+    names = {name for (name,) in sql(store_location, listing)}
+    assert {"mxt_rm_recording", "mxt_rm_group", "mxt_rm_entity", "mxt_rm_group_subject"} <= names
+    store = open_store(store_location, "read")
+    try:
+        assert stored(store) == imported
+    finally:
+        store.close()

@@ -31,6 +31,7 @@ from . import tables
 from .tables import (
     COLUMNS,
     INDEXES,
+    RECORDING_INDEX,
     REGION_COLUMNS,
     SEAL,
     RegionRow,
@@ -39,6 +40,7 @@ from .tables import (
     decode,
     key,
     row_seal,
+    seal_of,
     sealed,
 )
 
@@ -378,6 +380,7 @@ class Projector:
 
             check(cursor, rows())
             last = applied[0]
+        cursor.execute(RECORDING_INDEX)  # what the fixes seek their rows by
         self._apply(cursor, bulk.deferred)  # each after its announcement, in log order
         _insert(cursor, [], bulk.groups)
         for statement in INDEXES:
@@ -389,9 +392,10 @@ class Projector:
     ) -> int:
         """`replay` on SQLite, the rows the same as `replay_in_python` makes: one statement
         makes the row of every recording (`RECORDED_ROWS`), then the rows of the corrections
-        and retractions (a few in a hundred) are written, then the groups and entities are
-        grouped from the rows and every lookup index is built once (the group index first:
-        grouping reads it in order).
+        and retractions (a few in a hundred) are written (by their notification ids: no
+        index of the recordings is needed yet), then the groups and entities are grouped
+        from the rows and every index is built once (the group index first: grouping reads it
+        in order).
 
         Meanwhile a process of its own (`Store.read_apart`) reads the log, so that its Python
         takes the other core: it works out the corrections' and retractions' rows
@@ -416,7 +420,7 @@ class Projector:
             closed, opened, regions = next(answers)
             _write_fixed(cursor, closed, opened, {})  # grouped below, with the recordings
             _insert_regions(cursor, regions)
-            for statement in (INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
+            for statement in (RECORDING_INDEX, INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
                 cursor.execute(statement)
         finally:  # verify's answer; after a failure here, its refusal says what failed
             for _ in answers:
@@ -760,6 +764,4 @@ def _sql_functions(cursor: Any) -> None:
     connection.create_function("mxt_key", 1, key, deterministic=True)
     connection.create_function("mxt_subject", 2, _subject, deterministic=True)
     connection.create_function("mxt_stamp", 1, stamp_text, deterministic=True)
-    connection.create_function(
-        "mxt_seal", len(Version._fields), lambda *row: row_seal(row), deterministic=True
-    )
+    connection.create_function("mxt_seal", len(Version._fields), seal_of, deterministic=True)
