@@ -265,10 +265,12 @@ ALIASES: dict[str, str] = {
     "MG Motor": "MG", "Citroen": "Citroën", "Škoda": "Skoda", "JLR": "Jaguar Land Rover",
     "Xiaopeng": "XPeng", "GWM": "Great Wall",
 }  # fmt: skip
-# A brand followed by a number is part of a model's name ("Omoda 5", "Tank 300"): the
-# company is then the maker the text is about; a brand before a model code ("Jaecoo J5",
-# "Haval H7") is the company.
-_MODEL_AFTER = re.compile(r"^\s+\d")
+# Two capitals after a maker's name that make no model.
+_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR|ID"
+# A brand followed by a number, a letter or two is part of a model's name ("Omoda 5",
+# "Tank 300", "Aion V"): the company is then the maker the text is about; a brand before a
+# model code ("Jaecoo J5", "Haval H7") is the company.
+_MODEL_AFTER = re.compile(rf"^\s(?:\d|[A-Z](?![\w&-])|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}}(?![\w&-]))")
 
 
 def companies(
@@ -498,10 +500,6 @@ def _brand_model() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z]|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}})(?![\w-])"
     )
-
-
-# Two capitals after a maker's name that make no model.
-_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR|ID"
 
 
 # A model named by letters alone, known by the article before it: "the electric CLA".

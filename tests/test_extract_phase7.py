@@ -1,0 +1,35 @@
+"""Rules from round 7's misses, phase 7 of issue 26: each tested on sentences written for
+these tests, not taken from the corpus. A brand written only as the first word of its
+models' names ("the Aion V") is no actor: the draft is its maker's, as the text names it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafting import drafts_on
+
+PUBLISHED = date(2026, 4, 8)
+
+drafts, _ = drafts_on(PUBLISHED)
+
+
+def typed(text: str) -> list[tuple[str, str]]:
+    """(kind, company) of each draft that is not a statement."""
+    return [(d["kind"], d["company"]) for d in drafts(text) if d["kind"] != "statement"]
+
+
+def test_a_brand_written_only_in_its_models_names_is_no_actor() -> None:
+    text = (
+        "GAC International opened an office in Milan this spring.\n\n"
+        "The Aion Y went on sale in Italy on March 3. Buyers of the Hyptec HT in Italy wait "
+        "up to four months."
+    )
+    found = typed(text)
+    assert ("launch", "GAC") in found or ("launch", "GAC International") in found
+    assert all(company not in ("Aion", "Hyptec") for _, company in found)
+    assert any(kind == "wait-time" for kind, _ in found)
+
+
+def test_a_brand_that_acts_stays_the_company() -> None:
+    text = "Aion said it would start selling the Aion Y in Italy on May 4."
+    assert ("launch", "Aion") in typed(text)
