@@ -44,7 +44,10 @@ HOME_MARKETS: dict[str, str] = {
     "Zeekr Group": "CN", "Ford Otosan": "TR", "Renault Korea": "KR", "KG Mobility": "KR",
     "Mercedes": "DE", "Volkswagen Group": "DE", "VW": "DE", "GM": "US", "Nissan Motor": "JP",
     "Honda Motor": "JP", "Toyota Motor": "JP", "Hyundai Motor": "KR", "Kia Corp": "KR",
-    "GWM": "CN",
+    "GWM": "CN", "Daihatsu": "JP", "Dodge": "US", "Chrysler": "US", "Lancia": "IT",
+    "Abarth": "IT", "Lada": "RU", "AvtoVAZ": "RU", "Aston Martin": "GB", "McLaren": "GB",
+    "Trumpchi": "CN", "Bestune": "CN", "Forthing": "CN", "Luxeed": "CN", "DFSK": "CN",
+    "TVS Motor": "IN", "Bajaj Auto": "IN",
 }  # fmt: skip
 # The maker behind a brand, sub-brand or joint venture: said in a draft's note, so that a
 # reviewer who files the brand under its maker sees which.
@@ -71,7 +74,9 @@ MAKERS: dict[str, str] = {
     "Leapmotor International": "Stellantis and Leapmotor", "Polestar": "Geely",
     "Volvo": "Geely", "Aito": "Seres and Huawei", "Maruti Suzuki": "Suzuki",
     "Hyundai Motor India": "Hyundai", "Kia India": "Kia", "Toyota Kirloskar": "Toyota",
-    "Proton": "Geely and DRB-Hicom",
+    "Proton": "Geely and DRB-Hicom", "Daihatsu": "Toyota", "Dodge": "Stellantis",
+    "Chrysler": "Stellantis", "Lancia": "Stellantis", "Abarth": "Stellantis", "Lada": "AvtoVAZ",
+    "Trumpchi": "GAC", "Bestune": "FAW", "Forthing": "Dongfeng", "DFSK": "Dongfeng and Sokon",
 }  # fmt: skip
 # Names that are also plain words: a company only when written with its capital (and, for
 # some, only beside a word that makes them a carmaker).

@@ -33,3 +33,13 @@ def test_a_brand_written_only_in_its_models_names_is_no_actor() -> None:
 def test_a_brand_that_acts_stays_the_company() -> None:
     text = "Aion said it would start selling the Aion Y in Italy on May 4."
     assert ("launch", "Aion") in typed(text)
+
+
+def test_more_makers_are_known_by_name() -> None:
+    text = (
+        "Mazda said its Hofu plant ran at full speed in March, while Daihatsu will pause "
+        "production at its Shiga plant for three days from April 20."
+    )
+    halts = [d for d in drafts(text) if d["kind"] == "factory" and d["status"] == "paused"]
+    assert [d["company"] for d in halts] == ["Daihatsu"]
+    assert "a brand of Toyota" in halts[0]["note"]
