@@ -689,6 +689,12 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     # a trim is no model: "Pack Three variants", "the Long Range version"
     branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
+    # a name within a longer one is part of it: "Vision" of "the Vision e-Sky"
+    found = [
+        m for m in found
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in found)
+    ]  # fmt: skip
     return _outside_rivals(sorted(found, key=lambda m: m.start), text)
 
 
@@ -721,10 +727,10 @@ def _after_a_maker(text: str, start: int) -> bool:
     return any(m.end() == start - 1 for m in pattern.finditer(text, max(0, start - 40), start))
 
 
-# A short capitalised word before a code that starts lower case is part of its name: "Li
-# i8" (the word is not a maker, a market or a common word); so is a plain word before a word
-# and a number ("Land Cruiser 300").
-_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
+# A capitalised word before a code that starts lower case is part of its name: "Li i8",
+# "Vision e-Sky" (the word is not a maker, a market or a common word); so is a plain word
+# before a word and a number ("Land Cruiser 300").
+_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,})\s$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
 _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal

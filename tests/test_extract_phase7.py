@@ -43,3 +43,9 @@ def test_more_makers_are_known_by_name() -> None:
     halts = [d for d in drafts(text) if d["kind"] == "factory" and d["status"] == "paused"]
     assert [d["company"] for d in halts] == ["Daihatsu"]
     assert "a brand of Toyota" in halts[0]["note"]
+
+
+def test_a_word_before_a_lower_case_code_is_part_of_the_models_name() -> None:
+    text = "Mazda showed the Aurora e-Drift concept at the Japan Mobility Show on October 30."
+    shown = [d for d in drafts(text) if d["kind"] == "showcase"]
+    assert [d["model"] for d in shown] == ["Aurora e-Drift"]
