@@ -113,6 +113,8 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     found = _outside_asides(_models(clue), clue.text)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
+    if names.names_another_vehicle(clue.text):
+        return None  # "will begin selling the 0 Series SUV": a model mxt cannot name
     start = clue.whole.find(clue.text)
     if start > 0 and BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
         before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])

@@ -648,6 +648,24 @@ def _plain_name(name: str, extra: tuple[str, ...]) -> str | None:
     return " ".join(words)
 
 
+# A vehicle named by a word or number mxt cannot read as a model before its body style ("the
+# 0 Series SUV", "the Kestra hatchback"): some model, not one named before.
+_NAMED_VEHICLE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+|all-new\s+|electric\s+)?"
+    rf"(?P<name>(?:[A-Z0-9][\w.-]*\s+){{1,2}})(?:{BODY_STYLES})\b"
+)
+
+
+def names_another_vehicle(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """True when the text names a vehicle by a name mxt does not read as a model (not a
+    maker, a market or a common word): a clause that speaks of it speaks of no model named
+    before."""
+    return any(
+        all(_plain_model(word, extra) for word in match.group("name").split())
+        for match in _NAMED_VEHICLE.finditer(text)
+    )
+
+
 def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
     """True when a capitalised word may be a model name: not a maker, a country, region or
     demonym, a month or weekday, nor a word that commonly follows a maker's name (a city may

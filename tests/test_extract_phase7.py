@@ -49,3 +49,13 @@ def test_a_word_before_a_lower_case_code_is_part_of_the_models_name() -> None:
     text = "Mazda showed the Aurora e-Drift concept at the Japan Mobility Show on October 30."
     shown = [d for d in drafts(text) if d["kind"] == "showcase"]
     assert [d["model"] for d in shown] == ["Aurora e-Drift"]
+
+
+def test_a_vehicle_named_by_a_word_mxt_cannot_read_is_no_model_named_before() -> None:
+    text = (
+        "The new Renault 5 went on sale in Chile on 2 March, while Kia will begin selling "
+        "the 7 Vela SUV in Chile in the third quarter of 2026."
+    )
+    launches = [(d["company"], d["model"]) for d in drafts(text) if d["kind"] == "launch"]
+    assert ("Kia", "5") not in launches and ("Kia", "Renault 5") not in launches
+    assert all(company != "Kia" for company, _ in launches)
