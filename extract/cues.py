@@ -1744,9 +1744,11 @@ def exit_(clue: Clue) -> list[Draft]:
     ):
         return []
     # the markets it stops in, not those an aside goes on with ("…, consolidating its
-    # European business around Sweden and Germany")
+    # European business around Sweden and Germany") or gives as the reason ("…, after weak
+    # sales in France and Germany")
     after = re.split(
-        r",\s+(?:\w+ing|as|while|which|where)\b|\s+as\s+part\s+of\b|\s+amid\b",
+        r",\s+(?:\w+ing|as|while|which|where|after|because|since|owing\s+to|due\s+to)\b|"
+        r"\s+as\s+part\s+of\b|\s+amid\b|\s+(?:because\s+of|due\s+to|owing\s+to|citing)\b",
         clue.text[cue.start() :],
     )[0]
     opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"

@@ -59,3 +59,12 @@ def test_a_vehicle_named_by_a_word_mxt_cannot_read_is_no_model_named_before() ->
     launches = [(d["company"], d["model"]) for d in drafts(text) if d["kind"] == "launch"]
     assert ("Kia", "5") not in launches and ("Kia", "Renault 5") not in launches
     assert all(company != "Kia" for company, _ in launches)
+
+
+def test_markets_given_as_the_reason_are_not_where_sales_stop() -> None:
+    text = (
+        "Lumo will withdraw the Arc 7 from European markets at the end of the year, after "
+        "poor sales in Spain, Italy and Portugal."
+    )
+    exits = [d for d in drafts(text, company="Lumo") if d["kind"] == "exit"]
+    assert [d["markets"] for d in exits] == [["EUROPE"]]
