@@ -66,6 +66,12 @@ _SEGMENT = re.compile(
     r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
+# A figure the writer forecasts in the first person ("We forecast 2026 overseas volume of
+# 620k", "our estimate is 480,000"): an analyst's view, not a company's target.
+_OWN_FORECAST = re.compile(
+    r"\b[Ww]e\s+(?:now\s+|also\s+|still\s+)?(?:forecast|estimate|see|model|project|predict)\b|"
+    r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:forecast|estimate|projection)s?\b"
+)
 # A figure of several companies at once: "Hyundai and Kia together sold", "their combined".
 _TOGETHER = re.compile(r"\b(?:together|combined|jointly|between\s+them|the\s+two)\b", _FLAGS)
 # How long after its end a period is still the news, by its length: a month reported up to
@@ -105,6 +111,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     company = _company_doubt(draft, clue)
     if company:
         found.append(company)
+    if draft.kind == "target" and _OWN_FORECAST.search(_up_to_clause(clue)):
+        found.append("the writer forecasts it in the first person (a view, not a target)")
     if draft.kind in _COUNT_KINDS:
         found.extend(_figure_doubts(draft, clue, used))
         if len(set(clue.named)) >= 2 and _TOGETHER.search(_told_before(draft, clue.text)):
@@ -117,6 +125,13 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         if segment and "model" not in draft.fields:
             found.append(f"it counts a segment ({segment.group(0)}), not the company's total")
     return found
+
+
+def _up_to_clause(clue: Clue) -> str:
+    """The sentence up to the end of the clause: the clause with the subject that its
+    earlier clauses give it ("We see…, and forecast sales of 320,000")."""
+    at = clue.whole.find(clue.text)
+    return clue.whole[: at + len(clue.text)] if at >= 0 else clue.text
 
 
 def _reached_doubts(draft: Draft, clue: Clue) -> list[str]:

@@ -68,3 +68,18 @@ def test_markets_given_as_the_reason_are_not_where_sales_stop() -> None:
     )
     exits = [d for d in drafts(text, company="Lumo") if d["kind"] == "exit"]
     assert [d["markets"] for d in exits] == [["EUROPE"]]
+
+
+def test_a_figure_the_writer_forecasts_is_no_target() -> None:
+    text = (
+        "Broker note: Kia\n\n"
+        "Kia sold 41,200 cars abroad in March. We see the export goal as ambitious, and "
+        "forecast 2026 overseas sales of about 480,000 units."
+    )
+    assert not [d for d in drafts(text) if d["kind"] == "target"]
+    assert any("first person" in d["note"] for d in drafts(text) if d["kind"] == "statement")
+
+
+def test_a_company_forecast_told_in_the_third_person_stays_a_target() -> None:
+    text = "Kia forecasts 2026 overseas sales of about 480,000 units."
+    assert [d["value"] for d in drafts(text) if d["kind"] == "target"] == [480000]
