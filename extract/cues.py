@@ -48,6 +48,8 @@ class Clue:
     """The country the text is set in, that "here" stands for (`names.setting`)."""
     spoken: bool = False
     """Whether its paragraph is an interview's answer (the company's people speaking)."""
+    bodies: tuple[str, ...] = ()
+    """The industry bodies, registries and data firms the text names (`names.learned_bodies`)."""
 
     @property
     def whole(self) -> str:

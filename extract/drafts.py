@@ -97,6 +97,7 @@ class _Reading:
         self.setting: str | None = None  # the country the text is set in ("here")
         self.asked = False  # the paragraph before is an interview's question
         self.answering = False  # the paragraph is an interview's answer
+        self.bodies: tuple[str, ...] = ()  # the industry bodies and data firms the text names
 
     def clues(self, sentence: Sentence, published: date) -> list[Clue]:
         """The sentence's clauses, each with its context and role; the context is then
@@ -157,6 +158,7 @@ class _Reading:
                     event=self.event,
                     setting=self.setting,
                     spoken=self.answering,
+                    bodies=self.bodies,
                 )  # fmt: skip
             )
         self.company = in_sentence[0] if in_sentence else self.company
@@ -378,6 +380,7 @@ def extract_drafts(
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     reading.event = cues.event_of(normalise(text))
     reading.setting = names.setting(normalise(text), extra)
+    reading.bodies = names.learned_bodies(normalise(text), extra)
     found: list[Content] = []
     paragraphs = text.splitlines()
     for sentence in sentences:

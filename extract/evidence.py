@@ -184,10 +184,36 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
             told = clue.whole  # China's NEV sales…") is told by the words after it
     if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
+    body = _body_told(clue, told)
+    if body:
+        return f"the company is not named, and the figure is told by {body}, not a company"
     stranger = _unknown_name(clue, told)
     if stranger:
         return f"the company is not named, and the clause names {stranger}, which mxt does not know"
     return None
+
+
+# A figure a body gives: "…, according to the Samar automotive market research institute".
+_ACCORDING_TO_A_BODY = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:[\w&().-]+\s+){0,6}?(?P<body>(?:association|federation|"
+    r"institute|society|council|ministry|agency|bureau|authority|commission|regulator|registry|"
+    r"forecaster|consultancy))\b",
+    _FLAGS,
+)
+
+
+def _body_told(clue: Clue, told: str) -> str | None:
+    """The industry body, registry or data firm that tells the clause's figure: named
+    before the figure ("Gaikindo has kept its forecast of 850,000"), or as its source
+    ("…, according to the Samar institute")."""
+    for body in clue.bodies:
+        if re.search(rf"(?<![\w-]){re.escape(body)}(?![\w-])", told):
+            return body
+    source = _ACCORDING_TO_A_BODY.search(clue.text)
+    if source is None:
+        return None
+    body = source.group("body").lower()
+    return f"{'an' if body[0] in 'aeiou' else 'a'} {body}"
 
 
 # A name of a shape no plain word has: capitals inside or after a first letter, "&", a digit

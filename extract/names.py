@@ -435,6 +435,44 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
     return tuple(found), tuple(dict.fromkeys(aliases))
 
 
+# What an industry body, a registry or a data firm is called ("the Association of Indonesian
+# Automotive Industries (Gaikindo)", "the Samar automotive market research institute").
+_BODY_WORD = (
+    r"(?:[Aa]ssociation|[Ff]ederation|[Ii]nstitute|[Ss]ociety|[Cc]ouncil|[Mm]inistry|[Aa]gency|"
+    r"[Bb]ureau|[Aa]uthority|[Cc]ommission|[Cc]hamber|[Rr]egulator|[Rr]egistry|[Ff]orecaster|"
+    r"[Cc]onsultancy|research\s+(?:firm|house|company|group))"
+)
+_BODY_NOUN = (
+    r"(?:association|federation|institute|society|council|ministry|agency|bureau|authority|"
+    r"commission|chamber|regulator|registry|forecaster|consultancy|"
+    r"research\s+(?:firm|house|company|group))"
+)
+_BODY = re.compile(
+    # a body's name and its abbreviation: "… Automotive Industries (Gaikindo)"
+    rf"\b{_BODY_WORD}\b[^().;]{{0,60}}\((?P<abbr>[A-Z][A-Za-z&]{{1,9}})\)|"
+    # a name and what it is: "the Samar automotive market research institute", "Samar, the
+    # Polish market research institute"
+    rf"\b[Tt]he\s+(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){{0,2}})\s+(?:[a-z][\w-]*\s+){{0,4}}?"
+    rf"{_BODY_NOUN}\b|"
+    rf"(?<![\w&.-])(?P<named>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){{0,2}}),\s+(?:the|an?)\s+"
+    rf"(?:(?!(?:at|of|in|for|with|by)\s)[\w-]+\s+){{0,4}}?{_BODY_NOUN}\b"
+)
+
+
+def learned_bodies(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The industry bodies, registries and data firms a text introduces ("the Association
+    of Indonesian Automotive Industries (Gaikindo)": Gaikindo), no company mxt knows: a
+    figure they tell is not a company's."""
+    found = [
+        name
+        for match in _BODY.finditer(text)
+        if (name := match.group("abbr") or match.group("name") or match.group("named"))
+        and not companies(name, extra, actors_only=False)
+        and not _market_names().get(name)
+    ]
+    return tuple(dict.fromkeys(found))
+
+
 def _a_new_company(name: str, extra: tuple[str, ...]) -> bool:
     """True when a name a text introduces as a carmaker's may be one: no company, market,
     model or common word mxt knows."""

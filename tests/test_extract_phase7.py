@@ -83,3 +83,21 @@ def test_a_figure_the_writer_forecasts_is_no_target() -> None:
 def test_a_company_forecast_told_in_the_third_person_stays_a_target() -> None:
     text = "Kia forecasts 2026 overseas sales of about 480,000 units."
     assert [d["value"] for d in drafts(text) if d["kind"] == "target"] == [480000]
+
+
+def test_a_figure_an_industry_body_tells_is_no_company_s() -> None:
+    text = (
+        "Chery sold 3,900 cars in Vietnam in March, data from the Vietnam Automobile "
+        "Manufacturers' Association (Vinauto) showed.\n\n"
+        "Chery also opened two showrooms in Hanoi. Vinauto has kept its full-year forecast of "
+        "about 390,000 units."
+    )
+    found = typed(text)
+    assert ("deliveries", "Chery") in found
+    assert ("target", "Chery") not in found
+    text = (
+        "Chery opened two showrooms in Hanoi.\n\n"
+        "Drivers registered 31,400 new cars in March, according to the Autostat market "
+        "research institute."
+    )
+    assert not [kind for kind, _ in typed(text) if kind == "deliveries"]
