@@ -432,7 +432,29 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
         abbreviation = _ABBREVIATION.match(text, mention.end)
         if abbreviation and abbreviation.group("abbr") != mention.name:
             aliases.append((abbreviation.group("abbr"), mention.name))
+        short = _short_name(mention.name, text, extra + tuple(found))
+        if short:
+            aliases.append((short, mention.name))
     return tuple(found), tuple(dict.fromkeys(aliases))
+
+
+def _short_name(company: str, text: str, extra: tuple[str, ...]) -> str | None:
+    """The first word of a company's name of several words when the text also writes it
+    alone for the company ("Ola Electric", then "Ola aims to sell…"): written capitalised
+    inside a sentence, never in lower case, and no company, market or common word itself."""
+    first, _, rest = company.partition(" ")
+    if not rest or len(first) < 3 or not re.fullmatch(r"[A-Z][a-z]+", first):
+        return None
+    if (
+        companies(first, extra, actors_only=False)
+        or _market_names().get(first)
+        or _NOT_A_MODEL_WORD.match(first)
+        or first in _NOT_A_MODEL_AFTER_MAKER
+        or re.search(rf"(?<![\w-]){first.lower()}(?![\w-])", text)
+    ):
+        return None
+    alone = rf"(?<=[a-z,;:]\s){first}(?![\w&-])(?!\s+{re.escape(rest.split()[0])}\b)(?!\s+[A-Z])"
+    return first if re.search(alone, text) else None
 
 
 # What an industry body, a registry or a data firm is called ("the Association of Indonesian

@@ -101,3 +101,22 @@ def test_a_figure_an_industry_body_tells_is_no_company_s() -> None:
         "research institute."
     )
     assert not [kind for kind, _ in typed(text) if kind == "deliveries"]
+
+
+def test_a_company_named_by_the_first_word_of_its_name_is_that_company() -> None:
+    text = (
+        "Mahindra and Tata Motors both gained share in March.\n\n"
+        "Mahindra sold 40,100 SUVs in March.\n\n"
+        "Analysts say Tata is betting on electric cars. Its plant in Sanand began making "
+        "battery packs in February."
+    )
+    starts = [d["company"] for d in drafts(text) if d["kind"] == "factory"]
+    assert starts == ["Tata Motors"]
+
+
+def test_a_common_word_is_no_company_s_short_name() -> None:
+    text = (
+        "Great Wall Motor sold 31,000 cars abroad in March. Great demand in Brazil helped, "
+        "and great care went into the launch."
+    )
+    assert {company for _, company in typed(text)} == {"Great Wall"}
