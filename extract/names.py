@@ -651,7 +651,7 @@ _OWNED_MODEL = re.compile(
 # Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
 _SELLING_MODEL = re.compile(
     rf"\b[Tt]he\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?{_PLAIN_NAME}"
-    r"(?:,\s+(?:a|an|the|its)\s+[^,.;]{1,80},)?\s+"
+    r"(?:,\s+(?:a|an|the|its|[^\W\d_a-z][\w&-]*(?:'s|s'))\s+[^,.;]{1,80},)?\s+"
     r"(?:went|goes|go|will\s+go|is\s+(?:due|set|expected|scheduled)\s+to\s+go)\s+on\s+sale\b"
 )
 # A model's code name: "codenamed QV-E", "code-named Project X".

@@ -120,3 +120,9 @@ def test_a_common_word_is_no_company_s_short_name() -> None:
         "and great care went into the launch."
     )
     assert {company for _, company in typed(text)} == {"Great Wall"}
+
+
+def test_a_model_in_apposition_to_its_makers_description_goes_on_sale() -> None:
+    text = "The new Lumen, Peugeot's smallest electric SUV, went on sale in Spain on 2 March."
+    launches = [(d["model"], d["market"]) for d in drafts(text) if d["kind"] == "launch"]
+    assert launches == [("Lumen", "ES")]
