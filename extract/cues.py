@@ -1464,7 +1464,32 @@ def launch(clue: Clue) -> list[Draft]:
     for cue in re.finditer(_LAUNCHED, clue.text, re.IGNORECASE):
         for draft in _launch_at(clue, cue):
             found.setdefault((draft.fields["model"], draft.fields["market"]), draft)
-    return list(found.values())
+    return list(found.values()) or _market_following(clue)
+
+
+# A market that comes next for the model its sentence launched before: "…went on sale in
+# Germany on 1 September; the UK will follow in the first quarter of 2027".
+_MARKET_FOLLOWS = re.compile(
+    r"^(?:and\s+|then\s+)?(?:the\s+)?(?P<market>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+"
+    r"(?:will\s+follow|follows|is\s+to\s+follow|comes\s+next|is\s+next)\b(?P<rest>[^;]*)"
+)
+
+
+def _market_following(clue: Clue) -> list[Draft]:
+    """The planned launch of a market said to follow, in a clause after the one that
+    launched the model in its sentence, with the date the clause gives (none: no draft)."""
+    follows = _MARKET_FOLLOWS.match(clue.text)
+    start = clue.whole.find(clue.text)
+    if follows is None or start <= 0 or not _search(_LAUNCHED, clue.whole[:start]):
+        return []
+    markets = names.included_markets(follows.group("market"))
+    due = _due_as_said(follows.group("rest"), clue.published, _fiscal(clue))
+    before = _models(clue, clue.whole[:start])
+    if len(markets) != 1 or due is None or not _still_to_come(due, clue.published) or not before:
+        return []
+    fields: Content = {"model": before[-1].name, "market": markets[0], "launched_on": due}
+    guesses = [f"model {before[-1].name} from the clause before", f"launched_on {due} (a plan)"]
+    return [Draft("launch", {**fields, "status": "planned"}, guesses)]
 
 
 def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:

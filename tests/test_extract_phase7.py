@@ -126,3 +126,21 @@ def test_a_model_in_apposition_to_its_makers_description_goes_on_sale() -> None:
     text = "The new Lumen, Peugeot's smallest electric SUV, went on sale in Spain on 2 March."
     launches = [(d["model"], d["market"]) for d in drafts(text) if d["kind"] == "launch"]
     assert launches == [("Lumen", "ES")]
+
+
+def test_a_market_that_follows_is_a_planned_launch_of_the_same_model() -> None:
+    text = (
+        "Peugeot said the Lumen went on sale in Spain on 2 March; Portugal will follow in "
+        "the third quarter of 2026."
+    )
+    launches = {
+        (d["model"], d["market"], d["status"]) for d in drafts(text) if d["kind"] == "launch"
+    }
+    assert launches == {("Lumen", "ES", "launched"), ("Lumen", "PT", "planned")}
+    planned = [d for d in drafts(text) if d.get("market") == "PT"]
+    assert planned[0]["launched_on"] == "2026-Q3"
+
+
+def test_a_market_that_follows_with_no_date_is_no_launch() -> None:
+    text = "Peugeot said the Lumen went on sale in Spain on 2 March; Portugal will follow."
+    assert [d["market"] for d in drafts(text) if d["kind"] == "launch"] == ["ES"]
