@@ -1460,11 +1460,45 @@ def launch(clue: Clue) -> list[Draft]:
     launched in 2024"), and planned ones with their date ("will go on sale on July 3");
     no market named means the company's home market (guessed). Each launch word of the
     clause is read on its own; a model and market told twice give one draft."""
+    cancelled = _launch_cancelled(clue)
+    if cancelled:
+        return cancelled
     found: dict[tuple[str, str], Draft] = {}
     for cue in re.finditer(_LAUNCHED, clue.text, re.IGNORECASE):
         for draft in _launch_at(clue, cue):
             found.setdefault((draft.fields["model"], draft.fields["market"]), draft)
     return list(found.values()) or _market_following(clue)
+
+
+# A plan to sell a model in a market given up: "has cancelled its plan to sell the X in Y",
+# "scrapped the launch of the X in Y".
+_LAUNCH_CANCELLED = re.compile(
+    r"\b(?:cancel\w*|scrap(?:s|ped|ping)?|shelv\w*|abandon\w*|axed|dropped|called\s+off)\s+"
+    r"(?:its\s+|their\s+|the\s+)?(?:plans?\s+to\s+(?:sell|launch|introduce|offer|bring)|"
+    r"(?:planned\s+)?(?:launch|sale|sales|introduction|roll-?out)\s+of)\s+(?P<what>[^,;]+)",
+    re.IGNORECASE,
+)
+
+
+def _launch_cancelled(clue: Clue) -> list[Draft]:
+    """A planned launch called off, in the market the clause names ("Suzuki has cancelled
+    its plan to sell the e Vitara in Thailand"): a launch `cancelled`. A denial, a hedge or
+    a condition says no such thing."""
+    cue = _LAUNCH_CANCELLED.search(clue.text)
+    if cue is None:
+        return []
+    role = role_of(clue.text[: cue.end()])  # (not what follows: "…, saying it would not pay")
+    if role.denial or role.hedge or role.condition:
+        return []
+    if role.plan and not re.search(r"\b(?:has|have|had)\b", clue.text[: cue.start()]):
+        return []  # "will cancel …": not yet done
+    what = cue.group("what")
+    found = _models(clue, what)
+    markets = names.included_markets(what)
+    if not found or len(markets) != 1:
+        return []
+    fields: Content = {"model": found[0].name, "market": markets[0], "status": "cancelled"}
+    return [Draft("launch", fields, [])]
 
 
 # A market that comes next for the model its sentence launched before: "…went on sale in
@@ -1661,8 +1695,8 @@ def expected_entry(clue: Clue) -> list[Draft]:
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause
     )
-    if factory_plan or _search(_NO_ENTRY, clause):
-        return []  # a factory's plan, or a plan denied: not a market entry
+    if factory_plan or _search(_NO_ENTRY, clause) or _LAUNCH_CANCELLED.search(clause):
+        return []  # a factory's plan, or a plan denied or given up: not a market entry
     home = names.home_market(clue.company)
     tail = clause[max(0, cue.start() - start) :]
     nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)

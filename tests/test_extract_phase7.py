@@ -144,3 +144,23 @@ def test_a_market_that_follows_is_a_planned_launch_of_the_same_model() -> None:
 def test_a_market_that_follows_with_no_date_is_no_launch() -> None:
     text = "Peugeot said the Lumen went on sale in Spain on 2 March; Portugal will follow."
     assert [d["market"] for d in drafts(text) if d["kind"] == "launch"] == ["ES"]
+
+
+def test_a_plan_to_sell_a_model_given_up_is_a_cancelled_launch() -> None:
+    text = (
+        "Mazda has scrapped its plan to sell the CX-80 in Chile, saying the costs would "
+        "not pay off."
+    )
+    found = [d for d in drafts(text) if d["kind"] != "statement"]
+    assert [(d["kind"], d["model"], d["market"], d["status"]) for d in found] == [
+        ("launch", "CX-80", "CL", "cancelled")
+    ]
+
+
+def test_a_cancellation_denied_or_weighed_is_no_cancelled_launch() -> None:
+    for text in (
+        "Mazda denied it had scrapped its plan to sell the CX-80 in Chile.",
+        "Mazda may scrap its plan to sell the CX-80 in Chile.",
+        "Mazda will scrap its plan to sell the CX-80 in Chile.",
+    ):
+        assert not [d for d in drafts(text) if d.get("status") == "cancelled"], text
