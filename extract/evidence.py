@@ -220,8 +220,10 @@ def _body_told(clue: Clue, told: str) -> str | None:
 # ("O&J", "GWM", "BYD", "SAIC-GM", "Tata.ev").
 _ODD_NAME = re.compile(
     r"(?<![\w&.-])(?:[A-Z][\w]*[&.][\w&.]+|[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*)"
+    # …perhaps with more words of its name ("ElectroMobility Poland wants to build…")
+    r"(?:\s[A-Z][\w&-]*){0,2}"
     # …as the subject of a verb: "O&J plans to enter"
-    r"(?=\s+(?:plans?|said|says|will|would|has|have|had|is|are|was|were|aims?|expects?|sold|"
+    r"(?=\s+(?:plans?|wants?|said|says|will|would|has|have|had|is|are|was|were|aims?|expects?|sold|"
     r"delivered|exported|launched|reported|announced|intends?|hopes?|targets?|posted|shipped|"
     r"produced|recorded|began|started|opened|confirmed)\b)"
 )
@@ -243,7 +245,7 @@ def _unknown_name(clue: Clue, told: str) -> str | None:
 
     known_models = {m.name for m in names.models(told, clue.known)}
     for match in _ODD_NAME.finditer(told):
-        word = match.group(0).rstrip(".")
+        word = match.group(0).split()[0].rstrip(".")
         if word in _NOT_A_COMPANY or word in known_models or names.markets(word):
             continue
         if any(word in model for model in known_models):

@@ -164,3 +164,13 @@ def test_a_cancellation_denied_or_weighed_is_no_cancelled_launch() -> None:
         "Mazda will scrap its plan to sell the CX-80 in Chile.",
     ):
         assert not [d for d in drafts(text) if d.get("status") == "cancelled"], text
+
+
+def test_an_odd_name_of_several_words_that_acts_makes_the_guessed_company_doubtful() -> None:
+    text = (
+        "Stellantis opened a parts hub in Tychy.\n\n"
+        "In Gdansk, where the state-backed VoltaWerk Baltic wants to build the Orka city car, "
+        "little has happened: the company said the start of construction of the factory had "
+        "been pushed back to the first half of 2028."
+    )
+    assert not [company for kind, company in typed(text) if kind == "factory"]
