@@ -823,11 +823,20 @@ _SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\+?")
 
 
+# A plain capitalised word after a model's name, before its description in lower case,
+# is part of the name: "the e-Hijet Cargo battery-electric kei van".
+_NAME_WORD_AFTER = re.compile(r"\s([A-Z][a-z]{2,})(?=\s+[a-z][\w-]*\s)")
+
+
 def _with_suffix(mention: Mention, text: str) -> Mention:
-    """The model mention with the powertrain or trim badge after it ("Tank 700 Hi4-Z")."""
+    """The model mention with the powertrain or trim badge after it ("Tank 700 Hi4-Z"), or
+    a plain word of its name before its description ("e-Hijet Cargo battery-electric van")."""
     suffix = _POWERTRAIN.match(text, mention.end)
     if suffix is None:
-        return mention
+        word = _NAME_WORD_AFTER.match(text, mention.end)
+        if word is None or not _plain_model(word.group(1), ()):
+            return mention
+        return Mention(f"{mention.name} {word.group(1)}", mention.start, word.end())
     return Mention(mention.name + suffix.group(0), mention.start, suffix.end())
 
 

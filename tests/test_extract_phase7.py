@@ -174,3 +174,11 @@ def test_an_odd_name_of_several_words_that_acts_makes_the_guessed_company_doubtf
         "been pushed back to the first half of 2028."
     )
     assert not [company for kind, company in typed(text) if kind == "factory"]
+
+
+def test_a_plain_word_after_a_models_code_before_its_description_is_part_of_its_name() -> None:
+    text = "Suzuki said the e-Carry Truck electric kei pickup will go on sale in Japan in May 2026."
+    launches = [d["model"] for d in drafts(text) if d["kind"] == "launch"]
+    assert launches == ["e-Carry Truck"]
+    text = "Suzuki said the e-Carry will go on sale in Japan in May 2026."
+    assert [d["model"] for d in drafts(text) if d["kind"] == "launch"] == ["e-Carry"]
