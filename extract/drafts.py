@@ -93,6 +93,7 @@ class _Reading:
         self.site: str | None = None
         self.period: str | None = None
         self.reported: str | None = None  # the period of the text's last figure drafted
+        self.titled: str | None = None  # the period the text's title names
         self.people: dict[str, str] = {}
         self.setting: str | None = None  # the country the text is set in ("here")
         self.asked = False  # the paragraph before is an interview's question
@@ -149,7 +150,7 @@ class _Reading:
                     self.model,
                     self.site,
                     horizon,
-                    self.period or self.reported,
+                    self.period or self.reported or self.titled,
                     text,
                     role_of(clause),
                     self.known,
@@ -381,6 +382,10 @@ def extract_drafts(
     reading.event = cues.event_of(normalise(text))
     reading.setting = names.setting(normalise(text), extra)
     reading.bodies = names.learned_bodies(normalise(text), extra)
+    # "September registrations: …": the period of the figures that name none (a month, a
+    # quarter or a half: a title's year is often a show's or a plan's)
+    titled = when.period(normalise(first_line), published, "past")[0]
+    reading.titled = titled if titled and len(titled) > 4 else None
     found: list[Content] = []
     paragraphs = text.splitlines()
     for sentence in sentences:

@@ -182,3 +182,20 @@ def test_a_plain_word_after_a_models_code_before_its_description_is_part_of_its_
     assert launches == ["e-Carry Truck"]
     text = "Suzuki said the e-Carry will go on sale in Japan in May 2026."
     assert [d["model"] for d in drafts(text) if d["kind"] == "launch"] == ["e-Carry"]
+
+
+def test_a_figure_with_no_period_takes_the_month_its_title_names() -> None:
+    text = (
+        "March registrations: Kia tops the table in Ireland\n\n"
+        "Kia led the brand table with 2,816 registrations, ahead of Toyota and Ford."
+    )
+    counted = [d for d in drafts(text) if d["kind"] == "deliveries"]
+    assert [(d["company"], d["units"], d["period"]) for d in counted] == [("Kia", 2816, "2026-03")]
+
+
+def test_a_title_s_year_is_no_period_for_a_figure_that_names_none() -> None:
+    text = (
+        "Dublin motor show 2026: Kia and Toyota lead\n\n"
+        "Kia led the brand table with 2,816 registrations, ahead of Toyota and Ford."
+    )
+    assert not [d for d in drafts(text) if d["kind"] == "deliveries"]
