@@ -199,3 +199,13 @@ def test_a_title_s_year_is_no_period_for_a_figure_that_names_none() -> None:
         "Kia led the brand table with 2,816 registrations, ahead of Toyota and Ford."
     )
     assert not [d for d in drafts(text) if d["kind"] == "deliveries"]
+
+
+def test_a_model_named_after_a_capitalised_orders_for_is_known() -> None:
+    text = (
+        "Mazda said sales rose in March. Orders for the Kestra have passed 20,000 since its launch."
+    )
+    counted = [
+        (d["company"], d["model"], d["count"]) for d in drafts(text) if d["kind"] == "orders"
+    ]
+    assert counted == [("Mazda", "Kestra", 20000)]
