@@ -395,6 +395,16 @@ _PLANT_OWNER = re.compile(
 )
 
 
+# A name of a shape no plain word has (capitals after the first letter) that makes, halts
+# or sells at its own plant: "NWTN has suspended production at its plant in…".
+_RUNS_A_PLANT = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*)\s+(?:has\s+|had\s+|will\s+)?"
+    r"(?:\w+ly\s+)?(?:suspend|halt|paus|stopp?|resum|restart|start|began|begun|open|clos|"
+    r"end|idl)\w*\s+(?:production|output|operations|assembly|manufacturing|work)\s+"
+    r"(?:at|in)\s+its\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|gigafactory|facility|site)\b"
+)
+
+
 # A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
 # Mobility Ltd (TPEM)".
 _LEGAL_NAME = re.compile(
@@ -415,6 +425,10 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
     for match in (*_CORPORATE_NAME.finditer(text), *_BYLINE.finditer(text)):
         name = match.group("name")
         if _a_new_company(name, extra + tuple(found)):
+            found.append(name)
+    for match in _RUNS_A_PLANT.finditer(text):
+        name = match.group("name")
+        if name not in _ACRONYMS and _a_new_company(name, extra + tuple(found)):
             found.append(name)
     for match in _PLANT_OWNER.finditer(text):
         name = match.group("name")

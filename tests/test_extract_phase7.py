@@ -209,3 +209,12 @@ def test_a_model_named_after_a_capitalised_orders_for_is_known() -> None:
         (d["company"], d["model"], d["count"]) for d in drafts(text) if d["kind"] == "orders"
     ]
     assert counted == [("Mazda", "Kestra", 20000)]
+
+
+def test_an_odd_shaped_name_that_halts_its_own_plant_is_a_company() -> None:
+    text = (
+        "Geely opened a showroom in Dubai.\n\n"
+        "In Abu Dhabi, ZVOLT has suspended production at its plant in Mussafah since March."
+    )
+    halts = [d for d in drafts(text) if d["kind"] == "factory"]
+    assert [(d["company"], d["status"]) for d in halts] == [("ZVOLT", "paused")]
