@@ -1778,8 +1778,9 @@ _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
     # with what is withdrawn between: "will withdraw the G70 sedan from Europe", "has
     # pulled the MX-30 from the UK market"
-    r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?)\s+(?:the|its|their)\s+[^,;]{1,40}?\s+"
-    r"from\s+(?=(?:the\s+)?[A-Z])|"
+    # …or dropped from a market's range: "will drop the ë-C4 X from its UK range"
+    r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing))"
+    r"\s+(?:the|its|their)\s+[^,;]{1,40}?\s+from\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"

@@ -218,3 +218,11 @@ def test_an_odd_shaped_name_that_halts_its_own_plant_is_a_company() -> None:
     )
     halts = [d for d in drafts(text) if d["kind"] == "factory"]
     assert [(d["company"], d["status"]) for d in halts] == [("ZVOLT", "paused")]
+
+
+def test_a_model_dropped_from_a_market_s_range_is_an_exit() -> None:
+    text = "Peugeot will drop the e-Rifter from its Irish range at the end of June."
+    exits = [d for d in drafts(text) if d["kind"] == "exit"]
+    assert [(d["model"], d["markets"], d["effective_on"]) for d in exits] == [
+        ("e-Rifter", ["IE"], "2026-06")
+    ]
