@@ -226,3 +226,13 @@ def test_a_model_dropped_from_a_market_s_range_is_an_exit() -> None:
     assert [(d["model"], d["markets"], d["effective_on"]) for d in exits] == [
         ("e-Rifter", ["IE"], "2026-06")
     ]
+
+
+def test_two_capitals_a_dash_and_a_capital_name_a_model() -> None:
+    text = "Dealers say buyers of the Honda ZR-V, built in Saitama, face waits of up to 5 months."
+    waits = [
+        (d["company"], d["model"], d["max_months"])
+        for d in drafts(text)
+        if d["kind"] == "wait-time"
+    ]
+    assert waits == [("Honda", "ZR-V", 5.0)]
