@@ -1163,7 +1163,7 @@ def event_of(text: str) -> str | None:
 
 _SHOWN = re.compile(
     r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were|be|is|are)\s+(?:shown|"
-    r"displayed|exhibited|presented|unveiled)|on\s+display|showed\s+off|displayed|exhibited|"
+    r"displayed|exhibited|presented|unveiled)|on\s+display|showed(?:\s+off)?|displayed|exhibited|"
     r"presented|unveiled|revealed|(?:will|to|plans\s+to)\s+(?:show|present|display|exhibit|"
     r"unveil|showcase|reveal)|(?:world|global|public|european|international|[A-Z]{2})?\s*"
     r"(?:premiere|debut))\b"

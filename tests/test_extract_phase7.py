@@ -236,3 +236,14 @@ def test_two_capitals_a_dash_and_a_capital_name_a_model() -> None:
         if d["kind"] == "wait-time"
     ]
     assert waits == [("Honda", "ZR-V", 5.0)]
+
+
+def test_a_model_a_maker_showed_at_a_named_show_is_a_showcase() -> None:
+    text = "Mazda showed the EZ-60 electric SUV at Auto Shanghai on March 30."
+    shown = [(d["model"], d.get("market")) for d in drafts(text) if d["kind"] == "showcase"]
+    assert shown == [("EZ-60", "CN")]
+
+
+def test_figures_that_showed_something_are_no_showcase() -> None:
+    text = "Data from the CPCA showed at least 5,000 sales for the Mazda EZ-60 in March."
+    assert not [d for d in drafts(text) if d["kind"] == "showcase"]
