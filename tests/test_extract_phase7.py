@@ -1,6 +1,15 @@
 """Rules from round 7's misses, phase 7 of issue 26: each tested on sentences written for
-these tests, not taken from the corpus. A brand written only as the first word of its
-models' names ("the Aion V") is no actor: the draft is its maker's, as the text names it."""
+these tests, not taken from the corpus, each test failing before its rule. A brand written
+only as the first word of its models' names ("the Aion V") is no actor; more makers are
+known; a model's name takes a capitalised word before a lower-case code ("Vision e-Sky") or
+a plain word before its description, and "CR-V" is one; a vehicle mxt cannot name takes no
+model from before; an exit's reason names no market it leaves; a writer's own forecast, or
+a figure an industry body tells, is no company's target or count; a company may be named by
+its first word alone; an odd-shaped name that acts is a company; a model in apposition to
+its maker's description goes on sale; a market that follows is a planned launch; a plan to
+sell given up is a cancelled launch; a model dropped from a range is an exit; a title's
+month dates a figure that names none; a model after "Orders for" or "showed … at" a show is
+read."""
 
 from __future__ import annotations
 
