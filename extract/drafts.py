@@ -168,7 +168,8 @@ class _Reading:
         self.site = cues.factory_site(text) or self.site
         self.period = when.period(text, published, "past")[0] or self.period
         if figures.running_total(text):  # "in the same period" after "the first nine months"
-            self.period = self.reported = None  # is a running total's, not a period mxt takes
+            # is a running total's, not a period mxt takes
+            self.period = self.reported = self.titled = None
         self._learn_people(text)
         return found
 
@@ -384,7 +385,8 @@ def extract_drafts(
     reading.bodies = names.learned_bodies(normalise(text), extra)
     # "September registrations: …": the period of the figures that name none (a month, a
     # quarter or a half: a title's year is often a show's or a plan's)
-    titled = when.period(normalise(first_line), published, "past")[0]
+    heading = sentences[0].text if sentences and sentences[0].heading else ""
+    titled = when.period(normalise(heading), published, "past")[0] if heading else None
     reading.titled = titled if titled and len(titled) > 4 else None
     found: list[Content] = []
     paragraphs = text.splitlines()

@@ -868,6 +868,9 @@ def _with_prefix(mention: Mention, text: str) -> Mention:
         ):
             return Mention(f"{word} {mention.name}", series.start(1), mention.end)
     prefix = _PREFIX.search(text[: mention.start])
+    # (a longer word only after a word in lower case: "the Vision e-Sky", not "Neue Klasse iX3")
+    if prefix and len(prefix.group(1)) > 2:
+        prefix = prefix if re.search(r"(?<![\w-])[a-z]+\s$", text[: prefix.start(1)]) else None
     if prefix and mention.name[:1].islower() and _plain_model(prefix.group(1), ()):
         return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
     word = _WORD_BEFORE.search(text[: mention.start])
