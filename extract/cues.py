@@ -48,6 +48,8 @@ class Clue:
     """The country the text is set in, that "here" stands for (`names.setting`)."""
     spoken: bool = False
     """Whether its paragraph is an interview's answer (the company's people speaking)."""
+    bodies: tuple[str, ...] = ()
+    """The industry bodies, registries and data firms the text names (`names.learned_bodies`)."""
 
     @property
     def whole(self) -> str:
@@ -113,6 +115,8 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     found = _outside_asides(_models(clue), clue.text)
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
+    if names.names_another_vehicle(clue.text):
+        return None  # "will begin selling the 0 Series SUV": a model mxt cannot name
     start = clue.whole.find(clue.text)
     if start > 0 and BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
         before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
@@ -1159,7 +1163,7 @@ def event_of(text: str) -> str | None:
 
 _SHOWN = re.compile(
     r"(?i:\b(?:made\s+an\s+appearance|appeared|showcased|(?:was|were|be|is|are)\s+(?:shown|"
-    r"displayed|exhibited|presented|unveiled)|on\s+display|showed\s+off|displayed|exhibited|"
+    r"displayed|exhibited|presented|unveiled)|on\s+display|showed(?:\s+off)?|displayed|exhibited|"
     r"presented|unveiled|revealed|(?:will|to|plans\s+to)\s+(?:show|present|display|exhibit|"
     r"unveil|showcase|reveal)|(?:world|global|public|european|international|[A-Z]{2})?\s*"
     r"(?:premiere|debut))\b"
@@ -1456,11 +1460,70 @@ def launch(clue: Clue) -> list[Draft]:
     launched in 2024"), and planned ones with their date ("will go on sale on July 3");
     no market named means the company's home market (guessed). Each launch word of the
     clause is read on its own; a model and market told twice give one draft."""
+    cancelled = _launch_cancelled(clue)
+    if cancelled:
+        return cancelled
     found: dict[tuple[str, str], Draft] = {}
     for cue in re.finditer(_LAUNCHED, clue.text, re.IGNORECASE):
         for draft in _launch_at(clue, cue):
             found.setdefault((draft.fields["model"], draft.fields["market"]), draft)
-    return list(found.values())
+    return list(found.values()) or _market_following(clue)
+
+
+# A plan to sell a model in a market given up: "has cancelled its plan to sell the X in Y",
+# "scrapped the launch of the X in Y".
+_LAUNCH_CANCELLED = re.compile(
+    r"\b(?:cancel\w*|scrap(?:s|ped|ping)?|shelv\w*|abandon\w*|axed|dropped|called\s+off)\s+"
+    r"(?:its\s+|their\s+|the\s+)?(?:plans?\s+to\s+(?:sell|launch|introduce|offer|bring)|"
+    r"(?:planned\s+)?(?:launch|sale|sales|introduction|roll-?out)\s+of)\s+(?P<what>[^,;]+)",
+    re.IGNORECASE,
+)
+
+
+def _launch_cancelled(clue: Clue) -> list[Draft]:
+    """A planned launch called off, in the market the clause names ("Suzuki has cancelled
+    its plan to sell the e Vitara in Thailand"): a launch `cancelled`. A denial, a hedge or
+    a condition says no such thing."""
+    cue = _LAUNCH_CANCELLED.search(clue.text)
+    if cue is None:
+        return []
+    role = role_of(clue.text[: cue.end()])  # (not what follows: "…, saying it would not pay")
+    if role.denial or role.hedge or role.condition:
+        return []
+    if role.plan and not re.search(r"\b(?:has|have|had)\b", clue.text[: cue.start()]):
+        return []  # "will cancel …": not yet done
+    what = cue.group("what")
+    found = _models(clue, what)
+    markets = names.included_markets(what)
+    if not found or len(markets) != 1:
+        return []
+    fields: Content = {"model": found[0].name, "market": markets[0], "status": "cancelled"}
+    return [Draft("launch", fields, [])]
+
+
+# A market that comes next for the model its sentence launched before: "…went on sale in
+# Germany on 1 September; the UK will follow in the first quarter of 2027".
+_MARKET_FOLLOWS = re.compile(
+    r"^(?:and\s+|then\s+)?(?:the\s+)?(?P<market>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})\s+"
+    r"(?:will\s+follow|follows|is\s+to\s+follow|comes\s+next|is\s+next)\b(?P<rest>[^;]*)"
+)
+
+
+def _market_following(clue: Clue) -> list[Draft]:
+    """The planned launch of a market said to follow, in a clause after the one that
+    launched the model in its sentence, with the date the clause gives (none: no draft)."""
+    follows = _MARKET_FOLLOWS.match(clue.text)
+    start = clue.whole.find(clue.text)
+    if follows is None or start <= 0 or not _search(_LAUNCHED, clue.whole[:start]):
+        return []
+    markets = names.included_markets(follows.group("market"))
+    due = _due_as_said(follows.group("rest"), clue.published, _fiscal(clue))
+    before = _models(clue, clue.whole[:start])
+    if len(markets) != 1 or due is None or not _still_to_come(due, clue.published) or not before:
+        return []
+    fields: Content = {"model": before[-1].name, "market": markets[0], "launched_on": due}
+    guesses = [f"model {before[-1].name} from the clause before", f"launched_on {due} (a plan)"]
+    return [Draft("launch", {**fields, "status": "planned"}, guesses)]
 
 
 def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
@@ -1632,8 +1695,8 @@ def expected_entry(clue: Clue) -> list[Draft]:
     factory_plan = cue.group(0).lower().startswith(("expect", "eye")) and _search(
         r"\b(?:plant|factory|production|assembl\w*)\b", clause
     )
-    if factory_plan or _search(_NO_ENTRY, clause):
-        return []  # a factory's plan, or a plan denied: not a market entry
+    if factory_plan or _search(_NO_ENTRY, clause) or _LAUNCH_CANCELLED.search(clause):
+        return []  # a factory's plan, or a plan denied or given up: not a market entry
     home = names.home_market(clue.company)
     tail = clause[max(0, cue.start() - start) :]
     nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
@@ -1715,8 +1778,9 @@ _EXIT = (
     r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|exit(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew)\s+from|"
     # with what is withdrawn between: "will withdraw the G70 sedan from Europe", "has
     # pulled the MX-30 from the UK market"
-    r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?)\s+(?:the|its|their)\s+[^,;]{1,40}?\s+"
-    r"from\s+(?=(?:the\s+)?[A-Z])|"
+    # …or dropped from a market's range: "will drop the ë-C4 X from its UK range"
+    r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing))"
+    r"\s+(?:the|its|their)\s+[^,;]{1,40}?\s+from\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"
@@ -1742,9 +1806,11 @@ def exit_(clue: Clue) -> list[Draft]:
     ):
         return []
     # the markets it stops in, not those an aside goes on with ("…, consolidating its
-    # European business around Sweden and Germany")
+    # European business around Sweden and Germany") or gives as the reason ("…, after weak
+    # sales in France and Germany")
     after = re.split(
-        r",\s+(?:\w+ing|as|while|which|where)\b|\s+as\s+part\s+of\b|\s+amid\b",
+        r",\s+(?:\w+ing|as|while|which|where|after|because|since|owing\s+to|due\s+to)\b|"
+        r"\s+as\s+part\s+of\b|\s+amid\b|\s+(?:because\s+of|due\s+to|owing\s+to|citing)\b",
         clue.text[cue.start() :],
     )[0]
     opening = _IN_A_MARKET.match(clue.text)  # "In South Korea, sales of … were suspended"

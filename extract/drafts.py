@@ -93,10 +93,12 @@ class _Reading:
         self.site: str | None = None
         self.period: str | None = None
         self.reported: str | None = None  # the period of the text's last figure drafted
+        self.titled: str | None = None  # the period the text's title names
         self.people: dict[str, str] = {}
         self.setting: str | None = None  # the country the text is set in ("here")
         self.asked = False  # the paragraph before is an interview's question
         self.answering = False  # the paragraph is an interview's answer
+        self.bodies: tuple[str, ...] = ()  # the industry bodies and data firms the text names
 
     def clues(self, sentence: Sentence, published: date) -> list[Clue]:
         """The sentence's clauses, each with its context and role; the context is then
@@ -148,7 +150,7 @@ class _Reading:
                     self.model,
                     self.site,
                     horizon,
-                    self.period or self.reported,
+                    self.period or self.reported or self.titled,
                     text,
                     role_of(clause),
                     self.known,
@@ -157,6 +159,7 @@ class _Reading:
                     event=self.event,
                     setting=self.setting,
                     spoken=self.answering,
+                    bodies=self.bodies,
                 )  # fmt: skip
             )
         self.company = in_sentence[0] if in_sentence else self.company
@@ -165,7 +168,8 @@ class _Reading:
         self.site = cues.factory_site(text) or self.site
         self.period = when.period(text, published, "past")[0] or self.period
         if figures.running_total(text):  # "in the same period" after "the first nine months"
-            self.period = self.reported = None  # is a running total's, not a period mxt takes
+            # is a running total's, not a period mxt takes
+            self.period = self.reported = self.titled = None
         self._learn_people(text)
         return found
 
@@ -378,6 +382,12 @@ def extract_drafts(
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     reading.event = cues.event_of(normalise(text))
     reading.setting = names.setting(normalise(text), extra)
+    reading.bodies = names.learned_bodies(normalise(text), extra)
+    # "September registrations: …": the period of the figures that name none (a month, a
+    # quarter or a half: a title's year is often a show's or a plan's)
+    heading = sentences[0].text if sentences and sentences[0].heading else ""
+    titled = when.period(normalise(heading), published, "past")[0] if heading else None
+    reading.titled = titled if titled and len(titled) > 4 else None
     found: list[Content] = []
     paragraphs = text.splitlines()
     for sentence in sentences:

@@ -66,6 +66,12 @@ _SEGMENT = re.compile(
     r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
+# A figure the writer forecasts in the first person ("We forecast 2026 overseas volume of
+# 620k", "our estimate is 480,000"): an analyst's view, not a company's target.
+_OWN_FORECAST = re.compile(
+    r"\b[Ww]e\s+(?:now\s+|also\s+|still\s+)?(?:forecast|estimate|see|model|project|predict)\b|"
+    r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:forecast|estimate|projection)s?\b"
+)
 # A figure of several companies at once: "Hyundai and Kia together sold", "their combined".
 _TOGETHER = re.compile(r"\b(?:together|combined|jointly|between\s+them|the\s+two)\b", _FLAGS)
 # How long after its end a period is still the news, by its length: a month reported up to
@@ -105,6 +111,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     company = _company_doubt(draft, clue)
     if company:
         found.append(company)
+    if draft.kind == "target" and _OWN_FORECAST.search(_up_to_clause(clue)):
+        found.append("the writer forecasts it in the first person (a view, not a target)")
     if draft.kind in _COUNT_KINDS:
         found.extend(_figure_doubts(draft, clue, used))
         if len(set(clue.named)) >= 2 and _TOGETHER.search(_told_before(draft, clue.text)):
@@ -117,6 +125,13 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         if segment and "model" not in draft.fields:
             found.append(f"it counts a segment ({segment.group(0)}), not the company's total")
     return found
+
+
+def _up_to_clause(clue: Clue) -> str:
+    """The sentence up to the end of the clause: the clause with the subject that its
+    earlier clauses give it ("We see…, and forecast sales of 320,000")."""
+    at = clue.whole.find(clue.text)
+    return clue.whole[: at + len(clue.text)] if at >= 0 else clue.text
 
 
 def _reached_doubts(draft: Draft, clue: Clue) -> list[str]:
@@ -169,18 +184,46 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
             told = clue.whole  # China's NEV sales…") is told by the words after it
     if _SOMEBODY_ELSE.search(told) and not _REFERS_BACK.search(clue.text):
         return "the company is not named and the clause speaks of others or of a market"
+    body = _body_told(clue, told)
+    if body:
+        return f"the company is not named, and the figure is told by {body}, not a company"
     stranger = _unknown_name(clue, told)
     if stranger:
         return f"the company is not named, and the clause names {stranger}, which mxt does not know"
     return None
 
 
+# A figure a body gives: "…, according to the Samar automotive market research institute".
+_ACCORDING_TO_A_BODY = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:[\w&().-]+\s+){0,6}?(?P<body>(?:association|federation|"
+    r"institute|society|council|ministry|agency|bureau|authority|commission|regulator|registry|"
+    r"forecaster|consultancy))\b",
+    _FLAGS,
+)
+
+
+def _body_told(clue: Clue, told: str) -> str | None:
+    """The industry body, registry or data firm that tells the clause's figure: named
+    before the figure ("Gaikindo has kept its forecast of 850,000"), or as its source
+    ("…, according to the Samar institute")."""
+    for body in clue.bodies:
+        if re.search(rf"(?<![\w-]){re.escape(body)}(?![\w-])", told):
+            return body
+    source = _ACCORDING_TO_A_BODY.search(clue.text)
+    if source is None:
+        return None
+    body = source.group("body").lower()
+    return f"{'an' if body[0] in 'aeiou' else 'a'} {body}"
+
+
 # A name of a shape no plain word has: capitals inside or after a first letter, "&", a digit
 # ("O&J", "GWM", "BYD", "SAIC-GM", "Tata.ev").
 _ODD_NAME = re.compile(
     r"(?<![\w&.-])(?:[A-Z][\w]*[&.][\w&.]+|[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*)"
+    # …perhaps with more words of its name ("ElectroMobility Poland wants to build…")
+    r"(?:\s[A-Z][\w&-]*){0,2}"
     # …as the subject of a verb: "O&J plans to enter"
-    r"(?=\s+(?:plans?|said|says|will|would|has|have|had|is|are|was|were|aims?|expects?|sold|"
+    r"(?=\s+(?:plans?|wants?|said|says|will|would|has|have|had|is|are|was|were|aims?|expects?|sold|"
     r"delivered|exported|launched|reported|announced|intends?|hopes?|targets?|posted|shipped|"
     r"produced|recorded|began|started|opened|confirmed)\b)"
 )
@@ -202,7 +245,7 @@ def _unknown_name(clue: Clue, told: str) -> str | None:
 
     known_models = {m.name for m in names.models(told, clue.known)}
     for match in _ODD_NAME.finditer(told):
-        word = match.group(0).rstrip(".")
+        word = match.group(0).split()[0].rstrip(".")
         if word in _NOT_A_COMPANY or word in known_models or names.markets(word):
             continue
         if any(word in model for model in known_models):

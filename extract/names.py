@@ -44,7 +44,10 @@ HOME_MARKETS: dict[str, str] = {
     "Zeekr Group": "CN", "Ford Otosan": "TR", "Renault Korea": "KR", "KG Mobility": "KR",
     "Mercedes": "DE", "Volkswagen Group": "DE", "VW": "DE", "GM": "US", "Nissan Motor": "JP",
     "Honda Motor": "JP", "Toyota Motor": "JP", "Hyundai Motor": "KR", "Kia Corp": "KR",
-    "GWM": "CN",
+    "GWM": "CN", "Daihatsu": "JP", "Dodge": "US", "Chrysler": "US", "Lancia": "IT",
+    "Abarth": "IT", "Lada": "RU", "AvtoVAZ": "RU", "Aston Martin": "GB", "McLaren": "GB",
+    "Trumpchi": "CN", "Bestune": "CN", "Forthing": "CN", "Luxeed": "CN", "DFSK": "CN",
+    "TVS Motor": "IN", "Bajaj Auto": "IN",
 }  # fmt: skip
 # The maker behind a brand, sub-brand or joint venture: said in a draft's note, so that a
 # reviewer who files the brand under its maker sees which.
@@ -71,7 +74,9 @@ MAKERS: dict[str, str] = {
     "Leapmotor International": "Stellantis and Leapmotor", "Polestar": "Geely",
     "Volvo": "Geely", "Aito": "Seres and Huawei", "Maruti Suzuki": "Suzuki",
     "Hyundai Motor India": "Hyundai", "Kia India": "Kia", "Toyota Kirloskar": "Toyota",
-    "Proton": "Geely and DRB-Hicom",
+    "Proton": "Geely and DRB-Hicom", "Daihatsu": "Toyota", "Dodge": "Stellantis",
+    "Chrysler": "Stellantis", "Lancia": "Stellantis", "Abarth": "Stellantis", "Lada": "AvtoVAZ",
+    "Trumpchi": "GAC", "Bestune": "FAW", "Forthing": "Dongfeng", "DFSK": "Dongfeng and Sokon",
 }  # fmt: skip
 # Names that are also plain words: a company only when written with its capital (and, for
 # some, only beside a word that makes them a carmaker).
@@ -141,8 +146,8 @@ _MODEL = re.compile(
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
-    # "F-150", "CX-90"
-    r"[A-Z]{1,2}-\d{2,3}|"
+    # "F-150", "CX-90", "CR-V"
+    r"[A-Z]{1,2}-\d{2,3}|[A-Z]{2}-[A-Z](?![\w-])|"
     # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
     r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
@@ -265,10 +270,12 @@ ALIASES: dict[str, str] = {
     "MG Motor": "MG", "Citroen": "Citroën", "Škoda": "Skoda", "JLR": "Jaguar Land Rover",
     "Xiaopeng": "XPeng", "GWM": "Great Wall",
 }  # fmt: skip
-# A brand followed by a number is part of a model's name ("Omoda 5", "Tank 300"): the
-# company is then the maker the text is about; a brand before a model code ("Jaecoo J5",
-# "Haval H7") is the company.
-_MODEL_AFTER = re.compile(r"^\s+\d")
+# Two capitals after a maker's name that make no model.
+_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR|ID"
+# A brand followed by a number, a letter or two is part of a model's name ("Omoda 5",
+# "Tank 300", "Aion V"): the company is then the maker the text is about; a brand before a
+# model code ("Jaecoo J5", "Haval H7") is the company.
+_MODEL_AFTER = re.compile(rf"^\s(?:\d|[A-Z](?![\w&-])|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}}(?![\w&-]))")
 
 
 def companies(
@@ -388,6 +395,16 @@ _PLANT_OWNER = re.compile(
 )
 
 
+# A name of a shape no plain word has (capitals after the first letter) that makes, halts
+# or sells at its own plant: "NWTN has suspended production at its plant in…".
+_RUNS_A_PLANT = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z]\w*)\s+(?:has\s+|had\s+|will\s+)?"
+    r"(?:\w+ly\s+)?(?:suspend|halt|paus|stopp?|resum|restart|start|began|begun|open|clos|"
+    r"end|idl)\w*\s+(?:production|output|operations|assembly|manufacturing|work)\s+"
+    r"(?:at|in)\s+its\s+(?:[\w-]+\s+){0,2}?(?:plant|factory|gigafactory|facility|site)\b"
+)
+
+
 # A company's legal name and its abbreviation, known or not: "Tata Passenger Electric
 # Mobility Ltd (TPEM)".
 _LEGAL_NAME = re.compile(
@@ -409,6 +426,10 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
         name = match.group("name")
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)
+    for match in _RUNS_A_PLANT.finditer(text):
+        name = match.group("name")
+        if name not in _ACRONYMS and _a_new_company(name, extra + tuple(found)):
+            found.append(name)
     for match in _PLANT_OWNER.finditer(text):
         name = match.group("name")
         if _a_new_company(name, extra + tuple(found)) and not place_market(name):
@@ -425,7 +446,67 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
         abbreviation = _ABBREVIATION.match(text, mention.end)
         if abbreviation and abbreviation.group("abbr") != mention.name:
             aliases.append((abbreviation.group("abbr"), mention.name))
+        short = _short_name(mention.name, text, extra + tuple(found))
+        if short:
+            aliases.append((short, mention.name))
     return tuple(found), tuple(dict.fromkeys(aliases))
+
+
+def _short_name(company: str, text: str, extra: tuple[str, ...]) -> str | None:
+    """The first word of a company's name of several words when the text also writes it
+    alone for the company ("Ola Electric", then "Ola aims to sell…"): written capitalised
+    inside a sentence, never in lower case, and no company, market or common word itself."""
+    first, _, rest = company.partition(" ")
+    if not rest or len(first) < 3 or not re.fullmatch(r"[A-Z][a-z]+", first):
+        return None
+    if (
+        companies(first, extra, actors_only=False)
+        or _market_names().get(first)
+        or _NOT_A_MODEL_WORD.match(first)
+        or first in _NOT_A_MODEL_AFTER_MAKER
+        or re.search(rf"(?<![\w-]){first.lower()}(?![\w-])", text)
+    ):
+        return None
+    alone = rf"(?<=[a-z,;:]\s){first}(?![\w&-])(?!\s+{re.escape(rest.split()[0])}\b)(?!\s+[A-Z])"
+    return first if re.search(alone, text) else None
+
+
+# What an industry body, a registry or a data firm is called ("the Association of Indonesian
+# Automotive Industries (Gaikindo)", "the Samar automotive market research institute").
+_BODY_WORD = (
+    r"(?:[Aa]ssociation|[Ff]ederation|[Ii]nstitute|[Ss]ociety|[Cc]ouncil|[Mm]inistry|[Aa]gency|"
+    r"[Bb]ureau|[Aa]uthority|[Cc]ommission|[Cc]hamber|[Rr]egulator|[Rr]egistry|[Ff]orecaster|"
+    r"[Cc]onsultancy|research\s+(?:firm|house|company|group))"
+)
+_BODY_NOUN = (
+    r"(?:association|federation|institute|society|council|ministry|agency|bureau|authority|"
+    r"commission|chamber|regulator|registry|forecaster|consultancy|"
+    r"research\s+(?:firm|house|company|group))"
+)
+_BODY = re.compile(
+    # a body's name and its abbreviation: "… Automotive Industries (Gaikindo)"
+    rf"\b{_BODY_WORD}\b[^().;]{{0,60}}\((?P<abbr>[A-Z][A-Za-z&]{{1,9}})\)|"
+    # a name and what it is: "the Samar automotive market research institute", "Samar, the
+    # Polish market research institute"
+    rf"\b[Tt]he\s+(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){{0,2}})\s+(?:[a-z][\w-]*\s+){{0,4}}?"
+    rf"{_BODY_NOUN}\b|"
+    rf"(?<![\w&.-])(?P<named>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){{0,2}}),\s+(?:the|an?)\s+"
+    rf"(?:(?!(?:at|of|in|for|with|by)\s)[\w-]+\s+){{0,4}}?{_BODY_NOUN}\b"
+)
+
+
+def learned_bodies(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The industry bodies, registries and data firms a text introduces ("the Association
+    of Indonesian Automotive Industries (Gaikindo)": Gaikindo), no company mxt knows: a
+    figure they tell is not a company's."""
+    found = [
+        name
+        for match in _BODY.finditer(text)
+        if (name := match.group("abbr") or match.group("name") or match.group("named"))
+        and not companies(name, extra, actors_only=False)
+        and not _market_names().get(name)
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def _a_new_company(name: str, extra: tuple[str, ...]) -> bool:
@@ -500,10 +581,6 @@ def _brand_model() -> re.Pattern[str]:
     )
 
 
-# Two capitals after a maker's name that make no model.
-_NOT_TWO_LETTERS = "AG|SE|SA|NV|BV|AB|UK|US|EU|EV|CO|IN|UN|HQ|AI|VP|GM|JV|TV|PR|ID"
-
-
 # A model named by letters alone, known by the article before it: "the electric CLA".
 _LETTERS_MODEL = re.compile(
     r"\b[Tt]he\s+(?:(?:new|electric|all-electric|updated|refreshed|latest|compact|flagship|"
@@ -563,7 +640,7 @@ _STYLED_MODEL = re.compile(
 # The object of a verb only a model takes: "will show the Galaxy Cruiser", "unveiled the
 # Urban Cruiser EV".
 _OBJECT_MODEL = re.compile(
-    rf"\b(?:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
+    rf"\b(?i:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
     rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
     rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of|"
     rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for)"
@@ -588,7 +665,7 @@ _OWNED_MODEL = re.compile(
 # Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
 _SELLING_MODEL = re.compile(
     rf"\b[Tt]he\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?{_PLAIN_NAME}"
-    r"(?:,\s+(?:a|an|the|its)\s+[^,.;]{1,80},)?\s+"
+    r"(?:,\s+(?:a|an|the|its|[^\W\d_a-z][\w&-]*(?:'s|s'))\s+[^,.;]{1,80},)?\s+"
     r"(?:went|goes|go|will\s+go|is\s+(?:due|set|expected|scheduled)\s+to\s+go)\s+on\s+sale\b"
 )
 # A model's code name: "codenamed QV-E", "code-named Project X".
@@ -645,6 +722,24 @@ def _plain_name(name: str, extra: tuple[str, ...]) -> str | None:
     return " ".join(words)
 
 
+# A vehicle named by a word or number mxt cannot read as a model before its body style ("the
+# 0 Series SUV", "the Kestra hatchback"): some model, not one named before.
+_NAMED_VEHICLE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:new\s+|all-new\s+|electric\s+)?"
+    rf"(?P<name>(?:[A-Z0-9][\w.-]*\s+){{1,2}})(?:{BODY_STYLES})\b"
+)
+
+
+def names_another_vehicle(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """True when the text names a vehicle by a name mxt does not read as a model (not a
+    maker, a market or a common word): a clause that speaks of it speaks of no model named
+    before."""
+    return any(
+        all(_plain_model(word, extra) for word in match.group("name").split())
+        for match in _NAMED_VEHICLE.finditer(text)
+    )
+
+
 def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
     """True when a capitalised word may be a model name: not a maker, a country, region or
     demonym, a month or weekday, nor a word that commonly follows a maker's name (a city may
@@ -686,6 +781,12 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     # a trim is no model: "Pack Three variants", "the Long Range version"
     branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
+    # a name within a longer one is part of it: "Vision" of "the Vision e-Sky"
+    found = [
+        m for m in found
+        if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in found)
+    ]  # fmt: skip
     return _outside_rivals(sorted(found, key=lambda m: m.start), text)
 
 
@@ -718,10 +819,10 @@ def _after_a_maker(text: str, start: int) -> bool:
     return any(m.end() == start - 1 for m in pattern.finditer(text, max(0, start - 40), start))
 
 
-# A short capitalised word before a code that starts lower case is part of its name: "Li
-# i8" (the word is not a maker, a market or a common word); so is a plain word before a word
-# and a number ("Land Cruiser 300").
-_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,2})\s$")
+# A capitalised word before a code that starts lower case is part of its name: "Li i8",
+# "Vision e-Sky" (the word is not a maker, a market or a common word); so is a plain word
+# before a word and a number ("Land Cruiser 300").
+_PREFIX = re.compile(r"(?<![\w-])([A-Z][a-z]{1,})\s$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})\s$")
 _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
@@ -736,11 +837,20 @@ _SERIES_BEFORE = re.compile(r"(?<![\w-])([A-Z]{3,6})\s$")
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\+?")
 
 
+# A plain capitalised word after a model's name, before its description in lower case,
+# is part of the name: "the e-Hijet Cargo battery-electric kei van".
+_NAME_WORD_AFTER = re.compile(r"\s([A-Z][a-z]{2,})(?=\s+[a-z][\w-]*\s)")
+
+
 def _with_suffix(mention: Mention, text: str) -> Mention:
-    """The model mention with the powertrain or trim badge after it ("Tank 700 Hi4-Z")."""
+    """The model mention with the powertrain or trim badge after it ("Tank 700 Hi4-Z"), or
+    a plain word of its name before its description ("e-Hijet Cargo battery-electric van")."""
     suffix = _POWERTRAIN.match(text, mention.end)
     if suffix is None:
-        return mention
+        word = _NAME_WORD_AFTER.match(text, mention.end)
+        if word is None or not _plain_model(word.group(1), ()):
+            return mention
+        return Mention(f"{mention.name} {word.group(1)}", mention.start, word.end())
     return Mention(mention.name + suffix.group(0), mention.start, suffix.end())
 
 
@@ -758,6 +868,9 @@ def _with_prefix(mention: Mention, text: str) -> Mention:
         ):
             return Mention(f"{word} {mention.name}", series.start(1), mention.end)
     prefix = _PREFIX.search(text[: mention.start])
+    # (a longer word only after a word in lower case: "the Vision e-Sky", not "Neue Klasse iX3")
+    if prefix and len(prefix.group(1)) > 2:
+        prefix = prefix if re.search(r"(?<![\w-])[a-z]+\s$", text[: prefix.start(1)]) else None
     if prefix and mention.name[:1].islower() and _plain_model(prefix.group(1), ()):
         return Mention(f"{prefix.group(1)} {mention.name}", prefix.start(1), mention.end)
     word = _WORD_BEFORE.search(text[: mention.start])
