@@ -8,10 +8,12 @@ typed precision 1.0; on everything recall >= 0.83 and typed precision >= 0.95; o
 0.82 and >= 0.95; on round 5 (after three rules from its misses, and phase 6) >= 0.78 and
 >= 0.95; on round 6 (its first run 0.60 / 0.85; after phase 6, rules from rounds 1-6's
 misses, 0.73 / 0.93) >= 0.72 and >= 0.92; on round 7 (its first run, 0.67 / 0.83; after phase
-7, rules from its misses, 0.83 / 0.98) >= 0.82 and >= 0.97; everything >= 0.84 and >= 0.96;
-and no dangerous draft anywhere but round 6's two (flagged by the crude reading: a launch
-that happened told beside a plan, a plant under construction "on schedule"; neither a
-delay, halt or "not before" read as reached)."""
+7, rules from its misses, 0.83 / 0.98) >= 0.82 and >= 0.97; on round 8 (not tuned on: its
+first run, at 6974edc, 0.44 / 0.78, with one plant that "starts building trucks in 2027"
+drafted as operational) >= 0.43 and >= 0.77; everything (round 8 included) >= 0.79 and
+>= 0.95; and no dangerous draft anywhere but round 6's two (flagged by the crude reading: a
+launch that happened told beside a plan, a plant under construction "on schedule"; neither
+a delay, halt or "not before" read as reached) and round 8's one."""
 
 from __future__ import annotations
 
@@ -33,11 +35,11 @@ def test_extraction_meets_its_floors() -> None:
     seed, overall = scores["xiaomi-evs-outside-china-2027"], scores["overall"]
     first, second, third = scores["round 1"], scores["round 2"], scores["round 3"]
     fourth, fifth, sixth = scores["round 4"], scores["round 5"], scores["round 6"]
-    seventh = scores["round 7"]
+    seventh, eighth = scores["round 7"], scores["round 8"]
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.84 and overall["typed_precision"] >= 0.96, overall
+    assert overall["recall"] >= 0.79 and overall["typed_precision"] >= 0.95, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -54,7 +56,10 @@ def test_extraction_meets_its_floors() -> None:
     # round 7's first run (at 2333e72, after phase 6): 0.67 / 0.83; phase 7: 0.83 / 0.98
     assert seventh["labelled"] >= 111 and seventh["recall"] >= 0.82, seventh
     assert seventh["typed_precision"] >= 0.97 and seventh["dangerous"] == 0, seventh
-    assert overall["dangerous"] == sixth["dangerous"] + seventh["dangerous"], overall
+    # round 8's first run (at 6974edc, after phase 7, not tuned on): 0.44 / 0.78
+    assert eighth["labelled"] >= 158 and eighth["recall"] >= 0.43, eighth
+    assert eighth["typed_precision"] >= 0.77 and eighth["dangerous"] <= 1, eighth
+    assert overall["dangerous"] == sixth["dangerous"] + eighth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
 
