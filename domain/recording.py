@@ -147,12 +147,12 @@ def _import_in_transaction(
                     content = line if isinstance(line, dict) else with_id(line)
                     batch.add(line_number, recording_of(content))
                     continue
-                batch.flush()
                 if isinstance(line, Correction):
-                    _correct(transaction, line, batch, result, strict=strict)
+                    _correct(transaction, line, batch, strict=strict)
                 elif isinstance(line, Retraction):
-                    _retract(transaction, line, result, strict=strict)
+                    _retract(transaction, line, batch, strict=strict)
                 else:
+                    batch.flush()  # (the regions an announcement names are read from the log)
                     _define(transaction, line, batch, result, strict=strict)
             except (
                 InputError,
@@ -162,6 +162,7 @@ def _import_in_transaction(
                 InvalidRegion,
                 ConflictingAnnouncement,
             ) as error:
+                batch.flush()  # an earlier line's conflict with the log is named first
                 raise _at_line(error, line_number) from None
         batch.flush()
         if dry_run:
@@ -176,12 +177,17 @@ def _at_line(error: InputError | DomainError, line_number: LineRef) -> Exception
 
 
 class _Batch:
-    """Announcements waiting to be appended together."""
+    """Announcements, corrections and retractions waiting to be appended together, in the
+    order of their lines (one append per thousand lines, not one per correction)."""
 
     def __init__(self, transaction: WriteTransaction, result: ImportResult) -> None:
         self.transaction = transaction
         self.result = result
         self.pending: dict[str, tuple[LineRef, Recording]] = {}
+        # What waits, in order: the id of a pending announcement, or a correction's or a
+        # retraction's stored event; and the announcements those change.
+        self.waiting: list[str | StoredEvent] = []
+        self.changed: set[str] = set()
         # Identical correction lines seen in this import, to match them with stored ones.
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
         # Likewise identical region definitions, by their canonical JSON.
@@ -201,35 +207,61 @@ class _Batch:
             self.result.already_present += 1
             return
         self.pending[announcement_id] = (line_number, recording)
-        if len(self.pending) >= BATCH_SIZE:
+        self.waiting.append(announcement_id)
+        if len(self.waiting) >= BATCH_SIZE:
+            self.flush()
+
+    def seen_in_log(self, announcement_id: str) -> None:
+        """Makes the log hold all that waits about an announcement (so that loading it from
+        the log sees it whole)."""
+        if announcement_id in self.pending or announcement_id in self.changed:
+            self.flush()
+
+    def change(self, announcement_id: str, events: Sequence[DomainEvent]) -> None:
+        """Adds the events decided for a correction or retraction line, counting the line as
+        recorded or present."""
+        if not events:
+            self.result.already_present += 1
+            return
+        self.waiting.extend(self.transaction.stored(events))
+        self.changed.add(announcement_id)
+        self.result.recorded += 1
+        if len(self.waiting) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
-        """Appends the announcements waiting, but those recorded already (the same content
-        under the same id: counted present; other content: `ConflictingAnnouncement`)."""
-        if not self.pending:
+        """Appends what waits, but the announcements recorded already (the same content under
+        the same id: counted present; other content: `ConflictingAnnouncement`)."""
+        if not self.waiting:
             return
         existing = self.transaction.existing(
             {recording[1]: announcement_id for announcement_id, (_, recording) in
              self.pending.items()}
         )  # fmt: skip
         prefix, suffix = recorded_state_frame(self.transaction.recorded_at_json)
-        events = []
-        for announcement_id, (line_number, recording) in self.pending.items():
-            stored_bytes = existing.get(announcement_id)
+        events, recorded = [], 0
+        for waiting in self.waiting:
+            if not isinstance(waiting, str):
+                events.append(waiting)
+                continue
+            line_number, recording = self.pending[waiting]
+            stored_bytes = existing.get(waiting)
             if stored_bytes is None:
                 state = prefix + recording[2] + suffix
                 events.append(StoredEvent(recording[1], 1, RECORDED_TOPIC, state))
+                recorded += 1
                 continue
-            stored = stored_announcement(stored_bytes, f"the stored {announcement_id!r}")
+            stored = stored_announcement(stored_bytes, f"the stored {waiting!r}")
             try:
                 decide_recording(upcast(stored), _content(recording))
             except ConflictingAnnouncement as error:
                 raise _at_line(error, line_number) from None
             self.result.already_present += 1
-        self.transaction.append_stored(events, stamped=True)
-        self.result.recorded += len(events)
         self.pending.clear()
+        self.waiting.clear()
+        self.changed.clear()
+        self.transaction.append_stored(events, stamped=True)
+        self.result.recorded += recorded
 
 
 def _content(recording: Recording) -> Content:
@@ -247,13 +279,9 @@ def define_region(store: Store, line: RegionLine) -> bool:
 
 
 def _correct(
-    transaction: WriteTransaction,
-    line: Correction,
-    batch: _Batch,
-    result: ImportResult,
-    *,
-    strict: bool,
+    transaction: WriteTransaction, line: Correction, batch: _Batch, *, strict: bool
 ) -> None:
+    batch.seen_in_log(line.id)
     check_regions_named(regions_named(dict(line.set)), batch.defined)
     aggregate = _load(transaction, line.id)
     decision = decide_correction(
@@ -261,7 +289,7 @@ def _correct(
         repeats=batch.corrections_seen,
     )  # fmt: skip
     batch.corrections_seen[decision.key] = batch.corrections_seen.get(decision.key, 0) + 1
-    _append(transaction, decision.events, result)
+    batch.change(line.id, decision.events)
 
 
 def _define(
@@ -307,11 +335,12 @@ class RegionsInLog(Mapping[str, UserRegion]):
 
 
 def _retract(
-    transaction: WriteTransaction, line: Retraction, result: ImportResult, *, strict: bool
+    transaction: WriteTransaction, line: Retraction, batch: _Batch, *, strict: bool
 ) -> None:
+    batch.seen_in_log(line.id)
     aggregate = _load(transaction, line.id)
     events = decide_retraction(aggregate, line, lambda: transaction.recorded_at, strict=strict)
-    _append(transaction, events, result)
+    batch.change(line.id, events)
 
 
 def _load(transaction: WriteTransaction, announcement_id: str) -> AnnouncementAggregate | None:

@@ -108,6 +108,11 @@ class WriteTransaction:
         mapped = [mapper.stored_with_state(event) for event in events]
         return self.append_stored([s for s, _ in mapped], [state for _, state in mapped])
 
+    def stored(self, events: Sequence[Any]) -> list[StoredEvent]:
+        """`events` mapped as `append` stores them, to be appended later (`append_stored`)."""
+        mapper = cast(PydanticMapper, self.store.app.mapper)
+        return [mapper.to_stored_event(event) for event in events]
+
     def append_stored(
         self,
         stored: Sequence[StoredEvent],
