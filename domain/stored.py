@@ -86,8 +86,9 @@ def regions_named(content: Content) -> tuple[tuple[str, str], ...]:
     for where in (content, claim) if isinstance(claim, dict) else (content,):
         for field in MARKET_FIELDS:
             value = where.get(field)
-            for code in (value,) if isinstance(value, str) else (value or ()):
-                if len(code) > 2:
+            codes = (value,) if isinstance(value, str) else value if isinstance(value, list) else ()
+            for code in codes:
+                if isinstance(code, str) and len(code) > 2:  # (other values: the schema's)
                     named.append((field, code))
     return tuple(named)
 

@@ -459,3 +459,15 @@ def test_a_bad_correction_names_an_earlier_conflict_first(
     with pytest.raises(ConflictingAnnouncement, match="line 2"):
         import_lines(store, numbered(lines))
     assert stored_events() == 1
+
+
+@pytest.mark.parametrize("changes", [{"market": 7}, {"market": ["CN"]}, {"markets": [7]}])
+def test_a_correction_naming_markets_that_are_no_text_is_bad_input(
+    store: Store, changes: dict[str, Any]
+) -> None:
+    """The markets a correction sets are looked at for regions before the corrected
+    announcement is validated: a number there is named (exit 2), never a crash."""
+    record(store, parse_announcement(make_announcement("launch", id="l1")))
+    line = {"kind": "correction", "id": "l1", "set": changes, "reason": "r"}
+    with pytest.raises(InputError, match=f"line 1: {next(iter(changes))}"):
+        import_lines(store, numbered([line]))
