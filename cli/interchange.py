@@ -99,13 +99,15 @@ class _Counted:
 def parsed_apart(
     opened: list[tuple[str, IO[bytes], int]], progress: Any = None
 ) -> Iterator[tuple[int | str, Any]]:
-    """`read_jsonl` of every input, each announcement in its stored form already (`with_id`),
-    the parsing done in a process of its own (`made_forked`) on the other core while this one
-    records what it has: an import's lines take most of its time to parse. Bad input is
+    """`read_jsonl` of every input, each announcement as its recording already (its stored
+    form, its aggregate id and its stored JSON: `recording_of`), the parsing done in a process
+    of its own (`made_forked`) on the other core while this one records what it has: an
+    import's lines take most of its time to parse. Bad input is
     raised where `read_jsonl` raises it, after every line before it (so an earlier line's
     own error still comes first). Where no process can be forked, they are parsed here."""
     # (imported before the fork, with all that `read_jsonl` imports: the forked process then
     # loads no module, whatever lock a thread of this one holds, a PostgreSQL pool's, say)
+    from mxt.domain.stored import recording_of
     from mxt.events.announcements import Announcement, with_id
     from mxt.storage.apart import made_forked
 
@@ -114,7 +116,9 @@ def parsed_apart(
         try:
             for name, handle, _ in opened:
                 for where, line in read_jsonl(handle, name, counted):
-                    chunk.append((where, with_id(line) if isinstance(line, Announcement) else line))
+                    if isinstance(line, Announcement):
+                        line = recording_of(with_id(line))
+                    chunk.append((where, line))
                     if len(chunk) >= CHUNK:
                         yield counted.take(), chunk
                         chunk = []

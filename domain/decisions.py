@@ -8,7 +8,7 @@ was decided, inside its transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeAlias
@@ -140,24 +140,16 @@ def applied(aggregate: AnnouncementAggregate, changes: Content, reason: str) -> 
     )
 
 
-# The fields of an announcement (and of its claim object) that name markets.
-_MARKET_FIELDS = ("market", "markets", "except")
-
-
-def check_regions_named(content: Content, defined: UserRegions) -> None:
-    """Every region an announcement names (its market, its scope's markets and excepts, its
-    claim's) is built in or defined in the log (`defined`); raises `InvalidRegion` naming
-    the field and the first that is neither (SPEC §5.3: a market takes a region)."""
-    claim = content.get("claim")
-    for where in (content, claim if isinstance(claim, dict) else {}):
-        for field in _MARKET_FIELDS:
-            value = where.get(field)
-            codes = [value] if isinstance(value, str) else list(value or ())
-            for code in codes:
-                if len(code) > 2 and not is_region(code, defined):
-                    raise InvalidRegion(
-                        f"{field}: {code} is no region (built in, or defined: mxt region list)"
-                    )
+def check_regions_named(named: Iterable[tuple[str, str]], defined: UserRegions) -> None:
+    """Every region an announcement names (`stored.regions_named`: its market, its scope's
+    markets and excepts, its claim's) is built in or defined in the log (`defined`); raises
+    `InvalidRegion` naming the field and the first that is neither (SPEC §5.3: a market
+    takes a region)."""
+    for field, code in named:
+        if not is_region(code, defined):
+            raise InvalidRegion(
+                f"{field}: {code} is no region (built in, or defined: mxt region list)"
+            )
 
 
 @dataclass(frozen=True)

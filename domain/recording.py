@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
+from eventsourcing.persistence import StoredEvent
+
 from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
@@ -33,7 +35,15 @@ from .errors import (
     InvalidRegion,
     UnknownAnnouncement,
 )
-from .stored import aggregate_id, recorded_event, stored_announcement
+from .stored import (
+    RECORDED_TOPIC,
+    Recording,
+    aggregate_id,
+    recorded_state_frame,
+    recording_of,
+    regions_named,
+    stored_announcement,
+)
 
 if TYPE_CHECKING:
     # (`mxt record` never loads the region line's schema: a line that is none of the others
@@ -46,8 +56,9 @@ BATCH_SIZE = 1000
 
 Line: TypeAlias = "Announcement | Correction | Retraction | RegionLine"
 # A line as an import takes it: an announcement may come as its stored form already made
-# (`with_id`), as a file's lines parsed in a process of their own come (`mxt import`).
-ImportLine: TypeAlias = "Line | Content"
+# (`with_id`), or as its recording already made (`stored.recording_of`), as a file's lines
+# parsed in a process of their own come (`mxt import`).
+ImportLine: TypeAlias = "Line | Content | Recording"
 # Where a line comes from, for error messages: its number in the one input file, a label such
 # as `b.jsonl line 3` when several files are imported together, or None (a single command).
 LineRef: TypeAlias = int | str | None
@@ -129,18 +140,19 @@ def _import_in_transaction(
         batch = _Batch(transaction, result)
         for line_number, line in lines:
             try:
-                if isinstance(line, dict):
-                    batch.add_content(line_number, line)
+                if isinstance(line, tuple):
+                    batch.add(line_number, line)
                     continue
-                if isinstance(line, Announcement):
-                    batch.add_content(line_number, with_id(line))
+                if isinstance(line, dict | Announcement):
+                    content = line if isinstance(line, dict) else with_id(line)
+                    batch.add(line_number, recording_of(content))
                     continue
-                batch.flush()
                 if isinstance(line, Correction):
-                    _correct(transaction, line, batch, result, strict=strict)
+                    _correct(transaction, line, batch, strict=strict)
                 elif isinstance(line, Retraction):
-                    _retract(transaction, line, result, strict=strict)
+                    _retract(transaction, line, batch, strict=strict)
                 else:
+                    batch.flush()  # (the regions an announcement names are read from the log)
                     _define(transaction, line, batch, result, strict=strict)
             except (
                 InputError,
@@ -150,6 +162,7 @@ def _import_in_transaction(
                 InvalidRegion,
                 ConflictingAnnouncement,
             ) as error:
+                batch.flush()  # an earlier line's conflict with the log is named first
                 raise _at_line(error, line_number) from None
         batch.flush()
         if dry_run:
@@ -164,12 +177,17 @@ def _at_line(error: InputError | DomainError, line_number: LineRef) -> Exception
 
 
 class _Batch:
-    """Announcements waiting to be appended together."""
+    """Announcements, corrections and retractions waiting to be appended together, in the
+    order of their lines (one append per thousand lines, not one per correction)."""
 
     def __init__(self, transaction: WriteTransaction, result: ImportResult) -> None:
         self.transaction = transaction
         self.result = result
-        self.pending: dict[str, tuple[LineRef, Content]] = {}
+        self.pending: dict[str, tuple[LineRef, Recording]] = {}
+        # What waits, in order: the id of a pending announcement, or a correction's or a
+        # retraction's stored event; and the announcements those change.
+        self.waiting: list[str | StoredEvent] = []
+        self.changed: set[str] = set()
         # Identical correction lines seen in this import, to match them with stored ones.
         self.corrections_seen: dict[tuple[str, str, str], int] = {}
         # Likewise identical region definitions, by their canonical JSON.
@@ -177,49 +195,81 @@ class _Batch:
         # The regions of one's own an announcement may name, as this transaction sees them.
         self.defined = RegionsInLog(transaction)
 
-    def add_content(self, line_number: LineRef, content: Content) -> None:
-        """Adds an announcement in its stored form (`with_id`)."""
-        check_regions_named(content, self.defined)
-        earlier = self.pending.get(content["id"])
+    def add(self, line_number: LineRef, recording: Recording) -> None:
+        """Adds an announcement's recording (`stored.recording_of`)."""
+        announcement_id, _, body, named = recording
+        if named:
+            check_regions_named(named, self.defined)
+        earlier = self.pending.get(announcement_id)
         if earlier is not None:
-            if earlier[1] != content:
-                raise ConflictingAnnouncement(content["id"])
+            if _content(earlier[1]) != _content(recording):
+                raise ConflictingAnnouncement(announcement_id)
             self.result.already_present += 1
             return
-        self.pending[content["id"]] = (line_number, content)
-        if len(self.pending) >= BATCH_SIZE:
+        self.pending[announcement_id] = (line_number, recording)
+        self.waiting.append(announcement_id)
+        if len(self.waiting) >= BATCH_SIZE:
+            self.flush()
+
+    def seen_in_log(self, announcement_id: str) -> None:
+        """Makes the log hold all that waits about an announcement (so that loading it from
+        the log sees it whole)."""
+        if announcement_id in self.pending or announcement_id in self.changed:
+            self.flush()
+
+    def change(self, announcement_id: str, events: Sequence[DomainEvent]) -> None:
+        """Adds the events decided for a correction or retraction line, counting the line as
+        recorded or present."""
+        if not events:
+            self.result.already_present += 1
+            return
+        self.waiting.extend(self.transaction.stored(events))
+        self.changed.add(announcement_id)
+        self.result.recorded += 1
+        if len(self.waiting) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
-        if not self.pending:
+        """Appends what waits, but the announcements recorded already (the same content under
+        the same id: counted present; other content: `ConflictingAnnouncement`)."""
+        if not self.waiting:
             return
-        origins = {
-            aggregate_id(announcement_id): announcement_id for announcement_id in self.pending
-        }
-        existing = self.transaction.existing(origins)
-        events, states = [], []
-        timestamp = self.transaction.recorded_at_json
-        for origin, announcement_id in origins.items():
-            line_number, content = self.pending[announcement_id]
-            stored_bytes = existing.get(announcement_id)
-            stored = (
-                None
-                if stored_bytes is None
-                else upcast(stored_announcement(stored_bytes, f"the stored {announcement_id!r}"))
-            )
+        existing = self.transaction.existing(
+            {recording[1]: announcement_id for announcement_id, (_, recording) in
+             self.pending.items()}
+        )  # fmt: skip
+        prefix, suffix = recorded_state_frame(self.transaction.recorded_at_json)
+        events, recorded = [], 0
+        for waiting in self.waiting:
+            if not isinstance(waiting, str):
+                events.append(waiting)
+                continue
+            line_number, recording = self.pending[waiting]
+            stored_bytes = existing.get(waiting)
+            if stored_bytes is None:
+                state = prefix + recording[2] + suffix
+                events.append(StoredEvent(recording[1], 1, RECORDED_TOPIC, state))
+                recorded += 1
+                continue
+            stored = stored_announcement(stored_bytes, f"the stored {waiting!r}")
             try:
-                new = decide_recording(stored, content)
+                decide_recording(upcast(stored), _content(recording))
             except ConflictingAnnouncement as error:
                 raise _at_line(error, line_number) from None
-            if not new:
-                self.result.already_present += 1
-                continue
-            event, state = recorded_event(origin, content, timestamp)
-            events.append(event)
-            states.append(state)
-        self.transaction.append_stored(events, states)
-        self.result.recorded += len(events)
+            self.result.already_present += 1
         self.pending.clear()
+        self.waiting.clear()
+        self.changed.clear()
+        self.transaction.append_stored(events, stamped=True)
+        self.result.recorded += recorded
+
+
+def _content(recording: Recording) -> Content:
+    """The announcement a recording stores, in its stored form (`with_id`)."""
+    from pydantic_core import from_json
+
+    content: Content = from_json(recording[2])
+    return content
 
 
 def define_region(store: Store, line: RegionLine) -> bool:
@@ -229,21 +279,17 @@ def define_region(store: Store, line: RegionLine) -> bool:
 
 
 def _correct(
-    transaction: WriteTransaction,
-    line: Correction,
-    batch: _Batch,
-    result: ImportResult,
-    *,
-    strict: bool,
+    transaction: WriteTransaction, line: Correction, batch: _Batch, *, strict: bool
 ) -> None:
-    check_regions_named(dict(line.set), batch.defined)
+    batch.seen_in_log(line.id)
+    check_regions_named(regions_named(dict(line.set)), batch.defined)
     aggregate = _load(transaction, line.id)
     decision = decide_correction(
         aggregate, line, lambda: transaction.recorded_at, strict=strict,
         repeats=batch.corrections_seen,
     )  # fmt: skip
     batch.corrections_seen[decision.key] = batch.corrections_seen.get(decision.key, 0) + 1
-    _append(transaction, decision.events, result)
+    batch.change(line.id, decision.events)
 
 
 def _define(
@@ -289,11 +335,12 @@ class RegionsInLog(Mapping[str, UserRegion]):
 
 
 def _retract(
-    transaction: WriteTransaction, line: Retraction, result: ImportResult, *, strict: bool
+    transaction: WriteTransaction, line: Retraction, batch: _Batch, *, strict: bool
 ) -> None:
+    batch.seen_in_log(line.id)
     aggregate = _load(transaction, line.id)
     events = decide_retraction(aggregate, line, lambda: transaction.recorded_at, strict=strict)
-    _append(transaction, events, result)
+    batch.change(line.id, events)
 
 
 def _load(transaction: WriteTransaction, announcement_id: str) -> AnnouncementAggregate | None:

@@ -11,6 +11,8 @@ writes: the fields as recorded, normalised (``350k`` becomes ``350000``), withou
 
 from __future__ import annotations
 
+import re
+from contextlib import suppress
 from typing import Annotated, Any, Union
 
 from pydantic import Field, TypeAdapter, ValidationError
@@ -92,14 +94,24 @@ def parse_line(data: Any) -> Line:
 
 
 def parse_json_line(raw: bytes | str) -> Line:
-    """Validates one interchange line as it is read (JSON text), parsing and checking at
-    once; a key given twice in one object is refused first (`load_json`)."""
+    """Validates one interchange line as it is read (JSON text); a key given twice in one
+    object is refused first (`load_json`).
+
+    The text is parsed once, by `load_json`, and its objects validated (pydantic's own JSON
+    parser would parse it a second time). A text `load_json` cannot read, or reads but JSON
+    would not (`_UNLIKE_JSON`: a lone surrogate escape such as `\\ud800`, or `NaN`), and a
+    line found bad, are validated from the text by pydantic's parser, whose report names
+    what is wrong as JSON reads it (`Input should be an object`)."""
     try:
-        load_json(raw)
+        data = load_json(raw)
     except InputError:
         raise
     except ValueError:
-        pass  # malformed: the schema's own parser names where
+        data = None  # malformed: the schema's own parser names where
+    if data is not None and not _unlike_json(raw):
+        with suppress(ValidationError):
+            parsed: Line = _line_adapter().validate_python(data)
+            return parsed
     try:
         line: Line = _line_adapter().validate_json(raw)
         return line
@@ -110,6 +122,20 @@ def parse_json_line(raw: bytes | str) -> Line:
         if not first["loc"] and first["type"] in ("dict_type", "model_type"):
             raise InputError(None, "expected a JSON object") from None
         raise describe(error) from None
+
+
+# What Python's `json` reads but JSON (and pydantic's parser) does not: the escape of half a
+# surrogate pair, and the constants NaN and ±Infinity.
+_UNLIKE_JSON = re.compile(rb"\\u[dD][89a-fA-F]|NaN|Infinity")
+
+
+def _unlike_json(raw: bytes | str) -> bool:
+    """Whether the line may hold what only Python's `json` reads (`_UNLIKE_JSON`); a few
+    searches of the bytes, most lines being plain."""
+    text = raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass")
+    return (b"\\u" in text or b"NaN" in text or b"Infinity" in text) and bool(
+        _UNLIKE_JSON.search(text)
+    )
 
 
 class ClaimLine(Frozen):

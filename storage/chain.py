@@ -89,16 +89,21 @@ class Chain:
         cursor: Any,
         notifications: Sequence[Notification],
         states: Sequence[dict[str, Any]] | None = None,
+        recorded_at: str | None = None,
     ) -> None:
-        """Chains `notifications` (with their decoded `states`, when the caller has them)."""
+        """Chains `notifications` (with their decoded `states`, when the caller has them; or
+        `recorded_at`, the `timestamp` every one of their states holds, when it knows it)."""
         from pydantic_core import from_json
 
         rows = []
         for index, notification in enumerate(notifications):
-            state = states[index] if states is not None else from_json(notification.state)
             digest = event_digest(notification)
-            recorded_at = stamp_text(state["timestamp"])
-            self.head = chain_hash(self.head, digest, recorded_at)
+            if recorded_at is None:
+                state = states[index] if states is not None else from_json(notification.state)
+                stamp = stamp_text(state["timestamp"])
+            else:
+                stamp = recorded_at
+            self.head = chain_hash(self.head, digest, stamp)
             self.position += 1
-            rows.append((self.position, notification.id, digest, self.head, recorded_at))
+            rows.append((self.position, notification.id, digest, self.head, stamp))
         cursor.executemany("INSERT INTO mxt_chain VALUES (?,?,?,?,?)", rows)

@@ -108,11 +108,22 @@ class WriteTransaction:
         mapped = [mapper.stored_with_state(event) for event in events]
         return self.append_stored([s for s, _ in mapped], [state for _, state in mapped])
 
+    def stored(self, events: Sequence[Any]) -> list[StoredEvent]:
+        """`events` mapped as `append` stores them, to be appended later (`append_stored`)."""
+        mapper = cast(PydanticMapper, self.store.app.mapper)
+        return [mapper.to_stored_event(event) for event in events]
+
     def append_stored(
-        self, stored: Sequence[StoredEvent], states: Sequence[dict[str, Any]] | None = None
+        self,
+        stored: Sequence[StoredEvent],
+        states: Sequence[dict[str, Any]] | None = None,
+        *,
+        stamped: bool = False,
     ) -> list[int]:
         """Stores mapped events verbatim (`copy` passes them straight from another store);
-        `states` are their decoded states, when the caller has them."""
+        `states` are their decoded states, when the caller has them. `stamped`: every one of
+        them holds this transaction's `recorded_at` (so that nothing decodes them to read
+        it)."""
         ids = self.store.insert_stored(self.cursor, stored)
         notifications = [
             Notification(
@@ -126,7 +137,8 @@ class WriteTransaction:
         ]
         if self._chain is None:
             self._chain = Chain.open(self.cursor)
-        self._chain.extend(self.cursor, notifications, states)
+        recorded_at = clock.stamp_text(self.recorded_at_json) if stamped else None
+        self._chain.extend(self.cursor, notifications, states, recorded_at)
         for processor, deferring in zip(self.store.processors, self.store.deferring, strict=True):
             if self.bulk and deferring is not None:
                 deferring.defer(self.cursor, notifications, states)
@@ -155,12 +167,11 @@ class WriteTransaction:
             for row in self.cursor.fetchall()
         ]
 
-    def existing(self, origins: dict[UUID, str]) -> dict[str, bytes]:
+    def existing(self, origins: dict[str, str]) -> dict[str, bytes]:
         """The first stored event state of each announcement already recorded, by id;
-        `origins` maps aggregate ids to announcement ids."""
+        `origins` maps aggregate ids (as hex) to announcement ids."""
         found: dict[str, bytes] = {}
-        by_hex = {origin.hex: announcement_id for origin, announcement_id in origins.items()}
-        keys = [self.store.origin(origin) for origin in origins]
+        keys = [UUID(origin) for origin in origins] if self.store.is_postgres else list(origins)
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             self.cursor.execute(
@@ -169,7 +180,7 @@ class WriteTransaction:
                 chunk,
             )
             for row in self.cursor.fetchall():
-                found[by_hex[origin_hex(row[0])]] = bytes(row[1])
+                found[origins[origin_hex(row[0])]] = bytes(row[1])
         return found
 
 

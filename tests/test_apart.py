@@ -264,3 +264,68 @@ def test_an_import_without_fork_records_the_same(
     monkeypatch.delattr(os, "fork")
     assert imported(tmp_path / "here.sqlite") == forked
     assert len(forked[0]) == len(seed_lines)
+
+
+def test_an_import_stores_each_announcement_as_record_and_the_mapper_store_it(
+    tmp_path: Path, seed_lines: list[str]
+) -> None:
+    """`mxt import` makes each announcement's aggregate id and stored JSON in the process that
+    parses its lines; what it stores is, byte for byte, what `record` stores for the same
+    announcement and what eventsourcing's mapper stores for its `AnnouncementRecorded` model
+    (but for the `timestamp`, each transaction's own), and `verify` finds the chain sound."""
+    from pydantic_core import to_jsonable_python
+
+    from mxt.domain.model import AnnouncementRecorded
+    from mxt.domain.recording import record
+    from mxt.domain.stored import aggregate_id
+    from mxt.events.announcements import Announcement, parse_line, with_id
+    from mxt.projections.opening import open_store
+    from mxt.storage.clock import parse_timestamp
+    from mxt.storage.store import JSONBytes, PydanticMapper
+
+    extra = [  # no id (a derived one), text beyond ASCII, a duration of the older spelling
+        make_announcement("orders", company="Škoda Électrique", note="«quoted» 中文 \u00e9"),
+        make_announcement("orders", id=None, within="3m", count="350k"),
+    ]
+    lines = [json.loads(line) for line in seed_lines] + extra
+    announcements = [parse_line(line) for line in lines]
+    source = tmp_path / "lines.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    imported = tmp_path / "imported.sqlite"
+    assert invoke("--store", imported, "import", source).exit_code == 0
+    assert invoke("--store", imported, "verify").exit_code == 0
+    recorded = tmp_path / "recorded.sqlite"
+    with open_store(recorded, "create") as store:
+        for announcement in announcements:
+            if isinstance(announcement, Announcement):
+                record(store, announcement)
+
+    def rows(location: Path) -> dict[str, tuple[int, str, bytes]]:
+        with sqlite3.connect(location) as connection:
+            found = connection.execute(
+                "SELECT originator_id, originator_version, topic, state FROM stored_events "
+                "WHERE topic LIKE '%AnnouncementRecorded'"
+            ).fetchall()
+        return {row[0]: (row[1], row[2], row[3]) for row in found}
+
+    from_import, from_record = rows(imported), rows(recorded)
+    mapper = PydanticMapper(transcoder=JSONBytes())
+    checked = 0
+    for announcement in announcements:
+        if not isinstance(announcement, Announcement):
+            continue
+        content = with_id(announcement)
+        origin = aggregate_id(content["id"])
+        version, topic, state = from_import[origin.hex]
+        stamp = json.loads(state)["timestamp"]
+        expected = mapper.to_stored_event(
+            AnnouncementRecorded(originator_id=origin, originator_version=1,
+                                 timestamp=parse_timestamp(stamp), announcement=content)
+        )  # fmt: skip
+        assert (version, topic, state) == (1, expected.topic, expected.state)
+        other_stamp = json.dumps(to_jsonable_python(parse_timestamp(
+            json.loads(from_record[origin.hex][2])["timestamp"])))  # fmt: skip
+        restamped = state.replace(json.dumps(stamp).encode(), other_stamp.encode(), 1)
+        assert from_record[origin.hex] == (version, topic, restamped)
+        checked += 1
+    assert checked == len(from_import) == len(from_record) > len(extra)

@@ -16,6 +16,7 @@ from mxt.events.announcements import (
     apply_correction,
     json_schema,
     parse_announcement,
+    parse_json_line,
     parse_line,
     with_id,
 )
@@ -658,3 +659,39 @@ def test_every_kind_of_the_registry_has_its_line_tested() -> None:
     from mxt.events.kinds import KIND_NAMES
 
     assert sorted({entry["kind"] for entry, _ in LINES}) == sorted(KIND_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('"source": 7', "source: Input should be an object"),
+        ('"source": "x"', "source: Input should be an object"),
+        ('"note": "bad \\ud800"', "malformed JSON"),
+        ('"count": NaN', "count: "),
+        ('"certainty": "reported", "certainty": "expected"', "certainty: given twice"),
+    ],
+)  # fmt: skip
+def test_a_bad_line_is_named_as_json_reads_it(text: str, said: str) -> None:
+    """A line is parsed once (`load_json`) and its objects validated; a bad one, or one that
+    only Python's json reads (a lone surrogate, NaN), is named as pydantic's JSON parser
+    names it, as when every line was parsed twice."""
+    field = text.split('"')[1]
+    plain = json.dumps(make_announcement("orders", **{field: None}))
+    line = plain.replace("{", "{" + text + ", ", 1)
+    with pytest.raises(InputError) as raised:
+        parse_json_line(line.encode())
+    assert str(raised.value).startswith(said), str(raised.value)
+
+
+def test_a_line_parsed_once_is_the_line_parsed_by_pydantics_json_parser() -> None:
+    """Text beyond ASCII, escaped or not (a surrogate pair too), and counts spelled as text
+    come out of the one parse as pydantic's JSON parser reads them."""
+    from mxt.events.announcements import _line_adapter
+
+    for data in (
+        make_announcement("orders", note="\U0001f600 é 中", count="350k"),
+        make_announcement("target", value="1.2m", previous=1000.0),
+        make_announcement("wait-time", max_months="7.5", speaker="Ｘｉａｏｍｉ"),
+    ):
+        for raw in (json.dumps(data).encode(), json.dumps(data, ensure_ascii=False).encode()):
+            assert parse_json_line(raw) == _line_adapter().validate_json(raw)

@@ -403,3 +403,71 @@ def test_an_export_taken_while_others_write_can_be_imported(
         import_lines(copy, numbered(exported))
     finally:
         copy.close()
+
+
+def test_corrections_wait_in_the_batch_and_the_log_keeps_the_order_of_the_lines(
+    store: Store,
+) -> None:
+    """Corrections and retractions are appended with the announcements around them (one
+    append per batch), yet the log holds every event in the order of its line, and a line
+    about an announcement that is still waiting sees it (and its earlier changes) whole."""
+    import sqlite3
+
+    from mxt.domain.stored import aggregate_id
+
+    record(store, parse_announcement(orders(id="old")))
+    fix = {"kind": "correction", "set": {"count": 7}, "reason": "r"}
+    lines = [
+        orders(id="a"),
+        {**fix, "id": "old"},  # a recorded announcement, while `a` waits
+        orders(id="b"),
+        {**fix, "id": "a"},  # an announcement that waits
+        {**fix, "id": "a", "set": {"count": 8}},  # and its correction, waiting too
+        {"kind": "retraction", "id": "old", "reason": "gone"},
+        {**fix, "id": "b"},
+    ]
+    result = import_lines(store, numbered(lines))
+    assert (result.recorded, result.already_present) == (len(lines), 0)
+    with sqlite3.connect(store.location) as connection:
+        log = connection.execute(
+            "SELECT originator_id, originator_version, topic FROM stored_events ORDER BY rowid"
+        ).fetchall()
+    expected = [("old", 1, "Recorded"), ("a", 1, "Recorded"), ("old", 2, "Corrected"),
+                ("b", 1, "Recorded"), ("a", 2, "Corrected"), ("a", 3, "Corrected"),
+                ("old", 3, "Retracted"), ("b", 2, "Corrected")]  # fmt: skip
+    assert log == [
+        (aggregate_id(name).hex, version, f"mxt.domain.model:Announcement{topic}")
+        for name, version, topic in expected
+    ]
+    counts = {name: load(store, name) for name in ("old", "a", "b")}
+    assert [(a.current["count"], a.retracted) for a in counts.values() if a is not None] == [
+        (7, True),
+        (8, False),
+        (7, False),
+    ]
+    assert invoke("--store", store.location, "verify").exit_code == 0
+
+
+def test_a_bad_correction_names_an_earlier_conflict_first(
+    store: Store, stored_events: Callable[[], int]
+) -> None:
+    """A correction waits in the batch; still, when it is bad, an earlier line's conflict
+    with the log (found when the batch is appended) is the error named."""
+    record(store, parse_announcement(orders()))
+    unknown = {"kind": "correction", "id": "nobody", "set": {"count": 1}, "reason": "r"}
+    lines = [make_announcement("launch"), orders(count=1), unknown]
+    with pytest.raises(ConflictingAnnouncement, match="line 2"):
+        import_lines(store, numbered(lines))
+    assert stored_events() == 1
+
+
+@pytest.mark.parametrize("changes", [{"market": 7}, {"market": ["CN"]}, {"markets": [7]}])
+def test_a_correction_naming_markets_that_are_no_text_is_bad_input(
+    store: Store, changes: dict[str, Any]
+) -> None:
+    """The markets a correction sets are looked at for regions before the corrected
+    announcement is validated: a number there is named (exit 2), never a crash."""
+    record(store, parse_announcement(make_announcement("launch", id="l1")))
+    line = {"kind": "correction", "id": "l1", "set": changes, "reason": "r"}
+    with pytest.raises(InputError, match=f"line 1: {next(iter(changes))}"):
+        import_lines(store, numbered([line]))
