@@ -77,7 +77,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(show=show, count=count_text, item_cell=item_cell)
-    env.filters.update(flat=flatten, columns=_columns)
+    # (a filter is called directly; a global function through the template's context: the
+    # tables' cells, a quarter of a million in a report of 500 companies, ask `cell`)
+    env.filters.update(flat=flatten, columns=_columns, cell=item_cell)
     return env
 
 
