@@ -102,7 +102,7 @@ class Charts:
             for index, (steps, totals) in enumerate(zip(self._steps, self._totals, strict=True)):
                 target = series[index] if index < len(series) else None
                 shown += _draw_target(steps, totals, target)
-            self._today.set_xdata([_day(as_of)] * 2)
+            self._today.set_xdata([mdates.date2num(_day(as_of))] * 2)
             legend = axes.get_legend()
             if legend is not None:
                 legend.remove()
@@ -221,13 +221,13 @@ def _draw_target(steps: Line2D, totals: Line2D, target: TargetSeries | None) -> 
         values = [r.value for r in revisions]
         if until > revisions[-1].announced_on:
             days, values = [*days, _day(until)], [*values, values[-1]]
-        steps.set_data(days, values)
+        steps.set_data(mdates.date2num(days), values)
         steps.set_markevery(slice(0, len(revisions)))  # no dot where the period ends
         steps.set_label(f"{target.label} target")
         shown.append(steps)
     steps.set_visible(bool(revisions))
     if target and target.actuals:
-        totals.set_data([_day(d) for d, _ in target.actuals],
+        totals.set_data(mdates.date2num([_day(d) for d, _ in target.actuals]),
                         [total for _, total in target.actuals])  # fmt: skip
         totals.set_label(f"{target.label} {target.actual_metric} to date")
         shown.append(totals)
@@ -239,10 +239,12 @@ class _LineAlone(HandlerLine2D):
     """A legend entry showing a line without its dots (a target's steps: its dots mark its
     revisions, not the series)."""
 
-    def create_artists(self, *args: Any, **kwargs: Any) -> list[Any]:
-        [line] = super().create_artists(*args, **kwargs)
-        line.set_marker("None")
-        return [line]
+    def create_artists(self, *args: Any, **kwargs: Any) -> Sequence[Any]:
+        made = super().create_artists(*args, **kwargs)
+        for line in made:
+            if isinstance(line, Line2D):
+                line.set_marker("None")
+        return made
 
 
 CALENDAR = (mdates.date2num(date.min), mdates.date2num(date.max))

@@ -158,7 +158,7 @@ def _company(read_side: ReadSide, name: str, query: Query) -> CompanyReport:
     revisions = read_side.audit_targets(query, (name,)).data
     models = [model.model for model in state.models]
     since = _months_before(query.as_of, CHARTED_MONTHS)
-    checks = {
+    checks: dict[str, list[Any]] = {
         "progress": list(progress_answer(read_side, query, (name,)).data),
         "conflicts": list(conflicts(read_side, query, (name,)).data),
         "claims": company_claims(read_side, name, query),
