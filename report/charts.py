@@ -1,9 +1,10 @@
 """The report's charts, drawn by matplotlib's SVG backend (no display, no Agg) as inline SVG.
 
 Two figures are made once and redrawn for each company (making a figure costs more than
-drawing one); text is kept as SVG text, not glyph paths, so the charts stay small. Only
-vocabulary (metrics, periods, market codes) is written into a chart: names and quotes are
-shown by the page around it, where they are escaped.
+drawing one; the targets chart's lines too, given each company's data); text is kept as SVG
+text, not glyph paths, so the charts stay small. Only vocabulary (metrics, periods, market
+codes) is written into a chart: names and quotes are shown by the page around it, where they
+are escaped.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import matplotlib.dates as mdates  # noqa: E402
 from matplotlib.backends.backend_mixed import MixedModeRenderer  # noqa: E402
 from matplotlib.backends.backend_svg import RendererSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.legend_handler import HandlerLine2D  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from mxt.projections.questions.report import (  # noqa: E402
@@ -76,6 +79,17 @@ class Charts:
             # labels, whose boxes are then not measured again (a seventh of a chart's cost).
             axes.xaxis.set_label_coords(0.5, -0.1)
             axes.yaxis.set_label_coords(-0.1, 0.5)
+        # The targets chart's lines, made once and given each company's data (making a line
+        # costs more than drawing it): each target's steps, with a dot at each revision, and
+        # the running total of its actuals; and the as-of day.
+        with matplotlib.rc_context(STYLE):
+            axes = self._targets.axes[0]
+            self._steps = [axes.plot([], [], drawstyle="steps-post", marker="o", markersize=3,
+                                     color=colour)[0] for colour in COLOURS]  # fmt: skip
+            self._totals = [axes.plot([], [], "--o", color=colour, markersize=3)[0]
+                            for colour in COLOURS]  # fmt: skip
+            self._today = axes.axvline(0, color="#6b7280", linestyle=":", linewidth=1)
+        self._steps_entry: dict[Any, Any] = dict.fromkeys(self._steps, _LineAlone())
 
     def targets(self, series: Sequence[TargetSeries], as_of: str) -> str | None:
         """Each target's value over time (a step at each revision) against the running total
@@ -83,11 +97,23 @@ class Charts:
         if not series:
             return None
         with matplotlib.rc_context(STYLE):
-            axes = self._fresh(self._targets)
-            for colour, target in zip(COLOURS, series, strict=False):
-                _draw_target(axes, target, colour)
-            axes.axvline(_day(as_of), color="#6b7280", linestyle=":", linewidth=1)
-            axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7, ncols=2)
+            axes = self._targets.axes[0]
+            shown = []
+            for index, (steps, totals) in enumerate(zip(self._steps, self._totals, strict=True)):
+                target = series[index] if index < len(series) else None
+                shown += _draw_target(steps, totals, target)
+            self._today.set_xdata([mdates.date2num(_day(as_of))] * 2)
+            legend = axes.get_legend()
+            if legend is not None:
+                legend.remove()
+            axes.relim(visible_only=True)  # the lines shown, and the as-of day
+            axes.set_autoscale_on(True)
+            axes.autoscale_view()
+            axes.set_ylim(bottom=0)
+            axes.legend(handles=shown, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=7,
+                        ncols=2, handler_map=self._steps_entry)  # fmt: skip
+            # room above the axes for the legend's rows: two, or three (five or six lines)
+            self._targets.subplots_adjust(top=0.86 if len(shown) <= 4 else 0.8)
             _within_the_calendar(axes)
             return _svg(self._targets)
 
@@ -183,28 +209,42 @@ class Charts:
         return axes
 
 
-def _draw_target(axes: Any, target: TargetSeries, colour: str) -> None:
-    """One target: its revisions as a step line up to the end of its period, its actuals as
-    a dashed running total."""
-    if target.revisions:
+def _draw_target(steps: Line2D, totals: Line2D, target: TargetSeries | None) -> list[Line2D]:
+    """One target on its two lines (None: both hidden): its revisions as a step line up to
+    the end of its period, a dot at each revision, its actuals as a dashed running total.
+    Answers the lines shown, for the legend."""
+    shown = []
+    revisions = target.revisions if target else []
+    if target and revisions:
         until = target.ends_on
-        days = [_day(r.announced_on) for r in target.revisions]
-        values = [r.value for r in target.revisions]
-        if until > target.revisions[-1].announced_on:
+        days = [_day(r.announced_on) for r in revisions]
+        values = [r.value for r in revisions]
+        if until > revisions[-1].announced_on:
             days, values = [*days, _day(until)], [*values, values[-1]]
-        axes.step(days, values, where="post", color=colour, label=f"{target.label} target")
-        axes.plot(days[: len(target.revisions)], values[: len(target.revisions)], "o",
-                  color=colour, markersize=3)  # fmt: skip
-    if target.actuals:
-        axes.plot(
-            [_day(d) for d, _ in target.actuals],
-            [total for _, total in target.actuals],
-            "--o",
-            color=colour,
-            markersize=3,
-            label=f"{target.label} {target.actual_metric} to date",
-        )
-    axes.set_ylim(bottom=0)
+        steps.set_data(mdates.date2num(days), values)
+        steps.set_markevery(slice(0, len(revisions)))  # no dot where the period ends
+        steps.set_label(f"{target.label} target")
+        shown.append(steps)
+    steps.set_visible(bool(revisions))
+    if target and target.actuals:
+        totals.set_data(mdates.date2num([_day(d) for d, _ in target.actuals]),
+                        [total for _, total in target.actuals])  # fmt: skip
+        totals.set_label(f"{target.label} {target.actual_metric} to date")
+        shown.append(totals)
+    totals.set_visible(bool(target and target.actuals))
+    return shown
+
+
+class _LineAlone(HandlerLine2D):
+    """A legend entry showing a line without its dots (a target's steps: its dots mark its
+    revisions, not the series)."""
+
+    def create_artists(self, *args: Any, **kwargs: Any) -> Sequence[Any]:
+        made = super().create_artists(*args, **kwargs)
+        for line in made:
+            if isinstance(line, Line2D):
+                line.set_marker("None")
+        return made
 
 
 CALENDAR = (mdates.date2num(date.min), mdates.date2num(date.max))
@@ -251,7 +291,8 @@ def _svg(figure: Figure) -> str:
         figure.dpi = dpi
     text = buffer.getvalue()
     text = _BETWEEN_TAGS.sub("><", _LINE_BREAKS.sub(" ", text[text.index("<svg") :]))
-    return _NO_ROTATION.sub("", _GROUP_NAME.sub("<g>", text))
+    text = _NO_ROTATION.sub("", _GROUP_NAME.sub("<g>", text))
+    return _TAG.sub(lambda tag: _HUNDREDTHS.sub(r"\1", tag.group()), text)
 
 
 class _MeasuringOnce(RendererSVG):
@@ -278,3 +319,7 @@ _BETWEEN_TAGS = re.compile(r">\s+<")
 # are referred to, are on other elements), and the rotation by -0 degrees of every text.
 _GROUP_NAME = re.compile(r'<g id="[^"]*">')
 _NO_ROTATION = re.compile(r' transform="rotate\(-0 [-0-9. ]+\)"')
+# Lengths and places to a hundredth of a point (matplotlib writes millionths): a tenth of a
+# chart, in its tags only (never in a text).
+_TAG = re.compile(r"<[^>]*>")
+_HUNDREDTHS = re.compile(r"(\d\.\d\d)\d+")

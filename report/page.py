@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -58,7 +58,7 @@ class CompanyView:
     state: JsonObject  # the company's state, as its JSON has it
     factories: list[JsonObject]  # its factories, each with its plan's columns
     charts: dict[str, Markup | None]
-    timeline: list[Content]
+    timeline: list[TimelineLine]
     checks: dict[str, list[JsonObject]]  # progress, conflicts, claims: rows to show
     open_targets: list[JsonObject]  # the targets in force whose period has not ended
     closed_targets: list[JsonObject]  # those whose period ended by the as-of date (folded)
@@ -77,7 +77,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(show=show, count=count_text, item_cell=item_cell)
-    env.filters.update(flat=flatten, columns=_columns)
+    # (a filter is called directly; a global function through the template's context: the
+    # tables' cells, a quarter of a million in a report of 500 companies, ask `cell`)
+    env.filters.update(flat=flatten, columns=_columns, cell=item_cell)
     return env
 
 
@@ -271,14 +273,41 @@ def factory_row(factory: JsonObject) -> JsonObject:
     }  # fmt: skip
 
 
-def timeline_line(entry: Content) -> JsonObject:
+class TimelineLine(NamedTuple):
+    """A line of a company's timeline, as the template writes it (a record, not a dict: the
+    template reads a dozen fields of each of thousands of lines, and a dict's keys are found
+    by Jinja only after an attribute lookup has failed)."""
+
+    announced_on: Any
+    kind: Any
+    certainty: Any
+    retracted: bool
+    ids: str  # the ids of its announcements (a press release's several), joined
+    summary: str
+    link: str | None  # its source's URL, when it is http(s)
+    # its source's title, URL and publisher, its speaker and quote: "" when not given
+    title: Any
+    url: Any
+    publisher: Any
+    speaker: Any
+    quote: Any
+
+
+def timeline_line(entry: Content) -> TimelineLine:
     """A log entry (or a press release's entries, `markets_named`) with its one-line summary,
     every market it names, and a link only when the URL is http(s)."""
-    url = (entry.get("source") or {}).get("url") or ""
+    source = entry.get("source") or {}
+    url = source.get("url") or ""
     link = url if url.lower().startswith(("http://", "https://")) else None
     named = entry.get("markets_named") or []
     also = f" — in {len(named)} markets: {', '.join(named)}" if len(named) > 1 else ""
-    return {**entry, "summary": summary(entry) + also, "link": link}
+    ids = entry.get("ids")
+    return TimelineLine(
+        entry.get("announced_on", ""), entry.get("kind", ""), entry.get("certainty", ""),
+        entry.get("status") == "retracted", ", ".join(ids) if ids else entry["id"],
+        summary(entry) + also, link, source.get("title", ""), source.get("url", ""),
+        source.get("publisher", ""), entry.get("speaker", ""), source.get("quote", ""),
+    )  # fmt: skip
 
 
 def progress_row(row: ProgressRow) -> JsonObject:

@@ -400,3 +400,63 @@ def test_report_compare_puts_the_companies_side_by_side(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = seed_page.read_text(encoding="utf-8")
     assert "Xiaomi, Land Rover, side by side" in text and ">Xiaomi: running total<" in text
+
+
+# -- issue 27: the targets chart's lines made once, given each company's data ---------------
+
+
+def _target(metric: str, period: str, values: list[tuple[str, int]], actuals: int = 0) -> Any:
+    """A charted target of 2025 with its revisions (day, value) and `actuals` monthly totals."""
+    from mxt.events.kinds import Scope
+    from mxt.projections.questions.report import TargetSeries
+    from mxt.projections.rules.audit import TargetRevision
+
+    unchanged = dict.fromkeys(("high", "previous", "previous_high", "change", "change_pct",
+                               "stated_previous", "stated_previous_high", "speaker"))  # fmt: skip
+    revisions = [
+        TargetRevision(
+            company="Co",
+            metric=metric,
+            period=period,
+            scope=Scope(),
+            value=value,
+            bound="exact",
+            previous_mismatch=False,
+            announced_on=day,
+            recorded_at=f"{day}T00:00:00Z",
+            id=f"t-{metric}-{day}",
+            source={},
+            certainty="confirmed",
+            status="active",
+            corrections=[],
+            took_force=True,
+            **unchanged,
+        )  # fmt: skip
+        for day, value in values
+    ]
+    start, end = period_span(period)
+    totals = [(f"2025-{month:02d}-28", 1000 * month) for month in range(1, actuals + 1)]
+    return TargetSeries(metric, period, "", start.isoformat(), end.isoformat(), revisions,
+                        metric, totals)  # fmt: skip
+
+
+def test_a_targets_chart_shows_every_target_and_every_legend_line() -> None:
+    """Each target's steps fit the chart, whichever comes first (a later, larger one raises
+    the axis), its dots are where it was revised, and a legend of five or six lines is
+    wholly inside the chart; nothing of the company drawn before is left."""
+    from mxt.report.charts import Charts
+
+    charts = Charts()
+    small = _target("deliveries", "2025-Q3", [("2025-02-01", 9_000)], actuals=6)
+    large = _target("production", "2025", [("2025-01-10", 300_000), ("2025-03-01", 350_000)])
+    drawn = charts.targets([small, large, _target("sales", "2025", [("2025-01-05", 40_000)], 5)],
+                           "2025-07-10")  # fmt: skip
+    assert drawn is not None
+    ticks = [int(t.replace(",", "")) for t in re.findall(r">([\d,]+)</text>", drawn)]
+    assert max(ticks) >= 300_000  # the production target's axis, though it came second
+    labels = re.findall(r'<text[^>]* y="([-\d.]+)"[^>]*>([^<]*(?:target|to date))</text>', drawn)
+    assert len(labels) == 5 and all(float(y) > 5 for y, _ in labels), labels
+    alone = charts.targets([small], "2025-07-10")
+    assert alone is not None and "production" not in alone and "sales" not in alone
+    assert max(int(t.replace(",", "")) for t in re.findall(r">([\d,]+)</text>", alone)) < 20_000
+    assert Charts().targets([small], "2025-07-10") == alone  # as from a chart made anew

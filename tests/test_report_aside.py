@@ -1,7 +1,8 @@
 """How `mxt report` is made fast (issue 27) without changing what it shows: the charts and the
 market matrix made by a second process (`report.aside`), the matrix from one reading of every
 market (`ReadSide.market_statuses`), a company's rows checked and decoded once
-(`View.remembering`), and the timeline's press releases copied only when kept."""
+(`View.remembering`) and read once for all its questions (`ReadSide.reading_company`), and the
+timeline's press releases copied only when kept."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mxt.cli.options import make_query
 from mxt.projections.questions.read_side import ReadSide
 from mxt.projections.questions.report import press_releases
 from mxt.projections.readmodel.tables import key
+from mxt.projections.rules.state import Query
 from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Store
 
@@ -23,6 +25,8 @@ pytest.importorskip("matplotlib")
 pytest.importorskip("jinja2")
 
 AS_OF = "2025-07-10"
+# the golden tests' rich data set: bounds, scopes, plans, claims, corrections and retractions
+RICH = [Path(__file__).parent / "golden" / name for name in ("stream.jsonl", "extra.jsonl")]
 KNOWN_AT = "2099-01-01"  # everything recorded, as one fixed moment: the same page every time
 
 
@@ -118,6 +122,51 @@ def test_a_row_remembered_is_checked_again_once_edited(seeded_store: str) -> Non
         assert rows and not any(
             a is b for a, b in zip(rows, read_side.visible(query, ("Land Rover",)), strict=True)
         )
+
+
+def _one_company(read_side: ReadSide, name: str, query: Query) -> list[object]:
+    """Every question the report asks of one company alone, answered."""
+    from mxt.projections.questions.checking import company_claims, progress_answer
+    from mxt.projections.questions.comparing import conflicts
+    from mxt.projections.rules.audit import AUDITED
+
+    return [
+        read_side.company(name, query).data,
+        {k: (n.company, n.models) for k, n in read_side.names(query, (name,)).items()},
+        read_side.visible(query, (name,)),
+        read_side.visible(query, (name,), (AUDITED, "launch", "claim")),
+        list(read_side.log(query, companies=(name,)).data),
+        list(read_side.log(query, companies=(name,), kind="launch").data),
+        read_side.audit_targets(query, (name,)).data,
+        read_side.audit_plans(query, (name,)).data,
+        progress_answer(read_side, query, (name,)).data,
+        company_claims(read_side, name, query),
+        conflicts(read_side, query, (name,)).data,
+    ]
+
+
+def test_a_company_read_once_answers_as_the_store_does(seeded: str, tmp_path: Path) -> None:
+    """Inside `reading_company`, every question about that company alone answers from its
+    rows read once, as it answers from the store (retracted and corrected announcements too);
+    another company, or the same one asked at another date, is still read from the store."""
+    rich = tmp_path / "rich.sqlite"
+    for lines in RICH:
+        assert invoke_on(rich, "import", str(lines)).exit_code == 0
+    for location in (seeded, str(rich)):
+        with Store(location) as store:
+            read_side = ReadSide(store)
+            query = read_side.resolve(make_query(AS_OF, KNOWN_AT))
+            earlier = read_side.resolve(make_query("2024-03-01", KNOWN_AT))
+            for names in read_side.names(query).values():
+                name, other = names.company, "Nobody"
+                expected = _one_company(read_side, name, query)
+                at_another_date = _one_company(read_side, name, earlier)
+                of_another = _one_company(read_side, other, query)
+                with read_side.reading_company(name, query):
+                    assert _one_company(read_side, name, query) == expected
+                    assert _one_company(read_side, name, earlier) == at_another_date
+                    assert _one_company(read_side, other, query) == of_another
+                assert expected[2], name  # its rows, read either way
 
 
 def test_press_releases_kept_are_the_last_of_all() -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from mxt.events.content import Content
 from mxt.events.errors import InputError
-from mxt.events.kinds import KIND_NAMES
+from mxt.events.kinds import KIND_NAMES, rank
 from mxt.storage.clock import format_timestamp
 from mxt.storage.store import Store
 
@@ -106,6 +107,8 @@ class ReadSide:
         # regions of one's own by known-at; whether the log defines any (None: not asked)
         self._user_regions: dict[str, UserRegions] = {}
         self._any_region: bool | None = None
+        # (company key, query, every row of it, its names) while `reading_company` holds one
+        self._company: tuple[str, Query, list[Row], dict[str, Names]] | None = None
 
     def close(self) -> None:
         """Closes the store, first ending the read transactions of answers streamed and not
@@ -134,11 +137,41 @@ class ReadSide:
             self._user_regions[known_at] = found
         return found
 
+    @contextmanager
+    def reading_company(self, company: str, query: Query) -> Iterator[None]:
+        """Inside, the questions about `company` alone, asked as `query` asks, read its rows
+        from one reading of every row of the company visible then (retracted ones too), each
+        checked as it was read, rather than each reading its own from the store: for the
+        report, which asks a dozen questions of every company. Narrowed by kind, retraction
+        and order exactly as the view's own questions narrow them (`View.every`, `rows`)."""
+        query = self.resolve(query)
+        with self.store.read() as cursor:
+            rows = self.view.rows(cursor, query.known_at, as_of=query.as_of,
+                                  companies=(company,), include_retracted=True)  # fmt: skip
+            names = self._names(cursor, query, company)
+        self._company = (key(company), query, rows, names)
+        try:
+            yield
+        finally:
+            self._company = None
+
+    def _read(self, query: Query, companies: Sequence[str]) -> list[Row] | None:
+        """Every row of the one company `companies` names, as `reading_company` read it for
+        `query` (None: not read, or another question)."""
+        held = self._company
+        if held is None or len(companies) != 1 or key(companies[0]) != held[0]:
+            return None
+        return held[2] if tuple(query) == tuple(held[1]) else None
+
     def visible(
         self, query: Query, companies: Sequence[str] = (), kinds: Sequence[str] = ()
     ) -> list[Row]:
         """Every announcement (of `kinds`, when given) visible at (`as_of`, `known_at`), of
         `companies` (none: of every company), in time order."""
+        read = self._read(query, companies)
+        if read is not None:
+            wanted = set(kinds)
+            return [r for r in read if not r.retracted and (not kinds or _kind(r) in wanted)]
         with self.store.read() as cursor:
             return self.view.rows(
                 cursor, query.known_at, as_of=query.as_of, companies=companies, kinds=kinds
@@ -161,6 +194,9 @@ class ReadSide:
     def names(self, query: Query, companies: Sequence[str] = ()) -> dict[str, Names]:
         """Companies (every one, or `companies`), by key, and their models known by `as_of`,
         as first spelled."""
+        held = self._company
+        if held is not None and self._read(query, companies) is not None:
+            return held[3]
         with self.store.read() as cursor:
             if not companies:
                 return self._names(cursor, query)
@@ -222,11 +258,17 @@ class ReadSide:
         from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
 
         ask = (query.as_of, query.known_at)
-        with self.store.read() as cursor:
-            rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
-            rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
-            rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
-            found = self._names(cursor, query, company)
+        read = self._read(query, (company,))
+        if read is not None:  # as the view's questions below choose them
+            rows = _latest(read, COMPANY_OWN, model_key="") + _latest(read, COMPANY_ALL)
+            rows += [row for row in read if not row.retracted and _kind(row) in COMPANY_EVERY]
+            found = self.names(query, (company,))
+        else:
+            with self.store.read() as cursor:
+                rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
+                rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
+                rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
+                found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))
         return Answer(company_state(rows, names, query), key(company) in found)
@@ -377,6 +419,10 @@ class ReadSide:
     ) -> list[Row]:
         """What an audit reads: every row of `kinds` up to `as_of`, retracted ones too, of
         `companies` (none: of every company), in time order."""
+        read = self._read(query, companies)
+        if read is not None:
+            wanted = set(kinds)
+            return [row for row in read if _kind(row) in wanted]
         if companies:
             return self.view.every(cursor, query.as_of, query.known_at, kinds,
                                    companies=companies, include_retracted=True)  # fmt: skip
@@ -405,6 +451,10 @@ class ReadSide:
             _check_kind(kind)
 
         def entries() -> Generator[Content, None, None]:
+            read = self._read(query, companies) if model is None and kind is None else None
+            if read is not None and since is None and until is None and market is None:
+                yield from map(log_entry, read)
+                return
             with self.store.read() as cursor:
                 for row in self.view.stream_rows(
                     cursor,
@@ -425,6 +475,24 @@ class ReadSide:
         streamed = entries()
         self._streams.add(streamed)
         return Streamed(streamed, lambda: list(log_columns()))
+
+
+def _kind(row: Row) -> str:
+    """A row's kind, as the read model keeps it (what the view's questions narrow by)."""
+    return row.slot[1] if row.slot is not None else str(row.content["kind"])
+
+
+def _latest(rows: Sequence[Row], kinds: Sequence[str], model_key: str | None = None) -> list[Row]:
+    """What `View.latest` answers from the rows of one company (every row visible, in time
+    order): of each group (its slot) of `kinds` (of `model_key`'s, when given), the latest
+    row not retracted of each rank it holds."""
+    found: dict[tuple[Any, int], Row] = {}
+    for row in rows:
+        slot = row.slot or (None, row.content["kind"], None, None)
+        if row.retracted or slot[1] not in kinds or model_key not in (None, slot[2]):
+            continue
+        found[slot, rank(row.content)] = row  # in time order: the last is the latest
+    return list(found.values())
 
 
 def _check_kind(kind: str) -> None:

@@ -122,11 +122,11 @@ def gather_report(
     names = [known[key(n)].company if key(n) in known else n for n in companies] or sorted(
         (names.company for names in known.values()), key=str.casefold
     )
-    checks = checks_by_company(read_side, query)
     reports = []
     for name in names:
-        with read_side.view.remembering():  # its rows, read several ways, made once
-            reports.append(_company(read_side, name, query, checks.get(key(name), {})))
+        # its rows read once, each question taking its own from them
+        with read_side.view.remembering(), read_side.reading_company(name, query):
+            reports.append(_company(read_side, name, query))
         if gathered is not None:
             gathered(reports[-1])
     asked = {key(company.name): company.markets for company in reports}
@@ -146,11 +146,9 @@ def gather_report(
                   comparison)  # fmt: skip
 
 
-def _company(
-    read_side: ReadSide, name: str, query: Query, checked: dict[str, list[Any]]
-) -> CompanyReport:
-    """One company's part of the page (its matrix filled in later, market by market), with
-    its progress and claims as `checks_by_company` found them."""
+def _company(read_side: ReadSide, name: str, query: Query) -> CompanyReport:
+    """One company's part of the page (its matrix filled in later, market by market)."""
+    from .checking import company_claims, progress_answer
     from .comparing import conflicts
 
     state = read_side.company(name, query).data
@@ -160,10 +158,10 @@ def _company(
     revisions = read_side.audit_targets(query, (name,)).data
     models = [model.model for model in state.models]
     since = _months_before(query.as_of, CHARTED_MONTHS)
-    checks = {
-        "progress": checked.get("progress", []),
+    checks: dict[str, list[Any]] = {
+        "progress": list(progress_answer(read_side, query, (name,)).data),
         "conflicts": list(conflicts(read_side, query, (name,)).data),
-        "claims": checked.get("claims", []),
+        "claims": company_claims(read_side, name, query),
         "slippage": list(read_side.audit_plans(query, (name,)).data),
     }
     by_id = {entry["id"]: entry for entry in active}
@@ -179,23 +177,6 @@ def _company(
         timeline_total=len(entries),
         extras=checks,
     )
-
-
-def checks_by_company(read_side: ReadSide, query: Query) -> dict[str, dict[str, list[Any]]]:
-    """Every company's targets against actuals (as `mxt progress` counts them) and its recorded
-    claims with their verdicts, by company key: each asked once for all companies (both read every
-    company's evidence, which costs the same for one company as for all)."""
-    from .checking import check_answer, progress_answer, recorded, recorded_claims
-
-    found: dict[str, dict[str, list[Any]]] = {}
-    for row in progress_answer(read_side, query).data:
-        found.setdefault(key(row.company), {}).setdefault("progress", []).append(row)
-    claims = recorded_claims(read_side, query)
-    for claim, checked in zip(claims, check_answer(read_side, query, claims).data, strict=True):
-        found.setdefault(key(checked.company), {}).setdefault("claims", []).append(
-            recorded(claim, checked)
-        )
-    return found
 
 
 def monthly_figures(deliveries: Iterable[ScopedFigure]) -> list[MonthlyFigure]:
