@@ -61,7 +61,7 @@ def test_record_defines_and_builds_only_the_kind_it_records(
     )
     made = json.loads(done.stdout.splitlines()[-1])
     kind_modules = {name for name in made["modules"] if name.startswith("mxt.events.schemas.")}
-    shared = {"mxt.events.schemas.base", "mxt.events.schemas.bounded"}
+    shared = {"mxt.events.schemas.base", "mxt.events.schemas.bounded", "mxt.events.schemas.checks"}
     assert kind_modules <= {*shared, module_of(kind)}
     assert module_of(kind) in kind_modules
     assert "mxt.events.announcements" not in made["modules"]
