@@ -15,7 +15,6 @@ from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.regions import UserRegion
-from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
 from mxt.storage.store import Store, WriteTransaction
 
 from .decisions import (
@@ -36,6 +35,9 @@ from .errors import (
 from .stored import aggregate_id, recorded_event, stored_announcement
 
 if TYPE_CHECKING:
+    # (the schemas load with the lines that need them: `mxt record` defines no model)
+    from mxt.events.schemas.base import Announcement, Correction, Retraction
+
     # (`mxt record` never loads the region line's schema: a line that is none of the others
     # is a region's definition)
     from mxt.events.schemas.region import RegionLine
@@ -69,21 +71,29 @@ def load(store: Store, announcement_id: str) -> AnnouncementAggregate | None:
     return project_announcement(None, events) if events else None
 
 
-def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
-    """Appends one announcement; returns its id and whether it was new."""
+def record(store: Store, announcement: Announcement | Content) -> tuple[str, bool]:
+    """Appends one announcement (validated, or already in its stored form: `with_id`,
+    `schemas.validate_for_record`); returns its id and whether it was new."""
+    if not isinstance(announcement, dict):
+        from mxt.events.schemas.base import with_id
+
+        announcement = with_id(announcement)
     result = import_lines(store, [(None, announcement)])
-    content = with_id(announcement)
-    return content["id"], result.recorded == 1
+    return announcement["id"], result.recorded == 1
 
 
 def correct(store: Store, announcement_id: str, changes: Content, reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
+    from mxt.events.schemas.base import Correction, validated
+
     line = validated(Correction, {"id": announcement_id, "set": changes, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
+    from mxt.events.schemas.base import Retraction, validated
+
     line = validated(Retraction, {"id": announcement_id, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
@@ -132,6 +142,8 @@ def _import_in_transaction(
                 if isinstance(line, dict):
                     batch.add_content(line_number, line)
                     continue
+                from mxt.events.schemas.base import Announcement, Correction, Retraction, with_id
+
                 if isinstance(line, Announcement):
                     batch.add_content(line_number, with_id(line))
                     continue

@@ -11,6 +11,8 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
+from pydantic_core import PydanticKnownError
+
 from .codes import MONTH_PATTERN, PERIOD_PATTERN, check_market_said
 from .dates import parse_day_or_period
 from .invisible import refused_in_name
@@ -192,3 +194,21 @@ def check_positive_number(value: Any) -> int | float:
     if value > MAX_COUNT:  # an int of any size compares exactly; float(int) could overflow
         raise ValueError(f"must be at most 2^53 ({MAX_COUNT:,})")
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def max_length(value: Any, max_length: int) -> Any:
+    """`value` (text or a list) no longer than `max_length`, refused as pydantic refuses it
+    (a `too_long` error): what `Field(max_length=…)` checks after a field's own validator, in
+    a prebuilt validator (`events/schemas/prebuilt.py`)."""
+    if len(value) > max_length:
+        raise PydanticKnownError(
+            "too_long",
+            {"field_type": "Value", "max_length": max_length, "actual_length": len(value)},
+        )
+    return value
+
+
+def serialized(value: Any, handler: Any) -> Any:
+    """A field with a plain validator (`PositiveNumber`, `DayOrPeriod`) written out as its
+    type writes: pydantic's own serializer of such a field, in a prebuilt validator."""
+    return handler(value)

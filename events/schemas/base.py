@@ -14,13 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from mxt.events.content import Content, JsonObject, apply_changes, derive_id
 from mxt.events.errors import InputError
 from mxt.events.fields import Identifier, IsoDate, Name, Text
-from mxt.events.kinds import KIND_NAMES
 from mxt.events.metrics import Metric as Metric
 
 from .checks import CLAIM_TYPES as CLAIM_TYPES
 from .checks import OTHER_LINES as OTHER_LINES
 from .checks import describe as describe
-from .checks import stored_order
+from .checks import kind_of, stored_order
 
 Certainty = Literal["confirmed", "reported", "expected"]
 M = TypeVar("M", bound=BaseModel)
@@ -95,12 +94,7 @@ def parse_announcement(data: JsonObject) -> Announcement:
     built)."""
     from . import schema_of
 
-    kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KIND_NAMES:
-        if kind is None:
-            raise InputError("kind", "missing")
-        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
-    return validated(schema_of(kind), data)
+    return validated(schema_of(kind_of(data)), data)
 
 
 def with_id(announcement: Announcement) -> Content:

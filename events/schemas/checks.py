@@ -31,6 +31,16 @@ SOURCE_FIELDS = ("title", "url", "publisher", "quote")
 BOUNDED_TAIL = ("bound", "high", "markets", "except")
 
 
+def kind_of(data: JsonObject) -> str:
+    """The kind an announcement given as a dict names, one of `KIND_NAMES`."""
+    kind = data.get("kind")
+    if not isinstance(kind, str) or kind not in KIND_NAMES:
+        if kind is None:
+            raise InputError("kind", "missing")
+        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
+    return kind
+
+
 def spelled_bound(cls: Any, data: Any) -> Any:
     """A bounded kind's count written with its bound (`200k+`, `~28k`, `38.5k-39.5k`), split
     into the count, `bound` and `high`; `bound: exact` (the default) is dropped."""
