@@ -59,7 +59,8 @@ def test_record_defines_no_model(run: Run, store_path: Path, kind: str, options:
     )
     made = json.loads(done.stdout.splitlines()[-1])
     kind_modules = {name for name in made["modules"] if name.startswith("mxt.events.schemas.")}
-    assert kind_modules == {"mxt.events.schemas.checks", "mxt.events.schemas.prebuilt"}
+    prebuilt = f"mxt.events.schemas.prebuilt_{kind.replace('-', '_')}"
+    assert kind_modules == {"mxt.events.schemas.checks", "mxt.events.schemas.prebuilt", prebuilt}
     assert "mxt.events.fields" not in made["modules"]
     assert "pydantic.main" not in made["modules"]
     assert "pydantic.plugin._loader" not in made["modules"]

@@ -1,7 +1,7 @@
 """The announcement schemas, one module per kind (`launch` … `claim`), on a shared base.
 
 `schema_of` imports the module of one kind only. `mxt record KIND` defines no model at all: it
-validates with that kind's prebuilt core schema (`validate_for_record`, `prebuilt.py`).
+validates with that kind's prebuilt core schema (`validate_for_record`, `prebuilt_KIND.py`).
 `mxt.events.announcements` gathers every kind, for the commands
 that read any kind of line (`import`, `correct`, `schema`).
 """
@@ -36,15 +36,15 @@ def validate_for_record(data: JsonObject) -> Content:
     it, in its stored form (`base.with_id`: the model's JSON form, its id filled in).
 
     Without defining the model: pydantic_core runs the core schema pydantic builds from it,
-    prebuilt (`prebuilt.py`, written by `python -m mxt.events.schemas.prebuild`). Bad input is
+    prebuilt (`prebuilt_KIND.py`, written by `python -m mxt.events.schemas.prebuild`). Bad input is
     the same one `InputError` naming the field as `base.parse_announcement` raises.
     """
     from pydantic_core import SchemaSerializer, SchemaValidator, ValidationError
 
     from .checks import describe, kind_of, stored_order
-    from .prebuilt import CORE_SCHEMAS
 
-    schema = CORE_SCHEMAS[kind_of(data)]()
+    kind = kind_of(data)
+    schema = import_module(f"{__name__}.prebuilt_{kind.replace('-', '_')}").core_schema()
     try:
         checked = SchemaValidator(schema).validate_python(data)
     except ValidationError as error:

@@ -1,11 +1,12 @@
-"""`python -m mxt.events.schemas.prebuild`: writes `prebuilt.py`, every kind's pydantic core
-schema as Python source, so that `mxt record` validates an announcement without defining a
-model (defining one costs the process more than the rest of `mxt record`, issue 27).
+"""`python -m mxt.events.schemas.prebuild`: writes `prebuilt_KIND.py`, each kind's pydantic
+core schema as Python source (and `prebuilt.py`, each kind's fields for `mxt record KIND`'s
+options), so that `mxt record` validates an announcement without defining a model (defining
+one cost the process more than the rest of `mxt record`, issue 27).
 
 The models stay the source of truth: the core schema written is the one pydantic builds from
 each model, with its JSON Schema metadata left out, each model class replaced by a plain class
 of the same name and class variables (pydantic_core fills it as it fills the model), and each
-function named by the pydantic-free module that holds it. A test fails when `prebuilt.py`
+function named by the pydantic-free module that holds it. A test fails when a written file
 differs from what this writes (run this command again after changing a schema).
 """
 
@@ -34,10 +35,8 @@ MODULES = {
 }
 # pydantic's own functions in a core schema, and the pydantic-free twin that stands in.
 PLAIN_SERIALIZER = "PlainValidator.__get_pydantic_core_schema__.<locals>.<lambda>"
-HEADER = '''"""Every announcement kind's pydantic core schema, prebuilt: written by
-`python -m mxt.events.schemas.prebuild` from the models (do not edit; see there).
-
-`mxt record` validates with these (`schemas.validate_for_record`) without defining a model.
+HEADER = '''"""The pydantic core schema of `KIND`, prebuilt: written by
+`python -m mxt.events.schemas.prebuild` from its model (do not edit; see there).
 """
 
 # fmt: off
@@ -48,6 +47,16 @@ from typing import Any
 
 from mxt.events import checks, codes
 from mxt.events.schemas import checks as schema_checks
+'''
+INDEX = '''"""What `mxt record KIND` needs of each kind's model without defining it: its fields (the
+command's options) and its docstring (its help); its core schema is `prebuilt_KIND.py`.
+Written by `python -m mxt.events.schemas.prebuild` from the models (do not edit; see there).
+"""
+
+# fmt: off
+from __future__ import annotations
+
+from typing import Any
 '''
 
 
@@ -159,37 +168,48 @@ def field_facts(model: type[BaseModel]) -> list[tuple[Any, ...]]:
     ]  # fmt: skip
 
 
-def source() -> str:
-    """The text of `prebuilt.py` as the models are now."""
-    writer = Writer()
-    functions = []
+def sources() -> dict[Path, str]:
+    """The text of `prebuilt.py` (each kind's fields, for `mxt record KIND`'s options) and of
+    each kind's `prebuilt_KIND.py` (its core schema), as the models are now."""
+    written: dict[Path, str] = {}
     for kind in KIND_NAMES:
+        writer = Writer()
         model = schema_of(kind)
         model.model_rebuild()
         schema = writer.value(model.__pydantic_core_schema__, 1)
-        name = kind.replace("-", "_")
-        functions.append(
-            f"def {name}() -> Any:\n"
-            f'    """The core schema of `{kind}` ({model.__module__}.{model.__qualname__})."""\n'
+        origin = f"{model.__module__}.{model.__qualname__}"
+        function = (
+            "def core_schema() -> Any:\n"
+            f'    """The core schema of `{kind}`, as pydantic builds it from `{origin}`."""\n'
             f"    return {schema}\n"
         )
-    classes = [writer.class_source(model) for model in writer.classes.values()]
-    table = "".join(f"    {kind!r}: {kind.replace('-', '_')},\n" for kind in KIND_NAMES)
+        classes = [writer.class_source(model) for model in writer.classes.values()]
+        header = HEADER.replace("KIND", kind)
+        written[TARGET.with_name(f"{module_name(kind)}.py")] = "\n\n".join(
+            [header, *classes, function]
+        )
     facts = "".join(f"    {kind!r}: {field_facts(schema_of(kind))!r},\n" for kind in KIND_NAMES)
     docs = "".join(f"    {kind!r}: {schema_of(kind).__doc__!r},\n" for kind in KIND_NAMES)
-    return "\n\n".join(
-        [HEADER, *classes, *functions, f"CORE_SCHEMAS = {{\n{table}}}\n",
+    written[TARGET] = "\n\n".join(
+        [INDEX,
          "# Each field of each kind as `mxt record KIND` makes an option of it: name, alias,\n"
          "# description, required, allowed values, a list, a flag.\n"
          f"FIELD_FACTS: dict[str, list[tuple[Any, ...]]] = {{\n{facts}}}\n",
          f"DOCS = {{\n{docs}}}\n"]
     )  # fmt: skip
+    return written
+
+
+def module_name(kind: str) -> str:
+    """The module of a kind's prebuilt core schema: `prebuilt_wait_time` for `wait-time`."""
+    return f"prebuilt_{kind.replace('-', '_')}"
 
 
 def main() -> None:
-    """Writes `prebuilt.py` beside this module."""
-    TARGET.write_text(source())
-    print(f"wrote {TARGET}")
+    """Writes `prebuilt.py` and the kinds' `prebuilt_KIND.py` beside this module."""
+    for path, text in sources().items():
+        path.write_text(text)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":
