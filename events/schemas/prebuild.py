@@ -93,9 +93,12 @@ class Writer:
             raise ValueError(f"no prebuilt twin of {item!r}")
         if isinstance(item, types.MethodType):
             owner = item.__self__
-            if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
-                raise ValueError(f"a method of {owner!r} cannot be prebuilt")
-            return f"partial({self.function(item.__func__)}, {self.model_class(owner)})"
+            function = item.__func__
+            if not (isinstance(owner, type) and issubclass(owner, BaseModel)) or not isinstance(
+                function, types.FunctionType
+            ):
+                raise ValueError(f"{item!r} cannot be prebuilt")
+            return f"partial({self.function(function)}, {self.model_class(owner)})"
         if isinstance(item, types.FunctionType):
             if item.__qualname__ == PLAIN_SERIALIZER:
                 return "checks.serialized"
