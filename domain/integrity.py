@@ -16,13 +16,13 @@ changes its hash, hence every later one and the head, as any rewritten chain doe
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from mxt.events.digest import sha256
 from mxt.storage.chain import GENESIS, chain_hash, column_digest
 from mxt.storage.clock import CLOCK_TOLERANCE, format_timestamp, stamp_problem
 from mxt.storage.errors import DamagedLog
@@ -35,7 +35,7 @@ HEAD_LENGTH = 32  # hex characters shown for a head hash (128 bits)
 def first_chain_hash(previous: str, digest: str) -> str:
     """The chain hash of an entry written by mxt up to df4fe6f (its `recorded_at` not
     covered)."""
-    return hashlib.sha256(f"{previous}{digest}".encode()).hexdigest()
+    return sha256(f"{previous}{digest}".encode()).hexdigest()
 
 
 @dataclass

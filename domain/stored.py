@@ -7,11 +7,12 @@ not needed for that.
 
 from __future__ import annotations
 
-from uuid import UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
 from mxt.events.content import Content, JsonObject
+from mxt.events.digest import uuid5
 from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import stored_state
 

@@ -85,3 +85,32 @@ def test_prebuilt_answers_as_the_models_do(kind: str, changes: dict[str, Any]) -
     if "url" in changes and "url" not in KIND_FIELDS[kind]:
         data["url"] = changes["url"]
     assert prebuilt(data) == by_models(data)
+
+
+def test_the_digest_is_sha256() -> None:
+    import hashlib
+
+    from mxt.events.digest import sha256
+
+    for data in (b"", b"a", "Ｘｉａｏｍｉ".encode(), bytes(range(256)) * 300):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        assert sha256(data).digest() == hashlib.sha256(data).digest()
+
+
+def test_the_aggregate_ids_are_uuid5() -> None:
+    import uuid
+
+    from mxt.domain.stored import NAMESPACE, REGION_NAMESPACE
+    from mxt.events.digest import uuid5
+
+    for name in ("", "launch-1", "a-0123456789abcdef", "Ｘｉａｏｍｉ-yu7"):
+        for namespace in (NAMESPACE, REGION_NAMESPACE):
+            assert uuid5(namespace, name) == uuid.uuid5(namespace, name)
+
+
+def test_without_cpythons_own_the_digest_is_hashlibs() -> None:
+    import hashlib
+
+    from mxt.events.digest import _implementation
+
+    assert _implementation("sha256", ("no_such_module",)) is hashlib.sha256

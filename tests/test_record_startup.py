@@ -24,7 +24,8 @@ PROBE = """
 import json, sys
 from mxt.cli.main import cli
 cli.main(args=sys.argv[1:], prog_name="mxt", standalone_mode=False)
-loaded = sorted(name for name in sys.modules if name.startswith(("mxt.", "_strptime", "pydantic")))
+loaded = sorted(name for name in sys.modules
+                if name.startswith(("mxt.", "_strptime", "pydantic", "_hashlib")))
 from pydantic import BaseModel
 def subclasses(cls):
     for sub in cls.__subclasses__():
@@ -67,6 +68,7 @@ def test_record_defines_no_model(run: Run, store_path: Path, kind: str, options:
     assert "mxt.events.announcements" not in made["modules"]
     assert "mxt.domain.model" not in made["modules"]
     assert "_strptime" not in made["modules"]
+    assert "_hashlib" not in made["modules"]  # (OpenSSL: `events.digest`)
     assert made["built"] == []
     listed = run("log", "--json")
     assert listed.exit_code == 0, listed.output
@@ -119,6 +121,7 @@ def test_a_read_command_loads_neither_pydantic_nor_rules_it_does_not_answer(
     }
     assert bool(claims_rules & set(modules)) == loads_claims
     assert not [name for name in modules if name.startswith("pydantic")]
+    assert "_hashlib" not in modules
 
 
 def test_state_company_loads_the_claims_rules_for_a_claim(
