@@ -4,7 +4,7 @@ way they change times; with `--steps`, where it goes.
 
 Each revision (default `worktree`) runs from a copy of the packages with `.pyc` files, as
 in `bench.startup`. With `--steps`, one child per step runs every step up to it, at the last
-revision (one with `mxt.events.schemas`); the difference to the run before is that step's
+revision (one with `mxt.events.schemas.prebuilt`); the difference to the run before is that step's
 cost. The steps are what `mxt record statement …` does, in its order; the last line is the
 command itself against the steps (its argument parsing and the building of its command).
 """
@@ -37,15 +37,11 @@ RECORD = (
 STEPS = [
     ("bare imports", BARE[-1] + "; import sys, time"),
     ("mxt's CLI modules (cli.main, cli.write, cli.render)", "import mxt.cli.main, mxt.cli.write"),
-    ("pydantic's model machinery (pydantic.main, pydantic.fields)",
-     "import pydantic.main, pydantic.fields"),
-    ("pydantic's plugin loader (importlib.metadata, email, zipfile, …)",
-     "import pydantic.plugin._loader"),
-    ("mxt's field types and the schemas' shared base", "import mxt.events.schemas.base"),
-    ("the statement model defined", "import mxt.events.schemas.statement"),
-    ("its schema built, one announcement validated",
-     "from mxt.events.schemas.base import parse_announcement\n"
-     f"a = parse_announcement({ANNOUNCEMENT})"),
+    ("the kinds' prebuilt core schemas and fields (no pydantic model: events/schemas/prebuilt.py)",
+     "import mxt.events.schemas.prebuilt"),
+    ("its validator and serializer built, one announcement validated",
+     "from mxt.events.schemas import validate_for_record\n"
+     f"a = validate_for_record({ANNOUNCEMENT})"),
     ("the write side and the composition root (sqlite3, store, recording, integrity, opening, "
      "projector)",
      "import mxt.domain.recording, mxt.projections.opening"),

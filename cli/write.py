@@ -32,42 +32,29 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def allowed(annotation: Any) -> list[str]:
-    """The values a `Literal[...]` field allows (inside `X | None` too); [] for any other."""
-    from typing import Literal, get_args, get_origin
-
-    if get_origin(annotation) is Literal:
-        return [str(value) for value in get_args(annotation)]
-    return [value for arg in get_args(annotation) for value in allowed(arg)]
-
-
-def is_flag(annotation: Any) -> bool:
-    """Whether a field is a yes/no one (`bool`, inside `X | None` or `Annotated` too)."""
-    from typing import get_args
-
-    if annotation is bool:
-        return True
-    return any(is_flag(arg) for arg in get_args(annotation) if arg is not type(None))
-
-
-def kind_option(name: str, info: Any) -> click.Option:
-    """The option of one schema field: named after it (`-` for `_`), marked when required,
-    listing its allowed values and bound spellings, repeated for a list."""
-    from typing import get_origin
-
-    spelled = (info.alias or name).replace("_", "-")
-    choices = allowed(info.annotation)
-    words = [info.description or ""]
+def kind_option(
+    name: str,
+    alias: str | None,
+    description: str | None,
+    required: bool,
+    choices: list[str],
+    is_list: bool,
+    is_flag: bool,
+) -> click.Option:
+    """The option of one schema field (`schemas.prebuilt.FIELD_FACTS`): named after it (`-`
+    for `_`), marked when required, listing its allowed values and bound spellings, repeated
+    for a list."""
+    spelled = (alias or name).replace("_", "-")
+    words = [description or ""]
     if choices:
         words.append(f"One of: {', '.join(choices)}.")
     if name in ("count", "value", "units"):
         words.append(f"A count: 350000, 350,000, 350k, 1.2m; {BOUND_SPELLINGS}.")
-    if info.is_required():
+    if required:
         words.insert(0, "[required]")
-    is_list = "list" in str(info.annotation) or get_origin(info.annotation) is list
     if is_list:
         words.append("Repeat, or separate with commas.")
-    if is_flag(info.annotation):  # a flag: given, true; absent, not stored
+    if is_flag:  # a flag: given, true; absent, not stored
         return click.Option(
             [f"--{spelled}", name], is_flag=True, flag_value=True, default=None,
             help=" ".join(word for word in words if word),
@@ -114,18 +101,21 @@ class KindCommand(click.Command):
             raise InputError(field, f"unknown field (for kind {self.name})") from None
 
 
-def kind_command(kind: str, schema: Any) -> click.Command:
-    """`mxt record KIND`: the common options and the kind's own, from its schema."""
-    own = {name: info for name, info in schema.model_fields.items() if name not in COMMON_FIELDS}
+def kind_command(kind: str) -> click.Command:
+    """`mxt record KIND`: the common options and the kind's own, from its schema's fields
+    (as `schemas.prebuild` wrote them down: no model is defined)."""
+    from mxt.events.schemas.prebuilt import DOCS, FIELD_FACTS
+
+    own = {facts[0]: facts for facts in FIELD_FACTS[kind] if facts[0] not in COMMON_FIELDS}
     last = ("bound", "high", "markets", "except_")  # the qualifiers after the kind's own
     ordered = sorted(own, key=lambda name: name in last)
-    options = [kind_option(name, own[name]) for name in ordered]
+    options = [kind_option(*own[name]) for name in ordered]
 
     @click.pass_obj
     def callback(context: Context, **values: Any) -> None:
         record_one(context, kind, values)
 
-    summary = " ".join((schema.__doc__ or "").strip().split("\n\n")[0].split())
+    summary = " ".join((DOCS[kind] or "").strip().split("\n\n")[0].split())
     return KindCommand(
         kind,
         params=[*COMMON_OPTIONS, *options],
@@ -148,11 +138,10 @@ class RecordGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         from mxt.events.kinds import KIND_NAMES
-        from mxt.events.schemas import schema_of
 
         if cmd_name not in KIND_NAMES:
             return None
-        command = kind_command(cmd_name, schema_of(cmd_name))
+        command = kind_command(cmd_name)
         accept_store_option(command)  # built on demand: the group's own pass never sees it
         return command
 
@@ -180,7 +169,7 @@ def record_command() -> None:
 def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
     """Builds the announcement from the options given, records it and prints its id."""
     from mxt.domain.recording import record
-    from mxt.events.schemas.base import parse_announcement
+    from mxt.events.schemas import validate_for_record
 
     as_json = values.pop("as_json")
     announcement_id = values.pop("announcement_id")
@@ -198,9 +187,9 @@ def record_one(context: Context, kind: str, values: dict[str, Any]) -> None:
                 data[name.rstrip("_")] = split_list(value)
         elif value is not None:
             data[name] = value
-    announcement = parse_announcement(data)
+    content = validate_for_record(data)  # (no model defined: its prebuilt core schema)
     with context.open_store("create") as store:  # recording makes a new store
-        new_id, created = record(store, announcement)
+        new_id, created = record(store, content)
     context.commit_done(f"recorded {new_id}" if created else f"already recorded: {new_id}")
     if as_json:
         emit_json({"id": new_id, "created": created})

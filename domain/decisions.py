@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from mxt.events.content import Content, canonical_json, normalised_changes
 from mxt.events.regions import UserRegions, is_region, loop_through
-from mxt.events.schemas.base import Correction, Retraction, apply_correction
 
 from .errors import (
     AlreadyRetracted,
@@ -26,6 +25,8 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    # (the schemas load with the lines that need them: `mxt record` defines no model)
+    from mxt.events.schemas.base import Correction, Retraction
     from mxt.events.schemas.region import RegionLine
 
     # The event models are built by the decisions that make events (a correction, a
@@ -76,6 +77,8 @@ def decide_correction(
     aggregate = known(aggregate, line.id)
     if strict:
         open_to_change(aggregate)
+    from mxt.events.schemas.base import apply_correction
+
     corrected = apply_correction(aggregate.current, line.set)
     changes = normalised_changes(corrected, line.set)
     key = (line.id, canonical_json(changes), line.reason)

@@ -16,44 +16,26 @@ changes its hash, hence every later one and the head, as any rewritten chain doe
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from mxt.events.digest import sha256
 from mxt.storage.chain import GENESIS, chain_hash, column_digest
-from mxt.storage.clock import CLOCK_TOLERANCE, format_timestamp
+from mxt.storage.clock import CLOCK_TOLERANCE, format_timestamp, stamp_problem
 from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import origin_hex
 
 HEAD_LENGTH = 32  # hex characters shown for a head hash (128 bits)
+
+
 # The one spelling of a stored `recorded_at` (`clock.format_timestamp`), which sorts as text.
-STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
-
-
-def stamp_problem(recorded_at: Any, previous: str | None) -> str | None:
-    """What is wrong with a chain entry's `recorded_at` after the entry before it stamped
-    `previous` (None: nothing): it must be a timestamp in mxt's spelling, and never earlier
-    than the one before (recorded_at follows the log; a backdated append breaks the
-    "known at T is a prefix of the log" rule that --known-at answers rely on)."""
-    if not isinstance(recorded_at, str) or not STAMP.fullmatch(recorded_at):
-        return f"recorded_at {str(recorded_at)[:40]!r} is not a timestamp"
-    try:
-        datetime.fromisoformat(recorded_at[:-1])
-    except ValueError:
-        return f"recorded_at {recorded_at!r} is not a timestamp"
-    if previous is not None and recorded_at < previous:
-        return f"recorded_at {recorded_at} goes back before the entry before it ({previous})"
-    return None
-
-
 def first_chain_hash(previous: str, digest: str) -> str:
     """The chain hash of an entry written by mxt up to df4fe6f (its `recorded_at` not
     covered)."""
-    return hashlib.sha256(f"{previous}{digest}".encode()).hexdigest()
+    return sha256(f"{previous}{digest}".encode()).hexdigest()
 
 
 @dataclass

@@ -17,7 +17,6 @@ from mxt.events.content import Content
 from mxt.events.errors import InputError
 from mxt.events.kinds import upcast
 from mxt.events.regions import UserRegion
-from mxt.events.schemas.base import Announcement, Correction, Retraction, validated, with_id
 from mxt.storage.store import Store, WriteTransaction
 
 from .decisions import (
@@ -46,6 +45,9 @@ from .stored import (
 )
 
 if TYPE_CHECKING:
+    # (the schemas load with the lines that need them: `mxt record` defines no model)
+    from mxt.events.schemas.base import Announcement, Correction, Retraction
+
     # (`mxt record` never loads the region line's schema: a line that is none of the others
     # is a region's definition)
     from mxt.events.schemas.region import RegionLine
@@ -80,21 +82,29 @@ def load(store: Store, announcement_id: str) -> AnnouncementAggregate | None:
     return project_announcement(None, events) if events else None
 
 
-def record(store: Store, announcement: Announcement) -> tuple[str, bool]:
-    """Appends one announcement; returns its id and whether it was new."""
+def record(store: Store, announcement: Announcement | Content) -> tuple[str, bool]:
+    """Appends one announcement (validated, or already in its stored form: `with_id`,
+    `schemas.validate_for_record`); returns its id and whether it was new."""
+    if not isinstance(announcement, dict):
+        from mxt.events.schemas.base import with_id
+
+        announcement = with_id(announcement)
     result = import_lines(store, [(None, announcement)])
-    content = with_id(announcement)
-    return content["id"], result.recorded == 1
+    return announcement["id"], result.recorded == 1
 
 
 def correct(store: Store, announcement_id: str, changes: Content, reason: str) -> None:
     """Records a correction of `announcement_id`, re-validated against its kind."""
+    from mxt.events.schemas.base import Correction, validated
+
     line = validated(Correction, {"id": announcement_id, "set": changes, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
 
 def retract(store: Store, announcement_id: str, reason: str) -> None:
     """Records the retraction of `announcement_id`."""
+    from mxt.events.schemas.base import Retraction, validated
+
     line = validated(Retraction, {"id": announcement_id, "reason": reason})
     import_lines(store, [(None, line)], strict=True)
 
@@ -143,9 +153,13 @@ def _import_in_transaction(
                 if isinstance(line, tuple):
                     batch.add(line_number, line)
                     continue
-                if isinstance(line, dict | Announcement):
-                    content = line if isinstance(line, dict) else with_id(line)
-                    batch.add(line_number, recording_of(content))
+                if isinstance(line, dict):  # (`mxt record`'s: no schema module loads)
+                    batch.add(line_number, recording_of(line))
+                    continue
+                from mxt.events.schemas.base import Announcement, Correction, Retraction, with_id
+
+                if isinstance(line, Announcement):
+                    batch.add(line_number, recording_of(with_id(line)))
                     continue
                 if isinstance(line, Correction):
                     _correct(transaction, line, batch, strict=strict)

@@ -7,13 +7,13 @@ not needed for that.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TypeAlias
-from uuid import UUID, uuid5
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
 from mxt.events.content import Content, JsonObject
+from mxt.events.digest import sha1, uuid5
 from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import stored_state
 
@@ -38,7 +38,7 @@ def aggregate_hex(announcement_id: str) -> str:
     """`aggregate_id(announcement_id).hex`, made without a UUID object: the name-based UUID
     of RFC 4122 (version 5) spelled out, at a sixth of `uuid5`'s cost (an import makes one
     per line; a test holds it to `uuid5`)."""
-    digest = hashlib.sha1(_NAMESPACE_BYTES + announcement_id.encode()).digest()
+    digest = sha1(_NAMESPACE_BYTES + announcement_id.encode()).digest()
     number = int.from_bytes(digest[:16], "big") & _VERSION_CLEARED | _VERSION_5
     return f"{number:032x}"
 

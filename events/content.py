@@ -5,10 +5,10 @@ Nothing here builds a pydantic model, so the read side can use it without paying
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
+from .digest import sha256
 from .errors import InputError
 
 # A JSON object, as the `json` module reads and writes it.
@@ -63,7 +63,7 @@ def derive_id(content: Content) -> str:
     within = body.get("within")
     if isinstance(within, str) and within.endswith("min"):
         body["within"] = within[: -len("in")]
-    return "a-" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:16]
+    return "a-" + sha256(canonical_json(body).encode()).hexdigest()[:16]
 
 
 def apply_changes(content: Content, changes: Content) -> Content:

@@ -10,12 +10,13 @@ digest of the whole history. What the chain proves, and what counts as damage, i
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import Notification, StoredEvent
+
+from mxt.events.digest import sha256
 
 from .clock import stamp_text
 from .mapping import origin_hex
@@ -46,14 +47,14 @@ def event_digest(event: StoredEvent) -> str:
 
 def column_digest(origin: str, version: int, topic: str, state: bytes) -> str:
     """The digest of a stored event's columns, its aggregate id already as hex text."""
-    digest = hashlib.sha256(f"{origin}\n{version}\n{topic}\n".encode())
+    digest = sha256(f"{origin}\n{version}\n{topic}\n".encode())
     digest.update(state)
     return digest.hexdigest()
 
 
 def chain_hash(previous: str, digest: str, recorded_at: str) -> str:
     """The chain hash of one entry: the previous one, the event's digest, its `recorded_at`."""
-    return hashlib.sha256(f"{previous}{digest}{recorded_at}".encode()).hexdigest()
+    return sha256(f"{previous}{digest}{recorded_at}".encode()).hexdigest()
 
 
 def last_recorded_at(cursor: Any) -> Any:

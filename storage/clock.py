@@ -8,10 +8,12 @@ warned of (`ClockBehind`).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 CLOCK_TOLERANCE = timedelta(minutes=1)  # a writer's clock this far behind the log is warned of
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -64,3 +66,19 @@ class ClockBehind(UserWarning):
             f"clock: {whose} ({format_timestamp(now)}) is behind the log's last "
             f"recorded_at ({format_timestamp(last)}); recorded at the log's time, not before it"
         )
+
+
+def stamp_problem(recorded_at: Any, previous: str | None) -> str | None:
+    """What is wrong with a chain entry's `recorded_at` after the entry before it stamped
+    `previous` (None: nothing): it must be a timestamp in mxt's spelling, and never earlier
+    than the one before (recorded_at follows the log; a backdated append breaks the
+    "known at T is a prefix of the log" rule that --known-at answers rely on)."""
+    if not isinstance(recorded_at, str) or not STAMP.fullmatch(recorded_at):
+        return f"recorded_at {str(recorded_at)[:40]!r} is not a timestamp"
+    try:
+        datetime.fromisoformat(recorded_at[:-1])
+    except ValueError:
+        return f"recorded_at {recorded_at!r} is not a timestamp"
+    if previous is not None and recorded_at < previous:
+        return f"recorded_at {recorded_at} goes back before the entry before it ({previous})"
+    return None

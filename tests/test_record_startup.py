@@ -1,5 +1,5 @@
-"""What `mxt record` loads: the recorded kind's schema only, no stored-event model, no
-`strptime` (issue 10: record's start-up)."""
+"""What `mxt record` loads: its kind's prebuilt schema, no model, no stored-event model, no
+`strptime` (issues 10 and 27: record's start-up)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ import pytest
 from click.testing import Result
 from conftest import make_announcement
 
-from mxt.events.announcements import SCHEMAS
-from mxt.events.schemas import module_of
 from mxt.storage.clock import format_timestamp, parse_timestamp
 
 Run = Callable[..., Result]
@@ -26,7 +24,8 @@ PROBE = """
 import json, sys
 from mxt.cli.main import cli
 cli.main(args=sys.argv[1:], prog_name="mxt", standalone_mode=False)
-loaded = sorted(name for name in sys.modules if name.startswith(("mxt.", "_strptime", "pydantic")))
+loaded = sorted(name for name in sys.modules
+                if name.startswith(("mxt.", "_strptime", "pydantic", "_hashlib")))
 from pydantic import BaseModel
 def subclasses(cls):
     for sub in cls.__subclasses__():
@@ -48,9 +47,9 @@ print(json.dumps({
         ("exit", ["--markets", "GB", "--effective-on", "2025-H2", "--temporary"]),
     ],
 )
-def test_record_defines_and_builds_only_the_kind_it_records(
-    run: Run, store_path: Path, kind: str, options: list[str]
-) -> None:
+def test_record_defines_no_model(run: Run, store_path: Path, kind: str, options: list[str]) -> None:
+    """`mxt record` validates with its kind's prebuilt core schema: pydantic's model machinery
+    (`pydantic.main`, its plugin loader) never loads, no model is defined (issue 27)."""
     common = ["--company", "Acme", "--announced-on", "2025-06-30", "--source", "s"]
     # A store with a recording already: the new one is stamped after the log's last one.
     seeded = run("record", "statement", *common, "--topic", "t", "--text", "first")
@@ -61,13 +60,19 @@ def test_record_defines_and_builds_only_the_kind_it_records(
     )
     made = json.loads(done.stdout.splitlines()[-1])
     kind_modules = {name for name in made["modules"] if name.startswith("mxt.events.schemas.")}
-    shared = {"mxt.events.schemas.base", "mxt.events.schemas.bounded"}
-    assert kind_modules <= {*shared, module_of(kind)}
-    assert module_of(kind) in kind_modules
+    prebuilt = f"mxt.events.schemas.prebuilt_{kind.replace('-', '_')}"
+    assert kind_modules == {"mxt.events.schemas.checks", "mxt.events.schemas.prebuilt", prebuilt}
+    assert "mxt.events.fields" not in made["modules"]
+    assert "pydantic.main" not in made["modules"]
+    assert "pydantic.plugin._loader" not in made["modules"]
     assert "mxt.events.announcements" not in made["modules"]
     assert "mxt.domain.model" not in made["modules"]
     assert "_strptime" not in made["modules"]
-    assert made["built"] == [SCHEMAS[kind].__name__]
+    assert "_hashlib" not in made["modules"]  # (OpenSSL: `events.digest`)
+    assert made["built"] == []
+    listed = run("log", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert [line["kind"] for line in json.loads(listed.output)] == ["statement", kind]
 
 
 @pytest.mark.parametrize(
@@ -116,6 +121,7 @@ def test_a_read_command_loads_neither_pydantic_nor_rules_it_does_not_answer(
     }
     assert bool(claims_rules & set(modules)) == loads_claims
     assert not [name for name in modules if name.startswith("pydantic")]
+    assert "_hashlib" not in modules
 
 
 def test_state_company_loads_the_claims_rules_for_a_claim(

@@ -1,7 +1,8 @@
 """The announcement schemas, one module per kind (`launch` … `claim`), on a shared base.
 
-`schema_of` imports the module of one kind only: `mxt record KIND` defines and builds that
-kind's model and no other. `mxt.events.announcements` gathers every kind, for the commands
+`schema_of` imports the module of one kind only. `mxt record KIND` defines no model at all: it
+validates with that kind's prebuilt core schema (`validate_for_record`, `prebuilt_KIND.py`).
+`mxt.events.announcements` gathers every kind, for the commands
 that read any kind of line (`import`, `correct`, `schema`).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from mxt.events.content import Content, JsonObject, derive_id
 from mxt.events.kinds import KIND_NAMES
 
 if TYPE_CHECKING:
@@ -27,3 +29,30 @@ def schema_of(kind: str) -> type[Announcement]:
         raise KeyError(kind)
     schema: type[Announcement] = import_module(module_of(kind)).SCHEMA
     return schema
+
+
+def validate_for_record(data: JsonObject) -> Content:
+    """One announcement given as a dict with a `kind`, validated as its kind's model validates
+    it, in its stored form (`base.with_id`: the model's JSON form, its id filled in).
+
+    Without defining the model: pydantic_core runs the core schema pydantic builds from it,
+    prebuilt (`prebuilt_KIND.py`, written by `python -m mxt.events.schemas.prebuild`). Bad input is
+    the same one `InputError` naming the field as `base.parse_announcement` raises.
+    """
+    from pydantic_core import SchemaSerializer, SchemaValidator, ValidationError
+
+    from .checks import describe, kind_of, stored_order
+
+    kind = kind_of(data)
+    schema = import_module(f"{__name__}.prebuilt_{kind.replace('-', '_')}").core_schema()
+    try:
+        checked = SchemaValidator(schema).validate_python(data)
+    except ValidationError as error:
+        raise describe(error) from None
+    dumped = SchemaSerializer(schema).to_python(
+        checked, mode="json", by_alias=True, exclude_none=True
+    )
+    content = stored_order(dumped, getattr(checked, "count_field", None))
+    if "id" not in content:
+        content = {"id": derive_id(content), **content}
+    return content

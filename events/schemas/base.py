@@ -14,14 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from mxt.events.content import Content, JsonObject, apply_changes, derive_id
 from mxt.events.errors import InputError
 from mxt.events.fields import Identifier, IsoDate, Name, Text
-from mxt.events.kinds import KIND_NAMES
 from mxt.events.metrics import Metric as Metric
 
+from .checks import CLAIM_TYPES as CLAIM_TYPES
+from .checks import OTHER_LINES as OTHER_LINES
+from .checks import describe as describe
+from .checks import kind_of, stored_order
+
 Certainty = Literal["confirmed", "reported", "expected"]
-CLAIM_TYPES = ("streak", "total", "target", "launched", "compare")
 M = TypeVar("M", bound=BaseModel)
-# The interchange lines that are no announcement: they change the log's history or its words.
-OTHER_LINES = ("correction", "retraction", "region")
 # Fields a correction may not change.
 FIXED_FIELDS = frozenset({"id", "kind", "recorded_at"})
 
@@ -60,8 +61,7 @@ class Announcement(Frozen):
     def dump(self) -> Content:
         """The JSON form kept in the store and written by `mxt export`."""
         content = self.model_dump(mode="json", by_alias=True, exclude_none=True)
-        head: Content = {key: content.pop(key) for key in ("id", "kind") if key in content}
-        return {**head, **content}
+        return stored_order(content, getattr(self, "count_field", None))
 
 
 class Correction(Frozen):
@@ -81,57 +81,6 @@ class Retraction(Frozen):
     reason: Text = Field(min_length=1)
 
 
-def describe(error: ValidationError, tagged: bool = True) -> InputError:
-    """Turns pydantic's report into one line naming the first bad field.
-
-    An unknown field is named before anything else: a typo (`anounced_on`) also makes the
-    field it misspells missing, and the typo is what the user has to fix.
-    """
-    errors = error.errors()
-    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-    loc = [str(part) for part in first["loc"]]
-    # Drop the union tag pydantic puts in front ("launch.count" -> "count").
-    if tagged and loc and (loc[0] in KIND_NAMES or loc[0] in OTHER_LINES):
-        loc = loc[1:]
-    if len(loc) > 1 and loc[0] == "claim" and loc[1] in CLAIM_TYPES:
-        loc = [loc[0], *loc[2:]]  # and the claim's own union tag ("claim.streak.months")
-    field = ".".join(loc) or None
-    kind = first["type"]
-    message = first["msg"]
-    if kind == "extra_forbidden":
-        if field == "recorded_at":
-            message = "is set by the store, never by input"
-        elif field in Source.model_fields and field != "title":
-            message = f"unknown field (did you mean `source.{field}`?)"
-        else:
-            message = "unknown field"
-    elif kind == "missing":
-        message = "missing"
-    elif (
-        kind in ("string_too_short", "too_short")
-        and (first.get("ctx") or {}).get("min_length") == 1
-    ):
-        message = "must not be empty"
-    elif kind in ("too_long", "string_too_long") and isinstance(first["input"], str):
-        context = first.get("ctx") or {}
-        length = context.get("actual_length") or len(first["input"])  # after NFKC, trimming
-        message = f"at most {context.get('max_length'):,} characters (this one has {length:,})"
-    elif kind in ("union_tag_invalid", "union_tag_not_found") and field:
-        field += ".type"  # a nested union: the claim object's `type`
-        message = f"missing or not one of: {', '.join(CLAIM_TYPES)}"
-    elif kind == "union_tag_invalid":
-        field = "kind"
-        tag = (first.get("ctx") or {}).get("tag")
-        message = f"unknown kind {tag!r}" if tag is not None else "unknown kind"
-        message += f" (one of: {', '.join((*KIND_NAMES, *OTHER_LINES))})"
-    elif kind == "union_tag_not_found":
-        field = "kind"
-        message = "missing"
-    elif message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    return InputError(field, message)
-
-
 def validated(schema: type[M], data: JsonObject) -> M:
     """`data` validated against one model; bad input is one `InputError` naming the field."""
     try:
@@ -145,12 +94,7 @@ def parse_announcement(data: JsonObject) -> Announcement:
     built)."""
     from . import schema_of
 
-    kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KIND_NAMES:
-        if kind is None:
-            raise InputError("kind", "missing")
-        raise InputError("kind", f"unknown kind {kind!r} (one of: {', '.join(KIND_NAMES)})")
-    return validated(schema_of(kind), data)
+    return validated(schema_of(kind_of(data)), data)
 
 
 def with_id(announcement: Announcement) -> Content:

@@ -3,14 +3,16 @@ markets (`orders`, `target`, `deliveries`)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from mxt.events.content import Content, JsonObject
-from mxt.events.fields import Count, Market, MarketOrAll, split_bound
+from mxt.events.fields import Count, Market, MarketOrAll
 
 from .base import Announcement
+from .checks import BOUNDED_TAIL as BOUNDED_TAIL
+from .checks import check_high as check_high
+from .checks import check_range, spelled_bound
 
 # A count written with its bound: what an input line (or `record`) may give for `count`,
 # `value` and `units`; the model splits it into the count, `bound` and `high` (JSON Schema
@@ -35,7 +37,6 @@ SpelledCount = Annotated[
     ),
 ]
 Bound = Literal["exact", "at-least", "at-most", "about", "range"]
-BOUNDED_TAIL = ("bound", "high", "markets", "except")
 
 
 class Bounded(Announcement):
@@ -58,57 +59,5 @@ class Bounded(Announcement):
         default=None, alias="except", description="Scope: markets left out of `markets`."
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _spelled_bound(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            return data
-        data = dict(data)
-        _split_spelling(data, cls.count_field, "bound", "high")
-        if data.get("bound") == "exact":
-            del data["bound"]
-        return data
-
-    @model_validator(mode="after")
-    def _check_range(self) -> Bounded:
-        check_high(getattr(self, self.count_field), self.bound, self.high, "high")
-        return self
-
-    def dump(self) -> Content:
-        """The JSON form, the bound and scope right after the count they qualify."""
-        content = super().dump()
-        tail = {name: content.pop(name) for name in BOUNDED_TAIL if name in content}
-        ordered: Content = {}
-        for name, value in content.items():
-            ordered[name] = value
-            if name == self.count_field:
-                ordered.update(tail)
-        return {**ordered, **tail}
-
-
-def _split_spelling(data: JsonObject, field: str, bound_field: str, high_field: str) -> None:
-    """Moves a bound written into a count (`200k+`) to its own fields, in place."""
-    count, bound, high = split_bound(data.get(field))
-    if bound is None:
-        return
-    given = data.get(bound_field)
-    if given not in (None, bound):
-        raise ValueError(f"{field}: {data[field]!r} is {bound}, but {bound_field} is {given!r}")
-    if high is not None and data.get(high_field) not in (None, high):
-        raise ValueError(f"{field}: {data[field]!r} is a range, but {high_field} is also given")
-    data[field] = count
-    data[bound_field] = bound
-    if high is not None:
-        data[high_field] = high
-
-
-def check_high(value: int, bound: str | None, high: int | None, high_field: str) -> None:
-    """Refuses a range without its top (or with a top below `value`), and a top without a
-    range."""
-    if bound == "range":
-        if high is None:
-            raise ValueError(f"{high_field}: missing (a range needs its top)")
-        if high < value:
-            raise ValueError(f"{high_field}: must be >= the range's low end {value}")
-    elif high is not None:
-        raise ValueError(f"{high_field}: only a range (bound: range) has a top")
+    _spelled_bound = model_validator(mode="before")(spelled_bound)
+    _check_range = model_validator(mode="after")(check_range)

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from mxt.events.codes import FIRST_MONTH, month_index, month_of_index
-from mxt.events.content import load_json
-from mxt.events.errors import InputError
 from mxt.events.fields import Count, IsoDate, Market, MarketOrAll, Month, Name, Period
 
 from .base import Announcement, Frozen, Metric
+from .checks import decode_claim, within_the_calendar
 
 # A claim's scope (SPEC 5.3): the markets its figures count in (codes, regions or `*`) less
 # those excepted; absent, worldwide. A figure counts toward a claim of its own scope only, as
@@ -40,18 +38,7 @@ class StreakClaim(Frozen):
     markets: ScopeMarkets = None
     except_: ScopeExcept = None
 
-    @model_validator(mode="after")
-    def _within_the_calendar(self) -> StreakClaim:
-        """Every month the claim reads (with `exact`, the month before the streak too) is a
-        month of the calendar: none before 0001-01."""
-        first = month_index(self.ending) - self.months + 1 - (1 if self.exact else 0)
-        if first < FIRST_MONTH:
-            raise ValueError(
-                f"{self.months} months ending {self.ending}"
-                f"{' and the month before' if self.exact else ''} reach before 0001-01 "
-                f"({month_of_index(first)})"
-            )
-        return self
+    _within_the_calendar = model_validator(mode="after")(within_the_calendar)
 
 
 class TotalClaim(Frozen):
@@ -104,22 +91,10 @@ class LaunchedClaim(Frozen):
     on_or_before: IsoDate
 
 
-def _decode_claim(value: Any) -> Any:
-    """A claim object given as JSON text (`mxt record claim --claim '{...}'`) is decoded."""
-    if isinstance(value, str):
-        try:
-            return load_json(value)
-        except InputError as error:  # pydantic gives this one no place: name the claim
-            raise ValueError(f"claim: {error.describe()}") from None
-        except ValueError:
-            raise ValueError("expected a JSON object") from None
-    return value
-
-
 ClaimObject = Annotated[
     StreakClaim | TotalClaim | TargetClaim | LaunchedClaim | CompareClaim,
     Field(discriminator="type"),
-    BeforeValidator(_decode_claim),
+    BeforeValidator(decode_claim),
 ]
 
 

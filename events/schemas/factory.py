@@ -7,9 +7,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from mxt.events.fields import Count, DayOrPeriod, Market, Name
-from mxt.events.regions import is_region
 
 from .base import Announcement
+from .checks import one_country
 
 FactoryStatus = Literal[
     "land-acquired",
@@ -22,20 +22,13 @@ FactoryStatus = Literal[
 ]
 
 
-def _one_country(code: str) -> str:
-    """A factory stands in one country, never in a region."""
-    if is_region(code) or len(code) != 2:
-        raise ValueError(f"{code!r} is a region; a factory stands in one country (ISO 3166-1)")
-    return code
-
-
 class Factory(Announcement):
     """A factory phase reaches a status (or is planned to)."""
 
     kind: Literal["factory"] = "factory"
     site: Name = Field(description="Factory site.")
     phase: int = Field(ge=1, description="Phase number (>= 1).")
-    market: Annotated[Market, AfterValidator(_one_country)] | None = Field(
+    market: Annotated[Market, AfterValidator(one_country)] | None = Field(
         default=None, description="The country it stands in (ISO 3166-1 alpha-2)."
     )
     status: FactoryStatus = Field(

@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from mxt.events.dates import parse_day_or_period
 from mxt.events.fields import DayOrPeriod, Market, Name
 
 from .base import Announcement
+from .checks import happened_by_its_announcement
 
 LaunchStatus = Literal["launched", "planned", "paused", "cancelled"]
 
@@ -35,17 +35,7 @@ class Launch(Announcement):
     segment: Name | None = None
     competitor: Name | None = None
 
-    @model_validator(mode="after")
-    def _happened_by_its_announcement(self) -> Launch:
-        """A launch that happened (`status: launched`) began by the day it was announced."""
-        if self.status == "launched" and self.launched_on is not None:
-            said = parse_day_or_period(self.launched_on)
-            if said.first > self.announced_on:
-                raise ValueError(
-                    f"launched_on: {said.text} is after announced_on {self.announced_on} "
-                    "(a launch still to come is status planned)"
-                )
-        return self
+    _happened_by_its_announcement = model_validator(mode="after")(happened_by_its_announcement)
 
 
 SCHEMA = Launch

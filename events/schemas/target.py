@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from mxt.events.fields import Count, Period, split_bound
+from mxt.events.fields import Count, Period
 
 from .base import Metric
-from .bounded import Bounded, SpelledCount, check_high
+from .bounded import Bounded, SpelledCount
+from .checks import check_previous, spelled_previous
 
 
 class Target(Bounded):
@@ -26,24 +27,8 @@ class Target(Bounded):
     )
     previous_high: Count | None = Field(default=None, description="When that was a range.")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _spelled_previous(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("previous"), str):
-            count, bound, high = split_bound(data["previous"])
-            if bound not in (None, "range"):
-                raise ValueError(f"previous: {data['previous']!r}: only a value or a range")
-            if bound == "range":
-                data = {**data, "previous": count, "previous_high": high}
-        return data
-
-    @model_validator(mode="after")
-    def _check_previous(self) -> Target:
-        if self.previous_high is not None:
-            if self.previous is None:
-                raise ValueError("previous: missing (previous_high is the top of its range)")
-            check_high(self.previous, "range", self.previous_high, "previous_high")
-        return self
+    _spelled_previous = model_validator(mode="before")(spelled_previous)
+    _check_previous = model_validator(mode="after")(check_previous)
 
 
 SCHEMA = Target

@@ -13,12 +13,12 @@ digests run in a process apart (`Store.read_apart`) while this one replays.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import closing
 from typing import Any, TypeAlias
 
 from mxt.domain.integrity import VerifyReport, verify_log, verify_store
+from mxt.events.digest import sha256
 from mxt.storage.errors import DamagedLog
 from mxt.storage.sqlite import file_problems
 from mxt.storage.store import Store
@@ -38,7 +38,7 @@ def table_digest(cursor: Any, table: str) -> int:
     total = 0
     while rows := raw.fetchmany(PAGE):
         for row in rows:
-            total += int.from_bytes(hashlib.sha256(repr(tuple(row)).encode()).digest(), "big")
+            total += int.from_bytes(sha256(repr(tuple(row)).encode()).digest(), "big")
     return total % _MODULUS
 
 

@@ -30,7 +30,6 @@ were `rm_…` up to version 9: `LEGACY_NAMES`). The log's tables keep eventsourc
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -39,6 +38,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from mxt.events.digest import sha256
 from mxt.events.kinds import upcast
 from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Store
@@ -111,7 +111,7 @@ def row_seal(row: Sequence[Any]) -> str:
 def seal_of(*row: Any) -> str:
     """`row_seal` of the columns given one by one, as SQL calls it (`mxt_seal`: a rebuild
     calls it once a recording, the tuple made once)."""
-    return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
+    return sha256(repr(row).encode()).hexdigest()[:32]
 
 
 def sealed(values: Sequence[Any]) -> Sequence[Any]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.kinds import RANK, policy_markets
 from mxt.storage.chain import column_digest
+from mxt.storage.clock import stamp_problem
 from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import origin_hex
 from mxt.storage.store import Store
@@ -102,8 +103,6 @@ class LogSpan(NamedTuple):
         """Cheap signs of a damaged log, checked before any answer: its last stored event is
         not the hash chain's last, or the chain's first or last `recorded_at` is no timestamp
         (the moments every known-at answer is measured against)."""
-        from mxt.domain.integrity import stamp_problem
-
         if self.last != self.chained:
             raise DamagedLog(
                 f"log: its last stored event (#{self.last}) is not the hash chain's last "

@@ -1,0 +1,37 @@
+"""SHA-256 (and SHA-1), as every digest of mxt takes them: ids, the hash chain, the read
+model's seals (and the name-based UUIDs of the log's aggregates, `uuid5`).
+
+CPython's own implementation where there is one, as `random` takes its SHA-512: `hashlib`
+loads OpenSSL first, which cost every command about 10 M instructions at start-up (a tenth of
+a question's own), for digests of a few hundred bytes each. The digest is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+from uuid import UUID
+
+
+def _implementation(algorithm: str, modules: tuple[str, ...]) -> Callable[[bytes], Any]:
+    """CPython's own `algorithm` (from the first of `modules` that has it), else hashlib's."""
+    for name in modules:
+        try:
+            found: Callable[[bytes], Any] = getattr(import_module(name), algorithm)
+            return found
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    found = getattr(hashlib, algorithm)
+    return found
+
+
+sha256 = _implementation("sha256", ("_sha2", "_sha256"))  # (`_sha2` from Python 3.12)
+sha1 = _implementation("sha1", ("_sha1",))
+
+
+def uuid5(namespace: UUID, name: str) -> UUID:
+    """`uuid.uuid5(namespace, name)`, the same UUID (`uuid` takes SHA-1 from hashlib)."""
+    return UUID(bytes=sha1(namespace.bytes + name.encode("utf-8")).digest()[:16], version=5)
