@@ -853,11 +853,11 @@ def factory(clue: Clue) -> list[Draft]:
         after = _phrase_from(clause, where.start())
         due = None
         if planned:
-            due = _due_as_said(after, clue.published, _fiscal(clue)) or _due_as_said(
+            due = due_as_said(after, clue.published, _fiscal(clue)) or due_as_said(
                 around, clue.published, _fiscal(clue)
             )
         if planned and due is None:
-            due = _due_as_said(clause, clue.published, _fiscal(clue))
+            due = due_as_said(clause, clue.published, _fiscal(clue))
         if planned and (due is None or not _still_to_come(due, clue.published)):
             continue  # a plan with no date still to come says no status reached
         if not planned and status == "operational" and _search(_RESUMING, where.group(0)):
@@ -976,7 +976,7 @@ def _site_market(site: str, clue: Clue) -> str | None:
     return named[0] if len(named) == 1 and len(plants) <= 1 else None
 
 
-def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
+def due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
     """When a plan is due, as said: a day ("on July 3", "within a month") or a period still
     to come ("the second half of 2026", "2027", "Q1 FY26" when the company's fiscal year
     starts in month `fiscal`); the plan it replaces ("rather than…", "originally planned
@@ -1037,7 +1037,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if market:
         fields["market"] = market
     if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
-        due = _due_as_said(clue.text, clue.published, _fiscal(clue))
+        due = due_as_said(clue.text, clue.published, _fiscal(clue))
         if due is None or not _still_to_come(due, clue.published):
             return []
         fields["effective_on"] = due
@@ -1434,7 +1434,7 @@ def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> s
     publication) or, for a plan, when it is due as said (a day or a period); None when the
     text does not say."""
     if planned:
-        due = _due_as_said(phrase, clue.published, _fiscal(clue))
+        due = due_as_said(phrase, clue.published, _fiscal(clue))
         if due is not None:
             guesses.append(f"launched_on {due} (a plan, as the text words it)")
         return due
@@ -1517,7 +1517,7 @@ def _market_following(clue: Clue) -> list[Draft]:
     if follows is None or start <= 0 or not _search(_LAUNCHED, clue.whole[:start]):
         return []
     markets = names.included_markets(follows.group("market"))
-    due = _due_as_said(follows.group("rest"), clue.published, _fiscal(clue))
+    due = due_as_said(follows.group("rest"), clue.published, _fiscal(clue))
     before = _models(clue, clue.whole[:start])
     if len(markets) != 1 or due is None or not _still_to_come(due, clue.published) or not before:
         return []
@@ -1552,7 +1552,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         return []  # told as done, beside a delay ("started in August after a delay"): unsure
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
-        planned = _due_as_said(phrase, clue.published, _fiscal(clue)) is not None
+        planned = due_as_said(phrase, clue.published, _fiscal(clue)) is not None
     told = clause
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)
@@ -1629,7 +1629,7 @@ def _followed_by(
     if then is None:
         return []
     markets = names.included_markets(then.group("next"))
-    due = _due_as_said(then.group("next"), clue.published, _fiscal(clue))
+    due = due_as_said(then.group("next"), clue.published, _fiscal(clue))
     if not markets or due is None:
         return []
     said = [g for g in guesses if not g.startswith("launched_on")]
@@ -1728,7 +1728,7 @@ def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> s
     rest = clue.whole[start + len(clause) :] if start >= 0 else ""
     for text in (after, clause, rest):
         text = when.without_old_plan(text)
-        said = _due_as_said(text, clue.published, _fiscal(clue))
+        said = due_as_said(text, clue.published, _fiscal(clue))
         if said is not None and len(said) == 7 and said[5] in "QH":
             return said  # a quarter or a half: "in the second half of the year", "2H26"
         due = when.upcoming(text, clue.published)
@@ -1835,7 +1835,7 @@ def exit_(clue: Clue) -> list[Draft]:
     if _search(r"\b(?:suspend\w*|paus\w*|halt\w*|temporar\w*)", clue.text):
         fields["temporary"] = True
     if role.plan:
-        due = _due_as_said(after, clue.published, _fiscal(clue))
+        due = due_as_said(after, clue.published, _fiscal(clue))
         if due is None:
             return []
         fields["effective_on"] = due

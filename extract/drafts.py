@@ -478,8 +478,9 @@ def _sentence_drafts(
 
 
 def _drafts_of(clue: Clue) -> list[Draft]:
-    """The typed drafts the cues find in one clause."""
-    return [draft for cue in cues.CUES for draft in cue(clue)]
+    """The typed drafts the cues find in one clause, none saying a status was reached that
+    its own words put after publication (`evidence.ahead_as_plan`)."""
+    return [evidence.ahead_as_plan(draft, clue) for cue in cues.CUES for draft in cue(clue)]
 
 
 def _figures_used(drafts: list[Draft]) -> set[int]:

@@ -91,6 +91,66 @@ def reached(draft: Draft) -> bool:
     return False
 
 
+# Words that tell a status as reached already: a past tense or a perfect ("opened",
+# "has been building", "since October"), which a date in the future cannot be read against.
+_TOLD_AS_PAST = re.compile(
+    r"\b(?:has|have|had|was|were|did|since|ago|already|so\s+far|began|begun|went|came|"
+    r"made|built|ran|took|hit|rose|\w+ed)\b",
+    _FLAGS,
+)
+
+
+def ahead_as_plan(draft: Draft, clue: Clue) -> Draft:
+    """The draft as a plan when it says a status was reached that its own words put after
+    publication: its own date is still to come, or its clause tells it in the present
+    tense with a date still to come ("the plant starts building trucks in 2027"). A launch
+    becomes planned and a factory status due on that date. Any other draft is returned as
+    it is."""
+    if not reached(draft):
+        return draft
+    key = "launched_on" if draft.kind == "launch" else "effective_on"
+    own = draft.fields.get(key)
+    due = own if isinstance(own, str) and _after(own, clue.published) else None
+    if due is None:
+        at = draft.fields.get("_cue_at")
+        start = at if isinstance(at, int) else 0
+        told = clue.text[start:]
+        if _TOLD_AS_PAST.search(clue.text[max(0, start - 30) : start] + told):
+            return draft
+        from .cues import due_as_said
+
+        said = due_as_said(told, clue.published)
+        if said is None or _ends_by(said, clue.published):
+            return draft
+        due = said
+    fields = {k: v for k, v in draft.fields.items() if k != "_reached"}
+    fields[key] = due
+    if draft.kind == "launch":
+        fields["status"] = "planned"
+    guesses = [*draft.guesses, f"{key} {due}: a plan (its date is after publication)"]
+    return Draft(draft.kind, fields, guesses, None, draft.company, True, draft.expected)
+
+
+def _ends_by(day_or_period: str, published: date) -> bool:
+    """True when a day, or the end of a period, is not after publication."""
+    if len(day_or_period) == 10:
+        return date.fromisoformat(day_or_period) <= published
+    return when.last_day(day_or_period) <= published
+
+
+def _after(day_or_period: str, published: date) -> bool:
+    """True when a day, or the start of a period, comes after publication."""
+    try:
+        first = (
+            date.fromisoformat(day_or_period)
+            if len(day_or_period) == 10
+            else when.first_day(day_or_period)
+        )
+    except ValueError:
+        return False
+    return first > published
+
+
 def not_reached_wording(text: str) -> bool:
     """True when a sentence holds wording of a plan, delay, halt, doubt or condition."""
     return bool(_NOT_REACHED.search(MONTH_MAY.sub(" ", text)))
@@ -148,7 +208,14 @@ def _reached_doubts(draft: Draft, clue: Clue) -> list[str]:
         return ["the text names neither the market nor the day of the launch"]
     if draft.kind == "launch" and _in_aside(clue.text, draft.fields.get("_cue_at")):
         return ["the launch is told in passing, in an aside about something else"]
+    at = draft.fields.get("_cue_at")
+    years = _YEAR.findall(clue.text[at if isinstance(at, int) else 0 :])
+    if any(int(year) > clue.published.year for year in years):
+        return ["its clause dates it in a year after publication"]
     return []
+
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
 # A phrase that tells something in passing: "the Tank 300, which went on sale in 2023, …",
