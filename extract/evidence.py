@@ -254,10 +254,34 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     body = _body_told(clue, told)
     if body:
         return f"the company is not named, and the figure is told by {body}, not a company"
+    teller = _ORGANISATION.search(told)
+    if teller and not _known_name(teller.group("name"), clue):
+        return f"the company is not named, and the figure is told by {teller.group('name')}"
     stranger = _unknown_name(clue, told)
     if stranger:
         return f"the company is not named, and the clause names {stranger}, which mxt does not know"
     return None
+
+
+# An organisation that tells or makes a figure of its own: a name ending in a word for a
+# firm, a group or a research house ("Cox Automotive", "the Hunter Motor Group, which…,
+# sold"), or any capitalised name that reckons, estimates or counts ("Polk counts…").
+_ORGANISATION = re.compile(
+    r"(?P<name>(?:(?!(?:The|A|An|Its|Their|This|That|Our)\s)[A-Z][\w&.-]*\s){1,3}(?:Automotive|Dynamics|Group|Research|Analytics|"
+    r"Insights?|Intelligence|Consulting|Consultancy|Partners|Data|Holdings)(?!\s+[A-Z])"
+    r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}(?=\s+(?:reckons|estimates|counts|calculates|"
+    r"tallies|tallied|estimated|reckoned|counted|calculated)\b))\b"
+)
+
+
+def _known_name(name: str, clue: Clue) -> bool:
+    """True when a name is, or holds, a company or a market mxt knows (the carmaker's own
+    "Hyundai Motor Group"; "Europe")."""
+    from . import names
+
+    return bool(
+        names.companies(name, clue.named, actors_only=False) or names.markets(name.split()[-1])
+    )
 
 
 # A figure a body gives: "…, according to the Samar automotive market research institute".

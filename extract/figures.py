@@ -99,7 +99,7 @@ _SHARE_AFTER = re.compile(r"^\s*(?:shares|stock|stake)\b", re.IGNORECASE)
 _CAPACITY_BEFORE = re.compile(
     r"\b(?:capacity|capable\s+of|able\s+to\s+(?:build|make|produce|assemble|turn\s+out)|"
     r"can\s+(?:build|make|produce|assemble|turn\s+out)|designed\s+to\s+(?:build|make|produce)|"
-    r"(?:build|make|produce|assemble|turn\s+out)\s+up\s+to)\b[^.;]{0,30}$",
+    r"(?:build|make|produce|assemble|turn\s+out)\s+up\s+to|room\s+for|space\s+for)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
 _CAPACITY_AFTER = re.compile(

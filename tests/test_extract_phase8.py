@@ -32,3 +32,37 @@ def test_a_launch_told_as_past_but_dated_in_a_later_year_is_no_fact() -> None:
     text = "The Seal went on sale in Germany on 12 May 2027, BYD said."
     assert [d for d in typed(text) if d["kind"] == "launch"] == []
     assert [d["kind"] for d in drafts(text)] == ["statement"]
+
+
+def test_an_organisations_figure_is_no_company_count() -> None:
+    text = (
+        "Tesla had a quiet quarter.\n\n"
+        "And Halden Automotive reckons about 300,000 EVs were sold in the US in the first "
+        "quarter. The Harbour Motor Group, which runs nine franchises, sold 2,400 new vehicles "
+        "last month. Polk counts 41,000 registrations in March."
+    )
+    assert typed(text) == []
+
+
+def test_a_company_that_is_a_group_still_counts() -> None:
+    text = "Chery Group sold 120,000 vehicles in March. The Group sold 30,000 abroad."
+    assert ("deliveries", "Chery") in [(d["kind"], d["company"]) for d in typed(text)]
+
+
+def test_a_figure_kept_to_or_wanted_is_a_target() -> None:
+    text = (
+        "Lucid delivered 3,109 cars in the quarter, and it is sticking with 20,000 vehicles "
+        "of production for the year.\n\nFor 2026 Geely wants overseas sales of 640,000 units."
+    )
+    found = [(d["kind"], d["company"], d.get("value")) for d in typed(text)]
+    assert ("target", "Lucid", 20000) in found
+    assert ("target", "Geely", 640000) in found
+    assert not any(kind == "deliveries" and value in (20000, 640000) for kind, _, value in found)
+
+
+def test_room_for_cars_is_space_not_a_count() -> None:
+    text = (
+        "Nio opened a hub in the Netherlands in March. And when Nio says its Tilburg hub has "
+        '"room for 80,000 cars", it means floor space, not output.'
+    )
+    assert typed(text) == []
