@@ -1332,6 +1332,10 @@ _LAUNCHED = (
     r"(?:begin|start))|"
     # "it is due in UK showrooms", "will arrive in showrooms"
     r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
+    # a model brought to a market's showrooms: "lands in UK showrooms in October", "reaches
+    # Mexican dealers in March"
+    r"(?:land(?:s|ed|ing)?\s+in|reach(?:es|ed|ing)?)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?"
+    r"(?:showrooms|dealerships|dealers)|"
     # told in the present of a date to come: "The Jaecoo 7 arrives in Spain in November"
     r"arrive[sd]\s+in\s+(?=(?:the\s+)?[A-Z])|"
     # "will be introduced in China": a model brought to a market
@@ -1348,6 +1352,14 @@ _TENTATIVE = re.compile(
     re.IGNORECASE,
 )
 # A launch word denied just before it: "will not go on sale", "won't be launched".
+# The noun "launch" as a point of time or a description, not a launch told: "down from six
+# months at launch", "since launch", "has become the most important launch in years".
+_LAUNCH_AS_REFERENCE = re.compile(
+    r"\b(?:at|since|from|after|before|until)\s+launch$|"
+    r"\b(?:is|was|are|were|become|became|becomes|remains?|remained)\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}launch$",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(
     r"\b(?:not|never|won't|wont|n't)\s+(?:(?:yet|be|been|officially|\w+ly)\s+){0,2}$", re.I
 )
@@ -1538,6 +1550,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         return []  # a halt is a pause or an exit, not a launch
     if _NEGATED.search(clue.text[max(0, cue.start() - 30) : cue.start()]):
         return []  # "will not go on sale … before January": a policy, not a launch
+    if _LAUNCH_AS_REFERENCE.search(clue.text[: cue.end()]):
+        return []  # "down from six at launch", "the most important launch in years"
     clause = _clause_of(clue.text, cue.start())
     phrase = _phrase_from(clue.text, cue.start())
     if _search(
@@ -1596,6 +1610,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
         fields["_market_guessed"] = True
+        if _search(r"\b(?:showrooms|dealerships|dealers)\b", cue.group(0)):
+            return []  # "reaches GWM showrooms": the showrooms' country is not told
     # A plan not yet firm is an expected entry, but a company enters no home market: there
     # it is a planned launch ("with U.S. deliveries expected to begin in 2026").
     if tentative and (markets != [home] or fields.get("_market_guessed")):

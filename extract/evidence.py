@@ -66,6 +66,13 @@ _SEGMENT = re.compile(
     r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
+# A figure a correction withdraws: "the earlier version gave … as 63,279 because of an
+# error", "was incorrectly reported as", "misstated".
+_AN_ERROR = re.compile(
+    r"\b(?:error|mistake|typo|incorrect(?:ly)?|wrong(?:ly)?|erroneous(?:ly)?|misstat\w*|"
+    r"mis-?reported|earlier\s+version|previous\s+version|originally\s+(?:reported|stated|gave))\b",
+    _FLAGS,
+)
 # A figure the writer forecasts in the first person ("We forecast 2026 overseas volume of
 # 620k", "our estimate is 480,000"): an analyst's view, not a company's target.
 _OWN_FORECAST = re.compile(
@@ -175,6 +182,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         found.append("the writer forecasts it in the first person (a view, not a target)")
     if draft.kind in _COUNT_KINDS:
         found.extend(_figure_doubts(draft, clue, used))
+        if _AN_ERROR.search(clue.text):
+            found.append("its clause calls a figure an error (a correction's wrong figure)")
         if len(set(clue.named)) >= 2 and _TOGETHER.search(_told_before(draft, clue.text)):
             found.append("it counts several companies together, not one")
     if draft.kind == "deliveries":

@@ -66,3 +66,35 @@ def test_room_for_cars_is_space_not_a_count() -> None:
         '"room for 80,000 cars", it means floor space, not output.'
     )
     assert typed(text) == []
+
+
+def test_a_model_that_reaches_a_markets_showrooms_is_launched_there() -> None:
+    text = "Kia's smallest SUV, the EV3, lands in Irish showrooms in October."
+    launches = [d for d in typed(text) if d["kind"] == "launch"]
+    assert [(d["model"], d["market"], d["status"]) for d in launches] == [
+        ("EV3", "IE", "planned")
+    ]
+    assert launches[0]["launched_on"] >= "2026-10"
+
+
+def test_showrooms_of_no_named_country_take_no_home_market() -> None:
+    text = "The locally built Tank 500 reaches GWM showrooms in October."
+    assert [d for d in typed(text) if d["kind"] == "launch"] == []
+
+
+def test_launch_as_a_point_of_time_or_a_description_is_no_launch() -> None:
+    text = (
+        "Toyota says bZ4X orders in Japan now take three months, down from five at launch.\n\n"
+        "At Nissan, where the electric Leaf has become the most important launch in years, "
+        "dealers are busy."
+    )
+    assert [d for d in typed(text) if d["kind"] == "launch"] == []
+
+
+def test_a_figure_a_correction_withdraws_is_no_count() -> None:
+    text = (
+        "The earlier version also gave Xpeng's March deliveries as 33,500 because of a typing "
+        "error.\n\nCorrection: an earlier version of this story wrongly gave Nio's March "
+        "deliveries as 41,200."
+    )
+    assert typed(text) == []
