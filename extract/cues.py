@@ -757,7 +757,8 @@ _FACTORY_HALT = (
     ("cancelled", r"\b(?:cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed)\b"),
     (
         "closed",
-        r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
+        # (not "a person close to the talks")
+        r"\b(?:clos(?:e|ed|es|ing|ure)(?!\s+to\b)|shut\s+down|shutter\w*|wound\s+down|"
         r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production|"
         # "vehicle assembly at the plant ended in June"
         r"(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
@@ -790,7 +791,11 @@ def factory(clue: Clue) -> list[Draft]:
     role = clue.role
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
-    on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
+    # "put on hold", with what is held between: "has put its planned plant in X on hold"
+    on_hold = _search(
+        r"\b(?:put|puts|putting|placed)\s+(?:[^;]{0,80}?\s)?on\s+hold\b|\bon\s+hold\s+plans\b",
+        clue.text,
+    )
     ending = _search(_ENDING, clue.text)
     resuming = _search(_RESUMING, clue.text)
     halted = (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending

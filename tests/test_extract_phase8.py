@@ -98,3 +98,18 @@ def test_a_figure_a_correction_withdraws_is_no_count() -> None:
         "deliveries as 41,200."
     )
     assert typed(text) == []
+
+
+def test_a_plant_put_on_hold_with_its_name_between_is_paused() -> None:
+    text = "Toyota has put its planned battery plant in Fukuoka, Japan, on hold for a year."
+    plants = [d for d in typed(text) if d["kind"] == "factory"]
+    assert [(d["site"], d["status"]) for d in plants] == [("Fukuoka", "paused")]
+
+
+def test_a_person_close_to_the_talks_closes_no_plant() -> None:
+    text = (
+        "In Mexico, work on BYD's plant in Monterrey has been suspended while the two sides "
+        "talk, a person close to the talks said."
+    )
+    plants = [d for d in typed(text) if d["kind"] == "factory"]
+    assert [d["status"] for d in plants] == ["paused"]
