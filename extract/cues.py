@@ -1804,6 +1804,14 @@ _EXIT = (
     # …or dropped from a market's range: "will drop the ë-C4 X from its UK range"
     r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing))"
     r"\s+(?:the|its|their)\s+[^,;]{1,40}?\s+from\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
+    # a model retired from, or taken out of, a market's range, perhaps with an aside about it
+    # between: "is retiring the X, a rebadged Y, from European showrooms", "is taking its
+    # SUV, the 01, out of the Benelux range"
+    r"(?:retir(?:e|es|ed|ing)|tak(?:e|es|ing)|took|taken)\s+(?:the|its|their)\s+[^;]{1,60}?\s+"
+    r"(?:from|out\s+of)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
+    # "will be phased out of the Brazilian range", "will come off sale in Norway"
+    r"phas(?:e|es|ed|ing)\s+out\s+(?:of|from|in)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
+    r"(?:come|comes|came|coming|go|goes|went|gone|been|be|taken)\s+off\s+sale|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"
@@ -1862,7 +1870,18 @@ def exit_(clue: Clue) -> list[Draft]:
         if due is None:
             return []
         fields["effective_on"] = due
+    elif not _search(_TOLD_DONE, clue.text):
+        # told in the present with a date still to come ("is retiring the X … in
+        # December"): a plan, due then
+        due = due_as_said(after, clue.published, _fiscal(clue))
+        if due is not None and _still_to_come(due, clue.published):
+            fields["effective_on"] = due
+            guesses.append(f"effective_on {due} read from the wording (a plan)")
     return [Draft("exit", fields, guesses)]
+
+
+# A verb that tells something as done: a past tense or a perfect.
+_TOLD_DONE = r"\b(?:has|have|had|was|were|did|since|ago|already|\w+ed|left|withdrew|took|went)\b"
 
 
 # The cues tried on every clause, in order; `statement` only when none of them finds a fact.

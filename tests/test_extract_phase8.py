@@ -113,3 +113,17 @@ def test_a_person_close_to_the_talks_closes_no_plant() -> None:
     )
     plants = [d for d in typed(text) if d["kind"] == "factory"]
     assert [d["status"] for d in plants] == ["paused"]
+
+
+def test_a_model_retired_or_taken_off_sale_is_an_exit_due_when_said() -> None:
+    text = (
+        "Mazda is quietly retiring the CX-3, a small crossover, from European showrooms in "
+        "December.\n\nThe Hongqi E-HS9 will come off sale in Norway once March ends.\n\n"
+        "In Saudi Arabia, Emgrand sedans have been off sale since January, Geely said."
+    )
+    exits = {d["company"]: d for d in typed(text, published=date(2026, 9, 8)) if d["kind"] == "exit"}
+    assert exits["Mazda"]["markets"] == ["EUROPE"]
+    assert exits["Mazda"]["effective_on"].startswith("2026-12")
+    assert exits["Hongqi"]["markets"] == ["NO"]
+    assert exits["Geely"]["markets"] == ["SA"]
+    assert "effective_on" not in exits["Geely"]
