@@ -127,3 +127,21 @@ def test_a_model_retired_or_taken_off_sale_is_an_exit_due_when_said() -> None:
     assert exits["Hongqi"]["markets"] == ["NO"]
     assert exits["Geely"]["markets"] == ["SA"]
     assert "effective_on" not in exits["Geely"]
+
+
+def test_a_model_names_its_maker_not_the_paragraphs_earlier_company() -> None:
+    text = (
+        "Tesla cut prices in Georgia this spring, and it now sells more cars there. The plant "
+        "outside Savannah has been building the Ioniq 5 since October."
+    )
+    plants = [d for d in typed(text, published=date(2025, 5, 8)) if d["kind"] == "factory"]
+    assert [d["company"] for d in plants] == ["Hyundai"]
+
+
+def test_an_arm_of_the_models_maker_keeps_the_clause() -> None:
+    text = (
+        "Hyundai Motor India raised output this year. The Chennai plant started production "
+        "of the Creta Electric in January."
+    )
+    plants = [d for d in typed(text, published=date(2025, 3, 8)) if d["kind"] == "factory"]
+    assert [d["company"] for d in plants] == ["Hyundai Motor India"]
