@@ -214,8 +214,9 @@ class Mention:
 
 def _mentions(pattern: re.Pattern[str], text: str, canonical: dict[str, str]) -> list[Mention]:
     return [
-        Mention(canonical.get(m.group(0).lower(), m.group(0)), m.start(), m.end())
+        Mention(canonical.get(name.lower(), name), m.start(), m.end())
         for m in pattern.finditer(text)
+        if (name := m.groupdict().get("name") or m.group(0))
     ]
 
 
@@ -252,10 +253,12 @@ def _company_pattern(
     plain = "|".join(re.escape(n) for n in sorted(_PLAIN_WORD_BRANDS - set(extra)))
     return (
         re.compile(
-            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain})|"
+            rf"(?<![\w-])(?P<name>(?i:{alternation})|(?<=\s)(?:{plain})|"
             # first in its sentence, named a brand: "Genesis, the group's luxury brand, …"
             # or the subject of a company's verb: "Mercedes will stop offering the EQS"
-            rf"^(?:{plain})(?={_NAMED_A_BRAND}|{_A_COMPANYS_VERB}))(?![\w-])(?!'s\s+(?:law|rule))"
+            rf"^(?:{plain})(?={_NAMED_A_BRAND}|{_A_COMPANYS_VERB}))"
+            # a German arm named with its maker: "Ford-Werke", "Opel-Werk"
+            rf"(?:-Werke?)?(?![\w-])(?!'s\s+(?:law|rule))"
         ),
         {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
     )

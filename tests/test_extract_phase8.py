@@ -54,7 +54,7 @@ def test_a_figure_kept_to_or_wanted_is_a_target() -> None:
         "Lucid delivered 3,109 cars in the quarter, and it is sticking with 20,000 vehicles "
         "of production for the year.\n\nFor 2026 Geely wants overseas sales of 640,000 units."
     )
-    found = [(d["kind"], d["company"], d.get("value")) for d in typed(text)]
+    found = [(d["kind"], d["company"], d.get("value", d.get("units"))) for d in typed(text)]
     assert ("target", "Lucid", 20000) in found
     assert ("target", "Geely", 640000) in found
     assert not any(kind == "deliveries" and value in (20000, 640000) for kind, _, value in found)
@@ -145,3 +145,13 @@ def test_an_arm_of_the_models_maker_keeps_the_clause() -> None:
     )
     plants = [d for d in typed(text, published=date(2025, 3, 8)) if d["kind"] == "factory"]
     assert [d["company"] for d in plants] == ["Hyundai Motor India"]
+
+
+def test_a_german_arm_named_with_its_maker_is_the_maker() -> None:
+    text = (
+        "BYD sold 4,800 cars in Germany in March.\n\n"
+        "Opel-Werke put its March sales in Germany at 9,200 vehicles."
+    )
+    found = [(d["kind"], d["company"], d.get("units")) for d in typed(text)]
+    assert ("deliveries", "Opel", 9200) in found
+    assert not any(company == "BYD" and value == 9200 for _, company, value in found)
