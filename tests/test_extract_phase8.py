@@ -155,3 +155,12 @@ def test_a_german_arm_named_with_its_maker_is_the_maker() -> None:
     found = [(d["kind"], d["company"], d.get("units")) for d in typed(text)]
     assert ("deliveries", "Opel", 9200) in found
     assert not any(company == "BYD" and value == 9200 for _, company, value in found)
+
+
+def test_a_quantity_told_vaguely_is_no_figure() -> None:
+    text = (
+        'One Lyon dealer says it has "a few hundred" orders for the Nio ET5. Xpeng says it '
+        "has taken several thousand orders for the G6 in France. BYD has sold hundreds of "
+        "thousands of cars abroad."
+    )
+    assert [d for d in typed(text) if d["kind"] in ("orders", "deliveries")] == []
