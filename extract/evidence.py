@@ -362,12 +362,21 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
     at, offset = draft.fields.get("_at"), clue.whole.find(clue.text)
+    if isinstance(at, int) and _BARE.match(clue.text[at:]):
+        others = [f for f in figures.counts(clue.whole, every=True) if f.role == "other"]
+        if others:  # "has 96 dealerships and plans to reach 120 by December"
+            unit = clue.whole[others[0].end :].split()[:1]
+            return [f"its figure names no unit, and its sentence counts {' '.join(unit)}"]
     if isinstance(at, int) and offset > 0:
         read = figures.counts(clue.whole, every=True)
         role = next((f.role for f in read if f.start <= offset + at < f.end + 1), "count")
         if role == "earlier":
             return ["its sentence reads the figure as one compared with, not the news"]
     return []
+
+
+# A figure followed by no noun: "to reach 120 by December", "120."
+_BARE = re.compile(r"^\d(?:[\d,.]*\d)?(?![\d,])\s*(?:$|[,.;)]|(?:by|in|this|next|before|after|for|from|at|on)\b)")
 
 
 def _told_before(draft: Draft, clause: str) -> str:

@@ -164,3 +164,14 @@ def test_a_quantity_told_vaguely_is_no_figure() -> None:
         "thousands of cars abroad."
     )
     assert [d for d in typed(text) if d["kind"] in ("orders", "deliveries")] == []
+
+
+def test_a_bare_figure_beside_a_count_of_dealerships_is_no_target() -> None:
+    text = "The brand now has 96 dealerships and plans to reach 120 by December, BYD said."
+    assert [d for d in typed(text, published=date(2025, 8, 8)) if d["kind"] == "target"] == []
+
+
+def test_a_figure_with_its_unit_beside_dealerships_is_still_a_target() -> None:
+    text = "BYD, which has 96 dealerships, plans to sell 40,000 cars in Brazil this year."
+    targets = [d for d in typed(text, published=date(2025, 8, 8)) if d["kind"] == "target"]
+    assert [d["value"] for d in targets] == [40000]
