@@ -543,7 +543,9 @@ def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(
         r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b|\bdelivery\s+times?\b|"
-        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b",
+        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b|"
+        # a wait quoted to buyers: "dealers are quoting up to four months for the X"
+        r"\bquot(?:e|es|ed|ing)\s+(?:(?:customers|buyers|them)\s+)?(?:up\s+to|about|around)\b",
         clue.text,
     )
     # the span may be told after an aside: "the wait for the BE 6, the top variant, now

@@ -175,3 +175,17 @@ def test_a_figure_with_its_unit_beside_dealerships_is_still_a_target() -> None:
     text = "BYD, which has 96 dealerships, plans to sell 40,000 cars in Brazil this year."
     targets = [d for d in typed(text, published=date(2025, 8, 8)) if d["kind"] == "target"]
     assert [d["value"] for d in targets] == [40000]
+
+
+def test_a_wait_quoted_to_buyers_is_a_wait_time() -> None:
+    text = (
+        "Dealers around Lyon are quoting up to four months for the Atto 3, BYD said.\n\n"
+        "Buyers ordering a RAV4 today are being quoted about seven months, Toyota dealers said."
+    )
+    waits = [(d["model"], d["max_months"]) for d in typed(text) if d["kind"] == "wait-time"]
+    assert waits == [("Atto 3", 4.0), ("RAV4", 7.0)]
+
+
+def test_a_price_quoted_is_no_wait() -> None:
+    text = "Toyota quoted about 600,000 yen for the RAV4 upgrade."
+    assert [d for d in typed(text) if d["kind"] == "wait-time"] == []
