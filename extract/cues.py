@@ -391,6 +391,9 @@ def target(clue: Clue) -> list[Draft]:
 
 _DELIVERED = (
     r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
+    # "handed 3,912 cars to customers"
+    r"hand(?:ed|s)(?=\s+(?:over\s+)?[\d,.]+\s+(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units)\s+to\s+"
+    r"(?:customers|buyers|owners))|"
     r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales|"
     # a participle after the news it explains: "…, registering 114,000 cars in Europe",
     # "after delivering 40,397 vehicles"
@@ -769,7 +772,8 @@ _FACTORY_HALT = (
     (
         "paused",
         r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*|on\s+hold|"
-        r"stopped|shut\w*\b[^.;]{0,60}?\bfor\s+(?:several|a\s+few|\w+)\s+(?:days|weeks|months))\b",
+        r"stopped|(?:shut|stop|interrupt)\w*\b[^.;]{0,60}?\bfor\s+(?:several|a\s+few|\w+)\s+"
+        r"(?:working\s+)?(?:days|weeks|months))\b",
     ),
 )
 

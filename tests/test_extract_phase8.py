@@ -189,3 +189,22 @@ def test_a_wait_quoted_to_buyers_is_a_wait_time() -> None:
 def test_a_price_quoted_is_no_wait() -> None:
     text = "Toyota quoted about 600,000 yen for the RAV4 upgrade."
     assert [d for d in typed(text) if d["kind"] == "wait-time"] == []
+
+
+def test_cars_handed_to_customers_are_deliveries() -> None:
+    text = "Polestar handed 3,912 cars to customers in January."
+    found = [(d["kind"], d["units"]) for d in typed(text, published=date(2026, 2, 19))]
+    assert found == [("deliveries", 3912)]
+
+
+def test_lines_stopped_or_production_interrupted_for_days_is_a_planned_pause() -> None:
+    text = (
+        "Kia will stop the lines at its Gwangmyeong plant for three days from March 9.\n\n"
+        "Volkswagen will interrupt production at its Emden plant for two weeks from 4 May."
+    )
+    plants = [d for d in typed(text, published=date(2026, 2, 19)) if d["kind"] == "factory"]
+    assert [(d["site"], d["status"]) for d in plants] == [
+        ("Gwangmyeong", "paused"),
+        ("Emden", "paused"),
+    ]
+    assert all(d["effective_on"] > "2026-02-19" for d in plants)
