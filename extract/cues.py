@@ -1345,7 +1345,8 @@ _LAUNCHED = (
     r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
     # a model brought to a market's showrooms: "lands in UK showrooms in October", "reaches
     # Mexican dealers in March"
-    r"(?:land(?:s|ed|ing)?\s+in|reach(?:es|ed|ing)?)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?"
+    # ("will reach European dealers" is left to an expected entry)
+    r"(?<!will\s)(?:land(?:s|ed|ing)?\s+in|reach(?:es|ed|ing)?)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?"
     r"(?:showrooms|dealerships|dealers)|"
     # told in the present of a date to come: "The Jaecoo 7 arrives in Spain in November"
     r"arrive[sd]\s+in\s+(?=(?:the\s+)?[A-Z])|"

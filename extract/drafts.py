@@ -135,7 +135,7 @@ class _Reading:
             named = in_clause or carried_on or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.subject
             maker = None if named else names.maker_of_model(clause)
-            if maker and not self._of_maker(company, maker):
+            if maker and company != cues.UNKNOWN_COMPANY and not self._of_maker(company, maker):
                 # a model of another maker's ("building the Ioniq 5") is its maker's, not the
                 # company an earlier sentence named
                 company, named = maker, [maker]

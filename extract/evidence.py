@@ -107,6 +107,9 @@ _TOLD_AS_PAST = re.compile(
 )
 
 
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def ahead_as_plan(draft: Draft, clue: Clue) -> Draft:
     """The draft as a plan when it says a status was reached that its own words put after
     publication: its own date is still to come, or its clause tells it in the present
@@ -124,6 +127,8 @@ def ahead_as_plan(draft: Draft, clue: Clue) -> Draft:
         told = clue.text[start:]
         if _TOLD_AS_PAST.search(clue.text[max(0, start - 30) : start] + told):
             return draft
+        if _WEEKDAY.search(told):
+            return draft  # "launches the EV2 on Monday": news tells a weekday just past
         from .cues import due_as_said
 
         said = due_as_said(told, clue.published)
