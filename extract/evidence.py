@@ -381,7 +381,9 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
 
 
 # A figure followed by no noun: "to reach 120 by December", "120."
-_BARE = re.compile(r"^\d(?:[\d,.]*\d)?(?![\d,])\s*(?:$|[,.;)]|(?:by|in|this|next|before|after|for|from|at|on)\b)")
+_BARE = re.compile(
+    r"^\d(?:[\d,.]*\d)?(?![\d,])\s*(?:$|[,.;)]|(?:by|in|this|next|before|after|for|from|at|on)\b)"
+)
 
 
 def _told_before(draft: Draft, clause: str) -> str:

@@ -71,9 +71,7 @@ def test_room_for_cars_is_space_not_a_count() -> None:
 def test_a_model_that_reaches_a_markets_showrooms_is_launched_there() -> None:
     text = "Kia's smallest SUV, the EV3, lands in Irish showrooms in October."
     launches = [d for d in typed(text) if d["kind"] == "launch"]
-    assert [(d["model"], d["market"], d["status"]) for d in launches] == [
-        ("EV3", "IE", "planned")
-    ]
+    assert [(d["model"], d["market"], d["status"]) for d in launches] == [("EV3", "IE", "planned")]
     assert launches[0]["launched_on"] >= "2026-10"
 
 
@@ -121,7 +119,8 @@ def test_a_model_retired_or_taken_off_sale_is_an_exit_due_when_said() -> None:
         "December.\n\nThe Hongqi E-HS9 will come off sale in Norway once March ends.\n\n"
         "In Saudi Arabia, Emgrand sedans have been off sale since January, Geely said."
     )
-    exits = {d["company"]: d for d in typed(text, published=date(2026, 9, 8)) if d["kind"] == "exit"}
+    found = typed(text, published=date(2026, 9, 8))
+    exits = {d["company"]: d for d in found if d["kind"] == "exit"}
     assert exits["Mazda"]["markets"] == ["EUROPE"]
     assert exits["Mazda"]["effective_on"].startswith("2026-12")
     assert exits["Hongqi"]["markets"] == ["NO"]
