@@ -271,8 +271,10 @@ _TARGET = (
     r"\b(?:target(?:s|ed|ing)?|goal|objective|ambition|guidance|guid(?:ed|es|ing)|"
     r"forecast(?:s|ed|ing)?|outlook|(?:aims?|aiming|plans?|planning|expects?|expected|hopes?|"
     r"intends?|on\s+track|set|looks?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
-    r"make|ship|export|wholesale|reach|hit|achieve|top|exceed|cross|surpass)|(?:aims?|aiming)\s+for|(?:plans?|planning|"
-    r"expects?|sees|projects?)\s+(?:[\w-]+\s+){0,2}?(?:production|sales|deliveries|output|"
+    r"make|ship|export|wholesale|reach|hit|achieve|top|exceed|cross|surpass)|(?:aims?|aiming)\s+for|"
+    # a figure kept to: "is sticking with 20,000 vehicles for the year"
+    r"stick(?:s|ing)?\s+(?:with|to)(?=\s+(?:a|an|its|their|the)?\s*\d)|(?:plans?|planning|"
+    r"expects?|sees|projects?|wants?)\s+(?:[\w-]+\s+){0,2}?(?:production|sales|deliveries|output|"
     r"exports|volumes?)\b(?:\s+(?:of|at|to\s+(?:reach|cross|top|exceed|hit|be|rise|grow)))?|"
     r"(?:is|are)\s+(?:planned|expected|forecast|projected)\s+to\s+(?:be|reach|exceed|top|hit|"
     r"cross))\b"
@@ -389,6 +391,9 @@ def target(clue: Clue) -> list[Draft]:
 
 _DELIVERED = (
     r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
+    # "handed 3,912 cars to customers"
+    r"hand(?:ed|s)(?=\s+(?:over\s+)?[\d,.]+\s+(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units)\s+to\s+"
+    r"(?:customers|buyers|owners))|"
     r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales|"
     # a participle after the news it explains: "…, registering 114,000 cars in Europe",
     # "after delivering 40,397 vehicles"
@@ -541,7 +546,9 @@ def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(
         r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b|\bdelivery\s+times?\b|"
-        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b",
+        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b|"
+        # a wait quoted to buyers: "dealers are quoting up to four months for the X"
+        r"\bquot(?:e|es|ed|ing)\s+(?:(?:customers|buyers|them)\s+)?(?:up\s+to|about|around)\b",
         clue.text,
     )
     # the span may be told after an aside: "the wait for the BE 6, the top variant, now
@@ -755,7 +762,8 @@ _FACTORY_HALT = (
     ("cancelled", r"\b(?:cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed)\b"),
     (
         "closed",
-        r"\b(?:clos(?:e|ed|es|ing|ure)|shut\s+down|shutter\w*|wound\s+down|"
+        # (not "a person close to the talks")
+        r"\b(?:clos(?:e|ed|es|ing|ure)(?!\s+to\b)|shut\s+down|shutter\w*|wound\s+down|"
         r"end(?:s|ed|ing)?\s+(?:\w+\s+)?production|"
         # "vehicle assembly at the plant ended in June"
         r"(?:production|assembly|manufacturing)\s+at\b[^;]{0,80}?\bended"
@@ -764,7 +772,8 @@ _FACTORY_HALT = (
     (
         "paused",
         r"\b(?:paus\w*|halt\w*|suspend\w*|idl(?:e|ed|es|ing)|mothball\w*|on\s+hold|"
-        r"stopped|shut\w*\b[^.;]{0,60}?\bfor\s+(?:several|a\s+few|\w+)\s+(?:days|weeks|months))\b",
+        r"stopped|(?:shut|stop|interrupt)\w*\b[^.;]{0,60}?\bfor\s+(?:several|a\s+few|\w+)\s+"
+        r"(?:working\s+)?(?:days|weeks|months))\b",
     ),
 )
 
@@ -788,7 +797,11 @@ def factory(clue: Clue) -> list[Draft]:
     role = clue.role
     if role.denial or role.condition or (role.hedge and not role.plan):
         return []
-    on_hold = _search(r"\bput\s+on\s+hold\b|\bon\s+hold\s+plans\b", clue.text)
+    # "put on hold", with what is held between: "has put its planned plant in X on hold"
+    on_hold = _search(
+        r"\b(?:put|puts|putting|placed)\s+(?:[^;]{0,80}?\s)?on\s+hold\b|\bon\s+hold\s+plans\b",
+        clue.text,
+    )
     ending = _search(_ENDING, clue.text)
     resuming = _search(_RESUMING, clue.text)
     halted = (role.halt and not role.delay) or _search(_ENDED, clue.text) or on_hold or ending
@@ -853,11 +866,11 @@ def factory(clue: Clue) -> list[Draft]:
         after = _phrase_from(clause, where.start())
         due = None
         if planned:
-            due = _due_as_said(after, clue.published, _fiscal(clue)) or _due_as_said(
+            due = due_as_said(after, clue.published, _fiscal(clue)) or due_as_said(
                 around, clue.published, _fiscal(clue)
             )
         if planned and due is None:
-            due = _due_as_said(clause, clue.published, _fiscal(clue))
+            due = due_as_said(clause, clue.published, _fiscal(clue))
         if planned and (due is None or not _still_to_come(due, clue.published)):
             continue  # a plan with no date still to come says no status reached
         if not planned and status == "operational" and _search(_RESUMING, where.group(0)):
@@ -976,7 +989,7 @@ def _site_market(site: str, clue: Clue) -> str | None:
     return named[0] if len(named) == 1 and len(plants) <= 1 else None
 
 
-def _due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
+def due_as_said(text: str, published: date, fiscal: int | None = None) -> str | None:
     """When a plan is due, as said: a day ("on July 3", "within a month") or a period still
     to come ("the second half of 2026", "2027", "Q1 FY26" when the company's fiscal year
     starts in month `fiscal`); the plan it replaces ("rather than…", "originally planned
@@ -1037,7 +1050,7 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if market:
         fields["market"] = market
     if clue.role.plan:  # "will close its CIVAC plant by March 2026": a plan with its date
-        due = _due_as_said(clue.text, clue.published, _fiscal(clue))
+        due = due_as_said(clue.text, clue.published, _fiscal(clue))
         if due is None or not _still_to_come(due, clue.published):
             return []
         fields["effective_on"] = due
@@ -1330,6 +1343,11 @@ _LAUNCHED = (
     r"(?:begin|start))|"
     # "it is due in UK showrooms", "will arrive in showrooms"
     r"(?:due|arriv\w*|hit\w*)\s+in\s+(?:[A-Z][\w.]*\s+)?(?:showrooms|dealerships)|"
+    # a model brought to a market's showrooms: "lands in UK showrooms in October", "reaches
+    # Mexican dealers in March"
+    # ("will reach European dealers" is left to an expected entry)
+    r"(?<!will\s)(?:land(?:s|ed|ing)?\s+in|reach(?:es|ed|ing)?)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?"
+    r"(?:showrooms|dealerships|dealers)|"
     # told in the present of a date to come: "The Jaecoo 7 arrives in Spain in November"
     r"arrive[sd]\s+in\s+(?=(?:the\s+)?[A-Z])|"
     # "will be introduced in China": a model brought to a market
@@ -1346,6 +1364,14 @@ _TENTATIVE = re.compile(
     re.IGNORECASE,
 )
 # A launch word denied just before it: "will not go on sale", "won't be launched".
+# The noun "launch" as a point of time or a description, not a launch told: "down from six
+# months at launch", "since launch", "has become the most important launch in years".
+_LAUNCH_AS_REFERENCE = re.compile(
+    r"\b(?:at|since|from|after|before|until)\s+launch$|"
+    r"\b(?:is|was|are|were|become|became|becomes|remains?|remained)\s+(?:the|a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}launch$",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(
     r"\b(?:not|never|won't|wont|n't)\s+(?:(?:yet|be|been|officially|\w+ly)\s+){0,2}$", re.I
 )
@@ -1434,7 +1460,7 @@ def _launch_day(clue: Clue, phrase: str, planned: bool, guesses: list[str]) -> s
     publication) or, for a plan, when it is due as said (a day or a period); None when the
     text does not say."""
     if planned:
-        due = _due_as_said(phrase, clue.published, _fiscal(clue))
+        due = due_as_said(phrase, clue.published, _fiscal(clue))
         if due is not None:
             guesses.append(f"launched_on {due} (a plan, as the text words it)")
         return due
@@ -1517,7 +1543,7 @@ def _market_following(clue: Clue) -> list[Draft]:
     if follows is None or start <= 0 or not _search(_LAUNCHED, clue.whole[:start]):
         return []
     markets = names.included_markets(follows.group("market"))
-    due = _due_as_said(follows.group("rest"), clue.published, _fiscal(clue))
+    due = due_as_said(follows.group("rest"), clue.published, _fiscal(clue))
     before = _models(clue, clue.whole[:start])
     if len(markets) != 1 or due is None or not _still_to_come(due, clue.published) or not before:
         return []
@@ -1536,6 +1562,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         return []  # a halt is a pause or an exit, not a launch
     if _NEGATED.search(clue.text[max(0, cue.start() - 30) : cue.start()]):
         return []  # "will not go on sale … before January": a policy, not a launch
+    if _LAUNCH_AS_REFERENCE.search(clue.text[: cue.end()]):
+        return []  # "down from six at launch", "the most important launch in years"
     clause = _clause_of(clue.text, cue.start())
     phrase = _phrase_from(clue.text, cue.start())
     if _search(
@@ -1552,7 +1580,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         return []  # told as done, beside a delay ("started in August after a delay"): unsure
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
-        planned = _due_as_said(phrase, clue.published, _fiscal(clue)) is not None
+        planned = due_as_said(phrase, clue.published, _fiscal(clue)) is not None
     told = clause
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)
@@ -1594,6 +1622,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
         fields["_market_guessed"] = True
+        if _search(r"\b(?:showrooms|dealerships|dealers)\b", cue.group(0)):
+            return []  # "reaches GWM showrooms": the showrooms' country is not told
     # A plan not yet firm is an expected entry, but a company enters no home market: there
     # it is a planned launch ("with U.S. deliveries expected to begin in 2026").
     if tentative and (markets != [home] or fields.get("_market_guessed")):
@@ -1629,7 +1659,7 @@ def _followed_by(
     if then is None:
         return []
     markets = names.included_markets(then.group("next"))
-    due = _due_as_said(then.group("next"), clue.published, _fiscal(clue))
+    due = due_as_said(then.group("next"), clue.published, _fiscal(clue))
     if not markets or due is None:
         return []
     said = [g for g in guesses if not g.startswith("launched_on")]
@@ -1728,7 +1758,7 @@ def _expected_when(clue: Clue, after: str, clause: str, guesses: list[str]) -> s
     rest = clue.whole[start + len(clause) :] if start >= 0 else ""
     for text in (after, clause, rest):
         text = when.without_old_plan(text)
-        said = _due_as_said(text, clue.published, _fiscal(clue))
+        said = due_as_said(text, clue.published, _fiscal(clue))
         if said is not None and len(said) == 7 and said[5] in "QH":
             return said  # a quarter or a half: "in the second half of the year", "2H26"
         due = when.upcoming(text, clue.published)
@@ -1781,6 +1811,14 @@ _EXIT = (
     # …or dropped from a market's range: "will drop the ë-C4 X from its UK range"
     r"(?:withdr(?:aw|aws|awing|ew)|pull(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing))"
     r"\s+(?:the|its|their)\s+[^,;]{1,40}?\s+from\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
+    # a model retired from, or taken out of, a market's range, perhaps with an aside about it
+    # between: "is retiring the X, a rebadged Y, from European showrooms", "is taking its
+    # SUV, the 01, out of the Benelux range"
+    r"(?:retir(?:e|es|ed|ing)|tak(?:e|es|ing)|took|taken)\s+(?:the|its|their)\s+[^;]{1,60}?\s+"
+    r"(?:from|out\s+of)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
+    # "will be phased out of the Brazilian range", "will come off sale in Norway"
+    r"phas(?:e|es|ed|ing)\s+out\s+(?:of|from|in)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
+    r"(?:come|comes|came|coming|go|goes|went|gone|been|be|taken)\s+off\s+sale|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"
@@ -1835,11 +1873,22 @@ def exit_(clue: Clue) -> list[Draft]:
     if _search(r"\b(?:suspend\w*|paus\w*|halt\w*|temporar\w*)", clue.text):
         fields["temporary"] = True
     if role.plan:
-        due = _due_as_said(after, clue.published, _fiscal(clue))
+        due = due_as_said(after, clue.published, _fiscal(clue))
         if due is None:
             return []
         fields["effective_on"] = due
+    elif not _search(_TOLD_DONE, clue.text):
+        # told in the present with a date still to come ("is retiring the X … in
+        # December"): a plan, due then
+        due = due_as_said(after, clue.published, _fiscal(clue))
+        if due is not None and _still_to_come(due, clue.published):
+            fields["effective_on"] = due
+            guesses.append(f"effective_on {due} read from the wording (a plan)")
     return [Draft("exit", fields, guesses)]
+
+
+# A verb that tells something as done: a past tense or a perfect.
+_TOLD_DONE = r"\b(?:has|have|had|was|were|did|since|ago|already|\w+ed|left|withdrew|took|went)\b"
 
 
 # The cues tried on every clause, in order; `statement` only when none of them finds a fact.

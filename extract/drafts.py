@@ -134,6 +134,11 @@ class _Reading:
             carried_on = subject if cues.BARE_VERB.match(clause) else []
             named = in_clause or carried_on or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.subject
+            maker = None if named else names.maker_of_model(clause)
+            if maker and company != cues.UNKNOWN_COMPANY and not self._of_maker(company, maker):
+                # a model of another maker's ("building the Ioniq 5") is its maker's, not the
+                # company an earlier sentence named
+                company, named = maker, [maker]
             if not _PART.match(part):
                 before += in_clause
             subject = named[:1]
@@ -172,6 +177,11 @@ class _Reading:
             self.period = self.reported = self.titled = None
         self._learn_people(text)
         return found
+
+    @staticmethod
+    def _of_maker(company: str, maker: str) -> bool:
+        """True when a company is the maker, or one of its brands or arms."""
+        return company == maker or (names.maker_of(company) or "").startswith(maker)
 
     def _companies(self, text: str) -> list[str]:
         return names.companies(text, self.extra, aliases=self.aliases)
@@ -478,8 +488,9 @@ def _sentence_drafts(
 
 
 def _drafts_of(clue: Clue) -> list[Draft]:
-    """The typed drafts the cues find in one clause."""
-    return [draft for cue in cues.CUES for draft in cue(clue)]
+    """The typed drafts the cues find in one clause, none saying a status was reached that
+    its own words put after publication (`evidence.ahead_as_plan`)."""
+    return [evidence.ahead_as_plan(draft, clue) for cue in cues.CUES for draft in cue(clue)]
 
 
 def _figures_used(drafts: list[Draft]) -> set[int]:

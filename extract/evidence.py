@@ -66,6 +66,13 @@ _SEGMENT = re.compile(
     r"output|production)\b)"
 )
 _COUNT_KINDS = ("orders", "target", "deliveries")
+# A figure a correction withdraws: "the earlier version gave … as 63,279 because of an
+# error", "was incorrectly reported as", "misstated".
+_AN_ERROR = re.compile(
+    r"\b(?:error|mistake|typo|incorrect(?:ly)?|wrong(?:ly)?|erroneous(?:ly)?|misstat\w*|"
+    r"mis-?reported|earlier\s+version|previous\s+version|originally\s+(?:reported|stated|gave))\b",
+    _FLAGS,
+)
 # A figure the writer forecasts in the first person ("We forecast 2026 overseas volume of
 # 620k", "our estimate is 480,000"): an analyst's view, not a company's target.
 _OWN_FORECAST = re.compile(
@@ -89,6 +96,71 @@ def reached(draft: Draft) -> bool:
             draft.fields.get("_reached") or not draft.fields.get("effective_on")
         )
     return False
+
+
+# Words that tell a status as reached already: a past tense or a perfect ("opened",
+# "has been building", "since October"), which a date in the future cannot be read against.
+_TOLD_AS_PAST = re.compile(
+    r"\b(?:has|have|had|was|were|did|since|ago|already|so\s+far|began|begun|went|came|"
+    r"made|built|ran|took|hit|rose|\w+ed)\b",
+    _FLAGS,
+)
+
+
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def ahead_as_plan(draft: Draft, clue: Clue) -> Draft:
+    """The draft as a plan when it says a status was reached that its own words put after
+    publication: its own date is still to come, or its clause tells it in the present
+    tense with a date still to come ("the plant starts building trucks in 2027"). A launch
+    becomes planned and a factory status due on that date. Any other draft is returned as
+    it is."""
+    if not reached(draft):
+        return draft
+    key = "launched_on" if draft.kind == "launch" else "effective_on"
+    own = draft.fields.get(key)
+    due = own if isinstance(own, str) and _after(own, clue.published) else None
+    if due is None:
+        at = draft.fields.get("_cue_at")
+        start = at if isinstance(at, int) else 0
+        told = clue.text[start:]
+        if _TOLD_AS_PAST.search(clue.text[max(0, start - 30) : start] + told):
+            return draft
+        if _WEEKDAY.search(told):
+            return draft  # "launches the EV2 on Monday": news tells a weekday just past
+        from .cues import due_as_said
+
+        said = due_as_said(told, clue.published)
+        if said is None or _ends_by(said, clue.published):
+            return draft
+        due = said
+    fields = {k: v for k, v in draft.fields.items() if k != "_reached"}
+    fields[key] = due
+    if draft.kind == "launch":
+        fields["status"] = "planned"
+    guesses = [*draft.guesses, f"{key} {due}: a plan (its date is after publication)"]
+    return Draft(draft.kind, fields, guesses, None, draft.company, True, draft.expected)
+
+
+def _ends_by(day_or_period: str, published: date) -> bool:
+    """True when a day, or the end of a period, is not after publication."""
+    if len(day_or_period) == 10:
+        return date.fromisoformat(day_or_period) <= published
+    return when.last_day(day_or_period) <= published
+
+
+def _after(day_or_period: str, published: date) -> bool:
+    """True when a day, or the start of a period, comes after publication."""
+    try:
+        first = (
+            date.fromisoformat(day_or_period)
+            if len(day_or_period) == 10
+            else when.first_day(day_or_period)
+        )
+    except ValueError:
+        return False
+    return first > published
 
 
 def not_reached_wording(text: str) -> bool:
@@ -115,6 +187,8 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         found.append("the writer forecasts it in the first person (a view, not a target)")
     if draft.kind in _COUNT_KINDS:
         found.extend(_figure_doubts(draft, clue, used))
+        if _AN_ERROR.search(clue.text):
+            found.append("its clause calls a figure an error (a correction's wrong figure)")
         if len(set(clue.named)) >= 2 and _TOGETHER.search(_told_before(draft, clue.text)):
             found.append("it counts several companies together, not one")
     if draft.kind == "deliveries":
@@ -148,7 +222,14 @@ def _reached_doubts(draft: Draft, clue: Clue) -> list[str]:
         return ["the text names neither the market nor the day of the launch"]
     if draft.kind == "launch" and _in_aside(clue.text, draft.fields.get("_cue_at")):
         return ["the launch is told in passing, in an aside about something else"]
+    at = draft.fields.get("_cue_at")
+    years = _YEAR.findall(clue.text[at if isinstance(at, int) else 0 :])
+    if any(int(year) > clue.published.year for year in years):
+        return ["its clause dates it in a year after publication"]
     return []
+
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
 # A phrase that tells something in passing: "the Tank 300, which went on sale in 2023, …",
@@ -187,10 +268,34 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     body = _body_told(clue, told)
     if body:
         return f"the company is not named, and the figure is told by {body}, not a company"
+    teller = _ORGANISATION.search(told)
+    if teller and not _known_name(teller.group("name"), clue):
+        return f"the company is not named, and the figure is told by {teller.group('name')}"
     stranger = _unknown_name(clue, told)
     if stranger:
         return f"the company is not named, and the clause names {stranger}, which mxt does not know"
     return None
+
+
+# An organisation that tells or makes a figure of its own: a name ending in a word for a
+# firm, a group or a research house ("Cox Automotive", "the Hunter Motor Group, which…,
+# sold"), or any capitalised name that reckons, estimates or counts ("Polk counts…").
+_ORGANISATION = re.compile(
+    r"(?P<name>(?:(?!(?:The|A|An|Its|Their|This|That|Our)\s)[A-Z][\w&.-]*\s){1,3}(?:Automotive|Dynamics|Group|Research|Analytics|"
+    r"Insights?|Intelligence|Consulting|Consultancy|Partners|Data|Holdings)(?!\s+[A-Z])"
+    r"|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}(?=\s+(?:reckons|estimates|counts|calculates|"
+    r"tallies|tallied|estimated|reckoned|counted|calculated)\b))\b"
+)
+
+
+def _known_name(name: str, clue: Clue) -> bool:
+    """True when a name is, or holds, a company or a market mxt knows (the carmaker's own
+    "Hyundai Motor Group"; "Europe")."""
+    from . import names
+
+    return bool(
+        names.companies(name, clue.named, actors_only=False) or names.markets(name.split()[-1])
+    )
 
 
 # A figure a body gives: "…, according to the Samar automotive market research institute".
@@ -262,12 +367,23 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
     at, offset = draft.fields.get("_at"), clue.whole.find(clue.text)
+    if isinstance(at, int) and _BARE.match(clue.text[at:]):
+        others = [f for f in figures.counts(clue.whole, every=True) if f.role == "other"]
+        if others:  # "has 96 dealerships and plans to reach 120 by December"
+            unit = clue.whole[others[0].end :].split()[:1]
+            return [f"its figure names no unit, and its sentence counts {' '.join(unit)}"]
     if isinstance(at, int) and offset > 0:
         read = figures.counts(clue.whole, every=True)
         role = next((f.role for f in read if f.start <= offset + at < f.end + 1), "count")
         if role == "earlier":
             return ["its sentence reads the figure as one compared with, not the news"]
     return []
+
+
+# A figure followed by no noun: "to reach 120 by December", "120."
+_BARE = re.compile(
+    r"^\d(?:[\d,.]*\d)?(?![\d,])\s*(?:$|[,.;)]|(?:by|in|this|next|before|after|for|from|at|on)\b)"
+)
 
 
 def _told_before(draft: Draft, clause: str) -> str:

@@ -99,7 +99,7 @@ _SHARE_AFTER = re.compile(r"^\s*(?:shares|stock|stake)\b", re.IGNORECASE)
 _CAPACITY_BEFORE = re.compile(
     r"\b(?:capacity|capable\s+of|able\s+to\s+(?:build|make|produce|assemble|turn\s+out)|"
     r"can\s+(?:build|make|produce|assemble|turn\s+out)|designed\s+to\s+(?:build|make|produce)|"
-    r"(?:build|make|produce|assemble|turn\s+out)\s+up\s+to)\b[^.;]{0,30}$",
+    r"(?:build|make|produce|assemble|turn\s+out)\s+up\s+to|room\s+for|space\s+for)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
 _CAPACITY_AFTER = re.compile(
@@ -313,7 +313,17 @@ def normalise(sentence: str) -> str:
     text = _SCALED_RANGE.sub(_range_written_out, text)
     text = _SCALED.sub(_written_out, text)
     text = _WORD_SPAN.sub(lambda m: f"{_SMALL[m.group(1).lower()]}-{m.group(2)}", text)
+    text = _VAGUE.sub("some", text)
     return str(alpha2digit(text, "en", threshold=0))
+
+
+# A quantity told vaguely is no figure: "a few hundred orders", "several thousand",
+# "hundreds of thousands of cars" (read as "some").
+_VAGUE = re.compile(
+    r"\b(?:(?:a\s+few|several|some|many)\s+(?:hundred|thousand|million)(?:\s+(?:thousand|million))?"
+    r"|(?:tens|hundreds|thousands|millions)\s+of(?:\s+(?:thousands|millions)\s+of)?)\b",
+    re.IGNORECASE,
+)
 
 
 # A span in words joined to its unit, which `alpha2digit` leaves: "a six-month wait".

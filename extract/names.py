@@ -214,8 +214,9 @@ class Mention:
 
 def _mentions(pattern: re.Pattern[str], text: str, canonical: dict[str, str]) -> list[Mention]:
     return [
-        Mention(canonical.get(m.group(0).lower(), m.group(0)), m.start(), m.end())
+        Mention(canonical.get(name.lower(), name), m.start(), m.end())
         for m in pattern.finditer(text)
+        if (name := m.groupdict().get("name") or m.group(0))
     ]
 
 
@@ -252,10 +253,12 @@ def _company_pattern(
     plain = "|".join(re.escape(n) for n in sorted(_PLAIN_WORD_BRANDS - set(extra)))
     return (
         re.compile(
-            rf"(?<![\w-])(?:(?i:{alternation})|(?<=\s)(?:{plain})|"
+            rf"(?<![\w-])(?P<name>(?i:{alternation})|(?<=\s)(?:{plain})|"
             # first in its sentence, named a brand: "Genesis, the group's luxury brand, …"
             # or the subject of a company's verb: "Mercedes will stop offering the EQS"
-            rf"^(?:{plain})(?={_NAMED_A_BRAND}|{_A_COMPANYS_VERB}))(?![\w-])(?!'s\s+(?:law|rule))"
+            rf"^(?:{plain})(?={_NAMED_A_BRAND}|{_A_COMPANYS_VERB}))"
+            # a German arm named with its maker: "Ford-Werke", "Opel-Werk"
+            rf"(?:-Werke?)?(?![\w-])(?!'s\s+(?:law|rule))"
         ),
         {**names, **{n.lower(): n for n in _PLAIN_WORD_BRANDS}},
     )
@@ -532,6 +535,36 @@ def only_as_brand(company: str, text: str, known: tuple[str, ...] = ()) -> bool:
     ]  # fmt: skip
     starts = {m.start for m in models(text, known)}
     return bool(mentions) and all(m.end + 1 in starts for m in mentions)
+
+
+# Model families whose name tells their maker (no plain word that may open a sentence:
+# "Song", "Venue", "Puma"), for a clause that names a model but no
+# company ("The Metaplant has been building the Ioniq 5 since October"): such a model is
+# its maker's, not the company an earlier sentence named.
+_MODEL_MAKERS: tuple[tuple[str, str], ...] = (
+    (r"Ioniq|Kona|Tucson|Santa\s?Fe|Creta|Verna|Elantra|Palisade|Casper", "Hyundai"),
+    (r"Niro|EV[2-9]|Sorento|Sportage|Seltos|Sonet|Carens|Tasman|PV5|Carnival", "Kia"),
+    (r"Model\s[3SXY]|Cybertruck|Cybercab", "Tesla"),
+    (r"Seal(?:ion)?|Dolphin|Seagull|Atto", "BYD"),
+    (r"ID\.\s?\w+", "Volkswagen"),
+    (r"Leaf|Ariya|Juke|Qashqai|X-Trail|Navara", "Nissan"),
+    (r"RAV4|Corolla|Camry|Hilux|LandCruiser|Land\sCruiser|Prius|Yaris|bZ\w*", "Toyota"),
+    (r"Mustang\sMach-E|F-150|Ranger|Bronco", "Ford"),
+    (r"Zoe|Megane|Twingo|Clio|Scenic", "Renault"),
+    (r"Taycan|Macan|Cayenne", "Porsche"),
+    (r"SU7|YU7", "Xiaomi"),
+)
+
+
+def maker_of_model(text: str) -> str | None:
+    """The maker whose model family the text names first, when exactly one maker's are
+    named ("building the Ioniq 5": Hyundai); None when none or several makers' are."""
+    found = {
+        maker
+        for pattern, maker in _MODEL_MAKERS
+        if re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def maker_of(company: str) -> str | None:

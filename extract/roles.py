@@ -44,6 +44,9 @@ _HALT = re.compile(
     r"clos(?:e|ed|es|ing|ures?)(?!\s+(?:to|by)\b)|mothball\w*|cancel\w*|scrap\w*|shelv\w*|abandon\w*|axed|"
     r"withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|exit\w*|wound\s+down|wind\w*\s+down|"
     r"discontinu\w*|recall\w*|stop-sale|"
+    # "will stop the lines at its Busan plant", "will interrupt production in Zwickau"
+    r"stop(?:s|ping)?\s+(?:the\s+|its\s+|their\s+)?(?:assembly\s+|production\s+)?lines?|"
+    r"interrupt\w*\s+(?:production|output|assembly|work)|"
     # told in the passive: "production at Cassino will be stopped for eight days"
     r"(?:production|output|assembly|work|construction)\b[^,;]{0,60}?\b(?:be|been|was|were|is|"
     r"are)\s+(?:\w+ly\s+)?stopped)\b",

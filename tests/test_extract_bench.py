@@ -10,10 +10,11 @@ typed precision 1.0; on everything recall >= 0.83 and typed precision >= 0.95; o
 misses, 0.73 / 0.93) >= 0.72 and >= 0.92; on round 7 (its first run, 0.67 / 0.83; after phase
 7, rules from its misses, 0.83 / 0.98) >= 0.82 and >= 0.97; on round 8 (not tuned on: its
 first run, at 6974edc, 0.44 / 0.78, with one plant that "starts building trucks in 2027"
-drafted as operational) >= 0.43 and >= 0.77; everything (round 8 included) >= 0.79 and
->= 0.95; and no dangerous draft anywhere but round 6's two (flagged by the crude reading: a
-launch that happened told beside a plan, a plant under construction "on schedule"; neither
-a delay, halt or "not before" read as reached) and round 8's one."""
+drafted as operational; after phase 8, general rules from its misses, 0.54 / 0.93 and that
+draft a plan) >= 0.53 and >= 0.92; everything (round 8 included) >= 0.80 and >= 0.96; and no
+dangerous draft anywhere but round 6's two (flagged by the crude reading: a launch that
+happened told beside a plan, a plant under construction "on schedule"; neither a delay, halt
+or "not before" read as reached)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def test_extraction_meets_its_floors() -> None:
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.79 and overall["typed_precision"] >= 0.95, overall
+    assert overall["recall"] >= 0.80 and overall["typed_precision"] >= 0.96, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -56,9 +57,10 @@ def test_extraction_meets_its_floors() -> None:
     # round 7's first run (at 2333e72, after phase 6): 0.67 / 0.83; phase 7: 0.83 / 0.98
     assert seventh["labelled"] >= 111 and seventh["recall"] >= 0.82, seventh
     assert seventh["typed_precision"] >= 0.97 and seventh["dangerous"] == 0, seventh
-    # round 8's first run (at 6974edc, after phase 7, not tuned on): 0.44 / 0.78
-    assert eighth["labelled"] >= 158 and eighth["recall"] >= 0.43, eighth
-    assert eighth["typed_precision"] >= 0.77 and eighth["dangerous"] <= 1, eighth
+    # round 8's first run (at 6974edc, after phase 7, not tuned on): 0.44 / 0.78, 1 dangerous;
+    # phase 8 (general rules from its misses, tests/test_extract_phase8.py): 0.54 / 0.93, none
+    assert eighth["labelled"] >= 158 and eighth["recall"] >= 0.53, eighth
+    assert eighth["typed_precision"] >= 0.92 and eighth["dangerous"] == 0, eighth
     assert overall["dangerous"] == sixth["dangerous"] + eighth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
