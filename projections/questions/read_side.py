@@ -306,16 +306,22 @@ class ReadSide:
             EXPECTING,
             LAUNCHING,
             MARKET_EVERY,
+            MARKET_LATEST,
             MARKET_LISTED_EVERY,
+            MARKET_LISTED_LATEST,
             covering,
+            region_eras,
             regional_entries,
         )
 
         markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
+        eras = region_eras(query.as_of)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
+            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras)
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             wider, whose = regional_entries(entries, markets)
             if wider:  # launches elsewhere in a region an entry expects may fulfil it
