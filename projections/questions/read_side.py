@@ -21,6 +21,7 @@ from ..readmodel.tables import key
 from ..readmodel.view import Row
 from ..rules.log import log_columns, log_entry
 from ..rules.state import (
+    BY_LATEST,
     COVERING,
     COVERING_EVERY,
     MODEL_EVERY,
@@ -31,6 +32,7 @@ from ..rules.state import (
     Query,
     mentions_market,
     model_state,
+    region_eras,
 )
 from .answers import Answer, answering
 
@@ -189,12 +191,20 @@ class ReadSide:
 
         model_key = key(model)
         ask = (query.as_of, query.known_at)
+        every = [kind for kind in MODEL_EVERY if kind not in BY_LATEST]
         with self.store.read() as cursor:
-            rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
-            rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
+            rows = self.view.in_groups(cursor, *ask, every, company=company, model=model)
+            rows += self.view.in_groups(
+                cursor, *ask, [kind for kind in COVERING_EVERY if kind in every],
+                company=company, model="",
+            )  # fmt: skip
             rows += self.view.latest(
                 cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
             )
+            rows += self.view.latest(
+                cursor, *ask, BY_LATEST, company=company, model=model, beside=COVERING,
+                before=region_eras(query.as_of),
+            )  # fmt: skip
             wholes = [
                 row["market"] for row in (r.content for r in rows)
                 if row["kind"] in EXPECTING and not row.get("model")
@@ -222,10 +232,14 @@ class ReadSide:
         from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
 
         ask = (query.as_of, query.known_at)
+        every = [kind for kind in COMPANY_EVERY if kind not in BY_LATEST]
+        by_latest = [kind for kind in COMPANY_EVERY if kind in BY_LATEST]
         with self.store.read() as cursor:
             rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
             rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
-            rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
+            rows += self.view.in_groups(cursor, *ask, every, company=company)
+            rows += self.view.latest(cursor, *ask, by_latest, company=company,
+                                     before=region_eras(query.as_of))  # fmt: skip
             found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))
@@ -310,7 +324,6 @@ class ReadSide:
             MARKET_LISTED_EVERY,
             MARKET_LISTED_LATEST,
             covering,
-            region_eras,
             regional_entries,
         )
 

@@ -3,18 +3,18 @@ the policies in force there, from the facts of `state`. (Records' annotations ar
 here, as in `state`.)"""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import NamedTuple
 
 from mxt.events.content import Content
 from mxt.events.kinds import KINDS, kinds_where
-from mxt.events.regions import change_days, containing, ever_members, in_force, is_region
+from mxt.events.regions import containing, ever_members, in_force, is_region
 
 from ..readmodel.tables import key
 from ..readmodel.view import Row
 from .evidence import certainty
 from .plans import EntryLifecycle
 from .state import (
+    BY_LATEST,
     NO_PLAN,
     PLANNING,
     CompanyFacts,
@@ -34,30 +34,13 @@ from .state import (
 # showcase for the EU may be the one that covers the United Kingdom.
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
 _LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
-# Of those, the kinds whose latest announcement covering the market is the one that decides
-# (policies, showcases: `covering_policy`, `CompanyFacts.shown`), need not be read whole: a
-# group's announcements (one scope, or one market) all cover a market or all do not between
-# two days a region's members changed, so the latest of each rank up to the day before each
-# such day (`region_eras`), and as of the date, hold every one that can decide.
-_LATEST = tuple(name for name in _MARKET if KINDS[name].settled == "latest")
-MARKET_LISTED_LATEST = tuple(name for name in _LISTED if name in _LATEST)
-MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in _LATEST)
-MARKET_LATEST = tuple(name for name in _MARKET if name in _LATEST and name not in _LISTED)
-MARKET_EVERY = tuple(name for name in _MARKET if name not in (*_LISTED, *_LATEST))
+MARKET_LISTED_LATEST = tuple(name for name in _LISTED if name in BY_LATEST)  # policies
+MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in BY_LATEST)  # exits
+MARKET_LATEST = tuple(name for name in _MARKET if name in BY_LATEST and name not in _LISTED)
+MARKET_EVERY = tuple(name for name in _MARKET if name not in (*_LISTED, *BY_LATEST))
 # the kinds whose announcements fulfil an expected entry (launches), and those expecting one
 LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
 EXPECTING = kinds_where(lambda kind: kind.decides == "expected")
-
-
-def region_eras(as_of: str) -> list[str]:
-    """The last day before each day up to `as_of` on which a built-in region's members
-    changed (every region of one's own is made of countries and built-in regions): between
-    two of them, an announcement covers the same markets whatever day it takes effect."""
-    return [
-        (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-        for day in change_days()
-        if day <= as_of
-    ]
 
 
 def covering(market: str) -> list[str]:
