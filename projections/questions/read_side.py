@@ -26,6 +26,7 @@ from ..rules.state import (
     COVERING_EVERY,
     MODEL_EVERY,
     MODEL_LATEST,
+    MODEL_STATUS_ONLY,
     CompanyFacts,
     ModelState,
     Names,
@@ -183,15 +184,16 @@ class ReadSide:
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer[ModelState]:
         """The state of one model as of `query.as_of`, known at `query.known_at`: from every
-        row of its slots settled from every row (launches, entries, exits), the latest of each
-        rank of its other slots, and of the company's own groups of the kinds concerning every
-        model (policies; entries and exits, every row); and the company's launches that may
-        fulfil an entry of the company as a whole (SPEC §5.2)."""
+        row of its slots settled from every row (launches, exits), the latest of each rank of
+        its other slots (and of its entries: `MODEL_STATUS_ONLY`), and of the company's own
+        groups of the kinds concerning every model (policies and entries, as the model's;
+        exits, every row); and the company's launches that may fulfil an entry of the company
+        as a whole (SPEC §5.2)."""
         from ..rules.market import EXPECTING, LAUNCHING, near
 
         model_key = key(model)
         ask = (query.as_of, query.known_at)
-        every = [kind for kind in MODEL_EVERY if kind not in BY_LATEST]
+        every = [kind for kind in MODEL_EVERY if kind not in (*BY_LATEST, *MODEL_STATUS_ONLY)]
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, every, company=company, model=model)
             rows += self.view.in_groups(
@@ -199,8 +201,9 @@ class ReadSide:
                 company=company, model="",
             )  # fmt: skip
             rows += self.view.latest(
-                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
-            )
+                cursor, *ask, (*MODEL_LATEST, *MODEL_STATUS_ONLY), company=company,
+                model=model, beside=COVERING,
+            )  # fmt: skip
             rows += self.view.latest(
                 cursor, *ask, BY_LATEST, company=company, model=model, beside=COVERING,
                 before=region_eras(query.as_of),
