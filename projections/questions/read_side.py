@@ -195,18 +195,11 @@ class ReadSide:
         ask = (query.as_of, query.known_at)
         every = [kind for kind in MODEL_EVERY if kind not in (*BY_LATEST, *MODEL_STATUS_ONLY)]
         with self.store.read() as cursor:
-            rows = self.view.in_groups(cursor, *ask, every, company=company, model=model)
-            rows += self.view.in_groups(
-                cursor, *ask, [kind for kind in COVERING_EVERY if kind in every],
-                company=company, model="",
-            )  # fmt: skip
+            rows = self.view.in_groups(cursor, *ask, every, company=company, model=model,
+                                       beside=COVERING_EVERY)  # fmt: skip
             rows += self.view.latest(
-                cursor, *ask, (*MODEL_LATEST, *MODEL_STATUS_ONLY), company=company,
-                model=model, beside=COVERING,
-            )  # fmt: skip
-            rows += self.view.latest(
-                cursor, *ask, BY_LATEST, company=company, model=model, beside=COVERING,
-                before=region_eras(query.as_of),
+                cursor, *ask, (*MODEL_LATEST, *MODEL_STATUS_ONLY, *BY_LATEST), company=company,
+                model=model, beside=COVERING, before=region_eras(query.as_of), dated=BY_LATEST,
             )  # fmt: skip
             wholes = [
                 row["market"] for row in (r.content for r in rows)
@@ -239,10 +232,9 @@ class ReadSide:
         by_latest = [kind for kind in COMPANY_EVERY if kind in BY_LATEST]
         with self.store.read() as cursor:
             rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
-            rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
+            rows += self.view.latest(cursor, *ask, (*COMPANY_ALL, *by_latest), company=company,
+                                     before=region_eras(query.as_of), dated=by_latest)  # fmt: skip
             rows += self.view.in_groups(cursor, *ask, every, company=company)
-            rows += self.view.latest(cursor, *ask, by_latest, company=company,
-                                     before=region_eras(query.as_of))  # fmt: skip
             found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))
