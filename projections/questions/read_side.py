@@ -21,16 +21,15 @@ from ..readmodel.tables import key
 from ..readmodel.view import Row
 from ..rules.log import log_columns, log_entry
 from ..rules.state import (
-    BY_LATEST,
     COVERING,
     COVERING_EVERY,
     MODEL_EVERY,
     MODEL_LATEST,
-    MODEL_STATUS_ONLY,
     CompanyFacts,
     ModelState,
     Names,
     Query,
+    dated_regions,
     mentions_market,
     model_state,
     region_eras,
@@ -184,23 +183,20 @@ class ReadSide:
     @answering
     def model(self, company: str, model: str, query: Query) -> Answer[ModelState]:
         """The state of one model as of `query.as_of`, known at `query.known_at`: from every
-        row of its slots settled from every row (launches, exits), the latest of each rank of
-        its other slots (and of its entries: `MODEL_STATUS_ONLY`), and of the company's own
-        groups of the kinds concerning every model (policies and entries, as the model's;
-        exits, every row); and the company's launches that may fulfil an entry of the company
-        as a whole (SPEC §5.2)."""
+        row of its slots settled from every row (launches, entries, exits), the latest of each
+        rank of its other slots, and of the company's own groups of the kinds concerning every
+        model (policies; entries and exits, every row); and the company's launches that may
+        fulfil an entry of the company as a whole (SPEC §5.2)."""
         from ..rules.market import EXPECTING, LAUNCHING, near
 
         model_key = key(model)
         ask = (query.as_of, query.known_at)
-        every = [kind for kind in MODEL_EVERY if kind not in (*BY_LATEST, *MODEL_STATUS_ONLY)]
         with self.store.read() as cursor:
-            rows = self.view.in_groups(cursor, *ask, every, company=company, model=model,
-                                       beside=COVERING_EVERY)  # fmt: skip
+            rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
+            rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
             rows += self.view.latest(
-                cursor, *ask, (*MODEL_LATEST, *MODEL_STATUS_ONLY, *BY_LATEST), company=company,
-                model=model, beside=COVERING, before=region_eras(query.as_of), dated=BY_LATEST,
-            )  # fmt: skip
+                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
+            )
             wholes = [
                 row["market"] for row in (r.content for r in rows)
                 if row["kind"] in EXPECTING and not row.get("model")
@@ -228,13 +224,10 @@ class ReadSide:
         from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
 
         ask = (query.as_of, query.known_at)
-        every = [kind for kind in COMPANY_EVERY if kind not in BY_LATEST]
-        by_latest = [kind for kind in COMPANY_EVERY if kind in BY_LATEST]
         with self.store.read() as cursor:
             rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
-            rows += self.view.latest(cursor, *ask, (*COMPANY_ALL, *by_latest), company=company,
-                                     before=region_eras(query.as_of), dated=by_latest)  # fmt: skip
-            rows += self.view.in_groups(cursor, *ask, every, company=company)
+            rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
+            rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
             found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))
@@ -324,12 +317,12 @@ class ReadSide:
 
         markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
-        eras = region_eras(query.as_of)
+        eras = {"before": region_eras(query.as_of), "naming": dated_regions()}
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
-            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras)
+            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, **eras)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, **eras)
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             wider, whose = regional_entries(entries, markets)
             if wider:  # launches elsewhere in a region an entry expects may fulfil it

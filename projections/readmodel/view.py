@@ -46,9 +46,6 @@ SELECT_ROW = f"{ROW_COLUMNS}FROM mxt_rm_versions v {ROW_EVENT}"
 # The ranks (`events/kinds.py` RANK), one row each: the groups of `View.latest` are sought
 # once per rank they hold.
 LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RANK.values()))) + ")"
-# A model's groups, and the company's own of some kinds (three parameters: the model key
-# twice, then the kinds; `IN`: each kind's groups are sought by both keys).
-_BESIDE = "g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN ({}))"
 # The versions of announcements known at a moment (one parameter), each one's oldest first.
 HISTORY = (
     "AND v.known_from<=? ORDER BY v.recording_notification_id, v.known_from, v.notification_id"
@@ -222,7 +219,7 @@ class View:
         subjects: Sequence[str] = (),
         beside: Sequence[str] = (),
         before: Sequence[str] = (),
-        dated: Sequence[str] = (),
+        naming: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
         one indexed seek per group and certainty it holds, and the rows found read in the same
@@ -233,18 +230,23 @@ class View:
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
         the company's own groups of the kinds `beside` come too, with a `model`'s. With
         `before` (days up to `as_of`), each group's latest of each certainty announced up to
-        each of those days comes too, once (only the groups of the kinds `dated`, when given).
+        each of those days comes too, once, of the groups whose subject names one of `naming`
+        (a region whose members change with the day).
         Rows come back in time order.
         """
         where, params = _narrow("g", company, None if beside else model, kinds, subjects)
-        if beside and model is not None:
-            where.append(_BESIDE.format(",".join("?" * len(beside))))
+        if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
+            where.append(
+                f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
+                f"({','.join('?' * len(beside))}))"
+            )
             params += [key(model), key(model), *beside]
-        days = [as_of, *(day for day in before if day < as_of)]
+        days = [as_of, *(day for day in before if day < as_of and naming)]
         where.append("g.first_on<=b.upto")
-        if dated and len(days) > 1:  # the other kinds' groups only as of `as_of` (day 0)
-            where.append(f"(b.day=0 OR g.kind IN ({','.join('?' * len(dated))}))")
-            params += dated
+        if len(days) > 1:  # the other groups only as of `as_of` (day 0)
+            named = " OR ".join(["g.subject LIKE ?"] * len(naming))  # (a name's letters only)
+            where.append(f"(b.day=0 OR {named})")
+            params += [f"%{name}%" for name in naming]
         where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
         bounds = " UNION ALL ".join(
             f"SELECT {n} AS day, CAST(? AS TEXT) AS upto" for n in range(len(days))
@@ -279,11 +281,12 @@ class View:
         markets: Sequence[str],
         every: bool = False,
         before: Sequence[str] = (),
+        naming: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of `kinds` (which list markets: policies) of each
         rank in each group whose markets list one of `markets` or `*` (any company), as of
-        `as_of` (and up to each day `before`, as `latest` reads them), in time order; with
-        `every`, every one (exits).
+        `as_of` (and up to each day `before`, as `latest` reads them with `naming`), in time
+        order; with `every`, every one (exits).
 
         Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
         groups are chosen by the markets they list, then sought as `latest` (or `in_groups`)
@@ -306,7 +309,9 @@ class View:
             return []
         if every:
             return self.in_groups(cursor, as_of, known_at, kinds, subjects=listing)
-        return self.latest(cursor, as_of, known_at, kinds, subjects=listing, before=before)
+        return self.latest(
+            cursor, as_of, known_at, kinds, subjects=listing, before=before, naming=naming
+        )
 
     def in_groups(
         self,
@@ -319,20 +324,16 @@ class View:
         model: str | None = None,
         subjects: Sequence[str] = (),
         companies: Sequence[str] = (),
-        beside: Sequence[str] = (),
     ) -> list[Row]:
-        """Every visible announcement up to `as_of` of the groups `latest` would narrow to
-        (`beside` as there), in time order (launches: the earliest launch date of a slot
-        counts, not the latest); `companies`, when given, narrows them to those companies.
+        """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
+        in time order (launches: the earliest launch date of a slot counts, not the latest);
+        `companies`, when given, narrows them to those companies.
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
         row or event is read (`|| ''` keeps SQLite from steering to another index for it).
         """
-        where, params = _narrow("g", company, None if beside else model, kinds, subjects)
-        if beside and model is not None:
-            where.append(_BESIDE.format(",".join("?" * len(beside))))
-            params += [key(model), key(model), *beside]
+        where, params = _narrow("g", company, model, kinds, subjects)
         if companies:
             where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
             params.extend(key(name) for name in companies)

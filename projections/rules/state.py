@@ -487,12 +487,19 @@ COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entr
 # members changed, so the latest of each rank as of the date and up to the day before each
 # such day (`region_eras`; `View.latest` with `before`) hold every one that can decide.
 BY_LATEST = kinds_where(lambda kind: kind.decides is not None and kind.settled == "latest")
-# The kinds settled from their plans (expected entries) show `state model` only the status
-# they decide (`expected` while the entry is not fulfilled), which the plan in force (the
-# latest of the highest rank) and the company's launches decide, not the plans before it
-# (their slips, the first plan's date, which `state company` and `state market` show): for
-# it, the latest of each rank holds every one that can decide.
-MODEL_STATUS_ONLY = kinds_where(lambda kind: kind.settled == "planned")
+
+
+def dated_regions() -> list[str]:
+    """The regions whose members change with the day: the built-in blocs and the regions
+    made of them, and every region of one's own in force (read by its definition): the
+    only names that make an announcement cover other markets on other days."""
+    regions = builtin_regions()
+
+    def dated(name: str) -> bool:
+        region = regions[name]
+        return region.dated or any(dated(part) for part in region.parts)
+
+    return sorted({*(name for name in regions if dated(name)), *in_force()})
 
 
 def region_eras(as_of: str) -> list[str]:
