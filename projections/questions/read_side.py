@@ -317,12 +317,14 @@ class ReadSide:
 
         markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
-        eras = {"before": region_eras(query.as_of), "naming": dated_regions()}
+        eras, naming = region_eras(query.as_of), dated_regions()
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
-            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, **eras)
+            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
+                                     naming=naming)  # fmt: skip
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, **eras)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras,
+                                      naming=naming)  # fmt: skip
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             wider, whose = regional_entries(entries, markets)
             if wider:  # launches elsewhere in a region an entry expects may fulfil it
