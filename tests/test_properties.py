@@ -1183,3 +1183,42 @@ def test_an_entry_for_the_uk_and_a_launch_in_the_eu_of_its_day_as_the_reference_
             "M1": "expected", "M2": "available"
         }  # fmt: skip
         store.close()
+
+
+def test_an_older_policy_and_showcase_for_the_eu_still_decide_for_the_uk() -> None:
+    """`state market` reads only the latest policies and showcases of each scope before each
+    day a region's members changed: a policy (and a showcase) for the EU of 2019 is the one
+    that covers the United Kingdom once a later one for the EU, which does not, is announced;
+    a later policy for the EU of any certainty still decides for Germany."""
+    base = {"company": "Acme", "source": SOURCE}
+    story = [
+        {**base, "kind": "launch", "announced_on": "2018-01-01", "model": "M1", "market": "US"},
+        {**base, "kind": "policy", "announced_on": "2019-03-01", "markets": ["EU"],
+         "not_before": "2030-01-01"},
+        {**base, "kind": "policy", "announced_on": "2019-05-01", "markets": ["EU"],
+         "not_before": "2029-01-01", "certainty": "reported"},
+        {**base, "company": "Beta", "kind": "showcase", "announced_on": "2019-06-01",
+         "model": "B1", "market": "EU", "venue": "a fair"},
+        {**base, "kind": "policy", "announced_on": "2021-03-01", "markets": ["EU"],
+         "not_before": "2028-01-01", "certainty": "expected"},
+        {**base, "company": "Beta", "kind": "showcase", "announced_on": "2021-06-01",
+         "model": "B1", "market": "EU", "venue": "another fair"},
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        store = open_new(folder)
+        record_all(store, [story])
+        read_side = ReadSide(store)
+        for as_of in ("2019-04-01", "2019-07-01", "2021-04-01", "2022-01-01"):
+            query = Query(as_of, EVERYTHING)
+            for market in ("GB", "DE", "EU", "FR"):
+                assert to_json(read_side.market(market, query).data) == reference.market(
+                    store, market, query
+                )
+        gb = to_json(read_side.market("GB", Query("2022-01-01", EVERYTHING)).data)
+        assert [policy["not_before"] for policy in gb["policies"]] == ["2029-01-01"]
+        assert {row["model"]: row["status"] for row in gb["models"]} == {
+            "M1": "blocked", "B1": "showcased"
+        }  # fmt: skip
+        de = to_json(read_side.market("DE", Query("2022-01-01", EVERYTHING)).data)
+        assert [policy["not_before"] for policy in de["policies"]] == ["2028-01-01"]
+        store.close()

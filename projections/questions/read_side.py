@@ -30,8 +30,10 @@ from ..rules.state import (
     ModelState,
     Names,
     Query,
+    dated_regions,
     mentions_market,
     model_state,
+    region_eras,
 )
 from .answers import Answer, answering
 
@@ -348,16 +350,23 @@ class ReadSide:
             EXPECTING,
             LAUNCHING,
             MARKET_EVERY,
+            MARKET_LATEST,
             MARKET_LISTED_EVERY,
+            MARKET_LISTED_LATEST,
             covering,
             regional_entries,
         )
 
         markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
+        eras, naming = region_eras(query.as_of), dated_regions()
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
+            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
+                                     naming=naming)  # fmt: skip
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
+            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras,
+                                      naming=naming)  # fmt: skip
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             wider, whose = regional_entries(entries, markets)
             if wider:  # launches elsewhere in a region an entry expects may fulfil it

@@ -217,6 +217,8 @@ class View:
         model: str | None = None,
         subjects: Sequence[str] = (),
         beside: Sequence[str] = (),
+        before: Sequence[str] = (),
+        naming: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
         one indexed seek per group and certainty it holds, and the rows found read in the same
@@ -225,7 +227,10 @@ class View:
         stand beside it.
 
         `company`, `model` (model "" is the company's own) and `subjects` narrow the groups;
-        the company's own groups of the kinds `beside` come too, with a `model`'s.
+        the company's own groups of the kinds `beside` come too, with a `model`'s. With
+        `before` (days up to `as_of`), each group's latest of each certainty announced up to
+        each of those days comes too, once, of the groups whose subject names one of `naming`
+        (a region whose members change with the day).
         Rows come back in time order.
         """
         where, params = _narrow("g", company, None if beside else model, kinds, subjects)
@@ -235,21 +240,32 @@ class View:
                 f"({','.join('?' * len(beside))}))"
             )
             params += [key(model), key(model), *beside]
-        where.append("g.first_on<=?")
+        days = [as_of, *(day for day in before if day < as_of and naming)]
+        where.append("g.first_on<=b.upto")
+        if len(days) > 1:  # the other groups only as of `as_of` (day 0)
+            named = " OR ".join(["g.subject LIKE ?"] * len(naming))  # (a name's letters only)
+            where.append(f"(b.day=0 OR {named})")
+            params += [f"%{name}%" for name in naming]
         where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
+        bounds = " UNION ALL ".join(
+            f"SELECT {n} AS day, CAST(? AS TEXT) AS upto" for n in range(len(days))
+        )
         seek = (
-            "SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
+            f"SELECT {'DISTINCT ' if len(days) > 1 else ''}"
+            "(SELECT v.notification_id FROM mxt_rm_versions v "
             "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
             "AND v.subject=g.subject "
-            f"AND v.rank=r.level AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+            f"AND v.rank=r.level AND v.announced_on<=b.upto AND {VISIBLE} AND v.retracted=0 "
             "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recording_notification_id DESC "
             "LIMIT 1) "
-            f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r WHERE {' AND '.join(where)}"
+            f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r CROSS JOIN "
+            f"({bounds}) b "
+            f"WHERE {' AND '.join(where)}"
         )
         cursor.execute(
             f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
             "WHERE v.notification_id = s.found",
-            [as_of, known_at, known_at, *params, as_of],
+            [known_at, known_at, *days, *params],
         )
         rows = [self._row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
@@ -263,10 +279,13 @@ class View:
         kinds: Sequence[str],
         markets: Sequence[str],
         every: bool = False,
+        before: Sequence[str] = (),
+        naming: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of `kinds` (which list markets: policies) of each
         rank in each group whose markets list one of `markets` or `*` (any company), as of
-        `as_of`, in time order; with `every`, every one (exits).
+        `as_of` (and up to each day `before`, as `latest` reads them with `naming`), in time
+        order; with `every`, every one (exits).
 
         Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
         groups are chosen by the markets they list, then sought as `latest` (or `in_groups`)
@@ -289,7 +308,9 @@ class View:
             return []
         if every:
             return self.in_groups(cursor, as_of, known_at, kinds, subjects=listing)
-        return self.latest(cursor, as_of, known_at, kinds, subjects=listing)
+        return self.latest(
+            cursor, as_of, known_at, kinds, subjects=listing, before=before, naming=naming
+        )
 
     def in_groups(
         self,

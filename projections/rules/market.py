@@ -14,6 +14,7 @@ from ..readmodel.view import Row
 from .evidence import certainty
 from .plans import EntryLifecycle
 from .state import (
+    BY_LATEST,
     NO_PLAN,
     PLANNING,
     CompanyFacts,
@@ -32,8 +33,11 @@ from .state import (
 # members of the day each announcement takes effect (SPEC 5.3), so that an earlier policy or
 # showcase for the EU may be the one that covers the United Kingdom.
 _MARKET = kinds_where(lambda kind: kind.decides is not None)
-MARKET_LISTED_EVERY = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
-MARKET_EVERY = tuple(name for name in _MARKET if name not in MARKET_LISTED_EVERY)
+_LISTED = tuple(name for name in _MARKET if KINDS[name].market_field == "markets")
+MARKET_LISTED_LATEST = tuple(name for name in _LISTED if name in BY_LATEST)  # policies
+MARKET_LISTED_EVERY = tuple(name for name in _LISTED if name not in BY_LATEST)  # exits
+MARKET_LATEST = tuple(name for name in _MARKET if name in BY_LATEST and name not in _LISTED)
+MARKET_EVERY = tuple(name for name in _MARKET if name not in (*_LISTED, *BY_LATEST))
 # the kinds whose announcements fulfil an expected entry (launches), and those expecting one
 LAUNCHING = kinds_where(lambda kind: kind.decides == "available")
 EXPECTING = kinds_where(lambda kind: kind.decides == "expected")

@@ -12,7 +12,7 @@ questions from them, each loaded only by the command that asks it.
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -22,6 +22,7 @@ from mxt.events.dates import first_day
 from mxt.events.kinds import KINDS, Scope, bounded, kinds_where, sum_bound
 from mxt.events.regions import (
     builtin_regions,
+    change_days,
     containing,
     covered_on,
     ever_members,
@@ -479,6 +480,37 @@ MODEL_LATEST = tuple(name for name in _MODEL if latest_only(name))
 MODEL_EVERY = tuple(name for name in _MODEL if not latest_only(name))
 COVERING = kinds_where(lambda kind: kind.covers_models)
 COVERING_EVERY = tuple(name for name in COVERING if name in MODEL_EVERY)  # entries, exits
+# Of the kinds read whole, those whose latest announcement covering a market is the one that
+# decides its status (policies, showcases: `covering_policy`, `CompanyFacts.shown`; each
+# stands on its own, whatever its rank) need not be read whole: a group's announcements (one
+# scope, or one market) all cover a market or all do not between two days a region's
+# members changed, so the latest of each rank as of the date and up to the day before each
+# such day (`region_eras`; `View.latest` with `before`) hold every one that can decide.
+BY_LATEST = kinds_where(lambda kind: kind.decides is not None and kind.settled == "latest")
+
+
+def dated_regions() -> list[str]:
+    """The regions whose members change with the day: the built-in blocs and the regions
+    made of them, and every region of one's own in force (read by its definition): the
+    only names that make an announcement cover other markets on other days."""
+    regions = builtin_regions()
+
+    def dated(name: str) -> bool:
+        region = regions[name]
+        return region.dated or any(dated(part) for part in region.parts)
+
+    return sorted({*(name for name in regions if dated(name)), *in_force()})
+
+
+def region_eras(as_of: str) -> list[str]:
+    """The last day before each day up to `as_of` on which a built-in region's members
+    changed (every region of one's own is made of countries and built-in regions): between
+    two of them, an announcement covers the same markets whatever day it takes effect."""
+    return [
+        (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        for day in change_days()
+        if day <= as_of
+    ]
 
 
 @record(hidden=("deciding", "figures"))
