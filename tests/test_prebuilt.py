@@ -74,6 +74,7 @@ CHANGES: list[dict[str, Any]] = [
     {"claim": {"type": "streak", "metric": "sales", "at_least": 1, "months": 3,
                "ending": "0001-02"}},
     {"claim": {"type": "nope"}}, {"claim": "{not json"},
+    {"claim": {"type": "streak"}},  # ("claim.metric: missing", not "streak.metric")
     {"kind": "nonsense"}, {"kind": None},
 ]  # fmt: skip
 

@@ -47,8 +47,8 @@ def validate_for_record(data: JsonObject) -> Content:
     schema = import_module(f"{__name__}.prebuilt_{kind.replace('-', '_')}").core_schema()
     try:
         checked = SchemaValidator(schema).validate_python(data)
-    except ValidationError as error:
-        raise describe(error) from None
+    except ValidationError as error:  # (one kind's schema: no union tag before its fields)
+        raise describe(error, tagged=False) from None
     dumped = SchemaSerializer(schema).to_python(
         checked, mode="json", by_alias=True, exclude_none=True
     )

@@ -85,8 +85,8 @@ def validated(schema: type[M], data: JsonObject) -> M:
     """`data` validated against one model; bad input is one `InputError` naming the field."""
     try:
         return schema.model_validate(data)
-    except ValidationError as error:
-        raise describe(error) from None
+    except ValidationError as error:  # (one model: no union tag before its fields)
+        raise describe(error, tagged=False) from None
 
 
 def parse_announcement(data: JsonObject) -> Announcement:
