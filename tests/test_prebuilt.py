@@ -115,3 +115,12 @@ def test_without_cpythons_own_the_digest_is_hashlibs() -> None:
     from mxt.events.digest import _implementation
 
     assert _implementation("sha256", ("no_such_module",)) is hashlib.sha256
+
+
+def test_a_claims_fields_and_a_stray_claim_are_named_as_the_import_names_them() -> None:
+    """One kind's schema has no union tag before its fields: `claim` is a field there, not
+    a kind to drop (before, `streak.metric` and a nameless `unknown field`)."""
+    streak = make_announcement("claim", claim={"type": "streak"})
+    assert prebuilt(streak) == by_models(streak) == "claim.metric: missing"
+    stray = make_announcement("launch", claim={"type": "streak"})
+    assert prebuilt(stray) == by_models(stray) == "claim: unknown field"
