@@ -37,12 +37,18 @@ def validate_for_record(data: JsonObject) -> Content:
 
     Without defining the model: pydantic_core runs the core schema pydantic builds from it,
     prebuilt (`prebuilt_KIND.py`, written by `python -m mxt.events.schemas.prebuild`). Bad input is
-    the same one `InputError` naming the field as `base.parse_announcement` raises.
+    the same one `InputError` naming the field as `base.parse_announcement` raises. Under a
+    pydantic-core other than the one they were written for, the models validate instead.
     """
-    from pydantic_core import SchemaSerializer, SchemaValidator, ValidationError
+    from pydantic_core import SchemaSerializer, SchemaValidator, ValidationError, __version__
 
     from .checks import describe, kind_of, stored_order
+    from .prebuilt import PYDANTIC_CORE
 
+    if __version__ != PYDANTIC_CORE:  # (another schema format: the models, as the import)
+        from .base import parse_announcement, with_id
+
+        return with_id(parse_announcement(data))
     kind = kind_of(data)
     schema = import_module(f"{__name__}.prebuilt_{kind.replace('-', '_')}").core_schema()
     try:

@@ -193,8 +193,13 @@ def sources() -> dict[Path, str]:
         )
     facts = "".join(f"    {kind!r}: {field_facts(schema_of(kind))!r},\n" for kind in KIND_NAMES)
     docs = "".join(f"    {kind!r}: {schema_of(kind).__doc__!r},\n" for kind in KIND_NAMES)
+    from pydantic_core import __version__ as core_version
+
     written[TARGET] = "\n\n".join(
         [INDEX,
+         "# The pydantic-core whose schema format the kinds' core schemas are written in: under\n"
+         "# another, `mxt record` validates with the models instead.\n"
+         f"PYDANTIC_CORE = {core_version!r}\n",
          "# Each field of each kind as `mxt record KIND` makes an option of it: name, alias,\n"
          "# description, required, allowed values, a list, a flag.\n"
          f"FIELD_FACTS: dict[str, list[tuple[Any, ...]]] = {{\n{facts}}}\n",

@@ -9,6 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 
+# The pydantic-core whose schema format the kinds' core schemas are written in: under
+# another, `mxt record` validates with the models instead.
+PYDANTIC_CORE = '2.50.5'
+
+
 # Each field of each kind as `mxt record KIND` makes an option of it: name, alias,
 # description, required, allowed values, a list, a flag.
 FIELD_FACTS: dict[str, list[tuple[Any, ...]]] = {
