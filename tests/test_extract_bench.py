@@ -11,7 +11,9 @@ misses, 0.73 / 0.93) >= 0.72 and >= 0.92; on round 7 (its first run, 0.67 / 0.83
 7, rules from its misses, 0.83 / 0.98) >= 0.82 and >= 0.97; on round 8 (not tuned on: its
 first run, at 6974edc, 0.44 / 0.78, with one plant that "starts building trucks in 2027"
 drafted as operational; after phase 8, general rules from its misses, 0.54 / 0.93 and that
-draft a plan) >= 0.53 and >= 0.92; everything (round 8 included) >= 0.80 and >= 0.96; and no
+draft a plan) >= 0.53 and >= 0.92; on round 9 (not tuned on: its first run, at 6cf3e85 after
+phase 8, 0.38 / 0.70, none flagged) >= 0.37 and >= 0.69; everything (rounds 8 and 9
+included) >= 0.77 and >= 0.95; and no
 dangerous draft anywhere but round 6's two (flagged by the crude reading: a launch that
 happened told beside a plan, a plant under construction "on schedule"; neither a delay, halt
 or "not before" read as reached)."""
@@ -36,11 +38,11 @@ def test_extraction_meets_its_floors() -> None:
     seed, overall = scores["xiaomi-evs-outside-china-2027"], scores["overall"]
     first, second, third = scores["round 1"], scores["round 2"], scores["round 3"]
     fourth, fifth, sixth = scores["round 4"], scores["round 5"], scores["round 6"]
-    seventh, eighth = scores["round 7"], scores["round 8"]
+    seventh, eighth, ninth = scores["round 7"], scores["round 8"], scores["round 9"]
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.80 and overall["typed_precision"] >= 0.96, overall
+    assert overall["recall"] >= 0.77 and overall["typed_precision"] >= 0.95, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -61,6 +63,9 @@ def test_extraction_meets_its_floors() -> None:
     # phase 8 (general rules from its misses, tests/test_extract_phase8.py): 0.54 / 0.93, none
     assert eighth["labelled"] >= 158 and eighth["recall"] >= 0.53, eighth
     assert eighth["typed_precision"] >= 0.92 and eighth["dangerous"] == 0, eighth
+    # round 9's first run (at 6cf3e85, after phase 8, not tuned on): 0.38 / 0.70, none flagged
+    assert ninth["labelled"] >= 73 and ninth["recall"] >= 0.37, ninth
+    assert ninth["typed_precision"] >= 0.69 and ninth["dangerous"] == 0, ninth
     assert overall["dangerous"] == sixth["dangerous"] + eighth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
