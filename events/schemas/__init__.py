@@ -45,20 +45,20 @@ def validate_for_record(data: JsonObject) -> Content:
     from .checks import describe, kind_of, stored_order
     from .prebuilt import PYDANTIC_CORE
 
-    if __version__ != PYDANTIC_CORE:  # (another schema format: the models, as the import)
-        from .base import parse_announcement, with_id
-
-        return with_id(parse_announcement(data))
     kind = kind_of(data)
-    schema = import_module(f"{__name__}.prebuilt_{kind.replace('-', '_')}").core_schema()
     try:
-        checked = SchemaValidator(schema).validate_python(data)
+        if __version__ != PYDANTIC_CORE:  # (another schema format: the model, as the import)
+            content = schema_of(kind).model_validate(data).dump()
+        else:
+            module = import_module(f"{__name__}.prebuilt_{kind.replace('-', '_')}")
+            schema = module.core_schema()
+            checked = SchemaValidator(schema).validate_python(data)
+            dumped = SchemaSerializer(schema).to_python(
+                checked, mode="json", by_alias=True, exclude_none=True
+            )
+            content = stored_order(dumped, getattr(checked, "count_field", None))
     except ValidationError as error:  # (one kind's schema: no union tag before its fields)
         raise describe(error, tagged=False) from None
-    dumped = SchemaSerializer(schema).to_python(
-        checked, mode="json", by_alias=True, exclude_none=True
-    )
-    content = stored_order(dumped, getattr(checked, "count_field", None))
     if "id" not in content:
         content = {"id": derive_id(content), **content}
     return content

@@ -46,7 +46,7 @@ from functools import partial
 from typing import Any
 
 from mxt.events import checks, codes
-from mxt.events.schemas import checks as schema_checks
+import mxt.events.schemas.checks as schema_checks
 '''
 INDEX = '''"""What `mxt record KIND` needs of each kind's model without defining it: its fields (the
 command's options) and its docstring (its help); its core schema is `prebuilt_KIND.py`.

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from mxt.events import checks, codes
-from mxt.events.schemas import checks as schema_checks
+import mxt.events.schemas.checks as schema_checks
 
 
 class Exit:
