@@ -13,7 +13,7 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 
 from mxt.events.content import Content, JsonObject
-from mxt.events.digest import sha1, uuid5
+from mxt.events.digest import uuid5, uuid5_hex
 from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import stored_state
 
@@ -35,19 +35,12 @@ def aggregate_id(announcement_id: str) -> UUID:
 
 
 def aggregate_hex(announcement_id: str) -> str:
-    """`aggregate_id(announcement_id).hex`, made without a UUID object: the name-based UUID
-    of RFC 4122 (version 5) spelled out, at a sixth of `uuid5`'s cost (an import makes one
+    """`aggregate_id(announcement_id).hex`, made without a UUID object (an import makes one
     per line; a test holds it to `uuid5`)."""
-    digest = sha1(_NAMESPACE_BYTES + announcement_id.encode()).digest()
-    number = int.from_bytes(digest[:16], "big") & _VERSION_CLEARED | _VERSION_5
-    return f"{number:032x}"
+    return uuid5_hex(_NAMESPACE_BYTES, announcement_id)
 
 
 _NAMESPACE_BYTES = NAMESPACE.bytes
-# The bits of a UUID's version (the 13th hex digit) and variant (the 17th's top two bits),
-# cleared and set as `uuid.UUID(..., version=5)` does.
-_VERSION_CLEARED = ~((0xF000 << 64) | (0xC000 << 48))
-_VERSION_5 = (5 << 76) | (0x8000 << 48)
 
 
 def region_aggregate_id(name: str) -> UUID:

@@ -34,4 +34,19 @@ sha1 = _implementation("sha1", ("_sha1",))
 
 def uuid5(namespace: UUID, name: str) -> UUID:
     """`uuid.uuid5(namespace, name)`, the same UUID (`uuid` takes SHA-1 from hashlib)."""
-    return UUID(bytes=sha1(namespace.bytes + name.encode("utf-8")).digest()[:16], version=5)
+    return UUID(uuid5_hex(namespace.bytes, name))
+
+
+def uuid5_hex(namespace: bytes, name: str) -> str:
+    """`uuid5(UUID(bytes=namespace), name).hex`, made without a UUID object: the name-based
+    UUID of RFC 4122 (version 5) spelled out, at a sixth of `uuid.uuid5`'s cost (an import
+    makes one per line)."""
+    digest = sha1(namespace + name.encode("utf-8")).digest()
+    number = int.from_bytes(digest[:16], "big") & _VERSION_CLEARED | _VERSION_5
+    return f"{number:032x}"
+
+
+# The bits of a UUID's version (the 13th hex digit) and variant (the 17th's top two bits),
+# cleared and set as `uuid.UUID(..., version=5)` does.
+_VERSION_CLEARED = ~((0xF000 << 64) | (0xC000 << 48))
+_VERSION_5 = (5 << 76) | (0x8000 << 48)
