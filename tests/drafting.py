@@ -29,3 +29,8 @@ def drafts_on(day: date) -> tuple[Drafts, Drafts]:
         return [d for d in drafts(text, published, **options) if d["kind"] != "statement"]
 
     return drafts, typed
+
+
+def kinds_and_companies(typed: Drafts) -> Callable[[str], list[tuple[str, str]]]:
+    """`typed(text)` as (kind, company) pairs: what a test of who did what reads."""
+    return lambda text: [(draft["kind"], draft["company"]) for draft in typed(text)]

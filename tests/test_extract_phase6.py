@@ -15,7 +15,7 @@ import json
 from datetime import date
 from typing import Any
 
-from drafting import drafts_on
+from drafting import drafts_on, kinds_and_companies
 
 from mxt.events.announcements import parse_json_line
 from mxt.extract import extract_drafts
@@ -23,12 +23,10 @@ from mxt.extract import extract_drafts
 PUBLISHED = date(2025, 9, 3)
 
 
-drafts, _ = drafts_on(PUBLISHED)
+drafts, typed_drafts = drafts_on(PUBLISHED)
 
 
-def typed(text: str) -> list[tuple[str, str]]:
-    """(kind, company) of each draft that is not a statement."""
-    return [(d["kind"], d["company"]) for d in drafts(text) if d["kind"] != "statement"]
+typed = kinds_and_companies(typed_drafts)
 
 
 def test_a_name_ending_in_a_corporate_word_is_the_clauses_company() -> None:

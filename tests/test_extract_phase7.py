@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from drafting import drafts_on
+from drafting import drafts_on, kinds_and_companies
 
 PUBLISHED = date(2026, 4, 8)
 
-drafts, _ = drafts_on(PUBLISHED)
+drafts, typed_drafts = drafts_on(PUBLISHED)
 
 
-def typed(text: str) -> list[tuple[str, str]]:
-    """(kind, company) of each draft that is not a statement."""
-    return [(d["kind"], d["company"]) for d in drafts(text) if d["kind"] != "statement"]
+typed = kinds_and_companies(typed_drafts)
 
 
 def test_a_brand_written_only_in_its_models_names_is_no_actor() -> None:
