@@ -4,8 +4,8 @@ contain anything), inline CSS, inline SVG charts, no script, and links only to h
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -145,13 +145,18 @@ def write(report: Report, path: Path, drawn: Iterator[Drawn] | None = None) -> i
     folder = path.resolve().parent
     temporary = ""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".mxt-report-", suffix=".html", dir=folder)
+        while not temporary:  # named before it is made: a signal just after never loses it
+            temporary = str(folder / f".mxt-report-{secrets.token_hex(8)}.html")
+            try:
+                handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:  # (another's: not ours to remove)
+                temporary = ""
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             for piece in render(report, drawn):
                 out.write(piece)
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        os.chmod(temporary, 0o666 & ~umask)  # an ordinary new file's, not 0600
         check_output(path)
         os.replace(temporary, path)
     except BaseException:
