@@ -77,7 +77,7 @@ def decide_correction(
     aggregate = known(aggregate, line.id)
     if strict:
         open_to_change(aggregate)
-    from mxt.events.schemas.base import apply_correction
+    from mxt.events.schemas import apply_correction
 
     corrected = apply_correction(aggregate.current, line.set)
     changes = normalised_changes(corrected, line.set)

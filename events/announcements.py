@@ -21,7 +21,7 @@ from .content import JsonObject, load_json
 from .errors import InputError
 from .fields import Identifier, Name
 from .kinds import KIND_NAMES
-from .schemas import schema_of
+from .schemas import apply_correction, parse_announcement, schema_of
 from .schemas.base import (
     CLAIM_TYPES,
     Announcement,
@@ -29,9 +29,7 @@ from .schemas.base import (
     Frozen,
     Retraction,
     Source,
-    apply_correction,
     describe,
-    parse_announcement,
     with_id,
 )
 from .schemas.claim import Claim, ClaimObject

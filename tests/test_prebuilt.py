@@ -15,8 +15,8 @@ from conftest import KIND_FIELDS, make_announcement
 
 from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES
-from mxt.events.schemas import validate_for_record
-from mxt.events.schemas.base import Source, parse_announcement, with_id
+from mxt.events.schemas import parse_announcement, validate_for_record
+from mxt.events.schemas.base import Source, with_id
 from mxt.events.schemas.checks import SOURCE_FIELDS
 from mxt.events.schemas.prebuilt import PYDANTIC_CORE
 

@@ -1,9 +1,10 @@
 """The announcement schemas, one module per kind (`launch` … `claim`), on a shared base.
 
-`schema_of` imports the module of one kind only. `mxt record KIND` defines no model at all: it
-validates with that kind's prebuilt core schema (`validate_for_record`, `prebuilt_KIND.py`).
-`mxt.events.announcements` gathers every kind, for the commands
-that read any kind of line (`import`, `correct`, `schema`).
+`schema_of` imports the module of one kind only; what turns on an announcement's kind
+(`parse_announcement`, `apply_correction`) lives here, above the kinds' modules and their
+base. `mxt record KIND` defines no model at all: it validates with that kind's prebuilt core
+schema (`validate_for_record`, `prebuilt_KIND.py`). `mxt.events.announcements` gathers every
+kind, for the commands that read any kind of line (`import`, `correct`, `schema`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from mxt.events.content import Content, JsonObject, derive_id
+from mxt.events.content import Content, JsonObject, apply_changes, derive_id
+from mxt.events.errors import InputError
 from mxt.events.kinds import KIND_NAMES
 
 if TYPE_CHECKING:
     from .base import Announcement
+
+# What a correction cannot change.
+FIXED_FIELDS = frozenset({"id", "kind", "recorded_at"})
 
 
 def module_of(kind: str) -> str:
@@ -31,13 +36,34 @@ def schema_of(kind: str) -> type[Announcement]:
     return schema
 
 
+def parse_announcement(data: JsonObject) -> Announcement:
+    """Validates one announcement given as a dict with a `kind` (only that kind's schema is
+    built)."""
+    from .base import validated
+    from .checks import kind_of
+
+    return validated(schema_of(kind_of(data)), data)
+
+
+def apply_correction(content: Content, changes: Content) -> Content:
+    """The announcement with `changes` applied and re-validated against its kind.
+
+    A key `source.url` changes one field of the source; a value of None removes an
+    optional field.
+    """
+    for field in changes:
+        if field in FIXED_FIELDS:
+            raise InputError(field, "cannot be corrected")
+    return parse_announcement(apply_changes(content, changes)).dump()
+
+
 def validate_for_record(data: JsonObject) -> Content:
     """One announcement given as a dict with a `kind`, validated as its kind's model validates
     it, in its stored form (`base.with_id`: the model's JSON form, its id filled in).
 
     Without defining the model: pydantic_core runs the core schema pydantic builds from it,
     prebuilt (`prebuilt_KIND.py`, written by `python -m mxt.events.schemas.prebuild`). Bad input is
-    the same one `InputError` naming the field as `base.parse_announcement` raises. Under a
+    the same one `InputError` naming the field as `parse_announcement` raises. Under a
     pydantic-core other than the one they were written for, the models validate instead.
     """
     from pydantic_core import SchemaSerializer, SchemaValidator, ValidationError, __version__

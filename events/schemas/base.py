@@ -11,20 +11,17 @@ from typing import Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from mxt.events.content import Content, JsonObject, apply_changes, derive_id
-from mxt.events.errors import InputError
+from mxt.events.content import Content, JsonObject, derive_id
 from mxt.events.fields import Identifier, IsoDate, Name, Text
 from mxt.events.metrics import Metric as Metric
 
 from .checks import CLAIM_TYPES as CLAIM_TYPES
 from .checks import OTHER_LINES as OTHER_LINES
 from .checks import describe as describe
-from .checks import kind_of, stored_order
+from .checks import stored_order
 
 Certainty = Literal["confirmed", "reported", "expected"]
 M = TypeVar("M", bound=BaseModel)
-# Fields a correction may not change.
-FIXED_FIELDS = frozenset({"id", "kind", "recorded_at"})
 
 
 class Frozen(BaseModel):
@@ -89,30 +86,9 @@ def validated(schema: type[M], data: JsonObject) -> M:
         raise describe(error, tagged=False) from None
 
 
-def parse_announcement(data: JsonObject) -> Announcement:
-    """Validates one announcement given as a dict with a `kind` (only that kind's schema is
-    built)."""
-    from . import schema_of
-
-    return validated(schema_of(kind_of(data)), data)
-
-
 def with_id(announcement: Announcement) -> Content:
     """The stored form of an announcement, its id filled in."""
     content = announcement.dump()
     if "id" not in content:
         content = {"id": derive_id(content), **content}
     return content
-
-
-def apply_correction(content: Content, changes: Content) -> Content:
-    """The announcement with `changes` applied and re-validated against its kind.
-
-    A key `source.url` changes one field of the source; a value of None removes an
-    optional field.
-    """
-    for field in changes:
-        if field in FIXED_FIELDS:
-            raise InputError(field, "cannot be corrected")
-    corrected = apply_changes(content, changes)
-    return parse_announcement(corrected).dump()
