@@ -11,7 +11,7 @@ statuses they decide) and `state model`; `company`, `market` and `audit` answer 
 questions from them, each loaded only by the command that asks it.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -315,12 +315,12 @@ class Launches:
             self._found[cache] = launch_lifecycle(rows, self.as_of, exits)
         return self._found[cache]
 
-    def own(self, near: str | None = None) -> dict[str, LaunchLifecycle]:
-        """Each launch market's lifecycle in that market, by market (`near`: only the launch
-        markets that cover it or that it covers, those that may fulfil an entry there)."""
+    def own(self, within: Collection[str] | None = None) -> dict[str, LaunchLifecycle]:
+        """Each launch market's lifecycle in that market, by market (`within`: only those
+        launch markets)."""
         markets = sorted(self.slots)
-        if near is not None:
-            markets = [market for market in markets if entry_covers(near, market)]
+        if within is not None:
+            markets = [market for market in markets if market in within]
         found = {market: self.lifecycle(market) for market in markets}
         return {market: life for market, life in found.items() if life is not None}
 
@@ -691,10 +691,13 @@ class CompanyFacts:
         expected entry of `market` (`plans.entry_covers`), worked out once per market."""
         found = self.arrived.get((as_of, market))
         if found is None:
+            models = [self.launched(model_key, as_of) for model_key in self.launches]
+            markets = {launched for launches in models for launched in launches.slots}
+            near = {launched for launched in markets if entry_covers(market, launched)}
             found = self.arrived[as_of, market] = [
                 life.arrival
-                for model_key in self.launches
-                for life in self.launched(model_key, as_of).own(market).values()
+                for launches in models
+                for life in launches.own(near).values()
                 if life.arrival is not None
             ]
         return found
