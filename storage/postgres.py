@@ -133,13 +133,18 @@ _CONNECT_CAUSES = (
 )  # fmt: skip
 
 
-def probe_postgres(where: StoreLocation) -> None:
-    """Connects once, directly and within the connect timeout, so that an unreachable server
-    fails fast with its cause named (a pool would retry until its own timeout). A setting of
-    the URL that libpq refuses before it connects (`invalid sslmode value`) is bad input."""
+def connect(where: StoreLocation) -> Any:
+    """A connection of mxt's own for read transactions, set up as eventsourcing sets up those
+    of its pool (autocommit, rows as dicts, the same idle-in-transaction timeout), so that a
+    store opened to answer questions needs no eventsourcing. Made directly and within the
+    connect timeout, so that an unreachable server fails fast with its cause named (a pool
+    would retry until its own timeout): the first one, made as the store is opened, is its
+    probe. A setting of the URL that libpq refuses before it connects (`invalid sslmode
+    value`) is bad input."""
     try:
-        with psycopg.connect(**postgres_keywords(where)):
-            pass
+        connection = psycopg.connect(
+            **postgres_keywords(where), autocommit=True, row_factory=dict_row
+        )
     except psycopg.Error as error:
         text = one_line(error)
         if text.startswith("connection is bad: invalid "):  # libpq checks settings first
@@ -155,13 +160,6 @@ def probe_postgres(where: StoreLocation) -> None:
         raise StoreUnavailable(
             f"store: cannot connect to {where.shown}: {cause} ({reason})"
         ) from None
-
-
-def connect_reader(where: StoreLocation) -> Any:
-    """A connection of mxt's own for read transactions, set up as eventsourcing sets up those
-    of its pool (autocommit, rows as dicts, the same idle-in-transaction timeout), so that a
-    store opened to answer questions needs no eventsourcing."""
-    connection = psycopg.connect(**postgres_keywords(where), autocommit=True, row_factory=dict_row)
     try:
         connection.execute(
             f"SET idle_in_transaction_session_timeout = '{IDLE_IN_TRANSACTION_SECONDS * 1000}ms'"

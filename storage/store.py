@@ -224,11 +224,15 @@ class Store:
         # SQLite's journal mode, which lives in the file, is set to WAL by the first write
         # (eventsourcing would set it on connecting, a write even when only reading)
         self._journal_pending = not self.is_postgres and not scratch
-        if self.is_postgres:
-            _postgres().probe_postgres(self.where)
-        elif sqlite.nothing_at(self.location, self.display_location) and not create:
+        if (
+            not self.is_postgres
+            and sqlite.nothing_at(self.location, self.display_location)
+            and not create
+        ):
             raise StoreMissing(f"store: no store at {self.location}")
         try:
+            if self.is_postgres:  # connected first: a server out of reach is named at once
+                self._readers.append(_postgres().connect(self.where))
             self._app_env = self._env(create)
             Store._open.add(self)
             found, names = self.contents()
@@ -239,8 +243,7 @@ class Store:
             if create and (found != "store" or self.is_postgres):
                 self._create_tables()
         except BaseException as error:
-            if self._app_env is not None:
-                self.close()
+            self.close()
             if isinstance(error, StorageError) or not isinstance(error, Exception):
                 raise
             from .failures import database_problem  # sqlite3, psycopg or eventsourcing's
@@ -559,7 +562,7 @@ class Store:
     def _connect_reader(self) -> Any:
         """A new connection for `read` (the store's own: no eventsourcing)."""
         if self.is_postgres:
-            return _postgres().connect_reader(self.where)
+            return _postgres().connect(self.where)
         return sqlite.connect(self.location, lock_timeout())
 
     def hold(self) -> Any:
