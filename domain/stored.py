@@ -7,15 +7,16 @@ not needed for that.
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 from uuid import UUID
-
-from eventsourcing.persistence import StoredEvent
 
 from mxt.events.content import Content, JsonObject
 from mxt.events.digest import uuid5, uuid5_hex
 from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import stored_state
+
+if TYPE_CHECKING:  # (a read loads this module, and no eventsourcing)
+    from eventsourcing.persistence import StoredEvent
 
 NAMESPACE = UUID("6f0e4f3c-5d52-4d0b-9b43-6d78c1b1e6a1")
 # Regions of one's own have aggregate ids of their own namespace: no announcement id can
@@ -106,6 +107,7 @@ def recorded_event(
     model per announcement. It gives exactly what `PydanticMapper.to_stored_event` gives for
     the same event (`timestamp` in pydantic's JSON spelling) — a test holds it to that.
     """
+    from eventsourcing.persistence import StoredEvent
     from pydantic_core import to_json
 
     state = {"timestamp": timestamp, "announcement": announcement, "schema_version": 1}

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from eventsourcing.persistence import Notification, StoredEvent
+from typing import TYPE_CHECKING, Any
 
 from mxt.events.digest import sha256
 
 from .clock import stamp_text
 from .mapping import origin_hex
+
+if TYPE_CHECKING:  # (a read checks rows against the chain without loading eventsourcing)
+    from eventsourcing.persistence import Notification, StoredEvent
 
 GENESIS = "0" * 64  # the chain hash before the first entry
 TABLE = (

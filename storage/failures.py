@@ -21,10 +21,12 @@ def is_lock_timeout(error: BaseException) -> bool:
 
 
 def is_database_error(error: BaseException) -> bool:
-    """Whether `error` comes from the database (sqlite3, psycopg, eventsourcing's wrappers)."""
-    from eventsourcing.persistence import PersistenceError
-
-    if isinstance(error, sqlite3.Error | PersistenceError):
+    """Whether `error` comes from the database (sqlite3, psycopg, eventsourcing's wrappers:
+    those only where eventsourcing is loaded, as nothing else raises them)."""
+    if isinstance(error, sqlite3.Error):
+        return True
+    persistence = sys.modules.get("eventsourcing.persistence")
+    if persistence is not None and isinstance(error, persistence.PersistenceError):
         return True
     psycopg = sys.modules.get("psycopg")
     pool = sys.modules.get("psycopg_pool")

@@ -8,19 +8,18 @@ Imported only for a PostgreSQL store (it needs psycopg and psycopg_pool).
 from __future__ import annotations
 
 import math
+import os
 import re
 import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
-from eventsourcing.persistence import StoredEvent
-from eventsourcing.postgres import PostgresFactory
 from psycopg.conninfo import make_conninfo
-from psycopg.rows import tuple_row
+from psycopg.rows import dict_row, tuple_row
 
 from .errors import BadStoreLocation, StoreUnavailable
 from .failures import LockWait, one_line
@@ -32,21 +31,12 @@ from .location import (
     parse_location,
 )
 
+if TYPE_CHECKING:
+    from eventsourcing.persistence import StoredEvent
+
 CONNINFO = "POSTGRES_CONNINFO"  # the setting that carries libpq's connection string
+IDLE_IN_TRANSACTION_SECONDS = 600  # a session idle in a transaction longer is ended
 CREATION_LOCK = 0x6D7874  # the advisory lock taken while a new store's tables are made
-
-
-class URLPostgresFactory(PostgresFactory):
-    """eventsourcing's PostgreSQL factory whose connections are made from libpq's connection
-    string for the whole URL (`POSTGRES_CONNINFO`: its query parameters, such as `sslmode`,
-    included), which eventsourcing's own settings (host, port, user, password, database
-    name) cannot carry. Set before the pool first connects (the recorder's construction)."""
-
-    def __init__(self, env: Any) -> None:
-        super().__init__(env)
-        pool = self.datastore.pool
-        pool.conninfo = self.env.get(CONNINFO) or ""
-        pool.kwargs = {"row_factory": pool.kwargs["row_factory"]}  # type: ignore[index]
 
 
 # mxt's own SQL is written once, in SQLite's spelling (`?`, `rowid`, `stored_events`,
@@ -94,7 +84,7 @@ def postgres_env(location: StoreLocation | str) -> dict[str, str]:
     keywords = where.keywords
     return {
         "CREATE_TABLE": "no",  # mxt creates its tables once (`Store.ensure_tables`)
-        "PERSISTENCE_MODULE": "mxt.storage.postgres:URLPostgresFactory",
+        "PERSISTENCE_MODULE": "mxt.storage.postgres_log:URLPostgresFactory",
         CONNINFO: make_conninfo("", **postgres_keywords(where)),
         "POSTGRES_DBNAME": keywords["dbname"],
         "POSTGRES_HOST": keywords.get("host", ""),
@@ -104,7 +94,7 @@ def postgres_env(location: StoreLocation | str) -> dict[str, str]:
         "POSTGRES_CONNECT_TIMEOUT": str(math.ceil(connect_timeout())),  # whole seconds
         # eventsourcing sets this before it takes its table locks (0 would wait forever)
         "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
-        "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": "600",
+        "POSTGRES_IDLE_IN_TRANSACTION_SESSION_TIMEOUT": str(IDLE_IN_TRANSACTION_SECONDS),
         "POSTGRES_POOL_SIZE": "2",
         "POSTGRES_MAX_OVERFLOW": "2",
     }
@@ -143,13 +133,18 @@ _CONNECT_CAUSES = (
 )  # fmt: skip
 
 
-def probe_postgres(where: StoreLocation) -> None:
-    """Connects once, directly and within the connect timeout, so that an unreachable server
-    fails fast with its cause named (a pool would retry until its own timeout). A setting of
-    the URL that libpq refuses before it connects (`invalid sslmode value`) is bad input."""
+def connect(where: StoreLocation) -> Any:
+    """A connection of mxt's own for read transactions, set up as eventsourcing sets up those
+    of its pool (autocommit, rows as dicts, the same idle-in-transaction timeout), so that a
+    store opened to answer questions needs no eventsourcing. Made directly and within the
+    connect timeout, so that an unreachable server fails fast with its cause named (a pool
+    would retry until its own timeout): the first one, made as the store is opened, is its
+    probe. A setting of the URL that libpq refuses before it connects (`invalid sslmode
+    value`) is bad input."""
     try:
-        with psycopg.connect(**postgres_keywords(where)):
-            pass
+        connection = psycopg.connect(
+            **postgres_keywords(where), autocommit=True, row_factory=dict_row
+        )
     except psycopg.Error as error:
         text = one_line(error)
         if text.startswith("connection is bad: invalid "):  # libpq checks settings first
@@ -165,6 +160,24 @@ def probe_postgres(where: StoreLocation) -> None:
         raise StoreUnavailable(
             f"store: cannot connect to {where.shown}: {cause} ({reason})"
         ) from None
+    try:
+        connection.execute(
+            f"SET idle_in_transaction_session_timeout = '{IDLE_IN_TRANSACTION_SECONDS * 1000}ms'"
+        )
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def log_schema() -> str:
+    """The schema eventsourcing keeps the log's tables in, read from the environment as its
+    settings are (`MXT_POSTGRES_SCHEMA`, then `POSTGRES_SCHEMA`; by default `public`)."""
+    for key in ("MXT_POSTGRES_SCHEMA", "POSTGRES_SCHEMA"):
+        value = os.environ.get(key)
+        if value is not None:
+            return value.strip() or "public"
+    return "public"
 
 
 def table_names(cursor: PostgresCursor, schema: str) -> list[str]:

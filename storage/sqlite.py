@@ -1,5 +1,6 @@
-"""SQLite's specifics: what a path holds before it is opened, the write lock, the checkpoint
-after a commit, the file's own check, and the names of its tables."""
+"""SQLite's specifics: what a path holds before it is opened, the store's own read
+connections, the write lock, the checkpoint after a commit, the file's own check, and the
+names of its tables."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import os
 import sqlite3
 import stat
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from .errors import NotAStore, StoreUnavailable
@@ -31,6 +33,46 @@ def nothing_at(path: str, shown: str) -> bool:
     if not stat.S_ISREG(mode):
         raise NotAStore(f"store: {shown} is {special_file(mode)}, not a SQLite file")
     return False
+
+
+def in_memory(path: str) -> bool:
+    """Whether `path` names a database held in memory (one connection: eventsourcing's)."""
+    return bool(path) and (":memory:" in path or "mode=memory" in path)
+
+
+class Cursor(sqlite3.Cursor):
+    """A sqlite3 cursor that also answers to the name eventsourcing's cursor gives the
+    driver's own (`sqlite_cursor`), so that code given either kind reads both."""
+
+    @property
+    def sqlite_cursor(self) -> sqlite3.Cursor:
+        return self
+
+
+def connect(path: str, waits: int) -> sqlite3.Connection:
+    """A connection for read transactions, made as eventsourcing makes those of its pool
+    (autocommit, so that each transaction is begun explicitly; rows as `sqlite3.Row`;
+    waiting for a lock at most `waits` seconds), without setting the journal mode: a read
+    leaves the file as it was."""
+    connection = sqlite3.connect(
+        path, uri=True, check_same_thread=False, isolation_level=None, timeout=waits
+    )
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+@contextmanager
+def read_transaction(connection: sqlite3.Connection) -> Iterator[Cursor]:
+    """A read transaction on `connection` (one snapshot of the file), rolled back at its end."""
+    cursor = connection.cursor(Cursor)
+    try:
+        cursor.execute("BEGIN")
+        yield cursor
+    finally:
+        try:
+            connection.rollback()
+        finally:
+            cursor.close()
 
 
 def special_file(mode: int) -> str:

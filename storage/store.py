@@ -1,4 +1,5 @@
-"""Where the log lives: an eventsourcing application over SQLite (or PostgreSQL).
+"""Where the log lives: an eventsourcing application over SQLite (or PostgreSQL), built when
+the log is written or read itself; reads of the store's tables go straight to the database.
 
 A store is opened only where it belongs (an mxt store, or a place that holds nothing yet),
 its tables made once, in one transaction, with the hash chain's (`chain`). Writes go through
@@ -8,7 +9,9 @@ the stored events with eventsourcing's recorder, extends the hash chain and lets
 processors subscribed to the store (the read model's) process the new notifications, all
 before a single commit. A file import is one such transaction, fed in batches, so it is all
 or nothing however large it is. SQLite's and PostgreSQL's own ways are in `sqlite` and
-`postgres`; what the database says when it fails, in `failures`.
+`postgres`; what the database says when it fails, in `failures`. A store opened only to
+answer questions never builds the application (`Store.app`), so never loads eventsourcing:
+its reads (`Store.read`) run on connections of the store's own.
 """
 
 from __future__ import annotations
@@ -23,17 +26,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
-
-from eventsourcing.application import Application
-from eventsourcing.persistence import Mapper, Notification, StoredEvent
 
 from . import clock, sqlite
 from .chain import Chain, last_recorded_at
 from .errors import DamagedLog, NotAStore, StorageError, StoreMissing, StoreUnavailable
 from .location import NEEDS_PSYCOPG, lock_timeout, parse_location
-from .mapping import JSONBytes, PydanticMapper, origin_hex
+from .mapping import origin_hex
+
+if TYPE_CHECKING:
+    from eventsourcing.persistence import Notification, StoredEvent
+
+    from .log import LogApplication, PydanticMapper
 
 T = TypeVar("T")
 
@@ -41,18 +46,9 @@ T = TypeVar("T")
 LOG_TABLES = ("stored_events", "mxt_chain")
 
 
-class LogApplication(Application[UUID]):
-    """The eventsourcing application that owns mxt's log."""
-
-    name = "mxt"
-
-    def construct_mapper(self) -> Mapper[UUID]:
-        return PydanticMapper(transcoder=JSONBytes())
-
-
 # A processor sees the notifications a write transaction adds, inside that transaction, with
 # their decoded states when the transaction has them.
-Processor = Callable[[Any, Sequence[Notification], Sequence[dict[str, Any]] | None], None]
+Processor = Callable[[Any, Sequence["Notification"], Sequence[dict[str, Any]] | None], None]
 
 
 @dataclass(frozen=True)
@@ -104,13 +100,13 @@ class WriteTransaction:
         """Stores `events` and returns their notification ids."""
         if not events:
             return []
-        mapper = cast(PydanticMapper, self.store.app.mapper)
+        mapper = cast("PydanticMapper", self.store.app.mapper)
         mapped = [mapper.stored_with_state(event) for event in events]
         return self.append_stored([s for s, _ in mapped], [state for _, state in mapped])
 
     def stored(self, events: Sequence[Any]) -> list[StoredEvent]:
         """`events` mapped as `append` stores them, to be appended later (`append_stored`)."""
-        mapper = cast(PydanticMapper, self.store.app.mapper)
+        mapper = cast("PydanticMapper", self.store.app.mapper)
         return [mapper.to_stored_event(event) for event in events]
 
     def append_stored(
@@ -124,6 +120,8 @@ class WriteTransaction:
         `states` are their decoded states, when the caller has them. `stamped`: every one of
         them holds this transaction's `recorded_at` (so that nothing decodes them to read
         it)."""
+        from eventsourcing.persistence import Notification
+
         ids = self.store.insert_stored(self.cursor, stored)
         notifications = [
             Notification(
@@ -161,6 +159,8 @@ class WriteTransaction:
             "WHERE originator_id=? ORDER BY originator_version",
             (self.store.origin(originator_id),),
         )
+        from eventsourcing.persistence import StoredEvent
+
         mapper = self.store.app.mapper
         return [
             mapper.to_domain_event(StoredEvent(originator_id, row[0], row[1], bytes(row[2])))
@@ -212,6 +212,9 @@ class Store:
         create = create and not scratch
         self.processors: list[Processor] = []
         self.deferring: list[Deferring | None] = []  # each processor's, if it defers
+        self._app: LogApplication | None = None  # built on first use (`app`)
+        self._app_env: dict[str, str] | None = None  # its settings, once the place is known
+        self._readers: list[Any] = []  # the idle connections of `read()`
         self._held: Any = None  # the cursor of a read transaction every `read()` shares
         self._holding: ExitStack | None = None  # what ends that transaction (`release`)
         self.made = False  # this Store made the log's tables (`unmake` can take them away)
@@ -221,16 +224,16 @@ class Store:
         # SQLite's journal mode, which lives in the file, is set to WAL by the first write
         # (eventsourcing would set it on connecting, a write even when only reading)
         self._journal_pending = not self.is_postgres and not scratch
-        if self.is_postgres:
-            _postgres().probe_postgres(self.where)
-        elif sqlite.nothing_at(self.location, self.display_location) and not create:
+        if (
+            not self.is_postgres
+            and sqlite.nothing_at(self.location, self.display_location)
+            and not create
+        ):
             raise StoreMissing(f"store: no store at {self.location}")
         try:
-            env = self._env(create)
-            self.app = LogApplication(env=env)
-            self.datastore = self.app.recorder.datastore  # type: ignore[attr-defined]
-            if not self.is_postgres:
-                self.datastore.pool.is_journal_mode_wal = True  # see `_journal_pending`
+            if self.is_postgres:  # connected first: a server out of reach is named at once
+                self._readers.append(_postgres().connect(self.where))
+            self._app_env = self._env(create)
             Store._open.add(self)
             found, names = self.contents()
             if found == "other":
@@ -240,8 +243,7 @@ class Store:
             if create and (found != "store" or self.is_postgres):
                 self._create_tables()
         except BaseException as error:
-            if hasattr(self, "app"):
-                self.close()
+            self.close()
             if isinstance(error, StorageError) or not isinstance(error, Exception):
                 raise
             from .failures import database_problem  # sqlite3, psycopg or eventsourcing's
@@ -249,6 +251,29 @@ class Store:
             raise StoreUnavailable(
                 f"store: cannot open {self.display_location}: {database_problem(error)}"
             ) from error
+
+    @property
+    def app(self) -> LogApplication:
+        """The eventsourcing application over the store, built on first use: by the first
+        write, or the first read of the log through eventsourcing's recorder
+        (`notifications`, `events_of`, `max_notification_id`). Reading the store's tables
+        (`read`) needs none of it."""
+        if self._app is None:
+            if self._closed or self._app_env is None:
+                raise StoreUnavailable(f"store: {self.display_location} is closed")
+            from .log import LogApplication
+
+            app = LogApplication(env=self._app_env)
+            if not self.is_postgres:  # the first write sets WAL (see `_journal_pending`)
+                datastore: Any = app.recorder.datastore  # type: ignore[attr-defined]
+                datastore.pool.is_journal_mode_wal = True
+            self._app = app
+        return self._app
+
+    @property
+    def datastore(self) -> Any:
+        """eventsourcing's datastore of the store (its connection pool): builds `app`."""
+        return self.app.recorder.datastore  # type: ignore[attr-defined]
 
     def _not_a_store(self, names: Sequence[str]) -> str:
         shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
@@ -297,7 +322,8 @@ class Store:
         """The tables and views of the file or database, sorted (PostgreSQL: those of the
         schemas mxt writes to, eventsourcing's and the first on the search path)."""
         if self.is_postgres:
-            return _postgres().table_names(cursor, self.datastore.schema)
+            postgres = _postgres()
+            return postgres.table_names(cursor, postgres.log_schema())
         return sqlite.table_names(cursor)
 
     def _create_tables(self) -> None:
@@ -406,8 +432,15 @@ class Store:
             return
         self._closed = True
         Store._open.discard(self)
-        self.release()
-        self.app.close()
+        try:
+            self.release()
+        finally:
+            readers, self._readers = self._readers, []
+            for connection in readers:
+                with suppress(Exception):
+                    connection.close()
+            if self._app is not None:
+                self._app.close()
 
     @classmethod
     def close_all(cls) -> None:
@@ -499,18 +532,38 @@ class Store:
             yield self._held
             return
         with self._failures("cannot read"):
-            if self.is_postgres:
-                postgres = _postgres()
-                with (
-                    self.datastore.get_connection() as connection,
-                    connection.transaction(force_rollback=True),
-                    postgres.saying_lock_waits(self.where, connection),
-                ):
-                    connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                    yield postgres.PostgresCursor(connection)
+            if not self.is_postgres and sqlite.in_memory(self.location):
+                # a database in memory is eventsourcing's one connection
+                with self.datastore.transaction(commit=False) as cursor:
+                    yield cursor
                 return
-            with self.datastore.transaction(commit=False) as cursor:
-                yield cursor
+            connection = self._readers.pop() if self._readers else self._connect_reader()
+            try:
+                if self.is_postgres:
+                    postgres = _postgres()
+                    with (
+                        connection.transaction(force_rollback=True),
+                        postgres.saying_lock_waits(self.where, connection),
+                    ):
+                        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                        yield postgres.PostgresCursor(connection)
+                else:
+                    with sqlite.read_transaction(connection) as cursor:
+                        yield cursor
+            except BaseException:
+                with suppress(Exception):  # (it may be what failed)
+                    connection.close()
+                raise
+            if self._closed:
+                connection.close()
+            else:
+                self._readers.append(connection)
+
+    def _connect_reader(self) -> Any:
+        """A new connection for `read` (the store's own: no eventsourcing)."""
+        if self.is_postgres:
+            return _postgres().connect(self.where)
+        return sqlite.connect(self.location, lock_timeout())
 
     def hold(self) -> Any:
         """Begins one read transaction that every later `read()` shares until `release` (or
@@ -538,7 +591,7 @@ class Store:
         memory, on PostgreSQL (whose pool keeps threads a fork would not carry), and when the
         system gives no process (a limit on processes or memory), it runs here instead, on the
         cursor `here`, as it is iterated. Closing the answers early ends the reading either way."""
-        if self.is_postgres or not hasattr(os, "fork") or self.datastore.pool.is_sqlite_memory_mode:
+        if self.is_postgres or not hasattr(os, "fork") or sqlite.in_memory(self.location):
             return _in_turn(reading(here))
         from .apart import read_forked
 

@@ -281,7 +281,7 @@ def test_an_import_stores_each_announcement_as_record_and_the_mapper_store_it(
     from mxt.events.announcements import Announcement, parse_line, with_id
     from mxt.projections.opening import open_store
     from mxt.storage.clock import parse_timestamp
-    from mxt.storage.store import JSONBytes, PydanticMapper
+    from mxt.storage.log import JSONBytes, PydanticMapper
 
     extra = [  # no id (a derived one), text beyond ASCII, a duration of the older spelling
         make_announcement("orders", company="Škoda Électrique", note="«quoted» 中文 \u00e9"),

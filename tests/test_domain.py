@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pydantic_core import to_jsonable_python
 
 from mxt.domain.model import AnnouncementRecorded, aggregate_id, recorded_event
-from mxt.storage.store import JSONBytes, PydanticMapper
+from mxt.storage.log import JSONBytes, PydanticMapper
 
 
 def test_the_fast_recorded_event_is_what_the_mapper_stores() -> None:

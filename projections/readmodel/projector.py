@@ -16,9 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
-
-from eventsourcing.persistence import Notification
+from typing import TYPE_CHECKING, Any
 
 from mxt.domain.stored import CORRECTED_TOPIC, RECORDED_TOPIC, REGION_TOPIC, RETRACTED_TOPIC
 from mxt.events.content import apply_changes
@@ -26,6 +24,9 @@ from mxt.events.kinds import RANK, SUBJECT_FIELDS, rank, subject_of
 from mxt.storage.clock import stamp_text
 from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Deferring, Store
+
+if TYPE_CHECKING:  # (a read loads this module, and no eventsourcing)
+    from eventsourcing.persistence import Notification
 
 from . import tables
 from .tables import (
