@@ -9,6 +9,7 @@ import weakref
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mxt.events.content import Content
@@ -31,6 +32,7 @@ from ..rules.state import (
     Names,
     Query,
     dated_regions,
+    deciding_policies,
     mentions_market,
     model_state,
     region_eras,
@@ -360,13 +362,14 @@ class ReadSide:
         markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
         eras, naming = region_eras(query.as_of), dated_regions()
+        deciding = partial(deciding_policies, markets=codes)  # the policies deciding `codes`
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
             rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
                                      naming=naming)  # fmt: skip
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras,
-                                      naming=naming)  # fmt: skip
+                                      naming=naming, choose=deciding)  # fmt: skip
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             wider, whose = regional_entries(entries, markets)
             if wider:  # launches elsewhere in a region an entry expects may fulfil it

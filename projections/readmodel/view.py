@@ -9,7 +9,7 @@ read from the stored event and checked against the hash chain's digest of it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -77,6 +77,24 @@ class Row(NamedTuple):
     @property
     def order(self) -> tuple[str, str, int]:
         """Announcements in time: `announced_on`, then the later record of the same day."""
+        return (self.announced_on, self.recorded_at, self.recording_notification_id)
+
+
+class Head(NamedTuple):
+    """A row as the read model's index tells it, before its stored event is read: enough for
+    a question to choose the rows it needs (`View.listing`'s `choose`), which alone are then
+    read and checked."""
+
+    notification_id: int
+    company_key: str
+    subject: str
+    announced_on: str
+    recorded_at: str
+    recording_notification_id: int
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        """As `Row.order`: `announced_on`, then the later record of the same day."""
         return (self.announced_on, self.recorded_at, self.recording_notification_id)
 
 
@@ -233,39 +251,13 @@ class View:
         (a region whose members change with the day).
         Rows come back in time order.
         """
-        where, params = _narrow("g", company, None if beside else model, kinds, subjects)
-        if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
-            where.append(
-                f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
-                f"({','.join('?' * len(beside))}))"
-            )
-            params += [key(model), key(model), *beside]
-        days = [as_of, *(day for day in before if day < as_of and naming)]
-        where.append("g.first_on<=b.upto")
-        if len(days) > 1:  # the other groups only as of `as_of` (day 0)
-            named = " OR ".join(["g.subject LIKE ?"] * len(naming))  # (a name's letters only)
-            where.append(f"(b.day=0 OR {named})")
-            params += [f"%{name}%" for name in naming]
-        where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
-        bounds = " UNION ALL ".join(
-            f"SELECT {n} AS day, CAST(? AS TEXT) AS upto" for n in range(len(days))
-        )
-        seek = (
-            f"SELECT {'DISTINCT ' if len(days) > 1 else ''}"
-            "(SELECT v.notification_id FROM mxt_rm_versions v "
-            "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
-            "AND v.subject=g.subject "
-            f"AND v.rank=r.level AND v.announced_on<=b.upto AND {VISIBLE} AND v.retracted=0 "
-            "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recording_notification_id DESC "
-            "LIMIT 1) "
-            f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r CROSS JOIN "
-            f"({bounds}) b "
-            f"WHERE {' AND '.join(where)}"
+        seek, params = _latest_seek(
+            as_of, known_at, kinds, company, model, subjects, beside, before, naming
         )
         cursor.execute(
             f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
             "WHERE v.notification_id = s.found",
-            [known_at, known_at, *days, *params],
+            params,
         )
         rows = [self._row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
@@ -281,11 +273,14 @@ class View:
         every: bool = False,
         before: Sequence[str] = (),
         naming: Sequence[str] = (),
+        choose: Callable[[list[Head]], Iterable[int]] | None = None,
     ) -> list[Row]:
         """The latest visible announcement of `kinds` (which list markets: policies) of each
         rank in each group whose markets list one of `markets` or `*` (any company), as of
         `as_of` (and up to each day `before`, as `latest` reads them with `naming`), in time
-        order; with `every`, every one (exits).
+        order; with `every`, every one (exits). With `choose` (not with `every`), only the
+        rows it picks (their notification ids) from those found, each told by its `Head`
+        alone, are read: a question that needs a few of them reads and checks no other.
 
         Such a group is its scope, `markets|except` (`events/kinds.py` `subject_of`): the
         groups are chosen by the markets they list, then sought as `latest` (or `in_groups`)
@@ -308,9 +303,29 @@ class View:
             return []
         if every:
             return self.in_groups(cursor, as_of, known_at, kinds, subjects=listing)
-        return self.latest(
-            cursor, as_of, known_at, kinds, subjects=listing, before=before, naming=naming
+        if choose is None:
+            return self.latest(
+                cursor, as_of, known_at, kinds, subjects=listing, before=before, naming=naming
+            )
+        seek, params = _latest_seek(as_of, known_at, kinds, None, None, listing, (), before, naming)
+        cursor.execute(
+            f"SELECT {', '.join('v.' + column for column in Head._fields)} FROM ({seek}) s "
+            "CROSS JOIN mxt_rm_versions v WHERE v.notification_id = s.found",
+            params,
         )
+        return self.of_ids(cursor, sorted(set(choose(list(map(Head._make, cursor.fetchall()))))))
+
+    def of_ids(self, cursor: Any, notification_ids: Sequence[int]) -> list[Row]:
+        """The rows of these notification ids (each one version), in time order."""
+        rows = []
+        for start in range(0, len(notification_ids), 500):
+            chunk = notification_ids[start : start + 500]
+            cursor.execute(
+                SELECT_ROW + f"WHERE v.notification_id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            rows += [self._row(values) for values in cursor.fetchall()]
+        rows.sort(key=lambda row: row.order)
+        return rows
 
     def in_groups(
         self,
@@ -568,6 +583,51 @@ def _narrow(
             where.append(f"{alias}.{column} IN ({','.join('?' * len(values))})")
             params.extend(values)
     return where, params
+
+
+def _latest_seek(
+    as_of: str,
+    known_at: str,
+    kinds: Sequence[str],
+    company: str | None,
+    model: str | None,
+    subjects: Sequence[str],
+    beside: Sequence[str],
+    before: Sequence[str],
+    naming: Sequence[str],
+) -> tuple[str, list[Any]]:
+    """The statement (and its parameters) of `View.latest`'s seeks: one column, `found`, the
+    notification id of each latest row it finds (NULL where a seek finds none)."""
+    where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+    if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
+        where.append(
+            f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
+            f"({','.join('?' * len(beside))}))"
+        )
+        params += [key(model), key(model), *beside]
+    days = [as_of, *(day for day in before if day < as_of and naming)]
+    where.append("g.first_on<=b.upto")
+    if len(days) > 1:  # the other groups only as of `as_of` (day 0)
+        named = " OR ".join(["g.subject LIKE ?"] * len(naming))  # (a name's letters only)
+        where.append(f"(b.day=0 OR {named})")
+        params += [f"%{name}%" for name in naming]
+    where.append("(g.ranks & (1 << r.level)) > 0")  # only the ranks the group holds
+    bounds = " UNION ALL ".join(
+        f"SELECT {n} AS day, CAST(? AS TEXT) AS upto" for n in range(len(days))
+    )
+    seek = (
+        f"SELECT {'DISTINCT ' if len(days) > 1 else ''}"
+        "(SELECT v.notification_id FROM mxt_rm_versions v "
+        "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
+        "AND v.subject=g.subject "
+        f"AND v.rank=r.level AND v.announced_on<=b.upto AND {VISIBLE} AND v.retracted=0 "
+        "ORDER BY v.announced_on DESC, v.recorded_at DESC, v.recording_notification_id DESC "
+        "LIMIT 1) "
+        f"AS found FROM mxt_rm_groups g CROSS JOIN {LEVELS} r CROSS JOIN "
+        f"({bounds}) b "
+        f"WHERE {' AND '.join(where)}"
+    )
+    return seek, [known_at, known_at, *days, *params]
 
 
 _RECORDING = Version._fields.index("recording_notification_id")

@@ -31,7 +31,7 @@ from mxt.events.regions import (
 )
 
 from ..readmodel.tables import key
-from ..readmodel.view import Row
+from ..readmodel.view import Head, Row
 from .evidence import Choice, SlotKey, SlotValue, by_slot, certainty, chosen, slot_key
 from .evidence import slot_value as value_of
 from .plans import (
@@ -131,6 +131,37 @@ def covering_policy(policies: Sequence[Row], market: str) -> Row | None:
         if policy_covers(row.content, market):
             return row
     return None
+
+
+def deciding_policies(heads: Iterable[Head], markets: Iterable[str]) -> set[int]:
+    """Of the policies found for some markets, told by their `Head`s (their scope, the
+    subject `markets|except`, and their day), those that decide a market: each company's
+    latest covering each of `markets` (`covering_policy`), by notification id. The rest
+    decide nothing there, so a question about those markets need not read them."""
+    by_company: dict[str, list[Head]] = {}
+    for head in heads:
+        by_company.setdefault(head.company_key, []).append(head)
+    chosen: set[int] = set()
+    for company_heads in by_company.values():
+        company_heads.sort(key=lambda head: head.order, reverse=True)
+        scopes = [(head, _scope_of(head)) for head in company_heads]
+        for market in markets:
+            for head, scope in scopes:
+                if policy_covers(scope, market):
+                    chosen.add(head.notification_id)
+                    break
+    return chosen
+
+
+def _scope_of(head: Head) -> Content:
+    """A policy's markets, exceptions and day, as `policy_covers` reads them, from its
+    subject (`events.kinds.subject_of`: `markets|except`)."""
+    listed, _, excepted = head.subject.partition("|")
+    return {
+        "markets": listed.split(","),
+        "except": excepted.split(",") if excepted else [],
+        "announced_on": head.announced_on,
+    }
 
 
 def policies_in_force(policies: Sequence[Row], as_of: str, market: str | None = None) -> list[Row]:
