@@ -206,8 +206,17 @@ class ReadSide:
                 return self._names(cursor, query)
             return {k: v for c in companies for k, v in self._names(cursor, query, c).items()}
 
-    def _names(self, cursor: Any, query: Query, company: str | None = None) -> dict[str, Names]:
-        found = self.view.names(cursor, query.as_of, query.known_at, company)
+    def _names(
+        self,
+        cursor: Any,
+        query: Query,
+        company: str | None = None,
+        among: Sequence[str] | None = None,
+    ) -> dict[str, Names]:
+        """Companies (every one, `company`, or those of `among`: names or keys), by key, and
+        their models known by `as_of`, as first spelled."""
+        companies = (company,) if company is not None else among
+        found = self.view.names(cursor, query.as_of, query.known_at, companies)
         return {key: Names(name, models) for key, (name, models) in found.items()}
 
     def verified(self) -> VerifyReport:
@@ -285,7 +294,7 @@ class ReadSide:
         from ..rules.market import is_known, market_state
 
         code = _market_code(market)
-        rows, names = self._market_rows(query, [code])
+        rows, names = self._market_rows(query, [code], every)
         state = market_state(rows, names, query, code, every)
         return Answer(state, is_known(state, rows, code))
 
@@ -328,7 +337,7 @@ class ReadSide:
 
         user = self.user_regions(query.known_at)
         codes = sorted(members(region, query.as_of, user))
-        rows, names = self._market_rows(query, [region, *codes])
+        rows, names = self._market_rows(query, [region, *codes], every)
         own = market_state(rows, names, query, region, every)
         by_member = {code: market_state(rows, names, query, code) for code in codes}
         state = region_state(own, by_member, query)
@@ -344,10 +353,12 @@ class ReadSide:
             return is_region(_market_code(market), known)
 
     def _market_rows(
-        self, query: Query, codes: Sequence[str]
+        self, query: Query, codes: Sequence[str], every: bool = False
     ) -> tuple[list[Row], dict[str, Names]]:
         """The rows `state market` reads for the markets `codes` (and the regions that ever
-        contained one), in time order, and every company's names."""
+        contained one), in time order, and the names of the companies they concern (with
+        `every`, of every company: a company none concerns has no status there to show but
+        `unknown`)."""
         from ..rules.market import (
             EXPECTING,
             LAUNCHING,
@@ -377,7 +388,8 @@ class ReadSide:
                 found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
                                             companies=whose)  # fmt: skip
                 rows += [row for row in found if row.ann_id not in seen]
-            names = self._names(cursor, query)
+            among = None if every else sorted({key(row.content["company"]) for row in rows})
+            names = self._names(cursor, query, among=among)
         rows.sort(key=lambda row: row.order)
         return rows, names
 

@@ -387,14 +387,18 @@ class View:
         return [self._row(values) for values in cursor.fetchall()]
 
     def names(
-        self, cursor: Any, as_of: str, known_at: str, company: str | None = None
+        self, cursor: Any, as_of: str, known_at: str, companies: Sequence[str] | None = None
     ) -> dict[str, tuple[str, dict[str, str]]]:
-        """Each company (or one) and its models with a visible announcement up to `as_of`,
-        spelled as in their earliest one: company key -> (name, {model key: name})."""
+        """Each company (or those of `companies`, by name or key) and its models with a
+        visible announcement up to `as_of`, spelled as in their earliest one: company key ->
+        (name, {model key: name})."""
         where, params = "e.first_on<=?", [as_of]
-        if company is not None:
-            where += " AND e.company_key=?"
-            params.append(key(company))
+        wanted = None if companies is None else sorted({key(company) for company in companies})
+        if wanted is not None and len(wanted) <= 500:  # (more: each read, then left out)
+            if not wanted:
+                return {}
+            where += f" AND e.company_key IN ({','.join('?' * len(wanted))})"
+            params += wanted
         cursor.execute(  # every column of each earliest row, and its seal, to check it
             f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
             "FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
@@ -413,7 +417,10 @@ class View:
                            f.company_key, f.model_key, f.company, f.model))  # fmt: skip
         firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
+        keep = None if wanted is None else set(wanted)
         for *_, company_key, model_key, company_name, model_name in firsts:
+            if keep is not None and company_key not in keep:
+                continue
             entry = result.setdefault(company_key, (company_name, {}))
             if model_key and model_name is not None:
                 entry[1][model_key] = model_name
