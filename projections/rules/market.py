@@ -176,8 +176,14 @@ def market_state(
         whole = whole_company_row(facts, market, query.as_of)
         if whole is not None:
             models.append(whole)
-        for model_key in facts.models:
-            status = market_status(facts, model_key, market, query.as_of)
+        unnamed: MarketStatus | None = None  # the status of the models no fact names
+        for model_key, model in facts.models.items():
+            if facts.concerns(model_key):
+                status = market_status(facts, model_key, market, query.as_of)
+            elif unnamed is None:
+                status = unnamed = market_status(facts, model_key, market, query.as_of)
+            else:
+                status = unnamed._replace(model=model)
             if every or status.status != "unknown":
                 models.append(status)
         policies.extend(policies_in_force(facts.policies, query.as_of, market))

@@ -651,7 +651,7 @@ class CompanyFacts:
 
     __slots__ = ("name", "policies", "expected", "entries", "launches", "exits", "models",
                  "showcases", "decided", "covering", "by_market", "policy_for", "shown_of",
-                 "entered", "arrived", "certainties")  # fmt: skip
+                 "entered", "arrived", "certainties", "concerned")  # fmt: skip
 
     def __init__(self, name: str, models: dict[str, str]) -> None:
         self.name = name
@@ -671,6 +671,7 @@ class CompanyFacts:
         self.entered: dict[tuple[str, str], EntryLifecycle | None] = {}
         self.arrived: dict[tuple[str, str], list[Arrival]] = {}
         self.certainties: dict[str, str] | None = None
+        self.concerned: set[str] | None = None
 
     def launched(self, model_key: str, as_of: str) -> Launches:
         """A model's launches as of a date, worked out once for every market asked about."""
@@ -795,6 +796,16 @@ class CompanyFacts:
             for row in self.shown_of.get(model_key, ())
             if _covers_then(row.content, row.content["market"], market)
         ]
+
+    def concerns(self, model_key: str) -> bool:
+        """Whether any of the company's facts names the model: a launch, an expected entry
+        of its own, a showcase. A model none names has, in every market, the status the
+        company's own facts decide (a policy, an entry of the company as a whole): the same
+        as every other such model's."""
+        if self.concerned is None:  # first call
+            named = [row.content.get("model") for row in (*self.expected, *self.showcases)]
+            self.concerned = {*self.launches, *(key(model) for model in named if model)}
+        return model_key in self.concerned
 
     def status_of(self, model_key: str, market: str, as_of: str) -> StatusReason:
         """The market status of one model (SPEC §5.1), strongest first: available, paused,
