@@ -121,3 +121,18 @@ def test_only_all_lists_the_companies_nothing_there_concerns(store: str) -> None
     every = statuses(market(store, "DE", "2022-01-01", "--all"))
     assert every["Zeta Cars/Zed"] == ("unknown", None)
     assert every["Acme/Gamma"] == ("blocked", "eu-2021")
+
+
+def test_the_days_before_a_regions_change_are_read_only_for_the_markets_it_changes() -> None:
+    from mxt.projections.rules.state import region_eras
+
+    brexit, croatia = "2020-01-31", "2013-06-30"  # the days before GB left, HR joined
+    every = region_eras("2024-06-30")
+    assert {brexit, croatia} <= set(every)
+    assert brexit in region_eras("2024-06-30", ["GB"])
+    assert croatia in region_eras("2024-06-30", ["HR"]) and brexit not in region_eras(
+        "2024-06-30", ["HR"]
+    )
+    assert not {brexit, croatia} & set(region_eras("2024-06-30", ["DE", "US", "EU"]))
+    assert set(region_eras("2024-06-30", ["DE", "GB"])) <= set(every)
+    assert brexit not in region_eras("2019-06-30", ["GB"])  # not yet

@@ -372,7 +372,7 @@ class ReadSide:
 
         markets = sorted({found for code in codes for found in covering(code)})
         ask = (query.as_of, query.known_at)
-        eras, naming = region_eras(query.as_of), dated_regions()
+        eras, naming = region_eras(query.as_of, codes), dated_regions()
         deciding = partial(deciding_policies, markets=codes)  # the policies deciding `codes`
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)

@@ -533,15 +533,33 @@ def dated_regions() -> list[str]:
     return sorted({*(name for name in regions if dated(name)), *in_force()})
 
 
-def region_eras(as_of: str) -> list[str]:
+def region_eras(as_of: str, markets: Sequence[str] | None = None) -> list[str]:
     """The last day before each day up to `as_of` on which a built-in region's members
     changed (every region of one's own is made of countries and built-in regions): between
-    two of them, an announcement covers the same markets whatever day it takes effect."""
-    return [
-        (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-        for day in change_days()
-        if day <= as_of
-    ]
+    two of them, an announcement covers the same markets whatever day it takes effect.
+
+    With `markets`, only the days before those on which one of them joined or left a region
+    whose members change (`dated_regions`): on any other, an announcement for a region covers
+    each of them after as it did before, so that the latest covering one as of the day before
+    is never the latest covering one as of a later day unless it is that one too."""
+    eras = []
+    for day in change_days():
+        if day > as_of:
+            break
+        before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        if markets is None or not _changed_on(before, day).isdisjoint(markets):
+            eras.append(before)
+    return eras
+
+
+def _changed_on(before: str, day: str) -> set[str]:
+    """The countries that joined or left a region whose members change (`dated_regions`)
+    between `before` and `day`."""
+    user = in_force()
+    changed: set[str] = set()
+    for name in dated_regions():
+        changed |= covered_on((name,), before, user) ^ covered_on((name,), day, user)
+    return changed
 
 
 @record(hidden=("deciding", "figures"))
