@@ -861,8 +861,15 @@ _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
 # U DM-i", "Z9 GT".
 _POWERTRAIN = re.compile(
+    # (perhaps after a letter of the name: "Seal U DM-i")
+    r"(?:\s[B-HJ-Z](?=\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM)\b))?"
     r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS|E-Tech|[A-Z][a-z]?\d{1,2}-[A-Z]{1,2})(?![\w-])"
     r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
+    # …or the word "hybrid" just after the name, in lower case, is part of it: "the Hilux
+    # hybrid", "a RAV4 hybrid" (not "a plug-in hybrid", a description)
+    # ("the Tank 300 hybrid off-roader": a description)
+    rf"|\shybrid(?![\w-])(?!\s+(?:{BODY_STYLES}|off-roader|ute|[\w-]+-seater|version|variant|"
+    r"trim|system|powertrain|technology)\b)"
 )
 # A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
 # a maker or a market: "the SUV X5", "BYD M03").

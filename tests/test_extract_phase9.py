@@ -1,0 +1,30 @@
+"""Rules from round 9's misses and wrong drafts, phase 9 of issue 26: each tested on sentences
+written for these tests, not taken from the corpus, each test failing before its rule.
+Precision first: when the extractor is unsure of a fact's company, unit, owner or model, it
+keeps a statement rather than a wrong typed draft."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafting import drafts_on
+
+PUBLISHED = date(2027, 3, 10)
+
+drafts, typed = drafts_on(PUBLISHED)
+
+
+def test_a_letter_and_a_powertrain_badge_after_a_model_are_its_name() -> None:
+    text = "BYD said the Song L DM-i went on sale in Chile on 2 March."
+    launches = [d for d in typed(text) if d["kind"] == "launch"]
+    assert [(d["model"], d["market"]) for d in launches] == [("Song L DM-i", "CL")]
+
+
+def test_hybrid_just_after_a_models_name_is_part_of_it() -> None:
+    text = (
+        "Toyota said the RAV4 hybrid went on sale in Peru on 1 March.\n\n"
+        "Mazda said the CX-50 hybrid SUV went on sale in Chile on 3 March."
+    )
+    launches = [(d["model"], d["market"]) for d in typed(text) if d["kind"] == "launch"]
+    assert ("RAV4 hybrid", "PE") in launches
+    assert ("CX-50", "CL") in launches  # before a body style, "hybrid" describes it
