@@ -270,14 +270,18 @@ def orders(clue: Clue) -> list[Draft]:
 _TARGET = (
     r"\b(?:target(?:s|ed|ing)?|goal|objective|ambition|guidance|guid(?:ed|es|ing)|"
     r"forecast(?:s|ed|ing)?|outlook|(?:aims?|aiming|plans?|planning|expects?|expected|hopes?|"
-    r"intends?|on\s+track|set|looks?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
+    r"intends?|on\s+track|set|looks?|wants?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
     r"make|ship|export|wholesale|reach|hit|achieve|top|exceed|cross|surpass)|(?:aims?|aiming)\s+for|"
     # a figure kept to: "is sticking with 20,000 vehicles for the year"
     r"stick(?:s|ing)?\s+(?:with|to)(?=\s+(?:a|an|its|their|the)?\s*\d)|(?:plans?|planning|"
     r"expects?|sees|projects?|wants?)\s+(?:[\w-]+\s+){0,2}?(?:production|sales|deliveries|output|"
     r"exports|volumes?)\b(?:\s+(?:of|at|to\s+(?:reach|cross|top|exceed|hit|be|rise|grow)))?|"
     r"(?:is|are)\s+(?:planned|expected|forecast|projected)\s+to\s+(?:be|reach|exceed|top|hit|"
-    r"cross))\b"
+    r"cross)|"
+    # a figure wanted, whatever it counts: "wants 6,000 registrations in 2027", "hopes for
+    # about 9,000 sales"
+    r"(?:wants?|seeks?|hopes?\s+for|(?:is|are)\s+(?:aiming|looking|hoping)\s+for)"
+    r"(?=\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d))\b"
 )
 # How far a target's figure may stand from its word, with no comma between: "guidance,
 # NIO needs to deliver 25,000" is arithmetic on a target, not one.

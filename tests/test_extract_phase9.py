@@ -28,3 +28,14 @@ def test_hybrid_just_after_a_models_name_is_part_of_it() -> None:
     launches = [(d["model"], d["market"]) for d in typed(text) if d["kind"] == "launch"]
     assert ("RAV4 hybrid", "PE") in launches
     assert ("CX-50", "CL") in launches  # before a body style, "hybrid" describes it
+
+
+def test_a_figure_wanted_is_a_target_not_an_actual() -> None:
+    text = (
+        "Skoda wants 14,000 Indian registrations of the Kylaq in 2028.\n\n"
+        "Mazda wants to export 90,000 cars from Thailand in 2028."
+    )
+    found = [(d["kind"], d["company"], d.get("value", d.get("units"))) for d in typed(text)]
+    assert ("target", "Skoda", 14000) in found
+    assert ("target", "Mazda", 90000) in found
+    assert not any(kind == "deliveries" for kind, _, _ in found)
