@@ -39,3 +39,13 @@ def test_a_figure_wanted_is_a_target_not_an_actual() -> None:
     assert ("target", "Skoda", 14000) in found
     assert ("target", "Mazda", 90000) in found
     assert not any(kind == "deliveries" for kind, _, _ in found)
+
+
+def test_a_figure_after_a_currency_code_is_money() -> None:
+    text = "Hyundai exported KRW 4,500,000 of parts to Brazil in February."
+    assert [d for d in typed(text) if d["kind"] == "deliveries"] == []
+
+
+def test_a_figure_larger_than_any_makers_output_counts_no_vehicles() -> None:
+    text = "Kia said its exports reached 9.6 billion in February."
+    assert [d for d in typed(text) if d["kind"] == "deliveries"] == []
