@@ -271,7 +271,7 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     teller = _ORGANISATION.search(told)
     if teller and not _known_name(teller.group("name"), clue):
         return f"the company is not named, and the figure is told by {teller.group('name')}"
-    stranger = _unknown_name(clue, told)
+    stranger = _unknown_name(clue, told) or _unknown_plain_name(clue, told)
     if stranger:
         return f"the company is not named, and the clause names {stranger}, which mxt does not know"
     return None
@@ -340,6 +340,36 @@ _NOT_A_COMPANY = frozenset(
         "YoY QoQ MoM PV PVs CV CVs CKD SKD KD OEM OEMs JV GDP VAT YTD FY CY HQ R&D",
     )
 )
+
+
+# A name of plain capitalised words that opens a fact as its subject ("Daimler Truck
+# delivered 38,950 trucks", "Harbour Cars will open…"): an actor mxt does not know, if it
+# is no company, market, model or common word mxt knows. (Not "said", "told": a person's
+# name speaks for a company.)
+_PLAIN_NAME_ACTING = re.compile(
+    r"(?<![\w&.'-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?=\s+(?:also\s+|now\s+)?"
+    r"(?:delivered|sold|exported|shipped|produced|built|registered|launched|kept|raised|cut|"
+    r"posted|recorded|plans|will|aims|expects|wants|intends|began|started|opened|handed|booked|"
+    r"took|reported)\b)"
+)
+
+
+def _unknown_plain_name(clue: Clue, told: str) -> str | None:
+    """A name of plain words the clause's fact is told of (`_PLAIN_NAME_ACTING`) that mxt
+    does not know as a company, a market, a model or a common word."""
+    from . import names
+
+    for match in _PLAIN_NAME_ACTING.finditer(told):
+        name = match.group("name")
+        words = name.split()
+        if any(names.companies(w, clue.named, actors_only=False) for w in words):
+            continue
+        if names.markets(name) or names.models(name, clue.known) or names.place_market(name):
+            continue
+        if any(names.not_a_name(word) for word in words):
+            continue
+        return name
+    return None
 
 
 def _unknown_name(clue: Clue, told: str) -> str | None:

@@ -773,6 +773,13 @@ def names_another_vehicle(text: str, extra: tuple[str, ...] = ()) -> bool:
     )
 
 
+def not_a_name(word: str) -> bool:
+    """True for a capitalised word that names nothing of its own: a month, a weekday, an
+    article or another common word that opens sentences, or one that follows a maker's name
+    ("Motor", "Group")."""
+    return bool(_NOT_A_MODEL_WORD.match(word)) or word in _NOT_A_MODEL_AFTER_MAKER
+
+
 def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
     """True when a capitalised word may be a model name: not a maker, a country, region or
     demonym, a month or weekday, nor a word that commonly follows a maker's name (a city may

@@ -49,3 +49,18 @@ def test_a_figure_after_a_currency_code_is_money() -> None:
 def test_a_figure_larger_than_any_makers_output_counts_no_vehicles() -> None:
     text = "Kia said its exports reached 9.6 billion in February."
     assert [d for d in typed(text) if d["kind"] == "deliveries"] == []
+
+
+def test_a_plain_name_mxt_does_not_know_acting_takes_no_company_from_before() -> None:
+    text = (
+        "Renault sold 4,000 vans in Spain in February.\n\n"
+        "Harbour Coachworks delivered 1,250 minibuses in February and kept its full-year "
+        "guidance of 15,000 units."
+    )
+    found = [(d["kind"], d.get("units", d.get("value"))) for d in typed(text)]
+    assert found == [("deliveries", 4000)]
+
+
+def test_a_person_who_speaks_leaves_the_company_named_before() -> None:
+    text = "Renault's chief, Maria Lopez, was upbeat. Maria Lopez said it sold 4,000 vans in February."
+    assert [(d["kind"], d["company"]) for d in typed(text)] == [("deliveries", "Renault")]
