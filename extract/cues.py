@@ -659,6 +659,21 @@ _PHASE_WORDS = {
 }  # fmt: skip
 
 
+# An expansion of a plant: a step after its first, whatever the text calls it.
+_EXPANSION = re.compile(
+    r"\b(?:expansion|extension|enlargement|second\s+(?:line|hall)|new\s+line|additional\s+line)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnumbered_phase(text: str) -> tuple[int, str]:
+    """The phase of a plant a text gives no number: 2 for an expansion ("the extension of
+    the site", "the planned expansion of its factory"), else 1; with the guess to note."""
+    if _EXPANSION.search(text):
+        return 2, "phase 2 (an expansion of the plant; the text names no phase)"
+    return 1, "phase 1 (the text names no phase)"
+
+
 def _phase_of(match: re.Match[str]) -> int:
     """The number of a phase `_PHASE` found."""
     word = (match.group(1) or match.group(2)).lower()
@@ -854,9 +869,11 @@ def factory(clue: Clue) -> list[Draft]:
         if site is None:
             site = f"{clue.company} plant"
             guesses.append("site (the text does not name the plant)")
-        if phase is None:
-            guesses.append("phase 1 (the text names no phase)")
-        fields: Content = {"site": site, "phase": phase or 1, "status": status}
+        number_of = phase
+        if number_of is None:
+            number_of, guess = _unnumbered_phase(clause)
+            guesses.append(guess)
+        fields: Content = {"site": site, "phase": number_of, "status": status}
         fields["_cue_at"] = max(0, clue.text.find(clause)) + where.start()
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
         # The plan, if any, is worded around the status ("expected to start production").
@@ -1047,8 +1064,8 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)
-    phase = _phase_of(number) if number else 1
-    guesses = [] if number else ["phase 1 (the text names no phase)"]
+    phase, guess = (_phase_of(number), "") if number else _unnumbered_phase(clue.text)
+    guesses = [guess] if guess else []
     fields: Content = {"site": site, "phase": phase, "status": status}
     market = _site_market(site, clue)
     if market:

@@ -64,3 +64,12 @@ def test_a_plain_name_mxt_does_not_know_acting_takes_no_company_from_before() ->
 def test_a_person_who_speaks_leaves_the_company_named_before() -> None:
     text = "Renault's chief, Maria Lopez, was upbeat. Maria Lopez said it sold 4,000 vans in February."
     assert [(d["kind"], d["company"]) for d in typed(text)] == [("deliveries", "Renault")]
+
+
+def test_an_expansion_of_a_plant_is_a_later_phase_than_its_first() -> None:
+    text = (
+        "Kia said the enlargement of its Zilina plant will be completed in 2028.\n\n"
+        "Nissan has scrapped the planned expansion of its Sunderland factory."
+    )
+    plants = [(d["site"], d["phase"], d["status"]) for d in typed(text) if d["kind"] == "factory"]
+    assert plants == [("Zilina", 2, "completed"), ("Sunderland", 2, "cancelled")]
