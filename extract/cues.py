@@ -1639,6 +1639,13 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     if not markets and clue.setting and spoken and clue.setting != home:
         markets = [clue.setting]  # "A: PV5 goes on sale in August" in a text set in Australia
         guesses.append(f"market {clue.setting} (where the text is set; the speaker names none)")
+    if (
+        not markets
+        and home
+        and clue.setting not in (None, home)
+        and home not in names.included_markets(clue.whole)
+    ):
+        return []  # a text set in another country: the home market is no safe guess
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")

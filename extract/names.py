@@ -946,12 +946,23 @@ def _market_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
-def markets(text: str) -> list[Mention]:
+# A word for a company after a demonym: "the Vietnamese company", "the Japanese brand",
+# "Chinese EV makers" say where a company is from, not where it sells.
+_NATIONALITY_OF = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:company|companies|carmakers?|automakers?|car\s?makers?|makers?|"
+    r"brands?|group|firm|manufacturers?|start-?ups?|marque|giant)\b(?!')"
+)
+
+
+def markets(text: str, nationality: bool = False) -> list[Mention]:
     """The markets a sentence names by country, demonym or region ("Europe" -> EU,
-    "Norwegian" -> NO), each as its code, in order."""
+    "Norwegian" -> NO), each as its code, in order; a company's nationality ("the
+    Vietnamese company") only with `nationality`."""
     names = _market_names()
     return [
-        Mention(names[m.group(0)], m.start(), m.end()) for m in _market_pattern().finditer(text)
+        Mention(names[m.group(0)], m.start(), m.end())
+        for m in _market_pattern().finditer(text)
+        if nationality or not _NATIONALITY_OF.match(text, m.end())
     ]
 
 
@@ -967,7 +978,8 @@ def referred_markets(clause: str, sentence: str) -> list[str]:
     country") when its sentence names exactly one: [code], else []."""
     if not _A_MARKET_NAMED_BEFORE.search(clause):
         return []
-    named = included_markets(sentence)
+    # (the country a company is from too: "Ceer, the Saudi brand, … in the Kingdom")
+    named = list(dict.fromkeys(m.name for m in markets(sentence, nationality=True)))
     return named if len(named) == 1 else []
 
 

@@ -73,3 +73,22 @@ def test_an_expansion_of_a_plant_is_a_later_phase_than_its_first() -> None:
     )
     plants = [(d["site"], d["phase"], d["status"]) for d in typed(text) if d["kind"] == "factory"]
     assert plants == [("Zilina", 2, "completed"), ("Sunderland", 2, "cancelled")]
+
+
+def test_a_companys_nationality_is_no_market() -> None:
+    text = "Toyota sold cars in Chile.\n\nThe Japanese carmaker will not sell the bZ7 before 2028."
+    assert [d for d in typed(text) if d["kind"] == "policy"] == []
+
+
+def test_a_country_named_to_resolve_the_kingdom_may_be_a_nationality() -> None:
+    text = "Ceer, the Saudi car brand, said its SUVs will not go on sale in the Kingdom before 2028."
+    policies = [d["markets"] for d in typed(text) if d["kind"] == "policy"]
+    assert policies == [["SA"]]
+
+
+def test_a_text_set_in_another_country_gives_no_home_market_to_a_launch() -> None:
+    text = (
+        "Indonesia's car market grew in December, and Indonesia wants more plants.\n\n"
+        "VinFast said the VF 5 went on sale on 6 January."
+    )
+    assert [d for d in typed(text, published=date(2027, 1, 19)) if d["kind"] == "launch"] == []
