@@ -344,7 +344,7 @@ def target(clue: Clue) -> list[Draft]:
     up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
     or a whole market's figure is never a target's value."""
     cue = _search(_TARGET, clue.text)
-    if not cue or clue.role.blocks_typing:
+    if not cue or clue.role.blocks_typing or _owned_by_another(clue, cue):
         return []
     every = [
         f for f in figures.counts(clue.text, minimum=100, every=True)
@@ -391,6 +391,36 @@ def target(clue: Clue) -> list[Draft]:
         if previous.high is not None:
             fields["previous_high"] = previous.high
     return [Draft("target", {**fields, **_scope(clue)}, guesses, planned=True)]
+
+
+# Whose a target is, told by a possessive before its word: "the government's 2030 export
+# target", "Thailand's goal".
+_OWNER_BEFORE = re.compile(
+    r"(?P<owner>[\w&.-]+(?:\s[A-Z][\w&.-]*){0,2})(?:'s|s')\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _owned_by_another(clue: Clue, cue: re.Match[str]) -> bool:
+    """True when a possessive before the target's noun gives it an owner that is no company
+    ("the government's target", "the ministry's objective", "India's goal"; not "the
+    world's biggest carmaker plans to…")."""
+    if not re.match(r"(?i:target|goal|objective|ambition|guidance|forecast|outlook)", cue.group(0)):
+        return False
+    owner = _OWNER_BEFORE.search(clue.text[: cue.start()])
+    if owner is None:
+        return False
+    name = owner.group("owner")
+    return not names.companies(name, clue.named, actors_only=False) and not name.lower() in (
+        "its",
+        "their",
+        "company",
+        "group",
+        "carmaker",
+        "automaker",
+        "brand",
+        "firm",
+        "maker",
+    )
 
 
 _DELIVERED = (

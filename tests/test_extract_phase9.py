@@ -62,7 +62,9 @@ def test_a_plain_name_mxt_does_not_know_acting_takes_no_company_from_before() ->
 
 
 def test_a_person_who_speaks_leaves_the_company_named_before() -> None:
-    text = "Renault's chief, Maria Lopez, was upbeat. Maria Lopez said it sold 4,000 vans in February."
+    text = (
+        "Renault's chief, Maria Lopez, was upbeat. Maria Lopez said it sold 4,000 vans in February."
+    )
     assert [(d["kind"], d["company"]) for d in typed(text)] == [("deliveries", "Renault")]
 
 
@@ -81,7 +83,9 @@ def test_a_companys_nationality_is_no_market() -> None:
 
 
 def test_a_country_named_to_resolve_the_kingdom_may_be_a_nationality() -> None:
-    text = "Ceer, the Saudi car brand, said its SUVs will not go on sale in the Kingdom before 2028."
+    text = (
+        "Ceer, the Saudi car brand, said its SUVs will not go on sale in the Kingdom before 2028."
+    )
     policies = [d["markets"] for d in typed(text) if d["kind"] == "policy"]
     assert policies == [["SA"]]
 
@@ -92,3 +96,18 @@ def test_a_text_set_in_another_country_gives_no_home_market_to_a_launch() -> Non
         "VinFast said the VF 5 went on sale on 6 January."
     )
     assert [d for d in typed(text, published=date(2027, 1, 19)) if d["kind"] == "launch"] == []
+
+
+def test_a_target_a_government_owns_is_no_companys() -> None:
+    text = (
+        "Toyota sold cars in Thailand.\n\n"
+        "The ministry's 2030 export goal of 1.5 million vehicles will need more than Toyota."
+    )
+    assert [d for d in typed(text) if d["kind"] == "target"] == []
+
+
+def test_a_target_the_company_owns_stays_its_target() -> None:
+    text = "Kia's 2028 sales goal of 300,000 cars in Europe is unchanged, the company said."
+    assert [(d["company"], d["value"]) for d in typed(text) if d["kind"] == "target"] == [
+        ("Kia", 300000)
+    ]
