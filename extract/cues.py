@@ -400,6 +400,12 @@ _OWNER_BEFORE = re.compile(
 )
 
 
+# Possessives that stand for the company itself: "its", "the company's".
+_REFERRING_OWNERS = frozenset(
+    {"its", "their", "company", "group", "carmaker", "automaker", "brand", "firm", "maker"}
+)
+
+
 def _owned_by_another(clue: Clue, cue: re.Match[str]) -> bool:
     """True when a possessive before the target's noun gives it an owner that is no company
     ("the government's target", "the ministry's objective", "India's goal"; not "the
@@ -410,17 +416,8 @@ def _owned_by_another(clue: Clue, cue: re.Match[str]) -> bool:
     if owner is None:
         return False
     name = owner.group("owner")
-    return not names.companies(name, clue.named, actors_only=False) and not name.lower() in (
-        "its",
-        "their",
-        "company",
-        "group",
-        "carmaker",
-        "automaker",
-        "brand",
-        "firm",
-        "maker",
-    )
+    referring = name.lower() in _REFERRING_OWNERS
+    return not referring and not names.companies(name, clue.named, actors_only=False)
 
 
 _DELIVERED = (
