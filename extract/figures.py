@@ -220,8 +220,11 @@ _CUMULATIVE = re.compile(
 
 def running_total(text: str) -> bool:
     """True when a normalised sentence counts from a start rather than over a period ("in
-    the first nine months", "so far this year", "year-to-date")."""
-    return bool(_CUMULATIVE.search(text))
+    the first nine months", "so far this year", "year-to-date"): a figure of it is a running
+    total (not "on sale since September", which counts nothing)."""
+    return bool(_CUMULATIVE.search(text)) and any(
+        f.role == "cumulative" for f in counts(text, every=True)
+    )
 
 
 # Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".

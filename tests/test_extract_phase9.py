@@ -111,3 +111,36 @@ def test_a_target_the_company_owns_stays_its_target() -> None:
     assert [(d["company"], d["value"]) for d in typed(text) if d["kind"] == "target"] == [
         ("Kia", 300000)
     ]
+
+
+FILINGS = date(2026, 12, 1)
+
+
+def test_a_label_line_naming_a_company_gives_its_lines_that_company() -> None:
+    text = (
+        "November dispatches, as filed\n\n"
+        "Skoda Auto (NSE: 100200)\n- Total sales 12,400 units in November.\n\n"
+        "Tata Motors (NSE: 500570)\n- Total sales 45,100 units in November."
+    )
+    found = [(d["company"], d["units"]) for d in typed(text, published=FILINGS)]
+    assert found == [("Skoda", 12400), ("Tata Motors", 45100)]
+
+
+def test_a_label_naming_a_company_mxt_does_not_know_gives_no_company() -> None:
+    text = (
+        "November dispatches, as filed\n\n"
+        "Tata Motors (NSE: 500570)\n- Total sales 45,100 units in November.\n\n"
+        "Harlow Motorcycles (NSE: 599900)\n- Total sales 8,800 units in November."
+    )
+    found = [(d["company"], d["units"]) for d in typed(text, published=FILINGS)]
+    assert found == [("Tata Motors", 45100)]
+
+
+def test_on_sale_since_a_month_is_no_running_total_that_drops_the_period() -> None:
+    text = (
+        "November dispatches: Kia India\n\n"
+        "Kia said the Syros, on sale since May, had its best month.\n\n"
+        "Kia sold 21,500 cars."
+    )
+    found = [(d["kind"], d.get("period"), d.get("units")) for d in typed(text, published=FILINGS)]
+    assert found == [("deliveries", "2026-11", 21500)]
