@@ -290,10 +290,13 @@ _TARGET_REACH = 70
 
 _METRICS = (
     ("exports", r"\bexport"),
-    ("wholesale", r"\bwholesale"),
+    ("wholesale", r"\b(?:wholesale|dispatch)"),
     ("retail", r"\bretail"),
     ("registrations", r"\bregist(?:ration|ered|ering|ers)"),
-    ("production", r"\b(?:production|produc(?:e|ed|es|ing)|build|built|output|manufactur)"),
+    (
+        "production",
+        r"\b(?:production|produc(?:e|ed|es|ing)|build|built|assembled|output|manufactur)",
+    ),
     ("sales", r"\b(?:sales|sell(?:s|ing)?|sold|shipped|shipments?)\b"),
     ("deliveries", r"\bdeliver"),
 )
@@ -426,6 +429,11 @@ _DELIVERED = (
     r"hand(?:ed|s)(?=\s+(?:over\s+)?[\d,.]+\s+(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units)\s+to\s+"
     r"(?:customers|buyers|owners))|"
     r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales|"
+    # made, told by a verb just before its figure: "built 291,400 vehicles"
+    r"(?:built|assembled|manufactured)(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|"
+    r"more\s+than\s+)?\d)|"
+    # sent from the factory to dealers: "4,106 units dispatched", "dispatches of 31,000"
+    r"dispatch(?:ed|es)|"
     # a participle after the news it explains: "…, registering 114,000 cars in Europe",
     # "after delivering 40,397 vehicles"
     r"(?<=,\s)(?:delivering|selling|registering|shipping|exporting)|"

@@ -393,7 +393,11 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """A count whose clause holds another count that no draft explains, or that its whole
     sentence reads as a figure of another kind ("compared with the first quarter of 2025,
     when it sold 172,219": the clause alone does not tell)."""
-    rivals = [f for f in figures.counts(clue.text, minimum=100) if f.start not in used]
+    rivals = [
+        f
+        for f in figures.counts(clue.text, minimum=100)
+        if f.start not in used and not _restated(clue.text, f.start)
+    ]
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
     at, offset = draft.fields.get("_at"), clue.whole.find(clue.text)
@@ -408,6 +412,16 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         if role == "earlier":
             return ["its sentence reads the figure as one compared with, not the news"]
     return []
+
+
+# A figure's own words in brackets just after it: "2,01,734 units (two lakh one thousand…)".
+_RESTATED = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s*\([^()]*$")
+
+
+def _restated(clause: str, at: int) -> bool:
+    """True when the figure at `at` stands in brackets just after another figure: the same
+    figure written again (in words, or to another precision), not a rival."""
+    return bool(_RESTATED.search(clause[:at]))
 
 
 # A figure followed by no noun: "to reach 120 by December", "120."

@@ -144,3 +144,20 @@ def test_on_sale_since_a_month_is_no_running_total_that_drops_the_period() -> No
     )
     found = [(d["kind"], d.get("period"), d.get("units")) for d in typed(text, published=FILINGS)]
     assert found == [("deliveries", "2026-11", 21500)]
+
+
+def test_built_with_its_figure_is_production() -> None:
+    text = "Nissan built 48,200 vehicles at its Sunderland plant in February."
+    found = [(d["kind"], d.get("metric"), d.get("units")) for d in typed(text)]
+    assert found == [("deliveries", "production", 48200)]
+
+
+def test_units_dispatched_are_wholesale() -> None:
+    text = "Tata Motors said 52,300 units were dispatched to dealers in February."
+    found = [(d["kind"], d.get("metric"), d.get("units")) for d in typed(text)]
+    assert found == [("deliveries", "wholesale", 52300)]
+
+
+def test_a_figure_restated_in_brackets_is_no_rival() -> None:
+    text = "Mahindra sold 1,02,310 units (one lakh two thousand three hundred and ten) in February."
+    assert [(d["kind"], d.get("units")) for d in typed(text)] == [("deliveries", 102310)]
