@@ -576,7 +576,9 @@ def _delivered(
 
 
 _EXPECT_TO_WAIT = re.compile(
-    r"\s+(?:should|will|would|can|must)\s+(?:now\s+)?(?:expect|have|need)\s+to\s+wait\b",
+    r"\s+(?:should|will|would|can|must)\s+(?:now\s+)?(?:(?:expect|have|need)\s+to\s+wait\b|"
+    # "should expect their car within three months"
+    r"(?=(?:expect|get)\s+(?:their|its)\s+(?:car|vehicle|delivery)\s+within\b))",
     re.IGNORECASE,
 )
 
@@ -585,7 +587,8 @@ def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(
         r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b|\bdelivery\s+times?\b|"
-        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b|"
+        r"\blead[- ]times?\b|"
+        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?(?:delivery|car|vehicle)\s+(?:within|in)\b|"
         # a wait quoted to buyers: "dealers are quoting up to four months for the X"
         r"\bquot(?:e|es|ed|ing)\s+(?:(?:customers|buyers|them)\s+)?(?:up\s+to|about|around)\b",
         clue.text,
@@ -1882,6 +1885,10 @@ _EXIT = (
     # "will be phased out of the Brazilian range", "will come off sale in Norway"
     r"phas(?:e|es|ed|ing)\s+out\s+(?:of|from|in)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
     r"(?:come|comes|came|coming|go|goes|went|gone|been|be|taken)\s+off\s+sale|"
+    # "will no longer be sold in Thailand after June"
+    r"no\s+longer\s+(?:be\s+)?(?:sold|offered|available|on\s+sale)|"
+    # "will stop taking UK orders for the X": no new buyer, an exit
+    r"stop(?:s|ped|ping)?\s+taking\s+(?:\w+\s+){0,2}?orders|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"

@@ -161,3 +161,21 @@ def test_units_dispatched_are_wholesale() -> None:
 def test_a_figure_restated_in_brackets_is_no_rival() -> None:
     text = "Mahindra sold 1,02,310 units (one lakh two thousand three hundred and ten) in February."
     assert [(d["kind"], d.get("units")) for d in typed(text)] == [("deliveries", 102310)]
+
+
+def test_lead_times_and_a_car_expected_within_a_span_are_waits() -> None:
+    text = (
+        "Ford says lead times on the Ranger have fallen to a maximum of five months.\n\n"
+        "BYD said buyers ordering the Atto 3 now should expect their car within two months."
+    )
+    waits = [(d["model"], d["max_months"]) for d in typed(text) if d["kind"] == "wait-time"]
+    assert waits == [("Ranger", 5.0), ("Atto 3", 2.0)]
+
+
+def test_a_model_no_longer_sold_or_no_longer_taking_orders_is_an_exit() -> None:
+    text = (
+        "The CX-30 will no longer be sold in Chile after June, Mazda said.\n\n"
+        "Renault will stop taking French orders for the Zoe at the end of May."
+    )
+    exits = [(d["company"], d["markets"]) for d in typed(text) if d["kind"] == "exit"]
+    assert exits == [("Mazda", ["CL"]), ("Renault", ["FR"])]
