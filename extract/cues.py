@@ -621,8 +621,10 @@ _RESUMING = (
 
 
 _STATUSES = (
-    ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
-     r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
+    ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\b(?:land|plot)\b|"
+     r"\bland\b.{0,30}\b(?:purchas|acquir|bought)|"
+     # "has taken possession of a 120-hectare plot"
+     r"\b(?:taken|took|takes|taking)\s+possession\s+of\b.{0,40}\b(?:land|plot|site)\b"),
     # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
@@ -667,11 +669,15 @@ _STATUSES = (
      # making cars there for a while: "has been assembling the Dolphin Mini since July"
      r"\b(?:has|have)\s+been\s+(?:assembling|producing|building|making|manufacturing)\b"
      r"(?=[^;]*\bsince\b)|"
+     # working for a while: "the plant … has been running since December", "running since
+     # October"
+     r"\b(?:(?:has|have)\s+been\s+)?(?:running|operating|in\s+operation)\s+since\b|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)|"
      # "the new plant in Izmir … is due to open by the end of 2026"
      r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
      r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
+     r"\bground\s+(?:was\s+|has\s+been\s+)?broken\b|"
      r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
 )  # fmt: skip
 # Construction told as finished, and what happens once it is.
@@ -852,11 +858,14 @@ def factory(clue: Clue) -> list[Draft]:
     if not plant_named and not (clue.site and _search(r"\bthere\b", clue.text)):
         return []  # no plant named, nor one named before that the clause speaks of
     role = clue.role
-    if role.denial or role.condition or (role.hedge and not role.plan):
+    # (a halt "pending demand" says what it waits for, not a doubt that it happened)
+    hedge = hedged(clue.text, waiting=role.halt or role.delay)
+    if role.denial or role.condition or (hedge and not role.plan):
         return []
     # "put on hold", with what is held between: "has put its planned plant in X on hold"
     on_hold = _search(
-        r"\b(?:put|puts|putting|placed)\s+(?:[^;]{0,80}?\s)?on\s+hold\b|\bon\s+hold\s+plans\b",
+        r"\b(?:put|puts|putting|placed)\s+(?:[^;]{0,80}?\s)?on\s+hold\b|\bon\s+hold\s+plans\b|"
+        r"\b(?:is|are|was|were|remains?|remained|been)\s+(?:now\s+|still\s+)?on\s+hold\b",
         clue.text,
     )
     ending = _search(_ENDING, clue.text)
@@ -1089,7 +1098,9 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached).
     A clause that opens on its verb has its plant in its subject ("Production at the Revoz
     plant, which builds the Clio, will be halted in August")."""
-    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*|reopen\w*)\b", clue.whole):
+    if hedged(clue.text, waiting=True) or _search(
+        r"\b(?:resum\w*|restart\w*|reopen\w*)\b", clue.whole
+    ):
         return []  # (a halt that is over: "resumed in September after a two-year pause")
     told = _with_subject(clue)[0][0]  # (denied with its subject: "denied a report that…")
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):

@@ -102,6 +102,7 @@ class _Reading:
         self.section: str | None = None  # the one company the last heading names
         self.by_company = False  # whether a heading below the title named a company
         self.title_line = 0  # the line of the text's title
+        self.names_some = False  # whether the text names a company anywhere
 
     def enter_section(self, heading: Sentence) -> None:
         """A heading starts a section: the company it names, when it names one ("TVS Motor
@@ -153,7 +154,9 @@ class _Reading:
             named = in_clause or carried_on or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.section or self.subject
             maker = None if named else names.maker_of_model(clause)
-            if maker and company != cues.UNKNOWN_COMPANY and not self._of_maker(company, maker):
+            # (a text that names no company at all types nothing, the model's maker neither)
+            knowable = company != cues.UNKNOWN_COMPANY or self.names_some
+            if maker and knowable and not self._of_maker(company, maker):
                 # a model of another maker's ("building the Ioniq 5") is its maker's, not the
                 # company an earlier sentence named
                 company, named = maker, [maker]
@@ -245,18 +248,25 @@ def certainty(draft: Draft, text: str, sentence: str | None = None) -> tuple[str
     return "reported", "certainty reported (the sentence names no source)"
 
 
+# The lines a text names the company it is about in, if it names one: its title and opening.
+_OPENING_LINES = 4
+
+
 def _subject(
     text: str, company: str | None, extra: tuple[str, ...] = (), aliases: names.Aliases = ()
 ) -> str:
     """The company the text is about: the one given, else the first named in the text."""
     if company:
         return company
-    for line in text.splitlines():
+    # (a text that names no company in its opening lines is not about the first one it names
+    # further on: slides listing a supplier's customers)
+    lines = [line for line in text.splitlines() if line.strip()][:_OPENING_LINES]
+    for line in lines:
         named = names.companies(normalise(line), extra, aliases=aliases)
         if named:
             return named[0]
     # Named only as a host or a rival ("at BYD's new plant"): still the one the text is about.
-    for line in text.splitlines():
+    for line in lines:
         named = names.companies(normalise(line), extra, actors_only=False, aliases=aliases)
         if named:
             return named[0]
@@ -410,6 +420,7 @@ def extract_drafts(
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     reading.event = cues.event_of(normalise(text))
     reading.title_line = sentences[0].paragraph if sentences else 0
+    reading.names_some = bool(names.companies(normalise(text), extra, actors_only=False))
     reading.setting = names.setting(normalise(text), extra)
     reading.bodies = names.learned_bodies(normalise(text), extra)
     # "September registrations: …": the period of the figures that name none (a month, a

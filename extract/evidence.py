@@ -172,9 +172,9 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
-    if draft.kind != "expected-entry" and hedged(
-        without_relatives(clue.text), waiting=draft.kind == "exit"
-    ):
+    # (a stop-sale or a pause "pending" something says what it waits for)
+    waiting = draft.kind == "exit" or draft.fields.get("status") == "paused"
+    if draft.kind != "expected-entry" and hedged(without_relatives(clue.text), waiting=waiting):
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))

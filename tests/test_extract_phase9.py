@@ -179,3 +179,39 @@ def test_a_model_no_longer_sold_or_no_longer_taking_orders_is_an_exit() -> None:
     )
     exits = [(d["company"], d["markets"]) for d in typed(text) if d["kind"] == "exit"]
     assert exits == [("Mazda", ["CL"]), ("Renault", ["FR"])]
+
+
+def _plants(text: str) -> list[tuple[str, int, str, str | None]]:
+    return [
+        (d["site"], d["phase"], d["status"], d.get("effective_on"))
+        for d in typed(text)
+        if d["kind"] == "factory"
+    ]
+
+
+def test_a_plant_running_since_a_month_is_operational_since_then() -> None:
+    text = "Kia said its assembly plant in Pesqueria has been running since December."
+    assert _plants(text) == [("Pesqueria", 1, "operational", "2026-12")]
+
+
+def test_ground_broken_and_a_plot_taken_are_steps_of_a_plant() -> None:
+    text = (
+        "Mazda said that at its Salamanca plant, ground was broken for phase 2 in February.\n\n"
+        "Kia has taken possession of a 90-hectare plot for its plant in Monterrey."
+    )
+    found = [(site, phase, status) for site, phase, status, _ in _plants(text)]
+    assert found == [("Salamanca", 2, "under-construction"), ("Monterrey", 1, "land-acquired")]
+
+
+def test_a_plant_on_hold_pending_demand_is_paused() -> None:
+    text = "Hyundai said the second phase of its Pune plant is on hold pending demand."
+    assert _plants(text) == [("Pune", 2, "paused", None)]
+
+
+def test_a_company_first_named_late_in_a_text_is_not_what_it_is_about() -> None:
+    text = (
+        "Orbis Seating: notes for investors\n\nRevenue grew in the year.\n\n"
+        "Margins were steady.\n\nDebt fell.\n\nCustomers include Kia and Ford.\n\n"
+        "- Zilina plant, phase 2: construction began in January."
+    )
+    assert [d for d in typed(text) if d["kind"] == "factory"] == []
