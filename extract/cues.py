@@ -526,6 +526,11 @@ def deliveries(clue: Clue) -> list[Draft]:
     return found
 
 
+# What joins a company to its own figure in a ranking: a possessive ("Nio's 34,749"), or
+# "with", "on", "at" ("followed by Ford with 8,473", "ahead of Tesla on 2,016").
+_RIVALS_FIGURE = re.compile(r"(?:'s|s')\s+|\s+(?:with|on|at)\s+")
+
+
 def _rivals_counted(clue: Clue, left: list[Figure], first: Draft) -> list[Draft]:
     """The drafts of figures another company owns in the clause ("Nio's 34,749"), of the
     same metric and period as the clause's first figure."""
@@ -533,7 +538,7 @@ def _rivals_counted(clue: Clue, left: list[Figure], first: Draft) -> list[Draft]
     mentions = names.company_mentions(clue.text)
     for figure in left:
         owner = next(
-            (m for m in mentions if re.fullmatch(r"(?:'s|s')\s+", clue.text[m.end : figure.start])),
+            (m for m in mentions if _RIVALS_FIGURE.fullmatch(clue.text[m.end : figure.start])),
             None,
         )
         if owner is None or owner.name == (first.company or clue.company):

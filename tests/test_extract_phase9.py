@@ -215,3 +215,9 @@ def test_a_company_first_named_late_in_a_text_is_not_what_it_is_about() -> None:
         "- Zilina plant, phase 2: construction began in January."
     )
     assert [d for d in typed(text) if d["kind"] == "factory"] == []
+
+
+def test_a_ranking_gives_each_company_its_figure() -> None:
+    text = "Toyota sold 20,019 cars in Chile in February, followed by Kia with 8,473."
+    found = [(d["company"], d["units"], d["period"]) for d in typed(text)]
+    assert found == [("Toyota", 20019, "2027-02"), ("Kia", 8473, "2027-02")]
