@@ -221,3 +221,12 @@ def test_a_ranking_gives_each_company_its_figure() -> None:
     text = "Toyota sold 20,019 cars in Chile in February, followed by Kia with 8,473."
     found = [(d["company"], d["units"], d["period"]) for d in typed(text)]
     assert found == [("Toyota", 20019, "2027-02"), ("Kia", 8473, "2027-02")]
+
+
+def test_what_a_colon_introduces_has_a_role_of_its_own() -> None:
+    text = (
+        "Xpeng's G9 remains a rumour in Latin America: the company said it will not sell the "
+        "G9 in Brazil before 2028."
+    )
+    policies = [(d["markets"], d["not_before"]) for d in typed(text) if d["kind"] == "policy"]
+    assert policies == [(["BR"], "2028-01-01")]
