@@ -1409,6 +1409,10 @@ _LAUNCHED = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)[A-Z])|"
     r"launched|launches|"
+    # a brand's first showroom opened with its models: "opened its first showroom in Bogotá
+    # on 22 April with the C10 and the B10"
+    r"opened\s+(?:its|their|the)\s+(?:first\s+|1st\s+)?(?:[\w-]+\s+)?(?:showrooms?|dealerships?|"
+    r"stores?|outlets?)(?=[^;,]{0,60}?\bwith\s+the\s)|"
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
@@ -1756,7 +1760,9 @@ def _followed_by(
 # expected to begin sales in Y"), a company's entry ("will enter Y", "entry into Y"), a
 # return weighed, or a market tipped to come first.
 _ENTRY_VERB = (
-    r"(?:enter\w*|launch\w*|sell\w*|bring\w*|ship\w*|export\w*|introduc\w*|expand\w*|"
+    # (a brand's first showrooms: "could open its first dealerships in Lima")
+    r"(?:open\w*\s+(?:its|their)\s+(?:first\s+|1st\s+)?(?:[\w-]+\s+)?(?:showrooms?|dealerships?|"
+    r"stores?)|enter\w*|launch\w*|sell\w*|bring\w*|ship\w*|export\w*|introduc\w*|expand\w*|"
     r"arriv\w*|reach\w*|debut\w*|offer\w*|roll\w*\s+out|return\w*|(?:begin|start|commence)"
     r"\w*\s+(?:\w+\s+)?(?:sales|selling|deliveries|delivering|shipping|shipments|exports|"
     r"exporting)|go\s+on\s+sale)"
@@ -1811,7 +1817,11 @@ def expected_entry(clue: Clue) -> list[Draft]:
         return []  # a factory's plan, or a plan denied or given up: not a market entry
     home = names.home_market(clue.company)
     tail = clause[max(0, cue.start() - start) :]
-    nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
+    nearest = (
+        names.included_markets(_phrase_from(tail, 0))
+        or names.included_markets(tail)
+        or names.places(tail)[0]  # a city's country: "its first dealerships in Lima"
+    )
     if not nearest and re.match(r"(?:is|are)\s", cue.group(0)):
         nearest = names.included_markets(clause[: max(0, cue.start() - start)])  # "Europe is…"
     markets = [code for code in nearest if code != home]

@@ -113,7 +113,8 @@ _RIVAL = re.compile(
     r"(?:with|by|alongside)\s+(?:the\s+)?"
     # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
     # plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned|distributed|imported|sold)\s+by\s+(?:the\s+)?"
+    r"|\b(?:controlled|owned|backed|majority-owned|distributed|imported|sold|represented)\s+by\s+"
+    r"(?:the\s+)?"
     # an owner as an adjective: "the Stellantis NV-backed company"
     r"|\b(?=(?:[A-Z][\w&.]*\s){0,2}[A-Z][\w&.]*-(?:backed|owned|controlled)\b)"
     # (but "Production at GM's Factory Zero" speaks of the owner's own plant)
@@ -199,6 +200,13 @@ _DEMONYMS: dict[str, str] = {
     "UAE": "AE", "Saudi": "SA", "Indonesian": "ID", "Malaysian": "MY", "Singaporean": "SG",
     "Canadian": "CA", "Swiss": "CH", "Austrian": "AT", "Portuguese": "PT", "Irish": "IE",
     "Taiwan": "TW", "Taiwanese": "TW", "Iran": "IR", "Laos": "LA",
+    "Moroccan": "MA", "Egyptian": "EG", "Nigerian": "NG", "Kenyan": "KE", "Algerian": "DZ",
+    "Tunisian": "TN", "Colombian": "CO", "Peruvian": "PE", "Chilean": "CL", "Argentine": "AR",
+    "Argentinian": "AR", "Uruguayan": "UY", "Ecuadorian": "EC", "Filipino": "PH",
+    "Philippine": "PH", "Pakistani": "PK", "Bangladeshi": "BD", "Sri Lankan": "LK",
+    "Kazakh": "KZ", "Uzbek": "UZ", "Ukrainian": "UA", "Romanian": "RO", "Czech": "CZ",
+    "Slovak": "SK", "Greek": "GR", "Finnish": "FI", "Qatari": "QA", "Kuwaiti": "KW",
+    "Omani": "OM", "Jordanian": "JO", "Costa Rican": "CR", "Dominican": "DO",
 }  # fmt: skip
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out of)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
@@ -1082,7 +1090,9 @@ def _cities() -> dict[str, str]:
     return found
 
 
-_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w-])")
+_PLACE = re.compile(
+    r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)(?![\w-])"  # ("Bogotá")
+)
 _NOT_A_PLACE = re.compile(
     rf"^(?:{'|'.join(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'])}|"
     r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -230,3 +230,21 @@ def test_what_a_colon_introduces_has_a_role_of_its_own() -> None:
     )
     policies = [(d["markets"], d["not_before"]) for d in typed(text) if d["kind"] == "policy"]
     assert policies == [(["BR"], "2028-01-01")]
+
+
+def test_a_first_showroom_opened_with_its_models_launches_them_there() -> None:
+    text = "Zeekr opened its first showroom in Bogotá on 2 March with the 7X and the X."
+    launches = [
+        (d["model"], d["market"], d["status"]) for d in typed(text) if d["kind"] == "launch"
+    ]
+    assert ("7X", "CO", "launched") in launches
+
+
+def test_a_plan_to_open_first_showrooms_is_an_expected_entry() -> None:
+    text = (
+        "Xpeng plans to open its first Peruvian showrooms in the second half of 2027.\n\n"
+        "Zeekr could open its first dealerships in Casablanca next year, people familiar with "
+        "the plan said."
+    )
+    entries = [(d["company"], d["market"]) for d in typed(text) if d["kind"] == "expected-entry"]
+    assert entries == [("XPeng", "PE"), ("Zeekr", "MA")]
