@@ -1500,7 +1500,8 @@ def _phrase_from(text: str, position: int) -> str:
 # Words that stand for a model named before: "it went on sale", "launched the car".
 _A_MODEL = (
     r"(?:it|they|them|(?:the|both|the\s+two)\s+(?:[\w-]+\s+){0,3}?(?:cars?|models?|vehicles?|"
-    r"SUVs?|sedans?|EVs?|hatchbacks?|crossovers?|pickups?|vans?|MPVs?))"
+    r"SUVs?|sedans?|EVs?|hatchbacks?|crossovers?|pickups?|pick-ups?|utes?|vans?|MPVs?|"
+    r"seven-seaters?|saloons?|wagons?))"
 )
 
 
@@ -1508,7 +1509,8 @@ def _refers_to_a_model(clause: str, cue: re.Match[str]) -> bool:
     """True when a launch word whose clause names no model speaks of one named before: its
     subject or object is "it", "the car", "the model" ("launched a price war" is not)."""
     before, after = clause[: cue.start()], clause[cue.end() :]
-    if re.search(rf"\b{_A_MODEL}\s+(?:[\w-]+\s+){{0,3}}$", before, re.IGNORECASE):
+    # (an adverb set off between: "The pick-up will, however, be exhibited at…")
+    if re.search(rf"\b{_A_MODEL},?\s+(?:[\w-]+,?\s+){{0,3}}$", before, re.IGNORECASE):
         return True
     return bool(re.match(rf"\s+{_A_MODEL}\b", after, re.IGNORECASE))
 

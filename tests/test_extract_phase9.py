@@ -248,3 +248,12 @@ def test_a_plan_to_open_first_showrooms_is_an_expected_entry() -> None:
     )
     entries = [(d["company"], d["market"]) for d in typed(text) if d["kind"] == "expected-entry"]
     assert entries == [("XPeng", "PE"), ("Zeekr", "MA")]
+
+
+def test_the_pick_up_shown_after_an_adverb_is_the_model_named_before() -> None:
+    text = (
+        "Mazda said the BT-50 hybrid will go on sale in Peru on 1 June. The pick-up will, "
+        "however, be exhibited at the Lima motor show in April."
+    )
+    shows = [(d["model"], d.get("market")) for d in typed(text) if d["kind"] == "showcase"]
+    assert shows == [("BT-50 hybrid", "PE")]
