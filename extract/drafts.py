@@ -449,6 +449,7 @@ _NAME_ONLY = re.compile(
     r"^[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|/|&))+(?:\s+\([^)]*\))?$|"
     r"^[A-Z][\w&.'-]*(?:\s+\([^)]*\))$"
 )
+_LIST_ITEM = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)])\s")
 # A line that labels what follows: a few words, no full stop ("TVS Motor Company (BSE:
 # 532343)", "Slide 7 - Footprint moves").
 _LABEL_WORDS = 8
@@ -460,6 +461,7 @@ def _labels_a_section(sentence: Sentence, paragraphs: list[str]) -> bool:
     line = paragraphs[sentence.paragraph].strip()
     return (
         line == sentence.text
+        and not _LIST_ITEM.match(line)  # ("- Kia EV3: 5 months" is an item, not a label)
         and len(line.split()) <= _LABEL_WORDS
         and not line.endswith((".", "!", "?", '."', ".”"))
     )

@@ -257,3 +257,11 @@ def test_the_pick_up_shown_after_an_adverb_is_the_model_named_before() -> None:
     )
     shows = [(d["model"], d.get("market")) for d in typed(text) if d["kind"] == "showcase"]
     assert shows == [("BT-50 hybrid", "PE")]
+
+
+def test_a_list_item_naming_a_company_labels_no_section() -> None:
+    text = (
+        "Tesla: waits this month\n\n- Kia EV3: 5 months for the GT-Line\n"
+        "- Sales of 4,000 cars in February were a record."
+    )
+    assert ("deliveries", "Kia") not in [(d["kind"], d["company"]) for d in typed(text)]
