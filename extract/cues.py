@@ -710,7 +710,8 @@ _PHASE_WORDS = {
 
 # An expansion of a plant: a step after its first, whatever the text calls it.
 _EXPANSION = re.compile(
-    r"\b(?:expansion|extension|enlargement|second\s+(?:line|hall)|new\s+line|additional\s+line)\b",
+    r"\b(?:expansion|extension|enlargement|(?:second|2nd)\s+(?:line|hall)|new\s+line|"
+    r"additional\s+line)\b",
     re.IGNORECASE,
 )
 
@@ -768,7 +769,9 @@ _NOT_A_SITE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|The|A|An|Its|This|That)$"
 )
-_NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
+_NOT_A_SITE = (
+    "the", "its", "new", "a", "first", "second", "third", "former", "old", "our", "their", "your",
+)  # fmt: skip
 
 
 # A plant with a name of its own: "Factory Zero", "Gigafactory Texas", "Plant 2".
@@ -1699,6 +1702,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     if not markets and clue.setting and spoken and clue.setting != home:
         markets = [clue.setting]  # "A: PV5 goes on sale in August" in a text set in Australia
         guesses.append(f"market {clue.setting} (where the text is set; the speaker names none)")
+    if not markets and _HERE.search(phrase) and not clue.setting:
+        return []  # "goes on sale here": a place the text does not make known
     if (
         not markets
         and home

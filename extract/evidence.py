@@ -347,11 +347,16 @@ _NOT_A_COMPANY = frozenset(
 # is no company, market, model or common word mxt knows. (Not "said", "told": a person's
 # name speaks for a company.)
 _PLAIN_NAME_ACTING = re.compile(
-    r"(?<![\w&.'-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?=\s+(?:also\s+|now\s+)?"
+    # (one word only inside a sentence, after a word in lower case: "its rival Tata sold")
+    r"(?<![\w&.'-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}|(?<=[a-z]\s)[A-Z][a-z]+)"
+    r"(?=\s+(?:also\s+|now\s+)?"
     r"(?:delivered|sold|exported|shipped|produced|built|registered|launched|kept|raised|cut|"
     r"posted|recorded|plans|will|aims|expects|wants|intends|began|started|opened|handed|booked|"
     r"took|reported)\b)"
 )
+
+
+_A_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|for|by|on|outside)\s+$")
 
 
 def _unknown_plain_name(clue: Clue, told: str) -> str | None:
@@ -362,9 +367,11 @@ def _unknown_plain_name(clue: Clue, told: str) -> str | None:
     for match in _PLAIN_NAME_ACTING.finditer(told):
         name = match.group("name")
         words = name.split()
+        if len(words) == 1 and _A_PLACE_BEFORE.search(told[: match.start()]):
+            continue  # a place: "its plant in Sanand began making…"
         if any(names.companies(w, clue.named, actors_only=False) for w in words):
             continue
-        if names.markets(name) or names.models(name, clue.known) or names.place_market(name):
+        if names.markets(name) or names.models(name, clue.known):
             continue
         if any(names.not_a_name(word) for word in words):
             continue

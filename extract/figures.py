@@ -204,7 +204,7 @@ _RATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER = re.compile(
-    r"^[^.;,]{0,25}?\b(?:(?:a|per|each|every)\s+(?:month|week|day)|monthly|weekly|daily|"
+    r"^[^.;,]{0,25}?\b(?:(?:a|per|each|every)\s+(?:month|week|day|quarter)|monthly|weekly|daily|"
     r"on\s+average)\b",
     re.IGNORECASE,
 )

@@ -276,3 +276,23 @@ def test_a_maker_that_will_no_longer_sell_a_model_somewhere_exits() -> None:
     text = "Mazda will no longer sell the CX-3 in Chile after April."
     exits = [(d["markets"], d.get("effective_on")) for d in typed(text) if d["kind"] == "exit"]
     assert exits == [(["CL"], "2027-04")]
+
+
+def test_one_unknown_name_acting_inside_a_sentence_takes_no_company_from_before() -> None:
+    text = "Skoda sold 6,420 cars in February. Its rival Borgward sold 4,800 last month."
+    assert [(d["company"], d["units"]) for d in typed(text)] == [("Skoda", 6420)]
+
+
+def test_here_in_a_text_that_makes_no_place_known_gives_no_home_market() -> None:
+    text = "PRIYA: The Elroq goes on sale here in May, Skoda said."
+    assert [d for d in typed(text) if d["kind"] == "launch"] == []
+
+
+def test_our_plants_second_line_is_phase_2_of_its_site() -> None:
+    text = "Skoda said: our Pune plant's second line will start production in August."
+    assert _plants(text) == [("Pune", 2, "operational", "2027-08")]
+
+
+def test_a_figure_a_quarter_is_a_pace_not_a_target_for_the_year() -> None:
+    text = "Skoda is aiming for 10,000 Kylaq sales a quarter by the end of the year."
+    assert [d for d in typed(text) if d["kind"] == "target"] == []
