@@ -270,14 +270,18 @@ def orders(clue: Clue) -> list[Draft]:
 _TARGET = (
     r"\b(?:target(?:s|ed|ing)?|goal|objective|ambition|guidance|guid(?:ed|es|ing)|"
     r"forecast(?:s|ed|ing)?|outlook|(?:aims?|aiming|plans?|planning|expects?|expected|hopes?|"
-    r"intends?|on\s+track|set|looks?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
+    r"intends?|on\s+track|set|looks?|wants?)\s+to\s+(?:\w+\s+and\s+)?(?:deliver|sell|produce|build|"
     r"make|ship|export|wholesale|reach|hit|achieve|top|exceed|cross|surpass)|(?:aims?|aiming)\s+for|"
     # a figure kept to: "is sticking with 20,000 vehicles for the year"
     r"stick(?:s|ing)?\s+(?:with|to)(?=\s+(?:a|an|its|their|the)?\s*\d)|(?:plans?|planning|"
     r"expects?|sees|projects?|wants?)\s+(?:[\w-]+\s+){0,2}?(?:production|sales|deliveries|output|"
     r"exports|volumes?)\b(?:\s+(?:of|at|to\s+(?:reach|cross|top|exceed|hit|be|rise|grow)))?|"
     r"(?:is|are)\s+(?:planned|expected|forecast|projected)\s+to\s+(?:be|reach|exceed|top|hit|"
-    r"cross))\b"
+    r"cross)|"
+    # a figure wanted, whatever it counts: "wants 6,000 registrations in 2027", "hopes for
+    # about 9,000 sales"
+    r"(?:wants?|seeks?|hopes?\s+for|(?:is|are)\s+(?:aiming|looking|hoping)\s+for)"
+    r"(?=\s+(?:about\s+|around\s+|some\s+|over\s+|more\s+than\s+|at\s+least\s+)?\d))\b"
 )
 # How far a target's figure may stand from its word, with no comma between: "guidance,
 # NIO needs to deliver 25,000" is arithmetic on a target, not one.
@@ -286,10 +290,13 @@ _TARGET_REACH = 70
 
 _METRICS = (
     ("exports", r"\bexport"),
-    ("wholesale", r"\bwholesale"),
+    ("wholesale", r"\b(?:wholesale|dispatch)"),
     ("retail", r"\bretail"),
     ("registrations", r"\bregist(?:ration|ered|ering|ers)"),
-    ("production", r"\b(?:production|produc(?:e|ed|es|ing)|build|built|output|manufactur)"),
+    (
+        "production",
+        r"\b(?:production|produc(?:e|ed|es|ing)|build|built|assembled|output|manufactur)",
+    ),
     ("sales", r"\b(?:sales|sell(?:s|ing)?|sold|shipped|shipments?)\b"),
     ("deliveries", r"\bdeliver"),
 )
@@ -340,7 +347,7 @@ def target(clue: Clue) -> list[Draft]:
     up from 300,000"), with what they replace as `previous`. A capacity, a price, an area
     or a whole market's figure is never a target's value."""
     cue = _search(_TARGET, clue.text)
-    if not cue or clue.role.blocks_typing:
+    if not cue or clue.role.blocks_typing or _owned_by_another(clue, cue):
         return []
     every = [
         f for f in figures.counts(clue.text, minimum=100, every=True)
@@ -389,12 +396,44 @@ def target(clue: Clue) -> list[Draft]:
     return [Draft("target", {**fields, **_scope(clue)}, guesses, planned=True)]
 
 
+# Whose a target is, told by a possessive before its word: "the government's 2030 export
+# target", "Thailand's goal".
+_OWNER_BEFORE = re.compile(
+    r"(?P<owner>[\w&.-]+(?:\s[A-Z][\w&.-]*){0,2})(?:'s|s')\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+# Possessives that stand for the company itself: "its", "the company's".
+_REFERRING_OWNERS = frozenset(
+    {"its", "their", "company", "group", "carmaker", "automaker", "brand", "firm", "maker"}
+)
+
+
+def _owned_by_another(clue: Clue, cue: re.Match[str]) -> bool:
+    """True when a possessive before the target's noun gives it an owner that is no company
+    ("the government's target", "the ministry's objective", "India's goal"; not "the
+    world's biggest carmaker plans to…")."""
+    if not re.match(r"(?i:target|goal|objective|ambition|guidance|forecast|outlook)", cue.group(0)):
+        return False
+    owner = _OWNER_BEFORE.search(clue.text[: cue.start()])
+    if owner is None:
+        return False
+    name = owner.group("owner")
+    referring = name.lower() in _REFERRING_OWNERS
+    return not referring and not names.companies(name, clue.named, actors_only=False)
+
+
 _DELIVERED = (
     r"\b(?:delivered|deliveries|sold|sales|handed over|shipped|shipments|produced|production|"
     # "handed 3,912 cars to customers"
     r"hand(?:ed|s)(?=\s+(?:over\s+)?[\d,.]+\s+(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units)\s+to\s+"
     r"(?:customers|buyers|owners))|"
     r"output|registrations|registered|exported|exports|wholesales?|retail\s+sales|"
+    # made, told by a verb just before its figure: "built 291,400 vehicles"
+    r"(?:built|assembled|manufactured)(?=\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|"
+    r"more\s+than\s+)?\d)|"
+    # sent from the factory to dealers: "4,106 units dispatched", "dispatches of 31,000"
+    r"dispatch(?:ed|es)|"
     # a participle after the news it explains: "…, registering 114,000 cars in Europe",
     # "after delivering 40,397 vehicles"
     r"(?<=,\s)(?:delivering|selling|registering|shipping|exporting)|"
@@ -487,6 +526,11 @@ def deliveries(clue: Clue) -> list[Draft]:
     return found
 
 
+# What joins a company to its own figure in a ranking: a possessive ("Nio's 34,749"), or
+# "with", "on", "at" ("followed by Ford with 8,473", "ahead of Tesla on 2,016").
+_RIVALS_FIGURE = re.compile(r"(?:'s|s')\s+|\s+(?:with|on|at)\s+")
+
+
 def _rivals_counted(clue: Clue, left: list[Figure], first: Draft) -> list[Draft]:
     """The drafts of figures another company owns in the clause ("Nio's 34,749"), of the
     same metric and period as the clause's first figure."""
@@ -494,7 +538,7 @@ def _rivals_counted(clue: Clue, left: list[Figure], first: Draft) -> list[Draft]
     mentions = names.company_mentions(clue.text)
     for figure in left:
         owner = next(
-            (m for m in mentions if re.fullmatch(r"(?:'s|s')\s+", clue.text[m.end : figure.start])),
+            (m for m in mentions if _RIVALS_FIGURE.fullmatch(clue.text[m.end : figure.start])),
             None,
         )
         if owner is None or owner.name == (first.company or clue.company):
@@ -537,7 +581,9 @@ def _delivered(
 
 
 _EXPECT_TO_WAIT = re.compile(
-    r"\s+(?:should|will|would|can|must)\s+(?:now\s+)?(?:expect|have|need)\s+to\s+wait\b",
+    r"\s+(?:should|will|would|can|must)\s+(?:now\s+)?(?:(?:expect|have|need)\s+to\s+wait\b|"
+    # "should expect their car within three months"
+    r"(?=(?:expect|get)\s+(?:their|its)\s+(?:car|vehicle|delivery)\s+within\b))",
     re.IGNORECASE,
 )
 
@@ -546,7 +592,8 @@ def wait_time(clue: Clue) -> list[Draft]:
     """Waiting times ("wait times of up to 8 months for certain trims") in months."""
     cue = _search(
         r"\bwait(?:ing)?(?:\s+(?:times?|periods?|lists?))?\b|\bwaits\b|\bdelivery\s+times?\b|"
-        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?delivery\s+(?:within|in)\b|"
+        r"\blead[- ]times?\b|"
+        r"\b(?:expect|get|take)\s+(?:their\s+|its\s+)?(?:delivery|car|vehicle)\s+(?:within|in)\b|"
         # a wait quoted to buyers: "dealers are quoting up to four months for the X"
         r"\bquot(?:e|es|ed|ing)\s+(?:(?:customers|buyers|them)\s+)?(?:up\s+to|about|around)\b",
         clue.text,
@@ -579,8 +626,10 @@ _RESUMING = (
 
 
 _STATUSES = (
-    ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\bland\b|"
-     r"\bland\b.{0,30}\b(?:purchas|acquir|bought)"),
+    ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\b(?:land|plot)\b|"
+     r"\bland\b.{0,30}\b(?:purchas|acquir|bought)|"
+     # "has taken possession of a 120-hectare plot"
+     r"\b(?:taken|took|takes|taking)\s+possession\s+of\b.{0,40}\b(?:land|plot|site)\b"),
     # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
@@ -625,11 +674,15 @@ _STATUSES = (
      # making cars there for a while: "has been assembling the Dolphin Mini since July"
      r"\b(?:has|have)\s+been\s+(?:assembling|producing|building|making|manufacturing)\b"
      r"(?=[^;]*\bsince\b)|"
+     # working for a while: "the plant … has been running since December", "running since
+     # October"
+     r"\b(?:(?:has|have)\s+been\s+)?(?:running|operating|in\s+operation)\s+since\b|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)|"
      # "the new plant in Izmir … is due to open by the end of 2026"
      r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
      r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
+     r"\bground\s+(?:was\s+|has\s+been\s+)?broken\b|"
      r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
 )  # fmt: skip
 # Construction told as finished, and what happens once it is.
@@ -653,6 +706,22 @@ _PHASE_WORDS = {
     "i": 1, "one": 1, "first": 1, "ii": 2, "two": 2, "second": 2, "iii": 3, "three": 3,
     "third": 3, "iv": 4, "four": 4, "fourth": 4, "v": 5, "five": 5, "fifth": 5,
 }  # fmt: skip
+
+
+# An expansion of a plant: a step after its first, whatever the text calls it.
+_EXPANSION = re.compile(
+    r"\b(?:expansion|extension|enlargement|(?:second|2nd)\s+(?:line|hall)|new\s+line|"
+    r"additional\s+line)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnumbered_phase(text: str) -> tuple[int, str]:
+    """The phase of a plant a text gives no number: 2 for an expansion ("the extension of
+    the site", "the planned expansion of its factory"), else 1; with the guess to note."""
+    if _EXPANSION.search(text):
+        return 2, "phase 2 (an expansion of the plant; the text names no phase)"
+    return 1, "phase 1 (the text names no phase)"
 
 
 def _phase_of(match: re.Match[str]) -> int:
@@ -700,7 +769,9 @@ _NOT_A_SITE_WORD = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|The|A|An|Its|This|That)$"
 )
-_NOT_A_SITE = ("the", "its", "new", "a", "first", "second", "third", "former", "old")
+_NOT_A_SITE = (
+    "the", "its", "new", "a", "first", "second", "third", "former", "old", "our", "their", "your",
+)  # fmt: skip
 
 
 # A plant with a name of its own: "Factory Zero", "Gigafactory Texas", "Plant 2".
@@ -795,11 +866,14 @@ def factory(clue: Clue) -> list[Draft]:
     if not plant_named and not (clue.site and _search(r"\bthere\b", clue.text)):
         return []  # no plant named, nor one named before that the clause speaks of
     role = clue.role
-    if role.denial or role.condition or (role.hedge and not role.plan):
+    # (a halt "pending demand" says what it waits for, not a doubt that it happened)
+    hedge = hedged(clue.text, waiting=role.halt or role.delay)
+    if role.denial or role.condition or (hedge and not role.plan):
         return []
     # "put on hold", with what is held between: "has put its planned plant in X on hold"
     on_hold = _search(
-        r"\b(?:put|puts|putting|placed)\s+(?:[^;]{0,80}?\s)?on\s+hold\b|\bon\s+hold\s+plans\b",
+        r"\b(?:put|puts|putting|placed)\s+(?:[^;]{0,80}?\s)?on\s+hold\b|\bon\s+hold\s+plans\b|"
+        r"\b(?:is|are|was|were|remains?|remained|been)\s+(?:now\s+|still\s+)?on\s+hold\b",
         clue.text,
     )
     ending = _search(_ENDING, clue.text)
@@ -850,9 +924,11 @@ def factory(clue: Clue) -> list[Draft]:
         if site is None:
             site = f"{clue.company} plant"
             guesses.append("site (the text does not name the plant)")
-        if phase is None:
-            guesses.append("phase 1 (the text names no phase)")
-        fields: Content = {"site": site, "phase": phase or 1, "status": status}
+        number_of = phase
+        if number_of is None:
+            number_of, guess = _unnumbered_phase(clause)
+            guesses.append(guess)
+        fields: Content = {"site": site, "phase": number_of, "status": status}
         fields["_cue_at"] = max(0, clue.text.find(clause)) + where.start()
         fields["_clause"] = clause  # certainty is read from the clause (not sent out)
         # The plan, if any, is worded around the status ("expected to start production").
@@ -1030,7 +1106,9 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached).
     A clause that opens on its verb has its plant in its subject ("Production at the Revoz
     plant, which builds the Clio, will be halted in August")."""
-    if clue.role.hedge or _search(r"\b(?:resum\w*|restart\w*|reopen\w*)\b", clue.whole):
+    if hedged(clue.text, waiting=True) or _search(
+        r"\b(?:resum\w*|restart\w*|reopen\w*)\b", clue.whole
+    ):
         return []  # (a halt that is over: "resumed in September after a two-year pause")
     told = _with_subject(clue)[0][0]  # (denied with its subject: "denied a report that…")
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
@@ -1043,8 +1121,8 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if status is None or site is None:
         return []
     number = _PHASE.search(clue.text)
-    phase = _phase_of(number) if number else 1
-    guesses = [] if number else ["phase 1 (the text names no phase)"]
+    phase, guess = (_phase_of(number), "") if number else _unnumbered_phase(clue.text)
+    guesses = [guess] if guess else []
     fields: Content = {"site": site, "phase": phase, "status": status}
     market = _site_market(site, clue)
     if market:
@@ -1334,6 +1412,10 @@ _LAUNCHED = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)[A-Z])|"
     r"launched|launches|"
+    # a brand's first showroom opened with its models: "opened its first showroom in Bogotá
+    # on 22 April with the C10 and the B10"
+    r"opened\s+(?:its|their|the)\s+(?:first\s+|1st\s+)?(?:[\w-]+\s+)?(?:showrooms?|dealerships?|"
+    r"stores?|outlets?)(?=[^;,]{0,60}?\bwith\s+the\s)|"
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
@@ -1421,7 +1503,8 @@ def _phrase_from(text: str, position: int) -> str:
 # Words that stand for a model named before: "it went on sale", "launched the car".
 _A_MODEL = (
     r"(?:it|they|them|(?:the|both|the\s+two)\s+(?:[\w-]+\s+){0,3}?(?:cars?|models?|vehicles?|"
-    r"SUVs?|sedans?|EVs?|hatchbacks?|crossovers?|pickups?|vans?|MPVs?))"
+    r"SUVs?|sedans?|EVs?|hatchbacks?|crossovers?|pickups?|pick-ups?|utes?|vans?|MPVs?|"
+    r"seven-seaters?|saloons?|wagons?))"
 )
 
 
@@ -1429,7 +1512,8 @@ def _refers_to_a_model(clause: str, cue: re.Match[str]) -> bool:
     """True when a launch word whose clause names no model speaks of one named before: its
     subject or object is "it", "the car", "the model" ("launched a price war" is not)."""
     before, after = clause[: cue.start()], clause[cue.end() :]
-    if re.search(rf"\b{_A_MODEL}\s+(?:[\w-]+\s+){{0,3}}$", before, re.IGNORECASE):
+    # (an adverb set off between: "The pick-up will, however, be exhibited at…")
+    if re.search(rf"\b{_A_MODEL},?\s+(?:[\w-]+,?\s+){{0,3}}$", before, re.IGNORECASE):
         return True
     return bool(re.match(rf"\s+{_A_MODEL}\b", after, re.IGNORECASE))
 
@@ -1618,6 +1702,15 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     if not markets and clue.setting and spoken and clue.setting != home:
         markets = [clue.setting]  # "A: PV5 goes on sale in August" in a text set in Australia
         guesses.append(f"market {clue.setting} (where the text is set; the speaker names none)")
+    if not markets and _HERE.search(phrase) and not clue.setting:
+        return []  # "goes on sale here": a place the text does not make known
+    if (
+        not markets
+        and home
+        and clue.setting not in (None, home)
+        and home not in names.included_markets(clue.whole)
+    ):
+        return []  # a text set in another country: the home market is no safe guess
     if not markets and home:
         markets = [home]
         guesses.append(f"market {home} (the company's home market; the text names none)")
@@ -1674,7 +1767,9 @@ def _followed_by(
 # expected to begin sales in Y"), a company's entry ("will enter Y", "entry into Y"), a
 # return weighed, or a market tipped to come first.
 _ENTRY_VERB = (
-    r"(?:enter\w*|launch\w*|sell\w*|bring\w*|ship\w*|export\w*|introduc\w*|expand\w*|"
+    # (a brand's first showrooms: "could open its first dealerships in Lima")
+    r"(?:open\w*\s+(?:its|their)\s+(?:first\s+|1st\s+)?(?:[\w-]+\s+)?(?:showrooms?|dealerships?|"
+    r"stores?)|enter\w*|launch\w*|sell\w*|bring\w*|ship\w*|export\w*|introduc\w*|expand\w*|"
     r"arriv\w*|reach\w*|debut\w*|offer\w*|roll\w*\s+out|return\w*|(?:begin|start|commence)"
     r"\w*\s+(?:\w+\s+)?(?:sales|selling|deliveries|delivering|shipping|shipments|exports|"
     r"exporting)|go\s+on\s+sale)"
@@ -1729,7 +1824,11 @@ def expected_entry(clue: Clue) -> list[Draft]:
         return []  # a factory's plan, or a plan denied or given up: not a market entry
     home = names.home_market(clue.company)
     tail = clause[max(0, cue.start() - start) :]
-    nearest = names.included_markets(_phrase_from(tail, 0)) or names.included_markets(tail)
+    nearest = (
+        names.included_markets(_phrase_from(tail, 0))
+        or names.included_markets(tail)
+        or names.places(tail)[0]  # a city's country: "its first dealerships in Lima"
+    )
     if not nearest and re.match(r"(?:is|are)\s", cue.group(0)):
         nearest = names.included_markets(clause[: max(0, cue.start() - start)])  # "Europe is…"
     markets = [code for code in nearest if code != home]
@@ -1819,6 +1918,10 @@ _EXIT = (
     # "will be phased out of the Brazilian range", "will come off sale in Norway"
     r"phas(?:e|es|ed|ing)\s+out\s+(?:of|from|in)\s+(?=(?:the\s+|its\s+|their\s+)?[A-Z])|"
     r"(?:come|comes|came|coming|go|goes|went|gone|been|be|taken)\s+off\s+sale|"
+    # "will no longer be sold in Thailand after June"
+    r"no\s+longer\s+(?:be\s+)?(?:sold|offered|available|on\s+sale|sell\w*|offer\w*)|"
+    # "will stop taking UK orders for the X": no new buyer, an exit
+    r"stop(?:s|ped|ping)?\s+taking\s+(?:\w+\s+){0,2}?orders|"
     r"leav(?:e|es|ing)|left|(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|end(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:sales|selling|offering|"
     r"deliveries|imports|exports)|"

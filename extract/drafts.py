@@ -99,6 +99,25 @@ class _Reading:
         self.asked = False  # the paragraph before is an interview's question
         self.answering = False  # the paragraph is an interview's answer
         self.bodies: tuple[str, ...] = ()  # the industry bodies and data firms the text names
+        self.section: str | None = None  # the one company the last heading names
+        self.by_company = False  # whether a heading below the title named a company
+        self.title_line = 0  # the line of the text's title
+        self.names_some = False  # whether the text names a company anywhere
+
+    def enter_section(self, heading: Sentence) -> None:
+        """A heading starts a section: the company it names, when it names one ("TVS Motor
+        Company (BSE: 532343)", "Kia EV3: the slot moved again"), is the company of the
+        lines below it that name none, until the next heading."""
+        named = self._companies(normalise(heading.text))
+        if len(named) == 1:
+            self.section = named[0]
+            self.by_company = self.by_company or heading.paragraph > self.title_line
+        elif self.by_company and _NAME_ONLY.match(heading.text):
+            # a text set out by company, whose next label names one mxt does not know
+            # ("Eicher Motors / Royal Enfield (BSE: 505200)"): no company is a safe guess
+            self.section = cues.UNKNOWN_COMPANY
+        else:
+            self.section = None
 
     def clues(self, sentence: Sentence, published: date) -> list[Clue]:
         """The sentence's clauses, each with its context and role; the context is then
@@ -133,9 +152,11 @@ class _Reading:
             # the company that clause named last
             carried_on = subject if cues.BARE_VERB.match(clause) else []
             named = in_clause or carried_on or before[-1:] or in_sentence
-            company = named[0] if named else self.company or self.subject
+            company = named[0] if named else self.company or self.section or self.subject
             maker = None if named else names.maker_of_model(clause)
-            if maker and company != cues.UNKNOWN_COMPANY and not self._of_maker(company, maker):
+            # (a text that names no company at all types nothing, the model's maker neither)
+            knowable = company != cues.UNKNOWN_COMPANY or self.names_some
+            if maker and knowable and not self._of_maker(company, maker):
                 # a model of another maker's ("building the Ioniq 5") is its maker's, not the
                 # company an earlier sentence named
                 company, named = maker, [maker]
@@ -227,18 +248,25 @@ def certainty(draft: Draft, text: str, sentence: str | None = None) -> tuple[str
     return "reported", "certainty reported (the sentence names no source)"
 
 
+# The lines a text names the company it is about in, if it names one: its title and opening.
+_OPENING_LINES = 4
+
+
 def _subject(
     text: str, company: str | None, extra: tuple[str, ...] = (), aliases: names.Aliases = ()
 ) -> str:
     """The company the text is about: the one given, else the first named in the text."""
     if company:
         return company
-    for line in text.splitlines():
+    # (a text that names no company in its opening lines is not about the first one it names
+    # further on: slides listing a supplier's customers)
+    lines = [line for line in text.splitlines() if line.strip()][:_OPENING_LINES]
+    for line in lines:
         named = names.companies(normalise(line), extra, aliases=aliases)
         if named:
             return named[0]
     # Named only as a host or a rival ("at BYD's new plant"): still the one the text is about.
-    for line in text.splitlines():
+    for line in lines:
         named = names.companies(normalise(line), extra, actors_only=False, aliases=aliases)
         if named:
             return named[0]
@@ -391,6 +419,8 @@ def extract_drafts(
     subject = _subject(text, company, extra, aliases)
     reading = _Reading(subject, extra, _horizon(sentences, published), known, aliases)
     reading.event = cues.event_of(normalise(text))
+    reading.title_line = sentences[0].paragraph if sentences else 0
+    reading.names_some = bool(names.companies(normalise(text), extra, actors_only=False))
     reading.setting = names.setting(normalise(text), extra)
     reading.bodies = names.learned_bodies(normalise(text), extra)
     # "September registrations: …": the period of the figures that name none (a month, a
@@ -403,12 +433,38 @@ def extract_drafts(
     for sentence in sentences:
         if sentence.heading and _QUESTION.match(sentence.text):
             reading.clues(sentence, published)  # what its answer speaks of
+        if sentence.heading or _labels_a_section(sentence, paragraphs):
+            reading.enter_section(sentence)
         if not sentence.heading:  # a heading summarises the body, which tells it in full
             paragraph = paragraphs[sentence.paragraph].strip()
             for line in _sentence_drafts(sentence, reading, cited, published):
                 line["note"] = with_paragraph(line["note"], paragraph, sentence.text)
                 found.append(line)
     return _deduplicated(found)
+
+
+# A label that is a name and nothing else: capitalised words, "&", "/", and perhaps a listing
+# code in brackets ("Hero MotoCorp (BSE: 500182)").
+_NAME_ONLY = re.compile(
+    r"^[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|/|&))+(?:\s+\([^)]*\))?$|"
+    r"^[A-Z][\w&.'-]*(?:\s+\([^)]*\))$"
+)
+_LIST_ITEM = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)])\s")
+# A line that labels what follows: a few words, no full stop ("TVS Motor Company (BSE:
+# 532343)", "Slide 7 - Footprint moves").
+_LABEL_WORDS = 8
+
+
+def _labels_a_section(sentence: Sentence, paragraphs: list[str]) -> bool:
+    """True when a sentence is its line, of a few words, and ends with no full stop, question
+    or exclamation mark: a label of the lines below it, as a heading is."""
+    line = paragraphs[sentence.paragraph].strip()
+    return (
+        line == sentence.text
+        and not _LIST_ITEM.match(line)  # ("- Kia EV3: 5 months" is an item, not a label)
+        and len(line.split()) <= _LABEL_WORDS
+        and not line.endswith((".", "!", "?", '."', ".”"))
+    )
 
 
 # A draft's note ends with the paragraph its quote stands in (when the paragraph says more

@@ -172,9 +172,9 @@ def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
-    if draft.kind != "expected-entry" and hedged(
-        without_relatives(clue.text), waiting=draft.kind == "exit"
-    ):
+    # (a stop-sale or a pause "pending" something says what it waits for)
+    waiting = draft.kind == "exit" or draft.fields.get("status") == "paused"
+    if draft.kind != "expected-entry" and hedged(without_relatives(clue.text), waiting=waiting):
         found.append("the clause hedges it")
     if reached(draft):
         found.extend(_reached_doubts(draft, clue))
@@ -271,7 +271,7 @@ def _company_doubt(draft: Draft, clue: Clue) -> str | None:
     teller = _ORGANISATION.search(told)
     if teller and not _known_name(teller.group("name"), clue):
         return f"the company is not named, and the figure is told by {teller.group('name')}"
-    stranger = _unknown_name(clue, told)
+    stranger = _unknown_name(clue, told) or _unknown_plain_name(clue, told)
     if stranger:
         return f"the company is not named, and the clause names {stranger}, which mxt does not know"
     return None
@@ -342,6 +342,43 @@ _NOT_A_COMPANY = frozenset(
 )
 
 
+# A name of plain capitalised words that opens a fact as its subject ("Daimler Truck
+# delivered 38,950 trucks", "Harbour Cars will open…"): an actor mxt does not know, if it
+# is no company, market, model or common word mxt knows. (Not "said", "told": a person's
+# name speaks for a company.)
+_PLAIN_NAME_ACTING = re.compile(
+    # (one word only inside a sentence, after a word in lower case: "its rival Tata sold")
+    r"(?<![\w&.'-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}|(?<=[a-z]\s)[A-Z][a-z]+)"
+    r"(?=\s+(?:also\s+|now\s+)?"
+    r"(?:delivered|sold|exported|shipped|produced|built|registered|launched|kept|raised|cut|"
+    r"posted|recorded|plans|will|aims|expects|wants|intends|began|started|opened|handed|booked|"
+    r"took|reported)\b)"
+)
+
+
+_A_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|for|by|on|outside)\s+$")
+
+
+def _unknown_plain_name(clue: Clue, told: str) -> str | None:
+    """A name of plain words the clause's fact is told of (`_PLAIN_NAME_ACTING`) that mxt
+    does not know as a company, a market, a model or a common word."""
+    from . import names
+
+    for match in _PLAIN_NAME_ACTING.finditer(told):
+        name = match.group("name")
+        words = name.split()
+        if len(words) == 1 and _A_PLACE_BEFORE.search(told[: match.start()]):
+            continue  # a place: "its plant in Sanand began making…"
+        if any(names.companies(w, clue.named, actors_only=False) for w in words):
+            continue
+        if names.markets(name) or names.models(name, clue.known):
+            continue
+        if any(names.not_a_name(word) for word in words):
+            continue
+        return name
+    return None
+
+
 def _unknown_name(clue: Clue, told: str) -> str | None:
     """A name the clause gives before its figure that is neither a company, a model nor a
     place mxt knows, and is shaped like a name ("O&J plans to enter…"): the actor may be a
@@ -363,7 +400,11 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """A count whose clause holds another count that no draft explains, or that its whole
     sentence reads as a figure of another kind ("compared with the first quarter of 2025,
     when it sold 172,219": the clause alone does not tell)."""
-    rivals = [f for f in figures.counts(clue.text, minimum=100) if f.start not in used]
+    rivals = [
+        f
+        for f in figures.counts(clue.text, minimum=100)
+        if f.start not in used and not _restated(clue.text, f.start)
+    ]
     if rivals:
         return [f"its clause holds another figure ({rivals[0].value:,})"]
     at, offset = draft.fields.get("_at"), clue.whole.find(clue.text)
@@ -378,6 +419,16 @@ def _figure_doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
         if role == "earlier":
             return ["its sentence reads the figure as one compared with, not the news"]
     return []
+
+
+# A figure's own words in brackets just after it: "2,01,734 units (two lakh one thousand…)".
+_RESTATED = re.compile(r"\d[\d,.]*(?:\s+[a-z]+){0,2}\s*\([^()]*$")
+
+
+def _restated(clause: str, at: int) -> bool:
+    """True when the figure at `at` stands in brackets just after another figure: the same
+    figure written again (in words, or to another precision), not a rival."""
+    return bool(_RESTATED.search(clause[:at]))
 
 
 # A figure followed by no noun: "to reach 120 by December", "120."

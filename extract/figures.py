@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 # Scales, the Indian lakh (100,000) and crore (10 million) among them.
 _MULTIPLIER = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
@@ -203,7 +204,7 @@ _RATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER = re.compile(
-    r"^[^.;,]{0,25}?\b(?:(?:a|per|each|every)\s+(?:month|week|day)|monthly|weekly|daily|"
+    r"^[^.;,]{0,25}?\b(?:(?:a|per|each|every)\s+(?:month|week|day|quarter)|monthly|weekly|daily|"
     r"on\s+average)\b",
     re.IGNORECASE,
 )
@@ -219,8 +220,11 @@ _CUMULATIVE = re.compile(
 
 def running_total(text: str) -> bool:
     """True when a normalised sentence counts from a start rather than over a period ("in
-    the first nine months", "so far this year", "year-to-date")."""
-    return bool(_CUMULATIVE.search(text))
+    the first nine months", "so far this year", "year-to-date"): a figure of it is a running
+    total (not "on sale since September", which counts nothing)."""
+    return bool(_CUMULATIVE.search(text)) and any(
+        f.role == "cumulative" for f in counts(text, every=True)
+    )
 
 
 # Somebody else's estimate of the figure: "analysts had pencilled in about 387,000".
@@ -254,6 +258,32 @@ _TICKER_BEFORE = re.compile(
 )
 
 
+# A currency's ISO 4217 code just before a figure: "MAD 157000000000", "EUR 14.2bn".
+_CODE_BEFORE = re.compile(r"(?<![\w-])(?P<code>[A-Z]{3})\s?$")
+# More than any maker builds in years (the world builds about 90 million vehicles a year): a
+# figure above it counts money or something else, never vehicles.
+MOST_VEHICLES = 200_000_000
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes of currencies (pycountry), but those a carmaker is named by
+    ("NIO")."""
+    import pycountry
+
+    from .names import companies
+
+    return frozenset(
+        c.alpha_3 for c in pycountry.currencies if not companies(c.alpha_3, actors_only=False)
+    )
+
+
+def _in_currency(before: str) -> bool:
+    """True when the words before a figure end with a currency's code ("MAD 157 …")."""
+    code = _CODE_BEFORE.search(before)
+    return code is not None and code.group("code") in _currency_codes()
+
+
 def _role(text: str, start: int, end: int) -> str:
     """What the figure at text[start:end] counts (see `Figure.role`)."""
     before, after = text[max(0, start - 60) : start], text[end:]
@@ -261,7 +291,7 @@ def _role(text: str, start: int, end: int) -> str:
         return "other"
     if _AREA_AFTER.match(after):
         return "area"
-    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after) or _in_currency(before):
         return "money"
     if _SHARE_AFTER.match(after):
         return "share"
@@ -395,6 +425,8 @@ def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
         value, top = _number(low), _number(high) if high else None
         if value != value.to_integral_value() or value < minimum:
             continue
+        if value > MOST_VEHICLES:
+            continue  # money or something else, never a count of vehicles
         bound = "exact"
         if match.group("word"):
             bound = _BOUND_WORDS[match.group("word").lower()]

