@@ -163,6 +163,7 @@ class Projector:
                 statement = statement.replace(_IN_RANGE, _IN_RANGE.replace(
                     " WHERE", f" INDEXED BY {index} WHERE"))  # fmt: skip
             cursor.execute(statement, (after, last))
+        cursor.execute(FIRSTS if after == 0 else FIRSTS_RANGE, (after, last))
         tables.set_applied(cursor, last)
 
     def process(
@@ -194,6 +195,8 @@ class Projector:
             )  # fmt: skip
             last = new[-1].id
         if last > held:
+            if bulk is None:
+                cursor.execute(FIRSTS_RANGE, (held, last))
             tables.set_applied(cursor, last)
 
     def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
@@ -386,6 +389,7 @@ class Projector:
         _insert(cursor, [], bulk.groups)
         for statement in INDEXES:
             cursor.execute(statement)
+        cursor.execute(FIRSTS, (0, last))
         return last
 
     def replay_in_sql(
@@ -423,6 +427,7 @@ class Projector:
             _insert_regions(cursor, regions)
             for statement in (RECORDING_INDEX, INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
                 cursor.execute(statement)
+            cursor.execute(FIRSTS, (0, last))
         finally:  # verify's answer; after a failure here, its refusal says what failed
             for _ in answers:
                 pass
@@ -766,3 +771,54 @@ def _sql_functions(cursor: Any) -> None:
     connection.create_function("mxt_subject", 2, _subject, deterministic=True)
     connection.create_function("mxt_stamp", 1, stamp_text, deterministic=True)
     connection.create_function("mxt_seal", len(Version._fields), seal_of, deterministic=True)
+
+
+# -- the rows that spell each company and model (`mxt_rm_firsts`, `tables.py`) ---------------
+
+def _next_first(step: str) -> str:
+    """The next row to list of an entity (a row of `step`) among the rows after `after` and
+    before `found`: the earliest not retracted (of versions at the same place in time, the
+    later one), no later than the entity's last listed row (`held_…`). The seek runs down
+    `mxt_rm_entity` from the entity's first row and stops at that last listed row."""
+    return (
+        "CAST((SELECT v.notification_id FROM mxt_rm_versions v "
+        f"WHERE v.company_key={step}.company_key AND v.model_key={step}.model_key "
+        f"AND v.announced_on<={step}.held_on "
+        "AND (v.announced_on, v.recorded_at, v.recording_notification_id) "
+        f"<= ({step}.held_on, {step}.held_at, {step}.held_recording) "
+        f"AND v.notification_id>{step}.after AND v.notification_id<{step}.found "
+        "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, "
+        "v.recording_notification_id, v.notification_id DESC LIMIT 1) AS BIGINT)"
+    )
+
+
+def _firsts(entities: str) -> str:
+    """The statement listing, in `mxt_rm_firsts`, the rows after one notification id up to
+    another (parameters: the two ids, as `b.after` and `b.last`) that come no later than
+    every row before them of their company or model, among the `entities` (a query of their
+    `company_key, model_key`). They are found last first: the earliest of the new rows, then
+    the earliest of those written before it, and so on back to the first."""
+    columns = "company_key, model_key, after, found, held_on, held_at, held_recording"
+    return (
+        "WITH RECURSIVE b(after, last) AS (SELECT CAST(? AS BIGINT), CAST(? AS BIGINT)), "
+        f"t({columns}) AS (SELECT e.company_key, e.model_key, b.after, b.last + 1, "
+        "COALESCE(h.announced_on, '~'), COALESCE(h.recorded_at, ''), "
+        "COALESCE(h.recording_notification_id, 0) "
+        f"FROM ({entities}) e CROSS JOIN b LEFT JOIN mxt_rm_versions h ON h.notification_id = "
+        "(SELECT MAX(f.notification_id) FROM mxt_rm_firsts f "
+        "WHERE f.company_key=e.company_key AND f.model_key=e.model_key)), "
+        f"s({columns}) AS (SELECT company_key, model_key, after, {_next_first('t')}, held_on, "
+        "held_at, held_recording FROM t "
+        f"UNION ALL SELECT company_key, model_key, after, {_next_first('s')}, held_on, "
+        "held_at, held_recording FROM s WHERE s.found IS NOT NULL) "
+        "INSERT INTO mxt_rm_firsts SELECT s.company_key, s.model_key, v.notification_id, "
+        "v.known_from FROM s JOIN mxt_rm_versions v ON v.notification_id = s.found"
+    )
+
+
+# Of every company and model (a rebuild: every row is new), or of those with rows in the range.
+FIRSTS = _firsts("SELECT company_key, model_key FROM mxt_rm_entities")
+FIRSTS_RANGE = _firsts(
+    "SELECT DISTINCT company_key, model_key FROM mxt_rm_versions, b "
+    "WHERE notification_id>b.after AND notification_id<=b.last"
+)

@@ -16,7 +16,8 @@ an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `ra
 date of any row in them, so that "the latest announcement of each rank in each group as of
 D, known at T" is one indexed seek per group and rank it holds (`ranks`), however long the
 history behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company and
-model the same way, for their names. `mxt_rm_regions` holds each definition of a region of one's
+model the same way, for their names, and `mxt_rm_firsts` the rows that spell them (`FIRSTS`).
+`mxt_rm_regions` holds each definition of a region of one's
 own (`RegionRow`), sealed like the versions.
 
 Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
@@ -50,9 +51,10 @@ from mxt.storage.store import Store
 # Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal;
 # version 12 keeps the read model's position in `mxt_rm_meta` (it was a row of
 # eventsourcing's `tracking` table, which an older mxt's store keeps, unread); version 13 adds
-# the regions of one's own (`mxt_rm_regions`). A store at an older version answers from a
+# the regions of one's own (`mxt_rm_regions`); version 14 the rows that spell each company
+# and model (`mxt_rm_firsts`). A store at an older version answers from a
 # replay of its log, and rebuilds its read model on its next write.
-READ_MODEL_VERSION = "13"
+READ_MODEL_VERSION = "14"
 
 
 class Version(NamedTuple):
@@ -150,12 +152,28 @@ TABLES = [
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject)) WITHOUT ROWID",
+    # each company's and model's earliest row as the log grew (`FIRSTS`)
+    "CREATE TABLE mxt_rm_firsts ("
+    "company_key TEXT NOT NULL, model_key TEXT NOT NULL, notification_id INTEGER NOT NULL, "
+    "known_from TEXT NOT NULL, PRIMARY KEY (company_key, model_key, notification_id)) "
+    "WITHOUT ROWID",
     # the regions of one's own: a few rows, read whole (`View.regions`)
     "CREATE TABLE mxt_rm_regions ("
     "notification_id INTEGER PRIMARY KEY, name TEXT NOT NULL, markets TEXT NOT NULL, "
     "excepted TEXT NOT NULL, reason TEXT NOT NULL, known_from TEXT NOT NULL, "
     "seal TEXT NOT NULL)",
 ]
+# `mxt_rm_firsts`: for each company and model, the rows that were its earliest when they were
+# written. Taken in log order (which is `known_from` order: `recorded_at` never goes back),
+# a row is listed when it is not retracted and comes no later (`Row.order`: `announced_on`,
+# then `recorded_at` and its recording's position) than every earlier such row of the
+# company or model. So the last one listed up to a moment T comes no later than any row
+# visible at T: when it is itself still visible at T, it is the earliest visible one, and
+# when its `announced_on` is after an as-of date, no visible row is on or before it
+# (`View.names`). A few rows per company or model (about the logarithm of its rows, when
+# announcements come in any order), so each name is one short seek instead of a walk of the
+# company's or model's rows to the first that is visible, which `View.names` does only when
+# that row has been corrected or retracted since.
 # A recording's versions, for a correction or retraction to find the row it closes. A replay
 # builds it once its recordings' rows are in, before its corrections' and retractions' rows
 # (one sort instead of an insertion per row: a rebuild of 100,000 spent about 5% of its

@@ -53,6 +53,20 @@ HISTORY = (
 )
 
 
+# The earliest visible row of a company or model (`s`, with its last listed row `t` of
+# `mxt_rm_firsts` up to the moment; parameters: the moment twice, the date twice, the moment
+# twice): that row while it is still visible (none when it is after the date), else the first
+# visible one found down `mxt_rm_entity`, the company's or model's rows in time order.
+EARLIEST = (
+    "CASE WHEN t.known_from<=? AND (t.known_to IS NULL OR t.known_to>?) AND t.retracted=0 "
+    "THEN CASE WHEN t.announced_on<=? THEN t.notification_id END "
+    "ELSE (SELECT v.notification_id FROM mxt_rm_versions v "
+    "WHERE v.company_key=s.company_key AND v.model_key=s.model_key "
+    f"AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+    "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1) END"
+)
+
+
 class Row(NamedTuple):
     """One version of one announcement, as the queries see it (a tuple: a query makes
     hundreds)."""
@@ -401,14 +415,14 @@ class View:
             params += wanted
         cursor.execute(  # every column of each earliest row, and its seal, to check it
             f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
-            "FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
-            "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
-            f"AND v.announced_on<=? AND {VISIBLE} "
-            "AND v.retracted=0 "
-            "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1) "
-            f"AS earliest FROM mxt_rm_entities e WHERE {where}) AS s "
+            f"FROM (SELECT {EARLIEST} AS earliest FROM (SELECT e.company_key, e.model_key, "
+            "(SELECT l.notification_id FROM mxt_rm_firsts l WHERE l.company_key=e.company_key "
+            "AND l.model_key=e.model_key AND l.known_from<=? "
+            "ORDER BY l.notification_id DESC LIMIT 1) AS listed "
+            f"FROM mxt_rm_entities e WHERE {where}) AS s "
+            "JOIN mxt_rm_versions t ON t.notification_id = s.listed) AS s "
             "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
-            [as_of, known_at, known_at, *params],
+            [known_at, known_at, as_of, as_of, known_at, known_at, known_at, *params],
         )
         firsts = []
         for values in cursor.fetchall():
