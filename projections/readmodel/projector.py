@@ -775,17 +775,24 @@ def _sql_functions(cursor: Any) -> None:
 
 # -- the rows that spell each company and model (`mxt_rm_firsts`, `tables.py`) ---------------
 
-def _next_first(step: str) -> str:
+def _next_first(step: str, since: str | None = None) -> str:
     """The next row to list of an entity (a row of `step`) among the rows after `after` and
     before `found`: the earliest not retracted (of versions at the same place in time, the
     later one), no later than the entity's last listed row (`held_…`). The seek runs down
-    `mxt_rm_entity` from the entity's first row and stops at that last listed row."""
+    `mxt_rm_entity` from the entity's first row, or from `since` (the row found before: no
+    row before it in time was written before it), and stops at that last listed row."""
+    order = "(v.announced_on, v.recorded_at, v.recording_notification_id)"
+    start = (
+        ""
+        if since is None
+        else f"AND v.announced_on>={since}.announced_on AND {order} >= "
+        f"({since}.announced_on, {since}.recorded_at, {since}.recording_notification_id) "
+    )
     return (
         "CAST((SELECT v.notification_id FROM mxt_rm_versions v "
-        f"WHERE v.company_key={step}.company_key AND v.model_key={step}.model_key "
+        f"WHERE v.company_key={step}.company_key AND v.model_key={step}.model_key {start}"
         f"AND v.announced_on<={step}.held_on "
-        "AND (v.announced_on, v.recorded_at, v.recording_notification_id) "
-        f"<= ({step}.held_on, {step}.held_at, {step}.held_recording) "
+        f"AND {order} <= ({step}.held_on, {step}.held_at, {step}.held_recording) "
         f"AND v.notification_id>{step}.after AND v.notification_id<{step}.found "
         "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, "
         "v.recording_notification_id, v.notification_id DESC LIMIT 1) AS BIGINT)"
@@ -809,8 +816,9 @@ def _firsts(entities: str) -> str:
         "WHERE f.company_key=e.company_key AND f.model_key=e.model_key)), "
         f"s({columns}) AS (SELECT company_key, model_key, after, {_next_first('t')}, held_on, "
         "held_at, held_recording FROM t "
-        f"UNION ALL SELECT company_key, model_key, after, {_next_first('s')}, held_on, "
-        "held_at, held_recording FROM s WHERE s.found IS NOT NULL) "
+        f"UNION ALL SELECT s.company_key, s.model_key, s.after, {_next_first('s', 'p')}, "
+        "s.held_on, s.held_at, s.held_recording FROM s "
+        "JOIN mxt_rm_versions p ON p.notification_id = s.found) "
         "INSERT INTO mxt_rm_firsts SELECT s.company_key, s.model_key, v.notification_id, "
         "v.known_from FROM s JOIN mxt_rm_versions v ON v.notification_id = s.found"
     )
