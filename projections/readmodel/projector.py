@@ -775,6 +775,7 @@ def _sql_functions(cursor: Any) -> None:
 
 # -- the rows that spell each company and model (`mxt_rm_firsts`, `tables.py`) ---------------
 
+
 def _next_first(step: str, since: str | None = None) -> str:
     """The next row to list of an entity (a row of `step`) among the rows after `after` and
     before `found`: the earliest not retracted (of versions at the same place in time, the
