@@ -777,27 +777,28 @@ def _sql_functions(cursor: Any) -> None:
 
 
 def _next_first(step: str, since: str | None = None) -> str:
-    """The next row to list of an entity (a row of `step`) among the rows after `after` and
-    before `found`: the earliest not retracted (of versions at the same place in time, the
-    later one), no later than the entity's last listed row (`held_…`). The seek runs down
-    `mxt_rm_entity` from the entity's first row, or from `since` (the row found before: no
-    row before it in time was written before it), and stops at that last listed row."""
-    order = "(v.announced_on, v.recorded_at, v.recording_notification_id)"
-    start = (
-        ""
-        if since is None
-        else f"AND v.announced_on>={since}.announced_on AND {order} >= "
-        f"({since}.announced_on, {since}.recorded_at, {since}.recording_notification_id) "
-    )
+    """The next row of an entity (a row of `step`) to list, or to stop at, among the rows
+    after `after` and before `found`: the earliest not retracted (of versions at the same
+    place in time, the later one). The seek runs down `mxt_rm_entity` from the entity's first
+    row, or from the date of `since` (the row found before: no row before it in time was
+    written before it), up to the date of the entity's last listed row (`held_…`), reading
+    only the index's entries until one is a candidate."""
+    start = "" if since is None else f"AND v.announced_on>={since}.announced_on "
     return (
         "CAST((SELECT v.notification_id FROM mxt_rm_versions v "
         f"WHERE v.company_key={step}.company_key AND v.model_key={step}.model_key {start}"
         f"AND v.announced_on<={step}.held_on "
-        f"AND {order} <= ({step}.held_on, {step}.held_at, {step}.held_recording) "
         f"AND v.notification_id>{step}.after AND v.notification_id<{step}.found "
         "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, "
         "v.recording_notification_id, v.notification_id DESC LIMIT 1) AS BIGINT)"
     )
+
+
+# A row found (`p`) that comes no later than its entity's last listed row (`s.held_…`).
+_NO_LATER = (
+    "(p.announced_on, p.recorded_at, p.recording_notification_id) "
+    "<= (s.held_on, s.held_at, s.held_recording)"
+)
 
 
 def _firsts(entities: str) -> str:
@@ -805,7 +806,8 @@ def _firsts(entities: str) -> str:
     another (parameters: the two ids, as `b.after` and `b.last`) that come no later than
     every row before them of their company or model, among the `entities` (a query of their
     `company_key, model_key`). They are found last first: the earliest of the new rows, then
-    the earliest of those written before it, and so on back to the first."""
+    the earliest of those written before it, and so on back to the first, or to one that
+    comes after the entity's last listed row (so do all before it)."""
     columns = "company_key, model_key, after, found, held_on, held_at, held_recording"
     return (
         "WITH RECURSIVE b(after, last) AS (SELECT CAST(? AS BIGINT), CAST(? AS BIGINT)), "
@@ -819,9 +821,10 @@ def _firsts(entities: str) -> str:
         "held_at, held_recording FROM t "
         f"UNION ALL SELECT s.company_key, s.model_key, s.after, {_next_first('s', 'p')}, "
         "s.held_on, s.held_at, s.held_recording FROM s "
-        "JOIN mxt_rm_versions p ON p.notification_id = s.found) "
-        "INSERT INTO mxt_rm_firsts SELECT s.company_key, s.model_key, v.notification_id, "
-        "v.known_from FROM s JOIN mxt_rm_versions v ON v.notification_id = s.found"
+        f"JOIN mxt_rm_versions p ON p.notification_id = s.found WHERE {_NO_LATER}) "
+        "INSERT INTO mxt_rm_firsts SELECT s.company_key, s.model_key, p.notification_id, "
+        f"p.known_from FROM s JOIN mxt_rm_versions p ON p.notification_id = s.found "
+        f"WHERE {_NO_LATER}"
     )
 
 
