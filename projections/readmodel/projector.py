@@ -31,10 +31,12 @@ if TYPE_CHECKING:  # (a read loads this module, and no eventsourcing)
 from . import tables
 from .tables import (
     COLUMNS,
+    FIRST_COLUMNS,
     INDEXES,
     RECORDING_INDEX,
     REGION_COLUMNS,
     SEAL,
+    First,
     RegionRow,
     Version,
     content_of,
@@ -163,7 +165,7 @@ class Projector:
                 statement = statement.replace(_IN_RANGE, _IN_RANGE.replace(
                     " WHERE", f" INDEXED BY {index} WHERE"))  # fmt: skip
             cursor.execute(statement, (after, last))
-        cursor.execute(FIRSTS if after == 0 else FIRSTS_RANGE, (after, last))
+        _list_firsts(cursor, FIRSTS if after == 0 else FIRSTS_RANGE, after, last)
         tables.set_applied(cursor, last)
 
     def process(
@@ -196,7 +198,7 @@ class Projector:
             last = new[-1].id
         if last > held:
             if bulk is None:
-                cursor.execute(FIRSTS_RANGE, (held, last))
+                _list_firsts(cursor, FIRSTS_RANGE, held, last)
             tables.set_applied(cursor, last)
 
     def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
@@ -294,6 +296,7 @@ class Projector:
         groups: Groups = {}
         closed, opened = _fixed(fixes, recording_of, current, groups)
         _write_fixed(cursor, closed, opened, groups)
+        _close_firsts(cursor, closed)  # (rows it opens and closes are listed after, closed)
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position (`tables.applied`), after checking that it is in step
@@ -389,7 +392,7 @@ class Projector:
         _insert(cursor, [], bulk.groups)
         for statement in INDEXES:
             cursor.execute(statement)
-        cursor.execute(FIRSTS, (0, last))
+        _list_firsts(cursor, FIRSTS, 0, last)
         return last
 
     def replay_in_sql(
@@ -427,7 +430,7 @@ class Projector:
             _insert_regions(cursor, regions)
             for statement in (RECORDING_INDEX, INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
                 cursor.execute(statement)
-            cursor.execute(FIRSTS, (0, last))
+            _list_firsts(cursor, FIRSTS, 0, last)
         finally:  # verify's answer; after a failure here, its refusal says what failed
             for _ in answers:
                 pass
@@ -802,12 +805,13 @@ _NO_LATER = (
 
 
 def _firsts(entities: str) -> str:
-    """The statement listing, in `mxt_rm_firsts`, the rows after one notification id up to
-    another (parameters: the two ids, as `b.after` and `b.last`) that come no later than
-    every row before them of their company or model, among the `entities` (a query of their
-    `company_key, model_key`). They are found last first: the earliest of the new rows, then
-    the earliest of those written before it, and so on back to the first, or to one that
-    comes after the entity's last listed row (so do all before it)."""
+    """The statement finding, for `mxt_rm_firsts` (`First`'s columns), the rows after one
+    notification id up to another (parameters: the two ids, as `b.after` and `b.last`) that
+    come no later than every row before them of their company or model, among the
+    `entities` (a query of their `company_key, model_key`). They are found last first: the
+    earliest of the new rows, then the earliest of those written before it, and so on back
+    to the first, or to one that comes after the entity's last listed row (so do all before
+    it)."""
     columns = "company_key, model_key, after, found, held_on, held_at, held_recording"
     return (
         "WITH RECURSIVE b(after, last) AS (SELECT CAST(? AS BIGINT), CAST(? AS BIGINT)), "
@@ -822,10 +826,48 @@ def _firsts(entities: str) -> str:
         f"UNION ALL SELECT s.company_key, s.model_key, s.after, {_next_first('s', 'p')}, "
         "s.held_on, s.held_at, s.held_recording FROM s "
         f"JOIN mxt_rm_versions p ON p.notification_id = s.found WHERE {_NO_LATER}) "
-        "INSERT INTO mxt_rm_firsts SELECT s.company_key, s.model_key, p.notification_id, "
-        f"p.known_from FROM s JOIN mxt_rm_versions p ON p.notification_id = s.found "
-        f"WHERE {_NO_LATER}"
+        f"SELECT {', '.join('p.' + column for column in First._fields)} "
+        f"FROM s JOIN mxt_rm_versions p ON p.notification_id = s.found WHERE {_NO_LATER}"
     )
+
+
+INSERT_FIRST = (
+    f"INSERT INTO mxt_rm_firsts ({FIRST_COLUMNS}, seal) "
+    f"VALUES ({','.join('?' * (len(First._fields) + 1))})"
+)
+
+
+def _list_firsts(cursor: Any, statement: str, after: int, last: int) -> None:
+    """Lists in `mxt_rm_firsts`, each with its seal, the rows after notification `after` up to
+    `last` that `statement` (`FIRSTS` or `FIRSTS_RANGE`) finds."""
+    cursor.execute(statement, (after, last))
+    found = cursor.fetchall()
+    if found:
+        cursor.executemany(INSERT_FIRST, [(*row, row_seal(row)) for row in found])
+
+
+def _close_firsts(cursor: Any, closed: Sequence[Closed]) -> None:
+    """Sets `known_to` (and the seal) of the listed rows that corrections and retractions
+    have just closed (`Closed`), sought by their keys (the versions' rows say them)."""
+    when = {notification_id: stamp for stamp, _, notification_id in closed}
+    rows = list(
+        _rows_in(
+            cursor,
+            f"SELECT {FIRST_COLUMNS}, seal FROM mxt_rm_firsts "
+            "WHERE (company_key, model_key, notification_id) IN (SELECT company_key, model_key, "
+            "notification_id FROM mxt_rm_versions WHERE notification_id IN ({}))",
+            sorted(when),
+        )
+    )
+    changed = [First._make(sealed(row, len(First._fields))) for row in rows]
+    changed = [row._replace(known_to=when[row.notification_id]) for row in changed]
+    if changed:
+        cursor.executemany(
+            "UPDATE mxt_rm_firsts SET known_to=?, seal=? "
+            "WHERE company_key=? AND model_key=? AND notification_id=?",
+            [(row.known_to, row_seal(row), row.company_key, row.model_key, row.notification_id)
+             for row in changed],
+        )  # fmt: skip
 
 
 # Of every company and model (a rebuild: every row is new), or of those with rows in the range.

@@ -20,7 +20,17 @@ from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import origin_hex
 from mxt.storage.store import Store
 
-from .tables import REGION_COLUMNS, SEAL, RegionRow, Version, content_of, key, row_seal, sealed
+from .tables import (
+    REGION_COLUMNS,
+    SEAL,
+    First,
+    RegionRow,
+    Version,
+    content_of,
+    key,
+    row_seal,
+    sealed,
+)
 
 if TYPE_CHECKING:
     from mxt.events.regions import UserRegion
@@ -53,17 +63,24 @@ HISTORY = (
 )
 
 
-# The earliest visible row of a company or model (`s`, with its last listed row `t` of
-# `mxt_rm_firsts` up to the moment; parameters: the moment twice, the date twice, the moment
-# twice): that row while it is still visible (none when it is after the date), else the first
-# visible one found down `mxt_rm_entity`, the company's or model's rows in time order.
+# The row of a company or model (parameters: its keys, a date, a moment twice) that is its
+# earliest visible one up to the date, found by a walk of its rows in time order
+# (`mxt_rm_entity`): for a name whose listed row (`mxt_rm_firsts`) has been closed since.
 EARLIEST = (
-    "CASE WHEN t.known_from<=? AND (t.known_to IS NULL OR t.known_to>?) AND t.retracted=0 "
-    "THEN CASE WHEN t.announced_on<=? THEN t.notification_id END "
-    "ELSE (SELECT v.notification_id FROM mxt_rm_versions v "
-    "WHERE v.company_key=s.company_key AND v.model_key=s.model_key "
+    f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
+    "FROM mxt_rm_versions f WHERE f.notification_id = (SELECT v.notification_id "
+    "FROM mxt_rm_versions v WHERE v.company_key=? AND v.model_key=? "
     f"AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
-    "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1) END"
+    "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1)"
+)
+# Each company's and model's last listed row up to a moment (a parameter), of those the
+# conditions after it choose (`e`: `mxt_rm_entities`).
+LISTED = (
+    f"SELECT {', '.join('l.' + column for column in First._fields)}, l.seal "
+    "FROM mxt_rm_entities e JOIN mxt_rm_firsts l ON l.company_key=e.company_key "
+    "AND l.model_key=e.model_key AND l.notification_id=(SELECT x.notification_id "
+    "FROM mxt_rm_firsts x WHERE x.company_key=e.company_key AND x.model_key=e.model_key "
+    "AND x.known_from<=? ORDER BY x.notification_id DESC LIMIT 1) "
 )
 
 
@@ -413,31 +430,29 @@ class View:
                 return {}
             where += f" AND e.company_key IN ({','.join('?' * len(wanted))})"
             params += wanted
-        cursor.execute(  # every column of each earliest row, and its seal, to check it
-            f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
-            f"FROM (SELECT {EARLIEST} AS earliest FROM (SELECT e.company_key, e.model_key, "
-            "(SELECT l.notification_id FROM mxt_rm_firsts l WHERE l.company_key=e.company_key "
-            "AND l.model_key=e.model_key AND l.known_from<=? "
-            "ORDER BY l.notification_id DESC LIMIT 1) AS listed "
-            f"FROM mxt_rm_entities e WHERE {where}) AS s "
-            "JOIN mxt_rm_versions t ON t.notification_id = s.listed) AS s "
-            "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
-            [known_at, known_at, as_of, as_of, known_at, known_at, known_at, *params],
-        )
-        firsts = []
+        # the last row listed up to `known_at` comes no later than any visible then: while it
+        # is still visible, it is the earliest (none is on or before `as_of` when it is not)
+        cursor.execute(LISTED + f"WHERE {where}", [known_at, *params])
+        firsts, walks = [], []
         for values in cursor.fetchall():
-            f = Version._make(sealed(values))
-            firsts.append((f.announced_on, f.recorded_at, f.recording_notification_id,
-                           f.company_key, f.model_key, f.company, f.model))  # fmt: skip
-        firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
+            listed = First._make(sealed(values, len(First._fields)))
+            if listed.known_to is not None and listed.known_to <= known_at:
+                walks.append((listed.company_key, listed.model_key))  # corrected, retracted
+            elif listed.announced_on <= as_of:
+                firsts.append(listed)
+        for company_key, model_key in walks:
+            cursor.execute(EARLIEST, (company_key, model_key, as_of, known_at, known_at))
+            firsts += [Version._make(sealed(values)) for values in cursor.fetchall()]
+        firsts.sort(key=lambda f: (f.announced_on, f.recorded_at, f.recording_notification_id))
+        # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
         keep = None if wanted is None else set(wanted)
-        for *_, company_key, model_key, company_name, model_name in firsts:
-            if keep is not None and company_key not in keep:
+        for first in firsts:
+            if keep is not None and first.company_key not in keep:
                 continue
-            entry = result.setdefault(company_key, (company_name, {}))
-            if model_key and model_name is not None:
-                entry[1][model_key] = model_name
+            entry = result.setdefault(first.company_key, (first.company, {}))
+            if first.model_key and first.model is not None:
+                entry[1][first.model_key] = first.model
         return result
 
     def stream_rows(
