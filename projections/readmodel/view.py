@@ -433,7 +433,8 @@ class View:
         # the last row listed up to `known_at` comes no later than any visible then: while it
         # is still visible, it is the earliest (none is on or before `as_of` when it is not)
         cursor.execute(LISTED + f"WHERE {where}", [known_at, *params])
-        firsts, walks = [], []
+        firsts: list[First | Version] = []
+        walks = []
         for values in cursor.fetchall():
             listed = First._make(sealed(values, len(First._fields)))
             if listed.known_to is not None and listed.known_to <= known_at:
