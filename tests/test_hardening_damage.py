@@ -59,8 +59,10 @@ def test_verify_passes_an_intact_store_with_corrections_and_retractions(seeded: 
         "UPDATE mxt_rm_versions SET retracted=0",
         "DELETE FROM mxt_rm_groups WHERE kind='target'",
         "UPDATE mxt_rm_entities SET first_on='1999-01-01'",
+        "DELETE FROM mxt_rm_firsts "
+        "WHERE notification_id=(SELECT MAX(notification_id) FROM mxt_rm_firsts)",
     ],
-    ids=["edited", "deleted", "unretracted", "group-deleted", "entity-edited"],
+    ids=["edited", "deleted", "unretracted", "group-deleted", "entity-edited", "first-deleted"],
 )
 def test_verify_finds_read_models_changed_behind_mxt(seeded: str, tamper: str) -> None:
     sql(seeded, tamper)

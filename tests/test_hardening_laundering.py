@@ -232,8 +232,8 @@ ROW_EDITS = {
     # the version the correction closed made current again
     "reopened": ("UPDATE mxt_rm_versions SET known_to=NULL WHERE known_to IS NOT NULL",
                  ["log", "--kind", "wait-time"]),
-    # a company spelled otherwise in its earliest announcement
-    "name": ("UPDATE mxt_rm_versions SET company='Xiaomi Evil' WHERE notification_id=1",
+    # a company spelled otherwise in its earliest announcement, as the names are read
+    "name": ("UPDATE mxt_rm_firsts SET company='Xiaomi Evil' WHERE notification_id=1",
              ["state", "company", "Xiaomi"]),
 }  # fmt: skip
 
@@ -242,10 +242,11 @@ ROW_EDITS = {
 def test_an_edited_read_model_row_is_refused_not_served(seeded: str, edit: str) -> None:
     statement, command = ROW_EDITS[edit]
     assert mxt(seeded, *command).exit_code == 0
-    rows = "SELECT * FROM mxt_rm_versions ORDER BY notification_id"
-    before = sql(seeded, rows)
+    rows = "SELECT * FROM {} ORDER BY notification_id"
+    before = [sql(seeded, rows.format(table)) for table in ("mxt_rm_versions", "mxt_rm_firsts")]
     sql(seeded, statement)
-    assert sql(seeded, rows) != before  # the edit took
+    after = [sql(seeded, rows.format(table)) for table in ("mxt_rm_versions", "mxt_rm_firsts")]
+    assert after != before  # the edit took
     result = mxt(seeded, *command)
     refused(result, "read model: the row of event #", "changed behind mxt's back", "rebuild")
     assert mxt(seeded, "verify").exit_code == 1

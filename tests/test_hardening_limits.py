@@ -301,9 +301,8 @@ def test_a_stored_text_that_is_not_utf_8_is_named_as_damage(store_path: Path) ->
     line = json.dumps(make_announcement("statement"))
     assert mxt("--store", str(store_path), "import", "-", input=line).exit_code == 0
     with sqlite3.connect(store_path) as db:
-        db.execute(
-            "UPDATE mxt_rm_versions SET company = CAST(CAST(company AS BLOB) || X'FF' AS TEXT)"
-        )
+        for table in ("mxt_rm_versions", "mxt_rm_firsts"):  # (names are read from the latter)
+            db.execute(f"UPDATE {table} SET company = CAST(CAST(company AS BLOB) || X'FF' AS TEXT)")
     result = mxt("--store", str(store_path), "state", "company", "Xiaomi")
     assert result.exit_code == 1
     assert "a stored text is not UTF-8: the store is damaged" in result.stderr
@@ -333,7 +332,8 @@ def test_a_postgresql_database_in_sql_ascii_is_read_as_utf_8_and_bad_bytes_named
         assert json.loads(shown.stdout)[0]["text"] == "naïve – ok"
         answered(mxt("--store", location, "verify"))
         with psycopg.connect(location, autocommit=True) as db:
-            for table, column in (("mxt_rm_versions", "company"), ("mxt_events", "topic")):
+            for table, column in (("mxt_rm_versions", "company"), ("mxt_rm_firsts", "company"),
+                                  ("mxt_events", "topic")):  # fmt: skip
                 db.execute(f"UPDATE {table} SET {column} = {column} || "
                            "convert_from('\\xff'::bytea, 'SQL_ASCII')")  # fmt: skip
         for command in (["log"], ["state", "company", "Xiaomi"]):

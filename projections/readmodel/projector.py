@@ -31,10 +31,12 @@ if TYPE_CHECKING:  # (a read loads this module, and no eventsourcing)
 from . import tables
 from .tables import (
     COLUMNS,
+    FIRST_COLUMNS,
     INDEXES,
     RECORDING_INDEX,
     REGION_COLUMNS,
     SEAL,
+    First,
     RegionRow,
     Version,
     content_of,
@@ -163,6 +165,7 @@ class Projector:
                 statement = statement.replace(_IN_RANGE, _IN_RANGE.replace(
                     " WHERE", f" INDEXED BY {index} WHERE"))  # fmt: skip
             cursor.execute(statement, (after, last))
+        _list_firsts(cursor, FIRSTS if after == 0 else FIRSTS_RANGE, after, last)
         tables.set_applied(cursor, last)
 
     def process(
@@ -194,6 +197,8 @@ class Projector:
             )  # fmt: skip
             last = new[-1].id
         if last > held:
+            if bulk is None:
+                _list_firsts(cursor, FIRSTS_RANGE, held, last)
             tables.set_applied(cursor, last)
 
     def _apply_log(self, cursor: Any, after: int, before: int | None, bulk: Bulk | None) -> int:
@@ -291,6 +296,7 @@ class Projector:
         groups: Groups = {}
         closed, opened = _fixed(fixes, recording_of, current, groups)
         _write_fixed(cursor, closed, opened, groups)
+        _close_firsts(cursor, closed)  # (rows it opens and closes are listed after, closed)
 
     def in_step(self, cursor: Any, first_new: int | None = None) -> int:
         """The read model's position (`tables.applied`), after checking that it is in step
@@ -386,6 +392,7 @@ class Projector:
         _insert(cursor, [], bulk.groups)
         for statement in INDEXES:
             cursor.execute(statement)
+        _list_firsts(cursor, FIRSTS, 0, last)
         return last
 
     def replay_in_sql(
@@ -423,6 +430,7 @@ class Projector:
             _insert_regions(cursor, regions)
             for statement in (RECORDING_INDEX, INDEXES[0], GROUPS, ENTITIES, *INDEXES[1:]):
                 cursor.execute(statement)
+            _list_firsts(cursor, FIRSTS, 0, last)
         finally:  # verify's answer; after a failure here, its refusal says what failed
             for _ in answers:
                 pass
@@ -766,3 +774,105 @@ def _sql_functions(cursor: Any) -> None:
     connection.create_function("mxt_subject", 2, _subject, deterministic=True)
     connection.create_function("mxt_stamp", 1, stamp_text, deterministic=True)
     connection.create_function("mxt_seal", len(Version._fields), seal_of, deterministic=True)
+
+
+# -- the rows that spell each company and model (`mxt_rm_firsts`, `tables.py`) ---------------
+
+
+def _next_first(step: str, since: str | None = None) -> str:
+    """The next row of an entity (a row of `step`) to list, or to stop at, among the rows
+    after `after` and before `found`: the earliest not retracted (of versions at the same
+    place in time, the later one). The seek runs down `mxt_rm_entity` from the entity's first
+    row, or from the date of `since` (the row found before: no row before it in time was
+    written before it), up to the date of the entity's last listed row (`held_…`), reading
+    only the index's entries until one is a candidate."""
+    start = "" if since is None else f"AND v.announced_on>={since}.announced_on "
+    return (
+        "CAST((SELECT v.notification_id FROM mxt_rm_versions v "
+        f"WHERE v.company_key={step}.company_key AND v.model_key={step}.model_key {start}"
+        f"AND v.announced_on<={step}.held_on "
+        f"AND v.notification_id>{step}.after AND v.notification_id<{step}.found "
+        "AND v.retracted=0 ORDER BY v.announced_on, v.recorded_at, "
+        "v.recording_notification_id, v.notification_id DESC LIMIT 1) AS BIGINT)"
+    )
+
+
+# A row found (`p`) that comes no later than its entity's last listed row (`s.held_…`).
+_NO_LATER = (
+    "(p.announced_on, p.recorded_at, p.recording_notification_id) "
+    "<= (s.held_on, s.held_at, s.held_recording)"
+)
+
+
+def _firsts(entities: str) -> str:
+    """The statement finding, for `mxt_rm_firsts` (`First`'s columns), the rows after one
+    notification id up to another (parameters: the two ids, as `b.after` and `b.last`) that
+    come no later than every row before them of their company or model, among the
+    `entities` (a query of their `company_key, model_key`). They are found last first: the
+    earliest of the new rows, then the earliest of those written before it, and so on back
+    to the first, or to one that comes after the entity's last listed row (so do all before
+    it)."""
+    columns = "company_key, model_key, after, found, held_on, held_at, held_recording"
+    return (
+        "WITH RECURSIVE b(after, last) AS (SELECT CAST(? AS BIGINT), CAST(? AS BIGINT)), "
+        f"t({columns}) AS (SELECT e.company_key, e.model_key, b.after, b.last + 1, "
+        "COALESCE(h.announced_on, '~'), COALESCE(h.recorded_at, ''), "
+        "COALESCE(h.recording_notification_id, 0) "
+        f"FROM ({entities}) e CROSS JOIN b LEFT JOIN mxt_rm_versions h ON h.notification_id = "
+        "(SELECT MAX(f.notification_id) FROM mxt_rm_firsts f "
+        "WHERE f.company_key=e.company_key AND f.model_key=e.model_key)), "
+        f"s({columns}) AS (SELECT company_key, model_key, after, {_next_first('t')}, held_on, "
+        "held_at, held_recording FROM t "
+        f"UNION ALL SELECT s.company_key, s.model_key, s.after, {_next_first('s', 'p')}, "
+        "s.held_on, s.held_at, s.held_recording FROM s "
+        f"JOIN mxt_rm_versions p ON p.notification_id = s.found WHERE {_NO_LATER}) "
+        f"SELECT {', '.join('p.' + column for column in First._fields)} "
+        f"FROM s JOIN mxt_rm_versions p ON p.notification_id = s.found WHERE {_NO_LATER}"
+    )
+
+
+INSERT_FIRST = (
+    f"INSERT INTO mxt_rm_firsts ({FIRST_COLUMNS}, seal) "
+    f"VALUES ({','.join('?' * (len(First._fields) + 1))})"
+)
+
+
+def _list_firsts(cursor: Any, statement: str, after: int, last: int) -> None:
+    """Lists in `mxt_rm_firsts`, each with its seal, the rows after notification `after` up to
+    `last` that `statement` (`FIRSTS` or `FIRSTS_RANGE`) finds."""
+    cursor.execute(statement, (after, last))
+    found = cursor.fetchall()
+    if found:
+        cursor.executemany(INSERT_FIRST, [(*row, row_seal(row)) for row in found])
+
+
+def _close_firsts(cursor: Any, closed: Sequence[Closed]) -> None:
+    """Sets `known_to` (and the seal) of the listed rows that corrections and retractions
+    have just closed (`Closed`), sought by their keys (the versions' rows say them)."""
+    when = {notification_id: stamp for stamp, _, notification_id in closed}
+    rows = list(
+        _rows_in(
+            cursor,
+            f"SELECT {FIRST_COLUMNS}, seal FROM mxt_rm_firsts "
+            "WHERE (company_key, model_key, notification_id) IN (SELECT company_key, model_key, "
+            "notification_id FROM mxt_rm_versions WHERE notification_id IN ({}))",
+            sorted(when),
+        )
+    )
+    changed = [First._make(sealed(row, len(First._fields))) for row in rows]
+    changed = [row._replace(known_to=when[row.notification_id]) for row in changed]
+    if changed:
+        cursor.executemany(
+            "UPDATE mxt_rm_firsts SET known_to=?, seal=? "
+            "WHERE company_key=? AND model_key=? AND notification_id=?",
+            [(row.known_to, row_seal(row), row.company_key, row.model_key, row.notification_id)
+             for row in changed],
+        )  # fmt: skip
+
+
+# Of every company and model (a rebuild: every row is new), or of those with rows in the range.
+FIRSTS = _firsts("SELECT company_key, model_key FROM mxt_rm_entities")
+FIRSTS_RANGE = _firsts(
+    "SELECT DISTINCT company_key, model_key FROM mxt_rm_versions, b "
+    "WHERE notification_id>b.after AND notification_id<=b.last"
+)

@@ -15,9 +15,10 @@ an order stage, a launch market, …; `events/kinds.py`). Each row keeps its `ra
 (`row_seal`), which every read checks. `mxt_rm_groups` lists the groups with the earliest
 date of any row in them, so that "the latest announcement of each rank in each group as of
 D, known at T" is one indexed seek per group and rank it holds (`ranks`), however long the
-history behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company and
-model the same way, for their names. `mxt_rm_regions` holds each definition of a region of one's
-own (`RegionRow`), sealed like the versions.
+history behind it. That is what keeps as-of queries flat. `mxt_rm_entities` lists each company
+and model the same way, and `mxt_rm_firsts` the rows that spell their names (`First`).
+`mxt_rm_regions` holds each definition of a region of one's own (`RegionRow`), sealed like
+the versions.
 
 Writing commands make or upgrade the tables (`Projector.prepare`) before they append;
 reading never does: a read of a store whose tables are missing, of another version or behind the log
@@ -50,9 +51,10 @@ from mxt.storage.store import Store
 # Version 10 named the tables `mxt_rm_…` (they were `rm_…`); version 11 added each row's seal;
 # version 12 keeps the read model's position in `mxt_rm_meta` (it was a row of
 # eventsourcing's `tracking` table, which an older mxt's store keeps, unread); version 13 adds
-# the regions of one's own (`mxt_rm_regions`). A store at an older version answers from a
+# the regions of one's own (`mxt_rm_regions`); version 14 the rows that spell each company
+# and model (`mxt_rm_firsts`). A store at an older version answers from a
 # replay of its log, and rebuilds its read model on its next write.
-READ_MODEL_VERSION = "13"
+READ_MODEL_VERSION = "14"
 
 
 class Version(NamedTuple):
@@ -98,6 +100,27 @@ class RegionRow(NamedTuple):
 REGION_COLUMNS = ", ".join(RegionRow._fields)
 
 
+class First(NamedTuple):
+    """One `mxt_rm_firsts` row: a row of `mxt_rm_versions` that was its company's or model's
+    earliest when it was written (`projector.FIRSTS`), with what a name needs of it: when it was
+    known (`known_to` set when a correction or retraction closes it), its place in time and
+    the names it spells. Sealed like the versions (`row_seal`)."""
+
+    notification_id: int
+    company_key: str
+    model_key: str
+    known_from: str
+    known_to: str | None
+    announced_on: str
+    recorded_at: str
+    recording_notification_id: int
+    company: str
+    model: str | None
+
+
+FIRST_COLUMNS = ", ".join(First._fields)
+
+
 def row_seal(row: Sequence[Any]) -> str:
     """The seal of an `mxt_rm_versions` row: a digest of everything the row says (`Version`'s
     columns, in order), written with the row (again when a correction closes it) and checked
@@ -114,17 +137,18 @@ def seal_of(*row: Any) -> str:
     return sha256(repr(row).encode()).hexdigest()[:32]
 
 
-def sealed(values: Sequence[Any]) -> Sequence[Any]:
-    """A row's columns, from `values` (`Version`'s columns, then the row's seal), once its
-    seal is checked: a row that no longer says what it said when mxt wrote it is refused
+def sealed(values: Sequence[Any], width: int = SEAL) -> Sequence[Any]:
+    """A row's columns, from `values` (`Version`'s columns, or the `width` columns of another
+    sealed row whose first is its notification id, then the row's seal), once its seal is
+    checked: a row that no longer says what it said when mxt wrote it is refused
     (`DamagedLog`, with the way out)."""
-    if row_seal(values[:SEAL]) != values[SEAL]:
+    if row_seal(values[:width]) != values[width]:
         raise DamagedLog(
             f"read model: the row of event #{values[0]} was changed behind mxt's back",
             state=None,
             remedy="rebuild",
         )
-    return values[:SEAL]
+    return values[:width]
 
 
 # The read model's own facts, by name: its `version`, and its position (`POSITION`: the
@@ -150,12 +174,31 @@ TABLES = [
     "company_key TEXT NOT NULL, kind TEXT NOT NULL, model_key TEXT NOT NULL, "
     "subject TEXT NOT NULL, first_on TEXT NOT NULL, ranks INTEGER NOT NULL, "
     "PRIMARY KEY (company_key, kind, model_key, subject)) WITHOUT ROWID",
+    # each company's and model's earliest row as the log grew (`projector.FIRSTS`)
+    "CREATE TABLE mxt_rm_firsts ("
+    "notification_id INTEGER NOT NULL, company_key TEXT NOT NULL, model_key TEXT NOT NULL, "
+    "known_from TEXT NOT NULL, known_to TEXT, announced_on TEXT NOT NULL, "
+    "recorded_at TEXT NOT NULL, recording_notification_id INTEGER NOT NULL, "
+    "company TEXT NOT NULL, model TEXT, seal TEXT NOT NULL, "
+    "PRIMARY KEY (company_key, model_key, notification_id)) WITHOUT ROWID",
     # the regions of one's own: a few rows, read whole (`View.regions`)
     "CREATE TABLE mxt_rm_regions ("
     "notification_id INTEGER PRIMARY KEY, name TEXT NOT NULL, markets TEXT NOT NULL, "
     "excepted TEXT NOT NULL, reason TEXT NOT NULL, known_from TEXT NOT NULL, "
     "seal TEXT NOT NULL)",
 ]
+# `mxt_rm_firsts`: for each company and model, the rows that were its earliest when they were
+# written. Taken in log order (which is `known_from` order: `recorded_at` never goes back),
+# a row is listed when it is not retracted and comes no later (`Row.order`: `announced_on`,
+# then `recorded_at` and its recording's position) than every earlier such row of the
+# company or model. So the last one listed up to a moment T comes no later than any row
+# visible at T: when it is itself still visible at T, it is the earliest visible one, and
+# when its `announced_on` is after an as-of date, no visible row is on or before it
+# (`View.names`). A few rows per company or model (about the logarithm of its rows, when
+# announcements come in any order), each keeping what a name needs (`First`), so each name is
+# one short seek in a small table instead of a walk of the company's or model's rows to the
+# first that is visible, which `View.names` does only when that row has been corrected or
+# retracted since.
 # A recording's versions, for a correction or retraction to find the row it closes. A replay
 # builds it once its recordings' rows are in, before its corrections' and retractions' rows
 # (one sort instead of an insertion per row: a rebuild of 100,000 spent about 5% of its

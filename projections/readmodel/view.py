@@ -20,7 +20,17 @@ from mxt.storage.errors import DamagedLog
 from mxt.storage.mapping import origin_hex
 from mxt.storage.store import Store
 
-from .tables import REGION_COLUMNS, SEAL, RegionRow, Version, content_of, key, row_seal, sealed
+from .tables import (
+    REGION_COLUMNS,
+    SEAL,
+    First,
+    RegionRow,
+    Version,
+    content_of,
+    key,
+    row_seal,
+    sealed,
+)
 
 if TYPE_CHECKING:
     from mxt.events.regions import UserRegion
@@ -50,6 +60,27 @@ LEVELS = "(" + " UNION ALL ".join(f"SELECT {n} AS level" for n in sorted(set(RAN
 # The versions of announcements known at a moment (one parameter), each one's oldest first.
 HISTORY = (
     "AND v.known_from<=? ORDER BY v.recording_notification_id, v.known_from, v.notification_id"
+)
+
+
+# The row of a company or model (parameters: its keys, a date, a moment twice) that is its
+# earliest visible one up to the date, found by a walk of its rows in time order
+# (`mxt_rm_entity`): for a name whose listed row (`mxt_rm_firsts`) has been closed since.
+EARLIEST = (
+    f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
+    "FROM mxt_rm_versions f WHERE f.notification_id = (SELECT v.notification_id "
+    "FROM mxt_rm_versions v WHERE v.company_key=? AND v.model_key=? "
+    f"AND v.announced_on<=? AND {VISIBLE} AND v.retracted=0 "
+    "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1)"
+)
+# Each company's and model's last listed row up to a moment (a parameter), of those the
+# conditions after it choose (`e`: `mxt_rm_entities`).
+LISTED = (
+    f"SELECT {', '.join('l.' + column for column in First._fields)}, l.seal "
+    "FROM mxt_rm_entities e JOIN mxt_rm_firsts l ON l.company_key=e.company_key "
+    "AND l.model_key=e.model_key AND l.notification_id=(SELECT x.notification_id "
+    "FROM mxt_rm_firsts x WHERE x.company_key=e.company_key AND x.model_key=e.model_key "
+    "AND x.known_from<=? ORDER BY x.notification_id DESC LIMIT 1) "
 )
 
 
@@ -399,31 +430,30 @@ class View:
                 return {}
             where += f" AND e.company_key IN ({','.join('?' * len(wanted))})"
             params += wanted
-        cursor.execute(  # every column of each earliest row, and its seal, to check it
-            f"SELECT {', '.join('f.' + column for column in Version._fields)}, f.seal "
-            "FROM (SELECT (SELECT v.notification_id FROM mxt_rm_versions v "
-            "WHERE v.company_key=e.company_key AND v.model_key=e.model_key "
-            f"AND v.announced_on<=? AND {VISIBLE} "
-            "AND v.retracted=0 "
-            "ORDER BY v.announced_on, v.recorded_at, v.recording_notification_id LIMIT 1) "
-            f"AS earliest FROM mxt_rm_entities e WHERE {where}) AS s "
-            "JOIN mxt_rm_versions f ON f.notification_id = s.earliest",
-            [as_of, known_at, known_at, *params],
-        )
-        firsts = []
+        # the last row listed up to `known_at` comes no later than any visible then: while it
+        # is still visible, it is the earliest (none is on or before `as_of` when it is not)
+        cursor.execute(LISTED + f"WHERE {where}", [known_at, *params])
+        firsts: list[First | Version] = []
+        walks = []
         for values in cursor.fetchall():
-            f = Version._make(sealed(values))
-            firsts.append((f.announced_on, f.recorded_at, f.recording_notification_id,
-                           f.company_key, f.model_key, f.company, f.model))  # fmt: skip
-        firsts.sort()  # earliest first: a company is spelled as in its earliest announcement
+            listed = First._make(sealed(values, len(First._fields)))
+            if listed.known_to is not None and listed.known_to <= known_at:
+                walks.append((listed.company_key, listed.model_key))  # corrected, retracted
+            elif listed.announced_on <= as_of:
+                firsts.append(listed)
+        for company_key, model_key in walks:
+            cursor.execute(EARLIEST, (company_key, model_key, as_of, known_at, known_at))
+            firsts += [Version._make(sealed(values)) for values in cursor.fetchall()]
+        firsts.sort(key=lambda f: (f.announced_on, f.recorded_at, f.recording_notification_id))
+        # earliest first: a company is spelled as in its earliest announcement
         result: dict[str, tuple[str, dict[str, str]]] = {}
         keep = None if wanted is None else set(wanted)
-        for *_, company_key, model_key, company_name, model_name in firsts:
-            if keep is not None and company_key not in keep:
+        for first in firsts:
+            if keep is not None and first.company_key not in keep:
                 continue
-            entry = result.setdefault(company_key, (company_name, {}))
-            if model_key and model_name is not None:
-                entry[1][model_key] = model_name
+            entry = result.setdefault(first.company_key, (first.company, {}))
+            if first.model_key and first.model is not None:
+                entry[1][first.model_key] = first.model
         return result
 
     def stream_rows(
