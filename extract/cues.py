@@ -1665,6 +1665,10 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
         planned = due_as_said(phrase, clue.published, _fiscal(clue)) is not None
+    # a day and month still ahead in the publication's year: "is confirmed for 15 July",
+    # written in June, is a plan (that July, not last year's)
+    if not planned and when.day_to_come(phrase, clue.published) is not None:
+        planned = True
     told = clause
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)

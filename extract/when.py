@@ -77,7 +77,7 @@ _DAY = re.compile(
     rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?\b|yesterday|today)",
 )
 _SAID_ON = re.compile(
-    r"\b(?:said|says|announced|told|confirmed|reported|stated|added)\s+(?:\w+\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|announced|told|confirmed|reported|stated|added)\s+(?:(?!(?:for|to|by|until|till)\b)\w+\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 _UNTIL = re.compile(
@@ -219,6 +219,8 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     for month in _MONTH.finditer(text):
         if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
             continue
+        if re.search(r"(?<![\d,.])\b\d{1,2}(?:st|nd|rd|th)?\s+$", text[: month.start()]):
+            continue  # "15 July": a day, not the month (its year is the day's, not the month's)
         # "next September" is still to come and "last September" past, whatever the
         # reading prefers
         said = re.search(r"\b(next|last)\s+$", text[: month.start()], re.IGNORECASE)
@@ -329,6 +331,22 @@ def stated_day(text: str, published: date) -> date | None:
     if found is None or found > published or found < published - timedelta(days=366):
         return None
     return found
+
+
+def day_to_come(text: str, published: date) -> date | None:
+    """A day and month without a year ("confirmed for 15 July", "on March 3") still ahead in
+    the publication's year: that day (the next such day, not last year's), or None. The day
+    somebody said something, and a weekday, are not one."""
+    for match in _DAY.finditer(text):
+        phrase = match.group(0)
+        if _SAID_ON.search(text[: match.start()]) or _WEEKDAY.search(phrase):
+            continue
+        if _YEAR.search(phrase) or not re.search(r"\d", phrase):
+            return None
+        found = parse_relative(phrase, published, "future")
+        ahead = found is not None and found > published and found.year == published.year
+        return found if ahead else None
+    return None
 
 
 def future_day(text: str, published: date) -> date | None:

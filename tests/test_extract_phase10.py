@@ -1,0 +1,29 @@
+"""Rules from round 10's wrong drafts, phase 10 of issue 26: each tested on sentences written
+for these tests, not taken from the corpus, each test failing before its rule. Precision
+first, and about the shape of the language rather than its wording: a date still to come
+makes a plan whatever the tense, and a fact told in passing is not drafted as reached."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafting import drafts_on
+
+PUBLISHED = date(2027, 3, 10)
+
+drafts, typed = drafts_on(PUBLISHED)
+
+
+def _launches(text: str, published: date = PUBLISHED) -> list[tuple[str, str, str, str]]:
+    return [
+        (d["model"], d["market"], d["status"], d.get("launched_on", ""))
+        for d in typed(text, published)
+        if d["kind"] == "launch"
+    ]
+
+
+def test_a_day_and_month_still_ahead_this_year_is_a_plan_that_day() -> None:
+    text = "Kia said the public launch of the EV4 in Greece is confirmed for 20 April."
+    assert _launches(text) == [("EV4", "GR", "planned", "2027-04-20")]
+    done = "Kia said the EV4 went on sale in Greece on 2 March."
+    assert _launches(done) == [("EV4", "GR", "launched", "2027-03-02")]
