@@ -233,6 +233,9 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None
         break
+    season = _season_year(text, published, prefer)
+    if season is not None:
+        return season, False
     relative_year = _RELATIVE_YEAR.search(text)
     if relative_year:
         word = relative_year.group(0).split()[0].lower()
@@ -243,6 +246,35 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     if year:
         return year.group(1), False
     return None, False
+
+
+# A season, which starts in its month ("next spring" is the next one to start; winter, which
+# straddles two years, is left out): "next spring", "in the autumn", "summer 2027".
+_SEASON = re.compile(
+    r"\b(?:(?P<which>next|this|coming|last|the\s+coming)\s+|(?P<bare>in\s+(?:the\s+)?))?"
+    r"(?P<season>spring|summer|autumn|fall)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _season_year(text: str, published: date, prefer: Prefer) -> str | None:
+    """The year of the season a sentence names ("next spring" written in November: the next
+    year's), or None when it names none; a season alone needs "in" ("sales fall" is none)."""
+    for match in _SEASON.finditer(text):
+        if match.group("year"):
+            return match.group("year")
+        which = (match.group("which") or "").lower().split()[-1:] or [""]
+        if not which[0] and not match.group("bare"):
+            continue
+        starts = date(published.year, _SEASON_STARTS[match.group("season").lower()], 1)
+        if which[0] == "this":
+            return str(published.year)
+        toward = {"next": "future", "coming": "future", "last": "past"}.get(which[0], prefer)
+        if toward == "future":
+            return str(published.year if starts > published else published.year + 1)
+        return str(published.year if starts <= published else published.year - 1)
+    return None
 
 
 def _part_of_year(

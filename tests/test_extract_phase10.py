@@ -27,3 +27,18 @@ def test_a_day_and_month_still_ahead_this_year_is_a_plan_that_day() -> None:
     assert _launches(text) == [("EV4", "GR", "planned", "2027-04-20")]
     done = "Kia said the EV4 went on sale in Greece on 2 March."
     assert _launches(done) == [("EV4", "GR", "launched", "2027-03-02")]
+
+
+def test_a_launch_told_in_the_present_with_a_season_to_come_is_a_plan() -> None:
+    november = date(2026, 11, 20)
+    text = "Kia said the EV4 goes on sale in Greece next spring, its price still to be set."
+    assert _launches(text, november) == [("EV4", "GR", "planned", "2027")]
+    in_summer = "Kia said the EV4 goes on sale in Greece in the summer."
+    assert _launches(in_summer, november) == [("EV4", "GR", "planned", "2027")]
+
+
+def test_a_launch_a_running_count_starts_from_is_no_launch_told() -> None:
+    text = "Kia said the EV4 has taken 20,000 orders in Greece since its commercial launch."
+    assert _launches(text) == []
+    text = "The EV4 has collected 20,000 orders in Greece since its official launch last autumn."
+    assert _launches(text) == []
