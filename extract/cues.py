@@ -1450,6 +1450,8 @@ _TENTATIVE = re.compile(
 # months at launch", "since launch", "has become the most important launch in years".
 _LAUNCH_AS_REFERENCE = re.compile(
     r"\b(?:at|since|from|after|before|until)\s+launch$|"
+    # a running count's start: "more than 100,000 orders since its commercial launch last autumn"
+    r"\bsince\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}launch$|"
     r"\b(?:is|was|are|were|become|became|becomes|remains?|remained)\s+(?:the|a|an|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}launch$",
     re.IGNORECASE,
