@@ -911,6 +911,9 @@ def factory(clue: Clue) -> list[Draft]:
             continue  # what happens once it is: "after completion, the site will build…"
         if _search(_HAD_PLANNED, clause[: where.start()]):
             continue  # the old plan, told in the past perfect ("had been scheduled to start…")
+        if _plant_in_passing(clause, where.start()) and role_of(without_relatives(clue.whole)).plan:
+            continue  # told in passing of something else, beside a plan ("The X, whose
+            # assembly at the Bursa plant began in December, will go on sale…")
         guesses: list[str] = []
         site = _as_written(factory_site(clause), clue)
         # a plant the clause introduces ("a new plant in Saudi Arabia") is not one named
@@ -1194,6 +1197,16 @@ def policy(clue: Clue) -> list[Draft]:
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\b[^,;]*|,\s+(?:an?|the)\s+[^,;]*?\b(?:that|which)\b[^,;]*"
 )
+
+
+def _plant_in_passing(text: str, position: int) -> bool:
+    """True when `position` lies in a relative clause set off by a comma that names the
+    plant itself (", whose assembly at the Bursa plant began in December,"): the clause
+    describes something else (a model), the plant is where it happens."""
+    return any(
+        m.start() <= position < m.end() and _search(_PLANT_WORDS, m.group(0))
+        for m in _RELATIVE.finditer(text)
+    )
 
 
 def without_relatives(text: str) -> str:

@@ -42,3 +42,12 @@ def test_a_launch_a_running_count_starts_from_is_no_launch_told() -> None:
     assert _launches(text) == []
     text = "The EV4 has collected 20,000 orders in Greece since its official launch last autumn."
     assert _launches(text) == []
+
+
+def test_a_plant_named_in_passing_beside_a_plan_is_no_factory_reached() -> None:
+    text = (
+        "The Kia EV2, whose assembly at the Zilina plant began in January, will go on sale "
+        "in Italy in the third quarter, Kia said."
+    )
+    found = [(d["kind"], d.get("status")) for d in typed(text)]
+    assert found == [("launch", "planned")]
