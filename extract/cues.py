@@ -1475,6 +1475,11 @@ _NEGATED = re.compile(
 # A launch told in the present tense: a plan when its date is still to come.
 # ("launches" is left out: a headline's present tense tells what happened that day.)
 _PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b|arrives\s+in\b", re.IGNORECASE)
+# Words of a time still to come that mxt may not date: "soon", "later", "next", "coming".
+_TIME_TO_COME = (
+    r"\b(?:soon|shortly|later|next|coming|upcoming|in\s+time\s+for|ahead\s+of|after\s+the|"
+    r"once|when)\b"
+)
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = (
     r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived"
@@ -1680,6 +1685,8 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
         planned = due_as_said(phrase, clue.published, _fiscal(clue)) is not None
+        if not planned and _search(_TIME_TO_COME, phrase):
+            return []  # "goes on sale after the summer": to come, on a date mxt cannot read
     # a day and month still ahead in the publication's year: "is confirmed for 15 July",
     # written in June, is a plan (that July, not last year's)
     if not planned and when.day_to_come(phrase, clue.published) is not None:

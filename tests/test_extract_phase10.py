@@ -51,3 +51,13 @@ def test_a_plant_named_in_passing_beside_a_plan_is_no_factory_reached() -> None:
     )
     found = [(d["kind"], d.get("status")) for d in typed(text)]
     assert found == [("launch", "planned")]
+
+
+def test_a_launch_in_the_present_with_a_time_to_come_mxt_cannot_date_is_no_launch() -> None:
+    november = date(2026, 11, 20)
+    for text in (
+        "Kia said the EV4 goes on sale in Greece after the summer holidays.",
+        "Kia said the EV4 goes on sale in Greece shortly.",
+        "Kia said the EV4 arrives in Greece once the homologation is done.",
+    ):
+        assert _launches(text, november) == [], text
