@@ -177,6 +177,9 @@ _INDUSTRY = re.compile(
     r"car|vehicle|auto|NEV|EV|passenger[- ]car)\s+(?:exports|sales|market|output))\b",
     re.IGNORECASE,
 )
+# A sentence whose subject is a total, not a company: "The total number of electric cars
+# registered in Chile in May was 2,140".
+_TOTAL_AS_SUBJECT = re.compile(r"\W*(?:the\s+)?(?:combined\s+)?total\s+number\s+of\b", re.I)
 # Products that are not cars: "its tractor sales rose to 50,000", "50,000 scooters".
 _NOT_CARS = (
     r"tractors?|two-wheelers?|motorcycles?|motorbikes?|scooters?|bikes?|buses|batteries|"
@@ -327,7 +330,7 @@ def _role(text: str, start: int, end: int) -> str:
     if _ESTIMATE_BEFORE.search(before):
         return "estimate"
     window = text[max(0, start - 50) : end + 50]
-    if _INDUSTRY.search(window):
+    if _INDUSTRY.search(window) or _TOTAL_AS_SUBJECT.match(text[clause_start:start]):
         return "industry"
     return "count"
 

@@ -61,3 +61,12 @@ def test_a_launch_in_the_present_with_a_time_to_come_mxt_cannot_date_is_no_launc
         "Kia said the EV4 arrives in Greece once the homologation is done.",
     ):
         assert _launches(text, november) == [], text
+
+
+def test_a_total_number_as_the_subject_is_a_markets_count_not_the_company_before() -> None:
+    text = (
+        "Kia Chile sold 900 cars in February. The total number of electric cars registered "
+        "in Chile in February was 2,140, the registry said."
+    )
+    found = [(d["company"], d["units"]) for d in typed(text) if d["kind"] == "deliveries"]
+    assert found == [("Kia", 900)]
