@@ -989,11 +989,16 @@ def _ending_after(pattern: str, text: str, own: int) -> re.Match[str] | None:
 
 def _owner(clue: Clue) -> str | None:
     """The owner of a plant when the clause names its company only as the brand of a model
-    ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company;
-    None when the clause's company stands."""
-    if clue.company_guessed or clue.carried in (None, clue.company):
+    ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company,
+    else the brand's one maker; None when the clause's company stands."""
+    if clue.company_guessed or not names.only_as_brand(clue.company, clue.text, clue.known):
         return None
-    return clue.carried if names.only_as_brand(clue.company, clue.text, clue.known) else None
+    if clue.carried not in (None, clue.company):
+        return clue.carried
+    # no other company named before: the brand's maker, when mxt knows it alone ("the Omoda
+    # C5 EV at its plant": Chery's plant)
+    maker = names.maker_of(clue.company)
+    return maker if maker and " and " not in maker else None
 
 
 # A clause that opens on its verb, its subject told before an aside ("Production at

@@ -70,3 +70,9 @@ def test_a_total_number_as_the_subject_is_a_markets_count_not_the_company_before
     )
     found = [(d["company"], d["units"]) for d in typed(text) if d["kind"] == "deliveries"]
     assert found == [("Kia", 900)]
+
+
+def test_a_plant_building_a_brands_model_is_its_makers_when_no_owner_is_named() -> None:
+    text = "Local assembly of the Jaecoo J7 at its plant in Rayong began in January."
+    plants = [(d["company"], d["site"], d["status"]) for d in typed(text) if d["kind"] == "factory"]
+    assert plants == [("Chery", "Rayong", "operational")]
