@@ -364,6 +364,12 @@ _LEGAL_SUFFIX = (
 )
 # A company's abbreviation given in brackets after its name: "Hyundai Motor India Ltd (HMIL)".
 _ABBREVIATION = re.compile(rf"(?:,?\s+{_LEGAL_SUFFIX})*\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,6}})\)")
+# A term a filing defines for the company it is about: 'Rivian Automotive, Inc. (the
+# "Company")': "the Company" then stands for it.
+_DEFINED_TERM = re.compile(
+    rf"(?:\s+[A-Z][\w&]*){{0,3}}(?:,?\s+{_LEGAL_SUFFIX})*\s+\((?:the\s+)?[\"“](?:the\s+)?"
+    r"(?P<abbr>Company|Group|Issuer|Registrant)[\"”]\)"
+)
 # A name in apposition to a word for a carmaker ("Ceer, the Saudi electric-vehicle brand"),
 # or after one ("Saudi EV brand Ceer said"): a company the text introduces.
 _CARMAKER = (
@@ -454,7 +460,9 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
             found.append(name)
             aliases.append((match.group("abbr"), name))
     for mention in company_mentions(text, extra + tuple(found), actors_only=False):
-        abbreviation = _ABBREVIATION.match(text, mention.end)
+        abbreviation = _ABBREVIATION.match(text, mention.end) or _DEFINED_TERM.match(
+            text, mention.end
+        )
         if abbreviation and abbreviation.group("abbr") != mention.name:
             aliases.append((abbreviation.group("abbr"), mention.name))
         short = _short_name(mention.name, text, extra + tuple(found))
