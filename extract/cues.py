@@ -856,6 +856,22 @@ _HAD_PLANNED = (
 )
 
 
+# Construction told as begun: the plant is being built, whatever words stand between
+# ("Vertical construction of the company's manufacturing facility near X began in April").
+_CONSTRUCTION_BEGAN = (
+    r"\b(?:construction|ground-?breaking|building\s+work|works)\b[^;]{0,80}?"
+    r"\b(?:began|begun|started|commenced|has\s+(?:begun|started))\b"
+)
+
+
+def _construction_began(status: str, where: re.Match[str], clause: str) -> bool:
+    """True when a status read as operational is construction told as begun ("construction
+    of its manufacturing facility … began"): the plant is being built, not running."""
+    return status == "operational" and any(
+        m.end() == where.end() for m in re.finditer(_CONSTRUCTION_BEGAN, clause, re.I)
+    )
+
+
 def factory(clue: Clue) -> list[Draft]:
     """Factory milestones, one per clause: land bought, construction, a phase completed,
     operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
@@ -895,7 +911,14 @@ def factory(clue: Clue) -> list[Draft]:
         # a status the clause's own words tell (one told wholly before them is another
         # clause's), its wording allowed to start in the subject ("mass production at …,
         # originally planned for October, has been pushed back to…")
-        matched = next(((s, m) for s, p in _STATUSES if (m := _ending_after(p, clause, own))), None)
+        matched = next(
+            (
+                (s, m)
+                for s, p in _STATUSES
+                if (m := _ending_after(p, clause, own)) and not _construction_began(s, m, clause)
+            ),
+            None,
+        )
         if matched is None:
             continue
         status, where = matched
@@ -1059,6 +1082,12 @@ def _site_market(site: str, clue: Clue) -> str | None:
     code = code or next((c for w in words if (c := names.place_market(w, cities=False))), None)
     if code:
         return code
+    # a state of the company's home country that is also a country's name ("near Stanton
+    # Springs, Georgia", of a US maker): the state
+    if home and any(
+        names.in_country(clue.text[m.start : m.end], home) for m in names.markets(clue.text)
+    ):
+        return home
     # the one market its clause names, else the one its sentence names when it speaks of
     # one plant ("its Ulsan plant would start…, while a plant in Saudi Arabia…": not SA)
     in_clause = names.included_markets(clue.text) or names.places(clue.text)[0]

@@ -76,3 +76,28 @@ def test_a_plant_building_a_brands_model_is_its_makers_when_no_owner_is_named() 
     text = "Local assembly of the Jaecoo J7 at its plant in Rayong began in January."
     plants = [(d["company"], d["site"], d["status"]) for d in typed(text) if d["kind"] == "factory"]
     assert plants == [("Chery", "Rayong", "operational")]
+
+
+def test_construction_told_as_begun_is_a_plant_being_built_never_running() -> None:
+    text = (
+        "Kia said construction of its new manufacturing facility near Zilina began in "
+        "February, with roofing works under way."
+    )
+    plants = [(d["site"], d["status"]) for d in typed(text) if d["kind"] == "factory"]
+    assert plants == [("Zilina", "under-construction")]
+
+
+def test_a_state_of_the_makers_home_country_is_no_country_of_that_name() -> None:
+    text = "Ford said construction of its battery plant near Augusta, Georgia, began in January."
+    plants = [(d["company"], d["market"]) for d in typed(text) if d["kind"] == "factory"]
+    assert plants == [("Ford", "US")]
+
+
+def test_a_filings_defined_term_stands_for_the_company_it_defines() -> None:
+    text = (
+        "Toyota and Lucid both reported this week.\n\n"
+        'Lucid Group, Inc. (the "Company") filed its report today.\n\n'
+        "The Company delivered 4,210 vehicles in February."
+    )
+    found = [(d["kind"], d["company"], d["units"]) for d in typed(text)]
+    assert found == [("deliveries", "Lucid", 4210)]
