@@ -10,7 +10,8 @@ from typing import Any
 
 _END = re.compile(r"[.!\"”’)]$")
 # A list item ("- Deliveries of 28,000 in June") is no heading, full stop or not.
-_BULLET = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)])\s")
+# (nor a ticker's line after its time: "06:15  LEAPMOTOR APRIL DELIVERIES 71,006 VEHICLES")
+_BULLET = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)]|\d{1,2}:\d\d)\s")
 # Verbs that open a clause of their own after "and": "delivered 35,837 in the second quarter
 # and reiterated its target of 200,000" holds two facts.
 _CLAUSE_VERBS = (

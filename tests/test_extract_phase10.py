@@ -101,3 +101,13 @@ def test_a_filings_defined_term_stands_for_the_company_it_defines() -> None:
     )
     found = [(d["kind"], d["company"], d["units"]) for d in typed(text)]
     assert found == [("deliveries", "Lucid", 4210)]
+
+
+def test_a_tickers_timed_line_is_an_item_not_a_heading() -> None:
+    text = (
+        "MARKETS WIRE - WEDNESDAY 10 MARCH 2027\n\n"
+        "07:15  KIA REITERATES 2027 SALES TARGET OF 3.2 MLN VEHICLES\n"
+        "07:40  RENAULT SAYS NO COMMENT ON REPORTS"
+    )
+    found = [(d["kind"], d["company"], d["value"], d["period"]) for d in typed(text)]
+    assert found == [("target", "Kia", 3_200_000, "2027")]
