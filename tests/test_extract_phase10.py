@@ -111,3 +111,19 @@ def test_a_tickers_timed_line_is_an_item_not_a_heading() -> None:
     )
     found = [(d["kind"], d["company"], d["value"], d["period"]) for d in typed(text)]
     assert found == [("target", "Kia", 3_200_000, "2027")]
+
+
+def test_a_line_in_capitals_reads_as_a_sentence() -> None:
+    text = (
+        "MARKETS WIRE - MONDAY 5 APRIL 2027\n\n"
+        "07:15  RENAULT MARCH DELIVERIES 45,210 VEHICLES, RECORD MONTH\n"
+        "07:40  SKODA SUSPENDS ENYAQ SALES IN CHILE PENDING SOFTWARE FIX"
+    )
+    found = [
+        (d["kind"], d["company"], d.get("units"), d.get("period"), d.get("markets"))
+        for d in typed(text, date(2027, 4, 5))
+    ]
+    assert found == [
+        ("deliveries", "Renault", 45210, "2027-03", None),
+        ("exit", "Skoda", None, None, ["CL"]),
+    ]
