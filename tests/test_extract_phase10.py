@@ -127,3 +127,11 @@ def test_a_line_in_capitals_reads_as_a_sentence() -> None:
         ("deliveries", "Renault", 45210, "2027-03", None),
         ("exit", "Skoda", None, None, ["CL"]),
     ]
+
+
+def test_a_letter_joined_to_a_word_is_a_models_name() -> None:
+    september = date(2026, 9, 20)
+    text = "Isuzu will begin selling the D-Max EV in Chile in December."
+    assert _launches(text, september) == [("D-Max EV", "CL", "planned", "2026-12")]
+    segment = "Kia will begin selling a B-Segment crossover in Chile in December."
+    assert _launches(segment, september) == []
