@@ -699,7 +699,9 @@ _OBJECT_MODEL = re.compile(
     rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
     rf"(?:the|its)\s+"
     rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
-    rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
+    rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+|"
+    # where it is made: "the Sorocaba-built Yaris Cross", "the locally assembled X"
+    rf"[\w]+-(?:built|made|assembled)\s+|locally[- ](?:built|made|assembled|produced)\s+)?"
     rf"{_PLAIN_NAME}(?=\s+[a-z](?![A-Z\d])|\s*[,.;:]|$)"  # (not "the Neue Klasse iX3")
 )
 

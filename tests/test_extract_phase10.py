@@ -135,3 +135,8 @@ def test_a_letter_joined_to_a_word_is_a_models_name() -> None:
     assert _launches(text, september) == [("D-Max EV", "CL", "planned", "2026-12")]
     segment = "Kia will begin selling a B-Segment crossover in Chile in December."
     assert _launches(segment, september) == []
+
+
+def test_where_a_model_is_built_before_its_name_leaves_it_a_model() -> None:
+    text = "Nissan started sales of the Rosslyn-built Navara Pro in Kenya on 2 March."
+    assert _launches(text) == [("Navara Pro", "KE", "launched", "2027-03-02")]
