@@ -21,7 +21,11 @@ _CLAUSE_VERBS = (
     r"launches|opened|opens|delivered|sold|produced|shipped|exported|booked|posted|reported|"
     r"unveiled|announced|halted|paused|suspended|delayed|postponed|pushed|added|hopes?|intends?|"
     r"could|may|might|should|did|does|declined|denied|confirmed\s+(?:that|its|it)|guided|"
-    r"predicted|projected|unveiled|introduced|completed|finished|bought|acquired|secured)\b"
+    r"predicted|projected|unveiled|introduced|completed|finished|bought|acquired|secured|"
+    # the same verbs in the present: "delivered 18,920 in 2026 and guides to…"
+    r"reiterates|reaffirms|maintains|keeps|raises|lowers|cuts|lifts|trims|sets|delivers|sells|"
+    r"produces|ships|exports|books|posts|reports|unveils|announces|halts|pauses|suspends|"
+    r"delays|postpones|pushes|adds|guides|predicts|projects|completes|buys|acquires)\b"
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"

@@ -140,3 +140,9 @@ def test_a_letter_joined_to_a_word_is_a_models_name() -> None:
 def test_where_a_model_is_built_before_its_name_leaves_it_a_model() -> None:
     text = "Nissan started sales of the Rosslyn-built Navara Pro in Kenya on 2 March."
     assert _launches(text) == [("Navara Pro", "KE", "launched", "2027-03-02")]
+
+
+def test_a_verb_in_the_present_after_and_opens_a_clause_of_its_own() -> None:
+    text = "Polestar delivered 9,120 cars in February and guides to 2027 sales of 70,000 cars."
+    found = [(d["kind"], d.get("units", d.get("value"))) for d in typed(text)]
+    assert found == [("deliveries", 9120), ("target", 70000)]
