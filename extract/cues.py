@@ -678,6 +678,10 @@ _STATUSES = (
      # October"
      r"\b(?:(?:has|have)\s+been\s+)?(?:running|operating|in\s+operation)\s+since\b|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)|"
+     # the first ones leaving the line: "expects the first vehicles to come off the line",
+     # "the first cars would roll out of the plant"
+     r"\b(?:first|1st)\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|units?|trucks?|models?)\s+"
+     r"(?:\w+\s+){0,3}?(?:roll\w*|come|came|comes|coming|drive|drove)\s+(?:off|out\s+of)\b|"
      # "the new plant in Izmir … is due to open by the end of 2026"
      r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
      r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),

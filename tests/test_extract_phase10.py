@@ -146,3 +146,13 @@ def test_a_verb_in_the_present_after_and_opens_a_clause_of_its_own() -> None:
     text = "Polestar delivered 9,120 cars in February and guides to 2027 sales of 70,000 cars."
     found = [(d["kind"], d.get("units", d.get("value"))) for d in typed(text)]
     assert found == [("deliveries", 9120), ("target", 70000)]
+
+
+def test_the_first_cars_leaving_the_line_is_a_plant_starting_to_run() -> None:
+    text = "Kia expects the first cars to roll off the line at its Zilina plant in the second half of 2027."
+    plants = [
+        (d["site"], d["status"], d.get("effective_on"))
+        for d in typed(text)
+        if d["kind"] == "factory"
+    ]
+    assert plants == [("Zilina", "operational", "2027-H2")]
