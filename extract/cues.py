@@ -1458,6 +1458,9 @@ _LAUNCHED = (
     r"\b(?:(?:has|have)\s+been\s+on\s+sale|(?:is|are)\s+(?:now\s+)?on\s+sale\s+(?=in\s)|"
     r"(?:deliveries|sales)\s+(?:[\w.-]+\s+){0,6}?(?:began|started|commenced|(?:have|has)\s+"
     r"(?:begun|started))|"
+    # a model added to a market's range: "will add the B05 hatchback to its French range"
+    r"add(?:s|ed|ing)?\s+(?=(?:the|its)\s[^,;.]{0,40}?\bto\s+(?:its|the)\s+(?:[A-Z][\w.]*\s+)"
+    r"(?:range|line-?up|model\s+range|portfolio)\b)|"
     # "introduced the Atto 2 to the Mexican market"
     r"introduc(?:ed|es)\s+(?=(?:the|its)\s[^,;.]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1520,7 +1523,7 @@ _TIME_TO_COME = (
 )
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = (
-    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived"
+    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived|added"
 )
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"

@@ -156,3 +156,11 @@ def test_the_first_cars_leaving_the_line_is_a_plant_starting_to_run() -> None:
         if d["kind"] == "factory"
     ]
     assert plants == [("Zilina", "operational", "2027-H2")]
+
+
+def test_a_model_added_to_a_markets_range_is_a_launch_there() -> None:
+    september = date(2026, 9, 20)
+    planned = "Kia will add the EV2 hatchback to its Chilean range in February."
+    assert _launches(planned, september) == [("EV2", "CL", "planned", "2027-02")]
+    done = "Kia added the EV2 to its Chilean line-up in August."
+    assert _launches(done, september) == [("EV2", "CL", "launched", "2026-08-31")]
