@@ -1998,6 +1998,11 @@ _EXIT = (
     r"(?:sales|deliveries)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:have|has|had|were|was|are|is)\s+"
     r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended)(?!\s+\w+ing\b))\b"
 )
+# Sales that have not happened for a while: "have not been sold in Thailand since March".
+_NOT_SOLD_SINCE = (
+    r"\b(?:has|have|had)\s+not\s+(?:been\s+)?(?:sold|offered|available|on\s+sale)\b"
+    r"(?=[^;]{0,60}?\bsince\b)"
+)
 # Sales at home: "suspended domestic sales of the minivan".
 _AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"
 
@@ -2005,9 +2010,12 @@ _AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"
 def exit_(clue: Clue) -> list[Draft]:
     """Sales that stop in markets ("pulled out of Russia", "suspended sales in Japan"): an
     `exit`, temporary when the wording is a pause; a plan to exit needs its date."""
-    cue = _search(_EXIT, clue.text)
+    since = _search(_NOT_SOLD_SINCE, clue.text)  # a denial that tells an exit
+    cue = since or _search(_EXIT, clue.text)
     role = clue.role
-    if not cue or role.denial or role.condition or hedged(clue.text, waiting=True):
+    if not cue or (role.denial and not since) or role.condition:
+        return []
+    if hedged(clue.text, waiting=True):
         return []
     if _search(r"\b(?:leav\w*|left)\b", cue.group(0)) and not _search(
         r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text

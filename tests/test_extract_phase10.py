@@ -164,3 +164,11 @@ def test_a_model_added_to_a_markets_range_is_a_launch_there() -> None:
     assert _launches(planned, september) == [("EV2", "CL", "planned", "2027-02")]
     done = "Kia added the EV2 to its Chilean line-up in August."
     assert _launches(done, september) == [("EV2", "CL", "launched", "2026-08-31")]
+
+
+def test_sales_that_have_not_happened_since_a_date_are_an_exit() -> None:
+    text = "Neta cars have not been sold in Peru since January, the importer said."
+    exits = [(d["company"], d["markets"]) for d in typed(text) if d["kind"] == "exit"]
+    assert exits == [("Neta", ["PE"])]
+    never = "Neta cars have not been sold in Peru, the importer said."
+    assert [d for d in typed(never) if d["kind"] == "exit"] == []
