@@ -697,6 +697,8 @@ _OBJECT_MODEL = re.compile(
     rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for|"
     rf"(?:lead[- ]times?|delivery\s+times?|waiting\s+times?)\s+(?:for|on))"
     rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
+    # a description set before it: "selling its first kei car, the Racco,"
+    rf"(?:(?:its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{BODY_STYLES}|car),\s+(?=the\s))?"
     rf"(?:the|its)\s+"
     rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
     rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+|"

@@ -172,3 +172,9 @@ def test_sales_that_have_not_happened_since_a_date_are_an_exit() -> None:
     assert exits == [("Neta", ["PE"])]
     never = "Neta cars have not been sold in Peru, the importer said."
     assert [d for d in typed(never) if d["kind"] == "exit"] == []
+
+
+def test_a_plain_name_after_its_description_is_a_model() -> None:
+    september = date(2026, 9, 20)
+    text = "Suzuki will begin selling its first kei car, the Zephyr, in Chile in December."
+    assert _launches(text, september) == [("Zephyr", "CL", "planned", "2026-12")]
