@@ -149,7 +149,10 @@ def test_a_verb_in_the_present_after_and_opens_a_clause_of_its_own() -> None:
 
 
 def test_the_first_cars_leaving_the_line_is_a_plant_starting_to_run() -> None:
-    text = "Kia expects the first cars to roll off the line at its Zilina plant in the second half of 2027."
+    text = (
+        "Kia expects the first cars to roll off the line at its Zilina plant in the second "
+        "half of 2027."
+    )
     plants = [
         (d["site"], d["status"], d.get("effective_on"))
         for d in typed(text)
