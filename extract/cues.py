@@ -1415,7 +1415,8 @@ _A_VERSION = re.compile(
 # A clause that opens on the show it tells of: "At the Chengdu Auto Show earlier this month, …".
 _AT_AN_EVENT = re.compile(
     r"^(?:At|During)\s+(?:the\s+|this\s+year's\s+)?(?P<venue>(?:[A-Z][\w&.-]*\s){0,4}"
-    r"(?:Motor\s+Show|Auto\s+Show|Mobility\s+Show|Expo|Salon|Motor\s+Fair|Auto\s+Expo)"
+    # (written in lower case too: "At the Lille motor show last weekend, …")
+    r"(?i:motor\s+show|auto\s+show|mobility\s+show|expo|salon|motor\s+fair|auto\s+expo)"
     r"(?:\s+\d{4})?)\b"
 )
 # A show told as the place before "where": "Rivian's event in Laguna Beach, California, on

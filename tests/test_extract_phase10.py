@@ -181,3 +181,9 @@ def test_a_plain_name_after_its_description_is_a_model() -> None:
     september = date(2026, 9, 20)
     text = "Suzuki will begin selling its first kei car, the Zephyr, in Chile in December."
     assert _launches(text, september) == [("Zephyr", "CL", "planned", "2026-12")]
+
+
+def test_a_show_named_in_lower_case_at_the_clauses_opening_is_the_venue() -> None:
+    text = "At the Valparaiso motor show last weekend, Kia showed the EV4 on its dealer's stand."
+    shown = [(d["model"], d.get("market")) for d in typed(text) if d["kind"] == "showcase"]
+    assert shown == [("EV4", "CL")]
