@@ -16,7 +16,7 @@ phase 8, 0.38 / 0.70, none flagged; after phase 9, general rules from its misses
 0.96) >= 0.71 and >= 0.94; on round 10 (its first run, at 2809e28 after phase 8, 0.47 /
 0.83; at 4c7242c after phase 9, still not tuned on, 0.43 / 0.85 with 3 flagged: two plans
 read as launches, a construction start as a plant running; after phase 10, general rules from
-its wrong drafts and misses, 0.65 / 0.97, none flagged) >= 0.63 and >= 0.95 and none flagged;
+its wrong drafts and misses, 0.66 / 0.97, none flagged) >= 0.64 and >= 0.95 and none flagged;
 everything >= 0.77 and >= 0.95; and no dangerous draft anywhere but round 6's two
 (flagged by the crude reading: a launch that happened told beside a plan, a plant under
 construction "on schedule"; neither a delay, halt or "not before" read as reached)."""
@@ -74,9 +74,9 @@ def test_extraction_meets_its_floors() -> None:
     # round 10's first run (at 2809e28, after phase 8, not tuned on): 0.47 / 0.83, 4 flagged
     # (3 real by hand: two plans read as launches, a construction start as a plant running);
     # at 4c7242c, after phase 9 (still not tuned on): 0.43 / 0.85, 3 flagged; phase 10
-    # (general rules from its wrong drafts and misses, tests/test_extract_phase10.py): 0.65 /
+    # (general rules from its wrong drafts and misses, tests/test_extract_phase10.py): 0.66 /
     # 0.97, none flagged
-    assert tenth["labelled"] >= 94 and tenth["recall"] >= 0.63, tenth
+    assert tenth["labelled"] >= 94 and tenth["recall"] >= 0.64, tenth
     assert tenth["typed_precision"] >= 0.95 and tenth["dangerous"] == 0, tenth
     assert overall["dangerous"] == sixth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
