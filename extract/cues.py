@@ -678,6 +678,10 @@ _STATUSES = (
      # October"
      r"\b(?:(?:has|have)\s+been\s+)?(?:running|operating|in\s+operation)\s+since\b|"
      r"\broll\w*\s+out\s+(?:its|the)\s+(?:first|1st)\s+(?:vehicles?|cars?|units?)|"
+     # the first ones leaving the line: "expects the first vehicles to come off the line",
+     # "the first cars would roll out of the plant"
+     r"\b(?:first|1st)\s+(?:[\w-]+\s+)?(?:vehicles?|cars?|units?|trucks?|models?)\s+"
+     r"(?:\w+\s+){0,3}?(?:roll\w*|come|came|comes|coming|drive|drove)\s+(?:off|out\s+of)\b|"
      # "the new plant in Izmir … is due to open by the end of 2026"
      r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
      r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
@@ -856,6 +860,22 @@ _HAD_PLANNED = (
 )
 
 
+# Construction told as begun: the plant is being built, whatever words stand between
+# ("Vertical construction of the company's manufacturing facility near X began in April").
+_CONSTRUCTION_BEGAN = (
+    r"\b(?:construction|ground-?breaking|building\s+work|works)\b[^;]{0,80}?"
+    r"\b(?:began|begun|started|commenced|has\s+(?:begun|started))\b"
+)
+
+
+def _construction_began(status: str, where: re.Match[str], clause: str) -> bool:
+    """True when a status read as operational is construction told as begun ("construction
+    of its manufacturing facility … began"): the plant is being built, not running."""
+    return status == "operational" and any(
+        m.end() == where.end() for m in re.finditer(_CONSTRUCTION_BEGAN, clause, re.I)
+    )
+
+
 def factory(clue: Clue) -> list[Draft]:
     """Factory milestones, one per clause: land bought, construction, a phase completed,
     operations to begin (a later date is a plan, `effective_on`); a pause, cancellation or
@@ -895,7 +915,14 @@ def factory(clue: Clue) -> list[Draft]:
         # a status the clause's own words tell (one told wholly before them is another
         # clause's), its wording allowed to start in the subject ("mass production at …,
         # originally planned for October, has been pushed back to…")
-        matched = next(((s, m) for s, p in _STATUSES if (m := _ending_after(p, clause, own))), None)
+        matched = next(
+            (
+                (s, m)
+                for s, p in _STATUSES
+                if (m := _ending_after(p, clause, own)) and not _construction_began(s, m, clause)
+            ),
+            None,
+        )
         if matched is None:
             continue
         status, where = matched
@@ -911,6 +938,9 @@ def factory(clue: Clue) -> list[Draft]:
             continue  # what happens once it is: "after completion, the site will build…"
         if _search(_HAD_PLANNED, clause[: where.start()]):
             continue  # the old plan, told in the past perfect ("had been scheduled to start…")
+        if _plant_in_passing(clause, where.start()) and role_of(without_relatives(clue.whole)).plan:
+            continue  # told in passing of something else, beside a plan ("The X, whose
+            # assembly at the Bursa plant began in December, will go on sale…")
         guesses: list[str] = []
         site = _as_written(factory_site(clause), clue)
         # a plant the clause introduces ("a new plant in Saudi Arabia") is not one named
@@ -986,11 +1016,16 @@ def _ending_after(pattern: str, text: str, own: int) -> re.Match[str] | None:
 
 def _owner(clue: Clue) -> str | None:
     """The owner of a plant when the clause names its company only as the brand of a model
-    ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company;
-    None when the clause's company stands."""
-    if clue.company_guessed or clue.carried in (None, clue.company):
+    ("the carmaker's plant, which began assembling the Haval H6"): the paragraph's company,
+    else the brand's one maker; None when the clause's company stands."""
+    if clue.company_guessed or not names.only_as_brand(clue.company, clue.text, clue.known):
         return None
-    return clue.carried if names.only_as_brand(clue.company, clue.text, clue.known) else None
+    if clue.carried not in (None, clue.company):
+        return clue.carried
+    # no other company named before: the brand's maker, when mxt knows it alone ("the Omoda
+    # C5 EV at its plant": Chery's plant)
+    maker = names.maker_of(clue.company)
+    return maker if maker and " and " not in maker else None
 
 
 # A clause that opens on its verb, its subject told before an aside ("Production at
@@ -1051,6 +1086,12 @@ def _site_market(site: str, clue: Clue) -> str | None:
     code = code or next((c for w in words if (c := names.place_market(w, cities=False))), None)
     if code:
         return code
+    # a state of the company's home country that is also a country's name ("near Stanton
+    # Springs, Georgia", of a US maker): the state
+    if home and any(
+        names.in_country(clue.text[m.start : m.end], home) for m in names.markets(clue.text)
+    ):
+        return home
     # the one market its clause names, else the one its sentence names when it speaks of
     # one plant ("its Ulsan plant would start…, while a plant in Saudi Arabia…": not SA)
     in_clause = names.included_markets(clue.text) or names.places(clue.text)[0]
@@ -1194,6 +1235,16 @@ def policy(clue: Clue) -> list[Draft]:
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\b[^,;]*|,\s+(?:an?|the)\s+[^,;]*?\b(?:that|which)\b[^,;]*"
 )
+
+
+def _plant_in_passing(text: str, position: int) -> bool:
+    """True when `position` lies in a relative clause set off by a comma that names the
+    plant itself (", whose assembly at the Bursa plant began in December,"): the clause
+    describes something else (a model), the plant is where it happens."""
+    return any(
+        m.start() <= position < m.end() and _search(_PLANT_WORDS, m.group(0))
+        for m in _RELATIVE.finditer(text)
+    )
 
 
 def without_relatives(text: str) -> str:
@@ -1364,7 +1415,8 @@ _A_VERSION = re.compile(
 # A clause that opens on the show it tells of: "At the Chengdu Auto Show earlier this month, …".
 _AT_AN_EVENT = re.compile(
     r"^(?:At|During)\s+(?:the\s+|this\s+year's\s+)?(?P<venue>(?:[A-Z][\w&.-]*\s){0,4}"
-    r"(?:Motor\s+Show|Auto\s+Show|Mobility\s+Show|Expo|Salon|Motor\s+Fair|Auto\s+Expo)"
+    # (written in lower case too: "At the Lille motor show last weekend, …")
+    r"(?i:motor\s+show|auto\s+show|mobility\s+show|expo|salon|motor\s+fair|auto\s+expo)"
     r"(?:\s+\d{4})?)\b"
 )
 # A show told as the place before "where": "Rivian's event in Laguna Beach, California, on
@@ -1407,6 +1459,9 @@ _LAUNCHED = (
     r"\b(?:(?:has|have)\s+been\s+on\s+sale|(?:is|are)\s+(?:now\s+)?on\s+sale\s+(?=in\s)|"
     r"(?:deliveries|sales)\s+(?:[\w.-]+\s+){0,6}?(?:began|started|commenced|(?:have|has)\s+"
     r"(?:begun|started))|"
+    # a model added to a market's range: "will add the B05 hatchback to its French range"
+    r"add(?:s|ed|ing)?\s+(?=(?:the|its)\s[^,;.]{0,40}?\bto\s+(?:its|the)\s+(?:[A-Z][\w.]*\s+)"
+    r"(?:range|line-?up|model\s+range|portfolio)\b)|"
     # "introduced the Atto 2 to the Mexican market"
     r"introduc(?:ed|es)\s+(?=(?:the|its)\s[^,;.]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1450,6 +1505,8 @@ _TENTATIVE = re.compile(
 # months at launch", "since launch", "has become the most important launch in years".
 _LAUNCH_AS_REFERENCE = re.compile(
     r"\b(?:at|since|from|after|before|until)\s+launch$|"
+    # a running count's start: "more than 100,000 orders since its commercial launch last autumn"
+    r"\bsince\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}launch$|"
     r"\b(?:is|was|are|were|become|became|becomes|remains?|remained)\s+(?:the|a|an|its|their)\s+"
     r"(?:[\w-]+\s+){0,3}launch$",
     re.IGNORECASE,
@@ -1460,9 +1517,14 @@ _NEGATED = re.compile(
 # A launch told in the present tense: a plan when its date is still to come.
 # ("launches" is left out: a headline's present tense tells what happened that day.)
 _PRESENT = re.compile(r"(?:goes|go)\s+on\s+sale\b|arrives\s+in\b", re.IGNORECASE)
+# Words of a time still to come that mxt may not date: "soon", "later", "next", "coming".
+_TIME_TO_COME = (
+    r"\b(?:soon|shortly|later|next|coming|upcoming|in\s+time\s+for|ahead\s+of|after\s+the|"
+    r"once|when)\b"
+)
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = (
-    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived"
+    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived|added"
 )
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
@@ -1665,6 +1727,12 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     # the present tense with a date still to come: "goes on sale in the UK in June"
     if not planned and _PRESENT.match(cue.group(0)):
         planned = due_as_said(phrase, clue.published, _fiscal(clue)) is not None
+        if not planned and _search(_TIME_TO_COME, phrase):
+            return []  # "goes on sale after the summer": to come, on a date mxt cannot read
+    # a day and month still ahead in the publication's year: "is confirmed for 15 July",
+    # written in June, is a plan (that July, not last year's)
+    if not planned and when.day_to_come(phrase, clue.published) is not None:
+        planned = True
     told = clause
     if cue.group(0).lower() == "launch":  # the noun: "the launch of the X, …, has been pushed…"
         told = _continued(clue)
@@ -1931,6 +1999,11 @@ _EXIT = (
     r"(?:sales|deliveries)\s+(?:of\s+(?:\S+\s+){1,5}?)?(?:have|has|had|were|was|are|is)\s+"
     r"(?:been\s+)?(?:\w+ly\s+)?(?:suspended|halted|stopped|paused|ended)(?!\s+\w+ing\b))\b"
 )
+# Sales that have not happened for a while: "have not been sold in Thailand since March".
+_NOT_SOLD_SINCE = (
+    r"\b(?:has|have|had)\s+not\s+(?:been\s+)?(?:sold|offered|available|on\s+sale)\b"
+    r"(?=[^;]{0,60}?\bsince\b)"
+)
 # Sales at home: "suspended domestic sales of the minivan".
 _AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"
 
@@ -1938,9 +2011,12 @@ _AT_HOME = r"\b(?:domestic|home[- ]market)\s+(?:sales|deliveries)\b"
 def exit_(clue: Clue) -> list[Draft]:
     """Sales that stop in markets ("pulled out of Russia", "suspended sales in Japan"): an
     `exit`, temporary when the wording is a pause; a plan to exit needs its date."""
-    cue = _search(_EXIT, clue.text)
+    since = _search(_NOT_SOLD_SINCE, clue.text)  # a denial that tells an exit
+    cue = since or _search(_EXIT, clue.text)
     role = clue.role
-    if not cue or role.denial or role.condition or hedged(clue.text, waiting=True):
+    if not cue or (role.denial and not since) or role.condition:
+        return []
+    if hedged(clue.text, waiting=True):
         return []
     if _search(r"\b(?:leav\w*|left)\b", cue.group(0)) and not _search(
         r"\b(?:leav\w*|left)\s+(?:the\s+)?(?:\w+\s+)?market", clue.text

@@ -177,6 +177,9 @@ _INDUSTRY = re.compile(
     r"car|vehicle|auto|NEV|EV|passenger[- ]car)\s+(?:exports|sales|market|output))\b",
     re.IGNORECASE,
 )
+# A sentence whose subject is a total, not a company: "The total number of electric cars
+# registered in Chile in May was 2,140".
+_TOTAL_AS_SUBJECT = re.compile(r"\W*(?:the\s+)?(?:combined\s+)?total\s+number\s+of\b", re.I)
 # Products that are not cars: "its tractor sales rose to 50,000", "50,000 scooters".
 _NOT_CARS = (
     r"tractors?|two-wheelers?|motorcycles?|motorbikes?|scooters?|bikes?|buses|batteries|"
@@ -327,9 +330,52 @@ def _role(text: str, start: int, end: int) -> str:
     if _ESTIMATE_BEFORE.search(before):
         return "estimate"
     window = text[max(0, start - 50) : end + 50]
-    if _INDUSTRY.search(window):
+    if _INDUSTRY.search(window) or _TOTAL_AS_SUBJECT.match(text[clause_start:start]):
         return "industry"
     return "count"
+
+
+_SHOUTED_WORD = re.compile(r"[A-Z][A-Z'&.-]*")
+_MONTH_OR_DAY = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+
+
+_TITLED_WORD = re.compile(r"\b[A-Z][A-Za-z'&.-]*")
+# The short words of grammar, not names: in a line of capitals they are lowered too.
+_FUNCTION_WORD = re.compile(
+    r"(?i:a|an|the|in|on|at|to|of|for|by|up|as|and|or|but|nor|no|not|its|his|her|our|all|"
+    r"out|off|new|say|has|had|was|are|is|be|via|per|yet|now|too|due|set|top|cut|may|can)"
+)
+
+
+def unshouted(text: str) -> str:
+    """A line written in capitals (a wire's headline) in ordinary case, so that it reads as
+    a sentence does: names of companies, markets, months and days capitalised, other words
+    of four letters or more in lower case; short words ("UK", "BYD", "EV") and codes with
+    figures ("VF 6", "Q1") as written. Any other text as it is."""
+    if re.search(r"[a-z]", text) or len(re.findall(r"[A-Z]{4,}", text)) < 2:
+        return text
+    from .names import company_mentions, markets
+
+    def titled(word: str) -> str:
+        return word if len(word) <= 3 else word[0] + word[1:].lower()
+
+    title = _SHOUTED_WORD.sub(lambda m: titled(m.group(0)), text)
+    kept = [(m.start, m.end) for m in company_mentions(title, actors_only=False)]
+    kept += [(m.start, m.end) for m in markets(title)]
+
+    def cased(match: re.Match[str]) -> str:
+        word = match.group(0)
+        inside = any(start <= match.start() < end for start, end in kept)
+        if inside or _MONTH_OR_DAY.match(word):
+            return word
+        if len(word) <= 3 and not _FUNCTION_WORD.fullmatch(word):
+            return word
+        return word.lower()
+
+    return _TITLED_WORD.sub(cased, title)
 
 
 def normalise(sentence: str) -> str:
@@ -338,6 +384,7 @@ def normalise(sentence: str) -> str:
     from text_to_num import alpha2digit  # numbers in words: a library, not a word list
 
     text = sentence.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = unshouted(text)
     text = text.replace("—", ", ").replace(" – ", ", ")
     text = _FRACTION_OF.sub(_fraction_written_out, text)
     text = _SCALED_RANGE.sub(_range_written_out, text)

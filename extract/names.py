@@ -147,8 +147,10 @@ _MODEL = re.compile(
     r"Avatr|Luxeed|Voyah|Lynk\s&\sCo)\s\d{1,3}[A-Z]?|\d[A-Z]|Cybertruck|Seal(?:ion)?(?:\s\d+)?|Dolphin|Seagull|Atto\s\d|"
     r"Han|Tang|Qin(?:\sPlus)?|Song(?:\sPlus)?|Mona\sM\d\d|Onvo\sL\d\d|Firefly|"
     r"[A-Z]{1,3}\d{1,2}[A-Z]?\+?|[A-Z]{1,3}\d{3}|[a-z]\d{3}|i[A-Z]?\d{1,2}|[a-z][A-Z]\d[A-Z]?|[A-Z]\s\d{3}|[A-Z][a-z]{2,}\s\d{1,3}|"
-    # "F-150", "CX-90", "CR-V"
+    # "F-150", "CX-90", "CR-V"; a letter and a word: "D-Max", "T-Roc", "E-Pace"
     r"[A-Z]{1,2}-\d{2,3}|[A-Z]{2}-[A-Z](?![\w-])|"
+    r"[A-Z]-(?!(?:Segment|Series|Type|List|Level|Class|Mail|Commerce|Sport|Tech)\b)[A-Z][a-z]{2,}"
+    r"(?:\s(?:EV|e)(?![\w-]))?|"
     # "Harrier.ev", "e Vitara", "e-Vitara", "e.MAS 7", "e:N1"
     r"[A-Z][a-z]+\.ev|e[\s-][A-Z][a-z]{2,}|[a-z][.:][A-Z][A-Za-z]{0,4}(?:\s?\d{1,2})?|"
     # letters, a space and a number with a small letter: "XEV 9e", "BE 6"
@@ -364,6 +366,12 @@ _LEGAL_SUFFIX = (
 )
 # A company's abbreviation given in brackets after its name: "Hyundai Motor India Ltd (HMIL)".
 _ABBREVIATION = re.compile(rf"(?:,?\s+{_LEGAL_SUFFIX})*\s+\((?P<abbr>[A-Z][A-Za-z&]{{1,6}})\)")
+# A term a filing defines for the company it is about: 'Rivian Automotive, Inc. (the
+# "Company")': "the Company" then stands for it.
+_DEFINED_TERM = re.compile(
+    rf"(?:\s+[A-Z][\w&]*){{0,3}}(?:,?\s+{_LEGAL_SUFFIX})*\s+\((?:the\s+)?[\"“](?:the\s+)?"
+    r"(?P<abbr>Company|Group|Issuer|Registrant)[\"”]\)"
+)
 # A name in apposition to a word for a carmaker ("Ceer, the Saudi electric-vehicle brand"),
 # or after one ("Saudi EV brand Ceer said"): a company the text introduces.
 _CARMAKER = (
@@ -454,7 +462,9 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
             found.append(name)
             aliases.append((match.group("abbr"), name))
     for mention in company_mentions(text, extra + tuple(found), actors_only=False):
-        abbreviation = _ABBREVIATION.match(text, mention.end)
+        abbreviation = _ABBREVIATION.match(text, mention.end) or _DEFINED_TERM.match(
+            text, mention.end
+        )
         if abbreviation and abbreviation.group("abbr") != mention.name:
             aliases.append((abbreviation.group("abbr"), mention.name))
         short = _short_name(mention.name, text, extra + tuple(found))
@@ -687,9 +697,13 @@ _OBJECT_MODEL = re.compile(
     rf"(?:bookings|orders|pre-orders|reservations|waiting\s+(?:period|time)s?|waits?)\s+for|"
     rf"(?:lead[- ]times?|delivery\s+times?|waiting\s+times?)\s+(?:for|on))"
     rf"\s+(?:(?:a|an)\s+(?:[\w-]+\s+)?(?:concept|version|prototype)\s+(?:version\s+)?of\s+)?"
+    # a description set before it: "selling its first kei car, the Racco,"
+    rf"(?:(?:its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{BODY_STYLES}|car),\s+(?=the\s))?"
     rf"(?:the|its)\s+"
     rf"(?:new\s+|next\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+|flagship\s+|revived\s+|"
-    rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+)?"
+    rf"redesigned\s+|[a-z]+-(?:generation|wheeled|seat|seater|door)\s+|"
+    # where it is made: "the Sorocaba-built Yaris Cross", "the locally assembled X"
+    rf"[\w]+-(?:built|made|assembled)\s+|locally[- ](?:built|made|assembled|produced)\s+)?"
     rf"{_PLAIN_NAME}(?=\s+[a-z](?![A-Z\d])|\s*[,.;:]|$)"  # (not "the Neue Klasse iX3")
 )
 

@@ -10,7 +10,8 @@ from typing import Any
 
 _END = re.compile(r"[.!\"”’)]$")
 # A list item ("- Deliveries of 28,000 in June") is no heading, full stop or not.
-_BULLET = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)])\s")
+# (nor a ticker's line after its time: "06:15  LEAPMOTOR APRIL DELIVERIES 71,006 VEHICLES")
+_BULLET = re.compile(r"^(?:[-•*·–▪●]|\d{1,2}[.)]|\d{1,2}:\d\d)\s")
 # Verbs that open a clause of their own after "and": "delivered 35,837 in the second quarter
 # and reiterated its target of 200,000" holds two facts.
 _CLAUSE_VERBS = (
@@ -20,7 +21,11 @@ _CLAUSE_VERBS = (
     r"launches|opened|opens|delivered|sold|produced|shipped|exported|booked|posted|reported|"
     r"unveiled|announced|halted|paused|suspended|delayed|postponed|pushed|added|hopes?|intends?|"
     r"could|may|might|should|did|does|declined|denied|confirmed\s+(?:that|its|it)|guided|"
-    r"predicted|projected|unveiled|introduced|completed|finished|bought|acquired|secured)\b"
+    r"predicted|projected|unveiled|introduced|completed|finished|bought|acquired|secured|"
+    # the same verbs in the present: "delivered 18,920 in 2026 and guides to…"
+    r"reiterates|reaffirms|maintains|keeps|raises|lowers|cuts|lifts|trims|sets|delivers|sells|"
+    r"produces|ships|exports|books|posts|reports|unveils|announces|halts|pauses|suspends|"
+    r"delays|postpones|pushes|adds|guides|predicts|projects|completes|buys|acquires)\b"
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas|although|though|as)\s+|;\s+|\s*[—–]\s*|\s+-\s+|"

@@ -77,7 +77,7 @@ _DAY = re.compile(
     rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?\b|yesterday|today)",
 )
 _SAID_ON = re.compile(
-    r"\b(?:said|says|announced|told|confirmed|reported|stated|added)\s+(?:\w+\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|announced|told|confirmed|reported|stated|added)\s+(?:(?!(?:for|to|by|until|till)\b)\w+\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 _UNTIL = re.compile(
@@ -219,6 +219,8 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     for month in _MONTH.finditer(text):
         if re.match(r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", text[month.end() :]):
             continue
+        if re.search(r"(?<![\d,.])\b\d{1,2}(?:st|nd|rd|th)?\s+$", text[: month.start()]):
+            continue  # "15 July": a day, not the month (its year is the day's, not the month's)
         # "next September" is still to come and "last September" past, whatever the
         # reading prefers
         said = re.search(r"\b(next|last)\s+$", text[: month.start()], re.IGNORECASE)
@@ -231,6 +233,9 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
         if found:
             return f"{found.year}-{found.month:02d}", month.group("year") is None
         break
+    season = _season_year(text, published, prefer)
+    if season is not None:
+        return season, False
     relative_year = _RELATIVE_YEAR.search(text)
     if relative_year:
         word = relative_year.group(0).split()[0].lower()
@@ -241,6 +246,35 @@ def period(text: str, published: date, prefer: Prefer) -> tuple[str | None, bool
     if year:
         return year.group(1), False
     return None, False
+
+
+# A season, which starts in its month ("next spring" is the next one to start; winter, which
+# straddles two years, is left out): "next spring", "in the autumn", "summer 2027".
+_SEASON = re.compile(
+    r"\b(?:(?P<which>next|this|coming|last|the\s+coming)\s+|(?P<bare>in\s+(?:the\s+)?))?"
+    r"(?P<season>spring|summer|autumn|fall)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _season_year(text: str, published: date, prefer: Prefer) -> str | None:
+    """The year of the season a sentence names ("next spring" written in November: the next
+    year's), or None when it names none; a season alone needs "in" ("sales fall" is none)."""
+    for match in _SEASON.finditer(text):
+        if match.group("year"):
+            return match.group("year")
+        which = (match.group("which") or "").lower().split()[-1:] or [""]
+        if not which[0] and not match.group("bare"):
+            continue
+        starts = date(published.year, _SEASON_STARTS[match.group("season").lower()], 1)
+        if which[0] == "this":
+            return str(published.year)
+        toward = {"next": "future", "coming": "future", "last": "past"}.get(which[0], prefer)
+        if toward == "future":
+            return str(published.year if starts > published else published.year + 1)
+        return str(published.year if starts <= published else published.year - 1)
+    return None
 
 
 def _part_of_year(
@@ -329,6 +363,22 @@ def stated_day(text: str, published: date) -> date | None:
     if found is None or found > published or found < published - timedelta(days=366):
         return None
     return found
+
+
+def day_to_come(text: str, published: date) -> date | None:
+    """A day and month without a year ("confirmed for 15 July", "on March 3") still ahead in
+    the publication's year: that day (the next such day, not last year's), or None. The day
+    somebody said something, and a weekday, are not one."""
+    for match in _DAY.finditer(text):
+        phrase = match.group(0)
+        if _SAID_ON.search(text[: match.start()]) or _WEEKDAY.search(phrase):
+            continue
+        if _YEAR.search(phrase) or not re.search(r"\d", phrase):
+            return None
+        found = parse_relative(phrase, published, "future")
+        ahead = found is not None and found > published and found.year == published.year
+        return found if ahead else None
+    return None
 
 
 def future_day(text: str, published: date) -> date | None:

@@ -13,10 +13,11 @@ first run, at 6974edc, 0.44 / 0.78, with one plant that "starts building trucks 
 drafted as operational; after phase 8, general rules from its misses, 0.54 / 0.93 and that
 draft a plan) >= 0.53 and >= 0.92; on round 9 (not tuned on: its first run, at 6cf3e85 after
 phase 8, 0.38 / 0.70, none flagged; after phase 9, general rules from its misses, 0.73 /
-0.96) >= 0.71 and >= 0.94; on round 10 (not tuned on: its first run, at 2809e28 after
-phase 8, 0.47 / 0.83; at 4c7242c after phase 9, 0.43 / 0.85) >= 0.42 and >= 0.84, at most
-its 3 flagged (two plans read as launches, a construction start as a plant running);
-everything >= 0.77 and >= 0.95; and no other dangerous draft anywhere but round 6's two
+0.96) >= 0.71 and >= 0.94; on round 10 (its first run, at 2809e28 after phase 8, 0.47 /
+0.83; at 4c7242c after phase 9, still not tuned on, 0.43 / 0.85 with 3 flagged: two plans
+read as launches, a construction start as a plant running; after phase 10, general rules from
+its wrong drafts and misses, 0.66 / 0.97, none flagged) >= 0.64 and >= 0.95 and none flagged;
+everything >= 0.77 and >= 0.95; and no dangerous draft anywhere but round 6's two
 (flagged by the crude reading: a launch that happened told beside a plan, a plant under
 construction "on schedule"; neither a delay, halt or "not before" read as reached)."""
 
@@ -72,10 +73,12 @@ def test_extraction_meets_its_floors() -> None:
     assert ninth["typed_precision"] >= 0.94 and ninth["dangerous"] == 0, ninth
     # round 10's first run (at 2809e28, after phase 8, not tuned on): 0.47 / 0.83, 4 flagged
     # (3 real by hand: two plans read as launches, a construction start as a plant running);
-    # at 4c7242c, after phase 9 (still not tuned on): 0.43 / 0.85, 3 flagged
-    assert tenth["labelled"] >= 94 and tenth["recall"] >= 0.42, tenth
-    assert tenth["typed_precision"] >= 0.84 and tenth["dangerous"] <= 3, tenth
-    assert overall["dangerous"] == sum(r["dangerous"] for r in (sixth, eighth, tenth)), overall
+    # at 4c7242c, after phase 9 (still not tuned on): 0.43 / 0.85, 3 flagged; phase 10
+    # (general rules from its wrong drafts and misses, tests/test_extract_phase10.py): 0.66 /
+    # 0.97, none flagged
+    assert tenth["labelled"] >= 94 and tenth["recall"] >= 0.64, tenth
+    assert tenth["typed_precision"] >= 0.95 and tenth["dangerous"] == 0, tenth
+    assert overall["dangerous"] == sixth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
 
