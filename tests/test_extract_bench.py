@@ -17,7 +17,9 @@ phase 8, 0.38 / 0.70, none flagged; after phase 9, general rules from its misses
 0.83; at 4c7242c after phase 9, still not tuned on, 0.43 / 0.85 with 3 flagged: two plans
 read as launches, a construction start as a plant running; after phase 10, general rules from
 its wrong drafts and misses, 0.66 / 0.97, none flagged) >= 0.64 and >= 0.95 and none flagged;
-everything >= 0.77 and >= 0.95; and no dangerous draft anywhere but round 6's two
+on round 11 (held out, never tuned on: 0.40 / 0.81 after phase 8, 0.40 / 0.83 after phase 10)
+>= 0.39 and >= 0.82, none flagged; everything >= 0.77 and >= 0.95; and no dangerous draft
+anywhere but round 6's two
 (flagged by the crude reading: a launch that happened told beside a plan, a plant under
 construction "on schedule"; neither a delay, halt or "not before" read as reached)."""
 
@@ -42,7 +44,7 @@ def test_extraction_meets_its_floors() -> None:
     first, second, third = scores["round 1"], scores["round 2"], scores["round 3"]
     fourth, fifth, sixth = scores["round 4"], scores["round 5"], scores["round 6"]
     seventh, eighth, ninth = scores["round 7"], scores["round 8"], scores["round 9"]
-    tenth = scores["round 10"]
+    tenth, eleventh = scores["round 10"], scores["round 11"]
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
@@ -78,6 +80,10 @@ def test_extraction_meets_its_floors() -> None:
     # 0.97, none flagged
     assert tenth["labelled"] >= 94 and tenth["recall"] >= 0.64, tenth
     assert tenth["typed_precision"] >= 0.95 and tenth["dangerous"] == 0, tenth
+    # round 11 (held out, never tuned on), scored at 2809e28 (phase 8): 0.40 / 0.81; after
+    # phase 9: 0.40 / 0.81; after phase 10: 0.40 / 0.83; none flagged
+    assert eleventh["labelled"] >= 85 and eleventh["recall"] >= 0.39, eleventh
+    assert eleventh["typed_precision"] >= 0.82 and eleventh["dangerous"] == 0, eleventh
     assert overall["dangerous"] == sixth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
