@@ -98,11 +98,16 @@ class Projector:
         # What a bulk write transaction has deferred (`defer`): its cursor, the position the
         # read model held before it, its last event, and its corrections and retractions.
         self._deferred: tuple[Any, int, int, list[Event]] | None = None
+        # On PostgreSQL, what a bulk write transaction applied as it came but has yet to list
+        # in `mxt_rm_firsts` (`settle` does, once): its cursor, the position held before it,
+        # its last event.
+        self._unlisted: tuple[Any, int, int] | None = None
 
     def deferring(self) -> Deferring:
         """How this projector takes a bulk write transaction (a file import): on SQLite the
         rows of its recordings are made in SQL from the log at its end, as a rebuild makes
-        them (`settle`); PostgreSQL processes each append as it comes."""
+        them (`settle`); PostgreSQL processes each append as it comes, and lists the rows
+        that spell each company and model once, at its end (`settle`)."""
         return Deferring(self.defer, self.settle)
 
     def defer(
@@ -116,10 +121,20 @@ class Projector:
         the log first) or the store is PostgreSQL (`replay_in_sql` is SQLite's)."""
         if not notifications:
             return
+        if self.store.is_postgres:  # applied as it comes; its rows listed once, at `settle`
+            unlisted = self._unlisted
+            held = (
+                unlisted[1]
+                if unlisted is not None and unlisted[0] is cursor
+                else self.in_step(cursor, notifications[0].id)
+            )
+            self.process(cursor, notifications, states, listing=False)
+            self._unlisted = (cursor, held, notifications[-1].id)
+            return
         deferred = self._deferred
         if deferred is None or deferred[0] is not cursor:  # this transaction's first append
             first = notifications[0].id
-            if self.store.is_postgres or self.in_step(cursor, first) < first - 1:
+            if self.in_step(cursor, first) < first - 1:
                 self.process(cursor, notifications, states)
                 return
             deferred = (cursor, first - 1, first - 1, [])
@@ -139,6 +154,9 @@ class Projector:
         read model it joins has the lookup indexes dropped first and built once at the end
         (one sort instead of an insertion per row), in the same transaction. Regions'
         definitions, noted beside the fixes, are rows of a table of their own."""
+        unlisted, self._unlisted = self._unlisted, None
+        if unlisted is not None and unlisted[0] is cursor and unlisted[2] > unlisted[1]:
+            _list_firsts(cursor, FIRSTS_RANGE, unlisted[1], unlisted[2])
         deferred, self._deferred = self._deferred, None
         if deferred is None or deferred[0] is not cursor:
             return
@@ -174,12 +192,15 @@ class Projector:
         notifications: Sequence[Notification],
         states: Sequence[dict[str, Any]] | None = None,
         bulk: Bulk | None = None,
+        listing: bool = True,
     ) -> None:
         """Applies new notifications (with their decoded `states`, when the caller has them),
         first catching up on any the model has not seen.
 
         With `bulk` (a rebuild), groups, corrections and retractions are gathered there for
-        the caller to apply once every announcement is in, instead of batch by batch.
+        the caller to apply once every announcement is in, instead of batch by batch. Without
+        `listing` (a bulk write on PostgreSQL), the rows that spell each company and model
+        are left for `settle` to list.
         """
         first = notifications[0].id if notifications else None
         held = self.in_step(cursor, first)
@@ -197,7 +218,7 @@ class Projector:
             )  # fmt: skip
             last = new[-1].id
         if last > held:
-            if bulk is None:
+            if bulk is None and listing:
                 _list_firsts(cursor, FIRSTS_RANGE, held, last)
             tables.set_applied(cursor, last)
 
