@@ -307,7 +307,7 @@ class Projector:
         in the same batch finds it in memory."""
         recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
         current: Current = {}
-        for values in _rows_in(
+        for values in tables.rows_in(
             cursor,
             SELECT_CURRENT + "WHERE v.known_to IS NULL AND v.recording_notification_id IN ({})",
             sorted(set(recording_of.values())),
@@ -467,19 +467,10 @@ class Projector:
 Current = dict[int, tuple[Version, Any]]
 
 
-def _rows_in(cursor: Any, statement: str, ids: Sequence[int], *leading: Any) -> Iterator[Any]:
-    """The rows of `statement` whose `{}` is a list of `ids` (after the `leading` parameters),
-    asked 500 ids at a time (SQLite's limit on parameters is not met)."""
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        cursor.execute(statement.format(",".join("?" * len(chunk))), (*leading, *chunk))
-        yield from cursor.fetchall()
-
-
 def _recordings_of(cursor: Any, fix_ids: Sequence[int]) -> dict[int, int]:
     """Each fix's notification id -> the notification id of its announcement's recording."""
     return dict(
-        _rows_in(
+        tables.rows_in(
             cursor,
             "SELECT c.rowid, f.rowid FROM stored_events c JOIN stored_events f "
             "ON f.originator_id = c.originator_id AND f.originator_version = 1 "
@@ -564,7 +555,7 @@ def _fixed_from_log(
             fixes.append((notification_id, topic, decoded(notification_id, stored)))
     recording_of = _recordings_of(cursor, [fix[0] for fix in fixes])
     current: Current = {}
-    for recording, state in _rows_in(
+    for recording, state in tables.rows_in(
         cursor,
         "SELECT rowid, state FROM stored_events WHERE topic=? AND rowid IN ({})",
         sorted(set(recording_of.values())),
@@ -872,7 +863,7 @@ def _close_firsts(cursor: Any, closed: Sequence[Closed]) -> None:
     have just closed (`Closed`), sought by their keys (the versions' rows say them)."""
     when = {notification_id: stamp for stamp, _, notification_id in closed}
     rows = list(
-        _rows_in(
+        tables.rows_in(
             cursor,
             f"SELECT {FIRST_COLUMNS}, seal FROM mxt_rm_firsts "
             "WHERE (company_key, model_key, notification_id) IN (SELECT company_key, model_key, "

@@ -401,3 +401,15 @@ def drop_shadow(cursor: Any, is_postgres: bool) -> None:
     """Drops the temporary tables `shadow` made."""
     for table in NAMES:
         cursor.execute(f"DROP TABLE {'pg_temp' if is_postgres else 'temp'}.{table}")
+
+
+def rows_in(
+    cursor: Any, statement: str, ids: Sequence[int], *leading: Any, after: Sequence[Any] = ()
+) -> Iterator[Any]:
+    """The rows of `statement` whose `{}` is a list of `ids` (between the `leading`
+    parameters and those `after`), asked 500 ids at a time (SQLite's limit on parameters is
+    not met)."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        cursor.execute(statement.format(",".join("?" * len(chunk))), (*leading, *chunk, *after))
+        yield from cursor.fetchall()

@@ -29,6 +29,7 @@ from .tables import (
     content_of,
     key,
     row_seal,
+    rows_in,
     sealed,
 )
 
@@ -238,16 +239,15 @@ class View:
             {row.recording_notification_id for _, row in made if row.event != "recorded"}
         )
         versions: dict[int, list[tuple[int, Row]]] = {}
-        for start in range(0, len(fixed), 500):
-            chunk = fixed[start : start + 500]
-            cursor.execute(
-                SELECT_ROW + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
-                "AND v.notification_id<=? ORDER BY v.notification_id",
-                [*chunk, upto],
-            )
-            for values in cursor.fetchall():
-                row = self._row(values)
-                versions.setdefault(row.recording_notification_id, []).append((int(values[0]), row))
+        for values in rows_in(
+            cursor,
+            SELECT_ROW + "WHERE v.recording_notification_id IN ({}) "
+            "AND v.notification_id<=? ORDER BY v.notification_id",
+            fixed,
+            after=[upto],
+        ):
+            row = self._row(values)
+            versions.setdefault(row.recording_notification_id, []).append((int(values[0]), row))
         return [
             Logged(
                 position, row, _replaced(versions.get(row.recording_notification_id, []), position)
@@ -348,13 +348,8 @@ class View:
 
     def of_ids(self, cursor: Any, notification_ids: Sequence[int]) -> list[Row]:
         """The rows of these notification ids (each one version), in time order."""
-        rows = []
-        for start in range(0, len(notification_ids), 500):
-            chunk = notification_ids[start : start + 500]
-            cursor.execute(
-                SELECT_ROW + f"WHERE v.notification_id IN ({','.join('?' * len(chunk))})", chunk
-            )
-            rows += [self._row(values) for values in cursor.fetchall()]
+        statement = SELECT_ROW + "WHERE v.notification_id IN ({})"
+        rows = [self._row(values) for values in rows_in(cursor, statement, notification_ids)]
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -580,17 +575,10 @@ class View:
         """`history` of several announcements at once, each found by the notification id of its
         recording (`Row.recording_notification_id`): that id -> its versions, oldest first."""
         found: dict[int, list[Row]] = {}
-        for start in range(0, len(recordings), 500):
-            chunk = recordings[start : start + 500]
-            cursor.execute(
-                SELECT_ROW
-                + f"WHERE v.recording_notification_id IN ({','.join('?' * len(chunk))}) "
-                + HISTORY,
-                [*chunk, known_at],
-            )
-            for values in cursor.fetchall():
-                row = self._row(values)
-                found.setdefault(row.recording_notification_id, []).append(row)
+        statement = SELECT_ROW + "WHERE v.recording_notification_id IN ({}) " + HISTORY
+        for values in rows_in(cursor, statement, recordings, after=[known_at]):
+            row = self._row(values)
+            found.setdefault(row.recording_notification_id, []).append(row)
         return found
 
 
