@@ -18,7 +18,9 @@ phase 8, 0.38 / 0.70, none flagged; after phase 9, general rules from its misses
 read as launches, a construction start as a plant running; after phase 10, general rules from
 its wrong drafts and misses, 0.66 / 0.97, none flagged) >= 0.64 and >= 0.95 and none flagged;
 on round 11 (held out, never tuned on: 0.40 / 0.81 after phase 8, 0.40 / 0.83 after phase 10)
->= 0.39 and >= 0.82, none flagged; everything >= 0.77 and >= 0.95; and no dangerous draft
+>= 0.39 and >= 0.82, none flagged; on round 12 (held out, never tuned on: 0.43 / 0.77 at 45031ed,
+after phase 10) >= 0.42 and >= 0.76, none flagged; everything >= 0.73 and >= 0.94; and no
+dangerous draft
 anywhere but round 6's two
 (flagged by the crude reading: a launch that happened told beside a plan, a plant under
 construction "on schedule"; neither a delay, halt or "not before" read as reached)."""
@@ -44,11 +46,11 @@ def test_extraction_meets_its_floors() -> None:
     first, second, third = scores["round 1"], scores["round 2"], scores["round 3"]
     fourth, fifth, sixth = scores["round 4"], scores["round 5"], scores["round 6"]
     seventh, eighth, ninth = scores["round 7"], scores["round 8"], scores["round 9"]
-    tenth, eleventh = scores["round 10"], scores["round 11"]
+    tenth, eleventh, twelfth = scores["round 10"], scores["round 11"], scores["round 12"]
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    assert overall["recall"] >= 0.77 and overall["typed_precision"] >= 0.95, overall
+    assert overall["recall"] >= 0.73 and overall["typed_precision"] >= 0.94, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -84,6 +86,9 @@ def test_extraction_meets_its_floors() -> None:
     # phase 9: 0.40 / 0.81; after phase 10: 0.40 / 0.83; none flagged
     assert eleventh["labelled"] >= 85 and eleventh["recall"] >= 0.39, eleventh
     assert eleventh["typed_precision"] >= 0.82 and eleventh["dangerous"] == 0, eleventh
+    # round 12 (held out, never tuned on), scored at 45031ed (after phase 10): 0.43 / 0.77
+    assert twelfth["labelled"] >= 133 and twelfth["recall"] >= 0.42, twelfth
+    assert twelfth["typed_precision"] >= 0.76 and twelfth["dangerous"] == 0, twelfth
     assert overall["dangerous"] == sixth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
