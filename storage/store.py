@@ -482,7 +482,7 @@ class Store:
             with self.datastore.get_connection(commit=True) as connection:
                 cursor = connection.cursor()
                 if self._journal_pending:  # the first write: WAL (see `__init__`)
-                    cursor.execute("PRAGMA journal_mode=WAL")
+                    sqlite.use_wal(cursor, self.display_location)
                     self._journal_pending = False
                 # A large import or rebuild touches far more pages than SQLite's default 2 MB
                 # cache: let it keep 64 MB. An index build larger than that sorts in parts,
