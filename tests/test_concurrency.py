@@ -189,6 +189,8 @@ def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     lock.close()
     for thread in threads:
         thread.join(timeout=60)
+    # (a thread still running holds its store: closing it under the thread crashed the process)
+    assert not any(thread.is_alive() for thread in threads), "an opener of the store hangs"
     for store in stores:
         store.close()
     if errors:
