@@ -189,6 +189,10 @@ def _run_once(
         if peek:
             _send(text)
         else:
+            # The run's snapshot ends before its cursors move (everything it read is in
+            # `text`): a SQLite file in rollback-journal mode lets no write commit while a
+            # read transaction is open on it, this process's own included.
+            read_side.store.release()
             advance(read_side.store, run.moves(), lambda: _send(text))
         return run
     finally:

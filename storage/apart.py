@@ -25,6 +25,20 @@ T = TypeVar("T")
 
 # A frame's kind: a yielded answer, the error raised, or the end of the answers.
 ANSWER, ERROR, END = "answer", "error", "end"
+READER = "mxt-apart"  # the thread that empties a forked process's pipe into its queue
+
+
+def alone() -> bool:
+    """Whether no thread of this process runs but the calling one (and the readers of earlier
+    forks' pipes, which touch no database): only then is a reader of a store forked.
+
+    A thread that is inside SQLite at the moment of a fork (waiting for a lock on the same
+    file, say) may hold one of SQLite's mutexes of this process (those of the file's
+    locks); the forked process inherits it held by a thread it does not have, and its own
+    connection to the file waits for it forever. (mxt's commands run one thread; a program
+    that opens stores from several threads reads in its own process instead.)"""
+    current = threading.current_thread()
+    return all(thread is current or thread.name == READER for thread in threading.enumerate())
 
 
 def read_forked(
@@ -45,7 +59,7 @@ def read_forked(
         _serve(lambda: _read(open_store, reading), writable)
     os.close(writable)
     frames: queue.Queue[bytes | None] = queue.Queue()
-    reader = threading.Thread(target=_drain, args=(readable, frames), name="mxt-apart", daemon=True)
+    reader = threading.Thread(target=_drain, args=(readable, frames), name=READER, daemon=True)
     reader.start()  # now, not when the answers are first asked for
     return _answers(child, reader, frames, shown)
 
@@ -64,7 +78,7 @@ def made_forked(
         _serve(making, writable)
     os.close(writable)
     frames: queue.Queue[bytes | None] = queue.Queue(maxsize=ahead)
-    reader = threading.Thread(target=_drain, args=(readable, frames), name="mxt-apart", daemon=True)
+    reader = threading.Thread(target=_drain, args=(readable, frames), name=READER, daemon=True)
     reader.start()
     return _answers(child, reader, frames, shown)
 

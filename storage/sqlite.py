@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,9 @@ from .errors import NotAStore, StoreUnavailable
 from .location import LOCK_NOTICE_SECONDS, lock_timeout
 
 FILE_PROBLEMS_SHOWN = 10  # SQLite stops its check after this many problems
+SQLITE_BUSY = 5  # SQLite's result code for "database is locked"
+# A lock refused at once is asked for again after a pause that doubles from the first to the last
+FIRST_PAUSE, LAST_PAUSE = 0.002, 0.1  # seconds
 
 
 def nothing_at(path: str, shown: str) -> bool:
@@ -107,21 +111,61 @@ def tables_exist(cursor: Any, tables: Sequence[str]) -> bool:
 
 def begin_immediate(cursor: Any, shown: str) -> None:
     """Takes the write lock (`BEGIN IMMEDIATE`), waiting for another writer to finish at most
-    MXT_LOCK_TIMEOUT; a wait of more than a second is said (`LockWait`)."""
-    limit = lock_timeout()
-    cursor.execute(f"PRAGMA busy_timeout={int(min(LOCK_NOTICE_SECONDS, limit) * 1000)}")
-    try:
-        cursor.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as error:
-        from .failures import LockWait, is_lock_timeout  # (loaded only when a lock is held)
+    MXT_LOCK_TIMEOUT (`waiting_for_lock`)."""
+    waiting_for_lock(cursor, "BEGIN IMMEDIATE", shown)
 
-        if not is_lock_timeout(error) or limit <= LOCK_NOTICE_SECONDS:
-            raise
-        warnings.warn(LockWait(shown, limit), stacklevel=3)
-        cursor.execute(f"PRAGMA busy_timeout={int((limit - LOCK_NOTICE_SECONDS) * 1000)}")
-        cursor.execute("BEGIN IMMEDIATE")
+
+def use_wal(cursor: Any, shown: str) -> None:
+    """Puts the file in WAL mode (`PRAGMA journal_mode=WAL`: nothing to do once it is), waiting
+    for a lock on it at most MXT_LOCK_TIMEOUT (`waiting_for_lock`). A new file's first
+    writers race to make the change, each from a read of the file's header: the loser is
+    refused at once, and finds the change made when it tries again."""
+    waiting_for_lock(cursor, "PRAGMA journal_mode=WAL", shown)
+
+
+def waiting_for_lock(cursor: Any, statement: str, shown: str) -> None:
+    """Runs `statement`, which needs a lock another writer may hold, until it gets it or
+    MXT_LOCK_TIMEOUT has passed; a wait of more than a second is said (`LockWait`).
+
+    SQLite waits for a lock by itself (its busy timeout), except where waiting could never
+    end it: a read of the file that must become a write (a rollback-journal file's change
+    to WAL) is refused at once, "database is locked", while another connection holds or
+    wants the write lock. Such a refusal is tried again, after a pause, within the same
+    limit: it is never taken for a wait that lasted the whole limit."""
+    limit = lock_timeout()
+    started = time.monotonic()
+    said = limit <= LOCK_NOTICE_SECONDS  # (a limit this short is not worth a word)
+    pause = FIRST_PAUSE
+    try:
+        while True:
+            waited = time.monotonic() - started
+            until = limit if said else min(LOCK_NOTICE_SECONDS, limit)
+            cursor.execute(f"PRAGMA busy_timeout={max(1, round((until - waited) * 1000))}")
+            try:
+                cursor.execute(statement)
+                return
+            except sqlite3.OperationalError as error:
+                waited = time.monotonic() - started
+                if not is_busy(error) or waited >= limit:
+                    raise
+            if not said and waited >= LOCK_NOTICE_SECONDS:
+                from .failures import LockWait  # (loaded only when a lock is held)
+
+                warnings.warn(LockWait(shown, limit), stacklevel=4)
+                said = True
+            time.sleep(min(pause, max(0.0, limit - waited)))
+            pause = min(pause * 2, LAST_PAUSE)
     finally:
         cursor.execute(f"PRAGMA busy_timeout={limit * 1000}")
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether SQLite refused because another connection holds a lock (`SQLITE_BUSY`, in any
+    of its extended forms)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # (an error made by hand, not by SQLite)
+        return "database is locked" in str(error).lower()
+    return bool(code & 0xFF == SQLITE_BUSY)
 
 
 def checkpoint(cursor: Any) -> None:

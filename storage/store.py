@@ -482,7 +482,7 @@ class Store:
             with self.datastore.get_connection(commit=True) as connection:
                 cursor = connection.cursor()
                 if self._journal_pending:  # the first write: WAL (see `__init__`)
-                    cursor.execute("PRAGMA journal_mode=WAL")
+                    sqlite.use_wal(cursor, self.display_location)
                     self._journal_pending = False
                 # A large import or rebuild touches far more pages than SQLite's default 2 MB
                 # cache: let it keep 64 MB. An index build larger than that sorts in parts,
@@ -588,13 +588,16 @@ class Store:
         snapshot of its own (`apart.read_forked`): its Python runs on another core while this
         process goes on (writing, say). Each answer comes as soon as it is yielded; what it
         raises is raised here. Where the system cannot fork (Windows), for a store held in
-        memory, on PostgreSQL (whose pool keeps threads a fork would not carry), and when the
-        system gives no process (a limit on processes or memory), it runs here instead, on the
-        cursor `here`, as it is iterated. Closing the answers early ends the reading either way."""
+        memory, on PostgreSQL (whose pool keeps threads a fork would not carry), while another
+        thread of this process runs (`apart.alone`), and when the system gives no process (a
+        limit on processes or memory), it runs here instead, on the cursor `here`, as it is
+        iterated. Closing the answers early ends the reading either way."""
         if self.is_postgres or not hasattr(os, "fork") or sqlite.in_memory(self.location):
             return _in_turn(reading(here))
-        from .apart import read_forked
+        from .apart import alone, read_forked
 
+        if not alone():
+            return _in_turn(reading(here))
         try:
             return read_forked(
                 lambda: Store(self.location, create=False), reading, self.display_location

@@ -189,6 +189,8 @@ def test_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     lock.close()
     for thread in threads:
         thread.join(timeout=60)
+    # (a thread still running holds its store: closing it under the thread crashed the process)
+    assert not any(thread.is_alive() for thread in threads), "an opener of the store hangs"
     for store in stores:
         store.close()
     if errors:
@@ -218,3 +220,23 @@ def test_a_store_that_connected_before_another_made_the_tables_can_write(
         finally:
             late.close()
         assert sql(url, "SELECT COUNT(*) FROM stored_events") == [(1,)]
+
+
+def test_a_write_while_holding_a_snapshot_older_than_another_writers_commit(
+    tmp_path: Path,
+) -> None:
+    """SQLite refuses at once, whatever the busy timeout, a write that upgrades a read
+    transaction older than another writer's commit (SQLITE_BUSY_SNAPSHOT). A store holding
+    such a snapshot (`hold`, as a replayed read side does) writes on a transaction of its own,
+    begun for the write: it goes on, and its snapshot stays as it was."""
+    path = tmp_path / "s.sqlite"
+    with open_store(path, "create") as holder, open_store(path, "create") as other:
+        record(holder, parse_announcement(make_announcement("launch", id="first")))
+        snapshot = holder.hold()
+        snapshot.execute("SELECT COUNT(*) FROM stored_events")  # (the snapshot is taken here)
+        assert snapshot.fetchone()[0] == 1
+        record(other, parse_announcement(make_announcement("launch", id="second")))
+        record(holder, parse_announcement(make_announcement("launch", id="third")))
+        snapshot.execute("SELECT COUNT(*) FROM stored_events")
+        assert snapshot.fetchone()[0] == 1
+    assert count_stored_events(path) == 3

@@ -307,6 +307,49 @@ def test_a_writer_that_waited_for_another_mxt_goes_on_when_it_is_done(
     assert count_events(store_location) == 2
 
 
+# A new file, locked by another program before it holds anything: the first write's change to
+# SQLite's write-ahead log must wait for the lock as any write does. (SQLite refuses that
+# change at once while another connection holds the write lock, "database is locked": it was
+# reported as a lock held for the whole MXT_LOCK_TIMEOUT, 600 s, within a tenth of a second.
+# The same refusal met writers racing to make a new store, now and then.)
+
+
+def test_a_first_write_waits_for_a_lock_held_on_a_new_file(tmp_path: Path) -> None:
+    location = str(tmp_path / "new.sqlite")
+    held = HeldLock(location)  # (the file is made, empty, and its write lock held)
+    try:
+        writer = mxt_process(location, "record", *STATEMENT, limit=60)
+        assert writer.stderr is not None
+        waiting = writer.stderr.readline()  # said once it has waited a second
+    finally:
+        held.release()
+    out, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, (waiting, out, err)
+    assert waiting.startswith("mxt: warning: waiting for ") and "after 60 s" in waiting
+    assert count_events(location) == 1
+
+
+def test_a_first_write_gives_up_on_a_lock_held_on_a_new_file_too_long(tmp_path: Path) -> None:
+    location = str(tmp_path / "new.sqlite")
+    held = HeldLock(location)
+    try:
+        started = time.monotonic()
+        writer = mxt_process(location, "record", *STATEMENT, limit=2)
+        out, err = writer.communicate(timeout=30)
+        took = time.monotonic() - started
+    finally:
+        held.release()
+    assert writer.returncode == 1, (out, err)
+    assert took >= 2  # it waited the limit: the message says no more than happened
+    waiting, failed = err.splitlines()
+    assert waiting.startswith("mxt: warning: waiting for ")
+    assert failed.startswith("mxt: error: store: cannot write to ") and "for 2 s" in failed
+    assert count_events(location) == 0
+    with sqlite3.connect(location) as db:  # nothing half made: not a table
+        assert db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone() == (0,)
+    db.close()
+
+
 def test_a_postgres_read_waiting_for_a_table_lock_says_so_then_gives_up() -> None:
     needs_server()
     with postgres_database() as url:

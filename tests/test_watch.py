@@ -251,6 +251,26 @@ def test_a_new_watch_starts_at_the_moment_it_is_added(tmp_path: Path) -> None:
     assert (listed["name"], listed["cursor"], listed["alerts"]) == ("late", 3, None)
 
 
+def test_a_run_from_a_replay_on_a_rollback_journal_file_does_not_wait_for_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite store in rollback-journal mode whose read model cannot answer (of another mxt
+    version): the run answers from a replay on a read transaction it holds, which its own
+    write of the cursors must not wait for (it waited for itself until MXT_LOCK_TIMEOUT,
+    then blamed "another mxt")."""
+    monkeypatch.setenv("MXT_LOCK_TIMEOUT", "2")  # (how long the fault made it wait)
+    told = Story(tmp_path / "s.sqlite", tmp_path)
+    told.first()
+    ok(told.mxt("watch", "add", "w"))
+    told.second()
+    sql(told.location, "PRAGMA journal_mode=DELETE")
+    sql(told.location, "UPDATE mxt_rm_meta SET value='0' WHERE name='version'")
+    run = ok(told.mxt("watch", "run", "--json"), 3)
+    assert "answered from a replay of the log" in run.stderr
+    assert events_of(json.loads(run.stdout)) == BATCHES[1]
+    ok(told.mxt("watch", "run"), 0)  # the cursor moved: nothing new
+
+
 def test_watch_add_list_remove(tmp_path: Path) -> None:
     mxt = on(tmp_path / "s.sqlite")
     ok(mxt("import", str(write_jsonl(tmp_path / "one.jsonl", batch_one()))))
