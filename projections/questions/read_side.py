@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 # after every timestamp; the read side answers it at the moment it stands for.
 EVERYTHING = "9999-12-31T23:59:59.999999Z"
 CLAIM_KIND = "claim"  # the kind of a claim (`events/kinds.py`; `rules/claims.py` CLAIM)
+# The most companies a statement leaves out by name (more: some of them are read, then ignored)
+_MANY = 5_000
 
 
 class EverythingRecorded(Query):
@@ -337,7 +339,8 @@ class ReadSide:
 
         user = self.user_regions(query.known_at)
         codes = sorted(members(region, query.as_of, user))
-        rows, names = self._market_rows(query, [region, *codes], every)
+        # (a region without members is known by its own rows alone: every one is read)
+        rows, names = self._market_rows(query, [region, *codes], every, blocking=bool(codes))
         own = market_state(rows, names, query, region, every)
         by_member = {code: market_state(rows, names, query, code) for code in codes}
         state = region_state(own, by_member, query)
@@ -353,12 +356,13 @@ class ReadSide:
             return is_region(_market_code(market), known)
 
     def _market_rows(
-        self, query: Query, codes: Sequence[str], every: bool = False
+        self, query: Query, codes: Sequence[str], every: bool = False, blocking: bool = True
     ) -> tuple[list[Row], dict[str, Names]]:
         """The rows `state market` reads for the markets `codes` (and the regions that ever
         contained one), in time order, and the names of the companies they concern (with
         `every`, of every company: a company none concerns has no status there to show but
-        `unknown`)."""
+        `unknown`). Showcases only of the companies that no policy blocks in every one of
+        `codes` (`blocked_everywhere`; with `blocking` False, of every company)."""
         from ..rules.market import (
             EXPECTING,
             LAUNCHING,
@@ -366,6 +370,7 @@ class ReadSide:
             MARKET_LATEST,
             MARKET_LISTED_EVERY,
             MARKET_LISTED_LATEST,
+            blocked_everywhere,
             covering,
             regional_entries,
         )
@@ -376,11 +381,14 @@ class ReadSide:
         deciding = partial(deciding_policies, markets=codes)  # the policies deciding `codes`
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
-            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
-                                     naming=naming)  # fmt: skip
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras,
-                                      naming=naming, choose=deciding)  # fmt: skip
+            policies = self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets,
+                                         before=eras, naming=naming, choose=deciding)  # fmt: skip
+            rows += policies
+            # showcases, but not of the companies a policy blocks in every market asked
+            blocked = blocked_everywhere(policies, codes, query.as_of) if blocking else []
+            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
+                                     naming=naming, excluding=blocked[:_MANY])  # fmt: skip
             entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
             wider, whose = regional_entries(entries, markets)
             if wider:  # launches elsewhere in a region an entry expects may fulfil it

@@ -268,6 +268,7 @@ class View:
         beside: Sequence[str] = (),
         before: Sequence[str] = (),
         naming: Sequence[str] = (),
+        excluding: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
         one indexed seek per group and certainty it holds, and the rows found read in the same
@@ -279,11 +280,12 @@ class View:
         the company's own groups of the kinds `beside` come too, with a `model`'s. With
         `before` (days up to `as_of`), each group's latest of each certainty announced up to
         each of those days comes too, once, of the groups whose subject names one of `naming`
-        (a region whose members change with the day).
+        (a region whose members change with the day). `excluding`: company keys whose groups
+        are not sought.
         Rows come back in time order.
         """
         seek, params = _latest_seek(
-            as_of, known_at, kinds, company, model, subjects, beside, before, naming
+            as_of, known_at, kinds, company, model, subjects, beside, before, naming, excluding
         )
         cursor.execute(
             f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
@@ -620,10 +622,14 @@ def _latest_seek(
     beside: Sequence[str],
     before: Sequence[str],
     naming: Sequence[str],
+    excluding: Sequence[str] = (),
 ) -> tuple[str, list[Any]]:
     """The statement (and its parameters) of `View.latest`'s seeks: one column, `found`, the
     notification id of each latest row it finds (NULL where a seek finds none)."""
     where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+    if excluding:
+        where.append(f"g.company_key NOT IN ({','.join('?' * len(excluding))})")
+        params.extend(excluding)
     if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
         where.append(
             f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "

@@ -22,6 +22,7 @@ from .state import (
     PlanShown,
     Policy,
     Query,
+    covering_policy,
     day,
     mentions_market,
     policies_in_force,
@@ -60,6 +61,27 @@ def regional_entries(
         return [], []
     wider = sorted(near([entry["market"] for entry in regional]) - set(markets))
     return wider, sorted({entry["company"] for entry in regional})
+
+
+def blocked_everywhere(policies: Iterable[Row], markets: Iterable[str], as_of: str) -> list[str]:
+    """The companies (keys) that a policy of their own blocks in each of `markets` as of
+    `as_of` (`CompanyFacts.blocking`, from `policies`: the policies read for those markets, in
+    time order). Their showcases decide nothing there: a blocked model is `blocked` unless a
+    launch makes it available, paused or planned (`status_of`), and a company blocked in a
+    market has a policy in force there, so the market is known without them (`is_known`)."""
+    by_company: dict[str, list[Row]] = {}
+    for row in policies:
+        by_company.setdefault(key(row.content["company"]), []).append(row)
+    codes = list(markets)
+    return sorted(
+        company_key
+        for company_key, rows in by_company.items()
+        if all(
+            (policy := covering_policy(rows, code)) is not None
+            and policy.content["not_before"] > as_of
+            for code in codes
+        )
+    )
 
 
 def near(markets: Iterable[str]) -> set[str]:
