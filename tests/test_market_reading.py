@@ -1,6 +1,7 @@
 """`state market` reads only what decides a market: of the policies found for it, each
 company's latest covering it (read by scope and day from the read model's index before any
 row is read); the showcases only of the companies no policy blocks in every market asked;
+launches elsewhere in a region only of the models whose entry for it none read has fulfilled;
 the names of the companies its rows concern (every company's with `--all`); and one status
 for all the models of a company that none of its facts names. Each narrowing is checked here
 where a wrong one would answer differently, and the answers end with `verify`."""
@@ -187,7 +188,7 @@ def verified(store: str) -> None:
 def shown_read(store: str, codes: list[str], as_of: str) -> set[str]:
     """The ids of the showcases `state market` reads for `codes` as of `as_of`."""
     with Store(store) as opened:
-        rows, _ = ReadSide(opened)._market_rows(make_query(as_of), codes)
+        rows, _, _ = ReadSide(opened)._market_rows(make_query(as_of), codes)
     return {row.ann_id for row in rows if row.content["kind"] == "showcase"}
 
 
@@ -220,4 +221,75 @@ def test_a_company_blocked_in_some_members_of_a_region_has_its_showcases_read(
     # Germany alone: Omega blocked, its showcases unread
     assert shown_read(store, ["DE"], "2025-01-01") == set()
     assert statuses(market(store, "DE", "2025-01-01"))["Omega/O1"] == ("blocked", "omega-de")
+    verified(store)
+
+
+# Entries for the EU, and launches elsewhere in it: Nova expects Xeno, and itself as a whole,
+# in the EU; Orbit expects Zed there, and launched Zed in France, then Germany, and Wisp (no
+# entry) in France
+ELSEWHERE = [
+    announcement(
+        "nova-x-eu",
+        "expected-entry",
+        "2020-01-01",
+        company="Nova",
+        model="Xeno",
+        market="EU",
+        expected="2027",
+    ),  # fmt: skip
+    announcement(
+        "nova-eu", "expected-entry", "2020-01-01", company="Nova", market="EU", expected="2027"
+    ),  # fmt: skip
+    announcement("nova-y-fr", "launch", "2021-03-01", company="Nova", model="Yara", market="FR"),
+    announcement("nova-x-it", "launch", "2022-05-01", company="Nova", model="Xeno", market="IT"),
+    announcement(
+        "orbit-z-eu",
+        "expected-entry",
+        "2020-01-01",
+        company="Orbit",
+        model="Zed",
+        market="EU",
+        expected="2027",
+    ),  # fmt: skip
+    announcement("orbit-w-fr", "launch", "2020-06-01", company="Orbit", model="Wisp", market="FR"),
+    announcement("orbit-z-fr", "launch", "2020-12-01", company="Orbit", model="Zed", market="FR"),
+    announcement("orbit-z-de", "launch", "2021-01-01", company="Orbit", model="Zed", market="DE"),
+]
+
+
+@pytest.fixture
+def elsewhere(store_location: str, tmp_path: Path) -> str:
+    return imported(store_location, tmp_path, ELSEWHERE)
+
+
+def launches_read(store: str, codes: list[str], as_of: str) -> set[str]:
+    """The ids of the launches `state market` reads for `codes` as of `as_of`."""
+    with Store(store) as opened:
+        rows, _, _ = ReadSide(opened)._market_rows(make_query(as_of), codes)
+    return {row.ann_id for row in rows if row.content["kind"] == "launch"}
+
+
+def test_a_launch_elsewhere_in_the_region_is_read_while_it_may_fulfil_an_entry(
+    elsewhere: str,
+) -> None:
+    store = elsewhere
+    # before Zed reached Germany, its launch in France fulfils Orbit's entry for the EU: that
+    # launch is read (Wisp's, which no entry of its model awaits, is not), and Zed is not
+    # expected in Germany; Nova, expected as a whole, has all its launches elsewhere read
+    assert launches_read(store, ["DE"], "2020-12-15") == {"orbit-z-fr"}
+    germany = market(store, "DE", "2020-12-15")
+    assert "Orbit/Zed" not in statuses(germany)
+    assert statuses(germany)["Nova/Xeno"] == ("expected", "nova-x-eu")
+    assert statuses(germany)["Nova/None"] == ("expected", "nova-eu")
+    # once Zed launched in Germany, its entry is fulfilled by what Germany's answer reads:
+    # nothing of Orbit's elsewhere is read. Yara's launch in France fulfils Nova's entry as a
+    # whole (read: nothing nearer fulfils it); Xeno is still expected
+    assert launches_read(store, ["DE"], "2021-06-01") == {"orbit-z-de", "nova-y-fr"}
+    germany = market(store, "DE", "2021-06-01")
+    assert statuses(germany)["Orbit/Zed"] == ("available", "orbit-z-de")
+    assert statuses(germany)["Nova/Xeno"] == ("expected", "nova-x-eu")
+    assert "Nova/None" not in statuses(germany)
+    # Xeno's launch in Italy fulfils its own entry: Nova is expected nowhere in Germany
+    later = statuses(market(store, "DE", "2022-06-01"))
+    assert not any(name.startswith("Nova/") for name in later), later
     verified(store)

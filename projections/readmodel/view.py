@@ -366,10 +366,12 @@ class View:
         model: str | None = None,
         subjects: Sequence[str] = (),
         companies: Sequence[str] = (),
+        models: Sequence[tuple[str, str]] = (),
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
         in time order (launches: the earliest launch date of a slot counts, not the latest);
-        `companies`, when given, narrows them to those companies.
+        `companies`, when given, narrows them to those companies, `models` to those (company
+        key, model key) pairs.
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
@@ -379,6 +381,10 @@ class View:
         if companies:
             where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
             params.extend(key(name) for name in companies)
+        if models:
+            pairs = ",".join(["(?, ?)"] * len(models))
+            where.append(f"(g.company_key, g.model_key) IN (VALUES {pairs})")
+            params.extend(value for pair in models for value in pair)
         where.append("g.first_on<=?")
         cursor.execute(
             f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
