@@ -3,6 +3,7 @@ the policies in force there, from the facts of `state`. (Records' annotations ar
 here, as in `state`.)"""
 
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from mxt.events.kinds import KINDS, kinds_where
@@ -243,29 +244,32 @@ def market_state(
     by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
     for row in rows:
         by_company.setdefault(key(row.content["company"]), []).append(row)
-    models = []
+    models: list[tuple[tuple[str, str], MarketStatus]] = []  # by company, then model
     policies = []
     for company_key, company_rows in by_company.items():
         facts = (made or {}).get(company_key) or CompanyFacts.of(
             company_rows, names.get(company_key) or Names(company_key)
         )
+        company = str(facts.name).casefold()
         whole = whole_company_row(facts, market, query.as_of)
         if whole is not None:
-            models.append(whole)
+            models.append(((company, ""), whole))
         unnamed: MarketStatus | None = None  # the status of the models no fact names
         for model_key, model in facts.models.items():
             if facts.concerns(model_key):
                 status = market_status(facts, model_key, market, query.as_of)
             elif unnamed is None:
                 status = unnamed = market_status(facts, model_key, market, query.as_of)
+            elif unnamed.status == "unknown" and not every:
+                continue
             else:
-                status = unnamed._replace(model=model)
+                status = MarketStatus(unnamed.company, model, *unnamed[2:])
             if every or status.status != "unknown":
-                models.append(status)
+                models.append(((company, str(model).casefold()), status))
         policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (str(m.company).casefold(), str(m.model or "").casefold()))
+    models.sort(key=itemgetter(0))
     return MarketState(
-        market, query.as_of, query.known_at, models,
+        market, query.as_of, query.known_at, [status for _, status in models],
         [Policy.of(row) for row in sorted(policies, key=lambda r: r.order)],
     )  # fmt: skip
 
