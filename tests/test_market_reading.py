@@ -293,3 +293,20 @@ def test_a_launch_elsewhere_in_the_region_is_read_while_it_may_fulfil_an_entry(
     later = statuses(market(store, "DE", "2022-06-01"))
     assert not any(name.startswith("Nova/") for name in later), later
     verified(store)
+
+
+def test_past_the_most_keys_a_statement_names_the_answers_stay(
+    elsewhere: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mxt.projections.questions import read_side
+
+    store = elsewhere
+    asked = [("DE", "2020-12-15"), ("DE", "2021-06-01"), ("EU", "2022-06-01")]
+    before = [market(store, code, as_of) for code, as_of in asked]
+    monkeypatch.setattr(read_side, "_MANY", 0)  # every model of the companies is read instead
+    assert launches_read(store, ["DE"], "2020-12-15") == {"orbit-z-fr", "orbit-w-fr"}
+    after = [market(store, code, as_of) for code, as_of in asked]
+    assert [(found["models"], found["policies"]) for found in after] == [
+        (found["models"], found["policies"]) for found in before
+    ]
+    verified(store)
