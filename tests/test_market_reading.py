@@ -1,8 +1,10 @@
 """`state market` reads only what decides a market: of the policies found for it, each
 company's latest covering it (read by scope and day from the read model's index before any
-row is read); the names of the companies its rows concern (every company's with `--all`); and
-one status for all the models of a company that none of its facts names. Each narrowing is
-checked here where a wrong one would answer differently."""
+row is read); the showcases only of the companies no policy blocks in every market asked;
+launches elsewhere in a region only of the models whose entry for it none read has fulfilled;
+the names of the companies its rows concern (every company's with `--all`); and one status
+for all the models of a company that none of its facts names. Each narrowing is checked here
+where a wrong one would answer differently, and the answers end with `verify`."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from mxt.cli.main import cli
+from mxt.cli.options import make_query
+from mxt.projections.questions.read_side import ReadSide
+from mxt.storage.store import Store
 
 
 def announcement(ann_id: str, kind: str, announced_on: str, **fields: Any) -> dict[str, Any]:
@@ -47,13 +52,49 @@ STORY = [
 ]
 
 
-@pytest.fixture
-def store(store_location: str, tmp_path: Path) -> str:
+OMEGA = [
+    # Omega: a policy for Germany alone, and its model shown in Germany and in France
+    announcement(
+        "omega-de", "policy", "2020-01-01", company="Omega", markets=["DE"], not_before="2030-01-01"
+    ),  # fmt: skip
+    announcement(
+        "omega-show-de",
+        "showcase",
+        "2020-02-01",
+        company="Omega",
+        model="O1",
+        market="DE",
+        venue="IAA",
+    ),  # fmt: skip
+    announcement(
+        "omega-show-fr",
+        "showcase",
+        "2020-03-01",
+        company="Omega",
+        model="O1",
+        market="FR",
+        venue="Mondial",
+    ),  # fmt: skip
+]
+
+
+def imported(store_location: str, tmp_path: Path, lines: list[dict[str, Any]]) -> str:
     stream = tmp_path / "story.jsonl"
-    stream.write_text("".join(json.dumps(line) + "\n" for line in STORY))
+    stream.write_text("".join(json.dumps(line) + "\n" for line in lines))
     result = CliRunner().invoke(cli, ["--store", store_location, "import", str(stream)])
     assert result.exit_code == 0, result.output
     return store_location
+
+
+@pytest.fixture
+def store(store_location: str, tmp_path: Path) -> str:
+    return imported(store_location, tmp_path, STORY)
+
+
+@pytest.fixture
+def with_omega(store_location: str, tmp_path: Path) -> str:
+    """The story, and Omega's policy for Germany and its showcases there and in France."""
+    return imported(store_location, tmp_path, STORY + OMEGA)
 
 
 def market(store: str, code: str, as_of: str, *more: str) -> Any:
@@ -136,3 +177,136 @@ def test_the_days_before_a_regions_change_are_read_only_for_the_markets_it_chang
     assert not {brexit, croatia} & set(region_eras("2024-06-30", ["DE", "US", "EU"]))
     assert set(region_eras("2024-06-30", ["DE", "GB"])) <= set(every)
     assert brexit not in region_eras("2019-06-30", ["GB"])  # not yet
+
+
+def verified(store: str) -> None:
+    result = CliRunner().invoke(cli, ["--store", store, "verify", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["read_models"] == []
+
+
+def shown_read(store: str, codes: list[str], as_of: str) -> set[str]:
+    """The ids of the showcases `state market` reads for `codes` as of `as_of`."""
+    with Store(store) as opened:
+        rows, _, _ = ReadSide(opened)._market_rows(make_query(as_of), codes)
+    return {row.ann_id for row in rows if row.content["kind"] == "showcase"}
+
+
+def test_the_showcases_of_a_company_blocked_there_are_not_read(with_omega: str) -> None:
+    store = with_omega
+    # Acme is blocked in Germany by its EU policy of 2021 (in force until 2029): a showcase
+    # cannot decide a status there, so Beta's is not read, and Beta is blocked all the same
+    assert shown_read(store, ["DE"], "2022-01-01") == set()
+    assert statuses(market(store, "DE", "2022-01-01"))["Acme/Beta"] == ("blocked", "eu-2021")
+    # in 2030 the policy deciding Germany (2021's) has lapsed, though the older one of 2019
+    # that covers Germany too is in force until 2031: Germany is not blocked, Beta showcased
+    assert shown_read(store, ["DE"], "2030-06-01") == {"beta-show", "omega-show-de"}
+    germany = market(store, "DE", "2030-06-01")
+    assert statuses(germany)["Acme/Beta"] == ("showcased", "beta-show")
+    assert statuses(germany)["Omega/O1"] == ("showcased", "omega-show-de")
+    assert germany["policies"] == []
+    verified(store)
+
+
+def test_a_company_blocked_in_some_members_of_a_region_has_its_showcases_read(
+    with_omega: str,
+) -> None:
+    store = with_omega
+    # Omega is blocked in Germany, not in France: the EU's answer shows O1 showcased there
+    found = market(store, "EU", "2025-01-01")
+    omega = next(row for row in found["models"] if row["company"] == "Omega")
+    assert omega["members"]["DE"] == "blocked"
+    assert omega["members"]["FR"] == "showcased"
+    assert statuses(market(store, "FR", "2025-01-01"))["Omega/O1"] == ("showcased", "omega-show-fr")
+    # Germany alone: Omega blocked, its showcases unread
+    assert shown_read(store, ["DE"], "2025-01-01") == set()
+    assert statuses(market(store, "DE", "2025-01-01"))["Omega/O1"] == ("blocked", "omega-de")
+    verified(store)
+
+
+# Entries for the EU, and launches elsewhere in it: Nova expects Xeno, and itself as a whole,
+# in the EU; Orbit expects Zed there, and launched Zed in France, then Germany, and Wisp (no
+# entry) in France
+ELSEWHERE = [
+    announcement(
+        "nova-x-eu",
+        "expected-entry",
+        "2020-01-01",
+        company="Nova",
+        model="Xeno",
+        market="EU",
+        expected="2027",
+    ),  # fmt: skip
+    announcement(
+        "nova-eu", "expected-entry", "2020-01-01", company="Nova", market="EU", expected="2027"
+    ),  # fmt: skip
+    announcement("nova-y-fr", "launch", "2021-03-01", company="Nova", model="Yara", market="FR"),
+    announcement("nova-x-it", "launch", "2022-05-01", company="Nova", model="Xeno", market="IT"),
+    announcement(
+        "orbit-z-eu",
+        "expected-entry",
+        "2020-01-01",
+        company="Orbit",
+        model="Zed",
+        market="EU",
+        expected="2027",
+    ),  # fmt: skip
+    announcement("orbit-w-fr", "launch", "2020-06-01", company="Orbit", model="Wisp", market="FR"),
+    announcement("orbit-z-fr", "launch", "2020-12-01", company="Orbit", model="Zed", market="FR"),
+    announcement("orbit-z-de", "launch", "2021-01-01", company="Orbit", model="Zed", market="DE"),
+]
+
+
+@pytest.fixture
+def elsewhere(store_location: str, tmp_path: Path) -> str:
+    return imported(store_location, tmp_path, ELSEWHERE)
+
+
+def launches_read(store: str, codes: list[str], as_of: str) -> set[str]:
+    """The ids of the launches `state market` reads for `codes` as of `as_of`."""
+    with Store(store) as opened:
+        rows, _, _ = ReadSide(opened)._market_rows(make_query(as_of), codes)
+    return {row.ann_id for row in rows if row.content["kind"] == "launch"}
+
+
+def test_a_launch_elsewhere_in_the_region_is_read_while_it_may_fulfil_an_entry(
+    elsewhere: str,
+) -> None:
+    store = elsewhere
+    # before Zed reached Germany, its launch in France fulfils Orbit's entry for the EU: that
+    # launch is read (Wisp's, which no entry of its model awaits, is not), and Zed is not
+    # expected in Germany; Nova, expected as a whole, has all its launches elsewhere read
+    assert launches_read(store, ["DE"], "2020-12-15") == {"orbit-z-fr"}
+    germany = market(store, "DE", "2020-12-15")
+    assert "Orbit/Zed" not in statuses(germany)
+    assert statuses(germany)["Nova/Xeno"] == ("expected", "nova-x-eu")
+    assert statuses(germany)["Nova/None"] == ("expected", "nova-eu")
+    # once Zed launched in Germany, its entry is fulfilled by what Germany's answer reads:
+    # nothing of Orbit's elsewhere is read. Yara's launch in France fulfils Nova's entry as a
+    # whole (read: nothing nearer fulfils it); Xeno is still expected
+    assert launches_read(store, ["DE"], "2021-06-01") == {"orbit-z-de", "nova-y-fr"}
+    germany = market(store, "DE", "2021-06-01")
+    assert statuses(germany)["Orbit/Zed"] == ("available", "orbit-z-de")
+    assert statuses(germany)["Nova/Xeno"] == ("expected", "nova-x-eu")
+    assert "Nova/None" not in statuses(germany)
+    # Xeno's launch in Italy fulfils its own entry: Nova is expected nowhere in Germany
+    later = statuses(market(store, "DE", "2022-06-01"))
+    assert not any(name.startswith("Nova/") for name in later), later
+    verified(store)
+
+
+def test_past_the_most_keys_a_statement_names_the_answers_stay(
+    elsewhere: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mxt.projections.questions import read_side
+
+    store = elsewhere
+    asked = [("DE", "2020-12-15"), ("DE", "2021-06-01"), ("EU", "2022-06-01")]
+    before = [market(store, code, as_of) for code, as_of in asked]
+    monkeypatch.setattr(read_side, "_MANY", 0)  # every model of the companies is read instead
+    assert launches_read(store, ["DE"], "2020-12-15") == {"orbit-z-fr", "orbit-w-fr"}
+    after = [market(store, code, as_of) for code, as_of in asked]
+    assert [(found["models"], found["policies"]) for found in after] == [
+        (found["models"], found["policies"]) for found in before
+    ]
+    verified(store)

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 # after every timestamp; the read side answers it at the moment it stands for.
 EVERYTHING = "9999-12-31T23:59:59.999999Z"
 CLAIM_KIND = "claim"  # the kind of a claim (`events/kinds.py`; `rules/claims.py` CLAIM)
+# The most companies a statement leaves out by name (more: some of them are read, then ignored)
+_MANY = 5_000
 
 
 class EverythingRecorded(Query):
@@ -294,8 +296,8 @@ class ReadSide:
         from ..rules.market import is_known, market_state
 
         code = _market_code(market)
-        rows, names = self._market_rows(query, [code], every)
-        state = market_state(rows, names, query, code, every)
+        rows, names, made = self._market_rows(query, [code], every)
+        state = market_state(rows, names, query, code, every, made)
         return Answer(state, is_known(state, rows, code))
 
     @answering
@@ -309,14 +311,16 @@ class ReadSide:
         codes = sorted({code for markets in asked.values() for code in markets})
         if not codes:
             return Answer({}, False)
-        rows, names = self._market_rows(query, codes)
+        rows, names, made = self._market_rows(query, codes)
         by_company: dict[str, list[Row]] = {}
         for row in rows:
             by_company.setdefault(key(row.content["company"]), []).append(row)
         found: dict[tuple[str, str, str], str] = {}
         for company_key, markets in asked.items():
             company = names.get(company_key) or Names(company_key)
-            facts = CompanyFacts.of(by_company.get(company_key, ()), company)
+            facts = made.get(company_key) or CompanyFacts.of(
+                by_company.get(company_key, ()), company
+            )
             for model_key, model in facts.models.items():
                 for market in markets:
                     status = facts.status_of(model_key, market, query.as_of).status
@@ -337,9 +341,10 @@ class ReadSide:
 
         user = self.user_regions(query.known_at)
         codes = sorted(members(region, query.as_of, user))
-        rows, names = self._market_rows(query, [region, *codes], every)
-        own = market_state(rows, names, query, region, every)
-        by_member = {code: market_state(rows, names, query, code) for code in codes}
+        # (a region without members is known by its own rows alone: every one is read)
+        rows, names, made = self._market_rows(query, [region, *codes], every, bool(codes))
+        own = market_state(rows, names, query, region, every, made)
+        by_member = {code: market_state(rows, names, query, code, made=made) for code in codes}
         state = region_state(own, by_member, query)
         known = any(is_known(answer, rows, code) for code, answer in by_member.items())
         return Answer(state, known or any(r.content.get("market") == region for r in rows))
@@ -353,21 +358,24 @@ class ReadSide:
             return is_region(_market_code(market), known)
 
     def _market_rows(
-        self, query: Query, codes: Sequence[str], every: bool = False
-    ) -> tuple[list[Row], dict[str, Names]]:
+        self, query: Query, codes: Sequence[str], every: bool = False, blocking: bool = True
+    ) -> tuple[list[Row], dict[str, Names], dict[str, CompanyFacts]]:
         """The rows `state market` reads for the markets `codes` (and the regions that ever
-        contained one), in time order, and the names of the companies they concern (with
+        contained one), in time order, the names of the companies they concern (with
         `every`, of every company: a company none concerns has no status there to show but
-        `unknown`)."""
+        `unknown`), and the facts already made of some of them (`awaited_arrivals`), by
+        company key. Showcases only of the companies that no policy blocks in every one of
+        `codes` (`blocked_everywhere`; with `blocking` False, of every company); launches
+        elsewhere in a region only where an entry expecting it is not yet fulfilled."""
         from ..rules.market import (
-            EXPECTING,
             LAUNCHING,
             MARKET_EVERY,
             MARKET_LATEST,
             MARKET_LISTED_EVERY,
             MARKET_LISTED_LATEST,
+            awaited_arrivals,
+            blocked_everywhere,
             covering,
-            regional_entries,
         )
 
         markets = sorted({found for code in codes for found in covering(code)})
@@ -376,22 +384,38 @@ class ReadSide:
         deciding = partial(deciding_policies, markets=codes)  # the policies deciding `codes`
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MARKET_EVERY, subjects=markets)
-            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
-                                     naming=naming)  # fmt: skip
             rows += self.view.listing(cursor, *ask, MARKET_LISTED_EVERY, markets, every=True)
-            rows += self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets, before=eras,
-                                      naming=naming, choose=deciding)  # fmt: skip
-            entries = [r.content for r in rows if r.content["kind"] in EXPECTING]
-            wider, whose = regional_entries(entries, markets)
-            if wider:  # launches elsewhere in a region an entry expects may fulfil it
-                seen = {row.ann_id for row in rows}
-                found = self.view.in_groups(cursor, *ask, LAUNCHING, subjects=wider,
-                                            companies=whose)  # fmt: skip
-                rows += [row for row in found if row.ann_id not in seen]
+            policies = self.view.listing(cursor, *ask, MARKET_LISTED_LATEST, markets,
+                                         before=eras, naming=naming, choose=deciding)  # fmt: skip
+            rows += policies
+            # showcases, but not of the companies a policy blocks in every market asked
+            blocked = blocked_everywhere(policies, codes, query.as_of) if blocking else []
+            rows += self.view.latest(cursor, *ask, MARKET_LATEST, subjects=markets, before=eras,
+                                     naming=naming, excluding=blocked[:_MANY])  # fmt: skip
             among = None if every else sorted({key(row.content["company"]) for row in rows})
             names = self._names(cursor, query, among=among)
+            # launches elsewhere in a region an entry expects may fulfil it, if none has yet
+            # (the companies with such entries are among those of the rows read so far)
+            awaited, made = awaited_arrivals(rows, names, markets, query.as_of)
+            if awaited.markets:
+                seen = {row.ann_id for row in rows}
+                found = []
+                companies, models = awaited.companies, awaited.models
+                if len(models) > _MANY:  # (too many to name: every model of their companies)
+                    companies = sorted({*companies, *(company for company, _ in models)})
+                    models = []
+                if companies:
+                    found += self.view.in_groups(cursor, *ask, LAUNCHING, subjects=awaited.markets,
+                                                 companies=companies)  # fmt: skip
+                if models:
+                    found += self.view.in_groups(cursor, *ask, LAUNCHING, subjects=awaited.markets,
+                                                 models=models)  # fmt: skip
+                added = [row for row in found if row.ann_id not in seen]
+                for row in added:  # their facts are made again, from every row of theirs
+                    made.pop(key(row.content["company"]), None)
+                rows += added
         rows.sort(key=lambda row: row.order)
-        return rows, names
+        return rows, names, made
 
     # -- audit ---------------------------------------------------------------------------
 

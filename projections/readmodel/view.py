@@ -268,6 +268,7 @@ class View:
         beside: Sequence[str] = (),
         before: Sequence[str] = (),
         naming: Sequence[str] = (),
+        excluding: Sequence[str] = (),
     ) -> list[Row]:
         """The latest visible announcement of each certainty in each group, as of `as_of`:
         one indexed seek per group and certainty it holds, and the rows found read in the same
@@ -279,11 +280,12 @@ class View:
         the company's own groups of the kinds `beside` come too, with a `model`'s. With
         `before` (days up to `as_of`), each group's latest of each certainty announced up to
         each of those days comes too, once, of the groups whose subject names one of `naming`
-        (a region whose members change with the day).
+        (a region whose members change with the day). `excluding`: company keys whose groups
+        are not sought.
         Rows come back in time order.
         """
         seek, params = _latest_seek(
-            as_of, known_at, kinds, company, model, subjects, beside, before, naming
+            as_of, known_at, kinds, company, model, subjects, beside, before, naming, excluding
         )
         cursor.execute(
             f"{ROW_COLUMNS}FROM ({seek}) s CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
@@ -338,13 +340,12 @@ class View:
             return self.latest(
                 cursor, as_of, known_at, kinds, subjects=listing, before=before, naming=naming
             )
-        seek, params = _latest_seek(as_of, known_at, kinds, None, None, listing, (), before, naming)
-        cursor.execute(
-            f"SELECT {', '.join('v.' + column for column in Head._fields)} FROM ({seek}) s "
-            "CROSS JOIN mxt_rm_versions v WHERE v.notification_id = s.found",
-            params,
+        seek, params = _latest_seek(
+            as_of, known_at, kinds, None, None, listing, (), before, naming, heads=True
         )
-        return self.of_ids(cursor, sorted(set(choose(list(map(Head._make, cursor.fetchall()))))))
+        cursor.execute(seek, params)
+        found = [_unpacked(*values) for values in cursor.fetchall() if values[2] is not None]
+        return self.of_ids(cursor, sorted(set(choose(found))))
 
     def of_ids(self, cursor: Any, notification_ids: Sequence[int]) -> list[Row]:
         """The rows of these notification ids (each one version), in time order."""
@@ -364,10 +365,12 @@ class View:
         model: str | None = None,
         subjects: Sequence[str] = (),
         companies: Sequence[str] = (),
+        models: Sequence[tuple[str, str]] = (),
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
         in time order (launches: the earliest launch date of a slot counts, not the latest);
-        `companies`, when given, narrows them to those companies.
+        `companies`, when given, narrows them to those companies, `models` to those (company
+        key, model key) pairs.
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
@@ -377,6 +380,10 @@ class View:
         if companies:
             where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
             params.extend(key(name) for name in companies)
+        if models:
+            pairs = ",".join(["(?, ?)"] * len(models))
+            where.append(f"(g.company_key, g.model_key) IN (VALUES {pairs})")
+            params.extend(value for pair in models for value in pair)
         where.append("g.first_on<=?")
         cursor.execute(
             f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
@@ -620,10 +627,18 @@ def _latest_seek(
     beside: Sequence[str],
     before: Sequence[str],
     naming: Sequence[str],
+    excluding: Sequence[str] = (),
+    heads: bool = False,
 ) -> tuple[str, list[Any]]:
     """The statement (and its parameters) of `View.latest`'s seeks: one column, `found`, the
-    notification id of each latest row it finds (NULL where a seek finds none)."""
+    notification id of each latest row it finds (NULL where a seek finds none). With `heads`,
+    the group's company key and subject come first, and `found` is the row's `Head` packed in
+    one text (`_PACKED`): its columns are all in the index the seek walks, so no row is
+    looked up for them (a scalar subquery answers one column)."""
     where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+    if excluding:
+        where.append(f"g.company_key NOT IN ({','.join('?' * len(excluding))})")
+        params.extend(excluding)
     if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
         where.append(
             f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
@@ -642,7 +657,8 @@ def _latest_seek(
     )
     seek = (
         f"SELECT {'DISTINCT ' if len(days) > 1 else ''}"
-        "(SELECT v.notification_id FROM mxt_rm_versions v "
+        f"{'g.company_key, g.subject, ' if heads else ''}"
+        f"(SELECT {_PACKED if heads else 'v.notification_id'} FROM mxt_rm_versions v "
         "WHERE v.company_key=g.company_key AND v.kind=g.kind AND v.model_key=g.model_key "
         "AND v.subject=g.subject "
         f"AND v.rank=r.level AND v.announced_on<=b.upto AND {VISIBLE} AND v.retracted=0 "
@@ -656,6 +672,18 @@ def _latest_seek(
 
 
 _RECORDING = Version._fields.index("recording_notification_id")
+# A row's `Head` but for its group's keys, in one text (`_latest_seek`'s `heads`)
+_PACKED = (
+    "v.notification_id || '|' || v.announced_on || '|' || v.recorded_at || '|' "
+    "|| v.recording_notification_id"
+)
+
+
+def _unpacked(company_key: str, subject: str, packed: str) -> Head:
+    """The `Head` of a row found by `_latest_seek` with `heads`."""
+    notification_id, announced_on, recorded_at, recording = packed.split("|")
+    return Head(int(notification_id), company_key, subject, announced_on, recorded_at,
+                int(recording))  # fmt: skip
 
 
 def _to_row(values: Sequence[Any]) -> Row:

@@ -2,10 +2,10 @@
 the policies in force there, from the facts of `state`. (Records' annotations are evaluated
 here, as in `state`.)"""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
-from mxt.events.content import Content
 from mxt.events.kinds import KINDS, kinds_where
 from mxt.events.regions import containing, ever_members, in_force, is_region
 
@@ -22,6 +22,7 @@ from .state import (
     PlanShown,
     Policy,
     Query,
+    covering_policy,
     day,
     mentions_market,
     policies_in_force,
@@ -49,17 +50,85 @@ def covering(market: str) -> list[str]:
     return sorted({market, *containing(market, in_force())})
 
 
-def regional_entries(
-    entries: Iterable[Content], markets: Iterable[str]
-) -> tuple[list[str], list[str]]:
-    """Of the expected entries read for a market (whose markets are `markets`), those for a
-    region: the other markets where a launch may fulfil one (`near`), and the companies
-    expecting them; empty when none expects a region."""
-    regional = [entry for entry in entries if is_region(entry["market"], in_force())]
-    if not regional:
-        return [], []
-    wider = sorted(near([entry["market"] for entry in regional]) - set(markets))
-    return wider, sorted({entry["company"] for entry in regional})
+class Awaited(NamedTuple):
+    """Where launches elsewhere may still fulfil an expected entry of a region, and whose:
+    the other `markets` of those regions, the `companies` (keys) any of whose models may (an
+    entry of the company as a whole), and the (company key, model key) pairs of the others."""
+
+    markets: list[str]
+    companies: list[str]
+    models: list[tuple[str, str]]
+
+
+def awaited_arrivals(
+    rows: Sequence[Row], names: Mapping[str, Names], markets: Iterable[str], as_of: str
+) -> tuple[Awaited, dict[str, CompanyFacts]]:
+    """Of the expected entries for a region among `rows` (those read for a market whose
+    markets are `markets`), the ones that no launch among `rows` has fulfilled as of `as_of`
+    (`CompanyFacts.entry_life`), and where a launch elsewhere in the region (`near`) may:
+    nothing else of a market's answer depends on those launches. An entry fulfilled already
+    stays so whatever else is read, and the answer shows that it is, never by which launch;
+    one not fulfilled needs the launches of its model (of every model, for the company as a
+    whole) in the other markets of its region. With them, the facts of the companies with
+    such entries, made from their `rows` (`names`: how each is spelled), by company key."""
+    user = in_force()
+    regional = {
+        key(row.content["company"])
+        for row in rows
+        if row.content["kind"] in EXPECTING and is_region(row.content["market"], user)
+    }
+    by_company: dict[str, list[Row]] = {company_key: [] for company_key in regional}
+    for row in sorted(rows, key=lambda row: row.order) if regional else ():
+        company_rows = by_company.get(key(row.content["company"]))
+        if company_rows is not None:
+            company_rows.append(row)
+    made: dict[str, CompanyFacts] = {}
+    areas: set[str] = set()
+    companies: set[str] = set()
+    models: set[tuple[str, str]] = set()
+    for company_key, company_rows in by_company.items():
+        facts = made[company_key] = CompanyFacts.of(
+            company_rows, names.get(company_key) or Names(company_key)
+        )
+        for entry in facts.expected:
+            area = entry.content["market"]
+            if not is_region(area, user):
+                continue
+            life = facts.entry_life(entry, as_of)
+            if life is None or life.status == "fulfilled":
+                continue
+            areas.add(area)
+            model = entry.content.get("model")
+            if model:
+                models.add((company_key, key(model)))
+            else:
+                companies.add(company_key)
+    wider = sorted(near(areas) - set(markets)) if areas else []
+    if not wider:
+        return Awaited([], [], []), made
+    pairs = sorted(pair for pair in models if pair[0] not in companies)
+    return Awaited(wider, sorted(companies), pairs), made
+
+
+def blocked_everywhere(policies: Iterable[Row], markets: Iterable[str], as_of: str) -> list[str]:
+    """The companies (keys) that a policy of their own blocks in each of `markets` as of
+    `as_of` (`CompanyFacts.blocking`, from `policies`: the policies read for those markets, in
+    time order). Their showcases decide nothing there: a blocked model is `blocked` unless a
+    launch makes it available, paused or planned (`status_of`), and a company blocked in a
+    market has a policy in force there, so the market is known without them (`is_known`)."""
+    by_company: dict[str, list[Row]] = {}
+    for row in policies:
+        by_company.setdefault(key(row.content["company"]), []).append(row)
+    codes = list(markets)
+    return sorted(
+        company_key
+        for company_key, rows in by_company.items()
+        if all(
+            (policy := covering_policy(rows, code)) is not None
+            and policy.content["not_before"] > as_of
+            for code in codes
+        )
+    )
 
 
 def near(markets: Iterable[str]) -> set[str]:
@@ -158,38 +227,49 @@ def whole_company_row(facts: CompanyFacts, market: str, as_of: str) -> MarketSta
 
 
 def market_state(
-    rows: Iterable[Row], names: dict[str, Names], query: Query, market: str, every: bool = False
+    rows: Iterable[Row],
+    names: dict[str, Names],
+    query: Query,
+    market: str,
+    every: bool = False,
+    made: Mapping[str, CompanyFacts] | None = None,
 ) -> MarketState:
     """`mxt state market`: each model's status in `market` (unknown ones only with
     `every`), one row per company expected there as a whole, and the policies in force.
 
     `rows` are the visible launch, policy, expected-entry and showcase announcements up to
-    `as_of`; `names` holds every company with an announcement by then, and its models.
+    `as_of`; `names` holds every company with an announcement by then, and its models;
+    `made`, the facts of some companies made from their rows already (by company key).
     """
     by_company: dict[str, list[Row]] = {company_key: [] for company_key in names}
     for row in rows:
         by_company.setdefault(key(row.content["company"]), []).append(row)
-    models = []
+    models: list[tuple[tuple[str, str], MarketStatus]] = []  # by company, then model
     policies = []
     for company_key, company_rows in by_company.items():
-        facts = CompanyFacts.of(company_rows, names.get(company_key) or Names(company_key))
+        facts = (made or {}).get(company_key) or CompanyFacts.of(
+            company_rows, names.get(company_key) or Names(company_key)
+        )
+        company = str(facts.name).casefold()
         whole = whole_company_row(facts, market, query.as_of)
         if whole is not None:
-            models.append(whole)
+            models.append(((company, ""), whole))
         unnamed: MarketStatus | None = None  # the status of the models no fact names
         for model_key, model in facts.models.items():
             if facts.concerns(model_key):
                 status = market_status(facts, model_key, market, query.as_of)
             elif unnamed is None:
                 status = unnamed = market_status(facts, model_key, market, query.as_of)
+            elif unnamed.status == "unknown" and not every:
+                continue
             else:
-                status = unnamed._replace(model=model)
+                status = MarketStatus(unnamed.company, model, *unnamed[2:])
             if every or status.status != "unknown":
-                models.append(status)
+                models.append(((company, str(model).casefold()), status))
         policies.extend(policies_in_force(facts.policies, query.as_of, market))
-    models.sort(key=lambda m: (str(m.company).casefold(), str(m.model or "").casefold()))
+    models.sort(key=itemgetter(0))
     return MarketState(
-        market, query.as_of, query.known_at, models,
+        market, query.as_of, query.known_at, [status for _, status in models],
         [Policy.of(row) for row in sorted(policies, key=lambda r: r.order)],
     )  # fmt: skip
 
