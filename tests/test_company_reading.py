@@ -1,0 +1,90 @@
+"""The reads of one company's questions (`state model`, `state company`) find that company's
+groups by its key, and read of them only what the question narrows to: checked here where a
+wrong narrowing would answer differently, on both backends, and (SQLite) where a plan that
+reads every company's groups would answer the same, only slower."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from mxt.cli.main import cli
+from mxt.projections.readmodel.view import View
+from mxt.storage.store import Store
+
+from backends import is_postgres, store_location  # noqa: F401
+
+SOURCE = {"title": "a source"}
+KNOWN_AT = "9999-12-31T23:59:59.999999Z"
+
+
+def launch(ann_id: str, company: str, model: str, market: str, on: str) -> dict[str, Any]:
+    return {"id": ann_id, "kind": "launch", "company": company, "model": model,
+            "market": market, "announced_on": on, "source": SOURCE}  # fmt: skip
+
+
+# Acme launches in three markets, Zeta (another company) in the same ones
+STORY = [
+    launch("acme-de", "Acme", "Alpha", "DE", "2021-01-01"),
+    launch("acme-fr", "Acme", "Alpha", "FR", "2021-02-01"),
+    launch("acme-jp", "Acme", "Beta", "JP", "2021-03-01"),
+    launch("zeta-de", "Zeta", "Zed", "DE", "2021-01-05"),
+    launch("zeta-fr", "Zeta", "Zed", "FR", "2021-02-05"),
+]
+
+
+@pytest.fixture
+def store(store_location: str, tmp_path: Path) -> str:  # noqa: F811
+    stream = tmp_path / "story.jsonl"
+    stream.write_text("".join(json.dumps(line) + "\n" for line in STORY))
+    result = CliRunner().invoke(cli, ["--store", store_location, "import", str(stream)])
+    assert result.exit_code == 0, result.output
+    return store_location
+
+
+def test_a_companys_groups_in_some_markets_are_its_own_in_those_markets(store: str) -> None:
+    """`in_groups` of one company and some subjects: that company's rows in those subjects,
+    no other company's, no other subject's."""
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            rows = View(opened).in_groups(
+                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="acme", subjects=["DE", "FR"]
+            )
+            other = View(opened).in_groups(
+                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="Zeta", subjects=["JP"]
+            )
+    finally:
+        opened.close()
+    assert [row.ann_id for row in rows] == ["acme-de", "acme-fr"]
+    assert other == []
+
+
+def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
+    store: str,
+) -> None:
+    """SQLite knows nothing of how many groups a subject holds across companies: unsteered,
+    it sought a company's launches in a few markets through the index of every company's
+    groups of those markets. The statement must seek the company's own groups."""
+    if is_postgres(store):
+        pytest.skip("SQLite's query plan (PostgreSQL plans by its own statistics)")
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            statements: list[str] = []
+            cursor.connection.set_trace_callback(statements.append)
+            View(opened).in_groups(
+                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="Acme", subjects=["DE", "FR"]
+            )
+            cursor.connection.set_trace_callback(None)
+            (statement,) = [s for s in statements if "mxt_rm_groups" in s]
+            cursor.execute("EXPLAIN QUERY PLAN " + statement)
+            plan = " / ".join(str(step[-1]) for step in cursor.fetchall())
+    finally:
+        opened.close()
+    assert "mxt_rm_group_subject" not in plan, plan
+    assert "SEARCH g USING PRIMARY KEY (company_key=? AND kind=?)" in plan, plan
