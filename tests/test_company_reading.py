@@ -27,13 +27,31 @@ def launch(ann_id: str, company: str, model: str, market: str, on: str) -> dict[
             "market": market, "announced_on": on, "source": SOURCE}  # fmt: skip
 
 
-# Acme launches in three markets, Zeta (another company) in the same ones
+def policy(
+    ann_id: str, markets: list[str], on: str, not_before: str, **more: Any
+) -> dict[str, Any]:
+    return {"id": ann_id, "kind": "policy", "company": "Acme", "markets": markets,
+            "not_before": not_before, "announced_on": on, "source": SOURCE, **more}  # fmt: skip
+
+
+# Acme launches in three markets, Zeta (another company) in the same ones; Acme's policies:
+# the EU of 2019 (the United Kingdom a member), then of 2021 (the United Kingdom gone), each
+# restated once; China's, expected, then confirmed; a policy for the world but Japan, later
+# retracted
 STORY = [
     launch("acme-de", "Acme", "Alpha", "DE", "2021-01-01"),
     launch("acme-fr", "Acme", "Alpha", "FR", "2021-02-01"),
     launch("acme-jp", "Acme", "Beta", "JP", "2021-03-01"),
     launch("zeta-de", "Zeta", "Zed", "DE", "2021-01-05"),
     launch("zeta-fr", "Zeta", "Zed", "FR", "2021-02-05"),
+    policy("eu-2019", ["EU"], "2019-06-01", "2031-01-01"),
+    policy("eu-2019b", ["EU"], "2019-09-01", "2031-06-01"),
+    policy("eu-2021", ["EU"], "2021-01-01", "2029-01-01"),
+    policy("eu-2021b", ["EU"], "2021-03-01", "2028-01-01"),
+    policy("cn-2020", ["CN"], "2020-01-01", "2030-01-01", certainty="expected"),
+    policy("cn-2020b", ["CN"], "2020-05-01", "2026-01-01"),
+    policy("not-jp", ["*"], "2020-06-01", "2032-01-01", **{"except": ["JP"]}),
+    {"kind": "retraction", "id": "not-jp", "reason": "never said"},
 ]
 
 
@@ -62,6 +80,26 @@ def test_a_companys_groups_in_some_markets_are_its_own_in_those_markets(store: s
         opened.close()
     assert [row.ann_id for row in rows] == ["acme-de", "acme-fr"]
     assert other == []
+
+
+def company_policies(store: str, as_of: str) -> list[str]:
+    result = CliRunner().invoke(
+        cli, ["--store", store, "state", "company", "Acme", "--as-of", as_of, "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    return [found["id"] for found in json.loads(result.stdout)["policies"]]
+
+
+def test_state_company_reads_every_policy_that_decides_a_market(store: str) -> None:
+    """`state company` reads of its policies the latest of each rank of each scope, as of the
+    date and as of the day before each change of a region's members: the United Kingdom is
+    still decided by the EU's policy of 2019 once a later one for the EU no longer covers it;
+    an expected policy stands beside a confirmed one of its scope until the confirmed one is
+    the latest; a retracted one decides nothing."""
+    assert company_policies(store, "2019-12-01") == ["eu-2019b"]
+    assert company_policies(store, "2020-03-01") == ["eu-2019b", "cn-2020"]
+    assert company_policies(store, "2022-01-01") == ["eu-2019b", "cn-2020b", "eu-2021b"]
+    assert company_policies(store, "2026-06-01") == ["eu-2019b", "eu-2021b"]  # China's lapsed
 
 
 def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
