@@ -268,19 +268,11 @@ class ReadSide:
     def company(self, company: str, query: Query) -> Answer[CompanyState]:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
-        from ..rules.company import (
-            COMPANY_ALL,
-            COMPANY_DECIDING,
-            COMPANY_EVERY,
-            COMPANY_OWN,
-            COMPANY_WHOLE,
-            company_state,
-        )
+        from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
 
         ask = (query.as_of, query.known_at)
         read = self._read(query, (company,))
-        if read is not None:  # as the view's questions below choose them (every policy: the
-            # rows `latest` finds below and the rest, which decide nothing)
+        if read is not None:  # as the view's questions below choose them
             rows = _latest(read, COMPANY_OWN, model_key="") + _latest(read, COMPANY_ALL)
             rows += [row for row in read if not row.retracted and _kind(row) in COMPANY_EVERY]
             found = self.names(query, (company,))
@@ -288,10 +280,7 @@ class ReadSide:
             with self.store.read() as cursor:
                 rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
                 rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
-                rows += self.view.in_groups(cursor, *ask, COMPANY_WHOLE, company=company)
-                rows += self.view.latest(cursor, *ask, COMPANY_DECIDING, company=company,
-                                         before=region_eras(query.as_of),
-                                         naming=dated_regions())  # fmt: skip
+                rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
                 found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))

@@ -14,7 +14,6 @@ from .evidence import slot_value as value_of
 from .plans import EntryLifecycle, factory_lifecycle
 from .records import record
 from .state import (
-    BY_LATEST,
     WITHDRAWN,
     CompanyFacts,
     Names,
@@ -268,12 +267,6 @@ _LATEST = tuple(name for name in _COMPANY if latest_only(name))
 COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
 COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
 COMPANY_EVERY = tuple(name for name in _COMPANY if not latest_only(name))
-# Of those, the kinds whose latest announcement covering a market decides it (policies:
-# `BY_LATEST`) need not be read whole: the latest of each rank of each group as of the date and
-# up to the day before each change of a region's members hold every one that decides a market
-# (`policies_in_force`), and every group, so every market named; the rest are read whole.
-COMPANY_DECIDING = tuple(name for name in COMPANY_EVERY if name in BY_LATEST)
-COMPANY_WHOLE = tuple(name for name in COMPANY_EVERY if name not in BY_LATEST)
 
 
 def company_state(rows: Sequence[Row], names: Names, query: Query) -> CompanyState:
