@@ -669,7 +669,7 @@ class CompanyFacts:
 
     __slots__ = ("name", "policies", "expected", "entries", "launches", "exits", "models",
                  "showcases", "decided", "covering", "by_market", "policy_for", "shown_of",
-                 "entered", "arrived", "certainties", "concerned")  # fmt: skip
+                 "entered", "arrived", "launches_by", "certainties", "concerned")  # fmt: skip
 
     def __init__(self, name: str, models: dict[str, str]) -> None:
         self.name = name
@@ -688,6 +688,7 @@ class CompanyFacts:
         self.shown_of: dict[str, list[Row]] | None = None
         self.entered: dict[tuple[str, str], EntryLifecycle | None] = {}
         self.arrived: dict[tuple[str, str], list[Arrival]] = {}
+        self.launches_by: dict[str, list[Arrival]] = {}  # `first_launches`, by date
         self.certainties: dict[str, str] | None = None
         self.concerned: set[str] | None = None
 
@@ -738,16 +739,25 @@ class CompanyFacts:
 
     def arrivals(self, as_of: str, market: str) -> list[Arrival]:
         """Every model's first launch by `as_of` in each launch market that may fulfil an
-        expected entry of `market` (`plans.entry_covers`), worked out once per market."""
+        expected entry of `market` (`plans.entry_covers`), worked out once per market (every
+        model's first launches once per date: `first_launches`)."""
         found = self.arrived.get((as_of, market))
         if found is None:
-            models = [self.launched(model_key, as_of) for model_key in self.launches]
-            markets = {launched for launches in models for launched in launches.slots}
-            near = {launched for launched in markets if entry_covers(market, launched)}
-            found = self.arrived[as_of, market] = [
+            every = self.first_launches(as_of)
+            near = {launched for launched in {a.market for a in every}
+                    if entry_covers(market, launched)}  # fmt: skip
+            found = self.arrived[as_of, market] = [a for a in every if a.market in near]
+        return found
+
+    def first_launches(self, as_of: str) -> list[Arrival]:
+        """Every model's first launch by `as_of` in each of its launch markets, model by model
+        and each model's markets in order (worked out once per date)."""
+        found = self.launches_by.get(as_of)
+        if found is None:
+            found = self.launches_by[as_of] = [
                 life.arrival
-                for launches in models
-                for life in launches.own(near).values()
+                for model_key in self.launches
+                for life in self.launched(model_key, as_of).own().values()
                 if life.arrival is not None
             ]
         return found
