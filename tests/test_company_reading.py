@@ -94,9 +94,10 @@ def test_state_company_shows_every_policy_deciding_a_market(store: str) -> None:
     """`state company`'s policies in force: of each market, the latest policy covering it
     while its `not_before` is ahead. The United Kingdom is still decided by the EU's policy of
     2019 once a later one for the EU no longer covers it; an expected policy decides until a
-    confirmed one of its scope comes later; a retracted one decides nothing. (A reading that
-    narrowed the policies read to the latest of each scope, forgetting the days before a
-    region's members change, or to one certainty, would miss one of these.)"""
+    confirmed one of its scope comes later; a retracted one decides nothing. `state company`
+    reads of its policies only those its index says can decide a market
+    (`deciding_anywhere`): choosing only the latest of each scope, or one certainty, would
+    miss one of these."""
     assert company_policies(store, "2019-12-01") == ["eu-2019b"]
     assert company_policies(store, "2020-03-01") == ["eu-2019b", "cn-2020"]
     assert company_policies(store, "2022-01-01") == ["eu-2019b", "cn-2020b", "eu-2021b"]

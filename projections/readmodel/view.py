@@ -364,27 +364,40 @@ class View:
         model: str | None = None,
         subjects: Sequence[str] = (),
         companies: Sequence[str] = (),
+        choose: Callable[[list[Head]], Iterable[int]] | None = None,
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
         in time order (launches: the earliest launch date of a slot counts, not the latest);
-        `companies`, when given, narrows them to those companies.
+        `companies`, when given, narrows them to those companies. With `choose`, only the
+        rows it picks (their notification ids) of those found, each told by its `Head`, are
+        read and checked (as `listing` does).
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
         row or event is read (`|| ''` keeps SQLite from steering to another index for it).
+        A `Head` is told by that index alone, without the row.
         """
         where, params = _narrow("g", company, model, kinds, subjects)
         if companies:
             where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
             params.extend(key(name) for name in companies)
         where.append("g.first_on<=?")
+        found = (
+            f"SELECT {', '.join('v.' + column for column in Head._fields)} "
+            if choose
+            else ROW_COLUMNS
+        )
         cursor.execute(
-            f"{ROW_COLUMNS}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v {ROW_EVENT}"
+            f"{found}FROM mxt_rm_groups g CROSS JOIN mxt_rm_versions v "
+            + ("" if choose else ROW_EVENT)
             + f"WHERE {' AND '.join(where)} AND v.company_key=g.company_key AND v.kind=g.kind "
             "AND v.model_key=g.model_key AND v.subject=g.subject "
             f"AND v.announced_on || ''<=? AND {VISIBLE} AND v.retracted=0",
             [*params, as_of, as_of, known_at, known_at],
         )  # fmt: skip
+        if choose is not None:
+            heads = list(map(Head._make, cursor.fetchall()))
+            return self.of_ids(cursor, sorted(set(choose(heads))))
         rows = [self._row(values) for values in cursor.fetchall()]
         rows.sort(key=lambda row: row.order)
         return rows

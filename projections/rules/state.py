@@ -153,6 +153,18 @@ def deciding_policies(heads: Iterable[Head], markets: Iterable[str]) -> set[int]
     return chosen
 
 
+def deciding_anywhere(heads: Iterable[Head]) -> set[int]:
+    """Of one company's policies, told by their `Head`s, those `policies_in_force` can answer
+    with, by notification id: the latest covering each market any of them names
+    (`distinct_markets`, `deciding_policies`), and the latest of each scope, so that the
+    policies chosen name every market the rest name. The rest decide nothing anywhere, so
+    `state company` need not read them."""
+    heads = sorted(heads, key=lambda head: head.order)
+    markets = distinct_markets([_scope_of(head) for head in heads])
+    latest = {head.subject: head.notification_id for head in heads}
+    return deciding_policies(heads, markets) | set(latest.values())
+
+
 def _scope_of(head: Head) -> Content:
     """A policy's markets, exceptions and day, as `policy_covers` reads them, from its
     subject (`events.kinds.subject_of`: `markets|except`)."""
@@ -166,7 +178,7 @@ def _scope_of(head: Head) -> Content:
 
 def policies_in_force(policies: Sequence[Row], as_of: str, market: str | None = None) -> list[Row]:
     """Policies that still block somewhere (or in `market`): latest for a market, not lapsed."""
-    markets = (market,) if market else distinct_markets(policies)
+    markets = (market,) if market else distinct_markets([row.content for row in policies])
     in_force: dict[str, Row] = {}
     for code in markets:
         row = covering_policy(policies, code)
@@ -175,13 +187,14 @@ def policies_in_force(policies: Sequence[Row], as_of: str, market: str | None = 
     return sorted(in_force.values(), key=lambda r: r.order)
 
 
-def distinct_markets(policies: Sequence[Row]) -> list[str]:
-    """One market for each way the policies can treat a market: every market they name (with
-    the members and regions around it), and one they do not name, standing for all the rest."""
+def distinct_markets(policies: Iterable[Content]) -> list[str]:
+    """One market for each way the policies (their contents, or their scopes: `_scope_of`)
+    can treat a market: every market they name (with the members and regions around it),
+    and one they do not name, standing for all the rest."""
     named: set[str] = set()
     user = in_force()
-    for row in policies:
-        for code in (*row.content["markets"], *row.content.get("except", ())):
+    for content in policies:
+        for code in (*content["markets"], *content.get("except", ())):
             if code == "*":
                 continue
             if is_region(code, user):  # its members of any day, and itself
