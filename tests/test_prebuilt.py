@@ -117,6 +117,28 @@ def test_the_digest_is_sha256() -> None:
         assert sha256(data).digest() == hashlib.sha256(data).digest()
 
 
+def test_the_digest_is_the_same_before_and_after_it_switches_to_openssls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process's first `FAST_AFTER` digests are CPython's own, the rest OpenSSL's (or all
+    OpenSSL's once hashlib is loaded): the same digest either way."""
+    import hashlib
+
+    from mxt.events import digest
+
+    own = digest._implementation("sha256", ("_sha2", "_sha256"))
+    monkeypatch.delitem(sys.modules, "_hashlib")  # as if not loaded yet
+    monkeypatch.setattr(digest, "FAST_AFTER", 3)
+    made = digest.Sha256(own)
+    data = bytes(range(256)) * 7
+    found = [made(data).hexdigest() for _ in range(5)]
+    assert found == [hashlib.sha256(data).hexdigest()] * 5
+    assert made.made == 4 and made.fast is hashlib.sha256  # the fourth switched
+    monkeypatch.undo()
+    loaded = digest.Sha256(own)  # hashlib loaded: OpenSSL's from the first
+    assert loaded(data).digest() == own(data).digest() and loaded.fast is hashlib.sha256
+
+
 def test_the_aggregate_ids_are_uuid5() -> None:
     import uuid
 

@@ -32,6 +32,7 @@ from ..rules.state import (
     Names,
     Query,
     dated_regions,
+    deciding_anywhere,
     deciding_policies,
     mentions_market,
     model_state,
@@ -270,11 +271,19 @@ class ReadSide:
     def company(self, company: str, query: Query) -> Answer[CompanyState]:
         """The state of one company: targets, deliveries, factories, models, policies,
         expected entries."""
-        from ..rules.company import COMPANY_ALL, COMPANY_EVERY, COMPANY_OWN, company_state
+        from ..rules.company import (
+            COMPANY_ALL,
+            COMPANY_DECIDING,
+            COMPANY_EVERY,
+            COMPANY_OWN,
+            COMPANY_WHOLE,
+            company_state,
+        )
 
         ask = (query.as_of, query.known_at)
         read = self._read(query, (company,))
-        if read is not None:  # as the view's questions below choose them
+        if read is not None:  # as the view's questions below choose them (every policy:
+            # those `deciding_anywhere` picks below and the rest, which decide nothing)
             rows = _latest(read, COMPANY_OWN, model_key="") + _latest(read, COMPANY_ALL)
             rows += [row for row in read if not row.retracted and _kind(row) in COMPANY_EVERY]
             found = self.names(query, (company,))
@@ -282,7 +291,9 @@ class ReadSide:
             with self.store.read() as cursor:
                 rows = self.view.latest(cursor, *ask, COMPANY_OWN, company=company, model="")
                 rows += self.view.latest(cursor, *ask, COMPANY_ALL, company=company)
-                rows += self.view.in_groups(cursor, *ask, COMPANY_EVERY, company=company)
+                rows += self.view.in_groups(cursor, *ask, COMPANY_WHOLE, company=company)
+                rows += self.view.in_groups(cursor, *ask, COMPANY_DECIDING, company=company,
+                                            choose=deciding_anywhere)  # fmt: skip
                 found = self._names(cursor, query, company)
         rows.sort(key=lambda row: row.order)
         names = found.get(key(company), Names(company))

@@ -14,6 +14,7 @@ from .evidence import slot_value as value_of
 from .plans import EntryLifecycle, factory_lifecycle
 from .records import record
 from .state import (
+    BY_LATEST,
     WITHDRAWN,
     CompanyFacts,
     Names,
@@ -267,6 +268,11 @@ _LATEST = tuple(name for name in _COMPANY if latest_only(name))
 COMPANY_OWN = tuple(name for name in _LATEST if "model" in KINDS[name].shown_in)
 COMPANY_ALL = tuple(name for name in _LATEST if name not in COMPANY_OWN)
 COMPANY_EVERY = tuple(name for name in _COMPANY if not latest_only(name))
+# Of those, the kinds whose latest announcement covering a market decides it (policies:
+# `BY_LATEST`) are read as their index tells them first, and only those that can decide a
+# market are read whole (`state.deciding_anywhere`); the rest are read whole.
+COMPANY_DECIDING = tuple(name for name in COMPANY_EVERY if name in BY_LATEST)
+COMPANY_WHOLE = tuple(name for name in COMPANY_EVERY if name not in BY_LATEST)
 
 
 def company_state(rows: Sequence[Row], names: Names, query: Query) -> CompanyState:

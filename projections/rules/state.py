@@ -153,6 +153,18 @@ def deciding_policies(heads: Iterable[Head], markets: Iterable[str]) -> set[int]
     return chosen
 
 
+def deciding_anywhere(heads: Iterable[Head]) -> set[int]:
+    """Of one company's policies, told by their `Head`s, those `policies_in_force` can answer
+    with, by notification id: the latest covering each market any of them names
+    (`distinct_markets`, `deciding_policies`), and the latest of each scope, so that the
+    policies chosen name every market the rest name. The rest decide nothing anywhere, so
+    `state company` need not read them."""
+    heads = sorted(heads, key=lambda head: head.order)
+    markets = distinct_markets([_scope_of(head) for head in heads])
+    latest = {head.subject: head.notification_id for head in heads}
+    return deciding_policies(heads, markets) | set(latest.values())
+
+
 def _scope_of(head: Head) -> Content:
     """A policy's markets, exceptions and day, as `policy_covers` reads them, from its
     subject (`events.kinds.subject_of`: `markets|except`)."""
@@ -166,7 +178,7 @@ def _scope_of(head: Head) -> Content:
 
 def policies_in_force(policies: Sequence[Row], as_of: str, market: str | None = None) -> list[Row]:
     """Policies that still block somewhere (or in `market`): latest for a market, not lapsed."""
-    markets = (market,) if market else distinct_markets(policies)
+    markets = (market,) if market else distinct_markets([row.content for row in policies])
     in_force: dict[str, Row] = {}
     for code in markets:
         row = covering_policy(policies, code)
@@ -175,13 +187,14 @@ def policies_in_force(policies: Sequence[Row], as_of: str, market: str | None = 
     return sorted(in_force.values(), key=lambda r: r.order)
 
 
-def distinct_markets(policies: Sequence[Row]) -> list[str]:
-    """One market for each way the policies can treat a market: every market they name (with
-    the members and regions around it), and one they do not name, standing for all the rest."""
+def distinct_markets(policies: Iterable[Content]) -> list[str]:
+    """One market for each way the policies (their contents, or their scopes: `_scope_of`)
+    can treat a market: every market they name (with the members and regions around it),
+    and one they do not name, standing for all the rest."""
     named: set[str] = set()
     user = in_force()
-    for row in policies:
-        for code in (*row.content["markets"], *row.content.get("except", ())):
+    for content in policies:
+        for code in (*content["markets"], *content.get("except", ())):
             if code == "*":
                 continue
             if is_region(code, user):  # its members of any day, and itself
@@ -669,7 +682,7 @@ class CompanyFacts:
 
     __slots__ = ("name", "policies", "expected", "entries", "launches", "exits", "models",
                  "showcases", "decided", "covering", "by_market", "policy_for", "shown_of",
-                 "entered", "arrived", "certainties", "concerned")  # fmt: skip
+                 "entered", "arrived", "launches_by", "certainties", "concerned")  # fmt: skip
 
     def __init__(self, name: str, models: dict[str, str]) -> None:
         self.name = name
@@ -688,6 +701,7 @@ class CompanyFacts:
         self.shown_of: dict[str, list[Row]] | None = None
         self.entered: dict[tuple[str, str], EntryLifecycle | None] = {}
         self.arrived: dict[tuple[str, str], list[Arrival]] = {}
+        self.launches_by: dict[str, list[Arrival]] = {}  # `first_launches`, by date
         self.certainties: dict[str, str] | None = None
         self.concerned: set[str] | None = None
 
@@ -738,16 +752,25 @@ class CompanyFacts:
 
     def arrivals(self, as_of: str, market: str) -> list[Arrival]:
         """Every model's first launch by `as_of` in each launch market that may fulfil an
-        expected entry of `market` (`plans.entry_covers`), worked out once per market."""
+        expected entry of `market` (`plans.entry_covers`), worked out once per market (every
+        model's first launches once per date: `first_launches`)."""
         found = self.arrived.get((as_of, market))
         if found is None:
-            models = [self.launched(model_key, as_of) for model_key in self.launches]
-            markets = {launched for launches in models for launched in launches.slots}
-            near = {launched for launched in markets if entry_covers(market, launched)}
-            found = self.arrived[as_of, market] = [
+            every = self.first_launches(as_of)
+            near = {launched for launched in {a.market for a in every}
+                    if entry_covers(market, launched)}  # fmt: skip
+            found = self.arrived[as_of, market] = [a for a in every if a.market in near]
+        return found
+
+    def first_launches(self, as_of: str) -> list[Arrival]:
+        """Every model's first launch by `as_of` in each of its launch markets, model by model
+        and each model's markets in order (worked out once per date)."""
+        found = self.launches_by.get(as_of)
+        if found is None:
+            found = self.launches_by[as_of] = [
                 life.arrival
-                for launches in models
-                for life in launches.own(near).values()
+                for model_key in self.launches
+                for life in self.launched(model_key, as_of).own().values()
                 if life.arrival is not None
             ]
         return found

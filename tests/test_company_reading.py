@@ -1,0 +1,130 @@
+"""The reads of one company's questions (`state model`, `state company`) find that company's
+groups by its key, and read of them only what the question narrows to: checked here where a
+wrong narrowing would answer differently, on both backends, and (SQLite) where a plan that
+reads every company's groups would answer the same, only slower."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from mxt.cli.main import cli
+from mxt.projections.readmodel.view import View
+from mxt.storage.store import Store
+
+from backends import is_postgres, store_location  # noqa: F401
+
+SOURCE = {"title": "a source"}
+KNOWN_AT = "9999-12-31T23:59:59.999999Z"
+
+
+def launch(ann_id: str, company: str, model: str, market: str, on: str) -> dict[str, Any]:
+    return {"id": ann_id, "kind": "launch", "company": company, "model": model,
+            "market": market, "announced_on": on, "source": SOURCE}  # fmt: skip
+
+
+def policy(
+    ann_id: str, markets: list[str], on: str, not_before: str, **more: Any
+) -> dict[str, Any]:
+    return {"id": ann_id, "kind": "policy", "company": "Acme", "markets": markets,
+            "not_before": not_before, "announced_on": on, "source": SOURCE, **more}  # fmt: skip
+
+
+# Acme launches in three markets, Zeta (another company) in the same ones; Acme's policies:
+# the EU of 2019 (the United Kingdom a member), then of 2021 (the United Kingdom gone), each
+# restated once; China's, expected, then confirmed; a policy for the world but Japan, later
+# retracted
+STORY = [
+    launch("acme-de", "Acme", "Alpha", "DE", "2021-01-01"),
+    launch("acme-fr", "Acme", "Alpha", "FR", "2021-02-01"),
+    launch("acme-jp", "Acme", "Beta", "JP", "2021-03-01"),
+    launch("zeta-de", "Zeta", "Zed", "DE", "2021-01-05"),
+    launch("zeta-fr", "Zeta", "Zed", "FR", "2021-02-05"),
+    policy("eu-2019", ["EU"], "2019-06-01", "2031-01-01"),
+    policy("eu-2019b", ["EU"], "2019-09-01", "2031-06-01"),
+    policy("eu-2021", ["EU"], "2021-01-01", "2029-01-01"),
+    policy("eu-2021b", ["EU"], "2021-03-01", "2028-01-01"),
+    policy("cn-2020", ["CN"], "2020-01-01", "2030-01-01", certainty="expected"),
+    policy("cn-2020b", ["CN"], "2020-05-01", "2026-01-01"),
+    policy("not-jp", ["*"], "2020-06-01", "2032-01-01", **{"except": ["JP"]}),
+    {"kind": "retraction", "id": "not-jp", "reason": "never said"},
+]
+
+
+@pytest.fixture
+def store(store_location: str, tmp_path: Path) -> str:  # noqa: F811
+    stream = tmp_path / "story.jsonl"
+    stream.write_text("".join(json.dumps(line) + "\n" for line in STORY))
+    result = CliRunner().invoke(cli, ["--store", store_location, "import", str(stream)])
+    assert result.exit_code == 0, result.output
+    return store_location
+
+
+def test_a_companys_groups_in_some_markets_are_its_own_in_those_markets(store: str) -> None:
+    """`in_groups` of one company and some subjects: that company's rows in those subjects,
+    no other company's, no other subject's."""
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            rows = View(opened).in_groups(
+                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="acme", subjects=["DE", "FR"]
+            )
+            other = View(opened).in_groups(
+                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="Zeta", subjects=["JP"]
+            )
+    finally:
+        opened.close()
+    assert [row.ann_id for row in rows] == ["acme-de", "acme-fr"]
+    assert other == []
+
+
+def company_policies(store: str, as_of: str) -> list[str]:
+    result = CliRunner().invoke(
+        cli, ["--store", store, "state", "company", "Acme", "--as-of", as_of, "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    return [found["id"] for found in json.loads(result.stdout)["policies"]]
+
+
+def test_state_company_shows_every_policy_deciding_a_market(store: str) -> None:
+    """`state company`'s policies in force: of each market, the latest policy covering it
+    while its `not_before` is ahead. The United Kingdom is still decided by the EU's policy of
+    2019 once a later one for the EU no longer covers it; an expected policy decides until a
+    confirmed one of its scope comes later; a retracted one decides nothing. `state company`
+    reads of its policies only those its index says can decide a market
+    (`deciding_anywhere`): choosing only the latest of each scope, or one certainty, would
+    miss one of these."""
+    assert company_policies(store, "2019-12-01") == ["eu-2019b"]
+    assert company_policies(store, "2020-03-01") == ["eu-2019b", "cn-2020"]
+    assert company_policies(store, "2022-01-01") == ["eu-2019b", "cn-2020b", "eu-2021b"]
+    assert company_policies(store, "2026-06-01") == ["eu-2019b", "eu-2021b"]  # China's lapsed
+
+
+def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
+    store: str,
+) -> None:
+    """SQLite knows nothing of how many groups a subject holds across companies: unsteered,
+    it sought a company's launches in a few markets through the index of every company's
+    groups of those markets. The statement must seek the company's own groups."""
+    if is_postgres(store):
+        pytest.skip("SQLite's query plan (PostgreSQL plans by its own statistics)")
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            statements: list[str] = []
+            cursor.connection.set_trace_callback(statements.append)
+            View(opened).in_groups(
+                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="Acme", subjects=["DE", "FR"]
+            )
+            cursor.connection.set_trace_callback(None)
+            (statement,) = [s for s in statements if "mxt_rm_groups" in s]
+            cursor.execute("EXPLAIN QUERY PLAN " + statement)
+            plan = " / ".join(str(step[-1]) for step in cursor.fetchall())
+    finally:
+        opened.close()
+    assert "mxt_rm_group_subject" not in plan, plan
+    assert "SEARCH g USING PRIMARY KEY (company_key=? AND kind=?)" in plan, plan
