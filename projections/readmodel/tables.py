@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -41,6 +40,7 @@ from typing import Any, NamedTuple
 
 from mxt.events.digest import sha256
 from mxt.events.kinds import upcast
+from mxt.events.switching import Switching
 from mxt.storage.errors import DamagedLog
 from mxt.storage.store import Store
 
@@ -242,7 +242,7 @@ def key(name: str | None) -> str:
 FAST_AFTER = 20_000
 
 
-class Decoder:
+class Decoder(Switching):
     """The JSON decoder of stored states and row contents. pydantic_core's `from_json` takes
     1.3 µs for a stored event where `json.loads` takes 3.1, but importing pydantic_core takes
     about 20 ms, the saving on some 11,000 events: so a process decodes its first
@@ -251,18 +251,13 @@ class Decoder:
     pydantic_core already (any writing command) uses it from the first."""
 
     def __init__(self) -> None:
-        self.decoded = 0
-        self.fast: Any = None
+        super().__init__(json.loads, _from_json, "pydantic_core", FAST_AFTER)
 
-    def __call__(self, text: str | bytes) -> Any:
-        if self.fast is None:
-            self.decoded += 1
-            if self.decoded <= FAST_AFTER and "pydantic_core" not in sys.modules:
-                return json.loads(text)
-            from pydantic_core import from_json
 
-            self.fast = from_json
-        return self.fast(text)
+def _from_json() -> Any:
+    from pydantic_core import from_json
+
+    return from_json
 
 
 decode = Decoder()
