@@ -2,7 +2,9 @@
 draws their charts (half of a report's work, needing nothing but each company's own data),
 then answers the market matrix (`ReadSide.market_statuses`) from a connection of its own.
 Where a process cannot be forked, or it ends before its work is done, the first process does
-what is left itself: the page is the same either way."""
+what is left itself: the page is the same either way. Nor is one forked while another thread of
+the program runs (`storage.apart.alone`: it may hold a lock of SQLite's that the forked process
+would wait for forever)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
+
+from mxt.storage.apart import alone
 
 if TYPE_CHECKING:
     from mxt.projections.questions.read_side import ReadSide
@@ -46,6 +50,8 @@ class Aside:
     def __enter__(self) -> Aside:
         if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
             return self  # macOS's system libraries are not safe to use after a fork
+        if not alone():
+            return self  # another thread may be inside SQLite: see `alone`
         context = multiprocessing.get_context("fork")
         jobs_out, jobs_in = context.Pipe(duplex=False)
         back_out, back_in = context.Pipe(duplex=False)

@@ -55,6 +55,30 @@ def test_the_page_is_the_same_made_aside_or_here(
         assert report(seeded_store, tmp_path / "gone.html") == made_aside
 
 
+def test_no_second_process_is_forked_while_another_thread_runs(
+    seeded_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program that runs `report` beside a thread of its own (which could be inside SQLite
+    at the moment of a fork, and leave the forked process waiting forever on a lock it
+    holds) gets its page made in one process: the same page."""
+    import threading
+
+    import mxt.report.aside as aside
+
+    made_aside = report(seeded_store, tmp_path / "aside.html")
+    forked: list[str] = []
+    monkeypatch.setattr(aside.multiprocessing, "get_context", lambda how: forked.append(how))
+    done = threading.Event()
+    other = threading.Thread(target=done.wait, name="the program's own")
+    other.start()
+    try:
+        assert report(seeded_store, tmp_path / "beside.html") == made_aside
+    finally:
+        done.set()
+        other.join()
+    assert forked == []
+
+
 def test_a_second_process_that_fails_leaves_its_work_and_its_error_to_the_first(
     seeded_store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
