@@ -23,8 +23,8 @@ from ..readmodel.tables import key
 from ..readmodel.view import Row
 from ..rules.log import log_columns, log_entry
 from ..rules.state import (
-    COVERING,
     COVERING_EVERY,
+    COVERING_LATEST,
     MODEL_EVERY,
     MODEL_LATEST,
     CompanyFacts,
@@ -137,10 +137,13 @@ class ReadSide:
         defines none is asked once), which the rules of every question read by."""
         found = self._user_regions.get(known_at)
         if found is None:
-            with self.store.read() as cursor:
-                if self._any_region is None:
+            if self._any_region is None:
+                with self.store.read() as cursor:
                     self._any_region = self.view.any_region(cursor)
-                found = self.view.regions(cursor, known_at) if self._any_region else {}
+            found = {}
+            if self._any_region:  # (none: no read at all, not an empty one per moment)
+                with self.store.read() as cursor:
+                    found = self.view.regions(cursor, known_at)
             self._user_regions[known_at] = found
         return found
 
@@ -245,7 +248,7 @@ class ReadSide:
             rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
             rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
             rows += self.view.latest(
-                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
+                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING_LATEST
             )
             wholes = [
                 row["market"] for row in (r.content for r in rows)
