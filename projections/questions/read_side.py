@@ -23,8 +23,9 @@ from ..readmodel.tables import key
 from ..readmodel.view import Row
 from ..rules.log import log_columns, log_entry
 from ..rules.state import (
-    COVERING_EVERY,
+    COVERING_DECIDING,
     COVERING_LATEST,
+    COVERING_WHOLE,
     MODEL_EVERY,
     MODEL_LATEST,
     CompanyFacts,
@@ -34,6 +35,7 @@ from ..rules.state import (
     dated_regions,
     deciding_anywhere,
     deciding_policies,
+    latest_each_stretch,
     mentions_market,
     model_state,
     region_eras,
@@ -246,7 +248,9 @@ class ReadSide:
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
             rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
-            rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
+            rows += self.view.in_groups(cursor, *ask, COVERING_WHOLE, company=company, model="")
+            rows += self.view.in_groups(cursor, *ask, COVERING_DECIDING, company=company,
+                                        model="", choose=latest_each_stretch)  # fmt: skip
             rows += self.view.latest(
                 cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING_LATEST
             )
