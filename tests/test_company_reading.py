@@ -134,11 +134,13 @@ def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
 
 # Beyond the story: Beta shown in the United Kingdom (named for it by nothing else), and a
 # policy for France alone that the EU's of 2019 and 2021 cover after it (it decides nothing,
-# but it names France for Beta)
+# but it names France for Beta); Acme as a whole expected in India
 MORE = [
     {"kind": "showcase", "id": "beta-gb", "company": "Acme", "model": "Beta", "market": "GB",
      "venue": "Goodwood", "announced_on": "2021-06-01", "source": SOURCE},
     policy("fr-2018", ["FR"], "2018-01-01", "2035-01-01"),
+    {"kind": "expected-entry", "id": "acme-in", "company": "Acme", "market": "IN",
+     "expected": "2027", "announced_on": "2021-07-01", "source": SOURCE},
 ]  # fmt: skip
 
 
@@ -175,12 +177,14 @@ def test_state_model_reads_every_policy_that_can_decide_a_market(more: str) -> N
     United Kingdom left), not by that of 2021; France is named for Beta by a policy the EU's
     cover since, the latest of its scope; an expected policy decides until a confirmed one
     of its scope comes later. Choosing only the latest of each scope, or only the policies
-    deciding a market somewhere, would miss one of these."""
+    deciding a market somewhere, would miss one of these. The company's own entries come
+    with the model's groups (`beside`): India is expected for Beta."""
     assert model_statuses(more, "Acme/Beta", "2022-01-01") == {
         "CN": ("blocked", "cn-2020b"),
         "EU": ("blocked", "eu-2021b"),
         "FR": ("blocked", "eu-2021b"),
         "GB": ("blocked", "eu-2019b"),
+        "IN": ("expected", "acme-in"),
         "JP": ("available", "acme-jp"),
     }
     # once the EU's policy of 2021 has lapsed, France's own decides nothing either (the

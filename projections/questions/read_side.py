@@ -26,8 +26,8 @@ from ..rules.state import (
     COVERING_DECIDING,
     COVERING_LATEST,
     COVERING_WHOLE,
-    MODEL_EVERY,
     MODEL_LATEST,
+    MODEL_WHOLE,
     CompanyFacts,
     ModelState,
     Names,
@@ -240,15 +240,16 @@ class ReadSide:
         """The state of one model as of `query.as_of`, known at `query.known_at`: from every
         row of its slots settled from every row (launches, entries, exits), the latest of each
         rank of its other slots, and of the company's own groups of the kinds concerning every
-        model (policies; entries and exits, every row); and the company's launches that may
+        model (entries and exits, every row, read with the model's; of its policies, those
+        that can decide a market: `latest_each_stretch`); and the company's launches that may
         fulfil an entry of the company as a whole (SPEC §5.2)."""
         from ..rules.market import EXPECTING, LAUNCHING, near
 
         model_key = key(model)
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
-            rows += self.view.in_groups(cursor, *ask, COVERING_WHOLE, company=company, model="")
+            rows = self.view.in_groups(cursor, *ask, MODEL_WHOLE, company=company, model=model,
+                                       beside=COVERING_WHOLE)  # fmt: skip
             rows += self.view.in_groups(cursor, *ask, COVERING_DECIDING, company=company,
                                         model="", choose=latest_each_stretch)  # fmt: skip
             rows += self.view.latest(

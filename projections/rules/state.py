@@ -560,6 +560,9 @@ BY_LATEST = kinds_where(lambda kind: kind.decides is not None and kind.settled =
 # they can decide a market (policies: `latest_each_stretch`), and the rest (entries, exits).
 COVERING_DECIDING = tuple(name for name in COVERING_EVERY if name in BY_LATEST)
 COVERING_WHOLE = tuple(name for name in COVERING_EVERY if name not in BY_LATEST)
+# The kinds of a model's own groups read whole, beside the company's of `COVERING_WHOLE` (one
+# statement); policies name no model, so only the company's are sought (`COVERING_DECIDING`).
+MODEL_WHOLE = tuple(name for name in MODEL_EVERY if name not in COVERING_DECIDING)
 
 
 def dated_regions() -> list[str]:
