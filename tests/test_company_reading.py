@@ -134,13 +134,14 @@ def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
 
 # Beyond the story: Beta shown in the United Kingdom (named for it by nothing else), and a
 # policy for France alone that the EU's of 2019 and 2021 cover after it (it decides nothing,
-# but it names France for Beta); Acme as a whole expected in India
+# but it names France for Beta); Acme as a whole expected in India, where Alpha launches
 MORE = [
     {"kind": "showcase", "id": "beta-gb", "company": "Acme", "model": "Beta", "market": "GB",
      "venue": "Goodwood", "announced_on": "2021-06-01", "source": SOURCE},
     policy("fr-2018", ["FR"], "2018-01-01", "2035-01-01"),
     {"kind": "expected-entry", "id": "acme-in", "company": "Acme", "market": "IN",
      "expected": "2027", "announced_on": "2021-07-01", "source": SOURCE},
+    launch("alpha-in", "Acme", "Alpha", "IN", "2023-01-01"),
 ]  # fmt: skip
 
 
@@ -192,3 +193,12 @@ def test_state_model_reads_every_policy_that_can_decide_a_market(more: str) -> N
     later = model_statuses(more, "Acme/Beta", "2030-01-01")
     assert "FR" not in later and "EU" not in later
     assert later["GB"] == ("blocked", "eu-2019b")
+
+
+def test_state_model_reads_the_launches_of_other_models_that_fulfil_an_entry(more: str) -> None:
+    """An entry of the company as a whole is fulfilled by a launch of any of its models:
+    `state model` reads the other models' launches near it (its own are read with its other
+    groups, `other_than`). Alpha's launch in India fulfils Acme's entry there for Beta too."""
+    assert model_statuses(more, "Acme/Beta", "2022-06-01")["IN"] == ("expected", "acme-in")
+    assert "IN" not in model_statuses(more, "Acme/Beta", "2024-01-01")
+    assert model_statuses(more, "Acme/Alpha", "2024-01-01")["IN"] == ("available", "alpha-in")

@@ -259,15 +259,11 @@ class ReadSide:
                 row["market"] for row in (r.content for r in rows)
                 if row["kind"] in EXPECTING and not row.get("model")
             ]  # fmt: skip
-            if wholes:
-                seen = {row.ann_id for row in rows}
-                rows += [
-                    row
-                    for row in self.view.in_groups(
-                        cursor, *ask, LAUNCHING, company=company, subjects=sorted(near(wholes))
-                    )
-                    if row.ann_id not in seen
-                ]
+            if wholes:  # (the model's own launches are read already: every other model's)
+                rows += self.view.in_groups(
+                    cursor, *ask, LAUNCHING, company=company, subjects=sorted(near(wholes)),
+                    other_than=model,
+                )  # fmt: skip
             names = self._names(cursor, query, company).get(key(company), Names(company))
         rows.sort(key=lambda row: row.order)
         display = names.models.get(model_key, model)

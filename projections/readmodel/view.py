@@ -367,14 +367,16 @@ class View:
         companies: Sequence[str] = (),
         models: Sequence[tuple[str, str]] = (),
         beside: Sequence[str] = (),
+        other_than: str | None = None,
         choose: Callable[[list[Head]], Iterable[int]] | None = None,
     ) -> list[Row]:
         """Every visible announcement up to `as_of` of the groups `latest` would narrow to
         (the company's own groups of the kinds `beside` with a `model`'s, as there), in time
         order (launches: the earliest launch date of a slot counts, not the latest);
         `companies`, when given, narrows them to those companies, `models` to those (company
-        key, model key) pairs. With `choose`, only the rows it picks (their notification ids)
-        of those found, each told by its `Head`, are read and checked (as `listing` does).
+        key, model key) pairs; `other_than` leaves out that model's groups (read already).
+        With `choose`, only the rows it picks (their notification ids) of those found, each
+        told by its `Head`, are read and checked (as `listing` does).
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
@@ -385,6 +387,9 @@ class View:
         if companies:
             where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
             params.extend(key(name) for name in companies)
+        if other_than is not None:
+            where.append("g.model_key<>?")
+            params.append(key(other_than))
         if models:
             pairs = ",".join(["(?, ?)"] * len(models))
             where.append(f"(g.company_key, g.model_key) IN (VALUES {pairs})")
