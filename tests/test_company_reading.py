@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from mxt.cli.main import cli
+from mxt.cli.options import make_query
+from mxt.projections.questions.read_side import ReadSide
 from mxt.projections.readmodel.view import View
 from mxt.storage.store import Store
 
@@ -128,3 +130,75 @@ def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
         opened.close()
     assert "mxt_rm_group_subject" not in plan, plan
     assert "SEARCH g USING PRIMARY KEY (company_key=? AND kind=?)" in plan, plan
+
+
+# Beyond the story: Beta shown in the United Kingdom (named for it by nothing else), and a
+# policy for France alone that the EU's of 2019 and 2021 cover after it (it decides nothing,
+# but it names France for Beta); Acme as a whole expected in India, where Alpha launches
+MORE = [
+    {"kind": "showcase", "id": "beta-gb", "company": "Acme", "model": "Beta", "market": "GB",
+     "venue": "Goodwood", "announced_on": "2021-06-01", "source": SOURCE},
+    policy("fr-2018", ["FR"], "2018-01-01", "2035-01-01"),
+    {"kind": "expected-entry", "id": "acme-in", "company": "Acme", "market": "IN",
+     "expected": "2027", "announced_on": "2021-07-01", "source": SOURCE},
+    launch("alpha-in", "Acme", "Alpha", "IN", "2023-01-01"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def more(store: str, tmp_path: Path) -> str:
+    stream = tmp_path / "more.jsonl"
+    stream.write_text("".join(json.dumps(line) + "\n" for line in MORE))
+    result = CliRunner().invoke(cli, ["--store", store, "import", str(stream)])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def model_statuses(store: str, subject: str, as_of: str) -> dict[str, tuple[str, str | None]]:
+    """`state model`'s market statuses, each with the id of the announcement deciding it
+    (which the JSON leaves out), checked against the JSON the command prints."""
+    opened = Store(store, create=False)
+    try:
+        company, model = subject.split("/")
+        state = ReadSide(opened).model(company, model, make_query(as_of, None)).data
+    finally:
+        opened.close()
+    result = CliRunner().invoke(
+        cli, ["--store", store, "state", "model", subject, "--as-of", as_of, "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["market_statuses"] == state.market_statuses
+    return {code: (status, state.deciding[code]) for code, status in state.market_statuses.items()}
+
+
+def test_state_model_reads_every_policy_that_can_decide_a_market(more: str) -> None:
+    """`state model` reads of the company's policies only the latest of each scope in each
+    stretch of days between changes of a region's members (`latest_each_stretch`). The
+    United Kingdom is decided by the EU's policy of 2019 (the latest of its scope before the
+    United Kingdom left), not by that of 2021; France is named for Beta by a policy the EU's
+    cover since, the latest of its scope; an expected policy decides until a confirmed one
+    of its scope comes later. Choosing only the latest of each scope, or only the policies
+    deciding a market somewhere, would miss one of these. The company's own entries come
+    with the model's groups (`beside`): India is expected for Beta."""
+    assert model_statuses(more, "Acme/Beta", "2022-01-01") == {
+        "CN": ("blocked", "cn-2020b"),
+        "EU": ("blocked", "eu-2021b"),
+        "FR": ("blocked", "eu-2021b"),
+        "GB": ("blocked", "eu-2019b"),
+        "IN": ("expected", "acme-in"),
+        "JP": ("available", "acme-jp"),
+    }
+    # once the EU's policy of 2021 has lapsed, France's own decides nothing either (the
+    # latest covering France is that lapsed one); the United Kingdom's still blocks
+    later = model_statuses(more, "Acme/Beta", "2030-01-01")
+    assert "FR" not in later and "EU" not in later
+    assert later["GB"] == ("blocked", "eu-2019b")
+
+
+def test_state_model_reads_the_launches_of_other_models_that_fulfil_an_entry(more: str) -> None:
+    """An entry of the company as a whole is fulfilled by a launch of any of its models:
+    `state model` reads the other models' launches near it (its own are read with its other
+    groups, `other_than`). Alpha's launch in India fulfils Acme's entry there for Beta too."""
+    assert model_statuses(more, "Acme/Beta", "2022-06-01")["IN"] == ("expected", "acme-in")
+    assert "IN" not in model_statuses(more, "Acme/Beta", "2024-01-01")
+    assert model_statuses(more, "Acme/Alpha", "2024-01-01")["IN"] == ("available", "alpha-in")

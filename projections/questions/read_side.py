@@ -23,10 +23,11 @@ from ..readmodel.tables import key
 from ..readmodel.view import Row
 from ..rules.log import log_columns, log_entry
 from ..rules.state import (
-    COVERING,
-    COVERING_EVERY,
-    MODEL_EVERY,
+    COVERING_DECIDING,
+    COVERING_LATEST,
+    COVERING_WHOLE,
     MODEL_LATEST,
+    MODEL_WHOLE,
     CompanyFacts,
     ModelState,
     Names,
@@ -34,6 +35,7 @@ from ..rules.state import (
     dated_regions,
     deciding_anywhere,
     deciding_policies,
+    latest_each_stretch,
     mentions_market,
     model_state,
     region_eras,
@@ -137,10 +139,13 @@ class ReadSide:
         defines none is asked once), which the rules of every question read by."""
         found = self._user_regions.get(known_at)
         if found is None:
-            with self.store.read() as cursor:
-                if self._any_region is None:
+            if self._any_region is None:
+                with self.store.read() as cursor:
                     self._any_region = self.view.any_region(cursor)
-                found = self.view.regions(cursor, known_at) if self._any_region else {}
+            found = {}
+            if self._any_region:  # (none: no read at all, not an empty one per moment)
+                with self.store.read() as cursor:
+                    found = self.view.regions(cursor, known_at)
             self._user_regions[known_at] = found
         return found
 
@@ -235,31 +240,30 @@ class ReadSide:
         """The state of one model as of `query.as_of`, known at `query.known_at`: from every
         row of its slots settled from every row (launches, entries, exits), the latest of each
         rank of its other slots, and of the company's own groups of the kinds concerning every
-        model (policies; entries and exits, every row); and the company's launches that may
+        model (entries and exits, every row, read with the model's; of its policies, those
+        that can decide a market: `latest_each_stretch`); and the company's launches that may
         fulfil an entry of the company as a whole (SPEC §5.2)."""
         from ..rules.market import EXPECTING, LAUNCHING, near
 
         model_key = key(model)
         ask = (query.as_of, query.known_at)
         with self.store.read() as cursor:
-            rows = self.view.in_groups(cursor, *ask, MODEL_EVERY, company=company, model=model)
-            rows += self.view.in_groups(cursor, *ask, COVERING_EVERY, company=company, model="")
+            rows = self.view.in_groups(cursor, *ask, MODEL_WHOLE, company=company, model=model,
+                                       beside=COVERING_WHOLE)  # fmt: skip
+            rows += self.view.in_groups(cursor, *ask, COVERING_DECIDING, company=company,
+                                        model="", choose=latest_each_stretch)  # fmt: skip
             rows += self.view.latest(
-                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING
+                cursor, *ask, MODEL_LATEST, company=company, model=model, beside=COVERING_LATEST
             )
             wholes = [
                 row["market"] for row in (r.content for r in rows)
                 if row["kind"] in EXPECTING and not row.get("model")
             ]  # fmt: skip
-            if wholes:
-                seen = {row.ann_id for row in rows}
-                rows += [
-                    row
-                    for row in self.view.in_groups(
-                        cursor, *ask, LAUNCHING, company=company, subjects=sorted(near(wholes))
-                    )
-                    if row.ann_id not in seen
-                ]
+            if wholes:  # (the model's own launches are read already: every other model's)
+                rows += self.view.in_groups(
+                    cursor, *ask, LAUNCHING, company=company, subjects=sorted(near(wholes)),
+                    other_than=model,
+                )  # fmt: skip
             names = self._names(cursor, query, company).get(key(company), Names(company))
         rows.sort(key=lambda row: row.order)
         display = names.models.get(model_key, model)

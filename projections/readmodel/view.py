@@ -366,23 +366,30 @@ class View:
         subjects: Sequence[str] = (),
         companies: Sequence[str] = (),
         models: Sequence[tuple[str, str]] = (),
+        beside: Sequence[str] = (),
+        other_than: str | None = None,
         choose: Callable[[list[Head]], Iterable[int]] | None = None,
     ) -> list[Row]:
-        """Every visible announcement up to `as_of` of the groups `latest` would narrow to,
-        in time order (launches: the earliest launch date of a slot counts, not the latest);
+        """Every visible announcement up to `as_of` of the groups `latest` would narrow to
+        (the company's own groups of the kinds `beside` with a `model`'s, as there), in time
+        order (launches: the earliest launch date of a slot counts, not the latest);
         `companies`, when given, narrows them to those companies, `models` to those (company
-        key, model key) pairs. With `choose`, only the rows it picks (their notification ids)
-        of those found, each told by its `Head`, are read and checked (as `listing` does).
+        key, model key) pairs; `other_than` leaves out that model's groups (read already).
+        With `choose`, only the rows it picks (their notification ids) of those found, each
+        told by its `Head`, are read and checked (as `listing` does).
 
         The groups are read first and each group's rows through its index (`CROSS JOIN`
         keeps SQLite to that order); the date is checked in that index's entries, before any
         row or event is read (`|| ''` keeps SQLite from steering to another index for it).
         A `Head` is told by that index alone, without the row.
         """
-        where, params = _narrow("g", company, model, kinds, subjects)
+        where, params = _narrow("g", company, model, kinds, subjects, beside)
         if companies:
             where.append(f"g.company_key IN ({','.join('?' * len(companies))})")
             params.extend(key(name) for name in companies)
+        if other_than is not None:
+            where.append("g.model_key<>?")
+            params.append(key(other_than))
         if models:
             pairs = ",".join(["(?, ?)"] * len(models))
             where.append(f"(g.company_key, g.model_key) IN (VALUES {pairs})")
@@ -614,8 +621,10 @@ def _narrow(
     model: str | None,
     kinds: Sequence[str],
     subjects: Sequence[str] = (),
+    beside: Sequence[str] = (),
 ) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and their parameters) choosing rows or groups of `alias`.
+    """SQL conditions (and their parameters) choosing rows or groups of `alias`: with a
+    `model` and `beside`, the model's groups and the company's own of the kinds `beside`.
 
     With a `company`, its groups are sought by its key, never through the index of a kind's
     subjects across every company (`mxt_rm_group_subject`): SQLite, knowing nothing of how
@@ -627,9 +636,15 @@ def _narrow(
     where: list[str] = []
     params: list[Any] = []
     for column, value in (("company_key", company), ("model_key", model)):
-        if value is not None:
+        if value is not None and not (beside and column == "model_key"):
             where.append(f"{alias}.{column}=?")
             params.append(key(value))
+    if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
+        where.append(
+            f"{alias}.model_key IN (?, '') AND ({alias}.model_key=? OR {alias}.kind IN "
+            f"({','.join('?' * len(beside))}))"
+        )
+        params += [key(model), key(model), *beside]
     subject = f"{alias}.subject" + (" || ''" if company is not None else "")
     for column, values in ((f"{alias}.kind", kinds), (subject, subjects)):
         if values:
@@ -656,16 +671,10 @@ def _latest_seek(
     the group's company key and subject come first, and `found` is the row's `Head` packed in
     one text (`_PACKED`): its columns are all in the index the seek walks, so no row is
     looked up for them (a scalar subquery answers one column)."""
-    where, params = _narrow("g", company, None if beside else model, kinds, subjects)
+    where, params = _narrow("g", company, model, kinds, subjects, beside)
     if excluding:
         where.append(f"g.company_key NOT IN ({','.join('?' * len(excluding))})")
         params.extend(excluding)
-    if beside and model is not None:  # (`IN`: each kind's groups are sought by both keys)
-        where.append(
-            f"g.model_key IN (?, '') AND (g.model_key=? OR g.kind IN "
-            f"({','.join('?' * len(beside))}))"
-        )
-        params += [key(model), key(model), *beside]
     days = [as_of, *(day for day in before if day < as_of and naming)]
     where.append("g.first_on<=b.upto")
     if len(days) > 1:  # the other groups only as of `as_of` (day 0)
