@@ -83,7 +83,8 @@ class Chain:
             return NotImplemented
         return (self.position, self.head) == (other.position, other.head)
 
-    __hash__ = None  # type: ignore[assignment]  (mutable, as a dataclass's)
+    # (mutable: no hash, as a dataclass's)
+    __hash__ = None  # type: ignore[assignment]
 
     @staticmethod
     def create_table(cursor: Any) -> None:
