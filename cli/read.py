@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
 from mxt.events.content import JsonObject
 from mxt.events.invisible import printable
 from mxt.events.kinds import KIND_NAMES, spell_count, summary
-from mxt.projections.rules.records import cell, to_json
+from mxt.projections.rules.records import cell, items, to_json
 
 from .main import Context, company_filter, read_options, target_filters
 from .render import Output, fields, note, table
 
 if TYPE_CHECKING:
     from mxt.projections.rules.checked import RecordedClaim
-    from mxt.projections.rules.company import ScopedFigure
+    from mxt.projections.rules.company import CompanyState, ScopedFigure
     from mxt.projections.rules.evidence import SlotValue
     from mxt.projections.rules.state import Policy
 
@@ -261,6 +261,19 @@ def _state_region(read_side: Any, code: str, query: Any, output: Output, every: 
     _report_unknown(answer, f"market {code}", query)
 
 
+class CompanyAnswer(NamedTuple):
+    """`state company`'s answer as `--json` writes it: the state's fields, then the claims
+    checked. (A record, so that the answer is walked into JSON once: a large company's is
+    tens of thousands of values.)"""
+
+    state: CompanyState
+    claims: list[RecordedClaim]
+
+    def json_items(self) -> Iterator[tuple[str, Any]]:
+        yield from items(self.state)
+        yield "claims", self.claims
+
+
 @state_command.command("company")
 @click.argument("name", metavar="NAME")
 @read_options(sections=COMPANY_SECTIONS)
@@ -282,7 +295,7 @@ def state_company(
 
         claims = company_claims(read_side, name, query)
     if output.machine:
-        output.emit({**to_json(state), "claims": to_json(claims)})
+        output.emit(CompanyAnswer(state, claims))
     else:
         click.echo(click.style(printable(f"{state.company} as of {state.as_of}"), bold=True))
         table(

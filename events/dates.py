@@ -8,8 +8,7 @@ dates without building the schemas.
 """
 
 import re
-from calendar import monthrange
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -53,6 +52,17 @@ class DayOrPeriod(NamedTuple):
         return self.text
 
 
+def month_end(year: int, month: int) -> date:
+    """The last day of a month (what `calendar.monthrange` says, without importing calendar,
+    which imports locale: a read command need neither)."""
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - _ONE_DAY
+
+
+_ONE_DAY = timedelta(days=1)
+
+
 def parse_day_or_period(value: Any) -> DayOrPeriod:
     """The day or period a text names (a `date` is that day); ValueError naming the
     spellings when it names none, or a year outside 0001-9999."""
@@ -86,8 +96,7 @@ def _parsed(value: str) -> DayOrPeriod:
         first_month = last_month = int(month)
     else:
         first_month, last_month = 1, 12
-    last_day = monthrange(year, last_month)[1]
-    return DayOrPeriod(value, date(year, first_month, 1), date(year, last_month, last_day))
+    return DayOrPeriod(value, date(year, first_month, 1), month_end(year, last_month))
 
 
 def first_day(text: str) -> str:

@@ -15,7 +15,7 @@ typing compiles each annotation given as text, which every read command would pa
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from .content import Content, JsonObject
@@ -265,7 +265,7 @@ class Scope(NamedTuple):
 Scope._flat = True  # type: ignore[attr-defined]
 
 
-def rank(content: Content) -> int:
+def rank(content: Mapping[str, Any]) -> int:
     """How strong an announcement's evidence is: 0 confirmed, 1 reported, 2 expected."""
     return RANK.get(content.get("certainty") or "confirmed", 0)
 

@@ -16,8 +16,6 @@ are NamedTuples (a read command that compares a market imports this module: a da
 costs start-up).
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Iterator, Mapping

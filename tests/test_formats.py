@@ -3,6 +3,7 @@ format and command, as sqlite-utils tests its `output_options`."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -15,10 +16,13 @@ import click
 import pytest
 from click.testing import Result
 from conftest import KIND_FIELDS, import_seed, invoke_on, make_announcement
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mxt.cli.demo import seed_path
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
+from mxt.cli.render import emit_json, json_document
 from mxt.projections.questions.read_side import ReadSide
 from mxt.projections.rules.log import log_columns
 from mxt.storage.store import Store
@@ -334,3 +338,32 @@ def test_an_object_null_in_some_rows_is_only_its_dotted_columns_in_csv(
     assert capsys.readouterr().out.splitlines() == ["a,unconfirmed.value", "1,", "2,3"]
     emit_csv(iter([{"a": 1, "unconfirmed": None}]))  # null everywhere: the one column
     assert capsys.readouterr().out.splitlines() == ["a,unconfirmed", "1,"]
+
+
+# JSON's own values, nested, with text keys (and now and then another key, or a subclass of
+# a plain type, which `json_document` leaves to json).
+_PLAIN_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(st.integers() | st.none() | st.booleans(), inner, max_size=2)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_PLAIN_JSON)
+@settings(max_examples=400, deadline=None)
+def test_json_document_is_json_dumps_byte_for_byte(value: Any) -> None:
+    """`--json` is written by render's own encoder (json's with `indent` is pure Python):
+    what json.dumps(indent=2, ensure_ascii=False) writes, byte for byte, whatever the
+    value; and an array's items streamed one by one (`emit_json_array`) as in the whole."""
+    assert json_document(value) == json.dumps(value, indent=2, ensure_ascii=False)
+    whole = json.dumps([value, value], indent=2, ensure_ascii=False)
+    with click.Context(click.Command("x")):
+        runner_out = io.StringIO()
+        with contextlib.redirect_stdout(runner_out):
+            emit_json(iter([value, value]))
+    assert runner_out.getvalue() == whole + "\n"

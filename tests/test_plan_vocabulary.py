@@ -4,6 +4,7 @@ schemas, `mxt record`, `import`/`export`, `mxt schema` and every read command.""
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from conftest import make_announcement
 
 from mxt.cli.main import cli
 from mxt.events.announcements import parse_line, with_id
-from mxt.events.dates import first_day
+from mxt.events.dates import first_day, month_end, parse_day_or_period
 from mxt.events.errors import InputError
 
 from backends import store_location
@@ -228,3 +229,14 @@ def test_the_report_draws_the_story(run: Run, tmp_path: Path) -> None:
     result = run("report", "-o", str(page), "--as-of", "2026-07-01")
     assert result.exit_code == 0, result.output
     assert "Volta Motors" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("year", [1, 1900, 2000, 2023, 2024, 2100, 9999])
+def test_a_period_ends_on_its_last_day_as_calendar_says(year: int) -> None:
+    """`month_end` (dates import no calendar) says what `calendar.monthrange` says, leap
+    years and centuries too; a period, a half and a year end on it."""
+    for month in range(1, 13):
+        assert month_end(year, month).day == calendar.monthrange(year, month)[1]
+    assert parse_day_or_period(f"{year:04d}-02").last == month_end(year, 2)
+    assert parse_day_or_period(f"{year:04d}-H1").last.isoformat() == f"{year:04d}-06-30"
+    assert parse_day_or_period(f"{year:04d}").last.isoformat() == f"{year:04d}-12-31"

@@ -101,3 +101,44 @@ def test_a_question_on_no_store_fails_as_before(tmp_path: Path) -> None:
     assert f"no store at {missing}" in stderr
     assert not missing.parent.exists()
     assert loaded == []
+
+
+# Runs `mxt state company` as `mxt` does, then says which of some modules the process loaded
+# and the modules whose annotations given as text typing compiled (one `ForwardRef` each).
+MODULES_PROBE = """
+import json, sys, typing
+compiled = []
+made = typing.ForwardRef.__init__
+def counting(self, *args, **kwargs):
+    frame = sys._getframe(1)
+    while frame.f_globals.get("__name__") == "typing":
+        frame = frame.f_back
+    compiled.append(frame.f_globals.get("__name__"))
+    made(self, *args, **kwargs)
+typing.ForwardRef.__init__ = counting
+from mxt.cli.main import leave, run
+code = run(sys.argv[1:])
+loaded = sorted(name for name in ("dataclasses", "calendar", "pydantic") if name in sys.modules)
+sys.stderr.write("\\nLOADED " + json.dumps([loaded, compiled]) + "\\n")
+leave(code)
+"""
+
+
+def test_state_company_makes_no_dataclass_and_compiles_few_annotations(tmp_path: Path) -> None:
+    """Issue 27: `state company` as a whole process. Making a dataclass costs a command about
+    half a millisecond, and typing compiles each annotation of a NamedTuple given as text (a
+    module with `from __future__ import annotations`): the question (of a company with no
+    claim to check by then: checking claims loads rules of its own) loads no dataclasses (nor
+    calendar, nor pydantic), and typing compiles none of the read model's or the rules'
+    annotations (dozens of records)."""
+    seeded = import_fixed_seed(str(tmp_path / "store.sqlite"))
+    done = subprocess.run(
+        [sys.executable, "-c", MODULES_PROBE, "--store", str(seeded), "state", "company",
+         "Xiaomi", "--as-of", "2025-06-30", "--json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    loaded, compiled = json.loads(done.stderr.rstrip("\n").rpartition("\nLOADED ")[2])
+    assert loaded == []
+    assert [name for name in compiled if name.startswith("mxt.projections")] == []
+    assert "mxt.events.regions" not in compiled

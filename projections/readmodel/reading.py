@@ -4,8 +4,6 @@ store's life. Reading never writes: a read model that is missing, of another ver
 behind its log is left as it is, for the next writing command (or `mxt rebuild`) to store.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 from mxt.storage.store import Store

@@ -29,8 +29,6 @@ holding another program's tables cannot lose one to a name of mxt's (the read mo
 were `rm_…` up to version 9: `LEGACY_NAMES`). The log's tables keep eventsourcing's names.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Iterator, Sequence

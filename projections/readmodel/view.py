@@ -6,8 +6,6 @@ moment) and returns `Row`s: one version of one announcement each, in time order,
 read from the stored event and checked against the hash chain's digest of it.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -519,7 +517,7 @@ class View:
 
     def region_definitions(
         self, cursor: Any, known_at: str, name: str | None = None
-    ) -> list[UserRegion]:
+    ) -> "list[UserRegion]":
         """Every definition of a region of one's own (or of `name`) recorded by `known_at`,
         in the order recorded (each row's seal checked)."""
         where, params = "known_from<=?", [known_at]
@@ -530,7 +528,7 @@ class View:
 
     def defined_between(
         self, cursor: Any, after: int, upto: int
-    ) -> list[tuple[int, UserRegion, UserRegion | None]]:
+    ) -> "list[tuple[int, UserRegion, UserRegion | None]]":
         """Every definition of a region of one's own recorded after log position `after` up
         to `upto`, in log order: its position, the definition, and the one of the same name
         it replaced (None: the name's first)."""
@@ -548,7 +546,7 @@ class View:
 
     def _definitions(
         self, cursor: Any, where: str, params: Sequence[Any]
-    ) -> list[tuple[int, UserRegion]]:
+    ) -> "list[tuple[int, UserRegion]]":
         """The definitions of regions of one's own that `where` selects, in the order
         recorded, each with its log position (each row's seal checked)."""
         from mxt.events.regions import UserRegion
@@ -579,7 +577,7 @@ class View:
         cursor.execute("SELECT 1 FROM mxt_rm_regions LIMIT 1")
         return cursor.fetchone() is not None
 
-    def regions(self, cursor: Any, known_at: str) -> dict[str, UserRegion]:
+    def regions(self, cursor: Any, known_at: str) -> "dict[str, UserRegion]":
         """The regions of one's own in force at `known_at`: the latest definition known of
         each name, by name."""
         return {region.name: region for region in self.region_definitions(cursor, known_at)}

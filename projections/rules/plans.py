@@ -117,6 +117,10 @@ def launch_status(stated: str | None, when: DayOrPeriod, announced_on: date) -> 
     return "launched" if said_as_done(when, announced_on) else "planned"
 
 
+# The field that says when, by kind (others: `effective_on`); `announced_on` without it.
+_SAID_ON = {"launch": "launched_on", "factory": "effective_on", "expected-entry": "expected"}
+
+
 def said_of(
     content: Mapping[str, Any], ann_id: str, order: tuple[Any, ...] = (), retracted: bool = False
 ) -> Said:
@@ -124,8 +128,7 @@ def said_of(
     (`content` in the stored form); `order` defaults to its `announced_on`."""
     kind = content["kind"]
     announced_on = date.fromisoformat(str(content["announced_on"]))
-    said = {"launch": "launched_on", "factory": "effective_on", "expected-entry": "expected"}
-    when = parse_day_or_period(content.get(said.get(kind, "effective_on")) or announced_on)
+    when = parse_day_or_period(content.get(_SAID_ON.get(kind, "effective_on")) or announced_on)
     if kind == "launch":
         status = launch_status(content.get("status"), when, announced_on)
         planned = status == "planned"
@@ -137,7 +140,7 @@ def said_of(
         status, planned = ("paused" if content.get("temporary") else "withdrawn"), False
     return Said(
         id=ann_id, kind=kind, company=content["company"], announced_on=announced_on,
-        rank=rank(dict(content)), when=when, status=status, planned=planned,
+        rank=rank(content), when=when, status=status, planned=planned,
         order=order or (announced_on,), retracted=retracted, model=content.get("model"),
         market=content.get("market"), markets=tuple(content.get("markets") or ()),
         excepted=tuple(content.get("except") or ()), site=content.get("site"),

@@ -81,18 +81,49 @@ def items(record: Any) -> Iterator[tuple[str, Any]]:
 
 def to_json(value: Any) -> Any:
     """An answer as JSON values (dicts, lists, text, numbers, booleans, null): each record an
-    object of its `items`, each tuple or list a list."""
+    object of its `items`, each tuple or list a list. (The plain types are told by their exact
+    type first: a large answer holds tens of thousands of values.)"""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        return [to_json(item) for item in value]
+    if kind is dict:
+        return {name: to_json(item) for name, item in value.items()}
     if value is None or isinstance(value, str | int | float):
         return value
     if isinstance(value, tuple):
         if hasattr(value, "_fields"):
-            return {name: to_json(item) for name, item in items(value)}
+            written: dict[str, Any] = {}
+            _write_items(value, written)
+            return written
         return [to_json(item) for item in value]
     if isinstance(value, list):
         return [to_json(item) for item in value]
     if isinstance(value, dict):
         return {name: to_json(item) for name, item in value.items()}
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _write_items(record: Any, written: dict[str, Any]) -> None:
+    """`written` given each of a record's `items`, as JSON values, in order (a flat record's
+    in its place)."""
+    plan = _plan(type(record))
+    if plan is None:
+        for name, value in record.json_items():
+            written[name] = to_json(value)
+        return
+    for index, name in plan:
+        value = record[index]
+        if type(value) in _PLAIN:
+            written[name] = value
+        elif getattr(type(value), "_flat", False):
+            _write_items(value, written)
+        else:
+            written[name] = to_json(value)
 
 
 def without_nulls(value: Any) -> Any:

@@ -28,6 +28,7 @@ from mxt.events.regions import (
     covered_on,
     ever_members,
     in_force,
+    is_country_code,
     is_region,
 )
 
@@ -342,7 +343,7 @@ class Launches:
     covers (a launch in the EU, asked about DE), with the company's exits that stop the model
     there; each worked out once."""
 
-    __slots__ = ("model", "as_of", "slots", "exits", "ranks", "_found")
+    __slots__ = ("model", "as_of", "slots", "exits", "ranks", "_found", "_own")
 
     def __init__(
         self,
@@ -357,6 +358,7 @@ class Launches:
         self.exits = [row for row in exits if row.model is None or key(row.model) == key(model)]
         self.ranks: dict[str, str] = {}  # id -> certainty, worked out when `places` asks
         self._found: dict[tuple[str, tuple[str, ...]], LaunchLifecycle | None] = {}
+        self._own: dict[str, LaunchLifecycle] | None = None  # `own()`, once asked
 
     @classmethod
     def of(cls, model: str, rows: Iterable[Row], exits: Sequence[Said], as_of: date) -> "Launches":
@@ -382,12 +384,14 @@ class Launches:
 
     def own(self, within: Collection[str] | None = None) -> dict[str, LaunchLifecycle]:
         """Each launch market's lifecycle in that market, by market (`within`: only those
-        launch markets)."""
-        markets = sorted(self.slots)
-        if within is not None:
-            markets = [market for market in markets if market in within]
-        found = {market: self.lifecycle(market) for market in markets}
-        return {market: life for market, life in found.items() if life is not None}
+        launch markets). Every market's is worked out once (`state company` asks it of each
+        model four times); read it, never change it."""
+        if self._own is None:
+            found = {market: self.lifecycle(market) for market in sorted(self.slots)}
+            self._own = {market: life for market, life in found.items() if life is not None}
+        if within is None:
+            return self._own
+        return {market: life for market, life in self._own.items() if market in within}
 
     def status(self) -> str:
         """`launched` somewhere by `as_of` (whatever happened since), else `announced` for a
@@ -789,8 +793,12 @@ class CompanyFacts:
         found = self.arrived.get((as_of, market))
         if found is None:
             every = self.first_launches(as_of)
-            near = {launched for launched in {a.market for a in every}
-                    if entry_covers(market, launched)}  # fmt: skip
+            launched = {a.market for a in every}
+            if is_country_code(market):  # a country covers only itself, and no other country
+                # covers it (`market_covers`): only it and the regions launched in are asked
+                launched = {there for there in launched
+                            if there == market or not is_country_code(there)}  # fmt: skip
+            near = {there for there in launched if entry_covers(market, there)}
             found = self.arrived[as_of, market] = [a for a in every if a.market in near]
         return found
 
