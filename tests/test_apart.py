@@ -1,7 +1,8 @@
 """`Store.read_apart`: a read in a forked process of its own, beside a process that writes.
 
-A rebuild hands it verify and the corrections' rows (`Projector.replay_in_sql`), so that
-their Python runs on another core while SQLite writes the recordings' rows here. What it
+A rebuild hands it verify, the corrections' rows and the rows of part of the recordings
+(`Projector.replay_in_sql`), so that their Python runs on another core while SQLite writes
+the other recordings' rows here. What it
 must keep: the answers in order, the forked process's errors raised here (even one that
 does not pickle), no answer lost silently (a process that dies is an error), no process
 left behind when the answers are dropped early, a snapshot of its own (the writer's

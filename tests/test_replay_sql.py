@@ -24,9 +24,10 @@ from conftest import examples, import_seed, invoke, make_announcement, run_ok
 from hypothesis import HealthCheck, given, settings
 from test_properties import SCRATCH, histories, record_all
 
+from mxt.domain.stored import RECORDED_TOPIC
 from mxt.projections.opening import open_store
 from mxt.projections.readmodel import tables
-from mxt.projections.readmodel.projector import Projector
+from mxt.projections.readmodel.projector import Projector, _blocks
 from mxt.storage.store import Store
 
 from backends import is_postgres, sql, store_location
@@ -293,3 +294,93 @@ def test_a_rebuild_leaves_every_index_of_the_read_model(store_location: str, for
         assert stored(store) == imported
     finally:
         store.close()
+
+
+# -- a rebuild's two processes: each makes the rows of its share of every block ---------------
+
+
+@pytest.mark.parametrize("last", [1, 2, 3, 7, 23, 3023, 10_000, 123_456])
+def test_the_blocks_of_a_rebuild_cover_the_log_once_in_order(last: int) -> None:
+    """Every notification id up to `last` falls in one share of one block, in log order, and
+    both processes make some rows of a log of two events or more."""
+    blocks = _blocks(last)
+    ids: list[int] = []
+    writer, other = set(), set()
+    for after, split, end in blocks:
+        assert after < split <= end
+        writer |= set(range(after + 1, split + 1))
+        other |= set(range(split + 1, end + 1))
+        ids += range(after + 1, end + 1)
+    assert ids == list(range(1, last + 1))
+    assert not writer & other and bool(other) == (last >= 2)
+
+
+def _shares(location: str) -> dict[str, int]:
+    """A recording whose row a rebuild makes in the writing process, and one whose row the
+    other process makes (`_blocks`)."""
+    [(last,)] = sql(location, "SELECT MAX(rowid) FROM stored_events")
+    after, split, end = _blocks(last)[1]
+    recordings = [
+        rowid
+        for (rowid,) in sql(location, "SELECT rowid FROM stored_events WHERE topic=? AND rowid>? "
+                            "AND rowid<=? ORDER BY rowid", RECORDED_TOPIC, after, end)
+    ]  # fmt: skip
+    return {
+        "writer": next(rowid for rowid in recordings if rowid <= split),
+        "other": next(rowid for rowid in recordings if rowid > split),
+    }
+
+
+def _seeded_copy(tmp_path: Path) -> str:
+    location = tmp_path / "s.sqlite"
+    import_seed(location)
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in ODD_LINES))
+    run_ok(location, "import", str(odd))
+    return str(location)
+
+
+@pytest.mark.parametrize("share", ["writer", "other"])
+@pytest.mark.parametrize("damage", ["edited", "not json"])
+def test_a_rebuild_refuses_a_log_damaged_in_either_share(
+    tmp_path: Path, share: str, damage: str
+) -> None:
+    """An event edited behind mxt's back, or made unreadable, whichever process makes its
+    row: the rebuild is refused in one line (verify's words) and the read model is left as
+    it was."""
+    location = _seeded_copy(tmp_path)
+    rowid = _shares(location)[share]
+    store = open_store(location, "read")
+    try:
+        before = stored(store)
+    finally:
+        store.close()
+    [(state,)] = sql(location, "SELECT state FROM stored_events WHERE rowid=?", rowid)
+    forged = bytes(state).replace(b'"announced_on":"20', b'"announced_on":"19')
+    assert forged != bytes(state)
+    sql(location, "UPDATE stored_events SET state=? WHERE rowid=?",
+        forged if damage == "edited" else b"\x00\xff{not json", rowid)  # fmt: skip
+    refused = invoke("--store", location, "rebuild")
+    assert refused.exit_code == 1, refused.output
+    assert f"event #{rowid}" in refused.stderr and "unless --force" in refused.stderr
+    store = open_store(location, "read")
+    try:
+        assert stored(store) == before
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("share", ["writer", "other"])
+def test_verify_finds_a_rebuilt_row_changed_in_either_share(tmp_path: Path, share: str) -> None:
+    """Every row a rebuild writes carries its seal, whichever process made it: a row changed
+    after the rebuild is named by verify, and the rebuild puts it right."""
+    location = _seeded_copy(tmp_path)
+    rowid = _shares(location)[share]
+    run_ok(location, "rebuild")
+    assert "ok:" in run_ok(location, "verify")
+    sql(location, "UPDATE mxt_rm_versions SET announced_on='1999-01-01' WHERE notification_id=?",
+        rowid)  # fmt: skip
+    found = invoke("--store", location, "verify")
+    assert found.exit_code == 1 and "read model:" in found.stderr
+    run_ok(location, "rebuild")
+    assert "ok:" in run_ok(location, "verify")
