@@ -53,24 +53,15 @@ class Cursor(sqlite3.Cursor):
         return self
 
 
-# The page cache of a read connection, in KiB. SQLite's default (2 MB) holds too few of the
-# pages one question reads: `state market` at a 1M-line store reads ~17,600 pages a call from
-# the file (pread) in a warm process; with 16 MB, ~11,200 (-37%; 8 MB: -28%, 32 MB: -44%).
-# Pages are cached only once read, so a short command pays for what it reads alone: the
-# peak of 33 market calls at 1M grows from 97 MB to 112 MB.
-READ_CACHE_KIB = 16384
-
-
 def connect(path: str, waits: int) -> sqlite3.Connection:
     """A connection for read transactions, made as eventsourcing makes those of its pool
     (autocommit, so that each transaction is begun explicitly; rows as `sqlite3.Row`;
-    waiting for a lock at most `waits` seconds), with a page cache of `READ_CACHE_KIB`,
-    without setting the journal mode: a read leaves the file as it was."""
+    waiting for a lock at most `waits` seconds), without setting the journal mode: a read
+    leaves the file as it was."""
     connection = sqlite3.connect(
         path, uri=True, check_same_thread=False, isolation_level=None, timeout=waits
     )
     connection.row_factory = sqlite3.Row
-    connection.execute(f"PRAGMA cache_size=-{READ_CACHE_KIB}")
     return connection
 
 

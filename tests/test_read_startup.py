@@ -142,30 +142,3 @@ def test_state_company_makes_no_dataclass_and_compiles_few_annotations(tmp_path:
     assert loaded == []
     assert [name for name in compiled if name.startswith("mxt.projections")] == []
     assert "mxt.events.regions" not in compiled
-
-
-def test_a_read_connection_keeps_a_larger_page_cache_and_sees_every_write(
-    tmp_path: Path,
-) -> None:
-    """A SQLite read connection keeps `READ_CACHE_KIB` of pages (a question at 1M reads too
-    many for SQLite's 2 MB), from one read transaction to the next: a write made between
-    them (another connection's) is still seen by the next."""
-    from mxt.storage.sqlite import READ_CACHE_KIB
-    from mxt.storage.store import Store
-
-    seeded = import_fixed_seed(tmp_path / "store.sqlite")
-    store = Store(seeded, create=False)
-    try:
-        with store.read() as cursor:
-            cursor.execute("PRAGMA cache_size")
-            assert cursor.fetchone()[0] == -READ_CACHE_KIB
-            cursor.execute("SELECT COUNT(*) FROM stored_events")
-            before = cursor.fetchone()[0]
-        invoke_on(seeded, *RECORD)
-        with store.read() as cursor:  # the same connection, its pages cached
-            cursor.execute("PRAGMA cache_size")
-            assert cursor.fetchone()[0] == -READ_CACHE_KIB
-            cursor.execute("SELECT COUNT(*) FROM stored_events")
-            assert cursor.fetchone()[0] == before + 1
-    finally:
-        store.close()
