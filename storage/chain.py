@@ -75,17 +75,6 @@ class Chain:
         self.position = position
         self.head = head
 
-    def __repr__(self) -> str:
-        return f"Chain(position={self.position!r}, head={self.head!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Chain):
-            return NotImplemented
-        return (self.position, self.head) == (other.position, other.head)
-
-    # (mutable: no hash, as a dataclass's)
-    __hash__ = None  # type: ignore[assignment]
-
     @staticmethod
     def create_table(cursor: Any) -> None:
         cursor.execute(TABLE)
