@@ -37,6 +37,7 @@ from typing import Any, Literal, NamedTuple, cast
 from mxt.events.codes import EVER, market_covers
 from mxt.events.dates import DayOrPeriod, parse_day_or_period, said_as_done
 from mxt.events.kinds import CERTAINTIES, rank
+from mxt.events.regions import is_country_code
 
 from ..readmodel.tables import key
 
@@ -546,7 +547,11 @@ def entry_covers(entry_market: str, launch_market: str, on: date | str = EVER) -
     """Whether a launch in `launch_market` on `on` is in the market an entry expects: one
     covers the other, a region with its members of that day (a launch in DE fulfils an entry
     for the EU; one in the EU of 2019, an entry for GB, and one of 2021 not); with `EVER`, on
-    some day (where a rule looks for the launches that may fulfil an entry)."""
+    some day (where a rule looks for the launches that may fulfil an entry). Two countries:
+    only the same one (a country covers only itself, `market_covers`; asked of every
+    country a company launched in, for each entry)."""
+    if is_country_code(entry_market) and is_country_code(launch_market):
+        return entry_market == launch_market
     return market_covers(entry_market, launch_market, on) or market_covers(
         launch_market, entry_market, on
     )

@@ -28,7 +28,6 @@ from mxt.events.regions import (
     covered_on,
     ever_members,
     in_force,
-    is_country_code,
     is_region,
 )
 
@@ -793,12 +792,8 @@ class CompanyFacts:
         found = self.arrived.get((as_of, market))
         if found is None:
             every = self.first_launches(as_of)
-            launched = {a.market for a in every}
-            if is_country_code(market):  # a country covers only itself, and no other country
-                # covers it (`market_covers`): only it and the regions launched in are asked
-                launched = {there for there in launched
-                            if there == market or not is_country_code(there)}  # fmt: skip
-            near = {there for there in launched if entry_covers(market, there)}
+            near = {launched for launched in {a.market for a in every}
+                    if entry_covers(market, launched)}  # fmt: skip
             found = self.arrived[as_of, market] = [a for a in every if a.market in near]
         return found
 
