@@ -49,6 +49,13 @@ def main(argv: list[str] | None = None) -> None:
         "--flat-rounds", type=int, default=20, help="Pairs of processes in the flatness case."
     )
     parser.add_argument(
+        "--write-rounds",
+        type=int,
+        default=3,
+        help="Rounds of import and rebuild, each run in turn with its baselines (the ratios: "
+        "the median of the rounds').",
+    )
+    parser.add_argument(
         "--code",
         default="worktree",
         help="What to measure: `worktree` (the files as they are at the start, copied) or a "
@@ -85,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
 
         run_write_measures(
             Settings(args.size, [], args.out, args.workdir, args.seed, code=args.code,
-                     command=command)
+                     command=command, write_rounds=args.write_rounds)
         )  # fmt: skip
         return
     run_benchmark(
@@ -103,6 +110,7 @@ def main(argv: list[str] | None = None) -> None:
             command=command,
             postgres=args.postgres,
             flat_rounds=args.flat_rounds,
+            write_rounds=args.write_rounds,
         )
     )
 

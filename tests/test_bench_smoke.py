@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ def test_benchmark_measures_every_section_at_a_tiny_size(tmp_path: Path) -> None
     run = bench(
         "bench", "--size", "300", "--sizes", "300", "--out", str(out), "--workdir", str(work),
         "--repeat", "1", "--query-samples", "10", "--parts", "2", "--flat-rounds", "2",
+        "--write-rounds", "2",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
 
@@ -58,6 +60,8 @@ def test_benchmark_measures_every_section_at_a_tiny_size(tmp_path: Path) -> None
     ):
         assert heading in report, heading
     assert "- machine: " in report and "- command: `python -m bench --size 300" in report
+    # import and rebuild ran twice each, in turn with their baselines: each ratio a median
+    assert report.count("(median of 2 rounds run in turn: ") == 3, report
     for row in (
         "| mxt import (read models included) |",
         "| eventsourcing `save(*1000 aggregates)` |",
@@ -131,3 +135,23 @@ def test_generator_makes_claims_of_every_type_with_their_fixes(tmp_path: Path) -
     again = tmp_path / "again.jsonl"
     generate(again, 4000, seed=3, companies=4, claims=0.03)
     assert again.read_bytes() == stream.read_bytes()
+
+
+def test_commands_run_in_turn_and_ratios_are_the_rounds_median() -> None:
+    from bench.measure import ChildRun, in_turn, median_ratio, median_run
+
+    order: list[str] = []
+
+    def timed(name: str, seconds: list[float]) -> Callable[[], ChildRun]:
+        def once() -> ChildRun:
+            order.append(name)
+            return ChildRun([name], seconds.pop(0), 1.0, 10.0 * len(seconds), 0.0, 0, "", "")
+
+        return once
+
+    base, ours = in_turn(3, [timed("base", [4.0, 9.0, 10.0]), timed("mxt", [2.0, 3.0, 12.0])])
+    assert order == ["base", "mxt"] * 3  # in turn, not all of one and then the other
+    # the rounds' ratios are 2.0, 3.0 and 0.83: their median, not the ratio of medians (9/3)
+    assert median_ratio(base, ours) == 2.0
+    row = median_run(ours)
+    assert (row.seconds, row.max_rss_mb) == (3.0, 20.0)
