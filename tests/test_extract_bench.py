@@ -47,12 +47,12 @@ def test_extraction_meets_its_floors() -> None:
     fourth, fifth, sixth = scores["round 4"], scores["round 5"], scores["round 6"]
     seventh, eighth, ninth = scores["round 7"], scores["round 8"], scores["round 9"]
     tenth, eleventh, twelfth = scores["round 10"], scores["round 11"], scores["round 12"]
-    thirteenth = scores["round 13"]
+    thirteenth, fourteenth = scores["round 13"], scores["round 14"]
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    # (0.73 / 0.94 before round 13, held out and harder, joined the corpus)
-    assert overall["recall"] >= 0.72 and overall["typed_precision"] >= 0.94, overall
+    # (0.73 / 0.94 before rounds 13 and 14, held out and harder, joined the corpus)
+    assert overall["recall"] >= 0.70 and overall["typed_precision"] >= 0.93, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -95,6 +95,9 @@ def test_extraction_meets_its_floors() -> None:
     # first run at 898a79b: 0.55 / 0.83, none flagged
     assert thirteenth["labelled"] >= 122 and thirteenth["recall"] >= 0.54, thirteenth
     assert thirteenth["typed_precision"] >= 0.82 and thirteenth["dangerous"] == 0, thirteenth
+    # round 14 (the same, by another helper), first run at 898a79b: 0.45 / 0.81, none flagged
+    assert fourteenth["labelled"] >= 131 and fourteenth["recall"] >= 0.44, fourteenth
+    assert fourteenth["typed_precision"] >= 0.80 and fourteenth["dangerous"] == 0, fourteenth
     assert overall["dangerous"] == sixth["dangerous"], overall
     assert set(first["by_kind"]) >= {"launch", "deliveries", "factory", "exit"}
 
