@@ -18,7 +18,12 @@ from click.testing import CliRunner
 from mxt.cli.main import cli
 from mxt.cli.options import make_query
 from mxt.projections.questions.read_side import ReadSide
+from mxt.projections.readmodel.view import View
 from mxt.storage.store import Store
+
+from backends import is_postgres
+
+KNOWN_AT = "9999-12-31T23:59:59.999999Z"
 
 
 def announcement(ann_id: str, kind: str, announced_on: str, **fields: Any) -> dict[str, Any]:
@@ -310,3 +315,33 @@ def test_past_the_most_keys_a_statement_names_the_answers_stay(
         (found["models"], found["policies"]) for found in before
     ]
     verified(store)
+
+
+def test_a_markets_groups_are_sought_by_the_index_alone(store: str) -> None:
+    """The groups of a market's policies and showcases are found through the index of every
+    company's groups by subject (`mxt_rm_group_subject`), which holds the ranks each group
+    holds: the seeks of their latest rows read no row of the groups' table first (at 1M lines,
+    2,000 groups of policies a question)."""
+    if is_postgres(store):
+        pytest.skip("SQLite's query plan (PostgreSQL plans by its own statistics)")
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            statements: list[str] = []
+            cursor.connection.set_trace_callback(statements.append)
+            view = View(opened)
+            markets = ["*", "DE", "EU"]
+            none = lambda heads: ()  # noqa: E731 (the heads' seek alone)
+            view.listing(cursor, "2030-01-01", KNOWN_AT, ("policy",), markets, choose=none)
+            view.latest(cursor, "2030-01-01", KNOWN_AT, ("showcase",), subjects=markets)
+            cursor.connection.set_trace_callback(None)
+            seeks = [s for s in statements if "FROM mxt_rm_groups g" in s]
+            plans = []
+            for statement in seeks:
+                cursor.execute("EXPLAIN QUERY PLAN " + statement)
+                plans.append(" / ".join(str(step[-1]) for step in cursor.fetchall()))
+    finally:
+        opened.close()
+    assert len(plans) == 2, seeks
+    for plan in plans:
+        assert "SEARCH g USING COVERING INDEX mxt_rm_group_subject (kind=? AND subject=?)" in plan

@@ -217,8 +217,12 @@ INDEXES = [
     # more to sort and write this index, and the queries nothing measurable)
     "CREATE INDEX IF NOT EXISTS mxt_rm_entity ON mxt_rm_versions "
     "(company_key, model_key, announced_on, recorded_at, recording_notification_id)",
-    # a market's groups (launches, entries, showcases there) across every company
-    "CREATE INDEX IF NOT EXISTS mxt_rm_group_subject ON mxt_rm_groups (kind, subject, first_on)",
+    # a market's groups (launches, entries, showcases there; policies listing it) across every
+    # company; covering the ranks each holds, so that the seeks of its latest rows (`View.latest`,
+    # `View.listing`) read no table row of the groups first (`state market` at 1M, 2,000 groups
+    # of policies a question: 0.90x the time of each, paired, without it)
+    "CREATE INDEX IF NOT EXISTS mxt_rm_group_subject ON mxt_rm_groups "
+    "(kind, subject, first_on, ranks)",
 ]
 _TABLE = re.compile(r"^CREATE TABLE (\w+)")
 NAMES = [found.group(1) for found in map(_TABLE.match, TABLES) if found]
