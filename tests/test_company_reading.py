@@ -202,3 +202,49 @@ def test_state_model_reads_the_launches_of_other_models_that_fulfil_an_entry(mor
     assert model_statuses(more, "Acme/Beta", "2022-06-01")["IN"] == ("expected", "acme-in")
     assert "IN" not in model_statuses(more, "Acme/Beta", "2024-01-01")
     assert model_statuses(more, "Acme/Alpha", "2024-01-01")["IN"] == ("available", "alpha-in")
+
+
+def test_rows_asked_by_their_ids_are_each_read_once_in_time_order(store: str) -> None:
+    """`of_ids` of any number of ids (a list padded to a power of two: `_padded`) answers
+    each of those rows once, in time order, and no other."""
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            view = View(opened)
+            every = view.in_groups(cursor, "2030-01-01", KNOWN_AT, ("launch", "policy"))
+            ids = {row.ann_id: position for position, row in enumerate(every)}
+            cursor.execute("SELECT notification_id, ann_id FROM mxt_rm_versions")
+            by_id = {ann_id: int(found) for found, ann_id in cursor.fetchall() if ann_id in ids}
+            answers = {
+                size: view.of_ids(cursor, sorted(by_id[ann_id] for ann_id in list(ids)[:size]))
+                for size in range(len(ids) + 1)
+            }
+    finally:
+        opened.close()
+    assert len(ids) >= 9
+    for size, rows in answers.items():
+        assert rows == sorted(every[:size], key=lambda row: row.order), size
+
+
+def test_rows_asked_by_their_ids_in_lists_of_many_lengths_are_a_few_statements(
+    store: str,
+) -> None:
+    """A list of ids asked `IN (…)` is a statement of its own for each length, compiled anew
+    unless the connection's cache holds it: `of_ids` pads its lists to a power of two, so
+    that lists of 1 to 9 ids are five statements (1, 2, 4, 8, 16 ids), not nine."""
+    if is_postgres(store):
+        pytest.skip("SQLite's statements, as its tracing tells them")
+    opened = Store(store, create=False)
+    try:
+        with opened.read() as cursor:
+            cursor.execute("SELECT notification_id FROM mxt_rm_versions ORDER BY 1 LIMIT 9")
+            ids = [int(found) for (found,) in cursor.fetchall()]
+            statements: list[str] = []
+            cursor.connection.set_trace_callback(statements.append)
+            for size in range(1, 10):
+                View(opened).of_ids(cursor, ids[:size])
+            cursor.connection.set_trace_callback(None)
+    finally:
+        opened.close()
+    lengths = {statement.count(",", statement.index(" IN (")) for statement in statements}
+    assert len(ids) == 9 and len(lengths) == 5, sorted(lengths)

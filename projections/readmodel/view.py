@@ -9,6 +9,7 @@ read from the stored event and checked against the hash chain's digest of it.
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mxt.events.kinds import RANK, policy_markets
@@ -182,6 +183,11 @@ class View:
         finally:
             self._made = None
 
+    def _maker(self) -> Callable[[Any], Row]:
+        """What makes each row of a statement: `_row`, or outside `remembering` `_to_row`
+        itself (a call less a row)."""
+        return _to_row if self._made is None else self._row
+
     def _row(self, values: Any) -> Row:
         """`_to_row`, or the row made from the same columns inside `remembering`."""
         made = self._made
@@ -290,7 +296,7 @@ class View:
             "WHERE v.notification_id = s.found",
             params,
         )
-        rows = [self._row(values) for values in cursor.fetchall()]
+        rows = list(map(self._maker(), cursor.fetchall()))
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -348,7 +354,7 @@ class View:
     def of_ids(self, cursor: Any, notification_ids: Sequence[int]) -> list[Row]:
         """The rows of these notification ids (each one version), in time order."""
         statement = SELECT_ROW + "WHERE v.notification_id IN ({})"
-        rows = [self._row(values) for values in rows_in(cursor, statement, notification_ids)]
+        rows = list(map(self._maker(), rows_in(cursor, statement, _padded(notification_ids))))
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -409,7 +415,7 @@ class View:
         if choose is not None:
             heads = list(map(Head._make, cursor.fetchall()))
             return self.of_ids(cursor, sorted(set(choose(heads))))
-        rows = [self._row(values) for values in cursor.fetchall()]
+        rows = list(map(self._maker(), cursor.fetchall()))
         rows.sort(key=lambda row: row.order)
         return rows
 
@@ -613,6 +619,19 @@ def _replaced(versions: Sequence[tuple[int, Row]], position: int) -> Row | None:
     return earlier[-1] if earlier else None
 
 
+def _padded(ids: Sequence[int]) -> Sequence[int]:
+    """`ids`, the last repeated up to the next power of two (up to `rows_in`'s 500 a
+    statement): a list of ids asked `IN (…)` is a statement of its own for each length, which
+    SQLite compiles anew (some 0.4 M instructions, as much as reading a dozen rows) unless the
+    connection's cache of statements holds it; padded, a question's lists of any length are a
+    handful of statements, each compiled once. A repeated id finds its row once."""
+    size = len(ids)
+    if size <= 1 or size >= 500:
+        return ids
+    padded = 1 << (size - 1).bit_length()
+    return [*ids, *([ids[-1]] * (min(padded, 500) - size))]
+
+
 def _narrow(
     alias: str,
     company: str | None,
@@ -718,17 +737,25 @@ def _to_row(values: Sequence[Any]) -> Row:
     """One row as `SELECT_ROW` reads it, as a `Row`, once checked (two cheap hashes, so
     that nothing edited behind mxt's back is served): its recorded event still has the
     digest the hash chain took when it was recorded, and the row itself still says what it
-    said when mxt wrote it (its seal, `tables.row_seal`)."""
-    state, origin, version, topic, digest = values[SEAL + 1 :]
-    recording = values[_RECORDING]
+    said when mxt wrote it (its seal, `tables.row_seal`). (The row's own columns are sliced
+    once, and the seal checked on them, not through `sealed`: a question makes this for each
+    of its rows.)"""
+    own = tuple(values[:SEAL])
+    seal, state, origin, version, topic, digest = values[SEAL:]
+    recording = own[_RECORDING]
     if state is None:
         raise DamagedLog(f"log: stored event #{recording} is gone from the log", state="deleted")
     if digest is None or digest != column_digest(origin_hex(origin), version, topic, state):
         raise DamagedLog(f"log: stored event #{recording} changed since it was recorded")
+    if row_seal(own) != seal:
+        sealed(values)  # (raises: the row was changed behind mxt's back)
     (_, ann_id, kind, company_key, model_key, subject, _, _, _, recorded_at, _, known_from, _,
-     retracted, event, reason, changes, own, _) = sealed(values)  # fmt: skip
-    return Row._make((
-        ann_id, content_of(own, state), recorded_at, recording, bool(retracted), known_from,
+     retracted, event, reason, changes, content, _) = own  # fmt: skip
+    return _ROW((
+        ann_id, content_of(content, state), recorded_at, recording, bool(retracted), known_from,
         event, reason, json.loads(changes) if changes else None,
         (company_key, kind, model_key, subject),
     ))  # fmt: skip
+
+
+_ROW = partial(tuple.__new__, Row)  # a `Row` of a tuple of its fields (`Row._make`, less a call)
