@@ -168,10 +168,17 @@ def not_reached_wording(text: str) -> bool:
     return bool(_NOT_REACHED.search(MONTH_MAY.sub(" ", text)))
 
 
+# A sentence that ends in a question mark asks whether something is so ("Zeekr pulling the
+# 001 from Norway?"): a rumour or a reader's question, never a fact to import typed.
+_ASKED = re.compile(r"\?[\"”’)\]]*\s*$")
+
+
 def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
+    if _ASKED.search(clue.whole):
+        found.append("its sentence asks it (a question, not a fact)")
     # (a stop-sale or a pause "pending" something says what it waits for)
     waiting = draft.kind == "exit" or draft.fields.get("status") == "paused"
     if draft.kind != "expected-entry" and hedged(without_relatives(clue.text), waiting=waiting):

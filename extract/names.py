@@ -376,11 +376,16 @@ _DEFINED_TERM = re.compile(
 # or after one ("Saudi EV brand Ceer said"): a company the text introduces.
 _CARMAKER = (
     r"(?:brand|carmaker|automaker|car\s?maker|EV\s+maker|maker|manufacturer|startup|"
-    r"start-up|marque)"
+    r"start-up|marque|joint\s+venture)"
 )
+# At most the words an apposition puts between a name and its word for a carmaker ("Dat
+# Bike, the Ho Chi Minh City electric motorbike start-up"): a place of several words and
+# what the company makes.
+_APPOSITION_WORDS = 6
 _NEW_NAME = r"(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
 _INTRODUCED = re.compile(
-    rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?{_CARMAKER}\b(?!')|"
+    rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?"
+    rf"{_CARMAKER}\b(?!')|"
     rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto)\s+{_CARMAKER}\s+"
     rf"{_NEW_NAME.replace('name', 'after')}(?=\s+(?:said|says|will|has|had|is|was|plans?|"
     r"delivered|sold|launched|announced)\b)"
@@ -388,9 +393,11 @@ _INTRODUCED = re.compile(
 
 
 # A name ending in a carmaker's corporate word that opens a clause, followed by its verb
-# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…"): a company.
+# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…"): a company;
+# the word may be followed by the country of a local arm ("Yamaha Motor Vietnam said…").
 _CORPORATE_NAME = re.compile(
     r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}\s(?:Motors?|Automobiles?|Automotive))"
+    r"(?:\s(?P<country>[A-Z][a-z]+))?"
     r"(?=\s+(?:said|says|will|has|had|is|was|plans?|exported|sold|delivered|launched|"
     r"announced|began|started|stopped|expects?|registered|opened|closed|built)\b)"
 )
@@ -443,6 +450,11 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
             found.append(name)
     for match in (*_CORPORATE_NAME.finditer(text), *_BYLINE.finditer(text)):
         name = match.group("name")
+        country = match.groupdict().get("country")
+        if country and _market_names().get(country):
+            name = f"{name} {country}"
+        elif country:
+            continue  # "Xyz Motor Corp said": no name mxt can be sure of
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)
     for match in _RUNS_A_PLANT.finditer(text):

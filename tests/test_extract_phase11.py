@@ -1,0 +1,54 @@
+"""Rules from rounds 11 and 12's wrong drafts, phase 11 of issue 26: each tested on
+sentences written for these tests, not taken from the corpus, each test failing before its
+rule. Precision first: a company the text introduces is its facts' company, never one
+borrowed from a paragraph before; a question is not a fact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from drafting import drafts_on
+
+from mxt.extract import names
+
+PUBLISHED = date(2027, 3, 10)
+
+drafts, typed = drafts_on(PUBLISHED)
+
+
+def _who(text: str) -> list[tuple[str, str]]:
+    return [(d["kind"], d["company"]) for d in typed(text)]
+
+
+def test_a_company_introduced_by_a_long_apposition_or_as_a_joint_venture_is_learnt() -> None:
+    text = (
+        "Velo Moto, the Da Nang based electric scooter start-up, said it sold 4,000 scooters. "
+        "Ferro Cells, the joint venture of two battery makers, began building its plant."
+    )
+    learnt, _ = names.learned_companies(text)
+    assert learnt == ("Velo Moto", "Ferro Cells")
+
+
+def test_a_local_arm_named_by_a_corporate_word_and_its_country_is_learnt() -> None:
+    learnt, _ = names.learned_companies("Karlo Motor Thailand said it will stop selling cars.")
+    assert learnt == ("Karlo Motor Thailand",)
+    # a word after the corporate word that is no country names nothing mxt can be sure of
+    learnt, _ = names.learned_companies("Karlo Motor Holdings said it will stop selling cars.")
+    assert learnt == ()
+
+
+def test_a_fact_of_a_company_the_text_introduces_is_not_the_company_before() -> None:
+    text = (
+        "Honda sold 20,000 motorbikes in Vietnam in February.\n\n"
+        "Velo Moto, the Da Nang based electric scooter start-up, began selling its Breeze S "
+        "in the Philippines in February."
+    )
+    assert ("launch", "Velo Moto") in _who(text)
+    assert ("launch", "Honda") not in _who(text)
+
+
+def test_a_question_is_no_fact() -> None:
+    notes = "Nordic notes, March\n\n"
+    assert _who(notes + "Kia pulling the EV6 from Norway and Sweden? Dealers think so.") == []
+    assert _who(notes + "Kia sold 4,000 cars in Chile in February?") == []
+    assert _who(notes + "Kia is pulling the EV6 from Norway and Sweden.") == [("exit", "Kia")]
