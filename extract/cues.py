@@ -625,6 +625,10 @@ _RESUMING = (
 )
 
 
+# A deal done over a site or a plant.
+_A_DEAL = r"(?:purchase|acquisition|takeover|sale|deal)"
+
+
 _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\b(?:land|plot)\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)|"
@@ -633,7 +637,8 @@ _STATUSES = (
     # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
-    ("completed", r"\b(?:complet|finish)\w*"),
+    # (a deal completed is no plant completed: "completed its purchase of X's plant")
+    ("completed", rf"\b(?:complet|finish)\w*\b(?!\s+(?:its|the|their)\s+{_A_DEAL})"),
     ("operational", _RESUMING + r"|\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
      r"(?:(?:commercial|serial|series|volume)\s+)?production|"
      r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
@@ -685,6 +690,12 @@ _STATUSES = (
      # "the new plant in Izmir … is due to open by the end of 2026"
      r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
      r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
+    # a site or a plant bought, once no later step is told: "completed its purchase of X's
+    # plant near Pretoria", "bought 80 acres at Sanand" (but "started production at its
+    # factory …, when the company bought the site in 2021" is the start of production)
+    ("land-acquired", rf"\b{_A_DEAL}\s+of\s+(?:[\w'’-]+\s+){{0,4}}?(?:plant|factory|site|acres|"
+     r"hectares)\b|\b(?:acquired|bought|purchased)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,4}?"
+     r"(?:plant|factory|site)\b"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
      r"\bground\s+(?:was\s+|has\s+been\s+)?broken\b|"
      r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
@@ -1143,6 +1154,14 @@ _ENDING = (
 )
 
 
+# A pause of money or of a plan, not of a plant's work: "has paused its planned investment in
+# electric production at Oxford", "froze its expansion plans for the plant".
+_PAUSED_SPENDING = (
+    r"\b(?:paus\w*|halt\w*|suspend\w*|froze|freez\w*|put)\s+(?:its|the|their|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:investments?|spending|plans?|projects?|decisions?|expansion)\b"
+)
+
+
 def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached).
     A clause that opens on its verb has its plant in its subject ("Production at the Revoz
@@ -1155,6 +1174,8 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
         return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
+    if status == "paused" and _search(_PAUSED_SPENDING, clue.text):
+        return []  # money or a plan held back, not a plant's work
     site = factory_site(clue.text) or factory_site(told)
     if site is None and re.match(r"(?:where|there)\b", clue.text):
         site = factory_site(clue.whole)  # "…at its plant in Georgia, where construction…"

@@ -52,3 +52,24 @@ def test_a_question_is_no_fact() -> None:
     assert _who(notes + "Kia pulling the EV6 from Norway and Sweden? Dealers think so.") == []
     assert _who(notes + "Kia sold 4,000 cars in Chile in February?") == []
     assert _who(notes + "Kia is pulling the EV6 from Norway and Sweden.") == [("exit", "Kia")]
+
+
+def _factory(text: str) -> list[tuple[str, str]]:
+    return [(d["company"], d["status"]) for d in typed(text) if d["kind"] == "factory"]
+
+
+def test_a_plant_or_a_site_bought_is_land_acquired_not_a_plant_completed() -> None:
+    bought = "Kia completed its purchase of Ford's Valencia plant in February."
+    assert _factory(bought) == [("Kia", "land-acquired")]
+    acres = "Kia has completed the purchase of 60 acres at Kolar for a second plant."
+    assert _factory(acres) == [("Kia", "land-acquired")]
+    # a later step told with the purchase in passing is that step
+    began = "Kia started production at its Valencia plant, which it bought in 2024."
+    assert _factory(began) == [("Kia", "operational")]
+
+
+def test_a_pause_of_an_investment_or_a_plan_is_no_plant_paused() -> None:
+    money = "Kia has paused its planned investment in electric production at Zilina."
+    assert _factory(money) == []
+    work = "Kia has paused production at its Zilina plant for two weeks."
+    assert _factory(work) == [("Kia", "paused")]
