@@ -397,6 +397,8 @@ def _unknown_name(clue: Clue, told: str) -> str | None:
         word = match.group(0).split()[0].rstrip(".")
         if word in _NOT_A_COMPANY or word in known_models or names.markets(word):
             continue
+        if names.a_makers_word(word):  # "TVS" of TVS Motor: a known company after all
+            continue
         if any(word in model for model in known_models):
             continue
         return word

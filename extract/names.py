@@ -636,9 +636,12 @@ def relation(company: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _brand_model() -> re.Pattern[str]:
-    """A carmaker's name and a number, a letter or two ("Polestar 4", "Aion V", "Aion UT"),
-    not a legal suffix or an abbreviation ("Volkswagen AG", "BYD EV")."""
-    alternation = "|".join(re.escape(n) for n in sorted(HOME_MARKETS, key=len, reverse=True))
+    """A carmaker's name and a number, a letter or two ("Polestar 4", "Aion V", "Aion UT",
+    "TVS X"), not a legal suffix or an abbreviation ("Volkswagen AG", "BYD EV")."""
+    # (a maker's name in capitals that starts a longer one names its models too: "TVS X")
+    capitals = {n.split()[0] for n in HOME_MARKETS if " " in n and n.split()[0].isupper()}
+    brands = sorted({*HOME_MARKETS, *capitals}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in brands)
     return re.compile(
         rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z]|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}})(?![\w-])"
     )
@@ -667,6 +670,12 @@ def _letters_models(text: str) -> list[Mention]:
     return found
 
 
+def a_makers_word(name: str) -> bool:
+    """True when a name is a company's, or the first word of a known company's name ("TVS"
+    of TVS Motor): the maker a model's name starts with, not the model."""
+    return bool(companies(name)) or any(c.startswith(f"{name} ") for c in HOME_MARKETS)
+
+
 # Words after a maker's name that do not make a model ("Hyundai Motor", "Tesla Chief").
 _NOT_A_MODEL_AFTER_MAKER = frozenset(
     re.split(
@@ -679,7 +688,9 @@ _NOT_A_MODEL_AFTER_MAKER = frozenset(
         "Design Research Finance Financial Energy Battery Batteries Team Division Unit "
         "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility "
         "Passenger Commercial UK US Dealers Intelligent Holding Holdings Limited Industries "
-        "Industry Investment Investments Manufacturing Capital Partners Trading Share",
+        "Industry Investment Investments Manufacturing Capital Partners Trading Share "
+        # a maker's arm for a kind of vehicle ("Mercedes-Benz Trucks", "Volkswagen Vans")
+        "Trucks Vans Buses Coaches Motorcycles Motorrad",
     )
 )
 BODY_STYLES = (
@@ -856,6 +867,8 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     # a trim is no model: "Pack Three variants", "the Long Range version"
     branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
+    # a maker's word alone is its name, not a model's: "the TVS Apache RTX 300"
+    found = [m for m in found if " " in m.name or not a_makers_word(m.name)]
     # a name within a longer one is part of it: "Vision" of "the Vision e-Sky"
     found = [
         m for m in found

@@ -9,7 +9,7 @@ from datetime import date
 
 from drafting import drafts_on
 
-from mxt.extract import names
+from mxt.extract import figures, names
 
 PUBLISHED = date(2027, 3, 10)
 
@@ -73,3 +73,28 @@ def test_a_pause_of_an_investment_or_a_plan_is_no_plant_paused() -> None:
     assert _factory(money) == []
     work = "Kia has paused production at its Zilina plant for two weeks."
     assert _factory(work) == [("Kia", "paused")]
+
+
+def test_the_number_of_a_models_name_is_no_count_and_a_makers_arm_no_model() -> None:
+    text = (
+        "Volvo Trucks says firm orders for the eVolta 400 have passed 3,000 since the "
+        "tractor went on sale."
+    )
+    assert [d.get("count") for d in typed(text) if d["kind"] == "orders"] == []
+    assert names.learned_models("Volvo Trucks says it sold 4,000 trucks in Brazil.") == ()
+
+
+def test_the_first_word_of_a_makers_name_alone_is_no_model() -> None:
+    def models(text: str) -> list[str]:
+        return [m.name for m in names.models(text)]
+
+    assert models("Yesterday the TVS Apache RTX 300 went on sale in Spain.") == []
+    assert models("Yesterday the TVS Ronin went on sale in Spain.") == ["TVS Ronin"]
+    # a maker's name in capitals and a letter is a model of its own: "the TVS X"
+    assert models("Over 2,000 orders for the TVS X in Spain.") == ["TVS X"]
+
+
+def test_a_number_after_a_word_shaped_as_a_models_name_is_part_of_it() -> None:
+    found = figures.counts("Firm orders for the eVolta 400 have passed 3,000.")
+    assert [f.value for f in found] == [3000]
+    assert [f.value for f in figures.counts("Kia sold 400 cars and 3,000 vans.")] == [400, 3000]
