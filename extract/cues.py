@@ -637,6 +637,10 @@ _STATUSES = (
     # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
+    # put to work, the step after completion that a clause may tell with it ("complete and
+    # put into production"): operational
+    ("operational", r"\b(?:put|went|gone|goes|go|entered|enters)\s+into\s+(?:mass\s+|full\s+)?"
+     r"(?:production|operation|service)\b"),
     # (a deal completed is no plant completed: "completed its purchase of X's plant")
     ("completed", rf"\b(?:complet|finish)\w*\b(?!\s+(?:its|the|their)\s+{_A_DEAL})"),
     ("operational", _RESUMING + r"|\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"

@@ -838,6 +838,10 @@ def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
     )
 
 
+# A word for a plant right after a name: the name is the plant's, not a model's.
+_PLANT_AFTER = re.compile(r"\s+(?:super\s+|mega\s+)?(?:factory|plant|gigafactory|works)\b")
+
+
 def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4, bZ3X, G 580, "the
     electric CLA", and the plain-word names `known` from the text or the store…), rivals
@@ -867,8 +871,12 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     # a trim is no model: "Pack Three variants", "the Long Range version"
     branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
-    # a maker's word alone is its name, not a model's: "the TVS Apache RTX 300"
-    found = [m for m in found if " " in m.name or not a_makers_word(m.name)]
+    # a maker's word alone is its name, not a model's: "the TVS Apache RTX 300"; a name
+    # before a word for a plant is the plant's ("Seres Liangjiang super factory")
+    found = [
+        m for m in found
+        if (" " in m.name or not a_makers_word(m.name)) and not _PLANT_AFTER.match(text, m.end)
+    ]  # fmt: skip
     # a name within a longer one is part of it: "Vision" of "the Vision e-Sky"
     found = [
         m for m in found

@@ -98,3 +98,17 @@ def test_a_number_after_a_word_shaped_as_a_models_name_is_part_of_it() -> None:
     found = figures.counts("Firm orders for the eVolta 400 have passed 3,000.")
     assert [f.value for f in found] == [3000]
     assert [f.value for f in figures.counts("Kia sold 400 cars and 3,000 vans.")] == [400, 3000]
+
+
+def test_a_name_before_a_word_for_a_plant_is_the_plants_not_a_models() -> None:
+    text = "Seres Tianhe super factory began production in October."
+    assert [m.name for m in names.models(text)] == []
+    before = "Kia sold 4,000 cars in China in October.\n\n"
+    assert _factory(before + text) == [("Seres", "operational")]
+
+
+def test_a_plant_completed_and_put_into_production_is_operational() -> None:
+    text = "Kia said the second phase of its Zilina plant was completed and put into production."
+    assert _factory(text) == [("Kia", "operational")]
+    built = "Kia said the second phase of its Zilina plant was completed in March."
+    assert _factory(built) == [("Kia", "completed")]
