@@ -139,7 +139,7 @@ _RIVAL = re.compile(
     # (but "a new version of its Elgrand" is its own)
     r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?!its\b|their\b)"
     r"(?:the\s+)?"
-    r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
+    r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+(?:\s[A-Z]\w*)?\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
 _MODEL = re.compile(

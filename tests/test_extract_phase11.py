@@ -112,3 +112,8 @@ def test_a_plant_completed_and_put_into_production_is_operational() -> None:
     assert _factory(text) == [("Kia", "operational")]
     built = "Kia said the second phase of its Zilina plant was completed in March."
     assert _factory(built) == [("Kia", "completed")]
+
+
+def test_a_host_named_in_two_words_before_its_plant_is_no_actor() -> None:
+    assert names.companies("The car will be built at the Volvo Cars plant in Ghent.") == []
+    assert names.companies("Volvo Cars will build the car at its plant in Ghent.") == ["Volvo"]
