@@ -117,3 +117,11 @@ def test_a_plant_completed_and_put_into_production_is_operational() -> None:
 def test_a_host_named_in_two_words_before_its_plant_is_no_actor() -> None:
     assert names.companies("The car will be built at the Volvo Cars plant in Ghent.") == []
     assert names.companies("Volvo Cars will build the car at its plant in Ghent.") == ["Volvo"]
+
+
+def test_a_list_item_labelled_by_a_name_mxt_does_not_know_borrows_no_company() -> None:
+    thread = "Plant watch, a thread\n\n1/ Renault sold 20,000 cars in France in February.\n"
+    stranger = thread + "2/ Vellmar: production at Hambach has been halted since 3 March."
+    assert [k for k, _ in _who(stranger)] == ["deliveries"]
+    known = thread + "2/ Dacia: production at Mioveni has been halted since 3 March."
+    assert ("factory", "Dacia") in _who(known)
