@@ -639,8 +639,9 @@ _STATUSES = (
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
     # put to work, the step after completion that a clause may tell with it ("complete and
     # put into production"): operational
-    ("operational", r"\b(?:put|went|gone|goes|go|entered|enters)\s+into\s+(?:mass\s+|full\s+)?"
-     r"(?:production|operation|service)\b"),
+    # (what is put to work may stand between: "put the first phase of its plant into operation")
+    ("operational", r"\b(?:(?:went|gone|goes|go|entered|enters)\s+|put\s+(?:[\w-]+\s+){0,8}?)"
+     r"into\s+(?:mass\s+|full\s+)?(?:production|operation|service)\b"),
     # (a deal completed is no plant completed: "completed its purchase of X's plant")
     ("completed", rf"\b(?:complet|finish)\w*\b(?!\s+(?:its|the|their)\s+{_A_DEAL})"),
     ("operational", _RESUMING + r"|\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
@@ -1499,7 +1500,9 @@ _LAUNCHED = (
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
-    r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
+    r"begins|commenced|commences)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
+    # a model put on sale, the model between: "put the 7X mid-size SUV on sale in Spain"
+    r"(?:put|puts)\s+(?=(?:the|its|their)\s[^,;.]{0,40}?\bon\s+sale\b)|"
     r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
     r"deliveries\s+(?:starting|beginning|commencing|(?:due|set|slated|scheduled)\s+to\s+"
     r"(?:begin|start))|"
@@ -1549,7 +1552,8 @@ _TIME_TO_COME = (
 )
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = (
-    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived|added"
+    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived|added|"
+    r"commenced|put(?!s)"
 )
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"

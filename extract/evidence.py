@@ -102,7 +102,7 @@ def reached(draft: Draft) -> bool:
 # "has been building", "since October"), which a date in the future cannot be read against.
 _TOLD_AS_PAST = re.compile(
     r"\b(?:has|have|had|was|were|did|since|ago|already|so\s+far|began|begun|went|came|"
-    r"made|built|ran|took|hit|rose|\w+ed)\b",
+    r"made|built|ran|took|hit|rose|(?<!to\s)(?<!will\s)put|\w+ed)\b",
     _FLAGS,
 )
 

@@ -125,3 +125,26 @@ def test_a_list_item_labelled_by_a_name_mxt_does_not_know_borrows_no_company() -
     assert [k for k, _ in _who(stranger)] == ["deliveries"]
     known = thread + "2/ Dacia: production at Mioveni has been halted since 3 March."
     assert ("factory", "Dacia") in _who(known)
+
+
+def _launches(text: str, published: date = PUBLISHED) -> list[tuple[str, str, str, str]]:
+    return [
+        (d["model"], d["market"], d["status"], d.get("launched_on", ""))
+        for d in typed(text, published)
+        if d["kind"] == "launch"
+    ]
+
+
+def test_a_model_put_on_sale_or_sales_commenced_is_a_launch_in_the_past() -> None:
+    before = "Kia sold 4,000 cars in Europe in February.\n\n"
+    put = before + "Kia put the EV4 compact hatchback on sale in Greece on 2 March."
+    assert _launches(put) == [("EV4", "GR", "launched", "2027-03-02")]
+    will_put = before + "Kia will put the EV4 on sale in Greece on 2 April."
+    assert _launches(will_put) == [("EV4", "GR", "planned", "2027-04-02")]
+    commenced = before + "Kia commenced sales of the EV4 in Greece on 2 March."
+    assert _launches(commenced) == [("EV4", "GR", "launched", "2027-03-02")]
+
+
+def test_a_plant_put_into_operation_with_what_is_put_between() -> None:
+    text = "Kia put the first phase of its plant in Zilina into operation in December 2026."
+    assert _factory(text) == [("Kia", "operational")]
