@@ -386,17 +386,20 @@ _NEW_NAME = r"(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
 _INTRODUCED = re.compile(
     rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?"
     rf"{_CARMAKER}\b(?!')|"
-    rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto)\s+{_CARMAKER}\s+"
+    rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto|bus|truck|motorcycle|motorbike|"
+    rf"scooter|van)\s+{_CARMAKER}\s+"
     rf"{_NEW_NAME.replace('name', 'after')}(?=\s+(?:said|says|will|has|had|is|was|plans?|"
     r"delivered|sold|launched|announced)\b)"
 )
 
 
 # A name ending in a carmaker's corporate word that opens a clause, followed by its verb
-# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…"): a company;
+# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…", "Leyland
+# Trucks built…", "MAN Truck & Bus delivered…"): a company;
 # the word may be followed by the country of a local arm ("Yamaha Motor Vietnam said…").
 _CORPORATE_NAME = re.compile(
-    r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}\s(?:Motors?|Automobiles?|Automotive))"
+    r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s(?:[A-Z][\w&-]*|&)){0,3}\s(?:Motors?|Automobiles?|Automotive|"
+    r"Trucks?|Bus(?:es)?|Motorcycles?|Mobility))"
     r"(?:\s(?P<country>[A-Z][a-z]+))?"
     r"(?=\s+(?:said|says|will|has|had|is|was|plans?|exported|sold|delivered|launched|"
     r"announced|began|started|stopped|expects?|registered|opened|closed|built)\b)"

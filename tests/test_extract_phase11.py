@@ -148,3 +148,12 @@ def test_a_model_put_on_sale_or_sales_commenced_is_a_launch_in_the_past() -> Non
 def test_a_plant_put_into_operation_with_what_is_put_between() -> None:
     text = "Kia put the first phase of its plant in Zilina into operation in December 2026."
     assert _factory(text) == [("Kia", "operational")]
+
+
+def test_a_maker_of_trucks_buses_or_motorcycles_named_as_such_is_learnt() -> None:
+    text = (
+        "Hallam Trucks built 9,000 trucks in 2026. Borg Truck & Bus delivered 700 buses. "
+        "Polish scooter maker Vento will begin selling the V5 in Spain."
+    )
+    learnt, _ = names.learned_companies(text)
+    assert learnt == ("Vento", "Hallam Trucks", "Borg Truck & Bus")
