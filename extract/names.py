@@ -650,10 +650,11 @@ def _brand_model() -> re.Pattern[str]:
     )
 
 
-# A model named by letters alone, known by the article before it: "the electric CLA".
+# A model named by letters alone, known by the article before it: "the electric CLA", "…
+# for the RTX." (not "the ID. 4": its full stop is part of a name).
 _LETTERS_MODEL = re.compile(
     r"\b[Tt]he\s+(?:(?:new|electric|all-electric|updated|refreshed|latest|compact|flagship|"
-    r"entry-level|long-range|redesigned)\s+)*(?P<name>[A-Z]{2,4})(?![\w.-]|\s\d)"
+    r"entry-level|long-range|redesigned)\s+)*(?P<name>[A-Z]{2,4})(?![\w-]|\.\s?\w|\s\d)"
 )
 _ACRONYMS = frozenset(
     re.split(

@@ -157,3 +157,8 @@ def test_a_maker_of_trucks_buses_or_motorcycles_named_as_such_is_learnt() -> Non
     )
     learnt, _ = names.learned_companies(text)
     assert learnt == ("Vento", "Hallam Trucks", "Borg Truck & Bus")
+
+
+def test_a_model_of_letters_at_the_end_of_a_sentence() -> None:
+    assert [m.name for m in names.models("Dealers quote up to ten weeks for the RTX.")] == ["RTX"]
+    assert [m.name for m in names.models("Orders for the ID. 4 rose.")] != ["ID"]
