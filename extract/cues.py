@@ -130,13 +130,16 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     return clue.model
 
 
-def _listed(clue: Clue, model: str) -> list[str]:
+def _listed(clue: Clue, model: str, position: int = 0) -> list[str]:
     """The model and those listed with it in the clause ("the C10 and B10", "the VF 6, VF 7
-    and VF 8"), in order."""
+    and VF 8"), in order: the list of its mention nearest to `position` (the cue), not of
+    another mention of it ("1,840 units (C10 and B10), ahead of the C10's launch" launches
+    the C10 alone)."""
     found = _models(clue)
-    at = next((i for i, m in enumerate(found) if m.name == model), None)
-    if at is None:
+    mentions = [i for i, m in enumerate(found) if m.name == model]
+    if not mentions:
         return [model]
+    at = min(mentions, key=lambda i: abs(found[i].start - position))
     first = last = at
     # (each perhaps with its body: "the T03 city car and the C10 SUV")
     joined = re.compile(
@@ -1832,7 +1835,7 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
     return [
         Draft("launch", {**fields, "model": named, "market": market}, list(guesses),
               announced_on=announced)
-        for named in _listed(clue, model) for market in markets
+        for named in _listed(clue, model, cue.start()) for market in markets
     ] + (_followed_by(clue, cue, phrase, fields, guesses) if planned else [])  # fmt: skip
 
 

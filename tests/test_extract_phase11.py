@@ -162,3 +162,13 @@ def test_a_maker_of_trucks_buses_or_motorcycles_named_as_such_is_learnt() -> Non
 def test_a_model_of_letters_at_the_end_of_a_sentence() -> None:
     assert [m.name for m in names.models("Dealers quote up to ten weeks for the RTX.")] == ["RTX"]
     assert [m.name for m in names.models("Orders for the ID. 4 rose.")] != ["ID"]
+
+
+def test_a_launch_lists_the_models_of_its_own_mention_not_another_list() -> None:
+    text = (
+        "The port unloaded 900 Kia cars (EV3 and EV5) on Monday, ahead of the EV3's "
+        "Chilean launch on 2 April."
+    )
+    assert [(m, c) for m, c, _, _ in _launches(text)] == [("EV3", "CL")]
+    both = "Kia will launch the EV3 and EV5 in Chile on 2 April."
+    assert [(m, c) for m, c, _, _ in _launches(both)] == [("EV3", "CL"), ("EV5", "CL")]
