@@ -1832,11 +1832,27 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         fields["launched_on"] = day
     fields["status"] = "planned" if planned else "launched"
     announced = None if planned or day is None or len(day) != 10 else date.fromisoformat(day)
+    own = _dates_by_market(clue, phrase) if planned and len(markets) > 1 else {}
     return [
-        Draft("launch", {**fields, "model": named, "market": market}, list(guesses),
-              announced_on=announced)
+        Draft("launch", {**fields, "model": named, "market": market,
+                         **({"launched_on": own[market]} if market in own else {})},
+              list(guesses), announced_on=announced)
         for named in _listed(clue, model, cue.start()) for market in markets
     ] + (_followed_by(clue, cue, phrase, fields, guesses) if planned else [])  # fmt: skip
+
+
+def _dates_by_market(clue: Clue, phrase: str) -> dict[str, str]:
+    """The date a plan gives each market it names in turn, each market's own ("in Spain in
+    November 2026 and in Italy in the first quarter of 2027"): what follows a market up to
+    the next one dates it."""
+    named = names.markets(phrase)
+    dated: dict[str, str] = {}
+    for mention, following in zip(named, [*named[1:], None], strict=True):
+        until = following.start if following else len(phrase)
+        due = due_as_said(phrase[mention.end : until], clue.published, _fiscal(clue))
+        if due is not None:
+            dated.setdefault(mention.name, due)
+    return dated
 
 
 # The next market of a plan told in turn: "in Europe in March, followed by China in the

@@ -744,6 +744,12 @@ _OWNED_MODEL = re.compile(
     r"assembly|gigafactory|architecture|platform|technology|strategy|plans?|market|sales|"
     r"range|lineup|line-up|family|programme|program|project)\b)"
 )
+# A name in capitals after a maker's possessive, as a release writes its brands and models
+# ("EXEED's EXLANTIX ET"): a word of four letters or more, perhaps with a short code after.
+_OWNED_CAPITALS = re.compile(
+    r"'s\s+(?P<name>[A-Z]{4,}(?:\s[A-Z0-9]{1,3})?)(?![\w'-])"
+    r"(?!\s+(?:plant|factory|brand|sales|range|line-?up)\b)"
+)
 # The subject of going on sale, which only a model does: "the Kestra went on sale", "The
 # Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
 _SELLING_MODEL = re.compile(
@@ -777,6 +783,13 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
             name = _plain_name(owned.group("name"), extra)
             if name:
                 found.append(name)
+        shouted = _OWNED_CAPITALS.match(text, match.end())
+        if (
+            shouted
+            and _a_new_company(shouted.group("name"), extra)
+            and not not_a_name(shouted.group("name").split()[0].capitalize())
+        ):
+            found.append(shouted.group("name"))  # a release's capitals: "EXEED's EXLANTIX ET"
     found += [m.group("code") for m in _CODENAMED.finditer(text)]
     for styled in (_STYLED_MODEL, _OBJECT_MODEL, _SELLING_MODEL):
         for match in styled.finditer(text):

@@ -172,3 +172,17 @@ def test_a_launch_lists_the_models_of_its_own_mention_not_another_list() -> None
     assert [(m, c) for m, c, _, _ in _launches(text)] == [("EV3", "CL")]
     both = "Kia will launch the EV3 and EV5 in Chile on 2 April."
     assert [(m, c) for m, c, _, _ in _launches(both)] == [("EV3", "CL"), ("EV5", "CL")]
+
+
+def test_a_model_in_capitals_after_a_makers_possessive_is_learnt() -> None:
+    text = "KIA's VELARO GT is scheduled to be launched in Spain in May 2027."
+    assert names.learned_models(text) == ("VELARO GT",)
+    assert names.learned_models("KIA's SALES rose.") == ()
+
+
+def test_each_market_of_a_plan_told_in_turn_keeps_its_own_date() -> None:
+    text = "Kia said the EV4 is scheduled to go on sale in Spain in May and in Italy in 2028."
+    assert _launches(text) == [
+        ("EV4", "ES", "planned", "2027-05"),
+        ("EV4", "IT", "planned", "2028"),
+    ]
