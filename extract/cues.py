@@ -113,15 +113,18 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     """The model named nearest to `position` in the clause, else the one its sentence
     names, else the one last named before this sentence."""
     found = _outside_asides(_models(clue), clue.text)
+    start = clue.whole.find(clue.text)
+    # its subject told before ("The electric Colt, built by Renault, | will go on sale …, at
+    # twice the Space Star's price"): the subject's model, not one named after the verb
+    subject = start > 0 and BARE_VERB.match(clue.text)
+    if subject and (not found or all(m.start > position for m in found)):
+        before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
+        if before:
+            return before[-1].name
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
     if names.names_another_vehicle(clue.text):
         return None  # "will begin selling the 0 Series SUV": a model mxt cannot name
-    start = clue.whole.find(clue.text)
-    if start > 0 and BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
-        before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
-        if before:
-            return before[-1].name
     in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
     if len(in_sentence) == 1:
         return in_sentence[0]

@@ -751,10 +751,12 @@ _OWNED_CAPITALS = re.compile(
     r"(?!\s+(?:plant|factory|brand|sales|range|line-?up)\b)"
 )
 # The subject of going on sale, which only a model does: "the Kestra went on sale", "The
-# Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
+# Kestra, a compact SUV, will go on sale", "The electric Kestra, built by Renault, will go
+# on sale", "the Kestra, which went on sale".
 _SELLING_MODEL = re.compile(
     rf"\b[Tt]he\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?{_PLAIN_NAME}"
-    r"(?:,\s+(?:a|an|the|its|[^\W\d_a-z][\w&-]*(?:'s|s'))\s+[^,.;]{1,80},)?\s+"
+    r"(?:,\s+(?:(?:a|an|the|its|[^\W\d_a-z][\w&-]*(?:'s|s'))\s+|(?:built|made|developed|"
+    r"designed|assembled|produced|engineered)\s+(?:by|in|with|at)\s+)[^,.;]{1,80},)?\s+"
     r"(?:went|goes|go|will\s+go|is\s+(?:due|set|expected|scheduled)\s+to\s+go)\s+on\s+sale\b"
 )
 # A model's code name: "codenamed QV-E", "code-named Project X".

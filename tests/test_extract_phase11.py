@@ -186,3 +186,12 @@ def test_each_market_of_a_plan_told_in_turn_keeps_its_own_date() -> None:
         ("EV4", "ES", "planned", "2027-05"),
         ("EV4", "IT", "planned", "2028"),
     ]
+
+
+def test_a_clause_opening_on_its_verb_launches_its_subjects_model() -> None:
+    text = (
+        "Kia sold 4,000 cars in Europe in February.\n\n"
+        "The electric Ray, built by Hyundai, will go on sale in Spain in March 2028, at "
+        "twice the Picanto's price."
+    )
+    assert _launches(text) == [("Ray", "ES", "planned", "2028-03")]
