@@ -113,15 +113,18 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     """The model named nearest to `position` in the clause, else the one its sentence
     names, else the one last named before this sentence."""
     found = _outside_asides(_models(clue), clue.text)
+    start = clue.whole.find(clue.text)
+    # its subject told before ("The electric Colt, built by Renault, | will go on sale …, at
+    # twice the Space Star's price"): the subject's model, not one named after the verb
+    subject = start > 0 and BARE_VERB.match(clue.text)
+    if subject and (not found or all(m.start > position for m in found)):
+        before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
+        if before:
+            return before[-1].name
     if found:
         return min(found, key=lambda m: abs(m.start - position)).name
     if names.names_another_vehicle(clue.text):
         return None  # "will begin selling the 0 Series SUV": a model mxt cannot name
-    start = clue.whole.find(clue.text)
-    if start > 0 and BARE_VERB.match(clue.text):  # its subject told before: "…, will be…"
-        before = _outside_asides(_models(clue, clue.whole[:start]), clue.whole[: start + 1])
-        if before:
-            return before[-1].name
     in_sentence = list(dict.fromkeys(m.name for m in _models(clue, clue.whole)))
     if len(in_sentence) == 1:
         return in_sentence[0]
@@ -130,13 +133,16 @@ def _model(clue: Clue, position: int, guesses: list[str]) -> str | None:
     return clue.model
 
 
-def _listed(clue: Clue, model: str) -> list[str]:
+def _listed(clue: Clue, model: str, position: int = 0) -> list[str]:
     """The model and those listed with it in the clause ("the C10 and B10", "the VF 6, VF 7
-    and VF 8"), in order."""
+    and VF 8"), in order: the list of its mention nearest to `position` (the cue), not of
+    another mention of it ("1,840 units (C10 and B10), ahead of the C10's launch" launches
+    the C10 alone)."""
     found = _models(clue)
-    at = next((i for i, m in enumerate(found) if m.name == model), None)
-    if at is None:
+    mentions = [i for i, m in enumerate(found) if m.name == model]
+    if not mentions:
         return [model]
+    at = min(mentions, key=lambda i: abs(found[i].start - position))
     first = last = at
     # (each perhaps with its body: "the T03 city car and the C10 SUV")
     joined = re.compile(
@@ -625,6 +631,10 @@ _RESUMING = (
 )
 
 
+# A deal done over a site or a plant.
+_A_DEAL = r"(?:purchase|acquisition|takeover|sale|deal)"
+
+
 _STATUSES = (
     ("land-acquired", r"\b(?:purchas|acquir|bought|secured|won)\w*\b.{0,30}\b(?:land|plot)\b|"
      r"\bland\b.{0,30}\b(?:purchas|acquir|bought)|"
@@ -633,7 +643,13 @@ _STATUSES = (
     # a start of building moved: "Groundbreaking for the plant has been postponed to 2026"
     ("under-construction", r"\b(?:ground-?breaking|construction)\b[^;]{0,60}?\b(?:pushed\s+back|"
      r"delayed|postponed)\s+(?:\w+\s+){0,2}?(?:to|until|into)\b"),
-    ("completed", r"\b(?:complet|finish)\w*"),
+    # put to work, the step after completion that a clause may tell with it ("complete and
+    # put into production"): operational
+    # (what is put to work may stand between: "put the first phase of its plant into operation")
+    ("operational", r"\b(?:(?:went|gone|goes|go|entered|enters)\s+|put\s+(?:[\w-]+\s+){0,8}?)"
+     r"into\s+(?:mass\s+|full\s+)?(?:production|operation|service)\b"),
+    # (a deal completed is no plant completed: "completed its purchase of X's plant")
+    ("completed", rf"\b(?:complet|finish)\w*\b(?!\s+(?:its|the|their)\s+{_A_DEAL})"),
     ("operational", _RESUMING + r"|\boperations?\b.{0,40}\b(?:begin|start)|\b(?:start\w*|began)\s+"
      r"(?:(?:commercial|serial|series|volume)\s+)?production|"
      r"\b(?:begin|began|start|started|commence)\w*\s+(?:operations?|operating)\b|"
@@ -685,6 +701,12 @@ _STATUSES = (
      # "the new plant in Izmir … is due to open by the end of 2026"
      r"\b(?:plant|factory|facility)\b[^;]{0,120}?\b(?:due|set|scheduled|expected|slated)\s+"
      r"to\s+open\b|\b(?:plant|factory|facility)\b[^;]{0,60}?\bwill\s+open\b"),
+    # a site or a plant bought, once no later step is told: "completed its purchase of X's
+    # plant near Pretoria", "bought 80 acres at Sanand" (but "started production at its
+    # factory …, when the company bought the site in 2021" is the start of production)
+    ("land-acquired", rf"\b{_A_DEAL}\s+of\s+(?:[\w'’-]+\s+){{0,4}}?(?:plant|factory|site|acres|"
+     r"hectares)\b|\b(?:acquired|bought|purchased)\s+(?:the|an?|its)\s+(?:[\w'’-]+\s+){0,4}?"
+     r"(?:plant|factory|site)\b"),
     ("under-construction", r"\bconstruction\b|\bbr(?:ea|o)ke?s?\s+ground\b|"
      r"\bground\s+(?:was\s+|has\s+been\s+)?broken\b|"
      r"\bground-?breaking\s+(?:ceremony|for|of|at)\b"),
@@ -1143,6 +1165,14 @@ _ENDING = (
 )
 
 
+# A pause of money or of a plan, not of a plant's work: "has paused its planned investment in
+# electric production at Oxford", "froze its expansion plans for the plant".
+_PAUSED_SPENDING = (
+    r"\b(?:paus\w*|halt\w*|suspend\w*|froze|freez\w*|put)\s+(?:its|the|their|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:investments?|spending|plans?|projects?|decisions?|expansion)\b"
+)
+
+
 def _factory_halt(clue: Clue) -> list[Draft]:
     """A factory paused, cancelled or closed: the status it moves to (never one reached).
     A clause that opens on its verb has its plant in its subject ("Production at the Revoz
@@ -1155,6 +1185,8 @@ def _factory_halt(clue: Clue) -> list[Draft]:
     if told != clue.text and (role_of(told).blocks_typing or role_of(told).hedge):
         return []
     status = next((s for s, p in _FACTORY_HALT if _search(p, clue.text)), None)
+    if status == "paused" and _search(_PAUSED_SPENDING, clue.text):
+        return []  # money or a plan held back, not a plant's work
     site = factory_site(clue.text) or factory_site(told)
     if site is None and re.match(r"(?:where|there)\b", clue.text):
         site = factory_site(clue.whole)  # "…at its plant in Georgia, where construction…"
@@ -1474,7 +1506,9 @@ _LAUNCHED = (
     r"launch|went\s+on\s+sale|goes\s+on\s+sale|go\s+on\s+sale|debut(?:ed|s)?(?!\s+at\b)|"
     r"(?:be(?:come)?|became|is|are)\s+available\s+(?:to\s+order\s+)?(?:in|from)|"
     r"rolled\s+out|hit\s+(?:the\s+)?(?:showrooms|market)|(?:began|started|start|begin|starts|"
-    r"begins)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
+    r"begins|commenced|commences)\s+(?:[A-Z]\w+\s+)?(?:sales|selling|deliveries|delivering)|"
+    # a model put on sale, the model between: "put the 7X mid-size SUV on sale in Spain"
+    r"(?:put|puts)\s+(?=(?:the|its|their)\s[^,;.]{0,40}?\bon\s+sale\b)|"
     r"deliveries\s+(?:\w+\s+){0,6}?(?:to|will|would|should)\s+(?:begin|start|commence)|"
     r"deliveries\s+(?:starting|beginning|commencing|(?:due|set|slated|scheduled)\s+to\s+"
     r"(?:begin|start))|"
@@ -1524,7 +1558,8 @@ _TIME_TO_COME = (
 )
 # A launch told in the past tense happened, unless it "will be launched".
 _PAST_LAUNCH = (
-    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived|added"
+    r"launched|went|debuted|rolled|hit|began|started|has|have|deliveries|introduced|arrived|added|"
+    r"commenced|put(?!s)"
 )
 _FUTURE = (
     r"\b(?:expected|expects|will|plans?|planned|set\s+to|soon|could|may|might|upcoming|"
@@ -1800,11 +1835,27 @@ def _launch_at(clue: Clue, cue: re.Match[str]) -> list[Draft]:
         fields["launched_on"] = day
     fields["status"] = "planned" if planned else "launched"
     announced = None if planned or day is None or len(day) != 10 else date.fromisoformat(day)
+    own = _dates_by_market(clue, phrase) if planned and len(markets) > 1 else {}
     return [
-        Draft("launch", {**fields, "model": named, "market": market}, list(guesses),
-              announced_on=announced)
-        for named in _listed(clue, model) for market in markets
+        Draft("launch", {**fields, "model": named, "market": market,
+                         **({"launched_on": own[market]} if market in own else {})},
+              list(guesses), announced_on=announced)
+        for named in _listed(clue, model, cue.start()) for market in markets
     ] + (_followed_by(clue, cue, phrase, fields, guesses) if planned else [])  # fmt: skip
+
+
+def _dates_by_market(clue: Clue, phrase: str) -> dict[str, str]:
+    """The date a plan gives each market it names in turn, each market's own ("in Spain in
+    November 2026 and in Italy in the first quarter of 2027"): what follows a market up to
+    the next one dates it."""
+    named = names.markets(phrase)
+    dated: dict[str, str] = {}
+    for mention, following in zip(named, [*named[1:], None], strict=True):
+        until = following.start if following else len(phrase)
+        due = due_as_said(phrase[mention.end : until], clue.published, _fiscal(clue))
+        if due is not None:
+            dated.setdefault(mention.name, due)
+    return dated
 
 
 # The next market of a plan told in turn: "in Europe in March, followed by China in the

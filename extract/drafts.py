@@ -50,6 +50,20 @@ _OPENS_REFERRING_BACK = re.compile(
 )
 # An interview's question and its answer: "Q: How is the Tasman going?" / "A: We've got…".
 _QUESTION = re.compile(r"^(?:Q|Question)\s*[:.-]\s")
+# A list item that opens on a label and a colon: "3/ Ineos: …", "- HAVAL: …", "• Xpeng: …".
+_ITEM_LABEL = re.compile(
+    r"^(?:\d{1,2}\s*[/.)]|[-•*·–▪●])\s*(?P<name>[A-Z][\w&.'-]*(?:\s[A-Z][\w&.'-]*){0,2}):\s"
+)
+# Labels of a list item that name no one: what the item is about, not who.
+_COMMON_LABELS = frozenset(
+    re.split(
+        r"\s+",
+        "Update Note Correction Breaking Analysis Outlook Sales Exports Imports Market Markets "
+        "Total Overall Background Context Also Plus Bonus Edit Source Sources Data Chart Why What "
+        "Who When Where How Launches Factories Plants Orders Deliveries Targets Policy Prices "
+        "Q A Quote Verdict Bottom Line Takeaway Summary Recap News Elsewhere Meanwhile",
+    )
+)
 _ANSWER = re.compile(r"^(?:A|Answer)\s*[:.-]\s")
 _ON_A_WEEKDAY = re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BOILERPLATE = re.compile(
@@ -153,6 +167,8 @@ class _Reading:
             carried_on = subject if cues.BARE_VERB.match(clause) else []
             named = in_clause or carried_on or before[-1:] or in_sentence
             company = named[0] if named else self.company or self.section or self.subject
+            if not named and self._labelled_by_a_stranger(text):
+                company = cues.UNKNOWN_COMPANY  # "3/ Ineos: production halted": not the last
             maker = None if named else names.maker_of_model(clause)
             # (a text that names no company at all types nothing, the model's maker neither)
             knowable = company != cues.UNKNOWN_COMPANY or self.names_some
@@ -198,6 +214,23 @@ class _Reading:
             self.period = self.reported = self.titled = None
         self._learn_people(text)
         return found
+
+    def _labelled_by_a_stranger(self, text: str) -> bool:
+        """True when a list item opens on a label that is a name mxt does not know ("3/
+        Ineos: Grenadier production halted"): the item speaks of that name, so no company
+        named before may be guessed for it."""
+        label = _ITEM_LABEL.match(text)
+        if label is None:
+            return False
+        name = label.group("name")
+        return not (
+            name.split()[0] in _COMMON_LABELS
+            or self._companies(name)
+            or names.companies(name, self.extra, actors_only=False)
+            or names.markets(name)
+            or names.models(name, self.known)
+            or any(names.not_a_name(word) for word in name.split())
+        )
 
     @staticmethod
     def _of_maker(company: str, maker: str) -> bool:

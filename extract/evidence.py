@@ -102,7 +102,7 @@ def reached(draft: Draft) -> bool:
 # "has been building", "since October"), which a date in the future cannot be read against.
 _TOLD_AS_PAST = re.compile(
     r"\b(?:has|have|had|was|were|did|since|ago|already|so\s+far|began|begun|went|came|"
-    r"made|built|ran|took|hit|rose|\w+ed)\b",
+    r"made|built|ran|took|hit|rose|(?<!to\s)(?<!will\s)put|\w+ed)\b",
     _FLAGS,
 )
 
@@ -168,10 +168,17 @@ def not_reached_wording(text: str) -> bool:
     return bool(_NOT_REACHED.search(MONTH_MAY.sub(" ", text)))
 
 
+# A sentence that ends in a question mark asks whether something is so ("Zeekr pulling the
+# 001 from Norway?"): a rumour or a reader's question, never a fact to import typed.
+_ASKED = re.compile(r"\?[\"”’)\]]*\s*$")
+
+
 def doubts(draft: Draft, clue: Clue, used: set[int]) -> list[str]:
     """What the draft lacks to be offered typed (empty: it may be). `used`: where the
     figures that the clause's drafts stand on start, so that another one is a rival."""
     found = []
+    if _ASKED.search(clue.whole):
+        found.append("its sentence asks it (a question, not a fact)")
     # (a stop-sale or a pause "pending" something says what it waits for)
     waiting = draft.kind == "exit" or draft.fields.get("status") == "paused"
     if draft.kind != "expected-entry" and hedged(without_relatives(clue.text), waiting=waiting):
@@ -389,6 +396,8 @@ def _unknown_name(clue: Clue, told: str) -> str | None:
     for match in _ODD_NAME.finditer(told):
         word = match.group(0).split()[0].rstrip(".")
         if word in _NOT_A_COMPANY or word in known_models or names.markets(word):
+            continue
+        if names.a_makers_word(word):  # "TVS" of TVS Motor: a known company after all
             continue
         if any(word in model for model in known_models):
             continue

@@ -451,6 +451,11 @@ def is_year(text: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d", text))
 
 
+# A word shaped as a model's name, never a plain word: a small letter or two before a
+# capital ("eActros", "iCar", "eVitara"); a number right after it is part of the name.
+_MODEL_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]{1,2}[A-Z][a-z]\w*\s$")
+
+
 def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
     """The whole counts of a normalised sentence with their bounds ("more than 240,000" ->
     240000 at-least; "38,500 to 39,500" -> a range), leaving out years, percentages, money
@@ -469,6 +474,8 @@ def counts(text: str, minimum: int = 1, every: bool = False) -> list[Figure]:
             continue
         if re.search(r"(?<![\w-])[A-Z]{1,3}-$", text[: match.start("low")]):
             continue  # a model's code: "F-150", "CX-90"
+        if _MODEL_WORD_BEFORE.search(text[: match.start("low")]):
+            continue  # the number of a model's name: "the eActros 600"
         value, top = _number(low), _number(high) if high else None
         if value != value.to_integral_value() or value < minimum:
             continue

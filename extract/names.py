@@ -139,7 +139,7 @@ _RIVAL = re.compile(
     # (but "a new version of its Elgrand" is its own)
     r"|\b(?:version|variant|twin|sibling|derivative|rebadged\s+\w+)\s+of\s+(?!its\b|their\b)"
     r"(?:the\s+)?"
-    r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+\s+(?:plant|factory|site)\b)",
+    r"|\bat\s+(?:(?:a|an|the)\s+)?(?:former\s+|old\s+)?(?=\w+(?:\s[A-Z]\w*)?\s+(?:plant|factory|site)\b)",
     re.IGNORECASE,
 )
 _MODEL = re.compile(
@@ -376,21 +376,31 @@ _DEFINED_TERM = re.compile(
 # or after one ("Saudi EV brand Ceer said"): a company the text introduces.
 _CARMAKER = (
     r"(?:brand|carmaker|automaker|car\s?maker|EV\s+maker|maker|manufacturer|startup|"
-    r"start-up|marque)"
+    r"start-up|marque|joint\s+venture)"
 )
+# At most the words an apposition puts between a name and its word for a carmaker ("Dat
+# Bike, the Ho Chi Minh City electric motorbike start-up"): a place of several words and
+# what the company makes.
+_APPOSITION_WORDS = 6
 _NEW_NAME = r"(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
 _INTRODUCED = re.compile(
-    rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?{_CARMAKER}\b(?!')|"
-    rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto)\s+{_CARMAKER}\s+"
+    rf"(?<![\w&.-]){_NEW_NAME},\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?"
+    rf"{_CARMAKER}\b(?!')|"
+    rf"\b(?:EV|electric[- ]vehicle|electric[- ]car|car|auto|bus|truck|motorcycle|motorbike|"
+    rf"scooter|van)\s+{_CARMAKER}\s+"
     rf"{_NEW_NAME.replace('name', 'after')}(?=\s+(?:said|says|will|has|had|is|was|plans?|"
     r"delivered|sold|launched|announced)\b)"
 )
 
 
 # A name ending in a carmaker's corporate word that opens a clause, followed by its verb
-# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…"): a company.
+# ("Sokonindo Automobile will stop selling…", "Astra Daihatsu Motor exported…", "Leyland
+# Trucks built…", "MAN Truck & Bus delivered…"): a company;
+# the word may be followed by the country of a local arm ("Yamaha Motor Vietnam said…").
 _CORPORATE_NAME = re.compile(
-    r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}\s(?:Motors?|Automobiles?|Automotive))"
+    r"(?<![\w&.-])(?:(?:And|But|While|Meanwhile|The)\s+)?(?P<name>[A-Z][\w&-]*(?:\s(?:[A-Z][\w&-]*|&)){0,3}\s(?:Motors?|Automobiles?|Automotive|"
+    r"Trucks?|Bus(?:es)?|Motorcycles?|Mobility))"
+    r"(?:\s(?P<country>[A-Z][a-z]+))?"
     r"(?=\s+(?:said|says|will|has|had|is|was|plans?|exported|sold|delivered|launched|"
     r"announced|began|started|stopped|expects?|registered|opened|closed|built)\b)"
 )
@@ -443,6 +453,11 @@ def learned_companies(text: str, extra: tuple[str, ...] = ()) -> tuple[tuple[str
             found.append(name)
     for match in (*_CORPORATE_NAME.finditer(text), *_BYLINE.finditer(text)):
         name = match.group("name")
+        country = match.groupdict().get("country")
+        if country and _market_names().get(country):
+            name = f"{name} {country}"
+        elif country:
+            continue  # "Xyz Motor Corp said": no name mxt can be sure of
         if _a_new_company(name, extra + tuple(found)):
             found.append(name)
     for match in _RUNS_A_PLANT.finditer(text):
@@ -624,18 +639,22 @@ def relation(company: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _brand_model() -> re.Pattern[str]:
-    """A carmaker's name and a number, a letter or two ("Polestar 4", "Aion V", "Aion UT"),
-    not a legal suffix or an abbreviation ("Volkswagen AG", "BYD EV")."""
-    alternation = "|".join(re.escape(n) for n in sorted(HOME_MARKETS, key=len, reverse=True))
+    """A carmaker's name and a number, a letter or two ("Polestar 4", "Aion V", "Aion UT",
+    "TVS X"), not a legal suffix or an abbreviation ("Volkswagen AG", "BYD EV")."""
+    # (a maker's name in capitals that starts a longer one names its models too: "TVS X")
+    capitals = {n.split()[0] for n in HOME_MARKETS if " " in n and n.split()[0].isupper()}
+    brands = sorted({*HOME_MARKETS, *capitals}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in brands)
     return re.compile(
         rf"(?<![\w-])(?:{alternation})\s(?:\d{{1,3}}|[A-Z]|(?!{_NOT_TWO_LETTERS})[A-Z]{{2}})(?![\w-])"
     )
 
 
-# A model named by letters alone, known by the article before it: "the electric CLA".
+# A model named by letters alone, known by the article before it: "the electric CLA", "…
+# for the RTX." (not "the ID. 4": its full stop is part of a name).
 _LETTERS_MODEL = re.compile(
     r"\b[Tt]he\s+(?:(?:new|electric|all-electric|updated|refreshed|latest|compact|flagship|"
-    r"entry-level|long-range|redesigned)\s+)*(?P<name>[A-Z]{2,4})(?![\w.-]|\s\d)"
+    r"entry-level|long-range|redesigned)\s+)*(?P<name>[A-Z]{2,4})(?![\w-]|\.\s?\w|\s\d)"
 )
 _ACRONYMS = frozenset(
     re.split(
@@ -655,6 +674,12 @@ def _letters_models(text: str) -> list[Mention]:
     return found
 
 
+def a_makers_word(name: str) -> bool:
+    """True when a name is a company's, or the first word of a known company's name ("TVS"
+    of TVS Motor): the maker a model's name starts with, not the model."""
+    return bool(companies(name)) or any(c.startswith(f"{name} ") for c in HOME_MARKETS)
+
+
 # Words after a maker's name that do not make a model ("Hyundai Motor", "Tesla Chief").
 _NOT_A_MODEL_AFTER_MAKER = frozenset(
     re.split(
@@ -667,7 +692,9 @@ _NOT_A_MODEL_AFTER_MAKER = frozenset(
         "Design Research Finance Financial Energy Battery Batteries Team Division Unit "
         "Chairwoman Founder Officials Official Executives Workers Union Marketing Mobility "
         "Passenger Commercial UK US Dealers Intelligent Holding Holdings Limited Industries "
-        "Industry Investment Investments Manufacturing Capital Partners Trading Share",
+        "Industry Investment Investments Manufacturing Capital Partners Trading Share "
+        # a maker's arm for a kind of vehicle ("Mercedes-Benz Trucks", "Volkswagen Vans")
+        "Trucks Vans Buses Coaches Motorcycles Motorrad",
     )
 )
 BODY_STYLES = (
@@ -717,11 +744,19 @@ _OWNED_MODEL = re.compile(
     r"assembly|gigafactory|architecture|platform|technology|strategy|plans?|market|sales|"
     r"range|lineup|line-up|family|programme|program|project)\b)"
 )
+# A name in capitals after a maker's possessive, as a release writes its brands and models
+# ("EXEED's EXLANTIX ET"): a word of four letters or more, perhaps with a short code after.
+_OWNED_CAPITALS = re.compile(
+    r"'s\s+(?P<name>[A-Z]{4,}(?:\s[A-Z0-9]{1,3})?)(?![\w'-])"
+    r"(?!\s+(?:plant|factory|brand|sales|range|line-?up)\b)"
+)
 # The subject of going on sale, which only a model does: "the Kestra went on sale", "The
-# Kestra, a compact SUV, will go on sale", "the Kestra, which went on sale".
+# Kestra, a compact SUV, will go on sale", "The electric Kestra, built by Renault, will go
+# on sale", "the Kestra, which went on sale".
 _SELLING_MODEL = re.compile(
     rf"\b[Tt]he\s+(?:new\s+|all-new\s+|electric\s+|updated\s+|refreshed\s+)?{_PLAIN_NAME}"
-    r"(?:,\s+(?:a|an|the|its|[^\W\d_a-z][\w&-]*(?:'s|s'))\s+[^,.;]{1,80},)?\s+"
+    r"(?:,\s+(?:(?:a|an|the|its|[^\W\d_a-z][\w&-]*(?:'s|s'))\s+|(?:built|made|developed|"
+    r"designed|assembled|produced|engineered)\s+(?:by|in|with|at)\s+)[^,.;]{1,80},)?\s+"
     r"(?:went|goes|go|will\s+go|is\s+(?:due|set|expected|scheduled)\s+to\s+go)\s+on\s+sale\b"
 )
 # A model's code name: "codenamed QV-E", "code-named Project X".
@@ -750,6 +785,13 @@ def learned_models(text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
             name = _plain_name(owned.group("name"), extra)
             if name:
                 found.append(name)
+        shouted = _OWNED_CAPITALS.match(text, match.end())
+        if (
+            shouted
+            and _a_new_company(shouted.group("name"), extra)
+            and not not_a_name(shouted.group("name").split()[0].capitalize())
+        ):
+            found.append(shouted.group("name"))  # a release's capitals: "EXEED's EXLANTIX ET"
     found += [m.group("code") for m in _CODENAMED.finditer(text)]
     for styled in (_STYLED_MODEL, _OBJECT_MODEL, _SELLING_MODEL):
         for match in styled.finditer(text):
@@ -815,6 +857,10 @@ def _plain_model(word: str, extra: tuple[str, ...]) -> bool:
     )
 
 
+# A word for a plant right after a name: the name is the plant's, not a model's.
+_PLANT_AFTER = re.compile(r"\s+(?:super\s+|mega\s+)?(?:factory|plant|gigafactory|works)\b")
+
+
 def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """The model names of a sentence (SU7, Model Y, Seal, ET5, Polestar 4, bZ3X, G 580, "the
     electric CLA", and the plain-word names `known` from the text or the store…), rivals
@@ -844,6 +890,12 @@ def models(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     # a trim is no model: "Pack Three variants", "the Long Range version"
     branded = [_with_suffix(m, text) for m in branded]
     found = [m for m in branded + found if not _TRIM_AFTER.match(text, m.end)]
+    # a maker's word alone is its name, not a model's: "the TVS Apache RTX 300"; a name
+    # before a word for a plant is the plant's ("Seres Liangjiang super factory")
+    found = [
+        m for m in found
+        if (" " in m.name or not a_makers_word(m.name)) and not _PLANT_AFTER.match(text, m.end)
+    ]  # fmt: skip
     # a name within a longer one is part of it: "Vision" of "the Vision e-Sky"
     found = [
         m for m in found

@@ -17,9 +17,10 @@ phase 8, 0.38 / 0.70, none flagged; after phase 9, general rules from its misses
 0.83; at 4c7242c after phase 9, still not tuned on, 0.43 / 0.85 with 3 flagged: two plans
 read as launches, a construction start as a plant running; after phase 10, general rules from
 its wrong drafts and misses, 0.66 / 0.97, none flagged) >= 0.64 and >= 0.95 and none flagged;
-on round 11 (held out, never tuned on: 0.40 / 0.81 after phase 8, 0.40 / 0.83 after phase 10)
->= 0.39 and >= 0.82, none flagged; on round 12 (held out, never tuned on: 0.43 / 0.77 at 45031ed,
-after phase 10) >= 0.42 and >= 0.76, none flagged; everything >= 0.73 and >= 0.94; and no
+on round 11 (first runs 0.40 / 0.81 after phase 8, 0.40 / 0.83 after phase 10; tuned on from
+g29-extract, phase 11: 0.45 / 0.93) >= 0.44 and >= 0.92, none flagged; on round 12 (first run
+0.43 / 0.77 at 45031ed, after phase 10; phase 11: 0.51 / 0.96) >= 0.50 and >= 0.95, none
+flagged; everything >= 0.75 and >= 0.96; and no
 dangerous draft
 anywhere but round 6's two
 (flagged by the crude reading: a launch that happened told beside a plan, a plant under
@@ -51,8 +52,8 @@ def test_extraction_meets_its_floors() -> None:
     assert seed["labelled"] >= 15 and overall["labelled"] >= 986
     assert first["labelled"] >= 120 and second["labelled"] >= 119 and third["labelled"] >= 123
     assert seed["recall"] >= 0.93 and seed["typed_precision"] >= 1.0, seed
-    # (0.73 / 0.94 before rounds 13 and 14, held out and harder, joined the corpus)
-    assert overall["recall"] >= 0.70 and overall["typed_precision"] >= 0.93, overall
+    # (0.75 / 0.96 after phase 11, before rounds 13 and 14, held out and harder, came in)
+    assert overall["recall"] >= 0.71 and overall["typed_precision"] >= 0.94, overall
     assert first["recall"] >= 0.90 and first["typed_precision"] >= 0.99, first
     assert second["recall"] >= 0.88 and second["typed_precision"] >= 0.99, second
     assert third["recall"] >= 0.90 and third["typed_precision"] >= 0.96, third
@@ -84,18 +85,20 @@ def test_extraction_meets_its_floors() -> None:
     # 0.97, none flagged
     assert tenth["labelled"] >= 94 and tenth["recall"] >= 0.64, tenth
     assert tenth["typed_precision"] >= 0.95 and tenth["dangerous"] == 0, tenth
-    # round 11 (held out, never tuned on), scored at 2809e28 (phase 8): 0.40 / 0.81; after
-    # phase 9: 0.40 / 0.81; after phase 10: 0.40 / 0.83; none flagged
-    assert eleventh["labelled"] >= 85 and eleventh["recall"] >= 0.39, eleventh
-    assert eleventh["typed_precision"] >= 0.82 and eleventh["dangerous"] == 0, eleventh
-    # round 12 (held out, never tuned on), scored at 45031ed (after phase 10): 0.43 / 0.77
-    assert twelfth["labelled"] >= 133 and twelfth["recall"] >= 0.42, twelfth
-    assert twelfth["typed_precision"] >= 0.76 and twelfth["dangerous"] == 0, twelfth
+    # round 11's first run, at 2809e28 (phase 8): 0.40 / 0.81; after phase 9: 0.40 / 0.81;
+    # after phase 10: 0.40 / 0.83; none flagged; phase 11 (g29-extract, general rules from
+    # its wrong drafts, tests/test_extract_phase11.py): 0.45 / 0.93
+    assert eleventh["labelled"] >= 85 and eleventh["recall"] >= 0.44, eleventh
+    assert eleventh["typed_precision"] >= 0.92 and eleventh["dangerous"] == 0, eleventh
+    # round 12's first run, at 45031ed (after phase 10): 0.43 / 0.77; phase 11: 0.51 / 0.96
+    assert twelfth["labelled"] >= 133 and twelfth["recall"] >= 0.50, twelfth
+    assert twelfth["typed_precision"] >= 0.95 and twelfth["dangerous"] == 0, twelfth
     # round 13 (held out, never tuned on; written by a helper who had not read the cues),
-    # first run at 898a79b: 0.55 / 0.83, none flagged
-    assert thirteenth["labelled"] >= 122 and thirteenth["recall"] >= 0.54, thirteenth
-    assert thirteenth["typed_precision"] >= 0.82 and thirteenth["dangerous"] == 0, thirteenth
-    # round 14 (the same, by another helper), first run at 898a79b: 0.45 / 0.81, none flagged
+    # first run at 898a79b: 0.55 / 0.83; after phase 11 (still never tuned on): 0.58 / 0.84
+    assert thirteenth["labelled"] >= 122 and thirteenth["recall"] >= 0.57, thirteenth
+    assert thirteenth["typed_precision"] >= 0.83 and thirteenth["dangerous"] == 0, thirteenth
+    # round 14 (the same, by another helper), first run at 898a79b: 0.45 / 0.81; after phase
+    # 11 (still never tuned on): 0.45 / 0.81; none flagged
     assert fourteenth["labelled"] >= 131 and fourteenth["recall"] >= 0.44, fourteenth
     assert fourteenth["typed_precision"] >= 0.80 and fourteenth["dangerous"] == 0, fourteenth
     assert overall["dangerous"] == sixth["dangerous"], overall
