@@ -1003,7 +1003,12 @@ def run_write_measures(settings: Settings) -> Path:
         )
         if not replaced:
             new_rows.append(row + "\n")
-    text = text.replace("|---|---|---|---|\n", "|---|---|---|---|\n" + "".join(new_rows), 1)
+    # new rows go under the goals table's own heading (a bare "|---|---|---|---|" also ends the
+    # separator of any wider table); a file without one gets one
+    goals = "| target | figure | goal | verdict |\n|---|---|---|---|\n"
+    if goals not in text:
+        text = text.replace("\n", "\n\n" + goals, 1)
+    text = text.replace(goals, goals + "".join(new_rows), 1)
     note = (
         f"- import, rebuild and their peak memory (their rows and sections) re-measured by "
         f"`{settings.command}`: {started:%Y-%m-%d %H:%M} UTC, commit {code}, load average "

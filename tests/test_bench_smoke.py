@@ -155,3 +155,21 @@ def test_commands_run_in_turn_and_ratios_are_the_rounds_median() -> None:
     assert median_ratio(base, ours) == 2.0
     row = median_run(ours)
     assert (row.seconds, row.max_rss_mb) == (3.0, 20.0)
+
+
+def test_write_only_puts_its_goal_rows_in_a_goals_table(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    run = bench(
+        "bench", "--size", "300", "--out", str(out), "--workdir", str(tmp_path / "work"),
+        "--write-only", "--write-rounds", "1",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = out.read_text().splitlines()
+    at = lines.index("| target | figure | goal | verdict |")
+    assert lines[at + 1] == "|---|---|---|---|"
+    assert lines[at + 2].startswith("| `mxt import` vs eventsourcing's batched save (300) |")
+    # the import table keeps its own rows only (nine cells each), none of the goals' four
+    header = lines.index("| what | load | events | seconds | events/s | CPU s | events/CPU s "
+                         "| peak MB | mxt time × |")  # fmt: skip
+    table = lines[header : lines.index("", header)]
+    assert len(table) == 5 and all(row.count("|") == 10 for row in table), table
