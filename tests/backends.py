@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from mxt.cli.demo import seed_path
+from mxt.projections.readmodel.view import View
 from mxt.storage.postgres import postgres_sql
+from mxt.storage.store import Store
 
 BACKENDS = ["sqlite", "postgres"]
 SERVER = os.environ.get("MXT_TEST_POSTGRES_URL")
@@ -84,3 +86,27 @@ def count_events(location: str | Path) -> int:
 def seed_events() -> int:
     """How many events the seed story records (one a line)."""
     return sum(1 for line in seed_path().read_text().splitlines() if line.strip())
+
+
+@contextmanager
+def traced_view(location: str) -> Iterator[tuple[View, Any, list[str]]]:
+    """A `View` of a SQLite store, a read cursor, and the list of every statement SQLite runs
+    on it from then on (its tracing), for tests of which statements a question makes and how
+    SQLite plans them (`query_plan`)."""
+    opened = Store(location, create=False)
+    try:
+        with opened.read() as cursor:
+            statements: list[str] = []
+            cursor.connection.set_trace_callback(statements.append)
+            try:
+                yield View(opened), cursor, statements
+            finally:
+                cursor.connection.set_trace_callback(None)
+    finally:
+        opened.close()
+
+
+def query_plan(cursor: Any, statement: str) -> str:
+    """SQLite's plan of `statement`, its steps joined by " / "."""
+    cursor.execute("EXPLAIN QUERY PLAN " + statement)
+    return " / ".join(str(step[-1]) for step in cursor.fetchall())

@@ -18,7 +18,7 @@ from mxt.projections.questions.read_side import ReadSide
 from mxt.projections.readmodel.view import View
 from mxt.storage.store import Store
 
-from backends import is_postgres, store_location  # noqa: F401
+from backends import is_postgres, query_plan, store_location, traced_view  # noqa: F401
 
 SOURCE = {"title": "a source"}
 KNOWN_AT = "9999-12-31T23:59:59.999999Z"
@@ -114,20 +114,12 @@ def test_a_companys_groups_in_some_markets_are_sought_by_its_key(
     groups of those markets. The statement must seek the company's own groups."""
     if is_postgres(store):
         pytest.skip("SQLite's query plan (PostgreSQL plans by its own statistics)")
-    opened = Store(store, create=False)
-    try:
-        with opened.read() as cursor:
-            statements: list[str] = []
-            cursor.connection.set_trace_callback(statements.append)
-            View(opened).in_groups(
-                cursor, "2030-01-01", KNOWN_AT, ("launch",), company="Acme", subjects=["DE", "FR"]
-            )
-            cursor.connection.set_trace_callback(None)
-            (statement,) = [s for s in statements if "mxt_rm_groups" in s]
-            cursor.execute("EXPLAIN QUERY PLAN " + statement)
-            plan = " / ".join(str(step[-1]) for step in cursor.fetchall())
-    finally:
-        opened.close()
+    with traced_view(store) as (view, cursor, statements):
+        view.in_groups(
+            cursor, "2030-01-01", KNOWN_AT, ("launch",), company="Acme", subjects=["DE", "FR"]
+        )
+        (statement,) = [s for s in statements if "mxt_rm_groups" in s]
+        plan = query_plan(cursor, statement)
     assert "mxt_rm_group_subject" not in plan, plan
     assert "SEARCH g USING PRIMARY KEY (company_key=? AND kind=?)" in plan, plan
 
@@ -234,17 +226,11 @@ def test_rows_asked_by_their_ids_in_lists_of_many_lengths_are_a_few_statements(
     that lists of 1 to 9 ids are five statements (1, 2, 4, 8, 16 ids), not nine."""
     if is_postgres(store):
         pytest.skip("SQLite's statements, as its tracing tells them")
-    opened = Store(store, create=False)
-    try:
-        with opened.read() as cursor:
-            cursor.execute("SELECT notification_id FROM mxt_rm_versions ORDER BY 1 LIMIT 9")
-            ids = [int(found) for (found,) in cursor.fetchall()]
-            statements: list[str] = []
-            cursor.connection.set_trace_callback(statements.append)
-            for size in range(1, 10):
-                View(opened).of_ids(cursor, ids[:size])
-            cursor.connection.set_trace_callback(None)
-    finally:
-        opened.close()
-    lengths = {statement.count(",", statement.index(" IN (")) for statement in statements}
+    with traced_view(store) as (view, cursor, statements):
+        cursor.execute("SELECT notification_id FROM mxt_rm_versions ORDER BY 1 LIMIT 9")
+        ids = [int(found) for (found,) in cursor.fetchall()]
+        for size in range(1, 10):
+            view.of_ids(cursor, ids[:size])
+    asked = [statement for statement in statements if " IN (" in statement]
+    lengths = {statement.count(",", statement.index(" IN (")) for statement in asked}
     assert len(ids) == 9 and len(lengths) == 5, sorted(lengths)

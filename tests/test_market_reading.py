@@ -21,7 +21,7 @@ from mxt.projections.questions.read_side import ReadSide
 from mxt.projections.readmodel.view import View
 from mxt.storage.store import Store
 
-from backends import is_postgres
+from backends import is_postgres, query_plan, traced_view
 
 KNOWN_AT = "9999-12-31T23:59:59.999999Z"
 
@@ -324,24 +324,13 @@ def test_a_markets_groups_are_sought_by_the_index_alone(store: str) -> None:
     2,000 groups of policies a question)."""
     if is_postgres(store):
         pytest.skip("SQLite's query plan (PostgreSQL plans by its own statistics)")
-    opened = Store(store, create=False)
-    try:
-        with opened.read() as cursor:
-            statements: list[str] = []
-            cursor.connection.set_trace_callback(statements.append)
-            view = View(opened)
-            markets = ["*", "DE", "EU"]
-            none = lambda heads: ()  # noqa: E731 (the heads' seek alone)
-            view.listing(cursor, "2030-01-01", KNOWN_AT, ("policy",), markets, choose=none)
-            view.latest(cursor, "2030-01-01", KNOWN_AT, ("showcase",), subjects=markets)
-            cursor.connection.set_trace_callback(None)
-            seeks = [s for s in statements if "FROM mxt_rm_groups g" in s]
-            plans = []
-            for statement in seeks:
-                cursor.execute("EXPLAIN QUERY PLAN " + statement)
-                plans.append(" / ".join(str(step[-1]) for step in cursor.fetchall()))
-    finally:
-        opened.close()
+    with traced_view(store) as (view, cursor, statements):
+        markets = ["*", "DE", "EU"]
+        none = lambda heads: ()  # noqa: E731 (the heads' seek alone)
+        view.listing(cursor, "2030-01-01", KNOWN_AT, ("policy",), markets, choose=none)
+        view.latest(cursor, "2030-01-01", KNOWN_AT, ("showcase",), subjects=markets)
+        seeks = [s for s in statements if "FROM mxt_rm_groups g" in s]
+        plans = [query_plan(cursor, statement) for statement in seeks]
     assert len(plans) == 2, seeks
     for plan in plans:
         assert "SEARCH g USING COVERING INDEX mxt_rm_group_subject (kind=? AND subject=?)" in plan
