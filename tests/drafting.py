@@ -34,3 +34,17 @@ def drafts_on(day: date) -> tuple[Drafts, Drafts]:
 def kinds_and_companies(typed: Drafts) -> Callable[[str], list[tuple[str, str]]]:
     """`typed(text)` as (kind, company) pairs: what a test of who did what reads."""
     return lambda text: [(draft["kind"], draft["company"]) for draft in typed(text)]
+
+
+def launches_of(typed: Drafts) -> Callable[..., list[tuple[str, str, str, str]]]:
+    """`launches(text[, published])`: `typed`'s launches as (model, market, status, launch
+    date or ""), what a test of whether and when a launch happened reads."""
+
+    def launches(text: str, *published: date) -> list[tuple[str, str, str, str]]:
+        return [
+            (d["model"], d["market"], d["status"], d.get("launched_on", ""))
+            for d in typed(text, *published)
+            if d["kind"] == "launch"
+        ]
+
+    return launches

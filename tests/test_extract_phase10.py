@@ -7,19 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from drafting import drafts_on
+from drafting import drafts_on, launches_of
 
 PUBLISHED = date(2027, 3, 10)
 
 drafts, typed = drafts_on(PUBLISHED)
 
 
-def _launches(text: str, published: date = PUBLISHED) -> list[tuple[str, str, str, str]]:
-    return [
-        (d["model"], d["market"], d["status"], d.get("launched_on", ""))
-        for d in typed(text, published)
-        if d["kind"] == "launch"
-    ]
+_launches = launches_of(typed)
 
 
 def test_a_day_and_month_still_ahead_this_year_is_a_plan_that_day() -> None:

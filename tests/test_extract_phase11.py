@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from drafting import drafts_on
+from drafting import drafts_on, kinds_and_companies, launches_of
 
 from mxt.extract import figures, names
 
 PUBLISHED = date(2027, 3, 10)
 
 drafts, typed = drafts_on(PUBLISHED)
-
-
-def _who(text: str) -> list[tuple[str, str]]:
-    return [(d["kind"], d["company"]) for d in typed(text)]
+_who = kinds_and_companies(typed)
 
 
 def test_a_company_introduced_by_a_long_apposition_or_as_a_joint_venture_is_learnt() -> None:
@@ -127,12 +124,7 @@ def test_a_list_item_labelled_by_a_name_mxt_does_not_know_borrows_no_company() -
     assert ("factory", "Dacia") in _who(known)
 
 
-def _launches(text: str, published: date = PUBLISHED) -> list[tuple[str, str, str, str]]:
-    return [
-        (d["model"], d["market"], d["status"], d.get("launched_on", ""))
-        for d in typed(text, published)
-        if d["kind"] == "launch"
-    ]
+_launches = launches_of(typed)
 
 
 def test_a_model_put_on_sale_or_sales_commenced_is_a_launch_in_the_past() -> None:
