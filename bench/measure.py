@@ -339,18 +339,25 @@ def median_run(runs: list[ChildRun]) -> ChildRun:
     )
 
 
-def median_ratio(baselines: list[ChildRun], runs: list[ChildRun], *, cpu: bool = False) -> float:
-    """The median over rounds of baseline time / mxt time (a figure above 1: mxt is faster)."""
-    return statistics.median(
+def round_ratios(
+    baselines: list[ChildRun], runs: list[ChildRun], *, cpu: bool = False
+) -> list[float]:
+    """Each round's baseline time / mxt time (above 1: mxt is faster)."""
+    return [
         (b.cpu_seconds / r.cpu_seconds) if cpu else (b.seconds / r.seconds)
         for b, r in zip(baselines, runs, strict=True)
-    )
+    ]
+
+
+def median_ratio(baselines: list[ChildRun], runs: list[ChildRun], *, cpu: bool = False) -> float:
+    """The median of the rounds' ratios (`round_ratios`), not the ratio of medians."""
+    return statistics.median(round_ratios(baselines, runs, cpu=cpu))
 
 
 def _rounds_said(baselines: list[ChildRun], runs: list[ChildRun]) -> str:
     if len(runs) == 1:
         return ""
-    each = ", ".join(f"{b.seconds / r.seconds:.2f}×" for b, r in zip(baselines, runs, strict=True))
+    each = ", ".join(f"{ratio:.2f}×" for ratio in round_ratios(baselines, runs))
     return f" (median of {len(runs)} rounds run in turn: {each})"
 
 
@@ -363,7 +370,7 @@ def measure_import(run: Run, stream: Path, store: Path) -> ChildRun:
         f"`mxt import` of one JSONL file of {size:,} lines into an empty SQLite store (read "
         "models included), in its own process, against two baselines storing the same lines "
         f"in the same run; the three run in turn, {rounds} time(s) each, each ratio the median "
-        "of the rounds' ratios and each row the median round's times (peak: the highest). "
+        "of the rounds' ratios and each row the median of the rounds' times (peak: the highest). "
         "Seconds are the whole process's wall time; CPU is user + system; "
         "load is the 1-minute load average as the process started (this machine has "
         f"{os.cpu_count()} CPUs).",
